@@ -1,0 +1,56 @@
+/**
+ * The API contract is declared once (action name → zod input schema + output type)
+ * and imported by both the client's call layer and the functions' routers, so a
+ * renamed field breaks the build on both sides instead of at runtime.
+ */
+import { z } from 'zod';
+
+export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  output?: O;
+}
+
+/** `action(schema).returns<Output>()`: the input type is inferred from the schema. */
+export function action<I extends z.ZodType>(input: I) {
+  return {
+    returns<O>(): ActionSpec<I, O> {
+      return { input };
+    },
+  };
+}
+
+export interface ApiSpec<Name extends string = string, A extends Record<string, ActionSpec> = Record<string, ActionSpec>> {
+  name: Name;
+  actions: A;
+}
+
+export function defineApi<Name extends string, A extends Record<string, ActionSpec>>(name: Name, actions: A): ApiSpec<Name, A> {
+  return { name, actions };
+}
+
+export type InputOf<S extends ActionSpec> = S extends ActionSpec<infer I, unknown> ? z.input<I> : never;
+export type ParsedInputOf<S extends ActionSpec> = S extends ActionSpec<infer I, unknown> ? z.output<I> : never;
+export type OutputOf<S extends ActionSpec> = S extends ActionSpec<z.ZodType, infer O> ? O : never;
+
+/** The envelope the client sends: `{ action, payload }`. Identity is never part of it. */
+export interface CallEnvelope {
+  action: string;
+  payload?: unknown;
+}
+
+// Shared field schemas: limits are stated once so client forms and functions agree.
+export const id = z.string().min(1).max(64);
+export const shortText = (max: number) => z.string().trim().min(1).max(max);
+export const page = z.object({
+  /** Opaque cursor from the previous page; absent for the first page. */
+  cursor: z.string().max(200).optional(),
+  size: z.number().int().min(1).max(50).default(20),
+});
+export type PageInput = z.input<typeof page>;
+export interface Page<T> {
+  items: T[];
+  /** Present when there is another page. */
+  nextCursor?: string;
+  total?: number;
+}

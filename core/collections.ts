@@ -1,0 +1,53 @@
+/**
+ * Every collection and index, declared once. The emulator creates and enforces them
+ * (unique indexes included); `npm run print:collections` prints the same list for
+ * creating them in the CloudBase console (see README, "Deploy").
+ */
+export interface IndexSpec {
+  name: string;
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+}
+export interface CollectionSpec {
+  name: string;
+  indexes: IndexSpec[];
+}
+
+export const COLLECTIONS: CollectionSpec[] = [
+  { name: 'communities', indexes: [] },
+  { name: 'compounds', indexes: [{ name: 'community', keys: { communityId: 1 } }] },
+  { name: 'buildings', indexes: [{ name: 'compound_no', keys: { compoundId: 1, no: 1 }, unique: true }] },
+  {
+    name: 'homes',
+    indexes: [
+      { name: 'building_unit_number', keys: { buildingId: 1, unit: 1, number: 1 }, unique: true },
+      { name: 'compound', keys: { compoundId: 1 } },
+    ],
+  },
+  { name: 'people', indexes: [{ name: 'openid', keys: { openid: 1 }, unique: true }] },
+  {
+    name: 'memberships',
+    indexes: [
+      { name: 'person_home', keys: { personId: 1, homeId: 1 }, unique: true },
+      { name: 'home', keys: { homeId: 1 } },
+      { name: 'building', keys: { buildingId: 1 } },
+      { name: 'compound', keys: { compoundId: 1 } },
+    ],
+  },
+  {
+    name: 'bindRequests',
+    indexes: [
+      { name: 'building_status', keys: { buildingId: 1, status: 1, createdAt: -1 } },
+      { name: 'compound_status', keys: { compoundId: 1, status: 1, createdAt: -1 } },
+      { name: 'person', keys: { personId: 1, createdAt: -1 } },
+    ],
+  },
+  { name: 'invites', indexes: [{ name: 'code', keys: { code: 1 }, unique: true }] },
+  {
+    name: 'roles',
+    indexes: [
+      { name: 'person', keys: { personId: 1 } },
+      { name: 'compound', keys: { compoundId: 1 } },
+    ],
+  },
+];

@@ -1,0 +1,52 @@
+/**
+ * Typed errors shared by functions and client. Every failure a user can meet has a
+ * stable code (for code paths and tests) and a Chinese message (for people).
+ */
+export const ERROR_MESSAGES = {
+  BAD_REQUEST: '请求内容有误，请检查后重试',
+  UNKNOWN_ACTION: '不支持的操作',
+  UNAUTHENTICATED: '请先登录',
+  NOT_REGISTERED: '请先完善个人信息',
+  FORBIDDEN: '您没有权限进行此操作',
+  NOT_FOUND: '内容不存在或已删除',
+  CONFLICT: '数据已被他人修改，请刷新后重试',
+  ALREADY_BOUND: '您已绑定该房屋',
+  ALREADY_REQUESTED: '您已提交过该房屋的绑定申请，请等待审核',
+  ALREADY_DECIDED: '该申请已处理',
+  INVITE_INVALID: '邀请码无效或已过期',
+  IMPORT_INVALID: '导入文件有误，未导入任何数据',
+  CONTENT_REJECTED: '内容未通过安全检测，请修改后再发布',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  NETWORK: '网络不太好，请稍后重试',
+  INTERNAL: '系统繁忙，请稍后重试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Machine-readable detail, e.g. zod issues or per-row import errors. */
+  details?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERROR_MESSAGES[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AppError');
+}
+
+/** What every function answers: a typed result or a typed error, never a bare throw. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
