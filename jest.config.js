@@ -16,6 +16,6 @@ module.exports = {
       // Functions import the real wx-server-sdk; in tests the emulator answers instead.
       moduleNameMapper: { ...common.moduleNameMapper, '^wx-server-sdk$': '<rootDir>/emulator/sdk.ts' },
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], testTimeout: 120000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

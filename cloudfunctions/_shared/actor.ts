@@ -1,5 +1,5 @@
 import type { Actor, HomeLink, RoleGrant } from '../../core/roles';
-import type { Database } from './router';
+import type { Database } from './database';
 
 /** Three indexed reads: the person by openid, then their roles and active bindings. */
 export async function loadActor(db: Database, openid: string): Promise<Actor> {

@@ -5,7 +5,7 @@
  */
 import type * as Cloud from 'wx-server-sdk';
 import { z } from 'zod';
-import { zhCN } from 'zod/v4/locales';
+import zhCN from 'zod/v4/locales/zh-CN.cjs';
 import type { ApiSpec, OutputOf, ParsedInputOf } from '../../core/api';
 import { AppError, isAppError, type Reply } from '../../core/errors';
 import type { Actor } from '../../core/roles';

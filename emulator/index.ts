@@ -1,0 +1,303 @@
+/**
+ * Offline CloudBase emulator: the wx-server-sdk stand-in's backend.
+ *
+ *   const emu = createEmulator({ dataDir: ':memory:', collections: COLLECTIONS, functions: (n) => mains[n] });
+ *   useEmulator(emu);                       // `require('wx-server-sdk')` (emulator/sdk.ts) now talks to emu
+ *   await emu.invoke('notices', { action: 'list' }, { openid: 'o-alice' });
+ *
+ * Identity is per call (AsyncLocalStorage), never process-wide, so concurrent
+ * calls keep their own OPENID across awaits. See README.md for what is emulated.
+ */
+import { AsyncLocalStorage } from 'async_hooks';
+import crypto from 'crypto';
+import fs from 'fs';
+import Module from 'module';
+import path from 'path';
+import { Store, type Durability, type OutboxEntry } from './store';
+import { createSdk, type Sdk } from './sdk-core';
+import { sdkError } from './errors';
+import * as sb from './sandboxes';
+import type { CloudFunctionMain, CollectionSpec, Counters, FunctionResolver, Identity, WXContext } from './types';
+import { emptyCounters } from './types';
+
+export type { CollectionSpec, IndexSpec, Identity, WXContext, Counters, CloudFunctionMain, FunctionResolver } from './types';
+export type { OutboxEntry } from './store';
+export { DEFAULT_LIMIT, MAX_LIMIT, AGGREGATE_DEFAULT_LIMIT } from './store';
+export { OUTBOX, PAY_MAX_NOTIFY } from './sandboxes';
+export { SENSITIVE_WORDS } from './sensitive-words';
+
+export type EmulatorOptions = {
+  /** A directory (created if missing; holds db.sqlite and files/) or ':memory:' for tests. */
+  dataDir: string;
+  collections: CollectionSpec[];
+  /** Resolves a function name to its `main`; used by invoke(), callFunction and the pay / media callbacks. */
+  functions?: FunctionResolver | Record<string, CloudFunctionMain>;
+  /** Function that receives `wxa_media_check` pushes (the message-push setting in the console). */
+  mediaCheckCallback?: { functionName: string };
+  env?: string;
+  appId?: string;
+  /** 'full' (default): fsync on every commit. 'normal': survives kill -9 but not power loss. */
+  durability?: Durability;
+  /** Prefix of temp file URLs; the local runtime serves it. Default '/_files/'. */
+  fileUrlBase?: string;
+  /** When true, subscribeMessage.send needs a prior emu.grantSubscription() (one message per grant). Default false. */
+  enforceSubscribeGrants?: boolean;
+  /** Per-invocation timeout. Production default is 3 s, configurable up to 900 s; we default to 60 s. */
+  functionTimeoutMs?: number;
+};
+
+export type Measured<T> = Counters & { result: T };
+
+type CallCtx = { identity: Required<Omit<Identity, 'clientIp'>> & { clientIp?: string }; chain: Counters[] };
+
+const RESULT_LIMIT = 1024 * 1024;
+
+export class Emulator implements sb.SandboxHost {
+  readonly store: Store;
+  readonly env: string;
+  readonly appId: string;
+  readonly dataDir: string;
+  readonly files: sb.FileStore;
+  readonly mediaCheckCallback?: { functionName: string };
+  readonly enforceSubscribeGrants: boolean;
+  /** wx-server-sdk API bound to THIS emulator (emulator/sdk.ts is bound to the current one instead). */
+  readonly sdk: Sdk;
+  private readonly als = new AsyncLocalStorage<CallCtx>();
+  private readonly resolveFn: FunctionResolver;
+  private readonly fileUrlBase: string;
+  private readonly timeoutMs: number;
+  private closed = false;
+
+  constructor(opts: EmulatorOptions) {
+    this.env = opts.env || 'jinlin-local';
+    this.appId = opts.appId || 'wx0000000000emulator';
+    this.dataDir = opts.dataDir;
+    this.mediaCheckCallback = opts.mediaCheckCallback;
+    this.enforceSubscribeGrants = !!opts.enforceSubscribeGrants;
+    this.fileUrlBase = opts.fileUrlBase ?? '/_files/';
+    this.timeoutMs = opts.functionTimeoutMs ?? 60_000;
+    const fns = opts.functions;
+    this.resolveFn = typeof fns === 'function' ? fns : (name) => (fns ? fns[name] : undefined);
+    const memory = opts.dataDir === ':memory:';
+    if (!memory) fs.mkdirSync(opts.dataDir, { recursive: true });
+    this.store = new Store(memory ? ':memory:' : path.join(opts.dataDir, 'db.sqlite'), opts.collections, opts.durability);
+    this.store.onCount = (c) => {
+      const ctx = this.als.getStore();
+      if (!ctx) return;
+      for (const counters of ctx.chain) for (const k of Object.keys(c) as (keyof Counters)[]) counters[k] += c[k] || 0;
+    };
+    this.files = new sb.FileStore(memory ? null : path.join(opts.dataDir, 'files'), this.env);
+    this.sdk = createSdk(() => (this.closed ? undefined : this));
+    // the bound SDK is ready to use without a separate init() call
+    this.sdk.init({ env: this.env });
+  }
+
+  // ---------------------------------------------------------------- identity & calls
+
+  /** What `cloud.getWXContext()` returns right now. Outside runAs: no user, like a timer trigger. */
+  wxContext(): WXContext {
+    const id = this.als.getStore()?.identity;
+    const ctx: WXContext = {
+      OPENID: id?.openid ?? '',
+      APPID: id?.appid ?? this.appId,
+      UNIONID: id?.unionid ?? '',
+      ENV: this.env,
+      SOURCE: id?.source ?? '',
+    };
+    if (id?.clientIp) ctx.CLIENTIP = id.clientIp;
+    return ctx;
+  }
+
+  /** Run `fn` as `identity`. Everything it awaits sees that identity, whatever else runs concurrently. */
+  runAs<T>(identity: Identity, fn: () => T): T {
+    const parent = this.als.getStore();
+    const ctx: CallCtx = {
+      identity: {
+        openid: identity.openid ?? '',
+        unionid: identity.unionid ?? '',
+        appid: identity.appid ?? this.appId,
+        source: identity.source ?? (identity.openid ? 'wx_client' : ''),
+        clientIp: identity.clientIp,
+      },
+      chain: [emptyCounters(), ...(parent?.chain ?? [])],
+    };
+    return this.als.run(ctx, fn);
+  }
+
+  /** Run `fn` (keeping the current identity) and report the database work it caused, callees included. */
+  async measure<T>(fn: () => T | Promise<T>): Promise<Measured<Awaited<T>>> {
+    const parent = this.als.getStore();
+    const counters = emptyCounters();
+    const ctx: CallCtx = {
+      identity: parent?.identity ?? { openid: '', unionid: '', appid: this.appId, source: '' },
+      chain: [counters, ...(parent?.chain ?? [])],
+    };
+    const result = await this.als.run(ctx, async () => fn());
+    return { ...counters, result: result as Awaited<T> };
+  }
+
+  private async resolveMain(name: string): Promise<CloudFunctionMain> {
+    const main = await this.resolveFn(name);
+    if (typeof main !== 'function') {
+      throw sdkError('cloud.callFunction', -504002, `FunctionName parameter could not be found: ${name}`);
+    }
+    return main;
+  }
+
+  /**
+   * Invoke a cloud function the way the platform does for a client call: the
+   * event and the result cross a JSON boundary (a returned Date arrives as a
+   * string, as on the phone), `userInfo` is added to the event for user calls,
+   * the result is limited to 1 MB, and a timeout applies.
+   */
+  async invoke(name: string, event: any, identity: Identity = { openid: '' }): Promise<any> {
+    const main = await this.resolveMain(name);
+    const payload = event === undefined ? {} : JSON.parse(JSON.stringify(event));
+    const requestId = crypto.randomBytes(16).toString('hex');
+    return this.runAs(identity, async () => {
+      const { OPENID, APPID, SOURCE } = this.wxContext();
+      if (payload && typeof payload === 'object' && !Array.isArray(payload) && OPENID && SOURCE.includes('wx_client')) {
+        payload.userInfo = { appId: APPID, openId: OPENID };
+      }
+      const context = {
+        request_id: requestId,
+        function_name: name,
+        namespace: this.env,
+        function_version: '$LATEST',
+        memory_limit_in_mb: 256,
+        time_limit_in_ms: this.timeoutMs,
+      };
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(sdkError('cloud.callFunction', -504002, `Invoking task timed out after ${this.timeoutMs / 1000} seconds`)),
+          this.timeoutMs,
+        );
+        timer.unref?.();
+      });
+      try {
+        const result = await Promise.race([Promise.resolve().then(() => main(payload, context)), timeout]);
+        if (result === undefined) return undefined;
+        const json = JSON.stringify(result);
+        if (json !== undefined && Buffer.byteLength(json) > RESULT_LIMIT) {
+          throw sdkError('cloud.callFunction', -604001, 'cloudfunction result size exceed limit (1MB)');
+        }
+        return json === undefined ? undefined : JSON.parse(json);
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+  }
+
+  /** `cloud.callFunction` from inside a function: the callee keeps the caller's user (OPENID), SOURCE gains ',wx_function'. */
+  async callFromFunction(name: string, data: any) {
+    if (!name || typeof name !== 'string') throw sdkError('cloud.callFunction', -1, 'name must be a non-empty string');
+    const caller = this.als.getStore()?.identity;
+    const identity: Identity = {
+      openid: caller?.openid ?? '',
+      unionid: caller?.unionid,
+      appid: caller?.appid,
+      clientIp: caller?.clientIp,
+      source: caller?.source ? `${caller.source},wx_function` : 'wx_function',
+    };
+    try {
+      const result = await this.invoke(name, data, identity);
+      return { result, errMsg: 'cloud.callFunction:ok', requestID: crypto.randomBytes(16).toString('hex') };
+    } catch (e: any) {
+      if (e && typeof e.errCode === 'number' && String(e.errMsg || '').startsWith('cloud.callFunction:fail')) throw e;
+      throw sdkError('cloud.callFunction', -504002, `errMsg: ${e?.message ?? String(e)}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- sandboxes
+
+  readonly outbox = {
+    /** What the sandboxes were asked, oldest first. kind: one of OUTBOX.* */
+    list: (filter: { kind?: string } = {}): OutboxEntry[] => this.store.outboxList(filter.kind),
+    clear: () => this.store.outboxClear(),
+  };
+
+  readonly pay = {
+    /** The user paid `outTradeNo`: notify its callback function (records the attempt). */
+    complete: (outTradeNo: string) => sb.payComplete(this, outTradeNo),
+    /** Re-notify paid orders whose callback did not answer {errcode: 0} yet — WeChat's retry. */
+    deliverPending: () => sb.payDeliverPending(this),
+    orders: () => this.store.outboxList(sb.OUTBOX.payOrder),
+  };
+
+  /** Deliver every pending mediaCheckAsync verdict to `mediaCheckCallback.functionName`. */
+  deliverMediaChecks() {
+    return sb.deliverMediaChecks(this);
+  }
+
+  /** A user tapped "allow" for `templateId` (only matters with enforceSubscribeGrants). */
+  grantSubscription(openid: string, templateId: string, count = 1) {
+    sb.grantSubscription(this, openid, templateId, count);
+  }
+
+  /** Temp URL of a stored file, as getTempFileURL hands it out. */
+  fileUrl(cloudPath: string) {
+    return this.fileUrlBase + cloudPath.split('/').map(encodeURIComponent).join('/');
+  }
+
+  /** File content by cloudPath (or fileID), for the runtime's /_files/ route; null when absent. */
+  readFile(cloudPathOrFileId: string): Buffer | null {
+    const p = this.files.cloudPathOf(cloudPathOrFileId) ?? cloudPathOrFileId;
+    return this.files.read(p);
+  }
+
+  // ---------------------------------------------------------------- data & lifecycle
+
+  /** Bulk insert (one transaction, same validation and unique checks as add). For seeds and benchmarks. */
+  seed(collection: string, docs: any[]): any[] {
+    return this.store.seed(collection, docs);
+  }
+
+  /** Cumulative counters since the emulator was created. */
+  get stats(): Counters {
+    return { ...this.store.totals };
+  }
+
+  close() {
+    this.closed = true;
+    if (current() === this) useEmulator(undefined);
+    this.store.close();
+  }
+}
+
+export function createEmulator(opts: EmulatorOptions): Emulator {
+  return new Emulator(opts);
+}
+
+// ------------------------------------------------------------------ the process-wide current emulator
+
+// On globalThis so that every copy of this module (CJS/ESM under tsx) agrees.
+const CURRENT = Symbol.for('jinlin.emulator.current');
+
+/** Make `emu` the backend of emulator/sdk.ts (what `require('wx-server-sdk')` returns). */
+export function useEmulator(emu: Emulator | undefined) {
+  (globalThis as any)[CURRENT] = emu;
+}
+
+export function current(): Emulator | undefined {
+  return (globalThis as any)[CURRENT];
+}
+
+/**
+ * Make Node's `require('wx-server-sdk')` return emulator/sdk.ts — for function
+ * bundles in dist/ that keep wx-server-sdk external. Only the bare specifier is
+ * redirected; `wx-server-sdk/index.js` (used by the emulator itself) is not.
+ * Needs a TypeScript-capable loader (tsx) for the .ts file. Returns an uninstaller.
+ */
+export function installRequireHook(): () => void {
+  const M = Module as any;
+  const original = M._resolveFilename;
+  const target = require.resolve('./sdk');
+  M._resolveFilename = function (request: string, ...rest: any[]) {
+    if (request === 'wx-server-sdk') return target;
+    return original.call(this, request, ...rest);
+  };
+  return () => {
+    M._resolveFilename = original;
+  };
+}

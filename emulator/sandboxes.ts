@@ -1,0 +1,389 @@
+/**
+ * Local sandboxes for the platform services a cloud function calls besides the
+ * database: subscribe messages, content security, WeChat Pay, storage.
+ *
+ * Each one checks its input the way production does, answers in production's
+ * shape, and RECORDS what it was asked in the store's `_outbox` table, so tests
+ * and the local runtime can see it (also after a restart).
+ */
+import crypto from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import type { Store, OutboxEntry } from './store';
+import type { Identity, WXContext } from './types';
+import { sdkError } from './errors';
+import { RISKY_MEDIA_MARKER, SENSITIVE_WORDS } from './sensitive-words';
+
+export interface SandboxHost {
+  readonly store: Store;
+  readonly env: string;
+  readonly appId: string;
+  readonly dataDir: string;
+  readonly mediaCheckCallback?: { functionName: string };
+  readonly enforceSubscribeGrants: boolean;
+  wxContext(): WXContext;
+  invoke(name: string, event: any, identity: Identity): Promise<any>;
+}
+
+export const OUTBOX = {
+  subscribe: 'subscribeMessage.send',
+  msgSecCheck: 'security.msgSecCheck',
+  mediaCheck: 'security.mediaCheckAsync',
+  payOrder: 'cloudPay.unifiedOrder',
+} as const;
+
+const rnd = (n: number) => crypto.randomBytes(n).toString('hex');
+const MAX_TEXT = 2500;
+/** WeChat Pay notifies up to 15 times (over about 24 h) until the callback answers {errcode: 0}. */
+export const PAY_MAX_NOTIFY = 15;
+
+// ------------------------------------------------------------------ subscribe messages
+
+export function subscribeSend(h: SandboxHost, d: any) {
+  const api = 'openapi.subscribeMessage.send';
+  if (!d || typeof d !== 'object') throw sdkError(api, 47001, 'params must be an object');
+  for (const k of ['touser', 'templateId', 'data']) if (!d[k]) throw sdkError(api, 47001, `missing ${k}`);
+  if (d.miniprogramState && !['developer', 'trial', 'formal'].includes(d.miniprogramState)) {
+    throw sdkError(api, 47001, 'miniprogramState must be developer, trial or formal');
+  }
+  if (h.enforceSubscribeGrants) {
+    // A user's tap on wx.requestSubscribeMessage grants exactly one message per template.
+    const grant = findGrant(h, d.touser, d.templateId);
+    if (!grant || grant.payload.remaining < 1) throw sdkError(api, 43101, 'user refuse to accept the msg');
+    h.store.outboxSet(grant.seq, 'granted', { ...grant.payload, remaining: grant.payload.remaining - 1 });
+  }
+  h.store.outboxAdd(OUTBOX.subscribe, {
+    touser: d.touser,
+    templateId: d.templateId,
+    page: d.page,
+    data: d.data,
+    miniprogramState: d.miniprogramState || 'formal',
+    lang: d.lang,
+    from: h.wxContext().OPENID,
+  });
+  return { errCode: 0, errMsg: `${api}:ok` };
+}
+
+const GRANT_KIND = 'subscribeMessage.grant';
+function findGrant(h: SandboxHost, openid: string, templateId: string): OutboxEntry | undefined {
+  return h.store.outboxList(GRANT_KIND).find((e) => e.payload.openid === openid && e.payload.templateId === templateId);
+}
+export function grantSubscription(h: SandboxHost, openid: string, templateId: string, count = 1) {
+  const g = findGrant(h, openid, templateId);
+  if (g) h.store.outboxSet(g.seq, 'granted', { ...g.payload, remaining: g.payload.remaining + count });
+  else h.store.outboxAdd(GRANT_KIND, { openid, templateId, remaining: count }, 'granted');
+}
+
+// ------------------------------------------------------------------ content security
+
+export function judgeText(text: string) {
+  const hits = SENSITIVE_WORDS.filter((w) => text.includes(w.word));
+  const risky = hits.find((w) => w.suggest === 'risky');
+  const review = hits.find((w) => w.suggest === 'review');
+  const top = risky || review;
+  return { suggest: (top ? top.suggest : 'pass') as 'pass' | 'risky' | 'review', label: top ? top.label : 100, keyword: top?.word };
+}
+
+/**
+ * msgSecCheck v2. Production requires an openid that used the mini program in
+ * the last 2 hours and content ≤ 2,500 characters; we check the openid is
+ * given and the length, and answer 47001 ("data format error") for over-long
+ * content — documented choice, see README.
+ */
+export function msgSecCheck(h: SandboxHost, d: any) {
+  const api = 'openapi.security.msgSecCheck';
+  if (!d || typeof d !== 'object') throw sdkError(api, 47001, 'params must be an object');
+  if (d.version !== 2) throw sdkError(api, 47001, 'only version 2 is emulated (pass version: 2)');
+  if (!d.openid) throw sdkError(api, 40003, 'openid is required for version 2');
+  if (![1, 2, 3, 4].includes(d.scene)) throw sdkError(api, 47001, 'scene must be 1, 2, 3 or 4');
+  if (typeof d.content !== 'string') throw sdkError(api, 47001, 'content must be a string');
+  if (d.content.length > MAX_TEXT) throw sdkError(api, 47001, `content exceeds ${MAX_TEXT} characters`);
+  const text = [d.content, d.title, d.nickname, d.signature].filter((x) => typeof x === 'string').join('\n');
+  const j = judgeText(text);
+  const traceId = rnd(12);
+  const result = {
+    errCode: 0,
+    errMsg: `${api}:ok`,
+    result: { suggest: j.suggest, label: j.label },
+    detail: [
+      { strategy: 'content_model', errcode: 0, suggest: j.suggest, label: j.label, prob: j.suggest === 'pass' ? 0 : 90 },
+      ...(j.keyword ? [{ strategy: 'keyword', errcode: 0, suggest: j.suggest, label: j.label, level: 20, keyword: j.keyword }] : []),
+    ],
+    traceId,
+  };
+  h.store.outboxAdd(OUTBOX.msgSecCheck, { request: { ...d }, result: result.result, traceId });
+  return result;
+}
+
+/** mediaCheckAsync v2: answers a traceId now; the verdict is pushed later by `deliverMediaChecks()`. */
+export function mediaCheckAsync(h: SandboxHost, d: any) {
+  const api = 'openapi.security.mediaCheckAsync';
+  if (!d || typeof d !== 'object') throw sdkError(api, 47001, 'params must be an object');
+  if (d.version !== 2) throw sdkError(api, 47001, 'only version 2 is emulated (pass version: 2)');
+  if (!d.mediaUrl || typeof d.mediaUrl !== 'string') throw sdkError(api, 47001, 'mediaUrl is required');
+  if (![1, 2].includes(d.mediaType)) throw sdkError(api, 47001, 'mediaType must be 1 (audio) or 2 (image)');
+  if (!d.openid) throw sdkError(api, 40003, 'openid is required for version 2');
+  if (![1, 2, 3, 4].includes(d.scene)) throw sdkError(api, 47001, 'scene must be 1, 2, 3 or 4');
+  const traceId = rnd(12);
+  h.store.outboxAdd(OUTBOX.mediaCheck, { request: { ...d }, traceId }, 'pending');
+  return { errCode: 0, errMsg: `${api}:ok`, traceId };
+}
+
+/**
+ * Push every pending media verdict to the configured function, shaped like the
+ * `wxa_media_check` message push. A media URL containing "risky" is risky.
+ */
+export async function deliverMediaChecks(h: SandboxHost): Promise<{ traceId: string; suggest: string; response: any }[]> {
+  const pending = h.store.outboxList(OUTBOX.mediaCheck).filter((e) => e.state === 'pending');
+  if (pending.length && !h.mediaCheckCallback) throw new Error('createEmulator({ mediaCheckCallback: { functionName } }) is required to deliver media checks');
+  const out: { traceId: string; suggest: string; response: any }[] = [];
+  for (const e of pending) {
+    const risky = String(e.payload.request.mediaUrl).toLowerCase().includes(RISKY_MEDIA_MARKER);
+    const verdict = risky ? { suggest: 'risky', label: 20002 } : { suggest: 'pass', label: 100 };
+    const event = {
+      ToUserName: 'gh_emulator',
+      FromUserName: e.payload.request.openid,
+      CreateTime: Math.floor(Date.now() / 1000),
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: h.appId,
+      trace_id: e.payload.traceId,
+      version: 2,
+      detail: [{ strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: risky ? 90 : 0 }],
+      errcode: 0,
+      errmsg: 'ok',
+      result: verdict,
+    };
+    let response: any;
+    try {
+      // A message push is not a user call: no OPENID in the callee's context.
+      response = await h.invoke(h.mediaCheckCallback!.functionName, event, { openid: '', source: 'wx_msg' });
+    } catch (err: any) {
+      response = { error: String(err?.message || err) };
+    }
+    h.store.outboxSet(e.seq, 'delivered', { ...e.payload, result: verdict, response });
+    out.push({ traceId: e.payload.traceId, suggest: verdict.suggest, response });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ WeChat Pay
+
+const OUT_TRADE_NO = /^[A-Za-z0-9_\-|*]{6,32}$/;
+
+function findOrder(h: SandboxHost, outTradeNo: string) {
+  return h.store.outboxList(OUTBOX.payOrder).find((e) => e.payload.request.outTradeNo === outTradeNo);
+}
+
+export function unifiedOrder(h: SandboxHost, d: any): Record<string, any> {
+  const api = 'cloudPay.unifiedOrder';
+  if (!d || typeof d !== 'object') throw sdkError(api, -1, 'params must be an object');
+  for (const k of ['body', 'outTradeNo', 'spbillCreateIp', 'subMchId', 'totalFee', 'envId', 'functionName']) {
+    if (d[k] === undefined || d[k] === '') throw sdkError(api, -1, `missing ${k}`);
+  }
+  const fail = (errCode: string, errCodeDes: string) => ({
+    returnCode: 'SUCCESS',
+    returnMsg: 'OK',
+    resultCode: 'FAIL',
+    errCode: 0,
+    errMsg: `${api}:ok`,
+    errCodeDes,
+    subErrCode: errCode,
+  });
+  if (!Number.isInteger(d.totalFee) || d.totalFee <= 0) return fail('PARAM_ERROR', 'totalFee must be a positive integer (fen)');
+  if (!OUT_TRADE_NO.test(String(d.outTradeNo))) return fail('PARAM_ERROR', 'outTradeNo must be 6-32 chars of [A-Za-z0-9_-|*]');
+  const openid = h.wxContext().OPENID;
+  const existing = findOrder(h, d.outTradeNo);
+  let prepayId: string;
+  if (existing) {
+    if (existing.state !== 'NOTPAY') return fail('ORDERPAID', '该订单已支付');
+    if (existing.payload.request.totalFee !== d.totalFee || existing.payload.request.body !== d.body) {
+      return fail('INVALID_REQUEST', '201 商户订单号重复');
+    }
+    prepayId = existing.payload.prepayId;
+  } else {
+    prepayId = 'wx' + rnd(14);
+    h.store.outboxAdd(OUTBOX.payOrder, { request: { ...d }, openid, prepayId, attempts: [] }, 'NOTPAY');
+  }
+  const nonceStr = d.nonceStr || rnd(8);
+  const timeStamp = String(Math.floor(Date.now() / 1000));
+  return {
+    returnCode: 'SUCCESS',
+    returnMsg: 'OK',
+    appid: h.appId,
+    mchId: '1900000109',
+    subAppid: h.appId,
+    subMchId: d.subMchId,
+    nonceStr,
+    sign: rnd(16).toUpperCase(),
+    resultCode: 'SUCCESS',
+    tradeType: d.tradeType || 'JSAPI',
+    prepayId,
+    payment: {
+      appId: h.appId,
+      timeStamp,
+      nonceStr,
+      package: `prepay_id=${prepayId}`,
+      signType: 'MD5',
+      paySign: rnd(16).toUpperCase(),
+    },
+    errCode: 0,
+    errMsg: `${api}:ok`,
+  };
+}
+
+export function queryOrder(h: SandboxHost, d: any): Record<string, any> {
+  const api = 'cloudPay.queryOrder';
+  const o = d?.outTradeNo ? findOrder(h, d.outTradeNo) : undefined;
+  if (!o) return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode: 'ORDERNOTEXIST' };
+  const paid = o.state !== 'NOTPAY';
+  return {
+    returnCode: 'SUCCESS',
+    resultCode: 'SUCCESS',
+    outTradeNo: o.payload.request.outTradeNo,
+    totalFee: o.payload.request.totalFee,
+    tradeState: paid ? 'SUCCESS' : 'NOTPAY',
+    transactionId: o.payload.transactionId,
+    timeEnd: o.payload.timeEnd,
+    errCode: 0,
+    errMsg: `${api}:ok`,
+  };
+}
+
+const shanghaiStamp = (d: Date) => {
+  const t = new Date(d.getTime() + 8 * 3600_000).toISOString();
+  return t.slice(0, 19).replace(/[-T:]/g, '');
+};
+
+export type PayNotifyResult = { outTradeNo: string; acknowledged: boolean; attempts: number; response: any };
+
+/** The user paid: mark the order paid and notify its callback function (WeChat Pay → cloud function). */
+export async function payComplete(h: SandboxHost, outTradeNo: string): Promise<PayNotifyResult> {
+  const o = findOrder(h, outTradeNo);
+  if (!o) throw new Error(`no order with outTradeNo ${outTradeNo}`);
+  if (o.state === 'NOTPAY') {
+    const now = new Date();
+    h.store.outboxSet(o.seq, 'PAID', { ...o.payload, transactionId: '42' + rnd(13).slice(0, 26), timeEnd: shanghaiStamp(now) });
+  }
+  return notify(h, o.seq);
+}
+
+/** Re-notify every paid order whose callback has not acknowledged yet (WeChat retries on its own schedule). */
+export async function payDeliverPending(h: SandboxHost): Promise<PayNotifyResult[]> {
+  const pending = h.store.outboxList(OUTBOX.payOrder).filter((e) => e.state === 'PAID' && e.payload.attempts.length < PAY_MAX_NOTIFY);
+  const out: PayNotifyResult[] = [];
+  for (const e of pending) out.push(await notify(h, e.seq));
+  return out;
+}
+
+async function notify(h: SandboxHost, seq: number): Promise<PayNotifyResult> {
+  const o = h.store.outboxGet(seq)!;
+  const r = o.payload.request;
+  if (o.state === 'ACKED') return { outTradeNo: r.outTradeNo, acknowledged: true, attempts: o.payload.attempts.length, response: null };
+  const event = {
+    appid: h.appId,
+    bankType: 'OTHERS',
+    cashFee: r.totalFee,
+    feeType: 'CNY',
+    isSubscribe: 'N',
+    mchId: '1900000109',
+    nonceStr: rnd(8),
+    openid: o.payload.openid,
+    outTradeNo: r.outTradeNo,
+    resultCode: 'SUCCESS',
+    returnCode: 'SUCCESS',
+    subAppid: h.appId,
+    subIsSubscribe: 'N',
+    subMchId: r.subMchId,
+    subOpenid: o.payload.openid,
+    timeEnd: o.payload.timeEnd,
+    totalFee: r.totalFee,
+    tradeType: r.tradeType || 'JSAPI',
+    transactionId: o.payload.transactionId,
+    userInfo: { appId: h.appId, openId: o.payload.openid },
+  };
+  let response: any;
+  try {
+    // Pay notifications come from WeChat Pay, not from the user: SOURCE is 'wx_pay'
+    // and OPENID is empty, so a callback must trust the event's order data only
+    // after checking it (e.g. with cloudPay.queryOrder), never the caller.
+    response = await h.invoke(r.functionName, event, { openid: '', source: 'wx_pay' });
+  } catch (err: any) {
+    response = { error: String(err?.message || err) };
+  }
+  const acknowledged = !!response && typeof response === 'object' && response.errcode === 0;
+  const attempts = [...o.payload.attempts, { at: new Date(), response }];
+  h.store.outboxSet(seq, acknowledged ? 'ACKED' : 'PAID', { ...o.payload, attempts });
+  return { outTradeNo: r.outTradeNo, acknowledged, attempts: attempts.length, response };
+}
+
+// ------------------------------------------------------------------ storage
+
+export class FileStore {
+  private mem = new Map<string, Buffer>();
+  constructor(private root: string | null, private env: string) {}
+
+  fileId(cloudPath: string) {
+    return `cloud://${this.env}.${this.env}-emulator/${cloudPath}`;
+  }
+  /** `cloud://env.bucket/a/b.png` → `a/b.png`; null when not one of ours. */
+  cloudPathOf(fileId: string): string | null {
+    const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(String(fileId));
+    return m ? m[1] : null;
+  }
+  private check(cloudPath: string) {
+    if (typeof cloudPath !== 'string' || !cloudPath || cloudPath.startsWith('/') || cloudPath.split('/').some((s) => s === '..' || s === '')) {
+      throw sdkError('uploadFile', -503001, `invalid cloudPath: ${cloudPath}`);
+    }
+  }
+  private diskPath(cloudPath: string) {
+    return path.join(this.root!, cloudPath);
+  }
+  write(cloudPath: string, content: Buffer) {
+    this.check(cloudPath);
+    if (!this.root) return void this.mem.set(cloudPath, Buffer.from(content));
+    const p = this.diskPath(cloudPath);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    // write to a temp file, fsync, then rename: a resolved upload survives a crash whole
+    const tmp = `${p}.${rnd(4)}.tmp`;
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, p);
+  }
+  read(cloudPath: string): Buffer | null {
+    try {
+      this.check(cloudPath);
+    } catch {
+      return null;
+    }
+    if (!this.root) return this.mem.get(cloudPath) ?? null;
+    try {
+      return fs.readFileSync(this.diskPath(cloudPath));
+    } catch {
+      return null;
+    }
+  }
+  remove(cloudPath: string): boolean {
+    if (!this.read(cloudPath)) return false;
+    if (!this.root) return this.mem.delete(cloudPath);
+    fs.unlinkSync(this.diskPath(cloudPath));
+    return true;
+  }
+}
+
+export async function toBuffer(content: any): Promise<Buffer> {
+  if (Buffer.isBuffer(content)) return content;
+  if (typeof content === 'string') return Buffer.from(content);
+  if (content instanceof Uint8Array) return Buffer.from(content);
+  if (content && typeof content[Symbol.asyncIterator] === 'function') {
+    const chunks: Buffer[] = [];
+    for await (const c of content) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c));
+    return Buffer.concat(chunks);
+  }
+  throw sdkError('uploadFile', -1, 'fileContent must be a Buffer, a string or a readable stream');
+}

@@ -1,0 +1,55 @@
+/**
+ * Loading / error / data for one screen's first backend call. `refreshOnShow`
+ * reloads (keeping the old data on screen) when a tab page is shown again.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { toServiceError, type ServiceError } from '../services/cloud';
+
+export interface Remote<T> {
+  data: T | undefined;
+  error: ServiceError | undefined;
+  loading: boolean;
+  reload: () => Promise<void>;
+  setData: (update: T | ((prev: T | undefined) => T)) => void;
+}
+
+export function useRemote<T>(load: () => Promise<T>, opts: { refreshOnShow?: boolean; skip?: boolean } = {}): Remote<T> {
+  const [data, setDataState] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ServiceError | undefined>(undefined);
+  const [loading, setLoading] = useState(!opts.skip);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const seq = useRef(0);
+  const lastStart = useRef(0);
+
+  const reload = useCallback(async () => {
+    const mine = ++seq.current;
+    lastStart.current = Date.now();
+    setLoading(true);
+    setError(undefined);
+    try {
+      const value = await loadRef.current();
+      if (mine === seq.current) setDataState(value);
+    } catch (e) {
+      if (mine === seq.current) setError(toServiceError(e));
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!opts.skip) void reload();
+  }, [reload, opts.skip]);
+
+  useDidShow(() => {
+    // The first show follows the mount effect; only later shows refresh.
+    if (opts.refreshOnShow && !opts.skip && Date.now() - lastStart.current > 800) void reload();
+  });
+
+  const setData = useCallback((update: T | ((prev: T | undefined) => T)) => {
+    setDataState((prev) => (typeof update === 'function' ? (update as (p: T | undefined) => T)(prev) : update));
+  }, []);
+
+  return { data, error, loading, reload, setData };
+}

@@ -1,0 +1,335 @@
+import { useMemo, useState } from 'react';
+import { Input, Textarea, View } from '@tarojs/components';
+import { RELATIONS, RELATION_LABELS, type Relation } from '@core/roles';
+import type { BindRequestView, HomeSummary, MyHome } from '@core/contract/accounts';
+import PageShell from '../../../../components/PageShell';
+import Loading from '../../../../components/Loading';
+import ErrorView from '../../../../components/ErrorView';
+import Empty from '../../../../components/Empty';
+import Btn from '../../../../components/Btn';
+import Choice from '../../../../components/Choice';
+import { useRemote } from '../../../../hooks/useRemote';
+import { accounts } from '../../../../services/accounts';
+import { toServiceError } from '../../../../services/cloud';
+import { cachedMe, loadMe } from '../../../../store/me';
+import { go } from '../../../../utils/nav';
+import { ROUTES } from '../../../../routes';
+import { onBindingRequested } from './subscribe';
+import { validateBindForm, validateInviteCode, type BindForm } from './validate';
+import './index.scss';
+
+type Mode = 'pick' | 'invite';
+type Done = { kind: 'requested'; request: BindRequestView } | { kind: 'redeemed'; home: MyHome };
+
+export default function BindPage() {
+  const [mode, setMode] = useState<Mode>('pick');
+  const [done, setDone] = useState<Done | null>(null);
+
+  if (done) {
+    return (
+      <PageShell className='bind'>
+        <View className='card bind-done'>
+          <View className='bind-done__icon'>✓</View>
+          {done.kind === 'requested' ? (
+            <View>
+              <View className='bind-done__title'>已提交，等待楼栋长审核</View>
+              <View className='bind-done__text'>
+                {done.request.home.compoundName} {done.request.home.label}（{RELATION_LABELS[done.request.relation]}）
+              </View>
+              <View className='muted'>审核通过后即可收到本楼通知。</View>
+            </View>
+          ) : (
+            <View>
+              <View className='bind-done__title'>绑定成功</View>
+              <View className='bind-done__text'>
+                {done.home.compoundName} {done.home.label}（{RELATION_LABELS[done.home.relation]}）
+              </View>
+            </View>
+          )}
+          <View className='actions'>
+            <Btn onClick={() => go(ROUTES.homes)}>查看我的房屋</Btn>
+            <Btn type='primary' onClick={() => go(ROUTES.home)}>
+              返回首页
+            </Btn>
+          </View>
+        </View>
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell className='bind'>
+      <View className='bind__modes'>
+        <View className={`bind__mode bind-mode-pick${mode === 'pick' ? ' bind__mode--on' : ''}`} onClick={() => setMode('pick')}>
+          选择房屋申请
+        </View>
+        <View className={`bind__mode bind-mode-invite${mode === 'invite' ? ' bind__mode--on' : ''}`} onClick={() => setMode('invite')}>
+          使用邀请码
+        </View>
+      </View>
+      {mode === 'pick' ? <PickHome onDone={setDone} /> : <RedeemInvite onDone={setDone} />}
+    </PageShell>
+  );
+}
+
+function PickHome(props: { onDone: (d: Done) => void }) {
+  const compounds = useRemote(() => accounts.compounds());
+  const [compoundId, setCompoundId] = useState<string | null>(null);
+  const [buildingId, setBuildingId] = useState<string | null>(null);
+  const [unit, setUnit] = useState<string | null>(null);
+  const [home, setHome] = useState<HomeSummary | null>(null);
+  const [homes, setHomes] = useState<{ items: HomeSummary[]; nextCursor?: string } | null>(null);
+  const [homesLoading, setHomesLoading] = useState(false);
+  const [homesError, setHomesError] = useState<string | null>(null);
+  const [relation, setRelation] = useState<Relation | null>(null);
+  const [form, setForm] = useState<BindForm>({ name: cachedMe()?.person?.name ?? '', phone: '', note: '' });
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof BindForm | 'relation', string>>>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const compound = compounds.data?.find((c) => c.id === compoundId) ?? null;
+  const building = compound?.buildings.find((b) => b.id === buildingId) ?? null;
+  const needsUnit = !!building && building.units.length > 1;
+
+  const buildingOptions = useMemo(
+    () => (compound?.buildings ?? []).map((b) => ({ value: b.id, label: b.name, hint: b.kind === 'shops' ? '商铺' : `${b.homeCount}户` })),
+    [compound],
+  );
+
+  async function loadHomes(bId: string, u: string | null, cursor?: string) {
+    setHomesLoading(true);
+    setHomesError(null);
+    try {
+      const page = await accounts.homes({ buildingId: bId, ...(u ? { unit: u } : {}), size: 50, ...(cursor ? { cursor } : {}) });
+      setHomes((prev) => ({ items: cursor && prev ? [...prev.items, ...page.items] : page.items, nextCursor: page.nextCursor }));
+    } catch (e) {
+      setHomesError(toServiceError(e).message);
+    } finally {
+      setHomesLoading(false);
+    }
+  }
+
+  function pickCompound(id: string) {
+    setCompoundId(id);
+    setBuildingId(null);
+    setUnit(null);
+    setHome(null);
+    setHomes(null);
+  }
+
+  function pickBuilding(id: string) {
+    setBuildingId(id);
+    setUnit(null);
+    setHome(null);
+    setHomes(null);
+    const b = compound?.buildings.find((x) => x.id === id);
+    if (b && b.units.length <= 1) void loadHomes(id, b.units[0] ?? null);
+  }
+
+  function pickUnit(u: string) {
+    setUnit(u);
+    setHome(null);
+    setHomes(null);
+    if (buildingId) void loadHomes(buildingId, u);
+  }
+
+  async function submit() {
+    if (!home) return;
+    const errors: Partial<Record<keyof BindForm | 'relation', string>> = validateBindForm(form);
+    if (!relation) errors.relation = '请选择您与房屋的关系';
+    setFieldErrors(errors);
+    setSubmitError(null);
+    if (Object.keys(errors).length > 0 || !relation) return;
+    setSubmitting(true);
+    try {
+      const request = await accounts.requestBinding({
+        homeId: home.id,
+        relation,
+        name: form.name.trim(),
+        ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+        ...(form.note.trim() ? { note: form.note.trim() } : {}),
+      });
+      await onBindingRequested(request);
+      void loadMe().catch(() => undefined);
+      props.onDone({ kind: 'requested', request });
+    } catch (e) {
+      setSubmitError(toServiceError(e).message);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  if (compounds.loading && !compounds.data) return <Loading />;
+  if (compounds.error && !compounds.data) return <ErrorView error={compounds.error} onRetry={compounds.reload} />;
+  if (!compounds.data || compounds.data.length === 0) return <Empty title='暂无可绑定的小区' />;
+
+  return (
+    <View className='bind-pick'>
+      <View className='section-title'>第一步：选择小区</View>
+      <Choice
+        className='bind-compounds'
+        columns={1}
+        options={compounds.data.map((c) => ({ value: c.id, label: c.name, hint: c.communityName }))}
+        value={compoundId}
+        onChange={pickCompound}
+      />
+
+      {compound ? (
+        <View>
+          <View className='section-title'>选择楼栋</View>
+          <Choice className='bind-buildings' columns={3} options={buildingOptions} value={buildingId} onChange={pickBuilding} />
+        </View>
+      ) : null}
+
+      {building && needsUnit ? (
+        <View>
+          <View className='section-title'>选择单元</View>
+          <Choice
+            className='bind-units'
+            columns={3}
+            options={building.units.map((u) => ({ value: u, label: u }))}
+            value={unit}
+            onChange={pickUnit}
+          />
+        </View>
+      ) : null}
+
+      {building && (!needsUnit || unit) ? (
+        <View>
+          <View className='section-title'>选择房号</View>
+          {homes && homes.items.length > 0 ? (
+            <Choice
+              className='bind-homes'
+              columns={3}
+              options={homes.items.map((h) => ({ value: h.id, label: h.number }))}
+              value={home?.id ?? null}
+              onChange={(id) => setHome(homes.items.find((h) => h.id === id) ?? null)}
+            />
+          ) : null}
+          {homesLoading ? <Loading /> : null}
+          {homesError ? <View className='form-error'>{homesError}</View> : null}
+          {homes && homes.items.length === 0 && !homesLoading ? <Empty title='这里还没有登记的房屋' text='请联系楼栋长或业委会' /> : null}
+          {homes?.nextCursor && !homesLoading ? (
+            <View className='load-more'>
+              <Btn size='small' onClick={() => buildingId && loadHomes(buildingId, unit, homes.nextCursor)}>
+                加载更多房号
+              </Btn>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      {home ? (
+        <View className='card bind-form'>
+          <View className='card__title'>
+            第二步：{home.compoundName} {home.label}
+          </View>
+          <View className='field'>
+            <View className='field__label'>您与房屋的关系</View>
+            <Choice
+              className='bind-relations'
+              columns={3}
+              options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
+              value={relation}
+              onChange={setRelation}
+            />
+            {fieldErrors.relation ? <View className='field__error'>{fieldErrors.relation}</View> : null}
+          </View>
+          <View className='field'>
+            <View className='field__label'>姓名</View>
+            <Input
+              className='field__input bind-name'
+              value={form.name}
+              placeholder='请输入真实姓名'
+              maxlength={20}
+              onInput={(e) => setForm({ ...form, name: e.detail.value })}
+            />
+            {fieldErrors.name ? <View className='field__error'>{fieldErrors.name}</View> : null}
+          </View>
+          <View className='field'>
+            <View className='field__label'>
+              手机号<View className='field__optional'>选填，只有楼栋长和业委会可见</View>
+            </View>
+            <Input
+              className='field__input bind-phone'
+              type='number'
+              value={form.phone}
+              placeholder='11位手机号'
+              maxlength={11}
+              onInput={(e) => setForm({ ...form, phone: e.detail.value })}
+            />
+            {fieldErrors.phone ? <View className='field__error'>{fieldErrors.phone}</View> : null}
+          </View>
+          <View className='field'>
+            <View className='field__label'>
+              备注<View className='field__optional'>选填</View>
+            </View>
+            <Textarea
+              className='field__textarea bind-note'
+              value={form.note}
+              placeholder='例如：我是301业主的女儿'
+              maxlength={100}
+              onInput={(e) => setForm({ ...form, note: e.detail.value })}
+            />
+            {fieldErrors.note ? <View className='field__error'>{fieldErrors.note}</View> : null}
+          </View>
+          {submitError ? <View className='form-error bind-error'>{submitError}</View> : null}
+          <Btn type='primary' block loading={submitting} className='bind-submit' onClick={submit}>
+            提交申请
+          </Btn>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function RedeemInvite(props: { onDone: (d: Done) => void }) {
+  const [code, setCode] = useState('');
+  const [name, setName] = useState(cachedMe()?.person?.name ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  async function submit() {
+    const codeError = validateInviteCode(code);
+    const nameError = validateBindForm({ name, phone: '', note: '' }).name;
+    if (codeError || nameError) {
+      setError(codeError ?? nameError ?? null);
+      return;
+    }
+    setError(null);
+    setSubmitting(true);
+    try {
+      const home = await accounts.redeemInvite({ code: code.trim().toUpperCase(), name: name.trim() });
+      void loadMe().catch(() => undefined);
+      props.onDone({ kind: 'redeemed', home });
+    } catch (e) {
+      setError(toServiceError(e).message);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <View className='card bind-invite'>
+      <View className='card__sub bind-invite__hint'>楼栋长或业委会给您的邀请码，输入后直接绑定，无需等待审核。</View>
+      <View className='field'>
+        <View className='field__label'>邀请码</View>
+        <Input
+          className='field__input bind-code'
+          value={code}
+          placeholder='6到8位字母或数字'
+          maxlength={8}
+          onInput={(e) => setCode(e.detail.value)}
+        />
+      </View>
+      <View className='field'>
+        <View className='field__label'>姓名</View>
+        <Input className='field__input bind-invite-name' value={name} placeholder='请输入真实姓名' maxlength={20} onInput={(e) => setName(e.detail.value)} />
+      </View>
+      {error ? <View className='form-error bind-error'>{error}</View> : null}
+      <Btn type='primary' block loading={submitting} className='bind-redeem' onClick={submit}>
+        使用邀请码绑定
+      </Btn>
+    </View>
+  );
+}

@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { CompoundInfo, ImportResult, ImportRowError } from '@core/contract/accounts';
+import PageShell from '../../../../components/PageShell';
+import Loading from '../../../../components/Loading';
+import ErrorView from '../../../../components/ErrorView';
+import Empty from '../../../../components/Empty';
+import Btn from '../../../../components/Btn';
+import Choice from '../../../../components/Choice';
+import { useRemote } from '../../../../hooks/useRemote';
+import { accounts } from '../../../../services/accounts';
+import { toServiceError } from '../../../../services/cloud';
+import { pickXlsx, type PickedFile } from '../../../../services/files';
+import { meOrLoad } from '../../../../store/me';
+import { actorOf, compoundsWhere } from '../../../../utils/actor';
+import { TEMPLATE_COLUMNS, rowErrorsFrom, summary } from './rowErrors';
+import './index.scss';
+
+async function loadCompounds(): Promise<CompoundInfo[]> {
+  const [me, compounds] = await Promise.all([meOrLoad(), accounts.compounds()]);
+  return compoundsWhere(actorOf(me), 'roster.import', compounds);
+}
+
+type Stage = 'idle' | 'checking' | 'checked' | 'importing' | 'imported';
+
+export default function ImportPage() {
+  const compounds = useRemote(loadCompounds);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [stage, setStage] = useState<Stage>('idle');
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [rowErrors, setRowErrors] = useState<ImportRowError[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const list = compounds.data ?? [];
+  const compoundId = picked ?? (list.length === 1 ? list[0].id : null);
+
+  function reset() {
+    setResult(null);
+    setRowErrors([]);
+    setError(null);
+    setStage('idle');
+  }
+
+  async function run(f: PickedFile, dryRun: boolean) {
+    if (!compoundId) return;
+    setStage(dryRun ? 'checking' : 'importing');
+    setError(null);
+    try {
+      const r = await accounts.importRoster({ compoundId, fileBase64: f.base64, dryRun });
+      setResult(r);
+      setRowErrors(r.errors);
+      setStage(dryRun ? 'checked' : 'imported');
+      if (!dryRun) Taro.showToast({ title: '导入完成', icon: 'success' });
+    } catch (e) {
+      const err = toServiceError(e);
+      setRowErrors(rowErrorsFrom(err.details));
+      setError(err.message);
+      setResult(null);
+      setStage('idle');
+    }
+  }
+
+  async function choose() {
+    let f: PickedFile | null;
+    try {
+      f = await pickXlsx();
+    } catch (e) {
+      setError(toServiceError(e).message);
+      return;
+    }
+    if (!f) return;
+    if (!/\.xlsx$/i.test(f.name)) {
+      setError('请选择 .xlsx 格式的表格文件');
+      return;
+    }
+    setFile(f);
+    reset();
+    void run(f, true);
+  }
+
+  const canConfirm = stage === 'checked' && !!result && result.errors.length === 0 && result.rows > 0;
+
+  return (
+    <PageShell className='import'>
+      {compounds.loading && !compounds.data ? <Loading /> : null}
+      {compounds.error && !compounds.data ? <ErrorView error={compounds.error} onRetry={compounds.reload} /> : null}
+      {compounds.data && list.length === 0 ? <Empty title='您没有导入花名册的权限' text='业委会和物业可以导入花名册。' /> : null}
+      {list.length > 0 ? (
+        <View>
+          {list.length > 1 ? (
+            <View>
+              <View className='section-title'>导入到哪个小区</View>
+              <Choice
+                className='import-compounds'
+                columns={2}
+                options={list.map((c) => ({ value: c.id, label: c.name }))}
+                value={compoundId}
+                onChange={(id) => {
+                  setPicked(id);
+                  setFile(null);
+                  reset();
+                }}
+              />
+            </View>
+          ) : (
+            <View className='section-title'>导入到：{list[0].name}</View>
+          )}
+
+          <View className='card import-template'>
+            <View className='card__title'>表格格式</View>
+            <View className='card__sub'>第一行为表头，从第二行起每行一户，列依次为：</View>
+            <View className='import-template__cols'>
+              {TEMPLATE_COLUMNS.map((c) => (
+                <View key={c} className='tag tag--grey'>
+                  {c}
+                </View>
+              ))}
+            </View>
+            <View className='muted'>同一楼栋、单元、房号再次导入会更新该户信息。</View>
+          </View>
+
+          <Btn type='primary' block disabled={!compoundId} loading={stage === 'checking'} className='import-choose' onClick={choose}>
+            {file ? '重新选择文件' : '选择 Excel 文件'}
+          </Btn>
+          {process.env.TARO_ENV === 'weapp' ? <View className='muted import__hint'>请先把表格发到微信聊天中，再从聊天记录里选择。</View> : null}
+          {file ? <View className='muted import__file'>已选择：{file.name}</View> : null}
+
+          {error ? <View className='form-error import-error'>{error}</View> : null}
+
+          {result ? (
+            <View className='card import-result'>
+              <View className='card__title'>{result.dryRun ? '检查结果' : '导入结果'}</View>
+              <View className='import-summary'>{summary(result)}</View>
+              {result.dryRun && result.errors.length === 0 ? <View className='muted'>没有发现问题，确认后写入。</View> : null}
+            </View>
+          ) : null}
+
+          {rowErrors.length > 0 ? (
+            <View className='card import-errors'>
+              <View className='card__title'>有 {rowErrors.length} 处需要修改，未导入任何数据</View>
+              <View className='import-table'>
+                <View className='import-table__row import-table__row--head'>
+                  <View className='import-table__cell import-table__cell--row'>行</View>
+                  <View className='import-table__cell import-table__cell--col'>列</View>
+                  <View className='import-table__cell'>问题</View>
+                </View>
+                {rowErrors.map((e, i) => (
+                  <View key={i} className='import-table__row import-error-row'>
+                    <View className='import-table__cell import-table__cell--row'>{e.row}</View>
+                    <View className='import-table__cell import-table__cell--col'>{e.column ?? '-'}</View>
+                    <View className='import-table__cell'>{e.message}</View>
+                  </View>
+                ))}
+              </View>
+            </View>
+          ) : null}
+
+          {canConfirm && file ? (
+            <Btn type='primary' block loading={false} className='import-confirm' onClick={() => run(file, false)}>
+              确认导入
+            </Btn>
+          ) : null}
+          {stage === 'importing' ? <Loading text='正在导入…' /> : null}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,107 @@
+import { View } from '@tarojs/components';
+import { RELATION_LABELS, ROLE_LABELS } from '@core/roles';
+import { maskPhone } from '@core/mask';
+import PageShell from '../../components/PageShell';
+import Loading from '../../components/Loading';
+import ErrorView from '../../components/ErrorView';
+import { useRemote } from '../../hooks/useRemote';
+import { useLargeText } from '../../hooks/useLargeText';
+import { setLargeText } from '../../store/largeText';
+import { loadMe } from '../../store/me';
+import { homeTitle } from '../../utils/format';
+import { go } from '../../utils/nav';
+import { ROUTES } from '../../routes';
+import './index.scss';
+
+export default function MePage() {
+  const me = useRemote(loadMe, { refreshOnShow: true });
+  const large = useLargeText();
+  const data = me.data;
+
+  return (
+    <PageShell className='me'>
+      {!data && me.loading ? <Loading /> : null}
+      {!data && me.error ? <ErrorView error={me.error} onRetry={me.reload} /> : null}
+      {data ? (
+        <View>
+          <View className='card me-profile'>
+            <View className='me__name'>{data.person?.name ?? '未登记的邻居'}</View>
+            <View className='muted'>{data.person?.phone ? `手机号 ${maskPhone(data.person.phone)}` : '未填写手机号'}</View>
+            {data.roles.length > 0 ? (
+              <View className='me__roles'>
+                {data.roles.map((r) => (
+                  <View key={r.id} className='tag me-role'>
+                    {ROLE_LABELS[r.role]} · {r.scopeLabel}
+                  </View>
+                ))}
+              </View>
+            ) : null}
+          </View>
+
+          <View className='section-title'>我的房屋</View>
+          <View className='card me-homes'>
+            {data.homes.length === 0 ? (
+              <View className='row row--link' onClick={() => go(ROUTES.bind)}>
+                <View className='row__main'>
+                  <View className='row__title'>还没有绑定房屋，去绑定</View>
+                </View>
+              </View>
+            ) : (
+              data.homes.map((h) => (
+                <View key={h.id} className='row row--link' onClick={() => go(ROUTES.homes)}>
+                  <View className='row__main'>
+                    <View className='row__title'>{homeTitle(h)}</View>
+                  </View>
+                  <View className='row__side'>{RELATION_LABELS[h.relation]}</View>
+                </View>
+              ))
+            )}
+          </View>
+
+          {data.pendingRequests.length > 0 ? (
+            <View>
+              <View className='section-title'>待审核的申请</View>
+              <View className='card me-pending'>
+                {data.pendingRequests.map((r) => (
+                  <View key={r.id} className='row row--link' onClick={() => go(ROUTES.homes)}>
+                    <View className='row__main'>
+                      <View className='row__title'>{homeTitle(r.home)}</View>
+                      <View className='row__sub'>{RELATION_LABELS[r.relation]} · 等待审核</View>
+                    </View>
+                  </View>
+                ))}
+              </View>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {/* Settings stay usable when the backend cannot be reached. */}
+      <View className='section-title'>设置</View>
+      <View className='card me-settings'>
+        <View className='row me-large-text' onClick={() => setLargeText(!large)}>
+          <View className='row__main'>
+            <View className='row__title'>大字模式</View>
+            <View className='row__sub'>字号更大，按钮更大，方便长辈使用</View>
+          </View>
+          <View className={`toggle${large ? ' toggle--on' : ''}`}>
+            <View className='toggle__knob' />
+          </View>
+        </View>
+        <View className='row row--link me-privacy' onClick={() => go(ROUTES.privacy)}>
+          <View className='row__main'>
+            <View className='row__title'>隐私说明</View>
+          </View>
+        </View>
+        {process.env.TARO_ENV === 'h5' ? (
+          <View className='row row--link me-switch-demo' onClick={() => go(`${ROUTES.signin}?back=${encodeURIComponent(ROUTES.me)}`)}>
+            <View className='row__main'>
+              <View className='row__title'>切换演示身份</View>
+              <View className='row__sub'>仅本地演示版提供</View>
+            </View>
+          </View>
+        ) : null}
+      </View>
+
+    </PageShell>
+  );
+}

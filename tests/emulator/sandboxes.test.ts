@@ -1,0 +1,191 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { createEmulator, useEmulator, OUTBOX } from '../../emulator';
+import { COLLS } from './helpers';
+
+describe('subscribe messages', () => {
+  const emu = createEmulator({ dataDir: ':memory:', collections: COLLS });
+  afterAll(() => emu.close());
+
+  test('send is recorded in the outbox and answers like production', async () => {
+    const r = await emu.runAs({ openid: 'o-sender' }, () =>
+      emu.sdk.openapi.subscribeMessage.send({ touser: 'o-target', templateId: 'TPL', page: 'pages/x', data: { thing1: { value: 'hi' } }, miniprogramState: 'developer' }),
+    );
+    expect(r).toEqual({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' });
+    const [entry] = emu.outbox.list({ kind: OUTBOX.subscribe });
+    expect(entry.payload).toMatchObject({ touser: 'o-target', templateId: 'TPL', page: 'pages/x', data: { thing1: { value: 'hi' } }, from: 'o-sender' });
+    expect(entry.at).toBeInstanceOf(Date);
+    emu.outbox.clear();
+    expect(emu.outbox.list()).toEqual([]);
+  });
+
+  test('missing fields are rejected', async () => {
+    await expect(emu.sdk.openapi.subscribeMessage.send({ touser: 'o' })).rejects.toMatchObject({ errCode: 47001 });
+  });
+
+  test('with enforced grants, one tap allows exactly one message', async () => {
+    const strict = createEmulator({ dataDir: ':memory:', collections: COLLS, enforceSubscribeGrants: true });
+    const send = () => strict.sdk.openapi.subscribeMessage.send({ touser: 'o1', templateId: 'T', data: {} as any });
+    await expect(send()).rejects.toMatchObject({ errCode: 43101 });
+    strict.grantSubscription('o1', 'T');
+    await expect(send()).resolves.toMatchObject({ errCode: 0 });
+    await expect(send()).rejects.toMatchObject({ errCode: 43101 });
+    strict.close();
+  });
+});
+
+describe('content security', () => {
+  const received: any[] = [];
+  const emu = createEmulator({
+    dataDir: ':memory:',
+    collections: COLLS,
+    mediaCheckCallback: { functionName: 'onMediaCheck' },
+    functions: {
+      onMediaCheck: async (event: any) => {
+        received.push({ event, openid: emu.sdk.getWXContext().OPENID });
+        return { errcode: 0 };
+      },
+    },
+  });
+  afterAll(() => emu.close());
+  const check = (content: string, extra: any = {}) =>
+    emu.sdk.openapi.security.msgSecCheck({ openid: 'o1', scene: 2, version: 2, content, ...extra });
+
+  test.each([
+    ['今天下午三点在小区门口集合', 'pass', 100],
+    ['有人在群里搞赌博', 'risky', 20006],
+    ['小心诈骗电话', 'risky', 20008],
+    ['有事加微信聊', 'review', 21000],
+  ])('msgSecCheck v2: %s → %s', async (content, suggest, label) => {
+    const r = await check(content);
+    expect(r).toMatchObject({ errCode: 0, errMsg: 'openapi.security.msgSecCheck:ok', result: { suggest, label } });
+    expect(typeof r.traceId).toBe('string');
+    expect(Array.isArray(r.detail)).toBe(true);
+  });
+
+  test('title and nickname are checked too; every check is recorded', async () => {
+    expect((await check('正常内容', { title: '违禁词标题' })).result.suggest).toBe('risky');
+    const recorded = emu.outbox.list({ kind: OUTBOX.msgSecCheck });
+    expect(recorded.length).toBeGreaterThanOrEqual(5);
+    expect(recorded[recorded.length - 1].payload).toMatchObject({ request: { title: '违禁词标题' }, result: { suggest: 'risky' } });
+  });
+
+  test('content over 2,500 characters, missing openid or v1 are errors', async () => {
+    await expect(check('好'.repeat(2501))).rejects.toMatchObject({ errCode: 47001 });
+    await expect(check('好'.repeat(2500))).resolves.toMatchObject({ errCode: 0 });
+    await expect(emu.sdk.openapi.security.msgSecCheck({ scene: 2, version: 2, content: 'x' })).rejects.toMatchObject({ errCode: 40003 });
+    await expect(emu.sdk.openapi.security.msgSecCheck({ openid: 'o', content: 'x' })).rejects.toMatchObject({ errCode: 47001 });
+  });
+
+  test('mediaCheckAsync answers a traceId; deliverMediaChecks pushes wxa_media_check events', async () => {
+    const a = await emu.sdk.openapi.security.mediaCheckAsync({ mediaUrl: '/_files/u/ok.png', mediaType: 2, version: 2, openid: 'o1', scene: 1 });
+    const b = await emu.sdk.openapi.security.mediaCheckAsync({ mediaUrl: '/_files/u/risky-photo.png', mediaType: 2, version: 2, openid: 'o1', scene: 1 });
+    expect(a).toMatchObject({ errCode: 0, errMsg: 'openapi.security.mediaCheckAsync:ok' });
+    expect(received).toHaveLength(0); // asynchronous: nothing until delivered
+    const delivered = await emu.deliverMediaChecks();
+    expect(delivered.map((d) => d.suggest)).toEqual(['pass', 'risky']);
+    expect(received.map((r) => r.event)).toEqual([
+      expect.objectContaining({ MsgType: 'event', Event: 'wxa_media_check', trace_id: a.traceId, result: { suggest: 'pass', label: 100 } }),
+      expect.objectContaining({ MsgType: 'event', Event: 'wxa_media_check', trace_id: b.traceId, result: { suggest: 'risky', label: 20002 } }),
+    ]);
+    expect(received[0].openid).toBe('');
+    expect(await emu.deliverMediaChecks()).toEqual([]); // delivered once
+  });
+});
+
+describe('cloudPay', () => {
+  let answer: any = { errcode: 0 };
+  const events: any[] = [];
+  const emu = createEmulator({
+    dataDir: ':memory:',
+    collections: COLLS,
+    functions: {
+      payCallback: async (event: any) => {
+        events.push({ event, ctx: emu.sdk.getWXContext() });
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+    },
+  });
+  afterAll(() => emu.close());
+  const order = (outTradeNo: string, totalFee = 1234) =>
+    emu.runAs({ openid: 'o-payer' }, () =>
+      emu.sdk.cloudPay.unifiedOrder({
+        body: '物业费',
+        outTradeNo,
+        spbillCreateIp: '127.0.0.1',
+        subMchId: '1900000001',
+        totalFee,
+        envId: 'env',
+        functionName: 'payCallback',
+        nonceStr: 'abc',
+        tradeType: 'JSAPI',
+      }),
+    );
+
+  test('unifiedOrder returns a payment object and records a pending order', async () => {
+    const r = await order('BILL202401001');
+    expect(r).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', errCode: 0, errMsg: 'cloudPay.unifiedOrder:ok' });
+    expect(r.payment).toEqual({
+      appId: expect.any(String),
+      timeStamp: expect.stringMatching(/^\d{10}$/),
+      nonceStr: 'abc',
+      package: `prepay_id=${r.prepayId}`,
+      signType: 'MD5',
+      paySign: expect.any(String),
+    });
+    expect(emu.pay.orders().map((o) => o.state)).toEqual(['NOTPAY']);
+    expect((await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILL202401001' })).tradeState).toBe('NOTPAY');
+  });
+
+  test('invalid amounts are refused', async () => {
+    expect((await order('BILL202401002', 12.5)).resultCode).toBe('FAIL');
+    expect((await order('BILL202401002', 0)).resultCode).toBe('FAIL');
+  });
+
+  test('payment notifies the callback; a non-{errcode:0} answer is retried until acknowledged', async () => {
+    answer = { errcode: 1, errmsg: 'busy' };
+    const first = await emu.pay.complete('BILL202401001');
+    expect(first).toMatchObject({ acknowledged: false, attempts: 1 });
+    const [{ event, ctx }] = events;
+    expect(event).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'BILL202401001', totalFee: 1234, subMchId: '1900000001', subOpenid: 'o-payer' });
+    expect(event.transactionId).toMatch(/^\d|^42/);
+    expect(event.timeEnd).toMatch(/^\d{14}$/);
+    expect(ctx).toMatchObject({ OPENID: '', SOURCE: 'wx_pay' });
+
+    answer = new Error('crash');
+    expect((await emu.pay.deliverPending())[0]).toMatchObject({ acknowledged: false, attempts: 2 });
+    answer = { errcode: 0 };
+    expect((await emu.pay.deliverPending())[0]).toMatchObject({ acknowledged: true, attempts: 3 });
+    expect(await emu.pay.deliverPending()).toEqual([]);
+    const [o] = emu.pay.orders();
+    expect(o.state).toBe('ACKED');
+    expect(o.payload.attempts).toHaveLength(3);
+    expect((await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILL202401001' })).tradeState).toBe('SUCCESS');
+    // paying again for the same outTradeNo is refused
+    expect(await order('BILL202401001')).toMatchObject({ resultCode: 'FAIL', subErrCode: 'ORDERPAID' });
+  });
+});
+
+describe('storage', () => {
+  test.each([':memory:', 'disk'])('upload, temp URL, download, delete (%s)', async (mode) => {
+    const dir = mode === 'disk' ? fs.mkdtempSync(path.join(os.tmpdir(), 'emu-files-')) : ':memory:';
+    const emu = createEmulator({ dataDir: dir, collections: COLLS, env: 'env-9' });
+    useEmulator(emu);
+    const up = await emu.sdk.uploadFile({ cloudPath: 'repairs/r1/photo.png', fileContent: Buffer.from([1, 2, 3]) });
+    expect(up).toEqual({ fileID: 'cloud://env-9.env-9-emulator/repairs/r1/photo.png', statusCode: 200, errMsg: 'uploadFile:ok' });
+    const urls = await emu.sdk.getTempFileURL({ fileList: [up.fileID, 'cloud://env-9.env-9-emulator/none.png'] });
+    expect(urls.fileList[0]).toMatchObject({ fileID: up.fileID, tempFileURL: '/_files/repairs/r1/photo.png', status: 0 });
+    expect(urls.fileList[1]).toMatchObject({ status: 1, tempFileURL: '' });
+    expect(emu.readFile('repairs/r1/photo.png')).toEqual(Buffer.from([1, 2, 3]));
+    expect((await emu.sdk.downloadFile({ fileID: up.fileID })).fileContent).toEqual(Buffer.from([1, 2, 3]));
+    if (mode === 'disk') expect(fs.readFileSync(path.join(dir, 'files/repairs/r1/photo.png'))).toEqual(Buffer.from([1, 2, 3]));
+    await expect(emu.sdk.uploadFile({ cloudPath: '../escape', fileContent: 'x' })).rejects.toBeDefined();
+    const del = await emu.sdk.deleteFile({ fileList: [up.fileID] });
+    expect(del.fileList).toEqual([{ fileID: up.fileID, status: 0, errMsg: 'ok' }]);
+    expect(emu.readFile(up.fileID)).toBeNull();
+    emu.close();
+    if (mode === 'disk') fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,118 @@
+import { main as accounts } from '../../cloudfunctions/accounts';
+import { createHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness({ accounts: accounts as any });
+});
+afterAll(() => h.close());
+
+const HOME_3 = 'txsj-b3_1_1101'; // 天翔世家 3栋1单元1101, nobody bound in the fixed seed key set
+const HOME_5 = 'txsj-b5_1_1101';
+
+describe('binding by request', () => {
+  it('a new user asks for a home in building 3, the lead of building 3 approves, the user sees the home', async () => {
+    const user = h.as('demo-new-alice');
+    const before = await user.ok('accounts', 'me.get', {});
+    expect(before).toMatchObject({ registered: false, homes: [] });
+
+    const req = await user.ok('accounts', 'binding.request', { homeId: HOME_3, relation: 'owner', name: '新住户', phone: '13800001111', note: '刚搬来' });
+    expect(req).toMatchObject({ status: 'pending', applicantName: '新住户', applicantPhone: '13800001111', home: { label: '3栋1单元1101' } });
+
+    const lead3 = h.as('txsj-lead-3');
+    const pending = await lead3.ok('accounts', 'binding.pending', {});
+    const mine = pending.items.find((r: any) => r.id === req.id);
+    expect(mine).toBeTruthy();
+    expect(mine.applicantPhone).toBe('138****1111');
+    expect(mine.registeredOwners[0]).toMatch(/\*/);
+
+    const lead5 = h.as('txsj-lead-5');
+    expect((await lead5.ok('accounts', 'binding.pending', {})).items.find((r: any) => r.id === req.id)).toBeUndefined();
+    const refused = await lead5.call('accounts', 'binding.decide', { requestId: req.id, approve: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    const decided = await lead3.ok('accounts', 'binding.decide', { requestId: req.id, approve: true });
+    expect(decided.status).toBe('approved');
+
+    const after = await user.ok('accounts', 'me.get', {});
+    expect(after.registered).toBe(true);
+    expect(after.homes.map((x: any) => x.id)).toEqual([HOME_3]);
+    expect(after.pendingRequests).toEqual([]);
+
+    const again = await lead3.call('accounts', 'binding.decide', { requestId: req.id, approve: false, reason: '重复' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_DECIDED' } });
+    expect(await user.call('accounts', 'binding.request', { homeId: HOME_3, relation: 'owner', name: '新住户' })).toMatchObject({ ok: false, error: { code: 'ALREADY_BOUND' } });
+  });
+
+  it('the committee of the compound may decide; a committee of another compound may not', async () => {
+    const user = h.as('demo-new-bob');
+    const req = await user.ok('accounts', 'binding.request', { homeId: HOME_5, relation: 'tenant', name: '租户小王' });
+    expect(await user.call('accounts', 'binding.request', { homeId: HOME_5, relation: 'tenant', name: '租户小王' })).toMatchObject({ ok: false, error: { code: 'ALREADY_REQUESTED' } });
+    expect(await h.as('yjlt-committee').call('accounts', 'binding.decide', { requestId: req.id, approve: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const rejected = await h.as('txsj-committee').call('accounts', 'binding.decide', { requestId: req.id, approve: false });
+    expect(rejected).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const ok = await h.as('txsj-committee').ok('accounts', 'binding.decide', { requestId: req.id, approve: false, reason: '房屋登记业主不认识该申请人' });
+    expect(ok).toMatchObject({ status: 'rejected', reason: '房屋登记业主不认识该申请人' });
+    const me = await user.ok('accounts', 'me.get', {});
+    expect(me.homes).toEqual([]);
+  });
+
+  it('an applicant can cancel a pending request, which then cannot be approved', async () => {
+    const user = h.as('demo-new-carol');
+    const req = await user.ok('accounts', 'binding.request', { homeId: 'txsj-b3_2_1201', relation: 'family', name: '家属' });
+    expect(await h.as('demo-new-dave').call('accounts', 'binding.cancel', { requestId: req.id })).toMatchObject({ ok: false });
+    expect((await user.ok('accounts', 'binding.cancel', { requestId: req.id })).status).toBe('cancelled');
+    expect(await h.as('txsj-lead-3').call('accounts', 'binding.decide', { requestId: req.id, approve: true })).toMatchObject({ ok: false, error: { code: 'ALREADY_DECIDED' } });
+  });
+
+  it('a resident can leave a home', async () => {
+    const res = h.as('txsj-resident-3b');
+    const me = await res.ok('accounts', 'me.get', {});
+    expect(me.homes).toHaveLength(1);
+    await res.ok('accounts', 'binding.leave', { homeId: me.homes[0].id });
+    expect((await res.ok('accounts', 'me.get', {})).homes).toHaveLength(0);
+    expect(await res.call('accounts', 'binding.leave', { homeId: me.homes[0].id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('binding by invite code', () => {
+  it('a lead issues a code for a home in their building; it binds once', async () => {
+    const lead3 = h.as('txsj-lead-3');
+    const invite = await lead3.ok('accounts', 'invite.create', { homeId: 'txsj-b3_2_901', relation: 'owner' });
+    expect(invite.code).toMatch(/^[A-Z0-9]{6}$/);
+    expect(await lead3.call('accounts', 'invite.create', { homeId: HOME_5, relation: 'owner' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const user = h.as('demo-new-erin');
+    const home = await user.ok('accounts', 'binding.redeem', { code: invite.code.toLowerCase(), name: '老陈' });
+    expect(home).toMatchObject({ id: 'txsj-b3_2_901', relation: 'owner' });
+    expect(await h.as('demo-new-frank').call('accounts', 'binding.redeem', { code: invite.code, name: '小李' })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
+    expect(await h.as('demo-new-frank').call('accounts', 'binding.redeem', { code: 'ZZZZZZ', name: '小李' })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
+  });
+});
+
+describe('profile and groups', () => {
+  it('groups.mine lists the owners group and the building group with member counts', async () => {
+    const groups = await h.as('txsj-resident-3').ok('accounts', 'groups.mine', {});
+    expect(groups.map((g: any) => g.name)).toEqual(['天翔世家业主群', '天翔世家3栋楼栋群']);
+    expect(groups[0].memberCount).toBeGreaterThan(groups[1].memberCount);
+  });
+
+  it('only party members may show the party badge', async () => {
+    expect(await h.as('txsj-resident-5').call('accounts', 'me.update', { showPartyBadge: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('txsj-lead-5').ok('accounts', 'me.update', { showPartyBadge: false })).toMatchObject({ showPartyBadge: false });
+  });
+
+  it('compounds.list gives both compounds of the article with their buildings', async () => {
+    const list = await h.as('demo-new-gina').ok('accounts', 'compounds.list', {});
+    expect(list.map((c: any) => c.name)).toEqual(['天翔世家', '御家兰庭']);
+    const txsj = list[0];
+    expect(txsj.buildings).toHaveLength(9);
+    expect(txsj.buildings.reduce((a: number, b: any) => a + b.homeCount, 0)).toBe(585);
+    expect(list[1].buildings.reduce((a: number, b: any) => a + b.homeCount, 0)).toBe(296);
+    const homes = await h.as('demo-new-gina').ok('accounts', 'homes.list', { buildingId: 'txsj-b3', size: 50 });
+    expect(homes.items).toHaveLength(50);
+    expect(homes.nextCursor).toBe('50');
+    const next = await h.as('demo-new-gina').ok('accounts', 'homes.list', { buildingId: 'txsj-b3', size: 50, cursor: homes.nextCursor });
+    expect(next.items).toHaveLength(18);
+    expect(next.nextCursor).toBeUndefined();
+  });
+});

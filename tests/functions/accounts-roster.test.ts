@@ -1,0 +1,131 @@
+import ExcelJS from 'exceljs';
+import { main as accounts } from '../../cloudfunctions/accounts';
+import { createHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness({ accounts: accounts as any });
+});
+afterAll(() => h.close());
+
+async function xlsx(rows: (string | number)[][], header = ['楼栋', '单元', '房号', '类型', '面积(㎡)', '电梯', '业主姓名', '手机号']) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  ws.addRow(header);
+  rows.forEach((r) => ws.addRow(r));
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+describe('roster', () => {
+  it('a lead sees their building masked; the committee sees it in full; a resident sees nothing', async () => {
+    const masked = await h.as('txsj-lead-3').ok('accounts', 'roster.list', { buildingId: 'txsj-b3', size: 20 });
+    expect(masked.view).toBe('masked');
+    expect(masked.items).toHaveLength(20);
+    expect(masked.nextCursor).toBe('20');
+    const withMember = masked.items.find((i: any) => i.members.length);
+    expect(withMember.members[0].name).toMatch(/\*/);
+    expect(withMember.members[0].phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+
+    const full = await h.as('txsj-committee').ok('accounts', 'roster.list', { buildingId: 'txsj-b3', size: 20 });
+    expect(full.view).toBe('full');
+    expect(full.items[0].registeredOwners[0].name).not.toMatch(/\*/);
+
+    expect(await h.as('txsj-lead-3').call('accounts', 'roster.list', { buildingId: 'txsj-b5' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('txsj-resident-3').call('accounts', 'roster.list', { buildingId: 'txsj-b3' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('yjlt-committee').call('accounts', 'roster.list', { buildingId: 'txsj-b3' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('import checks every row, reports errors per row in Chinese and writes nothing when any row is wrong', async () => {
+    const before = await h.snapshot();
+    const file = await xlsx([
+      ['3栋', '1', '101', '住宅', '95.5', '有', '王大爷', '13912345678'],
+      ['10栋', '1', '101', '住宅', '95.5', '有', '张三', ''],
+      ['3栋', '1', '102', '别墅', '-3', '可能', '李四', '123'],
+      ['3栋', '1', '101', '住宅', '95.5', '有', '重复', ''],
+    ]);
+    const res = await h.as('txsj-manager').ok('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: file });
+    expect(res.created + res.updated).toBe(0);
+    expect(res.errors).toEqual(
+      expect.arrayContaining([
+        { row: 3, column: '楼栋', message: '找不到楼栋「10栋」' },
+        { row: 4, column: '类型', message: '类型应为「住宅」或「商铺」' },
+        { row: 4, column: '面积(㎡)', message: expect.stringContaining('面积') },
+        { row: 4, column: '电梯', message: '电梯应填「有」或「无」' },
+        { row: 4, column: '手机号', message: '手机号应为11位数字' },
+        { row: 5, column: '房号', message: '与第2行重复' },
+      ]),
+    );
+    expect(await h.snapshot()).toBe(before);
+  });
+
+  it('a valid import is checked in a dry run first, then creates and updates homes', async () => {
+    const file = await xlsx([
+      ['3栋', '1', '101', '住宅', '95.55', '有', '王大爷、王大妈', '13912345678'],
+      ['3', '3单元', '101', '住宅', '88', '有', '新业主', ''],
+      ['沿街商铺', '', 'S44', '商铺', '45.2', '无', '商户甲', ''],
+    ]);
+    const dry = await h.as('txsj-committee').ok('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: file, dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, rows: 3, created: 2, updated: 1, errors: [] });
+    const home = (await h.db.collection('homes').where({ _id: 'txsj-b3_1_101' }).get()).data[0];
+    expect(home.registeredOwners[0].name).not.toBe('王大爷');
+
+    const real = await h.as('txsj-committee').ok('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: file });
+    expect(real).toMatchObject({ dryRun: false, created: 2, updated: 1 });
+    const updated = (await h.db.collection('homes').where({ _id: 'txsj-b3_1_101' }).get()).data[0];
+    expect(updated).toMatchObject({ areaCenti: 9555, registeredOwners: [{ name: '王大爷', phone: '13912345678' }, { name: '王大妈' }] });
+    const b3 = (await h.db.collection('buildings').where({ _id: 'txsj-b3' }).get()).data[0];
+    expect(b3.units).toEqual(['1', '2', '3']);
+    expect(b3.homeCount).toBe(69);
+    // Running the same file again changes nothing: ids are deterministic.
+    const again = await h.as('txsj-committee').ok('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: file });
+    expect(again).toMatchObject({ created: 0, updated: 3 });
+  });
+
+  it('import refuses a file that is not xlsx, a sheet without the columns, and other roles', async () => {
+    const bad = await h.as('txsj-committee').call('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: Buffer.from('hello').toString('base64') });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID' } });
+    const noCols = await h.as('txsj-committee').ok('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: await xlsx([['a']], ['姓名']) });
+    expect(noCols.errors[0]).toMatchObject({ row: 1, column: '楼栋' });
+    const file = await xlsx([['3栋', '1', '101', '住宅', '95', '有', '王', '']]);
+    for (const who of ['txsj-lead-3', 'txsj-resident-3', 'txsj-secretary', 'yjlt-manager']) {
+      expect(await h.as(who).call('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: file })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+
+  it('export writes an xlsx with every home of the compound', async () => {
+    const out = await h.as('yjlt-manager').ok('accounts', 'roster.export', { compoundId: 'yjlt' });
+    expect(out.fileName).toMatch(/^御家兰庭花名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const path = out.url.replace(/^.*\/_files\//, '');
+    const buf = h.emu.readFile(decodeURIComponent(path));
+    expect(buf).toBeTruthy();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as any);
+    expect(wb.worksheets[0].rowCount).toBe(1 + 296);
+    expect(await h.as('txsj-manager').call('accounts', 'roster.export', { compoundId: 'yjlt' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('roles', () => {
+  it('the branch secretary appoints and removes a building lead; others cannot', async () => {
+    const sec = h.as('txsj-secretary');
+    const grant = { personId: 'p-txsj-resident-5', role: 'buildingLead', compoundId: 'txsj', buildingIds: ['txsj-b7'] };
+    expect(await h.as('txsj-lead-3').call('accounts', 'roles.grant', grant)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('yjlt-secretary').call('accounts', 'roles.grant', grant)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await sec.call('accounts', 'roles.grant', { ...grant, buildingIds: ['yjlt-b1'] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const role = await sec.ok('accounts', 'roles.grant', grant);
+    expect(role).toMatchObject({ role: 'buildingLead', label: '党员楼栋长', scopeLabel: '天翔世家 7栋' });
+    const me = await h.as('txsj-resident-5').ok('accounts', 'me.get', {});
+    expect(me.roles.map((r: any) => r.role)).toEqual(['buildingLead']);
+    expect((await h.as('txsj-resident-5').ok('accounts', 'roster.list', { buildingId: 'txsj-b7' })).view).toBe('masked');
+    const list = await sec.ok('accounts', 'roles.list', { compoundId: 'txsj' });
+    expect(list.find((r: any) => r.id === role.id)).toMatchObject({ personName: '郑海涛' });
+    expect(await sec.call('accounts', 'roles.grant', { personId: 'p-txsj-resident-5', role: 'committeeMember', compoundId: 'txsj' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await sec.ok('accounts', 'roles.revoke', { roleId: role.id });
+    expect(await h.as('txsj-resident-5').call('accounts', 'roster.list', { buildingId: 'txsj-b7' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('the community office appoints compound roles', async () => {
+    const r = await h.as('community-admin').ok('accounts', 'roles.grant', { personId: 'p-yjlt-resident-5', role: 'committeeMember', compoundId: 'yjlt' });
+    expect(r.scopeLabel).toBe('御家兰庭');
+  });
+});

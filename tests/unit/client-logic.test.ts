@@ -1,0 +1,127 @@
+/** Pure client logic: what each role is shown, form checks, import errors, formatting. */
+import type { Me, RoleView } from '@core/contract/accounts';
+import { servicesFor } from '../../src/pages/services/grid';
+import { shortcutsFor } from '../../src/pages/home/shortcuts';
+import { validateBindForm, validateInviteCode } from '../../src/packages/account/pages/bind/validate';
+import { rowErrorsFrom, summary } from '../../src/packages/account/pages/import/rowErrors';
+import { groupByRole } from '../../src/packages/account/pages/signin/group';
+import { actorOf, canAnywhere, grantableRoles, visibleRosterBuildings } from '../../src/utils/actor';
+import { formatDateTime, greeting } from '../../src/utils/format';
+
+const compound = {
+  id: 'c1',
+  name: '天翔世家',
+  communityId: 'm1',
+  communityName: '幸福社区',
+  buildings: [1, 2, 3].map((n) => ({
+    id: 'b' + n, compoundId: 'c1', name: `${n}栋`, no: n, kind: 'residential' as const, hasLift: true, units: ['1单元'], homeCount: 10,
+  })),
+};
+
+function me(roles: Partial<RoleView>[] = [], approvalsWaiting = 0): Me {
+  return {
+    registered: true,
+    homes: [],
+    pendingRequests: [],
+    approvalsWaiting,
+    roles: roles.map((r, i) => ({ id: 'r' + i, role: 'buildingLead', label: '', communityId: 'm1', scopeLabel: '', ...r }) as RoleView),
+  };
+}
+
+const keys = (list: { key: string }[]) => list.map((s) => s.key);
+
+describe('services grid and home shortcuts by role', () => {
+  it('a resident sees only bind and homes', () => {
+    expect(keys(servicesFor(me()))).toEqual(['bind', 'homes']);
+    expect(shortcutsFor(me())).toEqual([]);
+  });
+
+  it('a building lead reviews requests and sees the roster, with the waiting count', () => {
+    const lead = me([{ role: 'buildingLead', compoundId: 'c1', buildingIds: ['b3'] }], 4);
+    expect(keys(servicesFor(lead))).toEqual(['bind', 'homes', 'approvals', 'roster']);
+    expect(shortcutsFor(lead).find((s) => s.key === 'approvals')?.badge).toBe(4);
+  });
+
+  it('a committee member also imports rosters and manages roles', () => {
+    const committee = me([{ role: 'committeeMember', compoundId: 'c1' }]);
+    expect(keys(servicesFor(committee))).toEqual(['bind', 'homes', 'approvals', 'roster', 'import', 'roles']);
+  });
+
+  it('a property manager imports but does not review bindings', () => {
+    const pm = me([{ role: 'propertyManager', compoundId: 'c1' }]);
+    expect(keys(servicesFor(pm))).toEqual(['bind', 'homes', 'roster', 'import', 'roles']);
+  });
+});
+
+describe('actor helpers', () => {
+  it('a lead sees only their own buildings, masked', () => {
+    const actor = actorOf(me([{ role: 'buildingLead', compoundId: 'c1', buildingIds: ['b3'] }]));
+    const visible = visibleRosterBuildings(actor, [compound]);
+    expect(visible.map((v) => [v.building.id, v.view])).toEqual([['b3', 'masked']]);
+    expect(canAnywhere(actor, 'roster.import')).toBe(false);
+  });
+
+  it('grantable roles follow the permission table', () => {
+    expect(grantableRoles(actorOf(me([{ role: 'branchSecretary', compoundId: 'c1' }])), compound)).toEqual(['buildingLead']);
+    expect(grantableRoles(actorOf(me([{ role: 'communityAdmin' }])), compound)).toEqual([
+      'buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager',
+    ]);
+    expect(grantableRoles(actorOf(me([{ role: 'propertyManager', compoundId: 'c1' }])), compound)).toEqual(['staff']);
+  });
+});
+
+describe('bind form checks', () => {
+  it('needs a name; phone and note are optional but checked', () => {
+    expect(validateBindForm({ name: ' ', phone: '', note: '' })).toEqual({ name: '请填写姓名' });
+    expect(validateBindForm({ name: '王秀英', phone: '', note: '' })).toEqual({});
+    expect(validateBindForm({ name: '王秀英', phone: '1381234567', note: '' }).phone).toBe('请输入11位手机号');
+    expect(validateBindForm({ name: '王秀英', phone: '', note: 'x'.repeat(101) }).note).toBeDefined();
+  });
+
+  it('invite codes are 6 to 8 letters or digits', () => {
+    expect(validateInviteCode('ab12cd')).toBeNull();
+    expect(validateInviteCode('ab12')).not.toBeNull();
+    expect(validateInviteCode('ab-12cd')).not.toBeNull();
+  });
+});
+
+describe('import errors', () => {
+  it('reads row errors from an array or from { errors }', () => {
+    const e = { row: 3, column: '面积(㎡)', message: '面积必须是数字' };
+    expect(rowErrorsFrom([e, { nonsense: 1 }])).toEqual([e]);
+    expect(rowErrorsFrom({ errors: [e] })).toEqual([e]);
+    expect(rowErrorsFrom(undefined)).toEqual([]);
+  });
+
+  it('summarises a dry run and a real import differently', () => {
+    expect(summary({ dryRun: true, rows: 10, created: 8, updated: 2, errors: [] })).toBe('共 10 行：将新增 8 户，将更新 2 户');
+    expect(summary({ dryRun: false, rows: 10, created: 8, updated: 2, errors: [] })).toBe('共 10 行：已新增 8 户，已更新 2 户');
+  });
+});
+
+describe('demo sign-in grouping', () => {
+  it('groups people by role, leads before residents, and lists multi-role people under each', () => {
+    const groups = groupByRole([
+      { openid: 'a', name: '甲', roles: ['住户'], homes: [] },
+      { openid: 'b', name: '乙', roles: ['党员楼栋长', '住户'], homes: [] },
+      { openid: 'c', name: '丙', roles: [], homes: [] },
+    ]);
+    expect(groups.map((g) => [g.role, g.people.map((p) => p.name)])).toEqual([
+      ['党员楼栋长', ['乙']],
+      ['住户', ['甲', '乙']],
+      ['未绑定房屋', ['丙']],
+    ]);
+  });
+});
+
+describe('formatting in Shanghai time', () => {
+  it('shows UTC instants at UTC+8, across the date line', () => {
+    expect(formatDateTime('2026-11-27T16:30:00Z')).toBe('2026-11-28 00:30');
+    expect(formatDateTime('not a date')).toBe('');
+  });
+
+  it('greets by the Shanghai hour', () => {
+    expect(greeting(Date.parse('2026-11-28T00:00:00Z'))).toBe('早上好'); // 08:00
+    expect(greeting(Date.parse('2026-11-28T12:00:00Z'))).toBe('晚上好'); // 20:00
+  });
+});
