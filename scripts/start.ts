@@ -24,11 +24,12 @@ async function main() {
   const started = Date.now();
   const h5Index = join(root, 'dist/h5/index.html');
   const sourcesChanged = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'core')), newestMtime(join(root, 'config')));
-  if (!existsSync(h5Index) || statSync(h5Index).mtimeMs < sourcesChanged || process.env.REBUILD) {
+  // NO_BUILD: the caller (the e2e suite) has just built everything itself.
+  if (!process.env.NO_BUILD && (!existsSync(h5Index) || statSync(h5Index).mtimeMs < sourcesChanged || process.env.REBUILD)) {
     console.log('构建 H5 …');
     execSync('npx taro build --type h5', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
-  await buildFunctions();
+  if (!process.env.NO_BUILD) await buildFunctions();
   const port = Number(process.env.PORT ?? 8787);
   const rt = await startRuntime({
     port,
