@@ -32,6 +32,19 @@ export const PERMISSIONS = {
     ['propertyManager', 'compound'],
     ['communityAdmin', 'community'],
   ],
+  /**
+   * Follow a notice up on a target: read rate, unread homes, reminders, "told in
+   * person". The same people who may post there (the author always may).
+   */
+  'notice.track': [
+    ['buildingLead', 'building'],
+    ['branchSecretary', 'compound'],
+    ['committeeMember', 'compound'],
+    ['propertyManager', 'compound'],
+    ['communityAdmin', 'community'],
+  ],
+  /** Link a WeChat group (openGId) to a building group: the lead who runs it, or the branch secretary. */
+  'group.link': [['buildingLead', 'building'], ['branchSecretary', 'compound']],
 } as const satisfies Record<string, ReadonlyArray<readonly [RoleName, Scope]>>;
 
 export type Permission = keyof typeof PERMISSIONS;

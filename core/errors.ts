@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   INVITE_INVALID: '邀请码无效或已过期',
   IMPORT_INVALID: '导入文件有误，未导入任何数据',
   CONTENT_REJECTED: '内容未通过安全检测，请修改后再发布',
+  NOTICE_CLOSED: '该通知已撤回、已更正或未通过审核，不能再进行此操作',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   NETWORK: '网络不太好，请稍后重试',
   INTERNAL: '系统繁忙，请稍后重试',

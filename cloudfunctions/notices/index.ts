@@ -1,0 +1,39 @@
+/**
+ * notices: post, target, track and follow up a notice until every home knows.
+ * Also receives the wxa_media_check push (set the console's message push to this
+ * function), routed as a `system` event since it has no caller.
+ */
+import * as cloud from 'wx-server-sdk';
+import { noticesApi } from '../../core/contract/notices';
+import { createMain } from '../_shared/router';
+import { correctNotice, onMediaCheck, postNotice, withdrawNotice } from './post';
+import { countUnread, groupOpen, listNotices, openNotice } from './read';
+import { markTold, readSummary, remind, unmarkTold, unreadHomes } from './track';
+import { recordGrant } from './messages';
+import { linkGroup } from './groups';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+export const main = createMain(
+  cloud,
+  noticesApi,
+  {
+    'notices.post': postNotice,
+    'notices.correct': correctNotice,
+    'notices.withdraw': withdrawNotice,
+    'notices.list': listNotices,
+    'notices.unreadCount': (ctx) => countUnread(ctx),
+    'notices.open': openNotice,
+    'notices.groupOpen': groupOpen,
+    'notices.summary': readSummary,
+    'notices.unreadHomes': unreadHomes,
+    'notices.remind': remind,
+    'notices.markTold': markTold,
+    'notices.unmarkTold': unmarkTold,
+    'notices.subscribe': recordGrant,
+    'groups.link': linkGroup,
+  },
+  {
+    system: (event, c) => (event.Event === 'wxa_media_check' && typeof event.trace_id === 'string' ? onMediaCheck(c, event) : undefined),
+  },
+);

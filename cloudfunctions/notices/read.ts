@@ -1,0 +1,149 @@
+/**
+ * Reading: "notices for me", opening one (which records the read, once per person
+ * and per home), and opens from a WeChat group's share card. Every query here is
+ * an indexed equality/$in with a limit: the cost is the same at 585 or 30,000 homes.
+ */
+import type { NoticeDetail, NoticeListPage } from '../../core/contract/notices';
+import { AppError } from '../../core/errors';
+import { actorKeys, canManage, escapeRegExp, isExpired, openAccess, trackableBuildings } from '../../core/notices';
+import type { Actor } from '../../core/roles';
+import type { Ctx } from '../_shared/router';
+import { decodeCursor, pageOf } from '../_shared/db';
+import type { NoticeDoc, NoticeGroupOpenDoc, NoticeHomeReadDoc, NoticeReadDoc } from '../_shared/model';
+import { homeReadId, imageUrls, loadNotice, readId } from './common';
+import { detailView, listItem } from './views';
+
+/** The badge counts over this many newest live notices ("99+" is what a badge shows anyway). */
+export const UNREAD_WINDOW = 100;
+
+function liveQuery(ctx: Ctx, keys: string[]) {
+  const _ = ctx.db.command;
+  return { targetKeys: _.in(keys), status: 'published', visibleUntil: _.gt(ctx.now) };
+}
+
+/** Which of `ids` the person has opened: one _id-$in read. */
+async function readSet(ctx: Ctx, personId: string | null, ids: string[]): Promise<Set<string>> {
+  if (!personId || !ids.length) return new Set();
+  const _ = ctx.db.command;
+  const res = await ctx.db.collection('noticeReads').where({ _id: _.in(ids.map((i) => readId(i, personId))) }).limit(ids.length).field({ noticeId: true }).get();
+  return new Set((res.data as NoticeReadDoc[]).map((r) => r.noticeId));
+}
+
+async function unreadCount(ctx: Ctx, actor: Actor, keys: string[]): Promise<number> {
+  if (!keys.length || !actor.personId) return 0;
+  const res = await ctx.db.collection('notices').where(liveQuery(ctx, keys)).orderBy('publishedAt', 'desc').limit(UNREAD_WINDOW).field({ _id: true, authorId: true }).get();
+  // My own notices are never "unread" for me.
+  const ids = (res.data as Pick<NoticeDoc, '_id' | 'authorId'>[]).filter((n) => n.authorId !== actor.personId).map((n) => n._id);
+  const read = await readSet(ctx, actor.personId, ids);
+  return ids.length - read.size;
+}
+
+export async function listNotices(ctx: Ctx, input: { box: 'inbox' | 'authored'; q?: string; cursor?: string; size: number }): Promise<NoticeListPage> {
+  const actor = await ctx.actor();
+  const offset = decodeCursor(input.cursor);
+  const keys = actorKeys(actor);
+  const titleMatch = input.q ? { title: ctx.db.RegExp({ regexp: escapeRegExp(input.q), options: 'i' }) } : {};
+  let docs: NoticeDoc[] = [];
+  if (input.box === 'authored') {
+    if (actor.personId) {
+      const res = await ctx.db.collection('notices').where({ authorId: actor.personId, ...titleMatch }).orderBy('createdAt', 'desc').skip(offset).limit(input.size + 1).get();
+      docs = res.data as NoticeDoc[];
+    }
+  } else if (keys.length) {
+    const res = await ctx.db
+      .collection('notices')
+      .where({ ...liveQuery(ctx, keys), ...titleMatch })
+      .orderBy('pinned', 'desc')
+      .orderBy('publishedAt', 'desc')
+      .skip(offset)
+      .limit(input.size + 1)
+      .get();
+    docs = res.data as NoticeDoc[];
+  }
+  const read = await readSet(ctx, actor.personId, docs.map((d) => d._id));
+  const items = docs.map((d) => listItem(d, d.status === 'published' && d.authorId !== actor.personId && !read.has(d._id)));
+  return { ...pageOf(items, offset, input.size), unreadCount: await unreadCount(ctx, actor, keys) };
+}
+
+export async function countUnread(ctx: Ctx): Promise<{ unread: number }> {
+  const actor = await ctx.actor();
+  return { unread: await unreadCount(ctx, actor, actorKeys(actor)) };
+}
+
+/**
+ * Record that the actor (and each of their homes the notice reaches) read it.
+ * Deterministic ids and a look before writing: a second open writes nothing.
+ * The author's own opens are not counted: the read rate is about the others.
+ */
+async function recordRead(ctx: Ctx, actor: Actor, n: NoticeDoc): Promise<boolean> {
+  const personId = actor.personId;
+  if (!personId || n.authorId === personId) return false;
+  const reached = new Set(n.buildings.map((b) => b.id));
+  const homes = [...new Map(actor.homes.filter((h) => reached.has(h.buildingId)).map((h) => [h.homeId, h])).values()];
+  const _ = ctx.db.command;
+  const [mine, homeReads] = await Promise.all([
+    ctx.db.collection('noticeReads').where({ _id: readId(n._id, personId) }).limit(1).get(),
+    homes.length
+      ? ctx.db.collection('noticeHomeReads').where({ _id: _.in(homes.map((h) => homeReadId(n._id, h.homeId))) }).limit(homes.length).get()
+      : Promise.resolve({ data: [] }),
+  ]);
+  const firstTime = mine.data.length === 0;
+  if (firstTime) {
+    const doc: Omit<NoticeReadDoc, '_id'> = { noticeId: n._id, personId, at: ctx.now };
+    await ctx.db.collection('noticeReads').doc(readId(n._id, personId)).set({ data: doc });
+  }
+  const existing = new Map((homeReads.data as NoticeHomeReadDoc[]).map((r) => [r._id, r]));
+  for (const h of homes) {
+    const rid = homeReadId(n._id, h.homeId);
+    const r = existing.get(rid);
+    if (r?.app) continue;
+    if (r) {
+      await ctx.db.collection('noticeHomeReads').doc(rid).update({ data: { app: true, appAt: ctx.now, appBy: personId } });
+    } else {
+      const doc: Omit<NoticeHomeReadDoc, '_id'> = { noticeId: n._id, homeId: h.homeId, buildingId: h.buildingId, compoundId: h.compoundId, app: true, appAt: ctx.now, appBy: personId, told: false };
+      await ctx.db.collection('noticeHomeReads').doc(rid).set({ data: doc });
+    }
+  }
+  return firstTime;
+}
+
+async function recordGroupOpen(ctx: Ctx, noticeId: string, openGId: string): Promise<boolean> {
+  const id = `${noticeId}_${openGId}_${ctx.openid}`;
+  const seen = await ctx.db.collection('noticeGroupOpens').where({ _id: id }).limit(1).get();
+  if (seen.data.length) return false;
+  const doc: Omit<NoticeGroupOpenDoc, '_id'> = { noticeId, openGId, openid: ctx.openid, at: ctx.now };
+  await ctx.db.collection('noticeGroupOpens').doc(id).set({ data: doc });
+  return true;
+}
+
+export async function openNotice(ctx: Ctx, input: { noticeId: string; groupInfo?: { data: { openGId: string } } }): Promise<NoticeDetail> {
+  const actor = await ctx.actor();
+  const n = await loadNotice(ctx, input.noticeId);
+  const access = openAccess(n, actor, ctx.now);
+  if (!access) throw new AppError('NOT_FOUND');
+  const live = n.status === 'published' && !isExpired(n, ctx.now);
+  if (live) await recordRead(ctx, actor, n);
+  if (live && input.groupInfo) await recordGroupOpen(ctx, n._id, input.groupInfo.data.openGId);
+  const hide = access === 'reader' && n.status === 'withdrawn';
+  const images = hide ? [] : (await imageUrls(ctx, n.images)).map(({ fileID, url }) => ({ fileID, url }));
+  return detailView(n, {
+    access,
+    unread: false,
+    images,
+    canTrack: trackableBuildings(actor, n).length > 0,
+    canManage: canManage(actor, n),
+    now: ctx.now,
+  });
+}
+
+/**
+ * Opened from a share card in a WeChat group. Anyone signed in may be counted
+ * (newcomers open share cards too); only live notices count, and nothing about
+ * the notice is returned here.
+ */
+export async function groupOpen(ctx: Ctx, input: { noticeId: string; groupInfo: { data: { openGId: string } } }) {
+  const n = await loadNotice(ctx, input.noticeId);
+  if (n.status !== 'published' || isExpired(n, ctx.now)) throw new AppError('NOT_FOUND');
+  const openGId = input.groupInfo.data.openGId;
+  return { noticeId: n._id, openGId, recorded: await recordGroupOpen(ctx, n._id, openGId) };
+}

@@ -1,0 +1,163 @@
+/**
+ * Following a notice up: read rate per building, homes not yet read, a reminder by
+ * subscribe message, and 已当面告知 for homes told in person (counted apart).
+ */
+import type { BuildingReadRate, ReadSummary, RemindResult, UnreadHome, UnreadHomesPage } from '../../core/contract/notices';
+import { AppError } from '../../core/errors';
+import { maskName } from '../../core/mask';
+import { rates, sumCounts, type ReadCounts, type TargetBuilding } from '../../core/notices';
+import type { Ctx } from '../_shared/router';
+import { decodeCursor, getAll, mustGet } from '../_shared/db';
+import type { GroupLinkDoc, HomeDoc, MembershipDoc, NoticeDoc, NoticeHomeReadDoc, NoticeReminderDoc } from '../_shared/model';
+import { homeReadId, loadNotice, mustTrack } from './common';
+import { messagePeople } from './messages';
+
+/**
+ * One call, a constant number of reads whatever the compound's size: two
+ * aggregations (home reads by building, group opens by group), one count, the
+ * group links — never the homes themselves.
+ */
+export async function readSummary(ctx: Ctx, input: { noticeId: string }): Promise<ReadSummary> {
+  const actor = await ctx.actor();
+  const n = await loadNotice(ctx, input.noticeId);
+  const tracked = mustTrack(actor, n, ctx.now);
+  const $ = ctx.db.command.aggregate;
+  const [byBuilding, byGroup, readers, links] = await Promise.all([
+    ctx.db.collection('noticeHomeReads').aggregate().match({ noticeId: n._id }).group({ _id: { b: '$buildingId', app: '$app', told: '$told' }, n: $.sum(1) }).limit(1000).end(),
+    ctx.db.collection('noticeGroupOpens').aggregate().match({ noticeId: n._id }).group({ _id: '$openGId', n: $.sum(1) }).limit(1000).end(),
+    ctx.db.collection('noticeReads').where({ noticeId: n._id }).count(),
+    ctx.db.collection('groupLinks').where({ buildingId: ctx.db.command.in(tracked.map((b) => b.id)) }).limit(1000).get(),
+  ]);
+  const counts = new Map<string, { read: number; told: number }>();
+  for (const row of (byBuilding as { list: { _id: { b: string; app: boolean; told: boolean }; n: number }[] }).list) {
+    const c = counts.get(row._id.b) ?? { read: 0, told: 0 };
+    if (row._id.app) c.read += row.n;
+    else if (row._id.told) c.told += row.n;
+    counts.set(row._id.b, c);
+  }
+  const perBuilding: (ReadCounts & { b: TargetBuilding })[] = tracked.map((b) => ({ b, homes: b.homeCount, read: counts.get(b.id)?.read ?? 0, told: counts.get(b.id)?.told ?? 0 }));
+  const buildings: BuildingReadRate[] = perBuilding.map((c) => ({ buildingId: c.b.id, buildingName: c.b.name, compoundId: c.b.compoundId, ...rates(c) }));
+  const opens = new Map((byGroup as { list: { _id: string; n: number }[] }).list.map((g) => [g._id, g.n]));
+  const linkDocs = links.data as GroupLinkDoc[];
+  const linkedIds = new Set(linkDocs.map((l) => l._id));
+  const name = new Map(tracked.map((b) => [b.id, b.name]));
+  return {
+    noticeId: n._id,
+    title: n.title,
+    status: n.status,
+    total: rates(sumCounts(perBuilding)),
+    buildings,
+    readers: readers.total,
+    groups: linkDocs.map((l) => ({ openGId: l._id, buildingId: l.buildingId, buildingName: name.get(l.buildingId) ?? '', opens: opens.get(l._id) ?? 0 })),
+    unlinkedGroupOpens: [...opens.entries()].filter(([g]) => !linkedIds.has(g)).reduce((s, [, v]) => s + v, 0),
+  };
+}
+
+function trackedBuilding(tracked: TargetBuilding[], n: NoticeDoc, buildingId: string) {
+  const b = tracked.find((x) => x.id === buildingId);
+  if (b) return b;
+  if (n.buildings.some((x) => x.id === buildingId)) throw new AppError('FORBIDDEN');
+  throw new AppError('NOT_FOUND', '该楼栋不在通知范围内');
+}
+
+const BATCH = 200;
+
+/** Homes of one building with no app read (told ones flagged), in room order, paginated. */
+export async function unreadHomes(ctx: Ctx, input: { noticeId: string; buildingId: string; cursor?: string; size: number }): Promise<UnreadHomesPage> {
+  const actor = await ctx.actor();
+  const n = await loadNotice(ctx, input.noticeId);
+  const b = trackedBuilding(mustTrack(actor, n, ctx.now), n, input.buildingId);
+  const _ = ctx.db.command;
+  let pos = decodeCursor(input.cursor);
+  const found: { home: HomeDoc; told: boolean; pos: number }[] = [];
+  // Walk the building's homes in batches until one page (+1, to know there is more) is found.
+  for (;;) {
+    const batch = (await ctx.db.collection('homes').where({ buildingId: b.id }).orderBy('unit', 'asc').orderBy('number', 'asc').skip(pos).limit(BATCH).get()).data as HomeDoc[];
+    if (!batch.length) break;
+    const reads = (await ctx.db.collection('noticeHomeReads').where({ _id: _.in(batch.map((h) => homeReadId(n._id, h._id))) }).limit(BATCH).get()).data as NoticeHomeReadDoc[];
+    const byHome = new Map(reads.map((r) => [r.homeId, r]));
+    for (const [i, h] of batch.entries()) {
+      const r = byHome.get(h._id);
+      if (!r?.app) found.push({ home: h, told: !!r?.told, pos: pos + i });
+      if (found.length > input.size) break;
+    }
+    if (found.length > input.size || batch.length < BATCH) break;
+    pos += batch.length;
+  }
+  const page = found.slice(0, input.size);
+  const members = page.length
+    ? ((await ctx.db.collection('memberships').where({ homeId: _.in(page.map((f) => f.home._id)), status: 'active' }).limit(1000).field({ homeId: true }).get()).data as MembershipDoc[])
+    : [];
+  const withApp = new Set(members.map((m) => m.homeId));
+  const items: UnreadHome[] = page.map((f) => ({
+    homeId: f.home._id,
+    label: f.home.label,
+    buildingId: f.home.buildingId,
+    owners: f.home.registeredOwners.map((o) => maskName(o.name)),
+    hasAppUser: withApp.has(f.home._id),
+    told: f.told,
+  }));
+  return { buildingId: b.id, items, ...(found.length > input.size ? { nextCursor: String(found[input.size].pos) } : {}) };
+}
+
+async function toldTarget(ctx: Ctx, input: { noticeId: string; homeId: string }) {
+  const actor = await ctx.actor();
+  const n = await loadNotice(ctx, input.noticeId);
+  const tracked = mustTrack(actor, n, ctx.now);
+  const home = await mustGet<HomeDoc>(ctx.db, 'homes', input.homeId);
+  trackedBuilding(tracked, n, home.buildingId);
+  if (n.status !== 'published') throw new AppError('NOTICE_CLOSED');
+  const rid = homeReadId(n._id, home._id);
+  const current = (await ctx.db.collection('noticeHomeReads').where({ _id: rid }).limit(1).get()).data[0] as NoticeHomeReadDoc | undefined;
+  return { actor, n, home, rid, current };
+}
+
+/** 已当面告知: for a home whose people do not use the app. Idempotent. */
+export async function markTold(ctx: Ctx, input: { noticeId: string; homeId: string }) {
+  const { actor, n, home, rid, current } = await toldTarget(ctx, input);
+  if (current?.told) return { homeId: home._id, told: true };
+  if (current) {
+    await ctx.db.collection('noticeHomeReads').doc(rid).update({ data: { told: true, toldAt: ctx.now, toldBy: actor.personId } });
+  } else {
+    const doc: Omit<NoticeHomeReadDoc, '_id'> = { noticeId: n._id, homeId: home._id, buildingId: home.buildingId, compoundId: home.compoundId, app: false, told: true, toldAt: ctx.now, toldBy: actor.personId ?? '' };
+    await ctx.db.collection('noticeHomeReads').doc(rid).set({ data: doc });
+  }
+  return { homeId: home._id, told: true };
+}
+
+/** Undo 已当面告知 (a mistaken tap). An app read of the home stays. */
+export async function unmarkTold(ctx: Ctx, input: { noticeId: string; homeId: string }) {
+  const { home, rid, current } = await toldTarget(ctx, input);
+  if (!current?.told) return { homeId: home._id, told: false };
+  if (current.app) await ctx.db.collection('noticeHomeReads').doc(rid).update({ data: { told: false } });
+  else await ctx.db.collection('noticeHomeReads').doc(rid).remove();
+  return { homeId: home._id, told: false };
+}
+
+/**
+ * One tap: message the people of every home not reached yet (no app read, not told)
+ * who have a subscribe grant left. A write-time batch bounded by the buildings the
+ * caller follows, and recorded in noticeReminders.
+ */
+export async function remind(ctx: Ctx, input: { noticeId: string; buildingId?: string }): Promise<RemindResult> {
+  const actor = await ctx.actor();
+  const n = await loadNotice(ctx, input.noticeId);
+  const tracked = mustTrack(actor, n, ctx.now);
+  const buildings = input.buildingId ? [trackedBuilding(tracked, n, input.buildingId)] : tracked;
+  if (n.status !== 'published') throw new AppError('NOTICE_CLOSED');
+  const _ = ctx.db.command;
+  const ids = buildings.map((b) => b.id);
+  const [members, reads] = await Promise.all([
+    getAll<MembershipDoc>(ctx.db, 'memberships', { buildingId: _.in(ids), status: 'active' }),
+    getAll<NoticeHomeReadDoc>(ctx.db, 'noticeHomeReads', { noticeId: n._id, buildingId: _.in(ids) }),
+  ]);
+  const reached = new Set(reads.filter((r) => r.app || r.told).map((r) => r.homeId));
+  const unreadHomeCount = buildings.reduce((s, b) => s + b.homeCount, 0) - reached.size;
+  const targets = members.filter((m) => !reached.has(m.homeId) && m.personId !== n.authorId);
+  const sent = await messagePeople(ctx.db, ctx.cloud, n, [...new Set(targets.map((m) => m.personId))], '您还未查看这条通知，请点击查看', ctx.now);
+  const homesReached = new Set(targets.filter((m) => sent.has(m.personId)).map((m) => m.homeId));
+  const result: RemindResult = { reminded: sent.size, unreachable: Math.max(0, unreadHomeCount - homesReached.size), unreadHomes: Math.max(0, unreadHomeCount) };
+  const log: Omit<NoticeReminderDoc, '_id'> = { noticeId: n._id, by: actor.personId ?? '', at: ctx.now, buildingIds: ids, reminded: result.reminded, unreachable: result.unreachable, sentTo: [...sent] };
+  await ctx.db.collection('noticeReminders').add({ data: log });
+  return result;
+}

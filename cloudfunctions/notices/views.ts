@@ -1,0 +1,59 @@
+/** Stored notices → what crosses the wire. What each viewer may see is decided here, in one place. */
+import type { NoticeDetail, NoticeImage, NoticeListItem } from '../../core/contract/notices';
+import { NOTICE_STATUS_LABELS, excerpt, isEmergency, isExpired } from '../../core/notices';
+import { ROLE_LABELS } from '../../core/roles';
+import { formatDate } from '../../core/time';
+import { iso } from '../_shared/db';
+import type { NoticeDoc } from '../_shared/model';
+
+export function listItem(n: NoticeDoc, unread: boolean): NoticeListItem {
+  return {
+    id: n._id,
+    title: n.title,
+    excerpt: n.status === 'withdrawn' ? '' : excerpt(n.body),
+    category: n.category,
+    emergency: isEmergency(n.category),
+    pinned: n.pinned,
+    status: n.status,
+    statusLabel: NOTICE_STATUS_LABELS[n.status],
+    author: { personId: n.authorId, name: n.authorName, role: n.authorRole, roleLabel: ROLE_LABELS[n.authorRole], partyBadge: n.partyBadge },
+    targetsLabel: n.targetsLabel,
+    version: n.version,
+    imageCount: n.images.length,
+    ...(n.images[0] ? { cover: n.images[0] } : {}),
+    createdAt: iso(n.createdAt),
+    ...(n.publishedAt ? { publishedAt: iso(n.publishedAt) } : {}),
+    ...(n.expiresAt ? { expiresOn: formatDate(iso(n.expiresAt)) } : {}),
+    unread,
+  };
+}
+
+/**
+ * `reader` (the audience) sees no rejection reason and, once withdrawn, only the
+ * title and who withdrew it and why; `full` (author, trackers) sees everything.
+ */
+export function detailView(
+  n: NoticeDoc,
+  o: { access: 'full' | 'reader'; unread: boolean; images: NoticeImage[]; canTrack: boolean; canManage: boolean; now: Date },
+): NoticeDetail {
+  const hideBody = o.access === 'reader' && n.status === 'withdrawn';
+  const base = listItem(n, o.unread);
+  if (hideBody) {
+    delete base.cover;
+    base.imageCount = 0;
+  }
+  return {
+    ...base,
+    body: hideBody ? '' : n.body,
+    images: hideBody ? [] : o.images,
+    targets: n.targets.map((t) => ({ kind: t.kind, compoundId: t.compoundId, ...(t.kind === 'building' ? { buildingId: t.buildingId } : {}) })),
+    ...(n.previousId ? { previousId: n.previousId } : {}),
+    ...(n.correctedById ? { correctedById: n.correctedById } : {}),
+    ...(n.correctionNote ? { correctionNote: n.correctionNote } : {}),
+    ...(n.withdrawal ? { withdrawal: { byName: n.withdrawal.byName, reason: n.withdrawal.reason, at: iso(n.withdrawal.at) } } : {}),
+    ...(n.rejectReason && o.access === 'full' ? { rejectReason: n.rejectReason } : {}),
+    canTrack: o.canTrack,
+    canManage: o.canManage,
+    expired: isExpired(n, o.now),
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * notices: post, target, track and follow up a notice until every home knows.
+ * Schemas are strict (a stray field is a BAD_REQUEST). Dates cross the wire as
+ * ISO strings; an expiry is a Shanghai calendar day "YYYY-MM-DD".
+ */
+import { z } from 'zod';
+import { action, defineApi, id, page, type Page } from '../api';
+import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory, type NoticeStatus } from '../notices';
+import type { RoleName } from '../roles';
+
+/**
+ * The subscribe-message template for "new notice / reminder". REPLACE at deploy with
+ * the id of the template chosen in the mp console (公共模板库, e.g. 「通知公告提醒」),
+ * and match NOTICE_TEMPLATE_FIELDS to its keyword names.
+ */
+export const NOTICE_TEMPLATE_ID = 'REPLACE_WITH_NOTICE_TEMPLATE_ID';
+/** Keyword names of the template: title (thing), who posted (thing), when (time), a note (thing). */
+export const NOTICE_TEMPLATE_FIELDS = { title: 'thing1', author: 'thing2', time: 'time3', note: 'thing4' } as const;
+export const SUBSCRIBE_TEMPLATES = [NOTICE_TEMPLATE_ID] as const;
+
+// ---- views ----
+export interface NoticeAuthor {
+  personId: string;
+  name: string;
+  role: RoleName;
+  /** "党员楼栋长" */
+  roleLabel: string;
+  /** The author is a party member and chose to show it (亮身份). */
+  partyBadge: boolean;
+}
+export interface NoticeListItem {
+  id: string;
+  title: string;
+  /** First ~60 characters of the body. */
+  excerpt: string;
+  category: NoticeCategory;
+  /** 紧急: show it so it stands out. */
+  emergency: boolean;
+  pinned: boolean;
+  status: NoticeStatus;
+  statusLabel: string;
+  author: NoticeAuthor;
+  /** "天翔世家 3栋" */
+  targetsLabel: string;
+  version: number;
+  imageCount: number;
+  /** fileID of the first image, for a thumbnail. */
+  cover?: string;
+  createdAt: string;
+  publishedAt?: string;
+  /** "YYYY-MM-DD", the last day it is listed. */
+  expiresOn?: string;
+  /** I have not opened it yet. */
+  unread: boolean;
+}
+export interface NoticeListPage extends Page<NoticeListItem> {
+  /** Unread notices for me (tab badge), counted over the newest 100 live ones. */
+  unreadCount: number;
+}
+export interface NoticeImage {
+  fileID: string;
+  /** Temporary https URL (H5 cannot show cloud:// ids). */
+  url: string;
+}
+export interface NoticeTargetView {
+  kind: 'compound' | 'building';
+  compoundId: string;
+  buildingId?: string;
+}
+export interface NoticeDetail extends NoticeListItem {
+  body: string;
+  images: NoticeImage[];
+  targets: NoticeTargetView[];
+  /** The version this one corrects. */
+  previousId?: string;
+  /** Set when a newer version replaced this one (show 已更正 and link to it). */
+  correctedById?: string;
+  correctionNote?: string;
+  withdrawal?: { byName: string; reason: string; at: string };
+  /** Why it was not published (author only). */
+  rejectReason?: string;
+  /** The caller may see read rates / unread homes for at least one building. */
+  canTrack: boolean;
+  /** The caller may correct or withdraw it. */
+  canManage: boolean;
+  expired: boolean;
+}
+export interface ReadRate {
+  homes: number;
+  /** Homes where someone opened it in the app. */
+  read: number;
+  /** Homes told in person and not read in the app: counted apart. */
+  told: number;
+  reached: number;
+  unread: number;
+  /** Whole percent, 0 only when none, 100 only when all. */
+  readRate: number;
+  reachedRate: number;
+}
+export interface BuildingReadRate extends ReadRate {
+  buildingId: string;
+  buildingName: string;
+  compoundId: string;
+}
+export interface GroupReads {
+  openGId: string;
+  buildingId: string;
+  buildingName: string;
+  /** People who opened the notice from this WeChat group's share card. */
+  opens: number;
+}
+export interface ReadSummary {
+  noticeId: string;
+  title: string;
+  status: NoticeStatus;
+  /** Over the buildings the caller may track. */
+  total: ReadRate;
+  buildings: BuildingReadRate[];
+  /** Distinct people who opened it (in the buildings the caller tracks or not). */
+  readers: number;
+  groups: GroupReads[];
+  /** Opens from WeChat groups not linked to a building yet. */
+  unlinkedGroupOpens: number;
+}
+export interface UnreadHome {
+  homeId: string;
+  /** "3栋2单元101" */
+  label: string;
+  buildingId: string;
+  /** Registered owners' names, masked. */
+  owners: string[];
+  /** Someone of the home uses the app (else tell them in person). */
+  hasAppUser: boolean;
+  /** Already told in person (can be undone). */
+  told: boolean;
+}
+export interface UnreadHomesPage extends Page<UnreadHome> {
+  buildingId: string;
+}
+export interface RemindResult {
+  /** People messaged. */
+  reminded: number;
+  /** Unread homes nobody could be messaged in (no app user or no grant left). */
+  unreachable: number;
+  unreadHomes: number;
+}
+
+// ---- inputs ----
+const fileID = z.string().trim().regex(/^cloud:\/\/[^\s]{1,400}$/, '图片应为上传后得到的云文件ID（cloud://…）');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const title = z.string().trim().min(1, '请填写标题').max(NOTICE_LIMITS.title, `标题不超过${NOTICE_LIMITS.title}个字`);
+const body = z.string().trim().min(1, '请填写正文').max(NOTICE_LIMITS.body, `正文不超过${NOTICE_LIMITS.body}个字`);
+const reason = z.string().trim().min(1, '请填写原因').max(NOTICE_LIMITS.reason, `原因不超过${NOTICE_LIMITS.reason}个字`);
+
+/** Where to post: whole compounds, or chosen buildings. */
+export const audience = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('compounds'), compoundIds: z.array(id).min(1, '请选择小区').max(20) }).strict(),
+  z.object({ kind: z.literal('buildings'), buildingIds: z.array(id).min(1, '请选择楼栋').max(50) }).strict(),
+], { error: '请选择发布范围：按小区（compounds）或按楼栋（buildings）' });
+export type Audience = z.input<typeof audience>;
+
+const content = {
+  title,
+  body,
+  images: z.array(fileID).max(NOTICE_LIMITS.images, `最多${NOTICE_LIMITS.images}张图片`).default([]),
+  category: z.enum(NOTICE_CATEGORIES),
+  pinned: z.boolean().default(false),
+  /** Last day it is listed (Shanghai); absent = until withdrawn. */
+  expiresOn: day.optional(),
+};
+
+/**
+ * How the platform hands a function an open-data CloudID: the client passes
+ * `wx.cloud.CloudID(shareTicketInfo.cloudID)` and WeChat replaces it, before the
+ * function runs, with `{ cloudID, data: { openGId } }` decoded and verified on
+ * WeChat's side. (A client can also send this shape by hand; group opens are
+ * statistics only, so that is tolerated — see the README.)
+ */
+export const groupInfo = z
+  .object({ cloudID: z.string().max(1000), data: z.object({ openGId: z.string().min(1).max(64) }).passthrough() })
+  .strict();
+
+export const noticesApi = defineApi('notices', {
+  'notices.post': action(z.object({ audience, ...content }).strict()).returns<NoticeDetail>(),
+  'notices.correct': action(
+    z.object({ noticeId: id, ...content, note: z.string().trim().max(NOTICE_LIMITS.reason).optional() }).strict(),
+  ).returns<NoticeDetail>(),
+  'notices.withdraw': action(z.object({ noticeId: id, reason }).strict()).returns<NoticeDetail>(),
+  /** inbox: notices for me; authored: what I posted, any status (reviewing and rejected included). */
+  'notices.list': action(
+    z.object({ box: z.enum(['inbox', 'authored']).default('inbox'), q: z.string().trim().max(40).optional() }).merge(page).strict(),
+  ).returns<NoticeListPage>(),
+  'notices.unreadCount': action(z.object({}).strict()).returns<{ unread: number }>(),
+  /** Open a notice: returns it and records my read (idempotent). `groupInfo` when opened from a group share card. */
+  'notices.open': action(z.object({ noticeId: id, groupInfo: groupInfo.optional() }).strict()).returns<NoticeDetail>(),
+  'notices.groupOpen': action(z.object({ noticeId: id, groupInfo }).strict()).returns<{ noticeId: string; openGId: string; recorded: boolean }>(),
+  'notices.summary': action(z.object({ noticeId: id }).strict()).returns<ReadSummary>(),
+  'notices.unreadHomes': action(z.object({ noticeId: id, buildingId: id }).merge(page).strict()).returns<UnreadHomesPage>(),
+  /** Message the unread homes' people who granted a subscribe message (optionally one building). */
+  'notices.remind': action(z.object({ noticeId: id, buildingId: id.optional() }).strict()).returns<RemindResult>(),
+  'notices.markTold': action(z.object({ noticeId: id, homeId: id }).strict()).returns<{ homeId: string; told: boolean }>(),
+  'notices.unmarkTold': action(z.object({ noticeId: id, homeId: id }).strict()).returns<{ homeId: string; told: boolean }>(),
+  /** After wx.requestSubscribeMessage: one accepted tap = one message. */
+  'notices.subscribe': action(
+    z.object({ templateId: z.enum(SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict(),
+  ).returns<{ templateId: string; remaining: number }>(),
+  /** Link a WeChat group to the building group it is (the lead got openGId from a share ticket). */
+  'groups.link': action(
+    z.object({ buildingId: id, openGId: z.string().trim().min(1).max(64).optional(), groupInfo: groupInfo.optional() })
+      .strict()
+      .refine((v) => !!v.openGId !== !!v.groupInfo, { message: '请提供群信息（openGId 或 groupInfo 二选一）', path: ['groupInfo'] }),
+  ).returns<{ openGId: string; buildingId: string; buildingName: string }>(),
+});
+
+export type NoticesApi = typeof noticesApi;
