@@ -80,7 +80,8 @@ export default function ImportPage() {
     void run(f, true);
   }
 
-  const canConfirm = stage === 'checked' && !!result && result.errors.length === 0 && result.rows > 0;
+  // A clean dry run can be confirmed; the button stays (busy) while the import runs.
+  const canConfirm = (stage === 'checked' && !!result && result.errors.length === 0 && result.rows > 0) || stage === 'importing';
 
   return (
     <PageShell className='import'>
@@ -158,11 +159,10 @@ export default function ImportPage() {
           ) : null}
 
           {canConfirm && file ? (
-            <Btn type='primary' block loading={false} className='import-confirm' onClick={() => run(file, false)}>
+            <Btn type='primary' block loading={stage === 'importing'} className='import-confirm' onClick={() => run(file, false)}>
               确认导入
             </Btn>
           ) : null}
-          {stage === 'importing' ? <Loading text='正在导入…' /> : null}
         </View>
       ) : null}
     </PageShell>

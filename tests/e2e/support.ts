@@ -1,0 +1,81 @@
+/**
+ * End-to-end support: the local runtime as a child process (exactly what `npm start`
+ * runs, on the H5 and function bundles in dist/), a fresh data folder per suite, and
+ * Debian's Chromium driven by playwright-core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface Served {
+  url: string;
+  child: ChildProcess;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function serve(): Promise<Served> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jinlin-e2e-'));
+  // `node --require tsx/cjs` (not the tsx CLI) so the kill reaches the server itself.
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'scripts/start.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NO_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`runtime did not start:\n${out}`)), 90_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => fail(new Error(`runtime exited ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    child,
+    dataDir,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 200));
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A phone-sized browser context: each person gets their own cookies. */
+export async function phone(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}
+
+export const SIGNIN = '/#/packages/account/pages/signin/index';
+
+/** Signs in on the demo page as the named person, or as a new WeChat user when name is null. */
+export async function signIn(page: Page, base: string, name: string | null): Promise<void> {
+  await page.goto(base + SIGNIN);
+  if (name === null) await page.getByText('一位新的微信用户').click();
+  else await page.locator('.signin-person__name', { hasText: new RegExp(`^${name}$`) }).first().click();
+  await page.waitForURL((u) => !u.hash.includes('signin'), { timeout: 15_000 });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_SHOTS) await page.screenshot({ path: join(process.env.E2E_SHOTS, `${name}.png`), fullPage: true });
+}
