@@ -1,0 +1,78 @@
+/**
+ * As people would: a new WeChat user asks to bind a home in 天翔世家 3栋, the lead of
+ * building 3 approves it on the approvals page, and the user then sees the home. The
+ * lead of building 5 neither sees the request nor may decide it.
+ */
+import type { Browser } from 'playwright-core';
+import { launch, phone, serve, shot, signIn, type Served } from './support';
+
+jest.setTimeout(180_000);
+
+let served: Served;
+let browser: Browser;
+beforeAll(async () => {
+  served = await serve();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+async function api(page: import('playwright-core').Page, fn: string, action: string, payload: unknown) {
+  return page.evaluate(
+    async ([f, a, p]) => (await fetch('/api/' + f, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: a, payload: p }) })).json(),
+    [fn, action, payload] as const,
+  );
+}
+
+it('a new user binds a home in building 3 after the lead of building 3 approves', async () => {
+  const userCtx = await phone(browser);
+  const user = await userCtx.newPage();
+  await signIn(user, served.url, null);
+
+  await user.goto(served.url + '/#/packages/account/pages/bind/index');
+  await user.locator('.bind-compounds .choice__label', { hasText: '天翔世家' }).click();
+  await user.locator('.bind-buildings .choice__label', { hasText: /^3栋$/ }).click();
+  await user.locator('.bind-units .choice__label', { hasText: /^2$/ }).click();
+  const firstHome = user.locator('.bind-homes .choice__item').first();
+  await firstHome.waitFor();
+  const number = (await firstHome.locator('.choice__label').innerText()).trim();
+  await firstHome.click();
+  await user.locator('.bind-relations .choice__label', { hasText: '业主' }).click();
+  await user.locator('.bind-name input').fill('新邻居');
+  await shot(user, 'bind-form');
+  await user.locator('.bind-submit').click();
+  await user.getByText('已提交，等待楼栋长审核').waitFor();
+  await shot(user, 'bind-submitted');
+
+  // The lead of building 5 does not see it and may not decide it.
+  const lead5Ctx = await phone(browser);
+  const lead5 = await lead5Ctx.newPage();
+  await signIn(lead5, served.url, '张卫东');
+  await lead5.goto(served.url + '/#/packages/account/pages/approvals/index');
+  await lead5.locator('.approvals').waitFor();
+  await lead5.waitForLoadState('networkidle');
+  expect(await lead5.locator('.approval-item', { hasText: '新邻居' }).count()).toBe(0);
+
+  const lead3Ctx = await phone(browser);
+  const lead3 = await lead3Ctx.newPage();
+  await signIn(lead3, served.url, '李秀英');
+  const pending = await api(lead3, 'accounts', 'binding.pending', {});
+  const request = pending.data.items.find((r: { applicantName: string }) => r.applicantName === '新邻居');
+  expect(request.home.label).toBe(`3栋2单元${number}`);
+  const refused = await api(lead5, 'accounts', 'binding.decide', { requestId: request.id, approve: true });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } });
+
+  await lead3.goto(served.url + '/#/packages/account/pages/approvals/index');
+  const item = lead3.locator('.approval-item', { hasText: '新邻居' });
+  await item.waitFor();
+  await shot(lead3, 'approvals');
+  await item.locator('.approval-approve').click();
+  await item.waitFor({ state: 'detached' });
+
+  await user.goto(served.url + '/#/packages/account/pages/homes/index');
+  await user.locator('.homes-item', { hasText: `3栋2单元${number}` }).waitFor();
+  await shot(user, 'my-homes');
+  await Promise.all([userCtx.close(), lead5Ctx.close(), lead3Ctx.close()]);
+});
