@@ -16,7 +16,11 @@ const accountPages = [
 export default defineAppConfig({
   // Tab pages must live in the main package; everything else is in subpackages.
   pages: ['pages/home/index', 'pages/notices/index', 'pages/services/index', 'pages/me/index'],
-  subPackages: [{ root: 'packages/account', pages: accountPages }],
+  subPackages: [
+    { root: 'packages/account', pages: accountPages },
+    // Subscribe messages link to packages/notices/pages/detail/index?id=…
+    { root: 'packages/notices', pages: ['pages/detail/index', 'pages/post/index', 'pages/track/index', 'pages/unread/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c83a2a',

@@ -11,6 +11,10 @@ export const ROUTES = {
   import: '/packages/account/pages/import/index',
   roles: '/packages/account/pages/roles/index',
   privacy: '/packages/account/pages/privacy/index',
+  noticeDetail: '/packages/notices/pages/detail/index',
+  noticePost: '/packages/notices/pages/post/index',
+  noticeTrack: '/packages/notices/pages/track/index',
+  noticeUnread: '/packages/notices/pages/unread/index',
   /** h5 only: local demo sign-in. */
   signin: '/packages/account/pages/signin/index',
 } as const;

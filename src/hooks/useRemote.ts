@@ -42,9 +42,15 @@ export function useRemote<T>(load: () => Promise<T>, opts: { refreshOnShow?: boo
     if (!opts.skip) void reload();
   }, [reload, opts.skip]);
 
+  const shown = useRef(false);
   useDidShow(() => {
-    // The first show follows the mount effect; only later shows refresh.
-    if (opts.refreshOnShow && !opts.skip && Date.now() - lastStart.current > 800) void reload();
+    // The first show comes with the mount effect's load; every later show (back from a
+    // detail page, a tab switch) refreshes, so read counts and badges are current.
+    if (!shown.current) {
+      shown.current = true;
+      return;
+    }
+    if (opts.refreshOnShow && !opts.skip) void reload();
   });
 
   const setData = useCallback((update: T | ((prev: T | undefined) => T)) => {

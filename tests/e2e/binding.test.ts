@@ -4,7 +4,7 @@
  * lead of building 5 neither sees the request nor may decide it.
  */
 import type { Browser } from 'playwright-core';
-import { launch, phone, serve, shot, signIn, type Served } from './support';
+import { launch, phone, serve, shot, signIn, visit, type Served } from './support';
 
 jest.setTimeout(180_000);
 
@@ -31,7 +31,7 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   const user = await userCtx.newPage();
   await signIn(user, served.url, null);
 
-  await user.goto(served.url + '/#/packages/account/pages/bind/index');
+  await visit(user, served.url, '/packages/account/pages/bind/index');
   await user.locator('.bind-compounds .choice__label', { hasText: '天翔世家' }).click();
   await user.locator('.bind-buildings .choice__label', { hasText: /^3栋$/ }).click();
   await user.locator('.bind-units .choice__label', { hasText: /^2$/ }).click();
@@ -50,7 +50,7 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   const lead5Ctx = await phone(browser);
   const lead5 = await lead5Ctx.newPage();
   await signIn(lead5, served.url, '张卫东');
-  await lead5.goto(served.url + '/#/packages/account/pages/approvals/index');
+  await visit(lead5, served.url, '/packages/account/pages/approvals/index');
   await lead5.locator('.approvals').waitFor();
   await lead5.waitForLoadState('networkidle');
   expect(await lead5.locator('.approval-item', { hasText: '新邻居' }).count()).toBe(0);
@@ -64,14 +64,14 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   const refused = await api(lead5, 'accounts', 'binding.decide', { requestId: request.id, approve: true });
   expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } });
 
-  await lead3.goto(served.url + '/#/packages/account/pages/approvals/index');
+  await visit(lead3, served.url, '/packages/account/pages/approvals/index');
   const item = lead3.locator('.approval-item', { hasText: '新邻居' });
   await item.waitFor();
   await shot(lead3, 'approvals');
   await item.locator('.approval-approve').click();
   await item.waitFor({ state: 'detached' });
 
-  await user.goto(served.url + '/#/packages/account/pages/homes/index');
+  await visit(user, served.url, '/packages/account/pages/homes/index');
   await user.locator('.homes-item', { hasText: `3栋2单元${number}` }).waitFor();
   await shot(user, 'my-homes');
   await Promise.all([userCtx.close(), lead5Ctx.close(), lead3Ctx.close()]);

@@ -70,7 +70,7 @@ export const SIGNIN = '/#/packages/account/pages/signin/index';
 
 /** Signs in on the demo page as the named person, or as a new WeChat user when name is null. */
 export async function signIn(page: Page, base: string, name: string | null): Promise<void> {
-  await page.goto(base + SIGNIN);
+  await visit(page, base, SIGNIN.slice(2));
   if (name === null) await page.getByText('一位新的微信用户').click();
   else await page.locator('.signin-person__name', { hasText: new RegExp(`^${name}$`) }).first().click();
   await page.waitForURL((u) => !u.hash.includes('signin'), { timeout: 15_000 });
@@ -78,4 +78,14 @@ export async function signIn(page: Page, base: string, name: string | null): Pro
 
 export async function shot(page: Page, name: string): Promise<void> {
   if (process.env.E2E_SHOTS) await page.screenshot({ path: join(process.env.E2E_SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Opens a route with a full page load. A hash-only goto inside the running SPA races
+ * Taro's router (the old page can stay shown, the new one hidden); a person opening a
+ * link gets a fresh load, and so do the tests.
+ */
+export async function visit(page: Page, base: string, route: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(base + '/#' + route);
 }

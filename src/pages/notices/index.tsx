@@ -1,16 +1,195 @@
 /**
- * 通知 tab. The notices API is not in the contract yet, so there is nothing to
- * load: the page shows its empty state. The notices issue replaces the body with
- * a list driven by useRemote (loading / error / empty are already the shared
- * components used here).
+ * 通知 tab: notices for my compounds and buildings, pinned first, 20 per page, with
+ * an unread dot on each and the unread count on the tab. One call (notices.list)
+ * shows the first page; it refreshes when the tab is shown again, so the count
+ * clears after reading. People who may post also get 发布 and 我发布的.
  */
+import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, View } from '@tarojs/components';
+import type { Me } from '@core/contract/accounts';
+import type { NoticeListItem, NoticeListPage } from '@core/contract/notices';
 import PageShell from '../../components/PageShell';
+import Loading from '../../components/Loading';
 import Empty from '../../components/Empty';
+import ErrorView from '../../components/ErrorView';
+import Btn from '../../components/Btn';
+import { useRemote } from '../../hooks/useRemote';
+import { notices } from '../../services/notices';
+import { toServiceError } from '../../services/cloud';
+import { cachedMe, loadMe, subscribeMe } from '../../store/me';
+import { formatDateTime } from '../../utils/format';
+import { ROUTES } from '../../routes';
+import { badgeText, canPostNotices, noticeItemClass, statusTone } from './logic';
+import './index.scss';
+
+const PAGE_SIZE = 20;
+type Box = 'inbox' | 'authored';
+
+function setTabBadge(unread: number) {
+  // The native tab badge; h5 may not render one (or throw), so the page shows its own pill too.
+  const text = badgeText(unread);
+  try {
+    const p = text ? Taro.setTabBarBadge({ index: 1, text }) : Taro.removeTabBarBadge({ index: 1 });
+    void Promise.resolve(p).catch(() => undefined);
+  } catch {
+    /* not a tab context */
+  }
+}
 
 export default function NoticesPage() {
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<{ box: Box; q: string }>({ box: 'inbox', q: '' });
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+  const list = useRemote<NoticeListPage>(
+    () => notices.list({ box: filterRef.current.box, size: PAGE_SIZE, ...(filterRef.current.q ? { q: filterRef.current.q } : {}) }),
+    { refreshOnShow: true },
+  );
+  const [more, setMore] = useState(false);
+
+  // Roles decide 发布 / 我发布的. The me store usually holds them (首页 loaded it); if not,
+  // fetch them only after the list is on screen, so the first paint stays one call.
+  const [me, setMeState] = useState<Me | null>(cachedMe());
+  useEffect(() => subscribeMe(setMeState), []);
+  useEffect(() => {
+    if (list.data && !cachedMe()) void loadMe().catch(() => undefined);
+  }, [list.data]);
+  const canPost = canPostNotices(me);
+
+  useEffect(() => {
+    if (list.data) setTabBadge(list.data.unreadCount);
+  }, [list.data]);
+
+  // A new search or box reloads; the first render's load is useRemote's own.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    list.setData(undefined as unknown as NoticeListPage);
+    void list.reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filter]);
+
+  async function loadMore() {
+    const cursor = list.data?.nextCursor;
+    if (!cursor) return;
+    setMore(true);
+    try {
+      const f = filterRef.current;
+      const next = await notices.list({ box: f.box, size: PAGE_SIZE, cursor, ...(f.q ? { q: f.q } : {}) });
+      list.setData((prev) => ({ ...next, items: [...(prev?.items ?? []), ...next.items] }));
+    } catch (e) {
+      void Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
+    } finally {
+      setMore(false);
+    }
+  }
+
+  const open = (n: NoticeListItem) => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(n.id)}` });
+  const data = list.data;
+  const box = filter.box;
+  const searching = !!filter.q;
+
   return (
     <PageShell className='notices'>
-      <Empty title='暂无通知' text='楼栋长、业委会和物业发布的通知会显示在这里。' />
+      <View className='notices__top'>
+        {data && data.unreadCount > 0 ? (
+          <View className='notice-badge'>{badgeText(data.unreadCount)} 条未读</View>
+        ) : (
+          <View className='notices__all-read muted'>{data ? '没有未读通知' : ''}</View>
+        )}
+        {canPost ? (
+          <Btn type='primary' size='small' className='notice-post-btn' onClick={() => Taro.navigateTo({ url: ROUTES.noticePost })}>
+            ＋ 发布
+          </Btn>
+        ) : null}
+      </View>
+
+      {canPost ? (
+        <View className='notices__boxes'>
+          <View className={`notices__box notices-box-inbox${box === 'inbox' ? ' notices__box--on' : ''}`} onClick={() => box !== 'inbox' && setFilter({ ...filter, box: 'inbox' })}>
+            收到的
+          </View>
+          <View className={`notices__box notices-box-authored${box === 'authored' ? ' notices__box--on' : ''}`} onClick={() => box !== 'authored' && setFilter({ ...filter, box: 'authored' })}>
+            我发布的
+          </View>
+        </View>
+      ) : null}
+
+      <View className='notices__search'>
+        <Input
+          className='notices__input notices-search'
+          value={query}
+          placeholder='按标题搜索'
+          maxlength={40}
+          confirmType='search'
+          onInput={(e) => setQuery(e.detail.value)}
+          onConfirm={() => setFilter({ ...filter, q: query.trim() })}
+        />
+        <Btn size='small' className='notices-search-btn' onClick={() => setFilter({ ...filter, q: query.trim() })}>
+          搜索
+        </Btn>
+      </View>
+      {searching ? (
+        <View className='notices__searching muted'>
+          “{filter.q}”的搜索结果
+          <View
+            className='notices__clear'
+            onClick={() => {
+              setQuery('');
+              setFilter({ ...filter, q: '' });
+            }}
+          >
+            清除
+          </View>
+        </View>
+      ) : null}
+
+      {!data && list.loading ? <Loading /> : null}
+      {!data && list.error ? <ErrorView error={list.error} onRetry={list.reload} /> : null}
+      {data && data.items.length === 0 ? (
+        searching ? (
+          <Empty title='没有找到相关通知' text='换个关键词试试' />
+        ) : box === 'authored' ? (
+          <Empty title='您还没有发布过通知' action={{ label: '发布通知', onClick: () => Taro.navigateTo({ url: ROUTES.noticePost }) }} />
+        ) : (
+          <Empty title='暂无通知' text='楼栋长、业委会和物业发布的通知会显示在这里。' />
+        )
+      ) : null}
+
+      {data?.items.map((n) => (
+        <View key={n.id} className={noticeItemClass(n, box)} hoverClass='notice-item--hover' onClick={() => open(n)}>
+          <View className='notice-item__tags'>
+            {box === 'inbox' && n.unread ? <View className='notice-item__dot' /> : null}
+            <View className={`tag${n.emergency ? ' tag--urgent' : ''}`}>{n.category}</View>
+            {n.pinned ? <View className='tag tag--blue'>置顶</View> : null}
+            {box === 'authored' ? <View className={`tag notice-status notice-status--${statusTone(n.status)}`}>{n.statusLabel}</View> : null}
+            {n.version > 1 ? <View className='tag tag--grey'>更正版</View> : null}
+            {n.imageCount > 0 ? <View className='tag tag--grey'>图片 {n.imageCount}</View> : null}
+          </View>
+          <View className='notice-item__title'>{n.title}</View>
+          {n.excerpt ? <View className='notice-item__excerpt'>{n.excerpt}</View> : null}
+          <View className='notice-item__meta'>
+            <View className='notice-item__author'>
+              {n.author.name} · {n.author.roleLabel}
+              {n.author.partyBadge ? <View className='party-badge'>党员</View> : null}
+            </View>
+            <View className='notice-item__time'>{formatDateTime(n.publishedAt ?? n.createdAt)}</View>
+          </View>
+          {box === 'authored' ? <View className='muted notice-item__targets'>发送范围：{n.targetsLabel}</View> : null}
+        </View>
+      ))}
+      {data?.nextCursor ? (
+        <View className='load-more'>
+          <Btn loading={more} className='notices-more' onClick={loadMore}>
+            加载更多
+          </Btn>
+        </View>
+      ) : null}
+      {data && !data.nextCursor && data.items.length > 0 ? <View className='notices__end muted'>没有更多了</View> : null}
     </PageShell>
   );
 }

@@ -1,0 +1,136 @@
+/**
+ * Typed wrappers for the `notices` function, plus the WeChat-only edges a notice
+ * needs (image upload to cloud storage, the subscribe-message prompt, the group a
+ * share card was opened from). Pages never touch Taro.cloud or wx directly.
+ */
+import Taro from '@tarojs/taro';
+import type { NoticesApi, NOTICE_TEMPLATE_ID as ContractTemplateId } from '@core/contract/notices';
+import type { InputOf } from '@core/api';
+import { ServiceError, apiRef, call } from './cloud';
+
+export const noticesRef = apiRef<NoticesApi>('notices');
+type A = NoticesApi['actions'];
+
+/**
+ * The contract's template id, repeated as a value because importing the contract at
+ * runtime would pull zod into the mini-program. The type annotation makes the
+ * compiler fail if the two ever differ.
+ */
+export const NOTICE_TEMPLATE_ID: typeof ContractTemplateId = 'REPLACE_WITH_NOTICE_TEMPLATE_ID';
+
+export const notices = {
+  list: (p: InputOf<A['notices.list']>) => call(noticesRef, 'notices.list', p),
+  open: (noticeId: string, groupInfo?: unknown) =>
+    // groupInfo is a wx.cloud.CloudID object on weapp, replaced by WeChat with the verified group data.
+    call(noticesRef, 'notices.open', { noticeId, ...(groupInfo ? { groupInfo: groupInfo as InputOf<A['notices.open']>['groupInfo'] } : {}) }),
+  post: (p: InputOf<A['notices.post']>) => call(noticesRef, 'notices.post', p),
+  correct: (p: InputOf<A['notices.correct']>) => call(noticesRef, 'notices.correct', p),
+  withdraw: (noticeId: string, reason: string) => call(noticesRef, 'notices.withdraw', { noticeId, reason }),
+  summary: (noticeId: string) => call(noticesRef, 'notices.summary', { noticeId }),
+  unreadHomes: (p: InputOf<A['notices.unreadHomes']>) => call(noticesRef, 'notices.unreadHomes', p),
+  remind: (noticeId: string, buildingId?: string) => call(noticesRef, 'notices.remind', { noticeId, ...(buildingId ? { buildingId } : {}) }),
+  markTold: (noticeId: string, homeId: string) => call(noticesRef, 'notices.markTold', { noticeId, homeId }),
+  unmarkTold: (noticeId: string, homeId: string) => call(noticesRef, 'notices.unmarkTold', { noticeId, homeId }),
+  linkGroup: (buildingId: string, groupInfo: unknown) =>
+    call(noticesRef, 'groups.link', { buildingId, groupInfo: groupInfo as InputOf<A['groups.link']>['groupInfo'] }),
+};
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+/** Images can be uploaded only inside WeChat (the local runtime has no upload endpoint). */
+export const canUploadImages = isWeapp;
+
+export interface PickedImage {
+  /** cloud://… once uploaded. */
+  fileID: string;
+  /** What an <Image> can show: the local temp path (new) or the temp https URL (existing). */
+  url: string;
+}
+
+/**
+ * weapp: pick up to `max` photos and upload them to `notices/<ts>-<i>.jpg`. Resolves
+ * [] when the user cancels. Called from the post page, whose first call
+ * (compounds.list / notices.open) has already initialised Taro.cloud.
+ */
+export async function pickAndUploadImages(max: number): Promise<PickedImage[]> {
+  if (!isWeapp || max <= 0) return [];
+  let paths: string[];
+  try {
+    const res = await Taro.chooseMedia({ count: max, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    paths = res.tempFiles.map((f) => f.tempFilePath);
+  } catch {
+    return []; // cancelled
+  }
+  const ts = Date.now();
+  const out: PickedImage[] = [];
+  for (const [i, filePath] of paths.entries()) {
+    try {
+      const up = await Taro.cloud.uploadFile({ cloudPath: `notices/${ts}-${i}.jpg`, filePath });
+      out.push({ fileID: up.fileID, url: filePath });
+    } catch {
+      throw new ServiceError('NETWORK', `第${i + 1}张图片上传失败，请重试`);
+    }
+  }
+  return out;
+}
+
+export interface SubscribeOutcome {
+  accepted: boolean;
+  remaining: number;
+  /** h5 demo: no WeChat prompt was shown. */
+  demo: boolean;
+}
+
+/**
+ * Ask for one "new notice / reminder" message. Must run inside a user tap on weapp
+ * (WeChat shows its own prompt); h5 has no such prompt, so the demo records an
+ * accepted tap directly.
+ */
+export async function subscribeNotices(): Promise<SubscribeOutcome> {
+  let accepted = true;
+  if (isWeapp) {
+    try {
+      const res = (await Taro.requestSubscribeMessage({ tmplIds: [NOTICE_TEMPLATE_ID] } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
+      accepted = res[NOTICE_TEMPLATE_ID] === 'accept';
+    } catch {
+      throw new ServiceError('INTERNAL', '暂时无法订阅，请稍后再试');
+    }
+  }
+  const r = await call(noticesRef, 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted });
+  return { accepted, remaining: r.remaining, demo: !isWeapp };
+}
+
+/** Scene 1044: opened from a share card in a WeChat group (with a shareTicket). */
+const GROUP_SHARE_SCENE = 1044;
+
+/**
+ * weapp only: when the mini-program was entered from a group share card of the given
+ * notice (or of any page when noticeId is omitted), the group's CloudID object for a
+ * function call; otherwise undefined. Never throws: a group is statistics only.
+ */
+export async function groupInfoFromEnter(noticeId?: string): Promise<unknown> {
+  if (!isWeapp) return undefined;
+  try {
+    const enter = Taro.getEnterOptionsSync();
+    if (enter.scene !== GROUP_SHARE_SCENE || !enter.shareTicket) return undefined;
+    const q = (enter.query ?? {}) as Record<string, string>;
+    if (noticeId && q.id !== noticeId && decodeURIComponent(q.id ?? '') !== noticeId) return undefined;
+    const info = await new Promise<{ cloudID?: string }>((resolve, reject) =>
+      Taro.getGroupEnterInfo({ success: resolve, fail: reject } as Parameters<typeof Taro.getGroupEnterInfo>[0]),
+    );
+    if (!info.cloudID) return undefined;
+    return (Taro.cloud.CloudID as unknown as (id: string) => unknown)(info.cloudID);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Let the share menu carry a shareTicket, so group opens can be counted (weapp). */
+export function enableGroupShare(): void {
+  if (!isWeapp) return;
+  try {
+    void Taro.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] } as Parameters<typeof Taro.showShareMenu>[0]);
+  } catch {
+    /* older base library */
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The lead of building 3 posts a notice to building 3 (through the API: the posting
+ * page is not built yet); a resident of building 3 sees the unread count on the 通知
+ * page, opens the notice, and the count clears; the lead's summary shows 1 home read;
+ * a resident of building 5 never sees it. A committee notice reaches both.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launch, phone, serve, shot, signIn, visit, type Served } from './support';
+
+jest.setTimeout(180_000);
+
+let served: Served;
+let browser: Browser;
+beforeAll(async () => {
+  served = await serve();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+function api(page: Page, action: string, payload: unknown) {
+  return page.evaluate(
+    async ([a, p]) => (await fetch('/api/notices', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: a, payload: p }) })).json(),
+    [action, payload] as const,
+  );
+}
+
+async function as(name: string) {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await signIn(page, served.url, name);
+  return page;
+}
+
+it('a building notice reaches building 3 only, is read, and the lead sees the read', async () => {
+  const lead = await as('李秀英');
+  const posted = await api(lead, 'notices.post', { audience: { kind: 'buildings', buildingIds: ['txsj-b3'] }, title: '3栋明日停水', body: '明天上午9点至12点3栋停水检修，请提前储水。', category: '停水停电' });
+  expect(posted).toMatchObject({ ok: true, data: { status: 'published' } });
+
+  const resident = await as('陈阿婆');
+  await visit(resident, served.url, '/pages/notices/index');
+  const item = resident.locator('.notice-item', { hasText: '3栋明日停水' });
+  await item.waitFor();
+  await expect(item.getAttribute('class')).resolves.toContain('notice-item--unread');
+  await resident.locator('.notice-badge').waitFor();
+  await shot(resident, 'notices-unread');
+  await item.click();
+  await resident.locator('.notice-detail__title', { hasText: '3栋明日停水' }).waitFor();
+  await shot(resident, 'notice-detail');
+  // Back to the list, as a person would: the tab refreshes when shown and the count clears.
+  await resident.goBack();
+  await resident.locator('.notice-item', { hasText: '3栋明日停水' }).waitFor();
+  await resident.locator('.notice-item--unread', { hasText: '3栋明日停水' }).waitFor({ state: 'detached', timeout: 10_000 });
+  await resident.locator('.notice-badge').waitFor({ state: 'detached', timeout: 10_000 });
+
+  const summary = await api(lead, 'notices.summary', { noticeId: posted.data.id });
+  expect(summary.data.total.read).toBe(1);
+  const unread = await api(lead, 'notices.unreadHomes', { noticeId: posted.data.id, buildingId: 'txsj-b3' });
+  expect(unread.data.items.length).toBeGreaterThan(0);
+  expect(unread.data.items[0].label).toMatch(/^3栋/);
+
+  const other = await as('郑海涛');
+  await visit(other, served.url, '/pages/notices/index');
+  await other.waitForLoadState('networkidle');
+  await other.locator('.notices').waitFor();
+  expect(await other.locator('.notice-item', { hasText: '3栋明日停水' }).count()).toBe(0);
+  expect(await api(other, 'notices.open', { noticeId: posted.data.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+  const committee = await as('黄美玲');
+  const all = await api(committee, 'notices.post', { audience: { kind: 'compounds', compoundIds: ['txsj'] }, title: '业委会十月收支公示', body: '十月物业费收入与支出明细已公布，欢迎监督。', category: '财务公示' });
+  expect(all.ok).toBe(true);
+  for (const page of [resident, other]) {
+    await visit(page, served.url, '/pages/notices/index');
+    await page.locator('.notice-item', { hasText: '业委会十月收支公示' }).waitFor();
+  }
+  await shot(other, 'notices-building5');
+});
