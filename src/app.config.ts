@@ -19,7 +19,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/account', pages: accountPages },
     // Subscribe messages link to packages/notices/pages/detail/index?id=…
-    { root: 'packages/notices', pages: ['pages/detail/index'] },
+    { root: 'packages/notices', pages: ['pages/detail/index', 'pages/post/index', 'pages/track/index', 'pages/unread/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

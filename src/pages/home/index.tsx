@@ -10,6 +10,7 @@ import { greeting, homeTitle } from '../../utils/format';
 import { go } from '../../utils/nav';
 import { ROUTES } from '../../routes';
 import { shortcutsFor } from './shortcuts';
+import { withNoticeEntry } from '../notices/logic';
 import './index.scss';
 
 export default function HomePage() {
@@ -69,11 +70,11 @@ export default function HomePage() {
             </View>
           )}
 
-          {shortcutsFor(data).length > 0 ? (
+          {withNoticeEntry(shortcutsFor(data), data).length > 0 ? (
             <View>
               <View className='section-title'>我的工作</View>
               <View className='home__shortcuts'>
-                {shortcutsFor(data).map((s) => (
+                {withNoticeEntry(shortcutsFor(data), data).map((s) => (
                   <View
                     key={s.key}
                     className={`home__shortcut shortcut-${s.key}`}
@@ -81,7 +82,7 @@ export default function HomePage() {
                     onClick={() => go(s.url)}
                   >
                     <View className='home__shortcut-label'>{s.label}</View>
-                    {s.badge ? <View className='home__badge'>{s.badge}</View> : null}
+                    {'badge' in s && s.badge ? <View className='home__badge'>{s.badge}</View> : null}
                   </View>
                 ))}
               </View>

@@ -37,3 +37,9 @@ export function statusTone(status: NoticeListItem['status']): 'green' | 'blue' |
 export function noticePostEntry(me: Pick<Me, 'roles'>): { key: string; label: string; hint: string; url: string } | null {
   return canPostNotices(me) ? { key: 'notice-post', label: '发布通知', hint: '楼栋群、全小区', url: ROUTES.noticePost } : null;
 }
+
+/** A role-based list (首页 shortcuts, 服务 grid) with 发布通知 added for those who may post. */
+export function withNoticeEntry<T extends { key: string; label: string; url: string }>(list: T[], me: Pick<Me, 'roles'>): (T | NonNullable<ReturnType<typeof noticePostEntry>>)[] {
+  const entry = noticePostEntry(me);
+  return entry ? [entry, ...list] : list;
+}

@@ -6,6 +6,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { loadMe } from '../../store/me';
 import { go } from '../../utils/nav';
 import { servicesFor } from './grid';
+import { withNoticeEntry } from '../notices/logic';
 import './index.scss';
 
 export default function ServicesPage() {
@@ -16,7 +17,7 @@ export default function ServicesPage() {
       {!me.data && me.error ? <ErrorView error={me.error} onRetry={me.reload} /> : null}
       {me.data ? (
         <View className='services__grid'>
-          {servicesFor(me.data).map((s) => (
+          {withNoticeEntry(servicesFor(me.data), me.data).map((s) => (
             <View
               key={s.key}
               className={`services__item service-${s.key}`}
@@ -25,7 +26,7 @@ export default function ServicesPage() {
             >
               <View className='services__label'>{s.label}</View>
               <View className='services__hint'>{s.hint}</View>
-              {s.badge ? <View className='services__badge'>{s.badge}</View> : null}
+              {'badge' in s && s.badge ? <View className='services__badge'>{s.badge}</View> : null}
             </View>
           ))}
         </View>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Textarea, View } from '@tarojs/components';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@core/roles';
 import type { BindRequestView, HomeSummary, MyHome } from '@core/contract/accounts';
@@ -22,6 +23,8 @@ type Mode = 'pick' | 'invite';
 type Done = { kind: 'requested'; request: BindRequestView } | { kind: 'redeemed'; home: MyHome };
 
 export default function BindPage() {
+  // `back`: the page that sent the person here (e.g. a notice they could not open yet).
+  const back = decodeURIComponent(useRouter().params.back ?? '');
   const [mode, setMode] = useState<Mode>('pick');
   const [done, setDone] = useState<Done | null>(null);
 
@@ -48,9 +51,15 @@ export default function BindPage() {
           )}
           <View className='actions'>
             <Btn onClick={() => go(ROUTES.homes)}>查看我的房屋</Btn>
-            <Btn type='primary' onClick={() => go(ROUTES.home)}>
-              返回首页
-            </Btn>
+            {back.startsWith('/') ? (
+              <Btn type='primary' className='bind-back' onClick={() => Taro.redirectTo({ url: back })}>
+                返回刚才的页面
+              </Btn>
+            ) : (
+              <Btn type='primary' onClick={() => go(ROUTES.home)}>
+                返回首页
+              </Btn>
+            )}
           </View>
         </View>
       </PageShell>

@@ -1,0 +1,120 @@
+/**
+ * Pure helpers of the notices subpackage: where a person may post (the same
+ * core/authz table the function enforces), the post form's checks, and the words
+ * shown after a reminder. No Taro here, so jest tests them directly.
+ */
+import { can } from '@core/authz';
+import { NOTICE_LIMITS } from '@core/notices';
+import type { CompoundInfo, Me } from '@core/contract/accounts';
+import type { Audience, RemindResult } from '@core/contract/notices';
+import { actorOf, buildingTarget, compoundTarget } from '../../utils/actor';
+
+export interface AudienceOption {
+  /** "c:<compoundId>" or "b:<buildingId>" */
+  key: string;
+  kind: 'compound' | 'building';
+  id: string;
+  /** "全小区" or the building's name */
+  label: string;
+  hint?: string;
+}
+export interface AudienceGroup {
+  compoundId: string;
+  compoundName: string;
+  options: AudienceOption[];
+}
+
+/**
+ * The compounds and buildings this person may post to: 全小区 where a compound (or
+ * community) role covers it, and each building they may post to. A lead sees only
+ * the buildings they lead.
+ */
+export function audienceGroups(me: Pick<Me, 'roles'>, compounds: CompoundInfo[]): AudienceGroup[] {
+  const actor = actorOf(me);
+  const out: AudienceGroup[] = [];
+  for (const c of compounds) {
+    const options: AudienceOption[] = [];
+    if (can(actor, 'notice.post', compoundTarget(c))) {
+      options.push({ key: `c:${c.id}`, kind: 'compound', id: c.id, label: '全小区', hint: `${c.buildings.reduce((s, b) => s + b.homeCount, 0)}户` });
+    }
+    for (const b of c.buildings) {
+      if (can(actor, 'notice.post', buildingTarget(c, b))) options.push({ key: `b:${b.id}`, kind: 'building', id: b.id, label: b.name, hint: `${b.homeCount}户` });
+    }
+    if (options.length) out.push({ compoundId: c.id, compoundName: c.name, options });
+  }
+  return out;
+}
+
+/**
+ * Tap an option: a notice goes either to whole compounds or to chosen buildings, so
+ * picking the other kind starts a new selection.
+ */
+export function toggleAudience(selected: string[], key: string): string[] {
+  if (selected.includes(key)) return selected.filter((k) => k !== key);
+  const kind = key.slice(0, 2);
+  return [...selected.filter((k) => k.slice(0, 2) === kind), key];
+}
+
+/** A single option is picked for the person from the start (a lead of one building). */
+export function defaultSelection(groups: AudienceGroup[]): string[] {
+  const all = groups.flatMap((g) => g.options);
+  return all.length === 1 ? [all[0].key] : [];
+}
+
+export function audienceOf(selected: string[]): Audience | null {
+  if (!selected.length) return null;
+  if (selected[0].startsWith('c:')) return { kind: 'compounds', compoundIds: selected.map((k) => k.slice(2)) };
+  return { kind: 'buildings', buildingIds: selected.map((k) => k.slice(2)) };
+}
+
+/** "天翔世家 3栋、5栋" for the confirmation line. */
+export function audienceLabel(groups: AudienceGroup[], selected: string[]): string {
+  return groups
+    .map((g) => {
+      const picked = g.options.filter((o) => selected.includes(o.key));
+      if (!picked.length) return '';
+      return `${g.compoundName} ${picked.map((o) => o.label).join('、')}`;
+    })
+    .filter(Boolean)
+    .join('；');
+}
+
+export interface PostForm {
+  title: string;
+  body: string;
+  expiresOn: string;
+}
+export type PostErrors = Partial<Record<'title' | 'body' | 'audience' | 'expiresOn', string>>;
+
+/** The same limits as the contract, checked before sending so the form keeps its text. */
+export function validatePost(form: PostForm, opts: { audience: boolean; today: string }): PostErrors {
+  const e: PostErrors = {};
+  const title = form.title.trim();
+  const body = form.body.trim();
+  if (!title) e.title = '请填写标题';
+  else if (title.length > NOTICE_LIMITS.title) e.title = `标题不超过${NOTICE_LIMITS.title}个字`;
+  if (!body) e.body = '请填写正文';
+  else if (body.length > NOTICE_LIMITS.body) e.body = `正文不超过${NOTICE_LIMITS.body}个字`;
+  if (!opts.audience) e.audience = '请选择发给哪些楼栋或全小区';
+  if (form.expiresOn && form.expiresOn < opts.today) e.expiresOn = '截止日期不能早于今天';
+  return e;
+}
+
+/** Today in Shanghai as "YYYY-MM-DD" (fixed UTC+8, no DST since 1991). */
+export function todayShanghai(now: number = Date.now()): string {
+  const d = new Date(now + 8 * 60 * 60 * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** The toast after 一键提醒, in homes (r.reminded counts people, several may share a home). */
+export function remindText(r: RemindResult): string {
+  if (r.unreadHomes === 0) return '所有住户都已知晓，无需提醒';
+  const homes = Math.max(0, r.unreadHomes - r.unreachable);
+  return `已提醒 ${homes} 户，${r.unreachable} 户无法通过微信提醒（可当面告知）`;
+}
+
+/** Width of a rate bar, in percent, never wider than the bar. */
+export function barWidth(rate: number): string {
+  return `${Math.max(0, Math.min(100, Math.round(rate)))}%`;
+}
