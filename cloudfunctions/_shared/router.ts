@@ -52,14 +52,20 @@ export function createMain<A extends ApiSpec>(cloud: CloudModule, api: A, handle
       }
       // WeChat adds `userInfo` to events from callFunction; it is ignored like any other
       // stray field outside the payload.
-      const envelope = z.object({ action: z.string().max(64), payload: z.unknown().optional() }).safeParse(event);
+      const envelope = z.object({ action: z.string().max(64), payload: z.unknown().optional(), groupInfo: z.unknown().optional() }).safeParse(event);
       if (!envelope.success) throw new AppError('BAD_REQUEST', '请求格式有误', zodDetails(envelope.error));
       const name = envelope.data.action;
       const spec = Object.prototype.hasOwnProperty.call(api.actions, name) ? api.actions[name] : undefined;
       const handler = spec ? (handlers as Record<string, (c: Ctx, i: unknown) => Promise<unknown>>)[name] : undefined;
       if (!spec || !handler) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${name.slice(0, 64)}`);
       if (!OPENID) throw new AppError('UNAUTHENTICATED');
-      const parsed = spec.input.safeParse(envelope.data.payload ?? {});
+      // The platform decodes a CloudID only at the top level of the event (the client
+      // sends group info there); it is validated with the payload like any other field.
+      let payload = envelope.data.payload ?? {};
+      if (envelope.data.groupInfo !== undefined && payload && typeof payload === 'object' && !Array.isArray(payload)) {
+        payload = { ...(payload as object), groupInfo: envelope.data.groupInfo };
+      }
+      const parsed = spec.input.safeParse(payload);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
         throw new AppError('BAD_REQUEST', first ? `${first.path.join('.') ? first.path.join('.') + '：' : ''}${first.message}` : undefined, zodDetails(parsed.error));

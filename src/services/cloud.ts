@@ -94,7 +94,11 @@ async function httpTransport(name: string, action: string, payload: unknown): Pr
 async function cloudTransport(name: string, action: string, payload: unknown): Promise<unknown> {
   ensureCloud();
   try {
-    const res = await Taro.cloud.callFunction({ name, data: { action, payload } });
+    // WeChat replaces a CloudID (group info) only when it is a top-level field of
+    // `data`, so it travels beside the payload; the functions' router puts it back.
+    const { groupInfo, ...rest } = (payload ?? {}) as { groupInfo?: unknown };
+    const data = groupInfo === undefined ? { action, payload } : { action, payload: rest, groupInfo };
+    const res = await Taro.cloud.callFunction({ name, data });
     return (res as { result?: unknown }).result;
   } catch {
     throw new ServiceError('NETWORK');

@@ -344,4 +344,16 @@ describe('share cards in WeChat groups', () => {
     expect(s.groups).toEqual([{ openGId: G, buildingId: 'txsj-b3', buildingName: '3栋', opens: 2 }]);
     expect(s.unlinkedGroupOpens).toBe(1);
   });
+
+  it('group info sent at the top level of the event (where WeChat decodes a CloudID) reaches the action', async () => {
+    const n = await post('txsj-lead-3', B3);
+    const G = 'tGroupTopLevelxxxxxxxxxxxxxx';
+    const r = await h.as('txsj-resident-3').raw('notices', { action: 'notices.open', payload: { noticeId: n.id }, groupInfo: { cloudID: 'c', data: { openGId: G } } });
+    expect(r.ok).toBe(true);
+    const again = await h.as('txsj-resident-3').raw('notices', { action: 'notices.groupOpen', payload: { noticeId: n.id }, groupInfo: { cloudID: 'c', data: { openGId: G } } });
+    expect(again).toMatchObject({ ok: true, data: { openGId: G, recorded: false } });
+    // A bare string (a CloudID the platform did not decode) is still refused.
+    const bad = await h.as('txsj-resident-3').raw('notices', { action: 'notices.groupOpen', payload: { noticeId: n.id }, groupInfo: 'raw-cloud-id' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
 });
