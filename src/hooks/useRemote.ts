@@ -21,11 +21,9 @@ export function useRemote<T>(load: () => Promise<T>, opts: { refreshOnShow?: boo
   const loadRef = useRef(load);
   loadRef.current = load;
   const seq = useRef(0);
-  const lastStart = useRef(0);
 
   const reload = useCallback(async () => {
     const mine = ++seq.current;
-    lastStart.current = Date.now();
     setLoading(true);
     setError(undefined);
     try {

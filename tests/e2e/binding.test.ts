@@ -4,19 +4,16 @@
  * lead of building 5 neither sees the request nor may decide it.
  */
 import type { Browser } from 'playwright-core';
-import { launch, phone, serve, shot, signIn, visit, type Served } from './support';
+import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
 
 jest.setTimeout(180_000);
 
+const suite = useRuntimeAndBrowser();
 let served: Served;
 let browser: Browser;
-beforeAll(async () => {
-  served = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+beforeAll(() => {
+  served = suite.served();
+  browser = suite.browser();
 });
 
 async function api(page: import('playwright-core').Page, fn: string, action: string, payload: unknown) {

@@ -5,19 +5,16 @@
  * of building 5 never sees it. A committee notice (posted through the API) reaches both.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launch, phone, serve, shot, signIn, visit, type Served } from './support';
+import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
 
 jest.setTimeout(180_000);
 
+const suite = useRuntimeAndBrowser();
 let served: Served;
 let browser: Browser;
-beforeAll(async () => {
-  served = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+beforeAll(() => {
+  served = suite.served();
+  browser = suite.browser();
 });
 
 function api(page: Page, action: string, payload: unknown) {

@@ -89,3 +89,18 @@ export async function visit(page: Page, base: string, route: string): Promise<vo
   await page.goto('about:blank');
   await page.goto(base + '/#' + route);
 }
+
+/** One runtime and one browser per suite, started before and stopped after its tests. */
+export function useRuntimeAndBrowser(): { served(): Served; browser(): Browser } {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served = await serve();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+  return { served: () => served!, browser: () => browser! };
+}
