@@ -1,82 +1,20 @@
 /**
- * Every collection and index, declared once. The emulator creates and enforces them
- * (unique indexes included); `npm run print:collections` prints the same list for
- * creating them in the CloudBase console (see README, "Deploy").
+ * Every collection and index, merged from the features' own lists. The emulator
+ * creates and enforces them (unique indexes included); `npm run deploy` creates
+ * them in CloudBase and `npm run print:collections` prints them.
  */
-export interface IndexSpec {
-  name: string;
-  keys: Record<string, 1 | -1>;
-  unique?: boolean;
-}
-export interface CollectionSpec {
-  name: string;
-  indexes: IndexSpec[];
-}
+import type { CollectionSpec } from './platform/collections';
+import { ACCOUNTS_COLLECTIONS } from './accounts/collections';
+import { NOTICES_COLLECTIONS } from './notices/collections';
+import { PLATFORM_COLLECTIONS } from './platform/jobs';
 
-export const COLLECTIONS: CollectionSpec[] = [
-  { name: 'communities', indexes: [] },
-  { name: 'compounds', indexes: [{ name: 'community', keys: { communityId: 1 } }] },
-  { name: 'buildings', indexes: [{ name: 'compound_no', keys: { compoundId: 1, no: 1 }, unique: true }] },
-  {
-    name: 'homes',
-    indexes: [
-      { name: 'building_unit_number', keys: { buildingId: 1, unit: 1, number: 1 }, unique: true },
-      { name: 'compound', keys: { compoundId: 1 } },
-    ],
-  },
-  { name: 'people', indexes: [{ name: 'openid', keys: { openid: 1 }, unique: true }] },
-  {
-    name: 'memberships',
-    indexes: [
-      { name: 'person_home', keys: { personId: 1, homeId: 1 }, unique: true },
-      { name: 'home', keys: { homeId: 1 } },
-      { name: 'building', keys: { buildingId: 1 } },
-      { name: 'compound', keys: { compoundId: 1 } },
-    ],
-  },
-  {
-    name: 'bindRequests',
-    indexes: [
-      { name: 'building_status', keys: { buildingId: 1, status: 1, createdAt: -1 } },
-      { name: 'compound_status', keys: { compoundId: 1, status: 1, createdAt: -1 } },
-      { name: 'person', keys: { personId: 1, createdAt: -1 } },
-    ],
-  },
-  { name: 'invites', indexes: [{ name: 'code', keys: { code: 1 }, unique: true }] },
-  {
-    name: 'roles',
-    indexes: [
-      { name: 'person', keys: { personId: 1 } },
-      { name: 'compound', keys: { compoundId: 1 } },
-    ],
-  },
-  // ---- notices (cloudfunctions/notices). Every per-user read is an equality/$in on
-  // the first key of one of these, with a limit: never a scan.
-  {
-    name: 'notices',
-    indexes: [
-      /** "Notices for me": targetKeys is an array (multikey), queried with $in. */
-      { name: 'inbox', keys: { targetKeys: 1, status: 1, pinned: -1, publishedAt: -1 } },
-      { name: 'author', keys: { authorId: 1, createdAt: -1 } },
-      /** The wxa_media_check push names a trace_id; find its notice by it. */
-      { name: 'media_trace', keys: { mediaTraceIds: 1 } },
-    ],
-  },
-  /** One per person and notice: _id `${noticeId}_${personId}`. */
-  {
-    name: 'noticeReads',
-    indexes: [
-      { name: 'notice', keys: { noticeId: 1 } },
-      { name: 'person', keys: { personId: 1, at: -1 } },
-    ],
-  },
-  /** One per home and notice (_id `${noticeId}_${homeId}`): read in the app and/or told in person. */
-  { name: 'noticeHomeReads', indexes: [{ name: 'notice_building', keys: { noticeId: 1, buildingId: 1, app: 1, told: 1 } }] },
-  /** One per notice, WeChat group and opener (_id `${noticeId}_${openGId}_${openid}`). */
-  { name: 'noticeGroupOpens', indexes: [{ name: 'notice_group', keys: { noticeId: 1, openGId: 1 } }] },
-  { name: 'noticeReminders', indexes: [{ name: 'notice', keys: { noticeId: 1, at: -1 } }] },
-  /** Subscribe-message grants left, _id `${openid}_${templateId}`. */
-  { name: 'subscriptions', indexes: [{ name: 'person', keys: { personId: 1 } }] },
-  /** A WeChat group (_id = openGId) linked to the building group it is. */
-  { name: 'groupLinks', indexes: [{ name: 'building', keys: { buildingId: 1 } }] },
-];
+export type { CollectionSpec, IndexSpec } from './platform/collections';
+
+export const COLLECTIONS = [...PLATFORM_COLLECTIONS, ...ACCOUNTS_COLLECTIONS, ...NOTICES_COLLECTIONS];
+export type CollectionName = (typeof COLLECTIONS)[number]['name'];
+
+const seen = new Set<string>();
+for (const c of COLLECTIONS as CollectionSpec[]) {
+  if (seen.has(c.name)) throw new Error(`collection ${c.name} declared twice`);
+  seen.add(c.name);
+}

@@ -1,4 +1,4 @@
-import type { Actor, HomeLink, RoleGrant } from '../../core/roles';
+import type { Actor, HomeLink, RoleGrant } from '../../core/platform/roles';
 import type { Database } from './database';
 
 /** Three indexed reads: the person by openid, then their roles and active bindings. */

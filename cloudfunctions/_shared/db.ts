@@ -1,6 +1,6 @@
 /** Small helpers over the SDK's database that respect production limits. */
 import type { Database } from './router';
-import { AppError } from '../../core/errors';
+import { AppError } from '../../core/platform/errors';
 
 export const MAX_GET = 1000;
 

@@ -1,6 +1,6 @@
 /** Stored document shapes, shared by every function that reads them. */
-import type { Relation, RoleName } from '../../core/roles';
-import type { RequestStatus } from '../../core/contract/accounts';
+import type { Relation, RoleName } from '../../core/platform/roles';
+import type { RequestStatus } from '../../core/accounts/contract';
 
 export interface CommunityDoc { _id: string; name: string }
 export interface CompoundDoc {
@@ -110,7 +110,7 @@ export function homeLabel(buildingName: string, unit: string, number: string, ki
 }
 
 // ---- notices (cloudfunctions/notices) ----
-import type { NoticeCategory, NoticeStatus, NoticeTarget, TargetBuilding } from '../../core/notices';
+import type { NoticeCategory, NoticeStatus, NoticeTarget, TargetBuilding } from '../../core/notices/rules';
 
 export interface NoticeMedia {
   fileID: string;

@@ -6,9 +6,9 @@
 import type * as Cloud from 'wx-server-sdk';
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.cjs';
-import type { ApiSpec, OutputOf, ParsedInputOf } from '../../core/api';
-import { AppError, isAppError, type Reply } from '../../core/errors';
-import type { Actor } from '../../core/roles';
+import type { ApiSpec, OutputOf, ParsedInputOf } from '../../core/platform/api';
+import { AppError, isAppError, type Reply } from '../../core/platform/errors';
+import type { Actor } from '../../core/platform/roles';
 import { loadActor } from './actor';
 
 z.config(zhCN());

@@ -3,10 +3,10 @@
  * decides, or by an invite code they issued. Decisions run in a transaction so a
  * request is never approved twice or approved after it was cancelled.
  */
-import type { BindRequestView, MyHome } from '../../core/contract/accounts';
+import type { BindRequestView, MyHome } from '../../core/accounts/contract';
 import { assertCan, scopesOf } from '../../core/authz';
-import { AppError } from '../../core/errors';
-import type { Actor, Relation, Target } from '../../core/roles';
+import { AppError } from '../../core/platform/errors';
+import type { Actor, Relation, Target } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import type { Command, Database } from '../_shared/database';
 import { decodeCursor, getByIds, iso, mustGet, pageOf, randomCode } from '../_shared/db';

@@ -1,6 +1,6 @@
 /** accounts: people, homes, bindings, roles, rosters. */
 import * as cloud from 'wx-server-sdk';
-import { accountsApi } from '../../core/contract/accounts';
+import { accountsApi } from '../../core/accounts/contract';
 import { createMain } from '../_shared/router';
 import { getMe, listCompounds, listHomes, myGroups, updateMe } from './me';
 import { cancelRequest, createInvite, decideRequest, leaveHome, pendingForMe, redeemInvite, requestBinding } from './binding';

@@ -1,5 +1,5 @@
-import type { CompoundInfo, GroupView, Me, MyHome } from '../../core/contract/accounts';
-import { AppError } from '../../core/errors';
+import type { CompoundInfo, GroupView, Me, MyHome } from '../../core/accounts/contract';
+import { AppError } from '../../core/platform/errors';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, getAll, getByIds, iso, pageOf } from '../_shared/db';
 import type { BindRequestDoc, BuildingDoc, CommunityDoc, CompoundDoc, HomeDoc, MembershipDoc, PersonDoc, RoleDoc } from '../_shared/model';

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors';
+import { AppError } from '../../core/platform/errors';
 import type { Ctx } from '../_shared/router';
 import type { PersonDoc } from '../_shared/model';
 

@@ -1,7 +1,7 @@
-import type { RoleView } from '../../core/contract/accounts';
+import type { RoleView } from '../../core/accounts/contract';
 import { assertCan, can, type Permission } from '../../core/authz';
-import { AppError } from '../../core/errors';
-import type { RoleName } from '../../core/roles';
+import { AppError } from '../../core/platform/errors';
+import type { RoleName } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { getAll, getByIds, mustGet } from '../_shared/db';
 import type { BuildingDoc, CompoundDoc, PersonDoc, RoleDoc } from '../_shared/model';

@@ -3,13 +3,14 @@
  * plus who is bound to each home. Leads see it masked, committee and property in full.
  */
 import ExcelJS from 'exceljs';
-import type { ImportResult, ImportRowError, RosterHome, RosterPage } from '../../core/contract/accounts';
-import { assertCan, rosterView } from '../../core/authz';
-import { AppError } from '../../core/errors';
-import { maskName, maskPhone } from '../../core/mask';
-import { formatHundredths, parseHundredths } from '../../core/units';
-import { RELATION_LABELS } from '../../core/roles';
-import { formatDate } from '../../core/time';
+import type { ImportResult, ImportRowError, RosterHome, RosterPage } from '../../core/accounts/contract';
+import { assertCan } from '../../core/authz';
+import { rosterView } from '../../core/accounts/rules';
+import { AppError } from '../../core/platform/errors';
+import { maskName, maskPhone } from '../../core/platform/mask';
+import { formatHundredths, parseHundredths } from '../../core/platform/units';
+import { RELATION_LABELS } from '../../core/platform/roles';
+import { formatDate } from '../../core/platform/time';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, getAll, getByIds, mustGet, pageOf } from '../_shared/db';
 import type { BuildingDoc, CompoundDoc, HomeDoc, MembershipDoc, PersonDoc, RegisteredOwner } from '../_shared/model';

@@ -1,7 +1,7 @@
 /** Stored docs → what crosses the wire. Masking decisions happen here, in one place. */
-import type { BindRequestView, BuildingInfo, HomeSummary, PersonView, RoleView } from '../../core/contract/accounts';
-import { maskName, maskPhone } from '../../core/mask';
-import { ROLE_LABELS } from '../../core/roles';
+import type { BindRequestView, BuildingInfo, HomeSummary, PersonView, RoleView } from '../../core/accounts/contract';
+import { maskName, maskPhone } from '../../core/platform/mask';
+import { ROLE_LABELS } from '../../core/platform/roles';
 import type { BindRequestDoc, BuildingDoc, CompoundDoc, HomeDoc, PersonDoc, RoleDoc } from '../_shared/model';
 import { iso } from '../_shared/db';
 

@@ -1,7 +1,7 @@
 /** Small pieces every notices use case shares. */
-import { AppError } from '../../core/errors';
-import { openAccess, trackableBuildings } from '../../core/notices';
-import type { Actor } from '../../core/roles';
+import { AppError } from '../../core/platform/errors';
+import { openAccess, trackableBuildings } from '../../core/notices/rules';
+import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { getById } from '../_shared/db';
 import type { NoticeDoc, PersonDoc } from '../_shared/model';

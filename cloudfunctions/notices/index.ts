@@ -4,7 +4,7 @@
  * function), routed as a `system` event since it has no caller.
  */
 import * as cloud from 'wx-server-sdk';
-import { noticesApi } from '../../core/contract/notices';
+import { noticesApi } from '../../core/notices/contract';
 import { createMain } from '../_shared/router';
 import { correctNotice, onMediaCheck, postNotice, withdrawNotice } from './post';
 import { countUnread, groupOpen, listNotices, openNotice } from './read';

@@ -3,10 +3,10 @@
  * per template; `subscriptions` counts the grants each openid has left, and a send
  * spends one. Sends happen after the database work they report on.
  */
-import { NOTICE_TEMPLATE_FIELDS, NOTICE_TEMPLATE_ID } from '../../core/contract/notices';
-import { clip, noticePage } from '../../core/notices';
-import { ROLE_LABELS } from '../../core/roles';
-import { formatDateTime } from '../../core/time';
+import { NOTICE_TEMPLATE_FIELDS, NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
+import { clip, noticePage } from '../../core/notices/rules';
+import { ROLE_LABELS } from '../../core/platform/roles';
+import { formatDateTime } from '../../core/platform/time';
 import type { CloudModule, Ctx, Database } from '../_shared/router';
 import { getByIds } from '../_shared/db';
 import type { NoticeDoc, PersonDoc, SubscriptionDoc } from '../_shared/model';

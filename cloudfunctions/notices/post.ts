@@ -3,14 +3,14 @@
  * msgSecCheck; a notice with images waits in 'reviewing' until every image verdict
  * arrived (the wxa_media_check push, handled by `onMediaCheck`).
  */
-import type { Audience, NoticeDetail } from '../../core/contract/notices';
-import { AppError } from '../../core/errors';
+import type { Audience, NoticeDetail } from '../../core/notices/contract';
+import { AppError } from '../../core/platform/errors';
 import {
   authorRole, canManage, canPostTo, canTransition, isEmergency, noticeKeys, openAccess, rejectionMessage, trackableBuildings,
   type NoticeCategory, type NoticeTarget, type TargetBuilding,
-} from '../../core/notices';
-import { endOfShanghaiDay, formatDate } from '../../core/time';
-import type { Actor } from '../../core/roles';
+} from '../../core/notices/rules';
+import { endOfShanghaiDay, formatDate } from '../../core/platform/time';
+import type { Actor } from '../../core/platform/roles';
 import type { CloudModule, Ctx, Database } from '../_shared/router';
 import { getAll, getByIds } from '../_shared/db';
 import type { BuildingDoc, CompoundDoc, MembershipDoc, NoticeDoc, NoticeMedia, PersonDoc } from '../_shared/model';

@@ -3,10 +3,10 @@
  * and per home), and opens from a WeChat group's share card. Every query here is
  * an indexed equality/$in with a limit: the cost is the same at 585 or 30,000 homes.
  */
-import type { NoticeDetail, NoticeListPage } from '../../core/contract/notices';
-import { AppError } from '../../core/errors';
-import { actorKeys, canManage, escapeRegExp, isExpired, openAccess, trackableBuildings } from '../../core/notices';
-import type { Actor } from '../../core/roles';
+import type { NoticeDetail, NoticeListPage } from '../../core/notices/contract';
+import { AppError } from '../../core/platform/errors';
+import { actorKeys, canManage, escapeRegExp, isExpired, openAccess, trackableBuildings } from '../../core/notices/rules';
+import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, pageOf } from '../_shared/db';
 import type { NoticeDoc, NoticeGroupOpenDoc, NoticeHomeReadDoc, NoticeReadDoc } from '../_shared/model';

@@ -2,10 +2,10 @@
  * Following a notice up: read rate per building, homes not yet read, a reminder by
  * subscribe message, and 已当面告知 for homes told in person (counted apart).
  */
-import type { BuildingReadRate, ReadSummary, RemindResult, UnreadHome, UnreadHomesPage } from '../../core/contract/notices';
-import { AppError } from '../../core/errors';
-import { maskName } from '../../core/mask';
-import { rates, sumCounts, type ReadCounts, type TargetBuilding } from '../../core/notices';
+import type { BuildingReadRate, ReadSummary, RemindResult, UnreadHome, UnreadHomesPage } from '../../core/notices/contract';
+import { AppError } from '../../core/platform/errors';
+import { maskName } from '../../core/platform/mask';
+import { rates, sumCounts, type ReadCounts, type TargetBuilding } from '../../core/notices/rules';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, getAll, mustGet } from '../_shared/db';
 import type { GroupLinkDoc, HomeDoc, MembershipDoc, NoticeDoc, NoticeHomeReadDoc, NoticeReminderDoc } from '../_shared/model';

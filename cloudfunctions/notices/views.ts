@@ -1,8 +1,8 @@
 /** Stored notices → what crosses the wire. What each viewer may see is decided here, in one place. */
-import type { NoticeDetail, NoticeImage, NoticeListItem } from '../../core/contract/notices';
-import { NOTICE_STATUS_LABELS, excerpt, isEmergency, isExpired } from '../../core/notices';
-import { ROLE_LABELS } from '../../core/roles';
-import { formatDate } from '../../core/time';
+import type { NoticeDetail, NoticeImage, NoticeListItem } from '../../core/notices/contract';
+import { NOTICE_STATUS_LABELS, excerpt, isEmergency, isExpired } from '../../core/notices/rules';
+import { ROLE_LABELS } from '../../core/platform/roles';
+import { formatDate } from '../../core/platform/time';
 import { iso } from '../_shared/db';
 import type { NoticeDoc } from '../_shared/model';
 

@@ -5,7 +5,7 @@
  * benchmarks (30,000 households) without changing the two real ones.
  */
 import { homeId, homeLabel, type BuildingDoc, type CompoundDoc, type HomeDoc, type MembershipDoc, type PersonDoc, type RoleDoc } from '../../cloudfunctions/_shared/model';
-import type { Relation } from '../../core/roles';
+import type { Relation } from '../../core/platform/roles';
 
 export const COMMUNITY_ID = 'qiaoxing';
 export const TXSJ = 'txsj';

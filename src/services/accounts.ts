@@ -1,6 +1,6 @@
 /** Typed wrappers for the `accounts` function. */
-import type { AccountsApi } from '@core/contract/accounts';
-import type { InputOf } from '@core/api';
+import type { AccountsApi } from '@core/accounts/contract';
+import type { InputOf } from '@core/platform/api';
 import { apiRef, call } from './cloud';
 
 export const accountsRef = apiRef<AccountsApi>('accounts');

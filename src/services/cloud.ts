@@ -10,8 +10,8 @@
  * side so they do not weigh on the mini-program's main package.
  */
 import Taro from '@tarojs/taro';
-import type { ApiSpec, InputOf, OutputOf } from '@core/api';
-import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/errors';
+import type { ApiSpec, InputOf, OutputOf } from '@core/platform/api';
+import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
 export type ServiceErrorCode = ErrorBody['code'];
 

@@ -4,8 +4,8 @@
  * share card was opened from). Pages never touch Taro.cloud or wx directly.
  */
 import Taro from '@tarojs/taro';
-import type { NoticesApi, NOTICE_TEMPLATE_ID as ContractTemplateId } from '@core/contract/notices';
-import type { InputOf } from '@core/api';
+import type { NoticesApi, NOTICE_TEMPLATE_ID as ContractTemplateId } from '@core/notices/contract';
+import type { InputOf } from '@core/platform/api';
 import { ServiceError, apiRef, call } from './cloud';
 
 export const noticesRef = apiRef<NoticesApi>('notices');

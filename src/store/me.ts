@@ -2,7 +2,7 @@
  * The signed-in person's `me.get`, kept in memory so a secondary page can decide
  * what to show without a second call. Tab pages refresh it when they are shown.
  */
-import type { Me } from '@core/contract/accounts';
+import type { Me } from '@core/accounts/contract';
 import { accounts } from '../services/accounts';
 
 let current: Me | null = null;

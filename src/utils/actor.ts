@@ -3,9 +3,10 @@
  * (core/authz). The functions still check every call; this only hides what would
  * be refused.
  */
-import { can, rosterView, type Permission } from '@core/authz';
-import type { RoleGrant, Target } from '@core/roles';
-import type { BuildingInfo, CompoundInfo, Me } from '@core/contract/accounts';
+import { can, type Permission } from '@core/authz';
+import { rosterView } from '@core/accounts/rules';
+import type { RoleGrant, Target } from '@core/platform/roles';
+import type { BuildingInfo, CompoundInfo, Me } from '@core/accounts/contract';
 
 export interface ClientActor {
   roles: RoleGrant[];

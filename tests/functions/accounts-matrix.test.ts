@@ -4,7 +4,7 @@
  * FORBIDDEN (or UNAUTHENTICATED with no identity), whatever they put in the event.
  */
 import ExcelJS from 'exceljs';
-import { accountsApi } from '../../core/contract/accounts';
+import { accountsApi } from '../../core/accounts/contract';
 import { main as accounts } from '../../cloudfunctions/accounts';
 import { malformed } from '../support/malformed';
 import { createHarness, type Harness } from '../support/harness';

@@ -4,7 +4,7 @@
  * WeChat-group share cards.
  */
 import { main as notices } from '../../cloudfunctions/notices';
-import { NOTICE_TEMPLATE_ID } from '../../core/contract/notices';
+import { NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
 import { OUTBOX } from '../../emulator';
 import { createHarness, type Harness } from '../support/harness';
 

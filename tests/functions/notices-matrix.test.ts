@@ -4,7 +4,7 @@
  * is refused — FORBIDDEN, or NOT_FOUND where even the notice's existence is not
  * theirs to know — and an empty identity is UNAUTHENTICATED.
  */
-import { NOTICE_TEMPLATE_ID, noticesApi } from '../../core/contract/notices';
+import { NOTICE_TEMPLATE_ID, noticesApi } from '../../core/notices/contract';
 import { main as notices } from '../../cloudfunctions/notices';
 import { malformed } from '../support/malformed';
 import { createHarness, type Harness } from '../support/harness';

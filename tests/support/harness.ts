@@ -4,7 +4,7 @@
  * emulator); the e2e suite uses the bundled ones.
  */
 import { COLLECTIONS } from '../../core/collections';
-import type { Reply } from '../../core/errors';
+import type { Reply } from '../../core/platform/errors';
 import { createEmulator, useEmulator, type Emulator } from '../../emulator';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { writeSeed } from '../../scripts/lib/seed';

@@ -1,5 +1,5 @@
 /** Pure client logic: what each role is shown, form checks, import errors, formatting. */
-import type { Me, RoleView } from '@core/contract/accounts';
+import type { Me, RoleView } from '@core/accounts/contract';
 import { servicesFor } from '../../src/pages/services/grid';
 import { shortcutsFor } from '../../src/pages/home/shortcuts';
 import { validateBindForm, validateInviteCode } from '../../src/packages/account/pages/bind/validate';

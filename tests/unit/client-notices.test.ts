@@ -1,5 +1,5 @@
 /** Pure client logic of the notices pages: who may post where, the post form, badge and reminder texts. */
-import type { CompoundInfo, Me, RoleView } from '@core/contract/accounts';
+import type { CompoundInfo, Me, RoleView } from '@core/accounts/contract';
 import { badgeText, canPostNotices, noticeItemClass, withNoticeEntry } from '../../src/pages/notices/logic';
 import {
   audienceGroups, audienceLabel, audienceOf, barWidth, defaultSelection, remindText, todayShanghai, toggleAudience, validatePost,

@@ -1,8 +1,8 @@
 import {
   actorKeys, authorRole, canManage, canPostTo, canTransition, clip, escapeRegExp, excerpt, isExpired, inList, noticeKeys, noticePage,
   NOTICE_CATEGORIES, NOTICE_STATUSES, openAccess, percent, rates, rejectionMessage, sumCounts, trackableBuildings, type NoticeTarget,
-} from '../../core/notices';
-import type { Actor, RoleGrant } from '../../core/roles';
+} from '../../core/notices/rules';
+import type { Actor, RoleGrant } from '../../core/platform/roles';
 
 const C = 'qiaoxing';
 const lead = (...nos: number[]): RoleGrant => ({ role: 'buildingLead', communityId: C, compoundId: 'txsj', buildingIds: nos.map((n) => `txsj-b${n}`) });

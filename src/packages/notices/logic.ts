@@ -4,9 +4,9 @@
  * shown after a reminder. No Taro here, so jest tests them directly.
  */
 import { can } from '@core/authz';
-import { NOTICE_LIMITS } from '@core/notices';
-import type { CompoundInfo, Me } from '@core/contract/accounts';
-import type { Audience, RemindResult } from '@core/contract/notices';
+import { NOTICE_LIMITS } from '@core/notices/rules';
+import type { CompoundInfo, Me } from '@core/accounts/contract';
+import type { Audience, RemindResult } from '@core/notices/contract';
 import { actorOf, buildingTarget, compoundTarget } from '../../utils/actor';
 
 export interface AudienceOption {

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { RELATION_LABELS, ROLE_LABELS } from '@core/roles';
+import { RELATION_LABELS, ROLE_LABELS } from '@core/platform/roles';
 import PageShell from '../../components/PageShell';
 import Loading from '../../components/Loading';
 import ErrorView from '../../components/ErrorView';

@@ -1,4 +1,4 @@
-import type { Me } from '@core/contract/accounts';
+import type { Me } from '@core/accounts/contract';
 import { actorOf, canAnywhere } from '../../utils/actor';
 import { ROUTES } from '../../routes';
 

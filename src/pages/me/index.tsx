@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
-import { RELATION_LABELS, ROLE_LABELS } from '@core/roles';
-import { maskPhone } from '@core/mask';
+import { RELATION_LABELS, ROLE_LABELS } from '@core/platform/roles';
+import { maskPhone } from '@core/platform/mask';
 import PageShell from '../../components/PageShell';
 import Loading from '../../components/Loading';
 import ErrorView from '../../components/ErrorView';

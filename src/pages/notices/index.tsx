@@ -7,8 +7,8 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
-import type { Me } from '@core/contract/accounts';
-import type { NoticeListItem, NoticeListPage } from '@core/contract/notices';
+import type { Me } from '@core/accounts/contract';
+import type { NoticeListItem, NoticeListPage } from '@core/notices/contract';
 import PageShell from '../../components/PageShell';
 import Loading from '../../components/Loading';
 import Empty from '../../components/Empty';

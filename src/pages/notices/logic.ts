@@ -2,8 +2,8 @@
  * Pure helpers of the 通知 tab (main package: keep this file free of anything heavy).
  * Who may post is decided with core/authz, the same table the function enforces.
  */
-import type { Me } from '@core/contract/accounts';
-import type { NoticeListItem } from '@core/contract/notices';
+import type { Me } from '@core/accounts/contract';
+import type { NoticeListItem } from '@core/notices/contract';
 import { actorOf, canAnywhere } from '../../utils/actor';
 import { ROUTES } from '../../routes';
 

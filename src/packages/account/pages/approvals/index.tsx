@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Textarea, View } from '@tarojs/components';
-import { RELATION_LABELS } from '@core/roles';
-import type { Page } from '@core/api';
-import type { BindRequestView } from '@core/contract/accounts';
+import { RELATION_LABELS } from '@core/platform/roles';
+import type { Page } from '@core/platform/api';
+import type { BindRequestView } from '@core/accounts/contract';
 import PageShell from '../../../../components/PageShell';
 import Loading from '../../../../components/Loading';
 import ErrorView from '../../../../components/ErrorView';

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Textarea, View } from '@tarojs/components';
-import { RELATIONS, RELATION_LABELS, type Relation } from '@core/roles';
-import type { BindRequestView, HomeSummary, MyHome } from '@core/contract/accounts';
+import { RELATIONS, RELATION_LABELS, type Relation } from '@core/platform/roles';
+import type { BindRequestView, HomeSummary, MyHome } from '@core/accounts/contract';
 import PageShell from '../../../../components/PageShell';
 import Loading from '../../../../components/Loading';
 import ErrorView from '../../../../components/ErrorView';

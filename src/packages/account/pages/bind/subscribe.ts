@@ -1,4 +1,4 @@
-import type { BindRequestView } from '@core/contract/accounts';
+import type { BindRequestView } from '@core/accounts/contract';
 
 /**
  * Hook point: called from the 提交申请 tap right after `binding.request` succeeds.

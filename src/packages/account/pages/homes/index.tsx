@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { RELATION_LABELS } from '@core/roles';
-import { formatArea } from '@core/units';
-import type { Me } from '@core/contract/accounts';
+import { RELATION_LABELS } from '@core/platform/roles';
+import { formatArea } from '@core/platform/units';
+import type { Me } from '@core/accounts/contract';
 import PageShell from '../../../../components/PageShell';
 import Loading from '../../../../components/Loading';
 import ErrorView from '../../../../components/ErrorView';

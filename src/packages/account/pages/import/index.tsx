@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { CompoundInfo, ImportResult, ImportRowError } from '@core/contract/accounts';
+import type { CompoundInfo, ImportResult, ImportRowError } from '@core/accounts/contract';
 import PageShell from '../../../../components/PageShell';
 import Loading from '../../../../components/Loading';
 import ErrorView from '../../../../components/ErrorView';

@@ -1,4 +1,4 @@
-import type { ImportResult, ImportRowError } from '@core/contract/accounts';
+import type { ImportResult, ImportRowError } from '@core/accounts/contract';
 
 /** Template columns, in the order the importer reads them. */
 export const TEMPLATE_COLUMNS = ['楼栋', '单元', '房号', '类型(住宅/商铺)', '面积(㎡)', '电梯(有/无)', '业主姓名', '手机号'] as const;

@@ -7,8 +7,8 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Image, Textarea, View } from '@tarojs/components';
-import type { NoticeDetail } from '@core/contract/notices';
-import { NOTICE_LIMITS, noticePage } from '@core/notices';
+import type { NoticeDetail } from '@core/notices/contract';
+import { NOTICE_LIMITS, noticePage } from '@core/notices/rules';
 import PageShell from '../../../../components/PageShell';
 import Loading from '../../../../components/Loading';
 import ErrorView from '../../../../components/ErrorView';

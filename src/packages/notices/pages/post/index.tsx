@@ -7,8 +7,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, Picker, Switch, Textarea, View } from '@tarojs/components';
-import type { NoticeDetail } from '@core/contract/notices';
-import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory } from '@core/notices';
+import type { NoticeDetail } from '@core/notices/contract';
+import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory } from '@core/notices/rules';
 import PageShell from '../../../../components/PageShell';
 import Loading from '../../../../components/Loading';
 import ErrorView from '../../../../components/ErrorView';

@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { ReadRate, ReadSummary } from '@core/contract/notices';
-import { NOTICE_STATUS_LABELS } from '@core/notices';
+import type { ReadRate, ReadSummary } from '@core/notices/contract';
+import { NOTICE_STATUS_LABELS } from '@core/notices/rules';
 import PageShell from '../../../../components/PageShell';
 import Loading from '../../../../components/Loading';
 import ErrorView from '../../../../components/ErrorView';

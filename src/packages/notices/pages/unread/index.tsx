@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { UnreadHome, UnreadHomesPage } from '@core/contract/notices';
+import type { UnreadHome, UnreadHomesPage } from '@core/notices/contract';
 import PageShell from '../../../../components/PageShell';
 import Loading from '../../../../components/Loading';
 import ErrorView from '../../../../components/ErrorView';

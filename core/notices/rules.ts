@@ -3,8 +3,8 @@
  * categories, who a notice reaches (targeting keys), what a person may see, the
  * life cycle of a notice and the read-rate arithmetic. No Taro, no wx-server-sdk.
  */
-import { PERMISSIONS, can, scopesOf } from './authz';
-import type { Actor, RoleGrant, RoleName, Target } from './roles';
+import { PERMISSIONS, can, scopesOf } from '../authz';
+import type { Actor, RoleGrant, RoleName, Target } from '../platform/roles';
 
 export const NOTICE_CATEGORIES = ['通知', '停水停电', '活动', '财务公示', '紧急'] as const;
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
@@ -12,7 +12,7 @@ export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
 export const EMERGENCY: NoticeCategory = '紧急';
 export const isEmergency = (category: string) => category === EMERGENCY;
 
-export const NOTICE_LIMITS = { title: 40, body: 2000, images: 9, reason: 100 } as const;
+export { NOTICE_LIMITS } from './limits';
 
 // ---------------------------------------------------------------- life cycle
 

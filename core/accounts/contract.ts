@@ -4,11 +4,19 @@
  * silently used.
  */
 import { z } from 'zod';
-import { action, defineApi, id, page, shortText, type Page } from '../api';
-import { RELATIONS, ROLE_NAMES, type Relation, type RoleName } from '../roles';
+import { action, defineApi, id, page, type Page } from '../platform/api';
+import { optionalText, text } from '../platform/text';
+import { ACCOUNT_LIMITS, INVITE_CODE_PATTERN, PHONE_PATTERN } from './limits';
+import { RELATIONS, ROLE_NAMES, type Relation, type RoleName } from '../platform/roles';
 
-export const phone = z.string().trim().regex(/^1\d{10}$/, '请输入11位手机号');
-export const personName = shortText(20);
+export const phone = z.string().trim().regex(PHONE_PATTERN, '请输入11位手机号');
+/** A real name: visible, single-line, at least two characters. */
+export const personName = text({ max: ACCOUNT_LIMITS.nameMax, emptyMessage: '请填写真实姓名' }).refine(
+  (v) => Array.from(v).length >= ACCOUNT_LIMITS.nameMin,
+  `姓名至少${ACCOUNT_LIMITS.nameMin}个字`,
+);
+const note = optionalText({ max: ACCOUNT_LIMITS.note, multiline: true });
+const reason = optionalText({ max: ACCOUNT_LIMITS.reason });
 
 // ---- views (what crosses the wire; dates are ISO strings) ----
 export interface BuildingInfo {
@@ -139,7 +147,7 @@ export const accountsApi = defineApi('accounts', {
   ).returns<PersonView>(),
   'compounds.list': action(z.object({}).strict()).returns<CompoundInfo[]>(),
   'homes.list': action(
-    z.object({ buildingId: id, unit: shortText(20).optional() }).merge(page).strict(),
+    z.object({ buildingId: id, unit: optionalText({ max: ACCOUNT_LIMITS.unit }) }).merge(page).strict(),
   ).returns<Page<HomeSummary>>(),
   'binding.request': action(
     z.object({
@@ -147,16 +155,16 @@ export const accountsApi = defineApi('accounts', {
       relation: z.enum(RELATIONS),
       name: personName,
       phone: phone.optional(),
-      note: z.string().trim().max(100).optional(),
+      note,
     }).strict(),
   ).returns<BindRequestView>(),
   'binding.cancel': action(z.object({ requestId: id }).strict()).returns<BindRequestView>(),
   'binding.redeem': action(
-    z.object({ code: z.string().trim().regex(/^[A-Z0-9]{6,8}$/i, '邀请码为6到8位字母或数字'), name: personName }).strict(),
+    z.object({ code: z.string().trim().toUpperCase().regex(INVITE_CODE_PATTERN, '邀请码为10位字母或数字'), name: personName }).strict(),
   ).returns<MyHome>(),
   'binding.pending': action(page.strict()).returns<Page<BindRequestView>>(),
   'binding.decide': action(
-    z.object({ requestId: id, approve: z.boolean(), reason: z.string().trim().max(100).optional() })
+    z.object({ requestId: id, approve: z.boolean(), reason })
       .strict()
       .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '驳回时请填写原因', path: ['reason'] }),
   ).returns<BindRequestView>(),

@@ -4,6 +4,7 @@
  * renamed field breaks the build on both sides instead of at runtime.
  */
 import { z } from 'zod';
+import { text } from './text';
 
 export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
@@ -41,7 +42,10 @@ export interface CallEnvelope {
 
 // Shared field schemas: limits are stated once so client forms and functions agree.
 export const id = z.string().min(1).max(64);
-export const shortText = (max: number) => z.string().trim().min(1).max(max);
+/** A required single-line text (normalised, visible, no control or bidi characters). */
+export const shortText = (max: number) => text({ max });
+/** A client-generated id for a create action, so a retry after a timeout never creates twice. */
+export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号有误');
 export const page = z.object({
   /** Opaque cursor from the previous page; absent for the first page. */
   cursor: z.string().max(200).optional(),

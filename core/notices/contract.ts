@@ -4,9 +4,10 @@
  * ISO strings; an expiry is a Shanghai calendar day "YYYY-MM-DD".
  */
 import { z } from 'zod';
-import { action, defineApi, id, page, type Page } from '../api';
-import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory, type NoticeStatus } from '../notices';
-import type { RoleName } from '../roles';
+import { action, defineApi, id, page, type Page } from '../platform/api';
+import { optionalText, text } from '../platform/text';
+import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory, type NoticeStatus } from './rules';
+import type { RoleName } from '../platform/roles';
 
 /**
  * The subscribe-message template for "new notice / reminder". REPLACE at deploy with
@@ -148,9 +149,9 @@ export interface RemindResult {
 // ---- inputs ----
 const fileID = z.string().trim().regex(/^cloud:\/\/[^\s]{1,400}$/, '图片应为上传后得到的云文件ID（cloud://…）');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const title = z.string().trim().min(1, '请填写标题').max(NOTICE_LIMITS.title, `标题不超过${NOTICE_LIMITS.title}个字`);
-const body = z.string().trim().min(1, '请填写正文').max(NOTICE_LIMITS.body, `正文不超过${NOTICE_LIMITS.body}个字`);
-const reason = z.string().trim().min(1, '请填写原因').max(NOTICE_LIMITS.reason, `原因不超过${NOTICE_LIMITS.reason}个字`);
+const title = text({ max: NOTICE_LIMITS.title, emptyMessage: '请填写标题' });
+const body = text({ max: NOTICE_LIMITS.body, multiline: true, emptyMessage: '请填写正文' });
+const reason = text({ max: NOTICE_LIMITS.reason, emptyMessage: '请填写原因' });
 
 /** Where to post: whole compounds, or chosen buildings. */
 export const audience = z.discriminatedUnion('kind', [
@@ -183,12 +184,12 @@ export const groupInfo = z
 export const noticesApi = defineApi('notices', {
   'notices.post': action(z.object({ audience, ...content }).strict()).returns<NoticeDetail>(),
   'notices.correct': action(
-    z.object({ noticeId: id, ...content, note: z.string().trim().max(NOTICE_LIMITS.reason).optional() }).strict(),
+    z.object({ noticeId: id, ...content, note: optionalText({ max: NOTICE_LIMITS.reason }) }).strict(),
   ).returns<NoticeDetail>(),
   'notices.withdraw': action(z.object({ noticeId: id, reason }).strict()).returns<NoticeDetail>(),
   /** inbox: notices for me; authored: what I posted, any status (reviewing and rejected included). */
   'notices.list': action(
-    z.object({ box: z.enum(['inbox', 'authored']).default('inbox'), q: z.string().trim().max(40).optional() }).merge(page).strict(),
+    z.object({ box: z.enum(['inbox', 'authored']).default('inbox'), q: optionalText({ max: NOTICE_LIMITS.search }) }).merge(page).strict(),
   ).returns<NoticeListPage>(),
   'notices.unreadCount': action(z.object({}).strict()).returns<{ unread: number }>(),
   /** Open a notice: returns it and records my read (idempotent). `groupInfo` when opened from a group share card. */

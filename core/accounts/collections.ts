@@ -1,0 +1,41 @@
+/** Collections of accounts: the directory (compounds, buildings, homes, people, bindings, roles). */
+import { defineCollections } from '../platform/collections';
+
+export const ACCOUNTS_COLLECTIONS = defineCollections([
+  { name: 'communities', indexes: [] },
+  { name: 'compounds', indexes: [{ name: 'community', keys: { communityId: 1 } }] },
+  { name: 'buildings', indexes: [{ name: 'compound_no', keys: { compoundId: 1, no: 1 }, unique: true }] },
+  {
+    name: 'homes',
+    indexes: [
+      { name: 'building_unit_number', keys: { buildingId: 1, unit: 1, number: 1 }, unique: true },
+      { name: 'compound', keys: { compoundId: 1 } },
+    ],
+  },
+  { name: 'people', indexes: [{ name: 'openid', keys: { openid: 1 }, unique: true }] },
+  {
+    name: 'memberships',
+    indexes: [
+      { name: 'person_home', keys: { personId: 1, homeId: 1 }, unique: true },
+      { name: 'home', keys: { homeId: 1 } },
+      { name: 'building', keys: { buildingId: 1 } },
+      { name: 'compound', keys: { compoundId: 1 } },
+    ],
+  },
+  {
+    name: 'bindRequests',
+    indexes: [
+      { name: 'building_status', keys: { buildingId: 1, status: 1, createdAt: -1 } },
+      { name: 'compound_status', keys: { compoundId: 1, status: 1, createdAt: -1 } },
+      { name: 'person', keys: { personId: 1, createdAt: -1 } },
+    ],
+  },
+  { name: 'invites', indexes: [{ name: 'code', keys: { code: 1 }, unique: true }] },
+  {
+    name: 'roles',
+    indexes: [
+      { name: 'person', keys: { personId: 1 } },
+      { name: 'compound', keys: { compoundId: 1 } },
+    ],
+  },
+]);

@@ -1,0 +1,33 @@
+/** Collections of notices. */
+import { defineCollections } from '../platform/collections';
+
+export const NOTICES_COLLECTIONS = defineCollections([
+  // Every per-user read is an equality/$in on the first key of one of these, with a limit: never a scan.
+  {
+    name: 'notices',
+    indexes: [
+      /** "Notices for me": targetKeys is an array (multikey), queried with $in. */
+      { name: 'inbox', keys: { targetKeys: 1, status: 1, pinned: -1, publishedAt: -1 } },
+      { name: 'author', keys: { authorId: 1, createdAt: -1 } },
+      /** The wxa_media_check push names a trace_id; find its notice by it. */
+      { name: 'media_trace', keys: { mediaTraceIds: 1 } },
+    ],
+  },
+  /** One per person and notice: _id `${noticeId}_${personId}`. */
+  {
+    name: 'noticeReads',
+    indexes: [
+      { name: 'notice', keys: { noticeId: 1 } },
+      { name: 'person', keys: { personId: 1, at: -1 } },
+    ],
+  },
+  /** One per home and notice (_id `${noticeId}_${homeId}`): read in the app and/or told in person. */
+  { name: 'noticeHomeReads', indexes: [{ name: 'notice_building', keys: { noticeId: 1, buildingId: 1, app: 1, told: 1 } }] },
+  /** One per notice, WeChat group and opener (_id `${noticeId}_${openGId}_${openid}`). */
+  { name: 'noticeGroupOpens', indexes: [{ name: 'notice_group', keys: { noticeId: 1, openGId: 1 } }] },
+  { name: 'noticeReminders', indexes: [{ name: 'notice', keys: { noticeId: 1, at: -1 } }] },
+  /** Subscribe-message grants left, _id `${openid}_${templateId}`. */
+  { name: 'subscriptions', indexes: [{ name: 'person', keys: { personId: 1 } }] },
+  /** A WeChat group (_id = openGId) linked to the building group it is. */
+  { name: 'groupLinks', indexes: [{ name: 'building', keys: { buildingId: 1 } }] },
+]);
