@@ -4,7 +4,7 @@
  * silently used.
  */
 import { z } from 'zod';
-import { action, defineApi, id, page, type Page } from '../platform/api';
+import { action, defineApi, id, page, clientRequestId, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import { ACCOUNT_LIMITS, INVITE_CODE_PATTERN, PHONE_PATTERN } from './limits';
 import { RELATIONS, ROLE_NAMES, type Relation, type RoleName } from '../platform/roles';
@@ -151,6 +151,7 @@ export const accountsApi = defineApi('accounts', {
   ).returns<Page<HomeSummary>>(),
   'binding.request': action(
     z.object({
+      clientRequestId,
       homeId: id,
       relation: z.enum(RELATIONS),
       name: personName,
@@ -170,7 +171,7 @@ export const accountsApi = defineApi('accounts', {
   ).returns<BindRequestView>(),
   'binding.leave': action(z.object({ homeId: id }).strict()).returns<{ homeId: string }>(),
   'invite.create': action(
-    z.object({ homeId: id, relation: z.enum(RELATIONS) }).strict(),
+    z.object({ clientRequestId, homeId: id, relation: z.enum(RELATIONS) }).strict(),
   ).returns<{ code: string; expiresAt: string; home: HomeSummary; relation: Relation }>(),
   'roster.list': action(z.object({ buildingId: id }).merge(page).strict()).returns<RosterPage>(),
   'roster.import': action(importFile).returns<ImportResult>(),

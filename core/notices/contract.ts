@@ -4,7 +4,7 @@
  * ISO strings; an expiry is a Shanghai calendar day "YYYY-MM-DD".
  */
 import { z } from 'zod';
-import { action, defineApi, id, page, type Page } from '../platform/api';
+import { action, defineApi, id, page, clientRequestId, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory, type NoticeStatus } from './rules';
 import type { RoleName } from '../platform/roles';
@@ -182,9 +182,9 @@ export const groupInfo = z
   .strict();
 
 export const noticesApi = defineApi('notices', {
-  'notices.post': action(z.object({ audience, ...content }).strict()).returns<NoticeDetail>(),
+  'notices.post': action(z.object({ clientRequestId, audience, ...content }).strict()).returns<NoticeDetail>(),
   'notices.correct': action(
-    z.object({ noticeId: id, ...content, note: optionalText({ max: NOTICE_LIMITS.reason }) }).strict(),
+    z.object({ clientRequestId, noticeId: id, ...content, note: optionalText({ max: NOTICE_LIMITS.reason }) }).strict(),
   ).returns<NoticeDetail>(),
   'notices.withdraw': action(z.object({ noticeId: id, reason }).strict()).returns<NoticeDetail>(),
   /** inbox: notices for me; authored: what I posted, any status (reviewing and rejected included). */
@@ -198,7 +198,7 @@ export const noticesApi = defineApi('notices', {
   'notices.summary': action(z.object({ noticeId: id }).strict()).returns<ReadSummary>(),
   'notices.unreadHomes': action(z.object({ noticeId: id, buildingId: id }).merge(page).strict()).returns<UnreadHomesPage>(),
   /** Message the unread homes' people who granted a subscribe message (optionally one building). */
-  'notices.remind': action(z.object({ noticeId: id, buildingId: id.optional() }).strict()).returns<RemindResult>(),
+  'notices.remind': action(z.object({ clientRequestId, noticeId: id, buildingId: id.optional() }).strict()).returns<RemindResult>(),
   'notices.markTold': action(z.object({ noticeId: id, homeId: id }).strict()).returns<{ homeId: string; told: boolean }>(),
   'notices.unmarkTold': action(z.object({ noticeId: id, homeId: id }).strict()).returns<{ homeId: string; told: boolean }>(),
   /** After wx.requestSubscribeMessage: one accepted tap = one message. */

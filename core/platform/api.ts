@@ -45,7 +45,7 @@ export const id = z.string().min(1).max(64);
 /** A required single-line text (normalised, visible, no control or bidi characters). */
 export const shortText = (max: number) => text({ max });
 /** A client-generated id for a create action, so a retry after a timeout never creates twice. */
-export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号有误');
+export const clientRequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号有误');
 export const page = z.object({
   /** Opaque cursor from the previous page; absent for the first page. */
   cursor: z.string().max(200).optional(),

@@ -19,6 +19,11 @@ export const ERROR_MESSAGES = {
   NOTICE_CLOSED: '该通知已撤回、已更正或未通过审核，不能再进行此操作',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   NETWORK: '网络不太好，请稍后重试',
+  /** The call went out but no answer came in time: it may have happened. Retrying with the same request id is safe. */
+  TIMEOUT: '服务器响应超时，请稍后查看结果再决定是否重试',
+  TOO_MANY_PENDING: '您的待审核申请太多，请等已有申请处理后再提交',
+  SELF_DECISION: '不能审批自己的申请或给自己授予角色',
+  FILE_INVALID: '文件无效或无权使用，请重新上传',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const;
 
