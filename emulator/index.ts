@@ -80,7 +80,7 @@ export class Emulator implements sb.SandboxHost {
     this.resolveFn = typeof fns === 'function' ? fns : (name) => (fns ? fns[name] : undefined);
     const memory = opts.dataDir === ':memory:';
     if (!memory) fs.mkdirSync(opts.dataDir, { recursive: true });
-    this.store = new Store(memory ? ':memory:' : path.join(opts.dataDir, 'db.sqlite'), opts.collections, opts.durability);
+    this.store = new Store(memory ? ':memory:' : path.join(opts.dataDir, 'db.sqlite'), opts.collections, { durability: opts.durability });
     this.store.onCount = (c) => {
       const ctx = this.als.getStore();
       if (!ctx) return;
@@ -213,8 +213,9 @@ export class Emulator implements sb.SandboxHost {
 
   readonly outbox = {
     /** What the sandboxes were asked, oldest first. kind: one of OUTBOX.* */
-    list: (filter: { kind?: string } = {}): OutboxEntry[] => this.store.outboxList(filter.kind),
-    clear: () => this.store.outboxClear(),
+    list: (filter: { kind?: string } = {}): OutboxEntry[] => this.store.journal.list(filter.kind),
+    /** Forget what was sent (messages, grants, checks, media jobs, pay orders and notifications); files stay. */
+    clear: () => this.store.journal.clear(),
   };
 
   readonly pay = {
@@ -222,7 +223,7 @@ export class Emulator implements sb.SandboxHost {
     complete: (outTradeNo: string) => sb.payComplete(this, outTradeNo),
     /** Re-notify paid orders whose callback did not answer {errcode: 0} yet — WeChat's retry. */
     deliverPending: () => sb.payDeliverPending(this),
-    orders: () => this.store.outboxList(sb.OUTBOX.payOrder),
+    orders: () => this.store.journal.list(sb.OUTBOX.payOrder),
   };
 
   /** Deliver every pending mediaCheckAsync verdict to `mediaCheckCallback.functionName`. */

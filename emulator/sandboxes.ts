@@ -3,13 +3,14 @@
  * database: subscribe messages, content security, WeChat Pay, storage.
  *
  * Each one checks its input the way production does, answers in production's
- * shape, and RECORDS what it was asked in the store's `_outbox` table, so tests
- * and the local runtime can see it (also after a restart).
+ * shape, and RECORDS what it was asked in its own table of the sandbox journal
+ * (store/journal.ts), so tests and the local runtime can see it (also after a
+ * restart).
  */
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import type { Store, OutboxEntry } from './store';
+import { KIND, type Store } from './store';
 import type { Identity, WXContext } from './types';
 import { sdkError } from './errors';
 import { RISKY_MEDIA_MARKER, SENSITIVE_WORDS } from './sensitive-words';
@@ -25,12 +26,8 @@ export interface SandboxHost {
   invoke(name: string, event: any, identity: Identity): Promise<any>;
 }
 
-export const OUTBOX = {
-  subscribe: 'subscribeMessage.send',
-  msgSecCheck: 'security.msgSecCheck',
-  mediaCheck: 'security.mediaCheckAsync',
-  payOrder: 'cloudPay.unifiedOrder',
-} as const;
+/** Kinds for `emu.outbox.list({kind})`. */
+export const OUTBOX = KIND;
 
 const rnd = (n: number) => crypto.randomBytes(n).toString('hex');
 const MAX_TEXT = 2500;
@@ -48,11 +45,9 @@ export function subscribeSend(h: SandboxHost, d: any) {
   }
   if (h.enforceSubscribeGrants) {
     // A user's tap on wx.requestSubscribeMessage grants exactly one message per template.
-    const grant = findGrant(h, d.touser, d.templateId);
-    if (!grant || grant.payload.remaining < 1) throw sdkError(api, 43101, 'user refuse to accept the msg');
-    h.store.outboxSet(grant.seq, 'granted', { ...grant.payload, remaining: grant.payload.remaining - 1 });
+    if (!h.store.journal.takeGrant(d.touser, d.templateId)) throw sdkError(api, 43101, 'user refuse to accept the msg');
   }
-  h.store.outboxAdd(OUTBOX.subscribe, {
+  h.store.journal.addMessage({
     touser: d.touser,
     templateId: d.templateId,
     page: d.page,
@@ -64,14 +59,8 @@ export function subscribeSend(h: SandboxHost, d: any) {
   return { errCode: 0, errMsg: `${api}:ok` };
 }
 
-const GRANT_KIND = 'subscribeMessage.grant';
-function findGrant(h: SandboxHost, openid: string, templateId: string): OutboxEntry | undefined {
-  return h.store.outboxList(GRANT_KIND).find((e) => e.payload.openid === openid && e.payload.templateId === templateId);
-}
 export function grantSubscription(h: SandboxHost, openid: string, templateId: string, count = 1) {
-  const g = findGrant(h, openid, templateId);
-  if (g) h.store.outboxSet(g.seq, 'granted', { ...g.payload, remaining: g.payload.remaining + count });
-  else h.store.outboxAdd(GRANT_KIND, { openid, templateId, remaining: count }, 'granted');
+  h.store.journal.grant(openid, templateId, count);
 }
 
 // ------------------------------------------------------------------ content security
@@ -111,7 +100,7 @@ export function msgSecCheck(h: SandboxHost, d: any) {
     ],
     traceId,
   };
-  h.store.outboxAdd(OUTBOX.msgSecCheck, { request: { ...d }, result: result.result, traceId });
+  h.store.journal.addSecCheck(traceId, j.suggest, { request: { ...d }, result: result.result, traceId });
   return result;
 }
 
@@ -125,7 +114,7 @@ export function mediaCheckAsync(h: SandboxHost, d: any) {
   if (!d.openid) throw sdkError(api, 40003, 'openid is required for version 2');
   if (![1, 2, 3, 4].includes(d.scene)) throw sdkError(api, 47001, 'scene must be 1, 2, 3 or 4');
   const traceId = rnd(12);
-  h.store.outboxAdd(OUTBOX.mediaCheck, { request: { ...d }, traceId }, 'pending');
+  h.store.journal.addMediaJob(traceId, { request: { ...d }, traceId });
   return { errCode: 0, errMsg: `${api}:ok`, traceId };
 }
 
@@ -134,7 +123,7 @@ export function mediaCheckAsync(h: SandboxHost, d: any) {
  * `wxa_media_check` message push. A media URL containing "risky" is risky.
  */
 export async function deliverMediaChecks(h: SandboxHost): Promise<{ traceId: string; suggest: string; response: any }[]> {
-  const pending = h.store.outboxList(OUTBOX.mediaCheck).filter((e) => e.state === 'pending');
+  const pending = h.store.journal.pendingMediaJobs();
   if (pending.length && !h.mediaCheckCallback) throw new Error('createEmulator({ mediaCheckCallback: { functionName } }) is required to deliver media checks');
   const out: { traceId: string; suggest: string; response: any }[] = [];
   for (const e of pending) {
@@ -161,7 +150,7 @@ export async function deliverMediaChecks(h: SandboxHost): Promise<{ traceId: str
     } catch (err: any) {
       response = { error: String(err?.message || err) };
     }
-    h.store.outboxSet(e.seq, 'delivered', { ...e.payload, result: verdict, response });
+    h.store.journal.finishMediaJob(e.payload.traceId, { ...e.payload, result: verdict, response });
     out.push({ traceId: e.payload.traceId, suggest: verdict.suggest, response });
   }
   return out;
@@ -172,7 +161,7 @@ export async function deliverMediaChecks(h: SandboxHost): Promise<{ traceId: str
 const OUT_TRADE_NO = /^[A-Za-z0-9_\-|*]{6,32}$/;
 
 function findOrder(h: SandboxHost, outTradeNo: string) {
-  return h.store.outboxList(OUTBOX.payOrder).find((e) => e.payload.request.outTradeNo === outTradeNo);
+  return h.store.journal.order(String(outTradeNo));
 }
 
 export function unifiedOrder(h: SandboxHost, d: any): Record<string, any> {
@@ -203,7 +192,7 @@ export function unifiedOrder(h: SandboxHost, d: any): Record<string, any> {
     prepayId = existing.payload.prepayId;
   } else {
     prepayId = 'wx' + rnd(14);
-    h.store.outboxAdd(OUTBOX.payOrder, { request: { ...d }, openid, prepayId, attempts: [] }, 'NOTPAY');
+    h.store.journal.addOrder(String(d.outTradeNo), 'NOTPAY', { request: { ...d }, openid, prepayId });
   }
   const nonceStr = d.nonceStr || rnd(8);
   const timeStamp = String(Math.floor(Date.now() / 1000));
@@ -263,21 +252,21 @@ export async function payComplete(h: SandboxHost, outTradeNo: string): Promise<P
   if (!o) throw new Error(`no order with outTradeNo ${outTradeNo}`);
   if (o.state === 'NOTPAY') {
     const now = new Date();
-    h.store.outboxSet(o.seq, 'PAID', { ...o.payload, transactionId: '42' + rnd(13).slice(0, 26), timeEnd: shanghaiStamp(now) });
+    h.store.journal.setOrder(outTradeNo, 'PAID', { ...o.payload, transactionId: '42' + rnd(13).slice(0, 26), timeEnd: shanghaiStamp(now) });
   }
-  return notify(h, o.seq);
+  return notify(h, outTradeNo);
 }
 
 /** Re-notify every paid order whose callback has not acknowledged yet (WeChat retries on its own schedule). */
 export async function payDeliverPending(h: SandboxHost): Promise<PayNotifyResult[]> {
-  const pending = h.store.outboxList(OUTBOX.payOrder).filter((e) => e.state === 'PAID' && e.payload.attempts.length < PAY_MAX_NOTIFY);
+  const pending = h.store.journal.ordersIn('PAID').filter((e) => e.payload.attempts.length < PAY_MAX_NOTIFY);
   const out: PayNotifyResult[] = [];
-  for (const e of pending) out.push(await notify(h, e.seq));
+  for (const e of pending) out.push(await notify(h, e.payload.request.outTradeNo));
   return out;
 }
 
-async function notify(h: SandboxHost, seq: number): Promise<PayNotifyResult> {
-  const o = h.store.outboxGet(seq)!;
+async function notify(h: SandboxHost, outTradeNo: string): Promise<PayNotifyResult> {
+  const o = h.store.journal.order(outTradeNo)!;
   const r = o.payload.request;
   if (o.state === 'ACKED') return { outTradeNo: r.outTradeNo, acknowledged: true, attempts: o.payload.attempts.length, response: null };
   const event = {
@@ -312,9 +301,9 @@ async function notify(h: SandboxHost, seq: number): Promise<PayNotifyResult> {
     response = { error: String(err?.message || err) };
   }
   const acknowledged = !!response && typeof response === 'object' && response.errcode === 0;
-  const attempts = [...o.payload.attempts, { at: new Date(), response }];
-  h.store.outboxSet(seq, acknowledged ? 'ACKED' : 'PAID', { ...o.payload, attempts });
-  return { outTradeNo: r.outTradeNo, acknowledged, attempts: attempts.length, response };
+  h.store.journal.addNotify(outTradeNo, acknowledged, response);
+  if (acknowledged) h.store.journal.setOrder(outTradeNo, 'ACKED', o.payload);
+  return { outTradeNo: r.outTradeNo, acknowledged, attempts: o.payload.attempts.length + 1, response };
 }
 
 // ------------------------------------------------------------------ storage

@@ -68,14 +68,14 @@ function handle(store: Store, action: string, p: any): any {
       const projection = fromWire(p.projection, now);
       if (tx) {
         if (p.queryType !== 'DOC') throw ERR.invalid(TX_ONLY_SINGLE_DOC);
-        const doc = store.txGet(tx, coll, query._id);
+        const doc = store.tx.get(tx, coll, query._id);
         return { data: { list: doc ? [toWire(doc)] : [] } };
       }
       if (p.queryType === 'DOC') {
-        const doc = store.getById(coll, query._id, projection);
+        const doc = store.docs.getById(coll, query._id, projection);
         return { data: { list: doc ? [toWire(doc)] : [] } };
       }
-      const docs = store.find(coll, query, {
+      const docs = store.docs.find(coll, query, {
         order: fromWire(p.order, now),
         skip: p.offset,
         limit: p.limit,
@@ -85,11 +85,11 @@ function handle(store: Store, action: string, p: any): any {
     }
     case 'database.calculateDocument':
       if (tx) throw ERR.invalid(TX_ONLY_SINGLE_DOC);
-      return { data: { total: store.countDocs(coll, fromWire(p.query, now) || {}) } };
+      return { data: { total: store.docs.countDocs(coll, fromWire(p.query, now) || {}) } };
     case 'database.insertDocument': {
       const docs = (p.data as string[]).map((s) => fromWire(s, now));
-      if (tx) return { data: { insertedIds: docs.map((d) => store.txInsert(tx, coll, d)) } };
-      return { data: { insertedIds: store.insert(coll, docs) } };
+      if (tx) return { data: { insertedIds: docs.map((d) => store.tx.insert(tx, coll, d)) } };
+      return { data: { insertedIds: store.docs.insert(coll, docs) } };
     }
     case 'database.modifyDocument': {
       const query = fromWire(p.query, now) || {};
@@ -97,42 +97,42 @@ function handle(store: Store, action: string, p: any): any {
       if (tx) {
         if (p.queryType !== 'DOC') throw ERR.invalid(TX_ONLY_SINGLE_DOC);
         if (p.merge === false) {
-          const r = store.txSet(tx, coll, query._id, data);
+          const r = store.tx.set(tx, coll, query._id, data);
           return { data: { updated: r.updated, upsert_id: r.upserted ? query._id : undefined } };
         }
-        return { data: { updated: store.txUpdate(tx, coll, query._id, data) } };
+        return { data: { updated: store.tx.update(tx, coll, query._id, data) } };
       }
       if (p.merge === false) {
         // doc(id).set(): the whole document is replaced (upsert)
         if (p.queryType !== 'DOC' || !isPlainObject(query) || query._id === undefined) throw ERR.invalid('set requires a document id');
-        const r = store.replace(coll, query._id, data);
+        const r = store.docs.replace(coll, query._id, data);
         return { data: { updated: r.updated, upsert_id: r.upserted ? query._id : undefined } };
       }
       const multi = p.queryType === 'DOC' ? false : p.multi !== false;
-      return { data: { updated: store.update(coll, query, data, multi) } };
+      return { data: { updated: store.docs.update(coll, query, data, multi) } };
     }
     case 'database.removeDocument': {
       const query = fromWire(p.query, now) || {};
       if (tx) {
         if (p.queryType !== 'DOC') throw ERR.invalid(TX_ONLY_SINGLE_DOC);
-        return { data: { deleted: store.txRemove(tx, coll, query._id) } };
+        return { data: { deleted: store.tx.remove(tx, coll, query._id) } };
       }
       const multi = p.queryType === 'DOC' ? false : p.multi !== false;
-      return { data: { deleted: store.remove(coll, query, multi) } };
+      return { data: { deleted: store.docs.remove(coll, query, multi) } };
     }
     case 'database.aggregateDocuments': {
       const pipeline = (p.stages as { stageKey: string; stageValue: string }[]).map((s) => ({
         [s.stageKey]: fromWire(s.stageValue, now),
       }));
-      return { data: { list: store.aggregate(coll, pipeline).map(toWire) } };
+      return { data: { list: store.docs.aggregate(coll, pipeline).map(toWire) } };
     }
     case 'database.startTransaction':
-      return { transactionId: store.beginTx() };
+      return { transactionId: store.tx.begin() };
     case 'database.commitTransaction':
-      store.txCommit(p.transactionId);
+      store.tx.commit(p.transactionId);
       return {};
     case 'database.abortTransaction':
-      store.txAbort(p.transactionId);
+      store.tx.abort(p.transactionId);
       return {};
     case 'database.addCollection':
       store.createCollection(coll);
