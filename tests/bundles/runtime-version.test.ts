@@ -32,6 +32,8 @@ interface ChildOut {
 }
 
 const bundles = listFunctionNames(FUNCTIONS_SOURCE_DIR);
+/** PATH only (the cast: Taro's typings make NODE_ENV/TARO_ENV required in ProcessEnv). */
+const CLEAN_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin' } as unknown as NodeJS.ProcessEnv;
 
 describe('built bundles on Node 20.19.0 with the real wx-server-sdk', () => {
   it('the runtime binary is Node v20.19.0', async () => {
@@ -54,7 +56,7 @@ describe('built bundles on Node 20.19.0 with the real wx-server-sdk', () => {
     // A clean environment: the real SDK loads offline without any variables, and none
     // of the developer's own (TCB_*/WX_* credentials, a WX_OPENID, a proxy) can leak in
     // and change what getWXContext() returns or let the SDK reach the network.
-    const { stdout } = await run(NODE, ['-e', CHILD, bundle], { cwd: ROOT, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, timeout: 20_000 });
+    const { stdout } = await run(NODE, ['-e', CHILD, bundle], { cwd: ROOT, env: CLEAN_ENV, timeout: 20_000 });
     const out = JSON.parse(stdout) as ChildOut;
     expect(out.version).toBe('v20.19.0');
     // The real SDK, not the emulator (jest's moduleNameMapper does not reach a child process).
