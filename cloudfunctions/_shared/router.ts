@@ -2,6 +2,13 @@
  * The one shape every cloud function has: parse the envelope, take identity from
  * getWXContext() (never from the payload), validate the payload with the contract's
  * zod schema, run the use case, answer a typed Reply. Nothing here knows an area.
+ *
+ * System events (timer triggers, message pushes such as `wxa_media_check`, payment
+ * callbacks) get the same Ctx and are routed by the event's own shape — but only
+ * when the call does not come from a client. A client can send any JSON it likes,
+ * so an event from `wx_client` / `wx_devtools` / `wx_http` is always an action
+ * envelope, whatever it looks like. OPENID says nothing here: the media-check push
+ * may carry one, a timer has none.
  */
 import type * as Cloud from 'wx-server-sdk';
 import { z } from 'zod';
@@ -20,9 +27,10 @@ import type { Database } from './database';
 export interface Ctx {
   cloud: CloudModule;
   db: Database;
+  /** '' for system events. */
   openid: string;
   now: Date;
-  /** Loaded on first use: roles and homes of the caller. */
+  /** Loaded on first use: roles and homes of the caller (none for system events). */
   actor(): Promise<Actor>;
 }
 
@@ -30,33 +38,71 @@ export type Handlers<A extends ApiSpec> = {
   [K in keyof A['actions']]: (ctx: Ctx, input: ParsedInputOf<A['actions'][K]>) => Promise<OutputOf<A['actions'][K]>>;
 };
 
-/**
- * Options for actions with no caller: timers and payment callbacks have an empty
- * OPENID in production. Such events are routed by `system` handlers instead.
- */
+/** A system event this function accepts: recognised by its shape, handled with a Ctx. */
+export interface SystemRoute {
+  name: string;
+  match(event: Record<string, unknown>): boolean;
+  handle(ctx: Ctx, event: Record<string, unknown>): Promise<unknown>;
+}
+
+/** A timer trigger declared in the function's config.json (`triggers[].name`). */
+export function timerRoute(triggerName: string, handle: (ctx: Ctx, event: Record<string, unknown>) => Promise<unknown>): SystemRoute {
+  return {
+    name: `timer:${triggerName}`,
+    match: (e) => e.Type === 'Timer' && e.TriggerName === triggerName,
+    handle,
+  };
+}
+
 export interface MainOptions {
-  system?: (event: Record<string, unknown>, cloud: CloudModule) => Promise<unknown> | undefined;
+  system?: SystemRoute[];
+}
+
+/** Where a call comes from, per getWXContext().SOURCE ("wx_client,wx_function" for a function called by a client call). */
+export function isClientSource(source: string | undefined): boolean {
+  return /(^|,)(wx_client|wx_devtools|wx_http)(,|$)/.test(source ?? '');
+}
+
+const MAX_DEPTH = 32;
+const MAX_EVENT_BYTES = 1024 * 1024;
+
+/** Depth of a JSON value, stopping early once past the limit. */
+function tooDeep(value: unknown, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return true;
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value as object)) if (tooDeep(v, depth + 1)) return true;
+  }
+  return false;
 }
 
 function zodDetails(err: z.ZodError) {
-  return err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return err.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+function makeCtx(cloud: CloudModule, openid: string): Ctx {
+  const db = cloud.database() as unknown as Database;
+  let actor: Promise<Actor> | undefined;
+  return { cloud, db, openid, now: new Date(), actor: () => (actor ??= loadActor(db, openid)) };
 }
 
 export function createMain<A extends ApiSpec>(cloud: CloudModule, api: A, handlers: Handlers<A>, options: MainOptions = {}) {
   return async function main(event: unknown): Promise<Reply<unknown>> {
     try {
-      const { OPENID } = cloud.getWXContext();
-      if (!OPENID && options.system && event && typeof event === 'object') {
-        const handled = options.system(event as Record<string, unknown>, cloud);
-        if (handled) return { ok: true, data: await handled };
+      const { OPENID, SOURCE } = cloud.getWXContext();
+      if (tooDeep(event)) throw new AppError('BAD_REQUEST', '请求内容层级过深');
+      if (!isClientSource(SOURCE) && event && typeof event === 'object' && !Array.isArray(event)) {
+        const e = event as Record<string, unknown>;
+        const route = options.system?.find((r) => r.match(e));
+        if (route) return { ok: true, data: await route.handle(makeCtx(cloud, ''), e) };
       }
       // WeChat adds `userInfo` to events from callFunction; it is ignored like any other
       // stray field outside the payload.
       const envelope = z.object({ action: z.string().max(64), payload: z.unknown().optional(), groupInfo: z.unknown().optional() }).safeParse(event);
       if (!envelope.success) throw new AppError('BAD_REQUEST', '请求格式有误', zodDetails(envelope.error));
+      if (Buffer.byteLength(JSON.stringify(event)) > MAX_EVENT_BYTES) throw new AppError('BAD_REQUEST', '请求内容过大');
       const name = envelope.data.action;
       const spec = Object.prototype.hasOwnProperty.call(api.actions, name) ? api.actions[name] : undefined;
-      const handler = spec ? (handlers as Record<string, (c: Ctx, i: unknown) => Promise<unknown>>)[name] : undefined;
+      const handler = spec && Object.prototype.hasOwnProperty.call(handlers, name) ? (handlers as Record<string, (c: Ctx, i: unknown) => Promise<unknown>>)[name] : undefined;
       if (!spec || !handler) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${name.slice(0, 64)}`);
       if (!OPENID) throw new AppError('UNAUTHENTICATED');
       // The platform decodes a CloudID only at the top level of the event (the client
@@ -70,16 +116,7 @@ export function createMain<A extends ApiSpec>(cloud: CloudModule, api: A, handle
         const first = parsed.error.issues[0];
         throw new AppError('BAD_REQUEST', first ? `${first.path.join('.') ? first.path.join('.') + '：' : ''}${first.message}` : undefined, zodDetails(parsed.error));
       }
-      const db = cloud.database() as unknown as Database;
-      let actor: Promise<Actor> | undefined;
-      const ctx: Ctx = {
-        cloud,
-        db,
-        openid: OPENID,
-        now: new Date(),
-        actor: () => (actor ??= loadActor(db, OPENID)),
-      };
-      return { ok: true, data: await handler(ctx, parsed.data) };
+      return { ok: true, data: await handler(makeCtx(cloud, OPENID), parsed.data) };
     } catch (e) {
       if (isAppError(e)) return { ok: false, error: (e as AppError).toBody() };
       // Unexpected: keep the detail in the function log, give the user a calm message.

@@ -10,7 +10,8 @@ import type { Actor, Relation, Target } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import type { Command, Database } from '../_shared/database';
 import { decodeCursor, getByIds, iso, mustGet, pageOf, randomCode } from '../_shared/db';
-import type { BindRequestDoc, HomeDoc, InviteDoc, MembershipDoc } from '../_shared/model';
+import type { BindRequestDoc, InviteDoc } from './docs';
+import type { HomeDoc, MembershipDoc } from '../_shared/directory';
 import { homeView, requestView } from './views';
 import { ensurePerson, requirePerson } from './people';
 

@@ -2,7 +2,8 @@ import type { CompoundInfo, GroupView, Me, MyHome } from '../../core/accounts/co
 import { AppError } from '../../core/platform/errors';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, getAll, getByIds, iso, pageOf } from '../_shared/db';
-import type { BindRequestDoc, BuildingDoc, CommunityDoc, CompoundDoc, HomeDoc, MembershipDoc, PersonDoc, RoleDoc } from '../_shared/model';
+import type { BindRequestDoc } from './docs';
+import type { BuildingDoc, CommunityDoc, CompoundDoc, HomeDoc, MembershipDoc, PersonDoc, RoleDoc } from '../_shared/directory';
 import { buildingView, homeView, personView, requestView, roleView } from './views';
 import { findPerson, ensurePerson } from './people';
 import { approverQuery } from './binding';

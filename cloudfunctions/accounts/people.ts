@@ -1,6 +1,6 @@
 import { AppError } from '../../core/platform/errors';
 import type { Ctx } from '../_shared/router';
-import type { PersonDoc } from '../_shared/model';
+import type { PersonDoc } from '../_shared/directory';
 
 export async function findPerson(ctx: Ctx): Promise<PersonDoc | null> {
   const res = await ctx.db.collection('people').where({ openid: ctx.openid }).limit(1).get();

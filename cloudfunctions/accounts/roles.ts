@@ -4,7 +4,7 @@ import { AppError } from '../../core/platform/errors';
 import type { RoleName } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { getAll, getByIds, mustGet } from '../_shared/db';
-import type { BuildingDoc, CompoundDoc, PersonDoc, RoleDoc } from '../_shared/model';
+import type { BuildingDoc, CompoundDoc, PersonDoc, RoleDoc } from '../_shared/directory';
 import { roleView } from './views';
 
 /** Which permission appointing a role needs. */

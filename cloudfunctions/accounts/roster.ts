@@ -13,8 +13,8 @@ import { RELATION_LABELS } from '../../core/platform/roles';
 import { formatDate } from '../../core/platform/time';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, getAll, getByIds, mustGet, pageOf } from '../_shared/db';
-import type { BuildingDoc, CompoundDoc, HomeDoc, MembershipDoc, PersonDoc, RegisteredOwner } from '../_shared/model';
-import { homeId, homeLabel } from '../_shared/model';
+import type { BuildingDoc, CompoundDoc, HomeDoc, MembershipDoc, PersonDoc, RegisteredOwner } from '../_shared/directory';
+import { homeId, homeLabel } from '../../core/accounts/rules';
 import { buildingView, homeView } from './views';
 import { targetOf } from './binding';
 

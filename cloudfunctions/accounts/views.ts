@@ -2,7 +2,8 @@
 import type { BindRequestView, BuildingInfo, HomeSummary, PersonView, RoleView } from '../../core/accounts/contract';
 import { maskName, maskPhone } from '../../core/platform/mask';
 import { ROLE_LABELS } from '../../core/platform/roles';
-import type { BindRequestDoc, BuildingDoc, CompoundDoc, HomeDoc, PersonDoc, RoleDoc } from '../_shared/model';
+import type { BindRequestDoc } from './docs';
+import type { BuildingDoc, CompoundDoc, HomeDoc, PersonDoc, RoleDoc } from '../_shared/directory';
 import { iso } from '../_shared/db';
 
 export function homeView(h: HomeDoc): HomeSummary {

@@ -4,7 +4,8 @@ import { openAccess, trackableBuildings } from '../../core/notices/rules';
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { getById } from '../_shared/db';
-import type { NoticeDoc, PersonDoc } from '../_shared/model';
+import type { NoticeDoc } from './docs';
+import type { PersonDoc } from '../_shared/directory';
 
 export const readId = (noticeId: string, personId: string) => `${noticeId}_${personId}`;
 export const homeReadId = (noticeId: string, homeId: string) => `${noticeId}_${homeId}`;

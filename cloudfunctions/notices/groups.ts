@@ -2,7 +2,8 @@
 import { assertCan } from '../../core/authz';
 import type { Ctx } from '../_shared/router';
 import { mustGet } from '../_shared/db';
-import type { BuildingDoc, GroupLinkDoc } from '../_shared/model';
+import type { BuildingDoc } from '../_shared/directory';
+import type { GroupLinkDoc } from './docs';
 
 export async function linkGroup(ctx: Ctx, input: { buildingId: string; openGId?: string; groupInfo?: { data: { openGId: string } } }) {
   const actor = await ctx.actor();

@@ -34,6 +34,6 @@ export const main = createMain(
     'groups.link': linkGroup,
   },
   {
-    system: (event, c) => (event.Event === 'wxa_media_check' && typeof event.trace_id === 'string' ? onMediaCheck(c, event) : undefined),
+    system: [{ name: 'wxa_media_check', match: (e) => e.Event === 'wxa_media_check' && typeof e.trace_id === 'string', handle: onMediaCheck }],
   },
 );

@@ -9,7 +9,9 @@ import { ROLE_LABELS } from '../../core/platform/roles';
 import { formatDateTime } from '../../core/platform/time';
 import type { CloudModule, Ctx, Database } from '../_shared/router';
 import { getByIds } from '../_shared/db';
-import type { NoticeDoc, PersonDoc, SubscriptionDoc } from '../_shared/model';
+import type { NoticeDoc } from './docs';
+import type { PersonDoc } from '../_shared/directory';
+import type { SubscriptionDoc } from '../_shared/messaging';
 
 export const subscriptionId = (openid: string, templateId: string) => `${openid}_${templateId}`;
 

@@ -13,7 +13,8 @@ import { endOfShanghaiDay, formatDate } from '../../core/platform/time';
 import type { Actor } from '../../core/platform/roles';
 import type { CloudModule, Ctx, Database } from '../_shared/router';
 import { getAll, getByIds } from '../_shared/db';
-import type { BuildingDoc, CompoundDoc, MembershipDoc, NoticeDoc, NoticeMedia, PersonDoc } from '../_shared/model';
+import type { BuildingDoc, CompoundDoc, MembershipDoc, PersonDoc } from '../_shared/directory';
+import type { NoticeDoc, NoticeMedia } from './docs';
 import { imageUrls, loadNotice, mustPerson } from './common';
 import { messagePeople } from './messages';
 import { detailView } from './views';
@@ -223,8 +224,8 @@ export async function withdrawNotice(ctx: Ctx, input: { noticeId: string; reason
  * The wxa_media_check push (no caller: OPENID is empty). Matched to its notice by
  * trace_id; the last verdict publishes the notice, any risky one rejects it.
  */
-export async function onMediaCheck(cloud: CloudModule, event: Record<string, unknown>) {
-  const db = cloud.database() as unknown as Database;
+export async function onMediaCheck(ctx: Ctx, event: Record<string, unknown>) {
+  const { db, cloud } = ctx;
   const traceId = String(event.trace_id);
   const result = (event.result ?? {}) as { suggest?: string; label?: number };
   const suggest = result.suggest === 'pass' ? 'pass' : 'risky';

@@ -9,7 +9,7 @@ import { actorKeys, canManage, escapeRegExp, isExpired, openAccess, trackableBui
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, pageOf } from '../_shared/db';
-import type { NoticeDoc, NoticeGroupOpenDoc, NoticeHomeReadDoc, NoticeReadDoc } from '../_shared/model';
+import type { NoticeDoc, NoticeGroupOpenDoc, NoticeHomeReadDoc, NoticeReadDoc } from './docs';
 import { homeReadId, imageUrls, loadNotice, readId } from './common';
 import { detailView, listItem } from './views';
 

@@ -8,7 +8,8 @@ import { maskName } from '../../core/platform/mask';
 import { rates, sumCounts, type ReadCounts, type TargetBuilding } from '../../core/notices/rules';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, getAll, mustGet } from '../_shared/db';
-import type { GroupLinkDoc, HomeDoc, MembershipDoc, NoticeDoc, NoticeHomeReadDoc, NoticeReminderDoc } from '../_shared/model';
+import type { GroupLinkDoc, NoticeDoc, NoticeHomeReadDoc, NoticeReminderDoc } from './docs';
+import type { HomeDoc, MembershipDoc } from '../_shared/directory';
 import { homeReadId, loadNotice, mustTrack } from './common';
 import { messagePeople } from './messages';
 

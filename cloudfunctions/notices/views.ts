@@ -4,7 +4,7 @@ import { NOTICE_STATUS_LABELS, excerpt, isEmergency, isExpired } from '../../cor
 import { ROLE_LABELS } from '../../core/platform/roles';
 import { formatDate } from '../../core/platform/time';
 import { iso } from '../_shared/db';
-import type { NoticeDoc } from '../_shared/model';
+import type { NoticeDoc } from './docs';
 
 export function listItem(n: NoticeDoc, unread: boolean): NoticeListItem {
   return {

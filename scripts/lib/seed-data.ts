@@ -4,7 +4,8 @@
  * and screenshots can name people and rooms. `scale` adds generated compounds for
  * benchmarks (30,000 households) without changing the two real ones.
  */
-import { homeId, homeLabel, type BuildingDoc, type CompoundDoc, type HomeDoc, type MembershipDoc, type PersonDoc, type RoleDoc } from '../../cloudfunctions/_shared/model';
+import { homeId, homeLabel } from '../../core/accounts/rules';
+import type { BuildingDoc, CompoundDoc, HomeDoc, MembershipDoc, PersonDoc, RoleDoc } from '../../cloudfunctions/_shared/directory';
 import type { Relation } from '../../core/platform/roles';
 
 export const COMMUNITY_ID = 'qiaoxing';

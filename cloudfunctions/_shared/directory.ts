@@ -1,0 +1,102 @@
+/**
+ * The directory every feature reads: communities, compounds, buildings, homes,
+ * people, their bindings (memberships) and role grants. accounts writes it; other
+ * features read it through these repositories and helpers, never by collection name.
+ */
+import { AppError } from '../../core/platform/errors';
+import type { Actor, Relation, RoleName, Target } from '../../core/platform/roles';
+import type { Database } from './database';
+import { repository } from './repo';
+
+export interface CommunityDoc { _id: string; name: string }
+export interface CompoundDoc {
+  _id: string;
+  communityId: string;
+  name: string;
+  /** Beijing-style rule: binding online votes must use the city's own system. */
+  cityEVotingRequired?: boolean;
+}
+export interface BuildingDoc {
+  _id: string;
+  communityId: string;
+  compoundId: string;
+  no: number;
+  name: string;
+  kind: 'residential' | 'shops';
+  hasLift: boolean;
+  units: string[];
+  homeCount: number;
+}
+export interface RegisteredOwner { name: string; phone?: string }
+export interface HomeDoc {
+  _id: string;
+  communityId: string;
+  compoundId: string;
+  compoundName: string;
+  buildingId: string;
+  buildingName: string;
+  unit: string;
+  number: string;
+  label: string;
+  kind: 'flat' | 'shop';
+  /** Hundredths of m², from the property register. */
+  areaCenti: number;
+  hasLift: boolean;
+  registeredOwners: RegisteredOwner[];
+  updatedAt: Date;
+}
+export interface PersonDoc {
+  _id: string;
+  openid: string;
+  name: string;
+  phone?: string;
+  partyMember: boolean;
+  showPartyBadge: boolean;
+  createdAt: Date;
+}
+export interface MembershipDoc {
+  _id: string;
+  personId: string;
+  homeId: string;
+  buildingId: string;
+  compoundId: string;
+  communityId: string;
+  relation: Relation;
+  status: 'active' | 'left';
+  via: 'request' | 'invite' | 'seed';
+  createdAt: Date;
+}
+export interface RoleDoc {
+  _id: string;
+  personId: string;
+  role: RoleName;
+  communityId: string;
+  compoundId?: string;
+  buildingIds?: string[];
+  grantedBy: string;
+  createdAt: Date;
+}
+
+
+export const communities = repository<CommunityDoc>('communities');
+export const compounds = repository<CompoundDoc>('compounds');
+export const buildings = repository<BuildingDoc>('buildings');
+export const homes = repository<HomeDoc>('homes');
+export const people = repository<PersonDoc>('people');
+export const memberships = repository<MembershipDoc>('memberships');
+export const roles = repository<RoleDoc>('roles');
+
+/** Where a home (or a request about one) lies, for `assertCan`. */
+export function targetOf(x: Pick<HomeDoc, 'communityId' | 'compoundId' | 'buildingId'>): Target {
+  return { communityId: x.communityId, compoundId: x.compoundId, buildingId: x.buildingId };
+}
+
+export const membershipId = (personId: string, homeId: string) => `${personId}_${homeId}`;
+
+/** The caller's person record, or NOT_REGISTERED. */
+export async function requirePerson(db: Database, actor: Pick<Actor, 'personId'>): Promise<PersonDoc> {
+  if (!actor.personId) throw new AppError('NOT_REGISTERED');
+  const p = await people(db).get(actor.personId);
+  if (!p) throw new AppError('NOT_REGISTERED');
+  return p;
+}

@@ -1,0 +1,33 @@
+/**
+ * Files a person hands to an action (a notice's photos, later a repair's or an
+ * expense's receipts) must be ones they uploaded themselves, under their own
+ * folder: `u/<openid>/<purpose>/<name>`. The client uploads there; the function
+ * checks the path against the caller's OPENID. Any other reference — another
+ * person's file, an export, a made-up name — gets the same FILE_INVALID answer,
+ * so the reply never tells whether a file exists.
+ */
+import { AppError } from '../../core/platform/errors';
+
+/** cloud://<env>.<bucket>/<path> → <path>, or null when it is not a fileID. */
+export function cloudPathOf(fileID: string): string | null {
+  const m = /^cloud:\/\/[^/\s]+\/([^\s?#]+)$/.exec(fileID);
+  return m ? m[1] : null;
+}
+
+export function ownFolder(openid: string, purpose: string) {
+  return `u/${openid}/${purpose}/`;
+}
+
+/** Every fileID must lie in the caller's own folder for `purpose`. */
+export function assertOwnFiles(openid: string, purpose: string, fileIDs: string[]): void {
+  const prefix = ownFolder(openid, purpose);
+  for (const f of fileIDs) {
+    const p = cloudPathOf(f);
+    if (!openid || !p || !p.startsWith(prefix) || p.includes('..') || p.length <= prefix.length) throw new AppError('FILE_INVALID');
+  }
+}
+
+/** Exports: an unguessable name under the maker's own folder; the function hands out a short-lived URL only. */
+export function exportPath(openid: string, fileName: string, random: string) {
+  return `exports/${openid}/${random}/${fileName}`;
+}

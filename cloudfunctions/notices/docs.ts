@@ -1,0 +1,103 @@
+/** Documents of notices. */
+import type { NoticeCategory, NoticeStatus, NoticeTarget, TargetBuilding } from '../../core/notices/rules';
+import type { RoleName } from '../../core/platform/roles';
+import { repository } from '../_shared/repo';
+
+
+export interface NoticeMedia {
+  fileID: string;
+  traceId: string;
+  status: 'pending' | 'pass' | 'risky';
+  label?: number;
+}
+export interface NoticeDoc {
+  _id: string;
+  /** The first version's id: every correction of one notice shares it. */
+  rootId: string;
+  version: number;
+  previousId?: string;
+  correctedById?: string;
+  correctedAt?: Date;
+  status: NoticeStatus;
+  title: string;
+  body: string;
+  images: string[];
+  category: NoticeCategory;
+  pinned: boolean;
+  /** End of the expiry day (Asia/Shanghai); null = never. */
+  expiresAt: Date | null;
+  /** expiresAt, or far in the future: the list query filters on it with no null case. */
+  visibleUntil: Date;
+  targets: NoticeTarget[];
+  /** "天翔世家 3栋" */
+  targetsLabel: string;
+  /** See core/notices.ts `noticeKeys`. */
+  targetKeys: string[];
+  /** Every building reached, snapshotted at posting (home counts are the denominators). */
+  buildings: TargetBuilding[];
+  authorId: string;
+  authorName: string;
+  authorRole: RoleName;
+  partyBadge: boolean;
+  media: NoticeMedia[];
+  mediaTraceIds: string[];
+  rejectReason?: string;
+  withdrawal?: { by: string; byName: string; reason: string; at: Date };
+  correctionNote?: string;
+  createdAt: Date;
+  publishedAt: Date | null;
+}
+export interface NoticeReadDoc {
+  _id: string;
+  noticeId: string;
+  personId: string;
+  at: Date;
+}
+export interface NoticeHomeReadDoc {
+  _id: string;
+  noticeId: string;
+  homeId: string;
+  buildingId: string;
+  compoundId: string;
+  /** Someone of the home opened it in the app. */
+  app: boolean;
+  appAt?: Date;
+  appBy?: string;
+  /** A lead told the home in person (elderly without the app). */
+  told: boolean;
+  toldAt?: Date;
+  toldBy?: string;
+}
+export interface NoticeGroupOpenDoc {
+  _id: string;
+  noticeId: string;
+  openGId: string;
+  openid: string;
+  at: Date;
+}
+export interface NoticeReminderDoc {
+  _id: string;
+  noticeId: string;
+  by: string;
+  at: Date;
+  buildingIds: string[];
+  reminded: number;
+  unreachable: number;
+  sentTo: string[];
+}
+export interface GroupLinkDoc {
+  _id: string;
+  openGId: string;
+  buildingId: string;
+  compoundId: string;
+  communityId: string;
+  linkedBy: string;
+  linkedAt: Date;
+}
+
+export const notices = repository<NoticeDoc>('notices');
+export const noticeReads = repository<NoticeReadDoc>('noticeReads');
+export const noticeHomeReads = repository<NoticeHomeReadDoc>('noticeHomeReads');
+export const noticeGroupOpens = repository<NoticeGroupOpenDoc>('noticeGroupOpens');
+export const noticeReminders = repository<NoticeReminderDoc>('noticeReminders');
+export const groupLinks = repository<GroupLinkDoc>('groupLinks');
