@@ -44,6 +44,8 @@ export type EmulatorOptions = {
   enforceSubscribeGrants?: boolean;
   /** Per-invocation timeout. Production default is 3 s, configurable up to 900 s; we default to 60 s. */
   functionTimeoutMs?: number;
+  /** How long a transaction may stay open before the server drops it and releases its locks. Production: 30 s. */
+  transactionLifetimeMs?: number;
 };
 
 export type Measured<T> = Counters & { result: T };
@@ -80,7 +82,10 @@ export class Emulator implements sb.SandboxHost {
     this.resolveFn = typeof fns === 'function' ? fns : (name) => (fns ? fns[name] : undefined);
     const memory = opts.dataDir === ':memory:';
     if (!memory) fs.mkdirSync(opts.dataDir, { recursive: true });
-    this.store = new Store(memory ? ':memory:' : path.join(opts.dataDir, 'db.sqlite'), opts.collections, { durability: opts.durability });
+    this.store = new Store(memory ? ':memory:' : path.join(opts.dataDir, 'db.sqlite'), opts.collections, {
+      durability: opts.durability,
+      transactionLifetimeMs: opts.transactionLifetimeMs,
+    });
     this.store.onCount = (c) => {
       const ctx = this.als.getStore();
       if (!ctx) return;

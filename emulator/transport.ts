@@ -12,7 +12,7 @@
 import path from 'path';
 import crypto from 'crypto';
 import { DbError, ERR, Store } from './store';
-import { fromWire, toWire, isPlainObject } from './wire';
+import { encodeKey, fromWire, toWire, isPlainObject } from './wire';
 
 export type Backend = { store: Store };
 
@@ -43,18 +43,62 @@ export class EmulatorRequester {
     const requestId = 'emu-' + crypto.randomBytes(6).toString('hex');
     const resolve = backends.get(this.config?.[BACKEND_KEY]);
     const backend = resolve?.();
-    // Yield once, like a network round trip would: concurrent calls interleave
-    // at the same points as in production instead of running to completion.
-    await new Promise((r) => setImmediate(r));
-    if (!backend) {
-      return { code: 'SYS_ERR', message: 'no emulator is active: call useEmulator(emu) before using wx-server-sdk', requestId };
+    const txId: string | undefined = params?.transactionId;
+    // One request in flight per transaction: a second concurrent one fails with
+    // TransactionBusy, as on the server (marked before the yield below).
+    if (backend && txId) {
+      try {
+        backend.store.tx.enter(txId);
+      } catch (e) {
+        if (e instanceof DbError) return { code: e.code, message: e.message, requestId };
+        throw e;
+      }
     }
     try {
+      // Yield once, like a network round trip would: concurrent calls interleave
+      // at the same points as in production instead of running to completion.
+      await new Promise((r) => setImmediate(r));
+      if (!backend) {
+        return { code: 'SYS_ERR', message: 'no emulator is active: call useEmulator(emu) before using wx-server-sdk', requestId };
+      }
+      // A plain write to a document locked by an open transaction waits for the lock.
+      if (!txId && WRITES.has(action)) await waitForLocks(backend.store, action, params);
       return { requestId, ...handle(backend.store, action, params) };
     } catch (e) {
       if (e instanceof DbError) return { code: e.code, message: e.message, requestId };
       throw e;
+    } finally {
+      if (backend && txId) backend.store.tx.leave(txId);
     }
+  }
+}
+
+const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument']);
+
+/**
+ * "普通的更新操作会被阻塞,直到事务锁释放或者超时": a non-transactional write whose
+ * target documents are locked by an open transaction waits until that
+ * transaction commits, rolls back, is aborted by a conflict or expires (30 s).
+ */
+async function waitForLocks(store: Store, action: string, p: any) {
+  const coll: string = p.collectionName;
+  while (store.tx.hasLocks(coll)) {
+    let keys: string[];
+    try {
+      if (action === 'database.insertDocument') {
+        keys = (p.data as string[]).map((s) => fromWire(s)?._id).filter((id) => id !== undefined).map(encodeKey);
+      } else {
+        const query = fromWire(p.query) || {};
+        keys =
+          p.queryType === 'DOC'
+            ? [encodeKey(query._id)]
+            : store.docs.matching(coll, query, Infinity, false).map((m) => m.row.id);
+      }
+    } catch {
+      return; // let the operation itself report the error
+    }
+    if (!keys.some((k) => store.tx.isLocked(coll, k))) return;
+    await store.tx.released();
   }
 }
 
