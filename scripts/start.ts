@@ -36,6 +36,8 @@ async function main() {
     dataDir: process.env.DATA_DIR ?? join(root, '.data'),
     h5Dir: join(root, 'dist/h5'),
     functionsDir: join(root, 'dist/cloudfunctions'),
+    // The 本地演示登录 page: anyone at this machine may act as any demo person.
+    demo: true,
   });
   if (rt.seeded) console.log('已写入演示数据：', rt.seeded);
   console.log(`\n近邻 本地运行中：${rt.url}/  （${((Date.now() - started) / 1000).toFixed(1)} 秒）`);

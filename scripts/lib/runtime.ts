@@ -1,27 +1,59 @@
 /**
- * The local runtime: one process on loopback serving the H5 build, the bundled
- * cloud functions at POST /api/<function> on the offline emulator, and the demo
- * sign-in. It is the only place that turns "who is signed in" into an OPENID, the way
- * WeChat does in production; functions still read it from getWXContext().
+ * The local runtime: one process on loopback serving the H5 build, the cloud
+ * functions at POST /api/<function> on the offline emulator, the demo sign-in and
+ * stored files. It is the only place that turns "who is signed in" into an OPENID,
+ * the way WeChat does in production; functions still read it from getWXContext().
+ *
+ * What it refuses (tests/runtime/*): a Host that is not loopback (DNS rebinding), a
+ * POST that is not application/json or comes from another Origin (CSRF), bodies over
+ * MAX_BODY_BYTES or nested deeper than MAX_JSON_DEPTH, an unsigned or forged session
+ * cookie (signed out), a function name that is not our own (no inherited properties),
+ * and a file without a valid signed URL for the person signed in. Every HTTP call is a
+ * client call (SOURCE 'wx_client'), even signed out, and only `{action, payload}` is
+ * passed on, so no request can look like a timer, payment or message-push event.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { COLLECTIONS } from '../../core/collections';
-import { ROLE_LABELS, type RoleName } from '../../core/roles';
-import { createEmulator, installRequireHook, useEmulator, type Emulator } from '../../emulator';
+import { ROLE_LABELS, type RoleName } from '../../core/platform/roles';
+import { createEmulator, installRequireHook, OUTBOX, useEmulator, type Emulator } from '../../emulator';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { isSeeded, writeSeed } from './seed';
 import { buildSeed } from './seed-data';
+import {
+  allowedHosts,
+  fileHeaders,
+  hostAllowed,
+  HttpError,
+  isJson,
+  pageHeaders,
+  readJsonBody,
+  sameOrigin,
+  sendError,
+  sendJson,
+  sendText,
+} from './runtime-http';
+import { clearSessionCookie, createSessions, loadSessionKey, readCookie, SESSION_COOKIE, sessionCookie, type Sessions } from './runtime-session';
+
+export type FunctionMain = (event: unknown, context?: unknown) => Promise<unknown>;
 
 export interface RuntimeOptions {
+  /** 0 picks a free port. */
   port: number;
+  /** A loopback address: '127.0.0.1' (default), 'localhost' or '::1'. */
   host?: string;
-  /** Folder for the database and files, or ':memory:' for tests. */
+  /** Folder for the database, files and session key, or ':memory:' for tests. */
   dataDir: string;
-  h5Dir: string;
-  functionsDir: string;
+  /** The H5 build; without it (or before it is built) pages answer 503. */
+  h5Dir?: string;
+  /** Bundled functions (one folder per function with index.js), e.g. dist/cloudfunctions. */
+  functionsDir?: string;
+  /** Function mains given directly (e.g. the TypeScript sources in tests); wins over functionsDir. */
+  mains?: Record<string, FunctionMain>;
+  /** Demo sign-in at /api/_demo/* (npm start). Off: those routes do not exist. */
+  demo?: boolean;
   seed?: boolean;
   appId?: string;
   env?: string;
@@ -32,11 +64,14 @@ export interface Runtime {
   emulator: Emulator;
   server: Server;
   seeded: Record<string, number> | null;
+  /** A `Cookie` header value signing `openid` in (for tests and tools in this process). */
+  cookieFor(openid: string): string;
   close(): Promise<void>;
 }
 
-const COOKIE = 'jl_openid';
-const MAX_BODY = 3 * 1024 * 1024;
+/** What the emulator engineer adds: temp URLs signed, expiring and bound to the OPENID that asked. */
+type SignedFileReader = { readSignedFile?: (pathWithQuery: string, openid: string) => { body: Buffer; cloudPath: string } | null };
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'application/javascript; charset=utf-8',
@@ -44,60 +79,28 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-function loadFunctions(dir: string) {
-  const mains: Record<string, (event: unknown, context: unknown) => Promise<unknown>> = {};
+function loadFunctions(dir: string): Map<string, FunctionMain> {
+  const mains = new Map<string, FunctionMain>();
   if (!existsSync(dir)) throw new Error(`no functions at ${dir}: run npm run build:functions`);
+  installRequireHook();
   for (const name of readdirSync(dir)) {
     const file = join(dir, name, 'index.js');
-    if (existsSync(file)) mains[name] = require(file).main;
+    if (existsSync(file)) mains.set(name, require(file).main);
   }
   return mains;
-}
-
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  const raw = req.headers.cookie ?? '';
-  for (const part of raw.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((ok, fail) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        fail(Object.assign(new Error('too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (!text) return ok({});
-      try {
-        ok(JSON.parse(text));
-      } catch {
-        fail(Object.assign(new Error('bad json'), { status: 400 }));
-      }
-    });
-    req.on('error', fail);
-  });
 }
 
 /** People the demo sign-in page offers: everyone with a role, the named residents, and new users made here. */
@@ -119,14 +122,24 @@ async function demoPeople(db: Database) {
   }));
 }
 
+async function personByOpenid(db: Database, openid: string): Promise<{ openid: string; name?: string } | undefined> {
+  const found = await db.collection('people').where({ openid }).limit(1).get();
+  return found.data[0] as { openid: string; name?: string } | undefined;
+}
+
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const host = opts.host ?? '127.0.0.1';
-  installRequireHook();
-  const mains = loadFunctions(opts.functionsDir);
+  if (!LOOPBACK.has(host)) throw new Error(`the local runtime listens on loopback only, not ${host}`);
+  let mains: Map<string, FunctionMain>;
+  if (opts.mains) mains = new Map(Object.entries(opts.mains));
+  else if (opts.functionsDir) mains = loadFunctions(opts.functionsDir);
+  else throw new Error('startRuntime needs mains or functionsDir');
+
   const emulator = createEmulator({
     dataDir: opts.dataDir,
     collections: COLLECTIONS,
-    functions: (name: string) => mains[name],
+    // Own entries only: a name like "constructor" or "__proto__" is not a function here.
+    functions: (name: string) => mains.get(name),
     mediaCheckCallback: { functionName: 'notices' },
     env: opts.env ?? 'jinlin-local',
     appId: opts.appId ?? 'wx0000000000000000',
@@ -135,58 +148,128 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const db = emulator.sdk.database() as unknown as Database;
   let seeded: Record<string, number> | null = null;
   if (opts.seed !== false && !(await isSeeded(db))) seeded = await writeSeed(db, buildSeed());
+  const sessions: Sessions = createSessions(loadSessionKey(opts.dataDir));
+  const h5Root = opts.h5Dir ? resolve(opts.h5Dir) : null;
+  const demo = opts.demo === true;
+  let hosts = new Set<string>();
 
-  const h5Root = resolve(opts.h5Dir);
-  const identity = (openid: string, req: IncomingMessage) => ({ openid, clientIp: req.socket.remoteAddress ?? '127.0.0.1' });
+  const signedIn = (req: IncomingMessage) => sessions.verify(readCookie(req.headers.cookie, SESSION_COOKIE));
+
+  /** Every HTTP call is a client call: SOURCE is 'wx_client' even signed out (OPENID ''). */
+  async function callFunction(name: string, req: IncomingMessage, res: ServerResponse) {
+    const main = mains.get(name);
+    if (!main) return sendError(res, 404, 'UNKNOWN_ACTION', '云函数不存在');
+    const body = await readJsonBody(req);
+    if (typeof body.action !== 'string') throw new HttpError(400, 'BAD_REQUEST', '请求格式有误');
+    // Only the envelope the client sends travels on; nothing else at the top level.
+    const event: Record<string, unknown> = { action: body.action };
+    if (body.payload !== undefined) event.payload = body.payload;
+    const identity = { openid: signedIn(req), source: 'wx_client', clientIp: req.socket.remoteAddress ?? '127.0.0.1' };
+    const reply = await emulator.invoke(name, event, identity);
+    return sendJson(res, 200, reply);
+  }
+
+  async function demoRoute(path: string, req: IncomingMessage, res: ServerResponse) {
+    const route = `${req.method} ${path}`;
+    if (route === 'GET /api/_demo/people') return sendJson(res, 200, { people: await demoPeople(db) });
+    if (route === 'GET /api/_demo/whoami') {
+      const openid = signedIn(req);
+      const person = openid ? await personByOpenid(db, openid) : undefined;
+      return sendJson(res, 200, { signedIn: !!openid, name: person?.name ?? null });
+    }
+    if (route === 'GET /api/_demo/outbox') {
+      const openid = signedIn(req);
+      if (!openid) return sendError(res, 401, 'UNAUTHENTICATED');
+      const outbox = emulator.outbox
+        .list({ kind: OUTBOX.subscribe })
+        .filter((e) => e.payload?.touser === openid)
+        .map((e) => ({ at: e.at, templateId: e.payload.templateId, page: e.payload.page ?? null, data: e.payload.data }));
+      return sendJson(res, 200, { outbox });
+    }
+    if (route === 'POST /api/_demo/signin') {
+      const body = await readJsonBody(req);
+      let openid: string;
+      let name: string | null = null;
+      if (body.newUser === true) openid = `demo-new-${randomBytes(6).toString('hex')}`;
+      else {
+        const person = typeof body.openid === 'string' && /^demo-[\w-]{1,58}$/.test(body.openid) ? await personByOpenid(db, body.openid) : undefined;
+        if (!person) return sendError(res, 400, 'BAD_REQUEST', '请选择演示身份');
+        openid = person.openid;
+        name = person.name ?? null;
+      }
+      return sendJson(res, 200, { signedIn: true, name }, { 'set-cookie': sessionCookie(sessions.issue(openid)) });
+    }
+    if (route === 'POST /api/_demo/signout') {
+      await readJsonBody(req);
+      return sendJson(res, 200, { ok: true }, { 'set-cookie': clearSessionCookie() });
+    }
+    return sendError(res, 404, 'NOT_FOUND');
+  }
+
+  /** /_files/*: only through a signed temp URL, only for the person it was made for. One 404 for every failure. */
+  function fileRoute(req: IncomingMessage, res: ServerResponse) {
+    const notFound = () => sendError(res, 404, 'NOT_FOUND', '文件不存在或链接已失效');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'BAD_REQUEST', '请求方式有误');
+    const openid = signedIn(req);
+    const reader = (emulator as unknown as SignedFileReader).readSignedFile;
+    if (!openid || typeof reader !== 'function') return notFound();
+    let file: { body: Buffer; cloudPath: string } | null = null;
+    try {
+      file = reader.call(emulator, req.url ?? '', openid);
+    } catch {
+      file = null;
+    }
+    if (!file) return notFound();
+    res.writeHead(200, fileHeaders(TYPES[extname(file.cloudPath).toLowerCase()] ?? 'application/octet-stream', file.body.length));
+    return res.end(file.body);
+  }
+
+  function pageRoute(path: string, req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, '请求方式有误');
+    const index = h5Root ? join(h5Root, 'index.html') : null;
+    if (!h5Root || !index || !existsSync(index)) return sendText(res, 503, 'H5 尚未构建：请运行 npm run build:h5');
+    let file = normalize(join(h5Root, path));
+    if (file !== h5Root && !file.startsWith(h5Root + sep)) return sendText(res, 404, '页面不存在');
+    if (!existsSync(file) || !statSync(file).isFile()) file = index;
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const body = readFileSync(file);
+    const immutable = /\.[0-9a-f]{8,}\./.test(file);
+    const html = type.startsWith('text/html') ? body.toString('utf8') : null;
+    res.writeHead(200, { ...pageHeaders(html, type, immutable ? 'public, max-age=31536000, immutable' : 'no-cache'), 'content-length': String(body.length) });
+    res.end(body);
+  }
 
   const server = createServer(async (req, res) => {
     try {
+      // DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example.
+      if (!hostAllowed(req, hosts)) return sendText(res, 421, 'Misdirected Request');
       const url = new URL(req.url ?? '/', 'http://local');
-      const path = decodeURIComponent(url.pathname);
-      if (path === '/api/_demo/people' && req.method === 'GET') return send(res, 200, { people: await demoPeople(db) });
-      if (path === '/api/_demo/whoami' && req.method === 'GET') return send(res, 200, { openid: readCookie(req, COOKIE) ?? null });
-      if (path === '/api/_demo/outbox' && req.method === 'GET') return send(res, 200, { outbox: await emulator.outbox.list() });
-      if (path === '/api/_demo/signin' && req.method === 'POST') {
-        const body = (await readBody(req)) as { openid?: unknown; newUser?: unknown };
-        let openid: string;
-        if (body.newUser === true) openid = `demo-new-${randomBytes(6).toString('hex')}`;
-        else if (typeof body.openid === 'string' && /^demo-[\w-]{1,60}$/.test(body.openid)) openid = body.openid;
-        else return send(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: '请选择演示身份' } });
-        return send(res, 200, { openid }, { 'set-cookie': `${COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax` });
+      let path: string;
+      try {
+        path = decodeURIComponent(url.pathname);
+      } catch {
+        throw new HttpError(400, 'BAD_REQUEST', '请求地址有误');
       }
-      if (path === '/api/_demo/signout' && req.method === 'POST') {
-        return send(res, 200, { ok: true }, { 'set-cookie': `${COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax` });
+      if (path.includes('\0')) throw new HttpError(400, 'BAD_REQUEST', '请求地址有误');
+      if (path === '/api' || path.startsWith('/api/')) {
+        if (!sameOrigin(req)) return sendError(res, 403, 'FORBIDDEN', '不接受来自其他网站的请求');
+        if (req.method === 'POST' && !isJson(req)) return sendError(res, 415, 'BAD_REQUEST', '请求内容须为 JSON（application/json）');
+        if (path.startsWith('/api/_demo/')) {
+          if (!demo) return sendError(res, 404, 'NOT_FOUND');
+          return await demoRoute(path, req, res);
+        }
+        const fn = /^\/api\/([a-z][\w-]{0,40})$/.exec(path);
+        if (!fn) return sendError(res, 404, 'UNKNOWN_ACTION', '云函数不存在');
+        if (req.method !== 'POST') return sendError(res, 405, 'BAD_REQUEST', '请求方式有误', { allow: 'POST' });
+        return await callFunction(fn[1], req, res);
       }
-      const fn = /^\/api\/([a-z][\w-]{0,40})$/.exec(path);
-      if (fn) {
-        if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_REQUEST', message: '请求方式有误' } });
-        if (!mains[fn[1]]) return send(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: '云函数不存在' } });
-        const event = await readBody(req);
-        // An unsigned visitor calls with an empty OPENID: the function answers UNAUTHENTICATED.
-        const reply = await emulator.invoke(fn[1], event, identity(readCookie(req, COOKIE) ?? '', req));
-        return send(res, 200, reply);
-      }
-      if (path.startsWith('/_files/')) {
-        const file = emulator.readFile(path.slice('/_files/'.length));
-        if (!file) return send(res, 404, { ok: false });
-        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-disposition': 'attachment' });
-        return res.end(file);
-      }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, {});
-      let file = normalize(join(h5Root, path));
-      if (!file.startsWith(h5Root)) return send(res, 403, {});
-      if (!existsSync(file) || statSync(file).isDirectory()) file = join(h5Root, 'index.html');
-      if (!existsSync(file)) {
-        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-        return res.end('H5 尚未构建：请运行 npm run build:h5');
-      }
-      const immutable = /\.[0-9a-f]{8,}\./.test(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
-      res.end(readFileSync(file));
+      if (path.startsWith('/_files/')) return fileRoute(req, res);
+      return pageRoute(path, req, res);
     } catch (e) {
-      const status = (e as { status?: number }).status ?? 500;
-      if (status === 500) console.error('[runtime]', e);
-      send(res, status, { ok: false, error: { code: status === 413 ? 'BAD_REQUEST' : 'INTERNAL', message: status === 413 ? '文件太大' : '系统繁忙，请稍后重试' } });
+      if (res.headersSent) return void res.destroy();
+      if (e instanceof HttpError) return sendError(res, e.status, e.code, e.message, e.status === 413 ? { connection: 'close' } : {});
+      console.error('[runtime]', e);
+      sendError(res, 500, 'INTERNAL');
     }
   });
   await new Promise<void>((ok, fail) => {
@@ -195,11 +278,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  hosts = allowedHosts(port);
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${host === '::1' ? '[::1]' : host}:${port}`,
     emulator,
     server,
     seeded,
+    cookieFor: (openid: string) => `${SESSION_COOKIE}=${sessions.issue(openid)}`,
     close: () =>
       new Promise<void>((ok) => {
         server.close(() => {

@@ -36,7 +36,11 @@ export async function listDemoPeople(): Promise<DemoPerson[]> {
   return (await json<{ people: DemoPerson[] }>(res)).people;
 }
 
-export async function demoSignIn(who: { openid: string } | { newUser: true }): Promise<{ openid: string; name?: string }> {
+/**
+ * Signs in as a demo person (or a new WeChat user). The runtime answers with a signed,
+ * HttpOnly session cookie; the page never sees it, nor the new user's openid.
+ */
+export async function demoSignIn(who: { openid: string } | { newUser: true }): Promise<{ signedIn: true; name: string | null }> {
   let res: Response;
   try {
     res = await fetch('/api/_demo/signin', {
@@ -48,5 +52,5 @@ export async function demoSignIn(who: { openid: string } | { newUser: true }): P
   } catch {
     throw new ServiceError('NETWORK');
   }
-  return json<{ openid: string; name?: string }>(res);
+  return json<{ signedIn: true; name: string | null }>(res);
 }

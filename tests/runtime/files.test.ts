@@ -1,0 +1,79 @@
+/**
+ * Attack 8: /_files/* served any stored file to anyone, forever (a building lead
+ * downloaded the committee's roster export). Now a file is served only to the person
+ * signed in, through the emulator's signed, expiring temp URL made for that person
+ * (emu.readSignedFile); every failure is the same 404.
+ */
+import type { Runtime } from '../../scripts/lib/runtime';
+import { ask, callAs, CHAIR, LEAD3, snapshot, start } from './support';
+
+let rt: Runtime;
+let url: string;
+let fileID: string;
+let notFound: { status: number; text: string };
+beforeAll(async () => {
+  rt = await start();
+  const r = (await callAs(rt, rt.cookieFor(CHAIR), 'accounts', 'roster.export', { compoundId: 'txsj' })).json();
+  expect(r).toMatchObject({ ok: true });
+  url = r.data.url;
+  fileID = r.data.fileID;
+  expect(url).toMatch(/^\/_files\//);
+  const miss = await ask(rt, '/_files/no/such/file.xlsx', { headers: { cookie: rt.cookieFor(CHAIR) } });
+  notFound = { status: miss.status, text: miss.text };
+  expect(notFound.status).toBe(404);
+});
+afterAll(() => rt.close());
+
+const get = (path: string, who?: string) => ask(rt, path, { headers: who ? { cookie: rt.cookieFor(who) } : {} });
+const expectSame404 = (r: { status: number; text: string; headers: Record<string, unknown> }) => {
+  expect(r.status).toBe(404);
+  expect(r.text).toBe(notFound.text);
+  expect(r.headers['content-disposition']).toBeUndefined();
+};
+
+test('the person who asked for the URL downloads it, as an attachment', async () => {
+  const r = await get(url, CHAIR);
+  expect(r.status).toBe(200);
+  expect(r.headers['content-disposition']).toBe('attachment');
+  expect(r.headers['x-content-type-options']).toBe('nosniff');
+  expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  expect(r.headers['cache-control']).toContain('no-store');
+});
+
+describe('everyone else gets the same 404', () => {
+  test('a building lead with the committee’s URL', async () => expectSame404(await get(url, LEAD3)));
+  test('signed out', async () => expectSame404(await get(url)));
+  test('a forged cookie', async () => expectSame404(await ask(rt, url, { headers: { cookie: `jl_openid=${CHAIR}` } })));
+  test('the bare path, without the signed query', async () => expectSame404(await get(url.split('?')[0], CHAIR)));
+  test('the cloud path made from the fileID', async () => {
+    const path = fileID.replace(/^cloud:\/\/[^/]+\//, '');
+    expectSame404(await get('/_files/' + path, CHAIR));
+    expectSame404(await get('/_files/' + encodeURIComponent(fileID), CHAIR));
+  });
+  test('a tampered signature', async () => {
+    const [path, query = ''] = url.split('?');
+    const params = new URLSearchParams(query);
+    for (const [k, v] of [...params]) {
+      const t = new URLSearchParams(params);
+      t.set(k, v.slice(0, -1) + (v.endsWith('A') ? 'B' : 'A'));
+      expectSame404(await get(`${path}?${t}`, CHAIR));
+    }
+    expectSame404(await get(`${path}?${query}&x=1`.replace('?&', '?'), LEAD3));
+  });
+  test('another file with this file’s signature', async () => {
+    const [path, query] = url.split('?');
+    expectSame404(await get(`${path.replace(/[^/]+$/, 'other.xlsx')}?${query ?? ''}`, CHAIR));
+  });
+  test('an expired URL', async () => {
+    const short = await rt.emulator.runAs({ openid: CHAIR, source: 'wx_client' }, () => rt.emulator.sdk.getTempFileURL({ fileList: [{ fileID, maxAge: 1 }] }));
+    const shortUrl = short.fileList[0].tempFileURL as string;
+    await new Promise((r) => setTimeout(r, 2100));
+    expectSame404(await get(shortUrl, CHAIR));
+  });
+  test('a write method', async () => {
+    const before = await snapshot(rt);
+    const r = await ask(rt, url, { method: 'PUT', headers: { cookie: rt.cookieFor(CHAIR), 'content-type': 'application/json' }, body: '{}' });
+    expect(r.status).toBe(405);
+    expect(await snapshot(rt)).toBe(before);
+  });
+});
