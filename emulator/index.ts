@@ -17,6 +17,7 @@ import { Store, type Durability, type OutboxEntry } from './store';
 import { createSdk, type Sdk } from './sdk-core';
 import { sdkError } from './errors';
 import * as sb from './sandboxes';
+import { Timers, type TimerTrigger } from './timers';
 import type { CloudFunctionMain, CollectionSpec, Counters, FunctionResolver, Identity, WXContext } from './types';
 import { emptyCounters } from './types';
 
@@ -25,6 +26,8 @@ export type { OutboxEntry } from './store';
 export { DEFAULT_LIMIT, MAX_LIMIT, AGGREGATE_DEFAULT_LIMIT } from './store';
 export { OUTBOX, PAY_MAX_NOTIFY } from './sandboxes';
 export { SENSITIVE_WORDS } from './sensitive-words';
+export type { TimerTrigger, TimerFiring, TimerInfo } from './timers';
+export { TIMER_TIMEZONE } from './timers';
 
 export type EmulatorOptions = {
   /** A directory (created if missing; holds db.sqlite and files/) or ':memory:' for tests. */
@@ -42,8 +45,16 @@ export type EmulatorOptions = {
   fileUrlBase?: string;
   /** When true, subscribeMessage.send needs a prior emu.grantSubscription() (one message per grant). Default false. */
   enforceSubscribeGrants?: boolean;
-  /** Per-invocation timeout. Production default is 3 s, configurable up to 900 s; we default to 60 s. */
-  functionTimeoutMs?: number;
+  /**
+   * Per-invocation timeout: one number for every function, or per function name
+   * (production's limit is what each function's deploy config declares; functions
+   * missing from the record get 60 s). Production default is 3 s, up to 900 s.
+   */
+  functionTimeoutMs?: number | Record<string, number>;
+  /** Timer triggers (from each function's config.json); fire them with `emu.timers`. */
+  triggers?: TimerTrigger[];
+  /** Where the timer clock starts (default: now). Occurrences before it never fire. */
+  clockStart?: Date;
   /** How long a transaction may stay open before the server drops it and releases its locks. Production: 30 s. */
   transactionLifetimeMs?: number;
 };
@@ -53,6 +64,8 @@ export type Measured<T> = Counters & { result: T };
 type CallCtx = { identity: Required<Omit<Identity, 'clientIp'>> & { clientIp?: string }; chain: Counters[] };
 
 const RESULT_LIMIT = 1024 * 1024;
+/** Our default per-invocation timeout (production's default is 3 s; see README). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export class Emulator implements sb.SandboxHost {
   readonly store: Store;
@@ -67,7 +80,9 @@ export class Emulator implements sb.SandboxHost {
   private readonly als = new AsyncLocalStorage<CallCtx>();
   private readonly resolveFn: FunctionResolver;
   private readonly fileUrlBase: string;
-  private readonly timeoutMs: number;
+  private readonly timeouts: number | Record<string, number>;
+  /** Timer triggers: `advanceTo(date)`, `start()`, `stop()`, `list()`. */
+  readonly timers: Timers;
   private closed = false;
 
   constructor(opts: EmulatorOptions) {
@@ -77,7 +92,7 @@ export class Emulator implements sb.SandboxHost {
     this.mediaCheckCallback = opts.mediaCheckCallback;
     this.enforceSubscribeGrants = !!opts.enforceSubscribeGrants;
     this.fileUrlBase = opts.fileUrlBase ?? '/_files/';
-    this.timeoutMs = opts.functionTimeoutMs ?? 60_000;
+    this.timeouts = opts.functionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     const fns = opts.functions;
     this.resolveFn = typeof fns === 'function' ? fns : (name) => (fns ? fns[name] : undefined);
     const memory = opts.dataDir === ':memory:';
@@ -93,13 +108,14 @@ export class Emulator implements sb.SandboxHost {
     };
     this.files = new sb.FileStore(memory ? null : path.join(opts.dataDir, 'files'), this.env);
     this.sdk = createSdk(() => (this.closed ? undefined : this));
+    this.timers = new Timers(this, opts.triggers ?? [], (opts.clockStart ?? new Date()).getTime());
     // the bound SDK is ready to use without a separate init() call
     this.sdk.init({ env: this.env });
   }
 
   // ---------------------------------------------------------------- identity & calls
 
-  /** What `cloud.getWXContext()` returns right now. Outside runAs: no user, like a timer trigger. */
+  /** What `cloud.getWXContext()` returns right now. Outside runAs: no user and no SOURCE. */
   wxContext(): WXContext {
     const id = this.als.getStore()?.identity;
     const ctx: WXContext = {
@@ -159,6 +175,7 @@ export class Emulator implements sb.SandboxHost {
     const main = await this.resolveMain(name);
     const payload = event === undefined ? {} : JSON.parse(JSON.stringify(event));
     const requestId = crypto.randomBytes(16).toString('hex');
+    const timeoutMs = this.timeoutOf(name);
     return this.runAs(identity, async () => {
       const { OPENID, APPID, SOURCE } = this.wxContext();
       if (payload && typeof payload === 'object' && !Array.isArray(payload) && OPENID && SOURCE.includes('wx_client')) {
@@ -170,13 +187,13 @@ export class Emulator implements sb.SandboxHost {
         namespace: this.env,
         function_version: '$LATEST',
         memory_limit_in_mb: 256,
-        time_limit_in_ms: this.timeoutMs,
+        time_limit_in_ms: timeoutMs,
       };
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(sdkError('cloud.callFunction', -504002, `Invoking task timed out after ${this.timeoutMs / 1000} seconds`)),
-          this.timeoutMs,
+          () => reject(sdkError('cloud.callFunction', -504002, `Invoking task timed out after ${timeoutMs / 1000} seconds`)),
+          timeoutMs,
         );
         timer.unref?.();
       });
@@ -192,6 +209,12 @@ export class Emulator implements sb.SandboxHost {
         clearTimeout(timer);
       }
     });
+  }
+
+  /** The timeout that applies to function `name`. */
+  timeoutOf(name: string): number {
+    const t = this.timeouts;
+    return typeof t === 'number' ? t : t[name] ?? DEFAULT_TIMEOUT_MS;
   }
 
   /** `cloud.callFunction` from inside a function: the callee keeps the caller's user (OPENID), SOURCE gains ',wx_function'. */
@@ -266,6 +289,7 @@ export class Emulator implements sb.SandboxHost {
 
   close() {
     this.closed = true;
+    this.timers.stop();
     if (current() === this) useEmulator(undefined);
     this.store.close();
   }
