@@ -18,8 +18,10 @@ import { createSdk, type Sdk } from './sdk-core';
 import { sdkError } from './errors';
 import * as sb from './sandboxes';
 import { Timers, type TimerTrigger } from './timers';
+import { decodeTopLevel, issueCloudId } from './cloudid';
 import type { CloudFunctionMain, CollectionSpec, Counters, FunctionResolver, Identity, WXContext } from './types';
 import { emptyCounters } from './types';
+import { isPlainObject } from './wire';
 
 export type { CollectionSpec, IndexSpec, Identity, WXContext, Counters, CloudFunctionMain, FunctionResolver } from './types';
 export type { OutboxEntry } from './store';
@@ -28,6 +30,7 @@ export { OUTBOX, PAY_MAX_NOTIFY } from './sandboxes';
 export { SENSITIVE_WORDS } from './sensitive-words';
 export type { TimerTrigger, TimerFiring, TimerInfo } from './timers';
 export { TIMER_TIMEZONE } from './timers';
+export { CLOUDID_TTL_MS, CLOUDID_INVALID } from './cloudid';
 
 export type EmulatorOptions = {
   /** A directory (created if missing; holds db.sqlite and files/) or ':memory:' for tests. */
@@ -181,6 +184,8 @@ export class Emulator implements sb.SandboxHost {
       if (payload && typeof payload === 'object' && !Array.isArray(payload) && OPENID && SOURCE.includes('wx_client')) {
         payload.userInfo = { appId: APPID, openId: OPENID };
       }
+      // WeChat decodes CloudIDs of a client call (not of callFunction from a function), top level only.
+      if (isPlainObject(payload) && SOURCE.split(',').pop() === 'wx_client') decodeTopLevel(payload, this.store.journal, APPID);
       const context = {
         request_id: requestId,
         function_name: name,
@@ -258,6 +263,11 @@ export class Emulator implements sb.SandboxHost {
   deliverMediaChecks() {
     return sb.deliverMediaChecks(this);
   }
+
+  readonly shareTickets = {
+    /** A simulated group share: the CloudID the client would pass as `wx.cloud.CloudID(id)`. */
+    issue: (data: { openGId: string }, opts: { ttlMs?: number } = {}): string => issueCloudId(this.store.journal, data, opts.ttlMs),
+  };
 
   /** A user tapped "allow" for `templateId` (only matters with enforceSubscribeGrants). */
   grantSubscription(openid: string, templateId: string, count = 1) {

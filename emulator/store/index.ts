@@ -21,7 +21,7 @@ import { Transactions, type TransactionOptions } from './transactions';
 
 export { DbError, ERR } from './errors';
 export { DEFAULT_LIMIT, MAX_LIMIT, AGGREGATE_DEFAULT_LIMIT, newId, type FindOptions } from './documents';
-export { KIND, type OutboxEntry, type FileMeta, type ShareTicket } from './journal';
+export { KIND, Journal, type OutboxEntry, type FileMeta, type ShareTicket } from './journal';
 export type { Row } from './planner';
 
 export type Durability = 'full' | 'normal';
