@@ -107,9 +107,18 @@ export function createMain<A extends ApiSpec>(cloud: CloudModule, api: A, handle
       if (!OPENID) throw new AppError('UNAUTHENTICATED');
       // The platform decodes a CloudID only at the top level of the event (the client
       // sends group info there); it is validated with the payload like any other field.
+      // Group info nested in the payload arrives exactly as the client typed it: never accepted.
       let payload = envelope.data.payload ?? {};
-      if (envelope.data.groupInfo !== undefined && payload && typeof payload === 'object' && !Array.isArray(payload)) {
-        payload = { ...(payload as object), groupInfo: envelope.data.groupInfo };
+      if (payload && typeof payload === 'object' && Object.prototype.hasOwnProperty.call(payload, 'groupInfo')) {
+        throw new AppError('BAD_REQUEST', '群信息只能由微信解析后提供');
+      }
+      const groupInfo = envelope.data.groupInfo as { errCode?: unknown } | undefined;
+      if (groupInfo && typeof groupInfo === 'object' && groupInfo.errCode !== undefined) {
+        // An expired or invalid CloudID arrives as { cloudID, errCode, errMsg }.
+        throw new AppError('BAD_REQUEST', '群信息已过期，请回到群聊重新打开分享卡片');
+      }
+      if (groupInfo !== undefined && payload && typeof payload === 'object' && !Array.isArray(payload)) {
+        payload = { ...(payload as object), groupInfo };
       }
       const parsed = spec.input.safeParse(payload);
       if (!parsed.success) {

@@ -4,14 +4,14 @@ import { openAccess, trackableBuildings } from '../../core/notices/rules';
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { getById } from '../_shared/db';
-import type { NoticeDoc } from './docs';
-import type { PersonDoc } from '../_shared/directory';
+import { notices, type NoticeDoc } from './docs';
+import { people, type PersonDoc } from '../_shared/directory';
 
 export const readId = (noticeId: string, personId: string) => `${noticeId}_${personId}`;
 export const homeReadId = (noticeId: string, homeId: string) => `${noticeId}_${homeId}`;
 
 export async function loadNotice(ctx: Ctx, id: string): Promise<NoticeDoc> {
-  const n = await getById<NoticeDoc>(ctx.db, 'notices', id);
+  const n = await notices(ctx.db).get(id);
   if (!n) throw new AppError('NOT_FOUND');
   return n;
 }
@@ -30,7 +30,7 @@ export function mustTrack(actor: Actor, notice: NoticeDoc, now: Date) {
 
 export async function mustPerson(ctx: Ctx, actor: Actor): Promise<PersonDoc> {
   if (!actor.personId) throw new AppError('NOT_REGISTERED');
-  const p = await getById<PersonDoc>(ctx.db, 'people', actor.personId);
+  const p = await people(ctx.db).get(actor.personId);
   if (!p) throw new AppError('NOT_REGISTERED');
   return p;
 }

@@ -18,6 +18,14 @@ export interface NoticeDoc {
   previousId?: string;
   correctedById?: string;
   correctedAt?: Date;
+  /**
+   * The id of the correction being made of this version, claimed in a transaction
+   * before the correction is written: a second correction (or a withdrawal) of the
+   * same version meanwhile gets CONFLICT. Cleared if that correction is rejected.
+   */
+  correctionClaim?: string | null;
+  /** The client request id that created it: a retry finds it instead of posting twice. */
+  clientRequestId?: string;
   status: NoticeStatus;
   title: string;
   body: string;
@@ -83,7 +91,6 @@ export interface NoticeReminderDoc {
   buildingIds: string[];
   reminded: number;
   unreachable: number;
-  sentTo: string[];
 }
 export interface GroupLinkDoc {
   _id: string;

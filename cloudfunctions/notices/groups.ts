@@ -1,19 +1,25 @@
-/** Linking a WeChat group (openGId from a share ticket) to the building group it is. */
+/**
+ * Linking a WeChat group to the building group it is. The group's identity comes
+ * only from WeChat-decoded group info (a share ticket's CloudID, which the
+ * platform decodes at the event's top level): a raw openGId in a payload is never
+ * trusted. A group already linked to another building stays there: relinking it
+ * would move another lead's figures.
+ */
 import { assertCan } from '../../core/authz';
+import { AppError } from '../../core/platform/errors';
 import type { Ctx } from '../_shared/router';
-import { mustGet } from '../_shared/db';
-import type { BuildingDoc } from '../_shared/directory';
-import type { GroupLinkDoc } from './docs';
+import { buildings, targetOf } from '../_shared/directory';
+import { groupLinks } from './docs';
 
-export async function linkGroup(ctx: Ctx, input: { buildingId: string; openGId?: string; groupInfo?: { data: { openGId: string } } }) {
+export async function linkGroup(ctx: Ctx, input: { buildingId: string; groupInfo: { data: { openGId: string } } }) {
   const actor = await ctx.actor();
-  const b = await mustGet<BuildingDoc>(ctx.db, 'buildings', input.buildingId);
-  assertCan(actor, 'group.link', { communityId: b.communityId, compoundId: b.compoundId, buildingId: b._id });
-  const openGId = (input.groupInfo?.data.openGId ?? input.openGId)!;
-  const current = (await ctx.db.collection('groupLinks').where({ _id: openGId }).limit(1).get()).data[0] as GroupLinkDoc | undefined;
-  if (current?.buildingId !== b._id) {
-    const doc: Omit<GroupLinkDoc, '_id'> = { openGId, buildingId: b._id, compoundId: b.compoundId, communityId: b.communityId, linkedBy: actor.personId ?? '', linkedAt: ctx.now };
-    await ctx.db.collection('groupLinks').doc(openGId).set({ data: doc });
+  const b = await buildings(ctx.db).must(input.buildingId);
+  assertCan(actor, 'group.link', targetOf({ communityId: b.communityId, compoundId: b.compoundId, buildingId: b._id }));
+  const openGId = input.groupInfo.data.openGId;
+  const current = await groupLinks(ctx.db).get(openGId);
+  if (current && current.buildingId !== b._id) throw new AppError('CONFLICT', '这个微信群已关联到其他楼栋，请联系小区党支部书记处理');
+  if (!current) {
+    await groupLinks(ctx.db).put(openGId, { openGId, buildingId: b._id, compoundId: b.compoundId, communityId: b.communityId, linkedBy: actor.personId ?? '', linkedAt: ctx.now });
   }
   return { openGId, buildingId: b._id, buildingName: b.name };
 }

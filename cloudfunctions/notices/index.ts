@@ -5,11 +5,13 @@
  */
 import * as cloud from 'wx-server-sdk';
 import { noticesApi } from '../../core/notices/contract';
-import { createMain } from '../_shared/router';
+import { createMain, timerRoute } from '../_shared/router';
 import { correctNotice, onMediaCheck, postNotice, withdrawNotice } from './post';
 import { countUnread, groupOpen, listNotices, openNotice } from './read';
-import { markTold, readSummary, remind, unmarkTold, unreadHomes } from './track';
-import { recordGrant } from './messages';
+import { jobProgress, markTold, readSummary, remind, remindPreview, unmarkTold, unreadHomes } from './track';
+import { recordGrant } from '../_shared/messaging';
+import { work } from '../_shared/jobs';
+import './messages';
 import { linkGroup } from './groups';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -28,12 +30,18 @@ export const main = createMain(
     'notices.summary': readSummary,
     'notices.unreadHomes': unreadHomes,
     'notices.remind': remind,
+    'notices.remindPreview': remindPreview,
+    'notices.jobStatus': jobProgress,
     'notices.markTold': markTold,
     'notices.unmarkTold': unmarkTold,
     'notices.subscribe': recordGrant,
     'groups.link': linkGroup,
   },
   {
-    system: [{ name: 'wxa_media_check', match: (e) => e.Event === 'wxa_media_check' && typeof e.trace_id === 'string', handle: onMediaCheck }],
+    system: [
+      { name: 'wxa_media_check', match: (e) => e.Event === 'wxa_media_check' && typeof e.trace_id === 'string', handle: onMediaCheck },
+      // The worker for reminders and emergency send-outs (trigger declared in config.json).
+      timerRoute('jobs', (ctx) => work(ctx)),
+    ],
   },
 );

@@ -1,84 +1,93 @@
 /**
- * Subscribe messages. A user's tap on wx.requestSubscribeMessage grants ONE message
- * per template; `subscriptions` counts the grants each openid has left, and a send
- * spends one. Sends happen after the database work they report on.
+ * Messaging the people of a notice's homes (an emergency's send-out, a lead's
+ * reminder) is a job: members are walked in batches by membership id, each
+ * person messaged at most once per job (the job's effect key is the person),
+ * spending one subscribe grant each. See _shared/jobs.ts for what a killed batch
+ * does.
  */
 import { NOTICE_TEMPLATE_FIELDS, NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
 import { clip, noticePage } from '../../core/notices/rules';
 import { ROLE_LABELS } from '../../core/platform/roles';
 import { formatDateTime } from '../../core/platform/time';
-import type { CloudModule, Ctx, Database } from '../_shared/router';
-import { getByIds } from '../_shared/db';
-import type { NoticeDoc } from './docs';
-import type { PersonDoc } from '../_shared/directory';
-import type { SubscriptionDoc } from '../_shared/messaging';
+import type { Ctx } from '../_shared/router';
+import { memberships, people } from '../_shared/directory';
+import { defineJob, jobs, type JobDoc } from '../_shared/jobs';
+import { sendWithGrant } from '../_shared/messaging';
+import { homeReadId } from './common';
+import { noticeHomeReads, noticeReminders, type NoticeDoc } from './docs';
 
-export const subscriptionId = (openid: string, templateId: string) => `${openid}_${templateId}`;
-
-export async function recordGrant(ctx: Ctx, input: { templateId: string; accepted: boolean }) {
-  const id = subscriptionId(ctx.openid, input.templateId);
-  const coll = ctx.db.collection('subscriptions');
-  const current = async () => ((await coll.where({ _id: id }).limit(1).get()).data[0] as SubscriptionDoc | undefined)?.remaining ?? 0;
-  if (!input.accepted) return { templateId: input.templateId, remaining: await current() };
-  const _ = ctx.db.command;
-  const bump = () => coll.where({ _id: id }).update({ data: { remaining: _.inc(1), updatedAt: ctx.now } });
-  if (!(await bump()).stats.updated) {
-    const actor = await ctx.actor();
-    const doc: Omit<SubscriptionDoc, '_id'> = { openid: ctx.openid, personId: actor.personId, templateId: input.templateId, remaining: 1, updatedAt: ctx.now };
-    try {
-      await coll.add({ data: { _id: id, ...doc } });
-    } catch {
-      // Two taps raced to create it: the other one won, count this one on top.
-      await bump();
-    }
-  }
-  return { templateId: input.templateId, remaining: await current() };
+export interface NoticeMessageParams {
+  noticeId: string;
+  note: string;
+  buildingIds: string[];
+  compoundIds: string[];
+  /** Reminders skip homes already reached (read in the app or told in person). */
+  onlyUnread: boolean;
+  excludePersonId: string;
+  /** The template's values, fixed when the job is queued. */
+  fields: Record<string, { value: string }>;
+  /** A reminder is logged in noticeReminders when it finishes. */
+  remindedBy?: string;
 }
 
-/**
- * Message `personIds` about `notice`, each at most once, spending one grant each.
- * Returns who was messaged; people with no grant left are skipped.
- */
-export async function messagePeople(
-  db: Database,
-  cloud: CloudModule,
-  notice: NoticeDoc,
-  personIds: string[],
-  note: string,
-  now: Date,
-): Promise<Set<string>> {
-  const sent = new Set<string>();
-  if (!personIds.length) return sent;
-  const people = await getByIds<PersonDoc>(db, 'people', personIds);
-  const byOpenid = new Map([...people.values()].map((p) => [p.openid, p._id]));
-  const subs = await getByIds<SubscriptionDoc>(db, 'subscriptions', [...byOpenid.keys()].map((o) => subscriptionId(o, NOTICE_TEMPLATE_ID)));
-  const _ = db.command;
+export function messageFields(notice: NoticeDoc, note: string, now: Date): Record<string, { value: string }> {
   const f = NOTICE_TEMPLATE_FIELDS;
-  for (const s of subs.values()) {
-    if (s.remaining < 1) continue;
-    // Spend the grant first (conditionally), so two reminders never send one grant twice.
-    const spent = await db.collection('subscriptions').where({ _id: s._id, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1), updatedAt: now } });
-    if (!spent.stats.updated) continue;
-    try {
-      await cloud.openapi.subscribeMessage.send({
-        touser: s.openid,
-        templateId: NOTICE_TEMPLATE_ID,
-        page: noticePage(notice._id),
-        miniprogramState: 'formal',
-        lang: 'zh_CN',
-        data: {
-          [f.title]: { value: clip(notice.title) },
-          [f.author]: { value: clip(`${notice.authorName}（${ROLE_LABELS[notice.authorRole]}）`) },
-          [f.time]: { value: formatDateTime(notice.publishedAt ?? now) },
-          [f.note]: { value: clip(note) },
-        },
-      });
-      sent.add(byOpenid.get(s.openid)!);
-    } catch (e) {
-      // 43101: the user has no grant on WeChat's side after all (our count was stale).
-      const code = (e as { errCode?: number }).errCode;
-      await db.collection('subscriptions').doc(s._id).update({ data: code === 43101 ? { remaining: 0 } : { remaining: _.inc(1) } });
-    }
-  }
-  return sent;
+  return {
+    [f.title]: { value: clip(notice.title) },
+    [f.author]: { value: clip(`${notice.authorName}（${ROLE_LABELS[notice.authorRole]}）`) },
+    [f.time]: { value: formatDateTime(notice.publishedAt ?? now) },
+    [f.note]: { value: clip(note) },
+  };
 }
+
+/** The active memberships a notice's message goes to: its buildings, or its whole compounds. */
+export function audienceQuery(ctx: Ctx, p: Pick<NoticeMessageParams, 'buildingIds' | 'compoundIds'>) {
+  const _ = ctx.db.command;
+  const ors: object[] = [];
+  if (p.buildingIds.length) ors.push({ buildingId: _.in(p.buildingIds) });
+  if (p.compoundIds.length) ors.push({ compoundId: _.in(p.compoundIds) });
+  return _.and([ors.length === 1 ? ors[0] : _.or(ors), { status: 'active' }]);
+}
+
+export const noticeMessageJob = defineJob<NoticeMessageParams, { personId: string }>({
+  kind: 'notices.message',
+  batchSize: 100,
+  async next(ctx, job, cursor, limit) {
+    const p = job.params;
+    const _ = ctx.db.command;
+    const where = audienceQuery(ctx, p);
+    const rows = await memberships(ctx.db).find(cursor ? _.and([where, { _id: _.gt(cursor) }]) : where, { orderBy: [['_id', 'asc']], limit });
+    const total = cursor === null ? await memberships(ctx.db).count(where) : undefined;
+    let reached = new Set<string>();
+    if (p.onlyUnread && rows.length) {
+      const reads = await noticeHomeReads(ctx.db).byIds(rows.map((m) => homeReadId(p.noticeId, m.homeId)));
+      reached = new Set([...reads.values()].filter((r) => r.app || r.told).map((r) => r.homeId));
+    }
+    const items = rows.filter((m) => m.personId !== p.excludePersonId && !reached.has(m.homeId)).map((m) => ({ key: m.personId, data: { personId: m.personId } }));
+    return { items, cursor: rows.length < limit ? null : rows[rows.length - 1]._id, ...(total !== undefined ? { total } : {}) };
+  },
+  async apply(ctx, job, item) {
+    const person = await people(ctx.db).get(item.data.personId);
+    if (!person?.openid) return 'skipped';
+    const outcome = await sendWithGrant(
+      ctx.db,
+      ctx.cloud,
+      { touser: person.openid, templateId: NOTICE_TEMPLATE_ID, page: noticePage(job.params.noticeId), data: job.params.fields },
+      new Date(),
+    );
+    return outcome === 'sent' ? 'done' : 'skipped';
+  },
+  async finish(ctx, job) {
+    if (!job.params.remindedBy) return;
+    const final = (await jobs(ctx.db).get(job._id)) as JobDoc<NoticeMessageParams> | null;
+    if (!final) return;
+    await noticeReminders(ctx.db).put(job._id, {
+      noticeId: job.params.noticeId,
+      by: job.params.remindedBy,
+      at: new Date(),
+      buildingIds: job.params.buildingIds,
+      reminded: final.done,
+      unreachable: final.skipped,
+    });
+  },
+});

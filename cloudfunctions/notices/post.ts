@@ -11,13 +11,24 @@ import {
 } from '../../core/notices/rules';
 import { endOfShanghaiDay, formatDate } from '../../core/platform/time';
 import type { Actor } from '../../core/platform/roles';
-import type { CloudModule, Ctx, Database } from '../_shared/router';
-import { getAll, getByIds } from '../_shared/db';
-import type { BuildingDoc, CompoundDoc, MembershipDoc, PersonDoc } from '../_shared/directory';
-import type { NoticeDoc, NoticeMedia } from './docs';
+import { createHash } from 'node:crypto';
+import type { Ctx } from '../_shared/router';
+import { buildings as buildingsRepo, compounds as compoundsRepo, type BuildingDoc, type CompoundDoc, type PersonDoc } from '../_shared/directory';
+import { assertOwnFiles } from '../_shared/files';
+import { enqueue, work } from '../_shared/jobs';
+import { transaction } from '../_shared/repo';
+import { notices, type NoticeDoc, type NoticeMedia } from './docs';
 import { imageUrls, loadNotice, mustPerson } from './common';
-import { messagePeople } from './messages';
+import { messageFields, noticeMessageJob } from './messages';
 import { detailView } from './views';
+
+/** Photos a notice shows live in its author's own upload folder: u/<openid>/notices/… */
+export const NOTICE_FILES = 'notices';
+
+/** A notice's id from its author and the client request id: a retried post finds the first one. */
+export function noticeIdFor(personId: string, clientRequestId: string): string {
+  return 'n' + createHash('sha256').update(`${personId}\n${clientRequestId}`).digest('hex').slice(0, 31);
+}
 
 /** msgSecCheck v2 scene: 1 资料, 2 评论, 3 论坛, 4 社交日志. A notice board is closest to 论坛. */
 export const SEC_SCENE = 3;
@@ -45,16 +56,16 @@ export async function resolveAudience(ctx: Ctx, a: Audience): Promise<Resolved> 
   let buildings: BuildingDoc[];
   let compounds: Map<string, CompoundDoc>;
   if (a.kind === 'buildings') {
-    const found = await getByIds<BuildingDoc>(ctx.db, 'buildings', a.buildingIds);
+    const found = await buildingsRepo(ctx.db).byIds(a.buildingIds);
     if (found.size !== new Set(a.buildingIds).size) throw new AppError('NOT_FOUND', '所选楼栋不存在');
     buildings = [...found.values()];
-    compounds = await getByIds<CompoundDoc>(ctx.db, 'compounds', buildings.map((b) => b.compoundId));
+    compounds = await compoundsRepo(ctx.db).byIds(buildings.map((b) => b.compoundId));
     targets = buildings.map((b) => ({ kind: 'building', communityId: b.communityId, compoundId: b.compoundId, buildingId: b._id }));
   } else {
-    compounds = await getByIds<CompoundDoc>(ctx.db, 'compounds', a.compoundIds);
+    compounds = await compoundsRepo(ctx.db).byIds(a.compoundIds);
     if (compounds.size !== new Set(a.compoundIds).size) throw new AppError('NOT_FOUND', '所选小区不存在');
     targets = [...compounds.values()].map((c) => ({ kind: 'compound', communityId: c.communityId, compoundId: c._id }));
-    buildings = await getAll<BuildingDoc>(ctx.db, 'buildings', { compoundId: _.in([...compounds.keys()]) });
+    buildings = await buildingsRepo(ctx.db).all({ compoundId: _.in([...compounds.keys()]) });
   }
   buildings.sort((x, y) => x.compoundId.localeCompare(y.compoundId) || x.no - y.no);
   const label = [...compounds.values()]
@@ -106,15 +117,48 @@ async function checkImages(ctx: Ctx, images: string[]): Promise<NoticeMedia[]> {
   return media;
 }
 
-async function createVersion(ctx: Ctx, actor: Actor, author: PersonDoc, where: Resolved, c: Content, previous?: NoticeDoc, note?: string): Promise<NoticeDetail> {
+async function createVersion(
+  ctx: Ctx,
+  actor: Actor,
+  author: PersonDoc,
+  where: Resolved,
+  c: Content,
+  clientRequestId: string,
+  previous?: NoticeDoc,
+  note?: string,
+): Promise<NoticeDetail> {
+  const id = noticeIdFor(author._id, clientRequestId);
+  const view = async (notice: NoticeDoc) =>
+    detailView(notice, {
+      access: 'full',
+      unread: false,
+      images: (await imageUrls(ctx, notice.images)).map(({ fileID, url }) => ({ fileID, url })),
+      canTrack: trackableBuildings(actor, notice).length > 0,
+      canManage: true,
+      now: ctx.now,
+    });
+  // A retry of a call that timed out: answer what the first one made.
+  const already = await notices(ctx.db).get(id);
+  if (already) return view(already);
   const expiresAt = expiry(ctx, c.expiresOn);
   const role = authorRole(actor, where.targets);
   if (!role) throw new AppError('FORBIDDEN');
+  // Only the author's own uploads (a correction may keep the photos it corrects).
+  const kept = new Set(previous?.images ?? []);
+  assertOwnFiles(ctx.openid, NOTICE_FILES, c.images.filter((f) => !kept.has(f)));
   await checkText(ctx, c);
   const media = await checkImages(ctx, c.images);
   const live = media.length === 0;
+  if (previous) {
+    // Claim the version being corrected: a parallel correction or withdrawal loses with CONFLICT.
+    await transaction(ctx.db, async (tx) => {
+      const cur = await notices(ctx.db).in(tx).must(previous._id);
+      if (cur.status !== previous.status || cur.correctionClaim || cur.correctedById) throw new AppError('CONFLICT', '这条通知刚被他人更正或撤回，请刷新后再操作');
+      await notices(ctx.db).in(tx).patch(previous._id, { correctionClaim: id });
+    });
+  }
   const doc: Omit<NoticeDoc, '_id'> = {
-    rootId: previous?.rootId ?? '',
+    rootId: previous?.rootId ?? id,
     version: (previous?.version ?? 0) + 1,
     ...(previous ? { previousId: previous._id } : {}),
     status: live ? 'published' : 'reviewing',
@@ -136,51 +180,64 @@ async function createVersion(ctx: Ctx, actor: Actor, author: PersonDoc, where: R
     media,
     mediaTraceIds: media.map((m) => m.traceId),
     ...(note ? { correctionNote: note } : {}),
+    clientRequestId,
     createdAt: ctx.now,
     publishedAt: live ? ctx.now : null,
   };
-  const added = await ctx.db.collection('notices').add({ data: doc });
-  const id = String(added._id);
-  if (!previous) await ctx.db.collection('notices').doc(id).update({ data: { rootId: id } });
-  const notice: NoticeDoc = { ...doc, _id: id, rootId: previous?.rootId ?? id };
-  if (live) await afterPublish(ctx.db, ctx.cloud, notice, ctx.now);
-  return detailView(notice, {
-    access: 'full',
-    unread: false,
-    images: (await imageUrls(ctx, notice.images)).map(({ fileID, url }) => ({ fileID, url })),
-    canTrack: trackableBuildings(actor, notice).length > 0,
-    canManage: true,
-    now: ctx.now,
-  });
+  try {
+    await notices(ctx.db).add({ _id: id, ...doc });
+  } catch (e) {
+    // The same request raced itself: the other call wrote it.
+    const raced = await notices(ctx.db).get(id);
+    if (raced) return view(raced);
+    throw e;
+  }
+  const notice: NoticeDoc = { ...doc, _id: id };
+  if (live) await afterPublish(ctx, notice);
+  return view(notice);
 }
 
 /** A version went live: the one it corrects steps aside, and an emergency messages every subscribed resident. */
-export async function afterPublish(db: Database, cloud: CloudModule, notice: NoticeDoc, now: Date) {
+export async function afterPublish(ctx: Ctx, notice: NoticeDoc) {
   if (notice.previousId) {
-    await db.collection('notices').where({ _id: notice.previousId, status: 'published' }).update({ data: { status: 'corrected', correctedById: notice._id, correctedAt: now } });
+    await notices(ctx.db).patchWhere(
+      { _id: notice.previousId, correctionClaim: notice._id },
+      { status: 'corrected', correctedById: notice._id, correctedAt: ctx.now, correctionClaim: null },
+    );
   }
   if (isEmergency(notice.category)) {
-    const _ = db.command;
-    const buildingIds = notice.targets.flatMap((t) => (t.kind === 'building' ? [t.buildingId] : []));
-    const compoundIds = notice.targets.flatMap((t) => (t.kind === 'compound' ? [t.compoundId] : []));
-    const ors: object[] = [];
-    if (buildingIds.length) ors.push({ buildingId: _.in(buildingIds) });
-    if (compoundIds.length) ors.push({ compoundId: _.in(compoundIds) });
-    // A write-time fan-out, bounded by the target's households (not a per-user read).
-    const members: MembershipDoc[] = [];
-    for (const o of ors) members.push(...(await getAll<MembershipDoc>(db, 'memberships', { ...o, status: 'active' })));
-    const people = [...new Set(members.map((m) => m.personId))].filter((p) => p !== notice.authorId);
-    await messagePeople(db, cloud, notice, people, '紧急通知，请尽快查看', now);
+    // A job in batches: a whole compound's send-out never rides on one call.
+    const job = await enqueue(
+      ctx,
+      noticeMessageJob,
+      {
+        noticeId: notice._id,
+        note: '紧急通知，请尽快查看',
+        buildingIds: notice.targets.flatMap((t) => (t.kind === 'building' ? [t.buildingId] : [])),
+        compoundIds: notice.targets.flatMap((t) => (t.kind === 'compound' ? [t.compoundId] : [])),
+        onlyUnread: false,
+        excludePersonId: notice.authorId,
+        fields: messageFields(notice, '紧急通知，请尽快查看', ctx.now),
+      },
+      { createdBy: notice.authorId, clientRequestId: `publish-${notice._id}` },
+    );
+    await work(ctx, { jobId: job._id, budgetMs: 2_000 });
   }
 }
 
-export async function postNotice(ctx: Ctx, input: Content & { audience: Audience }): Promise<NoticeDetail> {
+/** A correction of `previous` was rejected: the version it would replace is free again. */
+async function releaseClaim(ctx: Ctx, notice: NoticeDoc) {
+  if (notice.previousId) await notices(ctx.db).patchWhere({ _id: notice.previousId, correctionClaim: notice._id }, { correctionClaim: null });
+}
+
+export async function postNotice(ctx: Ctx, input: Content & { audience: Audience; clientRequestId: string }): Promise<NoticeDetail> {
   const actor = await ctx.actor();
   if (!actor.roles.length) throw new AppError('FORBIDDEN');
   const where = await resolveAudience(ctx, input.audience);
   if (!canPostTo(actor, where.targets)) throw new AppError('FORBIDDEN', '您只能向自己负责的楼栋或小区发布通知');
   const author = await mustPerson(ctx, actor);
-  return createVersion(ctx, actor, author, where, input);
+  const { audience: _a, clientRequestId, ...content } = input;
+  return createVersion(ctx, actor, author, where, content, clientRequestId);
 }
 
 async function manageable(ctx: Ctx, noticeId: string) {
@@ -194,12 +251,14 @@ async function manageable(ctx: Ctx, noticeId: string) {
 }
 
 /** A correction is a new version with the same targets; the old one shows 已更正 once it is live. */
-export async function correctNotice(ctx: Ctx, input: Content & { noticeId: string; note?: string }): Promise<NoticeDetail> {
+export async function correctNotice(ctx: Ctx, input: Content & { noticeId: string; note?: string; clientRequestId: string }): Promise<NoticeDetail> {
   const { actor, notice } = await manageable(ctx, input.noticeId);
-  if (!canTransition(notice.status, 'corrected')) throw new AppError('NOTICE_CLOSED');
   const author = await mustPerson(ctx, actor);
-  const { noticeId: _id, note, ...content } = input;
-  return createVersion(ctx, actor, author, { targets: notice.targets, buildings: notice.buildings, label: notice.targetsLabel }, content, notice, note);
+  // A retried correction finds the version it made (the old one is 'corrected' by now).
+  const made = await notices(ctx.db).get(noticeIdFor(author._id, input.clientRequestId));
+  if (!made && !canTransition(notice.status, 'corrected')) throw new AppError('NOTICE_CLOSED');
+  const { noticeId: _id, note, clientRequestId, ...content } = input;
+  return createVersion(ctx, actor, author, { targets: notice.targets, buildings: notice.buildings, label: notice.targetsLabel }, content, clientRequestId, notice, note);
 }
 
 export async function withdrawNotice(ctx: Ctx, input: { noticeId: string; reason: string }): Promise<NoticeDetail> {
@@ -207,8 +266,12 @@ export async function withdrawNotice(ctx: Ctx, input: { noticeId: string; reason
   if (!canTransition(notice.status, 'withdrawn')) throw new AppError('NOTICE_CLOSED');
   const who = await mustPerson(ctx, actor);
   const withdrawal = { by: who._id, byName: who.name, reason: input.reason, at: ctx.now };
-  const res = await ctx.db.collection('notices').where({ _id: notice._id, status: notice.status }).update({ data: { status: 'withdrawn', withdrawal } });
-  if (!res.stats.updated) throw new AppError('CONFLICT');
+  // Guarded like a correction: a withdrawal never silently undoes a correction in flight.
+  await transaction(ctx.db, async (tx) => {
+    const cur = await notices(ctx.db).in(tx).must(notice._id);
+    if (cur.status !== notice.status || cur.correctionClaim) throw new AppError('CONFLICT', '这条通知刚被他人更正或撤回，请刷新后再操作');
+    await notices(ctx.db).in(tx).patch(notice._id, { status: 'withdrawn', withdrawal });
+  });
   const updated: NoticeDoc = { ...notice, status: 'withdrawn', withdrawal };
   return detailView(updated, {
     access: 'full',
@@ -225,19 +288,18 @@ export async function withdrawNotice(ctx: Ctx, input: { noticeId: string; reason
  * trace_id; the last verdict publishes the notice, any risky one rejects it.
  */
 export async function onMediaCheck(ctx: Ctx, event: Record<string, unknown>) {
-  const { db, cloud } = ctx;
+  const { db } = ctx;
   const traceId = String(event.trace_id);
   const result = (event.result ?? {}) as { suggest?: string; label?: number };
   const suggest = result.suggest === 'pass' ? 'pass' : 'risky';
-  const found = await db.collection('notices').where({ mediaTraceIds: traceId }).limit(1).get();
-  const hit = found.data[0] as NoticeDoc | undefined;
+  const hit = await notices(db).first({ mediaTraceIds: traceId });
   if (!hit) {
     console.warn('[wxa_media_check] no notice for trace', traceId);
     return { handled: false };
   }
   const now = new Date();
-  const outcome = await db.runTransaction(async (tx) => {
-    const n = (await tx.collection('notices').doc(hit._id).get()).data as NoticeDoc;
+  const outcome = await transaction(db, async (tx) => {
+    const n = await notices(db).in(tx).must(hit._id);
     const media = n.media.map((m) => (m.traceId === traceId ? { ...m, status: suggest, label: result.label ?? 0 } : m)) as NoticeMedia[];
     const patch: Record<string, unknown> = { media: db.command.set(media) };
     let status = n.status;
@@ -253,9 +315,10 @@ export async function onMediaCheck(ctx: Ctx, event: Record<string, unknown>) {
         patch.publishedAt = now;
       }
     }
-    await tx.collection('notices').doc(hit._id).update({ data: patch });
+    await notices(db).in(tx).patch(hit._id, patch);
     return { notice: { ...n, media, status, publishedAt: status === 'published' ? now : n.publishedAt } as NoticeDoc, changed: status !== n.status };
   });
-  if (outcome.changed && outcome.notice.status === 'published') await afterPublish(db, cloud, outcome.notice, now);
+  if (outcome.changed && outcome.notice.status === 'published') await afterPublish({ ...ctx, now }, outcome.notice);
+  if (outcome.changed && outcome.notice.status === 'rejected') await releaseClaim(ctx, outcome.notice);
   return { handled: true, noticeId: hit._id, status: outcome.notice.status };
 }

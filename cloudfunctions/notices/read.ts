@@ -9,7 +9,7 @@ import { actorKeys, canManage, escapeRegExp, isExpired, openAccess, trackableBui
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, pageOf } from '../_shared/db';
-import type { NoticeDoc, NoticeGroupOpenDoc, NoticeHomeReadDoc, NoticeReadDoc } from './docs';
+import { noticeGroupOpens, noticeHomeReads, noticeReads, notices, type NoticeDoc } from './docs';
 import { homeReadId, imageUrls, loadNotice, readId } from './common';
 import { detailView, listItem } from './views';
 
@@ -25,15 +25,15 @@ function liveQuery(ctx: Ctx, keys: string[]) {
 async function readSet(ctx: Ctx, personId: string | null, ids: string[]): Promise<Set<string>> {
   if (!personId || !ids.length) return new Set();
   const _ = ctx.db.command;
-  const res = await ctx.db.collection('noticeReads').where({ _id: _.in(ids.map((i) => readId(i, personId))) }).limit(ids.length).field({ noticeId: true }).get();
-  return new Set((res.data as NoticeReadDoc[]).map((r) => r.noticeId));
+  const found = await noticeReads(ctx.db).find({ _id: _.in(ids.map((i) => readId(i, personId))) }, { limit: ids.length, fields: { noticeId: true } });
+  return new Set(found.map((r) => r.noticeId));
 }
 
 async function unreadCount(ctx: Ctx, actor: Actor, keys: string[]): Promise<number> {
   if (!keys.length || !actor.personId) return 0;
-  const res = await ctx.db.collection('notices').where(liveQuery(ctx, keys)).orderBy('publishedAt', 'desc').limit(UNREAD_WINDOW).field({ _id: true, authorId: true }).get();
+  const live = await notices(ctx.db).find(liveQuery(ctx, keys), { orderBy: [['publishedAt', 'desc']], limit: UNREAD_WINDOW, fields: { _id: true, authorId: true } });
   // My own notices are never "unread" for me.
-  const ids = (res.data as Pick<NoticeDoc, '_id' | 'authorId'>[]).filter((n) => n.authorId !== actor.personId).map((n) => n._id);
+  const ids = live.filter((n) => n.authorId !== actor.personId).map((n) => n._id);
   const read = await readSet(ctx, actor.personId, ids);
   return ids.length - read.size;
 }
@@ -46,19 +46,13 @@ export async function listNotices(ctx: Ctx, input: { box: 'inbox' | 'authored'; 
   let docs: NoticeDoc[] = [];
   if (input.box === 'authored') {
     if (actor.personId) {
-      const res = await ctx.db.collection('notices').where({ authorId: actor.personId, ...titleMatch }).orderBy('createdAt', 'desc').skip(offset).limit(input.size + 1).get();
-      docs = res.data as NoticeDoc[];
+      docs = await notices(ctx.db).find({ authorId: actor.personId, ...titleMatch }, { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 });
     }
   } else if (keys.length) {
-    const res = await ctx.db
-      .collection('notices')
-      .where({ ...liveQuery(ctx, keys), ...titleMatch })
-      .orderBy('pinned', 'desc')
-      .orderBy('publishedAt', 'desc')
-      .skip(offset)
-      .limit(input.size + 1)
-      .get();
-    docs = res.data as NoticeDoc[];
+    docs = await notices(ctx.db).find(
+      { ...liveQuery(ctx, keys), ...titleMatch },
+      { orderBy: [['pinned', 'desc'], ['publishedAt', 'desc']], skip: offset, limit: input.size + 1 },
+    );
   }
   const read = await readSet(ctx, actor.personId, docs.map((d) => d._id));
   const items = docs.map((d) => listItem(d, d.status === 'published' && d.authorId !== actor.personId && !read.has(d._id)));
@@ -73,46 +67,39 @@ export async function countUnread(ctx: Ctx): Promise<{ unread: number }> {
 /**
  * Record that the actor (and each of their homes the notice reaches) read it.
  * Deterministic ids and a look before writing: a second open writes nothing.
- * The author's own opens are not counted: the read rate is about the others.
+ * The homes are written BEFORE the person: a process killed in between leaves the
+ * person unread (the next open completes it), never a person marked read whose
+ * home still counts as unread. The author's own opens are not counted.
  */
 async function recordRead(ctx: Ctx, actor: Actor, n: NoticeDoc): Promise<boolean> {
   const personId = actor.personId;
   if (!personId || n.authorId === personId) return false;
   const reached = new Set(n.buildings.map((b) => b.id));
   const homes = [...new Map(actor.homes.filter((h) => reached.has(h.buildingId)).map((h) => [h.homeId, h])).values()];
-  const _ = ctx.db.command;
   const [mine, homeReads] = await Promise.all([
-    ctx.db.collection('noticeReads').where({ _id: readId(n._id, personId) }).limit(1).get(),
-    homes.length
-      ? ctx.db.collection('noticeHomeReads').where({ _id: _.in(homes.map((h) => homeReadId(n._id, h.homeId))) }).limit(homes.length).get()
-      : Promise.resolve({ data: [] }),
+    noticeReads(ctx.db).get(readId(n._id, personId)),
+    homes.length ? noticeHomeReads(ctx.db).byIds(homes.map((h) => homeReadId(n._id, h.homeId))) : Promise.resolve(new Map()),
   ]);
-  const firstTime = mine.data.length === 0;
-  if (firstTime) {
-    const doc: Omit<NoticeReadDoc, '_id'> = { noticeId: n._id, personId, at: ctx.now };
-    await ctx.db.collection('noticeReads').doc(readId(n._id, personId)).set({ data: doc });
-  }
-  const existing = new Map((homeReads.data as NoticeHomeReadDoc[]).map((r) => [r._id, r]));
   for (const h of homes) {
     const rid = homeReadId(n._id, h.homeId);
-    const r = existing.get(rid);
+    const r = homeReads.get(rid);
     if (r?.app) continue;
     if (r) {
-      await ctx.db.collection('noticeHomeReads').doc(rid).update({ data: { app: true, appAt: ctx.now, appBy: personId } });
+      await noticeHomeReads(ctx.db).patch(rid, { app: true, appAt: ctx.now, appBy: personId });
     } else {
-      const doc: Omit<NoticeHomeReadDoc, '_id'> = { noticeId: n._id, homeId: h.homeId, buildingId: h.buildingId, compoundId: h.compoundId, app: true, appAt: ctx.now, appBy: personId, told: false };
-      await ctx.db.collection('noticeHomeReads').doc(rid).set({ data: doc });
+      await noticeHomeReads(ctx.db).put(rid, { noticeId: n._id, homeId: h.homeId, buildingId: h.buildingId, compoundId: h.compoundId, app: true, appAt: ctx.now, appBy: personId, told: false });
     }
   }
-  return firstTime;
+  if (mine) return false;
+  await noticeReads(ctx.db).put(readId(n._id, personId), { noticeId: n._id, personId, at: ctx.now });
+  return true;
 }
 
+/** One open per notice, group and person, however often it is sent. */
 async function recordGroupOpen(ctx: Ctx, noticeId: string, openGId: string): Promise<boolean> {
   const id = `${noticeId}_${openGId}_${ctx.openid}`;
-  const seen = await ctx.db.collection('noticeGroupOpens').where({ _id: id }).limit(1).get();
-  if (seen.data.length) return false;
-  const doc: Omit<NoticeGroupOpenDoc, '_id'> = { noticeId, openGId, openid: ctx.openid, at: ctx.now };
-  await ctx.db.collection('noticeGroupOpens').doc(id).set({ data: doc });
+  if (await noticeGroupOpens(ctx.db).get(id)) return false;
+  await noticeGroupOpens(ctx.db).put(id, { noticeId, openGId, openid: ctx.openid, at: ctx.now });
   return true;
 }
 
@@ -137,13 +124,15 @@ export async function openNotice(ctx: Ctx, input: { noticeId: string; groupInfo?
 }
 
 /**
- * Opened from a share card in a WeChat group. Anyone signed in may be counted
- * (newcomers open share cards too); only live notices count, and nothing about
- * the notice is returned here.
+ * Opened from a share card in a WeChat group: counted once per person and group,
+ * only for people the notice is for, only while it is live. Group identity comes
+ * only from WeChat-decoded group info (a CloudID at the event's top level).
  */
 export async function groupOpen(ctx: Ctx, input: { noticeId: string; groupInfo: { data: { openGId: string } } }) {
+  const actor = await ctx.actor();
   const n = await loadNotice(ctx, input.noticeId);
-  if (n.status !== 'published' || isExpired(n, ctx.now)) throw new AppError('NOT_FOUND');
+  // Only the notice's audience (or its followers) count: a stranger cannot pad the figures.
+  if (n.status !== 'published' || isExpired(n, ctx.now) || !openAccess(n, actor, ctx.now)) throw new AppError('NOT_FOUND');
   const openGId = input.groupInfo.data.openGId;
   return { noticeId: n._id, openGId, recorded: await recordGroupOpen(ctx, n._id, openGId) };
 }

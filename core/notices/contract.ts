@@ -8,6 +8,7 @@ import { action, defineApi, id, page, clientRequestId, type Page } from '../plat
 import { optionalText, text } from '../platform/text';
 import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory, type NoticeStatus } from './rules';
 import type { RoleName } from '../platform/roles';
+import type { JobView } from '../platform/jobs';
 
 /**
  * The subscribe-message template for "new notice / reminder". REPLACE at deploy with
@@ -139,11 +140,22 @@ export interface UnreadHomesPage extends Page<UnreadHome> {
   buildingId: string;
 }
 export interface RemindResult {
-  /** People messaged. */
+  /** People messaged so far. */
   reminded: number;
-  /** Unread homes nobody could be messaged in (no app user or no grant left). */
+  /** Unread people who could not be messaged (no subscription granted, or none left). */
   unreachable: number;
   unreadHomes: number;
+  /** The reminder runs as a job; `notices.jobStatus` follows it until `finished`. */
+  jobId: string;
+  finished: boolean;
+}
+/** Before the tap: how many unread people a reminder can reach. */
+export interface RemindPreview {
+  unreadHomes: number;
+  /** People of unread homes who use the app. */
+  people: number;
+  /** Of those, who granted a message (the rest must be told in person). */
+  withGrant: number;
 }
 
 // ---- inputs ----
@@ -199,18 +211,17 @@ export const noticesApi = defineApi('notices', {
   'notices.unreadHomes': action(z.object({ noticeId: id, buildingId: id }).merge(page).strict()).returns<UnreadHomesPage>(),
   /** Message the unread homes' people who granted a subscribe message (optionally one building). */
   'notices.remind': action(z.object({ clientRequestId, noticeId: id, buildingId: id.optional() }).strict()).returns<RemindResult>(),
+  'notices.remindPreview': action(z.object({ noticeId: id, buildingId: id.optional() }).strict()).returns<RemindPreview>(),
+  /** Progress of a reminder I started. */
+  'notices.jobStatus': action(z.object({ jobId: id.max(120) }).strict()).returns<JobView>(),
   'notices.markTold': action(z.object({ noticeId: id, homeId: id }).strict()).returns<{ homeId: string; told: boolean }>(),
   'notices.unmarkTold': action(z.object({ noticeId: id, homeId: id }).strict()).returns<{ homeId: string; told: boolean }>(),
   /** After wx.requestSubscribeMessage: one accepted tap = one message. */
   'notices.subscribe': action(
     z.object({ templateId: z.enum(SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict(),
   ).returns<{ templateId: string; remaining: number }>(),
-  /** Link a WeChat group to the building group it is (the lead got openGId from a share ticket). */
-  'groups.link': action(
-    z.object({ buildingId: id, openGId: z.string().trim().min(1).max(64).optional(), groupInfo: groupInfo.optional() })
-      .strict()
-      .refine((v) => !!v.openGId !== !!v.groupInfo, { message: '请提供群信息（openGId 或 groupInfo 二选一）', path: ['groupInfo'] }),
-  ).returns<{ openGId: string; buildingId: string; buildingName: string }>(),
+  /** Link a WeChat group to the building group it is: group info only as WeChat decoded it (a share ticket's CloudID). */
+  'groups.link': action(z.object({ buildingId: id, groupInfo }).strict()).returns<{ openGId: string; buildingId: string; buildingName: string }>(),
 });
 
 export type NoticesApi = typeof noticesApi;

@@ -41,7 +41,7 @@ export interface CallEnvelope {
 }
 
 // Shared field schemas: limits are stated once so client forms and functions agree.
-export const id = z.string().min(1).max(64);
+export const id = z.string().min(1).max(120);
 /** A required single-line text (normalised, visible, no control or bidi characters). */
 export const shortText = (max: number) => text({ max });
 /** A client-generated id for a create action, so a retry after a timeout never creates twice. */
