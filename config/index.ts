@@ -11,6 +11,21 @@ import prodConfig from './prod';
 const root = path.resolve(__dirname, '..');
 const platform = process.env.TARO_ENV || 'weapp';
 
+/**
+ * The weapp build talks to one CloudBase environment, fixed at build time. There
+ * is no default: a package built against the wrong (or a made-up) environment
+ * would fail only on people's phones. The h5 demo calls /api and needs none.
+ */
+function cloudEnv(): string {
+  const env = (process.env.CLOUD_ENV ?? '').trim();
+  if (platform === 'weapp' && !env) {
+    throw new Error(
+      'CLOUD_ENV is not set. The weapp build needs the CloudBase environment id: CLOUD_ENV=<env-id> npm run build:weapp',
+    );
+  }
+  return env;
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jinlin',
@@ -21,7 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${platform}`,
     plugins: [],
     defineConstants: {
-      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'jinlin-dev'),
+      CLOUD_ENV: JSON.stringify(cloudEnv()),
     },
     // core/ is shared TS outside src: alias it and let Taro's babel compile it.
     alias: {

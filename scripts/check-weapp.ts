@@ -29,7 +29,7 @@ function build(): void {
   const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', CLOUD_ENV: process.env.CLOUD_ENV || 'offline-check-placeholder' },
   });
   if (r.status !== 0) {
     console.error('weapp build failed');

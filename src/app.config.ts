@@ -1,26 +1,16 @@
-// Evaluated at build time: TARO_ENV decides which pages exist in each build.
-const isH5 = process.env.TARO_ENV === 'h5';
+// Evaluated by Taro at build time (bundled with esbuild), so it may import plain
+// data: the route table the features register (features/routes.ts). TARO_ENV
+// decides which pages exist in each build (本地演示登录 is h5 only).
+// tests/unit/app-config.test.ts checks both builds against the registry and the disk.
+import { TAB_PAGES, subPackagesFor } from './features/routes';
 
-const accountPages = [
-  'pages/bind/index',
-  'pages/homes/index',
-  'pages/approvals/index',
-  'pages/roster/index',
-  'pages/import/index',
-  'pages/roles/index',
-  'pages/privacy/index',
-  // 本地演示登录 exists only in the h5 demo build, never in the WeChat package.
-  ...(isH5 ? ['pages/signin/index'] : []),
-];
+const isH5 = process.env.TARO_ENV === 'h5';
 
 export default defineAppConfig({
   // Tab pages must live in the main package; everything else is in subpackages.
-  pages: ['pages/home/index', 'pages/notices/index', 'pages/services/index', 'pages/me/index'],
-  subPackages: [
-    { root: 'packages/account', pages: accountPages },
-    // Subscribe messages link to packages/notices/pages/detail/index?id=…
-    { root: 'packages/notices', pages: ['pages/detail/index', 'pages/post/index', 'pages/track/index', 'pages/unread/index'] },
-  ],
+  // Subscribe messages link to packages/notices/pages/detail/index?id=…
+  pages: [TAB_PAGES.home, TAB_PAGES.notices, TAB_PAGES.services, TAB_PAGES.me],
+  subPackages: subPackagesFor(isH5 ? 'h5' : 'weapp'),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c83a2a',
@@ -36,10 +26,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/notices/index', text: '通知', iconPath: 'assets/tab/notices.png', selectedIconPath: 'assets/tab/notices-active.png' },
-      { pagePath: 'pages/services/index', text: '服务', iconPath: 'assets/tab/services.png', selectedIconPath: 'assets/tab/services-active.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+      { pagePath: TAB_PAGES.home, text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: TAB_PAGES.notices, text: '通知', iconPath: 'assets/tab/notices.png', selectedIconPath: 'assets/tab/notices-active.png' },
+      { pagePath: TAB_PAGES.services, text: '服务', iconPath: 'assets/tab/services.png', selectedIconPath: 'assets/tab/services-active.png' },
+      { pagePath: TAB_PAGES.me, text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
   lazyCodeLoading: 'requiredComponents',

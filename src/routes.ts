@@ -1,22 +1,23 @@
-/** Every page path in one place, so links and tests agree. */
-export const ROUTES = {
-  home: '/pages/home/index',
-  notices: '/pages/notices/index',
-  services: '/pages/services/index',
-  me: '/pages/me/index',
-  bind: '/packages/account/pages/bind/index',
-  homes: '/packages/account/pages/homes/index',
-  approvals: '/packages/account/pages/approvals/index',
-  roster: '/packages/account/pages/roster/index',
-  import: '/packages/account/pages/import/index',
-  roles: '/packages/account/pages/roles/index',
-  privacy: '/packages/account/pages/privacy/index',
-  noticeDetail: '/packages/notices/pages/detail/index',
-  noticePost: '/packages/notices/pages/post/index',
-  noticeTrack: '/packages/notices/pages/track/index',
-  noticeUnread: '/packages/notices/pages/unread/index',
-  /** h5 only: local demo sign-in. */
-  signin: '/packages/account/pages/signin/index',
+/**
+ * Every page path in one place, so links and tests agree. Built from the route
+ * table the features register (features/routes.ts), the same one app.config.ts reads.
+ */
+import { TAB_PAGES } from './features/routes';
+import { routePaths } from './features/route-table';
+import { ACCOUNT_ROUTES } from './features/accounts/routes';
+import { NOTICE_ROUTES } from './features/notices/routes';
+
+const tabs = {
+  home: `/${TAB_PAGES.home}`,
+  notices: `/${TAB_PAGES.notices}`,
+  services: `/${TAB_PAGES.services}`,
+  me: `/${TAB_PAGES.me}`,
 } as const;
 
-export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.notices, ROUTES.services, ROUTES.me];
+export const ROUTES = {
+  ...tabs,
+  ...routePaths(ACCOUNT_ROUTES),
+  ...routePaths(NOTICE_ROUTES),
+};
+
+export const TAB_ROUTES: readonly string[] = Object.values(tabs);

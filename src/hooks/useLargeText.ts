@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isLargeText, subscribeLargeText } from '../store/largeText';
+import { isLargeText, subscribeLargeText } from '@/store/largeText';
 
 export function useLargeText(): boolean {
   const [on, setOn] = useState(isLargeText());

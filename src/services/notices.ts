@@ -1,15 +1,14 @@
 /**
- * Typed wrappers for the `notices` function, plus the WeChat-only edges a notice
- * needs (image upload to cloud storage, the subscribe-message prompt, the group a
- * share card was opened from). Pages never touch Taro.cloud or wx directly.
+ * The WeChat-only edges a notice needs: image upload to cloud storage, the
+ * subscribe-message prompt, the group a share card was opened from, the share
+ * menu. Calls to the `notices` function go through api('notices') (services/cloud).
  */
 import Taro from '@tarojs/taro';
-import type { NoticesApi, NOTICE_TEMPLATE_ID as ContractTemplateId } from '@core/notices/contract';
-import type { InputOf } from '@core/platform/api';
-import { ServiceError, apiRef, call } from './cloud';
+import type { NOTICE_TEMPLATE_ID as ContractTemplateId } from '@core/notices/contract';
+import { ServiceError, api, type PayloadOf } from './cloud';
 
-export const noticesRef = apiRef<NoticesApi>('notices');
-type A = NoticesApi['actions'];
+/** A group's CloudID object (weapp), replaced by WeChat with the verified group data before the function runs. */
+export type GroupInfo = NonNullable<PayloadOf<'notices', 'notices.open'>['groupInfo']>;
 
 /**
  * The contract's template id, repeated as a value because importing the contract at
@@ -18,22 +17,14 @@ type A = NoticesApi['actions'];
  */
 export const NOTICE_TEMPLATE_ID: typeof ContractTemplateId = 'REPLACE_WITH_NOTICE_TEMPLATE_ID';
 
-export const notices = {
-  list: (p: InputOf<A['notices.list']>) => call(noticesRef, 'notices.list', p),
-  open: (noticeId: string, groupInfo?: unknown) =>
-    // groupInfo is a wx.cloud.CloudID object on weapp, replaced by WeChat with the verified group data.
-    call(noticesRef, 'notices.open', { noticeId, ...(groupInfo ? { groupInfo: groupInfo as InputOf<A['notices.open']>['groupInfo'] } : {}) }),
-  post: (p: InputOf<A['notices.post']>) => call(noticesRef, 'notices.post', p),
-  correct: (p: InputOf<A['notices.correct']>) => call(noticesRef, 'notices.correct', p),
-  withdraw: (noticeId: string, reason: string) => call(noticesRef, 'notices.withdraw', { noticeId, reason }),
-  summary: (noticeId: string) => call(noticesRef, 'notices.summary', { noticeId }),
-  unreadHomes: (p: InputOf<A['notices.unreadHomes']>) => call(noticesRef, 'notices.unreadHomes', p),
-  remind: (noticeId: string, buildingId?: string) => call(noticesRef, 'notices.remind', { noticeId, ...(buildingId ? { buildingId } : {}) }),
-  markTold: (noticeId: string, homeId: string) => call(noticesRef, 'notices.markTold', { noticeId, homeId }),
-  unmarkTold: (noticeId: string, homeId: string) => call(noticesRef, 'notices.unmarkTold', { noticeId, homeId }),
-  linkGroup: (buildingId: string, groupInfo: unknown) =>
-    call(noticesRef, 'groups.link', { buildingId, groupInfo: groupInfo as InputOf<A['groups.link']>['groupInfo'] }),
-};
+/**
+ * wx.requestSubscribeMessage answers per template: 'accept', 'acceptWithAudio' and
+ * 'acceptWithAlert' (accepted, with a sound or a strong reminder) all grant one
+ * message; 'reject', 'ban' and 'filter' do not.
+ */
+export function isSubscribeGranted(answer: unknown): boolean {
+  return answer === 'accept' || answer === 'acceptWithAudio' || answer === 'acceptWithAlert';
+}
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -91,12 +82,12 @@ export async function subscribeNotices(): Promise<SubscribeOutcome> {
   if (isWeapp) {
     try {
       const res = (await Taro.requestSubscribeMessage({ tmplIds: [NOTICE_TEMPLATE_ID] } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
-      accepted = res[NOTICE_TEMPLATE_ID] === 'accept';
+      accepted = isSubscribeGranted(res[NOTICE_TEMPLATE_ID]);
     } catch {
       throw new ServiceError('INTERNAL', '暂时无法订阅，请稍后再试');
     }
   }
-  const r = await call(noticesRef, 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted });
+  const r = await api('notices').call('notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted });
   return { accepted, remaining: r.remaining, demo: !isWeapp };
 }
 
@@ -108,7 +99,7 @@ const GROUP_SHARE_SCENE = 1044;
  * notice (or of any page when noticeId is omitted), the group's CloudID object for a
  * function call; otherwise undefined. Never throws: a group is statistics only.
  */
-export async function groupInfoFromEnter(noticeId?: string): Promise<unknown> {
+export async function groupInfoFromEnter(noticeId?: string): Promise<GroupInfo | undefined> {
   if (!isWeapp) return undefined;
   try {
     const enter = Taro.getEnterOptionsSync();
@@ -119,7 +110,7 @@ export async function groupInfoFromEnter(noticeId?: string): Promise<unknown> {
       Taro.getGroupEnterInfo({ success: resolve, fail: reject } as Parameters<typeof Taro.getGroupEnterInfo>[0]),
     );
     if (!info.cloudID) return undefined;
-    return (Taro.cloud.CloudID as unknown as (id: string) => unknown)(info.cloudID);
+    return (Taro.cloud.CloudID as unknown as (id: string) => GroupInfo)(info.cloudID);
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@
  * what to show without a second call. Tab pages refresh it when they are shown.
  */
 import type { Me } from '@core/accounts/contract';
-import { accounts } from '../services/accounts';
+import { api } from '@/services/cloud';
 
 let current: Me | null = null;
 const listeners = new Set<(me: Me | null) => void>();
@@ -18,7 +18,7 @@ export function setMe(me: Me | null): void {
 }
 
 export async function loadMe(): Promise<Me> {
-  const me = await accounts.me();
+  const me = await api('accounts').call('me.get', {});
   setMe(me);
   return me;
 }

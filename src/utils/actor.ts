@@ -1,17 +1,18 @@
 /**
- * What the client may show, decided with the same rules the functions enforce
- * (core/authz). The functions still check every call; this only hides what would
- * be refused.
+ * The signed-in person as core/authz sees them, and the few questions pages ask of
+ * the permission table. Every answer is a core call (can, canAnywhere, rosterView);
+ * the functions still check every call: this only hides what would be refused.
  */
 import { can, type Permission } from '@core/authz';
 import { rosterView } from '@core/accounts/rules';
-import type { RoleGrant, Target } from '@core/platform/roles';
+import type { RoleGrant, RoleName, Target } from '@core/platform/roles';
 import type { BuildingInfo, CompoundInfo, Me } from '@core/accounts/contract';
 
 export interface ClientActor {
   roles: RoleGrant[];
 }
 
+/** Me's role views as the grants core/authz reads. */
 export function actorOf(me: Pick<Me, 'roles'> | null | undefined): ClientActor {
   return {
     roles: (me?.roles ?? []).map((r) => ({
@@ -21,20 +22,6 @@ export function actorOf(me: Pick<Me, 'roles'> | null | undefined): ClientActor {
       buildingIds: r.buildingIds,
     })),
   };
-}
-
-/** Targets each grant covers, for "can I do this anywhere?" questions. */
-function grantTargets(actor: ClientActor): Target[] {
-  const out: Target[] = [];
-  for (const g of actor.roles) {
-    out.push({ communityId: g.communityId, compoundId: g.compoundId });
-    for (const b of g.buildingIds ?? []) out.push({ communityId: g.communityId, compoundId: g.compoundId, buildingId: b });
-  }
-  return out;
-}
-
-export function canAnywhere(actor: ClientActor, permission: Permission): boolean {
-  return grantTargets(actor).some((t) => can(actor, permission, t));
 }
 
 export function compoundTarget(c: CompoundInfo): Target {
@@ -50,7 +37,7 @@ export function compoundsWhere(actor: ClientActor, permission: Permission, compo
   return compounds.filter((c) => can(actor, permission, compoundTarget(c)));
 }
 
-/** Buildings whose roster the actor may see, with the view they get. */
+/** Buildings whose roster the actor may see, with the view they get (core rosterView). */
 export function visibleRosterBuildings(
   actor: ClientActor,
   compounds: CompoundInfo[],
@@ -65,12 +52,24 @@ export function visibleRosterBuildings(
   return out;
 }
 
+/**
+ * The permission that grants (and revokes) a role. TEMPORARY mirror of
+ * cloudfunctions/accounts/roles.ts `grantPermission`, which belongs in
+ * core/accounts/rules.ts (or as flags on roles.list: grantable roles, canRevoke).
+ */
+export function grantPermission(role: RoleName): Permission {
+  if (role === 'buildingLead') return 'role.grant.buildingLead';
+  if (role === 'staff') return 'role.grant.staff';
+  return 'role.grant.compound';
+}
+
+const GRANTABLE: RoleName[] = ['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager', 'staff'];
+
 /** Roles this actor may grant in a compound (the role picker on 角色管理). */
-export function grantableRoles(actor: ClientActor, c: CompoundInfo): RoleGrant['role'][] {
-  const t = compoundTarget(c);
-  const out: RoleGrant['role'][] = [];
-  if (can(actor, 'role.grant.buildingLead', t)) out.push('buildingLead');
-  if (can(actor, 'role.grant.compound', t)) out.push('branchSecretary', 'committeeMember', 'propertyManager');
-  if (can(actor, 'role.grant.staff', t)) out.push('staff');
-  return out;
+export function grantableRoles(actor: ClientActor, c: CompoundInfo): RoleName[] {
+  return GRANTABLE.filter((r) => can(actor, grantPermission(r), compoundTarget(c)));
+}
+
+export function canRevoke(actor: ClientActor, c: CompoundInfo, role: RoleName): boolean {
+  return can(actor, grantPermission(role), compoundTarget(c));
 }

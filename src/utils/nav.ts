@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { TAB_ROUTES } from '../routes';
+import { TAB_ROUTES } from '@/routes';
 
 /** Go to a page; tab pages need switchTab, the others navigateTo. */
 export function go(url: string): void {

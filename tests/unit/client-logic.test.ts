@@ -1,11 +1,16 @@
 /** Pure client logic: what each role is shown, form checks, import errors, formatting. */
+// The registry carries home-card components: stand in for Taro and the UI kit.
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {}, useDidShow: () => undefined }));
+jest.mock('@tarojs/components', () => ({ __esModule: true, View: 'view' }));
+jest.mock('@/components/Btn', () => ({ __esModule: true, default: 'btn' }));
+
 import type { Me, RoleView } from '@core/accounts/contract';
-import { servicesFor } from '../../src/pages/services/grid';
-import { shortcutsFor } from '../../src/pages/home/shortcuts';
+import { servicesFor, shortcutsFor } from '../../src/features';
 import { validateBindForm, validateInviteCode } from '../../src/packages/account/pages/bind/validate';
 import { rowErrorsFrom, summary } from '../../src/packages/account/pages/import/rowErrors';
 import { groupByRole } from '../../src/packages/account/pages/signin/group';
-import { actorOf, canAnywhere, grantableRoles, visibleRosterBuildings } from '../../src/utils/actor';
+import { canAnywhere } from '@core/authz';
+import { actorOf, grantableRoles, visibleRosterBuildings } from '../../src/utils/actor';
 import { formatDateTime, greeting } from '../../src/utils/format';
 
 const compound = {
@@ -38,18 +43,19 @@ describe('services grid and home shortcuts by role', () => {
 
   it('a building lead reviews requests and sees the roster, with the waiting count', () => {
     const lead = me([{ role: 'buildingLead', compoundId: 'c1', buildingIds: ['b3'] }], 4);
-    expect(keys(servicesFor(lead))).toEqual(['bind', 'homes', 'approvals', 'roster']);
+    expect(keys(servicesFor(lead))).toEqual(['notice-post', 'bind', 'homes', 'approvals', 'roster']);
+    expect(keys(shortcutsFor(lead))).toEqual(['notice-post', 'approvals', 'roster']);
     expect(shortcutsFor(lead).find((s) => s.key === 'approvals')?.badge).toBe(4);
   });
 
   it('a committee member also imports rosters and manages roles', () => {
     const committee = me([{ role: 'committeeMember', compoundId: 'c1' }]);
-    expect(keys(servicesFor(committee))).toEqual(['bind', 'homes', 'approvals', 'roster', 'import', 'roles']);
+    expect(keys(servicesFor(committee))).toEqual(['notice-post', 'bind', 'homes', 'approvals', 'roster', 'import', 'roles']);
   });
 
   it('a property manager imports but does not review bindings', () => {
     const pm = me([{ role: 'propertyManager', compoundId: 'c1' }]);
-    expect(keys(servicesFor(pm))).toEqual(['bind', 'homes', 'roster', 'import', 'roles']);
+    expect(keys(servicesFor(pm))).toEqual(['notice-post', 'bind', 'homes', 'roster', 'import', 'roles']);
   });
 });
 
@@ -71,17 +77,22 @@ describe('actor helpers', () => {
 });
 
 describe('bind form checks', () => {
-  it('needs a name; phone and note are optional but checked', () => {
-    expect(validateBindForm({ name: ' ', phone: '', note: '' })).toEqual({ name: '请填写姓名' });
+  it('needs a name; phone and note are optional but checked (limits from core/accounts/limits)', () => {
+    expect(validateBindForm({ name: ' ', phone: '', note: '' })).toEqual({ name: '请填写真实姓名' });
+    expect(validateBindForm({ name: '王', phone: '', note: '' }).name).toBe('姓名至少2个字');
+    expect(validateBindForm({ name: '王'.repeat(21), phone: '', note: '' }).name).toBe('姓名最多20个字');
     expect(validateBindForm({ name: '王秀英', phone: '', note: '' })).toEqual({});
     expect(validateBindForm({ name: '王秀英', phone: '1381234567', note: '' }).phone).toBe('请输入11位手机号');
-    expect(validateBindForm({ name: '王秀英', phone: '', note: 'x'.repeat(101) }).note).toBeDefined();
+    expect(validateBindForm({ name: '王秀英', phone: '', note: 'x'.repeat(101) }).note).toBe('备注最多100个字');
+    // Counted as people see characters (code points), like the contract.
+    expect(validateBindForm({ name: '王秀英', phone: '', note: '😀'.repeat(100) }).note).toBeUndefined();
   });
 
-  it('invite codes are 6 to 8 letters or digits', () => {
-    expect(validateInviteCode('ab12cd')).toBeNull();
-    expect(validateInviteCode('ab12')).not.toBeNull();
-    expect(validateInviteCode('ab-12cd')).not.toBeNull();
+  it('invite codes are the contract\'s 10 characters without look-alikes, any case', () => {
+    expect(validateInviteCode('abcdefgh23')).toBeNull();
+    expect(validateInviteCode(' ABCDEFGH23 ')).toBeNull();
+    expect(validateInviteCode('ab12cd')).toBe('邀请码为10位字母或数字');
+    expect(validateInviteCode('ABCDEFGH10')).not.toBeNull(); // 1 and 0 are not in the alphabet
   });
 });
 

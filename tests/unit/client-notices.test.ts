@@ -1,6 +1,12 @@
 /** Pure client logic of the notices pages: who may post where, the post form, badge and reminder texts. */
+// The registry carries home-card components: stand in for Taro and the UI kit.
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {}, useDidShow: () => undefined }));
+jest.mock('@tarojs/components', () => ({ __esModule: true, View: 'view' }));
+jest.mock('@/components/Btn', () => ({ __esModule: true, default: 'btn' }));
+
 import type { CompoundInfo, Me, RoleView } from '@core/accounts/contract';
-import { badgeText, canPostNotices, noticeItemClass, withNoticeEntry } from '../../src/pages/notices/logic';
+import { badgeText, canPostNotices, noticeItemClass } from '../../src/pages/notices/logic';
+import { servicesFor, shortcutsFor } from '../../src/features';
 import {
   audienceGroups, audienceLabel, audienceOf, barWidth, defaultSelection, remindText, todayShanghai, toggleAudience, validatePost,
 } from '../../src/packages/notices/logic';
@@ -30,14 +36,14 @@ describe('who may post, and where', () => {
   it('a resident may not post and gets no 发布通知 entry', () => {
     expect(canPostNotices(me([]))).toBe(false);
     expect(canPostNotices(null)).toBe(false);
-    expect(withNoticeEntry([{ key: 'bind', label: '绑定', url: '/x' }], me([])).map((s) => s.key)).toEqual(['bind']);
+    expect(servicesFor(me([])).map((s) => s.key)).toEqual(['bind', 'homes']);
     expect(audienceGroups(me([]), compounds)).toEqual([]);
   });
 
   it('a lead picks only among the buildings they lead, preselected when there is one', () => {
     const lead = me([{ role: 'buildingLead', compoundId: 'c1', buildingIds: ['c1-b3'] }]);
     expect(canPostNotices(lead)).toBe(true);
-    expect(withNoticeEntry([], lead)[0].key).toBe('notice-post');
+    expect(shortcutsFor(lead)[0].key).toBe('notice-post');
     const groups = audienceGroups(lead, compounds);
     expect(groups).toHaveLength(1);
     expect(groups[0].options.map((o) => o.label)).toEqual(['3栋']);

@@ -4,8 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
-import { useLargeText } from '../../hooks/useLargeText';
-import PrivacyPopup from '../PrivacyPopup';
+import { useLargeText } from '@/hooks/useLargeText';
+import PrivacyPopup from '@/components/PrivacyPopup';
 import './index.scss';
 
 export default function PageShell(props: { children?: ReactNode; className?: string }) {

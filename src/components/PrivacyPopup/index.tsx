@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
-import { PRIVACY_AGREE_BUTTON_ID, answerPrivacy, privacyPending, subscribePrivacy } from '../../store/privacy';
-import { ROUTES } from '../../routes';
+import { PRIVACY_AGREE_BUTTON_ID, answerPrivacy, privacyPending, subscribePrivacy } from '@/store/privacy';
+import { ROUTES } from '@/routes';
 import './index.scss';
 
 export default function PrivacyPopup() {

@@ -1,13 +1,14 @@
 /**
- * Pure helpers of the notices subpackage: where a person may post (the same
- * core/authz table the function enforces), the post form's checks, and the words
- * shown after a reminder. No Taro here, so jest tests them directly.
+ * Pure helpers of the notices subpackage: where a person may post (core/authz
+ * `can`, the table the function enforces), the post form's checks (limits from
+ * core/notices/limits.ts), and the words shown after a reminder. No Taro here, so jest tests them directly.
  */
 import { can } from '@core/authz';
-import { NOTICE_LIMITS } from '@core/notices/rules';
+import { NOTICE_LIMITS } from '@core/notices/limits';
 import type { CompoundInfo, Me } from '@core/accounts/contract';
 import type { Audience, RemindResult } from '@core/notices/contract';
-import { actorOf, buildingTarget, compoundTarget } from '../../utils/actor';
+import { actorOf, buildingTarget, compoundTarget } from '@/utils/actor';
+import { charCount } from '@/utils/text';
 
 export interface AudienceOption {
   /** "c:<compoundId>" or "b:<buildingId>" */
@@ -89,18 +90,21 @@ export type PostErrors = Partial<Record<'title' | 'body' | 'audience' | 'expires
 /** The same limits as the contract, checked before sending so the form keeps its text. */
 export function validatePost(form: PostForm, opts: { audience: boolean; today: string }): PostErrors {
   const e: PostErrors = {};
-  const title = form.title.trim();
-  const body = form.body.trim();
+  const title = charCount(form.title);
+  const body = charCount(form.body);
   if (!title) e.title = '请填写标题';
-  else if (title.length > NOTICE_LIMITS.title) e.title = `标题不超过${NOTICE_LIMITS.title}个字`;
+  else if (title > NOTICE_LIMITS.title) e.title = `标题不超过${NOTICE_LIMITS.title}个字`;
   if (!body) e.body = '请填写正文';
-  else if (body.length > NOTICE_LIMITS.body) e.body = `正文不超过${NOTICE_LIMITS.body}个字`;
+  else if (body > NOTICE_LIMITS.body) e.body = `正文不超过${NOTICE_LIMITS.body}个字`;
   if (!opts.audience) e.audience = '请选择发给哪些楼栋或全小区';
   if (form.expiresOn && form.expiresOn < opts.today) e.expiresOn = '截止日期不能早于今天';
   return e;
 }
 
-/** Today in Shanghai as "YYYY-MM-DD" (fixed UTC+8, no DST since 1991). */
+/**
+ * Today in Shanghai as "YYYY-MM-DD" (fixed UTC+8, no DST since 1991). core/platform/
+ * time.ts says the same with dayjs, which stays out of the client bundle.
+ */
 export function todayShanghai(now: number = Date.now()): string {
   const d = new Date(now + 8 * 60 * 60 * 1000);
   const pad = (n: number) => String(n).padStart(2, '0');

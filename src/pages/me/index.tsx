@@ -1,27 +1,25 @@
 import { View } from '@tarojs/components';
 import { RELATION_LABELS, ROLE_LABELS } from '@core/platform/roles';
 import { maskPhone } from '@core/platform/mask';
-import PageShell from '../../components/PageShell';
-import Loading from '../../components/Loading';
-import ErrorView from '../../components/ErrorView';
-import { useRemote } from '../../hooks/useRemote';
-import { useLargeText } from '../../hooks/useLargeText';
-import { setLargeText } from '../../store/largeText';
-import { loadMe } from '../../store/me';
-import { homeTitle } from '../../utils/format';
-import { go } from '../../utils/nav';
-import { ROUTES } from '../../routes';
+import PageShell from '@/components/PageShell';
+import StateView from '@/components/StateView';
+import { useRemote } from '@/hooks/useRemote';
+import { useLargeText } from '@/hooks/useLargeText';
+import { setLargeText } from '@/store/largeText';
+import { loadMe } from '@/store/me';
+import { homeTitle } from '@/utils/format';
+import { go } from '@/utils/nav';
+import { ROUTES } from '@/routes';
 import './index.scss';
 
 export default function MePage() {
-  const me = useRemote(loadMe, { refreshOnShow: true });
+  const me = useRemote(loadMe, [], { refreshOnShow: true });
   const large = useLargeText();
   const data = me.data;
 
   return (
     <PageShell className='me'>
-      {!data && me.loading ? <Loading /> : null}
-      {!data && me.error ? <ErrorView error={me.error} onRetry={me.reload} /> : null}
+      <StateView {...me.state} />
       {data ? (
         <View>
           <View className='card me-profile'>

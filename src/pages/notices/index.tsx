@@ -4,22 +4,20 @@
  * shows the first page; it refreshes when the tab is shown again, so the count
  * clears after reading. People who may post also get 发布 and 我发布的.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
-import type { NoticeListItem, NoticeListPage } from '@core/notices/contract';
-import PageShell from '../../components/PageShell';
-import Loading from '../../components/Loading';
-import Empty from '../../components/Empty';
-import ErrorView from '../../components/ErrorView';
-import Btn from '../../components/Btn';
-import { useRemote } from '../../hooks/useRemote';
-import { notices } from '../../services/notices';
-import { toServiceError } from '../../services/cloud';
-import { cachedMe, loadMe, subscribeMe } from '../../store/me';
-import { formatDateTime } from '../../utils/format';
-import { ROUTES } from '../../routes';
+import type { NoticeListItem } from '@core/notices/contract';
+import { NOTICE_LIMITS } from '@core/notices/limits';
+import PageShell from '@/components/PageShell';
+import StateView, { LoadMore } from '@/components/StateView';
+import Btn from '@/components/Btn';
+import { usePaged } from '@/hooks/usePaged';
+import { api } from '@/services/cloud';
+import { cachedMe, loadMe, subscribeMe } from '@/store/me';
+import { formatDateTime } from '@/utils/format';
+import { ROUTES } from '@/routes';
 import { badgeText, canPostNotices, noticeItemClass, statusTone } from './logic';
 import './index.scss';
 
@@ -40,56 +38,27 @@ function setTabBadge(unread: number) {
 export default function NoticesPage() {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<{ box: Box; q: string }>({ box: 'inbox', q: '' });
-  const filterRef = useRef(filter);
-  filterRef.current = filter;
-  const list = useRemote<NoticeListPage>(
-    () => notices.list({ box: filterRef.current.box, size: PAGE_SIZE, ...(filterRef.current.q ? { q: filterRef.current.q } : {}) }),
+  const list = usePaged(
+    (p) => api('notices').call('notices.list', p),
+    { box: filter.box, size: PAGE_SIZE, ...(filter.q ? { q: filter.q } : {}) },
     { refreshOnShow: true },
   );
-  const [more, setMore] = useState(false);
+  const data = list.page;
 
   // Roles decide 发布 / 我发布的. The me store usually holds them (首页 loaded it); if not,
   // fetch them only after the list is on screen, so the first paint stays one call.
   const [me, setMeState] = useState<Me | null>(cachedMe());
   useEffect(() => subscribeMe(setMeState), []);
   useEffect(() => {
-    if (list.data && !cachedMe()) void loadMe().catch(() => undefined);
-  }, [list.data]);
+    if (data && !cachedMe()) void loadMe().catch(() => undefined);
+  }, [data]);
   const canPost = canPostNotices(me);
 
   useEffect(() => {
-    if (list.data) setTabBadge(list.data.unreadCount);
-  }, [list.data]);
-
-  // A new search or box reloads; the first render's load is useRemote's own.
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    list.setData(undefined as unknown as NoticeListPage);
-    void list.reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filter]);
-
-  async function loadMore() {
-    const cursor = list.data?.nextCursor;
-    if (!cursor) return;
-    setMore(true);
-    try {
-      const f = filterRef.current;
-      const next = await notices.list({ box: f.box, size: PAGE_SIZE, cursor, ...(f.q ? { q: f.q } : {}) });
-      list.setData((prev) => ({ ...next, items: [...(prev?.items ?? []), ...next.items] }));
-    } catch (e) {
-      void Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
-    } finally {
-      setMore(false);
-    }
-  }
+    if (data) setTabBadge(data.unreadCount);
+  }, [data]);
 
   const open = (n: NoticeListItem) => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(n.id)}` });
-  const data = list.data;
   const box = filter.box;
   const searching = !!filter.q;
 
@@ -124,7 +93,7 @@ export default function NoticesPage() {
           className='notices__input notices-search'
           value={query}
           placeholder='按标题搜索'
-          maxlength={40}
+          maxlength={NOTICE_LIMITS.search}
           confirmType='search'
           onInput={(e) => setQuery(e.detail.value)}
           onConfirm={() => setFilter({ ...filter, q: query.trim() })}
@@ -148,19 +117,19 @@ export default function NoticesPage() {
         </View>
       ) : null}
 
-      {!data && list.loading ? <Loading /> : null}
-      {!data && list.error ? <ErrorView error={list.error} onRetry={list.reload} /> : null}
-      {data && data.items.length === 0 ? (
-        searching ? (
-          <Empty title='没有找到相关通知' text='换个关键词试试' />
-        ) : box === 'authored' ? (
-          <Empty title='您还没有发布过通知' action={{ label: '发布通知', onClick: () => Taro.navigateTo({ url: ROUTES.noticePost }) }} />
-        ) : (
-          <Empty title='暂无通知' text='楼栋长、业委会和物业发布的通知会显示在这里。' />
-        )
-      ) : null}
-
-      {data?.items.map((n) => (
+      <StateView
+        {...list.state}
+        empty={
+          !!data &&
+          list.items.length === 0 &&
+          (searching
+            ? { title: '没有找到相关通知', text: '换个关键词试试' }
+            : box === 'authored'
+              ? { title: '您还没有发布过通知', action: { label: '发布通知', onClick: () => Taro.navigateTo({ url: ROUTES.noticePost }) } }
+              : { title: '暂无通知', text: '楼栋长、业委会和物业发布的通知会显示在这里。' })
+        }
+      >
+      {list.items.map((n) => (
         <View key={n.id} className={noticeItemClass(n, box)} hoverClass='notice-item--hover' onClick={() => open(n)}>
           <View className='notice-item__tags'>
             {box === 'inbox' && n.unread ? <View className='notice-item__dot' /> : null}
@@ -182,14 +151,9 @@ export default function NoticesPage() {
           {box === 'authored' ? <View className='muted notice-item__targets'>发送范围：{n.targetsLabel}</View> : null}
         </View>
       ))}
-      {data?.nextCursor ? (
-        <View className='load-more'>
-          <Btn loading={more} className='notices-more' onClick={loadMore}>
-            加载更多
-          </Btn>
-        </View>
-      ) : null}
-      {data && !data.nextCursor && data.items.length > 0 ? <View className='notices__end muted'>没有更多了</View> : null}
+      <LoadMore list={list} className='notices-more' />
+      {data && !data.nextCursor && list.items.length > 0 ? <View className='notices__end muted'>没有更多了</View> : null}
+      </StateView>
     </PageShell>
   );
 }

@@ -1,11 +1,11 @@
 /**
  * Pure helpers of the 通知 tab (main package: keep this file free of anything heavy).
- * Who may post is decided with core/authz, the same table the function enforces.
+ * Who may post is core/authz's canAnywhere, the same table the function enforces.
  */
 import type { Me } from '@core/accounts/contract';
 import type { NoticeListItem } from '@core/notices/contract';
-import { actorOf, canAnywhere } from '../../utils/actor';
-import { ROUTES } from '../../routes';
+import { canAnywhere } from '@core/authz';
+import { actorOf } from '@/utils/actor';
 
 /** What the native tab badge shows ('' = remove it). */
 export function badgeText(unread: number): string {
@@ -31,15 +31,4 @@ export function statusTone(status: NoticeListItem['status']): 'green' | 'blue' |
   if (status === 'reviewing') return 'blue';
   if (status === 'rejected') return 'red';
   return 'grey';
-}
-
-/** The 发布通知 entry on 首页 and 服务, for those who may post. */
-export function noticePostEntry(me: Pick<Me, 'roles'>): { key: string; label: string; hint: string; url: string } | null {
-  return canPostNotices(me) ? { key: 'notice-post', label: '发布通知', hint: '楼栋群、全小区', url: ROUTES.noticePost } : null;
-}
-
-/** A role-based list (首页 shortcuts, 服务 grid) with 发布通知 added for those who may post. */
-export function withNoticeEntry<T extends { key: string; label: string; url: string }>(list: T[], me: Pick<Me, 'roles'>): (T | NonNullable<ReturnType<typeof noticePostEntry>>)[] {
-  const entry = noticePostEntry(me);
-  return entry ? [entry, ...list] : list;
 }

@@ -2,56 +2,36 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Textarea, View } from '@tarojs/components';
 import { RELATION_LABELS } from '@core/platform/roles';
-import type { Page } from '@core/platform/api';
+import { ACCOUNT_LIMITS } from '@core/accounts/limits';
 import type { BindRequestView } from '@core/accounts/contract';
-import PageShell from '../../../../components/PageShell';
-import Loading from '../../../../components/Loading';
-import ErrorView from '../../../../components/ErrorView';
-import Empty from '../../../../components/Empty';
-import Btn from '../../../../components/Btn';
-import Sheet from '../../../../components/Sheet';
-import { useRemote } from '../../../../hooks/useRemote';
-import { accounts } from '../../../../services/accounts';
-import { toServiceError } from '../../../../services/cloud';
-import { formatDateTime, homeTitle } from '../../../../utils/format';
+import PageShell from '@/components/PageShell';
+import StateView, { LoadMore } from '@/components/StateView';
+import Btn from '@/components/Btn';
+import Sheet from '@/components/Sheet';
+import { usePaged } from '@/hooks/usePaged';
+import { api, toServiceError } from '@/services/cloud';
+import { formatDateTime, homeTitle } from '@/utils/format';
+import { tooLong } from '@/utils/text';
 import './index.scss';
 
 const PAGE_SIZE = 20;
 
 export default function ApprovalsPage() {
-  const list = useRemote<Page<BindRequestView>>(() => accounts.pending({ size: PAGE_SIZE }));
-  const [moreLoading, setMoreLoading] = useState(false);
+  const list = usePaged((p) => api('accounts').call('binding.pending', p), { size: PAGE_SIZE });
   const [busy, setBusy] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<BindRequestView | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
 
-  async function loadMore() {
-    const cursor = list.data?.nextCursor;
-    if (!cursor) return;
-    setMoreLoading(true);
-    try {
-      const next = await accounts.pending({ size: PAGE_SIZE, cursor });
-      list.setData((prev) => ({ ...next, items: [...(prev?.items ?? []), ...next.items] }));
-    } catch (e) {
-      Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
-    } finally {
-      setMoreLoading(false);
-    }
-  }
-
   function remove(id: string) {
-    list.setData((prev) => ({
-      ...(prev as Page<BindRequestView>),
-      items: (prev?.items ?? []).filter((r) => r.id !== id),
-      total: prev?.total !== undefined ? Math.max(0, prev.total - 1) : undefined,
-    }));
+    list.setItems((items) => items.filter((r) => r.id !== id));
+    list.setPage((p) => (p && p.total !== undefined ? { ...p, total: Math.max(0, p.total - 1) } : p));
   }
 
   async function decide(r: BindRequestView, approve: boolean, why?: string): Promise<boolean> {
     setBusy(r.id);
     try {
-      await accounts.decide({ requestId: r.id, approve, ...(why ? { reason: why } : {}) });
+      await api('accounts').call('binding.decide', { requestId: r.id, approve, ...(why ? { reason: why } : {}) });
       remove(r.id);
       Taro.showToast({ title: approve ? '已通过' : '已驳回', icon: 'success' });
       return true;
@@ -73,8 +53,9 @@ export default function ApprovalsPage() {
       setReasonError('请填写驳回原因');
       return;
     }
-    if (why.length > 100) {
-      setReasonError('原因最多100个字');
+    const long = tooLong(why, ACCOUNT_LIMITS.reason, '原因');
+    if (long) {
+      setReasonError(long);
       return;
     }
     const ok = await decide(rejecting, false, why);
@@ -93,16 +74,18 @@ export default function ApprovalsPage() {
     setReasonError(null);
   }
 
-  const data = list.data;
+  const data = list.page;
   return (
     <PageShell className='approvals'>
-      {!data && list.loading ? <Loading /> : null}
-      {!data && list.error ? <ErrorView error={list.error} onRetry={list.reload} /> : null}
-      {data && data.items.length === 0 ? <Empty title='没有待审核的申请' text='新的绑定申请会出现在这里。' /> : null}
-      {data && data.items.length > 0 ? (
+      <StateView
+        {...list.state}
+        permission='binding.decide'
+        permissionAction='审核绑定申请'
+        empty={!!data && list.items.length === 0 && { title: '没有待审核的申请', text: '新的绑定申请会出现在这里。' }}
+      >
         <View>
-          {data.total !== undefined ? <View className='section-title'>共 {data.total} 个待审核</View> : null}
-          {data.items.map((r) => (
+          {data?.total !== undefined ? <View className='section-title'>共 {data.total} 个待审核</View> : null}
+          {list.items.map((r) => (
             <View key={r.id} className='card approval-item'>
               <View className='card__title approval-item__home'>{homeTitle(r.home)}</View>
               <View className='approval-item__line'>
@@ -137,15 +120,9 @@ export default function ApprovalsPage() {
               </View>
             </View>
           ))}
-          {data.nextCursor ? (
-            <View className='load-more'>
-              <Btn loading={moreLoading} className='approvals-more' onClick={loadMore}>
-                加载更多
-              </Btn>
-            </View>
-          ) : null}
+          <LoadMore list={list} className='approvals-more' />
         </View>
-      ) : null}
+      </StateView>
 
       <Sheet open={!!rejecting} title='驳回申请' onClose={closeReject} className='reject-sheet'>
         {rejecting ? <View className='muted reject-sheet__for'>{homeTitle(rejecting.home)} · {rejecting.applicantName}</View> : null}
@@ -155,7 +132,7 @@ export default function ApprovalsPage() {
             className='field__textarea reject-reason'
             value={reason}
             placeholder='例如：房屋登记的业主不是您，请联系业主邀请'
-            maxlength={100}
+            maxlength={ACCOUNT_LIMITS.reason}
             onInput={(e) => setReason(e.detail.value)}
           />
           {reasonError ? <View className='field__error'>{reasonError}</View> : null}

@@ -3,20 +3,20 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Textarea, View } from '@tarojs/components';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@core/platform/roles';
 import type { BindRequestView, HomeSummary, MyHome } from '@core/accounts/contract';
-import PageShell from '../../../../components/PageShell';
-import Loading from '../../../../components/Loading';
-import ErrorView from '../../../../components/ErrorView';
-import Empty from '../../../../components/Empty';
-import Btn from '../../../../components/Btn';
-import Choice from '../../../../components/Choice';
-import { useRemote } from '../../../../hooks/useRemote';
-import { accounts } from '../../../../services/accounts';
-import { toServiceError } from '../../../../services/cloud';
-import { cachedMe, loadMe } from '../../../../store/me';
-import { go } from '../../../../utils/nav';
-import { ROUTES } from '../../../../routes';
+import { ACCOUNT_LIMITS, INVITE_CODE_LENGTH } from '@core/accounts/limits';
+import PageShell from '@/components/PageShell';
+import StateView, { EmptyView } from '@/components/StateView';
+import Loading from '@/components/Loading';
+import Btn from '@/components/Btn';
+import Choice from '@/components/Choice';
+import { useRemote } from '@/hooks/useRemote';
+import { useRequestId } from '@/hooks/useRequestId';
+import { api, toServiceError } from '@/services/cloud';
+import { cachedMe, loadMe } from '@/store/me';
+import { go } from '@/utils/nav';
+import { ROUTES } from '@/routes';
 import { onBindingRequested } from './subscribe';
-import { validateBindForm, validateInviteCode, type BindForm } from './validate';
+import { normalizeInviteCode, validateBindForm, validateInviteCode, validateName, type BindForm } from './validate';
 import './index.scss';
 
 type Mode = 'pick' | 'invite';
@@ -82,7 +82,7 @@ export default function BindPage() {
 }
 
 function PickHome(props: { onDone: (d: Done) => void }) {
-  const compounds = useRemote(() => accounts.compounds());
+  const compounds = useRemote(() => api('accounts').call('compounds.list', {}));
   const [compoundId, setCompoundId] = useState<string | null>(null);
   const [buildingId, setBuildingId] = useState<string | null>(null);
   const [unit, setUnit] = useState<string | null>(null);
@@ -95,6 +95,8 @@ function PickHome(props: { onDone: (d: Done) => void }) {
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof BindForm | 'relation', string>>>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // One id per request content: a retry after a timeout is the same request.
+  const requestId = useRequestId([home?.id, relation, form.name.trim(), form.phone.trim(), form.note.trim()]);
 
   const compound = compounds.data?.find((c) => c.id === compoundId) ?? null;
   const building = compound?.buildings.find((b) => b.id === buildingId) ?? null;
@@ -109,7 +111,7 @@ function PickHome(props: { onDone: (d: Done) => void }) {
     setHomesLoading(true);
     setHomesError(null);
     try {
-      const page = await accounts.homes({ buildingId: bId, ...(u ? { unit: u } : {}), size: 50, ...(cursor ? { cursor } : {}) });
+      const page = await api('accounts').call('homes.list', { buildingId: bId, ...(u ? { unit: u } : {}), size: 50, ...(cursor ? { cursor } : {}) });
       setHomes((prev) => ({ items: cursor && prev ? [...prev.items, ...page.items] : page.items, nextCursor: page.nextCursor }));
     } catch (e) {
       setHomesError(toServiceError(e).message);
@@ -151,13 +153,15 @@ function PickHome(props: { onDone: (d: Done) => void }) {
     if (Object.keys(errors).length > 0 || !relation) return;
     setSubmitting(true);
     try {
-      const request = await accounts.requestBinding({
+      const request = await api('accounts').call('binding.request', {
+        clientRequestId: requestId.id,
         homeId: home.id,
         relation,
         name: form.name.trim(),
         ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
         ...(form.note.trim() ? { note: form.note.trim() } : {}),
       });
+      requestId.renew();
       await onBindingRequested(request);
       void loadMe().catch(() => undefined);
       props.onDone({ kind: 'requested', request });
@@ -168,9 +172,9 @@ function PickHome(props: { onDone: (d: Done) => void }) {
     }
   }
 
-  if (compounds.loading && !compounds.data) return <Loading />;
-  if (compounds.error && !compounds.data) return <ErrorView error={compounds.error} onRetry={compounds.reload} />;
-  if (!compounds.data || compounds.data.length === 0) return <Empty title='暂无可绑定的小区' />;
+  if (!compounds.data || compounds.data.length === 0) {
+    return <StateView {...compounds.state} empty={!!compounds.data && { title: '暂无可绑定的小区' }} />;
+  }
 
   return (
     <View className='bind-pick'>
@@ -217,7 +221,7 @@ function PickHome(props: { onDone: (d: Done) => void }) {
           ) : null}
           {homesLoading ? <Loading /> : null}
           {homesError ? <View className='form-error'>{homesError}</View> : null}
-          {homes && homes.items.length === 0 && !homesLoading ? <Empty title='这里还没有登记的房屋' text='请联系楼栋长或业委会' /> : null}
+          {homes && homes.items.length === 0 && !homesLoading ? <EmptyView title='这里还没有登记的房屋' text='请联系楼栋长或业委会' /> : null}
           {homes?.nextCursor && !homesLoading ? (
             <View className='load-more'>
               <Btn size='small' onClick={() => buildingId && loadHomes(buildingId, unit, homes.nextCursor)}>
@@ -250,7 +254,7 @@ function PickHome(props: { onDone: (d: Done) => void }) {
               className='field__input bind-name'
               value={form.name}
               placeholder='请输入真实姓名'
-              maxlength={20}
+              maxlength={ACCOUNT_LIMITS.nameMax}
               onInput={(e) => setForm({ ...form, name: e.detail.value })}
             />
             {fieldErrors.name ? <View className='field__error'>{fieldErrors.name}</View> : null}
@@ -277,7 +281,7 @@ function PickHome(props: { onDone: (d: Done) => void }) {
               className='field__textarea bind-note'
               value={form.note}
               placeholder='例如：我是301业主的女儿'
-              maxlength={100}
+              maxlength={ACCOUNT_LIMITS.note}
               onInput={(e) => setForm({ ...form, note: e.detail.value })}
             />
             {fieldErrors.note ? <View className='field__error'>{fieldErrors.note}</View> : null}
@@ -300,7 +304,7 @@ function RedeemInvite(props: { onDone: (d: Done) => void }) {
 
   async function submit() {
     const codeError = validateInviteCode(code);
-    const nameError = validateBindForm({ name, phone: '', note: '' }).name;
+    const nameError = validateName(name);
     if (codeError || nameError) {
       setError(codeError ?? nameError ?? null);
       return;
@@ -308,7 +312,7 @@ function RedeemInvite(props: { onDone: (d: Done) => void }) {
     setError(null);
     setSubmitting(true);
     try {
-      const home = await accounts.redeemInvite({ code: code.trim().toUpperCase(), name: name.trim() });
+      const home = await api('accounts').call('binding.redeem', { code: normalizeInviteCode(code), name: name.trim() });
       void loadMe().catch(() => undefined);
       props.onDone({ kind: 'redeemed', home });
     } catch (e) {
@@ -326,14 +330,14 @@ function RedeemInvite(props: { onDone: (d: Done) => void }) {
         <Input
           className='field__input bind-code'
           value={code}
-          placeholder='6到8位字母或数字'
-          maxlength={8}
+          placeholder={`${INVITE_CODE_LENGTH}位字母或数字`}
+          maxlength={INVITE_CODE_LENGTH}
           onInput={(e) => setCode(e.detail.value)}
         />
       </View>
       <View className='field'>
         <View className='field__label'>姓名</View>
-        <Input className='field__input bind-invite-name' value={name} placeholder='请输入真实姓名' maxlength={20} onInput={(e) => setName(e.detail.value)} />
+        <Input className='field__input bind-invite-name' value={name} placeholder='请输入真实姓名' maxlength={ACCOUNT_LIMITS.nameMax} onInput={(e) => setName(e.detail.value)} />
       </View>
       {error ? <View className='form-error bind-error'>{error}</View> : null}
       <Btn type='primary' block loading={submitting} className='bind-redeem' onClick={submit}>

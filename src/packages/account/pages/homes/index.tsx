@@ -4,18 +4,15 @@ import { View } from '@tarojs/components';
 import { RELATION_LABELS } from '@core/platform/roles';
 import { formatArea } from '@core/platform/units';
 import type { Me } from '@core/accounts/contract';
-import PageShell from '../../../../components/PageShell';
-import Loading from '../../../../components/Loading';
-import ErrorView from '../../../../components/ErrorView';
-import Empty from '../../../../components/Empty';
-import Btn from '../../../../components/Btn';
-import { useRemote } from '../../../../hooks/useRemote';
-import { accounts } from '../../../../services/accounts';
-import { toServiceError } from '../../../../services/cloud';
-import { loadMe, setMe } from '../../../../store/me';
-import { formatDateTime, homeTitle } from '../../../../utils/format';
-import { go } from '../../../../utils/nav';
-import { ROUTES } from '../../../../routes';
+import PageShell from '@/components/PageShell';
+import StateView from '@/components/StateView';
+import Btn from '@/components/Btn';
+import { useRemote } from '@/hooks/useRemote';
+import { api, toServiceError } from '@/services/cloud';
+import { loadMe, setMe } from '@/store/me';
+import { formatDateTime, homeTitle } from '@/utils/format';
+import { go } from '@/utils/nav';
+import { ROUTES } from '@/routes';
 
 async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
   const res = await Taro.showModal({ title, content, confirmText, cancelText: '再想想', confirmColor: '#b42318' });
@@ -38,7 +35,7 @@ export default function HomesPage() {
     if (!(await confirm('解除绑定', `确定不再绑定 ${title} 吗？解除后将收不到该楼的通知。`, '解除绑定'))) return;
     setBusy(homeId);
     try {
-      await accounts.leaveHome(homeId);
+      await api('accounts').call('binding.leave', { homeId });
       update((m) => ({ ...m, homes: m.homes.filter((h) => h.id !== homeId) }));
       Taro.showToast({ title: '已解除绑定', icon: 'success' });
     } catch (e) {
@@ -52,7 +49,7 @@ export default function HomesPage() {
     if (!(await confirm('撤回申请', `撤回 ${title} 的绑定申请？`, '撤回'))) return;
     setBusy(requestId);
     try {
-      await accounts.cancelRequest(requestId);
+      await api('accounts').call('binding.cancel', { requestId });
       update((m) => ({ ...m, pendingRequests: m.pendingRequests.filter((r) => r.id !== requestId) }));
       Taro.showToast({ title: '已撤回', icon: 'success' });
     } catch (e) {
@@ -65,11 +62,18 @@ export default function HomesPage() {
   const data = me.data;
   return (
     <PageShell className='homes'>
-      {!data && me.loading ? <Loading /> : null}
-      {!data && me.error ? <ErrorView error={me.error} onRetry={me.reload} /> : null}
-      {data && data.homes.length === 0 && data.pendingRequests.length === 0 ? (
-        <Empty title='还没有绑定房屋' text='绑定后可以收到本楼通知、参加活动和表决。' action={{ label: '绑定我的房屋', onClick: () => go(ROUTES.bind) }} />
-      ) : null}
+      <StateView
+        {...me.state}
+        empty={
+          !!data &&
+          data.homes.length === 0 &&
+          data.pendingRequests.length === 0 && {
+            title: '还没有绑定房屋',
+            text: '绑定后可以收到本楼通知、参加活动和表决。',
+            action: { label: '绑定我的房屋', onClick: () => go(ROUTES.bind) },
+          }
+        }
+      />
       {data && data.homes.length > 0 ? (
         <View>
           <View className='section-title'>已绑定</View>

@@ -2,23 +2,20 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { CompoundInfo, ImportResult, ImportRowError } from '@core/accounts/contract';
-import PageShell from '../../../../components/PageShell';
-import Loading from '../../../../components/Loading';
-import ErrorView from '../../../../components/ErrorView';
-import Empty from '../../../../components/Empty';
-import Btn from '../../../../components/Btn';
-import Choice from '../../../../components/Choice';
-import { useRemote } from '../../../../hooks/useRemote';
-import { accounts } from '../../../../services/accounts';
-import { toServiceError } from '../../../../services/cloud';
-import { pickXlsx, type PickedFile } from '../../../../services/files';
-import { meOrLoad } from '../../../../store/me';
-import { actorOf, compoundsWhere } from '../../../../utils/actor';
+import PageShell from '@/components/PageShell';
+import StateView from '@/components/StateView';
+import Btn from '@/components/Btn';
+import Choice from '@/components/Choice';
+import { useRemote } from '@/hooks/useRemote';
+import { api, toServiceError } from '@/services/cloud';
+import { pickXlsx, type PickedFile } from '@/services/files';
+import { meOrLoad } from '@/store/me';
+import { actorOf, compoundsWhere } from '@/utils/actor';
 import { TEMPLATE_COLUMNS, rowErrorsFrom, summary } from './rowErrors';
 import './index.scss';
 
 async function loadCompounds(): Promise<CompoundInfo[]> {
-  const [me, compounds] = await Promise.all([meOrLoad(), accounts.compounds()]);
+  const [me, compounds] = await Promise.all([meOrLoad(), api('accounts').call('compounds.list', {})]);
   return compoundsWhere(actorOf(me), 'roster.import', compounds);
 }
 
@@ -48,7 +45,7 @@ export default function ImportPage() {
     setStage(dryRun ? 'checking' : 'importing');
     setError(null);
     try {
-      const r = await accounts.importRoster({ compoundId, fileBase64: f.base64, dryRun });
+      const r = await api('accounts').call('roster.import', { compoundId, fileBase64: f.base64, dryRun });
       setResult(r);
       setRowErrors(r.errors);
       setStage(dryRun ? 'checked' : 'imported');
@@ -85,9 +82,7 @@ export default function ImportPage() {
 
   return (
     <PageShell className='import'>
-      {compounds.loading && !compounds.data ? <Loading /> : null}
-      {compounds.error && !compounds.data ? <ErrorView error={compounds.error} onRetry={compounds.reload} /> : null}
-      {compounds.data && list.length === 0 ? <Empty title='您没有导入花名册的权限' text='业委会和物业可以导入花名册。' /> : null}
+      <StateView {...compounds.state} permission='roster.import' permissionAction='导入花名册' denied={!!compounds.data && list.length === 0} />
       {list.length > 0 ? (
         <View>
           {list.length > 1 ? (

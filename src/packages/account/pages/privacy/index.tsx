@@ -1,6 +1,6 @@
 /** 隐私说明: what we collect, why, and who sees what (PIPL). Plain text, no backend call. */
 import { View } from '@tarojs/components';
-import PageShell from '../../../../components/PageShell';
+import PageShell from '@/components/PageShell';
 import './index.scss';
 
 const SECTIONS: { title: string; lines: string[] }[] = [

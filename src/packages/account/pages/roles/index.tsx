@@ -1,67 +1,36 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { can } from '@core/authz';
 import { ROLE_LABELS, type RoleName } from '@core/platform/roles';
-import type { CompoundInfo, RoleView, RosterMember } from '@core/accounts/contract';
-import PageShell from '../../../../components/PageShell';
-import Loading from '../../../../components/Loading';
-import ErrorView from '../../../../components/ErrorView';
-import Empty from '../../../../components/Empty';
-import Btn from '../../../../components/Btn';
-import Choice from '../../../../components/Choice';
-import Sheet from '../../../../components/Sheet';
-import { useRemote } from '../../../../hooks/useRemote';
-import { accounts } from '../../../../services/accounts';
-import { toServiceError, type ServiceError } from '../../../../services/cloud';
-import { meOrLoad } from '../../../../store/me';
-import { actorOf, compoundTarget, compoundsWhere, grantableRoles, type ClientActor } from '../../../../utils/actor';
+import type { CompoundInfo, RosterMember } from '@core/accounts/contract';
+import PageShell from '@/components/PageShell';
+import StateView from '@/components/StateView';
+import Loading from '@/components/Loading';
+import Btn from '@/components/Btn';
+import Choice from '@/components/Choice';
+import Sheet from '@/components/Sheet';
+import { useRemote } from '@/hooks/useRemote';
+import { api, toServiceError } from '@/services/cloud';
+import { meOrLoad } from '@/store/me';
+import { actorOf, canRevoke, compoundsWhere, grantableRoles } from '@/utils/actor';
 import './index.scss';
 
-type RoleRow = RoleView & { personId: string; personName: string };
-
 async function loadScope() {
-  const [me, compounds] = await Promise.all([meOrLoad(), accounts.compounds()]);
+  const [me, compounds] = await Promise.all([meOrLoad(), api('accounts').call('compounds.list', {})]);
   const actor = actorOf(me);
   return { actor, compounds: compoundsWhere(actor, 'role.view', compounds) };
-}
-
-function canRevoke(actor: ClientActor, c: CompoundInfo, role: RoleName): boolean {
-  const t = compoundTarget(c);
-  if (role === 'buildingLead') return can(actor, 'role.grant.buildingLead', t);
-  if (role === 'staff') return can(actor, 'role.grant.staff', t);
-  return can(actor, 'role.grant.compound', t);
 }
 
 export default function RolesPage() {
   const scope = useRemote(loadScope);
   const [picked, setPicked] = useState<string | null>(null);
-  const [roles, setRoles] = useState<RoleRow[] | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<ServiceError | null>(null);
   const [granting, setGranting] = useState(false);
 
   const list = scope.data?.compounds ?? [];
   const compound = list.find((c) => c.id === picked) ?? (list.length === 1 ? list[0] : null);
+  const roles = useRemote(() => api('accounts').call('roles.list', { compoundId: compound!.id }), [compound?.id], { skip: !compound });
 
-  async function load(c: CompoundInfo) {
-    setLoading(true);
-    setError(null);
-    try {
-      setRoles(await accounts.roles(c.id));
-    } catch (e) {
-      setError(toServiceError(e));
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  useEffect(() => {
-    setRoles(null);
-    if (compound) void load(compound);
-  }, [compound?.id]);
-
-  async function revoke(r: RoleRow) {
+  async function revoke(r: NonNullable<typeof roles.data>[number]) {
     const res = await Taro.showModal({
       title: '撤销角色',
       content: `撤销 ${r.personName} 的“${ROLE_LABELS[r.role]}”（${r.scopeLabel}）？`,
@@ -71,8 +40,8 @@ export default function RolesPage() {
     });
     if (!res.confirm) return;
     try {
-      await accounts.revokeRole(r.id);
-      setRoles((prev) => (prev ?? []).filter((x) => x.id !== r.id));
+      await api('accounts').call('roles.revoke', { roleId: r.id });
+      roles.setData((prev) => (prev ?? []).filter((x) => x.id !== r.id));
       Taro.showToast({ title: '已撤销', icon: 'success' });
     } catch (e) {
       Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
@@ -84,9 +53,7 @@ export default function RolesPage() {
 
   return (
     <PageShell className='roles'>
-      {!scope.data && scope.loading ? <Loading /> : null}
-      {!scope.data && scope.error ? <ErrorView error={scope.error} onRetry={scope.reload} /> : null}
-      {scope.data && list.length === 0 ? <Empty title='您没有管理角色的权限' /> : null}
+      <StateView {...scope.state} permission='role.view' permissionAction='管理角色' denied={!!scope.data && list.length === 0} />
       {list.length > 1 ? (
         <View>
           <View className='section-title'>选择小区</View>
@@ -108,12 +75,10 @@ export default function RolesPage() {
               </Btn>
             ) : null}
           </View>
-          {loading && !roles ? <Loading /> : null}
-          {error && !roles ? <ErrorView error={error} onRetry={() => load(compound)} /> : null}
-          {roles && roles.length === 0 ? <Empty title='还没有人担任角色' /> : null}
-          {roles && roles.length > 0 ? (
+          <StateView {...roles.state} permission='role.view' permissionAction='管理角色' empty={!!roles.data && roles.data.length === 0 && { title: '还没有人担任角色' }}>
+          {roles.data && roles.data.length > 0 ? (
             <View className='card'>
-              {roles.map((r) => (
+              {roles.data.map((r) => (
                 <View key={r.id} className='row role-item'>
                   <View className='row__main'>
                     <View className='row__title'>
@@ -130,6 +95,7 @@ export default function RolesPage() {
               ))}
             </View>
           ) : null}
+          </StateView>
           {granting ? (
             <GrantSheet
               compound={compound}
@@ -137,7 +103,7 @@ export default function RolesPage() {
               onClose={() => setGranting(false)}
               onGranted={() => {
                 setGranting(false);
-                void load(compound);
+                void roles.reload();
               }}
             />
           ) : null}
@@ -166,7 +132,7 @@ function GrantSheet(props: { compound: CompoundInfo; roles: RoleName[]; onClose:
     setError(null);
     try {
       // One page of 50 homes covers a building; people come from its roster.
-      const page = await accounts.roster({ buildingId, size: 50 });
+      const page = await api('accounts').call('roster.list', { buildingId, size: 50 });
       const seen = new Set<string>();
       const people: RosterMember[] = [];
       for (const h of page.items)
@@ -201,7 +167,7 @@ function GrantSheet(props: { compound: CompoundInfo; roles: RoleName[]; onClose:
     setSaving(true);
     setError(null);
     try {
-      await accounts.grantRole({
+      await api('accounts').call('roles.grant', {
         personId: person.personId,
         role,
         compoundId: compound.id,

@@ -3,25 +3,24 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { can } from '@core/authz';
 import { RELATION_LABELS } from '@core/platform/roles';
-import type { CompoundInfo, RosterPage } from '@core/accounts/contract';
-import PageShell from '../../../../components/PageShell';
-import Loading from '../../../../components/Loading';
-import ErrorView from '../../../../components/ErrorView';
-import Empty from '../../../../components/Empty';
-import Btn from '../../../../components/Btn';
-import Choice from '../../../../components/Choice';
-import { useRemote } from '../../../../hooks/useRemote';
-import { accounts } from '../../../../services/accounts';
-import { toServiceError, type ServiceError } from '../../../../services/cloud';
-import { openSpreadsheet } from '../../../../services/files';
-import { meOrLoad } from '../../../../store/me';
-import { actorOf, compoundTarget, visibleRosterBuildings } from '../../../../utils/actor';
+import type { CompoundInfo } from '@core/accounts/contract';
+import PageShell from '@/components/PageShell';
+import StateView, { EmptyView, LoadMore } from '@/components/StateView';
+import Btn from '@/components/Btn';
+import Choice from '@/components/Choice';
+import { useRemote } from '@/hooks/useRemote';
+import { usePaged } from '@/hooks/usePaged';
+import { api, toServiceError } from '@/services/cloud';
+import { openSpreadsheet } from '@/services/files';
+import { meOrLoad } from '@/store/me';
+import { actorOf, compoundTarget, visibleRosterBuildings } from '@/utils/actor';
 import './index.scss';
 
 const PAGE_SIZE = 20;
+const ROSTER = ['roster.viewMasked', 'roster.viewFull'] as const;
 
 async function loadScope() {
-  const [me, compounds] = await Promise.all([meOrLoad(), accounts.compounds()]);
+  const [me, compounds] = await Promise.all([meOrLoad(), api('accounts').call('compounds.list', {})]);
   const actor = actorOf(me);
   return {
     buildings: visibleRosterBuildings(actor, compounds),
@@ -32,29 +31,14 @@ async function loadScope() {
 export default function RosterPageView() {
   const scope = useRemote(loadScope);
   const [buildingId, setBuildingId] = useState<string | null>(null);
-  const [roster, setRoster] = useState<RosterPage | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<ServiceError | null>(null);
+  const roster = usePaged(
+    (p) => api('accounts').call('roster.list', p),
+    { buildingId: buildingId ?? '', size: PAGE_SIZE },
+    { skip: !buildingId },
+  );
   const [exporting, setExporting] = useState(false);
 
-  async function load(bId: string, cursor?: string) {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await accounts.roster({ buildingId: bId, size: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-      setRoster((prev) => (cursor && prev ? { ...page, items: [...prev.items, ...page.items] } : page));
-    } catch (e) {
-      setError(toServiceError(e));
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  function pick(bId: string) {
-    setBuildingId(bId);
-    setRoster(null);
-    void load(bId);
-  }
+  const pick = (bId: string) => setBuildingId(bId);
 
   // One building in scope (a lead of a single building): open it straight away.
   useEffect(() => {
@@ -65,7 +49,7 @@ export default function RosterPageView() {
   async function exportCompound(c: CompoundInfo) {
     setExporting(true);
     try {
-      const file = await accounts.exportRoster(c.id);
+      const file = await api('accounts').call('roster.export', { compoundId: c.id });
       await openSpreadsheet(file.url);
     } catch (e) {
       Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
@@ -77,9 +61,7 @@ export default function RosterPageView() {
   const s = scope.data;
   return (
     <PageShell className='roster'>
-      {!s && scope.loading ? <Loading /> : null}
-      {!s && scope.error ? <ErrorView error={scope.error} onRetry={scope.reload} /> : null}
-      {s && s.buildings.length === 0 ? <Empty title='没有可查看的花名册' text='楼栋长、业委会和物业可以查看花名册。' /> : null}
+      <StateView {...scope.state} permission={ROSTER} permissionAction='查看花名册' denied={!!s && s.buildings.length === 0} />
       {s && s.buildings.length > 0 ? (
         <View>
           <View className='section-title'>选择楼栋</View>
@@ -104,18 +86,18 @@ export default function RosterPageView() {
         </View>
       ) : null}
 
-      {buildingId && !roster && loading ? <Loading /> : null}
-      {buildingId && !roster && error ? <ErrorView error={error} onRetry={() => load(buildingId)} /> : null}
-      {roster ? (
+      {buildingId ? (
+        <StateView {...roster.state} permission={ROSTER} permissionAction='查看这栋楼的花名册'>
+      {roster.page ? (
         <View className='roster-list'>
           <View className='roster__head'>
-            <View className='roster__title'>{roster.building.name}</View>
-            <View className={`tag roster-view roster-view--${roster.view}${roster.view === 'full' ? '' : ' tag--blue'}`}>
-              {roster.view === 'full' ? '完整信息' : '姓名和手机号已遮挡'}
+            <View className='roster__title'>{roster.page.building.name}</View>
+            <View className={`tag roster-view roster-view--${roster.page.view}${roster.page.view === 'full' ? '' : ' tag--blue'}`}>
+              {roster.page.view === 'full' ? '完整信息' : '姓名和手机号已遮挡'}
             </View>
-            {roster.total !== undefined ? <View className='muted'>共 {roster.total} 户</View> : null}
+            {roster.page.total !== undefined ? <View className='muted'>共 {roster.page.total} 户</View> : null}
           </View>
-          {roster.items.length === 0 ? <Empty title='这栋楼还没有房屋数据' text='业委会或物业可以导入花名册。' /> : null}
+          {roster.items.length === 0 ? <EmptyView title='这栋楼还没有房屋数据' text='业委会或物业可以导入花名册。' /> : null}
           {roster.items.map((h) => (
             <View key={h.home.id} className='card roster-home'>
               <View className='card__title'>{h.home.label}</View>
@@ -137,14 +119,10 @@ export default function RosterPageView() {
               </View>
             </View>
           ))}
-          {roster.nextCursor ? (
-            <View className='load-more'>
-              <Btn loading={loading} className='roster-more' onClick={() => load(roster.building.id, roster.nextCursor)}>
-                加载更多
-              </Btn>
-            </View>
-          ) : null}
+          <LoadMore list={roster} className='roster-more' />
         </View>
+      ) : null}
+        </StateView>
       ) : null}
     </PageShell>
   );

@@ -1,4 +1,4 @@
-import type { DemoPerson } from '../../../../services/demo';
+import type { DemoPerson } from '@/services/demo';
 
 /** Order in which role groups are listed; anything else follows, then 住户. */
 const ORDER = ['社区工作人员', '小区党支部书记', '业委会委员', '物业经理', '物业员工', '党员楼栋长', '住户'];

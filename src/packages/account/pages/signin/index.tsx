@@ -5,16 +5,14 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import PageShell from '../../../../components/PageShell';
-import Loading from '../../../../components/Loading';
-import ErrorView from '../../../../components/ErrorView';
-import Empty from '../../../../components/Empty';
-import Btn from '../../../../components/Btn';
-import { useRemote } from '../../../../hooks/useRemote';
-import { demoSignIn, listDemoPeople } from '../../../../services/demo';
-import { toServiceError } from '../../../../services/cloud';
-import { setMe } from '../../../../store/me';
-import { ROUTES } from '../../../../routes';
+import PageShell from '@/components/PageShell';
+import StateView from '@/components/StateView';
+import Btn from '@/components/Btn';
+import { useRemote } from '@/hooks/useRemote';
+import { demoSignIn, listDemoPeople } from '@/services/demo';
+import { toServiceError } from '@/services/cloud';
+import { setMe } from '@/store/me';
+import { ROUTES } from '@/routes';
 import { groupByRole } from './group';
 import './index.scss';
 
@@ -49,9 +47,7 @@ export default function SignInPage() {
         一位新的微信用户
       </Btn>
       {error ? <View className='form-error signin-error'>{error}</View> : null}
-      {!people.data && people.loading ? <Loading /> : null}
-      {!people.data && people.error ? <ErrorView error={people.error} onRetry={people.reload} /> : null}
-      {people.data && people.data.length === 0 ? <Empty title='还没有演示数据' text='请先运行种子数据脚本。' /> : null}
+      <StateView {...people.state} empty={!!people.data && people.data.length === 0 && { title: '还没有演示数据', text: '请先运行种子数据脚本。' }} />
       {people.data
         ? groupByRole(people.data).map((g) => (
             <View key={g.role} className='signin-group'>

@@ -7,40 +7,39 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Image, Textarea, View } from '@tarojs/components';
-import type { NoticeDetail } from '@core/notices/contract';
-import { NOTICE_LIMITS, noticePage } from '@core/notices/rules';
-import PageShell from '../../../../components/PageShell';
-import Loading from '../../../../components/Loading';
-import ErrorView from '../../../../components/ErrorView';
-import Empty from '../../../../components/Empty';
-import Btn from '../../../../components/Btn';
-import Sheet from '../../../../components/Sheet';
-import { useRemote } from '../../../../hooks/useRemote';
-import { enableGroupShare, groupInfoFromEnter, notices, subscribeNotices, type SubscribeOutcome } from '../../../../services/notices';
-import { toServiceError } from '../../../../services/cloud';
-import { cachedMe } from '../../../../store/me';
-import { formatDateTime } from '../../../../utils/format';
-import { ROUTES } from '../../../../routes';
-import '../../common.scss';
+import { NOTICE_LIMITS } from '@core/notices/limits';
+import { canCorrect as statusAllowsCorrection, canTransition, noticePage } from '@core/notices/rules';
+import PageShell from '@/components/PageShell';
+import StateView, { EmptyView } from '@/components/StateView';
+import Loading from '@/components/Loading';
+import Btn from '@/components/Btn';
+import Sheet from '@/components/Sheet';
+import { useRemote } from '@/hooks/useRemote';
+import { enableGroupShare, groupInfoFromEnter, subscribeNotices, type SubscribeOutcome } from '@/services/notices';
+import { api, toServiceError } from '@/services/cloud';
+import { cachedMe } from '@/store/me';
+import { formatDateTime } from '@/utils/format';
+import { charCount } from '@/utils/text';
+import { ROUTES } from '@/routes';
+import '@/packages/notices/common.scss';
 import './index.scss';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 export default function NoticeDetailPage() {
   const id = decodeURIComponent(useRouter().params.id ?? '');
-  const notice = useRemote<NoticeDetail>(async () => {
+  const notice = useRemote(async () => {
+    const open = api('notices');
     const groupInfo = await groupInfoFromEnter(id);
-    if (!groupInfo) return notices.open(id);
+    if (!groupInfo) return open.call('notices.open', { noticeId: id });
     try {
-      return await notices.open(id, groupInfo);
+      return await open.call('notices.open', { noticeId: id, groupInfo });
     } catch (e) {
-      // WeChat replaces a CloudID only in a top-level field of the call's data; ours sits
-      // in payload, so until the call layer hoists it the function may refuse it. The
-      // group count is statistics: never let it keep someone from reading.
-      if (toServiceError(e).code === 'BAD_REQUEST') return notices.open(id);
+      // The group count is statistics: never let a refused CloudID keep someone from reading.
+      if (toServiceError(e).code === 'BAD_REQUEST') return open.call('notices.open', { noticeId: id });
       throw e;
     }
-  });
+  }, [id]);
   const [sub, setSub] = useState<SubscribeOutcome | null>(null);
   const [subBusy, setSubBusy] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
@@ -73,14 +72,14 @@ export default function NoticeDetailPage() {
   async function confirmWithdraw() {
     const why = reason.trim();
     if (!why) return setReasonError('请填写撤回原因');
-    if (why.length > NOTICE_LIMITS.reason) return setReasonError(`原因不超过${NOTICE_LIMITS.reason}个字`);
+    if (charCount(why) > NOTICE_LIMITS.reason) return setReasonError(`原因不超过${NOTICE_LIMITS.reason}个字`);
     const ok = await Taro.showModal({ title: '确认撤回这条通知？', content: '撤回后不能恢复，住户会看到撤回原因。', confirmText: '撤回', confirmColor: '#b42318' })
       .then((r) => r.confirm)
       .catch(() => false);
     if (!ok) return;
     setBusy(true);
     try {
-      const updated = await notices.withdraw(id, why);
+      const updated = await api('notices').call('notices.withdraw', { noticeId: id, reason: why });
       notice.setData(updated);
       setWithdrawing(false);
       void Taro.showToast({ title: '已撤回', icon: 'success' });
@@ -116,9 +115,9 @@ export default function NoticeDetailPage() {
             </View>
           </View>
         ) : code === 'NOT_FOUND' ? (
-          <Empty title='看不到这条通知' text='它不在您的接收范围内，或已过期、已被删除。' />
+          <EmptyView title='看不到这条通知' text='它不在您的接收范围内，或已过期、已被删除。' />
         ) : (
-          <ErrorView error={notice.error} onRetry={notice.reload} />
+          <StateView {...notice.state} />
         )}
         <View className='actions'>
           <Btn block onClick={() => Taro.switchTab({ url: ROUTES.notices })}>
@@ -131,8 +130,9 @@ export default function NoticeDetailPage() {
 
   const urls = n.images.map((i) => i.url).filter(Boolean);
   const live = n.status === 'published' && !n.expired;
-  const canCorrect = n.canManage && n.status === 'published';
-  const canWithdraw = n.canManage && (n.status === 'published' || n.status === 'reviewing');
+  // The life cycle is core's (canTransition); the view should carry these as flags.
+  const canCorrect = n.canManage && statusAllowsCorrection(n.status);
+  const canWithdraw = n.canManage && canTransition(n.status, 'withdrawn');
   const canTrack = n.canTrack && n.status !== 'reviewing' && n.status !== 'rejected';
 
   return (

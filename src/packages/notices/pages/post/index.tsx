@@ -8,24 +8,24 @@ import { useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, Picker, Switch, Textarea, View } from '@tarojs/components';
 import type { NoticeDetail } from '@core/notices/contract';
-import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory } from '@core/notices/rules';
-import PageShell from '../../../../components/PageShell';
-import Loading from '../../../../components/Loading';
-import ErrorView from '../../../../components/ErrorView';
-import Empty from '../../../../components/Empty';
-import Btn from '../../../../components/Btn';
-import Choice from '../../../../components/Choice';
-import { useRemote } from '../../../../hooks/useRemote';
-import { accounts } from '../../../../services/accounts';
-import { canUploadImages, notices, pickAndUploadImages, type PickedImage } from '../../../../services/notices';
-import { toServiceError } from '../../../../services/cloud';
-import { meOrLoad } from '../../../../store/me';
-import { ROUTES } from '../../../../routes';
+import { NOTICE_LIMITS } from '@core/notices/limits';
+import { NOTICE_CATEGORIES, canCorrect, type NoticeCategory } from '@core/notices/rules';
+import PageShell from '@/components/PageShell';
+import StateView, { EmptyView } from '@/components/StateView';
+import Btn from '@/components/Btn';
+import Choice from '@/components/Choice';
+import { useRemote } from '@/hooks/useRemote';
+import { useRequestId } from '@/hooks/useRequestId';
+import { canUploadImages, pickAndUploadImages, type PickedImage } from '@/services/notices';
+import { api, toServiceError } from '@/services/cloud';
+import { meOrLoad } from '@/store/me';
+import { charCount } from '@/utils/text';
+import { ROUTES } from '@/routes';
 import {
   audienceGroups, audienceLabel, audienceOf, defaultSelection, todayShanghai, toggleAudience, validatePost,
   type AudienceGroup, type PostErrors,
-} from '../../logic';
-import '../../common.scss';
+} from '@/packages/notices/logic';
+import '@/packages/notices/common.scss';
 import './index.scss';
 
 type Loaded = { mode: 'post'; groups: AudienceGroup[] } | { mode: 'correct'; notice: NoticeDetail };
@@ -33,10 +33,10 @@ type Loaded = { mode: 'post'; groups: AudienceGroup[] } | { mode: 'correct'; not
 export default function PostNoticePage() {
   const correctId = decodeURIComponent(useRouter().params.correct ?? '');
   const source = useRemote<Loaded>(async () => {
-    if (correctId) return { mode: 'correct', notice: await notices.open(correctId) };
-    const [me, compounds] = await Promise.all([meOrLoad(), accounts.compounds()]);
+    if (correctId) return { mode: 'correct', notice: await api('notices').call('notices.open', { noticeId: correctId }) };
+    const [me, compounds] = await Promise.all([meOrLoad(), api('accounts').call('compounds.list', {})]);
     return { mode: 'post', groups: audienceGroups(me, compounds) };
-  });
+  }, [correctId]);
 
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -51,6 +51,8 @@ export default function PostNoticePage() {
   const [uploading, setUploading] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const today = useMemo(() => todayShanghai(), []);
+  // One id per content: a retry after a timeout never posts twice; an edit is a new post.
+  const requestId = useRequestId([correctId, title, body, category, pinned, expiresOn, images.map((i) => i.fileID), selected, note]);
 
   const loaded = source.data;
   useEffect(() => {
@@ -68,24 +70,17 @@ export default function PostNoticePage() {
     setImages(n.images.map((i) => ({ fileID: i.fileID, url: i.url })));
   }, [loaded, today]);
 
-  if (!loaded) {
+  if (!loaded || (loaded.mode === 'post' && loaded.groups.length === 0)) {
     return (
       <PageShell className='notice-post'>
-        {source.error ? <ErrorView error={source.error} onRetry={source.reload} /> : <Loading />}
+        <StateView {...source.state} permission='notice.post' permissionAction='发布通知' denied={!!loaded} />
       </PageShell>
     );
   }
-  if (loaded.mode === 'post' && loaded.groups.length === 0) {
+  if (loaded.mode === 'correct' && !(loaded.notice.canManage && canCorrect(loaded.notice.status))) {
     return (
       <PageShell className='notice-post'>
-        <Empty title='您还不能发布通知' text='楼栋长、小区党支部、业委会、物业和社区工作人员可以发布通知。' />
-      </PageShell>
-    );
-  }
-  if (loaded.mode === 'correct' && !(loaded.notice.canManage && loaded.notice.status === 'published')) {
-    return (
-      <PageShell className='notice-post'>
-        <Empty title='这条通知不能更正' text='只有已发布的通知可以更正，且只有发布人或有权发布的人可以更正。' />
+        <EmptyView title='这条通知不能更正' text='只有已发布的通知可以更正，且只有发布人或有权发布的人可以更正。' />
       </PageShell>
     );
   }
@@ -124,8 +119,14 @@ export default function PostNoticePage() {
     try {
       const saved =
         loaded.mode === 'post'
-          ? await notices.post({ audience: audience!, ...content })
-          : await notices.correct({ noticeId: loaded.notice.id, ...content, ...(note.trim() ? { note: note.trim() } : {}) });
+          ? await api('notices').call('notices.post', { clientRequestId: requestId.id, audience: audience!, ...content })
+          : await api('notices').call('notices.correct', {
+              clientRequestId: requestId.id,
+              noticeId: loaded.notice.id,
+              ...content,
+              ...(note.trim() ? { note: note.trim() } : {}),
+            });
+      requestId.renew();
       void Taro.showToast({ title: saved.status === 'reviewing' ? '已提交，审核中' : loaded.mode === 'post' ? '已发布' : '已更正', icon: 'success' });
       Taro.redirectTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(saved.id)}` });
     } catch (e) {
@@ -174,8 +175,8 @@ export default function PostNoticePage() {
         <View className='field'>
           <View className='field__label post-label'>
             标题
-            <View className={`post-count${title.trim().length > NOTICE_LIMITS.title ? ' post-count--over' : ''}`}>
-              {title.trim().length}/{NOTICE_LIMITS.title}
+            <View className={`post-count${charCount(title) > NOTICE_LIMITS.title ? ' post-count--over' : ''}`}>
+              {charCount(title)}/{NOTICE_LIMITS.title}
             </View>
           </View>
           <Input className='field__input post-title' value={title} placeholder='例如：3栋明日上午停水' maxlength={NOTICE_LIMITS.title} onInput={(e) => setTitle(e.detail.value)} />
@@ -184,8 +185,8 @@ export default function PostNoticePage() {
         <View className='field'>
           <View className='field__label post-label'>
             正文
-            <View className={`post-count${body.trim().length > NOTICE_LIMITS.body ? ' post-count--over' : ''}`}>
-              {body.trim().length}/{NOTICE_LIMITS.body}
+            <View className={`post-count${charCount(body) > NOTICE_LIMITS.body ? ' post-count--over' : ''}`}>
+              {charCount(body)}/{NOTICE_LIMITS.body}
             </View>
           </View>
           <Textarea

@@ -6,20 +6,20 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { ReadRate, ReadSummary } from '@core/notices/contract';
+import type { ReadRate } from '@core/notices/contract';
 import { NOTICE_STATUS_LABELS } from '@core/notices/rules';
-import PageShell from '../../../../components/PageShell';
-import Loading from '../../../../components/Loading';
-import ErrorView from '../../../../components/ErrorView';
-import Btn from '../../../../components/Btn';
-import { useRemote } from '../../../../hooks/useRemote';
-import { groupInfoFromEnter, notices } from '../../../../services/notices';
-import { toServiceError } from '../../../../services/cloud';
-import { cachedMe } from '../../../../store/me';
-import { actorOf, canAnywhere } from '../../../../utils/actor';
-import { ROUTES } from '../../../../routes';
-import { barWidth } from '../../logic';
-import '../../common.scss';
+import { canAnywhere } from '@core/authz';
+import PageShell from '@/components/PageShell';
+import StateView from '@/components/StateView';
+import Btn from '@/components/Btn';
+import { useRemote } from '@/hooks/useRemote';
+import { groupInfoFromEnter, type GroupInfo } from '@/services/notices';
+import { api, toServiceError } from '@/services/cloud';
+import { cachedMe } from '@/store/me';
+import { actorOf } from '@/utils/actor';
+import { ROUTES } from '@/routes';
+import { barWidth } from '@/packages/notices/logic';
+import '@/packages/notices/common.scss';
 import './index.scss';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -38,14 +38,14 @@ function RateBar(props: { r: ReadRate }) {
 
 export default function TrackPage() {
   const id = decodeURIComponent(useRouter().params.id ?? '');
-  const summary = useRemote<ReadSummary>(() => notices.summary(id), { refreshOnShow: true });
+  const summary = useRemote(() => api('notices').call('notices.summary', { noticeId: id }), [id], { refreshOnShow: true });
   const s = summary.data;
 
   // 关联微信群: only a lead or branch secretary, only inside WeChat, only when this
   // visit came from a group share card (the group's CloudID proves which group).
   const me = cachedMe();
   const mayLink = canAnywhere(actorOf(me), 'group.link');
-  const [groupInfo, setGroupInfo] = useState<unknown>(undefined);
+  const [groupInfo, setGroupInfo] = useState<GroupInfo | undefined>(undefined);
   const [linking, setLinking] = useState<string | null>(null);
   useEffect(() => {
     if (isWeapp && mayLink) void groupInfoFromEnter().then(setGroupInfo);
@@ -57,7 +57,7 @@ export default function TrackPage() {
       // A CloudID is single use: fetch a fresh one for this tap.
       const info = (await groupInfoFromEnter()) ?? groupInfo;
       if (!info) throw new Error('no group');
-      const r = await notices.linkGroup(buildingId, info);
+      const r = await api('notices').call('groups.link', { buildingId, groupInfo: info });
       void Taro.showToast({ title: `已关联为${r.buildingName}楼栋群`, icon: 'success' });
       void summary.reload();
     } catch (e) {
@@ -73,7 +73,7 @@ export default function TrackPage() {
   if (!s) {
     return (
       <PageShell className='notice-track'>
-        {summary.error ? <ErrorView error={summary.error} onRetry={summary.reload} /> : <Loading />}
+        <StateView {...summary.state} permission='notice.track' permissionAction='查看通知的阅读情况' />
       </PageShell>
     );
   }

@@ -6,17 +6,15 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { UnreadHome, UnreadHomesPage } from '@core/notices/contract';
-import PageShell from '../../../../components/PageShell';
-import Loading from '../../../../components/Loading';
-import ErrorView from '../../../../components/ErrorView';
-import Empty from '../../../../components/Empty';
-import Btn from '../../../../components/Btn';
-import { useRemote } from '../../../../hooks/useRemote';
-import { notices } from '../../../../services/notices';
-import { toServiceError } from '../../../../services/cloud';
-import { remindText } from '../../logic';
-import '../../common.scss';
+import type { UnreadHome } from '@core/notices/contract';
+import PageShell from '@/components/PageShell';
+import StateView, { LoadMore } from '@/components/StateView';
+import Btn from '@/components/Btn';
+import { usePaged } from '@/hooks/usePaged';
+import { useRequestId } from '@/hooks/useRequestId';
+import { api, toServiceError } from '@/services/cloud';
+import { remindText } from '@/packages/notices/logic';
+import '@/packages/notices/common.scss';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -26,28 +24,15 @@ export default function UnreadHomesPage() {
   const id = decodeURIComponent(params.id ?? '');
   const buildingId = decodeURIComponent(params.buildingId ?? '');
   const name = decodeURIComponent(params.name ?? '');
-  const list = useRemote<UnreadHomesPage>(() => notices.unreadHomes({ noticeId: id, buildingId, size: PAGE_SIZE }));
-  const [more, setMore] = useState(false);
+  const list = usePaged((p) => api('notices').call('notices.unreadHomes', p), { noticeId: id, buildingId, size: PAGE_SIZE });
+  // One reminder per tap: a retry after a timeout must not message people twice.
+  const remindId = useRequestId([id, buildingId]);
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const [reminding, setReminding] = useState(false);
   const [remindResult, setRemindResult] = useState<string | null>(null);
 
-  async function loadMore() {
-    const cursor = list.data?.nextCursor;
-    if (!cursor) return;
-    setMore(true);
-    try {
-      const next = await notices.unreadHomes({ noticeId: id, buildingId, size: PAGE_SIZE, cursor });
-      list.setData((prev) => ({ ...next, items: [...(prev?.items ?? []), ...next.items] }));
-    } catch (e) {
-      void Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
-    } finally {
-      setMore(false);
-    }
-  }
-
   function setTold(homeId: string, told: boolean) {
-    list.setData((prev) => ({ ...(prev as UnreadHomesPage), items: (prev?.items ?? []).map((h) => (h.homeId === homeId ? { ...h, told } : h)) }));
+    list.setItems((items) => items.map((h) => (h.homeId === homeId ? { ...h, told } : h)));
   }
 
   async function toggle(h: UnreadHome) {
@@ -56,8 +41,7 @@ export default function UnreadHomesPage() {
     setTold(h.homeId, next); // optimistic
     setPending((p) => ({ ...p, [h.homeId]: true }));
     try {
-      if (next) await notices.markTold(id, h.homeId);
-      else await notices.unmarkTold(id, h.homeId);
+      await api('notices').call(next ? 'notices.markTold' : 'notices.unmarkTold', { noticeId: id, homeId: h.homeId });
       void Taro.showToast({ title: next ? '已记为当面告知' : '已撤销', icon: 'none' });
     } catch (e) {
       setTold(h.homeId, !next); // roll back
@@ -74,7 +58,9 @@ export default function UnreadHomesPage() {
   async function remind() {
     setReminding(true);
     try {
-      const text = remindText(await notices.remind(id, buildingId));
+      const r = await api('notices').call('notices.remind', { clientRequestId: remindId.id, noticeId: id, ...(buildingId ? { buildingId } : {}) });
+      remindId.renew();
+      const text = remindText(r);
       setRemindResult(text);
       void Taro.showToast({ title: text, icon: 'none', duration: 3000 });
     } catch (e) {
@@ -84,8 +70,8 @@ export default function UnreadHomesPage() {
     }
   }
 
-  const data = list.data;
-  const toldCount = data?.items.filter((h) => h.told).length ?? 0;
+  const data = list.page;
+  const toldCount = list.items.filter((h) => h.told).length;
   return (
     <PageShell className='notice-unread'>
       <View className='unread-head'>
@@ -97,15 +83,18 @@ export default function UnreadHomesPage() {
         {remindResult ? <View className='unread-head__result'>{remindResult}</View> : null}
       </View>
 
-      {!data && list.loading ? <Loading /> : null}
-      {!data && list.error ? <ErrorView error={list.error} onRetry={list.reload} /> : null}
-      {data && data.items.length === 0 ? <Empty title='这栋楼的住户都已读过' text='每一户都在小程序里打开过这条通知。' /> : null}
-      {data && data.items.length > 0 ? (
+      <StateView
+        {...list.state}
+        permission='notice.track'
+        permissionAction='跟进这栋楼的未读住户'
+        empty={!!data && list.items.length === 0 && { title: '这栋楼的住户都已读过', text: '每一户都在小程序里打开过这条通知。' }}
+      >
+      {data && list.items.length > 0 ? (
         <View className='muted unread-count'>
-          已列出 {data.items.length} 户{data.nextCursor ? '（还有更多）' : ''}，其中 {toldCount} 户已当面告知
+          已列出 {list.items.length} 户{data.nextCursor ? '（还有更多）' : ''}，其中 {toldCount} 户已当面告知
         </View>
       ) : null}
-      {data?.items.map((h) => (
+      {list.items.map((h) => (
         <View key={h.homeId} className={`card unread-home${h.told ? ' unread-home--told' : ''}`}>
           <View className='unread-home__main'>
             <View className='unread-home__label'>{h.label}</View>
@@ -121,13 +110,8 @@ export default function UnreadHomesPage() {
           </View>
         </View>
       ))}
-      {data?.nextCursor ? (
-        <View className='load-more'>
-          <Btn loading={more} className='unread-more' onClick={loadMore}>
-            加载更多
-          </Btn>
-        </View>
-      ) : null}
+      <LoadMore list={list} className='unread-more' />
+      </StateView>
     </PageShell>
   );
 }
