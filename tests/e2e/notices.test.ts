@@ -82,7 +82,7 @@ it('a building notice reaches building 3 only, is read, and the lead sees the re
   expect(await api(other, 'notices.open', { noticeId: posted.data.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
   const committee = await as('黄美玲');
-  const all = await api(committee, 'notices.post', { audience: { kind: 'compounds', compoundIds: ['txsj'] }, title: '业委会十月收支公示', body: '十月物业费收入与支出明细已公布，欢迎监督。', category: '财务公示' });
+  const all = await api(committee, 'notices.post', { clientRequestId: 'e2e-committee-0001', audience: { kind: 'compounds', compoundIds: ['txsj'] }, title: '业委会十月收支公示', body: '十月物业费收入与支出明细已公布，欢迎监督。', category: '财务公示' });
   expect(all.ok).toBe(true);
   for (const page of [resident, other]) {
     await visit(page, served.url, '/pages/notices/index');
