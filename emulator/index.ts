@@ -14,7 +14,7 @@ import fs from 'fs';
 import Module from 'module';
 import path from 'path';
 import { Store, type Durability, type OutboxEntry } from './store';
-import { createSdk, type Sdk } from './sdk-core';
+import { createSdk, TEMP_URL_MAX_AGE_S, type Sdk } from './sdk-core';
 import { sdkError } from './errors';
 import * as sb from './sandboxes';
 import { Timers, type TimerTrigger } from './timers';
@@ -27,6 +27,7 @@ export type { CollectionSpec, IndexSpec, Identity, WXContext, Counters, CloudFun
 export type { OutboxEntry } from './store';
 export { DEFAULT_LIMIT, MAX_LIMIT, AGGREGATE_DEFAULT_LIMIT } from './store';
 export { OUTBOX, PAY_MAX_NOTIFY } from './sandboxes';
+export { TEMP_URL_MAX_AGE_S } from './sdk-core';
 export { SENSITIVE_WORDS } from './sensitive-words';
 export type { TimerTrigger, TimerFiring, TimerInfo } from './timers';
 export { TIMER_TIMEZONE } from './timers';
@@ -83,6 +84,8 @@ export class Emulator implements sb.SandboxHost {
   private readonly als = new AsyncLocalStorage<CallCtx>();
   private readonly resolveFn: FunctionResolver;
   private readonly fileUrlBase: string;
+  /** HMAC key for temp URLs: generated once and kept in the data dir (random per ':memory:' emulator). */
+  private readonly fileSecret: Buffer;
   private readonly timeouts: number | Record<string, number>;
   /** Timer triggers: `advanceTo(date)`, `start()`, `stop()`, `list()`. */
   readonly timers: Timers;
@@ -109,6 +112,12 @@ export class Emulator implements sb.SandboxHost {
       if (!ctx) return;
       for (const counters of ctx.chain) for (const k of Object.keys(c) as (keyof Counters)[]) counters[k] += c[k] || 0;
     };
+    let secret = this.store.journal.meta('fileUrlSecret');
+    if (!secret) {
+      secret = crypto.randomBytes(32).toString('hex');
+      this.store.journal.setMeta('fileUrlSecret', secret);
+    }
+    this.fileSecret = Buffer.from(secret, 'hex');
     this.files = new sb.FileStore(memory ? null : path.join(opts.dataDir, 'files'), this.env);
     this.sdk = createSdk(() => (this.closed ? undefined : this));
     this.timers = new Timers(this, opts.triggers ?? [], (opts.clockStart ?? new Date()).getTime());
@@ -274,15 +283,60 @@ export class Emulator implements sb.SandboxHost {
     sb.grantSubscription(this, openid, templateId, count);
   }
 
-  /** Temp URL of a stored file, as getTempFileURL hands it out. */
-  fileUrl(cloudPath: string) {
-    return this.fileUrlBase + cloudPath.split('/').map(encodeURIComponent).join('/');
+  /**
+   * Temp URL of a stored file, as getTempFileURL hands it out:
+   * `<fileUrlBase><encoded path>?exp=<unix seconds>&sign=<hex HMAC-SHA256>`, the
+   * signature covering path, expiry and the OPENID it was issued to (not in the URL).
+   */
+  fileUrl(cloudPath: string, opts: { openid?: string; maxAge?: number } = {}) {
+    const openid = opts.openid ?? this.wxContext().OPENID;
+    const exp = Math.floor(Date.now() / 1000) + (opts.maxAge ?? TEMP_URL_MAX_AGE_S);
+    return `${this.fileUrlBase}${cloudPath.split('/').map(encodeURIComponent).join('/')}?exp=${exp}&sign=${this.signFile(cloudPath, exp, openid)}`;
   }
 
-  /** File content by cloudPath (or fileID), for the runtime's /_files/ route; null when absent. */
+  private signFile(cloudPath: string, exp: number, openid: string) {
+    return crypto.createHmac('sha256', this.fileSecret).update(`${cloudPath}\n${exp}\n${openid}`).digest('hex');
+  }
+
+  /**
+   * The file behind a temp URL, only when its signature matches, it has not
+   * expired and `openid` is the one it was issued to; otherwise null. The local
+   * runtime serves `/_files/*` through this. Accepts the URL's path and query,
+   * with or without the `fileUrlBase` prefix.
+   */
+  readSignedFile(pathWithQuery: string, openid: string): { body: Buffer; cloudPath: string } | null {
+    const s = String(pathWithQuery);
+    const q = s.indexOf('?');
+    if (q < 0) return null;
+    let rawPath = s.slice(0, q);
+    if (rawPath.startsWith(this.fileUrlBase)) rawPath = rawPath.slice(this.fileUrlBase.length);
+    let cloudPath: string;
+    try {
+      cloudPath = rawPath.split('/').map(decodeURIComponent).join('/');
+    } catch {
+      return null;
+    }
+    const params = new URLSearchParams(s.slice(q + 1));
+    const exp = Number(params.get('exp'));
+    const sign = params.get('sign') || '';
+    if (!Number.isInteger(exp) || exp * 1000 <= Date.now() || !/^[0-9a-f]{64}$/.test(sign)) return null;
+    const want = Buffer.from(this.signFile(cloudPath, exp, String(openid ?? '')), 'hex');
+    if (!crypto.timingSafeEqual(want, Buffer.from(sign, 'hex'))) return null;
+    const body = this.files.read(cloudPath);
+    return body ? { body, cloudPath } : null;
+  }
+
+  /** File content by cloudPath (or fileID), for tests and trusted code (no signature check; a `?query` is ignored); null when absent. */
   readFile(cloudPathOrFileId: string): Buffer | null {
-    const p = this.files.cloudPathOf(cloudPathOrFileId) ?? cloudPathOrFileId;
+    const id = String(cloudPathOrFileId).split('?')[0];
+    const p = this.files.cloudPathOf(id) ?? id;
     return this.files.read(p);
+  }
+
+  /** OPENID of the call that uploaded the file ('' for a server-originated upload); null when the file is unknown. */
+  fileOwner(cloudPathOrFileId: string): string | null {
+    const p = this.files.cloudPathOf(cloudPathOrFileId) ?? cloudPathOrFileId;
+    return this.store.journal.file(p)?.uploader ?? null;
   }
 
   // ---------------------------------------------------------------- data & lifecycle

@@ -20,6 +20,9 @@ import type { WXContext } from './types';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const realSdk = require('wx-server-sdk/index.js');
 
+/** getTempFileURL: default and maximum lifetime of a temp URL, in seconds (one day). */
+export const TEMP_URL_MAX_AGE_S = 86400;
+
 const TX_ONLY_SINGLE_DOC =
   'transaction only supports single-document operations: collection.doc(id).get/set/update/remove and collection.add';
 
@@ -87,7 +90,10 @@ export function createSdk(resolve: () => Emulator | undefined) {
       requireInit('uploadFile');
       const emu = host('uploadFile');
       if (!opts || !opts.cloudPath) throw sdkError('uploadFile', -1, 'cloudPath is required');
-      emu.files.write(opts.cloudPath, await sb.toBuffer(opts.fileContent));
+      const body = await sb.toBuffer(opts.fileContent);
+      emu.files.write(opts.cloudPath, body);
+      // the caller's identity is known to the platform: remember who uploaded what
+      emu.store.journal.putFile(opts.cloudPath, body.length, emu.wxContext().OPENID);
       return { fileID: emu.files.fileId(opts.cloudPath), statusCode: 200, errMsg: 'uploadFile:ok' };
     },
 
@@ -108,10 +114,13 @@ export function createSdk(resolve: () => Emulator | undefined) {
       return {
         fileList: opts.fileList.map((f) => {
           const fileID = typeof f === 'string' ? f : f.fileID;
-          const maxAge = typeof f === 'string' ? 86400 : f.maxAge ?? 86400;
+          // default one day, and never more than one day (wx.cloud.getTempFileURL docs)
+          const asked = typeof f === 'string' ? undefined : f.maxAge;
+          const maxAge = Math.min(typeof asked === 'number' && asked > 0 ? Math.floor(asked) : TEMP_URL_MAX_AGE_S, TEMP_URL_MAX_AGE_S);
           const p = emu.files.cloudPathOf(fileID);
           if (!p || !emu.files.read(p)) return { fileID, tempFileURL: '', maxAge, status: 1, errMsg: 'STORAGE_FILE_NONEXIST' };
-          return { fileID, tempFileURL: emu.fileUrl(p), maxAge, status: 0, errMsg: 'ok' };
+          // signed, expiring, and bound to the OPENID of the call that asked
+          return { fileID, tempFileURL: emu.fileUrl(p, { openid: emu.wxContext().OPENID, maxAge }), maxAge, status: 0, errMsg: 'ok' };
         }),
         errMsg: 'getTempFileURL:ok',
       };
@@ -125,6 +134,7 @@ export function createSdk(resolve: () => Emulator | undefined) {
         fileList: opts.fileList.map((fileID) => {
           const p = emu.files.cloudPathOf(fileID);
           const ok = !!p && emu.files.remove(p);
+          if (ok) emu.store.journal.deleteFile(p!);
           return ok ? { fileID, status: 0, errMsg: 'ok' } : { fileID, status: 1, errMsg: 'STORAGE_FILE_NONEXIST' };
         }),
         errMsg: 'deleteFile:ok',

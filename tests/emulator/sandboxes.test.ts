@@ -173,10 +173,13 @@ describe('storage', () => {
     const dir = mode === 'disk' ? fs.mkdtempSync(path.join(os.tmpdir(), 'emu-files-')) : ':memory:';
     const emu = createEmulator({ dataDir: dir, collections: COLLS, env: 'env-9' });
     useEmulator(emu);
-    const up = await emu.sdk.uploadFile({ cloudPath: 'repairs/r1/photo.png', fileContent: Buffer.from([1, 2, 3]) });
+    const up = await emu.runAs({ openid: 'o-up' }, () => emu.sdk.uploadFile({ cloudPath: 'repairs/r1/photo.png', fileContent: Buffer.from([1, 2, 3]) }));
     expect(up).toEqual({ fileID: 'cloud://env-9.env-9-emulator/repairs/r1/photo.png', statusCode: 200, errMsg: 'uploadFile:ok' });
-    const urls = await emu.sdk.getTempFileURL({ fileList: [up.fileID, 'cloud://env-9.env-9-emulator/none.png'] });
-    expect(urls.fileList[0]).toMatchObject({ fileID: up.fileID, tempFileURL: '/_files/repairs/r1/photo.png', status: 0 });
+    expect(emu.fileOwner(up.fileID)).toBe('o-up');
+    expect(emu.fileOwner('repairs/r1/photo.png')).toBe('o-up');
+    const urls = await emu.runAs({ openid: 'o-up' }, () => emu.sdk.getTempFileURL({ fileList: [up.fileID, 'cloud://env-9.env-9-emulator/none.png'] }));
+    expect(urls.fileList[0]).toMatchObject({ fileID: up.fileID, tempFileURL: expect.stringMatching(/^\/_files\/repairs\/r1\/photo\.png\?exp=\d+&sign=[0-9a-f]{64}$/), maxAge: 86400, status: 0 });
+    expect(emu.readSignedFile(urls.fileList[0].tempFileURL, 'o-up')).toEqual({ body: Buffer.from([1, 2, 3]), cloudPath: 'repairs/r1/photo.png' });
     expect(urls.fileList[1]).toMatchObject({ status: 1, tempFileURL: '' });
     expect(emu.readFile('repairs/r1/photo.png')).toEqual(Buffer.from([1, 2, 3]));
     expect((await emu.sdk.downloadFile({ fileID: up.fileID })).fileContent).toEqual(Buffer.from([1, 2, 3]));
@@ -185,7 +188,67 @@ describe('storage', () => {
     const del = await emu.sdk.deleteFile({ fileList: [up.fileID] });
     expect(del.fileList).toEqual([{ fileID: up.fileID, status: 0, errMsg: 'ok' }]);
     expect(emu.readFile(up.fileID)).toBeNull();
+    expect(emu.fileOwner(up.fileID)).toBeNull();
     emu.close();
     if (mode === 'disk') fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('signed, expiring temp URLs', () => {
+  const emu = createEmulator({ dataDir: ':memory:', collections: COLLS, env: 'e' });
+  beforeAll(async () => {
+    useEmulator(emu);
+    await emu.runAs({ openid: 'o-owner' }, () => emu.sdk.uploadFile({ cloudPath: '报修/r 1.png', fileContent: 'img' }));
+  });
+  afterAll(() => emu.close());
+  afterEach(() => jest.restoreAllMocks());
+  const urlFor = async (openid: string, maxAge?: number) =>
+    (await emu.runAs({ openid }, () => emu.sdk.getTempFileURL({ fileList: [{ fileID: 'cloud://e.e-emulator/报修/r 1.png', ...(maxAge ? { maxAge } : {}) }] }))).fileList[0];
+
+  test('only the OPENID the URL was issued to can read it', async () => {
+    const { tempFileURL } = await urlFor('o-viewer');
+    expect(tempFileURL.startsWith('/_files/%E6%8A%A5%E4%BF%AE/r%201.png?')).toBe(true);
+    expect(emu.readSignedFile(tempFileURL, 'o-viewer')?.body.toString()).toBe('img');
+    expect(emu.readSignedFile(tempFileURL, 'o-other')).toBeNull();
+    expect(emu.readSignedFile(tempFileURL, '')).toBeNull();
+    // also without the /_files/ prefix, as a route handler may pass it
+    expect(emu.readSignedFile(tempFileURL.slice('/_files/'.length), 'o-viewer')).not.toBeNull();
+  });
+
+  test('tampered, unsigned or foreign-path URLs are refused', async () => {
+    const { tempFileURL } = await urlFor('o-viewer');
+    const [path, query] = tempFileURL.split('?');
+    const exp = Number(new URLSearchParams(query).get('exp'));
+    expect(emu.readSignedFile(path, 'o-viewer')).toBeNull();
+    expect(emu.readSignedFile(`${path}?exp=${exp + 3600}&${query.split('&')[1]}`, 'o-viewer')).toBeNull();
+    expect(emu.readSignedFile(`/_files/other.png?${query}`, 'o-viewer')).toBeNull();
+    expect(emu.readSignedFile(tempFileURL.replace(/sign=(.)/, (_m, c) => `sign=${c === 'a' ? 'b' : 'a'}`), 'o-viewer')).toBeNull();
+  });
+
+  test('URLs expire: one day by default (the maximum), maxAge honoured', async () => {
+    const day = await urlFor('o-v');
+    const hour = await urlFor('o-v', 3600);
+    const long = await urlFor('o-v', 7 * 86400);
+    expect([day.maxAge, hour.maxAge, long.maxAge]).toEqual([86400, 3600, 86400]);
+    const now = Date.now();
+    jest.spyOn(Date, 'now').mockReturnValue(now + 3601_000);
+    expect(emu.readSignedFile(hour.tempFileURL, 'o-v')).toBeNull();
+    expect(emu.readSignedFile(day.tempFileURL, 'o-v')).not.toBeNull();
+    jest.spyOn(Date, 'now').mockReturnValue(now + 86401_000);
+    expect(emu.readSignedFile(day.tempFileURL, 'o-v')).toBeNull();
+  });
+
+  test('the signing secret is kept in the data dir: URLs survive a restart, and other data dirs cannot forge them', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-sign-'));
+    const a = createEmulator({ dataDir: dir, collections: COLLS });
+    await a.runAs({ openid: 'o1' }, () => a.sdk.uploadFile({ cloudPath: 'x.txt', fileContent: 'x' }));
+    const url = a.fileUrl('x.txt', { openid: 'o1' });
+    a.close();
+    const b = createEmulator({ dataDir: dir, collections: COLLS });
+    expect(b.readSignedFile(url, 'o1')?.body.toString()).toBe('x');
+    expect(b.fileOwner('x.txt')).toBe('o1');
+    b.close();
+    expect(emu.readSignedFile(url, 'o1')).toBeNull();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
