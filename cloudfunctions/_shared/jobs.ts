@@ -14,7 +14,7 @@
  */
 import type { JobStatus, JobView } from '../../core/platform/jobs';
 import { JOB_STATUS_LABELS } from '../../core/platform/jobs';
-import { AppError } from '../../core/platform/errors';
+import { AppError, isAppError } from '../../core/platform/errors';
 import type { Ctx } from './router';
 import { repository, transaction } from './repo';
 import { iso } from './db';
@@ -69,6 +69,13 @@ export interface JobKind<P, T> {
   apply(ctx: Ctx, job: JobDoc<P>, item: BatchItem<T>): Promise<'done' | 'skipped'>;
   /** After the last batch (e.g. write a summary). */
   finish?(ctx: Ctx, job: JobDoc<P>): Promise<void>;
+  /**
+   * The effect is safe to repeat (an upsert by a deterministic id): a claim left
+   * behind by a dead worker is applied again instead of being counted unknown.
+   */
+  idempotent?: boolean;
+  /** After each batch's effects (e.g. recompute facts derived from what the batch wrote). */
+  afterBatch?(ctx: Ctx, job: JobDoc<P>, items: BatchItem<T>[]): Promise<void>;
 }
 
 type AnyKind = JobKind<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -165,13 +172,21 @@ async function runBatch(ctx: Ctx, job: JobDoc): Promise<boolean> {
     await jobs(ctx.db).patch(job._id, { status: 'failed', open: false, error: `未知任务类型 ${job.kind}`, lease: null, updatedAt: new Date() });
     return false;
   }
-  const batch = await kind.next(ctx, job, job.cursor, kind.batchSize);
+  let batch: Awaited<ReturnType<typeof kind.next>>;
+  try {
+    batch = await kind.next(ctx, job, job.cursor, kind.batchSize);
+  } catch (e) {
+    // A typed error is permanent (the input is gone or changed): stop the job and say why.
+    if (!isAppError(e)) throw e;
+    await jobs(ctx.db).patch(job._id, { status: 'failed', open: false, error: (e as AppError).message, lease: null, updatedAt: new Date(), finishedAt: new Date() });
+    return false;
+  }
   const counts = { done: 0, skipped: 0, failed: 0, unknown: 0 };
   const existing = await effects.byIds(batch.items.map((i) => `${job._id}_${i.key}`));
   for (const item of batch.items) {
     const effectId = `${job._id}_${item.key}`;
     const prior = existing.get(effectId);
-    if (prior) {
+    if (prior && !(prior.state === 'claimed' && kind.idempotent)) {
       // A worker died after claiming: the effect may have happened. Never repeat it.
       if (prior.state === 'claimed') {
         await effects.patch(effectId, { state: 'unknown', at: new Date() });
@@ -179,10 +194,12 @@ async function runBatch(ctx: Ctx, job: JobDoc): Promise<boolean> {
       }
       continue;
     }
-    try {
-      await effects.add({ _id: effectId, jobId: job._id, key: item.key, state: 'claimed', at: new Date() });
-    } catch {
-      continue; // another worker claimed it first
+    if (!prior) {
+      try {
+        await effects.add({ _id: effectId, jobId: job._id, key: item.key, state: 'claimed', at: new Date() });
+      } catch {
+        continue; // another worker claimed it first
+      }
     }
     let state: EffectState;
     let note: string | undefined;
@@ -195,6 +212,7 @@ async function runBatch(ctx: Ctx, job: JobDoc): Promise<boolean> {
     await effects.patch(effectId, { state, at: new Date(), ...(note ? { note } : {}) });
     counts[state as 'done' | 'skipped' | 'failed']++;
   }
+  if (kind.afterBatch && batch.items.length) await kind.afterBatch(ctx, job, batch.items);
   const _ = ctx.db.command;
   const finished = batch.cursor === null;
   const now = new Date();

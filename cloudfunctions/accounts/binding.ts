@@ -1,56 +1,110 @@
 /**
- * Binding a person to a home: by a request a building lead (or the committee)
- * decides, or by an invite code they issued. Decisions run in a transaction so a
- * request is never approved twice or approved after it was cancelled.
+ * Binding a person to a home by a request a building lead (or the committee)
+ * decides. Nobody decides their own request; an owner whose name is not on the
+ * property register needs two different approvers. Decisions run in a transaction
+ * so a request is never approved twice or approved after it was cancelled.
+ *
+ * Duplicates are settled by ids, not by reads: the n-th request of a person for a
+ * home has the id `${personId}_${homeId}_${n}` (parallel copies collide), and each
+ * open request holds one of MAX_PENDING_REQUESTS slot documents `${personId}_${slot}`
+ * (parallel requests for many homes cannot exceed the cap).
  */
-import type { BindRequestView, MyHome } from '../../core/accounts/contract';
+import type { BindRequestView } from '../../core/accounts/contract';
+import { MAX_PENDING_REQUESTS } from '../../core/accounts/limits';
+import { approvalsNeeded } from '../../core/accounts/rules';
 import { assertCan, scopesOf } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
-import type { Actor, Relation, Target } from '../../core/platform/roles';
+import type { Actor, Relation } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import type { Command, Database } from '../_shared/database';
-import { decodeCursor, getByIds, iso, mustGet, pageOf, randomCode } from '../_shared/db';
-import type { BindRequestDoc, InviteDoc } from './docs';
-import type { HomeDoc, MembershipDoc } from '../_shared/directory';
-import { homeView, requestView } from './views';
-import { ensurePerson, requirePerson } from './people';
+import { decodeCursor, pageOf } from '../_shared/db';
+import { transaction } from '../_shared/repo';
+import { homes, memberships, membershipId, requirePerson, targetOf, type MembershipDoc } from '../_shared/directory';
+import { bindRequests, pendingSlots, type BindRequestDoc } from './docs';
+import { requestView } from './views';
+import { ensurePerson } from './people';
 
-const INVITE_DAYS = 7;
+/** A slot whose request never appeared is reclaimed after this long (its caller died between the two writes). */
+const ORPHAN_SLOT_MS = 60_000;
 
-export function targetOf(home: Pick<HomeDoc, 'communityId' | 'compoundId' | 'buildingId'>): Target {
-  return { communityId: home.communityId, compoundId: home.compoundId, buildingId: home.buildingId };
-}
-
-export function membershipId(personId: string, homeId: string) {
-  return `${personId}_${homeId}`;
-}
-
-
-/** The query for pending requests an actor may decide, or null when they may decide none. */
-export function approverQuery(_: Command, actor: Pick<Actor, 'roles'>) {
+/** The query for pending requests an actor may decide (not their own, not ones they already approved), or null. */
+export function approverQuery(_: Command, actor: Pick<Actor, 'roles' | 'personId'>) {
   const s = scopesOf(actor, 'binding.decide');
   const ors: object[] = [];
   if (s.compoundIds.length) ors.push({ compoundId: _.in(s.compoundIds) });
   if (s.buildingIds.length) ors.push({ buildingId: _.in(s.buildingIds) });
   if (!ors.length) return null;
-  return _.and([{ status: 'pending' }, ors.length === 1 ? ors[0] : _.or(ors)]);
+  const mine = actor.personId ? [{ personId: _.neq(actor.personId) }, { approvals: _.nin([actor.personId]) }] : [];
+  return _.and([{ status: 'pending' }, ors.length === 1 ? ors[0] : _.or(ors), ...mine]);
 }
 
-async function activeMembership(db: Database, personId: string, homeId: string) {
-  const res = await db.collection('memberships').where({ personId, homeId, status: 'active' }).limit(1).get();
-  return res.data[0] as MembershipDoc | undefined;
+export async function activeMembership(db: Database, personId: string, homeId: string) {
+  return memberships(db).first({ personId, homeId, status: 'active' });
+}
+
+/** Take a free pending slot for `requestId`, or null when the person has MAX_PENDING_REQUESTS open. */
+async function takeSlot(ctx: Ctx, personId: string, requestId: string): Promise<number | null> {
+  const slots = pendingSlots(ctx.db);
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < MAX_PENDING_REQUESTS; i++) {
+      try {
+        await slots.add({ _id: `${personId}_${i}`, personId, requestId, createdAt: ctx.now });
+        return i;
+      } catch {
+        // taken
+      }
+    }
+    if (round === 1 || !(await reclaimSlots(ctx, personId))) return null;
+  }
+  return null;
+}
+
+/** Free slots whose request is no longer pending (or never appeared); resolves with whether any was freed. */
+async function reclaimSlots(ctx: Ctx, personId: string): Promise<boolean> {
+  const ids = Array.from({ length: MAX_PENDING_REQUESTS }, (_, i) => `${personId}_${i}`);
+  const slots = [...(await pendingSlots(ctx.db).byIds(ids)).values()];
+  const reqs = await bindRequests(ctx.db).byIds(slots.map((s) => s.requestId));
+  let freed = false;
+  for (const s of slots) {
+    const r = reqs.get(s.requestId);
+    const stale = r ? r.status !== 'pending' : ctx.now.getTime() - new Date(s.createdAt).getTime() > ORPHAN_SLOT_MS;
+    if (stale && (await releaseSlot(ctx.db, s._id, s.requestId))) freed = true;
+  }
+  return freed;
+}
+
+/** Remove the slot only if it still belongs to this request (another request may have taken it since). */
+async function releaseSlot(db: Database, slotId: string, requestId: string): Promise<boolean> {
+  const res = await pendingSlots(db).col().where({ _id: slotId, requestId }).remove();
+  return res.stats.removed > 0;
+}
+
+function releaseSlotOf(db: Database, r: Pick<BindRequestDoc, '_id' | 'personId' | 'slot'>) {
+  return r.slot === undefined ? Promise.resolve(false) : releaseSlot(db, `${r.personId}_${r.slot}`, r._id);
 }
 
 export async function requestBinding(
   ctx: Ctx,
-  input: { homeId: string; relation: Relation; name: string; phone?: string; note?: string },
+  input: { clientRequestId: string; homeId: string; relation: Relation; name: string; phone?: string; note?: string },
 ): Promise<BindRequestView> {
-  const home = await mustGet<HomeDoc>(ctx.db, 'homes', input.homeId);
+  const home = await homes(ctx.db).must(input.homeId);
   const person = await ensurePerson(ctx, input.name, input.phone);
+  const requests = bindRequests(ctx.db);
+  // A retry of a call that already made its request answers that request.
+  const retried = async () => {
+    const prior = await requests.first({ personId: person._id, clientRequestId: input.clientRequestId });
+    return prior ? requestView(prior, prior.homeId === home._id ? home : await homes(ctx.db).must(prior.homeId), true) : null;
+  };
+  const prior = await retried();
+  if (prior) return prior;
   if (await activeMembership(ctx.db, person._id, home._id)) throw new AppError('ALREADY_BOUND');
-  const dup = await ctx.db.collection('bindRequests').where({ personId: person._id, homeId: home._id, status: 'pending' }).limit(1).get();
-  if (dup.data.length) throw new AppError('ALREADY_REQUESTED');
-  const doc: Omit<BindRequestDoc, '_id'> = {
+  if (await requests.first({ personId: person._id, homeId: home._id, status: 'pending' })) throw new AppError('ALREADY_REQUESTED');
+  const n = await requests.count({ personId: person._id, homeId: home._id });
+  const id = `${person._id}_${home._id}_${n}`;
+  const slot = await takeSlot(ctx, person._id, id);
+  if (slot === null) throw new AppError('TOO_MANY_PENDING', `待审核的申请最多${MAX_PENDING_REQUESTS}个，请等已有申请处理后再提交`);
+  const doc: BindRequestDoc = {
+    _id: id,
     personId: person._id,
     homeId: home._id,
     buildingId: home.buildingId,
@@ -61,20 +115,33 @@ export async function requestBinding(
     name: input.name,
     ...(input.phone ? { phone: input.phone } : {}),
     ...(input.note ? { note: input.note } : {}),
+    clientRequestId: input.clientRequestId,
+    slot,
+    approvals: [],
     createdAt: ctx.now,
   };
-  const res = await ctx.db.collection('bindRequests').add({ data: doc });
-  return requestView({ _id: String(res._id), ...doc }, home, true);
+  try {
+    await requests.add(doc);
+  } catch (e) {
+    // The same request made in parallel: one of them wrote it.
+    await releaseSlot(ctx.db, `${person._id}_${slot}`, id);
+    const again = await retried();
+    if (again) return again;
+    if (await requests.get(id)) throw new AppError('ALREADY_REQUESTED');
+    throw e;
+  }
+  return requestView(doc, home, true);
 }
 
 export async function cancelRequest(ctx: Ctx, input: { requestId: string }): Promise<BindRequestView> {
-  const person = await requirePerson(ctx);
-  const req = await mustGet<BindRequestDoc>(ctx.db, 'bindRequests', input.requestId);
-  if (req.personId !== person._id) throw new AppError('NOT_FOUND');
+  const person = await requirePerson(ctx.db, await ctx.actor());
+  const req = await bindRequests(ctx.db).get(input.requestId);
+  if (!req || req.personId !== person._id) throw new AppError('NOT_FOUND');
   if (req.status !== 'pending') throw new AppError('ALREADY_DECIDED');
-  const updated = await ctx.db.collection('bindRequests').where({ _id: req._id, status: 'pending' }).update({ data: { status: 'cancelled', decidedAt: ctx.now } });
-  if (!updated.stats.updated) throw new AppError('ALREADY_DECIDED');
-  const home = await mustGet<HomeDoc>(ctx.db, 'homes', req.homeId);
+  const updated = await bindRequests(ctx.db).patchWhere({ _id: req._id, status: 'pending' }, { status: 'cancelled', decidedAt: ctx.now });
+  if (!updated) throw new AppError('ALREADY_DECIDED');
+  await releaseSlotOf(ctx.db, req);
+  const home = await homes(ctx.db).must(req.homeId);
   return requestView({ ...req, status: 'cancelled', decidedAt: ctx.now }, home, true);
 }
 
@@ -83,99 +150,59 @@ export async function pendingForMe(ctx: Ctx, input: { cursor?: string; size: num
   const query = approverQuery(ctx.db.command, actor);
   if (!query) throw new AppError('FORBIDDEN');
   const offset = decodeCursor(input.cursor);
-  const res = await ctx.db.collection('bindRequests').where(query).orderBy('createdAt', 'asc').skip(offset).limit(input.size + 1).get();
-  const reqs = res.data as BindRequestDoc[];
-  const homes = await getByIds<HomeDoc>(ctx.db, 'homes', reqs.map((r) => r.homeId));
-  const views = reqs.filter((r) => homes.has(r.homeId)).map((r) => requestView(r, homes.get(r.homeId)!, false));
+  const reqs = await bindRequests(ctx.db).find(query, { orderBy: [['createdAt', 'asc']], skip: offset, limit: input.size + 1 });
+  const byId = await homes(ctx.db).byIds(reqs.map((r) => r.homeId));
+  const views = reqs.filter((r) => byId.has(r.homeId)).map((r) => requestView(r, byId.get(r.homeId)!, false));
   return pageOf(views, offset, input.size);
 }
 
 export async function decideRequest(ctx: Ctx, input: { requestId: string; approve: boolean; reason?: string }): Promise<BindRequestView> {
   const actor = await ctx.actor();
-  const req = await mustGet<BindRequestDoc>(ctx.db, 'bindRequests', input.requestId);
+  const req = await bindRequests(ctx.db).must(input.requestId);
   assertCan(actor, 'binding.decide', targetOf(req));
-  const home = await mustGet<HomeDoc>(ctx.db, 'homes', req.homeId);
-  const decided: BindRequestDoc = {
-    ...req,
-    status: input.approve ? 'approved' : 'rejected',
-    decidedAt: ctx.now,
-    decidedBy: actor.personId!,
-    ...(input.reason ? { reason: input.reason } : {}),
-  };
-  await ctx.db.runTransaction(async (tx) => {
-    const current = (await tx.collection('bindRequests').doc(req._id).get()).data as BindRequestDoc;
+  const me = actor.personId!;
+  // Separation of duties: an approver never decides their own request.
+  if (req.personId === me) throw new AppError('SELF_DECISION', '不能审批自己的申请');
+  const home = await homes(ctx.db).must(req.homeId);
+  const needed = approvalsNeeded(req.relation, req.name, home.registeredOwners.map((o) => o.name));
+  const decided = await transaction(ctx.db, async (tx) => {
+    const current = await bindRequests(ctx.db).in(tx).must(req._id);
     if (current.status !== 'pending') throw new AppError('ALREADY_DECIDED');
-    const { _id, ...patch } = decided;
-    await tx.collection('bindRequests').doc(req._id).update({ data: { status: patch.status, decidedAt: patch.decidedAt, decidedBy: patch.decidedBy, ...(patch.reason ? { reason: patch.reason } : {}) } });
-    if (input.approve) {
-      const m: Omit<MembershipDoc, '_id'> = {
-        personId: req.personId,
-        homeId: req.homeId,
-        buildingId: req.buildingId,
-        compoundId: req.compoundId,
-        communityId: req.communityId,
-        relation: req.relation,
-        status: 'active',
-        via: 'request',
-        createdAt: ctx.now,
-      };
-      await tx.collection('memberships').doc(membershipId(req.personId, req.homeId)).set({ data: m });
+    const approvals = current.approvals ?? [];
+    if (!input.approve) {
+      const patch = { status: 'rejected' as const, decidedAt: ctx.now, decidedBy: me, ...(input.reason ? { reason: input.reason } : {}) };
+      await bindRequests(ctx.db).in(tx).patch(req._id, patch);
+      return { ...current, ...patch };
     }
+    if (approvals.includes(me)) throw new AppError('ALREADY_DECIDED', '您已同意过该申请，还需另一位审批人同意');
+    const next = [...approvals, me];
+    if (next.length < needed) {
+      await bindRequests(ctx.db).in(tx).patch(req._id, { approvals: next });
+      return { ...current, approvals: next };
+    }
+    const patch = { status: 'approved' as const, approvals: next, decidedAt: ctx.now, decidedBy: me };
+    await bindRequests(ctx.db).in(tx).patch(req._id, patch);
+    const m: Omit<MembershipDoc, '_id'> = {
+      personId: current.personId,
+      homeId: current.homeId,
+      buildingId: current.buildingId,
+      compoundId: current.compoundId,
+      communityId: current.communityId,
+      relation: current.relation,
+      status: 'active',
+      via: 'request',
+      createdAt: ctx.now,
+    };
+    await memberships(ctx.db).in(tx).put(membershipId(current.personId, current.homeId), m);
+    return { ...current, ...patch };
   });
+  if (decided.status !== 'pending') await releaseSlotOf(ctx.db, decided);
   return requestView(decided, home, false);
 }
 
-export async function redeemInvite(ctx: Ctx, input: { code: string; name: string }): Promise<MyHome> {
-  const code = input.code.toUpperCase();
-  const res = await ctx.db.collection('invites').where({ code }).limit(1).get();
-  const invite = res.data[0] as InviteDoc | undefined;
-  if (!invite || invite.usedBy || new Date(invite.expiresAt).getTime() < ctx.now.getTime()) throw new AppError('INVITE_INVALID');
-  const home = await mustGet<HomeDoc>(ctx.db, 'homes', invite.homeId);
-  const person = await ensurePerson(ctx, input.name);
-  if (await activeMembership(ctx.db, person._id, home._id)) throw new AppError('ALREADY_BOUND');
-  await ctx.db.runTransaction(async (tx) => {
-    const current = (await tx.collection('invites').doc(invite._id).get()).data as InviteDoc;
-    if (current.usedBy) throw new AppError('INVITE_INVALID');
-    await tx.collection('invites').doc(invite._id).update({ data: { usedBy: person._id, usedAt: ctx.now } });
-    const m: Omit<MembershipDoc, '_id'> = {
-      personId: person._id,
-      homeId: home._id,
-      buildingId: home.buildingId,
-      compoundId: home.compoundId,
-      communityId: home.communityId,
-      relation: invite.relation,
-      status: 'active',
-      via: 'invite',
-      createdAt: ctx.now,
-    };
-    await tx.collection('memberships').doc(membershipId(person._id, home._id)).set({ data: m });
-  });
-  return { ...homeView(home), relation: invite.relation, boundAt: iso(ctx.now) };
-}
-
 export async function leaveHome(ctx: Ctx, input: { homeId: string }) {
-  const person = await requirePerson(ctx);
-  const res = await ctx.db.collection('memberships').where({ personId: person._id, homeId: input.homeId, status: 'active' }).update({ data: { status: 'left' } });
-  if (!res.stats.updated) throw new AppError('NOT_FOUND', '您没有绑定该房屋');
+  const person = await requirePerson(ctx.db, await ctx.actor());
+  const left = await memberships(ctx.db).patchWhere({ personId: person._id, homeId: input.homeId, status: 'active' }, { status: 'left' });
+  if (!left) throw new AppError('NOT_FOUND', '您没有绑定该房屋');
   return { homeId: input.homeId };
-}
-
-export async function createInvite(ctx: Ctx, input: { homeId: string; relation: Relation }) {
-  const actor = await ctx.actor();
-  const home = await mustGet<HomeDoc>(ctx.db, 'homes', input.homeId);
-  assertCan(actor, 'invite.create', targetOf(home));
-  const expiresAt = new Date(ctx.now.getTime() + INVITE_DAYS * 24 * 3600 * 1000);
-  // A clash with an existing code is rare (32^6); the unique index catches it and we draw again.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const code = randomCode(6);
-    try {
-      await ctx.db.collection('invites').add({
-        data: { code, homeId: home._id, relation: input.relation, createdBy: actor.personId!, createdAt: ctx.now, expiresAt } satisfies Omit<InviteDoc, '_id'>,
-      });
-      return { code, expiresAt: iso(expiresAt), home: homeView(home), relation: input.relation };
-    } catch (e) {
-      if (attempt === 4) throw e;
-    }
-  }
-  throw new AppError('INTERNAL');
 }

@@ -1,9 +1,9 @@
 import type { CompoundInfo, GroupView, Me, MyHome } from '../../core/accounts/contract';
 import { AppError } from '../../core/platform/errors';
 import type { Ctx } from '../_shared/router';
-import { decodeCursor, getAll, getByIds, iso, pageOf } from '../_shared/db';
-import type { BindRequestDoc } from './docs';
-import type { BuildingDoc, CommunityDoc, CompoundDoc, HomeDoc, MembershipDoc, PersonDoc, RoleDoc } from '../_shared/directory';
+import { decodeCursor, iso, pageOf } from '../_shared/db';
+import { buildings as buildingsRepo, communities, compounds as compoundsRepo, homes as homesRepo, memberships, people, roles as rolesRepo, type BuildingDoc, type CompoundDoc, type PersonDoc } from '../_shared/directory';
+import { bindRequests } from './docs';
 import { buildingView, homeView, personView, requestView, roleView } from './views';
 import { findPerson, ensurePerson } from './people';
 import { approverQuery } from './binding';
@@ -12,23 +12,20 @@ export async function getMe(ctx: Ctx): Promise<Me> {
   const person = await findPerson(ctx);
   if (!person) return { registered: false, homes: [], roles: [], pendingRequests: [], approvalsWaiting: 0 };
   const _ = ctx.db.command;
-  const [roleRes, memberRes, reqRes] = await Promise.all([
-    ctx.db.collection('roles').where({ personId: person._id }).limit(100).get(),
-    ctx.db.collection('memberships').where({ personId: person._id, status: 'active' }).limit(100).get(),
-    ctx.db.collection('bindRequests').where({ personId: person._id, status: 'pending' }).orderBy('createdAt', 'desc').limit(20).get(),
+  const [roles, members, requests] = await Promise.all([
+    rolesRepo(ctx.db).find({ personId: person._id }, { limit: 100 }),
+    memberships(ctx.db).find({ personId: person._id, status: 'active' }, { limit: 100 }),
+    bindRequests(ctx.db).find({ personId: person._id, status: 'pending' }, { orderBy: [['createdAt', 'desc']], limit: 20 }),
   ]);
-  const roles = roleRes.data as RoleDoc[];
-  const members = memberRes.data as MembershipDoc[];
-  const requests = reqRes.data as BindRequestDoc[];
-  const homes = await getByIds<HomeDoc>(ctx.db, 'homes', [...members.map((m) => m.homeId), ...requests.map((r) => r.homeId)]);
+  const homes = await homesRepo(ctx.db).byIds([...members.map((m) => m.homeId), ...requests.map((r) => r.homeId)]);
   const compoundIds = roles.map((r) => r.compoundId).filter((x): x is string => !!x);
   const buildingIds = roles.flatMap((r) => r.buildingIds ?? []);
   const [compounds, buildings] = await Promise.all([
-    compoundIds.length ? getByIds<CompoundDoc>(ctx.db, 'compounds', compoundIds) : Promise.resolve(new Map()),
-    buildingIds.length ? getByIds<BuildingDoc>(ctx.db, 'buildings', buildingIds) : Promise.resolve(new Map()),
+    compoundIds.length ? compoundsRepo(ctx.db).byIds(compoundIds) : Promise.resolve(new Map<string, CompoundDoc>()),
+    buildingIds.length ? buildingsRepo(ctx.db).byIds(buildingIds) : Promise.resolve(new Map<string, BuildingDoc>()),
   ]);
-  const approver = approverQuery(_, { roles });
-  const approvalsWaiting = approver ? (await ctx.db.collection('bindRequests').where(approver).count()).total : 0;
+  const approver = approverQuery(_, { roles, personId: person._id });
+  const approvalsWaiting = approver ? await bindRequests(ctx.db).count(approver) : 0;
   const myHomes: MyHome[] = members
     .filter((m) => homes.has(m.homeId))
     .map((m) => ({ ...homeView(homes.get(m.homeId)!), relation: m.relation, boundAt: iso(m.createdAt) }));
@@ -55,21 +52,18 @@ export async function updateMe(ctx: Ctx, input: { name?: string; phone?: string;
     if (input.showPartyBadge && !person.partyMember) throw new AppError('FORBIDDEN', '仅党员可以亮明身份');
     patch.showPartyBadge = input.showPartyBadge;
   }
-  if (Object.keys(patch).length) await ctx.db.collection('people').doc(person._id).update({ data: patch });
+  if (Object.keys(patch).length) await people(ctx.db).patch(person._id, patch);
   return personView({ ...person, ...patch }, true);
 }
 
 /** Every compound with its buildings: the picker a new resident starts from. */
 export async function listCompounds(ctx: Ctx): Promise<CompoundInfo[]> {
-  const [communities, compounds] = await Promise.all([
-    getAll<CommunityDoc>(ctx.db, 'communities', {}),
-    getAll<CompoundDoc>(ctx.db, 'compounds', {}),
-  ]);
+  const [allCommunities, compounds] = await Promise.all([communities(ctx.db).all({}), compoundsRepo(ctx.db).all({})]);
   const _ = ctx.db.command;
   const buildings = compounds.length
-    ? await getAll<BuildingDoc>(ctx.db, 'buildings', { compoundId: _.in(compounds.map((c) => c._id)) }, [['compoundId', 'asc'], ['no', 'asc']])
+    ? await buildingsRepo(ctx.db).all({ compoundId: _.in(compounds.map((c) => c._id)) }, [['compoundId', 'asc'], ['no', 'asc']])
     : [];
-  const communityName = new Map(communities.map((c) => [c._id, c.name]));
+  const communityName = new Map(allCommunities.map((c) => [c._id, c.name]));
   return compounds.map((c) => ({
     id: c._id,
     name: c.name,
@@ -83,8 +77,8 @@ export async function listHomes(ctx: Ctx, input: { buildingId: string; unit?: st
   const offset = decodeCursor(input.cursor);
   const where: Record<string, unknown> = { buildingId: input.buildingId };
   if (input.unit) where.unit = input.unit;
-  const res = await ctx.db.collection('homes').where(where).orderBy('unit', 'asc').orderBy('number', 'asc').skip(offset).limit(input.size + 1).get();
-  return pageOf((res.data as HomeDoc[]).map(homeView), offset, input.size);
+  const found = await homesRepo(ctx.db).find(where, { orderBy: [['unit', 'asc'], ['number', 'asc']], skip: offset, limit: input.size + 1 });
+  return pageOf(found.map(homeView), offset, input.size);
 }
 
 /** The owners' group of each compound I live in, and my building groups. */
@@ -92,11 +86,8 @@ export async function myGroups(ctx: Ctx): Promise<GroupView[]> {
   const actor = await ctx.actor();
   const compoundIds = [...new Set(actor.homes.map((h) => h.compoundId))];
   const buildingIds = [...new Set(actor.homes.map((h) => h.buildingId))];
-  const [compounds, buildings] = await Promise.all([
-    getByIds<CompoundDoc>(ctx.db, 'compounds', compoundIds),
-    getByIds<BuildingDoc>(ctx.db, 'buildings', buildingIds),
-  ]);
-  const count = (where: object) => ctx.db.collection('memberships').where({ ...where, status: 'active' }).count().then((r) => r.total);
+  const [compounds, buildings] = await Promise.all([compoundsRepo(ctx.db).byIds(compoundIds), buildingsRepo(ctx.db).byIds(buildingIds)]);
+  const count = (where: object) => memberships(ctx.db).count({ ...where, status: 'active' });
   const groups: GroupView[] = [];
   for (const id of compoundIds) {
     groups.push({ id: `owners:${id}`, kind: 'ownerGroup', name: `${compounds.get(id)?.name ?? ''}业主群`, compoundId: id, memberCount: await count({ compoundId: id }) });

@@ -1,16 +1,9 @@
-import { AppError } from '../../core/platform/errors';
 import type { Ctx } from '../_shared/router';
-import type { PersonDoc } from '../_shared/directory';
+import { people, type PersonDoc } from '../_shared/directory';
 
+/** The caller's person record, found by OPENID (null before they first give a name). */
 export async function findPerson(ctx: Ctx): Promise<PersonDoc | null> {
-  const res = await ctx.db.collection('people').where({ openid: ctx.openid }).limit(1).get();
-  return (res.data[0] as PersonDoc) ?? null;
-}
-
-export async function requirePerson(ctx: Ctx): Promise<PersonDoc> {
-  const p = await findPerson(ctx);
-  if (!p) throw new AppError('NOT_REGISTERED');
-  return p;
+  return ctx.openid ? people(ctx.db).first({ openid: ctx.openid }) : null;
 }
 
 /**
@@ -29,8 +22,8 @@ export async function ensurePerson(ctx: Ctx, name: string, phone?: string): Prom
     createdAt: ctx.now,
   };
   try {
-    const res = await ctx.db.collection('people').add({ data: doc });
-    return { _id: String(res._id), ...doc };
+    const id = await people(ctx.db).add(doc);
+    return { _id: id, ...doc };
   } catch (e) {
     const again = await findPerson(ctx);
     if (again) return again;

@@ -3,8 +3,7 @@ import { assertCan, can, type Permission } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import type { RoleName } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
-import { getAll, getByIds, mustGet } from '../_shared/db';
-import type { BuildingDoc, CompoundDoc, PersonDoc, RoleDoc } from '../_shared/directory';
+import { buildings as buildingsRepo, communities, compounds, people, roles, type BuildingDoc, type CompoundDoc, type RoleDoc } from '../_shared/directory';
 import { roleView } from './views';
 
 /** Which permission appointing a role needs. */
@@ -16,13 +15,13 @@ function grantPermission(role: RoleName): Permission {
 
 export async function listRoles(ctx: Ctx, input: { compoundId: string }) {
   const actor = await ctx.actor();
-  const compound = await mustGet<CompoundDoc>(ctx.db, 'compounds', input.compoundId);
+  const compound = await compounds(ctx.db).must(input.compoundId);
   assertCan(actor, 'role.view', { communityId: compound.communityId, compoundId: compound._id });
-  const roles = await getAll<RoleDoc>(ctx.db, 'roles', { compoundId: compound._id });
-  const people = await getByIds<PersonDoc>(ctx.db, 'people', roles.map((r) => r.personId));
-  const buildings = await getByIds<BuildingDoc>(ctx.db, 'buildings', roles.flatMap((r) => r.buildingIds ?? []));
-  const compounds = new Map([[compound._id, compound]]);
-  return roles.map((r) => ({ ...roleView(r, compounds, buildings), personId: r.personId, personName: people.get(r.personId)?.name ?? '' }));
+  const grants = await roles(ctx.db).all({ compoundId: compound._id });
+  const who = await people(ctx.db).byIds(grants.map((r) => r.personId));
+  const buildings = await buildingsRepo(ctx.db).byIds(grants.flatMap((r) => r.buildingIds ?? []));
+  const byId = new Map([[compound._id, compound]]);
+  return grants.map((r) => ({ ...roleView(r, byId, buildings), personId: r.personId, personName: who.get(r.personId)?.name ?? '' }));
 }
 
 export async function grantRole(
@@ -30,21 +29,23 @@ export async function grantRole(
   input: { personId: string; role: RoleName; compoundId?: string; communityId?: string; buildingIds?: string[] },
 ): Promise<RoleView> {
   const actor = await ctx.actor();
-  await mustGet<PersonDoc>(ctx.db, 'people', input.personId);
+  await people(ctx.db).must(input.personId);
   let communityId: string;
   let compound: CompoundDoc | undefined;
   if (input.role === 'communityAdmin') {
     if (!input.communityId) throw new AppError('BAD_REQUEST', '请选择社区');
-    communityId = (await mustGet<{ _id: string }>(ctx.db, 'communities', input.communityId))._id;
+    communityId = (await communities(ctx.db).must(input.communityId))._id;
   } else {
     if (!input.compoundId) throw new AppError('BAD_REQUEST', '请选择小区');
-    compound = await mustGet<CompoundDoc>(ctx.db, 'compounds', input.compoundId);
+    compound = await compounds(ctx.db).must(input.compoundId);
     communityId = compound.communityId;
   }
   if (input.role === 'buildingLead' && !input.buildingIds?.length) throw new AppError('BAD_REQUEST', '请选择楼栋');
   if (input.role !== 'buildingLead' && input.buildingIds) throw new AppError('BAD_REQUEST', '只有楼栋长需要选择楼栋');
   assertCan(actor, grantPermission(input.role), { communityId, compoundId: compound?._id });
-  const buildings = input.buildingIds ? await getByIds<BuildingDoc>(ctx.db, 'buildings', input.buildingIds) : new Map<string, BuildingDoc>();
+  // Separation of duties: nobody appoints themselves.
+  if (input.personId === actor.personId) throw new AppError('SELF_DECISION', '不能给自己授予角色');
+  const buildings = input.buildingIds ? await buildingsRepo(ctx.db).byIds(input.buildingIds) : new Map<string, BuildingDoc>();
   if (input.buildingIds?.some((id) => buildings.get(id)?.compoundId !== compound?._id)) throw new AppError('BAD_REQUEST', '楼栋不属于该小区');
   const doc: Omit<RoleDoc, '_id'> = {
     personId: input.personId,
@@ -55,15 +56,17 @@ export async function grantRole(
     grantedBy: actor.personId!,
     createdAt: ctx.now,
   };
-  const res = await ctx.db.collection('roles').add({ data: doc });
-  return roleView({ _id: String(res._id), ...doc }, new Map(compound ? [[compound._id, compound]] : []), buildings);
+  const id = await roles(ctx.db).add(doc);
+  return roleView({ _id: id, ...doc }, new Map(compound ? [[compound._id, compound]] : []), buildings);
 }
 
 export async function revokeRole(ctx: Ctx, input: { roleId: string }) {
   const actor = await ctx.actor();
-  const role = await mustGet<RoleDoc>(ctx.db, 'roles', input.roleId);
+  const role = await roles(ctx.db).must(input.roleId);
   const target = { communityId: role.communityId, compoundId: role.compoundId };
   if (!can(actor, grantPermission(role.role), target)) throw new AppError('FORBIDDEN');
-  await ctx.db.collection('roles').doc(role._id).remove();
+  // Nor removes their own role (a hand-over is someone else's decision).
+  if (role.personId === actor.personId) throw new AppError('SELF_DECISION', '不能撤销自己的角色');
+  await roles(ctx.db).remove(role._id);
   return { id: role._id };
 }

@@ -1,48 +1,59 @@
 /**
  * The roster: the compound's property register (homes, areas, registered owners)
  * plus who is bound to each home. Leads see it masked, committee and property in full.
+ *
+ * Import: the caller uploads an .xlsx to their own folder (u/<openid>/imports/) and
+ * passes its fileID. Every row is checked before anything is written (all or
+ * nothing); a real import then runs as a job, in batches, each row an upsert by its
+ * deterministic home id, so a batch that dies is simply run again. A building's
+ * facts (units, homeCount) are recomputed from its homes after every batch, never
+ * incremented, so an interrupted or parallel import cannot leave them wrong.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { ImportResult, ImportRowError, RosterHome, RosterPage } from '../../core/accounts/contract';
-import { assertCan } from '../../core/authz';
-import { rosterView } from '../../core/accounts/rules';
+import type { ExportResult, ImportResult, ImportRowError, RosterHome, RosterPage } from '../../core/accounts/contract';
+import { EXPORT_URL_MAX_AGE, IMPORT_LIMITS } from '../../core/accounts/limits';
+import { assertCan, canAnywhere } from '../../core/authz';
+import { homeId, homeLabel, rosterView } from '../../core/accounts/rules';
 import { AppError } from '../../core/platform/errors';
+import type { JobView } from '../../core/platform/jobs';
 import { maskName, maskPhone } from '../../core/platform/mask';
 import { formatHundredths, parseHundredths } from '../../core/platform/units';
 import { RELATION_LABELS } from '../../core/platform/roles';
+import { naturalCompare, normalizeText, textProblem } from '../../core/platform/text';
 import { formatDate } from '../../core/platform/time';
 import type { Ctx } from '../_shared/router';
-import { decodeCursor, getAll, getByIds, mustGet, pageOf } from '../_shared/db';
-import type { BuildingDoc, CompoundDoc, HomeDoc, MembershipDoc, PersonDoc, RegisteredOwner } from '../_shared/directory';
-import { homeId, homeLabel } from '../../core/accounts/rules';
+import type { Database } from '../_shared/database';
+import { decodeCursor, iso, pageOf } from '../_shared/db';
+import { buildings as buildingsRepo, compounds, homes as homesRepo, memberships, people, targetOf, type BuildingDoc, type CompoundDoc, type HomeDoc, type RegisteredOwner } from '../_shared/directory';
+import { defineJob, enqueue, jobs, jobStatus, jobView, work } from '../_shared/jobs';
+import { assertOwnFiles, exportPath } from '../_shared/files';
 import { buildingView, homeView } from './views';
-import { targetOf } from './binding';
 
 export const ROSTER_COLUMNS = ['楼栋', '单元', '房号', '类型', '面积(㎡)', '电梯', '业主姓名', '手机号'] as const;
+/** Downloaded files above this size are refused before parsing. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export async function listRoster(ctx: Ctx, input: { buildingId: string; cursor?: string; size: number }): Promise<RosterPage> {
   const actor = await ctx.actor();
-  const building = await mustGet<BuildingDoc>(ctx.db, 'buildings', input.buildingId);
+  const building = await buildingsRepo(ctx.db).must(input.buildingId);
   const view = rosterView(actor, targetOf({ ...building, buildingId: building._id }));
   if (!view) throw new AppError('FORBIDDEN');
   const offset = decodeCursor(input.cursor);
-  const res = await ctx.db.collection('homes').where({ buildingId: building._id }).orderBy('unit', 'asc').orderBy('number', 'asc').skip(offset).limit(input.size + 1).get();
-  const homes = res.data as HomeDoc[];
+  const homes = await homesRepo(ctx.db).find({ buildingId: building._id }, { orderBy: [['unit', 'asc'], ['number', 'asc']], skip: offset, limit: input.size + 1 });
   const shown = homes.slice(0, input.size);
   const _ = ctx.db.command;
-  const members = shown.length
-    ? ((await ctx.db.collection('memberships').where({ homeId: _.in(shown.map((h) => h._id)), status: 'active' }).limit(1000).get()).data as MembershipDoc[])
-    : [];
-  const people = await getByIds<PersonDoc>(ctx.db, 'people', members.map((m) => m.personId));
+  const members = shown.length ? await memberships(ctx.db).find({ homeId: _.in(shown.map((h) => h._id)), status: 'active' }, { limit: 1000 }) : [];
+  const who = await people(ctx.db).byIds(members.map((m) => m.personId));
   const name = (n: string) => (view === 'full' ? n : maskName(n));
   const tel = (p?: string) => (p ? (view === 'full' ? p : maskPhone(p)) : undefined);
   const items: RosterHome[] = homes.map((h) => ({
     home: homeView(h),
     registeredOwners: h.registeredOwners.map((o) => ({ name: name(o.name), ...(o.phone ? { phone: tel(o.phone) } : {}) })),
     members: members
-      .filter((m) => m.homeId === h._id && people.has(m.personId))
+      .filter((m) => m.homeId === h._id && who.has(m.personId))
       .map((m) => {
-        const p = people.get(m.personId)!;
+        const p = who.get(m.personId)!;
         return { personId: p._id, name: name(p.name), ...(p.phone ? { phone: tel(p.phone) } : {}), relation: m.relation };
       }),
   }));
@@ -112,7 +123,9 @@ export function parseRosterRows(sheet: ExcelJS.Worksheet, buildings: BuildingDoc
     const liftText = get('电梯');
     if (liftText !== '有' && liftText !== '无') err('电梯', '电梯应填「有」或「无」');
     const ownerName = get('业主姓名');
-    if (ownerName.length > 20) err('业主姓名', '业主姓名不超过20个字');
+    const nameProblem = ownerName ? textProblem(normalizeText(ownerName), { max: 60 }) : null;
+    if (nameProblem) err('业主姓名', `业主姓名${nameProblem}`);
+    else if (ownerName.length > 20) err('业主姓名', '业主姓名不超过20个字');
     const tel = get('手机号');
     if (tel && !/^1\d{10}$/.test(tel)) err('手机号', '手机号应为11位数字');
     if (errors.length > before || !building || !kind || area === null) continue;
@@ -129,35 +142,117 @@ export function parseRosterRows(sheet: ExcelJS.Worksheet, buildings: BuildingDoc
   return { rows, errors };
 }
 
-export async function importRoster(ctx: Ctx, input: { compoundId: string; fileBase64: string; dryRun: boolean }): Promise<ImportResult> {
-  const actor = await ctx.actor();
-  const compound = await mustGet<CompoundDoc>(ctx.db, 'compounds', input.compoundId);
-  assertCan(actor, 'roster.import', { communityId: compound.communityId, compoundId: compound._id });
+/** The caller's uploaded file: only from their own imports folder; any other reference is FILE_INVALID. */
+async function downloadImport(ctx: Ctx, openid: string, fileID: string): Promise<Buffer> {
+  assertOwnFiles(openid, 'imports', [fileID]);
+  let buf: Buffer;
+  try {
+    buf = Buffer.from((await ctx.cloud.downloadFile({ fileID })).fileContent as Buffer);
+  } catch {
+    throw new AppError('FILE_INVALID');
+  }
+  if (buf.length > MAX_FILE_BYTES) throw new AppError('IMPORT_INVALID', '文件过大，请分批导入');
+  return buf;
+}
+
+async function readSheet(buf: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(input.fileBase64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
     throw new AppError('IMPORT_INVALID', '无法读取文件，请上传 .xlsx 格式的表格');
   }
   const sheet = wb.worksheets[0];
   if (!sheet) throw new AppError('IMPORT_INVALID', '表格中没有工作表');
-  const buildings = await getAll<BuildingDoc>(ctx.db, 'buildings', { compoundId: compound._id });
+  if (sheet.rowCount > IMPORT_LIMITS.maxRows + 1) throw new AppError('IMPORT_INVALID', `表格最多${IMPORT_LIMITS.maxRows}行，请分批导入`);
+  return sheet;
+}
+
+interface Checked {
+  rows: ParsedRow[];
+  errors: ImportRowError[];
+  /** Rows with data, valid or not. */
+  rowCount: number;
+  sha256: string;
+}
+
+async function checkFile(ctx: Ctx, openid: string, compound: CompoundDoc, fileID: string): Promise<Checked> {
+  const buf = await downloadImport(ctx, openid, fileID);
+  const sheet = await readSheet(buf);
+  const buildings = await buildingsRepo(ctx.db).all({ compoundId: compound._id });
   const { rows, errors } = parseRosterRows(sheet, buildings);
-  if (errors.length) return { dryRun: input.dryRun, rows: rows.length + new Set(errors.map((e) => e.row)).size, created: 0, updated: 0, errors };
-  const _ = ctx.db.command;
-  const ids = rows.map((r) => homeId(r.building._id, r.unit, r.number));
-  const existing = await getByIds<HomeDoc>(ctx.db, 'homes', ids);
-  const created = ids.filter((i) => !existing.has(i)).length;
-  const result: ImportResult = { dryRun: input.dryRun, rows: rows.length, created, updated: rows.length - created, errors: [] };
-  if (input.dryRun) return result;
-  // Deterministic ids: if this loop is interrupted, running the same import again
-  // finishes it without duplicates.
-  for (const r of rows) {
-    const id = homeId(r.building._id, r.unit, r.number);
+  return { rows, errors, rowCount: rows.length + new Set(errors.map((e) => e.row)).size, sha256: createHash('sha256').update(buf).digest('hex') };
+}
+
+interface ImportParams {
+  compoundId: string;
+  communityId: string;
+  compoundName: string;
+  fileID: string;
+  /** Whose folder the file is in (checked again at every batch). */
+  openid: string;
+  /** The checked file: a file changed after the check stops the job. */
+  sha256: string;
+}
+
+/** Rows of a job's file, parsed once per warm instance. */
+const parsedRows = new Map<string, ParsedRow[]>();
+
+async function rowsOf(ctx: Ctx, jobId: string, p: ImportParams): Promise<ParsedRow[]> {
+  const cached = parsedRows.get(jobId);
+  if (cached) return cached;
+  const compound = await compounds(ctx.db).must(p.compoundId);
+  const checked = await checkFile(ctx, p.openid, compound, p.fileID);
+  if (checked.sha256 !== p.sha256 || checked.errors.length) throw new AppError('IMPORT_INVALID', '文件在导入过程中被修改，已停止导入');
+  if (parsedRows.size >= 2) parsedRows.delete(parsedRows.keys().next().value as string);
+  parsedRows.set(jobId, checked.rows);
+  return checked.rows;
+}
+
+/**
+ * A building's facts, derived from its homes: the unit list and the home count.
+ * Idempotent (a fresh read, then a set), so any number of runs, in any order,
+ * after any interruption, ends with facts that match the homes.
+ */
+export async function recomputeBuildingFacts(db: Database, buildingIds: string[]): Promise<void> {
+  const _ = db.command;
+  const all = await buildingsRepo(db).byIds(buildingIds);
+  for (const b of all.values()) {
+    const units = new Set<string>();
+    let count = 0;
+    for (let skip = 0; ; skip += 1000) {
+      const page = await homesRepo(db).find({ buildingId: b._id }, { orderBy: [['_id', 'asc']], skip, limit: 1000, fields: { unit: true } });
+      count += page.length;
+      for (const h of page) if (h.unit) units.add(h.unit);
+      if (page.length < 1000) break;
+    }
+    const list = [...units].sort(naturalCompare);
+    if (count !== b.homeCount || list.join('\u0000') !== (b.units ?? []).join('\u0000')) {
+      await buildingsRepo(db).patch(b._id, { homeCount: count, units: _.set(list) });
+    }
+  }
+}
+
+export const rosterImportJob = defineJob<ImportParams, ParsedRow>({
+  kind: 'roster.import',
+  batchSize: IMPORT_LIMITS.batchSize,
+  idempotent: true,
+  async next(ctx, job, cursor, limit) {
+    const rows = await rowsOf(ctx, job._id, job.params);
+    const from = cursor ? Number(cursor) : 0;
+    const to = Math.min(from + limit, rows.length);
+    return {
+      items: rows.slice(from, to).map((r) => ({ key: `r${r.row}`, data: r })),
+      cursor: to < rows.length ? String(to) : null,
+      total: rows.length,
+    };
+  },
+  async apply(ctx, job, { data: r }) {
+    const p = job.params;
     const doc: Omit<HomeDoc, '_id'> = {
-      communityId: compound.communityId,
-      compoundId: compound._id,
-      compoundName: compound.name,
+      communityId: p.communityId,
+      compoundId: p.compoundId,
+      compoundName: p.compoundName,
       buildingId: r.building._id,
       buildingName: r.building.name,
       unit: r.unit,
@@ -167,36 +262,70 @@ export async function importRoster(ctx: Ctx, input: { compoundId: string; fileBa
       areaCenti: r.areaCenti,
       hasLift: r.hasLift,
       registeredOwners: r.owners,
-      updatedAt: ctx.now,
+      updatedAt: new Date(),
     };
-    await ctx.db.collection('homes').doc(id).set({ data: doc });
-  }
-  // Keep each building's home count and unit list in step with the register.
-  for (const b of buildings) {
-    const count = (await ctx.db.collection('homes').where({ buildingId: b._id }).count()).total;
-    const units = [...new Set(rows.filter((r) => r.building._id === b._id && r.unit).map((r) => r.unit).concat(b.units))].sort();
-    if (count !== b.homeCount || units.length !== b.units.length) {
-      await ctx.db.collection('buildings').doc(b._id).update({ data: { homeCount: count, units: _.set(units) } });
-    }
-  }
-  return result;
+    // Deterministic id: a repeated row rewrites the same home.
+    await homesRepo(ctx.db).put(homeId(r.building._id, r.unit, r.number), doc);
+    return 'done';
+  },
+  async afterBatch(ctx, _job, items) {
+    await recomputeBuildingFacts(ctx.db, [...new Set(items.map((i) => i.data.building._id))]);
+  },
+  async finish(ctx, job) {
+    parsedRows.delete(job._id);
+    const all = await buildingsRepo(ctx.db).all({ compoundId: job.params.compoundId });
+    await recomputeBuildingFacts(ctx.db, all.map((b) => b._id));
+  },
+});
+
+export async function importRoster(ctx: Ctx, input: { clientRequestId: string; compoundId: string; fileID: string; dryRun: boolean }): Promise<ImportResult> {
+  const actor = await ctx.actor();
+  const compound = await compounds(ctx.db).must(input.compoundId);
+  assertCan(actor, 'roster.import', { communityId: compound.communityId, compoundId: compound._id });
+  const checked = await checkFile(ctx, ctx.openid, compound, input.fileID);
+  const result: ImportResult = {
+    dryRun: input.dryRun,
+    rows: checked.rowCount,
+    created: 0,
+    updated: 0,
+    errors: checked.errors.slice(0, IMPORT_LIMITS.errorsShown),
+    errorCount: checked.errors.length,
+  };
+  if (checked.errors.length) return result;
+  const existing = await homesRepo(ctx.db).byIds(checked.rows.map((r) => homeId(r.building._id, r.unit, r.number)));
+  result.created = checked.rows.length - existing.size;
+  result.updated = existing.size;
+  if (input.dryRun) return result;
+  const job = await enqueue(
+    ctx,
+    rosterImportJob,
+    { compoundId: compound._id, communityId: compound.communityId, compoundName: compound.name, fileID: input.fileID, openid: ctx.openid, sha256: checked.sha256 },
+    { createdBy: actor.personId!, clientRequestId: input.clientRequestId },
+  );
+  // One batch right away, so a compound-sized import is done when the call returns.
+  await work(ctx, { jobId: job._id, maxBatches: 1, budgetMs: 5_000 });
+  return { ...result, job: jobView((await jobs(ctx.db).get(job._id)) ?? job) };
 }
 
-export async function exportRoster(ctx: Ctx, input: { compoundId: string }) {
+export async function importStatus(ctx: Ctx, input: { jobId: string }): Promise<JobView> {
   const actor = await ctx.actor();
-  const compound = await mustGet<CompoundDoc>(ctx.db, 'compounds', input.compoundId);
+  if (!canAnywhere(actor, 'roster.import')) throw new AppError('FORBIDDEN');
+  return jobStatus(ctx, input.jobId, actor.personId);
+}
+
+export async function exportRoster(ctx: Ctx, input: { compoundId: string }): Promise<ExportResult> {
+  const actor = await ctx.actor();
+  const compound = await compounds(ctx.db).must(input.compoundId);
   assertCan(actor, 'roster.export', { communityId: compound.communityId, compoundId: compound._id });
-  const homes = await getAll<HomeDoc>(ctx.db, 'homes', { compoundId: compound._id }, [['buildingId', 'asc'], ['unit', 'asc'], ['number', 'asc']]);
-  const members = await getAll<MembershipDoc>(ctx.db, 'memberships', { compoundId: compound._id, status: 'active' });
-  const people = await getByIds<PersonDoc>(ctx.db, 'people', members.map((m) => m.personId));
+  const homes = await homesRepo(ctx.db).all({ compoundId: compound._id }, [['buildingId', 'asc'], ['unit', 'asc'], ['number', 'asc']]);
+  const members = await memberships(ctx.db).all({ compoundId: compound._id, status: 'active' });
+  const who = await people(ctx.db).byIds(members.map((m) => m.personId));
+  const byHome = new Map<string, string[]>();
+  for (const m of members) byHome.set(m.homeId, [...(byHome.get(m.homeId) ?? []), `${who.get(m.personId)?.name ?? ''}(${RELATION_LABELS[m.relation]})`]);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('花名册');
   ws.addRow([...ROSTER_COLUMNS, '已绑定住户']);
   for (const h of homes) {
-    const bound = members
-      .filter((m) => m.homeId === h._id)
-      .map((m) => `${people.get(m.personId)?.name ?? ''}(${RELATION_LABELS[m.relation]})`)
-      .join('、');
     ws.addRow([
       h.buildingName,
       h.unit,
@@ -206,12 +335,13 @@ export async function exportRoster(ctx: Ctx, input: { compoundId: string }) {
       h.hasLift ? '有' : '无',
       h.registeredOwners.map((o) => o.name).join('、'),
       h.registeredOwners[0]?.phone ?? '',
-      bound,
+      (byHome.get(h._id) ?? []).join('、'),
     ]);
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  const fileName = `${compound.name}花名册-${formatDate(ctx.now)}.xlsx`;
-  const up = await ctx.cloud.uploadFile({ cloudPath: `exports/${compound._id}/${ctx.now.getTime()}-roster.xlsx`, fileContent: buffer });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [up.fileID] })) as { fileList: { tempFileURL: string }[] };
-  return { fileName, fileID: up.fileID, url: urls.fileList[0].tempFileURL };
+  const fileName = `${compound.name}-花名册-${formatDate(ctx.now)}.xlsx`;
+  // An unguessable folder under the maker's own: only the short-lived link below opens it.
+  const up = await ctx.cloud.uploadFile({ cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')), fileContent: buffer });
+  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_URL_MAX_AGE }] })) as { fileList: { tempFileURL: string }[] };
+  return { fileName, fileID: up.fileID, url: urls.fileList[0].tempFileURL, expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_URL_MAX_AGE * 1000)) };
 }

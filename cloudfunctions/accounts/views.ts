@@ -1,8 +1,9 @@
 /** Stored docs → what crosses the wire. Masking decisions happen here, in one place. */
-import type { BindRequestView, BuildingInfo, HomeSummary, PersonView, RoleView } from '../../core/accounts/contract';
+import type { BindRequestView, BuildingInfo, HomeSummary, InviteView, PersonView, RoleView } from '../../core/accounts/contract';
+import { approvalProgress, approvalsNeeded } from '../../core/accounts/rules';
 import { maskName, maskPhone } from '../../core/platform/mask';
 import { ROLE_LABELS } from '../../core/platform/roles';
-import type { BindRequestDoc } from './docs';
+import type { BindRequestDoc, InviteDoc } from './docs';
 import type { BuildingDoc, CompoundDoc, HomeDoc, PersonDoc, RoleDoc } from '../_shared/directory';
 import { iso } from '../_shared/db';
 
@@ -38,6 +39,9 @@ export function personView(p: PersonDoc, self: boolean): PersonView {
 
 /** The applicant sees their own request in full; approvers see the phone masked. */
 export function requestView(r: BindRequestDoc, home: HomeDoc, forApplicant: boolean): BindRequestView {
+  const approvals = r.approvals?.length ?? 0;
+  const needed = approvalsNeeded(r.relation, r.name, home.registeredOwners.map((o) => o.name));
+  const progress = r.status === 'pending' ? approvalProgress(approvals, needed) : undefined;
   return {
     id: r._id,
     home: homeView(home),
@@ -48,6 +52,9 @@ export function requestView(r: BindRequestDoc, home: HomeDoc, forApplicant: bool
     ...(r.note ? { note: r.note } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
     registeredOwners: forApplicant ? [] : home.registeredOwners.map((o) => maskName(o.name)),
+    approvals,
+    approvalsNeeded: needed,
+    ...(progress ? { approvalProgress: progress } : {}),
     createdAt: iso(r.createdAt),
     ...(r.decidedAt ? { decidedAt: iso(r.decidedAt) } : {}),
   };
@@ -65,4 +72,8 @@ export function roleView(r: RoleDoc, compounds: Map<string, CompoundDoc>, buildi
     ...(r.buildingIds ? { buildingIds: r.buildingIds } : {}),
     scopeLabel: [compound || (r.role === 'communityAdmin' ? '全社区' : ''), bs].filter(Boolean).join(' '),
   };
+}
+
+export function inviteView(i: InviteDoc, home: HomeDoc): InviteView {
+  return { id: i._id, code: i.code, home: homeView(home), relation: i.relation, createdAt: iso(i.createdAt), expiresAt: iso(i.expiresAt) };
 }

@@ -28,9 +28,20 @@ export const ACCOUNTS_COLLECTIONS = defineCollections([
       { name: 'building_status', keys: { buildingId: 1, status: 1, createdAt: -1 } },
       { name: 'compound_status', keys: { compoundId: 1, status: 1, createdAt: -1 } },
       { name: 'person', keys: { personId: 1, createdAt: -1 } },
+      { name: 'person_home', keys: { personId: 1, homeId: 1, status: 1 } },
+      /** A retried binding.request finds the request it already made. */
+      { name: 'person_client', keys: { personId: 1, clientRequestId: 1 } },
     ],
   },
-  { name: 'invites', indexes: [{ name: 'code', keys: { code: 1 }, unique: true }] },
+  /** One per open bind request, _id `${personId}_${slot}` with slot < MAX_PENDING_REQUESTS: the cap holds under concurrency. */
+  { name: 'pendingSlots', indexes: [] },
+  {
+    name: 'invites',
+    indexes: [
+      { name: 'code', keys: { code: 1 }, unique: true },
+      { name: 'creator_state', keys: { createdBy: 1, state: 1, createdAt: -1 } },
+    ],
+  },
   {
     name: 'roles',
     indexes: [

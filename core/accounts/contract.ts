@@ -4,11 +4,16 @@
  * silently used.
  */
 import { z } from 'zod';
-import { action, defineApi, id, page, clientRequestId, type Page } from '../platform/api';
+import { action, defineApi, id as anyId, page, clientRequestId, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import { ACCOUNT_LIMITS, INVITE_CODE_PATTERN, PHONE_PATTERN } from './limits';
 import { RELATIONS, ROLE_NAMES, type Relation, type RoleName } from '../platform/roles';
+import type { JobView } from '../platform/jobs';
 
+export type { JobView } from '../platform/jobs';
+
+/** Ids of accounts' documents are plain ASCII: a NUL or a control character is a BAD_REQUEST, never a query. */
+const id = anyId.regex(/^[A-Za-z0-9_.-]+$/, '编号有误');
 export const phone = z.string().trim().regex(PHONE_PATTERN, '请输入11位手机号');
 /** A real name: visible, single-line, at least two characters. */
 export const personName = text({ max: ACCOUNT_LIMITS.nameMax, emptyMessage: '请填写真实姓名' }).refine(
@@ -77,8 +82,22 @@ export interface BindRequestView {
   reason?: string;
   /** Masked names of the owners on the property register, to help the approver. */
   registeredOwners: string[];
+  /** Different approvers who have agreed so far. */
+  approvals: number;
+  /** 2 when an owner's name is not on the property register for the home, else 1. */
+  approvalsNeeded: number;
+  /** "已有1人同意，还需1人" while a two-approver request waits for the second. */
+  approvalProgress?: string;
   createdAt: string;
   decidedAt?: string;
+}
+export interface InviteView {
+  id: string;
+  code: string;
+  home: HomeSummary;
+  relation: Relation;
+  createdAt: string;
+  expiresAt: string;
 }
 export interface PersonView {
   id: string;
@@ -122,7 +141,19 @@ export interface ImportResult {
   rows: number;
   created: number;
   updated: number;
+  /** The first 100 row errors; `errorCount` is the total. Any error: nothing is imported. */
   errors: ImportRowError[];
+  errorCount: number;
+  /** A real import without errors runs as a job: its progress (follow it with roster.importStatus). */
+  job?: JobView;
+}
+export interface ExportResult {
+  /** "天翔世家-花名册-2026-11-29.xlsx" */
+  fileName: string;
+  fileID: string;
+  /** A temporary download link, valid until `expiresAt` (10 minutes). */
+  url: string;
+  expiresAt: string;
 }
 export interface GroupView {
   id: string;
@@ -133,10 +164,13 @@ export interface GroupView {
   memberCount: number;
 }
 
+/** A file in the caller's own upload folder (u/<openid>/imports/…); the function checks the path. */
+const fileID = z.string().min(1).max(512).regex(/^[^\u0000-\u0020\u007F]+$/, '文件编号有误');
 const importFile = z.object({
+  clientRequestId,
   compoundId: id,
-  /** The .xlsx file, base64. 2 MB of base64 is ~20,000 rows: far above any compound. */
-  fileBase64: z.string().min(1).max(2_000_000),
+  /** The .xlsx the caller uploaded to u/<openid>/imports/. */
+  fileID,
   dryRun: z.boolean().default(false),
 }).strict();
 
@@ -172,12 +206,15 @@ export const accountsApi = defineApi('accounts', {
   'binding.leave': action(z.object({ homeId: id }).strict()).returns<{ homeId: string }>(),
   'invite.create': action(
     z.object({ clientRequestId, homeId: id, relation: z.enum(RELATIONS) }).strict(),
-  ).returns<{ code: string; expiresAt: string; home: HomeSummary; relation: Relation }>(),
+  ).returns<InviteView>(),
+  /** My active invites (not used, revoked or expired), newest first. */
+  'invite.list': action(page.strict()).returns<Page<InviteView>>(),
+  'invite.revoke': action(z.object({ inviteId: id }).strict()).returns<{ id: string }>(),
   'roster.list': action(z.object({ buildingId: id }).merge(page).strict()).returns<RosterPage>(),
   'roster.import': action(importFile).returns<ImportResult>(),
-  'roster.export': action(
-    z.object({ compoundId: id }).strict(),
-  ).returns<{ fileName: string; fileID: string; url: string }>(),
+  /** Progress of an import job, for the person who started it only. */
+  'roster.importStatus': action(z.object({ jobId: z.string().min(1).max(120).regex(/^[A-Za-z0-9_.-]+$/, '编号有误') }).strict()).returns<JobView>(),
+  'roster.export': action(z.object({ compoundId: id }).strict()).returns<ExportResult>(),
   'roles.list': action(
     z.object({ compoundId: id }).strict(),
   ).returns<(RoleView & { personId: string; personName: string })[]>(),

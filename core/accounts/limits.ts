@@ -19,3 +19,18 @@ export const PHONE_PATTERN = /^1\d{10}$/;
 export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const INVITE_CODE_LENGTH = 10;
 export const INVITE_CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{10}$/;
+
+/** Pending bind requests one person may have open at once. */
+export const MAX_PENDING_REQUESTS = 5;
+/** Invite codes stay valid this long. */
+export const INVITE_DAYS = 7;
+const MINUTE = 60_000;
+/** Wrong invite codes: per person, and across everyone (a code's compound is unknown until it is found). */
+export const REDEEM_LIMITS = {
+  perPerson: { max: 10, windowMs: 15 * MINUTE },
+  overall: { max: 200, windowMs: 15 * MINUTE },
+} as const;
+/** Roster import: rows per file, row errors shown (the total is always given), rows per job batch. */
+export const IMPORT_LIMITS = { maxRows: 100_000, errorsShown: 100, batchSize: 200 } as const;
+/** An export's download link lives this long (seconds). */
+export const EXPORT_URL_MAX_AGE = 600;
