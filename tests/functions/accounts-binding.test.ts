@@ -7,6 +7,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+let seq = 0;
+/** A fresh clientRequestId. */
+const cid = () => `binding-test-${++seq}`;
+
 const HOME_3 = 'txsj-b3_1_1101'; // 天翔世家 3栋1单元1101, nobody bound in the fixed seed key set
 const HOME_5 = 'txsj-b5_1_1101';
 
@@ -16,8 +20,9 @@ describe('binding by request', () => {
     const before = await user.ok('accounts', 'me.get', {});
     expect(before).toMatchObject({ registered: false, homes: [] });
 
-    const req = await user.ok('accounts', 'binding.request', { homeId: HOME_3, relation: 'owner', name: '新住户', phone: '13800001111', note: '刚搬来' });
-    expect(req).toMatchObject({ status: 'pending', applicantName: '新住户', applicantPhone: '13800001111', home: { label: '3栋1单元1101' } });
+    const req = await user.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: HOME_3, relation: 'owner', name: '新住户', phone: '13800001111', note: '刚搬来' });
+    // 新住户 is not on the property register for the home: two approvers are needed.
+    expect(req).toMatchObject({ status: 'pending', applicantName: '新住户', applicantPhone: '13800001111', home: { label: '3栋1单元1101' }, approvals: 0, approvalsNeeded: 2 });
 
     const lead3 = h.as('txsj-lead-3');
     const pending = await lead3.ok('accounts', 'binding.pending', {});
@@ -31,8 +36,11 @@ describe('binding by request', () => {
     const refused = await lead5.call('accounts', 'binding.decide', { requestId: req.id, approve: true });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    const decided = await lead3.ok('accounts', 'binding.decide', { requestId: req.id, approve: true });
-    expect(decided.status).toBe('approved');
+    const first = await lead3.ok('accounts', 'binding.decide', { requestId: req.id, approve: true });
+    expect(first).toMatchObject({ status: 'pending', approvals: 1, approvalProgress: '已有1人同意，还需1人' });
+    expect((await user.ok('accounts', 'me.get', {})).homes).toEqual([]);
+    const decided = await h.as('txsj-committee').ok('accounts', 'binding.decide', { requestId: req.id, approve: true });
+    expect(decided).toMatchObject({ status: 'approved', approvals: 2 });
 
     const after = await user.ok('accounts', 'me.get', {});
     expect(after.registered).toBe(true);
@@ -41,13 +49,21 @@ describe('binding by request', () => {
 
     const again = await lead3.call('accounts', 'binding.decide', { requestId: req.id, approve: false, reason: '重复' });
     expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_DECIDED' } });
-    expect(await user.call('accounts', 'binding.request', { homeId: HOME_3, relation: 'owner', name: '新住户' })).toMatchObject({ ok: false, error: { code: 'ALREADY_BOUND' } });
+    expect(await user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: HOME_3, relation: 'owner', name: '新住户' })).toMatchObject({ ok: false, error: { code: 'ALREADY_BOUND' } });
+  });
+
+  it('an owner named on the property register needs one approver', async () => {
+    const home = (await h.db.collection('homes').where({ _id: 'txsj-b3_2_1101' }).get()).data[0];
+    const user = h.as('demo-new-registered');
+    const req = await user.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: home._id, relation: 'owner', name: home.registeredOwners[0].name });
+    expect(req).toMatchObject({ approvalsNeeded: 1 });
+    expect(await h.as('txsj-lead-3').ok('accounts', 'binding.decide', { requestId: req.id, approve: true })).toMatchObject({ status: 'approved', approvals: 1 });
   });
 
   it('the committee of the compound may decide; a committee of another compound may not', async () => {
     const user = h.as('demo-new-bob');
-    const req = await user.ok('accounts', 'binding.request', { homeId: HOME_5, relation: 'tenant', name: '租户小王' });
-    expect(await user.call('accounts', 'binding.request', { homeId: HOME_5, relation: 'tenant', name: '租户小王' })).toMatchObject({ ok: false, error: { code: 'ALREADY_REQUESTED' } });
+    const req = await user.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: HOME_5, relation: 'tenant', name: '租户小王' });
+    expect(await user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: HOME_5, relation: 'tenant', name: '租户小王' })).toMatchObject({ ok: false, error: { code: 'ALREADY_REQUESTED' } });
     expect(await h.as('yjlt-committee').call('accounts', 'binding.decide', { requestId: req.id, approve: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const rejected = await h.as('txsj-committee').call('accounts', 'binding.decide', { requestId: req.id, approve: false });
     expect(rejected).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
@@ -59,7 +75,7 @@ describe('binding by request', () => {
 
   it('an applicant can cancel a pending request, which then cannot be approved', async () => {
     const user = h.as('demo-new-carol');
-    const req = await user.ok('accounts', 'binding.request', { homeId: 'txsj-b3_2_1201', relation: 'family', name: '家属' });
+    const req = await user.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: 'txsj-b3_2_1201', relation: 'family', name: '家属' });
     expect(await h.as('demo-new-dave').call('accounts', 'binding.cancel', { requestId: req.id })).toMatchObject({ ok: false });
     expect((await user.ok('accounts', 'binding.cancel', { requestId: req.id })).status).toBe('cancelled');
     expect(await h.as('txsj-lead-3').call('accounts', 'binding.decide', { requestId: req.id, approve: true })).toMatchObject({ ok: false, error: { code: 'ALREADY_DECIDED' } });
@@ -78,14 +94,31 @@ describe('binding by request', () => {
 describe('binding by invite code', () => {
   it('a lead issues a code for a home in their building; it binds once', async () => {
     const lead3 = h.as('txsj-lead-3');
-    const invite = await lead3.ok('accounts', 'invite.create', { homeId: 'txsj-b3_2_901', relation: 'owner' });
-    expect(invite.code).toMatch(/^[A-Z0-9]{6}$/);
-    expect(await lead3.call('accounts', 'invite.create', { homeId: HOME_5, relation: 'owner' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const invite = await lead3.ok('accounts', 'invite.create', { clientRequestId: cid(), homeId: 'txsj-b3_2_901', relation: 'owner' });
+    expect(invite.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{10}$/);
+    expect(await lead3.call('accounts', 'invite.create', { clientRequestId: cid(), homeId: HOME_5, relation: 'owner' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const user = h.as('demo-new-erin');
     const home = await user.ok('accounts', 'binding.redeem', { code: invite.code.toLowerCase(), name: '老陈' });
     expect(home).toMatchObject({ id: 'txsj-b3_2_901', relation: 'owner' });
     expect(await h.as('demo-new-frank').call('accounts', 'binding.redeem', { code: invite.code, name: '小李' })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
-    expect(await h.as('demo-new-frank').call('accounts', 'binding.redeem', { code: 'ZZZZZZ', name: '小李' })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
+    expect(await h.as('demo-new-frank').call('accounts', 'binding.redeem', { code: 'ZZZZZZZZZZ', name: '小李' })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
+  });
+
+  it('a lead lists their active invites and revokes one, which then no longer binds', async () => {
+    const lead3 = h.as('txsj-lead-3');
+    const a = await lead3.ok('accounts', 'invite.create', { clientRequestId: cid(), homeId: 'txsj-b3_2_801', relation: 'family' });
+    const b = await lead3.ok('accounts', 'invite.create', { clientRequestId: cid(), homeId: 'txsj-b3_2_802', relation: 'tenant' });
+    const list = await lead3.ok('accounts', 'invite.list', {});
+    expect(list.items.map((i: any) => i.id)).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect(list.items.find((i: any) => i.id === a.id)).toMatchObject({ code: a.code, home: { id: 'txsj-b3_2_801' }, relation: 'family' });
+    // The committee's list does not show the lead's invites; the committee cannot revoke them.
+    expect((await h.as('txsj-committee').ok('accounts', 'invite.list', {})).items.map((i: any) => i.id)).not.toContain(a.id);
+    expect(await h.as('txsj-committee').call('accounts', 'invite.revoke', { inviteId: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await lead3.ok('accounts', 'invite.revoke', { inviteId: a.id })).toEqual({ id: a.id });
+    expect(await lead3.call('accounts', 'invite.revoke', { inviteId: a.id })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
+    expect((await lead3.ok('accounts', 'invite.list', {})).items.map((i: any) => i.id)).not.toContain(a.id);
+    expect(await h.as('demo-new-revoked').call('accounts', 'binding.redeem', { code: a.code, name: '小周' })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
+    expect(await h.as('txsj-resident-3').call('accounts', 'invite.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 

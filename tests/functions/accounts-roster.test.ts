@@ -8,12 +8,21 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function xlsx(rows: (string | number)[][], header = ['楼栋', '单元', '房号', '类型', '面积(㎡)', '电梯', '业主姓名', '手机号']) {
+let seq = 0;
+const cid = () => `roster-test-${++seq}`;
+
+/** An .xlsx uploaded to `who`'s own imports folder, as the client does; resolves with its fileID. */
+async function xlsx(rows: (string | number)[][], header = ['楼栋', '单元', '房号', '类型', '面积(㎡)', '电梯', '业主姓名', '手机号'], who = 'txsj-committee') {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('花名册');
   ws.addRow(header);
   rows.forEach((r) => ws.addRow(r));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  return upload(who, Buffer.from(await wb.xlsx.writeBuffer()));
+}
+async function upload(who: string, content: Buffer, name = `${++seq}.xlsx`) {
+  const openid = h.as(who).openid;
+  const up = await h.emu.runAs({ openid }, () => h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/imports/${name}`, fileContent: content }));
+  return up.fileID as string;
 }
 
 describe('roster', () => {
@@ -42,9 +51,11 @@ describe('roster', () => {
       ['10栋', '1', '101', '住宅', '95.5', '有', '张三', ''],
       ['3栋', '1', '102', '别墅', '-3', '可能', '李四', '123'],
       ['3栋', '1', '101', '住宅', '95.5', '有', '重复', ''],
-    ]);
-    const res = await h.as('txsj-manager').ok('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: file });
+    ], undefined, 'txsj-manager');
+    const res = await h.as('txsj-manager').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file });
     expect(res.created + res.updated).toBe(0);
+    expect(res.job).toBeUndefined();
+    expect(res.errorCount).toBe(res.errors.length);
     expect(res.errors).toEqual(
       expect.arrayContaining([
         { row: 3, column: '楼栋', message: '找不到楼栋「10栋」' },
@@ -64,37 +75,42 @@ describe('roster', () => {
       ['3', '3单元', '101', '住宅', '88', '有', '新业主', ''],
       ['沿街商铺', '', 'S44', '商铺', '45.2', '无', '商户甲', ''],
     ]);
-    const dry = await h.as('txsj-committee').ok('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: file, dryRun: true });
-    expect(dry).toMatchObject({ dryRun: true, rows: 3, created: 2, updated: 1, errors: [] });
+    const dry = await h.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file, dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, rows: 3, created: 2, updated: 1, errors: [], errorCount: 0 });
+    expect(dry.job).toBeUndefined();
     const home = (await h.db.collection('homes').where({ _id: 'txsj-b3_1_101' }).get()).data[0];
     expect(home.registeredOwners[0].name).not.toBe('王大爷');
 
-    const real = await h.as('txsj-committee').ok('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: file });
-    expect(real).toMatchObject({ dryRun: false, created: 2, updated: 1 });
+    const real = await h.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file });
+    // A compound-sized file is done within the call (one batch runs inline).
+    expect(real).toMatchObject({ dryRun: false, created: 2, updated: 1, job: { kind: 'roster.import', status: 'done', total: 3, done: 3 } });
+    expect(await h.as('txsj-committee').ok('accounts', 'roster.importStatus', { jobId: real.job.id })).toMatchObject({ status: 'done', done: 3 });
+    expect(await h.as('txsj-manager').call('accounts', 'roster.importStatus', { jobId: real.job.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const updated = (await h.db.collection('homes').where({ _id: 'txsj-b3_1_101' }).get()).data[0];
     expect(updated).toMatchObject({ areaCenti: 9555, registeredOwners: [{ name: '王大爷', phone: '13912345678' }, { name: '王大妈' }] });
     const b3 = (await h.db.collection('buildings').where({ _id: 'txsj-b3' }).get()).data[0];
     expect(b3.units).toEqual(['1', '2', '3']);
     expect(b3.homeCount).toBe(69);
     // Running the same file again changes nothing: ids are deterministic.
-    const again = await h.as('txsj-committee').ok('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: file });
-    expect(again).toMatchObject({ created: 0, updated: 3 });
+    const again = await h.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file });
+    expect(again).toMatchObject({ created: 0, updated: 3, job: { status: 'done' } });
+    expect((await h.db.collection('buildings').where({ _id: 'txsj-b3' }).get()).data[0].homeCount).toBe(69);
   });
 
   it('import refuses a file that is not xlsx, a sheet without the columns, and other roles', async () => {
-    const bad = await h.as('txsj-committee').call('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: Buffer.from('hello').toString('base64') });
+    const bad = await h.as('txsj-committee').call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await upload('txsj-committee', Buffer.from('hello')) });
     expect(bad).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID' } });
-    const noCols = await h.as('txsj-committee').ok('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: await xlsx([['a']], ['姓名']) });
+    const noCols = await h.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await xlsx([['a']], ['姓名']) });
     expect(noCols.errors[0]).toMatchObject({ row: 1, column: '楼栋' });
-    const file = await xlsx([['3栋', '1', '101', '住宅', '95', '有', '王', '']]);
     for (const who of ['txsj-lead-3', 'txsj-resident-3', 'txsj-secretary', 'yjlt-manager']) {
-      expect(await h.as(who).call('accounts', 'roster.import', { compoundId: 'txsj', fileBase64: file })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const file = await xlsx([['3栋', '1', '101', '住宅', '95', '有', '王', '']], undefined, who);
+      expect(await h.as(who).call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
   });
 
   it('export writes an xlsx with every home of the compound', async () => {
     const out = await h.as('yjlt-manager').ok('accounts', 'roster.export', { compoundId: 'yjlt' });
-    expect(out.fileName).toMatch(/^御家兰庭花名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(out.fileName).toMatch(/^御家兰庭-花名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const path = out.url.replace(/^.*\/_files\//, '');
     const buf = h.emu.readFile(decodeURIComponent(path));
     expect(buf).toBeTruthy();
