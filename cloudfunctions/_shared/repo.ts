@@ -140,7 +140,7 @@ export async function transaction<T>(db: Database, fn: (tx: Transaction) => Prom
       return await db.runTransaction(fn, 1);
     } catch (e) {
       const msg = String((e as { errMsg?: string; message?: string }).errMsg ?? (e as Error)?.message ?? '');
-      const conflict = /CONFLICT|LockConflict|lock|ResourceUnavailable|-50[12]0\d/i.test(msg) && !(e as { code?: string }).code;
+      const conflict = /TransactionConflict|DATABASE_TRANSACTION_CONFLICT/.test(msg) && typeof (e as { code?: unknown }).code !== 'string';
       if (!conflict) throw e;
       if (i >= attempts) throw new AppError('CONFLICT');
     }

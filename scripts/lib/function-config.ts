@@ -186,3 +186,14 @@ export function parseConfigJson(json: unknown, file = 'config.json'): Pick<Funct
   }
   return { permissions: { openapi }, triggers };
 }
+
+/**
+ * What the emulator needs from the declared configs: every timer trigger, and each
+ * function's timeout in ms (production's limit, so a slow call fails here first).
+ */
+export function emulatorWiring(configs: FunctionConfig[]) {
+  return {
+    triggers: configs.flatMap((c) => c.triggers.map((t) => ({ functionName: c.name, name: t.name, config: t.config }))),
+    functionTimeoutMs: Object.fromEntries(configs.map((c) => [c.name, c.timeout * 1000])) as Record<string, number>,
+  };
+}

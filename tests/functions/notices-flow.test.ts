@@ -6,7 +6,7 @@
 import { main as notices } from '../../cloudfunctions/notices';
 import { NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
 import { OUTBOX } from '../../emulator';
-import { createHarness, type Harness } from '../support/harness';
+import { createHarness, newRequestId, type Harness } from '../support/harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ const TXSJ = { kind: 'compounds', compoundIds: ['txsj'] };
 const RES3_HOME = 'txsj-b3_2_101';
 let seq = 0;
 const post = (who: string, audience: object, extra: Record<string, unknown> = {}) =>
-  h.as(who).ok('notices', 'notices.post', { audience, title: `通知${++seq}`, body: `第${seq}条通知的正文`, category: '通知', ...extra });
+  h.as(who).ok('notices', 'notices.post', { clientRequestId: newRequestId(), audience, title: `通知${++seq}`, body: `第${seq}条通知的正文`, category: '通知', ...extra });
 const list = (who: string, extra: object = {}) => h.as(who).ok('notices', 'notices.list', extra);
 const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
 const sent = () => h.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload);
@@ -30,8 +30,9 @@ function genResident(buildingId: string, nth = 0) {
   return { openid: h.seed.people.find((p) => p._id === m.personId)!.openid, homeId: m.homeId, personId: m.personId };
 }
 
-async function upload(name: string) {
-  return (await h.emu.sdk.uploadFile({ cloudPath: `notices/test/${name}`, fileContent: Buffer.from('img') })).fileID as string;
+/** As the client does: into the uploader's own folder u/<openid>/notices/. */
+async function upload(name: string, openid = 'demo-txsj-lead-3') {
+  return (await h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/notices/${name}`, fileContent: Buffer.from('img') })).fileID as string;
 }
 
 describe('targeting by compound and building', () => {
@@ -91,9 +92,9 @@ describe('targeting by compound and building', () => {
   });
 
   it('a lead cannot post to a building they do not lead; a lead of 5 and 6 posts to both', async () => {
-    const r = await h.as('txsj-lead-3').call('notices', 'notices.post', { audience: { kind: 'buildings', buildingIds: ['txsj-b5'] }, title: 'x', body: 'y', category: '通知' });
+    const r = await h.as('txsj-lead-3').call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: { kind: 'buildings', buildingIds: ['txsj-b5'] }, title: 'x', body: 'y', category: '通知' });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const r2 = await h.as('txsj-lead-3').call('notices', 'notices.post', { audience: TXSJ, title: 'x', body: 'y', category: '通知' });
+    const r2 = await h.as('txsj-lead-3').call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: TXSJ, title: 'x', body: 'y', category: '通知' });
     expect(r2).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const n = await post('txsj-lead-5', { kind: 'buildings', buildingIds: ['txsj-b5', 'txsj-b6'] });
     expect(n.targetsLabel).toBe('天翔世家 5栋、6栋');
@@ -141,7 +142,7 @@ describe('targeting by compound and building', () => {
 describe('versions and withdrawal', () => {
   it('a correction publishes a new version; the old one shows 已更正 and points to it; lists show the newest only', async () => {
     const v1 = await post('txsj-lead-3', B3, { title: '周六下午3点开会' });
-    const v2 = await h.as('txsj-lead-3').ok('notices', 'notices.correct', { noticeId: v1.id, title: '周六下午4点开会', body: '时间改为4点', category: '通知', note: '时间写错了' });
+    const v2 = await h.as('txsj-lead-3').ok('notices', 'notices.correct', { clientRequestId: newRequestId(), noticeId: v1.id, title: '周六下午4点开会', body: '时间改为4点', category: '通知', note: '时间写错了' });
     expect(v2).toMatchObject({ version: 2, previousId: v1.id, status: 'published', correctionNote: '时间写错了' });
     const old = await h.as('txsj-resident-3').ok('notices', 'notices.open', { noticeId: v1.id });
     expect(old).toMatchObject({ status: 'corrected', statusLabel: '已更正', correctedById: v2.id, title: '周六下午3点开会' });
@@ -149,7 +150,7 @@ describe('versions and withdrawal', () => {
     expect(inbox).toContain(v2.id);
     expect(inbox).not.toContain(v1.id);
     // the old version is no longer live: it cannot be corrected or withdrawn again
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.correct', { noticeId: v1.id, title: 'x', body: 'y', category: '通知' })).toMatchObject({ ok: false, error: { code: 'NOTICE_CLOSED' } });
+    expect(await h.as('txsj-lead-3').call('notices', 'notices.correct', { clientRequestId: newRequestId(), noticeId: v1.id, title: 'x', body: 'y', category: '通知' })).toMatchObject({ ok: false, error: { code: 'NOTICE_CLOSED' } });
     expect(await h.as('txsj-lead-3').call('notices', 'notices.withdraw', { noticeId: v1.id, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'NOTICE_CLOSED' } });
   });
 
@@ -166,7 +167,7 @@ describe('versions and withdrawal', () => {
   });
 
   it('expired notices drop out of the list but stay readable by id for the author', async () => {
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.post', { audience: B3, title: 'x', body: 'y', category: '通知', expiresOn: '2020-01-01' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await h.as('txsj-lead-3').call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: B3, title: 'x', body: 'y', category: '通知', expiresOn: '2020-01-01' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const n = await post('txsj-lead-3', B3, { title: '短期通知', expiresOn: '2099-12-31' });
     expect(n.expiresOn).toBe('2099-12-31');
     expect(ids(await list('txsj-resident-3'))).toContain(n.id);
@@ -213,7 +214,7 @@ describe('content security', () => {
   it('rejected text gets CONTENT_REJECTED with a clear message and writes nothing', async () => {
     for (const [title, body] of [['周末活动', '欢迎参加赌博活动'], ['诈骗', '正文'], ['请加微信', '了解详情']]) {
       const before = await h.snapshot();
-      const { result, writes } = await h.emu.measure(() => h.as('txsj-lead-3').call('notices', 'notices.post', { audience: B3, title, body, category: '活动' }));
+      const { result, writes } = await h.emu.measure(() => h.as('txsj-lead-3').call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: B3, title, body, category: '活动' }));
       expect(result).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', message: expect.stringMatching(/安全检测|不适宜/) } });
       expect(writes).toBe(0);
       expect(await h.snapshot()).toBe(before);
@@ -246,12 +247,24 @@ describe('content security', () => {
     expect(mine).toMatchObject({ status: 'rejected', rejectReason: expect.stringContaining('第2张图片') });
   });
 
-  it('an image that was never uploaded is a BAD_REQUEST and writes nothing', async () => {
-    const { result, writes } = await h.emu.measure(() =>
-      h.as('txsj-lead-3').call('notices', 'notices.post', { audience: B3, title: 't', body: 'b', category: '通知', images: ['cloud://nowhere.bucket/x.jpg'] }),
-    );
-    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('图片') } });
-    expect(writes).toBe(0);
+  it('an image that was never uploaded, or is not the author\'s own, gets one answer and writes nothing', async () => {
+    const others = await upload('theirs.jpg', 'demo-txsj-committee-1');
+    const exportLike = (await h.emu.sdk.uploadFile({ cloudPath: 'exports/roster.xlsx', fileContent: Buffer.from('x') })).fileID as string;
+    const missingOwn = others.replace('demo-txsj-committee-1', 'demo-txsj-lead-3').replace('theirs', 'never-uploaded');
+    const answers = [];
+    for (const image of ['cloud://nowhere.bucket/x.jpg', others, exportLike, missingOwn]) {
+      const { result, writes } = await h.emu.measure(() =>
+        h.as('txsj-lead-3').call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: B3, title: 't', body: 'b', category: '通知', images: [image] }),
+      );
+      expect(result.ok).toBe(false);
+      expect(writes).toBe(0);
+      answers.push(image === missingOwn ? null : JSON.stringify(result));
+    }
+    // No existence oracle: a real file of someone else's and a made-up name answer alike.
+    const [made, theirs, exp] = answers;
+    expect(theirs).toBe(made);
+    expect(exp).toBe(made);
+    expect(JSON.parse(made!)).toMatchObject({ error: { code: 'FILE_INVALID' } });
   });
 
   it('a media-check push for an unknown trace is answered without effect; a stray event without identity is refused', async () => {
@@ -274,15 +287,15 @@ describe('follow-ups', () => {
     await h.as('txsj-resident-3').ok('notices', 'notices.open', { noticeId: n.id });
 
     h.emu.outbox.clear();
-    const r = await h.as('txsj-lead-3').ok('notices', 'notices.remind', { noticeId: n.id });
-    expect(r).toMatchObject({ reminded: 2, unreadHomes: 67, unreachable: 65 });
+    const r = await h.as('txsj-lead-3').ok('notices', 'notices.remind', { clientRequestId: newRequestId(), noticeId: n.id });
+    expect(r).toMatchObject({ reminded: 2, unreadHomes: 67, finished: true });
     const to = sent().map((p) => p.touser).sort();
     expect(to).toEqual(['demo-txsj-resident-3b', other.openid].sort());
     expect(sent()[0]).toMatchObject({ templateId: NOTICE_TEMPLATE_ID, page: `packages/notices/pages/detail/index?id=${n.id}` });
 
     // grants are spent: a second reminder reaches nobody
     h.emu.outbox.clear();
-    expect(await h.as('txsj-lead-3').ok('notices', 'notices.remind', { noticeId: n.id })).toMatchObject({ reminded: 0 });
+    expect(await h.as('txsj-lead-3').ok('notices', 'notices.remind', { clientRequestId: newRequestId(), noticeId: n.id })).toMatchObject({ reminded: 0 });
     expect(sent()).toEqual([]);
     expect((await h.db.collection('noticeReminders').where({ noticeId: n.id }).count()).total).toBe(2);
     expect(await h.as('txsj-resident-3b').ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: false })).toMatchObject({ remaining: 0 });
@@ -318,7 +331,7 @@ describe('follow-ups', () => {
     await h.as(inB9.openid).ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: true });
     await h.as('yjlt-resident-5').ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: true });
     h.emu.outbox.clear();
-    const images = [await upload('fire.jpg')];
+    const images = [await upload('fire.jpg', 'demo-txsj-manager')];
     const n = await post('txsj-manager', { kind: 'buildings', buildingIds: ['txsj-b9'] }, { title: '紧急：商铺停电', category: '紧急', images });
     expect(sent()).toEqual([]); // not before it is published
     await h.emu.deliverMediaChecks();
@@ -332,25 +345,40 @@ describe('share cards in WeChat groups', () => {
   it('a lead links a group to building 3; opens from the group show in the summary', async () => {
     const n = await post('txsj-lead-3', B3);
     const G = 'tGroup3xxxxxxxxxxxxxxxxxxxxx';
-    const groupInfo = (openGId: string) => ({ cloudID: 'cloudid-from-share-ticket', data: { openGId } });
+    const groupInfo = (openGId: string) => ({ cloudID: h.emu.shareTickets.issue({ openGId }) });
     expect(await h.as('txsj-lead-3').ok('notices', 'groups.link', { buildingId: 'txsj-b3', groupInfo: groupInfo(G) })).toEqual({ openGId: G, buildingId: 'txsj-b3', buildingName: '3栋' });
-    expect(await h.as('txsj-lead-5').call('notices', 'groups.link', { buildingId: 'txsj-b3', openGId: G })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('txsj-lead-5').call('notices', 'groups.link', { buildingId: 'txsj-b3', groupInfo: groupInfo(G) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await h.as('txsj-resident-3').ok('notices', 'notices.open', { noticeId: n.id, groupInfo: groupInfo(G) });
     expect(await h.as('txsj-resident-3b').ok('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo(G) })).toMatchObject({ recorded: true });
     const dup = await h.emu.measure(() => h.as('txsj-resident-3b').ok('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo(G) }));
     expect(dup).toMatchObject({ writes: 0, result: { recorded: false } });
-    await h.as('demo-new-visitor').ok('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo('tOtherGroup') });
+    await h.as('txsj-resident-3').ok('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo('tOtherGroup') });
+    // Outside the audience: counted nowhere, and told nothing (200 tries, 0 writes).
+    for (let i = 0; i < 200; i++) {
+      const r = await h.emu.measure(() => h.as('txsj-resident-5').call('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo(`tFake${i}`) }));
+      expect(r).toMatchObject({ writes: 0, result: { ok: false, error: { code: 'NOT_FOUND' } } });
+    }
     const s = await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id });
     expect(s.groups).toEqual([{ openGId: G, buildingId: 'txsj-b3', buildingName: '3栋', opens: 2 }]);
     expect(s.unlinkedGroupOpens).toBe(1);
+    // The group cannot be moved to another building, even by someone allowed to link there.
+    expect(await h.as('txsj-lead-5').call('notices', 'groups.link', { buildingId: 'txsj-b5', groupInfo: groupInfo(G) })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Group info typed by hand: nested in the payload, or a made-up CloudID at the top level.
+    const nested = await h.as('txsj-lead-5').raw('notices', { action: 'groups.link', payload: { buildingId: 'txsj-b5', groupInfo: { cloudID: 'x', data: { openGId: 'tForged' } } } });
+    expect(nested).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const forged = await h.as('txsj-lead-5').raw('notices', { action: 'groups.link', payload: { buildingId: 'txsj-b5' }, groupInfo: { cloudID: 'made-up', data: { openGId: 'tForged' } } });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const expired = h.emu.shareTickets.issue({ openGId: 'tLate' }, { ttlMs: -1 });
+    const late = await h.as('txsj-lead-5').raw('notices', { action: 'groups.link', payload: { buildingId: 'txsj-b5' }, groupInfo: { cloudID: expired } });
+    expect(late).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('过期') } });
   });
 
   it('group info sent at the top level of the event (where WeChat decodes a CloudID) reaches the action', async () => {
     const n = await post('txsj-lead-3', B3);
     const G = 'tGroupTopLevelxxxxxxxxxxxxxx';
-    const r = await h.as('txsj-resident-3').raw('notices', { action: 'notices.open', payload: { noticeId: n.id }, groupInfo: { cloudID: 'c', data: { openGId: G } } });
+    const r = await h.as('txsj-resident-3').raw('notices', { action: 'notices.open', payload: { noticeId: n.id }, groupInfo: { cloudID: h.emu.shareTickets.issue({ openGId: G }) } });
     expect(r.ok).toBe(true);
-    const again = await h.as('txsj-resident-3').raw('notices', { action: 'notices.groupOpen', payload: { noticeId: n.id }, groupInfo: { cloudID: 'c', data: { openGId: G } } });
+    const again = await h.as('txsj-resident-3').raw('notices', { action: 'notices.groupOpen', payload: { noticeId: n.id }, groupInfo: { cloudID: h.emu.shareTickets.issue({ openGId: G }) } });
     expect(again).toMatchObject({ ok: true, data: { openGId: G, recorded: false } });
     // A bare string (a CloudID the platform did not decode) is still refused.
     const bad = await h.as('txsj-resident-3').raw('notices', { action: 'notices.groupOpen', payload: { noticeId: n.id }, groupInfo: 'raw-cloud-id' });

@@ -9,6 +9,7 @@ import { createEmulator, useEmulator, type Emulator } from '../../emulator';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { writeSeed } from '../../scripts/lib/seed';
 import { buildSeed, demoOpenid, type SeedData } from '../../scripts/lib/seed-data';
+import { emulatorWiring, readFunctionConfigs } from '../../scripts/lib/function-config';
 
 type Main = (event: unknown, context?: unknown) => Promise<Reply<unknown>>;
 
@@ -31,8 +32,22 @@ export interface Caller {
   raw(fn: string, event: unknown): Promise<Reply<unknown>>;
 }
 
-export async function createHarness(functions: Record<string, Main>, seed: SeedData = buildSeed()): Promise<Harness> {
-  const emu = createEmulator({ dataDir: ':memory:', collections: COLLECTIONS, functions: (n: string) => functions[n], mediaCheckCallback: { functionName: 'notices' } });
+export interface HarnessOptions {
+  /** Where the emulator's clock (timer triggers) starts. */
+  clockStart?: Date;
+}
+
+export async function createHarness(functions: Record<string, Main>, seed: SeedData = buildSeed(), opts: HarnessOptions = {}): Promise<Harness> {
+  // Triggers and timeouts as each function's config.json / deploy.json declare them.
+  const wiring = emulatorWiring(readFunctionConfigs());
+  const emu = createEmulator({
+    dataDir: ':memory:',
+    collections: COLLECTIONS,
+    functions: (n: string) => functions[n],
+    mediaCheckCallback: { functionName: 'notices' },
+    ...wiring,
+    ...(opts.clockStart ? { clockStart: opts.clockStart } : {}),
+  });
   useEmulator(emu);
   const db = emu.sdk.database() as unknown as Database;
   await writeSeed(db, seed, 64);
@@ -40,7 +55,11 @@ export async function createHarness(functions: Record<string, Main>, seed: SeedD
     const openid = who === '' ? '' : who.startsWith('demo-') || who.startsWith('o') ? who : demoOpenid(who);
     const identity = { openid };
     const raw = (fn: string, event: unknown) => emu.invoke(fn, event, identity) as Promise<Reply<unknown>>;
-    const call = (fn: string, action: string, payload?: unknown) => raw(fn, { action, payload }) as Promise<Reply<any>>;
+    // Like the client: group info travels at the event's top level, where WeChat decodes a CloudID.
+    const call = (fn: string, action: string, payload?: unknown) => {
+      const { groupInfo, ...rest } = (payload ?? {}) as { groupInfo?: unknown };
+      return raw(fn, groupInfo === undefined ? { action, payload } : { action, payload: rest, groupInfo }) as Promise<Reply<any>>;
+    };
     return {
       openid,
       raw,
@@ -61,4 +80,10 @@ export async function createHarness(functions: Record<string, Main>, seed: SeedD
     return parts.join(',');
   };
   return { emu, db, seed, as, snapshot, close: () => emu.close() };
+}
+
+let requestSeq = 0;
+/** A fresh client request id, as a form makes when it opens. */
+export function newRequestId(): string {
+  return `test-${Date.now().toString(36)}-${(++requestSeq).toString(36)}`;
 }
