@@ -272,6 +272,9 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       sendError(res, 500, 'INTERNAL');
     }
   });
+  // A slow or stalled client cannot hold a connection for long.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 60_000;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port, host, () => ok());
