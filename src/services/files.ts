@@ -23,6 +23,8 @@ export interface PickedFile {
   name: string;
   base64: string;
   size: number;
+  /** weapp: the local temp path, for uploading. */
+  path?: string;
 }
 
 /**
@@ -68,11 +70,30 @@ export function pickXlsx(): Promise<PickedFile | null> {
         Taro.getFileSystemManager().readFile({
           filePath: file.path,
           encoding: 'base64',
-          success: (r) => resolve({ name: file.name, size: file.size, base64: String(r.data) }),
+          success: (r) => resolve({ name: file.name, size: file.size, base64: String(r.data), path: file.path }),
           fail: () => reject(new ServiceError('BAD_REQUEST', '文件读取失败，请重新选择')),
         });
       },
       fail: () => resolve(null),
     });
   });
+}
+
+/**
+ * Put a picked spreadsheet where roster.import reads it: the caller's own upload
+ * folder in cloud storage (`<folder>/imports/…`, folder = "u/<openid>"). Only
+ * inside WeChat (the local runtime has no upload endpoint). The folder is not in
+ * any view yet (see the report: Me.uploadFolder); without it this refuses.
+ */
+export async function uploadImportFile(file: PickedFile & { path?: string }, folder: string | undefined): Promise<string> {
+  if (process.env.TARO_ENV !== 'weapp' || !file.path) {
+    throw new ServiceError('FILE_INVALID', '本地演示版不能上传文件，请在微信中导入花名册');
+  }
+  if (!folder) throw new ServiceError('FILE_INVALID', '暂时无法上传文件，请稍后再试');
+  try {
+    const up = await Taro.cloud.uploadFile({ cloudPath: `${folder}/imports/${Date.now()}.xlsx`, filePath: file.path });
+    return up.fileID;
+  } catch {
+    throw new ServiceError('NETWORK', '文件上传失败，请重试');
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * As people would: a new WeChat user asks to bind a home in 天翔世家 3栋, the lead of
- * building 3 approves it on the approvals page, and the user then sees the home. The
+ * building 3 approves it on the approvals page, and (the name is not on the register)
+ * a committee member approves too; the user then sees the home. The
  * lead of building 5 neither sees the request nor may decide it.
  */
 import type { Browser } from 'playwright-core';
@@ -66,10 +67,20 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   await item.waitFor();
   await shot(lead3, 'approvals');
   await item.locator('.approval-approve').click();
-  await item.waitFor({ state: 'detached' });
+  // The new user's name is not on the property register: a second approver is needed.
+  await item.locator('.approval-item__progress', { hasText: '还需1人' }).waitFor();
+
+  const committeeCtx = await phone(browser);
+  const committee = await committeeCtx.newPage();
+  await signIn(committee, served.url, '林国栋');
+  await visit(committee, served.url, '/packages/account/pages/approvals/index');
+  const second = committee.locator('.approval-item', { hasText: '新邻居' });
+  await second.waitFor();
+  await second.locator('.approval-approve').click();
+  await second.waitFor({ state: 'detached' });
 
   await visit(user, served.url, '/packages/account/pages/homes/index');
   await user.locator('.homes-item', { hasText: `3栋2单元${number}` }).waitFor();
   await shot(user, 'my-homes');
-  await Promise.all([userCtx.close(), lead5Ctx.close(), lead3Ctx.close()]);
+  await Promise.all([userCtx.close(), lead5Ctx.close(), lead3Ctx.close(), committeeCtx.close()]);
 });

@@ -105,8 +105,8 @@ describe('import errors', () => {
   });
 
   it('summarises a dry run and a real import differently', () => {
-    expect(summary({ dryRun: true, rows: 10, created: 8, updated: 2, errors: [] })).toBe('共 10 行：将新增 8 户，将更新 2 户');
-    expect(summary({ dryRun: false, rows: 10, created: 8, updated: 2, errors: [] })).toBe('共 10 行：已新增 8 户，已更新 2 户');
+    expect(summary({ dryRun: true, rows: 10, created: 8, updated: 2, errors: [], errorCount: 0 })).toBe('共 10 行：将新增 8 户，将更新 2 户');
+    expect(summary({ dryRun: false, rows: 10, created: 8, updated: 2, errors: [], errorCount: 0 })).toBe('共 10 行：已新增 8 户，已更新 2 户');
   });
 });
 

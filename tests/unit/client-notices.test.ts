@@ -105,9 +105,10 @@ describe('texts and classes', () => {
     expect(noticeItemClass({ unread: true, emergency: true }, 'inbox')).toBe('card notice-item notice-item--unread notice-item--urgent');
     expect(noticeItemClass({ unread: true, emergency: false }, 'authored')).toBe('card notice-item');
   });
-  it('the reminder toast counts homes, and says who must be told in person', () => {
-    expect(remindText({ reminded: 5, unreachable: 30, unreadHomes: 34 })).toBe('已提醒 4 户，30 户无法通过微信提醒（可当面告知）');
-    expect(remindText({ reminded: 0, unreachable: 0, unreadHomes: 0 })).toBe('所有住户都已知晓，无需提醒');
+  it('the reminder toast counts people, says who must be told in person, and when it is still sending', () => {
+    expect(remindText({ reminded: 5, unreachable: 30, unreadHomes: 34, jobId: 'j1', finished: true })).toBe('已提醒 5 人，30 人无法通过微信提醒（可当面告知）');
+    expect(remindText({ reminded: 5, unreachable: 0, unreadHomes: 34, jobId: 'j1', finished: false })).toBe('已提醒 5 人（仍在发送）');
+    expect(remindText({ reminded: 0, unreachable: 0, unreadHomes: 0, jobId: 'j2', finished: true })).toBe('所有住户都已知晓，无需提醒');
   });
   it('rate bars stay within 0–100%', () => {
     expect(barWidth(-3)).toBe('0%');

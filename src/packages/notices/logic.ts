@@ -111,11 +111,11 @@ export function todayShanghai(now: number = Date.now()): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-/** The toast after 一键提醒, in homes (r.reminded counts people, several may share a home). */
+/** The toast after 一键提醒 (r.reminded and r.unreachable count people; the sending may still be running). */
 export function remindText(r: RemindResult): string {
   if (r.unreadHomes === 0) return '所有住户都已知晓，无需提醒';
-  const homes = Math.max(0, r.unreadHomes - r.unreachable);
-  return `已提醒 ${homes} 户，${r.unreachable} 户无法通过微信提醒（可当面告知）`;
+  const sent = `已提醒 ${r.reminded} 人${r.finished ? '' : '（仍在发送）'}`;
+  return r.unreachable > 0 ? `${sent}，${r.unreachable} 人无法通过微信提醒（可当面告知）` : sent;
 }
 
 /** Width of a rate bar, in percent, never wider than the bar. */

@@ -31,7 +31,13 @@ export default function ApprovalsPage() {
   async function decide(r: BindRequestView, approve: boolean, why?: string): Promise<boolean> {
     setBusy(r.id);
     try {
-      await api('accounts').call('binding.decide', { requestId: r.id, approve, ...(why ? { reason: why } : {}) });
+      const decided = await api('accounts').call('binding.decide', { requestId: r.id, approve, ...(why ? { reason: why } : {}) });
+      if (decided.status === 'pending') {
+        // Two approvers needed (the owner is not on the register): it waits for the second.
+        list.setItems((items) => items.map((x) => (x.id === r.id ? { ...decided, waitingForOthers: true } : x)));
+        Taro.showToast({ title: decided.approvalProgress ?? '已同意，等待另一位审核人', icon: 'none' });
+        return true;
+      }
       remove(r.id);
       Taro.showToast({ title: approve ? '已通过' : '已驳回', icon: 'success' });
       return true;
@@ -109,13 +115,14 @@ export default function ApprovalsPage() {
                   <View>{r.note}</View>
                 </View>
               ) : null}
+              {r.approvalProgress ? <View className='approval-item__progress tag tag--blue'>{r.approvalProgress}</View> : null}
               <View className='muted'>提交于 {formatDateTime(r.createdAt)}</View>
               <View className='actions'>
                 <Btn type='danger' className='approval-reject' disabled={busy === r.id} onClick={() => openReject(r)}>
                   驳回
                 </Btn>
-                <Btn type='primary' className='approval-approve' loading={busy === r.id} onClick={() => decide(r, true)}>
-                  通过
+                <Btn type='primary' className='approval-approve' loading={busy === r.id} disabled={'waitingForOthers' in r} onClick={() => decide(r, true)}>
+                  {'waitingForOthers' in r ? '已同意' : '通过'}
                 </Btn>
               </View>
             </View>

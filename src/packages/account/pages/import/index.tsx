@@ -7,10 +7,12 @@ import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
+import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
-import { pickXlsx, type PickedFile } from '@/services/files';
+import { pickXlsx, uploadImportFile, type PickedFile } from '@/services/files';
 import { meOrLoad } from '@/store/me';
 import { actorOf, compoundsWhere } from '@/utils/actor';
+import { newRequestId } from '@/utils/requestId';
 import { TEMPLATE_COLUMNS, rowErrorsFrom, summary } from './rowErrors';
 import './index.scss';
 
@@ -30,8 +32,11 @@ export default function ImportPage() {
   const [rowErrors, setRowErrors] = useState<ImportRowError[]>([]);
   const [error, setError] = useState<string | null>(null);
 
+  const [fileID, setFileID] = useState<string | null>(null);
   const list = compounds.data ?? [];
   const compoundId = picked ?? (list.length === 1 ? list[0].id : null);
+  // The real import is one request per file and compound: a retry never imports twice.
+  const importId = useRequestId([compoundId, fileID]);
 
   function reset() {
     setResult(null);
@@ -45,7 +50,10 @@ export default function ImportPage() {
     setStage(dryRun ? 'checking' : 'importing');
     setError(null);
     try {
-      const r = await api('accounts').call('roster.import', { compoundId, fileBase64: f.base64, dryRun });
+      // Uploaded once per picked file; the check and the import read the same copy.
+      const id = fileID ?? (await uploadImportFile(f, undefined));
+      setFileID(id);
+      const r = await api('accounts').call('roster.import', { clientRequestId: dryRun ? newRequestId() : importId.id, compoundId, fileID: id, dryRun });
       setResult(r);
       setRowErrors(r.errors);
       setStage(dryRun ? 'checked' : 'imported');
@@ -73,6 +81,7 @@ export default function ImportPage() {
       return;
     }
     setFile(f);
+    setFileID(null);
     reset();
     void run(f, true);
   }
@@ -135,7 +144,7 @@ export default function ImportPage() {
 
           {rowErrors.length > 0 ? (
             <View className='card import-errors'>
-              <View className='card__title'>有 {rowErrors.length} 处需要修改，未导入任何数据</View>
+              <View className='card__title'>有 {Math.max(result?.errorCount ?? 0, rowErrors.length)} 处需要修改，未导入任何数据</View>
               <View className='import-table'>
                 <View className='import-table__row import-table__row--head'>
                   <View className='import-table__cell import-table__cell--row'>行</View>

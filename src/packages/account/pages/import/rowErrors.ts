@@ -20,6 +20,6 @@ export function rowErrorsFrom(details: unknown): ImportRowError[] {
 }
 
 export function summary(r: ImportResult): string {
-  const verb = r.dryRun ? '将' : '已';
+  const verb = r.dryRun ? '将' : r.job ? '正在' : '已';
   return `共 ${r.rows} 行：${verb}新增 ${r.created} 户，${verb}更新 ${r.updated} 户`;
 }
