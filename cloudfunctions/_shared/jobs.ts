@@ -187,11 +187,11 @@ async function runBatch(ctx: Ctx, job: JobDoc): Promise<boolean> {
     const effectId = `${job._id}_${item.key}`;
     const prior = existing.get(effectId);
     if (prior && !(prior.state === 'claimed' && kind.idempotent)) {
-      // A worker died after claiming: the effect may have happened. Never repeat it.
-      if (prior.state === 'claimed') {
-        await effects.patch(effectId, { state: 'unknown', at: new Date() });
-        counts.unknown++;
-      }
+      // Effects of a batch whose worker died. The counters and the cursor move in one
+      // write, so an item still in the current batch was never counted: count it now.
+      // A claim left behind may have happened: never repeat it, count it unknown.
+      if (prior.state === 'claimed') await effects.patch(effectId, { state: 'unknown', at: new Date() });
+      counts[prior.state === 'claimed' ? 'unknown' : (prior.state as 'done' | 'skipped' | 'failed' | 'unknown')]++;
       continue;
     }
     if (!prior) {
