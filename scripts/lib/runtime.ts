@@ -21,6 +21,7 @@ import { ROLE_LABELS, type RoleName } from '../../core/platform/roles';
 import { createEmulator, installRequireHook, OUTBOX, useEmulator, type Emulator } from '../../emulator';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { isSeeded, writeSeed } from './seed';
+import { emulatorWiring, FUNCTIONS_SOURCE_DIR, readFunctionConfigs } from './function-config';
 import { buildSeed } from './seed-data';
 import {
   allowedHosts,
@@ -55,6 +56,8 @@ export interface RuntimeOptions {
   /** Demo sign-in at /api/_demo/* (npm start). Off: those routes do not exist. */
   demo?: boolean;
   seed?: boolean;
+  /** Fire declared timer triggers on the wall clock (default on). */
+  timers?: boolean;
   appId?: string;
   env?: string;
 }
@@ -143,8 +146,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     mediaCheckCallback: { functionName: 'notices' },
     env: opts.env ?? 'jinlin-local',
     appId: opts.appId ?? 'wx0000000000000000',
+    // Timer triggers and timeouts as each function's config.json / deploy.json declare them.
+    ...emulatorWiring(readFunctionConfigs(opts.functionsDir && existsSync(opts.functionsDir) ? opts.functionsDir : FUNCTIONS_SOURCE_DIR)),
   });
   useEmulator(emulator);
+  // The job worker and every other timer run on the wall clock, as in CloudBase.
+  if (opts.timers !== false) emulator.timers.start();
   const db = emulator.sdk.database() as unknown as Database;
   let seeded: Record<string, number> | null = null;
   if (opts.seed !== false && !(await isSeeded(db))) seeded = await writeSeed(db, buildSeed());

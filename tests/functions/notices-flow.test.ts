@@ -267,6 +267,19 @@ describe('content security', () => {
     expect(JSON.parse(made!)).toMatchObject({ error: { code: 'FILE_INVALID' } });
   });
 
+  it('the wxa_media_check push is routed by its shape even when it carries an OPENID; the same event from a client is not', async () => {
+    const images = [await upload('pushed.jpg')];
+    const n = await post('txsj-lead-3', B3, { title: '推送带身份', images });
+    const job = h.emu.outbox.list({ kind: OUTBOX.mediaCheck }).at(-1)!;
+    const traceId = job.payload.response?.traceId ?? job.payload.traceId;
+    const push = { ToUserName: 'gh_x', FromUserName: 'demo-txsj-lead-3', CreateTime: 1, MsgType: 'event', Event: 'wxa_media_check', appid: 'wx', trace_id: traceId, version: 2, result: { suggest: 'pass', label: 100 } };
+    // From a client (even the author): an ordinary call, refused, nothing changes.
+    expect(await h.emu.invoke('notices', push, { openid: 'demo-txsj-lead-3', source: 'wx_client' })).toMatchObject({ ok: false });
+    expect((await h.as('txsj-lead-3').ok('notices', 'notices.open', { noticeId: n.id })).status).toBe('reviewing');
+    // From the platform, with an OPENID set: handled, and the notice publishes.
+    expect(await h.emu.invoke('notices', push, { openid: 'oPushOpenid', source: 'wx_unknown' })).toMatchObject({ ok: true, data: { handled: true, status: 'published' } });
+  });
+
   it('a media-check push for an unknown trace is answered without effect; a stray event without identity is refused', async () => {
     const r = await h.as('').raw('notices', { Event: 'wxa_media_check', trace_id: 'nope', result: { suggest: 'pass', label: 100 } });
     expect(r).toMatchObject({ ok: true, data: { handled: false } });
