@@ -91,7 +91,7 @@ async function runScale(extraHomes: number): Promise<Row[]> {
   // Binding: a fresh applicant asks, the lead of building 3 approves.
   rows.push(
     await measure(emu, 'accounts binding.request', homes, true, (i) =>
-      invoke('accounts', `demo-bench-${homes}-${i}`, 'binding.request', { homeId: `txsj-b3_${1 + (i % 2)}_${100 * (1 + (i % 17)) + 1 + ((i >> 1) % 2)}`, relation: 'family', name: '压测' }),
+      invoke('accounts', `demo-bench-${homes}-${i}`, 'binding.request', { clientRequestId: `bench-${homes}-${i}`, homeId: `txsj-b3_${1 + (i % 2)}_${100 * (1 + (i % 17)) + 1 + ((i >> 1) % 2)}`, relation: 'family', name: '压测员' }),
     ),
   );
   const pending = (await invoke('accounts', 'txsj-lead-3', 'binding.pending', { size: 50 })) as any;

@@ -8,7 +8,7 @@ type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<
 
 export async function noticeBench<R>({ invoke, measure }: { invoke: Invoke; measure: Measure<R> }): Promise<R[]> {
   const post = async (who: string, title: string, audience: unknown) => {
-    const r = await invoke('notices', who, 'notices.post', { audience, title, body: '本周六上午九点在小区广场集合，请各位邻居准时参加。', category: '通知' });
+    const r = await invoke('notices', who, 'notices.post', { clientRequestId: `bench-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, audience, title, body: '本周六上午九点在小区广场集合，请各位邻居准时参加。', category: '通知' });
     if (!r.ok) throw new Error(`post failed: ${JSON.stringify(r.error)}`);
     return r.data.id as string;
   };
