@@ -1,3 +1,4 @@
+import { ownFolder } from '../_shared/files';
 import type { CompoundInfo, GroupView, Me, MyHome } from '../../core/accounts/contract';
 import { AppError } from '../../core/platform/errors';
 import type { Ctx } from '../_shared/router';
@@ -10,7 +11,7 @@ import { approverQuery } from './binding';
 
 export async function getMe(ctx: Ctx): Promise<Me> {
   const person = await findPerson(ctx);
-  if (!person) return { registered: false, homes: [], roles: [], pendingRequests: [], approvalsWaiting: 0 };
+  if (!person) return { registered: false, homes: [], roles: [], pendingRequests: [], approvalsWaiting: 0, uploadPrefix: ownFolder(ctx.openid, '').slice(0, -1) };
   const _ = ctx.db.command;
   const [roles, members, requests] = await Promise.all([
     rolesRepo(ctx.db).find({ personId: person._id }, { limit: 100 }),
@@ -36,6 +37,7 @@ export async function getMe(ctx: Ctx): Promise<Me> {
     roles: roles.map((r) => roleView(r, compounds, buildings)),
     pendingRequests: requests.filter((r) => homes.has(r.homeId)).map((r) => requestView(r, homes.get(r.homeId)!, true)),
     approvalsWaiting,
+    uploadPrefix: ownFolder(ctx.openid, '').slice(0, -1),
   };
 }
 

@@ -114,6 +114,11 @@ export interface Me {
   pendingRequests: BindRequestView[];
   /** Requests waiting for me to decide (leads and committee only). */
   approvalsWaiting: number;
+  /**
+   * Where this person's uploads go: `u/<openid>/`. Functions accept files only from
+   * the caller's own folder (`u/<openid>/<purpose>/…`), so the client uploads there.
+   */
+  uploadPrefix: string;
 }
 export interface RosterMember {
   personId: string;

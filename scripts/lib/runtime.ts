@@ -40,6 +40,26 @@ import { clearSessionCookie, createSessions, loadSessionKey, readCookie, SESSION
 
 export type FunctionMain = (event: unknown, context?: unknown) => Promise<unknown>;
 
+/** What the local upload accepts (the client's uploads: photos and spreadsheets). */
+const UPLOAD_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        fail(new HttpError(413, 'BAD_REQUEST', '文件太大（最多 10 MB）'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
 export interface RuntimeOptions {
   /** 0 picks a free port. */
   port: number;
@@ -231,6 +251,27 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     return res.end(file.body);
   }
 
+  /**
+   * POST /_upload?purpose=<purpose>&ext=<ext>: the local stand-in for the client's
+   * `wx.cloud.uploadFile`. The body is the file itself; it is stored, as the
+   * signed-in person, under their own folder `u/<openid>/<purpose>/<random>.<ext>`
+   * (the only place a function accepts files from), and the fileID is returned.
+   */
+  async function uploadRoute(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (req.method !== 'POST') return sendError(res, 405, 'BAD_REQUEST', '请求方式有误');
+    if (!sameOrigin(req)) return sendError(res, 403, 'FORBIDDEN', '不接受来自其他网站的请求');
+    const openid = signedIn(req);
+    if (!openid) return sendError(res, 401, 'UNAUTHENTICATED');
+    const purpose = url.searchParams.get('purpose') ?? '';
+    const ext = (url.searchParams.get('ext') ?? '').toLowerCase();
+    if (!/^[a-z]{3,20}$/.test(purpose) || !UPLOAD_TYPES[ext]) return sendError(res, 400, 'BAD_REQUEST', '只能上传图片（jpg、png）或 Excel 表格（xlsx）');
+    const body = await readRawBody(req, MAX_UPLOAD_BYTES);
+    if (!body.length) return sendError(res, 400, 'BAD_REQUEST', '文件是空的');
+    const cloudPath = `u/${openid}/${purpose}/${Date.now().toString(36)}-${randomBytes(8).toString('hex')}.${ext}`;
+    const up = await emulator.runAs({ openid, source: 'wx_client' }, () => emulator.sdk.uploadFile({ cloudPath, fileContent: body }));
+    return sendJson(res, 200, { fileID: up.fileID });
+  }
+
   function pageRoute(path: string, req: IncomingMessage, res: ServerResponse) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, '请求方式有误');
     const index = h5Root ? join(h5Root, 'index.html') : null;
@@ -271,6 +312,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
         return await callFunction(fn[1], req, res);
       }
       if (path.startsWith('/_files/')) return fileRoute(req, res);
+      if (path === '/_upload') return await uploadRoute(req, res, url);
       return pageRoute(path, req, res);
     } catch (e) {
       if (res.headersSent) return void res.destroy();

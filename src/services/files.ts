@@ -1,5 +1,6 @@
 /** Files that come from the backend (exports) or go to it (imports). */
 import Taro from '@tarojs/taro';
+import { uploadFile } from './upload';
 import { ServiceError } from './cloud';
 
 /** Open an exported spreadsheet: a new tab on h5, the document viewer on weapp. */
@@ -25,6 +26,8 @@ export interface PickedFile {
   size: number;
   /** weapp: the local temp path, for uploading. */
   path?: string;
+  /** h5: the picked file itself, for uploading. */
+  blob?: Blob;
 }
 
 /**
@@ -47,7 +50,7 @@ export function pickXlsx(): Promise<PickedFile | null> {
         const reader = new FileReader();
         reader.onload = () => {
           const url = String(reader.result || '');
-          resolve({ name: file.name, size: file.size, base64: url.slice(url.indexOf(',') + 1) });
+          resolve({ name: file.name, size: file.size, base64: url.slice(url.indexOf(',') + 1), blob: file });
         };
         reader.onerror = () => reject(new ServiceError('BAD_REQUEST', '文件读取失败，请重新选择'));
         reader.readAsDataURL(file);
@@ -81,19 +84,11 @@ export function pickXlsx(): Promise<PickedFile | null> {
 
 /**
  * Put a picked spreadsheet where roster.import reads it: the caller's own upload
- * folder in cloud storage (`<folder>/imports/…`, folder = "u/<openid>"). Only
- * inside WeChat (the local runtime has no upload endpoint). The folder is not in
- * any view yet (see the report: Me.uploadFolder); without it this refuses.
+ * folder (`u/<openid>/imports/…`, see services/upload.ts). Works in WeChat and in
+ * the local demo (the runtime's upload endpoint).
  */
-export async function uploadImportFile(file: PickedFile & { path?: string }, folder: string | undefined): Promise<string> {
-  if (process.env.TARO_ENV !== 'weapp' || !file.path) {
-    throw new ServiceError('FILE_INVALID', '本地演示版不能上传文件，请在微信中导入花名册');
-  }
-  if (!folder) throw new ServiceError('FILE_INVALID', '暂时无法上传文件，请稍后再试');
-  try {
-    const up = await Taro.cloud.uploadFile({ cloudPath: `${folder}/imports/${Date.now()}.xlsx`, filePath: file.path });
-    return up.fileID;
-  } catch {
-    throw new ServiceError('NETWORK', '文件上传失败，请重试');
-  }
+export async function uploadImportFile(file: PickedFile & { path?: string; blob?: Blob }): Promise<string> {
+  const source = file.path ?? file.blob;
+  if (!source) throw new ServiceError('FILE_INVALID', '请重新选择文件');
+  return uploadFile('imports', source, 'xlsx');
 }

@@ -4,6 +4,7 @@
  * menu. Calls to the `notices` function go through api('notices') (services/cloud).
  */
 import Taro from '@tarojs/taro';
+import { pickAndUploadImages as pickImages } from './upload';
 import type { NOTICE_TEMPLATE_ID as ContractTemplateId } from '@core/notices/contract';
 import { ServiceError, api, type PayloadOf } from './cloud';
 
@@ -29,7 +30,8 @@ export function isSubscribeGranted(answer: unknown): boolean {
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 /** Images can be uploaded only inside WeChat (the local runtime has no upload endpoint). */
-export const canUploadImages = isWeapp;
+/** Photos can be added in WeChat and in the local demo (the runtime stores uploads under the person's own folder). */
+export const canUploadImages = true;
 
 export interface PickedImage {
   /** cloud://… once uploaded. */
@@ -38,32 +40,8 @@ export interface PickedImage {
   url: string;
 }
 
-/**
- * weapp: pick up to `max` photos and upload them to `notices/<ts>-<i>.jpg`. Resolves
- * [] when the user cancels. Called from the post page, whose first call
- * (compounds.list / notices.open) has already initialised Taro.cloud.
- */
-export async function pickAndUploadImages(max: number): Promise<PickedImage[]> {
-  if (!isWeapp || max <= 0) return [];
-  let paths: string[];
-  try {
-    const res = await Taro.chooseMedia({ count: max, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-    paths = res.tempFiles.map((f) => f.tempFilePath);
-  } catch {
-    return []; // cancelled
-  }
-  const ts = Date.now();
-  const out: PickedImage[] = [];
-  for (const [i, filePath] of paths.entries()) {
-    try {
-      const up = await Taro.cloud.uploadFile({ cloudPath: `notices/${ts}-${i}.jpg`, filePath });
-      out.push({ fileID: up.fileID, url: filePath });
-    } catch {
-      throw new ServiceError('NETWORK', `第${i + 1}张图片上传失败，请重试`);
-    }
-  }
-  return out;
-}
+/** Notice photos: uploaded into the author's own folder (see services/upload.ts). */
+export const pickAndUploadImages = (max: number): Promise<PickedImage[]> => pickImages('notices', max);
 
 export interface SubscribeOutcome {
   accepted: boolean;

@@ -29,6 +29,7 @@ function me(roles: Partial<RoleView>[] = [], approvalsWaiting = 0): Me {
     homes: [],
     pendingRequests: [],
     approvalsWaiting,
+    uploadPrefix: 'u/o-test/',
     roles: roles.map((r, i) => ({ id: 'r' + i, role: 'buildingLead', label: '', communityId: 'm1', scopeLabel: '', ...r }) as RoleView),
   };
 }

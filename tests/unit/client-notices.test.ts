@@ -29,6 +29,7 @@ function me(roles: Partial<RoleView>[]): Me {
     roles: roles.map((r, i) => ({ id: 'r' + i, label: '', scopeLabel: '', communityId: 'm1', role: 'buildingLead', ...r }) as RoleView),
     pendingRequests: [],
     approvalsWaiting: 0,
+    uploadPrefix: 'u/o-test/',
   };
 }
 

@@ -51,7 +51,7 @@ export default function ImportPage() {
     setError(null);
     try {
       // Uploaded once per picked file; the check and the import read the same copy.
-      const id = fileID ?? (await uploadImportFile(f, undefined));
+      const id = fileID ?? (await uploadImportFile(f));
       setFileID(id);
       const r = await api('accounts').call('roster.import', { clientRequestId: dryRun ? newRequestId() : importId.id, compoundId, fileID: id, dryRun });
       setResult(r);
