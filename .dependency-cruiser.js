@@ -29,6 +29,26 @@ module.exports = {
       from: { path: '^emulator/' },
       to: { path: '(^src/|^cloudfunctions/|^scripts/)' },
     },
+    // A feature never imports another feature's internals; shared pieces live in
+    // core/platform, cloudfunctions/_shared, and the client's services/hooks/components.
+    {
+      name: 'core-features-apart',
+      severity: 'error',
+      from: { path: '^core/(?!platform/)([^/]+)/' },
+      to: { path: '^core/[^/]+/', pathNot: ['^core/$1/', '^core/platform/'] },
+    },
+    {
+      name: 'function-features-apart',
+      severity: 'error',
+      from: { path: '^cloudfunctions/(?!_shared/)([^/]+)/' },
+      to: { path: '^cloudfunctions/[^/]+/', pathNot: ['^cloudfunctions/$1/', '^cloudfunctions/_shared/'] },
+    },
+    {
+      name: 'client-features-apart',
+      severity: 'error',
+      from: { path: '^src/(?:features|packages)/([^/]+)/' },
+      to: { path: '^src/(?:features|packages)/[^/]+/', pathNot: ['^src/(?:features|packages)/$1/', '^src/features/(?:types|route-table|routes|index)\\.ts$'] },
+    },
     { name: 'no-circular', severity: 'error', from: { path: '^(core|cloudfunctions|src)/' }, to: { circular: true } },
   ],
   options: {

@@ -33,7 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    // DIST_DIR lets parallel builds (several worktrees' tests at once) keep apart.
+    outputRoot: `${process.env.DIST_DIR || 'dist'}/${platform}`,
     plugins: [],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(cloudEnv()),

