@@ -35,6 +35,8 @@ export interface Caller {
 export interface HarnessOptions {
   /** Where the emulator's clock (timer triggers) starts. */
   clockStart?: Date;
+  /** Feature demo data (scripts/lib/seed-features.ts) to write too; default none. */
+  features?: string[];
 }
 
 export async function createHarness(functions: Record<string, Main>, seed: SeedData = buildSeed(), opts: HarnessOptions = {}): Promise<Harness> {
@@ -50,7 +52,7 @@ export async function createHarness(functions: Record<string, Main>, seed: SeedD
   });
   useEmulator(emu);
   const db = emu.sdk.database() as unknown as Database;
-  await writeSeed(db, seed, 64);
+  await writeSeed(db, seed, 64, { features: opts.features ?? false, now: opts.clockStart });
   const as = (who: string): Caller => {
     const openid = who === '' ? '' : who.startsWith('demo-') || who.startsWith('o') ? who : demoOpenid(who);
     const identity = { openid };
