@@ -1,0 +1,22 @@
+/** Field limits of fees and the ledger, read by the contract's schemas and by the forms. */
+export const FEE_LIMITS = {
+  /** Highest rate a form accepts: 1,000 元 per m² (or per space / per home) per month, in fen. */
+  maxRateFen: 100_000,
+  /** Highest single amount booked or paid: 10,000,000 元 in fen. */
+  maxAmountFen: 1_000_000_000,
+  /** Bills paid in one order. */
+  billsPerOrder: 24,
+  memo: 60,
+  reason: 100,
+  receiptNo: 32,
+  donor: 20,
+  question: 200,
+  answer: 500,
+  receipts: 9,
+  /** Months a bill may be paid ahead (a year). */
+  prepayMonths: 12,
+} as const;
+/** Receipt numbers people type: letters, digits and dashes. */
+export const RECEIPT_NO = /^[A-Za-z0-9-]{1,32}$/;
+/** "YYYY-MM". */
+export const PERIOD = /^(20\d\d)-(0[1-9]|1[0-2])$/;
