@@ -3,7 +3,7 @@
  * active home binding. Everything here is pure data so the client can use the same
  * rules to decide what to show (the functions still decide what is allowed).
  */
-export const ROLE_NAMES = ['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager', 'staff', 'communityAdmin'] as const;
+export const ROLE_NAMES = ['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager', 'staff', 'communityAdmin', 'bookkeeper'] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
 export const ROLE_LABELS: Record<RoleName | 'resident', string> = {
@@ -14,6 +14,8 @@ export const ROLE_LABELS: Record<RoleName | 'resident', string> = {
   propertyManager: '物业经理',
   staff: '物业员工',
   communityAdmin: '社区工作人员',
+  /** 记账员: books the ledger (fees); granted by the committee (`role.grant.bookkeeper`). */
+  bookkeeper: '记账员',
 };
 
 export const RELATIONS = ['owner', 'tenant', 'family'] as const;
