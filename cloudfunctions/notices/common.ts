@@ -7,8 +7,11 @@ import { getById } from '../_shared/db';
 import { notices, type NoticeDoc } from './docs';
 import { people, type PersonDoc } from '../_shared/directory';
 
-export const readId = (noticeId: string, personId: string) => `${noticeId}_${personId}`;
-export const homeReadId = (noticeId: string, homeId: string) => `${noticeId}_${homeId}`;
+/** Reads are kept per notice (all its versions share the rootId), not per version. */
+export const readId = (rootId: string, personId: string) => `${rootId}_${personId}`;
+export const homeReadId = (rootId: string, homeId: string) => `${rootId}_${homeId}`;
+/** The version reads of a notice count from. */
+export const fromVersion = (n: Pick<NoticeDoc, 'readFromVersion'>) => n.readFromVersion ?? 1;
 
 export async function loadNotice(ctx: Ctx, id: string): Promise<NoticeDoc> {
   const n = await notices(ctx.db).get(id);

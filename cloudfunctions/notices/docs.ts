@@ -52,29 +52,45 @@ export interface NoticeDoc {
   rejectReason?: string;
   withdrawal?: { by: string; byName: string; reason: string; at: Date };
   correctionNote?: string;
+  /**
+   * Reads and 已当面告知 count from this version on (absent = 1): a correction keeps
+   * the previous count unless its author marked it 需重新阅读 (then it is its own version).
+   */
+  readFromVersion?: number;
   createdAt: Date;
   publishedAt: Date | null;
 }
+/** _id `${rootId}_${personId}`: one per person for every version of a notice. */
 export interface NoticeReadDoc {
   _id: string;
+  rootId: string;
+  /** The version opened most recently. */
   noticeId: string;
+  version: number;
   personId: string;
   at: Date;
 }
+/** _id `${rootId}_${homeId}`: one per home for every version of a notice. */
 export interface NoticeHomeReadDoc {
   _id: string;
-  noticeId: string;
+  rootId: string;
   homeId: string;
   buildingId: string;
   compoundId: string;
-  /** Someone of the home opened it in the app. */
+  /** Someone of the home opened it in the app … */
   app: boolean;
+  /** … on this version (0 = never). */
+  appVersion: number;
   appAt?: Date;
   appBy?: string;
-  /** A lead told the home in person (elderly without the app). */
+  /** A lead told the home in person (elderly without the app) … */
   told: boolean;
+  /** … about this version (0 = never). */
+  toldVersion: number;
   toldAt?: Date;
   toldBy?: string;
+  /** The home of an author of the notice: it knows what it wrote. */
+  author?: boolean;
 }
 export interface NoticeGroupOpenDoc {
   _id: string;

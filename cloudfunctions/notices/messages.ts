@@ -6,7 +6,7 @@
  * does.
  */
 import { NOTICE_TEMPLATE_FIELDS, NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
-import { clip, noticePage } from '../../core/notices/rules';
+import { clip, homeKnows, noticePage } from '../../core/notices/rules';
 import { ROLE_LABELS } from '../../core/platform/roles';
 import { formatDateTime } from '../../core/platform/time';
 import type { Ctx } from '../_shared/router';
@@ -18,6 +18,10 @@ import { noticeHomeReads, noticeReminders, type NoticeDoc } from './docs';
 
 export interface NoticeMessageParams {
   noticeId: string;
+  /** Reads are kept per rootId (all versions); absent on jobs queued before = noticeId. */
+  rootId?: string;
+  /** Reads of versions older than this do not count (a correction marked 需重新阅读). */
+  fromVersion?: number;
   note: string;
   buildingIds: string[];
   compoundIds: string[];
@@ -60,8 +64,8 @@ export const noticeMessageJob = defineJob<NoticeMessageParams, { personId: strin
     const total = cursor === null ? await memberships(ctx.db).count(where) : undefined;
     let reached = new Set<string>();
     if (p.onlyUnread && rows.length) {
-      const reads = await noticeHomeReads(ctx.db).byIds(rows.map((m) => homeReadId(p.noticeId, m.homeId)));
-      reached = new Set([...reads.values()].filter((r) => r.app || r.told).map((r) => r.homeId));
+      const reads = await noticeHomeReads(ctx.db).byIds(rows.map((m) => homeReadId(p.rootId ?? p.noticeId, m.homeId)));
+      reached = new Set([...reads.values()].filter((r) => homeKnows(r, p.fromVersion ?? 1)).map((r) => r.homeId));
     }
     const items = rows.filter((m) => m.personId !== p.excludePersonId && !reached.has(m.homeId)).map((m) => ({ key: m.personId, data: { personId: m.personId } }));
     return { items, cursor: rows.length < limit ? null : rows[rows.length - 1]._id, ...(total !== undefined ? { total } : {}) };

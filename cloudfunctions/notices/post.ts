@@ -6,7 +6,7 @@
 import type { Audience, NoticeDetail } from '../../core/notices/contract';
 import { AppError } from '../../core/platform/errors';
 import {
-  authorRole, canManage, canPostTo, canTransition, isEmergency, noticeKeys, openAccess, rejectionMessage, trackableBuildings,
+  authorRole, canManage, canPostTo, canTransition, isEmergency, nextReadFromVersion, noticeKeys, openAccess, rejectionMessage, trackableBuildings,
   type NoticeCategory, type NoticeTarget, type TargetBuilding,
 } from '../../core/notices/rules';
 import { endOfShanghaiDay, formatDate } from '../../core/platform/time';
@@ -20,6 +20,7 @@ import { transaction } from '../_shared/repo';
 import { notices, type NoticeDoc, type NoticeMedia } from './docs';
 import { imageUrls, loadNotice, mustPerson } from './common';
 import { messageFields, noticeMessageJob } from './messages';
+import { markAuthorHomes } from './track';
 import { detailView } from './views';
 
 /** Photos a notice shows live in its author's own upload folder: u/<openid>/notices/… */
@@ -126,6 +127,7 @@ async function createVersion(
   clientRequestId: string,
   previous?: NoticeDoc,
   note?: string,
+  mustReread = false,
 ): Promise<NoticeDetail> {
   const id = noticeIdFor(author._id, clientRequestId);
   const view = async (notice: NoticeDoc) =>
@@ -180,6 +182,7 @@ async function createVersion(
     media,
     mediaTraceIds: media.map((m) => m.traceId),
     ...(note ? { correctionNote: note } : {}),
+    readFromVersion: nextReadFromVersion(previous, (previous?.version ?? 0) + 1, !!previous && mustReread),
     clientRequestId,
     createdAt: ctx.now,
     publishedAt: live ? ctx.now : null,
@@ -193,6 +196,8 @@ async function createVersion(
     throw e;
   }
   const notice: NoticeDoc = { ...doc, _id: id };
+  // The author's own homes know what they wrote: never listed as unread.
+  await markAuthorHomes(ctx, actor, notice);
   if (live) await afterPublish(ctx, notice);
   return view(notice);
 }
@@ -250,15 +255,22 @@ async function manageable(ctx: Ctx, noticeId: string) {
   return { actor, notice };
 }
 
-/** A correction is a new version with the same targets; the old one shows 已更正 once it is live. */
-export async function correctNotice(ctx: Ctx, input: Content & { noticeId: string; note?: string; clientRequestId: string }): Promise<NoticeDetail> {
+/**
+ * A correction is a new version with the same targets; the old one shows 已更正 once
+ * it is live. Reads and 已当面告知 of earlier versions keep counting (they are kept
+ * per notice), unless `mustReread`: then only reads of this version count.
+ */
+export async function correctNotice(
+  ctx: Ctx,
+  input: Content & { noticeId: string; note?: string; clientRequestId: string; mustReread?: boolean },
+): Promise<NoticeDetail> {
   const { actor, notice } = await manageable(ctx, input.noticeId);
   const author = await mustPerson(ctx, actor);
   // A retried correction finds the version it made (the old one is 'corrected' by now).
   const made = await notices(ctx.db).get(noticeIdFor(author._id, input.clientRequestId));
   if (!made && !canTransition(notice.status, 'corrected')) throw new AppError('NOTICE_CLOSED');
-  const { noticeId: _id, note, clientRequestId, ...content } = input;
-  return createVersion(ctx, actor, author, { targets: notice.targets, buildings: notice.buildings, label: notice.targetsLabel }, content, clientRequestId, notice, note);
+  const { noticeId: _id, note, clientRequestId, mustReread, ...content } = input;
+  return createVersion(ctx, actor, author, { targets: notice.targets, buildings: notice.buildings, label: notice.targetsLabel }, content, clientRequestId, notice, note, !!mustReread);
 }
 
 export async function withdrawNotice(ctx: Ctx, input: { noticeId: string; reason: string }): Promise<NoticeDetail> {

@@ -5,12 +5,13 @@
  */
 import type { NoticeDetail, NoticeListPage } from '../../core/notices/contract';
 import { AppError } from '../../core/platform/errors';
-import { actorKeys, canManage, escapeRegExp, isExpired, openAccess, trackableBuildings } from '../../core/notices/rules';
+import { actorKeys, canManage, escapeRegExp, isExpired, openAccess, personReadCounts, trackableBuildings } from '../../core/notices/rules';
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, pageOf } from '../_shared/db';
 import { noticeGroupOpens, noticeHomeReads, noticeReads, notices, type NoticeDoc } from './docs';
-import { homeReadId, imageUrls, loadNotice, readId } from './common';
+import { fromVersion, homeReadId, imageUrls, loadNotice, readId } from './common';
+import { progressOf } from './track';
 import { detailView, listItem } from './views';
 
 /** The badge counts over this many newest live notices ("99+" is what a badge shows anyway). */
@@ -21,21 +22,31 @@ function liveQuery(ctx: Ctx, keys: string[]) {
   return { targetKeys: _.in(keys), status: 'published', visibleUntil: _.gt(ctx.now) };
 }
 
-/** Which of `ids` the person has opened: one _id-$in read. */
-async function readSet(ctx: Ctx, personId: string | null, ids: string[]): Promise<Set<string>> {
-  if (!personId || !ids.length) return new Set();
+type ReadKey = Pick<NoticeDoc, '_id' | 'rootId' | 'readFromVersion'>;
+
+/**
+ * Which of `docs` the person has read (any version from the one reads count from):
+ * one _id-$in read, reads being kept per notice across its corrections.
+ */
+async function readSet(ctx: Ctx, personId: string | null, docs: ReadKey[]): Promise<Set<string>> {
+  if (!personId || !docs.length) return new Set();
   const _ = ctx.db.command;
-  const found = await noticeReads(ctx.db).find({ _id: _.in(ids.map((i) => readId(i, personId))) }, { limit: ids.length, fields: { noticeId: true } });
-  return new Set(found.map((r) => r.noticeId));
+  const found = await noticeReads(ctx.db).find({ _id: _.in([...new Set(docs.map((d) => readId(d.rootId, personId)))]) }, { limit: docs.length, fields: { rootId: true, version: true } });
+  const byRoot = new Map(found.map((r) => [r.rootId, r]));
+  return new Set(docs.filter((d) => personReadCounts(byRoot.get(d.rootId), fromVersion(d))).map((d) => d._id));
 }
 
 async function unreadCount(ctx: Ctx, actor: Actor, keys: string[]): Promise<number> {
   if (!keys.length || !actor.personId) return 0;
-  const live = await notices(ctx.db).find(liveQuery(ctx, keys), { orderBy: [['publishedAt', 'desc']], limit: UNREAD_WINDOW, fields: { _id: true, authorId: true } });
+  const live = await notices(ctx.db).find(liveQuery(ctx, keys), {
+    orderBy: [['publishedAt', 'desc']],
+    limit: UNREAD_WINDOW,
+    fields: { _id: true, authorId: true, rootId: true, readFromVersion: true },
+  });
   // My own notices are never "unread" for me.
-  const ids = live.filter((n) => n.authorId !== actor.personId).map((n) => n._id);
-  const read = await readSet(ctx, actor.personId, ids);
-  return ids.length - read.size;
+  const mine = live.filter((n) => n.authorId !== actor.personId);
+  const read = await readSet(ctx, actor.personId, mine);
+  return mine.length - read.size;
 }
 
 export async function listNotices(ctx: Ctx, input: { box: 'inbox' | 'authored'; q?: string; cursor?: string; size: number }): Promise<NoticeListPage> {
@@ -54,8 +65,13 @@ export async function listNotices(ctx: Ctx, input: { box: 'inbox' | 'authored'; 
       { orderBy: [['pinned', 'desc'], ['publishedAt', 'desc']], skip: offset, limit: input.size + 1 },
     );
   }
-  const read = await readSet(ctx, actor.personId, docs.map((d) => d._id));
-  const items = docs.map((d) => listItem(d, d.status === 'published' && d.authorId !== actor.personId && !read.has(d._id)));
+  const read = await readSet(ctx, actor.personId, docs);
+  const progress = input.box === 'authored' ? await progressOf(ctx, docs) : new Map<string, { reached: number; homes: number }>();
+  const items = docs.map((d) => {
+    const item = listItem(d, d.status === 'published' && d.authorId !== actor.personId && !read.has(d._id));
+    const p = progress.get(d._id);
+    return p ? { ...item, progress: p } : item;
+  });
   return { ...pageOf(items, offset, input.size), unreadCount: await unreadCount(ctx, actor, keys) };
 }
 
@@ -66,10 +82,12 @@ export async function countUnread(ctx: Ctx): Promise<{ unread: number }> {
 
 /**
  * Record that the actor (and each of their homes the notice reaches) read it.
- * Deterministic ids and a look before writing: a second open writes nothing.
- * The homes are written BEFORE the person: a process killed in between leaves the
- * person unread (the next open completes it), never a person marked read whose
- * home still counts as unread. The author's own opens are not counted.
+ * Reads are kept per notice across its versions (rootId) with the version read, so
+ * a correction keeps them; a read of an older version than reads count from is
+ * brought up to this one. Deterministic ids and a look before writing: a second
+ * open writes nothing. The homes are written BEFORE the person: a process killed
+ * in between leaves the person unread (the next open completes it), never a person
+ * marked read whose home still counts as unread. The author's own opens are not counted.
  */
 async function recordRead(ctx: Ctx, actor: Actor, n: NoticeDoc): Promise<boolean> {
   const personId = actor.personId;
@@ -77,22 +95,26 @@ async function recordRead(ctx: Ctx, actor: Actor, n: NoticeDoc): Promise<boolean
   const reached = new Set(n.buildings.map((b) => b.id));
   const homes = [...new Map(actor.homes.filter((h) => reached.has(h.buildingId)).map((h) => [h.homeId, h])).values()];
   const [mine, homeReads] = await Promise.all([
-    noticeReads(ctx.db).get(readId(n._id, personId)),
-    homes.length ? noticeHomeReads(ctx.db).byIds(homes.map((h) => homeReadId(n._id, h.homeId))) : Promise.resolve(new Map()),
+    noticeReads(ctx.db).get(readId(n.rootId, personId)),
+    homes.length ? noticeHomeReads(ctx.db).byIds(homes.map((h) => homeReadId(n.rootId, h.homeId))) : Promise.resolve(new Map()),
   ]);
+  const from = fromVersion(n);
   for (const h of homes) {
-    const rid = homeReadId(n._id, h.homeId);
+    const rid = homeReadId(n.rootId, h.homeId);
     const r = homeReads.get(rid);
-    if (r?.app) continue;
+    if (r?.app && (r.appVersion ?? 1) >= from) continue;
     if (r) {
-      await noticeHomeReads(ctx.db).patch(rid, { app: true, appAt: ctx.now, appBy: personId });
+      await noticeHomeReads(ctx.db).patch(rid, { app: true, appVersion: n.version, appAt: ctx.now, appBy: personId });
     } else {
-      await noticeHomeReads(ctx.db).put(rid, { noticeId: n._id, homeId: h.homeId, buildingId: h.buildingId, compoundId: h.compoundId, app: true, appAt: ctx.now, appBy: personId, told: false });
+      await noticeHomeReads(ctx.db).put(rid, {
+        rootId: n.rootId, homeId: h.homeId, buildingId: h.buildingId, compoundId: h.compoundId,
+        app: true, appVersion: n.version, appAt: ctx.now, appBy: personId, told: false, toldVersion: 0,
+      });
     }
   }
-  if (mine) return false;
-  await noticeReads(ctx.db).put(readId(n._id, personId), { noticeId: n._id, personId, at: ctx.now });
-  return true;
+  if (mine && (mine.version ?? 1) >= n.version) return false;
+  await noticeReads(ctx.db).put(readId(n.rootId, personId), { rootId: n.rootId, noticeId: n._id, version: n.version, personId, at: ctx.now });
+  return !mine;
 }
 
 /** One open per notice, group and person, however often it is sent. */

@@ -5,42 +5,92 @@
 import type { BuildingReadRate, ReadSummary, RemindPreview, RemindResult, UnreadHome, UnreadHomesPage } from '../../core/notices/contract';
 import { AppError } from '../../core/platform/errors';
 import { maskName } from '../../core/platform/mask';
-import { rates, sumCounts, type ReadCounts, type TargetBuilding } from '../../core/notices/rules';
+import { homeKnows, rates, sumCounts, type ReadCounts, type TargetBuilding } from '../../core/notices/rules';
+import { naturalCompare } from '../../core/platform/text';
+import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor } from '../_shared/db';
-import { homes, memberships, type HomeDoc } from '../_shared/directory';
+import { homes, memberships } from '../_shared/directory';
 import { enqueue, jobStatus, work } from '../_shared/jobs';
 import { grantsLeft } from '../_shared/messaging';
 import { people } from '../_shared/directory';
 import { NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
 import { groupLinks, noticeHomeReads, noticeReads, type NoticeDoc } from './docs';
-import { homeReadId, loadNotice, mustTrack } from './common';
+import { fromVersion, homeReadId, loadNotice, mustTrack } from './common';
 import { audienceQuery, messageFields, noticeMessageJob } from './messages';
+
+interface HomeReadGroup {
+  _id: { b?: string; r?: string; app?: boolean; av?: number; told?: boolean; tv?: number; au?: boolean };
+  n: number;
+}
+const stateOf = (g: HomeReadGroup['_id']) => ({ app: !!g.app, appVersion: g.av ?? 1, told: !!g.told, toldVersion: g.tv ?? 1, author: !!g.au });
+
+/** Read / told / own homes per building of a notice (all its versions): one aggregation. */
+async function countsByBuilding(ctx: Ctx, n: NoticeDoc): Promise<Map<string, Required<Omit<ReadCounts, 'homes'>>>> {
+  const $ = ctx.db.command.aggregate;
+  const res = (await ctx.db
+    .collection('noticeHomeReads')
+    .aggregate()
+    .match({ rootId: n.rootId })
+    .group({ _id: { b: '$buildingId', app: '$app', av: '$appVersion', told: '$told', tv: '$toldVersion', au: '$author' }, n: $.sum(1) })
+    .limit(1000)
+    .end()) as { list: HomeReadGroup[] };
+  const out = new Map<string, { read: number; told: number; own: number }>();
+  const from = fromVersion(n);
+  for (const row of res.list) {
+    const k = homeKnows(stateOf(row._id), from);
+    if (!k) continue;
+    const c = out.get(row._id.b ?? '') ?? { read: 0, told: 0, own: 0 };
+    c[k] += row.n;
+    out.set(row._id.b ?? '', c);
+  }
+  return out;
+}
+
+/**
+ * x/y 户已知晓 of several notices (我发布的): one aggregation over a bounded $in of
+ * their rootIds, counted per version from the version each one's reads count from.
+ */
+export async function progressOf(ctx: Ctx, docs: NoticeDoc[]): Promise<Map<string, { reached: number; homes: number }>> {
+  const shown = docs.filter((d) => d.status === 'published' || d.status === 'corrected' || d.status === 'withdrawn');
+  if (!shown.length) return new Map();
+  const $ = ctx.db.command.aggregate;
+  const res = (await ctx.db
+    .collection('noticeHomeReads')
+    .aggregate()
+    .match({ rootId: ctx.db.command.in([...new Set(shown.map((d) => d.rootId))]) })
+    .group({ _id: { r: '$rootId', app: '$app', av: '$appVersion', told: '$told', tv: '$toldVersion', au: '$author' }, n: $.sum(1) })
+    .limit(1000)
+    .end()) as { list: HomeReadGroup[] };
+  const out = new Map<string, { reached: number; homes: number }>();
+  for (const d of shown) {
+    const homes = d.buildings.reduce((s, b) => s + b.homeCount, 0);
+    const reached = res.list.filter((g) => g._id.r === d.rootId && homeKnows(stateOf(g._id), fromVersion(d))).reduce((s, g) => s + g.n, 0);
+    out.set(d._id, { reached: Math.min(reached, homes), homes });
+  }
+  return out;
+}
 
 /**
  * One call, a constant number of reads whatever the compound's size: two
  * aggregations (home reads by building, group opens by group), one count, the
- * group links — never the homes themselves.
+ * group links — never the homes themselves. Reads and 已当面告知 of earlier versions
+ * count unless a correction was marked 需重新阅读; the author's own homes count as
+ * known (own), never as unread.
  */
 export async function readSummary(ctx: Ctx, input: { noticeId: string }): Promise<ReadSummary> {
   const actor = await ctx.actor();
   const n = await loadNotice(ctx, input.noticeId);
   const tracked = mustTrack(actor, n, ctx.now);
   const $ = ctx.db.command.aggregate;
-  const [byBuilding, byGroup, readers, links] = await Promise.all([
-    ctx.db.collection('noticeHomeReads').aggregate().match({ noticeId: n._id }).group({ _id: { b: '$buildingId', app: '$app', told: '$told' }, n: $.sum(1) }).limit(1000).end(),
+  const from = fromVersion(n);
+  const [counts, byGroup, readers, links] = await Promise.all([
+    countsByBuilding(ctx, n),
     ctx.db.collection('noticeGroupOpens').aggregate().match({ noticeId: n._id }).group({ _id: '$openGId', n: $.sum(1) }).limit(1000).end(),
-    noticeReads(ctx.db).count({ noticeId: n._id }),
+    noticeReads(ctx.db).count({ rootId: n.rootId, version: ctx.db.command.gte(from) }),
     groupLinks(ctx.db).find({ buildingId: ctx.db.command.in(tracked.map((b) => b.id)) }, { limit: 1000 }),
   ]);
-  const counts = new Map<string, { read: number; told: number }>();
-  for (const row of (byBuilding as { list: { _id: { b: string; app: boolean; told: boolean }; n: number }[] }).list) {
-    const c = counts.get(row._id.b) ?? { read: 0, told: 0 };
-    if (row._id.app) c.read += row.n;
-    else if (row._id.told) c.told += row.n;
-    counts.set(row._id.b, c);
-  }
-  const perBuilding: (ReadCounts & { b: TargetBuilding })[] = tracked.map((b) => ({ b, homes: b.homeCount, read: counts.get(b.id)?.read ?? 0, told: counts.get(b.id)?.told ?? 0 }));
+  const perBuilding: (ReadCounts & { b: TargetBuilding })[] = tracked.map((b) => ({ b, homes: b.homeCount, read: 0, told: 0, own: 0, ...counts.get(b.id) }));
   const buildings: BuildingReadRate[] = perBuilding.map((c) => ({ buildingId: c.b.id, buildingName: c.b.name, compoundId: c.b.compoundId, ...rates(c) }));
   const opens = new Map((byGroup as { list: { _id: string; n: number }[] }).list.map((g) => [g._id, g.n]));
   const linkDocs = links;
@@ -55,6 +105,8 @@ export async function readSummary(ctx: Ctx, input: { noticeId: string }): Promis
     readers,
     groups: linkDocs.map((l) => ({ openGId: l._id, buildingId: l.buildingId, buildingName: name.get(l.buildingId) ?? '', opens: opens.get(l._id) ?? 0 })),
     unlinkedGroupOpens: [...opens.entries()].filter(([g]) => !linkedIds.has(g)).reduce((s, [, v]) => s + v, 0),
+    readFromVersion: from,
+    version: n.version,
   };
 }
 
@@ -65,44 +117,58 @@ function trackedBuilding(tracked: TargetBuilding[], n: NoticeDoc, buildingId: st
   throw new AppError('NOT_FOUND', '该楼栋不在通知范围内');
 }
 
-const BATCH = 200;
+/** A building's homes are read at most this many at a time (one page of the database). */
+const BUILDING_MAX = 1000;
 
-/** Homes of one building with no app read (told ones flagged), in room order, paginated. */
+/** Which of these people's homes can get a WeChat message (someone of it has a grant left). */
+async function messageable(ctx: Ctx, rows: { homeId: string; personId: string }[], excludePersonId?: string): Promise<Set<string>> {
+  const mine = rows.filter((m) => m.personId !== excludePersonId);
+  if (!mine.length) return new Set();
+  const found = await people(ctx.db).byIds(mine.map((m) => m.personId));
+  const grants = await grantsLeft(ctx.db, [...found.values()].map((p) => p.openid), NOTICE_TEMPLATE_ID);
+  const ok = new Set([...found.values()].filter((p) => (grants.get(p.openid) ?? 0) > 0).map((p) => p._id));
+  return new Set(mine.filter((m) => ok.has(m.personId)).map((m) => m.homeId));
+}
+
+/**
+ * Homes of one building nobody knows about yet (no app read of a counting version;
+ * told ones are listed and flagged), in natural room order (101 before 1001),
+ * paginated. Two indexed reads for the building (its homes, its reads) and two for
+ * the page (members, grants): the same cost at 585 or 30,000 homes.
+ */
 export async function unreadHomes(ctx: Ctx, input: { noticeId: string; buildingId: string; cursor?: string; size: number }): Promise<UnreadHomesPage> {
   const actor = await ctx.actor();
   const n = await loadNotice(ctx, input.noticeId);
   const b = trackedBuilding(mustTrack(actor, n, ctx.now), n, input.buildingId);
   const _ = ctx.db.command;
-  let pos = decodeCursor(input.cursor);
-  const found: { home: HomeDoc; told: boolean; pos: number }[] = [];
-  // Walk the building's homes in batches until one page (+1, to know there is more) is found.
-  for (;;) {
-    const batch = await homes(ctx.db).find({ buildingId: b.id }, { orderBy: [['unit', 'asc'], ['number', 'asc']], skip: pos, limit: BATCH });
-    if (!batch.length) break;
-    const reads = await noticeHomeReads(ctx.db).byIds(batch.map((h) => homeReadId(n._id, h._id)));
-    const byHome = new Map([...reads.values()].map((r) => [r.homeId, r]));
-    for (const [i, h] of batch.entries()) {
-      const r = byHome.get(h._id);
-      if (!r?.app) found.push({ home: h, told: !!r?.told, pos: pos + i });
-      if (found.length > input.size) break;
-    }
-    if (found.length > input.size || batch.length < BATCH) break;
-    pos += batch.length;
-  }
-  const page = found.slice(0, input.size);
+  const pos = decodeCursor(input.cursor);
+  const [all, reads] = await Promise.all([
+    homes(ctx.db).find({ buildingId: b.id }, { limit: BUILDING_MAX }),
+    noticeHomeReads(ctx.db).find({ rootId: n.rootId, buildingId: b.id }, { limit: BUILDING_MAX }),
+  ]);
+  // Natural order of rooms: unit, then number, digit runs as numbers.
+  all.sort((x, y) => naturalCompare(x.unit, y.unit) || naturalCompare(x.number, y.number) || naturalCompare(x._id, y._id));
+  const byHome = new Map(reads.map((r) => [r.homeId, r]));
+  const from = fromVersion(n);
+  const open = all
+    .map((home) => ({ home, k: homeKnows(byHome.get(home._id), from) }))
+    .filter((x) => x.k === null || x.k === 'told');
+  const page = open.slice(pos, pos + input.size);
   const members = page.length
-    ? await memberships(ctx.db).find({ homeId: _.in(page.map((f) => f.home._id)), status: 'active' }, { limit: 1000, fields: { homeId: true } })
+    ? await memberships(ctx.db).find({ homeId: _.in(page.map((f) => f.home._id)), status: 'active' }, { limit: 1000, fields: { homeId: true, personId: true } })
     : [];
   const withApp = new Set(members.map((m) => m.homeId));
+  const canMessage = await messageable(ctx, members, n.authorId);
   const items: UnreadHome[] = page.map((f) => ({
     homeId: f.home._id,
     label: f.home.label,
     buildingId: f.home.buildingId,
     owners: f.home.registeredOwners.map((o) => maskName(o.name)),
     hasAppUser: withApp.has(f.home._id),
-    told: f.told,
+    told: f.k === 'told',
+    canMessage: canMessage.has(f.home._id),
   }));
-  return { buildingId: b.id, items, ...(found.length > input.size ? { nextCursor: String(found[input.size].pos) } : {}) };
+  return { buildingId: b.id, items, ...(open.length > pos + input.size ? { nextCursor: String(pos + input.size) } : {}) };
 }
 
 async function toldTarget(ctx: Ctx, input: { noticeId: string; homeId: string }) {
@@ -112,30 +178,53 @@ async function toldTarget(ctx: Ctx, input: { noticeId: string; homeId: string })
   const home = await homes(ctx.db).must(input.homeId);
   trackedBuilding(tracked, n, home.buildingId);
   if (n.status !== 'published') throw new AppError('NOTICE_CLOSED');
-  const rid = homeReadId(n._id, home._id);
+  const rid = homeReadId(n.rootId, home._id);
   const current = await noticeHomeReads(ctx.db).get(rid);
   return { actor, n, home, rid, current };
 }
 
-/** 已当面告知: for a home whose people do not use the app. Idempotent. */
+/** 已当面告知: for a home whose people do not use the app. Idempotent; kept across corrections. */
 export async function markTold(ctx: Ctx, input: { noticeId: string; homeId: string }) {
   const { actor, n, home, rid, current } = await toldTarget(ctx, input);
-  if (current?.told) return { homeId: home._id, told: true };
+  if (current?.told && (current.toldVersion ?? 1) >= fromVersion(n)) return { homeId: home._id, told: true };
   if (current) {
-    await noticeHomeReads(ctx.db).patch(rid, { told: true, toldAt: ctx.now, toldBy: actor.personId ?? '' });
+    await noticeHomeReads(ctx.db).patch(rid, { told: true, toldVersion: n.version, toldAt: ctx.now, toldBy: actor.personId ?? '' });
   } else {
-    await noticeHomeReads(ctx.db).put(rid, { noticeId: n._id, homeId: home._id, buildingId: home.buildingId, compoundId: home.compoundId, app: false, told: true, toldAt: ctx.now, toldBy: actor.personId ?? '' });
+    await noticeHomeReads(ctx.db).put(rid, {
+      rootId: n.rootId, homeId: home._id, buildingId: home.buildingId, compoundId: home.compoundId,
+      app: false, appVersion: 0, told: true, toldVersion: n.version, toldAt: ctx.now, toldBy: actor.personId ?? '',
+    });
   }
   return { homeId: home._id, told: true };
 }
 
-/** Undo 已当面告知 (a mistaken tap). An app read of the home stays. */
+/** Undo 已当面告知 (a mistaken tap). An app read of the home, and an author's home, stay. */
 export async function unmarkTold(ctx: Ctx, input: { noticeId: string; homeId: string }) {
   const { home, rid, current } = await toldTarget(ctx, input);
   if (!current?.told) return { homeId: home._id, told: false };
-  if (current.app) await noticeHomeReads(ctx.db).patch(rid, { told: false });
+  if (current.app || current.author) await noticeHomeReads(ctx.db).patch(rid, { told: false, toldVersion: 0 });
   else await noticeHomeReads(ctx.db).remove(rid);
   return { homeId: home._id, told: false };
+}
+
+/** The author's own homes among the notice's buildings know it: recorded once per notice (all versions). */
+export async function markAuthorHomes(ctx: Ctx, actor: Actor, n: NoticeDoc) {
+  const reached = new Set(n.buildings.map((b) => b.id));
+  const own = [...new Map(actor.homes.filter((h) => reached.has(h.buildingId)).map((h) => [h.homeId, h])).values()];
+  if (!own.length) return;
+  const found = await noticeHomeReads(ctx.db).byIds(own.map((h) => homeReadId(n.rootId, h.homeId)));
+  for (const h of own) {
+    const rid = homeReadId(n.rootId, h.homeId);
+    const r = found.get(rid);
+    if (r?.author) continue;
+    if (r) await noticeHomeReads(ctx.db).patch(rid, { author: true });
+    else {
+      await noticeHomeReads(ctx.db).put(rid, {
+        rootId: n.rootId, homeId: h.homeId, buildingId: h.buildingId, compoundId: h.compoundId,
+        app: false, appVersion: 0, told: false, toldVersion: 0, author: true,
+      });
+    }
+  }
 }
 
 /**
@@ -151,13 +240,15 @@ export async function remind(ctx: Ctx, input: { noticeId: string; buildingId?: s
   const buildings = input.buildingId ? [trackedBuilding(tracked, n, input.buildingId)] : tracked;
   if (n.status !== 'published') throw new AppError('NOTICE_CLOSED');
   const ids = buildings.map((b) => b.id);
-  const reached = await noticeHomeReads(ctx.db).count({ noticeId: n._id, buildingId: ctx.db.command.in(ids) });
-  const unreadHomeCount = Math.max(0, buildings.reduce((s, b) => s + b.homeCount, 0) - reached);
+  const counts = await countsByBuilding(ctx, n);
+  const unreadHomeCount = buildings.reduce((s, b) => s + rates({ homes: b.homeCount, read: 0, told: 0, own: 0, ...counts.get(b.id) }).unread, 0);
   const job = await enqueue(
     ctx,
     noticeMessageJob,
     {
       noticeId: n._id,
+      rootId: n.rootId,
+      fromVersion: fromVersion(n),
       note: '您还未查看这条通知，请点击查看',
       buildingIds: ids,
       compoundIds: [],
@@ -185,7 +276,10 @@ export async function jobProgress(ctx: Ctx, input: { jobId: string }) {
   return jobStatus(ctx, input.jobId, actor.personId);
 }
 
-/** How many unread people a reminder can reach now (they granted a message), before the tap. */
+/**
+ * Before the tap: how many unread homes and people a reminder can reach now (they
+ * granted a message), so the page can say who must be told in person instead.
+ */
 export async function remindPreview(ctx: Ctx, input: { noticeId: string; buildingId?: string }): Promise<RemindPreview> {
   const actor = await ctx.actor();
   const n = await loadNotice(ctx, input.noticeId);
@@ -193,11 +287,19 @@ export async function remindPreview(ctx: Ctx, input: { noticeId: string; buildin
   const chosen = input.buildingId ? [trackedBuilding(tracked, n, input.buildingId)] : tracked;
   const buildingIds = chosen.map((b) => b.id);
   const rows = await memberships(ctx.db).all(audienceQuery(ctx, { buildingIds, compoundIds: [] }));
-  const reads = await noticeHomeReads(ctx.db).all({ noticeId: n._id, buildingId: ctx.db.command.in(buildingIds) });
-  const reachedHomes = new Set(reads.filter((r) => r.app || r.told).map((r) => r.homeId));
-  const personIds = [...new Set(rows.filter((m) => !reachedHomes.has(m.homeId) && m.personId !== n.authorId).map((m) => m.personId))];
+  const reads = await noticeHomeReads(ctx.db).all({ rootId: n.rootId, buildingId: ctx.db.command.in(buildingIds) });
+  const from = fromVersion(n);
+  const reachedHomes = new Set(reads.filter((r) => homeKnows(r, from)).map((r) => r.homeId));
+  const open = rows.filter((m) => !reachedHomes.has(m.homeId) && m.personId !== n.authorId);
+  const personIds = [...new Set(open.map((m) => m.personId))];
   const found = await people(ctx.db).byIds(personIds);
   const grants = await grantsLeft(ctx.db, [...found.values()].map((p) => p.openid), NOTICE_TEMPLATE_ID);
-  const unreadHomes = Math.max(0, chosen.reduce((s, b) => s + b.homeCount, 0) - reads.length);
-  return { unreadHomes, people: personIds.length, withGrant: [...grants.values()].filter((g) => g > 0).length };
+  const granted = new Set([...found.values()].filter((p) => (grants.get(p.openid) ?? 0) > 0).map((p) => p._id));
+  const unreadHomes = Math.max(0, chosen.reduce((s, b) => s + b.homeCount, 0) - reachedHomes.size);
+  return {
+    unreadHomes,
+    people: personIds.length,
+    withGrant: granted.size,
+    homesWithGrant: new Set(open.filter((m) => granted.has(m.personId)).map((m) => m.homeId)).size,
+  };
 }

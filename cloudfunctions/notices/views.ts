@@ -50,6 +50,7 @@ export function detailView(
     ...(n.previousId ? { previousId: n.previousId } : {}),
     ...(n.correctedById ? { correctedById: n.correctedById } : {}),
     ...(n.correctionNote ? { correctionNote: n.correctionNote } : {}),
+    ...(n.previousId && (n.readFromVersion ?? 1) === n.version ? { mustReread: true } : {}),
     ...(n.withdrawal ? { withdrawal: { byName: n.withdrawal.byName, reason: n.withdrawal.reason, at: iso(n.withdrawal.at) } } : {}),
     ...(n.rejectReason && o.access === 'full' ? { rejectReason: n.rejectReason } : {}),
     canTrack: o.canTrack,

@@ -13,16 +13,19 @@ export const NOTICES_COLLECTIONS = defineCollections([
       { name: 'media_trace', keys: { mediaTraceIds: 1 } },
     ],
   },
-  /** One per person and notice: _id `${noticeId}_${personId}`. */
+  /** One per person and notice (all versions): _id `${rootId}_${personId}`, with the newest version read. */
   {
     name: 'noticeReads',
     indexes: [
-      { name: 'notice', keys: { noticeId: 1 } },
+      { name: 'root_version', keys: { rootId: 1, version: 1 } },
       { name: 'person', keys: { personId: 1, at: -1 } },
     ],
   },
-  /** One per home and notice (_id `${noticeId}_${homeId}`): read in the app and/or told in person. */
-  { name: 'noticeHomeReads', indexes: [{ name: 'notice_building', keys: { noticeId: 1, buildingId: 1, app: 1, told: 1 } }] },
+  /**
+   * One per home and notice, all versions (_id `${rootId}_${homeId}`): read in the app
+   * and/or told in person, with the version each happened on; the author's own homes.
+   */
+  { name: 'noticeHomeReads', indexes: [{ name: 'root_building', keys: { rootId: 1, buildingId: 1 } }] },
   /** One per notice, WeChat group and opener (_id `${noticeId}_${openGId}_${openid}`). */
   { name: 'noticeGroupOpens', indexes: [{ name: 'notice_group', keys: { noticeId: 1, openGId: 1 } }] },
   { name: 'noticeReminders', indexes: [{ name: 'notice', keys: { noticeId: 1, at: -1 } }] },

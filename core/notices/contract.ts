@@ -54,6 +54,8 @@ export interface NoticeListItem {
   expiresOn?: string;
   /** I have not opened it yet. */
   unread: boolean;
+  /** 我发布的 only: how many homes know it (x/y 户已知晓), from the same counts as the summary. */
+  progress?: { reached: number; homes: number };
 }
 export interface NoticeListPage extends Page<NoticeListItem> {
   /** Unread notices for me (tab badge), counted over the newest 100 live ones. */
@@ -78,6 +80,8 @@ export interface NoticeDetail extends NoticeListItem {
   /** Set when a newer version replaced this one (show 已更正 and link to it). */
   correctedById?: string;
   correctionNote?: string;
+  /** This correction must be seen again by everyone: reads of earlier versions no longer count. */
+  mustReread?: boolean;
   withdrawal?: { byName: string; reason: string; at: string };
   /** Why it was not published (author only). */
   rejectReason?: string;
@@ -93,6 +97,8 @@ export interface ReadRate {
   read: number;
   /** Homes told in person and not read in the app: counted apart. */
   told: number;
+  /** The author's own homes (not read or told otherwise): they know it, counted as reached. */
+  own: number;
   reached: number;
   unread: number;
   /** Whole percent, 0 only when none, 100 only when all. */
@@ -123,6 +129,9 @@ export interface ReadSummary {
   groups: GroupReads[];
   /** Opens from WeChat groups not linked to a building yet. */
   unlinkedGroupOpens: number;
+  /** Reads and 已当面告知 of versions from this one on count (a correction marked 需重新阅读 raises it). */
+  readFromVersion: number;
+  version: number;
 }
 export interface UnreadHome {
   homeId: string;
@@ -135,6 +144,8 @@ export interface UnreadHome {
   hasAppUser: boolean;
   /** Already told in person (can be undone). */
   told: boolean;
+  /** Someone of the home granted a WeChat message: 一键提醒 reaches it (else tell them in person). */
+  canMessage: boolean;
 }
 export interface UnreadHomesPage extends Page<UnreadHome> {
   buildingId: string;
@@ -156,6 +167,8 @@ export interface RemindPreview {
   people: number;
   /** Of those, who granted a message (the rest must be told in person). */
   withGrant: number;
+  /** Unread homes where at least one person granted a message: the rest must be told in person. */
+  homesWithGrant: number;
 }
 
 // ---- inputs ----
@@ -196,7 +209,14 @@ export const groupInfo = z
 export const noticesApi = defineApi('notices', {
   'notices.post': action(z.object({ clientRequestId, audience, ...content }).strict()).returns<NoticeDetail>(),
   'notices.correct': action(
-    z.object({ clientRequestId, noticeId: id, ...content, note: optionalText({ max: NOTICE_LIMITS.reason }) }).strict(),
+    z.object({
+      clientRequestId,
+      noticeId: id,
+      ...content,
+      note: optionalText({ max: NOTICE_LIMITS.reason }),
+      /** Everyone must see this version again: reads and 已当面告知 of earlier versions stop counting. */
+      mustReread: z.boolean().default(false),
+    }).strict(),
   ).returns<NoticeDetail>(),
   'notices.withdraw': action(z.object({ noticeId: id, reason }).strict()).returns<NoticeDetail>(),
   /** inbox: notices for me; authored: what I posted, any status (reviewing and rejected included). */

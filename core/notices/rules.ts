@@ -211,16 +211,20 @@ export interface ReadCounts {
   read: number;
   /** Homes told in person and not (yet) read in the app: counted apart. */
   told: number;
+  /** The author's own homes, neither read nor told otherwise: they know it (they wrote it). */
+  own?: number;
 }
 
 export function rates(c: ReadCounts) {
   const read = Math.min(c.read, c.homes);
   const told = Math.min(c.told, Math.max(0, c.homes - read));
-  const reached = read + told;
+  const own = Math.min(c.own ?? 0, Math.max(0, c.homes - read - told));
+  const reached = read + told + own;
   return {
     homes: c.homes,
     read,
     told,
+    own,
     reached,
     unread: Math.max(0, c.homes - reached),
     readRate: percent(read, c.homes),
@@ -229,7 +233,44 @@ export function rates(c: ReadCounts) {
 }
 
 export function sumCounts(list: ReadCounts[]): ReadCounts {
-  return list.reduce((a, c) => ({ homes: a.homes + c.homes, read: a.read + c.read, told: a.told + c.told }), { homes: 0, read: 0, told: 0 });
+  return list.reduce((a, c) => ({ homes: a.homes + c.homes, read: a.read + c.read, told: a.told + c.told, own: (a.own ?? 0) + (c.own ?? 0) }), { homes: 0, read: 0, told: 0, own: 0 });
+}
+
+/**
+ * A home's record for one notice, all its versions together (keyed by the notice's
+ * rootId): read in the app and told in person each remember the version they
+ * happened on; `author` marks the author's own homes.
+ */
+export interface HomeReadState {
+  app: boolean;
+  appVersion?: number;
+  told: boolean;
+  toldVersion?: number;
+  author?: boolean;
+}
+
+/**
+ * How a home knows a notice whose reads count from `fromVersion` on (1, unless a
+ * correction was marked 需重新阅读): read in the app, told in person, the author's
+ * own home, or not at all (null). A version missing on a record is version 1.
+ */
+export function homeKnows(r: HomeReadState | null | undefined, fromVersion = 1): 'read' | 'told' | 'own' | null {
+  if (!r) return null;
+  if (r.app && (r.appVersion ?? 1) >= fromVersion) return 'read';
+  if (r.told && (r.toldVersion ?? 1) >= fromVersion) return 'told';
+  if (r.author) return 'own';
+  return null;
+}
+
+/** A person's read of a notice (any version) counts when it is of `fromVersion` or newer. */
+export function personReadCounts(read: { version?: number } | null | undefined, fromVersion = 1): boolean {
+  return !!read && (read.version ?? 1) >= fromVersion;
+}
+
+/** The version reads count from after a correction: the new one when everyone must see it again. */
+export function nextReadFromVersion(previous: { readFromVersion?: number } | undefined, newVersion: number, mustReread: boolean): number {
+  if (mustReread) return newVersion;
+  return previous?.readFromVersion ?? 1;
 }
 
 // ---------------------------------------------------------------- small text rules

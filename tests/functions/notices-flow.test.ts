@@ -54,7 +54,8 @@ describe('targeting by compound and building', () => {
     expect(after.unreadCount).toBe(before.unreadCount - 1);
 
     const summary = await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id });
-    expect(summary.buildings).toEqual([expect.objectContaining({ buildingId: 'txsj-b3', homes: 68, read: 1, told: 0, unread: 67, readRate: 1 })]);
+    // The lead's own home (3栋1单元602) knows what she wrote: counted as known (own), never unread.
+    expect(summary.buildings).toEqual([expect.objectContaining({ buildingId: 'txsj-b3', homes: 68, read: 1, told: 0, own: 1, reached: 2, unread: 66, readRate: 1 })]);
     expect(summary.readers).toBe(1);
 
     const unread: string[] = [];
@@ -65,8 +66,9 @@ describe('targeting by compound and building', () => {
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
     }
-    expect(unread).toHaveLength(67);
-    expect(new Set(unread).size).toBe(67);
+    expect(unread).toHaveLength(66);
+    expect(new Set(unread).size).toBe(66);
+    expect(unread).not.toContain('txsj-b3_1_602');
     expect(unread).not.toContain(RES3_HOME);
 
     // building 5 never sees it, and cannot tell it exists
@@ -301,7 +303,7 @@ describe('follow-ups', () => {
 
     h.emu.outbox.clear();
     const r = await h.as('txsj-lead-3').ok('notices', 'notices.remind', { clientRequestId: newRequestId(), noticeId: n.id });
-    expect(r).toMatchObject({ reminded: 2, unreadHomes: 67, finished: true });
+    expect(r).toMatchObject({ reminded: 2, unreadHomes: 66, finished: true });
     const to = sent().map((p) => p.touser).sort();
     expect(to).toEqual(['demo-txsj-resident-3b', other.openid].sort());
     expect(sent()[0]).toMatchObject({ templateId: NOTICE_TEMPLATE_ID, page: `packages/notices/pages/detail/index?id=${n.id}` });
@@ -322,15 +324,15 @@ describe('follow-ups', () => {
     const again = await h.emu.measure(() => h.as('txsj-lead-3').ok('notices', 'notices.markTold', { noticeId: n.id, homeId: elderly }));
     expect(again.writes).toBe(0);
     const s = await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id });
-    expect(s.total).toMatchObject({ read: 1, told: 1, reached: 2, unread: 66 });
+    expect(s.total).toMatchObject({ read: 1, told: 1, own: 1, reached: 3, unread: 65 });
     const page = await h.as('txsj-lead-3').ok('notices', 'notices.unreadHomes', { noticeId: n.id, buildingId: 'txsj-b3', size: 50 });
     expect(page.items.find((x: any) => x.homeId === elderly)).toMatchObject({ told: true });
     // telling a home that already read in the app does not double count
     await h.as('txsj-lead-3').ok('notices', 'notices.markTold', { noticeId: n.id, homeId: RES3_HOME });
-    expect((await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id })).total).toMatchObject({ read: 1, told: 1, reached: 2 });
+    expect((await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id })).total).toMatchObject({ read: 1, told: 1, reached: 3 });
     await h.as('txsj-lead-3').ok('notices', 'notices.unmarkTold', { noticeId: n.id, homeId: elderly });
     await h.as('txsj-lead-3').ok('notices', 'notices.unmarkTold', { noticeId: n.id, homeId: RES3_HOME });
-    expect((await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id })).total).toMatchObject({ read: 1, told: 0, reached: 1 });
+    expect((await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id })).total).toMatchObject({ read: 1, told: 0, reached: 2 });
     // a home outside the notice, or a building the caller does not lead
     expect(await h.as('txsj-lead-3').call('notices', 'notices.markTold', { noticeId: n.id, homeId: 'txsj-b5_1_702' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const c = await post('txsj-committee', TXSJ);

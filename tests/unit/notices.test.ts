@@ -119,9 +119,9 @@ describe('read rates', () => {
     expect(percent(3, 0)).toBe(0);
   });
   it('told in person is counted apart and never beyond the homes left', () => {
-    expect(rates({ homes: 68, read: 10, told: 5 })).toEqual({ homes: 68, read: 10, told: 5, reached: 15, unread: 53, readRate: 15, reachedRate: 22 });
+    expect(rates({ homes: 68, read: 10, told: 5 })).toEqual({ homes: 68, read: 10, told: 5, own: 0, reached: 15, unread: 53, readRate: 15, reachedRate: 22 });
     expect(rates({ homes: 2, read: 2, told: 1 })).toMatchObject({ reached: 2, told: 0, unread: 0, reachedRate: 100 });
-    expect(sumCounts([{ homes: 68, read: 1, told: 0 }, { homes: 70, read: 2, told: 3 }])).toEqual({ homes: 138, read: 3, told: 3 });
+    expect(sumCounts([{ homes: 68, read: 1, told: 0 }, { homes: 70, read: 2, told: 3 }])).toEqual({ homes: 138, read: 3, told: 3, own: 0 });
   });
 });
 
@@ -144,5 +144,30 @@ describe('text rules', () => {
   });
   it('points subscribe messages at the detail page', () => {
     expect(noticePage('abc')).toBe('packages/notices/pages/detail/index?id=abc');
+  });
+});
+
+describe('reads across versions (homeKnows)', () => {
+  const { homeKnows, nextReadFromVersion, personReadCounts } = jest.requireActual('../../core/notices/rules');
+  it('an app read or told of a version from the counting one on counts; the author’s home is own', () => {
+    expect(homeKnows(null)).toBeNull();
+    expect(homeKnows({ app: true, appVersion: 1, told: false, toldVersion: 0 }, 1)).toBe('read');
+    expect(homeKnows({ app: true, appVersion: 1, told: false, toldVersion: 0 }, 2)).toBeNull();
+    expect(homeKnows({ app: true, appVersion: 1, told: true, toldVersion: 2 }, 2)).toBe('told');
+    expect(homeKnows({ app: false, appVersion: 0, told: false, toldVersion: 0, author: true }, 3)).toBe('own');
+    expect(homeKnows({ app: true, told: false }, 1)).toBe('read'); // no version recorded = 1
+  });
+  it('a correction keeps the counting version unless it must be read again', () => {
+    expect(nextReadFromVersion(undefined, 1, false)).toBe(1);
+    expect(nextReadFromVersion({}, 2, false)).toBe(1);
+    expect(nextReadFromVersion({ readFromVersion: 1 }, 2, true)).toBe(2);
+    expect(nextReadFromVersion({ readFromVersion: 2 }, 3, false)).toBe(2);
+    expect(personReadCounts({ version: 1 }, 2)).toBe(false);
+    expect(personReadCounts({ version: 2 }, 2)).toBe(true);
+    expect(personReadCounts(null, 1)).toBe(false);
+  });
+  it('own homes are reached, never beyond the homes left', () => {
+    expect(rates({ homes: 3, read: 1, told: 1, own: 1 })).toMatchObject({ reached: 3, unread: 0, reachedRate: 100 });
+    expect(rates({ homes: 2, read: 2, told: 0, own: 1 })).toMatchObject({ own: 0, reached: 2 });
   });
 });
