@@ -6,6 +6,8 @@
  */
 import type { Database } from '../../cloudfunctions/_shared/database';
 import type { SeedData } from './seed-data';
+import { repairsSeed } from './seed-repairs';
+import { noticesSeed } from './seed-notices';
 
 export interface FeatureSeed {
   name: string;
@@ -13,4 +15,4 @@ export interface FeatureSeed {
   write(db: Database, base: SeedData, now: Date): Promise<Record<string, number>>;
 }
 
-export const FEATURE_SEEDS: FeatureSeed[] = [];
+export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed];
