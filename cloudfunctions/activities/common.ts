@@ -1,0 +1,153 @@
+/** What every activities use case shares: loading with "hide, then forbid", who manages, and the views. */
+import type { ActivityDetail, ActivityListItem, SignupRow, SlotView } from '../../core/activities/contract';
+import { ANY_SLOT, checkInOpen, joinProblem, placeOf } from '../../core/activities/rules';
+import { can } from '../../core/authz';
+import { AppError } from '../../core/platform/errors';
+import type { Actor } from '../../core/platform/roles';
+import { iso } from '../_shared/db';
+import type { Ctx } from '../_shared/router';
+import { people, type PersonDoc } from '../_shared/directory';
+import { activities, activityLists, signupId, signups, type ActivityDoc, type ActivityListDoc, type SignupDoc } from './docs';
+
+export async function mustPerson(ctx: Ctx, actor: Actor): Promise<PersonDoc> {
+  if (!actor.personId) throw new AppError('NOT_REGISTERED');
+  const p = await people(ctx.db).get(actor.personId);
+  if (!p) throw new AppError('NOT_REGISTERED');
+  return p;
+}
+
+/** The caller runs this activity by their current role: compound roles, or the lead of every building it is for. */
+export function manages(actor: Pick<Actor, 'roles'>, a: Pick<ActivityDoc, 'communityId' | 'compoundId' | 'buildingIds'>): boolean {
+  const base = { communityId: a.communityId, compoundId: a.compoundId };
+  if (can(actor, 'activity.manage', base)) return true;
+  return a.buildingIds.length > 0 && a.buildingIds.every((b) => can(actor, 'activity.manage', { ...base, buildingId: b }));
+}
+
+/** Residents of the compound and its organisers see an activity; to anyone else it does not exist. */
+export function sees(actor: Actor, a: ActivityDoc): boolean {
+  return actor.homes.some((h) => h.compoundId === a.compoundId) || manages(actor, a);
+}
+
+export async function loadVisible(ctx: Ctx, activityId: string) {
+  const actor = await ctx.actor();
+  const a = await activities(ctx.db).get(activityId);
+  if (!a || !sees(actor, a)) throw new AppError('NOT_FOUND');
+  return { actor, a };
+}
+
+export async function loadManaged(ctx: Ctx, activityId: string) {
+  const { actor, a } = await loadVisible(ctx, activityId);
+  if (!manages(actor, a)) throw new AppError('FORBIDDEN');
+  return { actor, a };
+}
+
+export const emptyList = (a: ActivityDoc): ActivityListDoc => ({ _id: a._id, members: [], queues: Object.fromEntries(a.slots.map((s) => [s.key, []])), size: 0, version: 0 });
+
+export function slotViews(a: ActivityDoc, list: ActivityListDoc): SlotView[] {
+  return a.slots.map((s) => {
+    const q = list.queues[s.key] ?? [];
+    const confirmed = Math.min(q.length, s.capacity);
+    return { key: s.key, name: s.name, capacity: s.capacity, confirmed, waiting: q.length - confirmed, left: s.capacity - confirmed };
+  });
+}
+
+/** My place on the list, from the list itself (the truth), not the mirror. */
+export function myPlace(a: ActivityDoc, list: ActivityListDoc, personId: string | null) {
+  if (!personId) return undefined;
+  for (const s of a.slots) {
+    const p = placeOf(list.queues[s.key] ?? [], s.capacity, personId);
+    if (p) return { status: p.status, slotKey: s.key, position: p.position };
+  }
+  return undefined;
+}
+
+export function listItem(a: ActivityDoc, list: ActivityListDoc | undefined, personId: string | null, now: Date): ActivityListItem {
+  const l = list ?? emptyList(a);
+  const slots = slotViews(a, l);
+  const mine = myPlace(a, l, personId);
+  return {
+    id: a._id,
+    title: a.title,
+    place: a.place,
+    startAt: iso(a.startAt),
+    endAt: iso(a.endAt),
+    deadline: iso(a.deadline),
+    compoundId: a.compoundId,
+    audienceLabel: a.audienceLabel,
+    partyOnly: a.partyOnly,
+    organiserName: a.organiserName,
+    capacity: a.capacity,
+    confirmed: slots.reduce((n, s) => n + s.confirmed, 0),
+    waiting: slots.reduce((n, s) => n + s.waiting, 0),
+    ...(mine ? { mine } : {}),
+    ...(a.images[0] ? { cover: a.images[0] } : {}),
+    ended: +new Date(a.endAt) < now.getTime(),
+  };
+}
+
+export async function listsFor(ctx: Ctx, ids: string[]) {
+  return activityLists(ctx.db).byIds(ids);
+}
+
+/** The whole page of one activity for this caller. */
+export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promise<ActivityDetail> {
+  const list = (await activityLists(ctx.db).get(a._id)) ?? emptyList(a);
+  const managing = manages(actor, a);
+  const person = actor.personId ? await people(ctx.db).get(actor.personId) : null;
+  const rows = await signups(ctx.db).byIds(list.members.map((p) => signupId(a._id, p)));
+  const list2: SignupRow[] = [];
+  for (const s of a.slots) {
+    (list.queues[s.key] ?? []).forEach((pid, i) => {
+      const d = rows.get(signupId(a._id, pid));
+      const confirmed = i < s.capacity;
+      list2.push({
+        personId: pid,
+        no: i + 1,
+        name: d?.name ?? '邻居',
+        partyBadge: !!d?.partyBadge,
+        slotKey: s.key,
+        status: confirmed ? 'confirmed' : 'waitlisted',
+        ...(d?.checkedInAt ? { checkedInAt: iso(d.checkedInAt) } : {}),
+        ...(d?.checkedOutAt ? { checkedOutAt: iso(d.checkedOutAt) } : {}),
+        ...(typeof d?.minutes === 'number' ? { minutes: d.minutes } : {}),
+        ...(d?.corrected ? { corrected: true } : {}),
+        ...(managing && d ? { phone: d.phone ?? '', buildingName: d.buildingName } : {}),
+      });
+    });
+  }
+  const item = listItem(a, list, actor.personId, ctx.now);
+  const now = ctx.now.getTime();
+  const closed = a.status !== 'open' || now > +new Date(a.deadline);
+  const problem = item.mine ? undefined : closed ? '报名已截止' : joinProblem(a, actor, person) ?? undefined;
+  const full = a.slots.every((s) => (list.queues[s.key] ?? []).length >= s.capacity) && list.size >= a.capacity + a.waitlistMax;
+  const mineRow = item.mine ? rows.get(signupId(a._id, actor.personId!)) : undefined;
+  const open = checkInOpen({ startAt: +new Date(a.startAt), endAt: +new Date(a.endAt) }, now);
+  return {
+    ...item,
+    description: a.description,
+    images: a.images.map((fileID) => ({ fileID, url: '' })),
+    slots: slotViews(a, list),
+    list: list2,
+    ...(problem ? { joinProblem: problem } : full && !item.mine ? { joinProblem: '名额和候补都已满' } : {}),
+    canJoin: !item.mine && !problem && !full,
+    canCancel: !!item.mine && !closed,
+    canManage: managing,
+    canCheckIn: item.mine?.status === 'confirmed' && open && !mineRow?.checkedInAt,
+    canCheckOut: item.mine?.status === 'confirmed' && !!mineRow?.checkedInAt && !mineRow?.checkedOutAt,
+  };
+}
+
+/** Temp URLs for an activity's photos. */
+export async function withImageUrls(ctx: Ctx, d: ActivityDetail): Promise<ActivityDetail> {
+  if (!d.images.length) return d;
+  const res = (await ctx.cloud.getTempFileURL({ fileList: d.images.map((i) => i.fileID) })) as { fileList: { fileID: string; tempFileURL: string }[] };
+  const by = new Map(res.fileList.map((f) => [f.fileID, f.tempFileURL]));
+  return { ...d, images: d.images.map((i) => ({ fileID: i.fileID, url: by.get(i.fileID) ?? '' })) };
+}
+
+export async function detail(ctx: Ctx, actor: Actor, a: ActivityDoc) {
+  return withImageUrls(ctx, await detailView(ctx, actor, a));
+}
+
+export const ANY = ANY_SLOT;
+export type { SignupDoc };

@@ -1,0 +1,51 @@
+/**
+ * activities: volunteer activities (接龙 sign-up, waitlist, check-in, hours) and
+ * neighbour service teams. Timers: `remind` (daily, the day-before reminders) and
+ * `jobs` (the worker for reminders and promotion messages).
+ */
+import * as cloud from 'wx-server-sdk';
+import { activitiesApi } from '../../core/activities/contract';
+import { work } from '../_shared/jobs';
+import { recordGrant } from '../_shared/messaging';
+import { createMain, timerRoute } from '../_shared/router';
+import { checkIn, checkinCode, checkOut, correctHours, exportSignups, mark } from './checkin';
+import { hours, ranking } from './hours';
+import { createActivity, getActivity, homeActivities, listActivities } from './manage';
+import { remindTomorrow } from './reminders';
+import { askHelp, closeHelp, listHelp, listVolunteers, register, saveTeam, serviceMe, takeHelp } from './service';
+import { cancelSignUp, signUp } from './signup';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+export const main = createMain(
+  cloud,
+  activitiesApi,
+  {
+    'activities.create': createActivity,
+    'activities.list': listActivities,
+    'activities.home': (ctx) => homeActivities(ctx),
+    'activities.get': getActivity,
+    'activities.signUp': signUp,
+    'activities.cancel': cancelSignUp,
+    'activities.checkinCode': checkinCode,
+    'activities.checkIn': checkIn,
+    'activities.checkOut': checkOut,
+    'activities.mark': mark,
+    'activities.correctHours': correctHours,
+    'activities.export': exportSignups,
+    'activities.hours': hours,
+    'activities.ranking': ranking,
+    'activities.subscribe': recordGrant,
+    'service.register': register,
+    'service.me': (ctx) => serviceMe(ctx),
+    'service.volunteers': listVolunteers,
+    'service.saveTeam': saveTeam,
+    'help.ask': askHelp,
+    'help.list': listHelp,
+    'help.take': takeHelp,
+    'help.close': closeHelp,
+  },
+  {
+    system: [timerRoute('remind', (ctx) => remindTomorrow(ctx)), timerRoute('jobs', (ctx) => work(ctx))],
+  },
+);
