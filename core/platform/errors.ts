@@ -25,6 +25,8 @@ export const ERROR_MESSAGES = {
   SELF_DECISION: '不能审批自己的申请或给自己授予角色',
   FILE_INVALID: '文件无效或无权使用，请重新上传',
   INTERNAL: '系统繁忙，请稍后重试',
+  /** repairs: a move the state machine does not allow from where the repair is now. */
+  REPAIR_STATE: '这条报修当前状态不能进行此操作，请刷新后查看',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
