@@ -8,9 +8,16 @@ export interface FeatureRoutes<K extends string = string> {
   pages: Readonly<Record<K, string>>;
   /** Pages only the h5 demo build has (never in the WeChat package). */
   h5Only?: readonly K[];
+  /** Mini-program plugins used only by this subpackage (weapp `subPackages[].plugins`). */
+  plugins?: Readonly<Record<string, { provider: string; version: string }>>;
 }
 
-export function defineRoutes<const K extends string>(r: { root: string; pages: Readonly<Record<K, string>>; h5Only?: readonly NoInfer<K>[] }): FeatureRoutes<K> {
+export function defineRoutes<const K extends string>(r: {
+  root: string;
+  pages: Readonly<Record<K, string>>;
+  h5Only?: readonly NoInfer<K>[];
+  plugins?: Readonly<Record<string, { provider: string; version: string }>>;
+}): FeatureRoutes<K> {
   return r;
 }
 

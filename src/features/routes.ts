@@ -20,6 +20,6 @@ export const TAB_PAGES = {
 export const FEATURE_ROUTES: readonly FeatureRoutes[] = [ACCOUNT_ROUTES, NOTICE_ROUTES];
 
 /** app.json's subPackages for a build. */
-export function subPackagesFor(target: BuildTarget): { root: string; pages: string[] }[] {
-  return FEATURE_ROUTES.map((r) => ({ root: r.root, pages: pagesFor(r, target) }));
+export function subPackagesFor(target: BuildTarget): { root: string; pages: string[]; plugins?: Record<string, { provider: string; version: string }> }[] {
+  return FEATURE_ROUTES.map((r) => ({ root: r.root, pages: pagesFor(r, target), ...(target === 'weapp' && r.plugins ? { plugins: { ...r.plugins } } : {}) }));
 }

@@ -12,4 +12,6 @@ export const NOTICE_ROUTES = defineRoutes({
     noticeTrack: 'pages/track/index',
     noticeUnread: 'pages/unread/index',
   },
+  // 读给我听 on weapp: the WeChat 同声传译 plugin, in this subpackage only (src/services/speech.ts SPEECH_PLUGIN).
+  plugins: { WechatSI: { provider: 'wx069ba97219f66d99', version: '0.3.6' } },
 });
