@@ -107,7 +107,8 @@ async function doCheckOut(ctx: Ctx, a: ActivityDoc, personId: string) {
   const id = signupId(a._id, personId);
   await transaction(ctx.db, async (tx) => {
     const s = await signups(ctx.db).in(tx).get(id);
-    if (!s || s.status === 'cancelled' || !s.checkedInAt) throw new AppError('BAD_REQUEST', '还没有签到，不能签退');
+    if (!s || s.status === 'cancelled') throw new AppError('NOT_FOUND', '名单上没有这位已报名的志愿者');
+    if (!s.checkedInAt) throw new AppError('BAD_REQUEST', '还没有签到，不能签退');
     if (s.checkedOutAt) return;
     const minutes = s.corrected && typeof s.minutes === 'number' ? s.minutes : creditedMinutes(s.checkedInAt, ctx.now, a.startAt, a.endAt);
     await signups(ctx.db).in(tx).patch(id, { checkedOutAt: ctx.now, minutes, updatedAt: ctx.now });
