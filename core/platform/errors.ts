@@ -24,6 +24,15 @@ export const ERROR_MESSAGES = {
   TOO_MANY_PENDING: '您的待审核申请太多，请等已有申请处理后再提交',
   SELF_DECISION: '不能审批自己的申请或给自己授予角色',
   FILE_INVALID: '文件无效或无权使用，请重新上传',
+  /** votes */
+  VOTE_NOT_OPEN: '投票尚未开始或已经截止',
+  VOTE_ALREADY_CAST: '该业主已经投过票，不能重复录入',
+  VOTE_NOT_OWNER: '只有已绑定该房屋的业主本人可以投票（租户和家庭成员不能投票）',
+  VOTE_PREVIOUS_OWNER_VOTED: '该房屋的原业主已经投票，新业主不能再投',
+  VOTE_NOTICE_TOO_SHORT: '表决事项须在投票开始前至少公告15天',
+  VOTE_ROLL_FROZEN: '投票已开始，业主名册已冻结，不能再更改',
+  VOTE_NOT_ENDED: '投票尚未截止，或公示期未满',
+  VOTE_STATE: '该表决事项当前状态不能进行此操作，请刷新后查看',
   INTERNAL: '系统繁忙，请稍后重试',
   /** repairs: a move the state machine does not allow from where the repair is now. */
   REPAIR_STATE: '这条报修当前状态不能进行此操作，请刷新后查看',

@@ -8,6 +8,7 @@ import type { Database } from '../../cloudfunctions/_shared/database';
 import type { SeedData } from './seed-data';
 import { repairsSeed } from './seed-repairs';
 import { noticesSeed } from './seed-notices';
+import { votesSeed } from './seed-votes';
 
 export interface FeatureSeed {
   name: string;
@@ -15,4 +16,4 @@ export interface FeatureSeed {
   write(db: Database, base: SeedData, now: Date): Promise<Record<string, number>>;
 }
 
-export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed];
+export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed];

@@ -1,0 +1,25 @@
+/** Collections of votes. Every per-user read is an _id get or an indexed equality with a limit. */
+import { defineCollections } from '../platform/collections';
+
+export const VOTES_COLLECTIONS = defineCollections([
+  /** 表决事项. _id derives from (creator, clientRequestId). */
+  { name: 'voteMatters', indexes: [{ name: 'compound_created', keys: { compoundId: 1, createdAt: -1 } }] },
+  /**
+   * The roll: one document per owner (_id `${matterId}_${ownerHash}`), homes and areas
+   * added. A home finds its entry by the multikey index on homeIds; the door-to-door
+   * list reads the entries not yet voted.
+   */
+  {
+    name: 'voteRoll',
+    indexes: [
+      { name: 'matter_home', keys: { matterId: 1, homeIds: 1 } },
+      { name: 'matter_voted', keys: { matterId: 1, voted: 1, sort: 1 } },
+    ],
+  },
+  /** One ballot per owner per matter: _id `${matterId}_${ownerHash}` (the roll entry's id). */
+  { name: 'voteBallots', indexes: [{ name: 'matter_sort', keys: { matterId: 1, sort: 1 } }] },
+  /** The running tally, _id = matterId, updated in each ballot's transaction. */
+  { name: 'voteTallies', indexes: [] },
+  /** Per compound: consultation only (the city's rule), _id = compoundId. */
+  { name: 'voteSettings', indexes: [] },
+]);

@@ -1,0 +1,55 @@
+/**
+ * Pure rules of votes: phases as a function of the matter's dates (the roll freezes
+ * when voting opens because the phase says so, not because a job ran), who may
+ * cast for a home, and the wording of "consultation only".
+ */
+import { VOTE_LIMITS } from './limits';
+
+export type MatterStatus = 'draft' | 'announced' | 'preliminary' | 'final';
+/** What people see: derived from status and the clock. */
+export type MatterPhase = 'draft' | 'announced' | 'open' | 'ended' | 'preliminary' | 'final';
+export const PHASE_LABELS: Record<MatterPhase, string> = {
+  draft: '草稿',
+  announced: '公告中（未开始投票）',
+  open: '投票中',
+  ended: '投票已截止，待计票',
+  preliminary: '结果公示中',
+  final: '结果已生效',
+};
+
+export interface MatterDates {
+  status: MatterStatus;
+  opensAt: Date | string;
+  closesAt: Date | string;
+}
+const t = (d: Date | string) => new Date(d).getTime();
+
+export function phaseOf(m: MatterDates, now: Date): MatterPhase {
+  if (m.status === 'draft' || m.status === 'preliminary' || m.status === 'final') return m.status;
+  if (now.getTime() < t(m.opensAt)) return 'announced';
+  if (now.getTime() < t(m.closesAt)) return 'open';
+  return 'ended';
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/** The earliest opening for an announcement made at `at`. */
+export function earliestOpening(at: Date): Date {
+  return new Date(at.getTime() + VOTE_LIMITS.announceDays * DAY);
+}
+
+/** Problems with a matter's dates, in Chinese (null when fine). */
+export function datesProblem(opensAt: Date, closesAt: Date): string | null {
+  const span = closesAt.getTime() - opensAt.getTime();
+  if (span < VOTE_LIMITS.minVoteDays * DAY) return `投票期至少${VOTE_LIMITS.minVoteDays}天`;
+  if (span > VOTE_LIMITS.maxVoteDays * DAY) return `投票期最长${VOTE_LIMITS.maxVoteDays}天`;
+  return null;
+}
+
+export function objectionEnds(publishedAt: Date): Date {
+  return new Date(publishedAt.getTime() + VOTE_LIMITS.objectionDays * DAY);
+}
+
+/** Why a vote here is only a consultation, shown on every vote page and result. */
+export const CONSULTATION_LABEL = '仅供征求意见';
+export const CONSULTATION_DEFAULT_REASON = '本市规定业主大会的线上表决须通过政府建设的电子投票系统进行，本小程序中的投票不作为正式表决结果。';
