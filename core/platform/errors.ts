@@ -33,6 +33,9 @@ export const ERROR_MESSAGES = {
   VOTE_ROLL_FROZEN: '投票已开始，业主名册已冻结，不能再更改',
   VOTE_NOT_ENDED: '投票尚未截止，或公示期未满',
   VOTE_STATE: '该表决事项当前状态不能进行此操作，请刷新后查看',
+  BILL_PAID: '账单已缴清或正在支付，请刷新后再看',
+  MONTH_CLOSED: '该月账目已结账，不能再记入或更改',
+  PAY_FAILED: '微信支付下单未成功，请稍后重试',
   INTERNAL: '系统繁忙，请稍后重试',
   /** repairs: a move the state machine does not allow from where the repair is now. */
   REPAIR_STATE: '这条报修当前状态不能进行此操作，请刷新后查看',

@@ -1,0 +1,53 @@
+/**
+ * fees: fee items and rates, bill generation (a job, and a timer on the 1st of each
+ * month), my bills, WeChat Pay orders (settled by the `payCallback` function),
+ * offline payments, receipts, refunds, arrears; the ledger and monthly statements.
+ */
+import * as cloud from 'wx-server-sdk';
+import { feesApi } from '../../core/fees/contract';
+import { work } from '../_shared/jobs';
+import { createMain, timerRoute } from '../_shared/router';
+import { arrears, generate, generationStatus, monthlyGeneration, myBills, summary } from './bills';
+import { answer, ask, book, close, donations, entries, publish, reverse, statement, trend, verify } from './ledger';
+import { orderState, pay, payOffline, receipt, refund } from './pay';
+import { listItems, setRate } from './rates';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+export const main = createMain(
+  cloud,
+  feesApi,
+  {
+    'fees.items': listItems,
+    'fees.setRate': setRate,
+    'fees.generate': generate,
+    'fees.jobStatus': generationStatus,
+    'fees.myBills': (ctx) => myBills(ctx),
+    'fees.summary': (ctx) => summary(ctx),
+    'fees.pay': pay,
+    'fees.order': orderState,
+    'fees.receipt': receipt,
+    'fees.payOffline': payOffline,
+    'fees.refund': refund,
+    'fees.arrears': arrears,
+    'ledger.book': book,
+    'ledger.reverse': reverse,
+    'ledger.entries': entries,
+    'ledger.close': close,
+    'ledger.publish': publish,
+    'ledger.statement': statement,
+    'ledger.trend': trend,
+    'ledger.verify': verify,
+    'ledger.ask': ask,
+    'ledger.answer': answer,
+    'ledger.donations': donations,
+  },
+  {
+    system: [
+      // Bill generation batches (and any other fees job).
+      timerRoute('jobs', (ctx) => work(ctx)),
+      // 02:00 on the 1st of each month (Asia/Shanghai): this month's bills.
+      timerRoute('billing', (ctx) => monthlyGeneration(ctx)),
+    ],
+  },
+);

@@ -1,0 +1,72 @@
+/** Documents → views. */
+import type { BillDoc, LedgerEntryDoc, PaymentDoc } from '../../core/fees/docs';
+import type { BillView, LedgerEntryView, ReceiptView } from '../../core/fees/contract';
+import { CATEGORY_LABELS, monthsOverdue, periodLabel } from '../../core/fees/rules';
+import { formatFen, formatHundredths } from '../../core/platform/units';
+import { periodOf } from '../../core/platform/time';
+import { iso } from '../_shared/db';
+
+export const yuan = (fen: number) => `${formatFen(fen)}元`;
+
+export function billView(b: BillDoc, now: Date): BillView {
+  const basis =
+    b.unit === 'm2' ? `${formatHundredths(b.quantity)}㎡ × ${formatFen(b.rateFen)}元` : b.unit === 'space' ? `${b.quantity}个车位 × ${formatFen(b.rateFen)}元` : `每户 ${formatFen(b.rateFen)}元`;
+  return {
+    id: b._id,
+    homeId: b.homeId,
+    homeLabel: b.homeLabel,
+    itemCode: b.itemCode,
+    itemName: b.itemName,
+    period: b.period,
+    periodLabel: periodLabel(b.period),
+    basis,
+    amountFen: b.amountFen,
+    amount: yuan(b.amountFen),
+    status: b.status,
+    statusLabel: b.status === 'paid' ? '已缴' : '待缴',
+    ...(b.paidAt ? { paidAt: iso(b.paidAt) } : {}),
+    ...(b.paymentId ? { paymentId: b.paymentId } : {}),
+    overdueMonths: b.status === 'paid' ? 0 : monthsOverdue(b.period, periodOf(now)),
+  };
+}
+
+const METHOD_LABELS = { wechat: '微信支付', cash: '现金', transfer: '银行转账' } as const;
+
+export function receiptView(p: PaymentDoc): ReceiptView {
+  return {
+    id: p._id,
+    receiptNo: p.receiptNo,
+    compoundName: p.compoundName,
+    method: p.method,
+    methodLabel: METHOD_LABELS[p.method],
+    amountFen: p.amountFen,
+    amount: yuan(p.amountFen),
+    paidAt: iso(p.paidAt),
+    lines: p.lines.map((l) => ({ homeLabel: l.homeLabel, itemName: l.itemName, periodLabel: periodLabel(l.period), amount: yuan(l.amountFen) })),
+    ...(p.transactionId ? { transactionId: p.transactionId } : {}),
+    ...(p.refund ? { refunded: { amount: yuan(p.refund.amountFen), reason: p.refund.reason, at: iso(p.refund.at) } } : {}),
+    duplicateFen: p.duplicateFen,
+  };
+}
+
+export function entryView(e: LedgerEntryDoc, urls: Map<string, string>): LedgerEntryView {
+  return {
+    id: e._id,
+    seq: e.seq,
+    period: e.period,
+    kind: e.kind,
+    category: e.category,
+    categoryLabel: CATEGORY_LABELS[e.category],
+    fund: e.fund,
+    amountFen: e.amountFen,
+    amount: yuan(e.amountFen),
+    memo: e.memo,
+    receipts: e.receipts.map((f) => ({ fileID: f, url: urls.get(f) ?? '' })),
+    at: e.at,
+    byName: e.byName,
+    ...(e.reverses ? { reverses: e.reverses } : {}),
+    ...(e.reversedBy ? { reversedBy: e.reversedBy } : {}),
+    ...(e.reason ? { reason: e.reason } : {}),
+    hash: e.hash,
+  };
+}

@@ -1,0 +1,51 @@
+/** Collections of fees and the ledger. Every per-user read is an equality/$in on an index's first key, with a limit. */
+import { defineCollections } from '../platform/collections';
+
+export const FEES_COLLECTIONS = defineCollections([
+  /** One per compound and item: _id `${compoundId}_${code}`, with its rate history. */
+  { name: 'feeItems', indexes: [{ name: 'compound', keys: { compoundId: 1 } }] },
+  /** One per home, item and month: _id `${homeId}_${itemCode}_${period}` (a second generation writes nothing new). */
+  {
+    name: 'bills',
+    indexes: [
+      /** "My bills": $in on my homes. */
+      { name: 'home', keys: { homeId: 1, period: -1 } },
+      { name: 'compound_period', keys: { compoundPeriod: 1, status: 1 } },
+      { name: 'building_status', keys: { buildingId: 1, status: 1, period: 1 } },
+      { name: 'key', keys: { homeId: 1, itemCode: 1, period: 1 }, unique: true },
+    ],
+  },
+  /** One per WeChat Pay order: _id = outTradeNo. */
+  {
+    name: 'payOrders',
+    indexes: [
+      { name: 'open', keys: { state: 1, createdAt: 1 } },
+      { name: 'person', keys: { personId: 1, createdAt: -1 } },
+    ],
+  },
+  /** One per payment received (online: `wx_${outTradeNo}`; offline: `off_${compoundId}_${receiptNo}`). */
+  {
+    name: 'payments',
+    indexes: [
+      { name: 'compound_day', keys: { compoundId: 1, day: 1 } },
+      { name: 'homes', keys: { homeIds: 1, paidAt: -1 } },
+      { name: 'refund', keys: { needsRefund: 1, compoundId: 1 } },
+    ],
+  },
+  /** Append-only entries: _id `${compoundId}_${seq}` (seq zero-padded); sourceKey unique per compound. */
+  {
+    name: 'ledger',
+    indexes: [
+      { name: 'compound_period', keys: { compoundPeriod: 1, seq: 1 } },
+      { name: 'compound_seq', keys: { compoundId: 1, seq: 1 }, unique: true },
+      { name: 'source', keys: { sourceKey: 1 }, unique: true },
+      { name: 'donations', keys: { donationBoard: 1, at: -1 } },
+    ],
+  },
+  /** The chain head per compound: _id = compoundId. Appends move it in the entry's transaction. */
+  { name: 'ledgerHeads', indexes: [] },
+  /** One per compound and month: _id `${compoundId}_${period}`. */
+  { name: 'statements', indexes: [{ name: 'compound', keys: { compoundId: 1, period: -1 } }] },
+  /** Questions on a statement line, with the public answer. */
+  { name: 'ledgerQuestions', indexes: [{ name: 'statement', keys: { statementId: 1, at: -1 } }] },
+]);

@@ -1,0 +1,248 @@
+/**
+ * fees: fee items and rates, monthly bills, WeChat Pay and offline payments,
+ * receipts, arrears; the ledger: entries (append-only, hash-chained), monthly
+ * statements, verification, questions, donations. Money is integer fen; periods
+ * "YYYY-MM" (Asia/Shanghai). Schemas are strict.
+ */
+import { z } from 'zod';
+import { action, clientRequestId, defineApi, id } from '../platform/api';
+import { optionalText, text } from '../platform/text';
+import type { JobView } from '../platform/jobs';
+import { FEE_LIMITS, PERIOD, RECEIPT_NO } from './limits';
+import {
+  EXPENSE_CATEGORIES, FEE_KINDS, INCOME_CATEGORIES, TIERS, type Category, type ChainHead, type FeeKind, type Fund, type LedgerKind,
+  type StatementFigures, type Tier, type VerifyProblem,
+} from './rules';
+
+/** The subscribe-message template for "bill due". REPLACE at deploy with the mp console's template id. */
+export const BILL_TEMPLATE_ID = 'REPLACE_WITH_BILL_TEMPLATE_ID';
+export const BILL_TEMPLATE_FIELDS = { item: 'thing1', amount: 'amount2', period: 'thing3', note: 'thing4' } as const;
+
+const period = z.string().regex(PERIOD, '月份格式应为 YYYY-MM');
+const rateFen = z.number().int('费率须为整数分').min(0).max(FEE_LIMITS.maxRateFen, '费率过高');
+const amountFen = z.number().int('金额须为整数分').min(1, '金额须大于0').max(FEE_LIMITS.maxAmountFen, '金额过大');
+const billIds = z.array(id).min(1, '请选择账单').max(FEE_LIMITS.billsPerOrder, `一次最多${FEE_LIMITS.billsPerOrder}张账单`);
+const fileIds = z.array(z.string().max(500)).max(FEE_LIMITS.receipts);
+const itemCode = z.string().regex(/^[a-z][a-z0-9]{1,19}$/, '收费项目代码有误');
+
+// ---- views ----
+export interface FeeItemView {
+  code: string;
+  kind: FeeKind;
+  kindLabel: string;
+  name: string;
+  /** The version in force this month, if any. */
+  current: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number } | null;
+  history: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number; setAt: string }[];
+  proposals: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number; byName: string; at: string }[];
+}
+export interface BillView {
+  id: string;
+  homeId: string;
+  homeLabel: string;
+  itemCode: string;
+  itemName: string;
+  period: string;
+  periodLabel: string;
+  /** "89.50㎡ × 1.10元" */
+  basis: string;
+  amountFen: number;
+  amount: string;
+  status: 'unpaid' | 'paid';
+  statusLabel: string;
+  paidAt?: string;
+  paymentId?: string;
+  /** Months past its period (0 = this month). */
+  overdueMonths: number;
+}
+export interface MyBills {
+  homes: { homeId: string; label: string; bills: BillView[] }[];
+  dueFen: number;
+  due: string;
+  unpaidCount: number;
+  /** Paid bills of the last 12 months, newest first. */
+  recentPaid: BillView[];
+}
+export interface PayStart {
+  outTradeNo: string;
+  totalFee: number;
+  /** For wx.requestPayment (weapp). */
+  payment: { appId?: string; timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string };
+}
+export interface OrderState {
+  outTradeNo: string;
+  state: 'pending' | 'paid' | 'closed';
+  paymentId?: string;
+}
+export interface ReceiptView {
+  id: string;
+  /** 收据号 */
+  receiptNo: string;
+  compoundName: string;
+  method: 'wechat' | 'cash' | 'transfer';
+  methodLabel: string;
+  amountFen: number;
+  amount: string;
+  paidAt: string;
+  lines: { homeLabel: string; itemName: string; periodLabel: string; amount: string }[];
+  transactionId?: string;
+  refunded?: { amount: string; reason: string; at: string };
+  /** Some bills were already paid: the difference is to be refunded. */
+  duplicateFen: number;
+}
+export interface BuildingArrears {
+  buildingId: string;
+  buildingName: string;
+  homes: number;
+  dueFen: number;
+  paidFen: number;
+  /** Whole percent of this month's amount collected. */
+  rate: number;
+  /** Homes with any unpaid bill of this month or earlier. */
+  homesInArrears: number;
+  arrearsFen: number;
+}
+export interface ArrearsView {
+  compoundId: string;
+  period: string;
+  dueFen: number;
+  paidFen: number;
+  rate: number;
+  buildings: BuildingArrears[];
+  /** Homes of one building with unpaid bills (when a building was asked for). */
+  homes?: { homeId: string; label: string; months: number; arrearsFen: number; arrears: string }[];
+}
+export interface LedgerEntryView {
+  id: string;
+  seq: number;
+  period: string;
+  kind: LedgerKind;
+  category: Category;
+  categoryLabel: string;
+  fund: Fund;
+  amountFen: number;
+  amount: string;
+  memo: string;
+  receipts: { fileID: string; url: string }[];
+  at: string;
+  byName: string;
+  reverses?: string;
+  reversedBy?: string;
+  reason?: string;
+  hash: string;
+}
+export interface StatementLineView {
+  category: Category;
+  label: string;
+  kind: LedgerKind;
+  fund: Fund;
+  amountFen: number;
+  amount: string;
+  entries: number;
+  /** 0–100: the bar's length relative to the biggest line of its kind. */
+  bar: number;
+  questions: { id: string; question: string; answer?: string; at: string }[];
+}
+export interface StatementView {
+  id: string;
+  compoundId: string;
+  compoundName: string;
+  period: string;
+  periodLabel: string;
+  status: 'open' | 'closed' | 'published';
+  statusLabel: string;
+  figures: Omit<StatementFigures, 'lines'>;
+  lines: StatementLineView[];
+  head: ChainHead | null;
+  closedAt?: string;
+  publishedAt?: string;
+  canClose: boolean;
+  canPublish: boolean;
+  canAnswer: boolean;
+}
+export interface TrendPoint {
+  period: string;
+  label: string;
+  incomeFen: number;
+  expenseFen: number;
+  closingFen: number;
+  /** 0–100 relative to the largest of the 12 months. */
+  incomeBar: number;
+  expenseBar: number;
+}
+export interface VerifyView {
+  ok: boolean;
+  checked: number;
+  statements: number;
+  problems: VerifyProblem[];
+  message: string;
+}
+export interface DonationView {
+  id: string;
+  project: string;
+  donor: string;
+  amount: string;
+  amountFen: number;
+  at: string;
+}
+export interface FeesSummary {
+  /** For a resident's home card. */
+  dueFen: number;
+  due: string;
+  unpaidCount: number;
+  /** For the committee's card: this month's collection rate per compound they keep. */
+  compounds: { compoundId: string; name: string; period: string; rate: number; nextToClose: string | null }[];
+}
+
+export const feesApi = defineApi('fees', {
+  'fees.items': action(z.strictObject({ compoundId: id })).returns<FeeItemView[]>(),
+  /** The committee sets a rate from a month on; the property manager's call records a proposal. */
+  'fees.setRate': action(
+    z.strictObject({
+      compoundId: id,
+      itemCode,
+      kind: z.enum(FEE_KINDS),
+      name: text({ max: 20 }),
+      from: period,
+      tiers: z.partialRecord(z.enum(TIERS), rateFen).optional(),
+      fen: rateFen.optional(),
+    }),
+  ).returns<{ state: 'set' | 'proposed'; item: FeeItemView }>(),
+  'fees.generate': action(z.strictObject({ clientRequestId, compoundId: id, period })).returns<JobView>(),
+  'fees.jobStatus': action(z.strictObject({ jobId: id })).returns<JobView>(),
+  'fees.myBills': action(z.strictObject({})).returns<MyBills>(),
+  'fees.summary': action(z.strictObject({})).returns<FeesSummary>(),
+  'fees.pay': action(z.strictObject({ clientRequestId, billIds })).returns<PayStart>(),
+  'fees.order': action(z.strictObject({ outTradeNo: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/) })).returns<OrderState>(),
+  'fees.receipt': action(z.strictObject({ paymentId: id })).returns<ReceiptView>(),
+  'fees.payOffline': action(
+    z.strictObject({ clientRequestId, billIds, method: z.enum(['cash', 'transfer']), receiptNo: z.string().regex(RECEIPT_NO, '收据号只能含字母、数字和-') }),
+  ).returns<ReceiptView>(),
+  'fees.refund': action(z.strictObject({ paymentId: id, reason: text({ max: FEE_LIMITS.reason }) })).returns<ReceiptView>(),
+  'fees.arrears': action(z.strictObject({ compoundId: id, period, buildingId: id.optional() })).returns<ArrearsView>(),
+  'ledger.book': action(
+    z.strictObject({
+      clientRequestId,
+      compoundId: id,
+      category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]),
+      amountFen,
+      memo: text({ max: FEE_LIMITS.memo }),
+      receipts: fileIds.default([]),
+      donor: z.strictObject({ name: optionalText({ max: FEE_LIMITS.donor }), anonymous: z.boolean(), project: text({ max: 20 }) }).optional(),
+    }),
+  ).returns<LedgerEntryView>(),
+  'ledger.reverse': action(z.strictObject({ clientRequestId, entryId: id, reason: text({ max: FEE_LIMITS.reason }) })).returns<LedgerEntryView>(),
+  'ledger.entries': action(z.strictObject({ compoundId: id, period, category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]).optional() })).returns<LedgerEntryView[]>(),
+  'ledger.close': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
+  'ledger.publish': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
+  'ledger.statement': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
+  'ledger.trend': action(z.strictObject({ compoundId: id })).returns<TrendPoint[]>(),
+  'ledger.verify': action(z.strictObject({ compoundId: id })).returns<VerifyView>(),
+  'ledger.ask': action(z.strictObject({ clientRequestId, compoundId: id, period, category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]), question: text({ max: FEE_LIMITS.question }) })).returns<{ id: string }>(),
+  'ledger.answer': action(z.strictObject({ questionId: id, answer: text({ max: FEE_LIMITS.answer, multiline: true }) })).returns<{ id: string }>(),
+  'ledger.donations': action(z.strictObject({ compoundId: id })).returns<DonationView[]>(),
+});
+export type FeesApi = typeof feesApi;
+
+/** payCallback has no client actions: WeChat Pay's notification and a timer only. */
+export const payCallbackApi = defineApi('payCallback', {});
