@@ -52,7 +52,9 @@ export async function setRate(
     const repo = feeItems(ctx.db).in(tx);
     const cur = await repo.get(id);
     if (cur && cur.kind !== input.kind) throw new AppError('BAD_REQUEST', '收费项目类型不能更改');
-    const base: Omit<FeeItemDoc, '_id'> = cur ?? { compoundId: compound._id, communityId: compound.communityId, code: input.itemCode, kind: input.kind, name: input.name, rates: [], proposals: [], updatedAt: ctx.now };
+    const { _id: _ignored, ...stored } = cur ?? { _id: id };
+    void _ignored;
+    const base: Omit<FeeItemDoc, '_id'> = cur ? (stored as Omit<FeeItemDoc, '_id'>) : { compoundId: compound._id, communityId: compound.communityId, code: input.itemCode, kind: input.kind, name: input.name, rates: [], proposals: [], updatedAt: ctx.now };
     const next: Omit<FeeItemDoc, '_id'> = sets
       ? { ...base, name: input.name, rates: withVersion(base.rates, { ...version, setBy: person._id, setAt: ctx.now.toISOString() }), proposals: base.proposals.filter((p) => p.from !== input.from), updatedAt: ctx.now }
       : { ...base, proposals: [...base.proposals.filter((p) => p.from !== input.from || p.by !== person._id), { ...version, by: person._id, byName: person.name, at: ctx.now }].slice(-10), updatedAt: ctx.now };
