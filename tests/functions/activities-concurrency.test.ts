@@ -53,7 +53,7 @@ it('200 simultaneous sign-ups for 10 places: 10 confirmed, 190 waiting, in arriv
   expect([...confirmed, ...waiting]).toEqual(crowd.map((p) => p._id));
   expect(d.list.map((r: any) => r.no)).toEqual(crowd.map((_, i) => i + 1));
   // Each person's own answer agrees with the list, and the stored mirrors too.
-  results.forEach((r, i) => expect([i, r.data.mine.status]).toEqual([i, i < 10 ? 'confirmed' : 'waitlisted']));
+  results.forEach((r: any, i) => expect([i, r.data.mine.status]).toEqual([i, i < 10 ? 'confirmed' : 'waitlisted']));
   const mirrors = (await h.db.collection('activitySignups').where({ activityId: a.id }).limit(1000).get()).data;
   expect(mirrors).toHaveLength(200);
   expect(mirrors.filter((m: any) => m.status === 'confirmed')).toHaveLength(10);

@@ -1,0 +1,19 @@
+/** activities registers: its pages, the 志愿活动 card on 首页, and its 服务 / shortcut entries. */
+import { defineFeature } from '@/features/types';
+import { routePaths } from '@/features/route-table';
+import { ACTIVITY_ROUTES } from './routes';
+import ActivitiesCard from './ActivitiesCard';
+
+const url = routePaths(ACTIVITY_ROUTES);
+
+export const activitiesFeature = defineFeature({
+  name: 'activities',
+  routes: ACTIVITY_ROUTES,
+  homeCards: [{ key: 'activities', order: 20, Component: ActivitiesCard, when: ({ me }) => me.homes.length > 0 || me.roles.length > 0 }],
+  services: [
+    { key: 'activities', label: '志愿活动', hint: '报名、签到', url: url.activityList, order: 15 },
+    { key: 'volunteer-hours', label: '志愿时长', hint: '个人、楼栋、小区', url: url.activityHours, order: 16 },
+    { key: 'activity-create', label: '发起活动', hint: '接龙报名', url: url.activityCreate, order: 17, permission: 'activity.create' },
+  ],
+  shortcuts: [{ key: 'activity-create', label: '发起志愿活动', url: url.activityCreate, order: 5, permission: 'activity.create' }],
+});
