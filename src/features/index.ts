@@ -9,9 +9,10 @@ import { canAnywhere } from '@core/authz';
 import { actorOf } from '@/utils/actor';
 import { accountsFeature } from './accounts/entries';
 import { noticesFeature } from './notices/entries';
+import { votesFeature } from './votes/entries';
 import type { EntryDef, Feature, Gate, HomeCardDef } from './types';
 
-export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature];
+export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, votesFeature];
 
 export function visible(gate: Gate, me: Me): boolean {
   const actor = actorOf(me);

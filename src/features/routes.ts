@@ -8,6 +8,7 @@
 import { pagesFor, type BuildTarget, type FeatureRoutes } from './route-table';
 import { ACCOUNT_ROUTES } from './accounts/routes';
 import { NOTICE_ROUTES } from './notices/routes';
+import { VOTE_ROUTES } from './votes/routes';
 
 /** Tab pages live in the main package (WeChat requires it). */
 export const TAB_PAGES = {
@@ -17,7 +18,7 @@ export const TAB_PAGES = {
   me: 'pages/me/index',
 } as const;
 
-export const FEATURE_ROUTES: readonly FeatureRoutes[] = [ACCOUNT_ROUTES, NOTICE_ROUTES];
+export const FEATURE_ROUTES: readonly FeatureRoutes[] = [ACCOUNT_ROUTES, NOTICE_ROUTES, VOTE_ROUTES];
 
 /** app.json's subPackages for a build. */
 export function subPackagesFor(target: BuildTarget): { root: string; pages: string[]; plugins?: Record<string, { provider: string; version: string }> }[] {

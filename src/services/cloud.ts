@@ -20,6 +20,7 @@ import Taro from '@tarojs/taro';
 import type { ActionSpec, InputOf, OutputOf } from '@core/platform/api';
 import type { AccountsApi } from '@core/accounts/contract';
 import type { NoticesApi } from '@core/notices/contract';
+import type { VotesApi } from '@core/votes/contract';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
 export type ServiceErrorCode = ErrorBody['code'];
@@ -50,6 +51,7 @@ export function toServiceError(e: unknown): ServiceError {
 export interface Apis {
   accounts: AccountsApi;
   notices: NoticesApi;
+  votes: VotesApi;
 }
 export type ApiName = keyof Apis;
 export type ActionOf<N extends ApiName> = keyof Apis[N]['actions'] & string;
