@@ -20,7 +20,7 @@ import { ballots, matters, roll, type RollDoc } from './docs';
 import { assertManage, choiceLabels, consultationOf, loadMatter } from './common';
 
 const rowOf = (e: RollDoc, withVoted: boolean): RollRow => ({
-  homes: e.homes.map((h) => ({ label: h.label, areaCenti: h.areaCenti })),
+  homes: e.homes.map((h) => ({ homeId: h.homeId, label: h.label, areaCenti: h.areaCenti })),
   areaCenti: e.areaCenti,
   developer: e.developer,
   ...(withVoted ? { voted: e.voted } : {}),

@@ -97,7 +97,7 @@ export interface MatterDetail extends MatterListItem {
 }
 export interface RollRow {
   /** "1栋1单元1001", several when one owner holds several homes. */
-  homes: { label: string; areaCenti: number }[];
+  homes: { homeId: string; label: string; areaCenti: number }[];
   areaCenti: number;
   developer: boolean;
   /** Trackers only. */

@@ -75,7 +75,7 @@ describe('the demo: 御家兰庭 renews its property company', () => {
     const roll = await h.as('yjlt-resident-5').ok('votes', 'roll.list', { matterId: RENEW, size: 50 });
     expect(roll.frozen).toBe(true);
     const dev = (await h.as('yjlt-committee').ok('votes', 'roll.list', { matterId: RENEW, size: 50, cursor: String(roll.totals.owners - 50) })).items;
-    expect(roll.items[0]).toEqual({ homes: [{ label: expect.any(String), areaCenti: expect.any(Number) }], areaCenti: expect.any(Number), developer: false });
+    expect(roll.items[0]).toEqual({ homes: [{ homeId: expect.any(String), label: expect.any(String), areaCenti: expect.any(Number) }], areaCenti: expect.any(Number), developer: false });
     expect(dev.length).toBeGreaterThan(0);
   });
 
