@@ -43,6 +43,8 @@ export interface HomeDoc {
   areaCenti: number;
   hasLift: boolean;
   registeredOwners: RegisteredOwner[];
+  /** roomSortKey(unit, number): natural room order from an index (101 before 1001). */
+  sortKey?: string;
   updatedAt: Date;
 }
 export interface PersonDoc {
@@ -52,6 +54,8 @@ export interface PersonDoc {
   phone?: string;
   partyMember: boolean;
   showPartyBadge: boolean;
+  /** 愿意楼栋长联系我: the person lets the lead of their building see their phone (read it with leadContactPhone). */
+  contactLead?: boolean;
   createdAt: Date;
 }
 export interface MembershipDoc {
@@ -99,4 +103,13 @@ export async function requirePerson(db: Database, actor: Pick<Actor, 'personId'>
   const p = await people(db).get(actor.personId);
   if (!p) throw new AppError('NOT_REGISTERED');
   return p;
+}
+
+/**
+ * The phone a building lead (or another approver) may see and call for a person:
+ * in full when the person chose 愿意楼栋长联系我, otherwise undefined (show it masked
+ * or not at all). Every feature that shows people to leads reads consent here.
+ */
+export function leadContactPhone(p: Pick<PersonDoc, 'phone' | 'contactLead'> | undefined | null): string | undefined {
+  return p?.contactLead && p.phone ? p.phone : undefined;
 }

@@ -19,7 +19,7 @@ import type { Ctx } from '../_shared/router';
 import type { Command, Database } from '../_shared/database';
 import { decodeCursor, pageOf } from '../_shared/db';
 import { transaction } from '../_shared/repo';
-import { homes, memberships, membershipId, requirePerson, targetOf, type MembershipDoc } from '../_shared/directory';
+import { homes, memberships, membershipId, people, requirePerson, targetOf, type MembershipDoc } from '../_shared/directory';
 import { bindRequests, pendingSlots, type BindRequestDoc } from './docs';
 import { requestView } from './views';
 import { ensurePerson } from './people';
@@ -85,10 +85,14 @@ function releaseSlotOf(db: Database, r: Pick<BindRequestDoc, '_id' | 'personId' 
 
 export async function requestBinding(
   ctx: Ctx,
-  input: { clientRequestId: string; homeId: string; relation: Relation; name: string; phone?: string; note?: string },
+  input: { clientRequestId: string; homeId: string; relation: Relation; name: string; phone?: string; note?: string; contactLead?: boolean },
 ): Promise<BindRequestView> {
   const home = await homes(ctx.db).must(input.homeId);
   const person = await ensurePerson(ctx, input.name, input.phone);
+  // 愿意楼栋长联系我 is the person's choice (changeable on 我的); the request's phone is what the lead calls.
+  if (input.contactLead !== undefined && input.contactLead !== !!person.contactLead) {
+    await people(ctx.db).patch(person._id, { contactLead: input.contactLead, ...(input.contactLead && input.phone && !person.phone ? { phone: input.phone } : {}) });
+  }
   const requests = bindRequests(ctx.db);
   // A retry of a call that already made its request answers that request.
   const retried = async () => {
@@ -151,8 +155,8 @@ export async function pendingForMe(ctx: Ctx, input: { cursor?: string; size: num
   if (!query) throw new AppError('FORBIDDEN');
   const offset = decodeCursor(input.cursor);
   const reqs = await bindRequests(ctx.db).find(query, { orderBy: [['createdAt', 'asc']], skip: offset, limit: input.size + 1 });
-  const byId = await homes(ctx.db).byIds(reqs.map((r) => r.homeId));
-  const views = reqs.filter((r) => byId.has(r.homeId)).map((r) => requestView(r, byId.get(r.homeId)!, false));
+  const [byId, applicants] = await Promise.all([homes(ctx.db).byIds(reqs.map((r) => r.homeId)), people(ctx.db).byIds(reqs.map((r) => r.personId))]);
+  const views = reqs.filter((r) => byId.has(r.homeId)).map((r) => requestView(r, byId.get(r.homeId)!, false, applicants.get(r.personId)));
   return pageOf(views, offset, input.size);
 }
 
@@ -197,7 +201,7 @@ export async function decideRequest(ctx: Ctx, input: { requestId: string; approv
     return { ...current, ...patch };
   });
   if (decided.status !== 'pending') await releaseSlotOf(ctx.db, decided);
-  return requestView(decided, home, false);
+  return requestView(decided, home, false, (await people(ctx.db).get(decided.personId)) ?? undefined);
 }
 
 export async function leaveHome(ctx: Ctx, input: { homeId: string }) {

@@ -41,8 +41,13 @@ export interface InviteDoc {
   /** `${creatorPersonId}_${clientRequestId}`: a retried create finds the invite it made. */
   _id: string;
   code: string;
-  homeId: string;
-  relation: Relation;
+  /** Absent on invites made before staff invites existed: 'home'. */
+  kind?: 'home' | 'staff';
+  /** Home invites. */
+  homeId?: string;
+  relation?: Relation;
+  /** Staff invites: the compound whose 物业员工 the holder becomes. */
+  compoundId?: string;
   state: InviteState;
   createdBy: string;
   createdAt: Date;

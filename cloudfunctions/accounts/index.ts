@@ -5,9 +5,9 @@ import { createMain, timerRoute } from '../_shared/router';
 import { work } from '../_shared/jobs';
 import { getMe, listCompounds, listHomes, myGroups, updateMe } from './me';
 import { cancelRequest, decideRequest, leaveHome, pendingForMe, requestBinding } from './binding';
-import { createInvite, listInvites, redeemInvite, revokeInvite } from './invites';
-import { exportRoster, importRoster, importStatus, listRoster, rosterImportJob } from './roster';
-import { grantRole, listRoles, revokeRole } from './roles';
+import { createInvite, createStaffInvite, listInvites, redeemInvite, redeemInviteAny, revokeInvite } from './invites';
+import { exportRoster, importRoster, importStatus, listRoster, rosterImportJob, rosterTemplate } from './roster';
+import { grantRole, listRoles, revokeRole, searchPeople } from './roles';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -28,6 +28,8 @@ export const main = createMain(
     'binding.pending': pendingForMe,
     'binding.decide': decideRequest,
     'binding.leave': leaveHome,
+    'invite.redeem': redeemInviteAny,
+    'invite.createStaff': createStaffInvite,
     'invite.create': createInvite,
     'invite.list': listInvites,
     'invite.revoke': revokeInvite,
@@ -35,6 +37,8 @@ export const main = createMain(
     'roster.import': importRoster,
     'roster.importStatus': importStatus,
     'roster.export': exportRoster,
+    'roster.template': rosterTemplate,
+    'people.search': searchPeople,
     'roles.list': listRoles,
     'roles.grant': grantRole,
     'roles.revoke': revokeRole,

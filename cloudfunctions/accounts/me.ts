@@ -41,7 +41,7 @@ export async function getMe(ctx: Ctx): Promise<Me> {
   };
 }
 
-export async function updateMe(ctx: Ctx, input: { name?: string; phone?: string; showPartyBadge?: boolean }) {
+export async function updateMe(ctx: Ctx, input: { name?: string; phone?: string; showPartyBadge?: boolean; contactLead?: boolean }) {
   let person = await findPerson(ctx);
   if (!person) {
     if (!input.name) throw new AppError('NOT_REGISTERED', '请先填写姓名');
@@ -53,6 +53,10 @@ export async function updateMe(ctx: Ctx, input: { name?: string; phone?: string;
   if (input.showPartyBadge !== undefined) {
     if (input.showPartyBadge && !person.partyMember) throw new AppError('FORBIDDEN', '仅党员可以亮明身份');
     patch.showPartyBadge = input.showPartyBadge;
+  }
+  if (input.contactLead !== undefined) {
+    if (input.contactLead && !(patch.phone ?? person.phone)) throw new AppError('BAD_REQUEST', '请先填写手机号，楼栋长才能联系您');
+    patch.contactLead = input.contactLead;
   }
   if (Object.keys(patch).length) await people(ctx.db).patch(person._id, patch);
   return personView({ ...person, ...patch }, true);
@@ -79,7 +83,8 @@ export async function listHomes(ctx: Ctx, input: { buildingId: string; unit?: st
   const offset = decodeCursor(input.cursor);
   const where: Record<string, unknown> = { buildingId: input.buildingId };
   if (input.unit) where.unit = input.unit;
-  const found = await homesRepo(ctx.db).find(where, { orderBy: [['unit', 'asc'], ['number', 'asc']], skip: offset, limit: input.size + 1 });
+  // Natural room order (101 before 1001): sortKey starts with the unit, indexed with the building.
+  const found = await homesRepo(ctx.db).find(where, { orderBy: [['sortKey', 'asc']], skip: offset, limit: input.size + 1 });
   return pageOf(found.map(homeView), offset, input.size);
 }
 

@@ -1,27 +1,119 @@
-import type { RoleView } from '../../core/accounts/contract';
-import { assertCan, can, type Permission } from '../../core/authz';
+import type { Page } from '../../core/platform/api';
+import type { PersonHit, RoleList, RoleView } from '../../core/accounts/contract';
+import { canRevokeRole, grantPermission, grantableRoles } from '../../core/accounts/rules';
+import { assertCan, can } from '../../core/authz';
+import { RELATION_LABELS, ROLE_LABELS } from '../../core/platform/roles';
+import { roomSortKey } from '../../core/platform/text';
+import { decodeCursor } from '../_shared/db';
 import { AppError } from '../../core/platform/errors';
 import type { RoleName } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
-import { buildings as buildingsRepo, communities, compounds, people, roles, type BuildingDoc, type CompoundDoc, type RoleDoc } from '../_shared/directory';
+import { buildings as buildingsRepo, communities, compounds, homes as homesRepo, memberships, people, roles, type BuildingDoc, type CompoundDoc, type RoleDoc } from '../_shared/directory';
 import { roleView } from './views';
 
-/** Which permission appointing a role needs. */
-function grantPermission(role: RoleName): Permission {
-  if (role === 'buildingLead') return 'role.grant.buildingLead';
-  if (role === 'staff') return 'role.grant.staff';
-  return 'role.grant.compound';
-}
-
-export async function listRoles(ctx: Ctx, input: { compoundId: string }) {
+export async function listRoles(ctx: Ctx, input: { compoundId: string }): Promise<RoleList> {
   const actor = await ctx.actor();
   const compound = await compounds(ctx.db).must(input.compoundId);
-  assertCan(actor, 'role.view', { communityId: compound.communityId, compoundId: compound._id });
+  const target = { communityId: compound.communityId, compoundId: compound._id };
+  assertCan(actor, 'role.view', target);
   const grants = await roles(ctx.db).all({ compoundId: compound._id });
   const who = await people(ctx.db).byIds(grants.map((r) => r.personId));
   const buildings = await buildingsRepo(ctx.db).byIds(grants.flatMap((r) => r.buildingIds ?? []));
   const byId = new Map([[compound._id, compound]]);
-  return grants.map((r) => ({ ...roleView(r, byId, buildings), personId: r.personId, personName: who.get(r.personId)?.name ?? '' }));
+  return {
+    items: grants.map((r) => ({
+      ...roleView(r, byId, buildings),
+      personId: r.personId,
+      personName: who.get(r.personId)?.name ?? '',
+      canRevoke: canRevokeRole(actor, r.role, r.personId, target),
+    })),
+    grantable: grantableRoles(actor, target),
+    canInviteStaff: can(actor, 'role.grant.staff', target),
+  };
+}
+
+/**
+ * People of a compound for role assignment: by room ("602", "3栋602", "1-602") through
+ * the homes' compound+number index, or by name prefix through the people's name
+ * index; without a query, the compound's role holders and the first residents.
+ * Every read is an indexed equality/prefix with a limit; together ≤ 1,000 documents a call.
+ */
+export async function searchPeople(ctx: Ctx, input: { compoundId: string; q?: string; cursor?: string; size: number }): Promise<Page<PersonHit>> {
+  const actor = await ctx.actor();
+  const compound = await compounds(ctx.db).must(input.compoundId);
+  const target = { communityId: compound.communityId, compoundId: compound._id };
+  assertCan(actor, 'role.view', target);
+  const _ = ctx.db.command;
+  const offset = decodeCursor(input.cursor);
+  const q = (input.q ?? '').replace(/\s/g, '');
+  const room = /(\d+[A-Za-z]?)$/.exec(q.normalize('NFKC'));
+  let personIds: string[];
+  let homeFilter: Set<string> | null = null;
+  if (q && room && /^[\d\-栋号楼单元幢座A-Za-z]+$/.test(q.normalize('NFKC'))) {
+    // A room: every home of that number in the compound (one per building and unit at most).
+    const found = await homesRepo(ctx.db).find({ compoundId: compound._id, number: room[1].toUpperCase() }, { limit: 100 });
+    // "3栋1单元1502", "3-1-1502", "3栋1502": the numbers before the room narrow it to a building (and unit).
+    const parts = q.normalize('NFKC').slice(0, -room[1].length).match(/\d+|[A-Za-z]+/g) ?? [];
+    const homesHit = found.filter((h) => {
+      const own = [h.buildingName.match(/\d+/)?.[0] ?? '', h.unit];
+      return parts.every((p, i) => i < own.length && own[i].toUpperCase() === p.toUpperCase());
+    });
+    homeFilter = new Set(homesHit.map((h) => h._id));
+    const ms = homeFilter.size ? await memberships(ctx.db).find({ homeId: _.in([...homeFilter]), status: 'active' }, { limit: 300 }) : [];
+    personIds = [...new Set(ms.map((m) => m.personId))];
+  } else if (q) {
+    // A name prefix: people whose name starts with it, then only those of this compound.
+    const escaped = q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const named = await people(ctx.db).find({ name: ctx.db.RegExp({ regexp: `^${escaped}` }) }, { orderBy: [['name', 'asc']], limit: 200, fields: { _id: true } });
+    const ids = named.map((p) => p._id);
+    const [ms, rs] = ids.length
+      ? await Promise.all([
+          memberships(ctx.db).find({ compoundId: compound._id, personId: _.in(ids), status: 'active' }, { limit: 200 }),
+          roles(ctx.db).find({ compoundId: compound._id, personId: _.in(ids) }, { limit: 50 }),
+        ])
+      : [[], []];
+    personIds = ids.filter((id) => ms.some((m) => m.personId === id) || rs.some((r) => r.personId === id));
+  } else {
+    // No query: role holders first, then residents in the order they joined.
+    const [rs, ms] = await Promise.all([
+      roles(ctx.db).find({ compoundId: compound._id }, { limit: 100 }),
+      memberships(ctx.db).find({ compoundId: compound._id, status: 'active' }, { orderBy: [['_id', 'asc']], skip: offset, limit: input.size + 1 }),
+    ]);
+    const holders = offset === 0 ? rs.map((r) => r.personId) : [];
+    personIds = [...new Set([...holders, ...ms.map((m) => m.personId)])];
+    const more = ms.length > input.size;
+    const hits = await describe(ctx, compound, personIds.slice(0, holders.length + input.size), homeFilter);
+    return { items: hits, ...(more ? { nextCursor: String(offset + input.size) } : {}) };
+  }
+  const shown = personIds.slice(offset, offset + input.size);
+  const hits = await describe(ctx, compound, shown, homeFilter);
+  return { items: hits, total: personIds.length, ...(offset + input.size < personIds.length ? { nextCursor: String(offset + input.size) } : {}) };
+}
+
+/** Each person with their homes (natural order) and roles in this compound. */
+async function describe(ctx: Ctx, compound: CompoundDoc, personIds: string[], _homeFilter: Set<string> | null): Promise<PersonHit[]> {
+  if (!personIds.length) return [];
+  const _ = ctx.db.command;
+  const [who, ms, rs] = await Promise.all([
+    people(ctx.db).byIds(personIds),
+    memberships(ctx.db).find({ compoundId: compound._id, personId: _.in(personIds), status: 'active' }, { limit: 200 }),
+    roles(ctx.db).find({ compoundId: compound._id, personId: _.in(personIds) }, { limit: 100 }),
+  ]);
+  const homes = await homesRepo(ctx.db).byIds(ms.map((m) => m.homeId));
+  return personIds
+    .filter((id) => who.has(id))
+    .map((id) => {
+      const mine = ms
+        .filter((m) => m.personId === id && homes.has(m.homeId))
+        .map((m) => ({ h: homes.get(m.homeId)!, m }))
+        .sort((a, b) => (a.h.buildingId + (a.h.sortKey ?? roomSortKey(a.h.unit, a.h.number))).localeCompare(b.h.buildingId + (b.h.sortKey ?? roomSortKey(b.h.unit, b.h.number))));
+      return {
+        personId: id,
+        name: who.get(id)!.name,
+        homes: mine.map(({ h, m }) => `${h.label}（${RELATION_LABELS[m.relation]}）`),
+        roles: [...new Set(rs.filter((r) => r.personId === id).map((r) => ROLE_LABELS[r.role]))],
+      };
+    });
 }
 
 export async function grantRole(

@@ -14,13 +14,13 @@ import ExcelJS from 'exceljs';
 import type { ExportResult, ImportResult, ImportRowError, RosterHome, RosterPage } from '../../core/accounts/contract';
 import { EXPORT_URL_MAX_AGE, IMPORT_LIMITS } from '../../core/accounts/limits';
 import { assertCan, canAnywhere } from '../../core/authz';
-import { homeId, homeLabel, rosterView } from '../../core/accounts/rules';
+import { REQUIRED_ROSTER_FIELDS, ROSTER_HEADERS, homeId, homeLabel, matchBuilding, parseUnit, rosterFieldOf, rosterView, type RosterField } from '../../core/accounts/rules';
 import { AppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { maskName, maskPhone } from '../../core/platform/mask';
 import { formatHundredths, parseHundredths } from '../../core/platform/units';
 import { RELATION_LABELS } from '../../core/platform/roles';
-import { naturalCompare, normalizeText, textProblem } from '../../core/platform/text';
+import { naturalCompare, normalizeText, roomSortKey, textProblem } from '../../core/platform/text';
 import { formatDate } from '../../core/platform/time';
 import type { Ctx } from '../_shared/router';
 import type { Database } from '../_shared/database';
@@ -30,7 +30,8 @@ import { defineJob, enqueue, jobs, jobStatus, jobView, work } from '../_shared/j
 import { assertOwnFiles, exportPath } from '../_shared/files';
 import { buildingView, homeView } from './views';
 
-export const ROSTER_COLUMNS = ['楼栋', '单元', '房号', '类型', '面积(㎡)', '电梯', '业主姓名', '手机号'] as const;
+/** The template's and the export's columns (the import also accepts ROSTER_HEADERS' aliases). */
+export const ROSTER_COLUMNS = (Object.keys(ROSTER_HEADERS) as RosterField[]).map((f) => ROSTER_HEADERS[f].label);
 /** Downloaded files above this size are refused before parsing. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -40,7 +41,7 @@ export async function listRoster(ctx: Ctx, input: { buildingId: string; cursor?:
   const view = rosterView(actor, targetOf({ ...building, buildingId: building._id }));
   if (!view) throw new AppError('FORBIDDEN');
   const offset = decodeCursor(input.cursor);
-  const homes = await homesRepo(ctx.db).find({ buildingId: building._id }, { orderBy: [['unit', 'asc'], ['number', 'asc']], skip: offset, limit: input.size + 1 });
+  const homes = await homesRepo(ctx.db).find({ buildingId: building._id }, { orderBy: [['sortKey', 'asc']], skip: offset, limit: input.size + 1 });
   const shown = homes.slice(0, input.size);
   const _ = ctx.db.command;
   const members = shown.length ? await memberships(ctx.db).find({ homeId: _.in(shown.map((h) => h._id)), status: 'active' }, { limit: 1000 }) : [];
@@ -62,6 +63,8 @@ export async function listRoster(ctx: Ctx, input: { buildingId: string; cursor?:
 
 interface ParsedRow {
   row: number;
+  /** What the row said for the building. */
+  written: string;
   building: BuildingDoc;
   unit: string;
   number: string;
@@ -86,57 +89,58 @@ function cellText(v: ExcelJS.CellValue): string {
 export function parseRosterRows(sheet: ExcelJS.Worksheet, buildings: BuildingDoc[]): { rows: ParsedRow[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const rows: ParsedRow[] = [];
+  // Headers as people write them (楼号, 室号, 户主, 联系电话, 建筑面积 …): the first column of each field wins.
   const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
-  const col: Record<string, number> = {};
-  for (const c of ROSTER_COLUMNS) {
-    const i = header.findIndex((h) => h.replace(/\s/g, '').replace('（', '(').replace('）', ')') === c || h.startsWith(c.replace(/\(.*/, '')));
-    if (i < 0) errors.push({ row: 1, column: c, message: `缺少列「${c}」` });
-    else col[c] = i + 1;
+  const col: Partial<Record<RosterField, number>> = {};
+  header.forEach((h, i) => {
+    const f = rosterFieldOf(h);
+    if (f && col[f] === undefined) col[f] = i + 1;
+  });
+  for (const f of REQUIRED_ROSTER_FIELDS) {
+    if (col[f] === undefined) errors.push({ row: 1, column: ROSTER_HEADERS[f].label, message: `缺少列「${ROSTER_HEADERS[f].label}」（也可写作：${ROSTER_HEADERS[f].aliases.slice(1, 4).join('、')}）` });
   }
   if (errors.length) return { rows, errors };
-  const byName = new Map<string, BuildingDoc>();
-  for (const b of buildings) {
-    byName.set(b.name, b);
-    byName.set(String(b.no), b);
-  }
   const seen = new Map<string, number>();
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    const get = (c: (typeof ROSTER_COLUMNS)[number]) => cellText(row.getCell(col[c]).value);
-    const values = ROSTER_COLUMNS.map(get);
+    const get = (f: RosterField) => (col[f] === undefined ? '' : cellText(row.getCell(col[f]!).value));
+    const values = (Object.keys(col) as RosterField[]).map(get);
     if (values.every((v) => !v)) continue;
-    const err = (column: string, message: string) => errors.push({ row: r, column, message });
+    const err = (f: RosterField, message: string) => errors.push({ row: r, column: ROSTER_HEADERS[f].label, message });
     const before = errors.length;
-    const bName = get('楼栋');
-    const building = byName.get(bName) ?? byName.get(bName.replace(/[栋幢号楼]$/, ''));
-    if (!building) err('楼栋', `找不到楼栋「${bName}」`);
-    const kindText = get('类型');
-    const kind = kindText === '商铺' || kindText === '店面' ? 'shop' : kindText === '住宅' ? 'flat' : null;
-    if (!kind) err('类型', '类型应为「住宅」或「商铺」');
-    const unit = get('单元').replace(/单元$/, '');
-    if (kind === 'flat' && !/^[0-9A-Za-z]{1,4}$/.test(unit)) err('单元', '单元应为1到4位数字或字母');
-    if (kind === 'shop' && unit && !/^[0-9A-Za-z]{1,4}$/.test(unit)) err('单元', '单元应为1到4位数字或字母');
-    const number = get('房号');
-    if (!/^[0-9A-Za-z-]{1,10}$/.test(number)) err('房号', '房号应为1到10位数字、字母或短横线');
-    const area = parseHundredths(get('面积(㎡)'));
-    if (area === null || area <= 0 || area > 10_000_00) err('面积(㎡)', '面积应为大于0的数字，最多两位小数');
-    const liftText = get('电梯');
-    if (liftText !== '有' && liftText !== '无') err('电梯', '电梯应填「有」或「无」');
-    const ownerName = get('业主姓名');
+    const kindText = get('kind').replace(/\s/g, '');
+    const kindGiven = kindText === '商铺' || kindText === '店面' || kindText === '门面' ? 'shop' : kindText === '住宅' || kindText === '住房' ? 'flat' : null;
+    if (kindText && !kindGiven) err('kind', '类型应为「住宅」或「商铺」');
+    const bName = get('building');
+    const match = matchBuilding(bName, kindGiven, buildings);
+    const building = 'building' in match ? match.building : null;
+    if (!building) err('building', (match as { error: string }).error);
+    const kind = kindGiven ?? (building ? (building.kind === 'shops' ? 'shop' : 'flat') : null);
+    const unit = parseUnit(get('unit'));
+    if (unit === null) err('unit', '单元应写作「1」「1单元」或「一单元」');
+    else if (kind === 'flat' && !unit && building && building.units.length > 1) err('unit', `${building.name}有多个单元，请填写单元`);
+    const number = get('number').normalize('NFKC').replace(/\s/g, '').replace(/[室号]$/, '').toUpperCase();
+    if (!/^[0-9A-Z-]{1,10}$/.test(number)) err('number', '房号应为1到10位数字、字母或短横线');
+    const area = parseHundredths(get('area').replace(/\s|㎡|m2|平方米|平米/gi, ''));
+    if (area === null || area <= 0 || area > 10_000_00) err('area', '面积应为大于0的数字，最多两位小数');
+    const liftText = get('lift');
+    if (liftText && liftText !== '有' && liftText !== '无') err('lift', '电梯应填「有」或「无」');
+    const ownerName = get('owner');
     const nameProblem = ownerName ? textProblem(normalizeText(ownerName), { max: 60 }) : null;
-    if (nameProblem) err('业主姓名', `业主姓名${nameProblem}`);
-    else if (ownerName.length > 20) err('业主姓名', '业主姓名不超过20个字');
-    const tel = get('手机号');
-    if (tel && !/^1\d{10}$/.test(tel)) err('手机号', '手机号应为11位数字');
-    if (errors.length > before || !building || !kind || area === null) continue;
+    if (nameProblem) err('owner', `业主姓名${nameProblem}`);
+    else if (ownerName.length > 20) err('owner', '业主姓名不超过20个字');
+    const tel = get('phone').replace(/[\s-]/g, '');
+    if (tel && !/^1\d{10}$/.test(tel)) err('phone', '手机号应为11位数字');
+    if (errors.length > before || !building || !kind || area === null || unit === null) continue;
     const key = homeId(building._id, unit, number);
     if (seen.has(key)) {
-      err('房号', `与第${seen.get(key)}行重复`);
+      err('number', `与第${seen.get(key)}行重复`);
       continue;
     }
     seen.set(key, r);
     const owners = ownerName ? ownerName.split(/[、,，]/).map((n) => n.trim()).filter(Boolean).map((n, i) => ({ name: n, ...(i === 0 && tel ? { phone: tel } : {}) })) : [];
-    rows.push({ row: r, building, unit, number, kind, areaCenti: area, hasLift: liftText === '有', owners });
+    const hasLift = liftText ? liftText === '有' : building.hasLift;
+    rows.push({ row: r, written: bName, building, unit: kind === 'shop' ? unit : unit, number, kind, areaCenti: area, hasLift, owners });
   }
   if (!rows.length && !errors.length) errors.push({ row: 2, message: '文件中没有数据行' });
   return { rows, errors };
@@ -262,6 +266,7 @@ export const rosterImportJob = defineJob<ImportParams, ParsedRow>({
       areaCenti: r.areaCenti,
       hasLift: r.hasLift,
       registeredOwners: r.owners,
+      sortKey: roomSortKey(r.unit, r.number),
       updatedAt: new Date(),
     };
     // Deterministic id: a repeated row rewrites the same home.
@@ -290,11 +295,21 @@ export async function importRoster(ctx: Ctx, input: { clientRequestId: string; c
     updated: 0,
     errors: checked.errors.slice(0, IMPORT_LIMITS.errorsShown),
     errorCount: checked.errors.length,
+    preview: [],
   };
   if (checked.errors.length) return result;
-  const existing = await homesRepo(ctx.db).byIds(checked.rows.map((r) => homeId(r.building._id, r.unit, r.number)));
-  result.created = checked.rows.length - existing.size;
-  result.updated = existing.size;
+  const existing = await existingHomes(ctx.db, checked.rows.map((r) => homeId(r.building._id, r.unit, r.number)));
+  const fresh = checked.rows.filter((r) => !existing.has(homeId(r.building._id, r.unit, r.number)));
+  result.created = fresh.length;
+  result.updated = checked.rows.length - fresh.length;
+  // Say where each new home goes before anything is written.
+  result.preview = fresh.slice(0, IMPORT_LIMITS.errorsShown).map((r) => ({
+    row: r.row,
+    written: r.written,
+    buildingName: r.building.name,
+    label: `${compound.name} ${homeLabel(r.building.name, r.unit, r.number, r.kind)}`,
+    kind: r.kind,
+  }));
   if (input.dryRun) return result;
   const job = await enqueue(
     ctx,
@@ -307,6 +322,15 @@ export async function importRoster(ctx: Ctx, input: { clientRequestId: string; c
   return { ...result, job: jobView((await jobs(ctx.db).get(job._id)) ?? job) };
 }
 
+/** Which of these home ids exist (in reads of 1,000 ids at most). */
+async function existingHomes(db: Database, ids: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const id of (await homesRepo(db).byIds(ids.slice(i, i + 1000))).keys()) out.add(id);
+  }
+  return out;
+}
+
 export async function importStatus(ctx: Ctx, input: { jobId: string }): Promise<JobView> {
   const actor = await ctx.actor();
   if (!canAnywhere(actor, 'roster.import')) throw new AppError('FORBIDDEN');
@@ -317,7 +341,10 @@ export async function exportRoster(ctx: Ctx, input: { compoundId: string }): Pro
   const actor = await ctx.actor();
   const compound = await compounds(ctx.db).must(input.compoundId);
   assertCan(actor, 'roster.export', { communityId: compound.communityId, compoundId: compound._id });
-  const homes = await homesRepo(ctx.db).all({ compoundId: compound._id }, [['buildingId', 'asc'], ['unit', 'asc'], ['number', 'asc']]);
+  const buildingNo = new Map((await buildingsRepo(ctx.db).all({ compoundId: compound._id })).map((b) => [b._id, b.no]));
+  const homes = (await homesRepo(ctx.db).all({ compoundId: compound._id }, [['buildingId', 'asc'], ['sortKey', 'asc']])).sort(
+    (a, b) => (buildingNo.get(a.buildingId) ?? 0) - (buildingNo.get(b.buildingId) ?? 0) || (a.sortKey ?? roomSortKey(a.unit, a.number)).localeCompare(b.sortKey ?? roomSortKey(b.unit, b.number)),
+  );
   const members = await memberships(ctx.db).all({ compoundId: compound._id, status: 'active' });
   const who = await people(ctx.db).byIds(members.map((m) => m.personId));
   const byHome = new Map<string, string[]>();
@@ -338,10 +365,45 @@ export async function exportRoster(ctx: Ctx, input: { compoundId: string }): Pro
       (byHome.get(h._id) ?? []).join('、'),
     ]);
   }
+  return privateFile(ctx, wb, `${compound.name}-花名册-${formatDate(ctx.now)}.xlsx`);
+}
+
+/** A workbook into an unguessable folder under the maker's own; only the short-lived link opens it. */
+async function privateFile(ctx: Ctx, wb: ExcelJS.Workbook, fileName: string): Promise<ExportResult> {
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  const fileName = `${compound.name}-花名册-${formatDate(ctx.now)}.xlsx`;
-  // An unguessable folder under the maker's own: only the short-lived link below opens it.
   const up = await ctx.cloud.uploadFile({ cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')), fileContent: buffer });
   const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_URL_MAX_AGE }] })) as { fileList: { tempFileURL: string }[] };
   return { fileName, fileID: up.fileID, url: urls.fileList[0].tempFileURL, expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_URL_MAX_AGE * 1000)) };
+}
+
+/** The import template: the columns, two example rows from this compound's own buildings, and a note sheet. */
+export async function rosterTemplate(ctx: Ctx, input: { compoundId: string }): Promise<ExportResult> {
+  const actor = await ctx.actor();
+  const compound = await compounds(ctx.db).must(input.compoundId);
+  assertCan(actor, 'roster.import', { communityId: compound.communityId, compoundId: compound._id });
+  const buildings = await buildingsRepo(ctx.db).all({ compoundId: compound._id }, [['no', 'asc']]);
+  const flat = buildings.find((b) => b.kind === 'residential');
+  const shops = buildings.find((b) => b.kind === 'shops');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  ws.addRow([...ROSTER_COLUMNS]);
+  ws.getRow(1).font = { bold: true };
+  if (flat) ws.addRow([flat.name, '1', '101', '住宅', '89.5', flat.hasLift ? '有' : '无', '张三', '13800000000']);
+  if (shops) ws.addRow([shops.name, '', 'S01', '商铺', '45', '无', '李四', '']);
+  ws.columns.forEach((c) => (c.width = 14));
+  const help = wb.addWorksheet('填写说明');
+  help.addRow(['列', '说明', '也可写作']);
+  const notes: Record<RosterField, string> = {
+    building: `楼栋名称或楼号，如 ${buildings.slice(0, 3).map((b) => b.name).join('、')}；“3号楼”“三栋”也可以`,
+    unit: '单元号，如 1、1单元、一单元；商铺可不填',
+    number: '房号，如 101、1502、S07',
+    kind: '住宅 或 商铺；不填按楼栋',
+    area: '建筑面积，单位平方米，最多两位小数',
+    lift: '有 或 无；不填按楼栋',
+    owner: '登记业主姓名，多人用顿号分隔',
+    phone: '第一位业主的11位手机号，选填',
+  };
+  for (const f of Object.keys(ROSTER_HEADERS) as RosterField[]) help.addRow([ROSTER_HEADERS[f].label, notes[f], ROSTER_HEADERS[f].aliases.slice(1).join('、')]);
+  help.columns.forEach((c, i) => (c.width = i === 1 ? 48 : 20));
+  return privateFile(ctx, wb, `${compound.name}-花名册模板.xlsx`);
 }

@@ -1,10 +1,10 @@
 /** Stored docs → what crosses the wire. Masking decisions happen here, in one place. */
 import type { BindRequestView, BuildingInfo, HomeSummary, InviteView, PersonView, RoleView } from '../../core/accounts/contract';
 import { approvalProgress, approvalsNeeded } from '../../core/accounts/rules';
-import { maskName, maskPhone } from '../../core/platform/mask';
-import { ROLE_LABELS } from '../../core/platform/roles';
+import { maskPhone } from '../../core/platform/mask';
+import { RELATION_LABELS, ROLE_LABELS } from '../../core/platform/roles';
 import type { BindRequestDoc, InviteDoc } from './docs';
-import type { BuildingDoc, CompoundDoc, HomeDoc, PersonDoc, RoleDoc } from '../_shared/directory';
+import { leadContactPhone, type BuildingDoc, type CompoundDoc, type HomeDoc, type PersonDoc, type RoleDoc } from '../_shared/directory';
 import { iso } from '../_shared/db';
 
 export function homeView(h: HomeDoc): HomeSummary {
@@ -34,11 +34,17 @@ export function personView(p: PersonDoc, self: boolean): PersonView {
     ...(p.phone ? { phone: self ? p.phone : maskPhone(p.phone) } : {}),
     partyMember: p.partyMember,
     showPartyBadge: p.showPartyBadge,
+    contactLead: !!p.contactLead,
   };
 }
 
-/** The applicant sees their own request in full; approvers see the phone masked. */
-export function requestView(r: BindRequestDoc, home: HomeDoc, forApplicant: boolean): BindRequestView {
+/**
+ * The applicant sees their own request in full. Approvers see the register's owner
+ * names for the home (to compare with the applicant's), and the applicant's phone
+ * masked unless the applicant chose 愿意楼栋长联系我 (`applicant` given).
+ */
+export function requestView(r: BindRequestDoc, home: HomeDoc, forApplicant: boolean, applicant?: PersonDoc): BindRequestView {
+  const callable = !forApplicant && !!leadContactPhone(applicant) && !!r.phone;
   const approvals = r.approvals?.length ?? 0;
   const needed = approvalsNeeded(r.relation, r.name, home.registeredOwners.map((o) => o.name));
   const progress = r.status === 'pending' ? approvalProgress(approvals, needed) : undefined;
@@ -48,10 +54,11 @@ export function requestView(r: BindRequestDoc, home: HomeDoc, forApplicant: bool
     relation: r.relation,
     status: r.status,
     applicantName: r.name,
-    ...(r.phone ? { applicantPhone: forApplicant ? r.phone : maskPhone(r.phone) } : {}),
+    ...(r.phone ? { applicantPhone: forApplicant || callable ? r.phone : maskPhone(r.phone) } : {}),
+    ...(callable ? { canCall: true } : {}),
     ...(r.note ? { note: r.note } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
-    registeredOwners: forApplicant ? [] : home.registeredOwners.map((o) => maskName(o.name)),
+    registeredOwners: forApplicant ? [] : home.registeredOwners.map((o) => o.name),
     approvals,
     approvalsNeeded: needed,
     ...(progress ? { approvalProgress: progress } : {}),
@@ -74,6 +81,11 @@ export function roleView(r: RoleDoc, compounds: Map<string, CompoundDoc>, buildi
   };
 }
 
-export function inviteView(i: InviteDoc, home: HomeDoc): InviteView {
-  return { id: i._id, code: i.code, home: homeView(home), relation: i.relation, createdAt: iso(i.createdAt), expiresAt: iso(i.expiresAt) };
+export function inviteView(i: InviteDoc, home: HomeDoc | undefined, compoundName = home?.compoundName ?? ''): InviteView {
+  const common = { id: i._id, code: i.code, createdAt: iso(i.createdAt), expiresAt: iso(i.expiresAt) };
+  if (i.kind === 'staff' || !home) {
+    return { ...common, kind: 'staff', compoundId: i.compoundId ?? '', compoundName, label: `${compoundName} ${ROLE_LABELS.staff}` };
+  }
+  const relation = i.relation ?? 'owner';
+  return { ...common, kind: 'home', compoundId: home.compoundId, compoundName: home.compoundName, home: homeView(home), relation, label: `${home.label}（${RELATION_LABELS[relation]}）` };
 }

@@ -10,9 +10,21 @@ export const ACCOUNTS_COLLECTIONS = defineCollections([
     indexes: [
       { name: 'building_unit_number', keys: { buildingId: 1, unit: 1, number: 1 }, unique: true },
       { name: 'compound', keys: { compoundId: 1 } },
+      /** Natural room order (roomSortKey) for the room picker and the roster. */
+      { name: 'building_sort', keys: { buildingId: 1, sortKey: 1 } },
+      { name: 'building_unit_sort', keys: { buildingId: 1, unit: 1, sortKey: 1 } },
+      /** people.search by room number. */
+      { name: 'compound_number', keys: { compoundId: 1, number: 1 } },
     ],
   },
-  { name: 'people', indexes: [{ name: 'openid', keys: { openid: 1 }, unique: true }] },
+  {
+    name: 'people',
+    indexes: [
+      { name: 'openid', keys: { openid: 1 }, unique: true },
+      /** people.search by name prefix. */
+      { name: 'name', keys: { name: 1 } },
+    ],
+  },
   {
     name: 'memberships',
     indexes: [
@@ -20,6 +32,7 @@ export const ACCOUNTS_COLLECTIONS = defineCollections([
       { name: 'home', keys: { homeId: 1 } },
       { name: 'building', keys: { buildingId: 1 } },
       { name: 'compound', keys: { compoundId: 1 } },
+      { name: 'compound_person', keys: { compoundId: 1, personId: 1, status: 1 } },
     ],
   },
   {

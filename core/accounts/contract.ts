@@ -80,7 +80,7 @@ export interface BindRequestView {
   applicantPhone?: string;
   note?: string;
   reason?: string;
-  /** Masked names of the owners on the property register, to help the approver. */
+  /** Names of the owners on the property register, for the approver to compare (empty for the applicant). */
   registeredOwners: string[];
   /** Different approvers who have agreed so far. */
   approvals: number;
@@ -88,16 +88,48 @@ export interface BindRequestView {
   approvalsNeeded: number;
   /** "已有1人同意，还需1人" while a two-approver request waits for the second. */
   approvalProgress?: string;
+  /** The applicant agreed that their building lead may call them: applicantPhone is in full. */
+  canCall?: boolean;
   createdAt: string;
   decidedAt?: string;
 }
 export interface InviteView {
   id: string;
   code: string;
-  home: HomeSummary;
-  relation: Relation;
+  /** 'home': binds its holder to `home`; 'staff': makes its holder 物业员工 of the compound. */
+  kind: 'home' | 'staff';
+  compoundId: string;
+  compoundName: string;
+  home?: HomeSummary;
+  relation?: Relation;
+  /** "3栋1单元602（业主）" or "天翔世家 物业员工" */
+  label: string;
   createdAt: string;
   expiresAt: string;
+}
+/** What redeeming an invite code did. */
+export type RedeemResult = { kind: 'home'; home: MyHome } | { kind: 'staff'; role: RoleView };
+/** A person of a compound found by name or room (role assignment). */
+export interface PersonHit {
+  personId: string;
+  name: string;
+  /** Their homes in this compound, in natural order: "3栋1单元602（业主）". */
+  homes: string[];
+  /** Role labels they hold in this compound. */
+  roles: string[];
+}
+export interface RoleListItem extends RoleView {
+  personId: string;
+  personName: string;
+  /** The caller may revoke this grant (the authorization table; never their own). */
+  canRevoke: boolean;
+}
+export interface RoleList {
+  items: RoleListItem[];
+  /** Roles the caller may grant in this compound. */
+  grantable: RoleName[];
+  /** The caller may issue staff invites (people who do not live here). */
+  canInviteStaff: boolean;
 }
 export interface PersonView {
   id: string;
@@ -105,6 +137,8 @@ export interface PersonView {
   phone?: string;
   partyMember: boolean;
   showPartyBadge: boolean;
+  /** 愿意楼栋长联系我: the building lead of my homes may see my phone and call me. */
+  contactLead: boolean;
 }
 export interface Me {
   registered: boolean;
@@ -149,8 +183,19 @@ export interface ImportResult {
   /** The first 100 row errors; `errorCount` is the total. Any error: nothing is imported. */
   errors: ImportRowError[];
   errorCount: number;
+  /** Where each new home goes (the first 100; `created` is the total): check before confirming. */
+  preview?: ImportPreviewRow[];
   /** A real import without errors runs as a job: its progress (follow it with roster.importStatus). */
   job?: JobView;
+}
+export interface ImportPreviewRow {
+  row: number;
+  /** What the row said for the building, e.g. "3号楼". */
+  written: string;
+  buildingName: string;
+  /** "天翔世家 3栋1单元101" */
+  label: string;
+  kind: 'flat' | 'shop';
 }
 export interface ExportResult {
   /** "天翔世家-花名册-2026-11-29.xlsx" */
@@ -182,7 +227,7 @@ const importFile = z.object({
 export const accountsApi = defineApi('accounts', {
   'me.get': action(z.object({}).strict()).returns<Me>(),
   'me.update': action(
-    z.object({ name: personName.optional(), phone: phone.optional(), showPartyBadge: z.boolean().optional() }).strict(),
+    z.object({ name: personName.optional(), phone: phone.optional(), showPartyBadge: z.boolean().optional(), contactLead: z.boolean().optional() }).strict(),
   ).returns<PersonView>(),
   'compounds.list': action(z.object({}).strict()).returns<CompoundInfo[]>(),
   'homes.list': action(
@@ -196,6 +241,8 @@ export const accountsApi = defineApi('accounts', {
       name: personName,
       phone: phone.optional(),
       note,
+      /** 愿意楼栋长联系我 (saved on the person; changeable later on 我的). */
+      contactLead: z.boolean().optional(),
     }).strict(),
   ).returns<BindRequestView>(),
   'binding.cancel': action(z.object({ requestId: id }).strict()).returns<BindRequestView>(),
@@ -209,6 +256,12 @@ export const accountsApi = defineApi('accounts', {
       .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '驳回时请填写原因', path: ['reason'] }),
   ).returns<BindRequestView>(),
   'binding.leave': action(z.object({ homeId: id }).strict()).returns<{ homeId: string }>(),
+  /** Any invite code: a home's (binds) or a staff invite (makes the holder 物业员工). */
+  'invite.redeem': action(
+    z.object({ code: z.string().trim().toUpperCase().regex(INVITE_CODE_PATTERN, '邀请码为10位字母或数字'), name: personName }).strict(),
+  ).returns<RedeemResult>(),
+  /** A staff invite: a one-time code that makes its holder 物业员工 of the compound (role.grant.staff). */
+  'invite.createStaff': action(z.object({ clientRequestId, compoundId: id }).strict()).returns<InviteView>(),
   'invite.create': action(
     z.object({ clientRequestId, homeId: id, relation: z.enum(RELATIONS) }).strict(),
   ).returns<InviteView>(),
@@ -220,9 +273,13 @@ export const accountsApi = defineApi('accounts', {
   /** Progress of an import job, for the person who started it only. */
   'roster.importStatus': action(z.object({ jobId: z.string().min(1).max(120).regex(/^[A-Za-z0-9_.-]+$/, '编号有误') }).strict()).returns<JobView>(),
   'roster.export': action(z.object({ compoundId: id }).strict()).returns<ExportResult>(),
-  'roles.list': action(
-    z.object({ compoundId: id }).strict(),
-  ).returns<(RoleView & { personId: string; personName: string })[]>(),
+  /** The import template (.xlsx with the headers and two example rows), a short-lived link like roster.export. */
+  'roster.template': action(z.object({ compoundId: id }).strict()).returns<ExportResult>(),
+  'roles.list': action(z.object({ compoundId: id }).strict()).returns<RoleList>(),
+  /** People of a compound (bound residents and role holders) by name prefix or room, for role assignment. */
+  'people.search': action(
+    z.object({ compoundId: id, q: optionalText({ max: ACCOUNT_LIMITS.search }) }).merge(page).strict(),
+  ).returns<Page<PersonHit>>(),
   'roles.grant': action(
     z.object({
       personId: id,

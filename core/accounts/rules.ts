@@ -80,6 +80,12 @@ export function parseSmallNumber(s: string): number | null {
   return null;
 }
 
+/** "3栋", "3号楼", "第三幢", "3" → 3; a name that is not a number → null. */
+function numberOf(w: string): number | null {
+  const m = /^(?:第)?(.+?)(?:号楼|栋楼|号|栋|幢|座|楼)?$/.exec(w);
+  return m ? parseSmallNumber(m[1]) : null;
+}
+
 export interface BuildingRef {
   _id: string;
   no: number;
@@ -109,14 +115,14 @@ export function matchBuilding<B extends BuildingRef>(written: string, kind: 'fla
     return { building: b };
   }
   if (byName.length > 1) return { error: `楼栋「${written}」对应多栋楼，请写明楼号` };
-  const m = /^(?:第)?(.+?)(?:号楼|栋楼|号|栋|幢|座|楼)?$/.exec(w);
-  const no = m ? parseSmallNumber(m[1]) : null;
+  const no = numberOf(w);
   if (no !== null) {
-    const candidates = buildings.filter((b) => b.no === no && (!wantKind || b.kind === wantKind));
+    // Only a building whose own name is that number ("9栋"), never the shops block that is no. 9.
+    const candidates = buildings.filter((b) => numberOf(squash(b.name)) === no && (!wantKind || b.kind === wantKind));
     if (candidates.length === 1) return { building: candidates[0] };
     if (candidates.length > 1) return { error: `楼栋「${written}」对应多栋楼：${candidates.map((b) => b.name).join('、')}` };
-    const other = buildings.find((b) => b.no === no);
-    if (other) return { error: `找不到住宅楼「${written}」（${no}号是「${other.name}」，类型不符）` };
+    const other = buildings.find((b) => b.no === no || numberOf(squash(b.name)) === no);
+    if (other) return { error: `找不到${wantKind === 'shops' ? '商铺' : '住宅楼'}「${written}」（${no}号是「${other.name}」，请写楼栋全称）` };
     return { error: `找不到楼栋「${written}」` };
   }
   if (/商铺|店面|门面|底商/.test(w)) {

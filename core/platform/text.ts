@@ -118,10 +118,10 @@ export function naturalCompare(a: string, b: string): number {
 /**
  * A key that sorts rooms naturally as a plain string (so a database index can order
  * by it): unit, then number, each digit run zero-padded to 8 places. "1"/"101" →
- * "00000001|00000101" sorts before "00000001|00001001". Shops without a unit sort by
- * their number ("S07" → "|S00000007").
+ * "00000001!00000101" sorts before "00000001!00001001". Shops without a unit sort by
+ * their number, first ("S07" → "!S00000007"); "!" sorts below digits and letters.
  */
 export function roomSortKey(unit: string, number: string): string {
   const pad = (s: string) => s.normalize('NFC').toUpperCase().replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, '').padStart(8, '0'));
-  return `${pad(unit)}|${pad(number)}`;
+  return `${pad(unit)}!${pad(number)}`;
 }

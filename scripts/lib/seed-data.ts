@@ -7,6 +7,7 @@
 import { homeId, homeLabel } from '../../core/accounts/rules';
 import type { BuildingDoc, CompoundDoc, HomeDoc, MembershipDoc, PersonDoc, RoleDoc } from '../../cloudfunctions/_shared/directory';
 import type { Relation } from '../../core/platform/roles';
+import { roomSortKey } from '../../core/platform/text';
 
 export const COMMUNITY_ID = 'qiaoxing';
 export const TXSJ = 'txsj';
@@ -109,6 +110,7 @@ function buildCompound(compound: CompoundDoc, rand: () => number) {
             areaCenti,
             hasLift: plan.hasLift,
             registeredOwners: [],
+            sortKey: roomSortKey(unit, number),
             updatedAt: EPOCH,
           });
           count++;

@@ -4,7 +4,7 @@
  * the functions still check every call: this only hides what would be refused.
  */
 import { can, type Permission } from '@core/authz';
-import { rosterView } from '@core/accounts/rules';
+import { grantableRoles as coreGrantableRoles, rosterView } from '@core/accounts/rules';
 import type { RoleGrant, RoleName, Target } from '@core/platform/roles';
 import type { BuildingInfo, CompoundInfo, Me } from '@core/accounts/contract';
 
@@ -53,23 +53,9 @@ export function visibleRosterBuildings(
 }
 
 /**
- * The permission that grants (and revokes) a role. TEMPORARY mirror of
- * cloudfunctions/accounts/roles.ts `grantPermission`, which belongs in
- * core/accounts/rules.ts (or as flags on roles.list: grantable roles, canRevoke).
+ * Roles this actor may grant in a compound: core/accounts/rules (the same function
+ * roles.list answers `grantable` with). Pages that have roles.list read its flags.
  */
-export function grantPermission(role: RoleName): Permission {
-  if (role === 'buildingLead') return 'role.grant.buildingLead';
-  if (role === 'staff') return 'role.grant.staff';
-  return 'role.grant.compound';
-}
-
-const GRANTABLE: RoleName[] = ['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager', 'staff'];
-
-/** Roles this actor may grant in a compound (the role picker on 角色管理). */
 export function grantableRoles(actor: ClientActor, c: CompoundInfo): RoleName[] {
-  return GRANTABLE.filter((r) => can(actor, grantPermission(r), compoundTarget(c)));
-}
-
-export function canRevoke(actor: ClientActor, c: CompoundInfo, role: RoleName): boolean {
-  return can(actor, grantPermission(role), compoundTarget(c));
+  return coreGrantableRoles(actor, compoundTarget(c));
 }

@@ -95,12 +95,24 @@ const MATRIX: Record<keyof (typeof accountsApi)['actions'], { allowed: readonly 
   'binding.decide': { allowed: ['txsj-lead-3', 'txsj-committee'], payload: async () => ({ requestId: await pendingRequestIn3(), approve: false, reason: '测试' }) },
   'binding.leave': { allowed: SIGNED_IN, payload: async (who) => ({ homeId: await boundHome(who) }) },
   'invite.create': { allowed: ['txsj-lead-3', 'txsj-committee'], payload: async () => ({ clientRequestId: cid(), homeId: 'txsj-b3_1_301', relation: 'owner' }) },
-  'invite.list': { allowed: ['txsj-lead-3', 'txsj-lead-5', 'txsj-committee', 'yjlt-committee'], payload: async () => ({}) },
-  'invite.revoke': { allowed: ['txsj-lead-3', 'txsj-lead-5', 'txsj-committee', 'yjlt-committee'], payload: async (who) => ({ inviteId: (await inviteBy(who)).id }) },
+  'invite.redeem': {
+    allowed: SIGNED_IN,
+    payload: async (who) => ({ code: (await inviteBy(who === 'txsj-committee' ? 'txsj-lead-3' : 'txsj-committee')).code, name: '某人' }),
+  },
+  'invite.createStaff': { allowed: ['txsj-committee', 'txsj-manager'], payload: async () => ({ clientRequestId: cid(), compoundId: 'txsj' }) },
+  'invite.list': { allowed: ['txsj-lead-3', 'txsj-lead-5', 'txsj-committee', 'txsj-manager', 'yjlt-committee'], payload: async () => ({}) },
+  'invite.revoke': {
+    allowed: ['txsj-lead-3', 'txsj-lead-5', 'txsj-committee', 'txsj-manager', 'yjlt-committee'],
+    payload: async (who) => ({
+      inviteId: who === 'txsj-manager' ? (await h.as(who).ok('accounts', 'invite.createStaff', { clientRequestId: cid(), compoundId: 'txsj' })).id : (await inviteBy(who)).id,
+    }),
+  },
   'roster.list': { allowed: ['txsj-lead-3', 'txsj-committee', 'txsj-secretary', 'txsj-manager', 'community-admin'], payload: async () => ({ buildingId: 'txsj-b3', size: 5 }) },
   'roster.import': { allowed: ['txsj-committee', 'txsj-manager'], payload: async (who) => ({ clientRequestId: cid(), compoundId: 'txsj', fileID: await tinyXlsx(who), dryRun: true }) },
   'roster.importStatus': { allowed: ['txsj-committee', 'txsj-manager', 'yjlt-committee'], payload: async (who) => ({ jobId: await importJobOf(who) }) },
   'roster.export': { allowed: ['txsj-committee', 'txsj-manager'], payload: async () => ({ compoundId: 'txsj' }) },
+  'roster.template': { allowed: ['txsj-committee', 'txsj-manager'], payload: async () => ({ compoundId: 'txsj' }) },
+  'people.search': { allowed: ['txsj-secretary', 'txsj-committee', 'txsj-manager', 'community-admin'], payload: async () => ({ compoundId: 'txsj', q: '陈' }) },
   'roles.list': { allowed: ['txsj-secretary', 'txsj-committee', 'txsj-manager', 'community-admin'], payload: async () => ({ compoundId: 'txsj' }) },
   'roles.grant': { allowed: ['txsj-secretary', 'community-admin'], payload: async () => ({ personId: 'p-txsj-resident-3', role: 'buildingLead', compoundId: 'txsj', buildingIds: ['txsj-b8'] }) },
   'roles.revoke': {
@@ -174,7 +186,7 @@ describe('authorization matrix: every action × every role', () => {
 });
 
 
-const OPTIONAL_FIELDS = new Set(['me.update:name', 'invite.list:size', 'roster.list:size', 'roster.import:dryRun', 'roles.grant:compoundId', 'roles.grant:buildingIds']);
+const OPTIONAL_FIELDS = new Set(['people.search:q', 'me.update:name', 'invite.list:size', 'roster.list:size', 'roster.import:dryRun', 'roles.grant:compoundId', 'roles.grant:buildingIds']);
 
 describe('bad input: a typed error and nothing written', () => {
   it('an unknown action or a malformed envelope', async () => {

@@ -134,7 +134,8 @@ describe('roles', () => {
     expect(me.roles.map((r: any) => r.role)).toEqual(['buildingLead']);
     expect((await h.as('txsj-resident-5').ok('accounts', 'roster.list', { buildingId: 'txsj-b7' })).view).toBe('masked');
     const list = await sec.ok('accounts', 'roles.list', { compoundId: 'txsj' });
-    expect(list.find((r: any) => r.id === role.id)).toMatchObject({ personName: '郑海涛' });
+    expect(list.items.find((r: any) => r.id === role.id)).toMatchObject({ personName: '郑海涛', canRevoke: true });
+    expect(list.grantable).toEqual(['buildingLead']);
     expect(await sec.call('accounts', 'roles.grant', { personId: 'p-txsj-resident-5', role: 'committeeMember', compoundId: 'txsj' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await sec.ok('accounts', 'roles.revoke', { roleId: role.id });
     expect(await h.as('txsj-resident-5').call('accounts', 'roster.list', { buildingId: 'txsj-b7' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -10,6 +10,7 @@ export const ACCOUNT_ROUTES = defineRoutes({
     roster: 'pages/roster/index',
     import: 'pages/import/index',
     roles: 'pages/roles/index',
+    invites: 'pages/invites/index',
     privacy: 'pages/privacy/index',
     /** 本地演示登录: the h5 demo only. */
     signin: 'pages/signin/index',

@@ -13,10 +13,16 @@ import { greeting } from '@/utils/format';
 import { go } from '@/utils/nav';
 import './index.scss';
 
+const FOOTER_ORDER = 90;
+
 export default function HomePage() {
   const me = useRemote(loadMe, [], { refreshOnShow: true });
   const data = me.data;
   const shortcuts = data ? shortcutsFor(data) : [];
+  const cards = data ? homeCardsFor(data) : [];
+  // Cards of order ≥ 90 are footnotes (e.g. "也住在小区里？" for staff): after 我的工作.
+  const top = cards.filter((c) => c.order < FOOTER_ORDER);
+  const bottom = cards.filter((c) => c.order >= FOOTER_ORDER);
 
   return (
     <PageShell className='home'>
@@ -38,7 +44,7 @@ export default function HomePage() {
               ) : null}
             </View>
 
-            {homeCardsFor(data).map((c) => (
+            {top.map((c) => (
               <View key={c.key} className={`home-card home-card--${c.key}`}>
                 <c.Component me={data} />
               </View>
@@ -57,6 +63,12 @@ export default function HomePage() {
                 </View>
               </View>
             ) : null}
+
+            {bottom.map((c) => (
+              <View key={c.key} className={`home-card home-card--${c.key}`}>
+                <c.Component me={data} />
+              </View>
+            ))}
           </View>
         ) : null}
       </StateView>

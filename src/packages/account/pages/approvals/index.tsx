@@ -16,6 +16,11 @@ import './index.scss';
 
 const PAGE_SIZE = 20;
 
+/** The applicant agreed (愿意楼栋长联系我): one tap calls them. */
+function call(phoneNumber: string) {
+  Taro.makePhoneCall({ phoneNumber }).catch(() => undefined);
+}
+
 export default function ApprovalsPage() {
   const list = usePaged((p) => api('accounts').call('binding.pending', p), { size: PAGE_SIZE });
   const [busy, setBusy] = useState<string | null>(null);
@@ -98,16 +103,25 @@ export default function ApprovalsPage() {
                 <View className='approval-item__key'>申请人</View>
                 <View className='approval-item__applicant'>
                   {r.applicantName}
-                  {r.applicantPhone ? `  ${r.applicantPhone}` : ''}
+                  {r.applicantPhone && !r.canCall ? `  ${r.applicantPhone}` : ''}
                 </View>
               </View>
+              {r.canCall && r.applicantPhone ? (
+                <View className='approval-item__line approval-item__call'>
+                  <View className='approval-item__key'>电话</View>
+                  <View className='approval-item__phone'>{r.applicantPhone}</View>
+                  <Btn size='small' type='ghost' className='approval-call' onClick={() => call(r.applicantPhone!)}>
+                    打电话
+                  </Btn>
+                </View>
+              ) : null}
               <View className='approval-item__line'>
                 <View className='approval-item__key'>关系</View>
                 <View>{RELATION_LABELS[r.relation]}</View>
               </View>
               <View className='approval-item__line'>
                 <View className='approval-item__key'>登记业主</View>
-                <View>{r.registeredOwners.length > 0 ? r.registeredOwners.join('、') : '未登记'}</View>
+                <View className='approval-item__owners'>{r.registeredOwners.length > 0 ? r.registeredOwners.join('、') : '花名册未登记'}</View>
               </View>
               {r.note ? (
                 <View className='approval-item__line'>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Textarea, View } from '@tarojs/components';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@core/platform/roles';
-import type { BindRequestView, HomeSummary, MyHome } from '@core/accounts/contract';
+import type { BindRequestView, HomeSummary, MyHome, RoleView } from '@core/accounts/contract';
 import { ACCOUNT_LIMITS, INVITE_CODE_LENGTH } from '@core/accounts/limits';
 import PageShell from '@/components/PageShell';
 import StateView, { EmptyView } from '@/components/StateView';
@@ -20,12 +20,15 @@ import { normalizeInviteCode, validateBindForm, validateInviteCode, validateName
 import './index.scss';
 
 type Mode = 'pick' | 'invite';
-type Done = { kind: 'requested'; request: BindRequestView } | { kind: 'redeemed'; home: MyHome };
+type Done = { kind: 'requested'; request: BindRequestView } | { kind: 'redeemed'; home: MyHome } | { kind: 'staff'; role: RoleView };
 
 export default function BindPage() {
   // `back`: the page that sent the person here (e.g. a notice they could not open yet).
-  const back = decodeURIComponent(useRouter().params.back ?? '');
-  const [mode, setMode] = useState<Mode>('pick');
+  const params = useRouter().params;
+  const back = decodeURIComponent(params.back ?? '');
+  // An invite shared into a group opens here with its code filled in.
+  const sharedCode = decodeURIComponent(params.code ?? '');
+  const [mode, setMode] = useState<Mode>(sharedCode ? 'invite' : 'pick');
   const [done, setDone] = useState<Done | null>(null);
 
   if (done) {
@@ -40,6 +43,13 @@ export default function BindPage() {
                 {done.request.home.compoundName} {done.request.home.label}（{RELATION_LABELS[done.request.relation]}）
               </View>
               <View className='muted'>审核通过后即可收到本楼通知。</View>
+            </View>
+          ) : done.kind === 'staff' ? (
+            <View>
+              <View className='bind-done__title'>已加入物业</View>
+              <View className='bind-done__text'>
+                {done.role.scopeLabel} {done.role.label}
+              </View>
             </View>
           ) : (
             <View>
@@ -76,7 +86,7 @@ export default function BindPage() {
           使用邀请码
         </View>
       </View>
-      {mode === 'pick' ? <PickHome onDone={setDone} /> : <RedeemInvite onDone={setDone} />}
+      {mode === 'pick' ? <PickHome onDone={setDone} /> : <RedeemInvite code={sharedCode} onDone={setDone} />}
     </PageShell>
   );
 }
@@ -92,6 +102,7 @@ function PickHome(props: { onDone: (d: Done) => void }) {
   const [homesError, setHomesError] = useState<string | null>(null);
   const [relation, setRelation] = useState<Relation | null>(null);
   const [form, setForm] = useState<BindForm>({ name: cachedMe()?.person?.name ?? '', phone: '', note: '' });
+  const [contactLead, setContactLead] = useState<boolean>(cachedMe()?.person?.contactLead ?? false);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof BindForm | 'relation', string>>>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -160,6 +171,7 @@ function PickHome(props: { onDone: (d: Done) => void }) {
         name: form.name.trim(),
         ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
         ...(form.note.trim() ? { note: form.note.trim() } : {}),
+        ...(form.phone.trim() ? { contactLead } : {}),
       });
       requestId.renew();
       await onBindingRequested(request);
@@ -273,6 +285,17 @@ function PickHome(props: { onDone: (d: Done) => void }) {
             />
             {fieldErrors.phone ? <View className='field__error'>{fieldErrors.phone}</View> : null}
           </View>
+          {form.phone.trim() ? (
+            <View className='row bind-contact' onClick={() => setContactLead(!contactLead)}>
+              <View className='row__main'>
+                <View className='row__title'>愿意楼栋长联系我</View>
+                <View className='row__sub'>打开后，本楼楼栋长能看到您的手机号并给您打电话</View>
+              </View>
+              <View className={`toggle${contactLead ? ' toggle--on' : ''}`}>
+                <View className='toggle__knob' />
+              </View>
+            </View>
+          ) : null}
           <View className='field'>
             <View className='field__label'>
               备注<View className='field__optional'>选填</View>
@@ -296,8 +319,8 @@ function PickHome(props: { onDone: (d: Done) => void }) {
   );
 }
 
-function RedeemInvite(props: { onDone: (d: Done) => void }) {
-  const [code, setCode] = useState('');
+function RedeemInvite(props: { code?: string; onDone: (d: Done) => void }) {
+  const [code, setCode] = useState(props.code ?? '');
   const [name, setName] = useState(cachedMe()?.person?.name ?? '');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -312,9 +335,10 @@ function RedeemInvite(props: { onDone: (d: Done) => void }) {
     setError(null);
     setSubmitting(true);
     try {
-      const home = await api('accounts').call('binding.redeem', { code: normalizeInviteCode(code), name: name.trim() });
+      // Any code: a home's (binds) or a staff invite (joins the property staff).
+      const r = await api('accounts').call('invite.redeem', { code: normalizeInviteCode(code), name: name.trim() });
       void loadMe().catch(() => undefined);
-      props.onDone({ kind: 'redeemed', home });
+      props.onDone(r.kind === 'home' ? { kind: 'redeemed', home: r.home } : { kind: 'staff', role: r.role });
     } catch (e) {
       setError(toServiceError(e).message);
     } finally {
@@ -324,7 +348,7 @@ function RedeemInvite(props: { onDone: (d: Done) => void }) {
 
   return (
     <View className='card bind-invite'>
-      <View className='card__sub bind-invite__hint'>楼栋长或业委会给您的邀请码，输入后直接绑定，无需等待审核。</View>
+      <View className='card__sub bind-invite__hint'>楼栋长、业委会或物业给您的邀请码，输入后直接绑定，无需等待审核。</View>
       <View className='field'>
         <View className='field__label'>邀请码</View>
         <Input

@@ -9,11 +9,11 @@ import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
 import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
-import { pickXlsx, uploadImportFile, type PickedFile } from '@/services/files';
+import { openSpreadsheet, pickXlsx, uploadImportFile, type PickedFile } from '@/services/files';
 import { meOrLoad } from '@/store/me';
 import { actorOf, compoundsWhere } from '@/utils/actor';
 import { newRequestId } from '@/utils/requestId';
-import { TEMPLATE_COLUMNS, rowErrorsFrom, summary } from './rowErrors';
+import { HEADER_HINT, TEMPLATE_COLUMNS, rowErrorsFrom, summary } from './rowErrors';
 import './index.scss';
 
 async function loadCompounds(): Promise<CompoundInfo[]> {
@@ -33,6 +33,7 @@ export default function ImportPage() {
   const [error, setError] = useState<string | null>(null);
 
   const [fileID, setFileID] = useState<string | null>(null);
+  const [templateBusy, setTemplateBusy] = useState(false);
   const list = compounds.data ?? [];
   const compoundId = picked ?? (list.length === 1 ? list[0].id : null);
   // The real import is one request per file and compound: a retry never imports twice.
@@ -64,6 +65,21 @@ export default function ImportPage() {
       setError(err.message);
       setResult(null);
       setStage('idle');
+    }
+  }
+
+  /** The template, made by the function for this compound (its buildings in the example rows), via a 10-minute link. */
+  async function downloadTemplate() {
+    if (!compoundId) return;
+    setTemplateBusy(true);
+    setError(null);
+    try {
+      const t = await api('accounts').call('roster.template', { compoundId });
+      await openSpreadsheet(t.url);
+    } catch (e) {
+      setError(toServiceError(e).message);
+    } finally {
+      setTemplateBusy(false);
     }
   }
 
@@ -123,7 +139,11 @@ export default function ImportPage() {
                 </View>
               ))}
             </View>
+            <View className='muted import-template__aliases'>{HEADER_HINT}</View>
             <View className='muted'>同一楼栋、单元、房号再次导入会更新该户信息。</View>
+            <Btn type='ghost' block disabled={!compoundId} loading={templateBusy} className='import-template-download' onClick={downloadTemplate}>
+              下载模板表格
+            </Btn>
           </View>
 
           <Btn type='primary' block disabled={!compoundId} loading={stage === 'checking'} className='import-choose' onClick={choose}>
@@ -138,7 +158,28 @@ export default function ImportPage() {
             <View className='card import-result'>
               <View className='card__title'>{result.dryRun ? '检查结果' : '导入结果'}</View>
               <View className='import-summary'>{summary(result)}</View>
-              {result.dryRun && result.errors.length === 0 ? <View className='muted'>没有发现问题，确认后写入。</View> : null}
+              {result.dryRun && result.errors.length === 0 ? <View className='muted'>没有发现问题。请核对下表中新房屋的去处，确认后写入。</View> : null}
+            </View>
+          ) : null}
+
+          {result && result.dryRun && result.errors.length === 0 && (result.preview?.length ?? 0) > 0 ? (
+            <View className='card import-preview'>
+              <View className='card__title'>新增的 {result.created} 户将放在</View>
+              <View className='import-table'>
+                <View className='import-table__row import-table__row--head'>
+                  <View className='import-table__cell import-table__cell--row'>行</View>
+                  <View className='import-table__cell import-table__cell--col'>表中写的</View>
+                  <View className='import-table__cell'>放入</View>
+                </View>
+                {result.preview!.map((p) => (
+                  <View key={p.row} className='import-table__row import-preview-row'>
+                    <View className='import-table__cell import-table__cell--row'>{p.row}</View>
+                    <View className='import-table__cell import-table__cell--col'>{p.written}</View>
+                    <View className='import-table__cell import-preview-row__label'>{p.label}</View>
+                  </View>
+                ))}
+              </View>
+              {result.created > result.preview!.length ? <View className='muted'>只列出前 {result.preview!.length} 户。</View> : null}
             </View>
           ) : null}
 

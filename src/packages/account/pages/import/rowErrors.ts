@@ -1,7 +1,9 @@
 import type { ImportResult, ImportRowError } from '@core/accounts/contract';
 
-/** Template columns, in the order the importer reads them. */
+/** Template columns, in the template's order (the importer finds columns by header, and knows other names for each). */
 export const TEMPLATE_COLUMNS = ['楼栋', '单元', '房号', '类型(住宅/商铺)', '面积(㎡)', '电梯(有/无)', '业主姓名', '手机号'] as const;
+/** Other headers people use, accepted as they are (core/accounts/rules ROSTER_HEADERS). */
+export const HEADER_HINT = '也认得：楼号、室号、户主、联系电话、手机、建筑面积；单元可写“1”“1单元”“一单元”。类型、电梯不填时按楼栋。';
 
 /**
  * Per-row errors can come back two ways: in a dry run's result, or as the

@@ -1,18 +1,22 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
 import { ROLE_LABELS, type RoleName } from '@core/platform/roles';
-import type { CompoundInfo, RosterMember } from '@core/accounts/contract';
+import { ACCOUNT_LIMITS } from '@core/accounts/limits';
+import type { CompoundInfo, PersonHit, RoleListItem } from '@core/accounts/contract';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
-import Loading from '@/components/Loading';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import Sheet from '@/components/Sheet';
 import { useRemote } from '@/hooks/useRemote';
+import { usePaged } from '@/hooks/usePaged';
+import { LoadMore } from '@/components/StateView';
+import { go } from '@/utils/nav';
+import { ROUTES } from '@/routes';
 import { api, toServiceError } from '@/services/cloud';
 import { meOrLoad } from '@/store/me';
-import { actorOf, canRevoke, compoundsWhere, grantableRoles } from '@/utils/actor';
+import { actorOf, compoundsWhere } from '@/utils/actor';
 import './index.scss';
 
 async function loadScope() {
@@ -30,7 +34,7 @@ export default function RolesPage() {
   const compound = list.find((c) => c.id === picked) ?? (list.length === 1 ? list[0] : null);
   const roles = useRemote(() => api('accounts').call('roles.list', { compoundId: compound!.id }), [compound?.id], { skip: !compound });
 
-  async function revoke(r: NonNullable<typeof roles.data>[number]) {
+  async function revoke(r: RoleListItem) {
     const res = await Taro.showModal({
       title: '撤销角色',
       content: `撤销 ${r.personName} 的“${ROLE_LABELS[r.role]}”（${r.scopeLabel}）？`,
@@ -41,15 +45,16 @@ export default function RolesPage() {
     if (!res.confirm) return;
     try {
       await api('accounts').call('roles.revoke', { roleId: r.id });
-      roles.setData((prev) => (prev ?? []).filter((x) => x.id !== r.id));
+      roles.setData((prev) => (prev ? { ...prev, items: prev.items.filter((x) => x.id !== r.id) } : prev));
       Taro.showToast({ title: '已撤销', icon: 'success' });
     } catch (e) {
       Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
     }
   }
 
-  const actor = scope.data?.actor;
-  const grantable = actor && compound ? grantableRoles(actor, compound) : [];
+  // What may be granted and revoked comes from roles.list (the authorization table, server side).
+  const grantable = roles.data?.grantable ?? [];
+  const items = roles.data?.items ?? [];
 
   return (
     <PageShell className='roles'>
@@ -69,16 +74,23 @@ export default function RolesPage() {
         <View>
           <View className='roles__head'>
             <View className='roles__title'>{compound.name}</View>
-            {grantable.length > 0 ? (
-              <Btn type='primary' size='small' className='roles-grant' onClick={() => setGranting(true)}>
-                添加角色
-              </Btn>
-            ) : null}
+            <View className='roles__head-actions'>
+              {roles.data?.canInviteStaff ? (
+                <Btn type='ghost' size='small' className='roles-invite-staff' onClick={() => go(ROUTES.invites)}>
+                  邀请员工
+                </Btn>
+              ) : null}
+              {grantable.length > 0 ? (
+                <Btn type='primary' size='small' className='roles-grant' onClick={() => setGranting(true)}>
+                  添加角色
+                </Btn>
+              ) : null}
+            </View>
           </View>
-          <StateView {...roles.state} permission='role.view' permissionAction='管理角色' empty={!!roles.data && roles.data.length === 0 && { title: '还没有人担任角色' }}>
-          {roles.data && roles.data.length > 0 ? (
+          <StateView {...roles.state} permission='role.view' permissionAction='管理角色' empty={!!roles.data && items.length === 0 && { title: '还没有人担任角色' }}>
+          {items.length > 0 ? (
             <View className='card'>
-              {roles.data.map((r) => (
+              {items.map((r) => (
                 <View key={r.id} className='row role-item'>
                   <View className='row__main'>
                     <View className='row__title'>
@@ -86,7 +98,7 @@ export default function RolesPage() {
                     </View>
                     <View className='row__sub'>{r.scopeLabel}</View>
                   </View>
-                  {actor && canRevoke(actor, compound, r.role) ? (
+                  {r.canRevoke ? (
                     <Btn type='danger' size='small' className='role-revoke' onClick={() => revoke(r)}>
                       撤销
                     </Btn>
@@ -117,37 +129,13 @@ function GrantSheet(props: { compound: CompoundInfo; roles: RoleName[]; onClose:
   const { compound } = props;
   const [role, setRole] = useState<RoleName | null>(props.roles.length === 1 ? props.roles[0] : null);
   const [leadBuildings, setLeadBuildings] = useState<string[]>([]);
-  const [rosterBuilding, setRosterBuilding] = useState<string | null>(null);
-  const [members, setMembers] = useState<RosterMember[] | null>(null);
-  const [membersLoading, setMembersLoading] = useState(false);
-  const [person, setPerson] = useState<RosterMember | null>(null);
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const [person, setPerson] = useState<PersonHit | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-
-  async function loadMembers(buildingId: string) {
-    setRosterBuilding(buildingId);
-    setMembers(null);
-    setPerson(null);
-    setMembersLoading(true);
-    setError(null);
-    try {
-      // One page of 50 homes covers a building; people come from its roster.
-      const page = await api('accounts').call('roster.list', { buildingId, size: 50 });
-      const seen = new Set<string>();
-      const people: RosterMember[] = [];
-      for (const h of page.items)
-        for (const m of h.members)
-          if (!seen.has(m.personId)) {
-            seen.add(m.personId);
-            people.push(m);
-          }
-      setMembers(people);
-    } catch (e) {
-      setError(toServiceError(e).message);
-    } finally {
-      setMembersLoading(false);
-    }
-  }
+  // Everyone of the compound, by name or room, a page at a time (people.search, indexed on the server).
+  const people = usePaged((p) => api('accounts').call('people.search', p), { compoundId: compound.id, size: 20, ...(q ? { q } : {}) });
 
   function toggleLeadBuilding(id: string) {
     setLeadBuildings((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
@@ -210,25 +198,40 @@ function GrantSheet(props: { compound: CompoundInfo; roles: RoleName[]; onClose:
         </View>
       ) : null}
       <View className='field'>
-        <View className='field__label'>人员：先选住在哪栋楼</View>
-        <Choice
-          className='grant-person-buildings'
-          columns={3}
-          options={compound.buildings.map((b) => ({ value: b.id, label: b.name }))}
-          value={rosterBuilding}
-          onChange={(id) => void loadMembers(id)}
-        />
-        {membersLoading ? <Loading /> : null}
-        {members && members.length === 0 ? <View className='muted'>这栋楼还没有已绑定的住户</View> : null}
-        {members && members.length > 0 ? (
-          <Choice
-            className='grant-people'
-            columns={2}
-            options={members.map((m) => ({ value: m.personId, label: m.name }))}
-            value={person?.personId ?? null}
-            onChange={(id) => setPerson(members.find((m) => m.personId === id) ?? null)}
+        <View className='field__label'>人员：输入姓名或房号查找</View>
+        <View className='grant-search'>
+          <Input
+            className='field__input grant-search__input'
+            value={typed}
+            placeholder='如：陈阿婆、602、3栋1单元602'
+            maxlength={ACCOUNT_LIMITS.search}
+            confirmType='search'
+            onInput={(e) => setTyped(e.detail.value)}
+            onConfirm={() => setQ(typed.trim())}
           />
-        ) : null}
+          <Btn type='primary' className='grant-search__go' onClick={() => setQ(typed.trim())}>
+            查找
+          </Btn>
+        </View>
+        {person ? <View className='grant-picked'>已选：{person.name}{person.homes.length ? ` · ${person.homes.join('、')}` : ''}</View> : null}
+        <StateView {...people.state} empty={people.items.length === 0 && { title: q ? `没有找到“${q}”` : '本小区还没有已绑定的住户', text: q ? '可以换个写法，如只输房号“602”。不住本小区的员工请用“邀请员工”。' : undefined }}>
+          <View className='card grant-people'>
+            {people.items.map((p) => (
+              <View
+                key={p.personId}
+                className={`row row--link grant-person${person?.personId === p.personId ? ' grant-person--on' : ''}`}
+                onClick={() => setPerson(p)}
+              >
+                <View className='row__main'>
+                  <View className='row__title'>{p.name}</View>
+                  <View className='row__sub'>{[...p.homes, ...p.roles].join('；') || '未绑定房屋'}</View>
+                </View>
+                {person?.personId === p.personId ? <View className='row__side grant-person__check'>已选</View> : null}
+              </View>
+            ))}
+          </View>
+          <LoadMore list={people} className='grant-people-more' />
+        </StateView>
       </View>
       {error ? <View className='form-error grant-error'>{error}</View> : null}
       <View className='actions'>

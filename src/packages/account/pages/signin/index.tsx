@@ -13,7 +13,7 @@ import { demoSignIn, listDemoPeople } from '@/services/demo';
 import { toServiceError } from '@/services/cloud';
 import { setMe } from '@/store/me';
 import { ROUTES } from '@/routes';
-import { groupByRole } from './group';
+import { groupByRole, residentTags } from './group';
 import './index.scss';
 
 export default function SignInPage() {
@@ -60,8 +60,15 @@ export default function SignInPage() {
                     onClick={() => !busy && signIn({ openid: p.openid }, p.openid)}
                   >
                     <View className='row__main'>
-                      <View className='row__title signin-person__name'>{p.name}</View>
-                      <View className='row__sub'>{p.homes.length > 0 ? p.homes.join('；') : '未绑定房屋'}</View>
+                      <View className='row__title signin-person__name'>
+                        {p.name}
+                        {residentTags(p).map((t) => (
+                          <View key={t} className='tag tag--grey signin-person__tag'>
+                            {t}
+                          </View>
+                        ))}
+                      </View>
+                      <View className='row__sub'>{p.homes.length > 0 ? p.homes.join('；') : p.roles.length > 0 ? '不住本小区（工作身份）' : '未绑定房屋'}</View>
                     </View>
                   </View>
                 ))}
