@@ -3,10 +3,13 @@ import { RELATION_LABELS, ROLE_LABELS } from '@core/platform/roles';
 import { maskPhone } from '@core/platform/mask';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { useRemote } from '@/hooks/useRemote';
+import { api, toServiceError } from '@/services/cloud';
 import { useLargeText } from '@/hooks/useLargeText';
 import { setLargeText } from '@/store/largeText';
-import { loadMe } from '@/store/me';
+import { loadMe, setMe } from '@/store/me';
 import { homeTitle } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
@@ -16,6 +19,25 @@ export default function MePage() {
   const me = useRemote(loadMe, [], { refreshOnShow: true });
   const large = useLargeText();
   const data = me.data;
+  const [savingContact, setSavingContact] = useState(false);
+
+  /** 愿意楼栋长联系我: the person's own choice, changed here at any time. */
+  async function toggleContact() {
+    if (!data?.person || savingContact) return;
+    const next = !data.person.contactLead;
+    setSavingContact(true);
+    try {
+      const person = await api('accounts').call('me.update', { contactLead: next });
+      const updated = { ...data, person };
+      me.setData(() => updated);
+      setMe(updated);
+      Taro.showToast({ title: next ? '楼栋长可以联系您了' : '已关闭，楼栋长看不到您的手机号', icon: 'none' });
+    } catch (e) {
+      Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
+    } finally {
+      setSavingContact(false);
+    }
+  }
 
   return (
     <PageShell className='me'>
@@ -56,6 +78,22 @@ export default function MePage() {
             )}
           </View>
 
+          {data.person?.phone && data.homes.length > 0 ? (
+            <View className='card me-contact'>
+              <View className='row me-contact-lead' onClick={toggleContact}>
+                <View className='row__main'>
+                  <View className='row__title'>愿意楼栋长联系我</View>
+                  <View className='row__sub'>
+                    {data.person.contactLead ? '楼栋长能看到您的手机号，可以给您打电话' : '关闭时，楼栋长只看到遮挡后的手机号'}
+                  </View>
+                </View>
+                <View className={`toggle${data.person.contactLead ? ' toggle--on' : ''}`}>
+                  <View className='toggle__knob' />
+                </View>
+              </View>
+            </View>
+          ) : null}
+
           {data.pendingRequests.length > 0 ? (
             <View>
               <View className='section-title'>待审核的申请</View>
@@ -64,7 +102,7 @@ export default function MePage() {
                   <View key={r.id} className='row row--link' onClick={() => go(ROUTES.homes)}>
                     <View className='row__main'>
                       <View className='row__title'>{homeTitle(r.home)}</View>
-                      <View className='row__sub'>{RELATION_LABELS[r.relation]} · 等待审核</View>
+                      <View className='row__sub'>{RELATION_LABELS[r.relation]} · {r.approvalProgress ?? '待楼栋长审核'}</View>
                     </View>
                   </View>
                 ))}
@@ -79,7 +117,7 @@ export default function MePage() {
         <View className='row me-large-text' onClick={() => setLargeText(!large)}>
           <View className='row__main'>
             <View className='row__title'>大字模式</View>
-            <View className='row__sub'>字号更大，按钮更大，方便长辈使用</View>
+            <View className='row__sub'>字更大，按钮更大</View>
           </View>
           <View className={`toggle${large ? ' toggle--on' : ''}`}>
             <View className='toggle__knob' />
