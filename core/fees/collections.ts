@@ -8,10 +8,9 @@ export const FEES_COLLECTIONS = defineCollections([
   {
     name: 'bills',
     indexes: [
-      /** "My bills": $in on my homes. */
-      { name: 'home', keys: { homeId: 1, period: -1 } },
       { name: 'compound_period', keys: { compoundPeriod: 1, status: 1 } },
       { name: 'building_status', keys: { buildingId: 1, status: 1, period: 1 } },
+      /** One bill per home, item and month; also "my bills" ($in on my homes, its first key). */
       { name: 'key', keys: { homeId: 1, itemCode: 1, period: 1 }, unique: true },
     ],
   },

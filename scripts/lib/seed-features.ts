@@ -16,4 +16,4 @@ export interface FeatureSeed {
   write(db: Database, base: SeedData, now: Date): Promise<Record<string, number>>;
 }
 
-export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed];
+export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, feesSeed];
