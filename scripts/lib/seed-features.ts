@@ -9,6 +9,7 @@ import type { SeedData } from './seed-data';
 import { repairsSeed } from './seed-repairs';
 import { noticesSeed } from './seed-notices';
 import { votesSeed } from './seed-votes';
+import { feesSeed } from './seed-fees';
 
 export interface FeatureSeed {
   name: string;
