@@ -103,3 +103,29 @@ export function enableGroupShare(): void {
     /* older base library */
   }
 }
+
+/** One subscribe message the local demo "sent" to the signed-in person (h5 demo only). */
+export interface DemoMessage {
+  at: string;
+  templateId: string;
+  page: string | null;
+  data: Record<string, { value: string }>;
+}
+
+/**
+ * h5 demo only: the subscribe messages sent to me, as the local runtime recorded
+ * them (GET /api/_demo/outbox, only the signed-in person's own). Newest first.
+ */
+export async function demoOutbox(): Promise<DemoMessage[]> {
+  if (process.env.TARO_ENV !== 'h5') return [];
+  let res: Response;
+  try {
+    res = await fetch('/api/_demo/outbox', { credentials: 'same-origin' });
+  } catch {
+    throw new ServiceError('NETWORK');
+  }
+  if (res.status === 401) throw new ServiceError('UNAUTHENTICATED');
+  if (!res.ok) throw new ServiceError('NETWORK');
+  const body = (await res.json()) as { outbox: DemoMessage[] };
+  return [...body.outbox].reverse();
+}

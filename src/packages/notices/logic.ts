@@ -6,7 +6,8 @@
 import { can } from '@core/authz';
 import { NOTICE_LIMITS } from '@core/notices/limits';
 import type { CompoundInfo, Me } from '@core/accounts/contract';
-import type { Audience, RemindResult } from '@core/notices/contract';
+import type { Audience, ReadRate, RemindPreview, RemindResult } from '@core/notices/contract';
+import type { JobView } from '@core/platform/jobs';
 import { actorOf, buildingTarget, compoundTarget } from '@/utils/actor';
 import { charCount } from '@/utils/text';
 
@@ -121,4 +122,58 @@ export function remindText(r: RemindResult): string {
 /** Width of a rate bar, in percent, never wider than the bar. */
 export function barWidth(rate: number): string {
   return `${Math.max(0, Math.min(100, Math.round(rate)))}%`;
+}
+
+export interface PreviewWords {
+  /** Nothing left to remind. */
+  allKnown: boolean;
+  /** "可以微信提醒 12 人（10 户）" */
+  reach: string;
+  /** Homes that cannot get a WeChat message and why; null when none. */
+  inPerson: string | null;
+  /** The button is useful only when someone can be reached. */
+  canRemind: boolean;
+}
+
+/** Before the tap: whom a reminder reaches, and who must be told in person instead. */
+export function previewWords(p: RemindPreview): PreviewWords {
+  if (p.unreadHomes === 0) return { allKnown: true, reach: '所有住户都已知晓，无需提醒', inPerson: null, canRemind: false };
+  const left = Math.max(0, p.unreadHomes - p.homesWithGrant);
+  const reach = p.withGrant > 0 ? `可以微信提醒 ${p.withGrant} 人（${p.homesWithGrant} 户）` : '现在没有人可以微信提醒';
+  const notSubscribed = Math.max(0, p.people - p.withGrant);
+  const why = notSubscribed > 0 ? `其中 ${notSubscribed} 人用小程序但没有订阅提醒，其余户没有人用小程序` : '这些户没有人用小程序';
+  return {
+    allKnown: false,
+    reach,
+    inPerson: left > 0 ? `${left} 户收不到微信提醒（${why}），请上门或打电话告知，再点“当面告知”记下` : null,
+    canRemind: p.withGrant > 0,
+  };
+}
+
+export type Tone = 'ok' | 'info' | 'warn';
+
+/** After the tap: the reminder job's progress, honestly (0 is never a success). */
+export function jobWords(j: JobView): { text: string; tone: Tone; finished: boolean } {
+  const unknown = j.unknown > 0 ? `，${j.unknown} 人不确定是否收到` : '';
+  if (j.status === 'failed') return { text: `提醒没有发完：${j.error ?? '请稍后再试'}（已提醒 ${j.done} 人）`, tone: 'warn', finished: true };
+  if (j.status !== 'done') {
+    const of = j.total !== null ? `，共需检查 ${j.total} 人` : '';
+    return { text: `正在发送提醒：已提醒 ${j.done} 人${of}…`, tone: 'info', finished: false };
+  }
+  if (j.done === 0) {
+    return { text: `没有提醒到任何人：${j.skipped > 0 ? `${j.skipped} 人的提醒次数已用完或未订阅` : '没有可提醒的人'}。请当面告知。`, tone: 'warn', finished: true };
+  }
+  const skipped = j.skipped > 0 ? `，${j.skipped} 人收不到（未订阅或次数用完）` : '';
+  return { text: `已提醒 ${j.done} 人${skipped}${unknown}`, tone: j.skipped > 0 || j.unknown > 0 ? 'info' : 'ok', finished: true };
+}
+
+/** "56/68 户已知晓" */
+export function progressText(p: { reached: number; homes: number }): string {
+  return `${p.reached}/${p.homes} 户已知晓`;
+}
+
+/** The line under the totals: what counts as known, including the author's own home. */
+export function knownBreakdown(r: ReadRate): string {
+  const own = r.own > 0 ? ` · ${r.own} 户是发布人自家（算已知晓）` : '';
+  return `${r.read} 户已读 · ${r.told} 户当面告知${own} · ${r.unread} 户未读`;
 }

@@ -13,6 +13,7 @@ import { loadMe, setMe } from '@/store/me';
 import { homeTitle } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
+import DemoOutbox from '@/features/notices/DemoOutbox';
 import './index.scss';
 
 export default function MePage() {
@@ -137,6 +138,8 @@ export default function MePage() {
           </View>
         ) : null}
       </View>
+      {/* h5 demo only: the reminders the local runtime "sent" to me (GET /api/_demo/outbox). */}
+      {process.env.TARO_ENV === 'h5' && data?.registered ? <DemoOutbox /> : null}
 
     </PageShell>
   );

@@ -19,20 +19,15 @@ import { cachedMe, loadMe, subscribeMe } from '@/store/me';
 import { formatDateTime } from '@/utils/format';
 import { ROUTES } from '@/routes';
 import { badgeText, canPostNotices, noticeItemClass, statusTone } from './logic';
+import { setTabBadge } from '@/store/tabBar';
 import './index.scss';
 
 const PAGE_SIZE = 20;
 type Box = 'inbox' | 'authored';
 
-function setTabBadge(unread: number) {
-  // The native tab badge; h5 may not render one (or throw), so the page shows its own pill too.
-  const text = badgeText(unread);
-  try {
-    const p = text ? Taro.setTabBarBadge({ index: 1, text }) : Taro.removeTabBarBadge({ index: 1 });
-    void Promise.resolve(p).catch(() => undefined);
-  } catch {
-    /* not a tab context */
-  }
+function setNoticesBadge(unread: number) {
+  // The tab's badge (our bar on weapp, Taro's on h5); the page shows its own pill too.
+  setTabBadge(1, badgeText(unread) || null);
 }
 
 export default function NoticesPage() {
@@ -55,7 +50,7 @@ export default function NoticesPage() {
   const canPost = canPostNotices(me);
 
   useEffect(() => {
-    if (data) setTabBadge(data.unreadCount);
+    if (data) setNoticesBadge(data.unreadCount);
   }, [data]);
 
   const open = (n: NoticeListItem) => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(n.id)}` });
@@ -149,6 +144,12 @@ export default function NoticesPage() {
             <View className='notice-item__time'>{formatDateTime(n.publishedAt ?? n.createdAt)}</View>
           </View>
           {box === 'authored' ? <View className='muted notice-item__targets'>发送范围：{n.targetsLabel}</View> : null}
+          {box === 'authored' && n.progress ? (
+            <View className={`notice-item__progress${n.progress.reached >= n.progress.homes ? ' notice-item__progress--done' : ''}`}>
+              {n.progress.reached}/{n.progress.homes} 户已知晓
+              {n.progress.reached < n.progress.homes ? <View className='notice-item__progress-left'>未读 {n.progress.homes - n.progress.reached} 户</View> : null}
+            </View>
+          ) : null}
         </View>
       ))}
       <LoadMore list={list} className='notices-more' />

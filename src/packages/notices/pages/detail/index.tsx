@@ -10,14 +10,15 @@ import { Button, Image, Textarea, View } from '@tarojs/components';
 import { NOTICE_LIMITS } from '@core/notices/limits';
 import { canCorrect as statusAllowsCorrection, canTransition, noticePage } from '@core/notices/rules';
 import PageShell from '@/components/PageShell';
-import StateView, { EmptyView } from '@/components/StateView';
+import StateView from '@/components/StateView';
 import Loading from '@/components/Loading';
 import Btn from '@/components/Btn';
 import Sheet from '@/components/Sheet';
 import { useRemote } from '@/hooks/useRemote';
+import ReadAloud from '@/packages/notices/components/ReadAloud';
 import { enableGroupShare, groupInfoFromEnter, subscribeNotices, type SubscribeOutcome } from '@/services/notices';
 import { api, toServiceError } from '@/services/cloud';
-import { cachedMe } from '@/store/me';
+import { cachedMe, loadMe } from '@/store/me';
 import { formatDateTime } from '@/utils/format';
 import { charCount } from '@/utils/text';
 import { ROUTES } from '@/routes';
@@ -46,6 +47,9 @@ export default function NoticeDetailPage() {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Opened cold from a share card or a message: who I am decides what a NOT_FOUND means to me.
+  const notFound = notice.error?.code === 'NOT_FOUND';
+  const meNow = useRemote(async () => cachedMe() ?? (await loadMe()), [notFound], { skip: !notFound });
 
   useEffect(() => enableGroupShare(), []);
   useShareAppMessage(() => ({
@@ -98,10 +102,20 @@ export default function NoticeDetailPage() {
         </PageShell>
       );
     }
-    const me = cachedMe();
     const code = notice.error.code;
-    // Not registered, or not bound to any home: the notice may well be theirs once bound.
-    const needsHome = code === 'NOT_REGISTERED' || (code === 'NOT_FOUND' && (!me || me.homes.length === 0));
+    if (code === 'NOT_FOUND' && meNow.loading && !meNow.data) {
+      return (
+        <PageShell className='notice-detail'>
+          <Loading />
+        </PageShell>
+      );
+    }
+    const me = meNow.data;
+    // Only someone with no home at all (and no role) is offered 去绑定房屋: a notice may well be theirs once bound.
+    const needsHome = code === 'NOT_REGISTERED' || (code === 'NOT_FOUND' && !!me && me.homes.length === 0 && me.roles.length === 0);
+    // The server answers NOT_FOUND alike for "not for your building", withdrawn-and-expired and
+    // "never existed", on purpose (no existence oracle): the page says so, the same as in the app.
+    const homes = me?.homes.map((h) => `${h.compoundName} ${h.label}`) ?? [];
     return (
       <PageShell className='notice-detail'>
         {needsHome ? (
@@ -115,7 +129,13 @@ export default function NoticeDetailPage() {
             </View>
           </View>
         ) : code === 'NOT_FOUND' ? (
-          <EmptyView title='看不到这条通知' text='它不在您的接收范围内，或已过期、已被删除。' />
+          <View className='card notice-detail__notfound'>
+            <View className='card__title'>这条通知不存在，或不是发给您的</View>
+            <View className='card__sub notice-detail__notfound-text'>
+              {homes.length ? `通知只发给所选的楼栋或小区。您绑定的房屋是${homes.join('、')}，这条通知不是发给您所在楼栋的，也可能已被撤回、已过期或不存在。` : '这条通知不是发给您的，也可能已被撤回、已过期或不存在。'}
+            </View>
+            <View className='note'>发给您的通知都在“通知”页里。</View>
+          </View>
         ) : (
           <StateView {...notice.state} />
         )}
@@ -169,6 +189,7 @@ export default function NoticeDetailPage() {
           <View className={`tag${n.emergency ? ' tag--urgent' : ''}`}>{n.category}</View>
           {n.pinned ? <View className='tag tag--blue'>置顶</View> : null}
           {n.version > 1 ? <View className='tag tag--grey'>更正版（第{n.version}版）</View> : null}
+          {n.mustReread ? <View className='tag tag--urgent notice-detail__reread'>内容有重要更正，请重新阅读</View> : null}
           {n.status !== 'published' ? <View className='tag tag--grey'>{n.statusLabel}</View> : null}
           {n.expired ? <View className='tag tag--grey'>已过期</View> : null}
         </View>
@@ -195,6 +216,8 @@ export default function NoticeDetailPage() {
           </View>
         ) : null}
       </View>
+
+      {n.body ? <ReadAloud title={n.title} body={n.body} authorName={n.author.name} authorRole={n.author.roleLabel} /> : null}
 
       {canTrack || canCorrect || canWithdraw ? (
         <View className='card notice-detail__manage'>

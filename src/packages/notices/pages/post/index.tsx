@@ -46,13 +46,14 @@ export default function PostNoticePage() {
   const [images, setImages] = useState<PickedImage[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
   const [note, setNote] = useState('');
+  const [mustReread, setMustReread] = useState(false);
   const [errors, setErrors] = useState<PostErrors>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const today = useMemo(() => todayShanghai(), []);
   // One id per content: a retry after a timeout never posts twice; an edit is a new post.
-  const requestId = useRequestId([correctId, title, body, category, pinned, expiresOn, images.map((i) => i.fileID), selected, note]);
+  const requestId = useRequestId([correctId, title, body, category, pinned, expiresOn, images.map((i) => i.fileID), selected, note, mustReread]);
 
   const loaded = source.data;
   useEffect(() => {
@@ -125,6 +126,7 @@ export default function PostNoticePage() {
               noticeId: loaded.notice.id,
               ...content,
               ...(note.trim() ? { note: note.trim() } : {}),
+              mustReread,
             });
       requestId.renew();
       void Taro.showToast({ title: saved.status === 'reviewing' ? '已提交，审核中' : loaded.mode === 'post' ? '已发布' : '已更正', icon: 'success' });
@@ -279,6 +281,19 @@ export default function PostNoticePage() {
               maxlength={NOTICE_LIMITS.reason}
               onInput={(e) => setNote(e.detail.value)}
             />
+          </View>
+          <View className='post-row post-mustread' onClick={() => setMustReread(!mustReread)}>
+            <View className='post-row__main'>
+              <View className='post-row__title'>需要大家重新阅读</View>
+              <View className='muted'>
+                {mustReread
+                  ? '已读和已当面告知将从零开始统计，请重新提醒各户'
+                  : '不勾选：已读过或已当面告知的住户仍算已知晓（适合改错字等小更正）'}
+              </View>
+            </View>
+            <View onClick={(e) => e.stopPropagation()}>
+              <Switch className='post-mustread-switch' checked={mustReread} color='#c83a2a' onChange={(e) => setMustReread(e.detail.value)} />
+            </View>
           </View>
         </View>
       ) : null}

@@ -18,7 +18,8 @@ import { api, toServiceError } from '@/services/cloud';
 import { cachedMe } from '@/store/me';
 import { actorOf } from '@/utils/actor';
 import { ROUTES } from '@/routes';
-import { barWidth } from '@/packages/notices/logic';
+import { barWidth, knownBreakdown } from '@/packages/notices/logic';
+import RemindPanel from '@/packages/notices/components/RemindPanel';
 import '@/packages/notices/common.scss';
 import './index.scss';
 
@@ -67,8 +68,10 @@ export default function TrackPage() {
     }
   }
 
-  const openBuilding = (b: { buildingId: string; buildingName: string }) =>
-    Taro.navigateTo({ url: `${ROUTES.noticeUnread}?id=${encodeURIComponent(id)}&buildingId=${encodeURIComponent(b.buildingId)}&name=${encodeURIComponent(b.buildingName)}` });
+  const openBuilding = (b: { buildingId: string; buildingName: string }, inPerson = false) =>
+    Taro.navigateTo({
+      url: `${ROUTES.noticeUnread}?id=${encodeURIComponent(id)}&buildingId=${encodeURIComponent(b.buildingId)}&name=${encodeURIComponent(b.buildingName)}${inPerson ? '&inperson=1' : ''}`,
+    });
 
   if (!s) {
     return (
@@ -90,9 +93,7 @@ export default function TrackPage() {
             {t.reached}
             <View className='track-total__of'> / {t.homes} 户已知晓</View>
           </View>
-          <View className='track-total__line'>
-            {t.read} 户已读 · {t.told} 户当面告知 · {t.unread} 户未读
-          </View>
+          <View className='track-total__line'>{knownBreakdown(t)}</View>
         </View>
         <RateBar r={t} />
         <View className='legend'>
@@ -111,7 +112,25 @@ export default function TrackPage() {
           <View className='track-head__reached'>共知晓 {t.reachedRate}%</View>
         </View>
         <View className='muted track-head__readers'>共有 {s.readers} 人打开过这条通知</View>
+        {s.version > 1 ? (
+          <View className='note track-head__versions'>
+            {s.readFromVersion === s.version
+              ? `这是需要重新阅读的更正（第${s.version}版）：只统计这一版的阅读和当面告知。`
+              : `这是更正后的第${s.version}版：读过或当面告知过之前版本的住户仍算已知晓。`}
+          </View>
+        ) : null}
       </View>
+
+      {s.status === 'published' ? (
+        <RemindPanel
+          noticeId={id}
+          scopeLabel={s.buildings.length > 1 ? `全部 ${s.buildings.length} 栋的未读住户` : '未读住户'}
+          onInPerson={() => {
+            const first = s.buildings.find((b) => b.unread > 0);
+            if (first) openBuilding(first, true);
+          }}
+        />
+      ) : null}
 
       <View className='section-title'>各楼栋（点一栋查看未读住户）</View>
       {s.buildings.map((b) => (

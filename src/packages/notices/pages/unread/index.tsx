@@ -1,7 +1,8 @@
 /**
- * 未读住户 of one building for one notice (notices.unreadHomes, paginated): the lead
- * marks homes told in person (optimistic, rolled back on error) and reminds the
- * rest by subscribe message in one tap.
+ * 未读住户 of one building for one notice (notices.unreadHomes, paginated, rooms in
+ * natural order): the lead marks homes told in person (optimistic, rolled back on
+ * error) and reminds the rest by subscribe message in one tap (RemindPanel says
+ * beforehand whom it reaches; each home says whether WeChat can reach it).
  */
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -9,11 +10,9 @@ import { View } from '@tarojs/components';
 import type { UnreadHome } from '@core/notices/contract';
 import PageShell from '@/components/PageShell';
 import StateView, { LoadMore } from '@/components/StateView';
-import Btn from '@/components/Btn';
 import { usePaged } from '@/hooks/usePaged';
-import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
-import { remindText } from '@/packages/notices/logic';
+import RemindPanel from '@/packages/notices/components/RemindPanel';
 import '@/packages/notices/common.scss';
 import './index.scss';
 
@@ -25,11 +24,8 @@ export default function UnreadHomesPage() {
   const buildingId = decodeURIComponent(params.buildingId ?? '');
   const name = decodeURIComponent(params.name ?? '');
   const list = usePaged((p) => api('notices').call('notices.unreadHomes', p), { noticeId: id, buildingId, size: PAGE_SIZE });
-  // One reminder per tap: a retry after a timeout must not message people twice.
-  const remindId = useRequestId([id, buildingId]);
   const [pending, setPending] = useState<Record<string, boolean>>({});
-  const [reminding, setReminding] = useState(false);
-  const [remindResult, setRemindResult] = useState<string | null>(null);
+  const [onlyInPerson, setOnlyInPerson] = useState(params.inperson === '1');
 
   function setTold(homeId: string, told: boolean) {
     list.setItems((items) => items.map((h) => (h.homeId === homeId ? { ...h, told } : h)));
@@ -55,33 +51,15 @@ export default function UnreadHomesPage() {
     }
   }
 
-  async function remind() {
-    setReminding(true);
-    try {
-      const r = await api('notices').call('notices.remind', { clientRequestId: remindId.id, noticeId: id, ...(buildingId ? { buildingId } : {}) });
-      remindId.renew();
-      const text = remindText(r);
-      setRemindResult(text);
-      void Taro.showToast({ title: text, icon: 'none', duration: 3000 });
-    } catch (e) {
-      void Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
-    } finally {
-      setReminding(false);
-    }
-  }
-
   const data = list.page;
   const toldCount = list.items.filter((h) => h.told).length;
   return (
     <PageShell className='notice-unread'>
       <View className='unread-head'>
         <View className='unread-head__title'>{name || '楼栋'} · 还不知道的住户</View>
-        <View className='note'>打过电话或上门说过的，点“当面告知”记下来；其余的可以一键发微信提醒。</View>
-        <Btn type='primary' block loading={reminding} className='unread-remind' onClick={remind}>
-          一键提醒本栋未读住户
-        </Btn>
-        {remindResult ? <View className='unread-head__result'>{remindResult}</View> : null}
+        <View className='note'>打过电话或上门说过的，点“当面告知”记下来；订阅了提醒的住户可以一键发微信提醒。</View>
       </View>
+      <RemindPanel noticeId={id} buildingId={buildingId} scopeLabel='本栋未读住户' onInPerson={() => setOnlyInPerson(true)} onDone={() => void list.refresh()} />
 
       <StateView
         {...list.state}
@@ -90,16 +68,28 @@ export default function UnreadHomesPage() {
         empty={!!data && list.items.length === 0 && { title: '这栋楼的住户都已读过', text: '每一户都在小程序里打开过这条通知。' }}
       >
       {data && list.items.length > 0 ? (
-        <View className='muted unread-count'>
-          已列出 {list.items.length} 户{data.nextCursor ? '（还有更多）' : ''}，其中 {toldCount} 户已当面告知
+        <View className='unread-filter'>
+          <View className='muted unread-count'>
+            已列出 {list.items.length} 户{data.nextCursor ? '（还有更多）' : ''}，其中 {toldCount} 户已当面告知
+          </View>
+          <View className={`unread-filter__btn${onlyInPerson ? ' unread-filter__btn--on' : ''}`} onClick={() => setOnlyInPerson(!onlyInPerson)}>
+            {onlyInPerson ? '显示全部' : '只看需当面告知'}
+          </View>
         </View>
       ) : null}
-      {list.items.map((h) => (
+      {list.items.filter((h) => !onlyInPerson || !h.canMessage).map((h) => (
         <View key={h.homeId} className={`card unread-home${h.told ? ' unread-home--told' : ''}`}>
           <View className='unread-home__main'>
             <View className='unread-home__label'>{h.label}</View>
             <View className='unread-home__owners muted'>业主：{h.owners.length ? h.owners.join('、') : '未登记'}</View>
-            <View className={`tag ${h.hasAppUser ? 'tag--blue' : 'tag--grey'} unread-home__app`}>{h.hasAppUser ? '有小程序用户' : '无小程序用户'}</View>
+            <View className='unread-home__tags'>
+              <View className={`tag ${h.hasAppUser ? 'tag--blue' : 'tag--grey'} unread-home__app`}>{h.hasAppUser ? '有小程序用户' : '无小程序用户'}</View>
+              {h.told ? null : h.canMessage ? (
+                <View className='tag tag--blue unread-home__reach'>可微信提醒</View>
+              ) : (
+                <View className='tag tag--warn unread-home__reach unread-home__reach--inperson'>需当面告知</View>
+              )}
+            </View>
           </View>
           <View
             className={`unread-home__told${h.told ? ' unread-home__told--on' : ''}${pending[h.homeId] ? ' unread-home__told--busy' : ''}`}
