@@ -21,4 +21,4 @@ export const VOTE_LIMITS = {
 } as const;
 
 /** Upload purposes (folders under u/<openid>/). */
-export const VOTE_UPLOAD = { documents: 'vote-docs', paper: 'vote-paper' } as const;
+export const VOTE_UPLOAD = { documents: 'votedocs', paper: 'votepaper' } as const;

@@ -134,7 +134,7 @@ export const votesSeed: FeatureSeed = {
         ballots.push({
           _id: r._id, matterId: p.id, sort: r.sort, choices, via: paper ? 'paper' : 'online', ownerHash: r.ownerHash, homeId: r.homeIds[0],
           castBy: paper ? COMMITTEE : voter!, castByName: nameOf.get(paper ? COMMITTEE : voter!) ?? '', firstAt: at, castAt: at, changes: 0,
-          ...(paper ? { photos: [`cloud://demo.votes/u/${demoOpenid('yjlt-committee')}/vote-paper/seed-${p.id}-${i}.jpg`], clientRequestId: `seed-${i}-paper` } : {}),
+          ...(paper ? { photos: [`cloud://demo.votes/u/${demoOpenid('yjlt-committee')}/votepaper/seed-${p.id}-${i}.jpg`], clientRequestId: `seed-${i}-paper` } : {}),
         });
         cast.push({ key: r.ownerHash, choices, at: at.getTime() });
       });

@@ -138,8 +138,8 @@ describe('paper ballots need evidence and never overwrite an online one', () => 
   it('refused without a photo, with someone else\'s file, for a home that voted online; entered with who entered it', async () => {
     const o = await unvotedOwner(RENEW, 2);
     const committee = h.as('yjlt-committee');
-    const mine = await upload(committee.openid, 'vote-paper', 'ballot-1.jpg');
-    const theirs = await upload('demo-yjlt-resident-5', 'vote-paper', 'fake.jpg');
+    const mine = await upload(committee.openid, 'votepaper', 'ballot-1.jpg');
+    const theirs = await upload('demo-yjlt-resident-5', 'votepaper', 'fake.jpg');
     const snap = await h.snapshot();
     const base = { matterId: RENEW, homeId: o.homeId, choices: ['approve'] };
     expect(((await committee.call('votes', 'ballots.paper', { ...base, clientRequestId: newRequestId(), photos: [] })) as any).error.code).toBe('BAD_REQUEST');
@@ -218,7 +218,7 @@ describe('announcement, the roll and its freezing', () => {
   });
   it('create → announce (roll shown, residents can object) → open (roll frozen; the register moving changes nothing) → close → results without names', async () => {
     const committee = h.as('yjlt-committee');
-    const doc = await upload(committee.openid, 'vote-docs', 'plan.pdf');
+    const doc = await upload(committee.openid, 'votedocs', 'plan.pdf');
     const crid = newRequestId();
     const input = { clientRequestId: crid, compoundId: 'yjlt', title: '增设智能快递柜', description: '在各楼栋入口增设快递柜。', kind: 9, format: 'approval', documents: [doc], opensAt: opens().toISOString(), closesAt: new Date(opens().getTime() + 7 * DAY).toISOString(), secret: true };
     const draft = await committee.ok('votes', 'matters.create', input);

@@ -72,7 +72,7 @@ async function unvotedHome() {
   return rows[0].homeIds[0] as string;
 }
 async function photo(who: string) {
-  return (await h.emu.sdk.uploadFile({ cloudPath: `u/${openidOf(who)}/vote-paper/m${++n}.jpg`, fileContent: Buffer.from('jpg') })).fileID as string;
+  return (await h.emu.sdk.uploadFile({ cloudPath: `u/${openidOf(who)}/votepaper/m${++n}.jpg`, fileContent: Buffer.from('jpg') })).fileID as string;
 }
 
 type Spec = { allowed: readonly string[]; payload: (who: string) => Promise<Record<string, unknown>>; refusals?: string[] };

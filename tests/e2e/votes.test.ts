@@ -1,0 +1,99 @@
+/**
+ * 御家兰庭's owners' vote in Chromium: the committee announces a vote on renewing the
+ * property company (roll built, voting opens after 15 days); in the open renewal
+ * vote an owner votes in the app from the 首页 card; the committee enters a paper
+ * ballot with a photo; the live count shows what is still missing; the vote that
+ * has ended is counted and its result published per home, without names.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
+
+jest.setTimeout(240_000);
+
+const suite = useRuntimeAndBrowser();
+let served: Served;
+let browser: Browser;
+beforeAll(() => {
+  served = suite.served();
+  browser = suite.browser();
+});
+
+const RENEW = 'vm_demo_yjlt_renew';
+const CHARGING = 'vm_demo_yjlt_charging';
+const detail = (id: string) => `/packages/votes/pages/detail/index?id=${id}`;
+/** A 1×1 PNG, as the photo of a signed ballot. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+async function as(name: string): Promise<Page> {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await signIn(page, served.url, name);
+  return page;
+}
+
+it('the committee announces, owners vote (one on paper), the live count says what is missing, the ended vote is counted and published', async () => {
+  // 1. The committee announces a vote on renewing the property company.
+  const committee = await as('吴丽华');
+  await visit(committee, served.url, '/packages/votes/pages/create/index');
+  await committee.locator('.vote-title input').fill('续聘嘉信物业为物业服务企业（2030—2032年）');
+  await committee.locator('.vote-description textarea').fill('合同到期，业委会提议按原标准续聘三年。');
+  await committee.locator('.vote-kinds .choice__item', { hasText: '第4项' }).click();
+  await shot(committee, 'votes-create');
+  await committee.locator('.vote-submit').click();
+  await committee.locator('.vote-detail__title >> visible=true', { hasText: '续聘嘉信物业' }).waitFor();
+  await committee.locator('.vote-phase >> visible=true', { hasText: '公告中' }).waitFor();
+  await committee.locator('.vote-roll-link >> visible=true', { hasText: '业主名册' }).waitFor();
+  await shot(committee, 'votes-announced');
+
+  // 2. An owner sees the open renewal vote on 首页 and votes in the app.
+  const owner = await as('何玉兰');
+  await visit(owner, served.url, '/pages/home/index');
+  const card = owner.locator('.home-vote', { hasText: '续聘嘉信物业为御家兰庭' });
+  await card.waitFor();
+  await card.locator('.home-vote__todo', { hasText: '我家未投' }).waitFor();
+  await shot(owner, 'votes-home-card');
+  await card.click();
+  await owner.locator('.vote-detail__title >> visible=true').waitFor();
+  await owner.locator('.vote-options .choice__item >> visible=true', { hasText: '同意' }).click();
+  await owner.locator('.vote-cast >> visible=true').click();
+  await owner.locator('.vote-home__done >> visible=true', { hasText: '我家已投票：同意' }).waitFor();
+  await shot(owner, 'votes-owner-voted');
+
+  // 3. The committee sees the live count and what is missing, then enters a paper ballot.
+  await visit(committee, served.url, detail(RENEW));
+  const missing = committee.locator('.vote-missing >> visible=true');
+  await missing.waitFor();
+  const before = await committee.locator('.vote-count__owners >> visible=true').innerText();
+  expect(await missing.innerText()).toMatch(/^还差 \d+ 户 \/ [\d,]+\.\d\d m² 参与$/);
+  await shot(committee, 'votes-live-count');
+  await visit(committee, served.url, `/packages/votes/pages/paper/index?id=${RENEW}`);
+  await committee.locator('.vote-paper-home >> visible=true').first().waitFor();
+  await committee.locator('.vote-paper-home >> visible=true').first().click();
+  await committee.locator('.vote-paper-options .choice__item >> visible=true', { hasText: '同意' }).click();
+  const chooser = committee.waitForEvent('filechooser');
+  await committee.locator('.vote-paper-photo >> visible=true').click();
+  await (await chooser).setFiles({ name: 'ballot.png', mimeType: 'image/png', buffer: PNG });
+  await committee.locator('.vote-photo >> visible=true').waitFor();
+  await shot(committee, 'votes-paper');
+  await committee.locator('.vote-paper-submit >> visible=true').click();
+  await committee.locator('.vote-paper-picked').waitFor({ state: 'detached' });
+  await visit(committee, served.url, detail(RENEW));
+  await committee.locator('.vote-missing >> visible=true').waitFor();
+  const after = await committee.locator('.vote-count__owners >> visible=true').innerText();
+  const n = (s: string) => Number(s.split('/')[0].trim());
+  expect(n(after)).toBe(n(before) + 1);
+
+  // 4. The vote that ended yesterday is counted and its result published.
+  await visit(committee, served.url, detail(CHARGING));
+  await committee.locator('.vote-close >> visible=true').click();
+  await committee.locator('.vote-result__summary >> visible=true').waitFor();
+  await committee.locator('.vote-phase >> visible=true', { hasText: '结果公示中' }).waitFor();
+  await shot(committee, 'votes-published');
+  await visit(owner, served.url, `/packages/votes/pages/results/index?id=${CHARGING}`);
+  await owner.locator('.vote-result-row >> visible=true').first().waitFor();
+  const text = await owner.locator('.vote-results >> visible=true').innerText();
+  expect(text).toContain('同意');
+  expect(text).not.toContain('吴丽华');
+  expect(text).not.toContain('何玉兰');
+  await shot(owner, 'votes-results');
+});
