@@ -41,6 +41,8 @@ export async function loadManaged(ctx: Ctx, activityId: string) {
   return { actor, a };
 }
 
+export const WAITING_SHOWN = 20;
+
 export const emptyList = (a: ActivityDoc): ActivityListDoc => ({ _id: a._id, members: [], queues: Object.fromEntries(a.slots.map((s) => [s.key, []])), size: 0, version: 0 });
 
 export function slotViews(a: ActivityDoc, list: ActivityListDoc): SlotView[] {
@@ -94,10 +96,18 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
   const list = (await activityLists(ctx.db).get(a._id)) ?? emptyList(a);
   const managing = manages(actor, a);
   const person = actor.personId ? await people(ctx.db).get(actor.personId) : null;
-  const rows = await signups(ctx.db).byIds(list.members.map((p) => signupId(a._id, p)));
+  // Every confirmed place and the first waiting: what a page (and a 接龙) shows; the export has all.
+  const shown = (q: string[], cap: number) => q.filter((pid, i) => i < cap + WAITING_SHOWN || pid === actor.personId);
+  const ids = a.slots.flatMap((s) => shown(list.queues[s.key] ?? [], s.capacity));
+  const rows = await signups(ctx.db).byIds(ids.map((p) => signupId(a._id, p)));
   const list2: SignupRow[] = [];
+  let moreWaiting = 0;
   for (const s of a.slots) {
     (list.queues[s.key] ?? []).forEach((pid, i) => {
+      if (i >= s.capacity + WAITING_SHOWN && pid !== actor.personId) {
+        moreWaiting++;
+        return;
+      }
       const d = rows.get(signupId(a._id, pid));
       const confirmed = i < s.capacity;
       list2.push({
@@ -107,6 +117,7 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
         partyBadge: !!d?.partyBadge,
         slotKey: s.key,
         status: confirmed ? 'confirmed' : 'waitlisted',
+        isMe: pid === actor.personId,
         ...(d?.checkedInAt ? { checkedInAt: iso(d.checkedInAt) } : {}),
         ...(d?.checkedOutAt ? { checkedOutAt: iso(d.checkedOutAt) } : {}),
         ...(typeof d?.minutes === 'number' ? { minutes: d.minutes } : {}),
@@ -128,6 +139,7 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
     images: a.images.map((fileID) => ({ fileID, url: '' })),
     slots: slotViews(a, list),
     list: list2,
+    moreWaiting,
     ...(problem ? { joinProblem: problem } : full && !item.mine ? { joinProblem: '名额和候补都已满' } : {}),
     canJoin: !item.mine && !problem && !full,
     canCancel: !!item.mine && !closed,

@@ -9,11 +9,8 @@ import { optionalText, text } from '../platform/text';
 import { ACTIVITY_LIMITS as L } from './limits';
 import { HELP_KINDS, SKILLS, type HelpKind, type HelpStatus, type SignupStatus, type Skill } from './rules';
 
-/** REPLACE at deploy with the template ids chosen in the mp console (活动报名成功/候补成功通知, 活动开始提醒). */
-export const ACTIVITY_TEMPLATE_ID = 'REPLACE_WITH_ACTIVITY_TEMPLATE_ID';
-/** Keyword names of the template: activity (thing), time (time), place (thing), note (thing). */
-export const ACTIVITY_TEMPLATE_FIELDS = { title: 'thing1', time: 'time2', place: 'thing3', note: 'thing4' } as const;
-export const ACTIVITY_SUBSCRIBE_TEMPLATES = [ACTIVITY_TEMPLATE_ID] as const;
+import { ACTIVITY_SUBSCRIBE_TEMPLATES } from './rules';
+export { ACTIVITY_SUBSCRIBE_TEMPLATES, ACTIVITY_TEMPLATE_FIELDS, ACTIVITY_TEMPLATE_ID } from './rules';
 
 // ---- views ----
 export interface SlotView {
@@ -56,6 +53,8 @@ export interface SignupRow {
   checkedOutAt?: string;
   minutes?: number;
   corrected?: boolean;
+  /** It is the caller. */
+  isMe: boolean;
   /** Organisers only. */
   phone?: string;
   buildingName?: string;
@@ -64,7 +63,10 @@ export interface ActivityDetail extends ActivityListItem {
   description: string;
   images: { fileID: string; url: string }[];
   slots: SlotView[];
+  /** In order: every confirmed place, then the first 20 waiting (and me). */
   list: SignupRow[];
+  /** Waiting beyond those shown. */
+  moreWaiting: number;
   /** Why I cannot join (not eligible, deadline passed), or absent. */
   joinProblem?: string;
   canJoin: boolean;

@@ -6,6 +6,12 @@
 import type { Actor } from '../platform/roles';
 export { ACTIVITY_LIMITS } from './limits';
 
+/** REPLACE at deploy with the template ids chosen in the mp console (活动报名成功/候补成功通知, 活动开始提醒). */
+export const ACTIVITY_TEMPLATE_ID = 'REPLACE_WITH_ACTIVITY_TEMPLATE_ID';
+/** Keyword names of the template: activity (thing), time (time), place (thing), note (thing). */
+export const ACTIVITY_TEMPLATE_FIELDS = { title: 'thing1', time: 'time2', place: 'thing3', note: 'thing4' } as const;
+export const ACTIVITY_SUBSCRIBE_TEMPLATES = [ACTIVITY_TEMPLATE_ID] as const;
+
 export const SKILLS = ['teacher', 'doctor', 'lawyer', 'electrician', 'other'] as const;
 export type Skill = (typeof SKILLS)[number];
 export const SKILL_LABELS: Record<Skill, string> = { teacher: '教师', doctor: '医生', lawyer: '律师', electrician: '电工', other: '其他' };

@@ -44,14 +44,19 @@ it('200 simultaneous sign-ups for 10 places: 10 confirmed, 190 waiting, in arriv
   const results = await Promise.all(crowd.map((p) => h.as(p.openid).call('activities', 'activities.signUp', { activityId: a.id })));
   expect(results.filter((r) => !r.ok)).toEqual([]);
   const d = await h.as('txsj-secretary').ok('activities', 'activities.get', { activityId: a.id });
-  const confirmed = d.list.filter((r: any) => r.status === 'confirmed').map((r: any) => r.personId);
-  const waiting = d.list.filter((r: any) => r.status === 'waitlisted').map((r: any) => r.personId);
-  expect(confirmed).toHaveLength(10);
-  expect(waiting).toHaveLength(190);
-  expect(new Set([...confirmed, ...waiting]).size).toBe(200);
-  // Arrival order: the order the calls were made.
-  expect([...confirmed, ...waiting]).toEqual(crowd.map((p) => p._id));
-  expect(d.list.map((r: any) => r.no)).toEqual(crowd.map((_, i) => i + 1));
+  expect([d.confirmed, d.waiting]).toEqual([10, 190]);
+  // The page shows every confirmed place and the first 20 waiting, in order.
+  expect(d.list.map((r: any) => [r.personId, r.status, r.no])).toEqual(crowd.slice(0, 30).map((p, i) => [p._id, i < 10 ? 'confirmed' : 'waitlisted', i + 1]));
+  expect(d.moreWaiting).toBe(170);
+  // The whole list, in arrival order (the order the calls were made), nobody twice.
+  const list = (await h.db.collection('activityLists').doc(a.id).get()).data;
+  expect(list.queues.all).toEqual(crowd.map((p) => p._id));
+  expect(list.members).toEqual(crowd.map((p) => p._id));
+  expect(list.size).toBe(200);
+  // A waiting person sees their own place even beyond those shown.
+  const last = await h.as(crowd[199].openid).ok('activities', 'activities.get', { activityId: a.id });
+  expect(last.mine).toEqual({ status: 'waitlisted', slotKey: 'all', position: 190 });
+  expect(last.list.filter((r: any) => r.isMe)).toEqual([expect.objectContaining({ no: 200, status: 'waitlisted' })]);
   // Each person's own answer agrees with the list, and the stored mirrors too.
   results.forEach((r: any, i) => expect([i, r.data.mine.status]).toEqual([i, i < 10 ? 'confirmed' : 'waitlisted']));
   const mirrors = (await h.db.collection('activitySignups').where({ activityId: a.id }).limit(1000).get()).data;
@@ -72,7 +77,7 @@ it('the same people tapping twice at once, while a transaction holds the list: s
   const results = await Promise.all(calls);
   expect(results.filter((r) => !r.ok)).toEqual([]);
   const d = await h.as('txsj-secretary').ok('activities', 'activities.get', { activityId: a.id });
-  expect(d.list.map((r: any) => r.personId)).toEqual(some.map((p) => p._id));
+  expect((await h.db.collection('activityLists').doc(a.id).get()).data.queues.all).toEqual(some.map((p) => p._id));
   expect(d.confirmed).toBe(10);
   expect(d.waiting).toBe(50);
 });

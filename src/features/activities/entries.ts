@@ -5,14 +5,17 @@ import { ACTIVITY_ROUTES } from './routes';
 import ActivitiesCard from './ActivitiesCard';
 
 const url = routePaths(ACTIVITY_ROUTES);
+/** Activities are for people with a home in a compound (or a role there). */
+const involved = ({ me }: { me: { homes: unknown[]; roles: unknown[] } }) => me.homes.length > 0 || me.roles.length > 0;
+const withHome = ({ me }: { me: { homes: unknown[] } }) => me.homes.length > 0;
 
 export const activitiesFeature = defineFeature({
   name: 'activities',
   routes: ACTIVITY_ROUTES,
-  homeCards: [{ key: 'activities', order: 20, Component: ActivitiesCard, when: ({ me }) => me.homes.length > 0 || me.roles.length > 0 }],
+  homeCards: [{ key: 'activities', order: 20, Component: ActivitiesCard, when: involved }],
   services: [
-    { key: 'activities', label: '志愿活动', hint: '报名、签到', url: url.activityList, order: 15 },
-    { key: 'volunteer-hours', label: '志愿时长', hint: '个人、楼栋、小区', url: url.activityHours, order: 16 },
+    { key: 'activities', label: '志愿活动', hint: '报名、签到', url: url.activityList, order: 15, when: withHome },
+    { key: 'volunteer-hours', label: '志愿时长', hint: '个人、楼栋、小区', url: url.activityHours, order: 16, when: withHome },
     { key: 'activity-create', label: '发起活动', hint: '接龙报名', url: url.activityCreate, order: 17, permission: 'activity.create' },
   ],
   shortcuts: [{ key: 'activity-create', label: '发起志愿活动', url: url.activityCreate, order: 5, permission: 'activity.create' }],

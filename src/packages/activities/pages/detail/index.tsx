@@ -8,8 +8,7 @@ import { useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Image, Input, View } from '@tarojs/components';
 import type { ActivityDetail, CheckinCode, SignupRow } from '@core/activities/contract';
-import { ACTIVITY_SUBSCRIBE_TEMPLATES } from '@core/activities/contract';
-import { activityPage, formatMinutes } from '@core/activities/rules';
+import { ACTIVITY_SUBSCRIBE_TEMPLATES, activityPage, formatMinutes } from '@core/activities/rules';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -151,10 +150,11 @@ export default function ActivityDetailPage() {
               {typeof r.minutes === 'number' ? <View className='act-minutes'>{formatMinutes(r.minutes)}{r.corrected ? '（已更正）' : ''}</View> : r.checkedInAt ? <View>已签到</View> : null}
               {d.canManage && r.status === 'confirmed' && !r.checkedInAt ? <Btn size='small' className='act-tick-in' onClick={() => void run(() => call.call('activities.mark', { activityId: id, personId: r.personId, what: 'in' }))}>签到</Btn> : null}
               {d.canManage && r.checkedInAt && !r.checkedOutAt ? <Btn size='small' className='act-tick-out' onClick={() => void run(() => call.call('activities.mark', { activityId: id, personId: r.personId, what: 'out' }))}>签退</Btn> : null}
-              {d.canManage && r.status === 'confirmed' && r.checkedOutAt ? <Btn size='small' className='act-fix' onClick={() => { setFix(r); setFixMin(String(r.minutes ?? 0)); setFixReason(''); }}>更正</Btn> : null}
+              {d.canManage && !r.isMe && r.status === 'confirmed' && r.checkedOutAt ? <Btn size='small' className='act-fix' onClick={() => { setFix(r); setFixMin(String(r.minutes ?? 0)); setFixReason(''); }}>更正</Btn> : null}
             </View>
           </View>
         ))}
+        {d.moreWaiting ? <View className='muted act-more'>另有 {d.moreWaiting} 人候补（组织者可导出完整名单）</View> : null}
       </View>
 
       {d.canManage ? (
