@@ -21,7 +21,9 @@ export default defineAppConfig({
     navigationStyle: 'default',
   },
   tabBar: {
-    color: '#6b6b6b',
+    // weapp: our own bar (src/custom-tab-bar), which grows in 大字模式; h5: Taro's.
+    custom: !isH5,
+    color: '#5f5f5f',
     selectedColor: '#c83a2a',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
