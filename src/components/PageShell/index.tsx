@@ -8,6 +8,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useLargeText } from '@/hooks/useLargeText';
 import PrivacyPopup from '@/components/PrivacyPopup';
+import ConfirmHost from '@/components/ConfirmHost';
 import { TABS } from '@/store/tabBar';
 import './index.scss';
 
@@ -27,6 +28,7 @@ export default function PageShell(props: { children?: ReactNode; className?: str
   return (
     <View className={`shell${large ? ' shell--large' : ''}${props.className ? ' ' + props.className : ''}`}>
       {props.children}
+      <ConfirmHost />
       {isWeapp ? <PrivacyPopup /> : null}
     </View>
   );
