@@ -7,11 +7,12 @@
 import { createAuthz } from './platform/authz';
 import { ACCOUNTS_PERMISSIONS } from './accounts/permissions';
 import { NOTICES_PERMISSIONS } from './notices/permissions';
+import { ACTIVITIES_PERMISSIONS } from './activities/permissions';
 import { FEES_PERMISSIONS } from './fees/permissions';
 import { REPAIRS_PERMISSIONS } from './repairs/permissions';
 import { VOTES_PERMISSIONS } from './votes/permissions';
 
-export const PERMISSIONS = { ...ACCOUNTS_PERMISSIONS, ...NOTICES_PERMISSIONS, ...REPAIRS_PERMISSIONS, ...VOTES_PERMISSIONS, ...FEES_PERMISSIONS };
+export const PERMISSIONS = { ...ACCOUNTS_PERMISSIONS, ...NOTICES_PERMISSIONS, ...REPAIRS_PERMISSIONS, ...VOTES_PERMISSIONS, ...FEES_PERMISSIONS, ...ACTIVITIES_PERMISSIONS };
 export type Permission = keyof typeof PERMISSIONS;
 
 export const { grantsFor, can, assertCan, scopesOf, canAnywhere, rolesWith } = createAuthz(PERMISSIONS);

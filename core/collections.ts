@@ -6,6 +6,7 @@
 import type { CollectionSpec } from './platform/collections';
 import { ACCOUNTS_COLLECTIONS } from './accounts/collections';
 import { NOTICES_COLLECTIONS } from './notices/collections';
+import { ACTIVITIES_COLLECTIONS } from './activities/collections';
 import { REPAIRS_COLLECTIONS } from './repairs/collections';
 import { PLATFORM_COLLECTIONS } from './platform/jobs';
 import { FEES_COLLECTIONS } from './fees/collections';
@@ -13,7 +14,7 @@ import { VOTES_COLLECTIONS } from './votes/collections';
 
 export type { CollectionSpec, IndexSpec } from './platform/collections';
 
-export const COLLECTIONS = [...PLATFORM_COLLECTIONS, ...ACCOUNTS_COLLECTIONS, ...NOTICES_COLLECTIONS, ...REPAIRS_COLLECTIONS, ...VOTES_COLLECTIONS, ...FEES_COLLECTIONS];
+export const COLLECTIONS = [...PLATFORM_COLLECTIONS, ...ACCOUNTS_COLLECTIONS, ...NOTICES_COLLECTIONS, ...REPAIRS_COLLECTIONS, ...VOTES_COLLECTIONS, ...FEES_COLLECTIONS, ...ACTIVITIES_COLLECTIONS];
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];
 
 const seen = new Set<string>();

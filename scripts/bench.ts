@@ -13,6 +13,7 @@ import { createEmulator, installRequireHook, useEmulator, type Emulator } from '
 import { SEED_ORDER } from './lib/seed';
 import { buildSeed, demoOpenid } from './lib/seed-data';
 import { noticeBench } from './lib/bench-notices';
+import { activityBench } from './lib/bench-activities';
 
 installRequireHook();
 // Loaded after the hook so `wx-server-sdk` resolves to the emulator.
@@ -21,6 +22,7 @@ type Main = (e: unknown, c?: unknown) => Promise<{ ok: boolean; data?: any; erro
 const functions: Record<string, Main> = {
   accounts: require('../cloudfunctions/accounts').main,
   notices: require('../cloudfunctions/notices').main,
+  activities: require('../cloudfunctions/activities').main,
 };
 
 const ITER = Number(process.env.BENCH_ITER ?? 300);
@@ -104,6 +106,7 @@ async function runScale(extraHomes: number): Promise<Row[]> {
   }
   rows.push(await measure(emu, 'accounts binding.decide', homes, true, (i) => invoke('accounts', 'txsj-lead-3', 'binding.decide', { requestId: ids[i], approve: true })));
   rows.push(...(await noticeBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
+  rows.push(...(await activityBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   emu.close();
   return rows;
 }

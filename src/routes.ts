@@ -6,6 +6,7 @@ import { TAB_PAGES } from './features/routes';
 import { routePaths } from './features/route-table';
 import { ACCOUNT_ROUTES } from './features/accounts/routes';
 import { NOTICE_ROUTES } from './features/notices/routes';
+import { ACTIVITY_ROUTES } from './features/activities/routes';
 
 const tabs = {
   home: `/${TAB_PAGES.home}`,
@@ -18,6 +19,7 @@ export const ROUTES = {
   ...tabs,
   ...routePaths(ACCOUNT_ROUTES),
   ...routePaths(NOTICE_ROUTES),
+  ...routePaths(ACTIVITY_ROUTES),
 };
 
 export const TAB_ROUTES: readonly string[] = Object.values(tabs);

@@ -36,6 +36,9 @@ export const ERROR_MESSAGES = {
   BILL_PAID: '账单已缴清或正在支付，请刷新后再看',
   MONTH_CLOSED: '该月账目已结账，不能再记入或更改',
   PAY_FAILED: '微信支付下单未成功，请稍后重试',
+  NOT_ELIGIBLE: '您不在本活动的报名范围内',
+  SIGNUP_CLOSED: '报名已截止或活动已开始',
+  ACTIVITY_FULL: '名额和候补都已满',
   INTERNAL: '系统繁忙，请稍后重试',
   /** repairs: a move the state machine does not allow from where the repair is now. */
   REPAIR_STATE: '这条报修当前状态不能进行此操作，请刷新后查看',

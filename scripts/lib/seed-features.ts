@@ -8,6 +8,7 @@ import type { Database } from '../../cloudfunctions/_shared/database';
 import type { SeedData } from './seed-data';
 import { repairsSeed } from './seed-repairs';
 import { noticesSeed } from './seed-notices';
+import { activitiesSeed } from './seed-activities';
 import { votesSeed } from './seed-votes';
 import { feesSeed } from './seed-fees';
 
@@ -17,4 +18,4 @@ export interface FeatureSeed {
   write(db: Database, base: SeedData, now: Date): Promise<Record<string, number>>;
 }
 
-export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, feesSeed];
+export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, feesSeed, activitiesSeed];

@@ -16,6 +16,8 @@ export const activitiesFeature = defineFeature({
   services: [
     { key: 'activities', label: '志愿活动', hint: '报名、签到', url: url.activityList, order: 15, when: withHome },
     { key: 'volunteer-hours', label: '志愿时长', hint: '个人、楼栋、小区', url: url.activityHours, order: 16, when: withHome },
+    { key: 'neighbour-service', label: '邻里服务', hint: '求助、登记技能', url: url.neighbourService, order: 18, when: withHome },
+    { key: 'service-teams', label: '服务队管理', hint: '教师、医生、律师', url: url.serviceTeams, order: 19, permission: 'serviceTeam.manage' },
     { key: 'activity-create', label: '发起活动', hint: '接龙报名', url: url.activityCreate, order: 17, permission: 'activity.create' },
   ],
   shortcuts: [{ key: 'activity-create', label: '发起志愿活动', url: url.activityCreate, order: 5, permission: 'activity.create' }],

@@ -8,5 +8,7 @@ export const ACTIVITY_ROUTES = defineRoutes({
     activityDetail: 'pages/detail/index',
     activityCreate: 'pages/create/index',
     activityHours: 'pages/hours/index',
+    neighbourService: 'pages/service/index',
+    serviceTeams: 'pages/teams/index',
   },
 });
