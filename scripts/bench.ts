@@ -13,6 +13,7 @@ import { createEmulator, installRequireHook, useEmulator, type Emulator } from '
 import { SEED_ORDER } from './lib/seed';
 import { buildSeed, demoOpenid } from './lib/seed-data';
 import { noticeBench } from './lib/bench-notices';
+import { repairsBench } from './lib/bench-repairs';
 import { activityBench } from './lib/bench-activities';
 
 installRequireHook();
@@ -22,6 +23,7 @@ type Main = (e: unknown, c?: unknown) => Promise<{ ok: boolean; data?: any; erro
 const functions: Record<string, Main> = {
   accounts: require('../cloudfunctions/accounts').main,
   notices: require('../cloudfunctions/notices').main,
+  repairs: require('../cloudfunctions/repairs').main,
   activities: require('../cloudfunctions/activities').main,
 };
 
@@ -106,6 +108,7 @@ async function runScale(extraHomes: number): Promise<Row[]> {
   }
   rows.push(await measure(emu, 'accounts binding.decide', homes, true, (i) => invoke('accounts', 'txsj-lead-3', 'binding.decide', { requestId: ids[i], approve: true })));
   rows.push(...(await noticeBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
+  rows.push(...(await repairsBench({ emu, extraHomes, invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   rows.push(...(await activityBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   emu.close();
   return rows;

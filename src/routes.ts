@@ -6,6 +6,7 @@ import { TAB_PAGES } from './features/routes';
 import { routePaths } from './features/route-table';
 import { ACCOUNT_ROUTES } from './features/accounts/routes';
 import { NOTICE_ROUTES } from './features/notices/routes';
+import { REPAIR_ROUTES } from './features/repairs/routes';
 import { ACTIVITY_ROUTES } from './features/activities/routes';
 
 const tabs = {
@@ -19,6 +20,7 @@ export const ROUTES = {
   ...tabs,
   ...routePaths(ACCOUNT_ROUTES),
   ...routePaths(NOTICE_ROUTES),
+  ...routePaths(REPAIR_ROUTES),
   ...routePaths(ACTIVITY_ROUTES),
 };
 

@@ -9,11 +9,12 @@ import { canAnywhere } from '@core/authz';
 import { actorOf } from '@/utils/actor';
 import { accountsFeature } from './accounts/entries';
 import { noticesFeature } from './notices/entries';
+import { repairsFeature } from './repairs/entries';
 import { activitiesFeature } from './activities/entries';
 import { votesFeature } from './votes/entries';
 import type { EntryDef, Feature, Gate, HomeCardDef } from './types';
 
-export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, votesFeature, activitiesFeature];
+export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, votesFeature, activitiesFeature, repairsFeature];
 
 export function visible(gate: Gate, me: Me): boolean {
   const actor = actorOf(me);

@@ -8,6 +8,7 @@
 import { pagesFor, type BuildTarget, type FeatureRoutes } from './route-table';
 import { ACCOUNT_ROUTES } from './accounts/routes';
 import { NOTICE_ROUTES } from './notices/routes';
+import { REPAIR_ROUTES } from './repairs/routes';
 import { ACTIVITY_ROUTES } from './activities/routes';
 import { VOTE_ROUTES } from './votes/routes';
 
@@ -19,7 +20,7 @@ export const TAB_PAGES = {
   me: 'pages/me/index',
 } as const;
 
-export const FEATURE_ROUTES: readonly FeatureRoutes[] = [ACCOUNT_ROUTES, NOTICE_ROUTES, VOTE_ROUTES, ACTIVITY_ROUTES];
+export const FEATURE_ROUTES: readonly FeatureRoutes[] = [ACCOUNT_ROUTES, NOTICE_ROUTES, VOTE_ROUTES, ACTIVITY_ROUTES, REPAIR_ROUTES];
 
 /** app.json's subPackages for a build. */
 export function subPackagesFor(target: BuildTarget): { root: string; pages: string[]; plugins?: Record<string, { provider: string; version: string }> }[] {

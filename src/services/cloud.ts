@@ -20,6 +20,7 @@ import Taro from '@tarojs/taro';
 import type { ActionSpec, InputOf, OutputOf } from '@core/platform/api';
 import type { AccountsApi } from '@core/accounts/contract';
 import type { NoticesApi } from '@core/notices/contract';
+import type { RepairsApi } from '@core/repairs/contract';
 import type { ActivitiesApi } from '@core/activities/contract';
 import type { VotesApi } from '@core/votes/contract';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
@@ -52,6 +53,7 @@ export function toServiceError(e: unknown): ServiceError {
 export interface Apis {
   accounts: AccountsApi;
   notices: NoticesApi;
+  repairs: RepairsApi;
   activities: ActivitiesApi;
   votes: VotesApi;
 }

@@ -168,9 +168,9 @@ describe('the state machine: every move from every status by everyone', () => {
             seen.push(`${action}:${who}`);
           } else {
             expect([status, action, who, r.ok ? 'ok' : 'refused']).toEqual([status, action, who, 'refused']);
-            expect(['FORBIDDEN', 'NOT_FOUND', 'REPAIR_STATE']).toContain(r.error.code);
+            expect(['FORBIDDEN', 'NOT_FOUND', 'REPAIR_STATE']).toContain((r as any).error.code);
             // The right person at the wrong time hears why; the wrong person learns nothing more.
-            if (judgeTransition(status, action, parties) === 'illegal' && parties.length && (MOVES_BY[action] as readonly string[]).some((p) => parties.includes(p as RepairParty))) expect(r.error.code).toBe('REPAIR_STATE');
+            if (judgeTransition(status, action, parties) === 'illegal' && parties.length && (MOVES_BY[action] as readonly string[]).some((p) => parties.includes(p as RepairParty))) expect((r as any).error.code).toBe('REPAIR_STATE');
             expect([status, action, who, writes]).toEqual([status, action, who, 0]);
             expect(await h.snapshot()).toBe(before);
           }

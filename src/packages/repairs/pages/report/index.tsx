@@ -1,0 +1,193 @@
+/**
+ * 我要报修: where (my home, or a common area of my compound), what, a description,
+ * up to 9 photos (uploaded into my own folder), urgent or not. The property's
+ * people without a home here log what they found on patrol (repairs.log).
+ * A rejected text keeps the form as it was.
+ */
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Image, Input, Switch, Textarea, View } from '@tarojs/components';
+import type { RepairPlaces } from '@core/repairs/contract';
+import { COMMON_AREAS, COMMON_AREA_LABELS, REPAIR_CATEGORIES, REPAIR_LIMITS, clocksOf, type CommonArea, type RepairCategory } from '@core/repairs/rules';
+import PageShell from '@/components/PageShell';
+import StateView from '@/components/StateView';
+import Btn from '@/components/Btn';
+import Choice from '@/components/Choice';
+import { useRemote } from '@/hooks/useRemote';
+import { useRequestId } from '@/hooks/useRequestId';
+import { pickAndUploadImages, type UploadedFile } from '@/services/upload';
+import { api, toServiceError } from '@/services/cloud';
+import { charCount } from '@/utils/text';
+import { URL, subscribeRepairs } from '../../logic';
+import '../../common.scss';
+import './index.scss';
+
+type Spot = { kind: 'home'; homeId: string } | { kind: 'common'; compoundId: string };
+const spotKey = (s: Spot) => (s.kind === 'home' ? `h:${s.homeId}` : `c:${s.compoundId}`);
+
+export default function ReportRepairPage() {
+  const places = useRemote<RepairPlaces>(() => api('repairs').call('repairs.places', {}), []);
+  const [spot, setSpot] = useState<string>('');
+  const [area, setArea] = useState<CommonArea>('building');
+  const [buildingId, setBuildingId] = useState('');
+  const [place, setPlace] = useState('');
+  const [category, setCategory] = useState<RepairCategory | ''>('');
+  const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<UploadedFile[]>([]);
+  const [urgent, setUrgent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const requestId = useRequestId([spot, area, buildingId, place, category, description, photos.map((p) => p.fileID), urgent]);
+
+  const p = places.data;
+  const logOnly = !!p && p.homes.length === 0 && p.logCompounds.length > 0;
+  const spots: { key: string; label: string; spot: Spot }[] = p
+    ? [
+        ...p.homes.map((h) => ({ key: `h:${h.homeId}`, label: `我家：${h.label}`, spot: { kind: 'home' as const, homeId: h.homeId } })),
+        ...p.compounds
+          .filter((c) => p.homes.some((h) => h.compoundId === c.compoundId) || p.logCompounds.includes(c.compoundId))
+          .map((c) => ({ key: `c:${c.compoundId}`, label: `${c.name} 公共区域`, spot: { kind: 'common' as const, compoundId: c.compoundId } })),
+      ]
+    : [];
+  useEffect(() => {
+    if (!spot && spots.length) setSpot(spots[0].key);
+  }, [spot, spots.length]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!p || spots.length === 0) {
+    return (
+      <PageShell className='repair-report'>
+        <StateView {...places.state} empty={!!p && { title: '还没有可以报修的地方', text: '绑定房屋后，可以为自家和所住小区的公共区域报修。' }} />
+      </PageShell>
+    );
+  }
+  const chosen = spots.find((s) => s.key === spot)?.spot;
+  const compound = chosen?.kind === 'common' ? p.compounds.find((c) => c.compoundId === chosen.compoundId) : undefined;
+  const clock = category ? clocksOf(category, urgent) : null;
+
+  async function addPhotos() {
+    setUploading(true);
+    try {
+      const added = await pickAndUploadImages('repairs', REPAIR_LIMITS.photos - photos.length);
+      setPhotos((prev) => [...prev, ...added].slice(0, REPAIR_LIMITS.photos));
+    } catch (e) {
+      void Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  async function submit() {
+    setError(null);
+    if (!chosen) return setError('请选择报修位置');
+    if (!category) return setError('请选择报修类别');
+    if (!description.trim()) return setError('请描述要修什么');
+    if (charCount(description) > REPAIR_LIMITS.description) return setError(`描述最多${REPAIR_LIMITS.description}个字`);
+    const where =
+      chosen.kind === 'home'
+        ? { kind: 'home' as const, homeId: chosen.homeId }
+        : { kind: 'common' as const, compoundId: chosen.compoundId, area, ...(buildingId ? { buildingId } : {}), ...(place.trim() ? { place: place.trim() } : {}) };
+    const body = { clientRequestId: requestId.id, where, category, description: description.trim(), photos: photos.map((x) => x.fileID), urgent };
+    setSubmitting(true);
+    try {
+      await subscribeRepairs();
+      const saved = logOnly ? await api('repairs').call('repairs.log', { ...body, source: 'patrol' }) : await api('repairs').call('repairs.report', body);
+      requestId.renew();
+      void Taro.showToast({ title: '已提交', icon: 'success' });
+      Taro.redirectTo({ url: `${URL.repairDetail}?id=${encodeURIComponent(saved.id)}` });
+    } catch (e) {
+      setError(toServiceError(e).message);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <PageShell className='repair-report'>
+      {logOnly ? <View className='banner banner--info'>巡查登记：记录您在小区里发现的问题，提交后进入报修管理。</View> : null}
+      <View className='card'>
+        <View className='card__title'>哪里要修</View>
+        <Choice className='report-spots' columns={1} options={spots.map((s) => ({ value: s.key, label: s.label }))} value={spot} onChange={setSpot} />
+        {compound ? (
+          <View className='report-common'>
+            <View className='field__label'>公共区域</View>
+            <Choice className='report-areas' columns={3} options={COMMON_AREAS.map((a) => ({ value: a, label: COMMON_AREA_LABELS[a] }))} value={area} onChange={setArea} />
+            <View className='field__label'>哪一栋（选填）</View>
+            <Choice
+              className='report-buildings'
+              columns={3}
+              options={[{ value: '', label: '不限' }, ...compound.buildings.map((b) => ({ value: b.buildingId, label: b.name }))]}
+              value={buildingId}
+              onChange={setBuildingId}
+            />
+            <View className='field'>
+              <View className='field__label'>
+                具体位置<View className='field__optional'>选填</View>
+              </View>
+              <Input className='field__input report-place' value={place} maxlength={REPAIR_LIMITS.place} placeholder='例如：1单元电梯、东门车棚' onInput={(e) => setPlace(e.detail.value)} />
+            </View>
+            <View className='repair-note'>公共区域的报修会显示在小区“公共报修”里（不显示您的姓名），邻居可以点“我也遇到”。</View>
+          </View>
+        ) : null}
+      </View>
+
+      <View className='card'>
+        <View className='card__title'>修什么</View>
+        <Choice className='report-categories' columns={2} options={REPAIR_CATEGORIES.map((c) => ({ value: c, label: c }))} value={category || null} onChange={setCategory} />
+        <View className='field'>
+          <View className='field__label report-label'>
+            描述
+            <View className='report-count'>
+              {charCount(description)}/{REPAIR_LIMITS.description}
+            </View>
+          </View>
+          <Textarea className='field__textarea report-description' value={description} maxlength={REPAIR_LIMITS.description} placeholder='哪里坏了、从什么时候开始、方便上门的时间' onInput={(e) => setDescription(e.detail.value)} />
+        </View>
+        <View className='report-urgent' onClick={() => setUrgent(!urgent)}>
+          <View className='report-urgent__main'>
+            <View className='report-urgent__title'>紧急</View>
+            <View className='muted'>漏水、停电、电梯困人等需要马上处理的</View>
+          </View>
+          <View onClick={(e) => e.stopPropagation()}>
+            <Switch className='report-urgent__switch' checked={urgent} color='#c83a2a' onChange={(e) => setUrgent(e.detail.value)} />
+          </View>
+        </View>
+        {clock ? (
+          <View className='repair-note report-clock'>
+            物业承诺：{clock.acceptHours}小时内受理，{clock.finishHours >= 24 ? `${Math.round(clock.finishHours / 24)}天` : `${clock.finishHours}小时`}内修好。超时可以催单。
+          </View>
+        ) : null}
+      </View>
+
+      <View className='card'>
+        <View className='field__label report-label'>
+          照片
+          <View className='report-count'>
+            {photos.length}/{REPAIR_LIMITS.photos}
+          </View>
+        </View>
+        <View className='repair-photos'>
+          {photos.map((img, i) => (
+            <View key={img.fileID} className='repair-photo'>
+              <Image className='repair-photo__img' src={img.url} mode='aspectFill' />
+              <View className='repair-photo__remove' onClick={() => setPhotos((prev) => prev.filter((_, j) => j !== i))}>
+                ×
+              </View>
+            </View>
+          ))}
+          {photos.length < REPAIR_LIMITS.photos ? (
+            <View className='repair-photo repair-photo--add report-add-photo' onClick={uploading ? undefined : addPhotos}>
+              {uploading ? '上传中…' : '＋'}
+            </View>
+          ) : null}
+        </View>
+        <View className='repair-note'>拍清楚坏的地方，师傅可以提前带好工具和配件。</View>
+      </View>
+
+      {error ? <View className='form-error report-error'>{error}</View> : null}
+      <Btn type='primary' block loading={submitting} disabled={uploading} className='report-submit' onClick={submit}>
+        {logOnly ? '登记报修' : '提交报修'}
+      </Btn>
+    </PageShell>
+  );
+}
