@@ -12,6 +12,7 @@
 import type { BindRequestView } from '../../core/accounts/contract';
 import { MAX_PENDING_REQUESTS } from '../../core/accounts/limits';
 import { approvalsNeeded } from '../../core/accounts/rules';
+import { roomSortKey } from '../../core/platform/text';
 import { assertCan, scopesOf } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import type { Actor, Relation } from '../../core/platform/roles';
@@ -23,6 +24,11 @@ import { homes, memberships, membershipId, people, requirePerson, targetOf, type
 import { bindRequests, pendingSlots, type BindRequestDoc } from './docs';
 import { requestView } from './views';
 import { ensurePerson } from './people';
+
+/** Natural order of rooms across buildings: "txsj-b3" + unit + number, digit runs padded. */
+export function requestRoomKey(home: { buildingId: string; unit: string; number: string }): string {
+  return roomSortKey(`${home.buildingId}!${home.unit}`, home.number);
+}
 
 /** A slot whose request never appeared is reclaimed after this long (its caller died between the two writes). */
 const ORPHAN_SLOT_MS = 60_000;
@@ -120,6 +126,7 @@ export async function requestBinding(
     ...(input.phone ? { phone: input.phone } : {}),
     ...(input.note ? { note: input.note } : {}),
     clientRequestId: input.clientRequestId,
+    roomKey: requestRoomKey(home),
     slot,
     approvals: [],
     createdAt: ctx.now,
@@ -154,7 +161,8 @@ export async function pendingForMe(ctx: Ctx, input: { cursor?: string; size: num
   const query = approverQuery(ctx.db.command, actor);
   if (!query) throw new AppError('FORBIDDEN');
   const offset = decodeCursor(input.cursor);
-  const reqs = await bindRequests(ctx.db).find(query, { orderBy: [['createdAt', 'asc']], skip: offset, limit: input.size + 1 });
+  // Rooms in natural order (3栋1单元101 before 3栋1单元1001, 9栋 before 10栋), then oldest first.
+  const reqs = await bindRequests(ctx.db).find(query, { orderBy: [['roomKey', 'asc'], ['createdAt', 'asc']], skip: offset, limit: input.size + 1 });
   const [byId, applicants] = await Promise.all([homes(ctx.db).byIds(reqs.map((r) => r.homeId)), people(ctx.db).byIds(reqs.map((r) => r.personId))]);
   const views = reqs.filter((r) => byId.has(r.homeId)).map((r) => requestView(r, byId.get(r.homeId)!, false, applicants.get(r.personId)));
   return pageOf(views, offset, input.size);

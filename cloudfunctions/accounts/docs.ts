@@ -21,6 +21,8 @@ export interface BindRequestDoc {
   clientRequestId?: string;
   /** The pending slot it holds (see PendingSlotDoc) while pending. */
   slot?: number;
+  /** roomSortKey of building, unit and number: approvals list rooms in natural order (absent on older requests). */
+  roomKey?: string;
   /** Approvers who agreed so far (a request that needs two stays pending after the first). */
   approvals?: string[];
   createdAt: Date;

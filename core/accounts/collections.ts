@@ -40,6 +40,9 @@ export const ACCOUNTS_COLLECTIONS = defineCollections([
     indexes: [
       { name: 'building_status', keys: { buildingId: 1, status: 1, createdAt: -1 } },
       { name: 'compound_status', keys: { compoundId: 1, status: 1, createdAt: -1 } },
+      /** Approvals in natural room order. */
+      { name: 'building_status_room', keys: { buildingId: 1, status: 1, roomKey: 1, createdAt: 1 } },
+      { name: 'compound_status_room', keys: { compoundId: 1, status: 1, roomKey: 1, createdAt: 1 } },
       { name: 'person', keys: { personId: 1, createdAt: -1 } },
       { name: 'person_home', keys: { personId: 1, homeId: 1, status: 1 } },
       /** A retried binding.request finds the request it already made. */

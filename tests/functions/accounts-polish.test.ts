@@ -11,7 +11,7 @@ import { createHarness, newRequestId, type Harness } from '../support/harness';
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness({ accounts: accounts as any });
-});
+}, 60_000);
 afterAll(() => h.close());
 
 let seq = 0;
@@ -210,5 +210,15 @@ describe('contact consent: 愿意楼栋长联系我', () => {
     expect(leadContactPhone({ phone: '13800001111', contactLead: true })).toBe('13800001111');
     expect(leadContactPhone({ phone: '13800001111' })).toBeUndefined();
     expect(leadContactPhone({ contactLead: true })).toBeUndefined();
+  });
+});
+
+describe('approvals in natural room order', () => {
+  it('3栋2单元201 comes before 3栋2单元1001, whatever the order they were asked in', async () => {
+    for (const [who, home] of [['demo-new-order-a', 'txsj-b3_2_1001'], ['demo-new-order-b', 'txsj-b3_2_201']]) {
+      await h.as(who).ok('accounts', 'binding.request', { clientRequestId: newRequestId(), homeId: home, relation: 'tenant', name: '排序测试' });
+    }
+    const labels = (await h.as('txsj-lead-3').ok('accounts', 'binding.pending', { size: 50 })).items.map((r: any) => r.home.label);
+    expect(labels.indexOf('3栋2单元201')).toBeLessThan(labels.indexOf('3栋2单元1001'));
   });
 });
