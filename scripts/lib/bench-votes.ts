@@ -1,0 +1,93 @@
+/**
+ * The votes rows of `npm run bench`: casting a ballot, the committee's live count and
+ * the owner's 首页 card against a roll covering every home in the database (296 at
+ * the demo's size, ~30,000 at scale: a synthetic matter of 御家兰庭 whose roll holds
+ * all homes, half of them voted), and the final count's DB reads (matters.close,
+ * which recounts every ballot against the whole roll).
+ */
+import { performance } from 'node:perf_hooks';
+import type { Emulator } from '../../emulator';
+import type { HomeDoc, MembershipDoc } from '../../cloudfunctions/_shared/directory';
+import type { BallotDoc, MatterDoc, RollDoc, TallyDoc } from '../../cloudfunctions/votes/docs';
+import { ownerHash, rollId, sortKey } from '../../cloudfunctions/votes/common';
+import { buildRoll, tallyBallots, type CastBallot } from '../../core/votes/count';
+
+type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
+type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
+const DAY = 24 * 3600 * 1000;
+
+function matterDoc(id: string, opensAt: Date, closesAt: Date, totals: { owners: number; areaCenti: number }): MatterDoc {
+  return {
+    _id: id, compoundId: 'yjlt', compoundName: '御家兰庭', communityId: 'qiaoxing', title: '压测：续聘物业', description: '压测', kind: 4, format: 'approval', candidates: [], seats: 1, documents: [],
+    opensAt, closesAt, secret: false, status: 'announced', createdBy: 'p-yjlt-committee', createdByName: '吴丽华', clientRequestId: id, createdAt: new Date(opensAt.getTime() - 20 * DAY),
+    announcedAt: new Date(opensAt.getTime() - 16 * DAY), rollTotals: totals, rollBuiltAt: new Date(opensAt.getTime() - 16 * DAY),
+  };
+}
+
+/** A matter whose roll is every home given, half of the owners voted (not the bench's casters). */
+function seedMatter(emu: Emulator, id: string, homes: HomeDoc[], casterHomes: Set<string>, opensAt: Date, closesAt: Date) {
+  const byId = new Map(homes.map((h) => [h._id, h]));
+  const entries = buildRoll(homes.map((h) => ({ homeId: h._id, label: h.label, areaCenti: h.areaCenti, owners: h.registeredOwners })));
+  const roll: RollDoc[] = [];
+  const ballots: BallotDoc[] = [];
+  const cast: CastBallot[] = [];
+  entries.forEach((e, i) => {
+    const hs = e.homeIds.map((x) => byId.get(x)!);
+    const hash = ownerHash(e.key);
+    const voted = i % 2 === 0 && !e.homeIds.some((x) => casterHomes.has(x));
+    roll.push({ _id: rollId(id, hash), matterId: id, compoundId: 'yjlt', ownerHash: hash, homeIds: e.homeIds, homes: hs.map((h) => ({ homeId: h._id, label: h.label, buildingId: h.buildingId, areaCenti: h.areaCenti })), areaCenti: e.areaCenti, developer: e.developer, sort: sortKey(hs[0]), voted });
+    if (voted) {
+      const choices = [i % 10 === 0 ? 'reject' : 'approve'];
+      ballots.push({ _id: rollId(id, hash), matterId: id, sort: sortKey(hs[0]), choices, via: 'online', ownerHash: hash, homeId: hs[0]._id, castBy: 'bench', castByName: '压测', firstAt: opensAt, castAt: opensAt, changes: 0 });
+      cast.push({ key: hash, choices, at: opensAt.getTime() });
+    }
+  });
+  const totals = { owners: roll.length, areaCenti: roll.reduce((s, r) => s + r.areaCenti, 0) };
+  const t = tallyBallots(entries, cast);
+  const tally: TallyDoc = { _id: id, ...t, ballots: ballots.length, paper: 0, updatedAt: opensAt };
+  emu.seed('voteMatters', [matterDoc(id, opensAt, closesAt, totals)]);
+  emu.seed('voteRoll', roll);
+  emu.seed('voteBallots', ballots);
+  emu.seed('voteTallies', [tally]);
+  return totals;
+}
+
+export async function voteBench<R>({ invoke, measure, emu, homes, memberships, homesInDb }: { invoke: Invoke; measure: Measure<R>; emu: Emulator; homes: HomeDoc[]; memberships: MembershipDoc[]; homesInDb: number }): Promise<R[]> {
+  const now = Date.now();
+  const casters = memberships.filter((m) => m.compoundId === 'yjlt' && m.relation === 'owner' && m.personId.startsWith('p-gen-'));
+  const casterHomes = new Set(casters.map((c) => c.homeId));
+  seedMatter(emu, 'vm_bench_open', homes, casterHomes, new Date(now - 2 * DAY), new Date(now + 10 * DAY));
+  const rows: R[] = [];
+  rows.push(
+    await measure(`votes ballots.cast (${homesInDb}-home roll)`, true, (i) => {
+      const c = casters[i % casters.length];
+      return invoke('votes', c.personId.replace(/^p-/, 'demo-'), 'ballots.cast', { matterId: 'vm_bench_open', homeId: c.homeId, choices: [i % 3 ? 'approve' : 'reject'] });
+    }),
+  );
+  rows.push(await measure(`votes live count (matters.get, committee)`, true, () => invoke('votes', 'yjlt-committee', 'matters.get', { matterId: 'vm_bench_open' })));
+  rows.push(await measure(`votes 首页 card (matters.list openOnly, owner)`, true, () => invoke('votes', 'yjlt-resident-5', 'matters.list', { openOnly: true })));
+
+  // The final count: close an ended matter with the same roll, a few times (reset between runs, outside the measurement).
+  seedMatter(emu, 'vm_bench_ended', homes, new Set(), new Date(now - 20 * DAY), new Date(now - DAY));
+  const db = emu.sdk.database();
+  const times: number[] = [];
+  let reads = 0;
+  let writes = 0;
+  let queries = 0;
+  let scanned = 0;
+  const N = 3;
+  for (let i = 0; i < N; i++) {
+    await db.collection('voteMatters').doc('vm_bench_ended').update({ data: { status: 'announced' } });
+    const t = performance.now();
+    const m = await emu.measure(() => invoke('votes', 'yjlt-committee', 'matters.close', { matterId: 'vm_bench_ended' }));
+    times.push(performance.now() - t);
+    if (!(m.result as { ok: boolean }).ok) throw new Error(`close failed: ${JSON.stringify((m.result as { error?: unknown }).error)}`);
+    reads += m.reads;
+    writes += m.writes;
+    queries += m.queries ?? 0;
+    scanned += m.scanned ?? 0;
+  }
+  times.sort((a, b) => a - b);
+  rows.push({ action: `votes final count (matters.close, ${N} runs)`, homes: homesInDb, perUser: false, p50: times[1], p95: times[N - 1], reads: reads / N, writes: writes / N, queries: queries / N, scanned: scanned / N } as unknown as R);
+  return rows;
+}
