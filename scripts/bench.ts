@@ -13,6 +13,7 @@ import { createEmulator, installRequireHook, useEmulator, type Emulator } from '
 import { SEED_ORDER } from './lib/seed';
 import { buildSeed, demoOpenid } from './lib/seed-data';
 import { noticeBench } from './lib/bench-notices';
+import { voteBench } from './lib/bench-votes';
 import { repairsBench } from './lib/bench-repairs';
 import { activityBench } from './lib/bench-activities';
 
@@ -23,6 +24,7 @@ type Main = (e: unknown, c?: unknown) => Promise<{ ok: boolean; data?: any; erro
 const functions: Record<string, Main> = {
   accounts: require('../cloudfunctions/accounts').main,
   notices: require('../cloudfunctions/notices').main,
+  votes: require('../cloudfunctions/votes').main,
   repairs: require('../cloudfunctions/repairs').main,
   activities: require('../cloudfunctions/activities').main,
 };
@@ -56,7 +58,7 @@ async function setup(extraHomes: number) {
   for (const name of SEED_ORDER) emu.seed(name, seed[name] as object[]);
   const homes = seed.homes.length;
   process.stderr.write(`seeded ${homes} homes, ${seed.people.length} people in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
-  return { emu, homes };
+  return { emu, homes, seed };
 }
 
 function identity(key: string) {
@@ -87,7 +89,7 @@ async function measure(emu: Emulator, name: string, homes: number, perUser: bool
 }
 
 async function runScale(extraHomes: number): Promise<Row[]> {
-  const { emu, homes } = await setup(extraHomes);
+  const { emu, homes, seed } = await setup(extraHomes);
   const invoke = (fn: string, who: string, action: string, payload: unknown) => emu.invoke(fn, { action, payload }, identity(who));
   const rows: Row[] = [];
   rows.push(await measure(emu, 'accounts me.get (my homes)', homes, true, () => invoke('accounts', 'txsj-resident-3', 'me.get', {})));
@@ -110,6 +112,7 @@ async function runScale(extraHomes: number): Promise<Row[]> {
   rows.push(...(await noticeBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   rows.push(...(await repairsBench({ emu, extraHomes, invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   rows.push(...(await activityBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
+  rows.push(...(await voteBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call), emu, homes: seed.homes, memberships: seed.memberships, homesInDb: homes })));
   emu.close();
   return rows;
 }
