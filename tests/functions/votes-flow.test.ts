@@ -134,6 +134,37 @@ describe('ballots: owners bound to the home, one per owner, changeable until the
   });
 });
 
+describe('who is one owner, in the function', () => {
+  it('co-owners of one home share one ballot: the first casts, the other sees it and may change it, counted once', async () => {
+    await h.db.collection('people').add({ data: { _id: 'p-he-spouse', openid: 'demo-he-spouse', name: '周建国', partyMember: false, showPartyBadge: false, createdAt: new Date() } });
+    await h.db.collection('memberships').add({ data: { _id: `p-he-spouse_${HE_HOME}`, personId: 'p-he-spouse', homeId: HE_HOME, buildingId: 'yjlt-b5', compoundId: 'yjlt', communityId: 'qiaoxing', relation: 'owner', status: 'active', via: 'seed', createdAt: new Date() } });
+    const seen = (await get('demo-he-spouse', RENEW)).myHomes[0];
+    expect(seen).toMatchObject({ voted: true, castBy: '何**', canCast: true });
+    const before = await tally(RENEW);
+    await h.as('demo-he-spouse').ok('votes', 'ballots.cast', { matterId: RENEW, homeId: HE_HOME, choices: ['abstain'] });
+    const after = await tally(RENEW);
+    expect(after.participants).toEqual(before.participants);
+    expect((await get('yjlt-resident-5', RENEW)).myHomes[0]).toMatchObject({ choices: ['abstain'], castBy: '周**' });
+  });
+  it('an owner of three homes votes once, with the three areas; the developer\'s unsold homes are one entry', async () => {
+    const entries = (await h.db.collection('voteRoll').where({ matterId: RENEW }).limit(1000).get()).data as any[];
+    const multi = entries.find((e) => e.homeIds.length === 3 && !e.developer)!;
+    const dev = entries.find((e) => e.developer)!;
+    expect(dev.homeIds).toHaveLength(6);
+    expect(multi.areaCenti).toBe(multi.homes.reduce((s: number, x: any) => s + x.areaCenti, 0));
+    const bound = h.seed.memberships.find((m) => multi.homeIds.includes(m.homeId) && m.relation === 'owner')!;
+    const who = h.seed.people.find((p) => p._id === bound.personId)!.openid;
+    const before = await tally(RENEW);
+    if (!multi.voted) await h.as(who).ok('votes', 'ballots.cast', { matterId: RENEW, homeId: bound.homeId, choices: ['approve'] });
+    const after = await tally(RENEW);
+    if (!multi.voted) {
+      expect(after.participants.owners).toBe(before.participants.owners + 1);
+      expect(after.participants.areaCenti).toBe(before.participants.areaCenti + multi.areaCenti);
+    }
+    expect(((await h.as(who).ok('votes', 'matters.get', { matterId: RENEW })).myHomes[0] as any).sameOwnerHomes).toBe(2);
+  });
+});
+
 describe('paper ballots need evidence and never overwrite an online one', () => {
   it('refused without a photo, with someone else\'s file, for a home that voted online; entered with who entered it', async () => {
     const o = await unvotedOwner(RENEW, 2);
