@@ -87,6 +87,11 @@ it('the committee announces, owners vote (one on paper), the live count says wha
   const n = (s: string) => Number(s.split('/')[0].trim());
   expect(n(after)).toBe(n(before) + 1);
 
+  // The committee's 首页 card shows the live count too.
+  await visit(committee, served.url, '/pages/home/index');
+  await committee.locator('.home-vote__live', { hasText: '已参与' }).first().waitFor();
+  await shot(committee, 'votes-home-committee');
+
   // 4. The vote that ended yesterday is counted and its result published.
   await visit(committee, served.url, detail(CHARGING));
   await committee.locator('.vote-close >> visible=true').click();
