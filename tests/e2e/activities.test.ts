@@ -109,3 +109,22 @@ it('create, sign up with a waitlist, cancel and promote, check in and out, hours
   await lead.locator('.home-activity-today', { hasText: '已签到 2/2' }).waitFor();
   await shot(lead, 'activity-home');
 });
+
+it('neighbour service: the secretary sees the teams; a resident sees her answered request with thanks and asks for tutoring', async () => {
+  const secretary = await as('王志明');
+  await visit(secretary, served.url, '/packages/activities/pages/teams/index');
+  await secretary.locator('.team-item', { hasText: '邻里医生队' }).waitFor();
+  await shot(secretary, 'service-teams');
+
+  const chen = await as('陈阿婆');
+  await visit(chen, served.url, '/packages/activities/pages/service/index');
+  await chen.locator('.help-item', { hasText: '老伴夜里血压偏高' }).locator('.help-thanks').waitFor();
+  await chen.locator('.help-kind .choice__item', { hasText: '课业辅导' }).click();
+  await chen.locator('.help-text textarea').fill('孙子三年级语文作文不会写，想请老师指点。');
+  await chen.locator('.help-contact input').fill('13800001234');
+  await chen.locator('.help-submit').click();
+  await chen.locator('.help-item', { hasText: '孙子三年级语文作文' }).waitFor();
+  await shot(chen, 'service-resident');
+  // Her contact is on her own request only (the team sees it once a member takes it: function tests).
+  await chen.locator('.help-item', { hasText: '孙子三年级语文作文' }).getByText('求助人电话：13800001234').waitFor();
+});
