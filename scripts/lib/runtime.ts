@@ -226,6 +226,19 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       }
       return sendJson(res, 200, { signedIn: true, name }, { 'set-cookie': sessionCookie(sessions.issue(openid)) });
     }
+    // ---- fees (demo only): h5 has no WeChat pay page, so the pay sandbox completes the
+    // signed-in person's own unpaid order; WeChat's notification then reaches payCallback.
+    if (route === 'POST /api/_demo/pay') {
+      const openid = signedIn(req);
+      if (!openid) return sendError(res, 401, 'UNAUTHENTICATED');
+      const body = await readJsonBody(req);
+      const outTradeNo = typeof body.outTradeNo === 'string' && /^[A-Za-z0-9_-]{6,32}$/.test(body.outTradeNo) ? body.outTradeNo : '';
+      const order = emulator.pay.orders().find((o) => o.payload?.request?.outTradeNo === outTradeNo && o.payload?.openid === openid);
+      if (!order || order.state !== 'NOTPAY') return sendError(res, 404, 'NOT_FOUND', '订单不存在或已支付');
+      const done = await emulator.pay.complete(outTradeNo);
+      return sendJson(res, 200, { paid: true, acknowledged: done.acknowledged });
+    }
+    // ---- end fees
     if (route === 'POST /api/_demo/signout') {
       await readJsonBody(req);
       return sendJson(res, 200, { ok: true }, { 'set-cookie': clearSessionCookie() });

@@ -12,9 +12,10 @@ import { noticesFeature } from './notices/entries';
 import { repairsFeature } from './repairs/entries';
 import { activitiesFeature } from './activities/entries';
 import { votesFeature } from './votes/entries';
+import { feesFeature } from './fees/entries';
 import type { EntryDef, Feature, Gate, HomeCardDef } from './types';
 
-export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, votesFeature, activitiesFeature, repairsFeature];
+export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, votesFeature, activitiesFeature, repairsFeature, feesFeature];
 
 export function visible(gate: Gate, me: Me): boolean {
   const actor = actorOf(me);

@@ -23,6 +23,7 @@ import type { NoticesApi } from '@core/notices/contract';
 import type { RepairsApi } from '@core/repairs/contract';
 import type { ActivitiesApi } from '@core/activities/contract';
 import type { VotesApi } from '@core/votes/contract';
+import type { FeesApi } from '@core/fees/contract';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
 export type ServiceErrorCode = ErrorBody['code'];
@@ -56,6 +57,7 @@ export interface Apis {
   repairs: RepairsApi;
   activities: ActivitiesApi;
   votes: VotesApi;
+  fees: FeesApi;
 }
 export type ApiName = keyof Apis;
 export type ActionOf<N extends ApiName> = keyof Apis[N]['actions'] & string;

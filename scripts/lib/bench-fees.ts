@@ -1,0 +1,66 @@
+/**
+ * The fees rows of `npm run bench`: bill generation (one run over every home of the
+ * compounds with fee items: ms per 1,000 homes and DB writes per home — 天翔世家's 585
+ * in the small run, every compound's ~30,000 in the large one), my bills (per-user,
+ * within 1.5× at 30,000), and building a month's statement from 585 homes' payments.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Emulator } from '../../emulator';
+import { periodOf } from '../../core/platform/time';
+
+type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
+type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
+/** The shape of a bench row (scripts/bench.ts `Row`). */
+export interface FeeRow {
+  action: string;
+  homes: number;
+  perUser: boolean;
+  p50: number;
+  p95: number;
+  reads: number;
+  writes: number;
+  queries: number;
+  scanned: number;
+}
+
+export async function feeBench<R>({ invoke, measure, emu, all }: { invoke: Invoke; measure: Measure<R>; emu: Emulator; all: boolean }): Promise<(R | FeeRow)[]> {
+  const period = periodOf(new Date());
+  const tiers = { flat_lift: 110, flat_walkup: 110, shop: 110 };
+  const ok = (r: any) => {
+    if (!r?.ok) throw new Error(JSON.stringify(r?.error ?? r));
+    return r.data;
+  };
+  ok(await invoke('fees', 'txsj-committee', 'fees.setRate', { compoundId: 'txsj', itemCode: 'property', kind: 'property', name: '物业费', from: period, tiers }));
+  const db = emu.sdk.database() as any;
+  let compounds = ['txsj'];
+  if (all) {
+    // Every compound bills (the generated ones have no committee in the demo: their items are written directly).
+    const list = (await db.collection('compounds').limit(1000).get()).data as { _id: string; communityId: string }[];
+    compounds = list.map((c) => c._id);
+    const items = list.filter((c) => c._id !== 'txsj').map((c) => ({ _id: `${c._id}_property`, compoundId: c._id, communityId: c.communityId, code: 'property', kind: 'property', name: '物业费', rates: [{ from: period, tiers, setBy: 'bench', setAt: new Date().toISOString() }], proposals: [], updatedAt: new Date() }));
+    emu.seed('feeItems', items);
+  }
+  let homes = 0;
+  for (const c of compounds) homes += (await db.collection('homes').where({ compoundId: c }).count()).total;
+  const t = performance.now();
+  const m = await emu.measure(async () => {
+    if (!all) return ok(await invoke('fees', 'txsj-committee', 'fees.generate', { clientRequestId: `bench-gen-${Date.now()}`, compoundId: 'txsj', period }));
+    const timer = (name: string) => emu.invoke('fees', { Type: 'Timer', TriggerName: name, Time: new Date().toISOString(), Message: '' }, { openid: '', source: 'wx_trigger' });
+    await timer('billing');
+    while ((await db.collection('jobs').where({ open: true }).count()).total > 0) await timer('jobs');
+    return null;
+  });
+  const ms = performance.now() - t;
+  const bills = (await db.collection('bills').where({ period }).count()).total;
+  if (bills !== homes) throw new Error(`generated ${bills} bills for ${homes} homes`);
+  const perK = (ms * 1000) / homes;
+  const gen: FeeRow = { action: 'fees generate bills (p50/p95 = ms per 1,000 homes; per home)', homes, perUser: false, p50: perK, p95: perK, reads: m.reads / homes, writes: m.writes / homes, queries: m.queries / homes, scanned: m.scanned / homes };
+  const rows: (R | FeeRow)[] = [gen];
+  rows.push(await measure('fees myBills (my homes)', true, () => invoke('fees', 'txsj-resident-3', 'fees.myBills', {})));
+  // A month of 天翔世家: every home pays (one receipt each), then the statement is built from the entries.
+  const txsjBills = (await db.collection('bills').where({ compoundPeriod: `txsj_${period}`, status: 'unpaid' }).limit(1000).get()).data as { _id: string }[];
+  // One after another: every payment appends to the compound's one hash chain (parallel ones would meet on its head).
+  for (const [i, b] of txsjBills.entries()) ok(await invoke('fees', 'txsj-manager', 'fees.payOffline', { clientRequestId: `bench-pay-${i}-x`, billIds: [b._id], method: 'cash', receiptNo: `B-${i}` }));
+  rows.push(await measure('fees statement build (a month of 585 homes)', false, () => invoke('fees', 'txsj-committee', 'ledger.statement', { compoundId: 'txsj', period })));
+  return rows;
+}

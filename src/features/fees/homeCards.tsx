@@ -1,0 +1,53 @@
+/**
+ * 首页 cards of fees: a resident sees what is due and pays from there (one tap to the
+ * bills page with everything selected); the committee, bookkeeper and manager see
+ * this month's collection rate and the next month to close.
+ */
+import { View } from '@tarojs/components';
+import type { Me } from '@core/accounts/contract';
+import { useRemote } from '@/hooks/useRemote';
+import { api } from '@/services/cloud';
+import { go } from '@/utils/nav';
+import { routePaths } from '@/features/route-table';
+import { FEE_ROUTES } from './routes';
+
+const url = routePaths(FEE_ROUTES);
+
+export function FeesDueCard(_: { me: Me }) {
+  const s = useRemote(() => api('fees').call('fees.summary', {}), [], { refreshOnShow: true });
+  const d = s.data;
+  if (!d) return null;
+  return (
+    <View className='card fees-due-card'>
+      <View className='row row--link' onClick={() => go(url.feeBills)}>
+        <View className='row__main'>
+          <View className='row__title'>{d.unpaidCount ? `物业费待缴 ${d.due}` : '物业费已缴清'}</View>
+          <View className='row__sub'>{d.unpaidCount ? `${d.unpaidCount} 张账单，点此查看并缴费` : '点此查看账单和收据'}</View>
+        </View>
+        <View className='row__side'>{d.unpaidCount ? '去缴费 ›' : '查看 ›'}</View>
+      </View>
+    </View>
+  );
+}
+
+export function CollectionCard(_: { me: Me }) {
+  const s = useRemote(() => api('fees').call('fees.summary', {}), [], { refreshOnShow: true });
+  const list = s.data?.compounds ?? [];
+  if (!list.length) return null;
+  return (
+    <View className='card fees-collection-card'>
+      <View className='card__title'>本月物业费收缴</View>
+      {list.map((c) => (
+        <View key={c.compoundId} className='row row--link' onClick={() => go(`${url.feeBooks}?compoundId=${encodeURIComponent(c.compoundId)}`)}>
+          <View className='row__main'>
+            <View className='row__title'>
+              {c.name} 收缴率 {c.rate}%
+            </View>
+            <View className='row__sub'>{c.nextToClose ? `待结账：${Number(c.nextToClose.slice(5))}月` : '账目已结清'}</View>
+          </View>
+          <View className='row__side'>›</View>
+        </View>
+      ))}
+    </View>
+  );
+}

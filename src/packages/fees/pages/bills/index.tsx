@@ -1,0 +1,116 @@
+/**
+ * 物业缴费: my homes' unpaid bills (all ticked), pay them in one WeChat payment, then
+ * the receipt. Paid bills of the last months below, each opening its receipt.
+ */
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import PageShell from '@/components/PageShell';
+import StateView from '@/components/StateView';
+import Btn from '@/components/Btn';
+import { useRemote } from '@/hooks/useRemote';
+import { useRequestId } from '@/hooks/useRequestId';
+import { api, toServiceError } from '@/services/cloud';
+import { go } from '@/utils/nav';
+import { routePaths } from '@/features/route-table';
+import { FEE_ROUTES } from '@/features/fees/routes';
+import { completePayment } from '../../pay';
+import '../../common.scss';
+
+const url = routePaths(FEE_ROUTES);
+
+function yuan(fen: number) {
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}元`;
+}
+
+export default function BillsPage() {
+  const bills = useRemote(() => api('fees').call('fees.myBills', {}), [], { refreshOnShow: true });
+  const [picked, setPicked] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const data = bills.data;
+  const unpaid = data ? data.homes.flatMap((h) => h.bills) : [];
+  useEffect(() => setPicked(unpaid.map((b) => b.id)), [data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const request = useRequestId([picked]);
+  const total = unpaid.filter((b) => picked.includes(b.id)).reduce((s, b) => s + b.amountFen, 0);
+
+  async function pay() {
+    if (!picked.length) return;
+    setBusy(true);
+    try {
+      const start = await api('fees').call('fees.pay', { clientRequestId: request.id, billIds: picked });
+      const r = await completePayment(start);
+      if (r === 'cancelled') return;
+      const order = await api('fees').call('fees.order', { outTradeNo: start.outTradeNo });
+      request.renew();
+      if (order.paymentId) go(`${url.feeReceipt}?id=${encodeURIComponent(order.paymentId)}`);
+      else Taro.showToast({ title: '支付结果确认中，请稍后刷新', icon: 'none' });
+      bills.reload();
+    } catch (e) {
+      Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
+  return (
+    <PageShell className='fees-bills'>
+      <StateView {...bills.state} empty={!!data && data.homes.length === 0 && { title: '还没有绑定房屋', text: '绑定房屋后可以在这里缴物业费。' }} />
+      {data && data.homes.length > 0 ? (
+        <View>
+          <View className='card'>
+            <View className='muted'>待缴合计</View>
+            <View className='fees-amount fees-due'>{data.due}</View>
+            <View className='muted'>{data.unpaidCount ? `${data.unpaidCount} 张账单` : '都已缴清，谢谢您'}</View>
+          </View>
+          {data.homes.map((h) =>
+            h.bills.length ? (
+              <View key={h.homeId} className='card'>
+                <View className='card__title'>{h.label}</View>
+                {h.bills.map((b) => (
+                  <View key={b.id} className='fees-bill' onClick={() => toggle(b.id)}>
+                    <View className={`fees-bill__check${picked.includes(b.id) ? ' fees-bill__check--on' : ''}`}>{picked.includes(b.id) ? '✓' : ''}</View>
+                    <View className='fees-bill__main'>
+                      <View>
+                        {b.periodLabel} {b.itemName}
+                      </View>
+                      <View className='muted'>{b.basis}</View>
+                      {b.overdueMonths > 0 ? <View className='fees-overdue'>已逾期 {b.overdueMonths} 个月</View> : null}
+                    </View>
+                    <View className='fees-bill__amount'>{b.amount}</View>
+                  </View>
+                ))}
+              </View>
+            ) : null,
+          )}
+          {data.recentPaid.length ? (
+            <View className='card'>
+              <View className='card__title'>已缴账单</View>
+              {data.recentPaid.map((b) => (
+                <View key={b.id} className='row row--link fees-paid' onClick={() => b.paymentId && go(`${url.feeReceipt}?id=${encodeURIComponent(b.paymentId)}`)}>
+                  <View className='row__main'>
+                    <View className='row__title'>
+                      {b.periodLabel} {b.itemName} {b.amount}
+                    </View>
+                    <View className='row__sub'>{b.homeLabel}</View>
+                  </View>
+                  <View className='row__side'>收据 ›</View>
+                </View>
+              ))}
+            </View>
+          ) : null}
+          {data.unpaidCount ? (
+            <View className='fees-paybar'>
+              <View>
+                已选 {picked.length} 张，合计 <View className='fees-bill__amount'>{yuan(total)}</View>
+              </View>
+              <Btn type='primary' loading={busy} disabled={!picked.length} className='fees-pay' onClick={pay}>
+                微信支付
+              </Btn>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
