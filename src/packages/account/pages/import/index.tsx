@@ -46,13 +46,14 @@ export default function ImportPage() {
     setStage('idle');
   }
 
-  async function run(f: PickedFile, dryRun: boolean) {
+  /** `uploaded`: the fileID of this picked file, when it is already uploaded (null for a newly picked file). */
+  async function run(f: PickedFile, dryRun: boolean, uploaded: string | null) {
     if (!compoundId) return;
     setStage(dryRun ? 'checking' : 'importing');
     setError(null);
     try {
       // Uploaded once per picked file; the check and the import read the same copy.
-      const id = fileID ?? (await uploadImportFile(f));
+      const id = uploaded ?? (await uploadImportFile(f));
       setFileID(id);
       const r = await api('accounts').call('roster.import', { clientRequestId: dryRun ? newRequestId() : importId.id, compoundId, fileID: id, dryRun });
       setResult(r);
@@ -99,7 +100,8 @@ export default function ImportPage() {
     setFile(f);
     setFileID(null);
     reset();
-    void run(f, true);
+    // A new file: never the previous file's upload (state from before this pick).
+    void run(f, true, null);
   }
 
   // A clean dry run can be confirmed; the button stays (busy) while the import runs.
@@ -204,7 +206,7 @@ export default function ImportPage() {
           ) : null}
 
           {canConfirm && file ? (
-            <Btn type='primary' block loading={stage === 'importing'} className='import-confirm' onClick={() => run(file, false)}>
+            <Btn type='primary' block loading={stage === 'importing'} className='import-confirm' onClick={() => run(file, false, fileID)}>
               确认导入
             </Btn>
           ) : null}
