@@ -60,6 +60,9 @@ export async function searchPeople(ctx: Ctx, input: { compoundId: string; q?: st
     });
     homeFilter = new Set(homesHit.map((h) => h._id));
     const ms = homeFilter.size ? await memberships(ctx.db).find({ homeId: _.in([...homeFilter]), status: 'active' }, { limit: 300 }) : [];
+    // In natural room order: 1栋…, 2栋…, 10栋 last.
+    const order = new Map(homesHit.map((h) => [h._id, roomSortKey(`${h.buildingId}!${h.unit}`, h.number)]));
+    ms.sort((a, b) => (order.get(a.homeId) ?? '').localeCompare(order.get(b.homeId) ?? ''));
     personIds = [...new Set(ms.map((m) => m.personId))];
   } else if (q) {
     // A name prefix: people whose name starts with it, then only those of this compound.

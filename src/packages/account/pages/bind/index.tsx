@@ -273,7 +273,7 @@ function PickHome(props: { onDone: (d: Done) => void }) {
           </View>
           <View className='field'>
             <View className='field__label'>
-              手机号<View className='field__optional'>选填，只有楼栋长和业委会可见</View>
+              手机号<View className='field__optional'>选填；楼栋长只看到遮挡后的号码</View>
             </View>
             <Input
               className='field__input bind-phone'

@@ -96,9 +96,10 @@ export default function InvitesPage() {
               onChange={(v) => setKind(v)}
             />
           ) : null}
-          {current === 'home' ? <NewHomeInvite compounds={s.home} onMade={onMade} /> : null}
-          {current === 'staff' ? <NewStaffInvite compounds={s.staff} onMade={onMade} /> : null}
+          {/* The code just made comes first, ready to send; the form below makes the next one. */}
           {made ? <InviteCard invite={made} fresh onRevoke={revoke} /> : null}
+          {current === 'home' ? <NewHomeInvite key={made?.id ?? 'first'} compounds={s.home} onMade={onMade} /> : null}
+          {current === 'staff' ? <NewStaffInvite compounds={s.staff} onMade={onMade} /> : null}
           <View className='section-title'>有效的邀请码</View>
           <StateView {...list.state} empty={list.items.length === 0 && { title: '还没有有效的邀请码', text: '生成后7天内有效，使用一次即失效。' }}>
             <View>
@@ -124,7 +125,7 @@ function InviteCard(props: { invite: InviteView; fresh?: boolean; onRevoke: (i: 
       <View className='muted invite-item__until'>{formatDateTime(i.expiresAt)} 前有效，只能使用一次</View>
       <View className='invite-item__actions'>
         <Btn className='invite-copy' onClick={() => copy(i)}>
-          复制邀请码
+          复制
         </Btn>
         {isWeapp ? (
           <Button openType='share' data-code={i.code} className='btn btn--ghost invite-share'>
@@ -145,7 +146,8 @@ function InviteCard(props: { invite: InviteView; fresh?: boolean; onRevoke: (i: 
 
 function NewHomeInvite(props: { compounds: CompoundInfo[]; onMade: (i: InviteView) => void }) {
   const [compoundId, setCompoundId] = useState<string | null>(props.compounds.length === 1 ? props.compounds[0].id : null);
-  const [buildingId, setBuildingId] = useState<string | null>(null);
+  // A lead of one building starts there.
+  const [buildingId, setBuildingId] = useState<string | null>(props.compounds.length === 1 && props.compounds[0].buildings.length === 1 ? props.compounds[0].buildings[0].id : null);
   const [unit, setUnit] = useState<string | null>(null);
   const [home, setHome] = useState<HomeSummary | null>(null);
   const [relation, setRelation] = useState<Relation | null>(null);

@@ -68,7 +68,7 @@ export default function SignInPage() {
                           </View>
                         ))}
                       </View>
-                      <View className='row__sub'>{p.homes.length > 0 ? p.homes.join('；') : p.roles.length > 0 ? '不住本小区（工作身份）' : '未绑定房屋'}</View>
+                      <View className='row__sub'>{p.homes.length > 0 ? p.homes.join('；') : p.roles.length > 0 ? '工作身份，未绑定房屋' : '未绑定房屋'}</View>
                     </View>
                   </View>
                 ))}
