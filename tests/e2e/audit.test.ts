@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { phone, signIn, useRuntimeAndBrowser, visit } from './support';
 
+jest.setTimeout(300_000);
 const env = useRuntimeAndBrowser();
 const SHOTS = process.env.E2E_SHOTS ?? join(__dirname, '..', '..', 'e2e-shots');
 mkdirSync(SHOTS, { recursive: true });
@@ -89,7 +90,8 @@ async function auditPage(page: Page, large: boolean): Promise<Omit<Finding, 'pag
       if (!visible(el)) continue;
       const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim().length > 0);
       const pseudo = getComputedStyle(el, '::after').content;
-      if (!own && !(pseudo && pseudo !== 'none' && pseudo !== '""' && pseudo !== 'normal')) continue;
+      const pseudoText = pseudo && pseudo !== 'none' && pseudo !== 'normal' ? pseudo.replace(/^["']|["']$/g, '').trim() : '';
+      if (!own && !pseudoText) continue;
       const s = getComputedStyle(el);
       const size = parseFloat(s.fontSize);
       if (large && size < 17.95) out.push({ kind: 'font', what: `${label(el)} ${size}px` });
