@@ -289,7 +289,7 @@ export const repairsSeed: FeatureSeed = {
     // The lift at 御家兰庭 1栋: one report, neighbours follow it.
     const lift = await make({
       compoundId: YJLT,
-      who: residents(YJLT).find((w) => w.buildingId === 'yjlt-b1' && w.personId !== 'p-yjlt-committee')!,
+      who: residents(YJLT).find((w) => w.buildingId === 'yjlt-b1' && !w.personId.startsWith('p-yjlt-'))!,
       category: '电梯',
       description: '1栋1单元电梯运行时有很响的异响，到8楼附近会停顿一下，老人不敢坐',
       urgent: true,
@@ -300,7 +300,8 @@ export const repairsSeed: FeatureSeed = {
       common: { area: 'lift', buildingId: 'yjlt-b1', buildingName: '1栋', place: '1单元电梯' },
       photo: true,
     });
-    const neighbours = residents(YJLT).filter((w) => w.personId !== lift.reporterId && w.personId !== 'p-yjlt-committee' && (w.buildingId === 'yjlt-b1' || w.buildingId === 'yjlt-b2')).slice(0, 6);
+    // Generated neighbours only: the named demo people (吴丽华, 郑国强 …) can still tap 我也遇到 themselves.
+    const neighbours = residents(YJLT).filter((w) => w.personId !== lift.reporterId && !w.personId.startsWith('p-yjlt-') && (w.buildingId === 'yjlt-b1' || w.buildingId === 'yjlt-b2')).slice(0, 6);
     for (const [i, w] of neighbours.entries()) followers.push({ _id: `${lift._id}_${w.personId}`, repairId: lift._id, personId: w.personId, at: new Date(lift.createdAt.getTime() + (i + 1) * HOUR) });
     lift.followers = neighbours.length;
 

@@ -57,22 +57,27 @@ export async function uploadFile(purpose: string, source: string | Blob, ext: st
 export async function pickAndUploadImages(purpose: string, max: number): Promise<UploadedFile[]> {
   if (max <= 0) return [];
   let paths: string[];
+  let sources: (string | Blob)[];
   try {
     if (isWeapp) {
       const res = await Taro.chooseMedia({ count: max, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
       paths = res.tempFiles.map((f) => f.tempFilePath);
+      sources = paths;
     } else {
       const res = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album'] });
       paths = res.tempFilePaths;
+      // h5: upload the picked File itself; fetching its blob: URL is refused by the page's CSP (connect-src 'self').
+      sources = res.tempFiles.map((f, i) => (f as { originalFileObj?: Blob }).originalFileObj ?? paths[i]);
     }
   } catch {
     return []; // cancelled
   }
   const out: UploadedFile[] = [];
   for (const [i, path] of paths.slice(0, max).entries()) {
-    const ext = /\.png($|\?)/i.test(path) ? 'png' : 'jpg';
+    const source = sources[i] ?? path;
+    const ext = /\.png($|\?)/i.test(path) || (typeof source !== 'string' && source.type === 'image/png') ? 'png' : 'jpg';
     try {
-      out.push({ fileID: await uploadFile(purpose, path, ext), url: path });
+      out.push({ fileID: await uploadFile(purpose, source, ext), url: path });
     } catch (e) {
       throw new ServiceError('NETWORK', `第${i + 1}张图片上传失败，请重试` + (e instanceof Error && e.message ? `（${e.message}）` : ''));
     }

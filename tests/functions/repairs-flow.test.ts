@@ -10,6 +10,7 @@ import { REPAIR_TEMPLATE_ID } from '../../core/repairs/contract';
 import { newRequestId, type Harness } from '../support/harness';
 import { STAFF, STAFF2, repairsHarness, upload } from './repairs-support';
 
+jest.setTimeout(120_000);
 let h: Harness;
 beforeAll(async () => {
   h = await repairsHarness();

@@ -11,6 +11,7 @@ import { malformed } from '../support/malformed';
 import { newRequestId, type Harness } from '../support/harness';
 import { STAFF, repairsHarness, upload } from './repairs-support';
 
+jest.setTimeout(120_000);
 let h: Harness;
 beforeAll(async () => {
   h = await repairsHarness();
