@@ -11,6 +11,7 @@ import { arrears, generate, generationStatus, monthlyGeneration, myBills, summar
 import { answer, ask, book, close, donations, entries, publish, reverse, statement, trend, verify } from './ledger';
 import { orderState, pay, payOffline, receipt, refund } from './pay';
 import { listItems, setRate } from './rates';
+import { exportXlsx } from './exports';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -41,6 +42,7 @@ export const main = createMain(
     'ledger.ask': ask,
     'ledger.answer': answer,
     'ledger.donations': donations,
+    'fees.export': exportXlsx,
   },
   {
     system: [

@@ -194,6 +194,17 @@ export interface FeesSummary {
   compounds: { compoundId: string; name: string; period: string; rate: number; nextToClose: string | null }[];
 }
 
+export const EXPORT_KINDS = ['bills', 'payments', 'arrears', 'ledger', 'statements'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { bills: '账单', payments: '收款', arrears: '欠费', ledger: '流水账', statements: '月度报表' };
+export interface FeesExport {
+  fileName: string;
+  fileID: string;
+  url: string;
+  expiresAt: string;
+  rows: number;
+}
+
 export const feesApi = defineApi('fees', {
   'fees.items': action(z.strictObject({ compoundId: id })).returns<FeeItemView[]>(),
   /** The committee sets a rate from a month on; the property manager's call records a proposal. */
@@ -241,6 +252,8 @@ export const feesApi = defineApi('fees', {
   'ledger.ask': action(z.strictObject({ clientRequestId, compoundId: id, period, category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]), question: text({ max: FEE_LIMITS.question }) })).returns<{ id: string }>(),
   'ledger.answer': action(z.strictObject({ questionId: id, answer: text({ max: FEE_LIMITS.answer, multiline: true }) })).returns<{ id: string }>(),
   'ledger.donations': action(z.strictObject({ compoundId: id })).returns<DonationView[]>(),
+  /** .xlsx for the people who keep the books: a private file and a 10-minute link. */
+  'fees.export': action(z.strictObject({ compoundId: id, kind: z.enum(EXPORT_KINDS), period })).returns<FeesExport>(),
 });
 export type FeesApi = typeof feesApi;
 

@@ -23,6 +23,8 @@ export const FEES_PERMISSIONS = {
   'ledger.close': [['committeeMember', 'compound']],
   /** Read the ledger and statements without living there (residents read their compound's by living in it). */
   'ledger.view': [['committeeMember', 'compound'], ['propertyManager', 'compound'], ['bookkeeper', 'compound'], ['branchSecretary', 'compound'], ['communityAdmin', 'community']],
+  /** .xlsx exports of bills, payments, arrears, the ledger and statements. */
+  'fees.export': [['committeeMember', 'compound'], ['propertyManager', 'compound'], ['bookkeeper', 'compound']],
   /** Appoint a bookkeeper: the committee (accounts' roles page: grantPermission('bookkeeper')). */
   'role.grant.bookkeeper': [['committeeMember', 'compound']],
 } as const satisfies PermissionTable;

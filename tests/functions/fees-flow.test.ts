@@ -7,6 +7,8 @@ import { billId } from '../../core/fees/rules';
 import { newRequestId, type Harness } from '../support/harness';
 import { feesHarness, generate, HOME3, HOME5, LAST, PERIOD, payOnline, unpaid } from './fees-setup';
 
+jest.setTimeout(60_000);
+
 let h: Harness;
 beforeAll(async () => {
   h = await feesHarness();
@@ -229,6 +231,20 @@ describe('ledger', () => {
     const { _id, ...rest } = first[2];
     await h.db.collection('ledger').add({ data: { _id, ...rest } });
     expect((await h.as('txsj-resident-3').ok('fees', 'ledger.verify', { compoundId: 'txsj' })).ok).toBe(true);
+  });
+});
+
+describe('exports', () => {
+  it('every kind as .xlsx under the maker\'s own folder, with the rows it says', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    for (const kind of ['bills', 'payments', 'arrears', 'ledger', 'statements']) {
+      const r = await h.as('txsj-bookkeeper').ok('fees', 'fees.export', { compoundId: 'txsj', kind, period: PERIOD });
+      expect(r.fileID).toContain('exports/demo-txsj-bookkeeper/');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(h.emu.readFile(r.fileID) as any);
+      expect([kind, wb.worksheets[0].rowCount]).toEqual([kind, r.rows + 1]);
+      if (kind === 'bills') expect(r.rows).toBe(txsjHomes());
+    }
   });
 });
 

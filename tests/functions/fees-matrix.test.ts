@@ -10,6 +10,8 @@ import { malformed } from '../support/malformed';
 import { newRequestId, type Harness } from '../support/harness';
 import { feesHarness, generate, HOME3, LAST, PERIOD } from './fees-setup';
 
+jest.setTimeout(60_000);
+
 let h: Harness;
 let jobId: string;
 let questionSeq = 0;
@@ -78,6 +80,7 @@ const MATRIX: Record<keyof (typeof feesApi)['actions'], Spec> = {
   'ledger.ask': { allowed: READERS, payload: async () => ({ clientRequestId: newRequestId(), compoundId: 'txsj', period: PERIOD, category: 'cleaning', question: '这笔钱用在哪里？' }) },
   'ledger.answer': { allowed: ['txsj-committee', 'txsj-bookkeeper'], payload: async () => ({ questionId: (await freshQuestion()).id, answer: '用于楼道保洁。' }) },
   'ledger.donations': { allowed: READERS, payload: async () => ({ compoundId: 'txsj' }) },
+  'fees.export': { allowed: ['txsj-committee', 'txsj-manager', 'txsj-bookkeeper'], payload: async () => ({ compoundId: 'txsj', kind: 'ledger', period: PERIOD }) },
 };
 
 describe('authorization matrix: every action × every identity', () => {
@@ -144,6 +147,7 @@ const SPECIFIC = (): Record<string, Record<string, unknown>[]> => ({
     { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'donation', amountFen: 100, memo: 'x', receipts: [], donor: { anonymous: false, project: 'x' } },
   ],
   'ledger.close': [{ compoundId: 'txsj', period: '2099-01' }],
+  'fees.export': [{ compoundId: 'txsj', kind: 'everything', period: PERIOD }, { compoundId: 'txsj', kind: 'ledger', period: '2026/11' }],
   'ledger.ask': [{ clientRequestId: newRequestId(), compoundId: 'txsj', period: PERIOD, category: 'advertising', question: '没有这一项' }],
 });
 
