@@ -1,0 +1,79 @@
+/**
+ * 陈阿婆 (天翔世家 3栋) pays this month's property fee through the pay sandbox and sees
+ * the receipt; the property manager books an expense with a receipt photo; the
+ * committee closes and publishes the month; 陈阿婆 opens the statement, sees the bars
+ * and the trend, and 校验 passes.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
+
+jest.setTimeout(240_000);
+
+const suite = useRuntimeAndBrowser();
+let served: Served;
+let browser: Browser;
+beforeAll(() => {
+  served = suite.served();
+  browser = suite.browser();
+});
+
+async function as(name: string) {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await signIn(page, served.url, name);
+  return page;
+}
+
+/** A 1×1 PNG, as a photo of a paper receipt. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+async function confirmModal(page: Page, text: string) {
+  await page.locator('.taro-modal__foot div, .taro-modal__foot button, .taro__modal .taro-modal__btn', { hasText: text }).first().or(page.getByText(text, { exact: true }).last()).click();
+}
+
+it('a resident pays, the manager books an expense with a photo, the month is closed and published, the resident verifies the statement', async () => {
+  // 1. 陈阿婆 pays this month's bill.
+  const resident = await as('陈阿婆');
+  await visit(resident, served.url, '/packages/fees/pages/bills/index');
+  await resident.locator('.fees-due >> visible=true').waitFor();
+  const due = await resident.locator('.fees-due >> visible=true').innerText();
+  expect(due).not.toBe('0.00元');
+  await shot(resident, 'fees-bills');
+  await resident.locator('.fees-pay >> visible=true').click();
+  await confirmModal(resident, '确认支付');
+  await resident.locator('.fees-receipt-no >> visible=true').waitFor({ timeout: 20_000 });
+  expect(await resident.locator('.fees-receipt >> visible=true').innerText()).toContain(due);
+  await shot(resident, 'fees-receipt');
+
+  // 2. 刘洋 (物业经理) books an expense with a receipt photo.
+  const manager = await as('刘洋');
+  await visit(manager, served.url, '/packages/fees/pages/books/index');
+  await manager.locator('.fees-book-form >> visible=true').waitFor();
+  await manager.locator('.fees-amount-input input >> visible=true').fill('1280.50');
+  await manager.locator('.fees-memo input >> visible=true').fill('更换3栋楼道灯');
+  const chooser = manager.waitForEvent('filechooser');
+  await manager.locator('.fees-add-photo >> visible=true').click();
+  await (await chooser).setFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: PNG });
+  await manager.locator('.fees-book-form .fees-receipt-img >> visible=true').waitFor();
+  await shot(manager, 'fees-book');
+  await manager.locator('.fees-book-submit >> visible=true').click();
+  await manager.locator('.fees-entry >> visible=true', { hasText: '更换3栋楼道灯' }).waitFor();
+
+  // 3. The committee closes and publishes the month.
+  const committee = await as('黄美玲');
+  await visit(committee, served.url, '/packages/fees/pages/books/index');
+  await committee.locator('.fees-close-btn >> visible=true').click();
+  await confirmModal(committee, '确定');
+  await committee.waitForURL((u) => u.hash.includes('statement'), { timeout: 20_000 });
+
+  // 4. 陈阿婆 opens the statement: the month just published, its bars, the trend; 校验 passes.
+  await visit(resident, served.url, '/packages/fees/pages/statement/index');
+  await resident.locator('.fees-chart >> visible=true').waitFor();
+  expect(await resident.locator('.fees-trend__month >> visible=true').count()).toBe(12);
+  expect(await resident.locator('.fees-bars__fill >> visible=true').count()).toBeGreaterThan(3);
+  await resident.locator('.fees-line--repairs .fees-bars__row >> visible=true').click();
+  await resident.locator('.fees-line--repairs .fees-receipt-img >> visible=true').first().waitFor();
+  await resident.locator('.fees-verify-btn >> visible=true').click();
+  await resident.locator('.fees-verify-result >> visible=true', { hasText: '校验通过' }).waitFor();
+  await shot(resident, 'fees-statement');
+});
