@@ -17,6 +17,7 @@ import { buildings, compounds } from '../_shared/directory';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { mustPerson } from './common';
+import { checkText } from './manage';
 import { helpRequests, teams, volunteers, type HelpRequestDoc, type TeamDoc } from './docs';
 
 const idFor = (prefix: string, personId: string, rid: string) => prefix + createHash('sha256').update(`${personId}\n${rid}`).digest('hex').slice(0, 23);
@@ -119,6 +120,7 @@ export async function askHelp(ctx: Ctx, input: { clientRequestId: string; kind: 
   const id = idFor('h', person._id, input.clientRequestId);
   const already = await helpRequests(ctx.db).get(id);
   if (already) return helpView(already, person._id, false);
+  await checkText(ctx, HELP_KIND_LABELS[input.kind], input.text);
   const _ = ctx.db.command;
   const reach = await teams(ctx.db).find({ compoundId: home.compoundId, skill: _.in([...HELP_SKILLS[input.kind]]) }, { limit: 20 });
   const doc: Omit<HelpRequestDoc, '_id'> = {

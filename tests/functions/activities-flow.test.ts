@@ -37,6 +37,13 @@ describe('flows', () => {
     expect(await h.as('yjlt-resident-5').call('activities', 'activities.signUp', { activityId: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('text that fails the content check is refused and nothing is written', async () => {
+    const before = await h.snapshot();
+    expect(await h.as('txsj-secretary').call('activities', 'activities.create', { clientRequestId: newRequestId(), ...base, ...when(), description: '一起来赌博', audience: TXSJ, capacity: 5 })).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
+    expect(await h.as('txsj-resident-3').call('activities', 'help.ask', { clientRequestId: newRequestId(), kind: 'other', text: '违禁词', contact: '13800000003' })).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
+    expect(await h.snapshot()).toBe(before);
+  });
+
   it('party members only', async () => {
     const a = await make('txsj-secretary', { audience: TXSJ, partyOnly: true, capacity: 5 });
     expect(await h.as('txsj-resident-3').call('activities', 'activities.signUp', { activityId: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE', message: '本活动只面向党员' } });

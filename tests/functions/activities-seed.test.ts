@@ -3,6 +3,7 @@ import { main as activities } from '../../cloudfunctions/activities';
 import { buildSeed } from '../../scripts/lib/seed-data';
 import { createHarness, type Harness } from '../support/harness';
 
+jest.setTimeout(60_000);
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness({ activities: activities as any }, buildSeed(), { features: ['activities'] });

@@ -114,7 +114,7 @@ export default function ActivityDetailPage() {
             : null}
           {d.canCheckIn ? (
             <View className='act-checkin'>
-              {isWeapp ? (
+              {isWeapp && !code ? (
                 <Btn type='primary' block onClick={() => void scan()}>扫码签到</Btn>
               ) : (
                 <View className='field'>
