@@ -141,7 +141,8 @@ export const feesSeed: FeatureSeed = {
       const entries: LedgerEntryDoc[] = [];
       const statements: StatementDoc[] = [];
       let head: ChainHead = EMPTY_HEAD;
-      let balances: Balances = ZERO_BALANCES;
+      // Balances carried over from the paper books before the app: the first statement's opening.
+      let balances: Balances = { ...ZERO_BALANCES, operating: c._id === TXSJ ? 8_650_000 : 4_120_000, repairFund: c._id === TXSJ ? 52_000_000 : 26_500_000 };
       const bk = BOOKKEEPERS.find((b) => b.compoundId === c._id)!;
       const scale = c._id === TXSJ ? 1 : 0.5;
       const push = (p: string, day: number, category: Category, amountFen: number, memo: string, by: string, byName: string, extra: Partial<LedgerEntryDoc> = {}) => {
@@ -150,8 +151,6 @@ export const feesSeed: FeatureSeed = {
         entries.push({ _id: `${c._id}_${String(next.fields.seq).padStart(9, '0')}`, ...next.fields, communityId: c.communityId, compoundPeriod: `${c._id}_${p}`, hash: next.hash, by, byName, ...extra });
         head = next.head;
       };
-      push(first, 1, 'otherIncome', c._id === TXSJ ? 8_650_000 : 4_120_000, '上年度结余转入', `p-${bk.key}`, bk.name);
-      push(first, 2, 'repairFundIn', c._id === TXSJ ? 52_000_000 : 26_500_000, '专项维修资金账户余额（住建局监管户）', `p-${bk.key}`, bk.name);
       const donors: [string, boolean, string, number][] = [['林国栋', false, '凉亭修缮', 100_000], ['', true, '凉亭修缮', 50_000], ['王志明', false, '助老食堂', 80_000], ['陈阿婆', false, '助老食堂', 20_000], ['', true, '助老食堂', 30_000]];
       for (const p of periods) {
         const isCurrent = p === current;

@@ -24,7 +24,7 @@ export function FeesDueCard(_: { me: Me }) {
           <View className='row__title'>{d.unpaidCount ? `物业费待缴 ${d.due}` : '物业费已缴清'}</View>
           <View className='row__sub'>{d.unpaidCount ? `${d.unpaidCount} 张账单，点此查看并缴费` : '点此查看账单和收据'}</View>
         </View>
-        <View className='row__side'>{d.unpaidCount ? '去缴费 ›' : '查看 ›'}</View>
+        <View className='row__side'>{d.unpaidCount ? '去缴费' : '查看'}</View>
       </View>
     </View>
   );
@@ -45,7 +45,7 @@ export function CollectionCard(_: { me: Me }) {
             </View>
             <View className='row__sub'>{c.nextToClose ? `待结账：${Number(c.nextToClose.slice(5))}月` : '账目已结清'}</View>
           </View>
-          <View className='row__side'>›</View>
+          
         </View>
       ))}
     </View>

@@ -94,7 +94,7 @@ export default function BillsPage() {
                     </View>
                     <View className='row__sub'>{b.homeLabel}</View>
                   </View>
-                  <View className='row__side'>收据 ›</View>
+                  <View className='row__side'>收据</View>
                 </View>
               ))}
             </View>

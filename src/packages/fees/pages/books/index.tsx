@@ -150,7 +150,6 @@ export default function BooksPage() {
           )}
           <View className='row row--link' onClick={() => go(`${url.feeStatement}?compoundId=${encodeURIComponent(compound.compoundId!)}`)}>
             <View className='row__main'>查看已公示的月份</View>
-            <View className='row__side'>›</View>
           </View>
         </View>
       ) : null}

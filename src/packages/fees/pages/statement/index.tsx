@@ -138,8 +138,8 @@ export default function StatementPage() {
             {points.map((p) => (
               <View key={p.period} className={`fees-trend__month${p.period === period ? ' fees-trend__month--on' : ''}`} onClick={() => setChosen(p.period)}>
                 <View className='fees-trend__pair'>
-                  <View className='fees-trend__bar fees-trend__bar--income' style={{ height: `${Math.max(2, p.incomeBar) * 2}px` }} />
-                  <View className='fees-trend__bar fees-trend__bar--expense' style={{ height: `${Math.max(2, p.expenseBar) * 2}px` }} />
+                  <View className='fees-trend__bar fees-trend__bar--income' style={{ height: `${Math.max(1, p.incomeBar)}%` }} />
+                  <View className='fees-trend__bar fees-trend__bar--expense' style={{ height: `${Math.max(1, p.expenseBar)}%` }} />
                 </View>
                 <View className='fees-trend__label' style={p.period === period ? { fontWeight: 700, color: '#c83a2a' } : {}}>
                   {p.label}
