@@ -12,7 +12,6 @@ export const ACCOUNTS_COLLECTIONS = defineCollections([
       { name: 'compound', keys: { compoundId: 1 } },
       /** Natural room order (roomSortKey) for the room picker and the roster. */
       { name: 'building_sort', keys: { buildingId: 1, sortKey: 1 } },
-      { name: 'building_unit_sort', keys: { buildingId: 1, unit: 1, sortKey: 1 } },
       /** people.search by room number. */
       { name: 'compound_number', keys: { compoundId: 1, number: 1 } },
     ],
@@ -32,7 +31,6 @@ export const ACCOUNTS_COLLECTIONS = defineCollections([
       { name: 'home', keys: { homeId: 1 } },
       { name: 'building', keys: { buildingId: 1 } },
       { name: 'compound', keys: { compoundId: 1 } },
-      { name: 'compound_person', keys: { compoundId: 1, personId: 1, status: 1 } },
     ],
   },
   {

@@ -4,7 +4,7 @@ import { createHarness, type Harness } from '../support/harness';
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness({ accounts: accounts as any });
-});
+}, 60_000);
 afterAll(() => h.close());
 
 let seq = 0;

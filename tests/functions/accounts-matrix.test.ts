@@ -12,7 +12,7 @@ import { createHarness, type Harness } from '../support/harness';
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness({ accounts: accounts as any });
-});
+}, 60_000);
 afterAll(() => h.close());
 
 const IDENTITIES = ['', 'demo-new-matrix', 'txsj-resident-3', 'txsj-lead-3', 'txsj-lead-5', 'txsj-committee', 'txsj-secretary', 'txsj-manager', 'txsj-staff', 'community-admin', 'yjlt-committee'] as const;
