@@ -245,7 +245,12 @@ export async function work(ctx: Ctx, opts: Partial<WorkOptions> = {}): Promise<{
     const now = new Date();
     const due = o.jobId
       ? [await jobs(ctx.db).get(o.jobId)].filter((j): j is JobDoc => !!j && j.open)
-      : await jobs(ctx.db).find({ open: true, runAfter: ctx.db.command.lte(now) }, { orderBy: [['runAfter', 'asc']], limit: 5 });
+      : // Only kinds this function defines: every function with a \`jobs\` timer shares the
+        // collection, and another function's worker must neither run nor fail our jobs.
+        await jobs(ctx.db).find(
+          { open: true, runAfter: ctx.db.command.lte(now), kind: ctx.db.command.in([...KINDS.keys()]) },
+          { orderBy: [['runAfter', 'asc']], limit: 5 },
+        );
     let progressed = false;
     for (const candidate of due) {
       const job = await claim(ctx, candidate._id, o.leaseMs, now);

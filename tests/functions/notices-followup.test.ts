@@ -9,6 +9,8 @@ import { naturalCompare } from '../../core/platform/text';
 import { OUTBOX } from '../../emulator';
 import { createHarness, newRequestId, type Harness } from '../support/harness';
 
+jest.setTimeout(60_000);
+
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness({ notices: notices as any });
@@ -158,7 +160,12 @@ describe('一键提醒 says beforehand whom it reaches', () => {
 
     h.emu.outbox.clear();
     const r = await h.as('txsj-committee').ok('notices', 'notices.remind', { clientRequestId: newRequestId(), noticeId: n.id });
-    const job = await h.as('txsj-committee').ok('notices', 'notices.jobStatus', { jobId: r.jobId });
+    // The first batches run in the call; the timer trigger finishes the rest.
+    let job = await h.as('txsj-committee').ok('notices', 'notices.jobStatus', { jobId: r.jobId });
+    for (let i = 1; i <= 20 && job.status !== 'done'; i++) {
+      await h.emu.timers.advanceTo(new Date(Date.now() + i * 61_000));
+      job = await h.as('txsj-committee').ok('notices', 'notices.jobStatus', { jobId: r.jobId });
+    }
     expect(job.status).toBe('done');
     const to = h.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload.touser);
     expect(to).toEqual(expect.arrayContaining([a.openid, b.openid]));

@@ -3,6 +3,8 @@ import { main as notices } from '../../cloudfunctions/notices';
 import { createHarness, newRequestId, type Harness } from '../support/harness';
 import { OUTBOX } from '../../emulator';
 
+jest.setTimeout(60_000);
+
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness({ notices: notices as any }, undefined, { features: ['notices'] });
