@@ -30,26 +30,56 @@ async function entryOf(ctx: Ctx, m: MatterDoc, homeId: string): Promise<RollDoc>
   return entry;
 }
 
-/** Write a ballot and move the tally, in one transaction; `guard` sees the current ballot first. */
+/**
+ * Write a ballot in a transaction that touches only this owner's documents (the
+ * ballot and the roll entry: never a document every voter shares, so parallel
+ * voters do not conflict), then move the running tally by atomic increments: the
+ * deltas commute, so concurrent ballots add up whatever their order. The tally is
+ * the live count only; the final count recounts the ballots themselves
+ * (matters.close), so a worker that dies between the two writes leaves the live
+ * count one ballot behind until the close, never the result.
+ */
 async function writeBallot(ctx: Ctx, m: MatterDoc, entry: RollDoc, next: Omit<BallotDoc, '_id' | 'firstAt' | 'changes'>, guard: (prev: BallotDoc | null) => void): Promise<BallotDoc> {
-  return transaction(ctx.db, async (tx) => {
-    const prev = await ballots(ctx.db).in(tx).get(entry._id);
-    guard(prev);
-    const t = ((await tallies(ctx.db).in(tx).get(m._id)) ?? { _id: m._id, ...emptyTally(), ballots: 0, paper: 0, updatedAt: ctx.now }) as TallyDoc;
-    const moved = applyBallot(t, entry.areaCenti, prev ? prev.choices : null, next.choices);
-    const doc: BallotDoc = { _id: entry._id, ...next, firstAt: prev?.firstAt ?? ctx.now, changes: prev ? prev.changes + 1 : 0 };
-    const { _id, ...rest } = doc;
-    await ballots(ctx.db).in(tx).put(_id, rest);
-    await tallies(ctx.db).in(tx).put(m._id, {
-      participants: moved.participants,
-      choices: moved.choices,
-      ballots: t.ballots + (prev ? 0 : 1),
-      paper: t.paper + (next.via === 'paper' && !prev ? 1 : 0),
-      updatedAt: ctx.now,
-    });
-    if (!prev) await roll(ctx.db).in(tx).patch(entry._id, { voted: true });
-    return doc;
-  });
+  const { doc, prev } = await transaction(
+    ctx.db,
+    async (tx) => {
+      const prev = await ballots(ctx.db).in(tx).get(entry._id);
+      guard(prev);
+      const doc: BallotDoc = { _id: entry._id, ...next, firstAt: prev?.firstAt ?? ctx.now, changes: prev ? prev.changes + 1 : 0 };
+      const { _id, ...rest } = doc;
+      await ballots(ctx.db).in(tx).put(_id, rest);
+      if (!prev) await roll(ctx.db).in(tx).patch(entry._id, { voted: true });
+      return { doc, prev };
+    },
+    6,
+  );
+  await moveTally(ctx, m, entry.areaCenti, prev ? prev.choices : null, doc.choices, !prev && next.via === 'paper');
+  return doc;
+}
+
+async function moveTally(ctx: Ctx, m: MatterDoc, areaCenti: number, previous: string[] | null, next: string[], paper: boolean): Promise<void> {
+  const _ = ctx.db.command;
+  const delta = applyBallot(emptyTally(), areaCenti, previous, next);
+  const inc: Record<string, unknown> = { updatedAt: ctx.now };
+  if (!previous) {
+    inc['participants.owners'] = _.inc(1);
+    inc['participants.areaCenti'] = _.inc(areaCenti);
+    inc.ballots = _.inc(1);
+  }
+  if (paper) inc.paper = _.inc(1);
+  for (const [c, v] of Object.entries(delta.choices)) {
+    if (v.owners === 0 && v.areaCenti === 0) continue;
+    inc[`choices.${c}.owners`] = _.inc(v.owners);
+    inc[`choices.${c}.areaCenti`] = _.inc(v.areaCenti);
+  }
+  if (await tallies(ctx.db).patch(m._id, inc)) return;
+  // No tally yet (a matter announced before tallies existed): start it from this ballot.
+  const first: Omit<TallyDoc, '_id'> = { ...delta, ballots: previous ? 0 : 1, paper: paper ? 1 : 0, updatedAt: ctx.now };
+  try {
+    await tallies(ctx.db).add({ _id: m._id, ...first } as TallyDoc);
+  } catch {
+    await tallies(ctx.db).patch(m._id, inc);
+  }
 }
 
 export async function castBallot(ctx: Ctx, input: { matterId: string; homeId: string; choices: string[] }): Promise<MyVoteHome> {

@@ -187,4 +187,20 @@ export async function detail(ctx: Ctx, actor: Actor, m: MatterDoc, manage: boole
   return d;
 }
 
+/**
+ * Every roll entry or ballot of a matter, 1,000 at a time by (matterId, sort): each
+ * page continues after the last one's room (sort is unique per owner within a
+ * matter), so the pages cost the same whatever the roll's size (no growing skip).
+ */
+export async function allOfMatter<D extends { _id: string; sort: string }>(ctx: Ctx, repo: { find(where: object, opts: { orderBy: [string, 'asc' | 'desc'][]; limit: number }): Promise<D[]> }, matterId: string): Promise<D[]> {
+  const out: D[] = [];
+  const _ = ctx.db.command;
+  for (let last: string | null = null; ; ) {
+    const page: D[] = await repo.find(last === null ? { matterId } : { matterId, sort: _.gt(last) }, { orderBy: [['sort', 'asc']], limit: 1000 });
+    out.push(...page);
+    if (page.length < 1000) return out;
+    last = page[page.length - 1].sort;
+  }
+}
+
 export type { RollDoc, BallotDoc };

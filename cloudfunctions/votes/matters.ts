@@ -11,7 +11,7 @@ import { compounds, homes as homesRepo, requirePerson, type HomeDoc } from '../_
 import { assertOwnFiles } from '../_shared/files';
 import { transaction } from '../_shared/repo';
 import { ballots, matters, roll, tallies, voteSettings, type MatterDoc, type RollDoc } from './docs';
-import { canManage, canSeeCompound, consultationOf, detail, listItem, loadMatter, ownerHash, rollId, sortKey, assertManage } from './common';
+import { allOfMatter, canManage, canSeeCompound, consultationOf, detail, listItem, loadMatter, ownerHash, rollId, sortKey, assertManage } from './common';
 
 interface CreateInput {
   clientRequestId: string;
@@ -105,7 +105,7 @@ export async function writeRollFrom(ctx: Ctx, m: Pick<MatterDoc, '_id' | 'compou
     };
   });
   const keep = new Set(docs.map((d) => d._id));
-  const old = await roll(ctx.db).all({ matterId: m._id });
+  const old = await allOfMatter(ctx, roll(ctx.db), m._id);
   const stale = old.filter((d) => !keep.has(d._id));
   for (let i = 0; i < stale.length; i += 20) await Promise.all(stale.slice(i, i + 20).map((d) => roll(ctx.db).remove(d._id)));
   for (let i = 0; i < docs.length; i += 20) {
@@ -197,7 +197,7 @@ export async function closeMatter(ctx: Ctx, input: { matterId: string }): Promis
 
 /** The final count: the whole roll and every ballot, read 1,000 at a time, through the pure count. */
 export async function finalCount(ctx: Ctx, m: MatterDoc) {
-  const [entries, bs] = await Promise.all([roll(ctx.db).all({ matterId: m._id }), ballots(ctx.db).all({ matterId: m._id })]);
+  const [entries, bs] = await Promise.all([allOfMatter(ctx, roll(ctx.db), m._id), allOfMatter(ctx, ballots(ctx.db), m._id)]);
   const keyOf = new Map(entries.map((e) => [e._id, e.ownerHash]));
   const castBallots: CastBallot[] = bs.filter((b) => keyOf.has(b._id)).map((b) => ({ key: keyOf.get(b._id)!, choices: b.choices, at: new Date(b.castAt).getTime() }));
   return countVote(

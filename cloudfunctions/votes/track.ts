@@ -17,7 +17,7 @@ import { exportPath } from '../_shared/files';
 import { defineJob, enqueue, jobStatus, jobView, jobs, work } from '../_shared/jobs';
 import { sendWithGrant } from '../_shared/messaging';
 import { ballots, matters, roll, type RollDoc } from './docs';
-import { assertManage, choiceLabels, consultationOf, loadMatter } from './common';
+import { allOfMatter, assertManage, choiceLabels, consultationOf, loadMatter } from './common';
 
 const rowOf = (e: RollDoc, withVoted: boolean): RollRow => ({
   homes: e.homes.map((h) => ({ homeId: h.homeId, label: h.label, areaCenti: h.areaCenti })),
@@ -131,7 +131,7 @@ export async function exportResults(ctx: Ctx, input: { matterId: string }): Prom
   const { m, actor } = await loadMatter(ctx, input.matterId);
   await assertManage(ctx, actor, m);
   if (!m.result) throw new AppError('VOTE_STATE', '结果尚未公布');
-  const [entries, bs] = await Promise.all([roll(ctx.db).all({ matterId: m._id }, [['sort', 'asc']]), ballots(ctx.db).all({ matterId: m._id })]);
+  const [entries, bs] = await Promise.all([allOfMatter(ctx, roll(ctx.db), m._id), allOfMatter(ctx, ballots(ctx.db), m._id)]);
   const byId = new Map(bs.map((b) => [b._id, b]));
   const labels = choiceLabels(m);
   const consultation = await consultationOf(ctx.db, await compounds(ctx.db).get(m.compoundId));

@@ -13,6 +13,8 @@ export const VOTES_COLLECTIONS = defineCollections([
     name: 'voteRoll',
     indexes: [
       { name: 'matter_home', keys: { matterId: 1, homeIds: 1 } },
+      /** Results, the roll page and the final count read in room order, page after page by sort. */
+      { name: 'matter_sort', keys: { matterId: 1, sort: 1 } },
       { name: 'matter_voted', keys: { matterId: 1, voted: 1, sort: 1 } },
     ],
   },
