@@ -75,6 +75,7 @@ it('roster import: the 9栋 row is refused; the dry run says where new homes go,
   expect(await row.count()).toBe(1);
   expect(await row.first().innerText()).toContain('沿街商铺');
   expect(await page.locator('.import-confirm').count()).toBe(0);
+  await row.first().scrollIntoViewIfNeeded();
   await shot(page, 'import-refused');
 
   await pick(page, await xlsx('right.xlsx', ['楼号', '单元', '室号', '类型', '建筑面积', '户主', '联系电话'], [
@@ -84,6 +85,7 @@ it('roster import: the 9栋 row is refused; the dry run says where new homes go,
   const preview = page.locator('.import-preview-row');
   await preview.nth(1).waitFor();
   expect(await preview.locator('.import-preview-row__label').allInnerTexts()).toEqual(['天翔世家 3栋1单元1801', '天翔世家 沿街商铺S50']);
+  await page.locator('.import-confirm').scrollIntoViewIfNeeded();
   await shot(page, 'import-preview');
   await page.locator('.import-confirm').click();
   await page.locator('.import-summary', { hasText: /已新增 2 户|正在新增 2 户/ }).waitFor();
@@ -124,9 +126,10 @@ it('a lead creates an invite code and a new user binds with it', async () => {
   const code = (await fresh.locator('.invite-item__code').innerText()).trim();
   expect(code).toMatch(/^[A-Z2-9]{10}$/);
   expect(await fresh.innerText()).toContain('3栋2单元1701（租户）');
+  await fresh.scrollIntoViewIfNeeded();
   await shots(lead, 'invites', async () => {
     await open();
-    await lead.locator('.invite-item').first().waitFor();
+    await lead.locator('.invite-item').first().scrollIntoViewIfNeeded();
   });
 
   const userCtx = await phone(browser);
