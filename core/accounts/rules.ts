@@ -122,7 +122,7 @@ export function matchBuilding<B extends BuildingRef>(written: string, kind: 'fla
     if (candidates.length === 1) return { building: candidates[0] };
     if (candidates.length > 1) return { error: `楼栋「${written}」对应多栋楼：${candidates.map((b) => b.name).join('、')}` };
     const other = buildings.find((b) => b.no === no || numberOf(squash(b.name)) === no);
-    if (other) return { error: `找不到${wantKind === 'shops' ? '商铺' : '住宅楼'}「${written}」（${no}号是「${other.name}」，请写楼栋全称）` };
+    if (other) return { error: `找不到${wantKind === 'shops' ? '商铺' : '住宅楼'}「${written}」：本小区${no}号是「${other.name}」` };
     return { error: `找不到楼栋「${written}」` };
   }
   if (/商铺|店面|门面|底商/.test(w)) {

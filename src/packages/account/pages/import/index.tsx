@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { CompoundInfo, ImportResult, ImportRowError } from '@core/accounts/contract';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
@@ -159,7 +159,14 @@ export default function ImportPage() {
           {result ? (
             <View className='card import-result'>
               <View className='card__title'>{result.dryRun ? '检查结果' : '导入结果'}</View>
-              <View className='import-summary'>{summary(result)}</View>
+              <View className='import-summary'>
+                {summary(result).split('，').map((part, i, all) => (
+                  <Text key={i} className='import-summary__part'>
+                    {part}
+                    {i < all.length - 1 ? '，' : ''}
+                  </Text>
+                ))}
+              </View>
               {result.dryRun && result.errors.length === 0 ? <View className='muted'>没有发现问题。请核对下表中新房屋的去处，确认后写入。</View> : null}
             </View>
           ) : null}

@@ -21,7 +21,9 @@ export function rowErrorsFrom(details: unknown): ImportRowError[] {
   );
 }
 
+/** The page shows each clause (split at "，") unbroken, so a lone 户 never wraps onto its own line. */
 export function summary(r: ImportResult): string {
+  if (r.errorCount > 0) return `共 ${r.rows} 行，有 ${r.errorCount} 处需要修改`;
   const verb = r.dryRun ? '将' : r.job ? '正在' : '已';
   return `共 ${r.rows} 行：${verb}新增 ${r.created} 户，${verb}更新 ${r.updated} 户`;
 }
