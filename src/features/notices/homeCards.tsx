@@ -39,7 +39,7 @@ export function UnreadNoticesCard(_: { me: Me }) {
           <View className='row__main'>
             <View className='row__title'>通知都已读过</View>
           </View>
-          <View className='row__side'>查看全部 ›</View>
+          <View className='row__side'>查看全部</View>
         </View>
       </View>
     );
@@ -62,7 +62,6 @@ export function UnreadNoticesCard(_: { me: Me }) {
         <View className='row__main'>
           <View className='row__title'>查看全部{page.unreadCount > SHOWN ? ` ${page.unreadCount} 条未读` : '通知'}</View>
         </View>
-        <View className='row__side'>›</View>
       </View>
     </View>
   );
@@ -86,7 +85,7 @@ export function MyNoticesProgressCard(_: { me: Me }) {
                 {p.reached}/{p.homes} 户已知晓{done ? '' : ` · 未读 ${p.homes - p.reached} 户`}
               </View>
             </View>
-            <View className='row__side'>{done ? '全部知晓' : '跟进 ›'}</View>
+            <View className='row__side'>{done ? '全部知晓' : '跟进'}</View>
           </View>
         );
       })}

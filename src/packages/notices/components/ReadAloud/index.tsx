@@ -41,7 +41,7 @@ export default function ReadAloud(props: { title: string; body: string; authorNa
   }
 
   if (!supported) return null;
-  const label = state === 'idle' ? '🔊 读给我听' : state === 'loading' ? '正在准备朗读…' : state === 'playing' ? '⏸ 暂停朗读' : '▶ 继续朗读';
+  const label = state === 'idle' ? '读给我听' : state === 'loading' ? '正在准备朗读…' : state === 'playing' ? '暂停朗读' : '继续朗读';
   return (
     <View className='card read-aloud'>
       <View className={`read-aloud__main read-aloud__main--${state}`} hoverClass='read-aloud__main--hover' onClick={main}>

@@ -132,7 +132,7 @@ export default function NoticeDetailPage() {
           <View className='card notice-detail__notfound'>
             <View className='card__title'>这条通知不存在，或不是发给您的</View>
             <View className='card__sub notice-detail__notfound-text'>
-              {homes.length ? `通知只发给所选的楼栋或小区。您绑定的房屋是${homes.join('、')}，这条通知不是发给您所在楼栋的，也可能已被撤回、已过期或不存在。` : '这条通知不是发给您的，也可能已被撤回、已过期或不存在。'}
+              {homes.length ? `通知只发给所选的楼栋或小区。您绑定的房屋是${homes.join('、')}，这条通知可能不是发给您所在楼栋的，也可能已被撤回、已过期或不存在。` : '这条通知不是发给您的，也可能已被撤回、已过期或不存在。'}
             </View>
             <View className='note'>发给您的通知都在“通知”页里。</View>
           </View>
