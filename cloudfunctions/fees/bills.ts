@@ -182,6 +182,9 @@ export async function arrears(ctx: Ctx, input: { compoundId: string; period: str
   if (!blds.length) throw new AppError('FORBIDDEN');
   if (input.buildingId && !blds.some((b) => b._id === input.buildingId)) throw new AppError('NOT_FOUND');
   const month = await monthFigures(ctx, compound._id, input.period);
+  // Unpaid bills of this month and the 23 before it: one indexed $in on compoundPeriod.
+  const _ = ctx.db.command;
+  const unpaidBefore = await bills(ctx.db).all({ compoundPeriod: _.in(Array.from({ length: 24 }, (_x, i) => `${compound._id}_${addMonths(input.period, -i)}`)), status: 'unpaid' });
   const rows = [];
   let due = 0;
   let paid = 0;
@@ -190,7 +193,7 @@ export async function arrears(ctx: Ctx, input: { compoundId: string; period: str
     const inB = month.list.filter((x) => x.buildingId === b._id);
     const d = sumFen(inB.map((x) => x.amountFen));
     const p = sumFen(inB.filter((x) => x.status === 'paid').map((x) => x.amountFen));
-    const open = (await bills(ctx.db).all({ buildingId: b._id, status: 'unpaid' })).filter((x) => x.period <= input.period);
+    const open = unpaidBefore.filter((x) => x.buildingId === b._id);
     const byHome = new Map<string, { label: string; months: Set<string>; fen: number }>();
     for (const x of open) {
       const e = byHome.get(x.homeId) ?? { label: x.homeLabel, months: new Set<string>(), fen: 0 };

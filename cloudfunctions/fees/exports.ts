@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { assertCan } from '../../core/authz';
 import { EXPORT_KIND_LABELS, type ExportKind, type FeesExport } from '../../core/fees/contract';
-import { CATEGORY_LABELS, FUND_LABELS, monthsOverdue } from '../../core/fees/rules';
+import { addMonths, CATEGORY_LABELS, FUND_LABELS, monthsOverdue } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import { formatDate } from '../../core/platform/time';
 import { formatFen } from '../../core/platform/units';
@@ -42,7 +42,8 @@ export async function exportXlsx(ctx: Ctx, input: { compoundId: string; kind: Ex
     for (const p of list) add([p.receiptNo, p.day, p.method === 'wechat' ? '微信支付' : p.method === 'cash' ? '现金' : '银行转账', yuan(p.amountFen), p.lines.map((l) => l.homeLabel).join('、'), yuan(p.duplicateFen), p.refund ? yuan(p.refund.amountFen) : 0]);
   } else if (input.kind === 'arrears') {
     ws.addRow(['房屋', '欠费月数', '欠费(元)', '最早欠费月份']);
-    const open = (await bills(ctx.db).all({ compoundId: compound._id, status: 'unpaid' })).filter((b) => b.period <= input.period);
+    const _ = ctx.db.command;
+    const open = await bills(ctx.db).all({ compoundPeriod: _.in(Array.from({ length: 24 }, (_x, i) => `${compound._id}_${addMonths(input.period, -i)}`)), status: 'unpaid' });
     const byHome = new Map<string, { label: string; months: Set<string>; fen: number; first: string }>();
     for (const b of open) {
       const e = byHome.get(b.homeId) ?? { label: b.homeLabel, months: new Set<string>(), fen: 0, first: b.period };

@@ -4,14 +4,16 @@ import { defineCollections } from '../platform/collections';
 export const FEES_COLLECTIONS = defineCollections([
   /** One per compound and item: _id `${compoundId}_${code}`, with its rate history. */
   { name: 'feeItems', indexes: [{ name: 'compound', keys: { compoundId: 1 } }] },
-  /** One per home, item and month: _id `${homeId}_${itemCode}_${period}` (a second generation writes nothing new). */
+  /**
+   * One per home, item and month: _id `${homeId}_${itemCode}_${period}` is the unique
+   * key (a second generation writes nothing new). "My bills" is a $in on homeId; a
+   * month's bills (and a compound's arrears over past months) a $in on compoundPeriod.
+   */
   {
     name: 'bills',
     indexes: [
+      { name: 'home', keys: { homeId: 1, period: -1 } },
       { name: 'compound_period', keys: { compoundPeriod: 1, status: 1 } },
-      { name: 'building_status', keys: { buildingId: 1, status: 1, period: 1 } },
-      /** One bill per home, item and month; also "my bills" ($in on my homes, its first key). */
-      { name: 'key', keys: { homeId: 1, itemCode: 1, period: 1 }, unique: true },
     ],
   },
   /** One per WeChat Pay order: _id = outTradeNo. */

@@ -11,6 +11,7 @@ import type { BillDoc, FeeItemDoc, LedgerEntryDoc, PaymentDoc, StatementDoc } fr
 import { addMonths, billId, billLine, buildStatement, CATEGORY_FUND, chainNext, EMPTY_HEAD, kindOfCategory, ZERO_BALANCES, type Balances, type Category, type ChainHead, type RateVersion } from '../../core/fees/rules';
 import { periodOf, shanghai } from '../../core/platform/time';
 import type { Database } from '../../cloudfunctions/_shared/database';
+import { current as currentEmulator } from '../../emulator';
 import type { FeatureSeed } from './seed-features';
 import { COMMUNITY_ID, demoOpenid, TXSJ, YJLT, type SeedData } from './seed-data';
 
@@ -33,11 +34,18 @@ function rng(seed: number) {
   };
 }
 
-/** Array adds: one request per few hundred documents. */
-async function bulk(db: Database, collection: string, docs: object[], size = Number(process.env.FEES_SEED_CHUNK ?? 300)) {
-  const t = Date.now();
+/**
+ * Bulk writes. On the local emulator (npm start, tests, bench) one SQLite transaction
+ * per collection (`emu.seed`: the same validation and unique checks as add); against
+ * CloudBase, array adds of a few hundred documents.
+ */
+async function bulk(db: Database, collection: string, docs: object[], size = 300) {
+  const emu = currentEmulator();
+  if (emu) {
+    emu.seed(collection, docs);
+    return;
+  }
   for (let i = 0; i < docs.length; i += size) await db.collection(collection).add({ data: docs.slice(i, i + size) });
-  if (process.env.FEES_SEED_DEBUG) console.log(collection, docs.length, Date.now() - t);
 }
 
 /** An instant inside a Shanghai month (day 1–28); Shanghai keeps +08:00 all year, so plain arithmetic. */
