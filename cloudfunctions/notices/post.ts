@@ -31,6 +31,9 @@ export function noticeIdFor(personId: string, clientRequestId: string): string {
   return 'n' + createHash('sha256').update(`${personId}\n${clientRequestId}`).digest('hex').slice(0, 31);
 }
 
+/** Functions that also send photos to mediaCheckAsync and accept its push (see onMediaCheck). */
+const MEDIA_CHECK_FORWARD = ['repairs'];
+
 /** msgSecCheck v2 scene: 1 资料, 2 评论, 3 论坛, 4 社交日志. A notice board is closest to 论坛. */
 export const SEC_SCENE = 3;
 const FOREVER = new Date('9999-12-31T00:00:00Z');
@@ -306,7 +309,18 @@ export async function onMediaCheck(ctx: Ctx, event: Record<string, unknown>) {
   const suggest = result.suggest === 'pass' ? 'pass' : 'risky';
   const hit = await notices(db).first({ mediaTraceIds: traceId });
   if (!hit) {
-    console.warn('[wxa_media_check] no notice for trace', traceId);
+    // WeChat pushes every verdict to this one function (the console's message-push
+    // setting): a trace that is not a notice's is passed on to the other features
+    // that check photos. Called function-to-function, it is a system event there too.
+    for (const name of MEDIA_CHECK_FORWARD) {
+      try {
+        const r = (await ctx.cloud.callFunction({ name, data: event })) as { result?: { ok?: boolean; data?: { handled?: boolean } } };
+        if (r.result?.ok && r.result.data?.handled) return { handled: true, forwardedTo: name };
+      } catch (e) {
+        console.error('[wxa_media_check] forward to', name, 'failed', (e as Error).message);
+      }
+    }
+    console.warn('[wxa_media_check] no owner for trace', traceId);
     return { handled: false };
   }
   const now = new Date();

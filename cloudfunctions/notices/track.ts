@@ -3,6 +3,7 @@
  * subscribe message, and 已当面告知 for homes told in person (counted apart).
  */
 import type { BuildingReadRate, ReadSummary, RemindPreview, RemindResult, UnreadHome, UnreadHomesPage } from '../../core/notices/contract';
+import { can } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import { maskName } from '../../core/platform/mask';
 import { homeKnows, rates, sumCounts, type ReadCounts, type TargetBuilding } from '../../core/notices/rules';
@@ -10,10 +11,9 @@ import { naturalCompare } from '../../core/platform/text';
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor } from '../_shared/db';
-import { homes, memberships } from '../_shared/directory';
+import { homes, leadContactPhone, memberships, people, type PersonDoc } from '../_shared/directory';
 import { enqueue, jobStatus, work } from '../_shared/jobs';
 import { grantsLeft } from '../_shared/messaging';
-import { people } from '../_shared/directory';
 import { NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
 import { groupLinks, noticeHomeReads, noticeReads, type NoticeDoc } from './docs';
 import { fromVersion, homeReadId, loadNotice, mustTrack } from './common';
@@ -121,10 +121,9 @@ function trackedBuilding(tracked: TargetBuilding[], n: NoticeDoc, buildingId: st
 const BUILDING_MAX = 1000;
 
 /** Which of these people's homes can get a WeChat message (someone of it has a grant left). */
-async function messageable(ctx: Ctx, rows: { homeId: string; personId: string }[], excludePersonId?: string): Promise<Set<string>> {
+async function messageable(ctx: Ctx, rows: { homeId: string; personId: string }[], found: Map<string, PersonDoc>, excludePersonId?: string): Promise<Set<string>> {
   const mine = rows.filter((m) => m.personId !== excludePersonId);
   if (!mine.length) return new Set();
-  const found = await people(ctx.db).byIds(mine.map((m) => m.personId));
   const grants = await grantsLeft(ctx.db, [...found.values()].map((p) => p.openid), NOTICE_TEMPLATE_ID);
   const ok = new Set([...found.values()].filter((p) => (grants.get(p.openid) ?? 0) > 0).map((p) => p._id));
   return new Set(mine.filter((m) => ok.has(m.personId)).map((m) => m.homeId));
@@ -158,7 +157,18 @@ export async function unreadHomes(ctx: Ctx, input: { noticeId: string; buildingI
     ? await memberships(ctx.db).find({ homeId: _.in(page.map((f) => f.home._id)), status: 'active' }, { limit: 1000, fields: { homeId: true, personId: true } })
     : [];
   const withApp = new Set(members.map((m) => m.homeId));
-  const canMessage = await messageable(ctx, members, n.authorId);
+  const found = members.length ? await people(ctx.db).byIds(members.map((m) => m.personId)) : new Map<string, PersonDoc>();
+  const canMessage = await messageable(ctx, members, found, n.authorId);
+  // The building's lead (or the committee) may call residents who chose 愿意楼栋长联系我.
+  const mayCall = can(actor, 'binding.decide', { communityId: b.communityId, compoundId: b.compoundId, buildingId: b.id });
+  const contactsOf = (homeId: string) =>
+    mayCall
+      ? members.flatMap((m) => {
+          const p = m.homeId === homeId ? found.get(m.personId) : undefined;
+          const phone = leadContactPhone(p);
+          return p && phone ? [{ name: maskName(p.name), phone }] : [];
+        })
+      : [];
   const items: UnreadHome[] = page.map((f) => ({
     homeId: f.home._id,
     label: f.home.label,
@@ -167,6 +177,7 @@ export async function unreadHomes(ctx: Ctx, input: { noticeId: string; buildingI
     hasAppUser: withApp.has(f.home._id),
     told: f.k === 'told',
     canMessage: canMessage.has(f.home._id),
+    contacts: contactsOf(f.home._id),
   }));
   return { buildingId: b.id, items, ...(open.length > pos + input.size ? { nextCursor: String(pos + input.size) } : {}) };
 }

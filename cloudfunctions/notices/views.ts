@@ -16,7 +16,7 @@ export function listItem(n: NoticeDoc, unread: boolean): NoticeListItem {
     pinned: n.pinned,
     status: n.status,
     statusLabel: NOTICE_STATUS_LABELS[n.status],
-    author: { personId: n.authorId, name: n.authorName, role: n.authorRole, roleLabel: ROLE_LABELS[n.authorRole], partyBadge: n.partyBadge },
+    author: { personId: n.authorId, name: n.authorName, role: n.authorRole, roleLabel: ROLE_LABELS[n.authorRole], partyBadge: n.partyBadge && !ROLE_LABELS[n.authorRole].startsWith('党员') },
     targetsLabel: n.targetsLabel,
     version: n.version,
     imageCount: n.images.length,

@@ -28,6 +28,7 @@ export interface NoticeAuthor {
   /** "党员楼栋长" */
   roleLabel: string;
   /** The author is a party member and chose to show it (亮身份). */
+  /** Show 党员 next to the name (亮身份) — not when the role label already says 党员 (党员楼栋长). */
   partyBadge: boolean;
 }
 export interface NoticeListItem {
@@ -146,6 +147,8 @@ export interface UnreadHome {
   told: boolean;
   /** Someone of the home granted a WeChat message: 一键提醒 reaches it (else tell them in person). */
   canMessage: boolean;
+  /** For the building's lead (or the committee): people of the home who chose 愿意楼栋长联系我, phone in full. */
+  contacts: { name: string; phone: string }[];
 }
 export interface UnreadHomesPage extends Page<UnreadHome> {
   buildingId: string;

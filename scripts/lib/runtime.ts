@@ -17,7 +17,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { COLLECTIONS } from '../../core/collections';
-import { ROLE_LABELS, type RoleName } from '../../core/platform/roles';
+import { RELATION_LABELS, ROLE_LABELS, type Relation, type RoleName } from '../../core/platform/roles';
 import { createEmulator, installRequireHook, OUTBOX, useEmulator, type Emulator } from '../../emulator';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { isSeeded, writeSeed } from './seed';
@@ -141,7 +141,10 @@ async function demoPeople(db: Database) {
     openid: p.openid,
     name: p.name,
     roles: roles.data.filter((r: { personId: string }) => r.personId === p._id).map((r: { role: RoleName }) => ROLE_LABELS[r.role]),
-    homes: members.data.filter((m: { personId: string }) => m.personId === p._id).map((m: { homeId: string }) => homeLabel.get(m.homeId) ?? ''),
+    // "天翔世家 3栋1单元602（租户）": the sign-in page tags tenants and family members from it.
+    homes: members.data
+      .filter((m: { personId: string }) => m.personId === p._id)
+      .map((m: { homeId: string; relation: Relation }) => `${homeLabel.get(m.homeId) ?? ''}（${RELATION_LABELS[m.relation]}）`),
   }));
 }
 

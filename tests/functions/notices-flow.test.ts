@@ -38,7 +38,7 @@ async function upload(name: string, openid = 'demo-txsj-lead-3') {
 describe('targeting by compound and building', () => {
   it('a lead of building 3 posts to building 3: its residents see it unread, open it, the lead sees who read', async () => {
     const n = await post('txsj-lead-3', B3, { title: '3栋明天停水' });
-    expect(n).toMatchObject({ status: 'published', targetsLabel: '天翔世家 3栋', author: { name: '李秀英', roleLabel: '党员楼栋长', partyBadge: true } });
+    expect(n).toMatchObject({ status: 'published', targetsLabel: '天翔世家 3栋', author: { name: '李秀英', roleLabel: '党员楼栋长', partyBadge: false } }); // the role already says 党员
 
     const before = await list('txsj-resident-3');
     const item = before.items.find((i: any) => i.id === n.id);
@@ -398,5 +398,27 @@ describe('share cards in WeChat groups', () => {
     // A bare string (a CloudID the platform did not decode) is still refused.
     const bad = await h.as('txsj-resident-3').raw('notices', { action: 'notices.groupOpen', payload: { noticeId: n.id }, groupInfo: 'raw-cloud-id' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+});
+
+describe('calling residents who agreed', () => {
+  it('the building lead sees the phone of residents who chose 愿意楼栋长联系我 on the unread list; others see no phone', async () => {
+    const n = await post('txsj-lead-3', B3, { title: '联系测试' });
+    const who = genResident('txsj-b3', 3);
+    await h.db.collection('people').where({ openid: who.openid }).update({ data: { phone: '13912345678', contactLead: true } });
+    const find = async (as: string) => {
+      const items: any[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await h.as(as).ok('notices', 'notices.unreadHomes', { noticeId: n.id, buildingId: 'txsj-b3', size: 50, ...(cursor ? { cursor } : {}) });
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return items;
+    };
+    const lead = (await find('txsj-lead-3')).flatMap((i) => i.contacts.map((c: { phone: string }) => c.phone));
+    expect(lead).toContain('13912345678');
+    const secretary = (await find('txsj-secretary')).flatMap((i) => i.contacts);
+    expect(secretary).toEqual([]);
   });
 });

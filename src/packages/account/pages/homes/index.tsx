@@ -13,10 +13,10 @@ import { loadMe, setMe } from '@/store/me';
 import { formatDateTime, homeTitle } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
+import { confirmAction } from '@/store/confirm';
 
 async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
-  const res = await Taro.showModal({ title, content, confirmText, cancelText: '再想想', confirmColor: '#b42318' });
-  return res.confirm;
+  return confirmAction({ title, content, confirmText, cancelText: '再想想', danger: true });
 }
 
 export default function HomesPage() {

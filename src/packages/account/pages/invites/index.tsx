@@ -25,6 +25,7 @@ import { formatDateTime } from '@/utils/format';
 import { ROUTES } from '@/routes';
 import { inviteMessage, inviteShareCard } from './share';
 import './index.scss';
+import { confirmAction } from '@/store/confirm';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -63,8 +64,8 @@ export default function InvitesPage() {
   const current = kind ?? kinds[0] ?? null;
 
   async function revoke(i: InviteView) {
-    const res = await Taro.showModal({ title: '撤销邀请码', content: `撤销 ${i.label} 的邀请码 ${i.code}？撤销后不能再使用。`, confirmText: '撤销', cancelText: '再想想', confirmColor: '#b42318' });
-    if (!res.confirm) return;
+    const ok = await confirmAction({ title: '撤销邀请码', content: `撤销 ${i.label} 的邀请码 ${i.code}？撤销后不能再使用。`, confirmText: '撤销', cancelText: '再想想', danger: true });
+    if (!ok) return;
     try {
       await api('accounts').call('invite.revoke', { inviteId: i.id });
       list.setItems((items) => items.filter((x) => x.id !== i.id));

@@ -18,6 +18,7 @@ import { api, toServiceError } from '@/services/cloud';
 import { meOrLoad } from '@/store/me';
 import { actorOf, compoundsWhere } from '@/utils/actor';
 import './index.scss';
+import { confirmAction } from '@/store/confirm';
 
 async function loadScope() {
   const [me, compounds] = await Promise.all([meOrLoad(), api('accounts').call('compounds.list', {})]);
@@ -35,14 +36,14 @@ export default function RolesPage() {
   const roles = useRemote(() => api('accounts').call('roles.list', { compoundId: compound!.id }), [compound?.id], { skip: !compound });
 
   async function revoke(r: RoleListItem) {
-    const res = await Taro.showModal({
+    const ok = await confirmAction({
       title: '撤销角色',
       content: `撤销 ${r.personName} 的“${ROLE_LABELS[r.role]}”（${r.scopeLabel}）？`,
       confirmText: '撤销',
       cancelText: '再想想',
-      confirmColor: '#b42318',
+      danger: true,
     });
-    if (!res.confirm) return;
+    if (!ok) return;
     try {
       await api('accounts').call('roles.revoke', { roleId: r.id });
       roles.setData((prev) => (prev ? { ...prev, items: prev.items.filter((x) => x.id !== r.id) } : prev));
@@ -145,13 +146,13 @@ function GrantSheet(props: { compound: CompoundInfo; roles: RoleName[]; onClose:
     if (!role || !person) return setError('请选择角色和人员');
     if (role === 'buildingLead' && leadBuildings.length === 0) return setError('请选择负责的楼栋');
     const names = compound.buildings.filter((b) => leadBuildings.includes(b.id)).map((b) => b.name).join('、');
-    const res = await Taro.showModal({
+    const ok = await confirmAction({
       title: '确认授予',
       content: `授予 ${person.name}“${ROLE_LABELS[role]}”${role === 'buildingLead' ? `（${names}）` : `（${compound.name}）`}？`,
       confirmText: '授予',
       cancelText: '再想想',
     });
-    if (!res.confirm) return;
+    if (!ok) return;
     setSaving(true);
     setError(null);
     try {

@@ -24,6 +24,7 @@ import { charCount } from '@/utils/text';
 import { ROUTES } from '@/routes';
 import '@/packages/notices/common.scss';
 import './index.scss';
+import { confirmAction } from '@/store/confirm';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -77,9 +78,7 @@ export default function NoticeDetailPage() {
     const why = reason.trim();
     if (!why) return setReasonError('请填写撤回原因');
     if (charCount(why) > NOTICE_LIMITS.reason) return setReasonError(`原因不超过${NOTICE_LIMITS.reason}个字`);
-    const ok = await Taro.showModal({ title: '确认撤回这条通知？', content: '撤回后不能恢复，住户会看到撤回原因。', confirmText: '撤回', confirmColor: '#b42318' })
-      .then((r) => r.confirm)
-      .catch(() => false);
+    const ok = await confirmAction({ title: '确认撤回这条通知？', content: '撤回后不能恢复，住户会看到撤回原因。', confirmText: '撤回', cancelText: '再想想', danger: true });
     if (!ok) return;
     setBusy(true);
     try {

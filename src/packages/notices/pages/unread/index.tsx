@@ -15,6 +15,7 @@ import { api, toServiceError } from '@/services/cloud';
 import RemindPanel from '@/packages/notices/components/RemindPanel';
 import '@/packages/notices/common.scss';
 import './index.scss';
+import Btn from '@/components/Btn';
 
 const PAGE_SIZE = 20;
 
@@ -90,6 +91,16 @@ export default function UnreadHomesPage() {
                 <View className='tag tag--warn unread-home__reach unread-home__reach--inperson'>需当面告知</View>
               )}
             </View>
+            {h.contacts.map((c) => (
+              <View key={c.phone} className='unread-home__contact'>
+                <View className='unread-home__contact-who'>
+                  {c.name} {c.phone}
+                </View>
+                <Btn size='small' type='ghost' className='unread-home__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: c.phone }).catch(() => undefined)}>
+                  打电话
+                </Btn>
+              </View>
+            ))}
           </View>
           <View
             className={`unread-home__told${h.told ? ' unread-home__told--on' : ''}${pending[h.homeId] ? ' unread-home__told--busy' : ''}`}
