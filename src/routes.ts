@@ -8,6 +8,8 @@ import { ACCOUNT_ROUTES } from './features/accounts/routes';
 import { NOTICE_ROUTES } from './features/notices/routes';
 import { REPAIR_ROUTES } from './features/repairs/routes';
 import { ACTIVITY_ROUTES } from './features/activities/routes';
+import { VOTE_ROUTES } from './features/votes/routes';
+import { FEE_ROUTES } from './features/fees/routes';
 
 const tabs = {
   home: `/${TAB_PAGES.home}`,
@@ -22,6 +24,8 @@ export const ROUTES = {
   ...routePaths(NOTICE_ROUTES),
   ...routePaths(REPAIR_ROUTES),
   ...routePaths(ACTIVITY_ROUTES),
+  ...routePaths(VOTE_ROUTES),
+  ...routePaths(FEE_ROUTES),
 };
 
 export const TAB_ROUTES: readonly string[] = Object.values(tabs);
