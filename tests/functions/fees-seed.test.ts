@@ -21,7 +21,9 @@ afterAll(() => h.close());
 const PERIOD = periodOf(new Date());
 
 it('writes a year of bills for both compounds in bulk, quickly', () => {
-  expect(counts.bills).toBe((585 + 296) * 12);
+  // Unpaid bills of the year, the last three months' paid ones, and the named people's whole year.
+  expect(counts.bills).toBeGreaterThan((585 + 296) * 3);
+  expect(counts.bills).toBeLessThan((585 + 296) * 5);
   expect(counts.statements).toBe(22);
   process.stdout.write(`fees seed: ${JSON.stringify(counts)} in ${Math.round(ms)} ms\n`);
   expect(ms).toBeLessThan(15_000);
