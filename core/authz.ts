@@ -6,13 +6,13 @@
  */
 import { createAuthz } from './platform/authz';
 import { ACCOUNTS_PERMISSIONS } from './accounts/permissions';
+import { VOTES_PERMISSIONS } from './votes/permissions';
 import { NOTICES_PERMISSIONS } from './notices/permissions';
+import { REPAIRS_PERMISSIONS } from './repairs/permissions';
 import { ACTIVITIES_PERMISSIONS } from './activities/permissions';
 import { FEES_PERMISSIONS } from './fees/permissions';
-import { REPAIRS_PERMISSIONS } from './repairs/permissions';
-import { VOTES_PERMISSIONS } from './votes/permissions';
 
-export const PERMISSIONS = { ...ACCOUNTS_PERMISSIONS, ...NOTICES_PERMISSIONS, ...REPAIRS_PERMISSIONS, ...VOTES_PERMISSIONS, ...FEES_PERMISSIONS, ...ACTIVITIES_PERMISSIONS };
+export const PERMISSIONS = { ...ACCOUNTS_PERMISSIONS, ...NOTICES_PERMISSIONS, ...REPAIRS_PERMISSIONS, ...FEES_PERMISSIONS, ...ACTIVITIES_PERMISSIONS, ...VOTES_PERMISSIONS };
 export type Permission = keyof typeof PERMISSIONS;
 
 export const { grantsFor, can, assertCan, scopesOf, canAnywhere, rolesWith } = createAuthz(PERMISSIONS);

@@ -5,16 +5,16 @@
  */
 import type { CollectionSpec } from './platform/collections';
 import { ACCOUNTS_COLLECTIONS } from './accounts/collections';
+import { VOTES_COLLECTIONS } from './votes/collections';
 import { NOTICES_COLLECTIONS } from './notices/collections';
-import { ACTIVITIES_COLLECTIONS } from './activities/collections';
 import { REPAIRS_COLLECTIONS } from './repairs/collections';
+import { ACTIVITIES_COLLECTIONS } from './activities/collections';
 import { PLATFORM_COLLECTIONS } from './platform/jobs';
 import { FEES_COLLECTIONS } from './fees/collections';
-import { VOTES_COLLECTIONS } from './votes/collections';
 
 export type { CollectionSpec, IndexSpec } from './platform/collections';
 
-export const COLLECTIONS = [...PLATFORM_COLLECTIONS, ...ACCOUNTS_COLLECTIONS, ...NOTICES_COLLECTIONS, ...REPAIRS_COLLECTIONS, ...VOTES_COLLECTIONS, ...FEES_COLLECTIONS, ...ACTIVITIES_COLLECTIONS];
+export const COLLECTIONS = [...PLATFORM_COLLECTIONS, ...ACCOUNTS_COLLECTIONS, ...NOTICES_COLLECTIONS, ...REPAIRS_COLLECTIONS, ...FEES_COLLECTIONS, ...ACTIVITIES_COLLECTIONS, ...VOTES_COLLECTIONS];
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];
 
 const seen = new Set<string>();

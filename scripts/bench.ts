@@ -13,9 +13,9 @@ import { createEmulator, installRequireHook, useEmulator, type Emulator } from '
 import { SEED_ORDER } from './lib/seed';
 import { buildSeed, demoOpenid } from './lib/seed-data';
 import { noticeBench } from './lib/bench-notices';
-import { feeBench } from './lib/bench-fees';
-import { voteBench } from './lib/bench-votes';
 import { repairsBench } from './lib/bench-repairs';
+import { voteBench } from './lib/bench-votes';
+import { feeBench } from './lib/bench-fees';
 import { activityBench } from './lib/bench-activities';
 
 installRequireHook();
@@ -25,10 +25,10 @@ type Main = (e: unknown, c?: unknown) => Promise<{ ok: boolean; data?: any; erro
 const functions: Record<string, Main> = {
   accounts: require('../cloudfunctions/accounts').main,
   notices: require('../cloudfunctions/notices').main,
+  repairs: require('../cloudfunctions/repairs').main,
+  votes: require('../cloudfunctions/votes').main,
   fees: require('../cloudfunctions/fees').main,
   payCallback: require('../cloudfunctions/payCallback').main,
-  votes: require('../cloudfunctions/votes').main,
-  repairs: require('../cloudfunctions/repairs').main,
   activities: require('../cloudfunctions/activities').main,
 };
 
@@ -115,8 +115,8 @@ async function runScale(extraHomes: number): Promise<Row[]> {
   rows.push(...(await noticeBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   rows.push(...(await repairsBench({ emu, extraHomes, invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   rows.push(...(await activityBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
-  rows.push(...(await voteBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call), emu, homes: seed.homes, memberships: seed.memberships, homesInDb: homes })));
   rows.push(...(await feeBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call), emu, all: extraHomes > 0 })));
+  rows.push(...(await voteBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call), emu, homes: seed.homes, memberships: seed.memberships, homesInDb: homes })));
   emu.close();
   return rows;
 }

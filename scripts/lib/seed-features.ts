@@ -6,10 +6,10 @@
  */
 import type { Database } from '../../cloudfunctions/_shared/database';
 import type { SeedData } from './seed-data';
+import { votesSeed } from './seed-votes';
 import { repairsSeed } from './seed-repairs';
 import { noticesSeed } from './seed-notices';
 import { activitiesSeed } from './seed-activities';
-import { votesSeed } from './seed-votes';
 import { feesSeed } from './seed-fees';
 
 export interface FeatureSeed {
@@ -18,4 +18,4 @@ export interface FeatureSeed {
   write(db: Database, base: SeedData, now: Date): Promise<Record<string, number>>;
 }
 
-export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, feesSeed, activitiesSeed];
+export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, activitiesSeed, feesSeed];

@@ -15,7 +15,7 @@ import { votesFeature } from './votes/entries';
 import { feesFeature } from './fees/entries';
 import type { EntryDef, Feature, Gate, HomeCardDef } from './types';
 
-export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, votesFeature, activitiesFeature, repairsFeature, feesFeature];
+export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, activitiesFeature, votesFeature, repairsFeature, feesFeature];
 
 export function visible(gate: Gate, me: Me): boolean {
   const actor = actorOf(me);

@@ -21,7 +21,7 @@ export const TAB_PAGES = {
   me: 'pages/me/index',
 } as const;
 
-export const FEATURE_ROUTES: readonly FeatureRoutes[] = [ACCOUNT_ROUTES, NOTICE_ROUTES, VOTE_ROUTES, ACTIVITY_ROUTES, REPAIR_ROUTES, FEE_ROUTES];
+export const FEATURE_ROUTES: readonly FeatureRoutes[] = [ACCOUNT_ROUTES, NOTICE_ROUTES, ACTIVITY_ROUTES, VOTE_ROUTES, REPAIR_ROUTES, FEE_ROUTES];
 
 /** app.json's subPackages for a build. */
 export function subPackagesFor(target: BuildTarget): { root: string; pages: string[]; plugins?: Record<string, { provider: string; version: string }> }[] {

@@ -20,9 +20,9 @@ import Taro from '@tarojs/taro';
 import type { ActionSpec, InputOf, OutputOf } from '@core/platform/api';
 import type { AccountsApi } from '@core/accounts/contract';
 import type { NoticesApi } from '@core/notices/contract';
+import type { VotesApi } from '@core/votes/contract';
 import type { RepairsApi } from '@core/repairs/contract';
 import type { ActivitiesApi } from '@core/activities/contract';
-import type { VotesApi } from '@core/votes/contract';
 import type { FeesApi } from '@core/fees/contract';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
@@ -54,9 +54,9 @@ export function toServiceError(e: unknown): ServiceError {
 export interface Apis {
   accounts: AccountsApi;
   notices: NoticesApi;
+  votes: VotesApi;
   repairs: RepairsApi;
   activities: ActivitiesApi;
-  votes: VotesApi;
   fees: FeesApi;
 }
 export type ApiName = keyof Apis;
