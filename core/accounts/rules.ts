@@ -44,12 +44,14 @@ export function approvalProgress(approvals: number, needed: number): string | un
 // ---- roles: who may grant and revoke what (the authorization table decides) ----
 
 /** Roles a person can be given inside a compound (communityAdmin is the community's, not listed here). */
-export const COMPOUND_ROLES: readonly RoleName[] = ['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager', 'staff'];
+export const COMPOUND_ROLES: readonly RoleName[] = ['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager', 'staff', 'bookkeeper'];
 
 /** The permission that grants (and revokes) a role. */
 export function grantPermission(role: RoleName): Permission {
   if (role === 'buildingLead') return 'role.grant.buildingLead';
   if (role === 'staff') return 'role.grant.staff';
+  // 记账员 (fees' ledger) is the committee's to grant.
+  if (role === 'bookkeeper') return 'role.grant.bookkeeper';
   return 'role.grant.compound';
 }
 
