@@ -195,7 +195,8 @@ declare const requirePlugin: (name: string) => unknown;
 function weappSpeaker(): Speaker {
   const b = base();
   let audio: Taro.InnerAudioContext | null = null;
-  const plugin = () => requirePlugin(SPEECH_PLUGIN.name) as SIPlugin;
+  // A literal name: WeChat's code analysis finds plugin use by it (a variable reads as "unused plugin").
+  const plugin = () => requirePlugin('WechatSI') as SIPlugin;
   const synthesize = (content: string) =>
     new Promise<string>((resolve, reject) =>
       plugin().textToSpeech({ lang: 'zh_CN', tts: true, content, success: (r) => (r.retcode === 0 && r.filename ? resolve(r.filename) : reject(r)), fail: reject }),
