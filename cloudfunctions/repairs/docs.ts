@@ -44,6 +44,8 @@ export interface RepairDoc {
   reporterId: string;
   reporterName: string;
   contactPhone: string | null;
+  /** Logged on a resident's behalf: the caller's name as typed (absent on older documents). */
+  contactName?: string | null;
   /** 'p:<reporter>' and 'h:<home>': "my repairs" is one $in on these. */
   partyKeys: string[];
   status: RepairStatus;

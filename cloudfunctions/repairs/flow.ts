@@ -11,13 +11,13 @@ import { REPAIR_FILES, REPAIR_TEMPLATE_FIELDS, REPAIR_TEMPLATE_ID } from '../../
 import { AppError } from '../../core/platform/errors';
 import { can } from '../../core/authz';
 import {
-  REPAIR_LIMITS, REPAIR_STATUS_LABELS, autoCloseBefore, clip, currentDue, inCompound, inQueue, isOpen, judgeTransition, onBoard, partiesOf, repairAccess,
+  REPAIR_LIMITS, REPAIR_STATUS_LABELS, autoCloseBefore, clip, currentDue, inCompound, inQueue, isOpen, judgeTransition, loggedForHome, onBoard, partiesOf, repairAccess,
   repairPage, repairTarget, ruleFor, urgeProblem, type RepairAction, type RepairStatus,
 } from '../../core/repairs/rules';
 import { formatDateTime } from '../../core/platform/time';
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
-import { people, requirePerson, roles as rolesRepo } from '../_shared/directory';
+import { memberships, people, requirePerson, roles as rolesRepo } from '../_shared/directory';
 import { assertOwnFiles } from '../_shared/files';
 import { sendWithGrant } from '../_shared/messaging';
 import { transaction } from '../_shared/repo';
@@ -88,6 +88,25 @@ async function notify(ctx: Ctx, personId: string | null, r: RepairDoc, status: s
     );
   } catch (e) {
     console.error('[repairs notify]', (e as Error).message);
+  }
+}
+
+/**
+ * The reporter's side: the reporter, or — for a repair the property logged for a
+ * home — the home's active members (a handful; each message spends their own
+ * grant), never the staff member who logged it.
+ */
+async function notifyReporter(ctx: Ctx, r: RepairDoc, status: string, note: string) {
+  if (!loggedForHome(r)) return notify(ctx, r.reporterId, r, status, note);
+  let members: { personId: string }[] = [];
+  try {
+    members = await memberships(ctx.db).find({ homeId: r.homeId!, status: 'active' }, { limit: 50 });
+  } catch (e) {
+    console.error('[repairs notify members]', (e as Error).message);
+    return;
+  }
+  for (const personId of new Set(members.map((m) => m.personId))) {
+    if (personId !== r.reporterId) await notify(ctx, personId, r, status, note);
   }
 }
 
@@ -171,7 +190,7 @@ export async function move(ctx: Ctx, action: RepairAction, input: MoveInput, spe
 export const acceptRepair = (ctx: Ctx, input: { repairId: string; note?: string }) =>
   move(ctx, 'accept', input, {
     patch: (cur) => ({ acceptedAt: cur.acceptedAt ?? ctx.now }),
-    after: (r) => notify(ctx, r.reporterId, r, '已受理', '物业已受理您的报修'),
+    after: (r) => notifyReporter(ctx, r, '已受理', '物业已受理您的报修'),
   });
 
 export const assignRepair = (ctx: Ctx, input: { repairId: string; assigneeId: string; note?: string }) =>
@@ -184,7 +203,7 @@ export const assignRepair = (ctx: Ctx, input: { repairId: string; assigneeId: st
     },
     patch: (cur) => ({ acceptedAt: cur.acceptedAt ?? ctx.now, doneAt: null }),
     async after(r) {
-      await notify(ctx, r.reporterId, r, '已派单', `维修人员：${r.assigneeName ?? ''}`);
+      await notifyReporter(ctx, r, '已派单', `维修人员：${r.assigneeName ?? ''}`);
       await notify(ctx, r.assigneeId, r, '新派单', r.urgent ? '紧急报修，请尽快处理' : '请按时上门处理');
     },
   });
@@ -198,7 +217,7 @@ export const finishRepair = (ctx: Ctx, input: { repairId: string; note?: string;
       labourFen: input.labourFen ?? cur.labourFen,
       materialsFen: input.materialsFen ?? cur.materialsFen,
     }),
-    after: (r) => notify(ctx, r.reporterId, r, '已完工', '请确认维修结果并评价'),
+    after: (r) => notifyReporter(ctx, r, '已完工', '请确认维修结果并评价'),
   });
 
 export const confirmRepair = (ctx: Ctx, input: { repairId: string; rating: number; comment?: string }) =>

@@ -120,6 +120,7 @@ export interface ReportInput {
   urgent: boolean;
   source?: 'phone' | 'walkIn' | 'patrol';
   contactPhone?: string;
+  contactName?: string;
 }
 
 export async function createRepair(ctx: Ctx, input: ReportInput, mode: 'resident' | 'log'): Promise<RepairDetail> {
@@ -150,7 +151,9 @@ export async function createRepair(ctx: Ctx, input: ReportInput, mode: 'resident
     source,
     reporterId: person._id,
     reporterName: person.name,
-    contactPhone: input.contactPhone ?? person.phone ?? null,
+    // Logged for a home: the caller's phone as typed, never the logger's own.
+    contactPhone: input.contactPhone ?? (mode === 'log' && place.homeId ? null : person.phone ?? null),
+    contactName: mode === 'log' ? input.contactName ?? null : null,
     partyKeys: [`p:${person._id}`, ...(place.homeId ? [`h:${place.homeId}`] : [])],
     status: 'submitted',
     assigneeId: null,

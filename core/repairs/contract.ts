@@ -78,6 +78,8 @@ export interface RepairDetail extends RepairListItem {
   reporterName?: string;
   /** The manager and the assignee see the contact phone. */
   contactPhone?: string;
+  /** Logged on a resident's behalf: the caller's name as typed (the manager and the assignee see it). */
+  contactName?: string;
   /** How it came in: the resident, or the property on their behalf / on patrol. */
   source: 'resident' | 'phone' | 'walkIn' | 'patrol';
   acceptDueAt: string;
@@ -186,7 +188,15 @@ export const repairsApi = defineApi('repairs', {
   'repairs.report': action(z.object(report).strict()).returns<RepairDetail>(),
   /** The property logs one on a resident's behalf (a home: its residents confirm) or from patrol. */
   'repairs.log': action(
-    z.object({ ...report, source: z.enum(['phone', 'walkIn', 'patrol']), contactPhone: z.string().regex(/^1\d{10}$/, '请填写11位手机号').optional() }).strict(),
+    z
+      .object({
+        ...report,
+        source: z.enum(['phone', 'walkIn', 'patrol']),
+        /** Who called or came in, as typed: a note for the staff, not an account. */
+        contactName: optionalText({ max: REPAIR_LIMITS.contactName }),
+        contactPhone: z.string().regex(/^1\d{10}$/, '请填写11位手机号').optional(),
+      })
+      .strict(),
   ).returns<RepairDetail>(),
   'repairs.get': action(z.object({ repairId: id }).strict()).returns<RepairDetail>(),
   /** Mine: I reported it, or it is for a home I live in. */

@@ -2,6 +2,8 @@
 export const REPAIR_LIMITS = {
   description: 500,
   place: 40,
+  /** The caller's name as the property typed it when logging on a resident's behalf (a note, not an account). */
+  contactName: 20,
   note: 200,
   comment: 200,
   photos: 9,

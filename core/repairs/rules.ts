@@ -193,6 +193,13 @@ export interface RepairParties {
   assigneeId?: string | null;
   scope: 'home' | 'common';
   status: RepairStatus;
+  /** How it came in; a home repair the property logged belongs to the home, not to whoever logged it. */
+  source?: 'resident' | 'phone' | 'walkIn' | 'patrol';
+}
+
+/** Logged by the property for a home: the home's residents are the reporter's side (and get its messages). */
+export function loggedForHome(r: Pick<RepairParties, 'homeId' | 'source'>): boolean {
+  return !!r.homeId && !!r.source && r.source !== 'resident';
 }
 
 export function repairTarget(r: Pick<RepairParties, 'communityId' | 'compoundId' | 'buildingId'>): Target {
@@ -202,13 +209,15 @@ export function repairTarget(r: Pick<RepairParties, 'communityId' | 'compoundId'
 /**
  * Who the actor is to this repair. The reporter's side is the reporter, or a
  * current resident of the repaired home (a repair logged for them by phone is
- * theirs). The assignee needs a current work role: a staff member who left the
+ * theirs, and not the logger's: the staff member who logged it cannot confirm
+ * it). The assignee needs a current work role: a staff member who left the
  * compound moves nothing.
  */
 export function partiesOf(actor: Pick<Actor, 'personId' | 'homes' | 'roles'>, r: RepairParties): RepairParty[] {
   const out: RepairParty[] = [];
   const t = repairTarget(r);
-  if (actor.personId && (actor.personId === r.reporterId || (!!r.homeId && actor.homes.some((h) => h.homeId === r.homeId)))) out.push('reporter');
+  const ownReport = actor.personId === r.reporterId && !loggedForHome(r);
+  if (actor.personId && (ownReport || (!!r.homeId && actor.homes.some((h) => h.homeId === r.homeId)))) out.push('reporter');
   if (can(actor, 'repair.manage', t)) out.push('manager');
   if (actor.personId && r.assigneeId === actor.personId && can(actor, 'repair.work', t)) out.push('assignee');
   return out;
@@ -223,6 +232,8 @@ export function partiesOf(actor: Pick<Actor, 'personId' | 'homes' | 'roles'>, r:
  */
 export function repairAccess(actor: Pick<Actor, 'personId' | 'homes' | 'roles'>, r: RepairParties & { onBoard?: boolean }): 'full' | 'board' | null {
   if (partiesOf(actor, r).length) return 'full';
+  // Whoever logged it for a home keeps reading it (without the reporter's moves).
+  if (actor.personId && actor.personId === r.reporterId) return 'full';
   if (can(actor, 'repair.viewAll', repairTarget(r))) return 'full';
   if (r.scope === 'common' && r.onBoard && inCompound(actor, r.compoundId)) return 'board';
   return null;

@@ -186,7 +186,7 @@ const ASSIGNED: RepairStatus[] = ['assigned', 'inProgress', 'done', 'confirmed',
 const MOVES_BY: Record<string, readonly string[]> = { accept: ['manager'], assign: ['manager'], start: ['assignee'], finish: ['assignee'], confirm: ['reporter'], reopen: ['reporter'], cancel: ['reporter'], merge: ['manager'] };
 
 const OPTIONAL = new Set([
-  'repairs.report:photos', 'repairs.report:urgent', 'repairs.log:photos', 'repairs.log:urgent', 'repairs.log:contactPhone',
+  'repairs.report:photos', 'repairs.report:urgent', 'repairs.log:photos', 'repairs.log:urgent', 'repairs.log:contactName', 'repairs.log:contactPhone',
   'repairs.mine:open', 'repairs.mine:size', 'repairs.queue:size', 'repairs.list:filter', 'repairs.list:size',
   'repairs.accept:note', 'repairs.assign:note', 'repairs.finish:labourFen', 'repairs.finish:materialsFen', 'repairs.merge:note', 'repairs.cancel:note', 'repairs.confirm:comment',
 ]);
