@@ -4,12 +4,12 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@core/(.*)$': '<rootDir>/core/$1', '^@/(.*)$': '<rootDir>/src/$1' },
   testEnvironment: 'node',
-  // Seeding the demo (every feature's data) and 200-call concurrency tests take seconds on 2 busy cores.
-  testTimeout: 60_000,
 };
 // Functions import the real wx-server-sdk; in these suites the emulator answers instead.
 const withEmulatedSdk = { ...common.moduleNameMapper, '^wx-server-sdk$': '<rootDir>/emulator/sdk.ts' };
 module.exports = {
+  // Seeding the demo (every feature's data) and 200-call concurrency tests take seconds on 2 busy cores.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/core/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'] },
     { ...common, displayName: 'emulator', testMatch: ['<rootDir>/tests/emulator/**/*.test.ts'] },

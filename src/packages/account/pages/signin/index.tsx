@@ -60,8 +60,8 @@ export default function SignInPage() {
                     onClick={() => !busy && signIn({ openid: p.openid }, p.openid)}
                   >
                     <View className='row__main'>
-                      <View className='row__title signin-person__name'>
-                        {p.name}
+                      <View className='signin-person__head'>
+                        <View className='row__title signin-person__name'>{p.name}</View>
                         {residentTags(p).map((t) => (
                           <View key={t} className='tag tag--grey signin-person__tag'>
                             {t}
