@@ -11,6 +11,7 @@ import { CONSULTATION_DEFAULT_REASON, CONSULTATION_LABEL, PHASE_LABELS, earliest
 import type { Ctx } from '../_shared/router';
 import type { Database } from '../_shared/database';
 import { iso } from '../_shared/db';
+import { jobView, jobs } from '../_shared/jobs';
 import { compounds, roles, type CompoundDoc, type HomeDoc } from '../_shared/directory';
 import { ballots, matters, roll, tallies, voteSettings, type BallotDoc, type MatterDoc, type RollDoc } from './docs';
 
@@ -147,7 +148,7 @@ export async function listItem(ctx: Ctx, actor: Actor, m: MatterDoc, track: bool
     ...(consultation ? { consultation } : {}),
     myHomes: await myHomes(ctx, actor, m),
   };
-  if (track && m.rollTotals && (phase === 'open' || phase === 'ended')) {
+  if (track && m.rollTotals && (phase === 'open' || phase === 'ended' || phase === 'counting')) {
     const t = (await tallies(ctx.db).get(m._id)) ?? { ...emptyTally() };
     const r = resultOf(shapeOf(m), m.rollTotals, t);
     item.live = { participants: t.participants, roll: m.rollTotals, missing: r.missing, summary: r.summary };
@@ -178,8 +179,12 @@ export async function detail(ctx: Ctx, actor: Actor, m: MatterDoc, manage: boole
     ...(m.publishedAt ? { publishedAt: iso(m.publishedAt) } : {}),
     ...(m.objectionEndsAt ? { objectionEndsAt: iso(m.objectionEndsAt) } : {}),
   };
+  if (phase === 'counting' && m.countJobId) {
+    const job = await jobs(ctx.db).get(m.countJobId);
+    if (job) d.counting = jobView(job);
+  }
   if (m.result && (phase === 'preliminary' || phase === 'final')) d.result = m.result;
-  else if (track && m.rollTotals && (phase === 'open' || phase === 'ended')) {
+  else if (track && m.rollTotals && (phase === 'open' || phase === 'ended' || phase === 'counting')) {
     const t = (await tallies(ctx.db).get(m._id)) ?? { ...emptyTally(), paper: 0 };
     d.result = resultOf(shapeOf(m), m.rollTotals, t);
     d.paperBallots = (t as { paper?: number }).paper ?? 0;

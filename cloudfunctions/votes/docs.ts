@@ -31,6 +31,9 @@ export interface MatterDoc {
   publishedAt?: Date;
   objectionEndsAt?: Date;
   finalizedAt?: Date;
+  /** The final count's job (status `counting` until it stores the result). */
+  countJobId?: string;
+  countStartedAt?: Date;
 }
 export interface RollHome {
   homeId: string;
@@ -77,6 +80,19 @@ export interface TallyDoc extends Tally {
   paper: number;
   updatedAt: Date;
 }
+/** One batch of the final count: the roll entries of the batch and the tally of their ballots. */
+export interface CountPartDoc {
+  _id: string;
+  jobId: string;
+  matterId: string;
+  index: number;
+  /** The batch's roll entries: owners and area (the roll's totals are their sum). */
+  roll: Totals;
+  tally: Tally;
+  /** Room order of the batch's last entry (the next batch starts after it). */
+  lastSort: string | null;
+  at: Date;
+}
 export interface VoteSettingsDoc {
   _id: string;
   consultationOnly: boolean;
@@ -89,4 +105,5 @@ export const matters = repository<MatterDoc>('voteMatters');
 export const roll = repository<RollDoc>('voteRoll');
 export const ballots = repository<BallotDoc>('voteBallots');
 export const tallies = repository<TallyDoc>('voteTallies');
+export const countParts = repository<CountPartDoc>('voteCountParts');
 export const voteSettings = repository<VoteSettingsDoc>('voteSettings');

@@ -3,15 +3,16 @@ import { can, scopesOf } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
 import type { MatterDetail, MatterListItem, VoteSettings } from '../../core/votes/contract';
-import { buildRoll, countVote, emptyTally, ownerKeyOf, type CastBallot, type MatterKind } from '../../core/votes/count';
+import { addTallies, buildRoll, countVote, emptyTally, ownerKeyOf, resultOf, tallyBallots, type CastBallot, type CountResult, type MatterKind } from '../../core/votes/count';
 import { VOTE_LIMITS, VOTE_UPLOAD } from '../../core/votes/limits';
 import { CONSULTATION_DEFAULT_REASON, datesProblem, earliestOpening, objectionEnds, phaseOf } from '../../core/votes/rules';
 import type { Ctx } from '../_shared/router';
 import { compounds, homes as homesRepo, requirePerson, type HomeDoc } from '../_shared/directory';
 import { assertOwnFiles } from '../_shared/files';
 import { transaction } from '../_shared/repo';
-import { ballots, matters, roll, tallies, voteSettings, type MatterDoc, type RollDoc } from './docs';
-import { allOfMatter, canManage, canSeeCompound, consultationOf, detail, listItem, loadMatter, ownerHash, rollId, sortKey, assertManage } from './common';
+import { defineJob, enqueue, work } from '../_shared/jobs';
+import { ballots, countParts, matters, roll, tallies, voteSettings, type BallotDoc, type CountPartDoc, type MatterDoc, type RollDoc } from './docs';
+import { allOfMatter, canManage, canSeeCompound, consultationOf, detail, listItem, loadMatter, ownerHash, rollId, shapeOf, sortKey, assertManage } from './common';
 
 interface CreateInput {
   clientRequestId: string;
@@ -178,24 +179,121 @@ export async function getMatter(ctx: Ctx, input: { matterId: string }): Promise<
 
 /**
  * Close: every ballot recounted from the ballots themselves (not the running tally),
- * the result stored and published as preliminary, with the objection period.
+ * the result stored and published as preliminary, with the objection period. The count
+ * is a job (`votes.count`, 1,000 owners a batch): the matter is 计票中 while it runs;
+ * the call itself runs batches for `COUNT_WORK.kickBudgetMs`, enough for a roll of a
+ * few thousand owners, and a larger one is finished by the `jobs` timer.
  */
 export async function closeMatter(ctx: Ctx, input: { matterId: string }): Promise<MatterDetail> {
   const { m, actor } = await loadMatter(ctx, input.matterId);
   await assertManage(ctx, actor, m);
   const phase = phaseOf(m, ctx.now);
   if (phase === 'open' || phase === 'announced') throw new AppError('VOTE_NOT_ENDED');
+  if (phase === 'counting' && m.countJobId) {
+    // Asked again while counting: help the count along and answer with its progress.
+    await work(ctx, { jobId: m.countJobId, budgetMs: COUNT_WORK.kickBudgetMs });
+    return detail(ctx, actor, (await matters(ctx.db).get(m._id))!, true, true);
+  }
   if (phase !== 'ended') throw new AppError('VOTE_STATE');
-  const result = await finalCount(ctx, m);
-  const changed = await matters(ctx.db).patchWhere(
-    { _id: m._id, status: 'announced' },
-    { status: 'preliminary', result, publishedAt: ctx.now, objectionEndsAt: objectionEnds(ctx.now) },
-  );
+  const person = await requirePerson(ctx.db, actor);
+  // One count per matter and closer: a retried close finds the job it queued.
+  const job = await enqueue(ctx, voteCountJob, { matterId: m._id }, { createdBy: person._id, clientRequestId: `close_${m._id}` });
+  const changed = await matters(ctx.db).patchWhere({ _id: m._id, status: 'announced' }, { status: 'counting', countJobId: job._id, countStartedAt: ctx.now });
   if (!changed) throw new AppError('CONFLICT');
+  await work(ctx, { jobId: job._id, budgetMs: COUNT_WORK.kickBudgetMs });
   return detail(ctx, actor, (await matters(ctx.db).get(m._id))!, true, true);
 }
 
-/** The final count: the whole roll and every ballot, read 1,000 at a time, through the pure count. */
+/** How long a close (or a repeated close) counts inside the call; the timer does the rest. */
+export const COUNT_WORK = { kickBudgetMs: 20_000 };
+export const COUNT_BATCH = 1000;
+
+/** The tally of one batch of roll entries: the pure count over those owners and their ballots. */
+function batchTally(entries: RollDoc[], found: Map<string, BallotDoc>) {
+  const cast: CastBallot[] = [];
+  for (const e of entries) {
+    const b = found.get(e._id);
+    if (b) cast.push({ key: e.ownerHash, choices: b.choices, at: new Date(b.castAt).getTime() });
+  }
+  return tallyBallots(
+    entries.map((e) => ({ key: e.ownerHash, homeIds: e.homeIds, areaCenti: e.areaCenti, developer: e.developer })),
+    cast,
+  );
+}
+
+/** Every part of a count job, in batch order (1,000 a page). */
+async function partsOf(ctx: Ctx, jobId: string): Promise<CountPartDoc[]> {
+  const out: CountPartDoc[] = [];
+  const _ = ctx.db.command;
+  for (let last = -1; ; ) {
+    const page = await countParts(ctx.db).find({ jobId, index: _.gt(last) }, { orderBy: [['index', 'asc']], limit: 1000 });
+    out.push(...page);
+    if (page.length < 1000) return out;
+    last = page[page.length - 1].index;
+  }
+}
+
+/** The sums of the parts through the pure decision (core/votes/count.ts `resultOf`). */
+export function resultOfParts(m: MatterDoc, parts: Pick<CountPartDoc, 'roll' | 'tally'>[]): CountResult {
+  let tally = emptyTally();
+  const totals = { owners: 0, areaCenti: 0 };
+  for (const p of parts) {
+    tally = addTallies(tally, p.tally);
+    totals.owners += p.roll.owners;
+    totals.areaCenti += p.roll.areaCenti;
+  }
+  return resultOf(shapeOf(m), totals, tally);
+}
+
+/**
+ * The final count as a job. Each batch reads the next 1,000 roll entries (keyset by
+ * room order, `matter_sort` index) and their ballots by id (a ballot's id is its roll
+ * entry's), and PUTS the batch's sums as part `${jobId}_${batch index}`: the batch index
+ * and the cursor move together in the job's one write, so a batch re-run after a crash
+ * rewrites the same part and nothing is counted twice. The work is all in `next` (a
+ * crash there leaves the lease and the batch is retried); the last batch adds the parts
+ * and stores the result in the same conditional write that ends 计票中.
+ */
+export const voteCountJob = defineJob<{ matterId: string }, { index: number }>({
+  kind: 'votes.count',
+  batchSize: COUNT_BATCH,
+  idempotent: true,
+  async next(ctx, job, cursor, limit) {
+    const m = await matters(ctx.db).get(job.params.matterId);
+    if (!m) throw new AppError('NOT_FOUND');
+    // Published already (a re-run of the last batch), or another close's job won: nothing to do.
+    if (m.status !== 'counting' || m.countJobId !== job._id) return { items: [], cursor: null };
+    const _ = ctx.db.command;
+    const entries = await roll(ctx.db).find(cursor === null ? { matterId: m._id } : { matterId: m._id, sort: _.gt(cursor) }, { orderBy: [['sort', 'asc']], limit });
+    const found = await ballots(ctx.db).byIds(entries.map((e) => e._id));
+    const index = job.batches;
+    const lastSort = entries.length ? entries[entries.length - 1].sort : cursor;
+    await countParts(ctx.db).put(`${job._id}_${String(index).padStart(6, '0')}`, {
+      jobId: job._id,
+      matterId: m._id,
+      index,
+      roll: { owners: entries.length, areaCenti: entries.reduce((s, e) => s + e.areaCenti, 0) },
+      tally: batchTally(entries, found),
+      lastSort,
+      at: new Date(),
+    });
+    const more = entries.length === limit;
+    const total = m.rollTotals ? Math.max(1, Math.ceil(m.rollTotals.owners / limit)) : undefined;
+    if (!more) {
+      const result = resultOfParts(m, await partsOf(ctx, job._id));
+      await matters(ctx.db).patchWhere(
+        { _id: m._id, status: 'counting', countJobId: job._id },
+        { status: 'preliminary', result, publishedAt: ctx.now, objectionEndsAt: objectionEnds(ctx.now) },
+      );
+    }
+    return { items: [{ key: `b${index}`, data: { index } }], cursor: more ? lastSort : null, ...(total !== undefined ? { total } : {}) };
+  },
+  async apply() {
+    return 'done';
+  },
+});
+
+/** The final count in one call (the whole roll and every ballot through the pure count): the reference the job must equal. */
 export async function finalCount(ctx: Ctx, m: MatterDoc) {
   const [entries, bs] = await Promise.all([allOfMatter(ctx, roll(ctx.db), m._id), allOfMatter(ctx, ballots(ctx.db), m._id)]);
   const keyOf = new Map(entries.map((e) => [e._id, e.ownerHash]));

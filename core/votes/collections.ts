@@ -22,6 +22,11 @@ export const VOTES_COLLECTIONS = defineCollections([
   { name: 'voteBallots', indexes: [{ name: 'matter_sort', keys: { matterId: 1, sort: 1 } }] },
   /** The running tally, _id = matterId, updated in each ballot's transaction. */
   { name: 'voteTallies', indexes: [] },
+  /**
+   * The final count's partial sums, one per batch of the roll: _id `${jobId}_${batch index}`,
+   * written with a put, so a batch re-run after a crash replaces its sums (never adds twice).
+   */
+  { name: 'voteCountParts', indexes: [{ name: 'job_index', keys: { jobId: 1, index: 1 } }] },
   /** Per compound: consultation only (the city's rule), _id = compoundId. */
   { name: 'voteSettings', indexes: [] },
 ]);

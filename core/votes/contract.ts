@@ -92,6 +92,8 @@ export interface MatterDetail extends MatterListItem {
   objectionEndsAt?: string;
   canManage: boolean;
   canTrack: boolean;
+  /** While the final count runs (phase 计票中): its job's progress, batches done of total. */
+  counting?: JobView;
   /** The earliest opening an announcement today allows (for the form). */
   earliestOpening: string;
 }
@@ -209,7 +211,11 @@ export const votesApi = defineApi('votes', {
   /** Subscribe messages to the owners of homes not voted yet (a job). */
   'matters.remind': action(z.object({ clientRequestId, matterId: id }).strict()).returns<RemindResult>(),
   'matters.jobStatus': action(z.object({ jobId: id.max(120) }).strict()).returns<JobView>(),
-  /** After the close: count every ballot and publish the preliminary result (公示). */
+  /**
+   * After the close: count every ballot (a job, 1,000 owners a batch) and publish the
+   * preliminary result (公示). A small roll is counted inside the call; a large one answers
+   * 计票中 with the job's progress (`counting`), and matters.get shows it until the result.
+   */
   'matters.close': action(matterRef).returns<MatterDetail>(),
   /** After the objection period: the result becomes final. */
   'matters.finalize': action(matterRef).returns<MatterDetail>(),

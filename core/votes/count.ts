@@ -191,6 +191,19 @@ export function tallyBallots(roll: RollEntry[], ballots: CastBallot[]): Tally {
   return t;
 }
 
+/**
+ * Two tallies of DISJOINT sets of owners added (the final count's batches: each batch
+ * is tallied with `tallyBallots` over its own roll entries, then the batches are added).
+ */
+export function addTallies(a: Tally, b: Tally): Tally {
+  const choices: Record<string, Totals> = Object.fromEntries(Object.entries(a.choices).map(([k, v]) => [k, { ...v }]));
+  for (const [k, v] of Object.entries(b.choices)) {
+    const c = choices[k] ?? { owners: 0, areaCenti: 0 };
+    choices[k] = { owners: c.owners + v.owners, areaCenti: c.areaCenti + v.areaCenti };
+  }
+  return { participants: { owners: a.participants.owners + b.participants.owners, areaCenti: a.participants.areaCenti + b.participants.areaCenti }, choices };
+}
+
 // ---------------------------------------------------------------- the result
 
 export interface Measure {

@@ -5,14 +5,16 @@
  */
 import { VOTE_LIMITS } from './limits';
 
-export type MatterStatus = 'draft' | 'announced' | 'preliminary' | 'final';
+/** `counting`: the final count runs as a job (batches of the roll); the result is stored when it ends. */
+export type MatterStatus = 'draft' | 'announced' | 'counting' | 'preliminary' | 'final';
 /** What people see: derived from status and the clock. */
-export type MatterPhase = 'draft' | 'announced' | 'open' | 'ended' | 'preliminary' | 'final';
+export type MatterPhase = 'draft' | 'announced' | 'open' | 'ended' | 'counting' | 'preliminary' | 'final';
 export const PHASE_LABELS: Record<MatterPhase, string> = {
   draft: '草稿',
   announced: '公告中（未开始投票）',
   open: '投票中',
   ended: '投票已截止，待计票',
+  counting: '计票中',
   preliminary: '结果公示中',
   final: '结果已生效',
 };
@@ -25,7 +27,7 @@ export interface MatterDates {
 const t = (d: Date | string) => new Date(d).getTime();
 
 export function phaseOf(m: MatterDates, now: Date): MatterPhase {
-  if (m.status === 'draft' || m.status === 'preliminary' || m.status === 'final') return m.status;
+  if (m.status === 'draft' || m.status === 'counting' || m.status === 'preliminary' || m.status === 'final') return m.status;
   if (now.getTime() < t(m.opensAt)) return 'announced';
   if (now.getTime() < t(m.closesAt)) return 'open';
   return 'ended';

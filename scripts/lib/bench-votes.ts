@@ -2,8 +2,9 @@
  * The votes rows of `npm run bench`: casting a ballot, the committee's live count and
  * the owner's 首页 card against a roll covering every home in the database (296 at
  * the demo's size, ~30,000 at scale: a synthetic matter of 御家兰庭 whose roll holds
- * all homes, half of them voted), and the final count's DB reads (matters.close,
- * which recounts every ballot against the whole roll).
+ * all homes, half of them voted), and the final count (matters.close's `votes.count`
+ * job, which recounts every ballot against the whole roll 1,000 owners a batch): time
+ * and DB work per batch.
  */
 import { performance } from 'node:perf_hooks';
 import type { Emulator } from '../../emulator';
@@ -11,7 +12,8 @@ import type { HomeDoc, MembershipDoc } from '../../cloudfunctions/_shared/direct
 import type { BallotDoc, MatterDoc, RollDoc, TallyDoc } from '../../cloudfunctions/votes/docs';
 import { ownerHash, rollId, sortKey } from '../../cloudfunctions/votes/common';
 import { buildRoll, tallyBallots, type CastBallot } from '../../core/votes/count';
-import { finalCount } from '../../cloudfunctions/votes/matters';
+import { COUNT_BATCH, voteCountJob } from '../../cloudfunctions/votes/matters';
+import { enqueue, work } from '../../cloudfunctions/_shared/jobs';
 import type { Ctx } from '../../cloudfunctions/_shared/router';
 
 type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
@@ -70,9 +72,12 @@ export async function voteBench<R>({ invoke, measure, emu, homes, memberships, h
   process.stderr.write('votes: cast and live count measured\n');
   rows.push(await measure(`votes 首页 card (matters.list openOnly, owner)`, true, () => invoke('votes', 'yjlt-resident-5', 'matters.list', { openOnly: true })));
 
-  // The final count: close an ended matter with the same roll, a few times (reset between runs, outside the measurement).
+  // The final count: the `votes.count` job of matters.close over an ended matter with the same roll,
+  // driven one batch (1,000 owners) at a time as the timer would, N times (reset between runs,
+  // outside the measurement). The row is per batch: each one must stay far inside the 60 s limit.
   seedMatter(emu, 'vm_bench_ended', homes, new Set(), new Date(now - 20 * DAY), new Date(now - DAY));
   const db = emu.sdk.database();
+  const ctx = { cloud: emu.sdk, db, openid: '', now: new Date(), actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }) } as unknown as Ctx;
   const times: number[] = [];
   let reads = 0;
   let writes = 0;
@@ -80,21 +85,28 @@ export async function voteBench<R>({ invoke, measure, emu, homes, memberships, h
   let scanned = 0;
   const N = 3;
   for (let i = 0; i < N; i++) {
-    await db.collection('voteMatters').doc('vm_bench_ended').update({ data: { status: 'announced' } });
-    const t = performance.now();
-    // The count itself (what matters.close does before publishing), called directly: the emulator's
-    // store pages slowly through 30,000 documents, past a function's 60-second limit.
+    const job = await enqueue(ctx, voteCountJob, { matterId: 'vm_bench_ended' }, { createdBy: 'bench', clientRequestId: `bench_${now}_${i}` });
+    await db.collection('voteMatters').doc('vm_bench_ended').update({ data: { status: 'counting', countJobId: job._id } });
+    const t0 = performance.now();
+    let batches = 0;
+    for (;;) {
+      const t = performance.now();
+      const m = await emu.measure(() => work(ctx, { jobId: job._id, maxBatches: 1, budgetMs: 60_000 }));
+      if (!m.result.batches) break;
+      batches++;
+      times.push(performance.now() - t);
+      reads += m.reads;
+      writes += m.writes;
+      queries += m.queries ?? 0;
+      scanned += m.scanned ?? 0;
+    }
     const matter = (await db.collection('voteMatters').where({ _id: 'vm_bench_ended' }).get()).data[0] as MatterDoc;
-    const ctx = { cloud: emu.sdk, db, openid: '', now: new Date(), actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }) } as unknown as Ctx;
-    const m = await emu.measure(() => finalCount(ctx, matter));
-    times.push(performance.now() - t);
-    process.stderr.write(`final count: ${m.result.turnout.owners}/${m.result.roll.owners} owners, ${m.reads} reads, ${(performance.now() - t).toFixed(0)} ms\n`);
-    reads += m.reads;
-    writes += m.writes;
-    queries += m.queries ?? 0;
-    scanned += m.scanned ?? 0;
+    process.stderr.write(`final count: ${matter.status}, ${matter.result?.turnout.owners}/${matter.result?.roll.owners} owners, ${batches} batches, ${(performance.now() - t0).toFixed(0)} ms in all\n`);
+    await db.collection('voteMatters').doc('vm_bench_ended').update({ data: { status: 'announced' } });
   }
   times.sort((a, b) => a - b);
-  rows.push({ action: `votes final count (finalCount of matters.close, ${N} runs)`, homes: homesInDb, perUser: false, p50: times[1], p95: times[N - 1], reads: reads / N, writes: writes / N, queries: queries / N, scanned: scanned / N } as unknown as R);
+  const n = times.length;
+  const pct = (p: number) => times[Math.min(n - 1, Math.ceil((p / 100) * n) - 1)];
+  rows.push({ action: `votes final count, per batch of ${COUNT_BATCH} owners (votes.count job of matters.close, ${N} runs)`, homes: homesInDb, perUser: false, p50: pct(50), p95: pct(95), reads: reads / n, writes: writes / n, queries: queries / n, scanned: scanned / n } as unknown as R);
   return rows;
 }

@@ -2,7 +2,7 @@
  * The count, case by case from 民法典 第二百七十八条 and the 建筑物区分所有权 interpretation.
  * Areas are hundredths of m² (10000 = 100 m²).
  */
-import { buildRoll, countVote, applyBallot, emptyTally, choiceProblem, missingText, type RegisterHome, type RollEntry, type CastBallot, type MatterShape } from '../../core/votes/count';
+import { addTallies, buildRoll, countVote, applyBallot, emptyTally, choiceProblem, missingText, resultOf, tallyBallots, type RegisterHome, type RollEntry, type CastBallot, type MatterShape } from '../../core/votes/count';
 
 const approval = (kind: MatterShape['kind']): MatterShape => ({ kind, format: 'approval' });
 /** n owners of one home each, `area` each. */
@@ -183,5 +183,27 @@ describe('candidates and bidders', () => {
     const res = countVote({ ...e, seats: 1 }, r, bs2);
     expect(res.tieAtLastSeat).toBe(true);
     expect(res.elected).toEqual([]);
+  });
+});
+
+describe('the count in batches (the final count job): tallies of disjoint owners add up to the whole', () => {
+  it('any split of the roll, each part tallied alone and added, gives the same result as one count', () => {
+    const r = roll(97).map((e, i) => ({ ...e, areaCenti: 5000 + ((i * 7919) % 9000) }));
+    const shape: MatterShape = { kind: 3, format: 'election', candidateIds: ['c1', 'c2', 'c3'], seats: 2 };
+    const picks = [['c1', 'c2'], ['c2'], ['abstain'], ['c3', 'c1']];
+    const bs: CastBallot[] = r.filter((_, i) => i % 6 !== 0).map((e, i) => ({ key: e.key, choices: picks[i % 4], at: i }));
+    const whole = countVote(shape, r, bs);
+    for (const size of [1, 10, 40, 97, 1000]) {
+      let t = emptyTally();
+      const totals = { owners: 0, areaCenti: 0 };
+      for (let i = 0; i < r.length; i += size) {
+        const part = r.slice(i, i + size);
+        const keys = new Set(part.map((e) => e.key));
+        t = addTallies(t, tallyBallots(part, bs.filter((b) => keys.has(b.key))));
+        totals.owners += part.length;
+        totals.areaCenti += part.reduce((s, e) => s + e.areaCenti, 0);
+      }
+      expect(resultOf(shape, totals, t)).toEqual(whole);
+    }
   });
 });

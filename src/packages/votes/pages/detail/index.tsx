@@ -197,7 +197,7 @@ export default function VoteDetailPage() {
 
             {d.result ? (
               <View className='card vote-result'>
-                <View className='card__title'>{d.phase === 'open' || d.phase === 'ended' ? '实时计票' : d.phase === 'final' ? '表决结果（已生效）' : '表决结果（公示中）'}</View>
+                <View className='card__title'>{d.phase === 'open' || d.phase === 'ended' || d.phase === 'counting' ? '实时计票' : d.phase === 'final' ? '表决结果（已生效）' : '表决结果（公示中）'}</View>
                 <Consultation d={d} />
                 {d.paperBallots !== undefined ? <View className='muted'>其中纸质票 {d.paperBallots} 张</View> : null}
                 <Figures r={d.result} d={d} />
@@ -245,6 +245,16 @@ export default function VoteDetailPage() {
                   <Btn type='primary' block className='vote-close' loading={busy === 'close'} onClick={() => run('close', () => api('votes').call('matters.close', { matterId: id }), '已公示结果')}>
                     计票并公示结果
                   </Btn>
+                ) : null}
+                {d.phase === 'counting' ? (
+                  <View className='vote-counting'>
+                    <View className='muted'>
+                      计票中{d.counting && d.counting.total ? `：已完成 ${d.counting.done} / ${d.counting.total} 批（每批 1000 户）` : ''}，完成后自动公示结果。
+                    </View>
+                    <Btn block className='vote-counting-refresh' loading={busy === 'close'} onClick={() => run('close', () => api('votes').call('matters.close', { matterId: id }), '已刷新计票进度')}>
+                      刷新计票进度
+                    </Btn>
+                  </View>
                 ) : null}
                 {d.phase === 'preliminary' ? (
                   <Btn block className='vote-finalize' loading={busy === 'finalize'} onClick={() => run('finalize', () => api('votes').call('matters.finalize', { matterId: id }), '结果已生效')}>
