@@ -179,6 +179,10 @@ export async function detail(ctx: Ctx, actor: Actor, m: MatterDoc, manage: boole
     ...(m.publishedAt ? { publishedAt: iso(m.publishedAt) } : {}),
     ...(m.objectionEndsAt ? { objectionEndsAt: iso(m.objectionEndsAt) } : {}),
   };
+  if (manage && m.rollJobId && (phase === 'draft' || phase === 'announced')) {
+    const job = await jobs(ctx.db).get(m.rollJobId);
+    if (job && (job.open || (job.status === 'failed' && phase === 'draft'))) d.rolling = jobView(job);
+  }
   if (phase === 'counting' && m.countJobId) {
     const job = await jobs(ctx.db).get(m.countJobId);
     if (job) d.counting = jobView(job);

@@ -34,6 +34,8 @@ export interface MatterDoc {
   /** The final count's job (status `counting` until it stores the result). */
   countJobId?: string;
   countStartedAt?: Date;
+  /** The roll's job (announce, rebuild): the matter stays draft until an announce's roll is built. */
+  rollJobId?: string;
 }
 export interface RollHome {
   homeId: string;
@@ -54,6 +56,21 @@ export interface RollDoc {
   /** Room order of the first home. */
   sort: string;
   voted: boolean;
+  /** The roll job that wrote it (a rebuild removes entries of an earlier build). */
+  buildId?: string;
+}
+/** A home as the roll job stages it (_id `${jobId}_${homeId}`), read back in owner order. */
+export interface RollHomeDoc {
+  _id: string;
+  jobId: string;
+  matterId: string;
+  homeId: string;
+  ownerHash: string;
+  developer: boolean;
+  label: string;
+  buildingId: string;
+  areaCenti: number;
+  sort: string;
 }
 /** One ballot per owner per matter: _id = the roll entry's id. */
 export interface BallotDoc {
@@ -105,5 +122,6 @@ export const matters = repository<MatterDoc>('voteMatters');
 export const roll = repository<RollDoc>('voteRoll');
 export const ballots = repository<BallotDoc>('voteBallots');
 export const tallies = repository<TallyDoc>('voteTallies');
+export const rollHomes = repository<RollHomeDoc>('voteRollHomes');
 export const countParts = repository<CountPartDoc>('voteCountParts');
 export const voteSettings = repository<VoteSettingsDoc>('voteSettings');

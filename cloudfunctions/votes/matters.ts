@@ -3,16 +3,16 @@ import { can, scopesOf } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
 import type { MatterDetail, MatterListItem, VoteSettings } from '../../core/votes/contract';
-import { addTallies, buildRoll, countVote, emptyTally, ownerKeyOf, resultOf, tallyBallots, type CastBallot, type CountResult, type MatterKind } from '../../core/votes/count';
+import { addTallies, countVote, emptyTally, ownerKeyOf, resultOf, tallyBallots, type CastBallot, type CountResult, type MatterKind } from '../../core/votes/count';
 import { VOTE_LIMITS, VOTE_UPLOAD } from '../../core/votes/limits';
 import { CONSULTATION_DEFAULT_REASON, datesProblem, earliestOpening, objectionEnds, phaseOf } from '../../core/votes/rules';
 import type { Ctx } from '../_shared/router';
-import { compounds, homes as homesRepo, requirePerson, type HomeDoc } from '../_shared/directory';
+import { compounds, requirePerson } from '../_shared/directory';
 import { assertOwnFiles } from '../_shared/files';
-import { transaction } from '../_shared/repo';
-import { defineJob, enqueue, work } from '../_shared/jobs';
-import { ballots, countParts, matters, roll, tallies, voteSettings, type BallotDoc, type CountPartDoc, type MatterDoc, type RollDoc } from './docs';
-import { allOfMatter, canManage, canSeeCompound, consultationOf, detail, listItem, loadMatter, ownerHash, rollId, shapeOf, sortKey, assertManage } from './common';
+import { defineJob, enqueue, jobs, work } from '../_shared/jobs';
+import { voteRollJob, type RollParams } from './rolljob';
+import { ballots, countParts, matters, roll, voteSettings, type BallotDoc, type CountPartDoc, type MatterDoc, type RollDoc } from './docs';
+import { allOfMatter, canManage, canSeeCompound, consultationOf, detail, listItem, loadMatter, shapeOf, assertManage } from './common';
 
 interface CreateInput {
   clientRequestId: string;
@@ -76,43 +76,24 @@ export async function createMatter(ctx: Ctx, input: CreateInput): Promise<Matter
   return detail(ctx, actor, doc, true, true);
 }
 
-/**
- * The roll from the register: one entry per owner (see core/votes/count.ts). Old
- * entries of the matter are replaced. Only before voting opens.
- */
-export async function writeRoll(ctx: Ctx, m: MatterDoc): Promise<{ owners: number; areaCenti: number }> {
-  const homeDocs = await homesRepo(ctx.db).all({ compoundId: m.compoundId });
-  if (homeDocs.length > VOTE_LIMITS.rollMaxHomes) throw new AppError('BAD_REQUEST', `本小区超过${VOTE_LIMITS.rollMaxHomes}户，请分批生成名册`);
-  return writeRollFrom(ctx, m, homeDocs);
-}
+/** How long an announce or rebuild builds the roll inside the call; the `jobs` timer does the rest. */
+export const ROLL_WORK = { kickBudgetMs: 20_000 };
 
-export async function writeRollFrom(ctx: Ctx, m: Pick<MatterDoc, '_id' | 'compoundId'>, homeDocs: HomeDoc[]): Promise<{ owners: number; areaCenti: number }> {
-  const byId = new Map(homeDocs.map((h) => [h._id, h]));
-  const entries = buildRoll(homeDocs.map((h) => ({ homeId: h._id, label: h.label, areaCenti: h.areaCenti, owners: h.registeredOwners })));
-  const docs: RollDoc[] = entries.map((e) => {
-    const hs = e.homeIds.map((hid) => byId.get(hid)!).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
-    const hash = ownerHash(e.key);
-    return {
-      _id: rollId(m._id, hash),
-      matterId: m._id,
-      compoundId: m.compoundId,
-      ownerHash: hash,
-      homeIds: hs.map((h) => h._id),
-      homes: hs.map((h) => ({ homeId: h._id, label: h.label, buildingId: h.buildingId, areaCenti: h.areaCenti })),
-      areaCenti: e.areaCenti,
-      developer: e.developer,
-      sort: sortKey(hs[0]),
-      voted: false,
-    };
-  });
-  const keep = new Set(docs.map((d) => d._id));
-  const old = await allOfMatter(ctx, roll(ctx.db), m._id);
-  const stale = old.filter((d) => !keep.has(d._id));
-  for (let i = 0; i < stale.length; i += 20) await Promise.all(stale.slice(i, i + 20).map((d) => roll(ctx.db).remove(d._id)));
-  for (let i = 0; i < docs.length; i += 20) {
-    await Promise.all(docs.slice(i, i + 20).map(({ _id, ...rest }) => roll(ctx.db).put(_id, rest)));
+/**
+ * The roll from the register, one entry per owner (see core/votes/count.ts), as a job
+ * (rolljob.ts): the one already running is helped along; otherwise a new one is queued
+ * and the matter points at it (an older job then stops).
+ */
+async function buildRollJob(ctx: Ctx, m: MatterDoc, personId: string, mode: RollParams['mode']): Promise<void> {
+  const current = m.rollJobId ? await jobs(ctx.db).get(m.rollJobId) : null;
+  let jobId = current?.open ? current._id : null;
+  if (!jobId) {
+    const job = await enqueue(ctx, voteRollJob, { matterId: m._id, mode, at: ctx.now.toISOString() }, { createdBy: personId, clientRequestId: `${mode}_${m._id}_${ctx.now.getTime()}` });
+    const changed = await matters(ctx.db).patchWhere({ _id: m._id, status: m.status, ...(m.rollJobId ? { rollJobId: m.rollJobId } : {}) }, { rollJobId: job._id });
+    if (!changed) throw new AppError('CONFLICT');
+    jobId = job._id;
   }
-  return { owners: docs.length, areaCenti: docs.reduce((s, d) => s + d.areaCenti, 0) };
+  await work(ctx, { jobId, budgetMs: ROLL_WORK.kickBudgetMs });
 }
 
 export async function announceMatter(ctx: Ctx, input: { matterId: string }): Promise<MatterDetail> {
@@ -121,10 +102,8 @@ export async function announceMatter(ctx: Ctx, input: { matterId: string }): Pro
   if (m.status !== 'draft') throw new AppError('VOTE_STATE', '该事项已经公告');
   // 15 days between the announcement (now) and the opening.
   if (new Date(m.opensAt).getTime() < earliestOpening(ctx.now).getTime()) throw new AppError('VOTE_NOTICE_TOO_SHORT');
-  const totals = await writeRoll(ctx, m);
-  const changed = await matters(ctx.db).patchWhere({ _id: m._id, status: 'draft' }, { status: 'announced', announcedAt: ctx.now, rollTotals: totals, rollBuiltAt: ctx.now });
-  if (!changed) throw new AppError('CONFLICT');
-  await tallies(ctx.db).put(m._id, { ...emptyTally(), ballots: 0, paper: 0, updatedAt: ctx.now });
+  const person = await requirePerson(ctx.db, actor);
+  await buildRollJob(ctx, m, person._id, 'announce');
   return detail(ctx, actor, (await matters(ctx.db).get(m._id))!, true, true);
 }
 
@@ -133,10 +112,10 @@ export async function rebuildRoll(ctx: Ctx, input: { matterId: string }): Promis
   await assertManage(ctx, actor, m);
   const phase = phaseOf(m, ctx.now);
   if (phase !== 'announced') throw new AppError(phase === 'draft' ? 'VOTE_STATE' : 'VOTE_ROLL_FROZEN');
-  const totals = await writeRoll(ctx, m);
-  // Still before the opening? (A rebuild racing the opening loses.)
-  if (phaseOf(m, new Date()) !== 'announced') throw new AppError('VOTE_ROLL_FROZEN');
-  await matters(ctx.db).patch(m._id, { rollTotals: totals, rollBuiltAt: ctx.now });
+  // The rebuild must end before the opening (ballots are cast against the roll).
+  if (new Date(m.opensAt).getTime() - ctx.now.getTime() < VOTE_LIMITS.rebuildMarginHours * 3600_000) throw new AppError('VOTE_ROLL_FROZEN');
+  const person = await requirePerson(ctx.db, actor);
+  await buildRollJob(ctx, m, person._id, 'rebuild');
   return detail(ctx, actor, (await matters(ctx.db).get(m._id))!, true, true);
 }
 

@@ -27,6 +27,8 @@ export const VOTES_COLLECTIONS = defineCollections([
    * written with a put, so a batch re-run after a crash replaces its sums (never adds twice).
    */
   { name: 'voteCountParts', indexes: [{ name: 'job_index', keys: { jobId: 1, index: 1 } }] },
+  /** The roll job's staging: one row per home (_id `${jobId}_${homeId}`), read back in owner order. */
+  { name: 'voteRollHomes', indexes: [{ name: 'job_owner', keys: { jobId: 1, ownerHash: 1, homeId: 1 } }] },
   /** Per compound: consultation only (the city's rule), _id = compoundId. */
   { name: 'voteSettings', indexes: [] },
 ]);

@@ -94,6 +94,8 @@ export interface MatterDetail extends MatterListItem {
   canTrack: boolean;
   /** While the final count runs (phase 计票中): its job's progress, batches done of total. */
   counting?: JobView;
+  /** Managers, while the roll is being built (announce, rebuild) or when building it failed: its job. */
+  rolling?: JobView;
   /** The earliest opening an announcement today allows (for the form). */
   earliestOpening: string;
 }
@@ -183,7 +185,11 @@ const matterRef = z.object({ matterId: id }).strict();
 export const votesApi = defineApi('votes', {
   /** A draft matter (the committee; the community office where there is no committee). */
   'matters.create': action(matterInput).returns<MatterDetail>(),
-  /** Publish to every owner ≥ 15 days before voting opens; builds the roll for objections. */
+  /**
+   * Publish to every owner ≥ 15 days before voting opens; builds the roll for objections
+   * (a job, 1,000 homes a batch: a large compound answers while still a draft with the
+   * job's progress in `rolling`, and becomes announced when the roll is complete).
+   */
   'matters.announce': action(matterRef).returns<MatterDetail>(),
   /** Votes of my compounds (and those I oversee), newest first. */
   'matters.list': action(z.object({ compoundId: id.optional(), openOnly: z.boolean().default(false) }).strict()).returns<MatterListItem[]>(),

@@ -16,8 +16,8 @@ export const VOTE_LIMITS = {
   maxVoteDays: 60,
   /** 公示: objections to the preliminary result, in days. */
   objectionDays: 7,
-  /** Homes a roll is built in one call (larger compounds: see docs/STATUS). */
-  rollMaxHomes: 5000,
+  /** A roll rebuild (a job of a minute or two at 30,000 homes) is refused this close to the opening, in hours. */
+  rebuildMarginHours: 1,
 } as const;
 
 /** Upload purposes (folders under u/<openid>/). */

@@ -213,6 +213,11 @@ export default function VoteDetailPage() {
             {d.canManage ? (
               <View className='card vote-manage'>
                 <View className='card__title'>业委会操作</View>
+                {d.rolling ? (
+                  <View className='muted vote-rolling'>
+                    {d.rolling.status === 'failed' ? `生成名册未完成：${d.rolling.error ?? '请重试'}` : `名册生成中：已完成 ${d.rolling.done} 批（每批 1000 户），完成后${d.phase === 'draft' ? '自动公告' : '自动更新'}。`}
+                  </View>
+                ) : null}
                 {d.phase === 'draft' ? (
                   <Btn type='primary' block className='vote-announce' loading={busy === 'announce'} onClick={() => run('announce', () => api('votes').call('matters.announce', { matterId: id }), '已公告')}>
                     公告并生成业主名册
