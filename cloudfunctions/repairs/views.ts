@@ -1,7 +1,7 @@
 /** Stored repairs → what crosses the wire. What each viewer may see is decided here, in one place. */
 import type { RepairDetail, RepairEventView, RepairListItem, RepairPhoto } from '../../core/repairs/contract';
 import {
-  COMMON_AREA_LABELS, REPAIR_ACTION_LABELS, REPAIR_STATUS_LABELS, allowedActions, currentDue, isOverdueNow, nextStepText, partiesOf, urgeProblem,
+  COMMON_AREA_LABELS, REPAIR_ACTION_LABELS, REPAIR_STATUS_LABELS, allowedActions, currentDue, isOverdueNow, loggedForHome, nextStepText, partiesOf, urgeProblem,
   type RepairParty,
 } from '../../core/repairs/rules';
 import type { Actor } from '../../core/platform/roles';
@@ -88,14 +88,16 @@ export async function detailView(ctx: Pick<Ctx, 'cloud' | 'now'>, r: RepairDoc, 
   const isReporter = parties.includes('reporter');
   const urge = isReporter ? urgeProblem(r, ctx.now) : '只有报修人可以催单';
   const full = access === 'full';
+  // The manager and the assignee; and whoever logged it for a home (they typed the caller's name and phone).
+  const seesContact = parties.includes('manager') || parties.includes('assignee') || (full && loggedForHome(r) && actor.personId === r.reporterId);
   return {
     ...listItem(r, ctx.now),
     access,
     description: r.description,
     photos: r.photos.filter(visible).map((f) => photos.get(f)!),
     ...(full ? { reporterName: r.reporterName } : {}),
-    ...((parties.includes('manager') || parties.includes('assignee')) && r.contactPhone ? { contactPhone: r.contactPhone } : {}),
-    ...((parties.includes('manager') || parties.includes('assignee')) && r.contactName ? { contactName: r.contactName } : {}),
+    ...(seesContact && r.contactPhone ? { contactPhone: r.contactPhone } : {}),
+    ...(seesContact && r.contactName ? { contactName: r.contactName } : {}),
     source: r.source,
     acceptDueAt: iso(r.acceptDueAt),
     finishDueAt: iso(r.finishDueAt),

@@ -45,16 +45,19 @@ it('the property logs for 3栋1单元602 → 李秀英 sees it in 我的报修 a
   const staff = h.as('txsj-staff');
   const r = await staff.ok('repairs', 'repairs.log', logged());
   expect(r).toMatchObject({ scope: 'home', placeLabel: '天翔世家 3栋1单元602', source: 'phone', status: 'submitted', reporterName: '赵强' });
-  // The logger reads it but has none of the reporter's moves.
+  // The logger reads it (with the caller's name and phone they typed) but has none of the reporter's moves.
+  expect(r).toMatchObject({ contactName: '李阿姨', contactPhone: '13900001234' });
   expect(r.actions).toEqual([]);
   expect(r.canUrge).toBe(false);
 
   // 李秀英 sees it under 我的报修 and may cancel it as her own.
   const mine = await h.as('txsj-lead-3').ok('repairs', 'repairs.mine', {});
   expect(mine.items.map((x: { id: string }) => x.id)).toContain(r.id);
-  expect((await h.as('txsj-lead-3').ok('repairs', 'repairs.get', { repairId: r.id })).actions).toContain('cancel');
+  const hers = await h.as('txsj-lead-3').ok('repairs', 'repairs.get', { repairId: r.id });
+  expect(hers.actions).toContain('cancel');
+  expect(hers.contactName).toBeUndefined();
 
-  // The manager sees who called; the resident does not need to.
+  // The manager sees who called.
   const managed = await h.as('txsj-manager').ok('repairs', 'repairs.get', { repairId: r.id });
   expect(managed).toMatchObject({ contactName: '李阿姨', contactPhone: '13900001234' });
 

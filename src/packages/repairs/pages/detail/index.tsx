@@ -183,6 +183,7 @@ export default function RepairDetailPage() {
         <View className='repair-head__meta'>
           {r.access === 'full' && r.reporterName ? `报修人：${r.reporterName} · ` : ''}
           {formatDateTime(r.createdAt)}
+          {r.contactName ? ` · 联系人 ${r.contactName}` : ''}
           {r.contactPhone ? ` · 电话 ${r.contactPhone}` : ''}
         </View>
         {r.status !== 'cancelled' && r.status !== 'merged' ? (
