@@ -257,7 +257,8 @@ export const voteCountJob = defineJob<{ matterId: string }, { index: number }>({
       at: new Date(),
     });
     const more = entries.length === limit;
-    const total = m.rollTotals ? Math.max(1, Math.ceil(m.rollTotals.owners / limit)) : undefined;
+    // The last batch is the first one short of `limit` (possibly empty).
+    const total = m.rollTotals ? Math.floor(m.rollTotals.owners / limit) + 1 : undefined;
     if (!more) {
       const result = resultOfParts(m, await partsOf(ctx, job._id));
       await matters(ctx.db).patchWhere(

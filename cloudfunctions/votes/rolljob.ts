@@ -7,9 +7,10 @@
  *   o: the staging rows in owner order: one roll entry per owner (all of an owner's homes,
  *      even across a batch boundary), tagged with the job; each batch's owners and area
  *      are put as part `${jobId}_${batch index}` (voteCountParts);
- *   s: (rebuild only) the matter's roll in room order: entries of an earlier build removed.
- * The last batch adds the parts and stores the totals (announce: the matter becomes
- * announced in that same conditional write).
+ *   s: (rebuild only) the matter's roll in room order: entries of an earlier build removed;
+ *   x: the staging rows removed.
+ * The last batch before x adds the parts and stores the totals (announce: the matter
+ * becomes announced in that same conditional write).
  */
 import { AppError } from '../../core/platform/errors';
 import { ownerKeyOf } from '../../core/votes/count';
@@ -55,11 +56,11 @@ export const voteRollJob = defineJob<RollParams, { index: number }>({
     const m = await matters(ctx.db).get(job.params.matterId);
     if (!m) throw new AppError('NOT_FOUND');
     // Another announce/rebuild's job took over, or the matter moved on: stop.
-    if (m.rollJobId !== job._id) return { items: [], cursor: null };
+    const stage = cursor === null ? 'h' : cursor[0];
+    if (m.rollJobId !== job._id && stage !== 'x') return { items: [], cursor: null };
     const _ = ctx.db.command;
     const index = job.batches;
     const item = [{ key: `b${index}`, data: { index } }];
-    const stage = cursor === null ? 'h' : cursor[0];
     const last = cursor === null ? null : cursor.slice(2) || null;
 
     if (stage === 'h') {
@@ -120,7 +121,14 @@ export const voteRollJob = defineJob<RollParams, { index: number }>({
       if (more) return { items: item, cursor: `o:${rows[rows.length - 1].ownerHash}` };
       if (job.params.mode === 'rebuild') return { items: item, cursor: 's:' };
       await finishRoll(ctx, job._id, job.params, m._id);
-      return { items: item, cursor: null };
+      return { items: item, cursor: 'x:' };
+    }
+
+    if (stage === 'x') {
+      // The staging rows are no longer needed: removed 1,000 a batch (a repeated removal is a no-op).
+      const rows = await rollHomes(ctx.db).find({ jobId: job._id }, { limit });
+      for (let i = 0; i < rows.length; i += 20) await Promise.all(rows.slice(i, i + 20).map((r) => rollHomes(ctx.db).remove(r._id)));
+      return { items: item, cursor: rows.length === limit ? 'x:' : null };
     }
 
     // stage 's': remove entries of an earlier build, page by page in room order.
@@ -129,7 +137,7 @@ export const voteRollJob = defineJob<RollParams, { index: number }>({
     for (let i = 0; i < stale.length; i += 20) await Promise.all(stale.slice(i, i + 20).map((d) => roll(ctx.db).remove(d._id)));
     if (page.length === limit) return { items: item, cursor: `s:${page[page.length - 1].sort}` };
     await finishRoll(ctx, job._id, job.params, m._id);
-    return { items: item, cursor: null };
+    return { items: item, cursor: 'x:' };
   },
   async apply() {
     return 'done';

@@ -121,6 +121,7 @@ describe('the roll is a job: 1,000 homes a batch, no cap on the compound', () =>
     expect(expected.length).toBeLessThan(EXTRA); // the developer's and 王多房's homes are one owner each
     expect(expected.find((e) => e.developer)!.homeIds.length).toBeGreaterThan(1_000);
     expect(await jobs(h.db).get(jobId)).toMatchObject({ status: 'done', open: false, unknown: 0 });
+    expect((await h.db.collection('voteRollHomes').where({ jobId }).count()).total).toBe(0); // staging removed
   });
 
   it('a rebuild during the announcement: new owners in, owners no longer on the register out', async () => {
@@ -136,5 +137,6 @@ describe('the roll is a job: 1,000 homes a batch, no cap on the compound', () =>
     await drive(id, jobId, (p) => p === 'announced');
     await expectRollMatchesRegister(id);
     expect((await all('voteRoll', { matterId: id })).length).toBe(before + 2);
+    expect((await h.db.collection('voteRollHomes').where({ jobId }).count()).total).toBe(0);
   });
 });
