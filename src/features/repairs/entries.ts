@@ -18,7 +18,7 @@ export const repairsFeature = defineFeature({
     { key: 'repair-queue', label: '我的工单', hint: '派给我的维修', url: url.repairQueue, order: 103, permission: 'repair.work' },
     { key: 'repair-manage', label: '报修管理', hint: '受理、派单、超时', url: url.repairManage, order: 104, permission: ['repair.manage', 'repair.viewAll'] },
     { key: 'repair-stats', label: '报修统计', hint: '每月数据', url: url.repairStats, order: 105, permission: 'repair.stats' },
-    { key: 'repair-log', label: '登记报修', hint: '巡查发现', url: url.repairReport, order: 106, permission: 'repair.log', when: (v) => v.me.homes.length === 0 },
+    { key: 'repair-log', label: '登记报修', hint: '住户来电、巡查发现', url: url.repairReport, order: 106, permission: 'repair.log', when: (v) => v.me.homes.length === 0 },
   ],
   shortcuts: [
     { key: 'repair-manage', label: '报修管理', url: url.repairManage, order: 100, permission: 'repair.manage' },
