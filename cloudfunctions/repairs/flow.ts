@@ -252,8 +252,9 @@ export async function mergeRepair(ctx: Ctx, input: { repairId: string; intoId: s
   if (into.compoundId !== dup.compoundId || !partiesOf(actor, into).includes('manager')) throw new AppError('BAD_REQUEST', '只能合并同一小区的报修');
   if (!isOpen(into.status) || into.status === 'done') throw new AppError('REPAIR_STATE', '要合并到的报修已结束，请选择一条处理中的报修');
   if (into.scope !== dup.scope || (into.homeId ?? '') !== (dup.homeId ?? '')) throw new AppError('BAD_REQUEST', '只能合并同一位置的报修');
-  // Everyone following the duplicate, and its reporter, now follows the one kept.
-  const moving = new Set<string>([dup.reporterId]);
+  // Everyone following the duplicate, and its reporter, now follows the one kept (not the staff
+  // member who logged it for a home: the home's residents are parties of the one kept already).
+  const moving = new Set<string>(loggedForHome(dup) ? [] : [dup.reporterId]);
   for (const f of await repairFollowers(ctx.db).all({ repairId: dup._id })) moving.add(f.personId);
   moving.delete(into.reporterId);
   const existing = await repairFollowers(ctx.db).byIds([...moving].map((p) => followerId(into._id, p)));
