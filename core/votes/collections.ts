@@ -13,6 +13,12 @@ export const VOTES_COLLECTIONS = defineCollections([
     name: 'voteRoll',
     indexes: [
       { name: 'matter_home', keys: { matterId: 1, homeIds: 1 } },
+      /**
+       * "Which entry is my home's": the home first, so the lookup reads one entry
+       * whatever the roll's size (a matter-first index would walk the whole roll
+       * wherever only an index's first key is used).
+       */
+      { name: 'home_matter', keys: { homeIds: 1, matterId: 1 } },
       /** Results, the roll page and the final count read in room order, page after page by sort. */
       { name: 'matter_sort', keys: { matterId: 1, sort: 1 } },
       { name: 'matter_voted', keys: { matterId: 1, voted: 1, sort: 1 } },
