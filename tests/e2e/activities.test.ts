@@ -6,7 +6,7 @@
  * a reason; the hours show on the volunteer's 志愿时长 page and in building 3's total.
  */
 import type { Browser, Page } from 'playwright-core';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
+import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
 
 jest.setTimeout(240_000);
 
@@ -18,12 +18,7 @@ beforeAll(() => {
   browser = suite.browser();
 });
 
-async function as(name: string) {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await signIn(page, served.url, name);
-  return page;
-}
+const as = (name: string) => pageAs(browser, served.url, name);
 function api(page: Page, action: string, payload: unknown) {
   return page.evaluate(
     async ([a, p]) => (await fetch('/api/activities', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: a, payload: p }) })).json(),

@@ -5,7 +5,7 @@
  * and the trend, and 校验 passes.
  */
 import type { Browser, Page } from 'playwright-core';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
+import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
 
 jest.setTimeout(240_000);
 
@@ -17,12 +17,7 @@ beforeAll(() => {
   browser = suite.browser();
 });
 
-async function as(name: string) {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await signIn(page, served.url, name);
-  return page;
-}
+const as = (name: string) => pageAs(browser, served.url, name);
 
 /** A 1×1 PNG, as a photo of a paper receipt. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

@@ -5,7 +5,7 @@
  * of building 5 never sees it. A committee notice (posted through the API) reaches both.
  */
 import type { Browser, Page } from 'playwright-core';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
+import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
 
 jest.setTimeout(180_000);
 
@@ -24,12 +24,7 @@ function api(page: Page, action: string, payload: unknown) {
   );
 }
 
-async function as(name: string) {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await signIn(page, served.url, name);
-  return page;
-}
+const as = (name: string) => pageAs(browser, served.url, name);
 
 it('a building notice reaches building 3 only, is read, and the lead sees the read', async () => {
   const lead = await as('李秀英');

@@ -4,7 +4,7 @@
  * 李秀英 finds it under 我的报修, where she may cancel it as her own.
  */
 import type { Browser } from 'playwright-core';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
+import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
 
 jest.setTimeout(240_000);
 
@@ -16,12 +16,7 @@ beforeAll(() => {
   browser = suite.browser();
 });
 
-async function as(name: string) {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await signIn(page, served.url, name);
-  return page;
-}
+const as = (name: string) => pageAs(browser, served.url, name);
 
 it('staff log a phoned-in repair for 3栋1单元602; 李秀英 sees it under 我的报修', async () => {
   const staff = await as('赵强');

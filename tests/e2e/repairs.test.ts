@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { demoPng } from '../../scripts/lib/seed-repairs';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
+import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
 
 jest.setTimeout(240_000);
 
@@ -19,12 +19,7 @@ beforeAll(() => {
   browser = suite.browser();
 });
 
-async function as(name: string) {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await signIn(page, served.url, name);
-  return page;
-}
+const as = (name: string) => pageAs(browser, served.url, name);
 const detail = (id: string) => `/packages/repairs/pages/detail/index?id=${encodeURIComponent(id)}`;
 
 async function attachPhoto(page: Page, trigger: string, name: string, rgb: [number, number, number]) {

@@ -104,3 +104,11 @@ export function useRuntimeAndBrowser(): { served(): Served; browser(): Browser }
   });
   return { served: () => served!, browser: () => browser! };
 }
+
+/** A fresh phone-sized context signed in as `name`: one person, one page. */
+export async function pageAs(browser: Browser, base: string, name: string | null): Promise<Page> {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await signIn(page, base, name);
+  return page;
+}
