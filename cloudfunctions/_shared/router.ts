@@ -13,7 +13,7 @@
 import type * as Cloud from 'wx-server-sdk';
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.cjs';
-import type { ApiSpec, OutputOf, ParsedInputOf } from '../../core/platform/api';
+import type { ActionSpec, ApiSpec, OutputOf, ParsedInputOf } from '../../core/platform/api';
 import { AppError, isAppError, type Reply } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
 import { loadActor } from './actor';
@@ -37,6 +37,9 @@ export interface Ctx {
 export type Handlers<A extends ApiSpec> = {
   [K in keyof A['actions']]: (ctx: Ctx, input: ParsedInputOf<A['actions'][K]>) => Promise<OutputOf<A['actions'][K]>>;
 };
+/** Handlers of a group of actions (a feature whose contract is spread from several files). */
+export type ActionHandlers<A extends Record<string, ActionSpec>> = Handlers<ApiSpec<string, A>>;
+
 
 /** A system event this function accepts: recognised by its shape, handled with a Ctx. */
 export interface SystemRoute {

@@ -12,6 +12,8 @@ import { answer, ask, book, close, donations, entries, publish, reverse, stateme
 import { orderState, pay, payOffline, receipt, refund } from './pay';
 import { listItems, setRate } from './rates';
 import { exportXlsx } from './exports';
+import { PARKING_HANDLERS } from './parking';
+import { DUES_HANDLERS } from './dues';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -43,6 +45,8 @@ export const main = createMain(
     'ledger.answer': answer,
     'ledger.donations': donations,
     'fees.export': exportXlsx,
+    ...PARKING_HANDLERS,
+    ...DUES_HANDLERS,
   },
   {
     system: [

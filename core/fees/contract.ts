@@ -9,6 +9,10 @@ import { action, clientRequestId, defineApi, id } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import type { JobView } from '../platform/jobs';
 import { FEE_LIMITS, PERIOD, RECEIPT_NO } from './limits';
+import { PARKING_ACTIONS } from './contract-parking';
+import { DUES_ACTIONS } from './contract-dues';
+export * from './contract-parking';
+export * from './contract-dues';
 import {
   EXPENSE_CATEGORIES, FEE_KINDS, INCOME_CATEGORIES, TIERS, type Category, type ChainHead, type FeeKind, type Fund, type LedgerKind,
   type StatementFigures, type Tier, type VerifyProblem,
@@ -205,7 +209,8 @@ export interface FeesExport {
   rows: number;
 }
 
-export const feesApi = defineApi('fees', {
+/** The core actions of fees; the parking/EV and arrears-reminder/committee-dues actions live in their own files. */
+export const FEES_BASE_ACTIONS = {
   'fees.items': action(z.strictObject({ compoundId: id })).returns<FeeItemView[]>(),
   /** The committee sets a rate from a month on; the property manager's call records a proposal. */
   'fees.setRate': action(
@@ -254,7 +259,9 @@ export const feesApi = defineApi('fees', {
   'ledger.donations': action(z.strictObject({ compoundId: id })).returns<DonationView[]>(),
   /** .xlsx for the people who keep the books: a private file and a 10-minute link. */
   'fees.export': action(z.strictObject({ compoundId: id, kind: z.enum(EXPORT_KINDS), period })).returns<FeesExport>(),
-});
+};
+
+export const feesApi = defineApi('fees', { ...FEES_BASE_ACTIONS, ...PARKING_ACTIONS, ...DUES_ACTIONS });
 export type FeesApi = typeof feesApi;
 
 /** payCallback has no client actions: WeChat Pay's notification and a timer only. */

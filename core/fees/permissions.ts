@@ -10,6 +10,8 @@ export const FEES_PERMISSIONS = {
   'fees.generate': [['committeeMember', 'compound'], ['propertyManager', 'compound'], ['bookkeeper', 'compound']],
   /** Record a cash or bank-transfer payment with a receipt number; EV charging sessions. */
   'fees.collect': [['propertyManager', 'compound'], ['bookkeeper', 'compound']],
+  /** Rent parking spaces to homes (billed per space per month) and record EV charging sessions. */
+  'fees.parking': [['committeeMember', 'compound'], ['propertyManager', 'compound'], ['bookkeeper', 'compound']],
   /** Refund a bill paid twice. */
   'fees.refund': [['committeeMember', 'compound'], ['propertyManager', 'compound']],
   /** Arrears, collection rates, a building's bills, reminders, exports. */

@@ -13,6 +13,8 @@ import { periodOf, shanghai } from '../../core/platform/time';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { current as currentEmulator } from '../../emulator';
 import type { FeatureSeed } from './seed-features';
+import { writeParkingDemo } from './seed-fees-parking';
+import { writeDuesDemo } from './seed-fees-dues';
 import { COMMUNITY_ID, demoOpenid, TXSJ, YJLT, type SeedData } from './seed-data';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -197,6 +199,7 @@ export const feesSeed: FeatureSeed = {
       counts.ledger += entries.length;
       counts.statements += statements.length;
     }
+    Object.assign(counts, await writeParkingDemo(db, base, now), await writeDuesDemo(db, base, now));
     return counts;
   },
 };

@@ -8,5 +8,8 @@ export const FEE_ROUTES = defineRoutes({
     feeReceipt: 'pages/receipt/index',
     feeStatement: 'pages/statement/index',
     feeBooks: 'pages/books/index',
+    feeRates: 'pages/rates/index',
+    feeParking: 'pages/parking/index',
+    feeDues: 'pages/dues/index',
   },
 });
