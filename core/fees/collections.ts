@@ -49,4 +49,22 @@ export const FEES_COLLECTIONS = defineCollections([
   { name: 'statements', indexes: [{ name: 'compound', keys: { compoundId: 1, period: -1 } }] },
   /** Questions on a statement line, with the public answer. */
   { name: 'ledgerQuestions', indexes: [{ name: 'statement', keys: { statementId: 1, at: -1 } }] },
+  /** Parking spaces of a compound and the home renting each: _id `${compoundId}_${spaceNo}`. */
+  {
+    name: 'parkingSpaces',
+    indexes: [
+      { name: 'compound', keys: { compoundId: 1, sortKey: 1 } },
+      { name: 'home', keys: { homeId: 1 } },
+    ],
+  },
+  /** EV charging sessions (energy and amount), each billed to a home. */
+  {
+    name: 'evSessions',
+    indexes: [
+      { name: 'compound_period', keys: { compoundPeriod: 1, at: -1 } },
+      { name: 'home', keys: { homeId: 1, at: -1 } },
+    ],
+  },
+  /** The six-monthly published list of whether each committee member has paid: _id `${compoundId}_${half}`. */
+  { name: 'committeeDues', indexes: [{ name: 'compound', keys: { compoundId: 1, half: -1 } }] },
 ]);
