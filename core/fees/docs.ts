@@ -119,6 +119,8 @@ export interface StatementDoc {
   closedAt: Date;
   publishedBy?: string;
   publishedAt?: Date;
+  /** The 财务公示 notice posted to the compound's owners when it was published. */
+  notice?: { id: string; by: string; at: Date };
 }
 
 export interface LedgerQuestionDoc {
