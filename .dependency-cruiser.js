@@ -47,7 +47,7 @@ module.exports = {
       name: 'client-features-apart',
       severity: 'error',
       from: { path: '^src/(?:features|packages)/([^/]+)/' },
-      to: { path: '^src/(?:features|packages)/[^/]+/', pathNot: ['^src/(?:features|packages)/$1/', '^src/features/(?:types|route-table|routes|index)\\.ts$'] },
+      to: { path: '^src/(?:features|packages)/[^/]+/', pathNot: ['^src/(?:features|packages)/$1/', '^src/features/(?:types|route-table|routes|links|index)\\.ts$'] },
     },
     { name: 'no-circular', severity: 'error', from: { path: '^(core|cloudfunctions|src)/' }, to: { circular: true } },
   ],

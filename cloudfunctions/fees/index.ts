@@ -8,7 +8,7 @@ import { feesApi } from '../../core/fees/contract';
 import { work } from '../_shared/jobs';
 import { createMain, timerRoute } from '../_shared/router';
 import { arrears, generate, generationStatus, monthlyGeneration, myBills, summary } from './bills';
-import { answer, ask, book, close, donations, entries, publish, reverse, statement, trend, verify } from './ledger';
+import { answer, ask, book, close, donations, entries, linkNotice, publish, reverse, statement, trend, verify } from './ledger';
 import { orderState, pay, payOffline, receipt, refund } from './pay';
 import { listItems, setRate } from './rates';
 import { exportXlsx } from './exports';
@@ -38,6 +38,7 @@ export const main = createMain(
     'ledger.entries': entries,
     'ledger.close': close,
     'ledger.publish': publish,
+    'ledger.linkNotice': linkNotice,
     'ledger.statement': statement,
     'ledger.trend': trend,
     'ledger.verify': verify,

@@ -21,6 +21,7 @@ import type { Ctx } from '../_shared/router';
 import { appendInTx, compoundTarget, fileUrls, readableCompound, sha256 } from './common';
 import { ledger, ledgerHeads, questions, statements } from './docs';
 import { entryView, yuan } from './views';
+import { statementNotice } from '../../core/fees/statement-notice';
 
 export const RECEIPT_PURPOSE = 'receipts';
 
@@ -153,6 +154,8 @@ async function statementView(ctx: Ctx, compound: CompoundDoc, actor: Actor, peri
     canClose: !doc && can(actor, 'ledger.close', t),
     canPublish: status === 'closed' && can(actor, 'ledger.close', t),
     canAnswer: can(actor, 'ledger.answer', t),
+    ...(doc?.notice ? { notice: { id: doc.notice.id, at: iso(doc.notice.at) } } : {}),
+    ...(status === 'published' && !doc?.notice && can(actor, 'ledger.close', t) ? { noticeDraft: statementNotice({ id: compound._id, name: compound.name }, rest) } : {}),
   };
 }
 
@@ -209,6 +212,24 @@ export async function publish(ctx: Ctx, input: { compoundId: string; period: str
   const doc = await statements(ctx.db).get(id);
   if (!doc) throw new AppError('BAD_REQUEST', '请先结账再公示');
   if (doc.status !== 'published') await statements(ctx.db).patchWhere({ _id: id, status: 'closed' }, { status: 'published', publishedBy: person._id, publishedAt: ctx.now });
+  return statementView(ctx, compound, actor, input.period, await statements(ctx.db).get(id));
+}
+
+/**
+ * The 财务公示 notice of a published month: the client posts it through notices (the
+ * notices function checks who may post to the compound) and records it here, so the
+ * statement links to it and the committee is not asked again. The first one stays.
+ */
+export async function linkNotice(ctx: Ctx, input: { compoundId: string; period: string; noticeId: string }): Promise<StatementView> {
+  const actor = await ctx.actor();
+  const compound = await compounds(ctx.db).get(input.compoundId);
+  if (!compound) throw new AppError('NOT_FOUND');
+  assertCan(actor, 'ledger.close', compoundTarget(compound));
+  const person = await requirePerson(ctx.db, actor);
+  const id = `${compound._id}_${input.period}`;
+  const doc = await statements(ctx.db).get(id);
+  if (!doc || doc.status !== 'published') throw new AppError('BAD_REQUEST', '请先公示该月账目');
+  if (!doc.notice) await statements(ctx.db).patchWhere({ _id: id, status: 'published', notice: ctx.db.command.exists(false) }, { notice: { id: input.noticeId, by: person._id, at: ctx.now } });
   return statementView(ctx, compound, actor, input.period, await statements(ctx.db).get(id));
 }
 

@@ -1,6 +1,7 @@
 /** Documents of notices. */
 import type { NoticeCategory, NoticeStatus, NoticeTarget, TargetBuilding } from '../../core/notices/rules';
 import type { RoleName } from '../../core/platform/roles';
+import type { AppLink } from '../../core/platform/links';
 import { repository } from '../_shared/repo';
 
 
@@ -32,6 +33,8 @@ export interface NoticeDoc {
   images: string[];
   category: NoticeCategory;
   pinned: boolean;
+  /** A page of another feature it opens (core/platform/links). */
+  link?: AppLink;
   /** End of the expiry day (Asia/Shanghai); null = never. */
   expiresAt: Date | null;
   /** expiresAt, or far in the future: the list query filters on it with no null case. */

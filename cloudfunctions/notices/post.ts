@@ -11,6 +11,7 @@ import {
 } from '../../core/notices/rules';
 import { endOfShanghaiDay, formatDate } from '../../core/platform/time';
 import type { Actor } from '../../core/platform/roles';
+import type { AppLink } from '../../core/platform/links';
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../_shared/router';
 import { buildings as buildingsRepo, compounds as compoundsRepo, type BuildingDoc, type CompoundDoc, type PersonDoc } from '../_shared/directory';
@@ -45,6 +46,7 @@ interface Content {
   category: NoticeCategory;
   pinned: boolean;
   expiresOn?: string;
+  link?: AppLink;
 }
 
 interface Resolved {
@@ -172,6 +174,7 @@ async function createVersion(
     images: c.images,
     category: c.category,
     pinned: c.pinned,
+    ...(c.link ? { link: c.link } : {}),
     expiresAt,
     visibleUntil: expiresAt ?? FOREVER,
     targets: where.targets,
@@ -273,7 +276,9 @@ export async function correctNotice(
   const made = await notices(ctx.db).get(noticeIdFor(author._id, input.clientRequestId));
   if (!made && !canTransition(notice.status, 'corrected')) throw new AppError('NOTICE_CLOSED');
   const { noticeId: _id, note, clientRequestId, mustReread, ...content } = input;
-  return createVersion(ctx, actor, author, { targets: notice.targets, buildings: notice.buildings, label: notice.targetsLabel }, content, clientRequestId, notice, note, !!mustReread);
+  // A correction keeps the page the notice opens (the form does not edit it).
+  const kept = content.link ?? notice.link;
+  return createVersion(ctx, actor, author, { targets: notice.targets, buildings: notice.buildings, label: notice.targetsLabel }, { ...content, ...(kept ? { link: kept } : {}) }, clientRequestId, notice, note, !!mustReread);
 }
 
 export async function withdrawNotice(ctx: Ctx, input: { noticeId: string; reason: string }): Promise<NoticeDetail> {

@@ -56,5 +56,6 @@ export function detailView(
     canTrack: o.canTrack,
     canManage: o.canManage,
     expired: isExpired(n, o.now),
+    ...(n.link && !hideBody ? { link: n.link } : {}),
   };
 }

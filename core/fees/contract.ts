@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { action, clientRequestId, defineApi, id } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import type { JobView } from '../platform/jobs';
+import type { StatementNoticeDraft } from './statement-notice';
 import { FEE_LIMITS, PERIOD, RECEIPT_NO } from './limits';
 import { PARKING_ACTIONS } from './contract-parking';
 import { DUES_ACTIONS } from './contract-dues';
@@ -163,6 +164,13 @@ export interface StatementView {
   canClose: boolean;
   canPublish: boolean;
   canAnswer: boolean;
+  /** The 财务公示 notice posted for this month. */
+  notice?: { id: string; at: string };
+  /**
+   * Published and no notice yet, for the committee: what to post to the compound's
+   * owners (notices.post with this title, body and link), then ledger.linkNotice.
+   */
+  noticeDraft?: StatementNoticeDraft;
 }
 export interface TrendPoint {
   period: string;
@@ -251,6 +259,8 @@ export const FEES_BASE_ACTIONS = {
   'ledger.entries': action(z.strictObject({ compoundId: id, period, category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]).optional() })).returns<LedgerEntryView[]>(),
   'ledger.close': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
   'ledger.publish': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
+  /** Record the 财务公示 notice posted for a published month (the first one recorded stays). */
+  'ledger.linkNotice': action(z.strictObject({ compoundId: id, period, noticeId: id })).returns<StatementView>(),
   'ledger.statement': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
   'ledger.trend': action(z.strictObject({ compoundId: id })).returns<TrendPoint[]>(),
   'ledger.verify': action(z.strictObject({ compoundId: id })).returns<VerifyView>(),

@@ -9,6 +9,7 @@ import { optionalText, text } from '../platform/text';
 import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory, type NoticeStatus } from './rules';
 import type { RoleName } from '../platform/roles';
 import type { JobView } from '../platform/jobs';
+import { APP_LINK_NAMES, isValidLink, type AppLink } from '../platform/links';
 
 /**
  * The subscribe-message template for "new notice / reminder". REPLACE at deploy with
@@ -91,6 +92,8 @@ export interface NoticeDetail extends NoticeListItem {
   /** The caller may correct or withdraw it. */
   canManage: boolean;
   expired: boolean;
+  /** Opens a page of another feature (e.g. the month's statement for a 财务公示). */
+  link?: AppLink;
 }
 export interface ReadRate {
   homes: number;
@@ -188,6 +191,11 @@ export const audience = z.discriminatedUnion('kind', [
 ], { error: '请选择发布范围：按小区（compounds）或按楼栋（buildings）' });
 export type Audience = z.input<typeof audience>;
 
+/** A button under the body that opens a page of another feature (a 财务公示 notice opens the statement). */
+const link = z
+  .strictObject({ to: z.enum(APP_LINK_NAMES as [AppLink['to'], ...AppLink['to'][]]), params: z.record(z.string(), z.string().max(64)), label: text({ max: 12 }) })
+  .refine(isValidLink, { error: '链接的页面或参数有误' });
+
 const content = {
   title,
   body,
@@ -196,6 +204,7 @@ const content = {
   pinned: z.boolean().default(false),
   /** Last day it is listed (Shanghai); absent = until withdrawn. */
   expiresOn: day.optional(),
+  link: link.optional(),
 };
 
 /**

@@ -75,6 +75,7 @@ const MATRIX: Record<keyof typeof FEES_BASE_ACTIONS, Spec> = {
   'ledger.entries': { allowed: READERS, payload: async () => ({ compoundId: 'txsj', period: PERIOD }) },
   'ledger.close': { allowed: ['txsj-committee'], payload: async () => ({ compoundId: 'txsj', period: PERIOD }) },
   'ledger.publish': { allowed: ['txsj-committee'], payload: async () => ({ compoundId: 'txsj', period: PERIOD }) },
+  'ledger.linkNotice': { allowed: ['txsj-committee'], payload: async () => ({ compoundId: 'txsj', period: PERIOD, noticeId: 'n-matrix-notice' }) },
   'ledger.statement': { allowed: READERS, payload: async () => ({ compoundId: 'txsj', period: PERIOD }) },
   'ledger.trend': { allowed: READERS, payload: async () => ({ compoundId: 'txsj' }) },
   'ledger.verify': { allowed: READERS, payload: async () => ({ compoundId: 'txsj' }) },
@@ -149,6 +150,7 @@ const SPECIFIC = (): Record<string, Record<string, unknown>[]> => ({
     { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'donation', amountFen: 100, memo: 'x', receipts: [], donor: { anonymous: false, project: 'x' } },
   ],
   'ledger.close': [{ compoundId: 'txsj', period: '2099-01' }],
+  'ledger.linkNotice': [{ compoundId: 'txsj', period: LAST, noticeId: 'n-x' }, { compoundId: 'txsj', period: '2099-01', noticeId: 'n-x' }],
   'fees.export': [{ compoundId: 'txsj', kind: 'everything', period: PERIOD }, { compoundId: 'txsj', kind: 'ledger', period: '2026/11' }],
   'ledger.ask': [{ clientRequestId: newRequestId(), compoundId: 'txsj', period: PERIOD, category: 'advertising', question: '没有这一项' }],
 });

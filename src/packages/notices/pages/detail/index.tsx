@@ -22,6 +22,7 @@ import { cachedMe, loadMe } from '@/store/me';
 import { formatDateTime } from '@/utils/format';
 import { charCount } from '@/utils/text';
 import { ROUTES } from '@/routes';
+import { linkUrl } from '@/features/links';
 import '@/packages/notices/common.scss';
 import './index.scss';
 import { confirmAction } from '@/store/confirm';
@@ -208,6 +209,11 @@ export default function NoticeDetailPage() {
               <Image key={u} src={u} mode='aspectFill' className='notice-detail__image' onClick={() => Taro.previewImage({ urls, current: u })} />
             ))}
           </View>
+        ) : null}
+        {n.link && n.status !== 'withdrawn' ? (
+          <Btn type='primary' block className='notice-detail__link' onClick={() => Taro.navigateTo({ url: linkUrl(n.link!) })}>
+            {n.link.label}
+          </Btn>
         ) : null}
         {n.previousId ? (
           <View className='notice-detail__prev' onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(n.previousId!)}` })}>

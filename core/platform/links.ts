@@ -1,0 +1,30 @@
+/**
+ * Links between features: a page of one feature another feature may point at (a
+ * 财务公示 notice opens the month's statement). Each link names its page and the
+ * parameters it takes; the client turns a link into a URL in src/features/links.ts.
+ * Declared here so that neither side imports the other's internals.
+ */
+export const APP_LINKS = {
+  /** The monthly income-and-expense statement (fees). */
+  feeStatement: ['compoundId', 'period'],
+} as const satisfies Record<string, readonly string[]>;
+export type AppLinkName = keyof typeof APP_LINKS;
+export const APP_LINK_NAMES = Object.keys(APP_LINKS) as AppLinkName[];
+
+export interface AppLink {
+  to: AppLinkName;
+  params: Record<string, string>;
+  /** The button's words, e.g. 查看账目明细. */
+  label: string;
+}
+
+/** Parameter values are ids and periods: letters, digits, '-' and '_'. */
+export const LINK_PARAM = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** True when the link names a known page with exactly its parameters, each a plain value. */
+export function isValidLink(l: { to: string; params: Record<string, unknown> }): boolean {
+  const want = (APP_LINKS as Record<string, readonly string[] | undefined>)[l.to];
+  if (!want) return false;
+  const keys = Object.keys(l.params);
+  return keys.length === want.length && want.every((k) => typeof l.params[k] === 'string' && LINK_PARAM.test(l.params[k] as string));
+}
