@@ -5,8 +5,8 @@
  */
 import { assertCan, can, canAnywhere, scopesOf } from '../../core/authz';
 import type { ArrearsView, FeesSummary, MyBills } from '../../core/fees/contract';
-import type { BillDoc, FeeItemDoc } from '../../core/fees/docs';
-import { addMonths, billId, billLine, collectionRate, sumFen } from '../../core/fees/rules';
+import { billDoc, type BillDoc, type FeeItemDoc } from '../../core/fees/docs';
+import { addMonths, billId, billLine, collectionRate, spacesByHome, sumFen } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { periodOf } from '../../core/platform/time';
@@ -14,7 +14,7 @@ import { buildings as buildingsRepo, compounds, homes, requirePerson, type HomeD
 import { defineJob, enqueue, jobs, jobStatus, jobView, work } from '../_shared/jobs';
 import type { Ctx } from '../_shared/router';
 import { compoundTarget } from './common';
-import { bills, feeItems, ledgerHeads } from './docs';
+import { bills, feeItems, ledgerHeads, parkingSpaces } from './docs';
 import { billView, yuan } from './views';
 
 export const HOMES_PER_BATCH = 200;
@@ -24,34 +24,25 @@ interface GenerateParams {
   period: string;
 }
 
-/** Bills for these homes and this month that do not exist yet. Safe to run any number of times. */
+/**
+ * Bills for these homes and this month that do not exist yet. Safe to run any number
+ * of times. Parking items bill the spaces each home rents that month: the batch's
+ * spaces come from one indexed $in on the homes (the `home` index of parkingSpaces).
+ */
 export async function writeBills(ctx: Ctx, items: FeeItemDoc[], period: string, list: HomeDoc[], now: Date): Promise<number> {
   const want: BillDoc[] = [];
+  let rented = new Map<string, string[]>();
+  if (items.some((it) => it.kind === 'parking') && list.length) {
+    const _ = ctx.db.command;
+    const spaces = await parkingSpaces(ctx.db).all({ homeId: _.in(list.map((h) => h._id)) });
+    rented = spacesByHome(spaces, period);
+  }
   for (const h of list) {
     for (const it of items) {
-      const line = billLine(it.kind, it.rates, period, h);
+      const spaces = it.kind === 'parking' ? rented.get(h._id) ?? [] : undefined;
+      const line = billLine(it.kind, it.rates, period, { ...h, spaces: spaces?.length ?? 0 });
       if (!line) continue;
-      want.push({
-        _id: billId(h._id, it.code, period),
-        communityId: h.communityId,
-        compoundId: h.compoundId,
-        buildingId: h.buildingId,
-        homeId: h._id,
-        homeLabel: `${h.compoundName} ${h.label}`,
-        compoundPeriod: `${h.compoundId}_${period}`,
-        itemCode: it.code,
-        itemName: it.name,
-        kind: it.kind,
-        period,
-        rateFen: line.rateFen,
-        quantity: line.quantity,
-        unit: line.unit,
-        ...(line.tier ? { tier: line.tier } : {}),
-        amountFen: line.amountFen,
-        status: 'unpaid',
-        orderNo: null,
-        createdAt: now,
-      });
+      want.push(billDoc(billId(h._id, it.code, period), h, it, period, line, now, spaces ? { spaces } : {}));
     }
   }
   const existing = await bills(ctx.db).byIds(want.map((b) => b._id));

@@ -1,5 +1,5 @@
 /** Repositories of fees (document shapes in core/fees/docs.ts, shared with payCallback). */
-import type { BillDoc, FeeItemDoc, LedgerEntryDoc, LedgerHeadDoc, LedgerQuestionDoc, PaymentDoc, PayOrderDoc, StatementDoc } from '../../core/fees/docs';
+import type { BillDoc, EvSessionDoc, FeeItemDoc, ParkingSpaceDoc, LedgerEntryDoc, LedgerHeadDoc, LedgerQuestionDoc, PaymentDoc, PayOrderDoc, StatementDoc } from '../../core/fees/docs';
 import { repository } from '../_shared/repo';
 
 export const feeItems = repository<FeeItemDoc>('feeItems');
@@ -10,3 +10,5 @@ export const ledger = repository<LedgerEntryDoc>('ledger');
 export const ledgerHeads = repository<LedgerHeadDoc>('ledgerHeads');
 export const statements = repository<StatementDoc>('statements');
 export const questions = repository<LedgerQuestionDoc>('ledgerQuestions');
+export const parkingSpaces = repository<ParkingSpaceDoc>('parkingSpaces');
+export const evSessions = repository<EvSessionDoc>('evSessions');

@@ -1,4 +1,8 @@
-/** Fee items and their rates: the committee sets a rate from a month on; the property manager proposes. */
+/**
+ * Fee items and their rates: the committee sets a rate from a month on; the property
+ * manager proposes. Units: property fen/m²/month by tier, parking fen/space/month,
+ * fixed fen/home/month, ev fen/kWh.
+ */
 import { assertCan, can } from '../../core/authz';
 import type { FeeItemView } from '../../core/fees/contract';
 import type { FeeItemDoc } from '../../core/fees/docs';
@@ -36,8 +40,9 @@ export async function setRate(
   ctx: Ctx,
   input: { compoundId: string; itemCode: string; kind: FeeKind; name: string; from: string; tiers?: Partial<Record<Tier, number>>; fen?: number },
 ): Promise<{ state: 'set' | 'proposed'; item: FeeItemView }> {
-  if (input.kind === 'property' ? !input.tiers || !Object.keys(input.tiers).length || input.fen !== undefined : input.tiers !== undefined || (input.kind !== 'ev' && input.fen === undefined)) {
-    throw new AppError('BAD_REQUEST', input.kind === 'property' ? '物业费按房屋类型设置每平方米单价' : '请填写每月金额');
+  // property: fen per m² by tier; parking, fixed: fen per space / home per month; ev: fen per kWh.
+  if (input.kind === 'property' ? !input.tiers || !Object.keys(input.tiers).length || input.fen !== undefined : input.tiers !== undefined || input.fen === undefined) {
+    throw new AppError('BAD_REQUEST', input.kind === 'property' ? '物业费按房屋类型设置每平方米单价' : input.kind === 'ev' ? '请填写每度电的单价' : '请填写每月金额');
   }
   const actor = await ctx.actor();
   const compound = await compounds(ctx.db).get(input.compoundId);

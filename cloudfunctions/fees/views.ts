@@ -3,14 +3,22 @@ import type { BillDoc, LedgerEntryDoc, PaymentDoc } from '../../core/fees/docs';
 import type { BillView, LedgerEntryView, ReceiptView } from '../../core/fees/contract';
 import { CATEGORY_LABELS, monthsOverdue, periodLabel } from '../../core/fees/rules';
 import { formatFen, formatHundredths } from '../../core/platform/units';
-import { periodOf } from '../../core/platform/time';
+import { formatDateTime, periodOf } from '../../core/platform/time';
 import { iso } from '../_shared/db';
 
 export const yuan = (fen: number) => `${formatFen(fen)}元`;
 
+/** What a bill was computed from: "89.50㎡ × 1.10元", "2个车位（A-012、A-013）× 150.00元", "充电 12.50度 × 1.20元". */
+export function basisOf(b: Pick<BillDoc, 'unit' | 'quantity' | 'rateFen' | 'spaces'>): string {
+  const rate = `${formatFen(b.rateFen)}元`;
+  if (b.unit === 'm2') return `${formatHundredths(b.quantity)}㎡ × ${rate}`;
+  if (b.unit === 'space') return `${b.quantity}个车位${b.spaces?.length ? `（${b.spaces.join('、')}）` : ''} × ${rate}`;
+  if (b.unit === 'kwh') return `充电 ${formatHundredths(b.quantity)}度 × ${rate}`;
+  return `每户 ${rate}`;
+}
+
 export function billView(b: BillDoc, now: Date): BillView {
-  const basis =
-    b.unit === 'm2' ? `${formatHundredths(b.quantity)}㎡ × ${formatFen(b.rateFen)}元` : b.unit === 'space' ? `${b.quantity}个车位 × ${formatFen(b.rateFen)}元` : `每户 ${formatFen(b.rateFen)}元`;
+  const basis = b.unit === 'kwh' && b.sessionAt ? `${basisOf(b)}（${formatDateTime(b.sessionAt)}）` : basisOf(b);
   return {
     id: b._id,
     homeId: b.homeId,

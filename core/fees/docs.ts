@@ -1,8 +1,9 @@
 /**
  * Document shapes of fees, shared by the two functions that write them (`fees` and
- * `payCallback`, which may not import each other). Types only.
+ * `payCallback`, which may not import each other), and the one builder of a bill
+ * document (generation, EV sessions and the demo write bills of the same shape).
  */
-import type { Category, ChainFields, ChainHead, FeeKind, Fund, LedgerKind, RateVersion, StatementFigures, Tier } from './rules';
+import type { BillLine, BillUnit, Category, ChainFields, ChainHead, FeeKind, Fund, LedgerKind, RateVersion, Rental, StatementFigures, Tier } from './rules';
 
 export interface FeeItemDoc {
   _id: string;
@@ -30,15 +31,109 @@ export interface BillDoc {
   kind: FeeKind;
   period: string;
   rateFen: number;
+  /** m2: hundredths of m²; space: spaces; home: 1; kwh: hundredths of a kWh. */
   quantity: number;
-  unit: 'm2' | 'space' | 'home';
+  unit: BillUnit;
   tier?: Tier;
+  /** Parking: the spaces billed, natural order ("A-012", "A-013"). */
+  spaces?: string[];
+  /** EV charging: when the session started. */
+  sessionAt?: Date;
   amountFen: number;
   status: 'unpaid' | 'paid';
   /** The order being paid (a second order for the same bill waits until it is settled or closed). */
   orderNo?: string | null;
   paymentId?: string;
   paidAt?: Date;
+  createdAt: Date;
+}
+
+/** Where a bill belongs: the home's place (from the directory). */
+export interface BillHomeRef {
+  _id: string;
+  communityId: string;
+  compoundId: string;
+  compoundName: string;
+  buildingId: string;
+  label: string;
+}
+
+/** A new (unpaid) bill of a home for one item's line. */
+export function billDoc(
+  id: string,
+  home: BillHomeRef,
+  item: Pick<FeeItemDoc, 'code' | 'name' | 'kind'>,
+  period: string,
+  line: BillLine,
+  createdAt: Date,
+  extra: { spaces?: string[]; sessionAt?: Date } = {},
+): BillDoc {
+  return {
+    _id: id,
+    communityId: home.communityId,
+    compoundId: home.compoundId,
+    buildingId: home.buildingId,
+    homeId: home._id,
+    homeLabel: `${home.compoundName} ${home.label}`,
+    compoundPeriod: `${home.compoundId}_${period}`,
+    itemCode: item.code,
+    itemName: item.name,
+    kind: item.kind,
+    period,
+    rateFen: line.rateFen,
+    quantity: line.quantity,
+    unit: line.unit,
+    ...(line.tier ? { tier: line.tier } : {}),
+    ...(extra.spaces ? { spaces: extra.spaces } : {}),
+    ...(extra.sessionAt ? { sessionAt: extra.sessionAt } : {}),
+    amountFen: line.amountFen,
+    status: 'unpaid',
+    orderNo: null,
+    createdAt,
+  };
+}
+
+/** A parking space of a compound: _id `${compoundId}_${spaceNo}`. */
+export interface ParkingSpaceDoc {
+  _id: string;
+  compoundId: string;
+  communityId: string;
+  spaceNo: string;
+  /** spaceSortKey(spaceNo): natural order from the `compound` index. */
+  sortKey: string;
+  /**
+   * Every home with a rental on record (multikey `home` index): generation finds a
+   * batch's spaces with one $in, including a past renter's when a month is generated late.
+   */
+  homeId: string[];
+  /** Oldest first; never overlapping. */
+  rentals: (Rental & { by: string; byName: string; at: Date; endedBy?: string; endedAt?: Date })[];
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One EV charging session; its bill has the same _id. */
+export interface EvSessionDoc {
+  _id: string;
+  communityId: string;
+  compoundId: string;
+  /** `${compoundId}_${period}`: a month's sessions. */
+  compoundPeriod: string;
+  period: string;
+  buildingId: string;
+  homeId: string;
+  homeLabel: string;
+  itemCode: string;
+  /** Hundredths of a kWh. */
+  energyCenti: number;
+  /** Fen per kWh in force in the session's month. */
+  rateFen: number;
+  amountFen: number;
+  /** When charging started. */
+  at: Date;
+  recordedBy: string;
+  recordedByName: string;
   createdAt: Date;
 }
 
