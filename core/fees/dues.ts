@@ -159,8 +159,14 @@ export function reminderText(homes: Pick<OverdueHome, 'periods' | 'fen' | 'itemN
   return {
     item: clip20(items.length > 1 ? `${items.join('、')}` : items[0] ?? '物业费'),
     amount: formatYuan(sumFen(homes.map((h) => h.fen))),
-    period: clip20(`${periodsSpan(periods)}（${months}个月）`),
+    period: monthsText(periodsSpan(periods), months),
     note: REMIND_NOTE,
   };
+}
+/** "2026年3月至10月（8个月）", or without the count when that would pass 20 characters. */
+function monthsText(span: string, months: number): string {
+  const full = `${span}（${months}个月）`;
+  if ([...full].length <= 20) return full;
+  return [...span].length <= 20 ? span : `${months}个月`;
 }
 export const REMIND_NOTE = '请在小程序「物业缴费」缴纳';
