@@ -16,7 +16,10 @@ import type { Ctx } from '../../cloudfunctions/_shared/router';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { remindJob } from '../../cloudfunctions/fees/dues-remind';
 import { malformed } from '../support/malformed';
-import { newRequestId, type Harness } from '../support/harness';
+import { createHarness, newRequestId, type Harness } from '../support/harness';
+import { main as fees } from '../../cloudfunctions/fees';
+import { main as payCallback } from '../../cloudfunctions/payCallback';
+import { feesSeed } from '../../scripts/lib/seed-fees';
 import { feesHarness, generate, HOME3, LAST, PERIOD } from './fees-setup';
 
 jest.setTimeout(120_000);
@@ -310,4 +313,40 @@ describe('bad input: BAD_REQUEST with a Chinese message, and nothing written', (
       }
     });
   }
+});
+
+// ------------------------------------------------------------------ the demo
+
+describe('the demo (fees seed)', () => {
+  let d: Harness;
+  let counts: Record<string, number>;
+  beforeAll(async () => {
+    d = await createHarness({ fees: fees as any, payCallback: payCallback as any });
+    counts = await feesSeed.write(d.db, d.seed, new Date());
+  }, 120_000);
+  afterAll(() => d.close());
+
+  it('grants for some people in arrears: 一键提醒 reaches some, others are told in person; 郑海涛 gets the message', async () => {
+    expect(counts.billGrants).toBeGreaterThan(20);
+    expect(counts.committeeDues).toBe(2);
+    const p = await d.as('txsj-committee').ok('fees', 'fees.remindPreview', { compoundId: 'txsj', buildingId: 'txsj-b5' });
+    expect(p.withGrant).toBeGreaterThan(0);
+    expect(p.tellInPerson).toBeGreaterThan(0);
+    d.emu.outbox.clear();
+    const job = await d.as('txsj-committee').ok('fees', 'fees.remind', { clientRequestId: newRequestId(), compoundId: 'txsj', buildingId: 'txsj-b5' });
+    expect(job.done).toBe(p.withGrant);
+    const to = d.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload.touser);
+    expect(to).toContain('demo-txsj-resident-5');
+    expect(to.length).toBe(p.withGrant);
+  });
+
+  it('the last ended half-year is published for both compounds; residents read it', async () => {
+    for (const [who, c, names] of [['txsj-resident-3', 'txsj', ['林国栋', '黄美玲']], ['yjlt-resident-5', 'yjlt', ['吴丽华']]] as const) {
+      const v = await d.as(who).ok('fees', 'fees.committeeDues', { compoundId: c, half: ENDED });
+      expect(v).toMatchObject({ source: 'published', published: true });
+      expect(v.members.map((m: any) => m.name).sort()).toEqual([...names].sort());
+      for (const m of v.members) expect(m).toMatchObject({ state: 'paid', label: '已缴清' });
+      expect(v.members.every((m: any) => m.homes.length === 1)).toBe(true);
+    }
+  });
 });
