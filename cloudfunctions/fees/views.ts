@@ -12,7 +12,7 @@ export const yuan = (fen: number) => `${formatFen(fen)}元`;
 export function basisOf(b: Pick<BillDoc, 'unit' | 'quantity' | 'rateFen' | 'spaces'>): string {
   const rate = `${formatFen(b.rateFen)}元`;
   if (b.unit === 'm2') return `${formatHundredths(b.quantity)}㎡ × ${rate}`;
-  if (b.unit === 'space') return `${b.quantity}个车位${b.spaces?.length ? `（${b.spaces.join('、')}）` : ''} × ${rate}`;
+  if (b.unit === 'space') return `${b.quantity}个车位${b.spaces?.length ? `（${b.spaces.join('、')}）` : ' '}× ${rate}`;
   if (b.unit === 'kwh') return `充电 ${formatHundredths(b.quantity)}度 × ${rate}`;
   return `每户 ${rate}`;
 }
