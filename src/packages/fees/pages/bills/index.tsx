@@ -1,6 +1,8 @@
 /**
  * 物业缴费: my homes' unpaid bills (all ticked), pay them in one WeChat payment, then
- * the receipt. Paid bills of the last months below, each opening its receipt.
+ * the receipt. Paid bills of the last months below, each opening its receipt. Asked
+ * once (on this phone): 欠费时提醒我 — one WeChat bill message per tap, which the
+ * committee's 催缴提醒 spends if a bill falls overdue.
  */
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
@@ -14,10 +16,45 @@ import { api, toServiceError } from '@/services/cloud';
 import { go } from '@/utils/nav';
 import { routePaths } from '@/features/route-table';
 import { FEE_ROUTES } from '@/features/fees/routes';
+import type { BILL_TEMPLATE_ID as ContractBillTemplateId } from '@core/fees/contract';
 import { completePayment } from '../../pay';
 import '../../common.scss';
+import './index.scss';
 
 const url = routePaths(FEE_ROUTES);
+
+/** The contract's template id as a value (the contract's runtime would pull zod in); the type keeps them equal. */
+const BILL_TEMPLATE_ID: typeof ContractBillTemplateId = 'REPLACE_WITH_BILL_TEMPLATE_ID';
+const isWeapp = process.env.TARO_ENV === 'weapp';
+/** Asked once on this phone: whatever the answer, the card does not come back. */
+const ASKED_KEY = 'fees.billReminder.asked';
+
+function askedBefore(): boolean {
+  try {
+    return !!Taro.getStorageSync(ASKED_KEY);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * 欠费时提醒我: WeChat's own prompt on weapp (inside a tap); the h5 demo has no prompt
+ * and records the tap as accepted. Resolves with the outcome; never throws.
+ */
+async function subscribeBills(): Promise<{ accepted: boolean; remaining: number; demo: boolean } | null> {
+  let accepted = true;
+  try {
+    if (isWeapp) {
+      const res = (await Taro.requestSubscribeMessage({ tmplIds: [BILL_TEMPLATE_ID] } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
+      accepted = ['accept', 'acceptWithAudio', 'acceptWithAlert'].includes(res[BILL_TEMPLATE_ID]);
+    }
+    Taro.setStorageSync(ASKED_KEY, '1');
+    const r = await api('fees').call('fees.subscribe', { templateId: BILL_TEMPLATE_ID, accepted });
+    return { accepted, remaining: r.remaining, demo: !isWeapp };
+  } catch {
+    return null;
+  }
+}
 
 function yuan(fen: number) {
   return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}元`;
@@ -32,9 +69,27 @@ export default function BillsPage() {
   useEffect(() => setPicked(unpaid.map((b) => b.id)), [data]); // eslint-disable-line react-hooks/exhaustive-deps
   const request = useRequestId([picked]);
   const total = unpaid.filter((b) => picked.includes(b.id)).reduce((s, b) => s + b.amountFen, 0);
+  const [asked, setAsked] = useState(askedBefore);
+  const [sub, setSub] = useState<{ accepted: boolean; remaining: number; demo: boolean } | null>(null);
+  const [subBusy, setSubBusy] = useState(false);
+
+  async function askReminder() {
+    setSubBusy(true);
+    const r = await subscribeBills();
+    setSubBusy(false);
+    if (r) {
+      setSub(r);
+      setAsked(true);
+    } else Taro.showToast({ title: '暂时无法订阅，请稍后再试', icon: 'none' });
+  }
 
   async function pay() {
     if (!picked.length) return;
+    // In WeChat, the first payment also asks (WeChat's own prompt, inside this tap).
+    if (isWeapp && !asked) {
+      setAsked(true);
+      void subscribeBills().then((r) => r && setSub(r));
+    }
     setBusy(true);
     try {
       const start = await api('fees').call('fees.pay', { clientRequestId: request.id, billIds: picked });
@@ -83,6 +138,23 @@ export default function BillsPage() {
               </View>
             ) : null,
           )}
+          {!asked || sub ? (
+            <View className='card fees-subscribe'>
+              <View className='card__title'>欠费时提醒我</View>
+              <View className='muted'>有账单逾期未缴时，业委会或物业可以通过微信提醒您一次。每点一次“提醒我”可收到一条提醒，不会用于其他消息。</View>
+              {sub ? (
+                <View className={`fees-subscribe__result${sub.accepted ? '' : ' fees-subscribe__result--no'}`}>
+                  {sub.accepted ? `已订阅，欠费时可收到 ${sub.remaining} 条提醒` : `您没有同意，欠费时可收到 ${sub.remaining} 条提醒`}
+                  {sub.demo ? '（本地演示：未弹出微信授权）' : ''}
+                </View>
+              ) : null}
+              <View className='actions'>
+                <Btn block loading={subBusy} className='fees-subscribe-btn' onClick={askReminder}>
+                  {sub?.accepted ? '再订阅一条' : '欠费时提醒我'}
+                </Btn>
+              </View>
+            </View>
+          ) : null}
           {data.recentPaid.length ? (
             <View className='card'>
               <View className='card__title'>已缴账单</View>
