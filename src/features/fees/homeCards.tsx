@@ -5,6 +5,8 @@
  */
 import { View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
+import { can } from '@core/authz';
+import { actorOf } from '@/utils/actor';
 import { useRemote } from '@/hooks/useRemote';
 import { api } from '@/services/cloud';
 import { go } from '@/utils/nav';
@@ -30,9 +32,12 @@ export function FeesDueCard(_: { me: Me }) {
   );
 }
 
-export function CollectionCard(_: { me: Me }) {
+export function CollectionCard(props: { me: Me }) {
   const s = useRemote(() => api('fees').call('fees.summary', {}), [], { refreshOnShow: true });
   const list = s.data?.compounds ?? [];
+  const actor = actorOf(props.me);
+  // 欠费催缴 for the people who may remind (committee, manager, bookkeeper).
+  const reminds = (compoundId: string) => props.me.roles.some((r) => r.compoundId === compoundId && can(actor, 'fees.remind', { communityId: r.communityId, compoundId }));
   if (!list.length) return null;
   return (
     <View className='card fees-collection-card'>
@@ -45,7 +50,14 @@ export function CollectionCard(_: { me: Me }) {
             </View>
             <View className='row__sub'>{c.nextToClose ? `待结账：${Number(c.nextToClose.slice(5))}月` : '账目已结清'}</View>
           </View>
-          
+        </View>
+      ))}
+      {list.filter((c) => reminds(c.compoundId)).map((c) => (
+        <View key={`remind_${c.compoundId}`} className='row row--link fees-collection-card__remind' onClick={() => go(`${url.feeBooks}?compoundId=${encodeURIComponent(c.compoundId)}&part=arrears`)}>
+          <View className='row__main'>
+            <View className='row__title'>{list.length > 1 ? `${c.name} 欠费催缴` : '欠费催缴'}</View>
+            <View className='row__sub'>各楼欠费，微信提醒欠费住户</View>
+          </View>
         </View>
       ))}
     </View>
