@@ -346,6 +346,11 @@ export class Emulator implements sb.SandboxHost {
     return this.store.seed(collection, docs);
   }
 
+  /** A digest of every committed document (see Store.digest). */
+  digest(): string {
+    return this.store.digest();
+  }
+
   /** Cumulative counters since the emulator was created. */
   get stats(): Counters {
     return { ...this.store.totals };

@@ -10,6 +10,7 @@
  *
  * This file opens the database and wires the parts together.
  */
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { CollectionSpec, Counters } from '../types';
 import { decodeDoc } from '../wire';
@@ -92,6 +93,19 @@ export class Store {
 
   hasCollection(name: string) {
     return this.schema.has(name);
+  }
+
+  /**
+   * A digest of every committed document (collection, id, content), for tests that
+   * check a refused call changed nothing. Read straight from the table: a query per
+   * page through the SDK costs seconds on the demo's year of bills.
+   */
+  digest(): string {
+    const hash = createHash('sha256');
+    for (const r of this.db.prepare('SELECT coll, id, doc FROM _docs ORDER BY coll, id').iterate() as Iterable<{ coll: string; id: string; doc: string }>) {
+      hash.update(`${r.coll}\u0000${r.id}\u0000${r.doc}\n`);
+    }
+    return hash.digest('hex');
   }
 
   /** Bulk load for seeding and benchmarks: one transaction, same validation and unique checks as add(). */
