@@ -4,6 +4,13 @@ import {
   remindedRecently, reminderText, REMIND_NOTE,
 } from '../../core/fees/dues';
 
+import { BILL_TEMPLATE_ID } from '../../core/fees/contract';
+import { DUES_BILL_TEMPLATE } from '../../core/fees/contract-dues';
+
+it('fees.subscribe takes the bill template of the contract', () => {
+  expect(DUES_BILL_TEMPLATE).toBe(BILL_TEMPLATE_ID);
+});
+
 const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;
 
 describe('half-years', () => {
