@@ -155,8 +155,13 @@ async function statementView(ctx: Ctx, compound: CompoundDoc, actor: Actor, peri
     canPublish: status === 'closed' && can(actor, 'ledger.close', t),
     canAnswer: can(actor, 'ledger.answer', t),
     ...(doc?.notice ? { notice: { id: doc.notice.id, at: iso(doc.notice.at) } } : {}),
-    ...(status === 'published' && !doc?.notice && can(actor, 'ledger.close', t) ? { noticeDraft: statementNotice({ id: compound._id, name: compound.name }, rest) } : {}),
+    ...(offerNotice(doc, ctx.now) && can(actor, 'ledger.close', t) ? { noticeDraft: statementNotice({ id: compound._id, name: compound.name }, rest) } : {}),
   };
+}
+
+/** Offer the 财务公示 notice for a month published in the last 31 days and not yet announced (older months are old news). */
+function offerNotice(doc: StatementDoc | null, now: Date): boolean {
+  return !!doc && doc.status === 'published' && !doc.notice && !!doc.publishedAt && now.getTime() - new Date(doc.publishedAt).getTime() <= 31 * 86_400_000;
 }
 
 /** A statement: residents see published months only; the people who keep the books see every month. */

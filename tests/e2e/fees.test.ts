@@ -1,8 +1,8 @@
 /**
  * 陈阿婆 (天翔世家 3栋) pays this month's property fee through the pay sandbox and sees
  * the receipt; the property manager books an expense with a receipt photo; the
- * committee closes and publishes the month; 陈阿婆 opens the statement, sees the bars
- * and the trend, and 校验 passes.
+ * committee closes and publishes the month and sends it as a 财务公示 notice; 陈阿婆
+ * opens the statement, sees the bars and the trend, and 校验 passes; the notice opens it too.
  */
 import type { Browser, Page } from 'playwright-core';
 import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
@@ -60,6 +60,11 @@ it('a resident pays, the manager books an expense with a photo, the month is clo
   await committee.locator('.fees-close-btn >> visible=true').click();
   await confirmModal(committee, '确定');
   await committee.waitForURL((u) => u.hash.includes('statement'), { timeout: 20_000 });
+  // …and tells every home with a 财务公示 notice that opens the statement.
+  await committee.locator('.fees-notice-btn >> visible=true').click();
+  await confirmModal(committee, '发通知');
+  await committee.locator('.fees-notice--sent >> visible=true').waitFor({ timeout: 20_000 });
+  await shot(committee, 'fees-statement-notice');
 
   // 4. 陈阿婆 opens the statement: the month just published, its bars, the trend; 校验 passes.
   await visit(resident, served.url, '/packages/fees/pages/statement/index');
@@ -71,4 +76,11 @@ it('a resident pays, the manager books an expense with a photo, the month is clo
   await resident.locator('.fees-verify-btn >> visible=true').click();
   await resident.locator('.fees-verify-result >> visible=true', { hasText: '校验通过' }).waitFor();
   await shot(resident, 'fees-statement');
+
+  // 5. The 财务公示 notice reached 陈阿婆 too, and opens the month's accounts.
+  await visit(resident, served.url, '/pages/notices/index');
+  await resident.locator('.notice-item >> visible=true', { hasText: '财务公示' }).first().click();
+  await resident.locator('.notice-detail__link >> visible=true').click();
+  await resident.waitForURL((u) => u.hash.includes('statement') && u.hash.includes('period='), { timeout: 20_000 });
+  await resident.locator('.fees-chart >> visible=true').waitFor();
 });

@@ -84,6 +84,13 @@ describe('the statement as a 财务公示 notice', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: '请先公示该月账目' } });
   });
 
+  it('a month published long ago is not offered as news', async () => {
+    await h.as('txsj-committee').ok('fees', 'ledger.publish', { compoundId: 'txsj', period: LAST });
+    expect((await h.as('txsj-committee').ok('fees', 'ledger.statement', { compoundId: 'txsj', period: LAST })).noticeDraft).toBeDefined();
+    await h.db.collection('statements').doc(`txsj_${LAST}`).update({ data: { publishedAt: new Date(Date.now() - 40 * 86_400_000) } });
+    expect((await h.as('txsj-committee').ok('fees', 'ledger.statement', { compoundId: 'txsj', period: LAST })).noticeDraft).toBeUndefined();
+  });
+
   it('a notice link must name a known page with exactly its parameters', async () => {
     const base = { audience: { kind: 'compounds', compoundIds: ['txsj'] }, category: '通知', title: '测试链接', body: '正文' };
     const bad = [
