@@ -39,8 +39,8 @@ export const PLATFORM_COLLECTIONS = defineCollections([
   {
     name: 'jobs',
     indexes: [
-      /** The worker's queue: due jobs, oldest first. */
-      { name: 'due', keys: { open: 1, runAfter: 1 } },
+      /** The worker's queue: due jobs of the kinds one function runs, oldest first. */
+      { name: 'due', keys: { open: 1, kind: 1, runAfter: 1 } },
       { name: 'creator', keys: { createdBy: 1, createdAt: -1 } },
     ],
   },
