@@ -81,14 +81,11 @@ async function marksOf(ctx: Ctx, keys: string[]): Promise<Map<string, RemindMark
 
 const live = (m: RemindMarkDoc | undefined, now: Date, exceptJob?: string) => !!m && m.byJob !== exceptJob && new Date(m.at).getTime() > now.getTime() - REMIND_WINDOW_MS;
 
-/** Active memberships of these homes, 500 homes per indexed $in. */
+/** Active memberships of these homes: an indexed $in per 500 homes, every page of it. */
 async function membersOf(ctx: Ctx, homeIds: string[]): Promise<Pick<MembershipDoc, 'homeId' | 'personId'>[]> {
   const _ = ctx.db.command;
   const out: Pick<MembershipDoc, 'homeId' | 'personId'>[] = [];
-  for (let i = 0; i < homeIds.length; i += 500) {
-    const rows = await memberships(ctx.db).find({ homeId: _.in(homeIds.slice(i, i + 500)), status: 'active' }, { limit: 1000, fields: { homeId: true, personId: true } });
-    out.push(...rows);
-  }
+  for (let i = 0; i < homeIds.length; i += 500) out.push(...(await memberships(ctx.db).all({ homeId: _.in(homeIds.slice(i, i + 500)), status: 'active' })));
   return out;
 }
 
