@@ -109,28 +109,57 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
   const p = preview.data;
   const jw = job ? jobWords(job) : null;
   const chosen = a?.buildings.find((b) => b.buildingId === buildingId);
+  const scopes = [{ id: undefined as string | undefined, name: '全小区' }, ...(a?.buildings ?? []).map((b) => ({ id: b.buildingId as string | undefined, name: b.buildingName }))];
+  const pick = (id: string | undefined) => {
+    setBuildingId(id);
+    setJob(null);
+    void Taro.pageScrollTo({ selector: '.fees-arrears', duration: 200 }).catch(() => undefined);
+  };
   return (
     <View className='card fees-arrears'>
       <View className='card__title'>欠费与催缴</View>
+      {canRemind ? (
+        <View className='fees-remind'>
+          <Picker mode='selector' range={scopes.map((x) => x.name)} value={Math.max(0, scopes.findIndex((x) => x.id === buildingId))} onChange={(e) => pick(scopes[Number(e.detail.value)].id)}>
+            <View className='fees-input fees-remind__scope'>催缴范围：{chosen ? chosen.buildingName : '全小区'} ▾</View>
+          </Picker>
+          <View className='fees-remind__title'>催缴提醒：{chosen ? chosen.buildingName : '全小区'}</View>
+          {!p ? (
+            <View className='muted'>{preview.error ? preview.error.message : '正在统计可以提醒的人…'}</View>
+          ) : (
+            <View>
+              <View className='muted'>
+                逾期未缴（上月及以前）{p.homesInArrears} 户，共 {p.arrears}
+              </View>
+              <View className={`fees-remind__reach${p.withGrant ? '' : ' fees-remind__reach--none'}`}>{p.withGrant ? `可以微信提醒 ${p.withGrant} 人` : '没有人可以微信提醒'}</View>
+              {p.tellInPerson ? (
+                <View className='fees-remind__inperson'>
+                  {p.withGrant ? '另有 ' : ''}
+                  {p.tellInPerson} 户需要上门或电话告知（没有人订阅缴费提醒）
+                </View>
+              ) : null}
+              {p.remindedRecently ? <View className='muted fees-remind__recent'>{p.remindedRecently} 户近7天已提醒过，这次不再提醒</View> : null}
+            </View>
+          )}
+          <Btn type='primary' block loading={sending} disabled={!p || !p.withGrant || (!!jw && !jw.finished)} className='fees-remind-btn' onClick={remind}>
+            {p && p.withGrant ? `催缴提醒（${p.withGrant} 人）` : '催缴提醒'}
+          </Btn>
+          {jw ? <View className={`fees-remind__job fees-remind__job--${jw.tone}`}>{jw.text}</View> : null}
+          <View className='muted'>住户在「物业缴费」点“欠费时提醒我”后，才能收到一条微信提醒。</View>
+        </View>
+      ) : null}
       <StateView {...arrears.state} />
       {a ? (
-        <View>
-          <View className='muted'>
-            {Number(period.slice(5))}月收缴率 {a.rate}%{canRemind ? '，点楼栋只提醒该楼栋' : ''}
+        <View className='fees-arrears__list'>
+          <View className='fees-remind__title'>
+            {Number(period.slice(5))}月收缴率 {a.rate}%
           </View>
-          {canRemind ? (
-            <View className={`row fees-arrears__row${!buildingId ? ' fees-arrears__row--on' : ''}`} onClick={() => setBuildingId(undefined)}>
-              <View className='row__main'>
-                <View className='row__title'>全小区</View>
-              </View>
-              <View className='row__side'>{!buildingId ? '已选' : '选择'}</View>
-            </View>
-          ) : null}
+          {canRemind ? <View className='muted'>点一栋楼，只提醒这栋楼的欠费住户</View> : null}
           {a.buildings.map((b) => (
             <View
               key={b.buildingId}
               className={`row fees-arrears__row${buildingId === b.buildingId ? ' fees-arrears__row--on' : ''}`}
-              onClick={canRemind ? () => setBuildingId(b.buildingId) : undefined}
+              onClick={canRemind ? () => pick(buildingId === b.buildingId ? undefined : b.buildingId) : undefined}
             >
               <View className='row__main'>
                 <View className='row__title'>
@@ -141,28 +170,6 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
               {canRemind ? <View className='row__side'>{buildingId === b.buildingId ? '已选' : '选择'}</View> : null}
             </View>
           ))}
-        </View>
-      ) : null}
-      {canRemind ? (
-        <View className='fees-remind'>
-          <View className='fees-remind__title'>催缴提醒：{chosen ? chosen.buildingName : '全小区'}</View>
-          {!p ? (
-            <View className='muted'>{preview.error ? preview.error.message : '正在统计可以提醒的人…'}</View>
-          ) : (
-            <View>
-              <View className='muted'>
-                逾期未缴（上月及以前）{p.homesInArrears} 户，共 {p.arrears}
-              </View>
-              <View className={`fees-remind__reach${p.withGrant ? '' : ' fees-remind__reach--none'}`}>{p.withGrant ? `可以微信提醒 ${p.withGrant} 人` : '没有人可以微信提醒'}</View>
-              {p.tellInPerson ? <View className='fees-remind__inperson'>另有 {p.tellInPerson} 户需要上门或电话告知（没有人订阅缴费提醒）</View> : null}
-              {p.remindedRecently ? <View className='muted fees-remind__recent'>{p.remindedRecently} 户近7天已提醒过，这次不再提醒</View> : null}
-            </View>
-          )}
-          <Btn type='primary' block loading={sending} disabled={!p || !p.withGrant || (!!jw && !jw.finished)} className='fees-remind-btn' onClick={remind}>
-            {p && p.withGrant ? `催缴提醒（${p.withGrant} 人）` : '催缴提醒'}
-          </Btn>
-          {jw ? <View className={`fees-remind__job fees-remind__job--${jw.tone}`}>{jw.text}</View> : null}
-          <View className='muted'>住户在「物业缴费」点“欠费时提醒我”后，才能收到一条微信提醒。</View>
         </View>
       ) : null}
     </View>
