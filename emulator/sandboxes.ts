@@ -239,6 +239,51 @@ export function queryOrder(h: SandboxHost, d: any): Record<string, any> {
   };
 }
 
+/**
+ * cloudPay.refund: money back to the payer of a paid order (原路退回). Idempotent per
+ * outRefundNo (a retry after a lost answer gets the same refundId); several refunds
+ * of one order may not add up to more than it; totalFee must be the order's.
+ */
+export function refund(h: SandboxHost, d: any): Record<string, any> {
+  const api = 'cloudPay.refund';
+  if (!d || typeof d !== 'object') throw sdkError(api, -1, 'params must be an object');
+  for (const k of ['subMchId', 'nonceStr', 'outTradeNo', 'outRefundNo', 'totalFee', 'refundFee']) {
+    if (d[k] === undefined || d[k] === '') throw sdkError(api, -1, `missing ${k}`);
+  }
+  const fail = (subErrCode: string, errCodeDes: string) => ({ returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode, errCodeDes });
+  if (!/^[A-Za-z0-9_\-|*@]{1,64}$/.test(String(d.outRefundNo))) return fail('PARAM_ERROR', 'outRefundNo must be 1-64 chars of [A-Za-z0-9_-|*@]');
+  if (!Number.isInteger(d.refundFee) || d.refundFee <= 0) return fail('PARAM_ERROR', 'refundFee must be a positive integer (fen)');
+  const o = findOrder(h, d.outTradeNo);
+  if (!o) return fail('ORDERNOTEXIST', '订单不存在');
+  if (o.state === 'NOTPAY') return fail('TRADE_STATE_ERROR', '订单未支付');
+  if (d.totalFee !== o.payload.request.totalFee) return fail('PARAM_ERROR', '订单金额与原订单不符');
+  const refunds: { outRefundNo: string; refundFee: number; refundId: string }[] = o.payload.refunds ?? [];
+  const same = refunds.find((r) => r.outRefundNo === String(d.outRefundNo));
+  if (same && same.refundFee !== d.refundFee) return fail('INVALID_REQUEST', '同一退款单号的退款金额不同');
+  let refundId = same?.refundId;
+  if (!same) {
+    const before = refunds.reduce((s, r) => s + r.refundFee, 0);
+    if (before + d.refundFee > o.payload.request.totalFee) return fail('INVALID_REQUEST', '退款总金额超过订单金额');
+    refundId = '50' + rnd(14);
+    h.store.journal.setOrder(String(d.outTradeNo), o.state, { ...o.payload, refunds: [...refunds, { outRefundNo: String(d.outRefundNo), refundFee: d.refundFee, refundId }] });
+  }
+  return {
+    returnCode: 'SUCCESS',
+    returnMsg: 'OK',
+    resultCode: 'SUCCESS',
+    subMchId: d.subMchId,
+    transactionId: o.payload.transactionId,
+    outTradeNo: String(d.outTradeNo),
+    outRefundNo: String(d.outRefundNo),
+    refundId,
+    refundFee: d.refundFee,
+    totalFee: d.totalFee,
+    cashFee: d.totalFee,
+    errCode: 0,
+    errMsg: `${api}:ok`,
+  };
+}
+
 const shanghaiStamp = (d: Date) => {
   const t = new Date(d.getTime() + 8 * 3600_000).toISOString();
   return t.slice(0, 19).replace(/[-T:]/g, '');

@@ -84,6 +84,7 @@ export function createSdk(resolve: () => Emulator | undefined) {
     cloudPay: {
       unifiedOrder: async (d: any) => sb.unifiedOrder(host('cloudPay.unifiedOrder'), d),
       queryOrder: async (d: any) => sb.queryOrder(host('cloudPay.queryOrder'), d),
+      refund: async (d: any) => sb.refund(host('cloudPay.refund'), d),
     },
 
     async uploadFile(opts: { cloudPath: string; fileContent: any }) {

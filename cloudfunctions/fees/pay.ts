@@ -22,6 +22,7 @@ import { receiptView } from './views';
 export interface CloudPay {
   unifiedOrder(d: Record<string, unknown>): Promise<unknown>;
   queryOrder(d: Record<string, unknown>): Promise<unknown>;
+  refund(d: Record<string, unknown>): Promise<unknown>;
 }
 export const cloudPay = (ctx: Ctx) => (ctx.cloud as unknown as { cloudPay: CloudPay }).cloudPay;
 
@@ -210,6 +211,25 @@ export async function refund(ctx: Ctx, input: { paymentId: string; reason: strin
   assertCan(actor, 'fees.refund', compoundTarget(compound));
   const person = await requirePerson(ctx.db, actor);
   if (!p.needsRefund || p.refund || p.duplicateFen <= 0) throw new AppError('BAD_REQUEST', '该笔付款没有需要退还的金额');
+  // An online payment is refunded through WeChat Pay to the payer first; the refund
+  // number is fixed per payment, so a retry after a lost answer (or a crash before the
+  // record below) asks WeChat for the same refund again and gets the same refundId.
+  let wechat: { refundId: string; outRefundNo: string } | null = null;
+  if (p.method === 'wechat' && p.outTradeNo) {
+    const outRefundNo = `R${sha256(`refund|${p._id}`).slice(0, 31)}`;
+    const res = (await cloudPay(ctx).refund({
+      subMchId: subMchIdOf(p.compoundId),
+      nonceStr: sha256(`${outRefundNo}|${ctx.now.getTime()}`).slice(0, 32),
+      outTradeNo: p.outTradeNo,
+      outRefundNo,
+      totalFee: p.amountFen,
+      refundFee: p.duplicateFen,
+      envId: (ctx.cloud.getWXContext() as { ENV?: string }).ENV || process.env.TCB_ENV || 'local',
+      functionName: 'payCallback',
+    })) as { resultCode?: string; refundId?: string; errCodeDes?: string };
+    if (res.resultCode !== 'SUCCESS' || !res.refundId) throw new AppError('PAY_FAILED', `微信退款未成功${res.errCodeDes ? `：${res.errCodeDes}` : ''}，请稍后再试`);
+    wechat = { refundId: res.refundId, outRefundNo };
+  }
   const doc = await transaction(ctx.db, async (tx) => {
     const cur = await payments(ctx.db).in(tx).must(p._id);
     if (!cur.needsRefund || cur.refund) throw new AppError('CONFLICT');
@@ -217,10 +237,10 @@ export async function refund(ctx: Ctx, input: { paymentId: string; reason: strin
       ctx,
       tx,
       compound,
-      [{ kind: 'expense', category: 'refund', fund: 'operating', amountFen: cur.duplicateFen, memo: `重复缴费退款 ${cur.receiptNo}`, sourceKey: `refund_${cur._id}`, reverses: null, receipts: [], by: person._id, byName: person.name, reason: input.reason }],
+      [{ kind: 'expense', category: 'refund', fund: 'operating', amountFen: cur.duplicateFen, memo: `重复缴费退款 ${cur.receiptNo}${wechat ? '（原路退回微信）' : '（现金退还）'}`, sourceKey: `refund_${cur._id}`, reverses: null, receipts: [], by: person._id, byName: person.name, reason: input.reason }],
       ctx.now,
     );
-    const refundDoc = { amountFen: cur.duplicateFen, reason: input.reason, by: person._id, at: ctx.now, entryId: entry._id };
+    const refundDoc = { amountFen: cur.duplicateFen, reason: input.reason, by: person._id, at: ctx.now, entryId: entry._id, ...(wechat ? { how: 'wechat' as const, ...wechat } : { how: 'cash' as const }) };
     await payments(ctx.db).in(tx).patch(cur._id, { refund: refundDoc, needsRefund: false });
     return { ...cur, refund: refundDoc, needsRefund: false };
   }, 5);

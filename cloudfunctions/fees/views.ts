@@ -52,7 +52,7 @@ export function receiptView(p: PaymentDoc): ReceiptView {
     paidAt: iso(p.paidAt),
     lines: p.lines.map((l) => ({ homeLabel: l.homeLabel, itemName: l.itemName, periodLabel: periodLabel(l.period), amount: yuan(l.amountFen) })),
     ...(p.transactionId ? { transactionId: p.transactionId } : {}),
-    ...(p.refund ? { refunded: { amount: yuan(p.refund.amountFen), reason: p.refund.reason, at: iso(p.refund.at) } } : {}),
+    ...(p.refund ? { refunded: { amount: yuan(p.refund.amountFen), reason: p.refund.reason, at: iso(p.refund.at), how: p.refund.how === 'wechat' ? '原路退回微信零钱/银行卡' : '现金退还' } } : {}),
     duplicateFen: p.duplicateFen,
   };
 }

@@ -91,7 +91,7 @@ export interface ReceiptView {
   paidAt: string;
   lines: { homeLabel: string; itemName: string; periodLabel: string; amount: string }[];
   transactionId?: string;
-  refunded?: { amount: string; reason: string; at: string };
+  refunded?: { amount: string; reason: string; at: string; how: string };
   /** Some bills were already paid: the difference is to be refunded. */
   duplicateFen: number;
 }

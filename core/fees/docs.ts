@@ -167,7 +167,8 @@ export interface PaymentDoc {
   /** Bills in it that were already paid by another payment: this much is owed back. */
   duplicateFen: number;
   needsRefund: boolean;
-  refund?: { amountFen: number; reason: string; by: string; at: Date; entryId: string };
+  /** Money given back: through WeChat Pay to the payer (原路退回, `refundId`), or in cash at the office. */
+  refund?: { amountFen: number; reason: string; by: string; at: Date; entryId: string; how?: 'wechat' | 'cash'; refundId?: string; outRefundNo?: string };
   transactionId?: string;
   outTradeNo?: string;
   /** Shanghai day "YYYY-MM-DD" (the day's WeChat Pay total against the ledger). */

@@ -166,6 +166,25 @@ describe('cloudPay', () => {
     // paying again for the same outTradeNo is refused
     expect(await order('BILL202401001')).toMatchObject({ resultCode: 'FAIL', subErrCode: 'ORDERPAID' });
   });
+
+  test('refund: only a paid order, never more than it, the same refund number gives the same refund', async () => {
+    const refund = (outTradeNo: string, outRefundNo: string, refundFee: number, totalFee = 1234) =>
+      emu.sdk.cloudPay.refund({ subMchId: '1900000001', nonceStr: 'n1', outTradeNo, outRefundNo, totalFee, refundFee, envId: 'env', functionName: 'payCallback' });
+    expect(await refund('NOSUCHORDER01', 'R1', 100)).toMatchObject({ resultCode: 'FAIL', subErrCode: 'ORDERNOTEXIST' });
+    await order('BILL202401003');
+    expect(await refund('BILL202401003', 'R1', 100)).toMatchObject({ resultCode: 'FAIL', subErrCode: 'TRADE_STATE_ERROR' });
+    expect(await refund('BILL202401001', 'R1', 100, 999)).toMatchObject({ resultCode: 'FAIL' }); // not the order's total
+    expect(await refund('BILL202401001', 'R1', 12.5)).toMatchObject({ resultCode: 'FAIL', subErrCode: 'PARAM_ERROR' });
+    const first = await refund('BILL202401001', 'R1', 1000);
+    expect(first).toMatchObject({ resultCode: 'SUCCESS', refundFee: 1000, errMsg: 'cloudPay.refund:ok' });
+    expect(await refund('BILL202401001', 'R1', 1000)).toMatchObject({ resultCode: 'SUCCESS', refundId: first.refundId });
+    expect(await refund('BILL202401001', 'R1', 900)).toMatchObject({ resultCode: 'FAIL', subErrCode: 'INVALID_REQUEST' });
+    expect(await refund('BILL202401001', 'R2', 235)).toMatchObject({ resultCode: 'FAIL', subErrCode: 'INVALID_REQUEST' }); // 1000 + 235 > 1234
+    expect(await refund('BILL202401001', 'R2', 234)).toMatchObject({ resultCode: 'SUCCESS' });
+    const o = emu.pay.orders().find((e) => e.payload.request.outTradeNo === 'BILL202401001')!;
+    expect(o.payload.refunds.map((r: any) => r.refundFee)).toEqual([1000, 234]);
+    expect(o.state).toBe('ACKED'); // a refund does not re-open the payment's notification
+  });
 });
 
 describe('storage', () => {

@@ -3,7 +3,7 @@
  * differing callbacks, parallel payers, offline + online double payment and its
  * refund), the ledger (append-only, reversal, close, publish, verify, tamper), arrears.
  */
-import { billId } from '../../core/fees/rules';
+import { addMonths, billId } from '../../core/fees/rules';
 import { newRequestId, type Harness } from '../support/harness';
 import { feesHarness, generate, HOME3, HOME5, LAST, PERIOD, payOnline, unpaid } from './fees-setup';
 
@@ -126,9 +126,32 @@ describe('paying online', () => {
     expect(p.duplicateFen).toBe(o.totalFee);
     expect(await h.as('txsj-shop').call('fees', 'fees.refund', { paymentId: order.paymentId, reason: '重复缴费' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const r = await h.as('txsj-manager').ok('fees', 'fees.refund', { paymentId: order.paymentId, reason: '现金已缴，退回微信支付' });
-    expect(r.refunded.amount).toBe(p.amount);
+    expect(r.refunded).toMatchObject({ amount: p.amount, how: expect.stringContaining('原路退回') });
+    // The money went back through WeChat Pay, once, for the amount paid twice.
+    const wx = h.emu.pay.orders().find((e: any) => e.payload.request.outTradeNo === o.outTradeNo)!;
+    expect(wx.payload.refunds).toEqual([expect.objectContaining({ refundFee: o.totalFee })]);
     expect(await h.as('txsj-manager').call('fees', 'fees.refund', { paymentId: order.paymentId, reason: '再退一次' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await count('ledger', { sourceKey: `refund_${order.paymentId}` })).toBe(1);
+  });
+
+  it('a refund WeChat Pay refuses records nothing: no 退款 entry, still to be refunded', async () => {
+    const home = h.seed.memberships.find((m) => m.personId === 'p-txsj-resident-5')!.homeId;
+    const old = addMonths(PERIOD, -2); // not this month's: the export below counts those
+    const id = billId(home, 'rf', old);
+    await h.db.collection('bills').add({
+      data: { _id: id, communityId: 'qiaoxing', compoundId: 'txsj', buildingId: 'txsj-b5', homeId: home, homeLabel: '天翔世家 5栋1单元702', compoundPeriod: `txsj_${old}`, itemCode: 'rf', itemName: '垃圾清运费', kind: 'fixed', period: old, rateFen: 500, quantity: 1, unit: 'home', amountFen: 500, status: 'unpaid', orderNo: null, createdAt: new Date() },
+    });
+    const o = await h.as('txsj-resident-5').ok('fees', 'fees.pay', { clientRequestId: newRequestId(), billIds: [id] });
+    await h.as('txsj-manager').ok('fees', 'fees.payOffline', { clientRequestId: newRequestId(), billIds: [id], method: 'transfer', receiptNo: 'S07-002' });
+    await h.emu.pay.complete(o.outTradeNo);
+    const paymentId = (await h.as('txsj-resident-5').ok('fees', 'fees.order', { outTradeNo: o.outTradeNo })).paymentId;
+    // As if the order were unknown to WeChat Pay (another merchant's, or a typo in the record).
+    await h.db.collection('payments').doc(paymentId).update({ data: { outTradeNo: 'Fnotanorder000' } });
+    const before = await count('ledger', {});
+    const r = await h.as('txsj-manager').call('fees', 'fees.refund', { paymentId, reason: '重复缴费' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'PAY_FAILED', message: expect.stringContaining('微信退款未成功') } });
+    expect(await count('ledger', {})).toBe(before);
+    expect((await h.db.collection('payments').doc(paymentId).get()).data).toMatchObject({ needsRefund: true });
   });
 
   it('reconciliation: a paid order whose callback never came is settled by the timer; the day\'s WeChat total matches the ledger', async () => {
