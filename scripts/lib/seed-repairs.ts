@@ -150,6 +150,8 @@ export const repairsSeed: FeatureSeed = {
       labourFen?: number;
       materialsFen?: number;
       photo?: boolean;
+      /** Logged by the property office for the home (a phone call), not reported by the resident. */
+      loggedBy?: { id: string; name: string; source: 'phone' | 'walkIn' };
     }): Promise<RepairDoc> {
       const id = `r-seed-${String(++n).padStart(3, '0')}`;
       const c = o.compoundId;
@@ -165,7 +167,11 @@ export const repairsSeed: FeatureSeed = {
       const finished = reached(['done', 'confirmed', 'closed', 'reopened']);
       const doneAt = reached(['done', 'confirmed', 'closed']) ? new Date(o.at.getTime() + o.finishH * HOUR) : null;
       const ev = (action: RepairEvent['action'], at: Date, by: { id: string; name: string }, role: string, extra: Partial<RepairEvent> = {}): RepairEvent => ({ action, by: by.id, byName: by.name, byRole: role, at, photos: [], ...extra });
-      const events: RepairEvent[] = [ev('report', o.at, { id: o.who.personId, name: o.who.name }, '住户', { photos })];
+      const events: RepairEvent[] = [
+        o.loggedBy
+          ? ev('log', o.at, o.loggedBy, '物业经理', { photos, note: o.loggedBy.source === 'phone' ? '电话报修' : '上门报修' })
+          : ev('report', o.at, { id: o.who.personId, name: o.who.name }, '住户', { photos }),
+      ];
       if (o.status === 'cancelled') events.push(ev('cancel', new Date(o.at.getTime() + HOUR), { id: o.who.personId, name: o.who.name }, '住户', { note: '自己修好了' }));
       if (acceptedAt && o.status !== 'cancelled') events.push(ev('accept', acceptedAt, mgr, '物业经理'));
       if (assigned) events.push(ev('assign', new Date(acceptedAt!.getTime() + HOUR / 2), mgr, '物业经理', { assigneeId: st.id, assigneeName: st.name }));
@@ -197,11 +203,12 @@ export const repairsSeed: FeatureSeed = {
         media: all.map((f, i) => ({ fileID: f, traceId: `seed-${id}-${i}`, status: 'pass' as const, label: 100 })),
         mediaTraceIds: [],
         urgent: !!o.urgent,
-        source: 'resident',
-        reporterId: o.who.personId,
-        reporterName: o.who.name,
+        source: o.loggedBy?.source ?? 'resident',
+        reporterId: o.loggedBy?.id ?? o.who.personId,
+        reporterName: o.loggedBy?.name ?? o.who.name,
         contactPhone: personById.get(o.who.personId)?.phone ?? null,
-        partyKeys: [`p:${o.who.personId}`, ...(o.common ? [] : [`h:${o.who.homeId}`])],
+        ...(o.loggedBy ? { contactName: o.who.name } : {}),
+        partyKeys: [`p:${o.loggedBy?.id ?? o.who.personId}`, ...(o.common ? [] : [`h:${o.who.homeId}`])],
         status: o.status,
         assigneeId: assigned ? st.id : null,
         assigneeName: assigned ? st.name : null,
@@ -286,6 +293,8 @@ export const repairsSeed: FeatureSeed = {
     await make({ compoundId: TXSJ, who: named('txsj-resident-3'), category: '水管漏水', description: '卫生间洗手盆下水管漏水，已经用桶接着', status: 'done', at: new Date(now.getTime() - 2 * DAY), acceptH: 0.5, finishH: 26, labourFen: 3000, materialsFen: 1850, photo: true });
     await make({ compoundId: TXSJ, who: named('txsj-resident-5'), category: '电路照明', description: '5栋2单元楼道灯坏了三层，晚上黑乎乎的', status: 'submitted', at: new Date(now.getTime() - 30 * HOUR), acceptH: 1, finishH: 10, common: { area: 'building', buildingId: 'txsj-b5', buildingName: '5栋', place: '2单元楼道' } });
     await make({ compoundId: YJLT, who: named('yjlt-resident-5'), category: '门窗门禁', description: '5栋单元门门禁刷卡没反应，老人进出不方便', status: 'assigned', at: new Date(now.getTime() - 20 * HOUR), acceptH: 1, finishH: 10, common: { area: 'gate', buildingId: 'yjlt-b5', buildingName: '5栋', place: '单元门' } });
+    // A call to the property office, logged by 刘洋 for 吴晓峰's home: the home finds it under 我的报修.
+    await make({ compoundId: TXSJ, who: named('txsj-resident-3b'), category: '水管漏水', description: '电话报修：厨房水龙头关不紧，一直滴水', status: 'assigned', at: new Date(now.getTime() - 5 * HOUR), acceptH: 0.2, finishH: 10, loggedBy: { id: 'p-txsj-manager', name: '刘洋', source: 'phone' } });
     // The lift at 御家兰庭 1栋: one report, neighbours follow it.
     const lift = await make({
       compoundId: YJLT,

@@ -105,3 +105,12 @@ it('staff of another compound are refused, and bad input writes nothing', async 
   await refused('txsj-staff', logged({ source: 'email' }), ['BAD_REQUEST']);
   await refused('txsj-staff', logged({ description: '  ' }), ['BAD_REQUEST']);
 });
+
+it('the demo has a call logged by the property office that the home finds under 我的报修', async () => {
+  const mine = await h.as('txsj-resident-3b').ok('repairs', 'repairs.mine', { open: true });
+  const logged = mine.items.find((r: any) => r.excerpt.startsWith('电话报修'));
+  expect(logged).toBeDefined();
+  const d = await h.as('txsj-resident-3b').ok('repairs', 'repairs.get', { repairId: logged.id });
+  expect(d).toMatchObject({ status: 'assigned' });
+  expect(JSON.stringify(d.events ?? d.timeline ?? d)).toContain('电话报修');
+});
