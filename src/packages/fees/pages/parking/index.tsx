@@ -92,9 +92,7 @@ function HomePick(props: { compoundId: string; value: HomeChoice; onChange: (h: 
         }}
       />
       {mode === 'type' ? (
-        <View className='pk-input pk-room'>
-          <Input placeholder='如 3栋2单元101' maxlength={PARKING_LIMITS.room} value={props.value && 'room' in props.value ? props.value.room : ''} onInput={(e) => props.onChange({ room: e.detail.value })} />
-        </View>
+        <Input className='pk-input pk-room' placeholder='如 3栋2单元101' maxlength={PARKING_LIMITS.room} value={props.value && 'room' in props.value ? props.value.room : ''} onInput={(e) => props.onChange({ room: e.detail.value })} />
       ) : !compound ? (
         <StateView {...compounds.state} />
       ) : (
@@ -270,9 +268,7 @@ function Spaces({ compoundId }: { compoundId: string }) {
             adding ? (
               <View className='pk-add'>
                 <View className='field__label'>登记车位号</View>
-                <View className='pk-input pk-add-input'>
-                  <Input placeholder='如 A-001~A-020 或 A-021、A-022' value={newNos} onInput={(e) => setNewNos(e.detail.value)} />
-                </View>
+                <Input className='pk-input pk-add-input' placeholder='如 A-001~A-020 或 A-021、A-022' value={newNos} onInput={(e) => setNewNos(e.detail.value)} />
                 {newNos.trim() ? <View className={expanded ? 'muted' : 'form-error'}>{expanded ? `共 ${expanded.length} 个：${expanded.slice(0, 6).join('、')}${expanded.length > 6 ? '…' : ''}` : `车位号有误，一次最多登记${PARKING_LIMITS.spacesPerAdd}个`}</View> : null}
                 <View className='actions'>
                   <Btn onClick={() => setAdding(false)}>取消</Btn>
@@ -292,9 +288,7 @@ function Spaces({ compoundId }: { compoundId: string }) {
         </View>
       ) : null}
       <View className='pk-search'>
-        <View className='pk-input pk-search__input'>
-          <Input placeholder='搜车位号或房号，如 A-012、3栋' value={q} confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setQuery(q.trim())} />
-        </View>
+        <Input className='pk-input pk-search__input' placeholder='搜车位号或房号，如 A-012、3栋' value={q} confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setQuery(q.trim())} />
         <Btn className='pk-search__btn' onClick={() => setQuery(q.trim())}>
           搜索
         </Btn>
@@ -414,9 +408,7 @@ function Charging({ compoundId }: { compoundId: string }) {
           <View className='card__title'>记一次充电</View>
           <HomePick key={formKey} compoundId={compoundId} value={home} onChange={setHome} prefix='pk-ev' />
           <View className='field__label'>电量（度）</View>
-          <View className='pk-input pk-energy'>
-            <Input type='digit' placeholder='如 12.5' value={energy} onInput={(e) => setEnergy(e.detail.value)} />
-          </View>
+          <Input className='pk-input pk-energy' type='digit' placeholder='如 12.5' value={energy} onInput={(e) => setEnergy(e.detail.value)} />
           <View className='field__label'>开始时间</View>
           <View className='pk-when'>
             <Picker mode='date' value={day} start={earliest} end={nowText.slice(0, 10)} onChange={(e) => setDay(String(e.detail.value))}>
