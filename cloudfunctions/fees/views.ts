@@ -3,7 +3,7 @@ import type { BillDoc, LedgerEntryDoc, PaymentDoc } from '../../core/fees/docs';
 import type { BillView, LedgerEntryView, ReceiptView } from '../../core/fees/contract';
 import { CATEGORY_LABELS, monthsOverdue, periodLabel } from '../../core/fees/rules';
 import { formatFen, formatHundredths } from '../../core/platform/units';
-import { formatDateTime, periodOf } from '../../core/platform/time';
+import { periodOf, shanghai } from '../../core/platform/time';
 import { iso } from '../_shared/db';
 
 export const yuan = (fen: number) => `${formatFen(fen)}元`;
@@ -18,7 +18,7 @@ export function basisOf(b: Pick<BillDoc, 'unit' | 'quantity' | 'rateFen' | 'spac
 }
 
 export function billView(b: BillDoc, now: Date): BillView {
-  const basis = b.unit === 'kwh' && b.sessionAt ? `${basisOf(b)}（${formatDateTime(b.sessionAt)}）` : basisOf(b);
+  const basis = b.unit === 'kwh' && b.sessionAt ? `${basisOf(b)}（${shanghai(b.sessionAt).format('D日 HH:mm')}）` : basisOf(b);
   return {
     id: b._id,
     homeId: b.homeId,

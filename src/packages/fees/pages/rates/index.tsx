@@ -75,7 +75,7 @@ export default function RatesPage() {
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const list = items.data ?? [];
+  const list = [...(items.data ?? [])].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.code.localeCompare(b.code));
   const fixedItems = list.filter((i) => i.kind === 'fixed');
   const newFixedCode = (() => {
     for (let n = 1; ; n++) {
@@ -151,7 +151,7 @@ export default function RatesPage() {
           <View key={it.code} className={`card rates-item rates-item--${it.code}`}>
             <View className='rates-item__head'>
               <View className='card__title rates-item__name'>{it.name}</View>
-              <View className='tag tag--grey'>{it.kindLabel}</View>
+              {it.name !== it.kindLabel ? <View className='tag tag--grey'>{it.kindLabel}</View> : null}
             </View>
             <View className='rates-item__current'>{it.current ? `现行：${rateText(it.kind, it.current)}（${periodLabel(it.current.from)}起）` : '本月尚无单价'}</View>
             {it.history.length > 1 || (it.history.length === 1 && it.history[0].from > now) ? (
