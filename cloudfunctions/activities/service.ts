@@ -7,13 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { HelpView, TeamView, VolunteerView } from '../../core/activities/contract';
-import { HELP_KIND_LABELS, HELP_SKILLS, HELP_STATUS_LABELS, type HelpKind, type Skill } from '../../core/activities/rules';
+import { ACTIVITY_TEMPLATE_FIELDS, ACTIVITY_TEMPLATE_ID, HELP_KIND_LABELS, HELP_SKILLS, HELP_STATUS_LABELS, NEIGHBOUR_SERVICE_PAGE, type HelpKind, type Skill } from '../../core/activities/rules';
 import { assertCan } from '../../core/authz';
 import type { Page, PageInput } from '../../core/platform/api';
 import { AppError } from '../../core/platform/errors';
 import { maskName } from '../../core/platform/mask';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
-import { buildings, compounds } from '../_shared/directory';
+import { buildings, compounds, people } from '../_shared/directory';
+import { sendWithGrant } from '../_shared/messaging';
+import { formatDateTime } from '../../core/platform/time';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { mustPerson } from './common';
@@ -141,7 +143,39 @@ export async function askHelp(ctx: Ctx, input: { clientRequestId: string; kind: 
     if (!raced) throw e;
     return helpView(raced, person._id, false);
   }
+  await tellTeams(ctx, reach, person._id, input.kind, home.compoundId);
   return helpView({ _id: id, ...doc }, person._id, false);
+}
+
+/** Most members a help request messages (its teams are at most 20; a team is a handful of neighbours). */
+const HELP_MESSAGE_LIMIT = 60;
+
+/**
+ * Message the members of the teams a request reached (not the one asking), each once,
+ * when they granted a message. Only the call that created the request gets here (a
+ * retry answered above), and members also see it under 邻里服务 if no message could go.
+ * The message names the kind of help and the compound, not who asked or where.
+ */
+async function tellTeams(ctx: Ctx, reach: TeamDoc[], askerId: string, kind: HelpKind, compoundId: string) {
+  const ids = [...new Set(reach.flatMap((t) => t.memberIds))].filter((p) => p !== askerId).slice(0, HELP_MESSAGE_LIMIT);
+  if (!ids.length) return;
+  const who = await people(ctx.db).byIds(ids);
+  const compound = await compounds(ctx.db).get(compoundId);
+  const f = ACTIVITY_TEMPLATE_FIELDS;
+  const data = {
+    [f.title]: { value: `${HELP_KIND_LABELS[kind]}求助`.slice(0, 20) },
+    [f.time]: { value: formatDateTime(ctx.now) },
+    [f.place]: { value: (compound?.name ?? '本小区').slice(0, 20) },
+    [f.note]: { value: '有邻居需要帮助，打开邻里服务查看' },
+  };
+  for (const p of who.values()) {
+    if (!p.openid) continue;
+    try {
+      await sendWithGrant(ctx.db, ctx.cloud, { touser: p.openid, templateId: ACTIVITY_TEMPLATE_ID, page: NEIGHBOUR_SERVICE_PAGE, data }, ctx.now);
+    } catch (e) {
+      console.error('[help] message to a team member failed', (e as Error).message);
+    }
+  }
 }
 
 export async function listHelp(ctx: Ctx, input: PageInput & { box: 'mine' | 'team' }): Promise<Page<HelpView>> {

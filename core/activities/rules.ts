@@ -115,3 +115,5 @@ export function checkInOpen(a: { startAt: number; endAt: number }, now: number):
 /** The page a share card and subscribe messages open. */
 export const ACTIVITY_DETAIL_PAGE = 'packages/activities/pages/detail/index';
 export const activityPage = (id: string) => `${ACTIVITY_DETAIL_PAGE}?id=${encodeURIComponent(id)}`;
+/** 邻里服务: where a team member sees the help requests that reached their team (help messages open it). */
+export const NEIGHBOUR_SERVICE_PAGE = 'packages/activities/pages/service/index';

@@ -6,6 +6,7 @@
  */
 import { main as activities } from '../../cloudfunctions/activities';
 import { activitiesApi, ACTIVITY_TEMPLATE_ID } from '../../core/activities/contract';
+import { NEIGHBOUR_SERVICE_PAGE } from '../../core/activities/rules';
 import { malformed } from '../support/malformed';
 import { createHarness, newRequestId, type Harness } from '../support/harness';
 
@@ -127,7 +128,18 @@ describe('neighbour service: privacy', () => {
     const team = await h.as('txsj-secretary').ok('activities', 'service.saveTeam', { clientRequestId: newRequestId(), compoundId: 'txsj', name: '邻里医生队', skill: 'doctor', memberIds: ['p-txsj-resident-5', 'p-txsj-lead-5'] });
     await h.as('txsj-secretary').ok('activities', 'service.saveTeam', { clientRequestId: newRequestId(), compoundId: 'txsj', name: '法律顾问队', skill: 'lawyer', memberIds: ['p-txsj-resident-3b'] });
     expect(await h.as('txsj-secretary').call('activities', 'service.saveTeam', { clientRequestId: newRequestId(), compoundId: 'txsj', name: '错队', skill: 'lawyer', memberIds: ['p-txsj-resident-5'] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const ask = await h.as('txsj-resident-3').ok('activities', 'help.ask', { clientRequestId: newRequestId(), kind: 'medical', text: '老伴血压高，头晕，想问问怎么办', contact: '13800000003' });
+    // The doctor team's members who granted a message are told (not the lawyer, not the asker); a retry tells nobody again.
+    await h.as('txsj-lead-5').ok('activities', 'activities.subscribe', { templateId: ACTIVITY_TEMPLATE_ID, accepted: true });
+    await h.as('txsj-lead-5').ok('activities', 'activities.subscribe', { templateId: ACTIVITY_TEMPLATE_ID, accepted: true });
+    await h.as('txsj-resident-3b').ok('activities', 'activities.subscribe', { templateId: ACTIVITY_TEMPLATE_ID, accepted: true });
+    h.emu.outbox.clear();
+    const askInput = { clientRequestId: newRequestId(), kind: 'medical', text: '老伴血压高，头晕，想问问怎么办', contact: '13800000003' };
+    const ask = await h.as('txsj-resident-3').ok('activities', 'help.ask', askInput);
+    await h.as('txsj-resident-3').ok('activities', 'help.ask', askInput);
+    const told = h.emu.outbox.list().filter((m: any) => m.kind === 'subscribeMessage.send');
+    expect(told.map((m: any) => m.payload.touser)).toEqual(['demo-txsj-lead-5']);
+    expect(told[0].payload.page).toBe(NEIGHBOUR_SERVICE_PAGE);
+    expect(JSON.stringify(told[0].payload.data)).not.toMatch(/陈|13800000003|血压/);
     expect(ask.contact).toBe('13800000003');
     // The doctor team sees it without the contact; the lawyer does not see it at all.
     const seen = await h.as('txsj-resident-5').ok('activities', 'help.list', { box: 'team' });

@@ -13,6 +13,9 @@ jest.mock('@/components/Btn', () => ({ __esModule: true, default: 'btn' }));
 import { FEATURE_ROUTES, TAB_PAGES } from '../../src/features/routes';
 import { FEATURES } from '../../src/features';
 import { ROUTES, TAB_ROUTES } from '../../src/routes';
+import { ACTIVITY_DETAIL_PAGE, NEIGHBOUR_SERVICE_PAGE } from '../../core/activities/rules';
+import { APP_LINKS } from '../../core/platform/links';
+import { linkUrl } from '../../src/features/links';
 
 const SRC = join(__dirname, '..', '..', 'src');
 
@@ -108,6 +111,16 @@ describe('registry', () => {
     const paths = new Set(Object.values(ROUTES));
     for (const f of FEATURES) for (const e of [...f.services, ...f.shortcuts]) expect(paths).toContain(e.url);
     expect(TAB_ROUTES).toEqual(Object.values(TAB_PAGES).map((p) => '/' + p));
+  });
+
+  it('pages the server names (subscribe messages, links between features) are registered routes', () => {
+    const paths = new Set(Object.values(ROUTES));
+    for (const page of [ACTIVITY_DETAIL_PAGE, NEIGHBOUR_SERVICE_PAGE]) expect(paths).toContain('/' + page);
+    for (const [to, params] of Object.entries(APP_LINKS)) {
+      const url = linkUrl({ to: to as keyof typeof APP_LINKS, params: Object.fromEntries(params.map((p) => [p, 'x'])) });
+      expect(paths).toContain(url.split('?')[0]);
+      expect(url).toContain(params.map((p) => `${p}=x`).join('&'));
+    }
   });
 
   it('entry keys are unique within the grid and within the shortcuts', () => {
