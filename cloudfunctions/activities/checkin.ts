@@ -54,6 +54,7 @@ export function codeSvg(code: string): string {
 
 export async function checkinCode(ctx: Ctx, input: { activityId: string }): Promise<CheckinCode> {
   const { a } = await loadManaged(ctx, input.activityId);
+  if (a.status !== 'open') throw new AppError('BAD_REQUEST', '活动已取消');
   const code = dayCode(a, ctx.now);
   const scene = `${a._id}-${code}`; // ≤ 32 characters
   const wxacode = (ctx.cloud.openapi as unknown as { wxacode?: { getUnlimited?: (o: object) => Promise<{ buffer?: Buffer }> } }).wxacode;
@@ -96,6 +97,7 @@ function hoursDoc(a: ActivityDoc, s: SignupDoc, minutes: number, corrected: bool
 }
 
 async function doCheckIn(ctx: Ctx, a: ActivityDoc, personId: string) {
+  if (a.status !== 'open') throw new AppError('BAD_REQUEST', '活动已取消');
   const list = await activityLists(ctx.db).must(a._id);
   if (!confirmedOn(a, list, personId)) throw new AppError('NOT_FOUND', '名单上没有这位已报名的志愿者');
   if (!checkInOpen({ startAt: +new Date(a.startAt), endAt: +new Date(a.endAt) }, ctx.now.getTime())) throw new AppError('BAD_REQUEST', '不在签到时间内（活动开始前1小时起）');

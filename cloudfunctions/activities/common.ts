@@ -84,6 +84,7 @@ export function listItem(a: ActivityDoc, list: ActivityListDoc | undefined, pers
     ...(mine ? { mine } : {}),
     ...(a.images[0] ? { cover: a.images[0] } : {}),
     ended: +new Date(a.endAt) < now.getTime(),
+    ...(a.status === 'cancelled' && a.cancellation ? { cancelled: { reason: a.cancellation.reason, byName: a.cancellation.byName, at: iso(a.cancellation.at) } } : {}),
   };
 }
 
@@ -129,7 +130,7 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
   const item = listItem(a, list, actor.personId, ctx.now);
   const now = ctx.now.getTime();
   const closed = a.status !== 'open' || now > +new Date(a.deadline);
-  const problem = item.mine ? undefined : closed ? '报名已截止' : joinProblem(a, actor, person) ?? undefined;
+  const problem = item.mine ? undefined : a.status === 'cancelled' ? '活动已取消' : closed ? '报名已截止' : joinProblem(a, actor, person) ?? undefined;
   const full = a.slots.every((s) => (list.queues[s.key] ?? []).length >= s.capacity) && list.size >= a.capacity + a.waitlistMax;
   const mineRow = item.mine ? rows.get(signupId(a._id, actor.personId!)) : undefined;
   const open = checkInOpen({ startAt: +new Date(a.startAt), endAt: +new Date(a.endAt) }, now);
@@ -144,8 +145,9 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
     canJoin: !item.mine && !problem && !full,
     canCancel: !!item.mine && !closed,
     canManage: managing,
-    canCheckIn: item.mine?.status === 'confirmed' && open && !mineRow?.checkedInAt,
-    canCheckOut: item.mine?.status === 'confirmed' && !!mineRow?.checkedInAt && !mineRow?.checkedOutAt,
+    canCancelActivity: managing && a.status === 'open' && now < +new Date(a.startAt),
+    canCheckIn: a.status === 'open' && item.mine?.status === 'confirmed' && open && !mineRow?.checkedInAt,
+    canCheckOut: a.status === 'open' && item.mine?.status === 'confirmed' && !!mineRow?.checkedInAt && !mineRow?.checkedOutAt,
   };
 }
 

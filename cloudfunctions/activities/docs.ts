@@ -30,6 +30,7 @@ export interface ActivityDoc {
   organiserRole: RoleName;
   clientRequestId: string;
   status: 'open' | 'cancelled';
+  cancellation?: { reason: string; by: string; byName: string; at: Date };
   /** Signs the day's check-in code; never leaves the function. */
   checkinSecret: string;
   createdAt: Date;

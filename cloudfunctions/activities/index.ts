@@ -10,7 +10,7 @@ import { recordGrant } from '../_shared/messaging';
 import { createMain, timerRoute } from '../_shared/router';
 import { checkIn, checkinCode, checkOut, correctHours, exportSignups, mark } from './checkin';
 import { hours, ranking } from './hours';
-import { createActivity, getActivity, homeActivities, listActivities } from './manage';
+import { cancelActivity, createActivity, getActivity, homeActivities, listActivities } from './manage';
 import { remindTomorrow } from './reminders';
 import { askHelp, closeHelp, listHelp, listVolunteers, register, saveTeam, serviceMe, takeHelp } from './service';
 import { cancelSignUp, signUp } from './signup';
@@ -27,6 +27,7 @@ export const main = createMain(
     'activities.get': getActivity,
     'activities.signUp': signUp,
     'activities.cancel': cancelSignUp,
+    'activities.cancelActivity': cancelActivity,
     'activities.checkinCode': checkinCode,
     'activities.checkIn': checkIn,
     'activities.checkOut': checkOut,

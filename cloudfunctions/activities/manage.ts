@@ -11,8 +11,10 @@ import { decodeCursor, pageOf } from '../_shared/db';
 import { buildings as buildingsRepo, compounds as compoundsRepo } from '../_shared/directory';
 import { assertOwnFiles } from '../_shared/files';
 import type { Ctx } from '../_shared/router';
-import { detail, emptyList, listItem, listsFor, loadVisible, mustPerson } from './common';
+import { detail, emptyList, listItem, listsFor, loadManaged, loadVisible, mustPerson } from './common';
 import { activities, activityLists, signups, type ActivityDoc } from './docs';
+import { activityFields, activityMessageJob } from './signup';
+import { enqueue, work } from '../_shared/jobs';
 
 export const ACTIVITY_FILES = 'activities';
 
@@ -112,6 +114,32 @@ export async function createActivity(ctx: Ctx, input: CreateInput): Promise<Acti
     throw e;
   }
   return detail(ctx, actor, { ...doc, _id: id });
+}
+
+/**
+ * Call the activity off (雨天、场地变化): before it starts, by whoever may manage it.
+ * One conditional update moves it from open to cancelled (a second call finds it
+ * cancelled and changes nothing); everyone on the list is then messaged once by a job
+ * whose id is fixed per activity.
+ */
+export async function cancelActivity(ctx: Ctx, input: { activityId: string; reason: string }): Promise<ActivityDetail> {
+  const { actor, a } = await loadManaged(ctx, input.activityId);
+  const person = await mustPerson(ctx, actor);
+  if (a.status === 'cancelled') return detail(ctx, actor, a);
+  if (ctx.now.getTime() >= +new Date(a.startAt)) throw new AppError('BAD_REQUEST', '活动已开始，不能取消');
+  await checkText(ctx, '取消活动', input.reason);
+  const cancellation = { reason: input.reason, by: person._id, byName: person.name, at: ctx.now };
+  const moved = await activities(ctx.db).patchWhere({ _id: a._id, status: 'open' }, { status: 'cancelled', cancellation });
+  const now = (await activities(ctx.db).get(a._id))!;
+  if (moved) {
+    const list = await activityLists(ctx.db).get(a._id);
+    const personIds = (list?.members ?? []).filter((p) => p !== person._id);
+    if (personIds.length) {
+      const job = await enqueue(ctx, activityMessageJob, { activityId: a._id, personIds, fields: activityFields(a, `活动已取消：${input.reason}`) }, { createdBy: person._id, clientRequestId: `cancel-${a._id}` });
+      await work(ctx, { jobId: job._id, budgetMs: 3_000 });
+    }
+  }
+  return detail(ctx, actor, now);
 }
 
 export async function getActivity(ctx: Ctx, input: { activityId: string }): Promise<ActivityDetail> {

@@ -40,6 +40,8 @@ export interface ActivityListItem {
   mine?: { status: SignupStatus; slotKey: string; position: number };
   cover?: string;
   ended: boolean;
+  /** The organiser called it off (雨天等): nobody can sign up or check in. */
+  cancelled?: { reason: string; byName: string; at: string };
 }
 export interface SignupRow {
   personId: string;
@@ -72,6 +74,8 @@ export interface ActivityDetail extends ActivityListItem {
   canJoin: boolean;
   canCancel: boolean;
   canManage: boolean;
+  /** The organiser (or a manager of it) may call the whole activity off: before it starts. */
+  canCancelActivity: boolean;
   canCheckIn: boolean;
   canCheckOut: boolean;
 }
@@ -189,6 +193,8 @@ export const activitiesApi = defineApi('activities', {
   'activities.get': action(z.object(actRef).strict()).returns<ActivityDetail>(),
   'activities.signUp': action(z.object({ ...actRef, slotKey: z.string().min(1).max(20).optional() }).strict()).returns<ActivityDetail>(),
   'activities.cancel': action(z.object(actRef).strict()).returns<ActivityDetail>(),
+  /** Call the whole activity off before it starts; everyone on the list is messaged once. */
+  'activities.cancelActivity': action(z.object({ ...actRef, reason: text({ max: L.reason, emptyMessage: '请填写取消原因' }) }).strict()).returns<ActivityDetail>(),
   'activities.checkinCode': action(z.object(actRef).strict()).returns<CheckinCode>(),
   'activities.checkIn': action(z.object({ ...actRef, code: z.string().regex(/^[A-Za-z0-9]{6,16}$/, '签到码有误') }).strict()).returns<ActivityDetail>(),
   'activities.checkOut': action(z.object(actRef).strict()).returns<ActivityDetail>(),

@@ -123,3 +123,35 @@ it('neighbour service: the secretary sees the teams; a resident sees her answere
   // Her contact is on her own request only (the team sees it once a member takes it: function tests).
   await chen.locator('.help-item', { hasText: '孙子三年级语文作文' }).getByText('求助人电话：13800001234').waitFor();
 });
+
+it('the organiser calls an activity off with a reason; the volunteer sees 活动已取消 on it and in her list', async () => {
+  const lead = await as('李秀英');
+  await visit(lead, served.url, '/pages/home/index');
+  const start = Date.now() + 48 * 3_600_000;
+  const made = await api(lead, 'activities.create', {
+    clientRequestId: `e2e-cancel-${Date.now()}`, title: '3栋楼道大扫除', description: '清理楼道堆物。', place: '3栋大堂',
+    startAt: new Date(start).toISOString(), endAt: new Date(start + 2 * 3_600_000).toISOString(), deadline: new Date(start - 3_600_000).toISOString(),
+    audience: { kind: 'buildings', buildingIds: ['txsj-b3'] }, capacity: 5,
+  });
+  expect(made.ok).toBe(true);
+  const id = made.data.id as string;
+  const chen = await as('陈阿婆');
+  await visit(chen, served.url, `${DETAIL}?id=${encodeURIComponent(id)}`);
+  await chen.locator('.act-join').first().click();
+  await chen.locator('.act-mine', { hasText: '您已报名' }).waitFor();
+
+  await visit(lead, served.url, `${DETAIL}?id=${encodeURIComponent(id)}`);
+  await lead.locator('.act-cancel-activity >> visible=true').click();
+  await lead.locator('.act-cancel-reason input >> visible=true').fill('明天大雨，改期另行通知');
+  await shot(lead, 'activity-cancel');
+  await lead.locator('.act-cancel-activity-confirm >> visible=true').click();
+  await lead.locator('.act-cancelled >> visible=true', { hasText: '明天大雨' }).waitFor();
+
+  await visit(chen, served.url, `${DETAIL}?id=${encodeURIComponent(id)}`);
+  await chen.locator('.act-cancelled >> visible=true', { hasText: '明天大雨，改期另行通知' }).waitFor();
+  expect(await chen.locator('.act-join >> visible=true').count()).toBe(0);
+  await visit(chen, served.url, '/packages/activities/pages/list/index');
+  await chen.locator('.act-tabs .choice__item', { hasText: '我报名的' }).click();
+  await chen.locator('.act-item >> visible=true', { hasText: '3栋楼道大扫除' }).locator('.tag', { hasText: '已取消' }).waitFor();
+  await shot(chen, 'activity-cancelled');
+});

@@ -51,6 +51,37 @@ describe('flows', () => {
     expect((await h.as('txsj-lead-5').ok('activities', 'activities.signUp', { activityId: a.id })).list[0]).toMatchObject({ name: '张卫东', partyBadge: true });
   });
 
+  it('the organiser calls it off: everyone on the list is told once, nobody can join or check in, it stays listed as 已取消', async () => {
+    const a = await make('txsj-secretary', { audience: TXSJ, capacity: 1 });
+    await h.as('txsj-resident-3').ok('activities', 'activities.subscribe', { templateId: ACTIVITY_TEMPLATE_ID, accepted: true });
+    await h.as('txsj-lead-5').ok('activities', 'activities.subscribe', { templateId: ACTIVITY_TEMPLATE_ID, accepted: true });
+    await h.as('txsj-resident-3').ok('activities', 'activities.signUp', { activityId: a.id });
+    await h.as('txsj-lead-5').ok('activities', 'activities.signUp', { activityId: a.id }); // waiting
+    expect(await h.as('txsj-resident-3').call('activities', 'activities.cancelActivity', { activityId: a.id, reason: '下雨' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    h.emu.outbox.clear();
+    const calls = await Promise.all(Array.from({ length: 5 }, () => h.as('txsj-secretary').call('activities', 'activities.cancelActivity', { activityId: a.id, reason: '明天大雨，改期另行通知' })));
+    expect(calls.every((c) => c.ok)).toBe(true);
+    const d = (calls[0] as { ok: true; data: any }).data;
+    expect(d).toMatchObject({ cancelled: { reason: '明天大雨，改期另行通知', byName: expect.any(String) }, canJoin: false, canCancelActivity: false });
+    const told = h.emu.outbox.list().filter((m: any) => m.kind === 'subscribeMessage.send' && m.payload.page.includes(a.id));
+    expect(told.map((m: any) => m.payload.touser).sort()).toEqual(['demo-txsj-lead-5', 'demo-txsj-resident-3']);
+    expect(JSON.stringify(told[0].payload.data)).toContain('活动已取消');
+    expect(await h.as('txsj-resident-5').call('activities', 'activities.signUp', { activityId: a.id })).toMatchObject({ ok: false, error: { code: 'SIGNUP_CLOSED' } });
+    expect((await h.as('txsj-resident-5').ok('activities', 'activities.get', { activityId: a.id })).joinProblem).toBe('活动已取消');
+    expect(await h.as('txsj-secretary').call('activities', 'activities.checkinCode', { activityId: a.id })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: '活动已取消' } });
+    const mine = await h.as('txsj-resident-3').ok('activities', 'activities.list', { box: 'mine' });
+    expect(mine.items.find((i: any) => i.id === a.id)).toMatchObject({ cancelled: { reason: '明天大雨，改期另行通知' } });
+    expect((await h.as('txsj-resident-5').ok('activities', 'activities.list', { box: 'open' })).items.map((i: any) => i.id)).not.toContain(a.id);
+  });
+
+  it('an activity that has started cannot be called off', async () => {
+    const a = await make('txsj-secretary', { audience: TXSJ, capacity: 5, ...when(0.5, 2, 0.25) });
+    await h.db.collection('activities').doc(a.id).update({ data: { startAt: new Date(Date.now() - 1000) } });
+    const before = await h.snapshot();
+    expect(await h.as('txsj-secretary').call('activities', 'activities.cancelActivity', { activityId: a.id, reason: '太晚了' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: '活动已开始，不能取消' } });
+    expect(await h.snapshot()).toBe(before);
+  });
+
   it('the deadline closes sign-up and cancelling', async () => {
     const a = await make('txsj-secretary', { audience: TXSJ, capacity: 5 });
     await h.as('txsj-resident-3').ok('activities', 'activities.signUp', { activityId: a.id });
@@ -188,6 +219,7 @@ const MATRIX: Record<keyof (typeof activitiesApi)['actions'], Spec> = {
   'activities.get': { allowed: TXSJ_SEE, payload: async () => ({ activityId: b3 }) },
   'activities.signUp': { allowed: B3_RESIDENTS, payload: async () => ({ activityId: await fresh() }) },
   'activities.cancel': { allowed: B3_RESIDENTS, payload: async (who) => ({ activityId: B3_RESIDENTS.includes(who) ? await startedWith(who) : b3 }) },
+  'activities.cancelActivity': { allowed: B3_ORGANISERS, payload: async () => ({ activityId: await fresh(), reason: '下雨，改期' }) },
   'activities.checkinCode': { allowed: B3_ORGANISERS, payload: async () => ({ activityId: b3 }) },
   'activities.checkIn': { allowed: B3_RESIDENTS, payload: async (who) => {
     const id = B3_RESIDENTS.includes(who) ? await startedWith(who) : started;

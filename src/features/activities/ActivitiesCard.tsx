@@ -20,7 +20,7 @@ function Row({ a }: { a: ActivityListItem }) {
         <View className='row__title'>{a.title}</View>
         <View className='row__sub muted'>{formatDateTime(a.startAt)} · {a.place}</View>
       </View>
-      <View className='row__side'>{a.mine ? (a.mine.status === 'confirmed' ? '已报名' : `候补第${a.mine.position}`) : left > 0 ? `余${left}个名额` : '可候补'}</View>
+      <View className='row__side'>{a.cancelled ? <View className='tag tag--urgent'>已取消</View> : a.mine ? (a.mine.status === 'confirmed' ? '已报名' : `候补第${a.mine.position}`) : left > 0 ? `余${left}个名额` : '可候补'}</View>
     </View>
   );
 }

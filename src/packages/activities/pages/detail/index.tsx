@@ -34,6 +34,8 @@ export default function ActivityDetailPage() {
   const [fix, setFix] = useState<SignupRow | null>(null);
   const [fixMin, setFixMin] = useState('');
   const [fixReason, setFixReason] = useState('');
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelReason, setCancelReason] = useState('');
 
   useShareAppMessage(() => ({ title: act.data ? `【志愿活动】${act.data.title}` : '志愿活动', path: '/' + activityPage(id) }));
 
@@ -80,6 +82,12 @@ export default function ActivityDetailPage() {
   return (
     <PageShell className='act-detail'>
       <View className='card'>
+        {d.cancelled ? (
+          <View className='banner banner--warn act-cancelled'>
+            <View className='act-cancelled__title'>活动已取消</View>
+            {d.cancelled.byName} 于 {formatDateTime(d.cancelled.at)} 取消：{d.cancelled.reason}
+          </View>
+        ) : null}
         <View className='act-tags'>
           {d.partyOnly ? <View className='tag'>限党员</View> : null}
           {d.ended ? <View className='tag tag--grey'>已结束</View> : null}
@@ -170,6 +178,9 @@ export default function ActivityDetailPage() {
           <View className='stack'>
             <Btn type='primary' block className='act-show-code' loading={busy} onClick={() => void run(async () => setShown(await call.call('activities.checkinCode', { activityId: id })))}>出示签到码</Btn>
             <Btn block className='act-export' onClick={() => void run(async () => { const r = await call.call('activities.export', { activityId: id }); await openSpreadsheet(r.url); })}>导出报名名单（Excel）</Btn>
+            {d.canCancelActivity ? (
+              <Btn type='danger' block className='act-cancel-activity' onClick={() => { setCancelReason(''); setCancelling(true); }}>取消活动</Btn>
+            ) : null}
           </View>
         </View>
       ) : null}
@@ -177,6 +188,22 @@ export default function ActivityDetailPage() {
       <View className='card'>
         {isWeapp ? <Button openType='share' className='btn btn--ghost btn--block act-share'>分享到群</Button> : <Btn type='ghost' block className='act-share' onClick={() => toast('请在微信中打开，点此分享到楼栋群')}>分享到群</Btn>}
       </View>
+
+      <Sheet open={cancelling} title='取消活动' onClose={() => setCancelling(false)}>
+        <View className='note'>已报名和候补的 {d.confirmed + d.waiting} 位邻居会收到取消通知（已同意接收消息的）。</View>
+        <View className='field'>
+          <View className='field__label'>取消原因（大家都能看到）</View>
+          <Input className='field__input act-cancel-reason' value={cancelReason} maxlength={100} placeholder='例如：明天大雨，改期另行通知' onInput={(e) => setCancelReason(e.detail.value)} />
+        </View>
+        <View className='actions'>
+          <Btn onClick={() => setCancelling(false)}>不取消</Btn>
+          <Btn type='danger' loading={busy} className='act-cancel-activity-confirm' onClick={() => void run(async () => {
+            const r = await call.call('activities.cancelActivity', { activityId: id, reason: cancelReason });
+            setCancelling(false);
+            return r;
+          }, '活动已取消')}>确认取消活动</Btn>
+        </View>
+      </Sheet>
 
       <Sheet open={!!fix} title={`更正时长：${fix?.name ?? ''}`} onClose={() => setFix(null)}>
         <View className='field'>

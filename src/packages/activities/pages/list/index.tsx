@@ -31,7 +31,7 @@ export default function ActivityListPage() {
                 <View className='row__sub muted'>{formatDateTime(a.startAt)} · {a.place}</View>
               </View>
               <View className='row__side'>
-                {a.mine ? (a.mine.status === 'confirmed' ? '已报名' : `候补第${a.mine.position}`) : `${a.confirmed}/${a.capacity}${a.waiting ? ` 候补${a.waiting}` : ''}`}
+                {a.cancelled ? <View className='tag tag--urgent'>已取消</View> : a.mine ? (a.mine.status === 'confirmed' ? '已报名' : `候补第${a.mine.position}`) : `${a.confirmed}/${a.capacity}${a.waiting ? ` 候补${a.waiting}` : ''}`}
               </View>
             </View>
           ))}
