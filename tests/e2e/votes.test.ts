@@ -97,6 +97,8 @@ it('the committee announces, owners vote (one on paper), the live count says wha
   await committee.locator('.vote-close >> visible=true').click();
   await committee.locator('.vote-result__summary >> visible=true').waitFor();
   await committee.locator('.vote-phase >> visible=true', { hasText: '结果公示中' }).waitFor();
+  // A published result can go to the owners' group as a share card (weapp; h5 says where).
+  await committee.locator('.vote-share >> visible=true').waitFor();
   await shot(committee, 'votes-published');
   await visit(owner, served.url, `/packages/votes/pages/results/index?id=${CHARGING}`);
   await owner.locator('.vote-result-row >> visible=true').first().waitFor();

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '表决事项' });
+export default definePageConfig({ navigationBarTitleText: '表决事项', enableShareAppMessage: true });

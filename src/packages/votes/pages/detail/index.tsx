@@ -5,8 +5,8 @@
  * publishing and the export. Reminders link here, so the path is fixed.
  */
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Button, View } from '@tarojs/components';
 import type { CountResult, MatterDetail, MyVoteHome } from '@core/votes/contract';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
@@ -133,6 +133,12 @@ export default function VoteDetailPage() {
   const remindId = useRequestId([id]);
   const [busy, setBusy] = useState('');
   const d = matter.data;
+  // The share card carries the result once it is published: owners read it in the group and open the vote.
+  const published = !!d?.result && (d.phase === 'preliminary' || d.phase === 'final');
+  useShareAppMessage(() => ({
+    title: d ? (published && d.result ? `【表决结果】${d.title}：${d.result.summary}` : `【业主表决】${d.title}`).slice(0, 60) : '业主表决',
+    path: `${VR.voteDetail}?id=${encodeURIComponent(id)}`,
+  }));
 
   async function run(what: string, fn: () => Promise<unknown>, done: string) {
     setBusy(what);
@@ -206,6 +212,15 @@ export default function VoteDetailPage() {
                   <Btn block className='vote-results-link' onClick={() => go(`${VR.voteResults}?id=${encodeURIComponent(id)}`)}>
                     查看每户表决情况
                   </Btn>
+                ) : null}
+                {published ? (
+                  process.env.TARO_ENV === 'weapp' ? (
+                    <Button openType='share' className='btn btn--ghost btn--block vote-share'>把结果分享到业主群</Button>
+                  ) : (
+                    <Btn type='ghost' block className='vote-share' onClick={() => void Taro.showToast({ title: '请在微信中打开，点此分享到业主群', icon: 'none' })}>
+                      把结果分享到业主群
+                    </Btn>
+                  )
                 ) : null}
               </View>
             ) : null}
