@@ -141,7 +141,7 @@ export default function BillsPage() {
           {!asked || sub ? (
             <View className='card fees-subscribe'>
               <View className='card__title'>欠费时提醒我</View>
-              <View className='muted'>有账单逾期未缴时，业委会或物业可以通过微信提醒您一次。每点一次“提醒我”可收到一条提醒，不会用于其他消息。</View>
+              <View className='muted'>有账单逾期未缴时，业委会或物业可以通过微信提醒您一次。每点一次“欠费时提醒我”可收到一条提醒，不会用于其他消息。</View>
               {sub ? (
                 <View className={`fees-subscribe__result${sub.accepted ? '' : ' fees-subscribe__result--no'}`}>
                   {sub.accepted ? `已订阅，欠费时可收到 ${sub.remaining} 条提醒` : `您没有同意，欠费时可收到 ${sub.remaining} 条提醒`}
