@@ -85,10 +85,12 @@ export default function BillsPage() {
 
   async function pay() {
     if (!picked.length) return;
-    // In WeChat, the first payment also asks (WeChat's own prompt, inside this tap).
+    // In WeChat, the first payment also asks (WeChat's own prompt must open inside this
+    // tap, so before the payment; the payment waits for the answer: one dialog at a time).
     if (isWeapp && !asked) {
       setAsked(true);
-      void subscribeBills().then((r) => r && setSub(r));
+      const r = await subscribeBills();
+      if (r) setSub(r);
     }
     setBusy(true);
     try {
