@@ -7,7 +7,7 @@
  * the same home or person twice. A claim is written before the send and the job's
  * own effect record (jobs.ts) keeps a killed worker from sending again.
  */
-import { assertCan, can } from '../../core/authz';
+import { can } from '../../core/authz';
 import { BILL_TEMPLATE_FIELDS, BILL_TEMPLATE_ID } from '../../core/fees/contract';
 import type { RemindPreviewView } from '../../core/fees/contract-dues';
 import type { RemindMarkDoc } from '../../core/fees/docs-dues';
@@ -18,6 +18,7 @@ import type { JobView } from '../../core/platform/jobs';
 import { periodOf } from '../../core/platform/time';
 import { buildings as buildingsRepo, compounds, memberships, people, requirePerson, type MembershipDoc, type PersonDoc } from '../_shared/directory';
 import { defineJob, enqueue, jobs, jobView, work, type JobDoc } from '../_shared/jobs';
+import { hideThenForbid } from '../_shared/access';
 import { grantsLeft, sendWithGrant } from '../_shared/messaging';
 import { repository } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
@@ -49,12 +50,10 @@ async function remindPlace(ctx: Ctx, input: { compoundId: string; buildingId?: s
   const compound = await compounds(ctx.db).get(input.compoundId);
   if (!compound) throw new AppError('NOT_FOUND');
   const t = compoundTarget(compound);
-  if (!can(actor, 'fees.remind', t)) {
-    // A building lead sees their buildings' arrears but does not remind: FORBIDDEN; anyone else NOT_FOUND.
-    if (can(actor, 'fees.arrears', { ...t, buildingId: input.buildingId }) || actor.roles.some((r) => r.compoundId === compound._id)) throw new AppError('FORBIDDEN');
-    throw new AppError('NOT_FOUND');
-  }
-  assertCan(actor, 'fees.remind', t);
+  // Someone with a role in the compound (a building lead, the branch secretary, staff) is
+  // told they may not; anyone else is not told the compound's arrears exist.
+  const mayRemind = can(actor, 'fees.remind', t);
+  hideThenForbid(mayRemind || actor.roles.some((r) => r.compoundId === compound._id), mayRemind);
   let buildingName = '全小区';
   if (input.buildingId) {
     const b = await buildingsRepo(ctx.db).get(input.buildingId);
