@@ -6,7 +6,7 @@
  * space, so of two people renting one space at once one wins and the other is told
  * 该车位已出租. Generation bills each home for the spaces it rents in the month
  * (bills.ts writeBills); a rental from this month, once this month's bills exist,
- * writes the home's parking bill at once. Rentals start and end from this month on:
+ * writes the home's parking bill in its own transaction. Rentals start and end from this month on:
  * a month already billed for a home is not changed.
  *
  * An EV session is one unpaid bill of the home at the EV item's rate (fen per kWh)
@@ -18,7 +18,7 @@ import type { EvSessionsView, EvSessionView, ParkingSpacesPage, ParkingSpaceView
 import type { PARKING_ACTIONS } from '../../core/fees/contract-parking';
 import { billDoc, type EvSessionDoc, type FeeItemDoc, type ParkingSpaceDoc } from '../../core/fees/docs';
 import {
-  addMonths, billId, evBillId, evLine, normalizeRoom, normalizeSpaceNo, PARKING_LIMITS, periodLabel, rateIn, rentalIn, rentProblem, roomMatches, roomNumberOf, spaceSortKey, sumFen, type Rental,
+  addMonths, billId, billLine, evBillId, evLine, normalizeRoom, normalizeSpaceNo, PARKING_LIMITS, periodLabel, rateIn, rentalIn, rentProblem, roomMatches, roomNumberOf, spaceSortKey, sumFen, type Rental,
 } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
@@ -29,7 +29,6 @@ import { compounds, homes, requirePerson, type CompoundDoc, type HomeDoc } from 
 import { iso } from '../_shared/db';
 import { transaction } from '../_shared/repo';
 import type { ActionHandlers, Ctx } from '../_shared/router';
-import { writeBills } from './bills';
 import { compoundTarget, sha256 } from './common';
 import { bills, evSessions, feeItems, parkingSpaces } from './docs';
 import { yuan } from './views';
@@ -174,22 +173,33 @@ async function rent(ctx: Ctx, input: { compoundId: string; spaceNo: string; home
   if (!(await parkingSpaces(ctx.db).get(id))) throw new AppError('NOT_FOUND', `没有车位${input.spaceNo}，请先登记车位`);
   const items = await parkingItems(ctx, compound._id);
   const billNow = input.from === now && items.length > 0 && (await monthBilled(ctx, compound._id, now));
-  if (billNow && (await bills(ctx.db).byIds(items.map((it) => billId(home._id, it.code, now)))).size) {
-    throw new AppError('BAD_REQUEST', `${home.label}本月的停车费账单已出，新车位请从${periodLabel(addMonths(now, 1))}起出租`);
-  }
+  const billedAlready = () => new AppError('BAD_REQUEST', `${home.label}本月的停车费账单已出，新车位请从${periodLabel(addMonths(now, 1))}起出租`);
+  if (billNow && (await bills(ctx.db).byIds(items.map((it) => billId(home._id, it.code, now)))).size) throw billedAlready();
   const doc = await transaction(ctx.db, async (tx) => {
     const repo = parkingSpaces(ctx.db).in(tx);
     const cur = await repo.must(id);
     const problem = rentProblem(cur.rentals, input.from);
     if (problem) throw new AppError('BAD_REQUEST', problem);
+    if (billNow) {
+      // This month is billed already and the home had no parking bill in it (so no other
+      // space this month): its bill for this one space, in the same transaction. Two
+      // rentals for one home at once meet on this bill; the loser is told to wait a month.
+      for (const it of items) {
+        const line = billLine(it.kind, it.rates, now, { ...home, spaces: 1 });
+        if (!line) continue;
+        const billTx = bills(ctx.db).in(tx);
+        const bid = billId(home._id, it.code, now);
+        if (await billTx.get(bid)) throw billedAlready();
+        const { _id: _bill, ...bill } = billDoc(bid, home, it, now, line, ctx.now, { spaces: [input.spaceNo] });
+        await billTx.put(_bill, bill);
+      }
+    }
     const rentals = [...cur.rentals, { homeId: home._id, homeLabel: home.label, from: input.from, until: null, by: person._id, byName: person.name, at: ctx.now }].slice(-PARKING_LIMITS.rentalsKept);
     const { _id, ...rest } = cur;
     const next = { ...rest, rentals, homeId: [...new Set(rentals.map((r) => r.homeId))], updatedAt: ctx.now };
     await repo.put(_id, next);
     return { _id, ...next };
   });
-  // This month is billed already: the home's parking bill now (it had none, checked above).
-  if (billNow) await writeBills(ctx, items, now, [home], ctx.now);
   return spaceView(doc, ctx.now);
 }
 

@@ -76,6 +76,13 @@ describe('parking per space', () => {
     expect((await rent('A-005', { homeId: HOME5 }, PERIOD)).ok).toBe(true);
     expect(await one('bills', billId(HOME5, 'parking', PERIOD))).toMatchObject({ quantity: 1, amountFen: 15000, spaces: ['A-005'] });
     expect(await rent('A-006', { homeId: HOME5 }, PERIOD)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('本月的停车费账单已出') } });
+    // Two spaces for one home from this month at once: one is billed now, the other is refused (never a space rented and not billed).
+    const home = 'txsj-b2_2_502';
+    const [a, b] = await Promise.all([rent('A-008', { homeId: home }, PERIOD, 'txsj-manager'), rent('A-009', { homeId: home }, PERIOD, 'txsj-bookkeeper')]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    const won = a.ok ? 'A-008' : 'A-009';
+    expect(await one('bills', billId(home, 'parking', PERIOD))).toMatchObject({ quantity: 1, spaces: [won] });
+    expect((await one('parkingSpaces', `txsj_${won === 'A-008' ? 'A-009' : 'A-008'}`)).rentals).toHaveLength(0);
   });
 
   it('two people renting one space at once: one wins, the other is told it is taken', async () => {
@@ -93,7 +100,7 @@ describe('parking per space', () => {
     expect(all.total).toBe(13);
     const nos = all.items.map((s: any) => s.spaceNo);
     expect(nos.indexOf('B-9')).toBeLessThan(nos.indexOf('B-10'));
-    expect(all).toMatchObject({ rateFen: 15000, canWrite: true, rented: 2 });
+    expect(all).toMatchObject({ rateFen: 15000, canWrite: true, rented: 3 });
     const byRoom = await h.as('txsj-secretary').ok('fees', 'parking.spaces', { compoundId: 'txsj', q: '5栋1单元702' });
     expect(byRoom.items.map((s: any) => s.spaceNo)).toEqual(expect.arrayContaining(['A-003', 'A-005']));
     expect(byRoom.items.every((s: any) => [s.current, s.upcoming].some((r: any) => r?.homeId === HOME5))).toBe(true);
