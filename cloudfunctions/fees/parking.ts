@@ -208,24 +208,21 @@ async function endRental(ctx: Ctx, input: { compoundId: string; spaceNo: string;
   checkMonth(ctx, input.from, '退租');
   const person = await requirePerson(ctx.db, actor);
   const id = spaceId(compound._id, input.spaceNo);
-  const space = await parkingSpaces(ctx.db).get(id);
-  if (!space) throw new AppError('NOT_FOUND', `没有车位${input.spaceNo}`);
-  const open = space.rentals.find((r) => r.until === null);
-  if (open) {
-    // A month already billed to the home stays billed: end from the month after.
-    const items = await parkingItems(ctx, compound._id);
-    if (items.length && (await bills(ctx.db).byIds(items.map((it) => billId(open.homeId, it.code, input.from)))).size) {
-      throw new AppError('BAD_REQUEST', `${open.homeLabel}${periodLabel(input.from)}的停车费账单已出，最早从${periodLabel(addMonths(input.from, 1))}起退租`);
-    }
-  }
+  if (!(await parkingSpaces(ctx.db).get(id))) throw new AppError('NOT_FOUND', `没有车位${input.spaceNo}`);
+  const items = await parkingItems(ctx, compound._id);
   const doc = await transaction(ctx.db, async (tx) => {
     const repo = parkingSpaces(ctx.db).in(tx);
     const cur = await repo.must(id);
     const i = cur.rentals.findIndex((r) => r.until === null);
     if (i < 0) throw new AppError('BAD_REQUEST', '该车位没有在租');
     const r = cur.rentals[i];
-    if (open && r.homeId !== open.homeId) throw new AppError('CONFLICT');
     if (input.from < r.from) throw new AppError('BAD_REQUEST', `退租月份不能早于起租月份（${periodLabel(r.from)}）`);
+    // A month already billed to the home stays billed: end from the month after.
+    for (const it of items) {
+      if (await bills(ctx.db).in(tx).get(billId(r.homeId, it.code, input.from))) {
+        throw new AppError('BAD_REQUEST', `${r.homeLabel}${periodLabel(input.from)}的停车费账单已出，最早从${periodLabel(addMonths(input.from, 1))}起退租`);
+      }
+    }
     const rentals = cur.rentals.map((x, j) => (j === i ? { ...x, until: input.from, endedBy: person._id, endedAt: ctx.now } : x));
     const { _id, ...rest } = cur;
     const next = { ...rest, rentals, updatedAt: ctx.now };
