@@ -169,14 +169,13 @@ export default function RatesPage() {
               <View key={`${p.from}-${p.byName}`} className='rates-proposal'>
                 <View className='rates-proposal__text'>
                   {p.byName}提议：从{periodLabel(p.from)}起 {rateText(it.kind, p)}
+                  {sets ? null : <View className='rates-proposal__wait'>等待业委会采纳</View>}
                 </View>
                 {sets ? (
                   <Btn size='small' type='primary' className='rates-adopt' loading={busy === `adopt-${it.code}-${p.from}`} onClick={() => void adopt(it, p)}>
                     采纳
                   </Btn>
-                ) : (
-                  <View className='muted'>等待业委会采纳</View>
-                )}
+                ) : null}
               </View>
             ))}
           </View>
