@@ -26,10 +26,9 @@ import { compoundTarget } from './common';
 import { bills } from './docs';
 import { yuan } from './views';
 
-/** Recent-reminder marks: effects of a standing pseudo-job in `jobEffects`, read and claimed by id. */
-export const remindMarks = repository<RemindMarkDoc>('jobEffects');
-export const MARK_JOB = 'fees.remind.recent' as const;
-export const markId = (key: string) => `${MARK_JOB}_${key}`;
+/** Recent-reminder marks (one per home and per person), read and claimed by id. */
+export const remindMarks = repository<RemindMarkDoc>('feeReminders');
+export const markId = (key: string) => key;
 export const homeKey = (homeId: string) => `h_${homeId}`;
 export const personKey = (personId: string) => `p_${personId}`;
 
@@ -159,7 +158,7 @@ async function claimMark(ctx: Ctx, key: string, jobId: string, compoundId: strin
   const marks = remindMarks(ctx.db);
   const _id = markId(key);
   try {
-    await marks.add({ _id, jobId: MARK_JOB, key, state: 'done', at: now, byJob: jobId, compoundId });
+    await marks.add({ _id, key, at: now, byJob: jobId, compoundId });
     return true;
   } catch {
     const cutoff = new Date(now.getTime() - REMIND_WINDOW_MS);

@@ -65,6 +65,8 @@ export const FEES_COLLECTIONS = defineCollections([
       { name: 'home', keys: { homeId: 1, at: -1 } },
     ],
   },
+  /** The last arrears reminder of each home and person (the 7-day rule): _id `h_<homeId>` / `p_<personId>`, read by id. */
+  { name: 'feeReminders', indexes: [] },
   /** The six-monthly published list of whether each committee member has paid: _id `${compoundId}_${half}`. */
   { name: 'committeeDues', indexes: [{ name: 'compound', keys: { compoundId: 1, half: -1 } }] },
 ]);

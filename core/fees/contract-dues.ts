@@ -7,12 +7,8 @@ import { z } from 'zod';
 import { action, clientRequestId, id, type ActionSpec } from '../platform/api';
 import type { JobView } from '../platform/jobs';
 import { HALF, type DuesState } from './dues';
+import { BILL_TEMPLATE_ID } from './templates';
 
-/**
- * contract.ts's BILL_TEMPLATE_ID, repeated: contract.ts imports this file, so an
- * import back would be a cycle. tests/unit/fees-dues.test.ts checks they are equal.
- */
-export const DUES_BILL_TEMPLATE = 'REPLACE_WITH_BILL_TEMPLATE_ID';
 
 const half = z.string().regex(HALF, '半年格式应为 2026H1（上半年）或 2026H2（下半年）');
 
@@ -75,7 +71,7 @@ export interface CommitteeDuesView {
 }
 
 /** After wx.requestSubscribeMessage: one accepted tap = one bill message. */
-const subscribe = z.strictObject({ templateId: z.literal(DUES_BILL_TEMPLATE), accepted: z.boolean() });
+const subscribe = z.strictObject({ templateId: z.literal(BILL_TEMPLATE_ID), accepted: z.boolean() });
 
 export const DUES_ACTIONS = {
   /** Before 催缴提醒: homes in arrears, people who use the app, who granted a message, homes to tell in person. */

@@ -19,9 +19,7 @@ import {
   type StatementFigures, type Tier, type VerifyProblem,
 } from './rules';
 
-/** The subscribe-message template for "bill due". REPLACE at deploy with the mp console's template id. */
-export const BILL_TEMPLATE_ID = 'REPLACE_WITH_BILL_TEMPLATE_ID';
-export const BILL_TEMPLATE_FIELDS = { item: 'thing1', amount: 'amount2', period: 'thing3', note: 'thing4' } as const;
+export { BILL_TEMPLATE_FIELDS, BILL_TEMPLATE_ID } from './templates';
 
 const period = z.string().regex(PERIOD, '月份格式应为 YYYY-MM');
 const rateFen = z.number().int('费率须为整数分').min(0).max(FEE_LIMITS.maxRateFen, '费率过高');

@@ -33,15 +33,12 @@ export interface CommitteeDuesDoc {
 }
 
 /**
- * The last arrears reminder of a home (`h_<homeId>`) or a person (`p_<personId>`),
- * kept as an effect of the standing pseudo-job `fees.remind.recent` in `jobEffects`
- * (_id `fees.remind.recent_<key>`): claimed by one reminder job at a time, read by id.
+ * The last arrears reminder of a home (`h_<homeId>`) or a person (`p_<personId>`), in
+ * `feeReminders` (_id = the key): claimed by one reminder job at a time, read by id.
  */
 export interface RemindMarkDoc {
   _id: string;
-  jobId: 'fees.remind.recent';
   key: string;
-  state: 'done';
   /** When the reminder job claimed it (the 7 days run from here). */
   at: Date;
   /** The reminder job that holds it. */

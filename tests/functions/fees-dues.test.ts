@@ -119,7 +119,7 @@ describe('催缴提醒', () => {
   });
 
   it('after 7 days the same homes may be reminded again (each person once)', async () => {
-    await h.db.collection('jobEffects').where({ jobId: 'fees.remind.recent' }).update({ data: { at: new Date(Date.now() - 8 * 24 * 3600_000) } });
+    await h.db.collection('feeReminders').where({ byJob: h.db.command.exists(true) }).update({ data: { at: new Date(Date.now() - 8 * 24 * 3600_000) } });
     const p = await h.as('txsj-committee').ok('fees', 'fees.remindPreview', { compoundId: 'txsj', buildingId: B3 });
     expect(p).toMatchObject({ remindedRecently: 0, withGrant: granted3.length });
     h.emu.outbox.clear();

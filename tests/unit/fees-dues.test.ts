@@ -5,10 +5,12 @@ import {
 } from '../../core/fees/dues';
 
 import { BILL_TEMPLATE_ID } from '../../core/fees/contract';
-import { DUES_BILL_TEMPLATE } from '../../core/fees/contract-dues';
+import { feesApi } from '../../core/fees/contract';
 
-it('fees.subscribe takes the bill template of the contract', () => {
-  expect(DUES_BILL_TEMPLATE).toBe(BILL_TEMPLATE_ID);
+it('fees.subscribe takes the bill template and nothing else', () => {
+  const schema = feesApi.actions['fees.subscribe'].input;
+  expect(schema.safeParse({ templateId: BILL_TEMPLATE_ID, accepted: true }).success).toBe(true);
+  expect(schema.safeParse({ templateId: 'REPLACE_WITH_NOTICE_TEMPLATE_ID', accepted: true }).success).toBe(false);
 });
 
 const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;

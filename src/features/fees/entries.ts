@@ -23,7 +23,7 @@ export const feesFeature = defineFeature({
     { key: 'fee-books', label: '记账结账', hint: '记支出、结账公示', url: url.feeBooks, order: 12, permission: ['ledger.book', 'ledger.close'] },
     { key: 'fee-rates', label: '收费标准', hint: '单价、调价、提议', url: url.feeRates, order: 13, permission: ['fees.rate.set', 'fees.rate.propose'] },
     { key: 'fee-parking', label: '车位与充电', hint: '车位出租、充电记录', url: url.feeParking, order: 14, permission: 'fees.parking' },
-    { key: 'fee-dues', label: '委员缴费公示', hint: '业委会成员是否缴费', url: url.feeDues, order: 15, when: (v) => v.me.homes.length > 0 || v.me.roles.length > 0 },
+    { key: 'fee-dues', label: '委员缴费公示', hint: '业委会成员是否缴费', url: url.feeDues, order: 15, when: (v) => v.me.homes.length > 0 || v.me.roles.some((r) => !!r.compoundId) },
   ],
   shortcuts: [{ key: 'fee-books', label: '记账结账', url: url.feeBooks, order: 5, permission: ['ledger.book', 'ledger.close'] }],
 });

@@ -16,15 +16,13 @@ import { api, toServiceError } from '@/services/cloud';
 import { go } from '@/utils/nav';
 import { routePaths } from '@/features/route-table';
 import { FEE_ROUTES } from '@/features/fees/routes';
-import type { BILL_TEMPLATE_ID as ContractBillTemplateId } from '@core/fees/contract';
+import { BILL_TEMPLATE_ID } from '@core/fees/templates';
 import { completePayment } from '../../pay';
 import '../../common.scss';
 import './index.scss';
 
 const url = routePaths(FEE_ROUTES);
 
-/** The contract's template id as a value (the contract's runtime would pull zod in); the type keeps them equal. */
-const BILL_TEMPLATE_ID: typeof ContractBillTemplateId = 'REPLACE_WITH_BILL_TEMPLATE_ID';
 const isWeapp = process.env.TARO_ENV === 'weapp';
 /** Asked once on this phone: whatever the answer, the card does not come back. */
 const ASKED_KEY = 'fees.billReminder.asked';
