@@ -11,12 +11,16 @@ import { addMonths, CATEGORY_LABELS, FUND_LABELS, monthsOverdue } from '../../co
 import { AppError } from '../../core/platform/errors';
 import { formatDate } from '../../core/platform/time';
 import { formatFen } from '../../core/platform/units';
+import type { BillDoc } from '../../core/fees/docs';
 import { compounds } from '../_shared/directory';
 import { iso } from '../_shared/db';
 import { exportPath } from '../_shared/files';
 import type { Ctx } from '../_shared/router';
 import { compoundTarget } from './common';
 import { bills, ledger, payments, statements } from './docs';
+
+/** What a bill's quantity counts, for the bills sheet. */
+const BILL_UNIT_LABELS: Record<BillDoc['unit'], string> = { m2: '㎡', space: '个车位', home: '户', kwh: '度' };
 
 const URL_MAX_AGE = 600;
 const yuan = (fen: number) => Number(formatFen(fen));
@@ -34,8 +38,12 @@ export async function exportXlsx(ctx: Ctx, input: { compoundId: string; kind: Ex
     rows++;
   };
   if (input.kind === 'bills') {
-    ws.addRow(['房屋', '月份', '项目', '计费依据(㎡/个)', '单价(元)', '金额(元)', '状态', '缴费时间']);
-    for (const b of await bills(ctx.db).all({ compoundPeriod: `${compound._id}_${input.period}` })) add([b.homeLabel, b.period, b.itemName, b.unit === 'm2' ? b.quantity / 100 : b.quantity, yuan(b.rateFen), yuan(b.amountFen), b.status === 'paid' ? '已缴' : '待缴', b.paidAt ? formatDate(b.paidAt) : '']);
+    ws.addRow(['房屋', '月份', '项目', '计费数量', '计费单位', '单价(元)', '金额(元)', '状态', '缴费时间']);
+    for (const b of await bills(ctx.db).all({ compoundPeriod: `${compound._id}_${input.period}` })) {
+      // Area and energy are kept in hundredths (㎡, 度): shown as the decimals people read.
+      const qty = b.unit === 'm2' || b.unit === 'kwh' ? formatFen(b.quantity) : String(b.quantity);
+      add([b.homeLabel, b.period, b.itemName, qty, BILL_UNIT_LABELS[b.unit], yuan(b.rateFen), yuan(b.amountFen), b.status === 'paid' ? '已缴' : '待缴', b.paidAt ? formatDate(b.paidAt) : '']);
+    }
   } else if (input.kind === 'payments') {
     ws.addRow(['收据号', '日期', '方式', '金额(元)', '房屋', '重复待退(元)', '已退(元)']);
     const list = (await payments(ctx.db).all({ compoundId: compound._id })).filter((p) => p.day.startsWith(input.period));
