@@ -14,7 +14,11 @@ export interface StatementNoticeDraft {
   link: AppLink;
 }
 
-const yuan = (fen: number) => `${formatFen(fen)}元`;
+/** "57,010.88元": grouped like the statement page, so the two read alike. */
+const yuan = (fen: number) => {
+  const [int, dec] = formatFen(fen).split('.');
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}元`;
+};
 
 export function statementNotice(compound: { id: string; name: string }, figures: Omit<StatementFigures, 'lines'>): StatementNoticeDraft {
   const month = periodLabel(figures.period);

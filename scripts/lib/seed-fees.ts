@@ -1,7 +1,7 @@
 /**
  * Fees demo: a year of billing for 天翔世家 (1.1 元/m²) and 御家兰庭 (1.2 元 with a
- * lift — buildings 1–3 — and 0.8 元 without), paid at a realistic rate (about 93 %
- * of past months, a third of this month so far, a few homes in long arrears), a year
+ * lift — buildings 1–3 — and 0.8 元 without), paid at a realistic rate (about 89 % of last month,
+ * 93–97 % of older months, a third of this month so far; arrears with a few homes), a year
  * of expenses and other income chained in the ledger, eleven closed and published
  * statements, the current month open, a donation board, and a bookkeeper (记账员)
  * in each compound. Every bill of the year is kept (about 10,500), so collection
@@ -105,7 +105,10 @@ export const feesSeed: FeatureSeed = {
       // Bills and who paid. A few homes are long in arrears; the named residents pay on time
       // except this month (陈阿婆 pays it in the walkthrough) and 郑海涛, two months behind.
       const homes = base.homes.filter((h) => h.compoundId === c._id);
+      // Arrears sit with a few homes, as they do: about 3 % long behind (half a year and
+      // more), about 8 % a month or two late; everyone else has paid every past month.
       const chronic = new Set(homes.filter(() => rand() < 0.03).map((h) => h._id));
+      const late = new Set(homes.filter((h) => !chronic.has(h._id) && rand() < 0.08).map((h) => h._id));
       const bills: BillDoc[] = [];
       const payments: PaymentDoc[] = [];
       const paidBy = new Map<string, { wechat: number; cash: number; homes: number }>();
@@ -119,7 +122,8 @@ export const feesSeed: FeatureSeed = {
           if (who === 'p-txsj-resident-5') paid = age >= 2;
           else if (who) paid = age >= 1;
           else if (chronic.has(h._id)) paid = age >= 6;
-          else paid = age === 0 ? rand() < 0.33 : rand() < (age === 1 ? 0.88 : 0.95);
+          else if (late.has(h._id)) paid = age >= 3 || (age === 2 && rand() < 0.5);
+          else paid = age === 0 ? rand() < 0.33 : true;
           const id = billId(h._id, 'property', p);
           const method = rand() < 0.8 ? 'wechat' : 'cash';
           const paidAt = inMonth(p, age === 0 ? Math.min(today, 1 + Math.floor(rand() * 10)) : 1 + Math.floor(rand() * 20), 9 + Math.floor(rand() * 10));

@@ -35,7 +35,7 @@ describe('the statement as a 财务公示 notice', () => {
       repairFund: { opening: 0, in: 0, out: 0, closing: 0 }, commonPart: { opening: 0, income: 50_000, expense: 0, closing: 50_000 }, balances: { operating: 2_345_100, repairFund: 0, commonPart: 50_000 },
     });
     expect(d.title).toBe('天翔世家 2026年10月财务公示');
-    expect(d.body).toContain('收入 12345.00元，支出 10000.00元，结余 2345.00元');
+    expect(d.body).toContain('收入 12,345.00元，支出 10,000.00元，结余 2,345.00元；月末余额 23,451.00元');
     expect(d.body).toContain('归全体业主');
     expect(d.body).not.toContain('维修资金');
     expect(d.link).toEqual({ to: 'feeStatement', params: { compoundId: 'txsj', period: '2026-10' }, label: '查看账目明细' });
