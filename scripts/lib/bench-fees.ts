@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Emulator } from '../../emulator';
 import { periodOf } from '../../core/platform/time';
+import { spaceSortKey } from '../../core/fees/rules';
 
 type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
 type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
@@ -40,8 +41,31 @@ export async function feeBench<R>({ invoke, measure, emu, all }: { invoke: Invok
     const items = list.filter((c) => c._id !== 'txsj').map((c) => ({ _id: `${c._id}_property`, compoundId: c._id, communityId: c.communityId, code: 'property', kind: 'property', name: '物业费', rates: [{ from: period, tiers, setBy: 'bench', setAt: new Date().toISOString() }], proposals: [], updatedAt: new Date() }));
     emu.seed('feeItems', items);
   }
+  // Parking too: one home in ten rents a space, so generation's per-batch $in on the
+  // spaces' home index is measured with the property fee (a bill per renting home more).
+  const parkingItems: object[] = [];
+  const spaces: object[] = [];
   let homes = 0;
-  for (const c of compounds) homes += (await db.collection('homes').where({ compoundId: c }).count()).total;
+  let renting = 0;
+  for (const c of compounds) {
+    const all: { _id: string; communityId: string; label: string }[] = [];
+    for (;;) {
+      const where = all.length ? { compoundId: c, _id: db.command.gt(all[all.length - 1]._id) } : { compoundId: c };
+      const page = (await db.collection('homes').where(where).orderBy('_id', 'asc').limit(1000).get()).data as typeof all;
+      all.push(...page);
+      if (page.length < 1000) break;
+    }
+    homes += all.length;
+    parkingItems.push({ _id: `${c}_parking`, compoundId: c, communityId: all[0]?.communityId ?? '', code: 'parking', kind: 'parking', name: '停车费', rates: [{ from: period, fen: 15000, setBy: 'bench', setAt: new Date().toISOString() }], proposals: [], updatedAt: new Date() });
+    all.forEach((h, i) => {
+      if (i % 10 !== 0) return;
+      renting++;
+      const spaceNo = `P-${String(i).padStart(5, '0')}`;
+      spaces.push({ _id: `${c}_${spaceNo}`, compoundId: c, communityId: h.communityId, spaceNo, sortKey: spaceSortKey(spaceNo), homeId: [h._id], rentals: [{ homeId: h._id, homeLabel: h.label, from: period, until: null, by: 'bench', byName: '压测', at: new Date() }], createdBy: 'bench', createdAt: new Date(), updatedAt: new Date() });
+    });
+  }
+  emu.seed('feeItems', parkingItems);
+  emu.seed('parkingSpaces', spaces);
   const t = performance.now();
   const m = await emu.measure(async () => {
     if (!all) return ok(await invoke('fees', 'txsj-committee', 'fees.generate', { clientRequestId: `bench-gen-${Date.now()}`, compoundId: 'txsj', period }));
@@ -52,9 +76,9 @@ export async function feeBench<R>({ invoke, measure, emu, all }: { invoke: Invok
   });
   const ms = performance.now() - t;
   const bills = (await db.collection('bills').where({ period }).count()).total;
-  if (bills !== homes) throw new Error(`generated ${bills} bills for ${homes} homes`);
+  if (bills !== homes + renting) throw new Error(`generated ${bills} bills for ${homes} homes and ${renting} renting a space`);
   const perK = (ms * 1000) / homes;
-  const gen: FeeRow = { action: 'fees generate bills (p50/p95 = ms per 1,000 homes; per home)', homes, perUser: false, p50: perK, p95: perK, reads: m.reads / homes, writes: m.writes / homes, queries: m.queries / homes, scanned: m.scanned / homes };
+  const gen: FeeRow = { action: 'fees generate bills, property + parking for 1 home in 10 (p50/p95 = ms per 1,000 homes; per home)', homes, perUser: false, p50: perK, p95: perK, reads: m.reads / homes, writes: m.writes / homes, queries: m.queries / homes, scanned: m.scanned / homes };
   const rows: (R | FeeRow)[] = [gen];
   rows.push(await measure('fees myBills (my homes)', true, () => invoke('fees', 'txsj-resident-3', 'fees.myBills', {})));
   // A month of 天翔世家: every home pays (one receipt each), then the statement is built from the entries.
