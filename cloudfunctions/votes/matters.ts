@@ -12,7 +12,7 @@ import { assertOwnFiles } from '../_shared/files';
 import { defineJob, enqueue, jobs, work } from '../_shared/jobs';
 import { voteRollJob, type RollParams } from './rolljob';
 import { ballots, countParts, matters, roll, voteSettings, type BallotDoc, type CountPartDoc, type MatterDoc, type RollDoc } from './docs';
-import { allOfMatter, canManage, canSeeCompound, consultationOf, detail, listItem, loadMatter, shapeOf, assertManage } from './common';
+import { allOfMatter, canManage, canSeeCompound, hasCommittee, consultationOf, detail, listItem, loadMatter, shapeOf, assertManage } from './common';
 
 interface CreateInput {
   clientRequestId: string;
@@ -34,7 +34,13 @@ export async function createMatter(ctx: Ctx, input: CreateInput): Promise<Matter
   const compound = await compounds(ctx.db).get(input.compoundId);
   const target = compound ? { communityId: compound.communityId, compoundId: compound._id } : null;
   if (!compound || !target || !canSeeCompound(actor, target)) throw new AppError('NOT_FOUND');
-  if (!(await canManage(ctx.db, actor, target))) throw new AppError('FORBIDDEN');
+  if (!(await canManage(ctx.db, actor, target))) {
+    // The community office may pick any compound of its community: say why this one is not its to organise.
+    if (actor.roles.some((r) => r.role === 'communityAdmin' && r.communityId === compound.communityId) && (await hasCommittee(ctx.db, compound._id))) {
+      throw new AppError('FORBIDDEN', `${compound.name}已成立业委会，表决由业委会发起；社区只为没有业委会的小区代为组织`);
+    }
+    throw new AppError('FORBIDDEN');
+  }
   const person = await requirePerson(ctx.db, actor);
   const id = `vm_${person._id}_${input.clientRequestId}`.slice(0, 120);
   const again = await matters(ctx.db).get(id);

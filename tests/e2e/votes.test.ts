@@ -24,11 +24,9 @@ const detail = (id: string) => `/packages/votes/pages/detail/index?id=${id}`;
 /** A 1×1 PNG, as the photo of a signed ballot. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-async function as(name: string, opts: { bypassCSP?: boolean } = {}): Promise<Page> {
-  // The local runtime's CSP (connect-src 'self') blocks the fetch of a picked file's blob: URL that
-  // services/upload.ts does on h5, so the page that uploads a photo runs with the CSP bypassed
-  // (reported: runtime-http.ts needs connect-src blob:).
-  const ctx = opts.bypassCSP ? await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true }) : await phone(browser);
+async function as(name: string): Promise<Page> {
+  // The runtime's own CSP applies (h5 uploads send the picked File itself, never fetch a blob: URL).
+  const ctx = await phone(browser);
   const page = await ctx.newPage();
   await signIn(page, served.url, name);
   return page;
@@ -36,7 +34,7 @@ async function as(name: string, opts: { bypassCSP?: boolean } = {}): Promise<Pag
 
 it('the committee announces, owners vote (one on paper), the live count says what is missing, the ended vote is counted and published', async () => {
   // 1. The committee announces a vote on renewing the property company.
-  const committee = await as('吴丽华', { bypassCSP: true });
+  const committee = await as('吴丽华');
   await visit(committee, served.url, '/packages/votes/pages/create/index');
   await committee.locator('.vote-title input').fill('续聘嘉信物业为物业服务企业（2030—2032年）');
   await committee.locator('.vote-description textarea').fill('合同到期，业委会提议按原标准续聘三年。');
@@ -107,4 +105,15 @@ it('the committee announces, owners vote (one on paper), the live count says wha
   expect(text).not.toContain('吴丽华');
   expect(text).not.toContain('何玉兰');
   await shot(owner, 'votes-results');
+});
+
+it('the community office picks a compound and is told why one with a committee is not its to organise', async () => {
+  const office = await as('周文华');
+  await visit(office, served.url, '/packages/votes/pages/create/index');
+  await office.locator('.choice__item >> visible=true', { hasText: '御家兰庭' }).first().click();
+  await office.locator('.vote-title input').fill('增设电动车充电桩');
+  await office.locator('.vote-description textarea').fill('社区代为组织。');
+  await office.locator('.vote-submit').click();
+  await office.locator('.vote-create-error >> visible=true', { hasText: '御家兰庭已成立业委会' }).waitFor();
+  await shot(office, 'votes-office-create');
 });

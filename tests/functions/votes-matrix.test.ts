@@ -115,7 +115,7 @@ describe('authorization matrix: every action × every identity', () => {
   }
   it('the community office organises votes only where there is no committee', async () => {
     const r = await h.as('community-admin').call('votes', 'matters.create', matterInput());
-    expect((r as any).error.code).toBe('FORBIDDEN');
+    expect((r as any).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('已成立业委会') });
     await h.db.collection('roles').where({ compoundId: 'yjlt', role: 'committeeMember' }).remove();
     try {
       const ok = await h.as('community-admin').ok('votes', 'matters.create', matterInput());

@@ -28,7 +28,16 @@ const startOfShanghaiDay = (day: string) => new Date(`${day}T08:00:00+08:00`).ge
 
 export default function VoteCreatePage() {
   const me = useRemote(() => meOrLoad(), []);
-  const compounds = [...new Map((me.data ?? cachedMe())?.roles.filter((r) => r.role === 'committeeMember' || r.role === 'communityAdmin').map((r) => [r.compoundId ?? '', r.scopeLabel]) ?? []).entries()].filter(([id]) => id);
+  const roles = (me.data ?? cachedMe())?.roles ?? [];
+  // The community office stands in for a compound without a committee: it picks among its community's compounds.
+  const officeOf = [...new Set(roles.filter((r) => r.role === 'communityAdmin').map((r) => r.communityId))];
+  const inCommunity = useRemote(() => api('accounts').call('compounds.list', {}), [officeOf.join()], { skip: officeOf.length === 0 });
+  const compounds = [
+    ...new Map([
+      ...roles.filter((r) => r.role === 'committeeMember' && r.compoundId).map((r) => [r.compoundId!, r.scopeLabel] as const),
+      ...(inCommunity.data ?? []).filter((c) => officeOf.includes(c.communityId)).map((c) => [c.id, c.name] as const),
+    ]).entries(),
+  ];
   const [compoundId, setCompoundId] = useState('');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -82,7 +91,7 @@ export default function VoteCreatePage() {
 
   return (
     <PageShell className='vote-create'>
-      <StateView {...me.state} denied={!!me.data && compounds.length === 0} permission='vote.manage' permissionAction='发起业主表决'>
+      <StateView {...(officeOf.length && !inCommunity.data ? inCommunity.state : me.state)} denied={!!me.data && compounds.length === 0 && (officeOf.length === 0 || !!inCommunity.data)} permission='vote.manage' permissionAction='发起业主表决'>
         <View className='card'>
           {compounds.length > 1 ? (
             <View className='field'>
