@@ -63,6 +63,18 @@ export function myPlace(a: ActivityDoc, list: ActivityListDoc, personId: string 
   return undefined;
 }
 
+/**
+ * The photos a viewer sees: those WeChat's image check passed (an activity made before
+ * the check has no record: shown); its managers also see the ones still being checked.
+ */
+export function shownImages(a: Pick<ActivityDoc, 'images' | 'media'>, managing: boolean): string[] {
+  const status = new Map((a.media ?? []).map((m) => [m.fileID, m.status]));
+  return a.images.filter((f) => {
+    const st = status.get(f) ?? 'pass';
+    return st === 'pass' || (st === 'pending' && managing);
+  });
+}
+
 export function listItem(a: ActivityDoc, list: ActivityListDoc | undefined, personId: string | null, now: Date): ActivityListItem {
   const l = list ?? emptyList(a);
   const slots = slotViews(a, l);
@@ -82,7 +94,7 @@ export function listItem(a: ActivityDoc, list: ActivityListDoc | undefined, pers
     confirmed: slots.reduce((n, s) => n + s.confirmed, 0),
     waiting: slots.reduce((n, s) => n + s.waiting, 0),
     ...(mine ? { mine } : {}),
-    ...(a.images[0] ? { cover: a.images[0] } : {}),
+    ...(shownImages(a, false)[0] ? { cover: shownImages(a, false)[0] } : {}),
     ended: +new Date(a.endAt) < now.getTime(),
     ...(a.status === 'cancelled' && a.cancellation ? { cancelled: { reason: a.cancellation.reason, byName: a.cancellation.byName, at: iso(a.cancellation.at) } } : {}),
   };
@@ -137,7 +149,8 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
   return {
     ...item,
     description: a.description,
-    images: a.images.map((fileID) => ({ fileID, url: '' })),
+    images: shownImages(a, managing).map((fileID) => ({ fileID, url: '' })),
+    ...(managing && (a.media ?? []).some((m) => m.status !== 'pass') ? { imagesChecking: (a.media ?? []).filter((m) => m.status === 'pending').length, imagesRefused: (a.media ?? []).filter((m) => m.status === 'risky').length } : {}),
     slots: slotViews(a, list),
     list: list2,
     moreWaiting,

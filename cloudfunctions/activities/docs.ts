@@ -1,4 +1,5 @@
 /** Documents of volunteer activities and neighbour service. */
+import type { CheckedMedia } from '../_shared/media';
 import type { HelpKind, HelpStatus, Skill, Slot } from '../../core/activities/rules';
 import type { RoleName } from '../../core/platform/roles';
 import { repository } from '../_shared/repo';
@@ -15,6 +16,10 @@ export interface ActivityDoc {
   title: string;
   description: string;
   images: string[];
+  /** The photos' image check (absent on activities made before it: shown). */
+  media?: CheckedMedia[];
+  /** Trace ids of `media`, for the push's lookup. */
+  mediaTraceIds?: string[];
   place: string;
   startAt: Date;
   endAt: Date;

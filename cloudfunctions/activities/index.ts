@@ -10,7 +10,7 @@ import { recordGrant } from '../_shared/messaging';
 import { createMain, timerRoute } from '../_shared/router';
 import { checkIn, checkinCode, checkOut, correctHours, exportSignups, mark } from './checkin';
 import { hours, ranking } from './hours';
-import { cancelActivity, createActivity, getActivity, homeActivities, listActivities } from './manage';
+import { cancelActivity, createActivity, getActivity, homeActivities, listActivities, onMediaCheck } from './manage';
 import { remindTomorrow } from './reminders';
 import { askHelp, closeHelp, listHelp, listVolunteers, register, saveTeam, serviceMe, takeHelp } from './service';
 import { cancelSignUp, signUp } from './signup';
@@ -47,6 +47,11 @@ export const main = createMain(
     'help.close': closeHelp,
   },
   {
-    system: [timerRoute('remind', (ctx) => remindTomorrow(ctx)), timerRoute('jobs', (ctx) => work(ctx))],
+    system: [
+      timerRoute('remind', (ctx) => remindTomorrow(ctx)),
+      timerRoute('jobs', (ctx) => work(ctx)),
+      // Activity photos' verdicts, forwarded by notices (the console's one wxa_media_check push target).
+      { name: 'wxa_media_check', match: (e) => e.Event === 'wxa_media_check' && typeof e.trace_id === 'string', handle: onMediaCheck },
+    ],
   },
 );

@@ -15,6 +15,8 @@ import { detail, emptyList, listItem, listsFor, loadManaged, loadVisible, mustPe
 import { activities, activityLists, signups, type ActivityDoc } from './docs';
 import { activityFields, activityMessageJob } from './signup';
 import { enqueue, work } from '../_shared/jobs';
+import { startMediaChecks, verdictOf } from '../_shared/media';
+import { transaction } from '../_shared/repo';
 
 export const ACTIVITY_FILES = 'activities';
 
@@ -74,6 +76,8 @@ export async function createActivity(ctx: Ctx, input: CreateInput): Promise<Acti
   )!;
   assertOwnFiles(ctx.openid, ACTIVITY_FILES, input.images);
   await checkText(ctx, input.title, `${input.title}\n${input.place}\n${input.description}`);
+  // Photos are checked asynchronously: shown to others once WeChat's verdict is pass.
+  const media = await startMediaChecks(ctx, input.images, 3);
   const slots: Slot[] = input.slots.length ? input.slots.map((s, i) => ({ key: `s${i + 1}`, name: s.name, capacity: s.capacity })) : [{ key: ANY_SLOT, name: '志愿者', capacity: input.capacity! }];
   const capacity = slots.reduce((n, s) => n + s.capacity, 0);
   const doc: Omit<ActivityDoc, '_id'> = {
@@ -86,6 +90,8 @@ export async function createActivity(ctx: Ctx, input: CreateInput): Promise<Acti
     title: input.title,
     description: input.description,
     images: input.images,
+    media,
+    mediaTraceIds: media.map((m) => m.traceId),
     place: input.place,
     startAt: new Date(startAt),
     endAt: new Date(endAt),
@@ -213,4 +219,17 @@ export async function homeActivities(ctx: Ctx): Promise<ActivityHome> {
     );
   }
   return { open, mine, today };
+}
+
+/** The wxa_media_check push for an activity photo (forwarded by notices): recorded per photo. */
+export async function onMediaCheck(ctx: Ctx, event: Record<string, unknown>) {
+  const v = verdictOf(event);
+  const hit = await activities(ctx.db).first({ mediaTraceIds: v.traceId });
+  if (!hit) return { handled: false };
+  await transaction(ctx.db, async (tx) => {
+    const cur = await activities(ctx.db).in(tx).must(hit._id);
+    const media = (cur.media ?? []).map((m) => (m.traceId === v.traceId ? { ...m, status: v.status, label: v.label } : m));
+    await activities(ctx.db).in(tx).patch(hit._id, { media: ctx.db.command.set(media) });
+  });
+  return { handled: true, activityId: hit._id, status: v.status };
 }

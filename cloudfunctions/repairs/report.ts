@@ -14,6 +14,7 @@ import { COMMON_AREA_LABELS, deadlines, onBoard, type CommonArea, type RepairCat
 import { ROLE_LABELS, type Actor } from '../../core/platform/roles';
 import { periodOf } from '../../core/platform/time';
 import type { Ctx } from '../_shared/router';
+import { startMediaChecks } from '../_shared/media';
 import { buildings, compounds, homes, requirePerson, targetOf } from '../_shared/directory';
 import { assertOwnFiles } from '../_shared/files';
 import { FOREVER, repairs, type RepairDoc, type RepairMedia } from './docs';
@@ -49,23 +50,7 @@ export async function checkText(ctx: Ctx, content: string) {
 
 /** Start the asynchronous check of each photo; verdicts arrive by the wxa_media_check push. */
 export async function checkImages(ctx: Ctx, fileIDs: string[]): Promise<RepairMedia[]> {
-  if (!fileIDs.length) return [];
-  const res = (await ctx.cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: { fileID: string; tempFileURL: string; status: number }[] };
-  const byId = new Map(res.fileList.map((f) => [f.fileID, f]));
-  const missing = fileIDs.findIndex((f) => byId.get(f)?.status !== 0 || !byId.get(f)?.tempFileURL);
-  // A made-up name in one's own folder: the same answer as any other bad file.
-  if (missing >= 0) throw new AppError('FILE_INVALID');
-  const media: RepairMedia[] = [];
-  for (const f of fileIDs) {
-    try {
-      const r = (await ctx.cloud.openapi.security.mediaCheckAsync({ mediaUrl: byId.get(f)!.tempFileURL, mediaType: 2, version: 2, openid: ctx.openid, scene: SEC_SCENE })) as { traceId: string };
-      media.push({ fileID: f, traceId: r.traceId, status: 'pending' });
-    } catch (e) {
-      console.error('[mediaCheckAsync]', (e as Error).message);
-      throw new AppError('INTERNAL', '图片安全检测暂时不可用，请稍后再提交');
-    }
-  }
-  return media;
+  return startMediaChecks(ctx, fileIDs, SEC_SCENE);
 }
 
 interface Place {

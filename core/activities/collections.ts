@@ -10,6 +10,8 @@ export const ACTIVITIES_COLLECTIONS = defineCollections([
       { name: 'organiser', keys: { organiserId: 1, startAt: -1 } },
       /** The reminder trigger: activities starting on a Shanghai day. */
       { name: 'day', keys: { startDay: 1 } },
+      /** The wxa_media_check push finds its activity by trace id. */
+      { name: 'media', keys: { mediaTraceIds: 1 } },
     ],
   },
   /**

@@ -64,6 +64,9 @@ export interface SignupRow {
 export interface ActivityDetail extends ActivityListItem {
   description: string;
   images: { fileID: string; url: string }[];
+  /** Managers: photos still in WeChat's image check (shown to others once passed), and refused ones (never shown). */
+  imagesChecking?: number;
+  imagesRefused?: number;
   slots: SlotView[];
   /** In order: every confirmed place, then the first 20 waiting (and me). */
   list: SignupRow[];

@@ -100,6 +100,8 @@ export default function ActivityDetailPage() {
         <View className='act-line'>组织者：{d.organiserName}</View>
         <View className='act-line act-description'>{d.description}</View>
         {d.images.filter((i) => i.url).map((i) => <Image key={i.fileID} src={i.url} mode='widthFix' style={{ width: '100%' }} />)}
+        {d.imagesChecking ? <View className='note act-images-checking'>{d.imagesChecking} 张图片正在安全检测，通过后邻居才能看到</View> : null}
+        {d.imagesRefused ? <View className='note act-images-refused'>{d.imagesRefused} 张图片未通过安全检测，不会展示</View> : null}
       </View>
 
       <View className='card act-signup'>
