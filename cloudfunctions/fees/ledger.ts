@@ -39,7 +39,7 @@ export async function book(
   input: { clientRequestId: string; compoundId: string; category: Category; amountFen: number; memo: string; receipts: string[]; donor?: { name?: string; anonymous: boolean; project: string } },
 ): Promise<LedgerEntryView> {
   const { compound, actor } = await bookable(ctx, input.compoundId);
-  if (input.category === 'propertyFee' || input.category === 'fixedFee' || input.category === 'refund') throw new AppError('BAD_REQUEST', '物业费和退款由缴费记录自动记账');
+  if (input.category === 'propertyFee' || input.category === 'fixedFee' || input.category === 'refund' || input.category === 'refundCommon') throw new AppError('BAD_REQUEST', '物业费和退款由缴费记录自动记账');
   if (input.donor && input.category !== 'donation') throw new AppError('BAD_REQUEST', '只有捐资需要填写捐资人');
   if (input.category === 'donation' && !input.donor) throw new AppError('BAD_REQUEST', '请填写捐资人或选择匿名');
   if (input.donor && !input.donor.anonymous && !input.donor.name) throw new AppError('BAD_REQUEST', '请填写捐资人姓名或选择匿名');

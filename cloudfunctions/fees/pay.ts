@@ -8,7 +8,7 @@
 import { assertCan } from '../../core/authz';
 import type { OrderState, PayStart, ReceiptView } from '../../core/fees/contract';
 import type { BillDoc, PaymentDoc, PayOrderDoc } from '../../core/fees/docs';
-import { CATEGORY_FUND, FEE_KIND_CATEGORY, orderTotal, outTradeNoOf, type IncomeCategory } from '../../core/fees/rules';
+import { CATEGORY_FUND, FEE_KIND_CATEGORY, orderTotal, outTradeNoOf, refundCategoryOf, type IncomeCategory } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import { formatDate } from '../../core/platform/time';
 import { compounds, requirePerson, type CompoundDoc } from '../_shared/directory';
@@ -230,14 +230,42 @@ export async function refund(ctx: Ctx, input: { paymentId: string; reason: strin
     if (res.resultCode !== 'SUCCESS' || !res.refundId) throw new AppError('PAY_FAILED', `微信退款未成功${res.errCodeDes ? `：${res.errCodeDes}` : ''}，请稍后再试`);
     wechat = { refundId: res.refundId, outRefundNo };
   }
+  // The refund leaves the fund the money came into: property and fixed fees from
+  // operating money, parking and EV charging from the owners' common-part money.
+  const dupLines = p.lines.filter((l) => l.duplicate);
+  const kinds = await bills(ctx.db).byIds(dupLines.map((l) => l.billId));
+  const byCategory = new Map<'refund' | 'refundCommon', number>();
+  for (const l of dupLines) {
+    const kind = kinds.get(l.billId)?.kind ?? 'property';
+    const cat = refundCategoryOf(FEE_KIND_CATEGORY[kind]);
+    byCategory.set(cat, (byCategory.get(cat) ?? 0) + l.amountFen);
+  }
+  // Lines and duplicateFen agree (both written by the callback); if they ever did not, the whole sum is operating money.
+  if ([...byCategory.values()].reduce((a, b) => a + b, 0) !== p.duplicateFen) {
+    byCategory.clear();
+    byCategory.set('refund', p.duplicateFen);
+  }
   const doc = await transaction(ctx.db, async (tx) => {
     const cur = await payments(ctx.db).in(tx).must(p._id);
     if (!cur.needsRefund || cur.refund) throw new AppError('CONFLICT');
+    const memo = `重复缴费退款 ${cur.receiptNo}${wechat ? '（原路退回微信）' : '（现金退还）'}`;
     const [entry] = await appendInTx(
       ctx,
       tx,
       compound,
-      [{ kind: 'expense', category: 'refund', fund: 'operating', amountFen: cur.duplicateFen, memo: `重复缴费退款 ${cur.receiptNo}${wechat ? '（原路退回微信）' : '（现金退还）'}`, sourceKey: `refund_${cur._id}`, reverses: null, receipts: [], by: person._id, byName: person.name, reason: input.reason }],
+      [...byCategory.entries()].map(([category, amountFen]) => ({
+        kind: 'expense' as const,
+        category,
+        fund: CATEGORY_FUND[category],
+        amountFen,
+        memo,
+        sourceKey: category === 'refund' ? `refund_${cur._id}` : `refund_${cur._id}_common`,
+        reverses: null,
+        receipts: [],
+        by: person._id,
+        byName: person.name,
+        reason: input.reason,
+      })),
       ctx.now,
     );
     const refundDoc = { amountFen: cur.duplicateFen, reason: input.reason, by: person._id, at: ctx.now, entryId: entry._id, ...(wechat ? { how: 'wechat' as const, ...wechat } : { how: 'cash' as const }) };

@@ -333,7 +333,8 @@ export type Fund = (typeof FUNDS)[number];
 export const FUND_LABELS: Record<Fund, string> = { operating: '日常收支', repairFund: '维修资金', commonPart: '共有部分收益（归全体业主）' };
 
 export const INCOME_CATEGORIES = ['propertyFee', 'fixedFee', 'parking', 'evCharging', 'commonArea', 'advertising', 'donation', 'repairFundIn', 'otherIncome'] as const;
-export const EXPENSE_CATEGORIES = ['security', 'cleaning', 'salary', 'repairs', 'purchases', 'repairFundOut', 'refund', 'otherExpense'] as const;
+/** 'refund' gives back operating money (property, fixed fees); 'refundCommon' common-part money (parking, EV charging). */
+export const EXPENSE_CATEGORIES = ['security', 'cleaning', 'salary', 'repairs', 'purchases', 'repairFundOut', 'refund', 'refundCommon', 'otherExpense'] as const;
 export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
 export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
 export type Category = IncomeCategory | ExpenseCategory;
@@ -354,6 +355,7 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   purchases: '采购',
   repairFundOut: '维修资金使用',
   refund: '退款',
+  refundCommon: '退款（共有部分）',
   otherExpense: '其他支出',
 };
 /** Which money a category moves. */
@@ -374,10 +376,15 @@ export const CATEGORY_FUND: Record<Category, Fund> = {
   purchases: 'operating',
   repairFundOut: 'repairFund',
   refund: 'operating',
+  refundCommon: 'commonPart',
   otherExpense: 'operating',
 };
 export function kindOfCategory(c: Category): LedgerKind {
   return (INCOME_CATEGORIES as readonly string[]).includes(c) ? 'income' : 'expense';
+}
+/** Payments' refunds: what a refund of money received in `category` posts to (its own fund). */
+export function refundCategoryOf(category: IncomeCategory): 'refund' | 'refundCommon' {
+  return CATEGORY_FUND[category] === 'commonPart' ? 'refundCommon' : 'refund';
 }
 /** The ledger category a paid bill's item posts to. */
 export const FEE_KIND_CATEGORY: Record<FeeKind, IncomeCategory> = { property: 'propertyFee', parking: 'parking', fixed: 'fixedFee', ev: 'evCharging' };

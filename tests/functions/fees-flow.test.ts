@@ -134,6 +134,22 @@ describe('paying online', () => {
     expect(await count('ledger', { sourceKey: `refund_${order.paymentId}` })).toBe(1);
   });
 
+  it('a parking bill paid twice is refunded from the owners\' common-part money, not operating money', async () => {
+    const home = h.seed.memberships.find((m) => m.personId === 'p-txsj-lead-3')!.homeId;
+    const old = addMonths(PERIOD, -3);
+    const id = billId(home, 'parking', old);
+    await h.db.collection('bills').add({
+      data: { _id: id, communityId: 'qiaoxing', compoundId: 'txsj', buildingId: 'txsj-b3', homeId: home, homeLabel: '天翔世家 3栋', compoundPeriod: `txsj_${old}`, itemCode: 'parking', itemName: '停车费', kind: 'parking', period: old, rateFen: 15000, quantity: 1, unit: 'space', amountFen: 15000, status: 'unpaid', orderNo: null, createdAt: new Date() },
+    });
+    const o = await h.as('txsj-lead-3').ok('fees', 'fees.pay', { clientRequestId: newRequestId(), billIds: [id] });
+    await h.as('txsj-manager').ok('fees', 'fees.payOffline', { clientRequestId: newRequestId(), billIds: [id], method: 'cash', receiptNo: 'P07-001' });
+    await h.emu.pay.complete(o.outTradeNo);
+    const paymentId = (await h.as('txsj-lead-3').ok('fees', 'fees.order', { outTradeNo: o.outTradeNo })).paymentId;
+    await h.as('txsj-manager').ok('fees', 'fees.refund', { paymentId, reason: '现金已缴' });
+    const entries = (await h.db.collection('ledger').where({ sourceKey: h.db.command.in([`refund_${paymentId}`, `refund_${paymentId}_common`]) }).get()).data;
+    expect(entries.map((e: any) => [e.category, e.fund, e.amountFen])).toEqual([['refundCommon', 'commonPart', 15000]]);
+  });
+
   it('a refund WeChat Pay refuses records nothing: no 退款 entry, still to be refunded', async () => {
     const home = h.seed.memberships.find((m) => m.personId === 'p-txsj-resident-5')!.homeId;
     const old = addMonths(PERIOD, -2); // not this month's: the export below counts those

@@ -145,6 +145,7 @@ const SPECIFIC = (): Record<string, Record<string, unknown>[]> => ({
     { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'repairs', amountFen: 100, memo: '\u202Egnp', receipts: [] },
     { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'propertyFee', amountFen: 100, memo: '手工物业费', receipts: [] },
     { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'refund', amountFen: 100, memo: '手工退款', receipts: [] },
+    { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'refundCommon', amountFen: 100, memo: '手工退款', receipts: [] },
     { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'donation', amountFen: 100, memo: '无名', receipts: [] },
     { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'repairs', amountFen: 100, memo: 'x', receipts: [], donor: { anonymous: true, project: 'x' } },
     { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'donation', amountFen: 100, memo: 'x', receipts: [], donor: { anonymous: false, project: 'x' } },

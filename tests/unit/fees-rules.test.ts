@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   addMonths, billId, billLine, buildStatement, chainNext, collectionRate, EMPTY_HEAD, monthsOverdue, prepayLines, rateIn, statementBalances,
-  sumFen, tierOf, verifyChain, withVersion, type ChainFields, type ChainHead, type RateVersion,
+  sumFen, tierOf, verifyChain, withVersion, refundCategoryOf, CATEGORY_FUND, kindOfCategory, type ChainFields, type ChainHead, type RateVersion,
 } from '../../core/fees/rules';
 import { billLineFen } from '../../core/platform/units';
 
@@ -143,5 +143,16 @@ describe('ledger hash chain', () => {
     expect(verifyChain(entries.filter((e) => e.seq !== 3), [], sha).problems).toContainEqual({ seq: 3, problem: 'missing' });
     const r = verifyChain(entries.slice(0, 5), [{ period: '2026-11', head }], sha);
     expect(r.problems).toEqual([{ seq: 6, problem: 'head', period: '2026-11' }]);
+  });
+});
+
+describe('refunds leave the fund the money came into', () => {
+  it('property and fixed fees from operating money; parking and EV charging from common-part money', () => {
+    expect(refundCategoryOf('propertyFee')).toBe('refund');
+    expect(refundCategoryOf('fixedFee')).toBe('refund');
+    expect(refundCategoryOf('parking')).toBe('refundCommon');
+    expect(refundCategoryOf('evCharging')).toBe('refundCommon');
+    expect(CATEGORY_FUND.refundCommon).toBe('commonPart');
+    expect(kindOfCategory('refundCommon')).toBe('expense');
   });
 });
