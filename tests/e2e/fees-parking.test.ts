@@ -3,14 +3,15 @@
  * 陈阿婆's home (typed room) and records an EV session for it (building → unit →
  * room); 陈阿婆 sees both bills in 物业缴费 with their basis; 刘洋 proposes a parking
  * rate, the committee (黄美玲) sees the proposal and sets a new parking rate from next
- * month. Both pages are screenshotted in normal and 大字模式 and audited as the page
- * audit does (controls ≥ 44 px, contrast ≥ 4.5:1, ≥ 18 px in 大字模式): the audit of
- * every page reaches only residents' and leads' pages, and these are staff pages.
+ * month. Both pages are screenshotted in normal and 大字模式 and audited with the page
+ * audit's checks (tests/e2e/page-audit.ts), as the property manager sees them and
+ * with their sheets open, which the audit of every page does not reach.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pageAs, useRuntimeAndBrowser, visit, type Served } from './support';
+import { auditPage } from './page-audit';
 
 jest.setTimeout(240_000);
 
@@ -34,74 +35,9 @@ async function confirm(page: Page) {
   await v(page, '.confirm__ok').click();
 }
 
-/** The page audit's checks (tests/e2e/audit.test.ts) for what is on screen now. */
+/** The page audit's findings (tests/e2e/page-audit.ts) for what is on screen now, as text. */
 async function audit(page: Page, large: boolean): Promise<string[]> {
-  return page.evaluate((large) => {
-    const out: string[] = [];
-    const label = (el: Element) => ((el as HTMLElement).innerText || el.getAttribute('placeholder') || el.className || el.tagName).toString().trim().slice(0, 24);
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) return false;
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        const s = getComputedStyle(e);
-        if (s.display === 'none' || s.visibility === 'hidden' || Number(s.opacity) === 0) return false;
-      }
-      return true;
-    };
-    const parse = (c: string) => {
-      const m = c.match(/rgba?\(([^)]+)\)/);
-      if (!m) return null;
-      const [r, g, b, a = '1'] = m[1].split(',').map((x) => x.trim());
-      return { r: +r, g: +g, b: +b, a: +a };
-    };
-    const lum = (c: { r: number; g: number; b: number }) => {
-      const f = (x: number) => {
-        x /= 255;
-        return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4);
-      };
-      return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
-    };
-    const background = (el: Element) => {
-      const layers: { r: number; g: number; b: number; a: number }[] = [];
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        const c = parse(getComputedStyle(e).backgroundColor);
-        if (c && c.a > 0) {
-          layers.push(c);
-          if (c.a >= 1) break;
-        }
-      }
-      let base = { r: 255, g: 255, b: 255 };
-      for (const l of layers.reverse()) base = { r: l.r * l.a + base.r * (1 - l.a), g: l.g * l.a + base.g * (1 - l.a), b: l.b * l.a + base.b * (1 - l.a) };
-      return base;
-    };
-    const all = Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) *'));
-    for (const el of all) {
-      if (!visible(el)) continue;
-      const props = Object.keys(el).find((k) => k.startsWith('__reactProps'));
-      const p = props ? (el as unknown as Record<string, Record<string, unknown>>)[props] : undefined;
-      const tappable = !!(p && (p.onClick || p.onTap)) || /^(BUTTON|INPUT|TEXTAREA|SELECT|A)$/.test(el.tagName);
-      if (!tappable || (el as HTMLInputElement).type === 'file' || (el as HTMLInputElement).type === 'hidden') continue;
-      const box = (/^(INPUT|TEXTAREA)$/.test(el.tagName) && el.parentElement && el.parentElement.getBoundingClientRect().height >= el.getBoundingClientRect().height ? el.parentElement : el).getBoundingClientRect();
-      if (box.width < 43.5 || box.height < 43.5) out.push(`tap: ${label(el)} ${Math.round(box.width)}×${Math.round(box.height)}`);
-    }
-    for (const el of all) {
-      if (!visible(el)) continue;
-      if (!Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim().length > 0)) continue;
-      const s = getComputedStyle(el);
-      const size = parseFloat(s.fontSize);
-      if (large && size < 17.95) out.push(`font: ${label(el)} ${size}px`);
-      const fg = parse(s.color);
-      if (!fg) continue;
-      const bg = background(el);
-      const f = { r: fg.r * fg.a + bg.r * (1 - fg.a), g: fg.g * fg.a + bg.g * (1 - fg.a), b: fg.b * fg.a + bg.b * (1 - fg.a) };
-      const [hi, lo] = [lum(f), lum(bg)].sort((a, b) => b - a);
-      const ratio = (hi + 0.05) / (lo + 0.05);
-      const bold = Number(s.fontWeight) >= 700 || s.fontWeight === 'bold';
-      const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
-      if (ratio < need) out.push(`contrast: ${label(el)} ${ratio.toFixed(2)}:1`);
-    }
-    return out;
-  }, large);
+  return (await auditPage(page, large)).map((f) => `${f.kind}: ${f.what}`);
 }
 
 /** Screenshots of a route in both modes (and of an open sheet), with the audit's findings. */
