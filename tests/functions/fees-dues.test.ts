@@ -15,8 +15,8 @@ import { enqueue, jobs, work } from '../../cloudfunctions/_shared/jobs';
 import type { Ctx } from '../../cloudfunctions/_shared/router';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { remindJob } from '../../cloudfunctions/fees/dues-remind';
-import { malformed } from '../support/malformed';
 import { createHarness, newRequestId, type Harness } from '../support/harness';
+import { expectAuthorization, expectBadInputRefused, type ActionSpec } from '../support/matrix';
 import { main as fees } from '../../cloudfunctions/fees';
 import { main as payCallback } from '../../cloudfunctions/payCallback';
 import { feesSeed } from '../../scripts/lib/seed-fees';
@@ -259,7 +259,7 @@ const SIGNED_IN = IDENTITIES.filter((i) => i !== '');
 const READERS = ['txsj-resident-3', 'txsj-resident-5', 'txsj-lead-3', 'txsj-committee', 'txsj-secretary', 'txsj-manager', 'txsj-bookkeeper', 'community-admin'];
 const ENDED = lastEndedHalf(PERIOD);
 
-type Spec = { allowed: readonly string[]; payload: () => Promise<Record<string, unknown>> };
+type Spec = ActionSpec;
 const MATRIX: Record<keyof typeof DUES_ACTIONS, Spec> = {
   'fees.remindPreview': { allowed: ['txsj-committee', 'txsj-manager', 'txsj-bookkeeper'], payload: async () => ({ compoundId: 'txsj', buildingId: 'txsj-b7' }) },
   'fees.remind': { allowed: ['txsj-committee', 'txsj-manager', 'txsj-bookkeeper'], payload: async () => ({ clientRequestId: newRequestId(), compoundId: 'txsj', buildingId: 'txsj-b7' }) },
@@ -274,17 +274,7 @@ describe('authorization matrix: every DUES action × every identity', () => {
   });
   for (const [action, spec] of Object.entries(MATRIX)) {
     it(action, async () => {
-      const outcomes: Record<string, string> = {};
-      for (const who of IDENTITIES) {
-        const r = await h.as(who).call('fees', action, await spec.payload());
-        outcomes[who || '(none)'] = r.ok ? 'ok' : `${r.error.code}`;
-      }
-      for (const who of IDENTITIES) {
-        const got = outcomes[who || '(none)'];
-        if (who === '') expect([who, got]).toEqual([who, 'UNAUTHENTICATED']);
-        else if (spec.allowed.includes(who)) expect([who, got]).toEqual([who, 'ok']);
-        else expect([who, ['FORBIDDEN', 'NOT_FOUND'].includes(got) ? 'refused' : got]).toEqual([who, 'refused']);
-      }
+      await expectAuthorization(h, 'fees', action, spec, IDENTITIES);
     });
   }
 });
@@ -301,16 +291,8 @@ describe('bad input: BAD_REQUEST with a Chinese message, and nothing written', (
   for (const [action, spec] of Object.entries(MATRIX)) {
     it(action, async () => {
       const valid = await spec.payload();
-      const who = h.as(spec.allowed.includes('txsj-committee') ? 'txsj-committee' : spec.allowed[0]);
-      const cases = malformed(valid).filter(([label]) => !(label.endsWith('missing') && OPTIONAL_FIELDS.has(`${action}:${label.split(' ')[0]}`)));
-      for (const [i, extra] of (SPECIFIC()[action] ?? []).entries()) cases.push([`rule ${i}: ${JSON.stringify(extra).slice(0, 100)}`, extra]);
-      for (const [label, payload] of cases) {
-        const before = await h.snapshot();
-        const { result, writes } = await h.emu.measure(() => who.call('fees', action, payload));
-        expect([label, result]).toEqual([label, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/[\u4e00-\u9fa5]/) }) })]);
-        expect([label, writes]).toEqual([label, 0]);
-        expect([label, await h.snapshot()]).toEqual([label, before]);
-      }
+      const who = spec.allowed.includes('txsj-committee') ? 'txsj-committee' : spec.allowed[0];
+      await expectBadInputRefused(h, 'fees', action, who, valid, { optional: OPTIONAL_FIELDS, rules: SPECIFIC()[action] });
     });
   }
 });
