@@ -192,20 +192,20 @@ export default function RatesPage() {
                   <Choice className='rates-fixed' columns={2} options={[...fixedItems.map((i) => ({ value: i.code, label: i.name })), { value: '', label: '新增一项' }]} value={fixedCode} onChange={setFixedCode} />
                 ) : null}
                 <View className='field__label'>名称</View>
-                <Input className='rt-input rates-name' value={name} maxlength={20} placeholder='如 垃圾清运费' onInput={(e) => setName(e.detail.value)} />
+                <Input className='fees-field rates-name' value={name} maxlength={20} placeholder='如 垃圾清运费' onInput={(e) => setName(e.detail.value)} />
               </>
             ) : null}
             {kind === 'property' ? (
               TIERS.map((t) => (
                 <View key={t} className='field'>
                   <View className='field__label'>{TIER_LABELS[t]}（元/㎡/月）</View>
-                  <Input className={`rt-input rates-tier rates-tier--${t}`} type='digit' value={tiers[t]} placeholder='如 1.10，不收可不填' onInput={(e) => setTiers((x) => ({ ...x, [t]: e.detail.value }))} />
+                  <Input className={`fees-field rates-tier rates-tier--${t}`} type='digit' value={tiers[t]} placeholder='如 1.10，不收可不填' onInput={(e) => setTiers((x) => ({ ...x, [t]: e.detail.value }))} />
                 </View>
               ))
             ) : (
               <View className='field'>
                 <View className='field__label'>单价（{FEE_KIND_UNITS[kind]}）</View>
-                <Input className='rt-input rates-fen' type='digit' value={fen} placeholder={kind === 'ev' ? '如 1.20' : kind === 'parking' ? '如 150' : '如 10'} onInput={(e) => setFen(e.detail.value)} />
+                <Input className='fees-field rates-fen' type='digit' value={fen} placeholder={kind === 'ev' ? '如 1.20' : kind === 'parking' ? '如 150' : '如 10'} onInput={(e) => setFen(e.detail.value)} />
               </View>
             )}
             <View className='field__label'>从哪个月起执行</View>
