@@ -9,7 +9,6 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Picker, View } from '@tarojs/components';
 import { can } from '@core/authz';
-import type { CompoundInfo, HomeSummary } from '@core/accounts/contract';
 import type { ParkingSpaceView } from '@core/fees/contract';
 import { addMonths, expandSpaceNos, PARKING_LIMITS, periodLabel } from '@core/fees/rules';
 import { billLineFen, formatFen, parseHundredths } from '@core/platform/units';
@@ -18,6 +17,7 @@ import StateView, { LoadMore } from '@/components/StateView';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import Sheet from '@/components/Sheet';
+import HomePicker from '@/components/HomePicker';
 import { useRemote } from '@/hooks/useRemote';
 import { usePaged } from '@/hooks/usePaged';
 import { useRequestId } from '@/hooks/useRequestId';
@@ -37,45 +37,9 @@ const monthName = (p: string, now: string) => (p.slice(0, 4) === now.slice(0, 4)
 type HomeChoice = { homeId: string; label: string } | { room: string } | null;
 const homeInput = (h: HomeChoice) => (!h ? null : 'homeId' in h ? { homeId: h.homeId } : h.room.trim() ? { room: h.room.trim() } : null);
 
-/** Building → unit → room from the directory, or the room typed ("3栋2单元101"). */
+/** Building → unit → room from the directory (the shared HomePicker), or the room typed ("3栋2单元101"). */
 function HomePick(props: { compoundId: string; value: HomeChoice; onChange: (h: HomeChoice) => void; prefix: string }) {
-  const compounds = useRemote<CompoundInfo[]>(() => api('accounts').call('compounds.list', {}), []);
   const [mode, setMode] = useState<'pick' | 'type'>('pick');
-  const [buildingId, setBuildingId] = useState('');
-  const [unit, setUnit] = useState('');
-  const [rooms, setRooms] = useState<{ items: HomeSummary[]; nextCursor?: string } | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const compound = compounds.data?.find((c) => c.id === props.compoundId);
-  const building = compound?.buildings.find((b) => b.id === buildingId);
-
-  async function load(bId: string, u: string, cursor?: string) {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api('accounts').call('homes.list', { buildingId: bId, ...(u ? { unit: u } : {}), size: 50, ...(cursor ? { cursor } : {}) });
-      setRooms((prev) => ({ items: cursor && prev ? [...prev.items, ...page.items] : page.items, nextCursor: page.nextCursor }));
-    } catch (e) {
-      setError(toServiceError(e).message);
-    } finally {
-      setLoading(false);
-    }
-  }
-  function pickBuilding(id: string) {
-    setBuildingId(id);
-    setUnit('');
-    setRooms(null);
-    props.onChange(null);
-    const b = compound?.buildings.find((x) => x.id === id);
-    if (b && b.units.length <= 1) void load(id, b.units[0] ?? '');
-  }
-  function pickUnit(u: string) {
-    setUnit(u);
-    setRooms(null);
-    props.onChange(null);
-    if (buildingId) void load(buildingId, u);
-  }
-
   return (
     <View className={`pk-home ${props.prefix}-home`}>
       <Choice
@@ -92,48 +56,9 @@ function HomePick(props: { compoundId: string; value: HomeChoice; onChange: (h: 
         }}
       />
       {mode === 'type' ? (
-        <Input className='pk-input pk-room' placeholder='如 3栋2单元101' maxlength={PARKING_LIMITS.room} value={props.value && 'room' in props.value ? props.value.room : ''} onInput={(e) => props.onChange({ room: e.detail.value })} />
-      ) : !compound ? (
-        <StateView {...compounds.state} />
+        <Input className='fees-field pk-room' placeholder='如 3栋2单元101' maxlength={PARKING_LIMITS.room} value={props.value && 'room' in props.value ? props.value.room : ''} onInput={(e) => props.onChange({ room: e.detail.value })} />
       ) : (
-        <>
-          <View className='field__label'>楼栋</View>
-          <Choice className='pk-buildings' columns={3} options={compound.buildings.map((b) => ({ value: b.id, label: b.name }))} value={buildingId} onChange={pickBuilding} />
-          {building && building.units.length > 1 ? (
-            <>
-              <View className='field__label'>单元</View>
-              <Choice className='pk-units' columns={3} options={building.units.map((u) => ({ value: u, label: `${u}单元` }))} value={unit} onChange={pickUnit} />
-            </>
-          ) : null}
-          {rooms ? (
-            <>
-              <View className='field__label'>房号</View>
-              {rooms.items.length ? (
-                <Choice
-                  className='pk-rooms'
-                  columns={3}
-                  options={rooms.items.map((h) => ({ value: h.id, label: h.number }))}
-                  value={props.value && 'homeId' in props.value ? props.value.homeId : null}
-                  onChange={(id) => {
-                    const h = rooms.items.find((x) => x.id === id);
-                    if (h) props.onChange({ homeId: h.id, label: h.label });
-                  }}
-                />
-              ) : (
-                <View className='muted'>这里还没有登记房屋。</View>
-              )}
-              {rooms.nextCursor ? (
-                <Btn size='small' loading={loading} onClick={() => void load(buildingId, unit, rooms.nextCursor)}>
-                  更多房号
-                </Btn>
-              ) : null}
-            </>
-          ) : loading ? (
-            <View className='muted'>正在读取房号…</View>
-          ) : null}
-          {error ? <View className='form-error'>{error}</View> : null}
-          {props.value && 'homeId' in props.value ? <View className='pk-picked'>已选：{props.value.label}</View> : null}
-        </>
+        <HomePicker compoundIds={[props.compoundId]} value={props.value && 'homeId' in props.value ? props.value : null} onChange={props.onChange} classPrefix='pk' pickedLabel='已选' />
       )}
     </View>
   );
@@ -268,7 +193,7 @@ function Spaces({ compoundId }: { compoundId: string }) {
             adding ? (
               <View className='pk-add'>
                 <View className='field__label'>登记车位号</View>
-                <Input className='pk-input pk-add-input' placeholder='如 A-001~A-020 或 A-021、A-022' value={newNos} onInput={(e) => setNewNos(e.detail.value)} />
+                <Input className='fees-field pk-add-input' placeholder='如 A-001~A-020 或 A-021、A-022' value={newNos} onInput={(e) => setNewNos(e.detail.value)} />
                 {newNos.trim() ? <View className={expanded ? 'muted' : 'form-error'}>{expanded ? `共 ${expanded.length} 个：${expanded.slice(0, 6).join('、')}${expanded.length > 6 ? '…' : ''}` : `车位号有误，一次最多登记${PARKING_LIMITS.spacesPerAdd}个`}</View> : null}
                 <View className='actions'>
                   <Btn onClick={() => setAdding(false)}>取消</Btn>
@@ -288,7 +213,7 @@ function Spaces({ compoundId }: { compoundId: string }) {
         </View>
       ) : null}
       <View className='pk-search'>
-        <Input className='pk-input pk-search__input' placeholder='搜车位号或房号，如 A-012、3栋' value={q} confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setQuery(q.trim())} />
+        <Input className='fees-field pk-search__input' placeholder='搜车位号或房号，如 A-012、3栋' value={q} confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setQuery(q.trim())} />
         <Btn className='pk-search__btn' onClick={() => setQuery(q.trim())}>
           搜索
         </Btn>
@@ -408,14 +333,14 @@ function Charging({ compoundId }: { compoundId: string }) {
           <View className='card__title'>记一次充电</View>
           <HomePick key={formKey} compoundId={compoundId} value={home} onChange={setHome} prefix='pk-ev' />
           <View className='field__label'>电量（度）</View>
-          <Input className='pk-input pk-energy' type='digit' placeholder='如 12.5' value={energy} onInput={(e) => setEnergy(e.detail.value)} />
+          <Input className='fees-field pk-energy' type='digit' placeholder='如 12.5' value={energy} onInput={(e) => setEnergy(e.detail.value)} />
           <View className='field__label'>开始时间</View>
           <View className='pk-when'>
             <Picker mode='date' value={day} start={earliest} end={nowText.slice(0, 10)} onChange={(e) => setDay(String(e.detail.value))}>
-              <View className='pk-input pk-day'>{day} ▾</View>
+              <View className='fees-field pk-day'>{day} ▾</View>
             </Picker>
             <Picker mode='time' value={time} onChange={(e) => setTime(String(e.detail.value))}>
-              <View className='pk-input pk-time'>{time} ▾</View>
+              <View className='fees-field pk-time'>{time} ▾</View>
             </Picker>
           </View>
           {energy && !energyCenti ? <View className='form-error'>电量应为数字，最多两位小数</View> : null}

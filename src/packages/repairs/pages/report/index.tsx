@@ -20,7 +20,7 @@ import { useRequestId } from '@/hooks/useRequestId';
 import { pickAndUploadImages, type UploadedFile } from '@/services/upload';
 import { api, toServiceError } from '@/services/cloud';
 import { charCount } from '@/utils/text';
-import HomePicker, { type PickedHome } from '../../components/HomePicker';
+import HomePicker, { type PickedHome } from '@/components/HomePicker';
 import { URL, subscribeRepairs } from '../../logic';
 import '../../common.scss';
 import './index.scss';
@@ -153,7 +153,7 @@ export default function ReportRepairPage() {
       {mode === 'forHome' ? (
         <View className='card'>
           <View className='card__title'>哪一户</View>
-          <HomePicker compoundIds={p.logCompounds} value={forHome} onChange={setForHome} />
+          <HomePicker compoundIds={p.logCompounds} value={forHome} onChange={setForHome} classPrefix='log' pickedLabel='报修房屋' />
           <View className='field__label'>怎么报的</View>
           <Choice className='report-sources' columns={2} options={[{ value: 'phone' as const, label: '电话报修' }, { value: 'walkIn' as const, label: '上门报修' }]} value={source} onChange={setSource} />
           <View className='field'>

@@ -1,7 +1,9 @@
 /**
- * 住户报修（代登记）: the property picks the caller's home — building → unit → room —
- * in the compounds where it may log (accounts `compounds.list` for buildings and
- * units, `homes.list` for rooms in natural order, 50 at a time).
+ * Staff pick a home — building → unit → room — in the compounds they work in
+ * (accounts `compounds.list` for buildings and units, `homes.list` for rooms in
+ * natural order, 50 at a time): 住户报修（代登记） in repairs, renting a parking space
+ * and recording a charging session in fees. `classPrefix` names the parts
+ * (`<prefix>-buildings`, `-units`, `-rooms`, `-picked`) for each page's styles and tests.
  */
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
@@ -17,7 +19,15 @@ export interface PickedHome {
   label: string;
 }
 
-export default function HomePicker(props: { compoundIds: string[]; value: PickedHome | null; onChange: (home: PickedHome | null) => void }) {
+export default function HomePicker(props: {
+  compoundIds: string[];
+  value: PickedHome | null;
+  onChange: (home: PickedHome | null) => void;
+  classPrefix: string;
+  /** Words before the picked home, e.g. 报修房屋. */
+  pickedLabel: string;
+}) {
+  const k = (part: string) => `${props.classPrefix}-${part}`;
   const compounds = useRemote<CompoundInfo[]>(() => api('accounts').call('compounds.list', {}), []);
   const mine = (compounds.data ?? []).filter((c) => props.compoundIds.includes(c.id));
   const [compoundId, setCompoundId] = useState('');
@@ -72,23 +82,23 @@ export default function HomePicker(props: { compoundIds: string[]; value: Picked
   }
 
   return (
-    <View className='log-home'>
+    <View className={k('home')}>
       {mine.length > 1 ? (
         <>
           <View className='field__label'>小区</View>
-          <Choice className='log-compounds' columns={2} options={mine.map((c) => ({ value: c.id, label: c.name }))} value={compoundId} onChange={pickCompound} />
+          <Choice className={k('compounds')} columns={2} options={mine.map((c) => ({ value: c.id, label: c.name }))} value={compoundId} onChange={pickCompound} />
         </>
       ) : null}
       {compound ? (
         <>
           <View className='field__label'>楼栋</View>
-          <Choice className='log-buildings' columns={3} options={compound.buildings.map((b) => ({ value: b.id, label: b.name }))} value={buildingId} onChange={pickBuilding} />
+          <Choice className={k('buildings')} columns={3} options={compound.buildings.map((b) => ({ value: b.id, label: b.name }))} value={buildingId} onChange={pickBuilding} />
         </>
       ) : null}
       {needsUnit ? (
         <>
           <View className='field__label'>单元</View>
-          <Choice className='log-units' columns={3} options={building!.units.map((u) => ({ value: u, label: `${u}单元` }))} value={unit} onChange={pickUnit} />
+          <Choice className={k('units')} columns={3} options={building!.units.map((u) => ({ value: u, label: `${u}单元` }))} value={unit} onChange={pickUnit} />
         </>
       ) : null}
       {rooms ? (
@@ -96,7 +106,7 @@ export default function HomePicker(props: { compoundIds: string[]; value: Picked
           <View className='field__label'>房号</View>
           {rooms.items.length ? (
             <Choice
-              className='log-rooms'
+              className={k('rooms')}
               columns={3}
               options={rooms.items.map((h) => ({ value: h.id, label: h.number }))}
               value={props.value?.homeId ?? null}
@@ -109,7 +119,7 @@ export default function HomePicker(props: { compoundIds: string[]; value: Picked
             <View className='muted'>这里还没有登记房屋。</View>
           )}
           {rooms.nextCursor ? (
-            <Btn size='small' loading={loading} className='log-rooms-more' onClick={() => void load(buildingId, unit, rooms.nextCursor)}>
+            <Btn size='small' loading={loading} className={k('rooms-more')} onClick={() => void load(buildingId, unit, rooms.nextCursor)}>
               更多房号
             </Btn>
           ) : null}
@@ -118,7 +128,7 @@ export default function HomePicker(props: { compoundIds: string[]; value: Picked
         <View className='muted'>正在读取房号…</View>
       ) : null}
       {error ? <View className='form-error'>{error}</View> : null}
-      {props.value ? <View className='repair-note log-picked'>报修房屋：{props.value.label}</View> : null}
+      {props.value ? <View className={k('picked')}>{props.pickedLabel}：{props.value.label}</View> : null}
     </View>
   );
 }
