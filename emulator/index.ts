@@ -18,7 +18,7 @@ import { createSdk, TEMP_URL_MAX_AGE_S, type Sdk } from './sdk-core';
 import { sdkError } from './errors';
 import * as sb from './sandboxes';
 import { Timers, type TimerTrigger } from './timers';
-import { decodeTopLevel, issueCloudId } from './cloudid';
+import { decodeTopLevel, issueCloudId, type GroupApi } from './cloudid';
 import type { CloudFunctionMain, CollectionSpec, Counters, FunctionResolver, Identity, WXContext } from './types';
 import { emptyCounters } from './types';
 import { isPlainObject } from './wire';
@@ -274,8 +274,20 @@ export class Emulator implements sb.SandboxHost {
   }
 
   readonly shareTickets = {
-    /** A simulated group share: the CloudID the client would pass as `wx.cloud.CloudID(id)`. */
-    issue: (data: { openGId: string }, opts: { ttlMs?: number } = {}): string => issueCloudId(this.store.journal, data, opts.ttlMs),
+    /**
+     * A simulated group share: the CloudID the client would pass as `wx.cloud.CloudID(id)`.
+     * `api` is the client API that returned it (default getGroupEnterInfo, what our client
+     * calls); it decodes to `{ opengid }` or, for getShareInfo, `{ openGId }`.
+     */
+    issue: (data: { openGId: string }, opts: { ttlMs?: number; api?: GroupApi } = {}): string =>
+      issueCloudId(this.store.journal, data, opts.ttlMs, Date.now(), opts.api),
+  };
+
+  readonly faults = {
+    /** The next `n` transaction commits answer DATABASE_TRANSACTION_CONFLICT (and write nothing), as the server may. */
+    conflictOnCommit: (n = 1) => {
+      this.store.tx.commitConflicts = n;
+    },
   };
 
   /** A user tapped "allow" for `templateId` (only matters with enforceSubscribeGrants). */

@@ -209,14 +209,22 @@ const content = {
 
 /**
  * How the platform hands a function an open-data CloudID: the client passes
- * `wx.cloud.CloudID(shareTicketInfo.cloudID)` and WeChat replaces it, before the
- * function runs, with `{ cloudID, data: { openGId } }` decoded and verified on
- * WeChat's side. (A client can also send this shape by hand; group opens are
- * statistics only, so that is tolerated — see the README.)
+ * `wx.cloud.CloudID(res.cloudID)` and WeChat replaces it, before the function runs,
+ * with `{ cloudID, data }` decoded and verified on WeChat's side. Each API decodes to
+ * its own shape: `wx.getGroupEnterInfo` (what the client calls) to `{ opengid }`,
+ * lowercase, and the older `wx.getShareInfo` to `{ openGId }` (both pages of the
+ * mini-program API docs, "开放数据为以下 json 结构"). Both are accepted;
+ * `openGIdOf` (rules.ts) reads either. (A client can also send this shape by hand; group opens
+ * are statistics only, so that is tolerated — see the README.)
  */
+const groupId = z.string().min(1).max(64);
 export const groupInfo = z
-  .object({ cloudID: z.string().max(1000), data: z.object({ openGId: z.string().min(1).max(64) }).passthrough() })
+  .object({
+    cloudID: z.string().max(1000),
+    data: z.union([z.object({ openGId: groupId }).passthrough(), z.object({ opengid: groupId }).passthrough()]),
+  })
   .strict();
+export type DecodedGroupInfo = { data: { openGId: string } | { opengid: string } };
 
 export const noticesApi = defineApi('notices', {
   'notices.post': action(z.object({ clientRequestId, audience, ...content }).strict()).returns<NoticeDetail>(),
