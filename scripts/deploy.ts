@@ -84,6 +84,7 @@ export function createClients(plan: Plan, env: Env): DeployClients {
     build: {
       async functions() {
         const { buildFunctions } = await import('./build-functions');
+        process.env.CLOUD_ENV = plan.envId; // core/templates.ts reads it as a build constant
         const built = await buildFunctions();
         for (const f of built) console.log(`  ${f.name}/index.js ${(f.bytes / 1024).toFixed(1)} KB`);
         const names = readFunctionConfigs(FUNCTIONS_DIST_DIR).map((f) => f.name);

@@ -5,7 +5,6 @@
  */
 import { PERMISSIONS, can, scopesOf } from '../authz';
 import type { Actor, RoleGrant, RoleName, Target } from '../platform/roles';
-import type { DecodedGroupInfo } from './contract';
 
 export const NOTICE_CATEGORIES = ['通知', '停水停电', '活动', '财务公示', '紧急'] as const;
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
@@ -315,6 +314,9 @@ export function rejectionMessage(what: 'text' | 'image', suggest: string, label:
 export const NOTICE_DETAIL_PAGE = 'packages/notices/pages/detail/index';
 export const noticePage = (id: string) => `${NOTICE_DETAIL_PAGE}?id=${encodeURIComponent(id)}`;
 
+
+/** Group info as WeChat decoded it: getShareInfo → `{ openGId }`, getGroupEnterInfo → `{ opengid }`. */
+export type DecodedGroupInfo = { data: { openGId: string } | { opengid: string } };
 
 /** The group's id, whichever API decoded it (getShareInfo → openGId, getGroupEnterInfo → opengid). */
 export function openGIdOf(info: DecodedGroupInfo): string {
