@@ -58,7 +58,7 @@ export const DEMO_ENV = 'demo';
 export const ENVIRONMENTS: Record<string, EnvironmentConfig> = {
   [DEMO_ENV]: {
     miniprogramState: 'developer',
-    templateIds: { notice: 'demo-notice-template', repair: 'demo-repair-template', activity: 'demo-activity-template', bill: 'demo-bill-template', vote: 'demo-vote-template' },
+    templateIds: { notice: 'sandbox-notice-template', repair: 'sandbox-repair-template', activity: 'sandbox-activity-template', bill: 'sandbox-bill-template', vote: 'sandbox-vote-template' },
   },
   // 'jinlin-prod-1abc': {
   //   miniprogramState: 'formal',
