@@ -266,6 +266,8 @@ export class Emulator implements sb.SandboxHost {
     /** Re-notify paid orders whose callback did not answer {errcode: 0} yet — WeChat's retry. */
     deliverPending: () => sb.payDeliverPending(this),
     orders: () => this.store.journal.list(sb.OUTBOX.payOrder),
+    /** Let `ms` pass for an order (its creation and expiry move into the past), as a long wait would. */
+    age: (outTradeNo: string, ms: number) => sb.payAge(this, outTradeNo, ms),
   };
 
   /** Deliver every pending mediaCheckAsync verdict to `mediaCheckCallback.functionName`. */
