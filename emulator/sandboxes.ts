@@ -31,7 +31,11 @@ export const OUTBOX = KIND;
 
 const rnd = (n: number) => crypto.randomBytes(n).toString('hex');
 const MAX_TEXT = 2500;
-/** WeChat Pay notifies up to 15 times (over about 24 h) until the callback answers {errcode: 0}. */
+/**
+ * WeChat Pay re-notifies a callback that does not answer {errcode: 0} for up to two days
+ * (paymentCallback doc: "异常时支付回调会持续重试最多两天"); the sandbox stops after
+ * this many deliveries, far more than a test needs.
+ */
 export const PAY_MAX_NOTIFY = 15;
 
 // ------------------------------------------------------------------ subscribe messages
@@ -409,10 +413,11 @@ async function notify(h: SandboxHost, outTradeNo: string): Promise<PayNotifyResu
   };
   let response: any;
   try {
-    // Pay notifications come from WeChat Pay, not from the user: SOURCE is 'wx_pay'
+    // Pay notifications come from WeChat Pay, not from the user: SOURCE is 'wx_paycallback'
+    // (Cloud.getWXContext docs, "SOURCE 的枚举类型")
     // and OPENID is empty, so a callback must trust the event's order data only
     // after checking it (e.g. with cloudPay.queryOrder), never the caller.
-    response = await h.invoke(r.functionName, event, { openid: '', source: 'wx_pay' });
+    response = await h.invoke(r.functionName, event, { openid: '', source: 'wx_paycallback' });
   } catch (err: any) {
     response = { error: String(err?.message || err) };
   }

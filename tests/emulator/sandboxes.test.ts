@@ -182,7 +182,7 @@ describe('cloudPay', () => {
     expect(event).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'BILL202401001', totalFee: 1234, subMchId: '1900000001', subOpenid: 'o-payer' });
     expect(event.transactionId).toMatch(/^\d|^42/);
     expect(event.timeEnd).toMatch(/^\d{14}$/);
-    expect(ctx).toMatchObject({ OPENID: '', SOURCE: 'wx_pay' });
+    expect(ctx).toMatchObject({ OPENID: '', SOURCE: 'wx_paycallback' });
 
     answer = new Error('crash');
     expect((await emu.pay.deliverPending())[0]).toMatchObject({ acknowledged: false, attempts: 2 });

@@ -26,7 +26,7 @@ async function age(no: string, ms: number) {
 /** The user pays at WeChat, and the notification is lost (payCallback answers an error every time). */
 async function payWithLostCallback(no: string) {
   const orig = h.emu.invoke.bind(h.emu);
-  (h.emu as any).invoke = async (name: string, ev: any, id: any) => (name === 'payCallback' && id?.source === 'wx_pay' ? { errcode: 1 } : orig(name, ev, id));
+  (h.emu as any).invoke = async (name: string, ev: any, id: any) => (name === 'payCallback' && id?.source === 'wx_paycallback' ? { errcode: 1 } : orig(name, ev, id));
   try {
     await h.emu.pay.complete(no);
   } finally {
@@ -86,5 +86,23 @@ describe('1. payments in the pay sandbox', () => {
     expect(order(o.outTradeNo).state).toBe('CLOSED');
     expect((await h.db.collection('payOrders').doc(o.outTradeNo).get()).data.state).toBe('closed');
     expect((await h.db.collection('bills').doc(bill.id).get()).data.orderNo).toBeNull();
+  });
+
+  it('system events are routed by positive SOURCE: a pay notification only from wx_paycallback, a timer only from wx_trigger', async () => {
+    const who = h.as('txsj-shop');
+    const bill = (await unpaid(h, 'txsj-shop'))[0];
+    const o = await who.ok('fees', 'fees.pay', { clientRequestId: newRequestId(), billIds: [bill.id] });
+    await payWithLostCallback(o.outTradeNo);
+    const notice = { outTradeNo: o.outTradeNo, totalFee: o.totalFee, transactionId: 'x', returnCode: 'SUCCESS', resultCode: 'SUCCESS' };
+    const timer = { Type: 'Timer', TriggerName: 'reconcile', Time: new Date().toISOString(), Message: '' };
+    for (const source of ['', 'wx_function', 'wx_trigger', 'wx_unknown']) {
+      expect(await h.emu.invoke('payCallback', notice, { openid: '', source })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    for (const source of ['', 'wx_paycallback', 'wx_function', 'wx_unknown']) {
+      expect(await h.emu.invoke('payCallback', timer, { openid: '', source })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    expect((await who.ok('fees', 'fees.order', { outTradeNo: o.outTradeNo })).state).toBe('pending');
+    expect(await h.emu.invoke('payCallback', notice, { openid: '', source: 'wx_paycallback' })).toEqual({ errcode: 0, errmsg: 'OK' });
+    expect((await who.ok('fees', 'fees.order', { outTradeNo: o.outTradeNo })).state).toBe('paid');
   });
 });
