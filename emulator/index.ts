@@ -61,6 +61,13 @@ export type EmulatorOptions = {
   clockStart?: Date;
   /** How long a transaction may stay open before the server drops it and releases its locks. Production: 30 s. */
   transactionLifetimeMs?: number;
+  /**
+   * Deliver mediaCheckAsync verdicts on its own, this long after a check starts (the local
+   * runtime: a few seconds), through the same `wxa_media_check` push as production, where
+   * a verdict comes asynchronously, usually within seconds to minutes. Absent (tests):
+   * only `emu.deliverMediaChecks()` delivers.
+   */
+  mediaCheckDelayMs?: number;
 };
 
 export type Measured<T> = Counters & { result: T };
@@ -90,6 +97,8 @@ export class Emulator implements sb.SandboxHost {
   /** Timer triggers: `advanceTo(date)`, `start()`, `stop()`, `list()`. */
   readonly timers: Timers;
   private closed = false;
+  private readonly mediaCheckDelayMs?: number;
+  private mediaTimer: NodeJS.Timeout | null = null;
 
   constructor(opts: EmulatorOptions) {
     this.env = opts.env || 'jinlin-local';
@@ -99,6 +108,7 @@ export class Emulator implements sb.SandboxHost {
     this.enforceSubscribeGrants = !!opts.enforceSubscribeGrants;
     this.fileUrlBase = opts.fileUrlBase ?? '/_files/';
     this.timeouts = opts.functionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.mediaCheckDelayMs = opts.mediaCheckDelayMs;
     const fns = opts.functions;
     this.resolveFn = typeof fns === 'function' ? fns : (name) => (fns ? fns[name] : undefined);
     const memory = opts.dataDir === ':memory:';
@@ -275,6 +285,17 @@ export class Emulator implements sb.SandboxHost {
     return sb.deliverMediaChecks(this);
   }
 
+  /** With `mediaCheckDelayMs`: one delivery of every pending verdict, that long after the first pending check. */
+  scheduleMediaChecks() {
+    if (this.mediaCheckDelayMs === undefined || this.mediaTimer || this.closed || !this.mediaCheckCallback) return;
+    this.mediaTimer = setTimeout(() => {
+      this.mediaTimer = null;
+      if (this.closed) return;
+      sb.deliverMediaChecks(this).catch((e) => console.error('[emulator] media check delivery failed', e));
+    }, this.mediaCheckDelayMs);
+    this.mediaTimer.unref?.();
+  }
+
   readonly shareTickets = {
     /**
      * A simulated group share: the CloudID the client would pass as `wx.cloud.CloudID(id)`.
@@ -372,6 +393,7 @@ export class Emulator implements sb.SandboxHost {
 
   close() {
     this.closed = true;
+    if (this.mediaTimer) clearTimeout(this.mediaTimer);
     this.timers.stop();
     if (current() === this) useEmulator(undefined);
     this.store.close();

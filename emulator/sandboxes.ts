@@ -22,6 +22,8 @@ export interface SandboxHost {
   readonly dataDir: string;
   readonly mediaCheckCallback?: { functionName: string };
   readonly enforceSubscribeGrants: boolean;
+  /** A media check was started: deliver its verdict later, if the host does that on its own. */
+  scheduleMediaChecks?(): void;
   wxContext(): WXContext;
   invoke(name: string, event: any, identity: Identity): Promise<any>;
 }
@@ -119,6 +121,7 @@ export function mediaCheckAsync(h: SandboxHost, d: any) {
   if (![1, 2, 3, 4].includes(d.scene)) throw sdkError(api, 47001, 'scene must be 1, 2, 3 or 4');
   const traceId = rnd(12);
   h.store.journal.addMediaJob(traceId, { request: { ...d }, traceId });
+  h.scheduleMediaChecks?.();
   return { errCode: 0, errMsg: `${api}:ok`, traceId };
 }
 
