@@ -68,11 +68,22 @@ export type EmulatorOptions = {
    * only `emu.deliverMediaChecks()` delivers.
    */
   mediaCheckDelayMs?: number;
+  /**
+   * Each function's `permissions.openapi` (config.json). A function calling a cloud-call
+   * API it does not declare fails with errCode -604101, as in production ("function has
+   * no permission to call this API"). Functions not listed may call anything.
+   */
+  openapiPermissions?: Record<string, string[]>;
+  /**
+   * The mini-program's subscribe-message template ids (its 我的模板). With it, a send
+   * with another id fails with 40037 (invalid template id), as WeChat answers.
+   */
+  subscribeTemplates?: string[];
 };
 
 export type Measured<T> = Counters & { result: T };
 
-type CallCtx = { identity: Required<Omit<Identity, 'clientIp'>> & { clientIp?: string }; chain: Counters[] };
+type CallCtx = { identity: Required<Omit<Identity, 'clientIp'>> & { clientIp?: string }; chain: Counters[]; functionName?: string };
 
 const RESULT_LIMIT = 1024 * 1024;
 /** Our default per-invocation timeout (production's default is 3 s; see README). */
@@ -86,6 +97,7 @@ export class Emulator implements sb.SandboxHost {
   readonly files: sb.FileStore;
   readonly mediaCheckCallback?: { functionName: string };
   readonly enforceSubscribeGrants: boolean;
+  readonly subscribeTemplates?: string[];
   /** wx-server-sdk API bound to THIS emulator (emulator/sdk.ts is bound to the current one instead). */
   readonly sdk: Sdk;
   private readonly als = new AsyncLocalStorage<CallCtx>();
@@ -98,6 +110,7 @@ export class Emulator implements sb.SandboxHost {
   readonly timers: Timers;
   private closed = false;
   private readonly mediaCheckDelayMs?: number;
+  private readonly openapiPermissions?: Record<string, string[]>;
   private mediaTimer: NodeJS.Timeout | null = null;
 
   constructor(opts: EmulatorOptions) {
@@ -109,6 +122,8 @@ export class Emulator implements sb.SandboxHost {
     this.fileUrlBase = opts.fileUrlBase ?? '/_files/';
     this.timeouts = opts.functionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.mediaCheckDelayMs = opts.mediaCheckDelayMs;
+    this.openapiPermissions = opts.openapiPermissions;
+    this.subscribeTemplates = opts.subscribeTemplates;
     const fns = opts.functions;
     this.resolveFn = typeof fns === 'function' ? fns : (name) => (fns ? fns[name] : undefined);
     const memory = opts.dataDir === ':memory:';
@@ -151,8 +166,15 @@ export class Emulator implements sb.SandboxHost {
     return ctx;
   }
 
+  /** -604101 when the function running now does not declare cloud-call `api` (e.g. 'subscribeMessage.send'). */
+  assertOpenapi(api: string) {
+    const fn = this.als.getStore()?.functionName;
+    const allowed = fn ? this.openapiPermissions?.[fn] : undefined;
+    if (allowed && !allowed.includes(api)) throw sdkError(`openapi.${api}`, -604101, 'function has no permission to call this API');
+  }
+
   /** Run `fn` as `identity`. Everything it awaits sees that identity, whatever else runs concurrently. */
-  runAs<T>(identity: Identity, fn: () => T): T {
+  runAs<T>(identity: Identity, fn: () => T, functionName?: string): T {
     const parent = this.als.getStore();
     const ctx: CallCtx = {
       identity: {
@@ -163,6 +185,7 @@ export class Emulator implements sb.SandboxHost {
         clientIp: identity.clientIp,
       },
       chain: [emptyCounters(), ...(parent?.chain ?? [])],
+      functionName,
     };
     return this.als.run(ctx, fn);
   }
@@ -232,7 +255,7 @@ export class Emulator implements sb.SandboxHost {
       } finally {
         clearTimeout(timer);
       }
-    });
+    }, name);
   }
 
   /** The timeout that applies to function `name`. */

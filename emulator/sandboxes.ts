@@ -22,6 +22,7 @@ export interface SandboxHost {
   readonly dataDir: string;
   readonly mediaCheckCallback?: { functionName: string };
   readonly enforceSubscribeGrants: boolean;
+  readonly subscribeTemplates?: string[];
   /** A media check was started: deliver its verdict later, if the host does that on its own. */
   scheduleMediaChecks?(): void;
   wxContext(): WXContext;
@@ -49,6 +50,7 @@ export function subscribeSend(h: SandboxHost, d: any) {
   if (d.miniprogramState && !['developer', 'trial', 'formal'].includes(d.miniprogramState)) {
     throw sdkError(api, 47001, 'miniprogramState must be developer, trial or formal');
   }
+  if (h.subscribeTemplates && !h.subscribeTemplates.includes(d.templateId)) throw sdkError(api, 40037, 'invalid template id');
   if (h.enforceSubscribeGrants) {
     // A user's tap on wx.requestSubscribeMessage grants exactly one message per template.
     if (!h.store.journal.takeGrant(d.touser, d.templateId)) throw sdkError(api, 43101, 'user refuse to accept the msg');

@@ -22,6 +22,7 @@ z.config(zhCN());
 
 export type CloudModule = typeof Cloud;
 export type { Database } from './database';
+import { isProbe, probeOpenapi } from './probe';
 import type { Database } from './database';
 
 export interface Ctx {
@@ -113,6 +114,8 @@ export function createMain<A extends ApiSpec>(cloud: CloudModule, api: A, handle
         const e = event as Record<string, unknown>;
         const route = options.system?.find((r) => (r.source === undefined || startedBy(SOURCE, r.source)) && r.match(e));
         if (route) return { ok: true, data: await route.handle(makeCtx(cloud, ''), e) };
+        // The deploy's --verify (never from a client): which cloud calls this function may make.
+        if (isProbe(e)) return { ok: true, data: await probeOpenapi(cloud, e.apis) };
       }
       // WeChat adds `userInfo` to events from callFunction; it is ignored like any other
       // stray field outside the payload.
