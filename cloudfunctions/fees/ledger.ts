@@ -16,6 +16,7 @@ import { periodOf } from '../../core/platform/time';
 import { compounds, requirePerson, type CompoundDoc } from '../_shared/directory';
 import { iso } from '../_shared/db';
 import { assertOwnFiles } from '../_shared/files';
+import { noticeMismatch } from '../_shared/notice-links';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { appendInTx, compoundTarget, fileUrls, readableCompound, sha256 } from './common';
@@ -132,6 +133,8 @@ async function statementView(ctx: Ctx, compound: CompoundDoc, actor: Actor, peri
   const maxOf = (kind: 'income' | 'expense') => Math.max(1, ...figures.lines.filter((l) => l.kind === kind).map((l) => Math.abs(l.amountFen)));
   const { lines, ...rest } = figures;
   const status = doc?.status ?? 'open';
+  // The committee is told when the recorded notice no longer checks out (linked before this check, or withdrawn since).
+  const problem = doc?.notice && can(actor, 'ledger.close', t) ? await noticeMismatch(ctx.db, doc.notice.id, financeNotice(compound._id, period)) : null;
   return {
     id: `${compound._id}_${period}`,
     compoundId: compound._id,
@@ -154,8 +157,9 @@ async function statementView(ctx: Ctx, compound: CompoundDoc, actor: Actor, peri
     canClose: !doc && can(actor, 'ledger.close', t),
     canPublish: status === 'closed' && can(actor, 'ledger.close', t),
     canAnswer: can(actor, 'ledger.answer', t),
-    ...(doc?.notice ? { notice: { id: doc.notice.id, at: iso(doc.notice.at) } } : {}),
-    ...(offerNotice(doc, ctx.now) && can(actor, 'ledger.close', t) ? { noticeDraft: statementNotice({ id: compound._id, name: compound.name }, rest) } : {}),
+    ...(doc?.notice ? { notice: { id: doc.notice.id, at: iso(doc.notice.at), ...(problem ? { problem } : {}) } } : {}),
+    ...(doc?.noticeChanges?.length && can(actor, 'ledger.view', t) ? { noticeChanges: doc.noticeChanges.map((c) => ({ from: c.from, to: c.to, at: iso(c.at) })) } : {}),
+    ...((offerNotice(doc, ctx.now) || problem) && can(actor, 'ledger.close', t) ? { noticeDraft: statementNotice({ id: compound._id, name: compound.name }, rest) } : {}),
   };
 }
 
@@ -220,12 +224,18 @@ export async function publish(ctx: Ctx, input: { compoundId: string; period: str
   return statementView(ctx, compound, actor, input.period, await statements(ctx.db).get(id));
 }
 
+/** What a month's 财务公示 notice must be: to the whole compound, opening this month's statement. */
+const financeNotice = (compoundId: string, period: string) => ({ category: '财务公示' as const, compoundId, to: 'feeStatement' as const, params: { compoundId, period } });
+
 /**
  * The 财务公示 notice of a published month: the client posts it through notices (the
  * notices function checks who may post to the compound) and records it here, so the
- * statement links to it and the committee is not asked again. The first one stays.
+ * statement links to it and the committee is not asked again. Only a published
+ * 财务公示 notice of this compound opening this month is accepted (a made-up id or
+ * another compound's notice would otherwise block the real one). The first one stays;
+ * with `replace` the committee swaps a wrong one, and the change is kept on the statement.
  */
-export async function linkNotice(ctx: Ctx, input: { compoundId: string; period: string; noticeId: string }): Promise<StatementView> {
+export async function linkNotice(ctx: Ctx, input: { compoundId: string; period: string; noticeId: string; replace?: boolean }): Promise<StatementView> {
   const actor = await ctx.actor();
   const compound = await compounds(ctx.db).get(input.compoundId);
   if (!compound) throw new AppError('NOT_FOUND');
@@ -234,7 +244,18 @@ export async function linkNotice(ctx: Ctx, input: { compoundId: string; period: 
   const id = `${compound._id}_${input.period}`;
   const doc = await statements(ctx.db).get(id);
   if (!doc || doc.status !== 'published') throw new AppError('BAD_REQUEST', '请先公示该月账目');
-  if (!doc.notice) await statements(ctx.db).patchWhere({ _id: id, status: 'published', notice: ctx.db.command.exists(false) }, { notice: { id: input.noticeId, by: person._id, at: ctx.now } });
+  const wrong = await noticeMismatch(ctx.db, input.noticeId, financeNotice(compound._id, input.period));
+  if (wrong) throw new AppError('BAD_REQUEST', `不能关联该通知：${wrong}`);
+  if (!doc.notice) {
+    await statements(ctx.db).patchWhere({ _id: id, status: 'published', notice: ctx.db.command.exists(false) }, { notice: { id: input.noticeId, by: person._id, at: ctx.now } });
+  } else if (input.replace && doc.notice.id !== input.noticeId) {
+    await transaction(ctx.db, async (tx) => {
+      const cur = await statements(ctx.db).in(tx).must(id);
+      if (!cur.notice || cur.notice.id === input.noticeId) return;
+      const change = { from: cur.notice.id, to: input.noticeId, by: person._id, at: ctx.now };
+      await statements(ctx.db).in(tx).patch(id, { notice: { id: input.noticeId, by: person._id, at: ctx.now }, noticeChanges: [...(cur.noticeChanges ?? []), change] });
+    });
+  }
   return statementView(ctx, compound, actor, input.period, await statements(ctx.db).get(id));
 }
 

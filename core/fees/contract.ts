@@ -162,8 +162,10 @@ export interface StatementView {
   canClose: boolean;
   canPublish: boolean;
   canAnswer: boolean;
-  /** The 财务公示 notice posted for this month. */
-  notice?: { id: string; at: string };
+  /** The 财务公示 notice posted for this month; `problem` (for the committee) when it no longer checks out. */
+  notice?: { id: string; at: string; problem?: string };
+  /** Links replaced by the committee, oldest first (for the people who keep the books). */
+  noticeChanges?: { from: string; to: string; at: string }[];
   /**
    * Published and no notice yet, for the committee: what to post to the compound's
    * owners (notices.post with this title, body and link), then ledger.linkNotice.
@@ -257,8 +259,12 @@ export const FEES_BASE_ACTIONS = {
   'ledger.entries': action(z.strictObject({ compoundId: id, period, category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]).optional() })).returns<LedgerEntryView[]>(),
   'ledger.close': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
   'ledger.publish': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
-  /** Record the 财务公示 notice posted for a published month (the first one recorded stays). */
-  'ledger.linkNotice': action(z.strictObject({ compoundId: id, period, noticeId: id })).returns<StatementView>(),
+  /**
+   * Record the 财务公示 notice posted for a published month: only a published 财务公示
+   * notice to the whole compound opening this month's statement. The first one
+   * recorded stays unless `replace` (the committee replacing a wrong link; recorded).
+   */
+  'ledger.linkNotice': action(z.strictObject({ compoundId: id, period, noticeId: id, replace: z.boolean().optional() })).returns<StatementView>(),
   'ledger.statement': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
   'ledger.trend': action(z.strictObject({ compoundId: id })).returns<TrendPoint[]>(),
   'ledger.verify': action(z.strictObject({ compoundId: id })).returns<VerifyView>(),

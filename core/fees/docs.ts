@@ -217,6 +217,8 @@ export interface StatementDoc {
   publishedAt?: Date;
   /** The 财务公示 notice posted to the compound's owners when it was published. */
   notice?: { id: string; by: string; at: Date };
+  /** Every replacement of `notice` by the committee (ledger.linkNotice with replace). */
+  noticeChanges?: { from: string; to: string; by: string; at: Date }[];
 }
 
 export interface LedgerQuestionDoc {

@@ -39,3 +39,15 @@ export async function payOnline(h: Harness, who: string, billIds: string[]) {
   const notify = await h.emu.pay.complete(start.outTradeNo);
   return { start, notify };
 }
+
+/** A month's 财务公示 notice as notices.post stores it (for suites without the notices function). */
+export function financeNoticeDoc(id: string, compoundId: string, period: string, over: Record<string, unknown> = {}) {
+  const now = new Date();
+  return {
+    _id: id, rootId: id, version: 1, status: 'published', title: '财务公示', body: '本月收支', images: [], category: '财务公示', pinned: false,
+    link: { to: 'feeStatement', params: { compoundId, period }, label: '查看账目明细' },
+    expiresAt: null, visibleUntil: new Date('2100-01-01'), targets: [{ kind: 'compound', communityId: 'qiaoxing', compoundId }], targetsLabel: compoundId,
+    targetKeys: [`c:${compoundId}`], buildings: [], authorId: 'p-txsj-committee', authorName: '林国栋', authorRole: 'committeeMember', partyBadge: false,
+    media: [], mediaTraceIds: [], createdAt: now, publishedAt: now, ...over,
+  };
+}

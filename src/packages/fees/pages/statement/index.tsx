@@ -115,7 +115,8 @@ function Line({ line, compoundId, period, canAsk }: { line: StatementLineView; c
 function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: StatementView) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (st.notice) {
+  const wrong = st.notice?.problem;
+  if (st.notice && !wrong) {
     return (
       <View className='card fees-notice fees-notice--sent'>
         <View className='row row--link' onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(st.notice!.id)}` })}>
@@ -145,7 +146,7 @@ function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: Stateme
         body: draft.body,
         link: draft.link,
       });
-      onLinked(await api('fees').call('ledger.linkNotice', { compoundId: st.compoundId, period: st.period, noticeId: notice.id }));
+      onLinked(await api('fees').call('ledger.linkNotice', { compoundId: st.compoundId, period: st.period, noticeId: notice.id, ...(wrong ? { replace: true } : {}) }));
       Taro.showToast({ title: '通知已发出', icon: 'success' });
     } catch (e) {
       setError(toServiceError(e).message);
@@ -156,14 +157,18 @@ function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: Stateme
   return (
     <View className='card fees-notice'>
       <View className='card__title'>通知全体业主</View>
-      <View className='muted'>本月账目已公示。发一条「财务公示」通知，每户都会收到，能看到谁已阅读，也能转发到业主群。</View>
+      {wrong ? (
+        <View className='form-error fees-notice__wrong'>已关联的通知有误（{wrong}）。请重新发本月的财务公示通知，替换后会留下更换记录。</View>
+      ) : (
+        <View className='muted'>本月账目已公示。发一条「财务公示」通知，每户都会收到，能看到谁已阅读，也能转发到业主群。</View>
+      )}
       <View className='fees-notice__preview'>
         <View className='fees-notice__title'>{draft.title}</View>
         <View className='fees-notice__body'>{draft.body}</View>
       </View>
       {error ? <View className='form-error'>{error}</View> : null}
       <Btn type='primary' block loading={busy} className='fees-notice-btn' onClick={post}>
-        发财务公示通知
+        {wrong ? '重发并更换关联' : '发财务公示通知'}
       </Btn>
     </View>
   );
