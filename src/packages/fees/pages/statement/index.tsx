@@ -19,6 +19,7 @@ import { loadMe } from '@/store/me';
 import { formatDateTime } from '@/utils/format';
 import { confirmAction } from '@/store/confirm';
 import { ROUTES } from '@/routes';
+import { heldWitnesses } from '../../witness';
 import '../../common.scss';
 import './index.scss';
 
@@ -190,7 +191,8 @@ export default function StatementPage() {
   async function check() {
     setChecking(true);
     try {
-      setVerify(await api('fees').call('ledger.verify', { compoundId: compoundId! }));
+      const receipts = heldWitnesses(compoundId!);
+      setVerify(await api('fees').call('ledger.verify', { compoundId: compoundId!, ...(receipts.length ? { receipts } : {}) }));
     } catch (e) {
       Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
     } finally {
@@ -299,7 +301,8 @@ export default function StatementPage() {
             <View className='card__title'>账目校验</View>
             <View className='muted'>每笔账都连着上一笔的“指纹”，每月结账时记下最后一笔。任何一笔被改动或删除，校验都会发现。</View>
             {verify ? <View className={verify.ok ? 'fees-verify--ok fees-verify-result' : 'fees-verify--bad fees-verify-result'}>{verify.message}</View> : null}
-            {st.head ? <View className='muted'>本月结账记录：第 {st.head.seq} 笔，指纹 {st.head.hash.slice(0, 12)}…</View> : null}
+            {st.head && st.headCode ? <View className='muted fees-statement-head'>本月结账记录：到第 {st.head.seq} 笔为止，末笔校验码 {st.headCode}</View> : null}
+            <View className='muted'>校验时也会核对本机保存的收据。</View>
             <Btn type='primary' block loading={checking} className='fees-verify-btn' onClick={check}>
               校验
             </Btn>
@@ -313,6 +316,7 @@ export default function StatementPage() {
             <View key={d.id} className='fees-funds__row'>
               <View>
                 {d.donor} · {d.project}
+                <View className='muted fees-witness__code'>第 {d.seq} 笔 · 校验码 {d.code}</View>
               </View>
               <View>{d.amount}</View>
             </View>

@@ -215,6 +215,15 @@ export default function NoticeDetailPage() {
             {n.link.label}
           </Btn>
         ) : null}
+        {n.ledgerWitness?.length && n.status !== 'withdrawn' ? (
+          <View className='muted notice-detail__witness'>
+            {n.ledgerWitness.map((w) => (
+              <View key={w.compoundId}>
+                小区账本 {w.day}：到第 {w.seq} 笔，校验码 {w.code}
+              </View>
+            ))}
+          </View>
+        ) : null}
         {n.previousId ? (
           <View className='notice-detail__prev' onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(n.previousId!)}` })}>
             查看更正前的版本 ›
