@@ -11,8 +11,8 @@ export const LAST = addMonths(PERIOD, -1);
 export const HOME3 = 'txsj-b3_2_101';
 export const HOME5 = 'txsj-b5_1_702';
 
-export async function feesHarness(): Promise<Harness> {
-  const h = await createHarness({ fees: fees as any, payCallback: payCallback as any });
+export async function feesHarness(more: Record<string, unknown> = {}): Promise<Harness> {
+  const h = await createHarness({ fees: fees as any, payCallback: payCallback as any, ...(more as Record<string, any>) });
   // A bookkeeper (记账员) granted by the committee, and one in 御家兰庭.
   for (const [key, name, compoundId] of [['txsj-bookkeeper', '钱会计', 'txsj'], ['yjlt-bookkeeper', '孔会计', 'yjlt']] as const) {
     await h.db.collection('people').add({ data: { _id: `p-${key}`, openid: `demo-${key}`, name, partyMember: false, showPartyBadge: false, createdAt: new Date() } });
