@@ -85,6 +85,11 @@ it('a resident pays, the manager books an expense with a photo, the month is clo
   // 5. The 财务公示 notice reached 陈阿婆 too, and opens the month's accounts.
   await visit(resident, served.url, '/pages/notices/index');
   await resident.locator('.notice-item >> visible=true', { hasText: '财务公示' }).first().click();
+  // It prints the month's final head and quotes the day's head the witness timer wrote.
+  await resident.locator('.notice-detail__link >> visible=true').waitFor();
+  expect(await resident.locator('.notice-detail__body >> visible=true').innerText()).toMatch(/末笔校验码 [0-9A-F]{4}-[0-9A-F]{4}/);
+  expect(await resident.locator('.notice-detail__witness >> visible=true').innerText()).toMatch(/^小区账本 \d{4}-\d{2}-\d{2}：到第 \d+ 笔，校验码 [0-9A-F]{4}-[0-9A-F]{4}$/);
+  await shot(resident, 'fees-notice-witness');
   await resident.locator('.notice-detail__link >> visible=true').click();
   await resident.waitForURL((u) => u.hash.includes('statement') && u.hash.includes('period='), { timeout: 20_000 });
   await resident.locator('.fees-chart >> visible=true').waitFor();

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Input, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
 import type { LedgerEntryView, StatementLineView, StatementView, VerifyView } from '@core/fees/contract';
 import PageShell from '@/components/PageShell';
@@ -301,7 +301,7 @@ export default function StatementPage() {
             <View className='card__title'>账目校验</View>
             <View className='muted'>每笔账都连着上一笔的“指纹”，每月结账时记下最后一笔。任何一笔被改动或删除，校验都会发现。</View>
             {verify ? <View className={verify.ok ? 'fees-verify--ok fees-verify-result' : 'fees-verify--bad fees-verify-result'}>{verify.message}</View> : null}
-            {st.head && st.headCode ? <View className='muted fees-statement-head'>本月结账记录：到第 {st.head.seq} 笔为止，末笔校验码 {st.headCode}</View> : null}
+            {st.head && st.headCode ? <View className='muted fees-statement-head'>本月结账记录：到第 {st.head.seq} 笔为止，末笔校验码 <Text className='fees-witness__code'>{st.headCode}</Text></View> : null}
             <View className='muted'>校验时也会核对本机保存的收据。</View>
             <Btn type='primary' block loading={checking} className='fees-verify-btn' onClick={check}>
               校验
@@ -316,7 +316,9 @@ export default function StatementPage() {
             <View key={d.id} className='fees-funds__row'>
               <View>
                 {d.donor} · {d.project}
-                <View className='muted fees-witness__code'>第 {d.seq} 笔 · 校验码 {d.code}</View>
+                <View className='muted'>
+                  第 {d.seq} 笔 · 校验码 <Text className='fees-witness__code'>{d.code}</Text>
+                </View>
               </View>
               <View>{d.amount}</View>
             </View>
