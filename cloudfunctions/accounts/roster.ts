@@ -16,7 +16,7 @@ import type { ExportResult, ImportResult, ImportRowError, RosterHome, RosterPage
 import { EXPORT_URL_MAX_AGE, IMPORT_LIMITS } from '../../core/accounts/limits';
 import { assertCan, canAnywhere } from '../../core/authz';
 import { REQUIRED_ROSTER_FIELDS, ROSTER_HEADERS, homeId, homeLabel, matchBuilding, parseUnit, rosterFieldOf, rosterView, type RosterField } from '../../core/accounts/rules';
-import { AppError } from '../../core/platform/errors';
+import { AppError, isAppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { maskName, maskPhone } from '../../core/platform/mask';
 import { formatHundredths, parseHundredths } from '../../core/platform/units';
@@ -286,7 +286,7 @@ async function withConflictRetry<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (e) {
-      if (!(e instanceof AppError && e.code === 'CONFLICT') || attempt >= CONFLICT_ATTEMPTS) throw e;
+      if (!(isAppError(e) && e.code === 'CONFLICT') || attempt >= CONFLICT_ATTEMPTS) throw e;
       await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * attempt));
     }
   }
