@@ -1,9 +1,16 @@
 /**
  * Background jobs. A fan-out (reminders, emergency send-out, imports; later bill
- * generation, promotions, vote reminders) is enqueued as a job, kicked once right
- * after enqueue, then processed in batches by the timer-triggered worker
- * (`jobs.tick`, declared in the function's config.json). Every batch stays well
- * inside the function timeout (a time budget and a batch size).
+ * generation, promotions, vote reminders) is enqueued as a job and continues itself,
+ * so an idle environment costs nothing (issue 16, `npm run idle-cost`):
+ * - the enqueuing call runs the first batch inline and keeps running batches while it
+ *   has time left (a third of the function's timeout, deploy.json: `workerBudgetMs`);
+ * - whoever watches the job's progress advances it by one batch per poll (`jobProgress`);
+ * - the `jobs` timer in config.json is only a safety net, every few hours, for a job
+ *   whose caller and watcher both went away (or whose worker died).
+ * wx-server-sdk has no asynchronous invocation (its callFunction waits for the result:
+ * node_modules/wx-server-sdk/index.d.ts CallFunctionParam), so a job cannot start
+ * another invocation of itself without waiting for it. Every batch stays well inside the
+ * function timeout (a time budget and a batch size).
  *
  * Each recipient's effect is recorded in `jobEffects` (_id `${jobId}_${key}`):
  * claimed → done | skipped | failed. A claim is written BEFORE the side effect
@@ -15,7 +22,8 @@
 import type { JobStatus, JobView } from '../../core/platform/jobs';
 import { JOB_STATUS_LABELS } from '../../core/platform/jobs';
 import { AppError, isAppError } from '../../core/platform/errors';
-import type { Ctx } from './router';
+import type { Ctx, SystemRoute } from './router';
+import { timerRoute } from './router';
 import { repository, transaction } from './repo';
 import { iso } from './db';
 
@@ -159,6 +167,19 @@ export interface WorkOptions {
 }
 export const DEFAULT_WORK: WorkOptions = { budgetMs: 8_000, leaseMs: 60_000 };
 
+/**
+ * How long an invocation keeps starting batches: a third of the function's timeout
+ * (its deploy.json), so the batch started last still ends well inside it.
+ */
+export function workerBudgetMs(deploy: { timeout: number }): number {
+  return Math.floor((deploy.timeout * 1000) / 3);
+}
+
+/** The safety-net timer (`jobs` in config.json): every due job, for a third of the timeout. */
+export function jobsTimer(deploy: { timeout: number }): SystemRoute {
+  return timerRoute('jobs', (ctx) => work(ctx, { budgetMs: workerBudgetMs(deploy) }));
+}
+
 /** Take the job for one batch, unless another worker holds a live lease. */
 async function claim(ctx: Ctx, id: string, leaseMs: number, now: Date): Promise<JobDoc | null> {
   const token = `${now.getTime()}_${Math.random().toString(36).slice(2, 10)}`;
@@ -290,6 +311,18 @@ export async function work(ctx: Ctx, opts: Partial<WorkOptions> = {}): Promise<{
     if (!progressed) break;
   }
   return { batches, jobs: [...touched] };
+}
+
+/**
+ * The progress of a job for the person who started it, advancing it by one batch
+ * first: the page that watches a job moves it on, so no timer has to.
+ */
+export async function jobProgress(ctx: Ctx, jobId: string, personId: string | null, deploy: { timeout: number }): Promise<JobView> {
+  const j = await jobs(ctx.db).get(jobId);
+  if (!j || !personId || j.createdBy !== personId) throw new AppError('NOT_FOUND');
+  if (!j.open) return jobView(j);
+  await work(ctx, { jobId, maxBatches: 1, budgetMs: workerBudgetMs(deploy) });
+  return jobView((await jobs(ctx.db).get(jobId)) ?? j);
 }
 
 /** The progress of a job, for the person who started it. */

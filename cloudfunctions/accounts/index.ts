@@ -1,8 +1,9 @@
 /** accounts: people, homes, bindings, roles, rosters. */
 import * as cloud from 'wx-server-sdk';
+import deploy from './deploy.json';
 import { accountsApi } from '../../core/accounts/contract';
-import { createMain, timerRoute } from '../_shared/router';
-import { work } from '../_shared/jobs';
+import { createMain } from '../_shared/router';
+import { jobsTimer } from '../_shared/jobs';
 import { getMe, listCompounds, listHomes, myGroups, updateMe } from './me';
 import { cancelRequest, decideRequest, leaveHome, pendingForMe, requestBinding } from './binding';
 import { createInvite, createStaffInvite, listInvites, redeemInvite, redeemInviteAny, revokeInvite } from './invites';
@@ -44,5 +45,5 @@ export const main = createMain(
     'roles.revoke': revokeRole,
     'groups.mine': (ctx) => myGroups(ctx),
   },
-  { system: [timerRoute('jobs', (ctx) => work(ctx))] },
+  { system: [jobsTimer(deploy)] },
 );

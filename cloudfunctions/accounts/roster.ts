@@ -27,10 +27,11 @@ import type { Ctx } from '../_shared/router';
 import type { Database } from '../_shared/database';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
 import { buildings as buildingsRepo, compounds, homes as homesRepo, memberships, people, targetOf, type BuildingDoc, type CompoundDoc, type HomeDoc, type RegisteredOwner } from '../_shared/directory';
-import { defineJob, enqueue, jobs, jobStatus, jobView, work, type BatchItem } from '../_shared/jobs';
+import { defineJob, enqueue, jobs, jobProgress, jobView, work, type BatchItem } from '../_shared/jobs';
 import { transaction } from '../_shared/repo';
 import { assertOwnFiles, exportPath } from '../_shared/files';
 import { buildingView, homeView } from './views';
+import deploy from './deploy.json';
 
 /** The template's and the export's columns (the import also accepts ROSTER_HEADERS' aliases). */
 export const ROSTER_COLUMNS = (Object.keys(ROSTER_HEADERS) as RosterField[]).map((f) => ROSTER_HEADERS[f].label);
@@ -363,7 +364,7 @@ async function existingHomes(db: Database, ids: string[]): Promise<Set<string>> 
 export async function importStatus(ctx: Ctx, input: { jobId: string }): Promise<JobView> {
   const actor = await ctx.actor();
   if (!canAnywhere(actor, 'roster.import')) throw new AppError('FORBIDDEN');
-  return jobStatus(ctx, input.jobId, actor.personId);
+  return jobProgress(ctx, input.jobId, actor.personId, deploy);
 }
 
 export async function exportRoster(ctx: Ctx, input: { compoundId: string }): Promise<ExportResult> {

@@ -4,8 +4,9 @@
  * `jobs` (the worker for reminders and promotion messages).
  */
 import * as cloud from 'wx-server-sdk';
+import deploy from './deploy.json';
 import { activitiesApi } from '../../core/activities/contract';
-import { work } from '../_shared/jobs';
+import { jobsTimer } from '../_shared/jobs';
 import { recordGrant } from '../_shared/messaging';
 import { createMain, timerRoute } from '../_shared/router';
 import { checkIn, checkinCode, checkOut, correctHours, exportSignups, mark } from './checkin';
@@ -49,7 +50,7 @@ export const main = createMain(
   {
     system: [
       timerRoute('remind', (ctx) => remindTomorrow(ctx)),
-      timerRoute('jobs', (ctx) => work(ctx)),
+      jobsTimer(deploy),
       // Activity photos' verdicts, forwarded by notices (the console's one wxa_media_check push target).
       { name: 'wxa_media_check', match: (e) => e.Event === 'wxa_media_check' && typeof e.trace_id === 'string', handle: onMediaCheck },
     ],

@@ -14,9 +14,10 @@ import type { Ctx } from '../_shared/router';
 import { detail, emptyList, listItem, listsFor, loadManaged, loadVisible, mustPerson } from './common';
 import { activities, activityLists, signups, type ActivityDoc } from './docs';
 import { activityFields, activityMessageJob } from './signup';
-import { enqueue, work } from '../_shared/jobs';
+import { enqueue, work, workerBudgetMs } from '../_shared/jobs';
 import { startMediaChecks, verdictOf } from '../_shared/media';
 import { transaction } from '../_shared/repo';
+import deploy from './deploy.json';
 
 export const ACTIVITY_FILES = 'activities';
 
@@ -142,7 +143,7 @@ export async function cancelActivity(ctx: Ctx, input: { activityId: string; reas
     const personIds = (list?.members ?? []).filter((p) => p !== person._id);
     if (personIds.length) {
       const job = await enqueue(ctx, activityMessageJob, { activityId: a._id, personIds, fields: activityFields(a, `活动已取消：${input.reason}`) }, { createdBy: person._id, clientRequestId: `cancel-${a._id}` });
-      await work(ctx, { jobId: job._id, budgetMs: 3_000 });
+      await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
     }
   }
   return detail(ctx, actor, now);

@@ -11,11 +11,12 @@ import { activityPage, homeBuildingFor, joinProblem, placeOf, promoted } from '.
 import { AppError } from '../../core/platform/errors';
 import { formatDateTime } from '../../core/platform/time';
 import { buildings } from '../_shared/directory';
-import { defineJob, enqueue, work } from '../_shared/jobs';
+import { defineJob, enqueue, work, workerBudgetMs } from '../_shared/jobs';
 import { sendWithGrant } from '../_shared/messaging';
 import type { Ctx } from '../_shared/router';
 import { detail, loadVisible, mustPerson } from './common';
 import { activityLists, signupId, signups, type ActivityDoc, type ActivityListDoc, type SignupDoc } from './docs';
+import deploy from './deploy.json';
 
 const clip = (s: string, n = 20) => (Array.from(s).length > n ? Array.from(s).slice(0, n - 1).join('') + '…' : s);
 
@@ -139,7 +140,7 @@ export async function cancelSignUp(ctx: Ctx, input: { activityId: string }): Pro
     const moved = await sync(ctx, a, after, [...new Set(candidates)]);
     if (moved.length) {
       const job = await enqueue(ctx, activityMessageJob, { activityId: a._id, personIds: moved, fields: activityFields(a, '候补转正：您已报名成功') }, { createdBy: person._id, clientRequestId: `promote-${a._id}-${after.version}` });
-      await work(ctx, { jobId: job._id, budgetMs: 2_000 });
+      await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
     }
   }
   return detail(ctx, actor, a);

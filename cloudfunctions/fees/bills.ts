@@ -11,11 +11,12 @@ import { AppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { periodOf } from '../../core/platform/time';
 import { buildings as buildingsRepo, compounds, homes, requirePerson, type HomeDoc } from '../_shared/directory';
-import { defineJob, enqueue, jobs, jobStatus, jobView, work } from '../_shared/jobs';
+import { defineJob, enqueue, jobs, jobProgress, jobView, work, workerBudgetMs } from '../_shared/jobs';
 import type { Ctx } from '../_shared/router';
 import { compoundTarget } from './common';
 import { bills, feeItems, ledgerHeads, parkingSpaces } from './docs';
 import { billView, yuan } from './views';
+import deploy from './deploy.json';
 
 export const HOMES_PER_BATCH = 200;
 
@@ -92,13 +93,13 @@ export async function generate(ctx: Ctx, input: { clientRequestId: string; compo
   // Bills for a month after next are prepayment's business, not generation's.
   if (input.period > addMonths(periodOf(ctx.now), 1)) throw new AppError('BAD_REQUEST', '只能生成本月或下月的账单');
   const job = await enqueue(ctx, generateJob, { compoundId: compound._id, period: input.period }, { createdBy: person._id, clientRequestId: input.clientRequestId });
-  await work(ctx, { jobId: job._id, budgetMs: 5_000 });
+  await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
   return jobView((await jobs(ctx.db).get(job._id)) ?? job);
 }
 
 export async function generationStatus(ctx: Ctx, input: { jobId: string }): Promise<JobView> {
   const actor = await ctx.actor();
-  return jobStatus(ctx, input.jobId, actor.personId);
+  return jobProgress(ctx, input.jobId, actor.personId, deploy);
 }
 
 /** The timer on the 1st: this month's bills for every compound with fee items (one job per compound and month). */

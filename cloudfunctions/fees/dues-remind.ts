@@ -17,7 +17,7 @@ import { AppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { periodOf } from '../../core/platform/time';
 import { buildings as buildingsRepo, compounds, memberships, people, requirePerson, type MembershipDoc, type PersonDoc } from '../_shared/directory';
-import { defineJob, enqueue, jobs, jobView, work, type JobDoc } from '../_shared/jobs';
+import { defineJob, enqueue, jobs, jobView, work, workerBudgetMs, type JobDoc } from '../_shared/jobs';
 import { hideThenForbid } from '../_shared/access';
 import { grantsLeft, sendWithGrant } from '../_shared/messaging';
 import { repository } from '../_shared/repo';
@@ -25,6 +25,7 @@ import type { Ctx } from '../_shared/router';
 import { compoundTarget } from './common';
 import { bills } from './docs';
 import { yuan } from './views';
+import deploy from './deploy.json';
 
 /** Recent-reminder marks (one per home and per person), read and claimed by id. */
 export const remindMarks = repository<RemindMarkDoc>('feeReminders');
@@ -222,7 +223,7 @@ export async function remind(ctx: Ctx, input: { clientRequestId: string; compoun
   const { actor, compound } = await remindPlace(ctx, input);
   const person = await requirePerson(ctx.db, actor);
   const job = await enqueue(ctx, remindJob, { compoundId: compound._id, buildingId: input.buildingId ?? null }, { createdBy: person._id, clientRequestId: input.clientRequestId });
-  await work(ctx, { jobId: job._id, budgetMs: 3_000 });
+  await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
   return jobView((await jobs(ctx.db).get(job._id)) ?? (job as JobDoc));
 }
 

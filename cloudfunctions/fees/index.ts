@@ -4,8 +4,9 @@
  * offline payments, receipts, refunds, arrears; the ledger and monthly statements.
  */
 import * as cloud from 'wx-server-sdk';
+import deploy from './deploy.json';
 import { feesApi } from '../../core/fees/contract';
-import { work } from '../_shared/jobs';
+import { jobsTimer } from '../_shared/jobs';
 import { createMain, timerRoute } from '../_shared/router';
 import { arrears, generate, generationStatus, monthlyGeneration, myBills, summary } from './bills';
 import { answer, ask, book, close, donations, entries, linkNotice, publish, reverse, statement, trend, verify } from './ledger';
@@ -53,7 +54,7 @@ export const main = createMain(
   {
     system: [
       // Bill generation batches (and any other fees job).
-      timerRoute('jobs', (ctx) => work(ctx)),
+      jobsTimer(deploy),
       // 02:00 on the 1st of each month (Asia/Shanghai): this month's bills.
       timerRoute('billing', (ctx) => monthlyGeneration(ctx)),
       // 00:05 every day: each compound's chain head, which that day's notices quote.

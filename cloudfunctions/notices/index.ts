@@ -4,13 +4,14 @@
  * function), routed as a `system` event since it has no caller.
  */
 import * as cloud from 'wx-server-sdk';
+import deploy from './deploy.json';
 import { noticesApi } from '../../core/notices/contract';
-import { createMain, timerRoute } from '../_shared/router';
+import { createMain } from '../_shared/router';
 import { correctNotice, onMediaCheck, postNotice, withdrawNotice } from './post';
 import { countUnread, groupOpen, listNotices, openNotice } from './read';
 import { jobProgress, markTold, readSummary, remind, remindPreview, unmarkTold, unreadHomes } from './track';
 import { recordGrant } from '../_shared/messaging';
-import { work } from '../_shared/jobs';
+import { jobsTimer } from '../_shared/jobs';
 import './messages';
 import { linkGroup } from './groups';
 
@@ -41,7 +42,7 @@ export const main = createMain(
     system: [
       { name: 'wxa_media_check', match: (e) => e.Event === 'wxa_media_check' && typeof e.trace_id === 'string', handle: onMediaCheck },
       // The worker for reminders and emergency send-outs (trigger declared in config.json).
-      timerRoute('jobs', (ctx) => work(ctx)),
+      jobsTimer(deploy),
     ],
   },
 );

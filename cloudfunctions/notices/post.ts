@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '../_shared/router';
 import { buildings as buildingsRepo, compounds as compoundsRepo, type BuildingDoc, type CompoundDoc, type PersonDoc } from '../_shared/directory';
 import { assertOwnFiles } from '../_shared/files';
-import { enqueue, work } from '../_shared/jobs';
+import { enqueue, work, workerBudgetMs } from '../_shared/jobs';
 import { transaction } from '../_shared/repo';
 import { notices, type NoticeDoc, type NoticeMedia } from './docs';
 import { imageUrls, loadNotice, mustPerson } from './common';
@@ -24,6 +24,7 @@ import { messageFields, noticeMessageJob } from './messages';
 import { markAuthorHomes } from './track';
 import { detailView } from './views';
 import { latestDailyHeads } from '../_shared/ledger-witness';
+import deploy from './deploy.json';
 
 /** Photos a notice shows live in its author's own upload folder: u/<openid>/notices/… */
 export const NOTICE_FILES = 'notices';
@@ -236,7 +237,7 @@ export async function afterPublish(ctx: Ctx, notice: NoticeDoc) {
       },
       { createdBy: notice.authorId, clientRequestId: `publish-${notice._id}` },
     );
-    await work(ctx, { jobId: job._id, budgetMs: 2_000 });
+    await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
   }
 }
 

@@ -12,12 +12,13 @@ import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor } from '../_shared/db';
 import { homes, leadContactPhone, memberships, people, type PersonDoc } from '../_shared/directory';
-import { enqueue, jobStatus, work } from '../_shared/jobs';
+import { enqueue, jobProgress as advanceJob, jobStatus, work, workerBudgetMs } from '../_shared/jobs';
 import { grantsLeft } from '../_shared/messaging';
 import { NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
 import { groupLinks, noticeHomeReads, noticeReads, type NoticeDoc } from './docs';
 import { fromVersion, homeReadId, loadNotice, mustTrack } from './common';
 import { audienceQuery, messageFields, noticeMessageJob } from './messages';
+import deploy from './deploy.json';
 
 interface HomeReadGroup {
   _id: { b?: string; r?: string; app?: boolean; av?: number; told?: boolean; tv?: number; au?: boolean };
@@ -270,7 +271,7 @@ export async function remind(ctx: Ctx, input: { noticeId: string; buildingId?: s
     },
     { createdBy: actor.personId ?? ctx.openid, clientRequestId: input.clientRequestId },
   );
-  await work(ctx, { jobId: job._id, budgetMs: 2_000 });
+  await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
   const progress = await jobStatus(ctx, job._id, actor.personId ?? ctx.openid);
   return {
     reminded: progress.done,
@@ -284,7 +285,7 @@ export async function remind(ctx: Ctx, input: { noticeId: string; buildingId?: s
 /** Progress of a reminder or send-out job, for the person who started it. */
 export async function jobProgress(ctx: Ctx, input: { jobId: string }) {
   const actor = await ctx.actor();
-  return jobStatus(ctx, input.jobId, actor.personId);
+  return advanceJob(ctx, input.jobId, actor.personId, deploy);
 }
 
 /**

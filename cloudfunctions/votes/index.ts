@@ -3,10 +3,11 @@
  * counted by core/votes/count.ts. Reminders run as a job (`jobs` timer trigger).
  */
 import * as cloud from 'wx-server-sdk';
+import deploy from './deploy.json';
 import { votesApi } from '../../core/votes/contract';
-import { createMain, timerRoute } from '../_shared/router';
+import { createMain } from '../_shared/router';
 import { recordGrant } from '../_shared/messaging';
-import { work } from '../_shared/jobs';
+import { jobsTimer } from '../_shared/jobs';
 import { announceMatter, closeMatter, createMatter, finalizeMatter, getMatter, getSettings, listMatters, rebuildRoll, setSettings } from './matters';
 import { castBallot, paperBallot, paperList } from './ballots';
 import { exportResults, listRoll, listUnvoted, reminderStatus, remind, results } from './track';
@@ -37,5 +38,5 @@ export const main = createMain(
     'settings.set': setSettings,
     'votes.subscribe': recordGrant,
   },
-  { system: [timerRoute('jobs', (ctx) => work(ctx))] },
+  { system: [jobsTimer(deploy)] },
 );

@@ -14,10 +14,11 @@ import type { Ctx } from '../_shared/router';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
 import { compounds, memberships, people, requirePerson } from '../_shared/directory';
 import { exportPath } from '../_shared/files';
-import { defineJob, enqueue, jobStatus, jobView, jobs, work } from '../_shared/jobs';
+import { defineJob, enqueue, jobProgress, jobView, jobs, work } from '../_shared/jobs';
 import { sendWithGrant } from '../_shared/messaging';
 import { ballots, matters, roll, type RollDoc } from './docs';
 import { allOfMatter, assertManage, choiceLabels, consultationOf, loadMatter } from './common';
+import deploy from './deploy.json';
 
 const rowOf = (e: RollDoc, withVoted: boolean): RollRow => ({
   homes: e.homes.map((h) => ({ homeId: h.homeId, label: h.label, areaCenti: h.areaCenti })),
@@ -98,7 +99,7 @@ export async function remind(ctx: Ctx, input: { clientRequestId: string; matterI
 
 export async function reminderStatus(ctx: Ctx, input: { jobId: string }): Promise<JobView> {
   const actor = await ctx.actor();
-  return jobStatus(ctx, input.jobId, actor.personId);
+  return jobProgress(ctx, input.jobId, actor.personId, deploy);
 }
 
 /** Published results per home: room, area, choice (no names; a secret matter hides choices). */

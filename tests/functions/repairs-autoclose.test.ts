@@ -35,7 +35,7 @@ it('closes after 7 days without a confirmation, not before; a confirmed one is l
   expect(six).toEqual(expect.arrayContaining([expect.objectContaining({ functionName: 'repairs', name: 'autoClose' })]));
   expect(await status(waiting)).toBe('done');
 
-  await h.emu.timers.advanceTo(new Date(t0 + 7 * DAY + 2 * 3600_000));
+  await h.emu.timers.advanceTo(new Date(t0 + 7 * DAY + 4 * 3600_000 + 60_000));
   expect(await status(waiting)).toBe('closed');
   expect(await status(confirmed)).toBe('confirmed');
   const detail = await h.as('yjlt-resident-5').ok('repairs', 'repairs.get', { repairId: waiting });
