@@ -17,6 +17,7 @@
  *   readFunctionConfig(dir, 'notices')        // one
  *   listFunctionNames(dir)                    // names only, no validation
  */
+import { subPackagesFor, TAB_PAGES } from '../../src/features/routes';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -193,7 +194,14 @@ export function parseConfigJson(json: unknown, file = 'config.json'): Pick<Funct
  */
 export function emulatorWiring(configs: FunctionConfig[]) {
   return {
+    // wxacode.getUnlimited's checkPath: the pages a released version of this app has.
+    appPages: appPages(),
     triggers: configs.flatMap((c) => c.triggers.map((t) => ({ functionName: c.name, name: t.name, config: t.config }))),
     functionTimeoutMs: Object.fromEntries(configs.map((c) => [c.name, c.timeout * 1000])) as Record<string, number>,
   };
+}
+
+/** Every page of the weapp build (app.json's pages and subpackages), as mini-program codes name them. */
+export function appPages(): string[] {
+  return [...Object.values(TAB_PAGES), ...subPackagesFor('weapp').flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
 }
