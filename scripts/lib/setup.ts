@@ -124,10 +124,10 @@ async function issueClaim(db: Database, community: { _id: string; name: string }
   }
   const place = compound ? `${community.name} ${compound.name}` : community.name;
   const scope = { role: req.role, communityId: community._id, ...(compound ? { compoundId: compound._id } : {}) };
-  if (await claimTaken({ db }, scope)) return { state: 'taken', role: req.role, place };
   const id = `${compound?._id ?? community._id}_${req.role}`;
   const current = await claims(db).get(id);
   if (current && current.state === 'used') return { state: 'claimed', role: req.role, place };
+  if (await claimTaken({ db }, scope)) return { state: 'taken', role: req.role, place };
   if (current && claimFate(current, now) === 'ok' && !req.renew) return { state: 'open', expiresAt: new Date(current.expiresAt), role: req.role, place };
   const code = newClaimCode();
   const expiresAt = new Date(now.getTime() + CLAIM_HOURS * 3600_000);
