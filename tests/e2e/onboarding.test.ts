@@ -62,6 +62,16 @@ afterAll(async () => {
   await served?.stop();
 });
 
+/** Asks again until the answer is `want` (or the time is up: then the last answer fails the test). */
+async function until<T>(ask: () => Promise<T>, want: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await ask();
+    if (want(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 async function api(page: Page, fn: string, action: string, payload: unknown) {
   return page.evaluate(
     async ([f, a, p]) => (await fetch('/api/' + f, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: a, payload: p }) })).json(),
@@ -146,9 +156,8 @@ it('a chairman claims, imports 120 homes, prints posters, appoints a lead, sets 
   await chair.locator('.import-confirm').click();
   await chair.locator('.import-summary', { hasText: /已新增 120 户|正在新增 120 户/ }).waitFor();
   const compoundId = (await api(chair, 'onboarding', 'guide.get', {})).data.compound.id as string;
-  await expect
-    .poll(async () => (await api(chair, 'onboarding', 'guide.get', { compoundId })).data.steps[0].summary, { timeout: 90_000, intervals: [1000] })
-    .toBe('已导入 120 户（3/3 栋）');
+  const imported = async () => (await api(chair, 'onboarding', 'guide.get', { compoundId })).data.steps[0].summary as string;
+  expect(await until(imported, (v) => v === '已导入 120 户（3/3 栋）', 90_000)).toBe('已导入 120 户（3/3 栋）');
 
   // 3. Print the posters.
   await visit(chair, served.url, `/packages/onboarding/pages/posters/index?compoundId=${compoundId}`);
@@ -157,7 +166,7 @@ it('a chairman claims, imports 120 homes, prints posters, appoints a lead, sets 
   expect(await chair.locator('.poster').first().innerText()).toContain('侨兴社区 · 新城花园');
   await shot(chair, 'onboarding-posters');
   await chair.locator('.posters-print').click();
-  await expect.poll(() => chair.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  expect(await until(() => chair.evaluate(() => (window as unknown as { printed: number }).printed), (v) => v === 1, 10_000)).toBe(1);
   const route1 = await scan(chair, '1栋');
 
   // 4. The future lead binds through 1栋's poster; the chairman (committee) approves and appoints.
@@ -176,14 +185,19 @@ it('a chairman claims, imports 120 homes, prints posters, appoints a lead, sets 
   await chair.locator('.grant-search__go').click();
   await chair.locator('.grant-person', { hasText: '林楼长' }).click();
   await chair.locator('.grant-confirm').click();
-  await chair.locator('.row', { hasText: '林楼长' }).filter({ hasText: '党员楼栋长' }).first().waitFor();
+  await chair.locator('.confirm__ok').click();
+  await chair.locator('.role-item', { hasText: '林楼长 · 党员楼栋长' }).waitFor();
 
   // 5. Set the property fee (the existing 收费标准 page).
   await visit(chair, served.url, `/packages/fees/pages/rates/index?compoundId=${compoundId}`);
   await chair.locator('.rates-form').waitFor();
+  await chair.locator('.rates-kinds .choice__label', { hasText: '物业费' }).click();
+  await chair.locator('.rates-from .choice__label', { hasText: /^本月/ }).click();
   await chair.locator('.rates-tier--flat_lift input').fill('1.20');
   await chair.locator('.rates-tier--flat_walkup input').fill('0.80');
   await chair.locator('.rates-submit').click();
+  await chair.locator('.confirm__content', { hasText: '1.20元' }).waitFor();
+  await chair.locator('.confirm__ok').click();
   await chair.locator('.rates-done', { hasText: '已设置' }).waitFor();
 
   // The guide: import, people, rates, posters done; groups next.
@@ -208,7 +222,8 @@ it('a chairman claims, imports 120 homes, prints posters, appoints a lead, sets 
   const period = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
   const job = await api(chair, 'fees', 'fees.generate', { clientRequestId: 'day-one-first-bills', compoundId, period });
   expect(job.ok).toBe(true);
-  await expect.poll(async () => (await api(resident, 'fees', 'fees.myBills', {})).data?.unpaidCount ?? 0, { timeout: 60_000, intervals: [1000] }).toBeGreaterThan(0);
+  const unpaid = async () => ((await api(resident, 'fees', 'fees.myBills', {})).data?.unpaidCount ?? 0) as number;
+  expect(await until(unpaid, (v) => v > 0)).toBe(1);
   await visit(resident, served.url, '/packages/fees/pages/bills/index');
   await resident.locator('.fees-due >> visible=true').waitFor();
   // 91.50 m² × 1.20 元 = 109.80 元.
