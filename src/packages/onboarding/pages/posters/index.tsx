@@ -57,7 +57,7 @@ export default function PostersPage() {
                   {s.communityName} · {s.compoundName}
                 </View>
                 <View className='poster__building'>{p.buildingName} 住户绑定</View>
-                <Image className='poster__code' src={p.codeUrl} mode='aspectFit' />
+                <Image className='poster__code' src={p.codeUrl} mode='widthFix' />
                 <View className='poster__steps'>
                   {p.steps.map((line, i) => (
                     <View key={line} className='poster__step'>
