@@ -30,7 +30,7 @@ export function printReport(r: SetupReport, log: (l: string) => void = console.l
   const who = `${claim.place} 的${ROLE_LABELS[claim.role]}`;
   if (claim.state === 'new') {
     log(`\n认领码（${who}，只显示这一次，${CLAIM_HOURS} 小时内有效、只能用一次）：\n\n    ${claim.code}\n`);
-    log(`请交给本人：打开小程序「近邻」→ 我的 → 认领管理身份，输入认领码。有效期至 ${claim.expiresAt.toISOString()}。`);
+    log(`请交给本人：打开小程序「近邻」→ 服务 → 认领管理身份，输入认领码（或打开页面 packages/onboarding/pages/claim/index?code=${claim.code}）。有效期至 ${claim.expiresAt.toISOString()}。`);
   } else if (claim.state === 'open') log(`${who}的认领码已发出，尚未使用（有效期至 ${claim.expiresAt.toISOString()}）。遗失了就加 --new-code 重新生成（旧码作废）。`);
   else if (claim.state === 'claimed') log(`${who}已认领。之后的角色请由其在「角色管理」中授予。`);
   else log(`${who}已有人担任，不再发认领码：请由其在「角色管理」中授予角色。`);
