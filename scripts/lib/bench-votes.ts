@@ -21,16 +21,19 @@ type Invoke = (fn: string, who: string, action: string, payload: unknown) => Pro
 type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
 const DAY = 24 * 3600 * 1000;
 
-function matterDoc(id: string, opensAt: Date, closesAt: Date, totals: { owners: number; areaCenti: number }): MatterDoc {
+type CompoundRef = { id: string; name: string };
+const YJLT: CompoundRef = { id: 'yjlt', name: '御家兰庭' };
+
+function matterDoc(id: string, opensAt: Date, closesAt: Date, totals: { owners: number; areaCenti: number }, c: CompoundRef = YJLT): MatterDoc {
   return {
-    _id: id, compoundId: 'yjlt', compoundName: '御家兰庭', communityId: 'qiaoxing', title: '压测：续聘物业', description: '压测', kind: 4, format: 'approval', candidates: [], seats: 1, documents: [],
+    _id: id, compoundId: c.id, compoundName: c.name, communityId: 'qiaoxing', title: '压测：续聘物业', description: '压测', kind: 4, format: 'approval', candidates: [], seats: 1, documents: [],
     opensAt, closesAt, secret: false, status: 'announced', createdBy: 'p-yjlt-committee', createdByName: '吴丽华', clientRequestId: id, createdAt: new Date(opensAt.getTime() - 20 * DAY),
     announcedAt: new Date(opensAt.getTime() - 16 * DAY), rollTotals: totals, rollBuiltAt: new Date(opensAt.getTime() - 16 * DAY),
   };
 }
 
-/** A matter whose roll is every home given, half of the owners voted (not the bench's casters). */
-function seedMatter(emu: Emulator, id: string, homes: HomeDoc[], casterHomes: Set<string>, opensAt: Date, closesAt: Date) {
+/** A matter whose roll is every home given, half of the owners voted (not the bench's casters; none when `noneVoted`). */
+export function seedMatter(emu: Emulator, id: string, homes: HomeDoc[], casterHomes: Set<string>, opensAt: Date, closesAt: Date, c: CompoundRef = YJLT, noneVoted = false) {
   const byId = new Map(homes.map((h) => [h._id, h]));
   const entries = buildRoll(homes.map((h) => ({ homeId: h._id, label: h.label, areaCenti: h.areaCenti, owners: h.registeredOwners })));
   const roll: RollDoc[] = [];
@@ -39,8 +42,8 @@ function seedMatter(emu: Emulator, id: string, homes: HomeDoc[], casterHomes: Se
   entries.forEach((e, i) => {
     const hs = e.homeIds.map((x) => byId.get(x)!);
     const hash = ownerHash(e.key);
-    const voted = i % 2 === 0 && !e.homeIds.some((x) => casterHomes.has(x));
-    roll.push({ _id: rollId(id, hash), matterId: id, compoundId: 'yjlt', ownerHash: hash, homeIds: e.homeIds, homes: hs.map((h) => ({ homeId: h._id, label: h.label, buildingId: h.buildingId, areaCenti: h.areaCenti })), areaCenti: e.areaCenti, developer: e.developer, sort: sortKey(hs[0]), voted });
+    const voted = !noneVoted && i % 2 === 0 && !e.homeIds.some((x) => casterHomes.has(x));
+    roll.push({ _id: rollId(id, hash), matterId: id, compoundId: c.id, ownerHash: hash, homeIds: e.homeIds, homes: hs.map((h) => ({ homeId: h._id, label: h.label, buildingId: h.buildingId, areaCenti: h.areaCenti })), areaCenti: e.areaCenti, developer: e.developer, sort: sortKey(hs[0]), voted });
     if (voted) {
       const choices = [i % 10 === 0 ? 'reject' : 'approve'];
       ballots.push({ _id: rollId(id, hash), matterId: id, sort: sortKey(hs[0]), choices, via: 'online', ownerHash: hash, homeId: hs[0]._id, castBy: 'bench', castByName: '压测', firstAt: opensAt, castAt: opensAt, changes: 0 });
@@ -50,7 +53,7 @@ function seedMatter(emu: Emulator, id: string, homes: HomeDoc[], casterHomes: Se
   const totals = { owners: roll.length, areaCenti: roll.reduce((s, r) => s + r.areaCenti, 0) };
   const t = tallyBallots(entries, cast);
   const tally: TallyDoc = { _id: id, ...t, ballots: ballots.length, paper: 0, updatedAt: opensAt };
-  emu.seed('voteMatters', [matterDoc(id, opensAt, closesAt, totals)]);
+  emu.seed('voteMatters', [matterDoc(id, opensAt, closesAt, totals, c)]);
   emu.seed('voteRoll', roll);
   emu.seed('voteBallots', ballots);
   emu.seed('voteTallies', [tally]);
