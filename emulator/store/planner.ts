@@ -32,7 +32,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { IndexSpec } from '../types';
-import { decodeDoc, encodeKey, indexValues, isIndexableScalar, isPlainObject, toWire } from '../wire';
+import { decodeDoc, encodeKey, indexValues, isDate, isIndexableScalar, isPlainObject, toWire } from '../wire';
 import { ERR } from './errors';
 import type { Schema } from './schema';
 
@@ -287,7 +287,7 @@ function rawRange(conds: any[]): { lo?: { v: any; inc: boolean }; hi?: { v: any;
     for (const op of RANGE_OPS) {
       if (!(op in cond)) continue;
       const v = cond[op];
-      if (!(typeof v === 'number' || typeof v === 'string' || v instanceof Date)) return null;
+      if (!(typeof v === 'number' || typeof v === 'string' || isDate(v))) return null;
       if (op === '$gt' || op === '$gte') r.lo = { v, inc: op === '$gte' };
       else r.hi = { v, inc: op === '$lte' };
     }
@@ -344,7 +344,7 @@ export function sortKey(v: any): string {
   if (typeof v === 'number') return 'b' + sortableDouble(v);
   if (typeof v === 'string') return 'c' + v;
   if (typeof v === 'boolean') return v ? 'g1' : 'g0';
-  if (v instanceof Date) return 'h' + sortableDouble(v.getTime());
+  if (isDate(v)) return 'h' + sortableDouble(v.getTime());
   if (Array.isArray(v)) return 'e' + toWire(v);
   return 'd' + toWire(v);
 }

@@ -206,6 +206,14 @@ describe('compound indexes: equality keys, then a range or the sort', () => {
     expect(all.data.map((d: any) => d.v)).toEqual([1e12, 10, 2.5, 2, 0.5, 0, -0.25, -1, -5.5, -1e9]);
   });
 
+  test('a date range still finds a document after an update (updated documents carry Dates of another realm)', async () => {
+    const { _id } = await db.collection('events').add({ data: { compoundId: 'c9', at: new Date(T0), n: -1 } });
+    await db.collection('events').doc(_id).update({ data: { n: -2 } });
+    const m = await emu.measure(() => db.collection('events').where({ compoundId: 'c9', at: _.lte(new Date(T0 + 1)) }).get());
+    expect(m.result.data.map((d: any) => d.n)).toEqual([-2]);
+    expect(m.scanned).toBe(1);
+  });
+
   test('an _id range in _id order reads only the page', async () => {
     const m = await emu.measure(() => db.collection('roll').where({ _id: _.gt('r04000') }).orderBy('_id', 'asc').limit(50).get());
     expect(m.result.data[0]._id).toBe('r04001');
