@@ -44,6 +44,7 @@ const functions: Record<string, Main> = {
   fees: require('../cloudfunctions/fees').main,
   payCallback: require('../cloudfunctions/payCallback').main,
   activities: require('../cloudfunctions/activities').main,
+  home: require('../cloudfunctions/home').main,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

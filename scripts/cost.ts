@@ -48,6 +48,7 @@ const MAINS: Record<string, Main> = {
   fees: require('../cloudfunctions/fees').main,
   payCallback: require('../cloudfunctions/payCallback').main,
   activities: require('../cloudfunctions/activities').main,
+  home: require('../cloudfunctions/home').main,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -60,14 +61,7 @@ const MEMORY_MB = Object.fromEntries(CONFIGS.map((c) => [c.name, c.memorySize]))
  * What the client's 首页 calls for a resident when it opens (src/pages/home and the home
  * cards of src/features/<f>; tests/e2e/round-trips.test.ts counts them in the browser).
  */
-export const HOME_TAB: [fn: string, action: string, payload: unknown][] = [
-  ['accounts', 'me.get', {}],
-  ['notices', 'notices.list', { box: 'inbox', size: 20 }],
-  ['fees', 'fees.summary', {}],
-  ['activities', 'activities.home', {}],
-  ['votes', 'matters.list', { openOnly: true }],
-  ['repairs', 'repairs.home', {}],
-];
+export const HOME_TAB: [fn: string, action: string, payload: unknown][] = [['home', 'home.get', {}]];
 
 interface Usage {
   calls: number;
