@@ -23,8 +23,23 @@ interface Call {
   end: number;
 }
 
-/** Pages over the one-call budget today: route → calls on open (the rest must be 1). */
-const OVER_BUDGET: Record<string, number> = {};
+/**
+ * Pages over the one-call budget today (measured 2026-12-07), with why; every other page
+ * must show itself with at most one call in one wave. Fixing one: merge its reads into
+ * one action (as home.get did for the 首页) and delete its line here.
+ */
+const OVER_BUDGET: Record<string, { calls: number; waves: number; why: string }> = {
+  '/packages/fees/pages/statement/index': { calls: 3, waves: 2, why: 'ledger.trend, then ledger.donations and the latest month’s ledger.statement' },
+  '/packages/fees/pages/books/index': { calls: 4, waves: 1, why: 'fees.summary, fees.arrears, fees.remindPreview and ledger.entries side by side' },
+  '/packages/activities/pages/hours/index': { calls: 4, waves: 1, why: 'activities.hours for me, my building and my compound, and the ranking' },
+  '/packages/activities/pages/service/index': { calls: 3, waves: 1, why: 'service.me and help.list mine and team' },
+  '/packages/repairs/pages/board/index': { calls: 2, waves: 2, why: 'repairs.places first, then repairs.board' },
+  '/packages/repairs/pages/manage/index': { calls: 2, waves: 2, why: 'repairs.places first, then repairs.list' },
+  '/packages/repairs/pages/stats/index': { calls: 2, waves: 2, why: 'repairs.places first, then repairs.stats' },
+  '/packages/account/pages/roster/index': { calls: 2, waves: 2, why: 'compounds.list first, then roster.list' },
+  '/packages/account/pages/roles/index': { calls: 2, waves: 2, why: 'compounds.list first, then roles.list' },
+  '/packages/account/pages/invites/index': { calls: 2, waves: 1, why: 'compounds.list and invite.list side by side' },
+};
 
 /** Records /api calls from now on; `stop()` returns them. */
 function record(page: Page) {
@@ -63,7 +78,7 @@ function waves(calls: Call[]): number {
 const PEOPLE = ['陈阿婆', '李秀英', '黄美玲', '刘洋', '钱会计'];
 
 for (const name of PEOPLE) {
-  it(`${name}: every page shows itself after one call, in one wave, with no duplicate`, async () => {
+  it(`${name}: every page shows itself after one call in one wave (OVER_BUDGET aside), with no duplicate`, async () => {
     const ctx = await phone(env.browser());
     const page = await ctx.newPage();
     const base = env.served().url;
@@ -83,7 +98,9 @@ for (const name of PEOPLE) {
     await ctx.close();
     process.stdout.write(`${name}:\n${seen.map((s) => `  ${s.route}: ${s.calls} call(s), ${s.waves} wave(s)${s.duplicates.length ? `, duplicates ${s.duplicates.join('; ')}` : ''}\n    ${s.keys.join('\n    ')}`).join('\n')}\n`);
     expect(seen.filter((s) => s.duplicates.length)).toEqual([]);
-    expect(seen.filter((s) => s.waves > 1)).toEqual([]);
-    expect(seen.filter((s) => s.calls !== (OVER_BUDGET[s.route] ?? 1)).map((s) => `${s.route}: ${s.calls}`)).toEqual([]);
+    const budget = (route: string) => OVER_BUDGET[route] ?? { calls: 1, waves: 1 };
+    expect(seen.filter((s) => s.calls > budget(s.route).calls || s.waves > budget(s.route).waves).map((s) => `${s.route}: ${s.calls} calls in ${s.waves} waves`)).toEqual([]);
+    // The 首页 is one call for everyone: me and every card from home.get.
+    expect(seen.find((s) => s.route === '/pages/home/index')?.keys).toEqual(['home home.get {}']);
   });
 }
