@@ -16,8 +16,12 @@ import { main as home } from '../../cloudfunctions/home';
 
 jest.setTimeout(120_000);
 let h: Harness;
+/** Invocations per function (every main is wrapped): the 首页 must cost one. */
+const invoked: Record<string, number> = {};
 beforeAll(async () => {
-  h = await createHarness({ accounts, notices, fees, activities, votes, repairs, home } as any, undefined, { features: ['notices', 'fees', 'activities', 'repairs', 'votes'] });
+  const mains: Record<string, (e: unknown, c?: unknown) => Promise<any>> = { accounts, notices, fees, activities, votes, repairs, home };
+  const counted = Object.fromEntries(Object.entries(mains).map(([n, m]) => [n, (e: unknown, c?: unknown) => ((invoked[n] = (invoked[n] ?? 0) + 1), m(e, c))]));
+  h = await createHarness(counted as any, undefined, { features: ['notices', 'fees', 'activities', 'repairs', 'votes'] });
 });
 afterAll(() => h.close());
 
@@ -42,10 +46,11 @@ test.each(PEOPLE)('%s: one call answers me and every card as the card actions do
 });
 
 test('a resident’s 首页 is one invocation and writes nothing', async () => {
-  const calls: string[] = [];
   const before = await h.snapshot();
+  for (const k of Object.keys(invoked)) delete invoked[k];
   const m = await h.emu.measure(() => h.as('txsj-resident-3').ok('home', 'home.get', {}));
-  void calls;
+  expect(invoked).toEqual({ home: 1 });
+  expect(m.result.cards).toMatchObject({ notices: { ok: true }, fees: { ok: true }, activities: { ok: true }, votes: { ok: true }, repairs: { ok: true } });
   expect(m.writes).toBe(0);
   expect(await h.snapshot()).toBe(before);
 });
