@@ -28,7 +28,8 @@
  *   - a query on the second key of a compound index alone does NOT use it
  *     (the prefix rule), so it scans the collection, as in production.
  * Among several usable plans the one whose range holds the fewest index entries
- * wins (counted in the index only); a sorted plan counts only what it will read.
+ * wins (counted in the index only, up to COUNT_CAP); a sorted plan counts only what it
+ * will read.
  */
 import type Database from 'better-sqlite3';
 import type { IndexSpec } from '../types';
@@ -41,6 +42,8 @@ export type Row = { rid: number; id: string; ver: number; doc: string };
 /** How many leading keys of an index the planner can bound (our indexes have at most 4). */
 export const PLANNED_KEYS = 4;
 const K = ['k1', 'k2', 'k3', 'k4'];
+/** Index entries counted at most when comparing plans. */
+const COUNT_CAP = 2000;
 
 export type Plan = {
   /** 'scan', 'ids', 'idRange' or the index name */
@@ -135,7 +138,7 @@ export class Planner {
         using: 'idRange', equality: [], range: '_id', ordered,
         sql: `SELECT rid, id, ver, doc FROM _docs WHERE ${where.join(' AND ')} ORDER BY ${ordered ? `id ${dir}` : 'rid'}`,
         params,
-        countSql: `SELECT count(*) AS n FROM _docs WHERE ${where.join(' AND ')}`,
+        countSql: `SELECT count(*) AS n FROM (SELECT 1 FROM _docs WHERE ${where.join(' AND ')} LIMIT ?)`,
       });
     }
 
@@ -188,7 +191,7 @@ export class Planner {
       plans.push({
         using: ix.name, equality, range, ordered, sql,
         params: ordered ? params : [coll, ...params],
-        countSql: `SELECT count(*) AS n FROM _ix i WHERE ${where.join(' AND ')}`,
+        countSql: `SELECT count(*) AS n FROM (SELECT 1 FROM _ix i WHERE ${where.join(' AND ')} LIMIT ?)`,
       });
     }
     if (!plans.length) return { using: 'scan', equality: [], ordered: false, sql: '', params: [] };
@@ -200,7 +203,9 @@ export class Planner {
     let bestN = Infinity;
     for (const pl of plans) {
       const params = pl.using === 'idRange' ? pl.params : pl.ordered ? pl.params : pl.params.slice(1);
-      let n = (this.prepared(pl.countSql!).get(...params) as { n: number }).n;
+      // Counted up to a cap, as Mongo's plan trial stops early: the choice must not cost
+      // more than the query (a count over a 300,000-entry range would).
+      let n = (this.prepared(pl.countSql!).get(...params, COUNT_CAP) as { n: number }).n;
       if (pl.ordered && covered(pl)) n = Math.min(n, want);
       if (n < bestN || (n === bestN && pl.equality.length > best.equality.length)) [best, bestN] = [pl, n];
     }
