@@ -66,6 +66,8 @@ export const HOME_TAB: [fn: string, action: string, payload: unknown][] = [['hom
 interface Usage {
   calls: number;
   timerCalls: number;
+  /** GB-seconds of the timer occurrences not run (billed at the minimum): per environment, not per home */
+  timerIdleGbs: number;
   gbs: number;
   byFn: Record<string, { calls: number; gbs: number }>;
   readsPerDay: number[];
@@ -79,7 +81,7 @@ interface Usage {
 const billedS = (ms: number) => Math.max(1, Math.ceil(ms / 100)) / 10;
 
 async function month(): Promise<{ usage: Usage; homes: number }> {
-  const usage: Usage = { calls: 0, timerCalls: 0, gbs: 0, byFn: {}, readsPerDay: [], writesPerDay: [], messages: 0, dbBytes: 0, fileBytes: 0, failed: {} };
+  const usage: Usage = { calls: 0, timerCalls: 0, timerIdleGbs: 0, gbs: 0, byFn: {}, readsPerDay: [], writesPerDay: [], messages: 0, dbBytes: 0, fileBytes: 0, failed: {} };
   const meter = (fn: string, ms: number, n = 1) => {
     const gbs = (MEMORY_MB[fn] / 1024) * billedS(ms) * n;
     usage.calls += n;
@@ -211,7 +213,10 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
       const firings = await emu.timers.advanceTo(new Date(dayAt.getTime() + hour * 3_600_000));
       for (const f of firings) {
         usage.timerCalls += f.occurrences;
-        if (f.occurrences > 1) meter(f.functionName, 100, f.occurrences - 1);
+        if (f.occurrences > 1) {
+          meter(f.functionName, 100, f.occurrences - 1);
+          usage.timerIdleGbs += (MEMORY_MB[f.functionName] / 1024) * 0.1 * (f.occurrences - 1);
+        }
       }
     }
     usage.readsPerDay.push(emu.store.totals.queries - dayStart.reads);
@@ -282,11 +287,9 @@ async function main() {
   print('天翔世家', homes, compound, readsMonth, writesMonth);
   // The district: everything but the timers' own occurrences scales with homes.
   const k = DISTRICT_HOMES / homes;
-  const idleTimerGbs = Object.values(usage.byFn).length ? 0 : 0;
-  void idleTimerGbs;
   const district: Figures = {
     calls: (usage.calls - usage.timerCalls) * k + usage.timerCalls,
-    gbs: usage.gbs * k,
+    gbs: (usage.gbs - usage.timerIdleGbs) * k + usage.timerIdleGbs,
     peakReads: compound.peakReads * k,
     peakWrites: compound.peakWrites * k,
     dbGB: compound.dbGB * k,
