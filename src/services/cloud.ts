@@ -25,6 +25,7 @@ import type { RepairsApi } from '@core/repairs/contract';
 import type { ActivitiesApi } from '@core/activities/contract';
 import type { FeesApi } from '@core/fees/contract';
 import type { OnboardingApi } from '@core/onboarding/contract';
+import type { HomeApi } from '@core/home';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
 export type ServiceErrorCode = ErrorBody['code'];
@@ -60,6 +61,7 @@ export interface Apis {
   activities: ActivitiesApi;
   fees: FeesApi;
   onboarding: OnboardingApi;
+  home: HomeApi;
 }
 export type ApiName = keyof Apis;
 export type ActionOf<N extends ApiName> = keyof Apis[N]['actions'] & string;

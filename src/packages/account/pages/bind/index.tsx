@@ -13,7 +13,7 @@ import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
 import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
-import { cachedMe, loadMe } from '@/store/me';
+import { cachedMe, refreshMe } from '@/store/me';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
 import { onBindingRequested } from './subscribe';
@@ -191,7 +191,7 @@ function PickHome(props: { onDone: (d: Done) => void; buildingId?: string | null
       });
       requestId.renew();
       await onBindingRequested(request);
-      void loadMe().catch(() => undefined);
+      void refreshMe().catch(() => undefined);
       props.onDone({ kind: 'requested', request });
     } catch (e) {
       setSubmitError(toServiceError(e).message);
@@ -353,7 +353,7 @@ function RedeemInvite(props: { code?: string; onDone: (d: Done) => void }) {
     try {
       // Any code: a home's (binds) or a staff invite (joins the property staff).
       const r = await api('accounts').call('invite.redeem', { code: normalizeInviteCode(code), name: name.trim() });
-      void loadMe().catch(() => undefined);
+      void refreshMe().catch(() => undefined);
       props.onDone(r.kind === 'home' ? { kind: 'redeemed', home: r.home } : { kind: 'staff', role: r.role });
     } catch (e) {
       setError(toServiceError(e).message);
