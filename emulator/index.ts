@@ -26,7 +26,7 @@ import { isPlainObject } from './wire';
 export type { CollectionSpec, IndexSpec, Identity, WXContext, Counters, CloudFunctionMain, FunctionResolver } from './types';
 export type { OutboxEntry } from './store';
 export { DEFAULT_LIMIT, MAX_LIMIT, AGGREGATE_DEFAULT_LIMIT } from './store';
-export { OUTBOX, PAY_MAX_NOTIFY } from './sandboxes';
+export { OUTBOX, PAY_MAX_NOTIFY, readCodeImage } from './sandboxes';
 export { TEMP_URL_MAX_AGE_S } from './sdk-core';
 export { SENSITIVE_WORDS } from './sensitive-words';
 export type { TimerTrigger, TimerFiring, TimerInfo } from './timers';
@@ -79,6 +79,12 @@ export type EmulatorOptions = {
    * with another id fails with 40037 (invalid template id), as WeChat answers.
    */
   subscribeTemplates?: string[];
+  /**
+   * The pages of the released mini-program (app.json's pages and subpackages), which
+   * wxacode.getUnlimited checks a code's `page` against. Absent: no version is
+   * released, and every code with checkPath is refused (41030), as in production.
+   */
+  appPages?: readonly string[];
 };
 
 export type Measured<T> = Counters & { result: T };
@@ -98,6 +104,7 @@ export class Emulator implements sb.SandboxHost {
   readonly mediaCheckCallback?: { functionName: string };
   readonly enforceSubscribeGrants: boolean;
   readonly subscribeTemplates?: string[];
+  readonly appPages: readonly string[];
   /** wx-server-sdk API bound to THIS emulator (emulator/sdk.ts is bound to the current one instead). */
   readonly sdk: Sdk;
   private readonly als = new AsyncLocalStorage<CallCtx>();
@@ -119,6 +126,7 @@ export class Emulator implements sb.SandboxHost {
     this.dataDir = opts.dataDir;
     this.mediaCheckCallback = opts.mediaCheckCallback;
     this.enforceSubscribeGrants = !!opts.enforceSubscribeGrants;
+    this.appPages = opts.appPages ?? [];
     this.fileUrlBase = opts.fileUrlBase ?? '/_files/';
     this.timeouts = opts.functionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.mediaCheckDelayMs = opts.mediaCheckDelayMs;

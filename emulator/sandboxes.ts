@@ -10,6 +10,7 @@
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import zlib from 'zlib';
 import { KIND, type Store } from './store';
 import type { Identity, WXContext } from './types';
 import { sdkError } from './errors';
@@ -25,6 +26,7 @@ export interface SandboxHost {
   readonly subscribeTemplates?: string[];
   /** A media check was started: deliver its verdict later, if the host does that on its own. */
   scheduleMediaChecks?(): void;
+  readonly appPages: readonly string[];
   wxContext(): WXContext;
   invoke(name: string, event: any, identity: Identity): Promise<any>;
 }
@@ -69,6 +71,98 @@ export function subscribeSend(h: SandboxHost, d: any) {
 
 export function grantSubscription(h: SandboxHost, openid: string, templateId: string, count = 1) {
   h.store.journal.grant(openid, templateId, count);
+}
+
+// ------------------------------------------------------------------ mini-program codes
+
+const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/;
+
+/** One PNG chunk: length, type, data, CRC-32 of type and data. */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+  return Buffer.concat([len, body, crc]);
+}
+
+/**
+ * A stand-in for the code image: a grey-scale square whose pattern follows the scene,
+ * carrying `{page, scene}` in a tEXt chunk named `wxacode` — what a phone would read
+ * by scanning it (tests "scan" a poster by reading that chunk).
+ */
+export function codeImage(page: string, scene: string, width: number): Buffer {
+  const cells = 21;
+  const size = Math.max(84, Math.min(width, 1280) - (Math.min(width, 1280) % cells));
+  const px = size / cells;
+  const hash = crypto.createHash('sha256').update(`${page}?${scene}`).digest();
+  const dark = (x: number, y: number) => {
+    const finder = (cx: number, cy: number) => x >= cx && x < cx + 7 && y >= cy && y < cy + 7 && (x === cx || x === cx + 6 || y === cy || y === cy + 6 || (x >= cx + 2 && x <= cx + 4 && y >= cy + 2 && y <= cy + 4));
+    if (finder(0, 0) || finder(cells - 7, 0) || finder(0, cells - 7)) return true;
+    if ((x < 8 && y < 8) || (x >= cells - 8 && y < 8) || (x < 8 && y >= cells - 8)) return false;
+    const bit = y * cells + x;
+    return ((hash[bit % 32] >> (bit % 8)) & 1) === 1;
+  };
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(size + 1);
+    for (let x = 0; x < size; x++) row[x + 1] = dark(Math.floor(x / px), Math.floor(y / px)) ? 0 : 255;
+    rows.push(row);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // grey-scale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('tEXt', Buffer.concat([Buffer.from('wxacode\0', 'latin1'), Buffer.from(JSON.stringify({ page, scene }), 'latin1')])),
+    pngChunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** What a phone reads from a code image made by `codeImage` (null for any other image). */
+export function readCodeImage(png: Buffer): { page: string; scene: string } | null {
+  let at = 8;
+  while (at + 8 <= png.length) {
+    const len = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    if (type === 'tEXt') {
+      const data = png.subarray(at + 8, at + 8 + len).toString('latin1');
+      if (data.startsWith('wxacode\0')) return JSON.parse(data.slice(8));
+    }
+    at += 12 + len;
+  }
+  return null;
+}
+
+/**
+ * wxacode.getUnlimited (developers.weixin.qq.com/miniprogram/dev/server/API/qrcode-link/
+ * qr-code/api_getunlimitedqrcode.md): `scene` required, at most 32 visible characters of
+ * digits, letters and !#$&'()*+,/:;=?@-._~ (else 40169 "invalid length for scene");
+ * `page` without a leading '/' or a query, and with checkPath (default true) a page of
+ * the RELEASED version (else 41030); width 280–1280 (default 430). On success the SDK
+ * answers `{contentType, buffer}` (wx-server-sdk index.js, callWXOpenAPI's buffer
+ * response). Production's image is a JPEG; this sandbox answers a PNG and says so in
+ * contentType, so callers must read contentType rather than assume.
+ */
+export function getUnlimited(h: SandboxHost, d: any) {
+  const api = 'openapi.wxacode.getUnlimited';
+  if (!d || typeof d !== 'object') throw sdkError(api, 47001, 'params must be an object');
+  const scene = d.scene;
+  if (typeof scene !== 'string' || scene.length === 0 || scene.length > 32 || !SCENE_CHARS.test(scene)) {
+    throw sdkError(api, 40169, 'invalid length for scene, or the data is not json string');
+  }
+  const page = d.page ?? '';
+  if (typeof page !== 'string' || page.startsWith('/') || /[?#]/.test(page)) throw sdkError(api, 41030, 'invalid page');
+  if (d.checkPath !== false && page && !h.appPages.includes(page)) throw sdkError(api, 41030, 'invalid page');
+  if (d.envVersion !== undefined && !['release', 'trial', 'develop'].includes(d.envVersion)) throw sdkError(api, 40097, 'invalid args: env_version');
+  const width = d.width ?? 430;
+  if (typeof width !== 'number' || width < 280 || width > 1280) throw sdkError(api, 40097, 'invalid args: width');
+  return { contentType: 'image/png', buffer: codeImage(page, scene, width), errCode: 0, errMsg: `${api}:ok` };
 }
 
 // ------------------------------------------------------------------ content security

@@ -77,6 +77,9 @@ export function createSdk(resolve: () => Emulator | undefined) {
       subscribeMessage: {
         send: async (d: any) => sb.subscribeSend(host('openapi.subscribeMessage.send'), d),
       },
+      wxacode: {
+        getUnlimited: async (d: any) => sb.getUnlimited(host('openapi.wxacode.getUnlimited'), d),
+      },
       security: {
         msgSecCheck: async (d: any) => sb.msgSecCheck(host('openapi.security.msgSecCheck'), d),
         mediaCheckAsync: async (d: any) => sb.mediaCheckAsync(host('openapi.security.mediaCheckAsync'), d),

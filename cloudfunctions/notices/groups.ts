@@ -5,6 +5,7 @@
  * trusted. A group already linked to another building stays there: relinking it
  * would move another lead's figures.
  */
+import { reachMilestone } from '../_shared/milestones';
 import { assertCan } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import type { DecodedGroupInfo } from '../../core/notices/contract';
@@ -23,5 +24,7 @@ export async function linkGroup(ctx: Ctx, input: { buildingId: string; groupInfo
   if (!current) {
     await groupLinks(ctx.db).put(openGId, { openGId, buildingId: b._id, compoundId: b.compoundId, communityId: b.communityId, linkedBy: actor.personId ?? '', linkedAt: ctx.now });
   }
+  // The first-run guide's 楼栋群 step (onboarding reads milestones, not group links).
+  await reachMilestone(ctx.db, b.compoundId, `group:${b._id}`, ctx.now);
   return { openGId, buildingId: b._id, buildingName: b.name };
 }
