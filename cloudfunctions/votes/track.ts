@@ -14,7 +14,7 @@ import type { Ctx } from '../_shared/router';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
 import { compounds, memberships, people, requirePerson } from '../_shared/directory';
 import { exportPath } from '../_shared/files';
-import { defineJob, enqueue, jobProgress, jobView, jobs, work } from '../_shared/jobs';
+import { defineJob, enqueue, jobProgress, jobView, jobs, work, workerBudgetMs } from '../_shared/jobs';
 import { sendWithGrant } from '../_shared/messaging';
 import { ballots, matters, roll, type RollDoc } from './docs';
 import { allOfMatter, assertManage, choiceLabels, consultationOf, loadMatter } from './common';
@@ -92,7 +92,8 @@ export async function remind(ctx: Ctx, input: { clientRequestId: string; matterI
   if (phaseOf(m, ctx.now) !== 'open') throw new AppError('VOTE_NOT_OPEN');
   const person = await requirePerson(ctx.db, actor);
   const job = await enqueue(ctx, voteReminderJob, { matterId: m._id, title: m.title, closesAt: iso(m.closesAt) }, { createdBy: person._id, clientRequestId: input.clientRequestId });
-  await work(ctx, { jobId: job._id, maxBatches: 1, budgetMs: 5_000 });
+  // No page polls a vote reminder: the call runs batches for a third of its timeout.
+  await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
   const now = (await jobs(ctx.db).get(job._id)) ?? job;
   return { jobId: job._id, finished: !now.open, job: jobView(now) };
 }
