@@ -42,6 +42,11 @@ export const ERROR_MESSAGES = {
   INTERNAL: '系统繁忙，请稍后重试',
   /** repairs: a move the state machine does not allow from where the repair is now. */
   REPAIR_STATE: '这条报修当前状态不能进行此操作，请刷新后查看',
+  /** vehicles */
+  VEHICLE_LIMIT: '每户最多登记5个车牌，请先删除不用的',
+  VEHICLE_TAKEN: '该车牌已由本小区另一户登记，如有误请联系物业',
+  VEHICLE_OWN: '这是您家登记的车辆，不需要提醒自己',
+  MOVE_STATE: '这条挪车提醒当前状态不能进行此操作，请刷新后查看',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
