@@ -147,9 +147,9 @@ export interface RequestInput {
 export async function requestMove(ctx: Ctx, input: RequestInput) {
   assertOwnFiles(ctx.openid, VEHICLE_FILES, input.photos);
   const actor = await ctx.actor();
-  const person = await requirePerson(ctx.db, actor);
   const myHome = actor.homes.find((h) => h.compoundId === input.compoundId);
   if (!myHome) throw new AppError('FORBIDDEN', '只能在自己所住的小区发送挪车提醒');
+  const person = await requirePerson(ctx.db, actor);
   const id = moveIdFor(person._id, input.clientRequestId);
   const already = await moveRequests(ctx.db).get(id);
   if (already) return viewFor(ctx, actor, already, 'requester');
@@ -326,11 +326,14 @@ export async function onMediaCheck(ctx: Ctx, event: Record<string, unknown>) {
  * photos (PIPL art. 47); their months keep the counts. A few batches a day; what
  * is left waits for tomorrow's run (an idle environment costs one call a day).
  */
-export async function retention(ctx: Ctx) {
+export async function retention(ctx: Ctx, event: Record<string, unknown>) {
+  // "Now" is the occurrence the timer fired for (its event's Time), as repairs' autoClose reads it.
+  const t = typeof event.Time === 'string' ? new Date(event.Time) : ctx.now;
+  const now = Number.isNaN(t.getTime()) ? ctx.now : t;
   const _ = ctx.db.command;
   let deleted = 0;
   for (let batch = 0; batch < 5; batch++) {
-    const due = await moveRequests(ctx.db).find({ expiresAt: _.lte(ctx.now) }, { orderBy: [['expiresAt', 'asc']], limit: 200, fields: { _id: true, compoundId: true, period: true, media: true } });
+    const due = await moveRequests(ctx.db).find({ expiresAt: _.lte(now) }, { orderBy: [['expiresAt', 'asc']], limit: 200, fields: { _id: true, compoundId: true, period: true, media: true } });
     if (!due.length) break;
     const files = due.flatMap((r) => (r.media ?? []).map((m) => m.fileID));
     if (files.length) {
@@ -351,7 +354,7 @@ export async function retention(ctx: Ctx) {
     for (const m of perMonth.values()) await bumpMonth(ctx, m.compoundId, m.period, { deleted: m.n });
     if (due.length < 200) break;
   }
-  const stale = await moveLimits(ctx.db).find({ expiresAt: _.lte(ctx.now) }, { limit: 1000, fields: { _id: true } });
+  const stale = await moveLimits(ctx.db).find({ expiresAt: _.lte(now) }, { limit: 1000, fields: { _id: true } });
   for (const l of stale) await moveLimits(ctx.db).remove(l._id);
   return { deleted, limitsCleared: stale.length };
 }

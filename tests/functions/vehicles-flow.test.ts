@@ -20,7 +20,7 @@ const WU = 'txsj-resident-3b'; // 吴晓峰, 3栋 tenant: asks
 const CHEN = 'txsj-resident-3'; // 陈阿婆, owns 闽E12345, can be messaged
 const ZHENG = 'txsj-resident-5'; // 郑海涛, owns 闽ED12345, cannot be messaged
 const LEAD5 = 'txsj-lead-5'; // 张卫东, lead of 5栋 and 6栋
-const ask = (who: string, plate: string, extra: Record<string, unknown> = {}) =>
+const ask = (who: string, plate: string, extra: Record<string, unknown> = {}): Promise<any> =>
   h.as(who).call('vehicles', 'vehicles.request', { clientRequestId: newRequestId(), compoundId: TXSJ, plate, reason: '车窗未关', ...extra });
 const sentTo = () => h.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload as { touser: string; data: Record<string, { value: string }> });
 
