@@ -38,7 +38,7 @@ export const main = createMain(
   {
     system: [
       { name: 'wxa_media_check', match: (e) => e.Event === 'wxa_media_check' && typeof e.trace_id === 'string', handle: onMediaCheck },
-      timerRoute('retention', (ctx) => retention(ctx)),
+      timerRoute('retention', (ctx, event) => retention(ctx, event)),
     ],
   },
 );
