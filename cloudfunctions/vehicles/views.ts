@@ -8,7 +8,7 @@ import type { HouseholdMoveView, MoveContact, MovePhoto, MoveRequestView, Reques
 import { can } from '../../core/authz';
 import { maskName } from '../../core/platform/mask';
 import type { Actor } from '../../core/platform/roles';
-import { MOVE_STATUS_LABELS, allowedMoves, formatPlate, maskPlate, requesterHint } from '../../core/vehicles/rules';
+import { MOVE_STATUS_LABELS, RESPONDER_STATUS_LABELS, allowedMoves, formatPlate, maskPlate, requesterHint } from '../../core/vehicles/rules';
 import type { Ctx } from '../_shared/router';
 import { iso } from '../_shared/db';
 import { leadContactPhone, memberships, people } from '../_shared/directory';
@@ -62,6 +62,7 @@ export async function responderView(ctx: Ctx, actor: Actor, r: MoveRequestDoc, p
   return {
     as: 'responder',
     ...base(r, ['responder']),
+    statusLabel: RESPONDER_STATUS_LABELS[r.status],
     plateLabel: formatPlate(r.plate),
     homeLabel: r.ownerHomeLabel,
     compoundName: r.compoundName,

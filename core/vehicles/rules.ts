@@ -74,6 +74,8 @@ export const MOVE_STATUS_LABELS: Record<MoveStatus, string> = {
   unreachable: '无法联系',
   resolved: '已解决',
 };
+/** The same statuses as the lead or the property office reads them: it is theirs to act on. */
+export const RESPONDER_STATUS_LABELS: Record<MoveStatus, string> = { ...MOVE_STATUS_LABELS, forwarded: '待上门或电话告知' };
 /** Still waiting for someone to act (the home card and the queue show these). */
 export const OPEN_STATUSES: readonly MoveStatus[] = ['notified', 'forwarded'];
 
@@ -115,7 +117,7 @@ export function requesterHint(status: MoveStatus): string {
     case 'forwarded':
       return '车主暂时收不到提醒，已交给物业或楼栋长上门处理。';
     case 'handled':
-      return '车主已处理。问题解决了请点“已解决”。';
+      return '问题解决了请点“已解决”；没解决可以10分钟后再提醒一次。';
     case 'unreachable':
       return '物业暂时联系不上车主，请稍后再看或到物业服务中心。';
     case 'resolved':

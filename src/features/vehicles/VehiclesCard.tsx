@@ -36,7 +36,7 @@ export default function VehiclesCard({ me }: { me: Me }) {
               <View className='row__title'>{a.plateLabel} · {a.reason}</View>
               <View className='row__sub'>{a.note ? `${a.note} · ` : ''}{formatDateTime(a.createdAt)}</View>
             </View>
-            <View className='row__side' style={{ color: RED, fontWeight: 600 }}>去处理 ›</View>
+            <View className='row__side' style={{ color: RED, fontWeight: 600 }}>去处理</View>
           </View>
         ))}
       </View>,

@@ -10,8 +10,8 @@ const resident = (v: { me: { homes: unknown[] } }) => v.me.homes.length > 0;
 export const vehiclesFeature = defineFeature({
   name: 'vehicles',
   routes: VEHICLE_ROUTES,
-  // Owners see alerts about their plates, leads and the property office what was forwarded, requesters their status.
-  homeCards: [{ key: 'vehicles', order: 15, Component: VehiclesCard, when: (v) => v.me.registered }],
+  // First on 首页: a car in the way is a matter of minutes. Owners see alerts about their plates, leads and the property office what was forwarded, requesters their status.
+  homeCards: [{ key: 'vehicles', order: 4, Component: VehiclesCard, when: (v) => v.me.registered }],
   services: [
     { key: 'move-request', label: '挪车提醒', hint: '不用留电话找车主', url: url.moveRequest, order: 110, when: resident },
     { key: 'vehicle-mine', label: '我家车辆', hint: '登记车牌', url: url.vehicleMine, order: 111, when: resident },
