@@ -164,6 +164,28 @@ describe('挪车', () => {
   });
 });
 
+describe('photos', () => {
+  it('go through the image check: the household sees a photo only once it passed, never a risky one; only own uploads', async () => {
+    const cars = (await h.db.collection('vehicles').where({ compoundId: TXSJ, kind: 'car' }).skip(40).limit(60).get()).data as { plate: string; homeId: string }[];
+    const owned = cars.map((c) => ({ c, m: h.seed.memberships.find((m) => m.homeId === c.homeId && m.personId.startsWith('p-gen-')) })).filter((x) => x.m);
+    const [a, b] = await askers(h, TXSJ, 9).then((x) => x.slice(7, 9));
+    const upload = async (who: string, name: string) => {
+      const openid = h.as(who).openid;
+      return ((await h.emu.runAs({ openid, source: 'wx_client' }, () => h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/vehicles/${name}`, fileContent: Buffer.from('\x89PNG demo') }))) as { fileID: string }).fileID;
+    };
+    // Someone else's upload is refused like any bad reference.
+    expect(await ask(a, owned[0].c.plate, { photos: [await upload(b, 'x.png')] })).toMatchObject({ ok: false, error: { code: 'FILE_INVALID' } });
+    const good = await ask(a, owned[0].c.plate, { photos: [await upload(a, 'car.png')] });
+    const bad = await ask(b, owned[1].c.plate, { photos: [await upload(b, 'risky-car.png')] });
+    const owner = (i: number) => h.as(owned[i].m!.personId.replace(/^p-/, ''));
+    expect((await owner(0).ok('vehicles', 'vehicles.get', { requestId: good.data.id })).photo).toEqual({ url: '', check: 'pending' });
+    expect(good.data.photo).toMatchObject({ check: 'pending', url: expect.stringContaining("car.png") });
+    await h.emu.deliverMediaChecks();
+    expect((await owner(0).ok('vehicles', 'vehicles.get', { requestId: good.data.id })).photo).toMatchObject({ check: 'pass', url: expect.stringContaining("car.png") });
+    expect((await owner(1).ok('vehicles', 'vehicles.get', { requestId: bad.data.id })).photo).toEqual({ url: '', check: 'risky' });
+  });
+});
+
 describe('against abuse', () => {
   it('the same plate once in 10 minutes, whoever asks; 20 parallel requests for one plate make one', async () => {
     const people = await askers(h, TXSJ, 40).then((a) => a.slice(10, 30));
