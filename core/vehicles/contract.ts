@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { action, clientRequestId, defineApi, id, page, type Page } from '../platform/api';
 import { optionalText } from '../platform/text';
+import { TEMPLATE_IDS, TEMPLATES } from '../templates';
 import { VEHICLE_LIMITS } from './limits';
 import {
   MOVE_REASONS, VEHICLE_KINDS, normalizePlate, plateProblem,
@@ -16,13 +17,12 @@ import {
 } from './rules';
 
 /**
- * The subscribe-message template for 挪车提醒 (to the owner's household, and to a lead
- * or the property office it is forwarded to). REPLACE at deploy with the id chosen
- * in the mp console (公共模板库, e.g. 「挪车提醒」) and match the keyword names.
+ * The subscribe-message template for 挪车提醒 (to the owner's household, to a lead or
+ * the property office it is forwarded to, and 车主已处理 to the person who asked):
+ * its id per environment and keyword names are in core/templates.ts (`vehicle`).
  */
-export const VEHICLE_TEMPLATE_ID = 'REPLACE_WITH_VEHICLE_TEMPLATE_ID';
-/** Keyword names: the plate (car number), the reason (thing), when (time), a note (thing). */
-export const VEHICLE_TEMPLATE_FIELDS = { plate: 'car_number1', reason: 'thing2', time: 'time3', note: 'thing4' } as const;
+export const VEHICLE_TEMPLATE_ID = TEMPLATE_IDS.vehicle;
+export const VEHICLE_TEMPLATE_FIELDS = TEMPLATES.vehicle.fields;
 export const VEHICLE_SUBSCRIBE_TEMPLATES = [VEHICLE_TEMPLATE_ID] as const;
 /** Photos live in the uploader's own folder: u/<openid>/vehicles/… */
 export const VEHICLE_FILES = 'vehicles';
