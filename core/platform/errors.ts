@@ -42,6 +42,10 @@ export const ERROR_MESSAGES = {
   INTERNAL: '系统繁忙，请稍后重试',
   /** repairs: a move the state machine does not allow from where the repair is now. */
   REPAIR_STATE: '这条报修当前状态不能进行此操作，请刷新后查看',
+  /** concerns: a move a concern's state does not allow now. */
+  CONCERN_STATE: '这条民情当前状态不能进行此操作，请刷新后查看',
+  /** concerns: a 议事厅 step out of order (征集 → 通报 → 协商 → 公示 → 实施 → 反馈). */
+  TOPIC_STAGE: '议事步骤须按顺序进行，请刷新后查看',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
