@@ -44,14 +44,16 @@ export interface RaiseInput {
 export async function createConcern(ctx: Ctx, actor: Actor, input: RaiseInput, mode: 'resident' | 'onBehalf'): Promise<ConcernDetail> {
   assertOwnFiles(ctx.openid, CONCERN_FILES, input.photos);
   if (new Set(input.photos).size !== input.photos.length) throw new AppError('BAD_REQUEST', '同一张图片不能重复添加');
+  // Whose home it may be comes first: someone without one learns nothing more.
+  if (mode === 'resident' && !actor.homes.some((h) => h.homeId === input.homeId)) throw new AppError('NOT_FOUND', '房屋不存在');
+  if (mode === 'onBehalf' && !actor.roles.length) throw new AppError('FORBIDDEN');
+  const home = await homes(ctx.db).get(input.homeId);
+  if (!home) throw new AppError('NOT_FOUND', '房屋不存在');
+  if (mode === 'onBehalf' && !can(actor, 'concern.raiseFor', targetOf(home))) throw new AppError('FORBIDDEN', '只能为自己负责楼栋的住户登记');
   const person = await requirePerson(ctx.db, actor);
   const id = idFor('c', person._id, input.clientRequestId);
   const already = await concerns(ctx.db).get(id);
   if (already) return viewFor(ctx, actor, already);
-  const home = await homes(ctx.db).get(input.homeId);
-  if (!home) throw new AppError('NOT_FOUND', '房屋不存在');
-  if (mode === 'resident' && !actor.homes.some((h) => h.homeId === home._id)) throw new AppError('NOT_FOUND', '房屋不存在');
-  if (mode === 'onBehalf' && !can(actor, 'concern.raiseFor', targetOf(home))) throw new AppError('FORBIDDEN', '只能为自己负责楼栋的住户登记');
   await checkText(ctx, input.description);
   const media = await startMediaChecks(ctx, input.photos, SEC_SCENE);
   const { escalateDays } = await settingsOf(ctx, home.compoundId);
