@@ -17,6 +17,7 @@ import { repairsBench } from './lib/bench-repairs';
 import { voteBench } from './lib/bench-votes';
 import { feeBench } from './lib/bench-fees';
 import { activityBench } from './lib/bench-activities';
+import { concernsBench } from './lib/bench-concerns';
 
 installRequireHook();
 // Loaded after the hook so `wx-server-sdk` resolves to the emulator.
@@ -30,6 +31,7 @@ const functions: Record<string, Main> = {
   fees: require('../cloudfunctions/fees').main,
   payCallback: require('../cloudfunctions/payCallback').main,
   activities: require('../cloudfunctions/activities').main,
+  concerns: require('../cloudfunctions/concerns').main,
 };
 
 const ITER = Number(process.env.BENCH_ITER ?? 300);
@@ -116,6 +118,7 @@ async function runScale(extraHomes: number): Promise<Row[]> {
   rows.push(...(await repairsBench({ emu, extraHomes, invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   rows.push(...(await activityBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   rows.push(...(await feeBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call), emu, all: extraHomes > 0 })));
+  rows.push(...(await concernsBench({ emu, extraHomes, invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   rows.push(...(await voteBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call), emu, homes: seed.homes, memberships: seed.memberships, homesInDb: homes })));
   emu.close();
   return rows;
