@@ -144,7 +144,7 @@ export default function TopicPage() {
           <View className='card__title'>{t.art278 ? '须业主表决' : '议事结果（协商意见）'}</View>
           <View className='concern-block topic-outcome__text'>{t.outcome}</View>
           {!t.art278 ? <View className='concern-note'>议事厅的结果是协商意见，不是对共有部分的决定。</View> : null}
-          {t.publicUntil ? <View className='concern-note'>公示期至 {formatDateTime(t.publicUntil)}，有异议请在公示期内提出。</View> : null}
+          {t.publicUntil ? <View className='concern-note'>公示期至 {formatDateTime(t.publicUntil)}{t.stage === 'publicize' ? '，有异议请在公示期内提出。' : '。'}</View> : null}
         </View>
       ) : null}
       {t.tasks.length || t.canManage && (t.stage === 'implement' || t.stage === 'feedback') ? (
