@@ -271,7 +271,9 @@ export async function convertConcern(ctx: Ctx, input: { concernId: string; to: C
   } else {
     await checkText(ctx, to.title);
     const topic = await createTopic(ctx, l.actor, person, {
-      clientRequestId: to.clientRequestId, compoundId: c.compoundId, title: to.title, description: c.description, collectDays: to.collectDays, sourceConcernId: c._id, viaConcern: true,
+      clientRequestId: to.clientRequestId, compoundId: c.compoundId, title: to.title,
+      // The whole compound reads a topic: a concern meant for the handlers only lends its title, never its words.
+      description: c.visibility === 'public' ? c.description : `由一条民情转来（${c.category}），详情由处理人在通报材料中说明。`, collectDays: to.collectDays, sourceConcernId: c._id, viaConcern: true,
     });
     outcome = { kind: 'topic', topicId: topic._id };
     words = input.note ?? '已提交议事厅，欢迎参与征集意见';

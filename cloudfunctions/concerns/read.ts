@@ -183,6 +183,9 @@ const csvCell = (v: string | number) => {
 
 /** A month's concerns for the committee's records: building, category, status, days — never a name or a room. */
 export async function exportMonth(ctx: Ctx, input: { compoundId: string; period: string }): Promise<ConcernExport> {
+  // One row per concern: the branch and the committee keep it; the community office reads figures only.
+  const actor = await ctx.actor();
+  assertCan(actor, 'concern.viewAll', (await compoundOf(ctx, input.compoundId)).target);
   const { compound, docs } = await month(ctx, input.compoundId, input.period);
   const lines = [['提出日期', '楼栋', '范围', '类别', '公开', '状态', '是否上报', '答复用时(天)', '评价', '我也关心'].join(',')];
   for (const d of docs.sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt))) {

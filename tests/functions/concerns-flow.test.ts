@@ -128,6 +128,11 @@ it('turned into a repair or an owners’ vote: linked, not copied; the export an
   const toRepair = await h.as('txsj-lead-3').ok('concerns', 'concerns.convert', { concernId: a.id, to: { kind: 'repair', repairId: 'r-some-repair' } });
   expect(toRepair).toMatchObject({ status: 'answered', outcome: 'repair', link: { to: 'repairDetail', params: { id: 'r-some-repair' } } });
   const b = await h.as('txsj-resident-3').ok('concerns', 'concerns.raise', raiseBody({ category: '建议', description: '把楼顶改成晾晒区' }));
+  // A concern for the handlers only lends a topic its title, never its words.
+  const priv = await h.as('txsj-resident-3').ok('concerns', 'concerns.raise', raiseBody({ visibility: 'handlers', description: '楼上302家的狗天天叫' }));
+  const viaTopic = await h.as('txsj-lead-3').ok('concerns', 'concerns.convert', { concernId: priv.id, to: { kind: 'topic', clientRequestId: newRequestId(), title: '养犬文明公约', collectDays: 7 } });
+  const topicSeen = await h.as('txsj-resident-5').ok('concerns', 'topics.get', { topicId: viaTopic.topicId });
+  expect(JSON.stringify(topicSeen)).not.toMatch(/302|狗天天叫/);
   const toVote = await h.as('txsj-committee').ok('concerns', 'concerns.convert', { concernId: b.id, to: { kind: 'vote', reason: '改变共有部分用途' } });
   expect(toVote).toMatchObject({ outcome: 'vote', voteReason: '改变共有部分用途', answer: expect.stringContaining('第二百七十八条') });
 
@@ -139,7 +144,7 @@ it('turned into a repair or an owners’ vote: linked, not copied; the export an
   expect(JSON.stringify(stats)).not.toMatch(NAMES);
   // The community office sees figures only: not the concerns themselves.
   expect(await h.as('community-admin').call('concerns', 'concerns.get', { concernId: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-  expect(await h.as('community-admin').call('concerns', 'concerns.export', { compoundId: 'txsj', period })).toMatchObject({ ok: true });
+  expect(await h.as('community-admin').call('concerns', 'concerns.export', { compoundId: 'txsj', period })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   const exp = await h.as('txsj-committee').ok('concerns', 'concerns.export', { compoundId: 'txsj', period });
   const file = (await h.emu.runAs({ openid: h.as('txsj-committee').openid, source: 'wx_client' }, () => h.emu.sdk.downloadFile({ fileID: exp.fileID }))) as { fileContent: Buffer };
   const csv = file.fileContent.toString('utf8');
