@@ -44,14 +44,14 @@ describe('services grid and home shortcuts by role', () => {
 
   it('a building lead reviews requests and sees the roster, with the waiting count', () => {
     const lead = me([{ role: 'buildingLead', compoundId: 'c1', buildingIds: ['b3'] }], 4);
-    expect(keys(servicesFor(lead))).toEqual(['notice-post', 'bind', 'fee-statement', 'fee-dues', 'activity-create', 'homes', 'approvals', 'invites', 'roster']);
-    expect(keys(shortcutsFor(lead))).toEqual(['notice-post', 'activity-create', 'approvals', 'roster']);
+    expect(keys(servicesFor(lead))).toEqual(['notice-post', 'bind', 'fee-statement', 'fee-dues', 'activity-create', 'homes', 'approvals', 'invites', 'roster', 'concern-queue']);
+    expect(keys(shortcutsFor(lead))).toEqual(['notice-post', 'activity-create', 'approvals', 'roster', 'concern-queue']);
     expect(shortcutsFor(lead).find((s) => s.key === 'approvals')?.badge).toBe(4);
   });
 
   it('a committee member also imports rosters and manages roles', () => {
     const committee = me([{ role: 'committeeMember', compoundId: 'c1' }]);
-    expect(keys(servicesFor(committee))).toEqual(['notice-post', 'bind', 'fee-statement', 'fee-books', 'fee-rates', 'fee-parking', 'fee-dues', 'activity-create', 'homes', 'approvals', 'votes-manage', 'invites', 'roster', 'import', 'roles', 'repair-manage', 'repair-stats']);
+    expect(keys(servicesFor(committee))).toEqual(['notice-post', 'bind', 'fee-statement', 'fee-books', 'fee-rates', 'fee-parking', 'fee-dues', 'activity-create', 'homes', 'approvals', 'votes-manage', 'invites', 'roster', 'import', 'roles', 'repair-manage', 'repair-stats', 'concern-queue', 'concern-topics-manage', 'concern-stats']);
   });
 
   it('a property manager imports but does not review bindings', () => {
