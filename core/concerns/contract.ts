@@ -7,19 +7,16 @@ import { z } from 'zod';
 import { action, clientRequestId, defineApi, id, page, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import type { AppLink } from '../platform/links';
+import { TEMPLATE_IDS, TEMPLATES } from '../templates';
 import { CONCERN_LIMITS as L } from './limits';
 import {
   CONCERN_CATEGORIES, STANCES, TASK_LINK_KINDS, VISIBILITIES,
   type ConcernCategory, type ConcernFigures, type ConcernLevel, type ConcernStatus, type OutcomeKind, type Stance, type TaskLinkKind, type TopicStage, type Visibility,
 } from './rules';
 
-/**
- * The subscribe-message template for concerns and topics (答复, 上报, 公示, 反馈).
- * REPLACE at deploy with the id chosen in the mp console (e.g. 「事项进度通知」).
- */
-export const CONCERN_TEMPLATE_ID = 'REPLACE_WITH_CONCERN_TEMPLATE_ID';
-/** Keyword names: what (thing), progress (phrase), when (time), a note (thing). */
-export const CONCERN_TEMPLATE_FIELDS = { what: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' } as const;
+/** The subscribe-message template for concerns and topics (答复, 上报, 解决了吗, 公示, 反馈): id per environment and keywords in core/templates.ts. */
+export const CONCERN_TEMPLATE_ID = TEMPLATE_IDS.concern;
+export const CONCERN_TEMPLATE_FIELDS = TEMPLATES.concern.fields;
 export const CONCERN_SUBSCRIBE_TEMPLATES = [CONCERN_TEMPLATE_ID] as const;
 /** Photos and materials live in the uploader's own folder: u/<openid>/concerns/… */
 export const CONCERN_FILES = 'concerns';

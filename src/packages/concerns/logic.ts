@@ -1,27 +1,18 @@
 /** Client helpers of the concerns pages: links, the subscribe prompt, months. */
-import Taro from '@tarojs/taro';
-import type { CONCERN_TEMPLATE_ID as ContractTemplateId } from '@core/concerns/contract';
 import { routePaths } from '@/features/route-table';
 import { CONCERN_ROUTES } from '@/features/concerns/routes';
 import { api } from '@/services/cloud';
+import { askForMessage } from '@/services/subscribe';
 import { go } from '@/utils/nav';
 
 export const URL = routePaths(CONCERN_ROUTES);
 export const openConcern = (id: string) => go(`${URL.concernDetail}?id=${encodeURIComponent(id)}`);
 export const openTopic = (id: string) => go(`${URL.concernTopic}?id=${encodeURIComponent(id)}`);
 
-/** The contract's template id as a value (importing the contract at runtime would pull zod in); the type keeps them equal. */
-export const CONCERN_TEMPLATE_ID: typeof ContractTemplateId = 'REPLACE_WITH_CONCERN_TEMPLATE_ID';
-
 /** Ask for one progress message (inside a tap on weapp); the h5 demo records an accepted tap. Never throws. */
 export async function subscribeConcerns(): Promise<void> {
-  let accepted = true;
   try {
-    if (process.env.TARO_ENV === 'weapp') {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: [CONCERN_TEMPLATE_ID] } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
-      accepted = ['accept', 'acceptWithAudio', 'acceptWithAlert'].includes(res[CONCERN_TEMPLATE_ID]);
-    }
-    await api('concerns').call('concerns.subscribe', { templateId: CONCERN_TEMPLATE_ID, accepted });
+    await askForMessage('concern', (input) => api('concerns').call('concerns.subscribe', input));
   } catch {
     /* a message is a convenience: the concern goes ahead without it */
   }
