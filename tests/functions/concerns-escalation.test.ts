@@ -9,7 +9,8 @@ import { OUTBOX } from '../../emulator/sandboxes';
 import type { Harness } from '../support/harness';
 import { concernsHarness, grant, homeOf, raiseBody } from './concerns-support';
 
-jest.setTimeout(120_000);
+// Two weeks of hourly sweeps fire one by one on the emulator clock: slow on a busy machine.
+jest.setTimeout(300_000);
 const DAY = 86_400_000;
 let h: Harness;
 beforeAll(async () => {
