@@ -8,7 +8,7 @@
 import { feesApi, FEES_BASE_ACTIONS } from '../../core/fees/contract';
 import { expectAuthorization, expectBadInputRefused, type ActionSpec } from '../support/matrix';
 import { newRequestId, type Harness } from '../support/harness';
-import { feesHarness, generate, HOME3, LAST, PERIOD } from './fees-setup';
+import { AFTER_PERIOD, at, feesHarness, generate, HOME3, LAST, PERIOD } from './fees-setup';
 
 jest.setTimeout(60_000);
 
@@ -19,9 +19,11 @@ beforeAll(async () => {
   h = await feesHarness();
   jobId = (await generate(h)).id;
   await h.as('txsj-bookkeeper').ok('fees', 'ledger.book', { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'cleaning', amountFen: 1000, memo: '保洁', receipts: [] });
-  await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: LAST });
-  await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD });
-  await h.as('txsj-committee').ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD });
+  await at(AFTER_PERIOD, async () => {
+    await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: LAST });
+    await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD });
+    await h.as('txsj-committee').ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD });
+  });
 }, 60_000);
 afterAll(() => h.close());
 

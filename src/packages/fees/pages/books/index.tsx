@@ -192,8 +192,11 @@ export default function BooksPage() {
   const period = shanghaiPeriod();
   const arrearsPart = compound?.compoundId && reminds ? <ArrearsPart compoundId={compound.compoundId} period={period} canRemind={reminds} /> : null;
   const summary = useRemote(() => api('fees').call('fees.summary', {}), [], { refreshOnShow: true });
-  const recent = useRemote(() => api('fees').call('ledger.entries', { compoundId: compound!.compoundId!, period }), [compound?.compoundId], { skip: !compound });
   const next = summary.data?.compounds.find((c) => c.compoundId === compound?.compoundId);
+  // The month an entry goes into comes from the server (after a close it may be next month): the form and the list name it.
+  const bookPeriod = next?.bookingPeriod;
+  const recent = useRemote(() => api('fees').call('ledger.entries', { compoundId: compound!.compoundId!, period: bookPeriod! }), [compound?.compoundId, bookPeriod], { skip: !compound || !bookPeriod });
+  const monthWord = (p: string) => `${p.slice(0, 4) !== period.slice(0, 4) ? `${p.slice(0, 4)}年` : ''}${Number(p.slice(5))}月`;
 
   const [category, setCategory] = useState<Category>('repairs');
   const [amount, setAmount] = useState('');
@@ -225,7 +228,7 @@ export default function BooksPage() {
         receipts: photos.map((p) => p.fileID),
         ...(category === 'donation' ? { donor: { anonymous: true, project: memo.slice(0, 20) } } : {}),
       });
-      Taro.showToast({ title: '已记账', icon: 'success' });
+      Taro.showToast({ title: bookPeriod ? `已记入${monthWord(bookPeriod)}` : '已记账', icon: 'success' });
       setAmount('');
       setMemo('');
       setPhotos([]);
@@ -262,7 +265,8 @@ export default function BooksPage() {
       {arrearsFirst ? arrearsPart : null}
       {compound && books ? (
         <View className='card fees-book-form'>
-          <View className='card__title'>记一笔（{Number(period.slice(5))}月）</View>
+          <View className='card__title'>记一笔{bookPeriod ? `（记入${monthWord(bookPeriod)}）` : ''}</View>
+          {bookPeriod && bookPeriod !== period ? <View className='muted fees-book-month'>本月已结账，新记录记入{monthWord(bookPeriod)}的账目</View> : null}
           <Picker mode='selector' range={BOOKABLE.map((c) => CATEGORY_LABELS[c])} value={BOOKABLE.indexOf(category)} onChange={(e) => setCategory(BOOKABLE[Number(e.detail.value)])}>
             <View className='fees-input fees-category'>类别：{CATEGORY_LABELS[category]} ▾</View>
           </Picker>
@@ -284,19 +288,20 @@ export default function BooksPage() {
           </Btn>
         </View>
       ) : null}
-      {compound && closes ? (
+      {compound && next ? (
         <View className='card fees-close'>
           <View className='card__title'>结账与公示</View>
-          <View className='muted'>本月收缴率 {next?.rate ?? '—'}%</View>
-          {next?.nextToClose ? (
+          <View className='muted'>本月收缴率 {next.rate}%</View>
+          {closes && next.nextToClose ? (
             <View className='actions'>
               <Btn type='primary' className='fees-close-btn' loading={busy === 'close'} onClick={() => closeMonth(next.nextToClose!, true)}>
                 {Number(next.nextToClose.slice(5))}月结账并公示
               </Btn>
             </View>
           ) : (
-            <View className='muted'>账目都已结清</View>
+            <View className='fees-close__hint'>{next.closeHint}</View>
           )}
+          {!closes ? <View className='muted fees-close__who'>结账和公示由{next.closedBy}操作；您记的账会计入结账的月份。</View> : null}
           <View className='row row--link' onClick={() => go(`${url.feeStatement}?compoundId=${encodeURIComponent(compound.compoundId!)}`)}>
             <View className='row__main'>查看已公示的月份</View>
           </View>
@@ -305,7 +310,9 @@ export default function BooksPage() {
       {!arrearsFirst ? arrearsPart : null}
       {recent.data ? (
         <View className='card'>
-          <View className='card__title'>本月已记（{recent.data.length} 笔）</View>
+          <View className='card__title'>
+            {bookPeriod ? monthWord(bookPeriod) : '本月'}已记（{recent.data.length} 笔）
+          </View>
           {recent.data.slice(-20).reverse().map((e) => (
             <View key={e.id} className='fees-entry'>
               <View>
