@@ -84,8 +84,7 @@ function MyHome({ d, h, onCast }: { d: MatterDetail; h: MyVoteHome; onCast: (h: 
       {h.voted ? (
         <View className='vote-home__status vote-home__done'>
           我家已投票{h.choices ? `：${choiceText(d, h.choices)}` : ''}
-          {h.via === 'paper' ? '（纸质票）' : ''}
-          {h.castBy ? `，由 ${h.castBy} 于 ${formatDateTime(h.castAt!)} 投出` : ''}
+          {h.origin ? `。${h.origin}` : h.via === 'paper' ? '（纸质票）' : ''}
         </View>
       ) : (
         <View className='vote-home__status'>我家尚未投票</View>
