@@ -309,7 +309,7 @@ export default function BooksPage() {
       ) : null}
       {!arrearsFirst ? arrearsPart : null}
       {recent.data ? (
-        <View className='card'>
+        <View className='card fees-books-recent'>
           <View className='card__title'>
             {bookPeriod ? monthWord(bookPeriod) : '本月'}已记（{recent.data.length} 笔）
           </View>
