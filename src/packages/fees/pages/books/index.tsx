@@ -47,9 +47,9 @@ function jobWords(j: JobView): { text: string; tone: 'ok' | 'info' | 'warn'; fin
   const unknown = j.unknown > 0 ? `，${j.unknown} 人不确定是否收到` : '';
   if (j.status === 'failed') return { text: `提醒没有发完：${j.error ?? '请稍后再试'}（已提醒 ${j.done} 人）`, tone: 'warn', finished: true };
   if (j.status !== 'done') return { text: `正在发送催缴提醒：已提醒 ${j.done} 人${j.total !== null ? `，共 ${j.total} 人` : ''}…`, tone: 'info', finished: false };
-  if (j.done === 0) return { text: `没有提醒到任何人${j.skipped ? `（${j.skipped} 人未订阅或已提醒过）` : ''}。请上门或电话告知。`, tone: 'warn', finished: true };
-  const skipped = j.skipped > 0 ? `，${j.skipped} 人收不到（未订阅或已提醒过），请上门或电话告知` : '';
-  return { text: `已通过微信提醒 ${j.done} 人${skipped}${unknown}`, tone: j.skipped || j.unknown ? 'info' : 'ok', finished: true };
+  // Who still needs a visit is counted in homes, in the list under the preview (people who got nothing are not a second, different figure).
+  if (j.done === 0) return { text: '没有提醒到任何人。请按下方名单上门或电话告知。', tone: 'warn', finished: true };
+  return { text: `已通过微信提醒 ${j.done} 人${unknown}`, tone: j.unknown ? 'info' : 'ok', finished: true };
 }
 
 /** 欠费与催缴: arrears per building (tap one to remind only it), the preview in words, the reminder and its progress. */
@@ -61,6 +61,7 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
   const remindId = useRequestId([compoundId, buildingId]);
   const [sending, setSending] = useState(false);
   const [job, setJob] = useState<JobView | null>(null);
+  const [showVisits, setShowVisits] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
@@ -133,9 +134,28 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
               </View>
               <View className={`fees-remind__reach${p.withGrant ? '' : ' fees-remind__reach--none'}`}>{p.withGrant ? `可以微信提醒 ${p.withGrant} 人` : '没有人可以微信提醒'}</View>
               {p.tellInPerson ? (
-                <View className='fees-remind__inperson'>
-                  {p.withGrant ? '另有 ' : ''}
-                  {p.tellInPerson} 户需要上门或电话告知（没有人订阅缴费提醒）
+                <View className='row row--link fees-remind__inperson' onClick={() => setShowVisits(!showVisits)}>
+                  <View className='row__main'>
+                    {p.withGrant ? '另有 ' : ''}
+                    {p.tellInPerson} 户需要上门或电话告知（没有人订阅缴费提醒）
+                  </View>
+                  <View className='row__side'>{showVisits ? '收起' : '查看名单'}</View>
+                </View>
+              ) : null}
+              {showVisits && p.tellInPerson ? (
+                <View className='fees-visits'>
+                  {p.visitList.map((h) => (
+                    <View key={h.homeId} className='row fees-visit'>
+                      <View className='row__main'>
+                        <View className='row__title'>{h.label}</View>
+                        <View className='row__sub'>
+                          {h.name} · 欠 {h.months} 个月
+                        </View>
+                      </View>
+                      <View className='row__side'>{h.arrears}</View>
+                    </View>
+                  ))}
+                  {p.visitList.length < p.tellInPerson ? <View className='muted'>只列出前 {p.visitList.length} 户，可导出欠费表查看全部</View> : null}
                 </View>
               ) : null}
               {p.remindedRecently ? <View className='muted fees-remind__recent'>{p.remindedRecently} 户近7天已提醒过，这次不再提醒</View> : null}
