@@ -113,9 +113,16 @@ it('the unread list of a building says which homes WeChat reaches and which to t
     expect(nums).toEqual([...nums].sort((a, b) => a - b));
     expect(await lead.locator('.unread-home__reach--inperson >> visible=true').count()).toBeGreaterThan(0);
     await shot(lead, `unread-homes${large ? '-large' : ''}`);
-    await lead.locator('.unread-filter__btn >> visible=true').click();
+    await lead.locator('.unread-filter__btn >> visible=true').first().click();
     await lead.waitForTimeout(300);
     expect(await lead.locator('.unread-home >> visible=true').locator('.unread-home__reach', { hasText: '可微信提醒' }).count()).toBe(0);
+    await lead.locator('.unread-filter__btn >> visible=true').first().click();
+    // 可以打电话: only homes where someone agreed the lead may call (the demo has some), each with its button.
+    await lead.locator('.unread-filter-call >> visible=true').click();
+    await lead.locator('.unread-home__call >> visible=true').first().waitFor();
+    const homes = await lead.locator('.unread-home >> visible=true').count();
+    expect(await lead.locator('.unread-home >> visible=true').filter({ has: lead.locator('.unread-home__call') }).count()).toBe(homes);
+    await shot(lead, `unread-callable${large ? '-large' : ''}`);
     await lead.context().close();
   }
 });
