@@ -4,7 +4,7 @@
  * repair fund and the owners' common-part income apart, the 12-month trend, 校验 of
  * the hash chain, and the donation board. Light CSS bars only (no chart library).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, ScrollView, View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
@@ -181,6 +181,13 @@ export default function StatementPage() {
   const trend = useRemote(() => api('fees').call('ledger.trend', { compoundId: compoundId! }), [compoundId], { skip: !compoundId });
   const [chosen, setChosen] = useState<string | undefined>(params.period);
   const points = trend.data ?? [];
+  // Scrolled to the right end once the months are there (past the end is clamped to the newest).
+  const [trendLeft, setTrendLeft] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    if (!points.length) return;
+    const t = setTimeout(() => setTrendLeft(points.length * 1000), 50);
+    return () => clearTimeout(t);
+  }, [points.length]);
   const period = chosen ?? points[points.length - 1]?.period;
   const s = useRemote(() => api('fees').call('ledger.statement', { compoundId: compoundId!, period: period! }), [compoundId, period], { skip: !compoundId || !period });
   const donations = useRemote(() => api('fees').call('ledger.donations', { compoundId: compoundId! }), [compoundId], { skip: !compoundId });
@@ -220,10 +227,10 @@ export default function StatementPage() {
       {points.length ? (
         <View className='card'>
           <View className='card__title'>近 12 个月收支</View>
-          {/* Opens at the newest (or the chosen) month: in 大字模式 the older months are off to the left. */}
-          <ScrollView className='fees-trend' scrollX enableFlex scrollIntoView={period ? `trend-${period}` : undefined}>
+          {/* Opens at the newest month: in 大字模式 the older months are off to the left. */}
+          <ScrollView className='fees-trend' scrollX enableFlex scrollLeft={trendLeft}>
             {points.map((p) => (
-              <View key={p.period} id={`trend-${p.period}`} className={`fees-trend__month${p.period === period ? ' fees-trend__month--on' : ''}`} onClick={() => setChosen(p.period)}>
+              <View key={p.period} className={`fees-trend__month${p.period === period ? ' fees-trend__month--on' : ''}`} onClick={() => setChosen(p.period)}>
                 <View className='fees-trend__pair'>
                   <View className='fees-trend__bar fees-trend__bar--income' style={{ height: `${Math.max(1, p.incomeBar)}%` }} />
                   <View className='fees-trend__bar fees-trend__bar--expense' style={{ height: `${Math.max(1, p.expenseBar)}%` }} />
