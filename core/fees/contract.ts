@@ -37,7 +37,7 @@ export interface FeeItemView {
   /** The version in force this month, if any. */
   current: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number } | null;
   history: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number; setAt: string }[];
-  proposals: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number; byName: string; at: string }[];
+  proposals: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number; byName: string; at: string; reason?: string }[];
 }
 export interface BillView {
   id: string;
@@ -241,6 +241,8 @@ export const FEES_BASE_ACTIONS = {
       from: period,
       tiers: z.partialRecord(z.enum(TIERS), rateFen).optional(),
       fen: rateFen.optional(),
+      /** Why: required of a proposal (the committee decides on it), kept with it. */
+      reason: optionalText({ max: 200 }),
     }),
   ).returns<{ state: 'set' | 'proposed'; item: FeeItemView }>(),
   'fees.generate': action(z.strictObject({ clientRequestId, compoundId: id, period })).returns<JobView>(),

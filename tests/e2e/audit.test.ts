@@ -46,6 +46,14 @@ const routeOf = (page: Page) => new URL(page.url()).hash.replace(/^#/, '').split
  */
 async function reachable(page: Page, base: string, findings: PageFinding[]): Promise<string[]> {
   const routes = new Set(['/pages/home/index', '/pages/notices/index', '/pages/services/index', '/pages/me/index']);
+  // The tab bar, tapped as a person does (each tap once logged a CSP violation).
+  await visit(page, base, '/pages/home/index');
+  await settle(page);
+  for (const i of [1, 2, 3, 0]) {
+    await page.locator('.weui-tabbar__item').nth(i).click();
+    await settle(page);
+    if (await pageIsBlank(page)) findings.push({ page: routeOf(page), kind: 'blank', what: 'blank after a tab-bar tap' });
+  }
   for (const [tab, selector] of [
     ['/pages/services/index', '[class*="service-"]'],
     ['/pages/home/index', '[class*="shortcut-"]'],
@@ -81,6 +89,27 @@ async function reachable(page: Page, base: string, findings: PageFinding[]): Pro
   return [...routes];
 }
 
+/** Pages one tap below a reached page (they need an id): where to tap, per person. */
+const DEEPER: Record<string, [string, string][]> = {
+  elderly: [['/packages/fees/pages/bills/index', '.fees-paid']], // a receipt
+  'yjlt-owner': [['/packages/votes/pages/list/index', '.vote-item, .row--link']], // a vote
+};
+
+async function deeper(page: Page, base: string, key: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const [from, selector] of DEEPER[key] ?? []) {
+    await visit(page, base, from);
+    await settle(page);
+    const target = page.locator(`.taro_page:not([style*="display: none"]) ${selector}`).first();
+    if (!(await target.isVisible().catch(() => false))) continue;
+    await target.click();
+    await page.waitForTimeout(600);
+    const full = new URL(page.url()).hash.replace(/^#/, '');
+    if (full.split('?')[0] !== from) out.push(full);
+  }
+  return out;
+}
+
 const PEOPLE = [
   ['陈阿婆', 'elderly'],
   ['李秀英', 'lead'],
@@ -104,7 +133,7 @@ for (const [name, key] of PEOPLE) {
     });
     page.on('pageerror', (e) => findings.push({ page: routeOf(page), kind: 'console', what: String(e).slice(0, 160) }));
     await signIn(page, base, name);
-    const routes = await reachable(page, base, findings);
+    const routes = [...(await reachable(page, base, findings)), ...(await deeper(page, base, key))];
     expect(routes.length).toBeGreaterThanOrEqual(4);
     const body = new Map<string, number>();
     for (const large of [false, true]) {
@@ -112,7 +141,7 @@ for (const [name, key] of PEOPLE) {
       for (const route of routes) {
         await visit(page, base, route);
         await settle(page);
-        const slug = route.replace(/^\//, '').replace(/\/index$/, '').replace(/\//g, '_');
+        const slug = route.split('?')[0].replace(/^\//, '').replace(/\/index$/, '').replace(/\//g, '_');
         await page.screenshot({ path: join(SHOTS, `${key}-${large ? 'large' : 'normal'}-${slug}.png`), fullPage: true });
         for (const f of await auditPage(page, large)) findings.push({ page: `${route}${large ? ' (大字)' : ''}`, ...f });
         const size = await bodyTextSize(page);

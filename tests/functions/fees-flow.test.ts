@@ -307,3 +307,13 @@ describe('arrears and collection rate', () => {
     expect(sum.compounds[0]).toMatchObject({ compoundId: 'txsj', period: PERIOD });
   });
 });
+
+describe('a rate proposal', () => {
+  it('takes a reason, kept with it for the committee', async () => {
+    const base = { compoundId: 'txsj', itemCode: 'cleanfee', kind: 'fixed', name: '垃圾清运费', from: PERIOD, fen: 600 };
+    expect(await h.as('txsj-manager').call('fees', 'fees.setRate', base)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('理由') } });
+    const r = await h.as('txsj-manager').ok('fees', 'fees.setRate', { ...base, reason: '清运公司每车涨价20元' });
+    expect(r.state).toBe('proposed');
+    expect(r.item.proposals).toEqual([expect.objectContaining({ fen: 600, byName: '刘洋', reason: '清运公司每车涨价20元' })]);
+  });
+});

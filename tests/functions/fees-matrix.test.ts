@@ -61,7 +61,7 @@ type Spec = ActionSpec;
 /** The core actions; parking/EV and reminders/committee dues have their own matrix suites. */
 const MATRIX: Record<keyof typeof FEES_BASE_ACTIONS, Spec> = {
   'fees.items': { allowed: READERS, payload: async () => ({ compoundId: 'txsj' }) },
-  'fees.setRate': { allowed: ['txsj-committee', 'txsj-manager'], payload: async () => ({ compoundId: 'txsj', itemCode: 'fixed', kind: 'fixed', name: '垃圾清运费', from: PERIOD, fen: 500 }) },
+  'fees.setRate': { allowed: ['txsj-committee', 'txsj-manager'], payload: async () => ({ compoundId: 'txsj', itemCode: 'fixed', kind: 'fixed', name: '垃圾清运费', from: PERIOD, fen: 500, reason: '清运公司涨价' }) },
   'fees.generate': { allowed: ['txsj-committee', 'txsj-manager', 'txsj-bookkeeper'], payload: async () => ({ clientRequestId: newRequestId(), compoundId: 'txsj', period: PERIOD }) },
   'fees.jobStatus': { allowed: ['txsj-committee'], payload: async () => ({ jobId }) },
   'fees.myBills': { allowed: SIGNED_IN, payload: async () => ({}) },
