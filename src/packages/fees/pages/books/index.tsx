@@ -336,7 +336,12 @@ export default function BooksPage() {
           {recent.data.slice(-20).reverse().map((e) => (
             <View key={e.id} className='fees-entry'>
               <View>
-                {e.categoryLabel} · {e.memo} <View className='fees-bill__amount'>{e.amount}</View>
+                {e.categoryLabel} · {e.memo}{' '}
+                {/* Money in is +, money out is − (a reversed expense gives money back: +). */}
+                <View className={`fees-bill__amount fees-entry__amount--${(e.kind === 'income') === e.amountFen >= 0 ? 'income' : 'expense'}`}>
+                  {(e.kind === 'income') === e.amountFen >= 0 ? '+' : '−'}
+                  {e.amount.replace(/^-/, '')}
+                </View>
               </View>
               <View className='muted'>
                 {e.byName}

@@ -21,10 +21,12 @@ import { choiceText, m2 } from '../../logic';
 import './index.scss';
 
 export default function VotePaperPage() {
-  const id = decodeURIComponent(useRouter().params.id ?? '');
+  const params = useRouter().params;
+  const id = decodeURIComponent(params.id ?? '');
   const matter = useRemote(() => api('votes').call('matters.get', { matterId: id }), [id]);
   const unvoted = usePaged((p) => api('votes').call('matters.unvoted', { matterId: id, ...p }), { size: 50 });
-  const [q, setQ] = useState('');
+  // From the door-to-door list: the home tapped there.
+  const [q, setQ] = useState(decodeURIComponent(params.q ?? ''));
   const [row, setRow] = useState<RollRow | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [photos, setPhotos] = useState<UploadedFile[]>([]);
