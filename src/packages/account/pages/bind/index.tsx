@@ -11,7 +11,6 @@ import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
 import { useRequestId } from '@/hooks/useRequestId';
-import { requestStatus } from '@/features/accounts/HomesCard';
 import { api, toServiceError } from '@/services/cloud';
 import { cachedMe, loadMe } from '@/store/me';
 import { go } from '@/utils/nav';
@@ -39,7 +38,7 @@ export default function BindPage() {
           <View className='bind-done__icon'>✓</View>
           {done.kind === 'requested' ? (
             <View>
-              <View className='bind-done__title'>已提交，{requestStatus(done.request)}</View>
+              <View className='bind-done__title'>已提交，{done.request.approvalProgress ?? '等待审核'}</View>
               <View className='bind-done__text'>
                 {done.request.home.compoundName} {done.request.home.label}（{RELATION_LABELS[done.request.relation]}）
               </View>
