@@ -20,7 +20,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { phone, signIn, useRuntimeAndBrowser, visit } from './support';
-import { auditPage, bodyTextSize, pageIsBlank, type Finding } from './page-audit';
+import { auditPage, bodyGrowth, pageIsBlank, textSizes, type Finding } from './page-audit';
 
 jest.setTimeout(300_000);
 const env = useRuntimeAndBrowser();
@@ -135,7 +135,7 @@ for (const [name, key] of PEOPLE) {
     await signIn(page, base, name);
     const routes = [...(await reachable(page, base, findings)), ...(await deeper(page, base, key))];
     expect(routes.length).toBeGreaterThanOrEqual(4);
-    const body = new Map<string, number>();
+    const body = new Map<string, Awaited<ReturnType<typeof textSizes>>>();
     for (const large of [false, true]) {
       await page.evaluate((on) => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: on })), large);
       for (const route of routes) {
@@ -144,9 +144,12 @@ for (const [name, key] of PEOPLE) {
         const slug = route.split('?')[0].replace(/^\//, '').replace(/\/index$/, '').replace(/\//g, '_');
         await page.screenshot({ path: join(SHOTS, `${key}-${large ? 'large' : 'normal'}-${slug}.png`), fullPage: true });
         for (const f of await auditPage(page, large)) findings.push({ page: `${route}${large ? ' (大字)' : ''}`, ...f });
-        const size = await bodyTextSize(page);
-        if (!large) body.set(route, size);
-        else if (body.get(route) && size / body.get(route)! < 1.3) findings.push({ page: route, kind: 'growth', what: `body text ${body.get(route)}px → ${size}px (${(size / body.get(route)!).toFixed(2)}×)` });
+        const sizes = await textSizes(page);
+        if (!large) body.set(route, sizes);
+        else {
+          const g = bodyGrowth(body.get(route) ?? {}, sizes);
+          if (g !== null && g < 1.3) findings.push({ page: route, kind: 'growth', what: `body text grows ${g.toFixed(2)}×` });
+        }
       }
     }
     await ctx.close();

@@ -144,23 +144,34 @@ export async function auditPage(page: Page, large: boolean): Promise<Finding[]> 
   }, large);
 }
 
-/** The size of the page's body text: the font size carrying the most characters. */
-export async function bodyTextSize(page: Page): Promise<number> {
+/** Sizes of the page's texts, keyed by element class and text, so both modes' loads compare the same texts. */
+export async function textSizes(page: Page): Promise<Record<string, { size: number; chars: number }>> {
   return page.evaluate(() => {
-    const chars = new Map<number, number>();
+    const out: Record<string, { size: number; chars: number }> = {};
     for (const el of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) *'))) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       const own = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => (n.textContent ?? '').trim()).join('');
       if (!own) continue;
-      const size = Math.round(parseFloat(getComputedStyle(el).fontSize) * 10) / 10;
-      chars.set(size, (chars.get(size) ?? 0) + Array.from(own).length);
+      out[`${el.className}|${own.slice(0, 30)}`] = { size: parseFloat(getComputedStyle(el).fontSize), chars: Array.from(own).length };
     }
-    let best = 0;
-    let most = -1;
-    for (const [size, n] of chars) if (n > most) [best, most] = [size, n];
-    return best;
+    return out;
   });
+}
+
+/**
+ * How much body text grew in 大字模式: over the texts shown in both modes and under
+ * 20 px in normal mode, the character-weighted median of large ÷ normal size.
+ */
+export function bodyGrowth(normal: Record<string, { size: number; chars: number }>, large: Record<string, { size: number; chars: number }>): number | null {
+  const ratios: [number, number][] = [];
+  for (const [k, n] of Object.entries(normal)) if (large[k] && n.size < 20) ratios.push([large[k].size / n.size, n.chars]);
+  if (!ratios.length) return null;
+  ratios.sort((a, b) => a[0] - b[0]);
+  const half = ratios.reduce((a, [, c]) => a + c, 0) / 2;
+  let seen = 0;
+  for (const [r, c] of ratios) if ((seen += c) >= half) return r;
+  return ratios[ratios.length - 1][0];
 }
 
 /** Whether the shown page has anything on it (a page left blank after Back has none). */
