@@ -98,11 +98,9 @@ it('刘洋 rents a space and records a charging session; 陈阿婆 sees both bil
   await visit(manager, served.url, RATES);
   await v(manager, '.rates-form').waitFor();
   await v(manager, '.rates-kinds .choice__item', { hasText: '停车费' }).click();
-  await v(manager, '.rates-fen input').fill('1.605');
   // A proposal takes a reason, for the committee to decide on.
-  await v(manager, '.rates-submit').click();
-  await v(manager, '.rates-error', { hasText: '理由' }).waitFor();
   await v(manager, '.rates-reason input').fill('车位维护成本上涨');
+  await v(manager, '.rates-fen input').fill('1.605');
   await v(manager, '.rates-submit').click();
   await v(manager, '.rates-error', { hasText: '最多两位小数' }).waitFor();
   await v(manager, '.rates-fen input').fill('160');
