@@ -22,6 +22,9 @@ export interface SandboxHost {
   readonly dataDir: string;
   readonly mediaCheckCallback?: { functionName: string };
   readonly enforceSubscribeGrants: boolean;
+  readonly subscribeTemplates?: string[];
+  /** A media check was started: deliver its verdict later, if the host does that on its own. */
+  scheduleMediaChecks?(): void;
   wxContext(): WXContext;
   invoke(name: string, event: any, identity: Identity): Promise<any>;
 }
@@ -31,7 +34,11 @@ export const OUTBOX = KIND;
 
 const rnd = (n: number) => crypto.randomBytes(n).toString('hex');
 const MAX_TEXT = 2500;
-/** WeChat Pay notifies up to 15 times (over about 24 h) until the callback answers {errcode: 0}. */
+/**
+ * WeChat Pay re-notifies a callback that does not answer {errcode: 0} for up to two days
+ * (paymentCallback doc: "异常时支付回调会持续重试最多两天"); the sandbox stops after
+ * this many deliveries, far more than a test needs.
+ */
 export const PAY_MAX_NOTIFY = 15;
 
 // ------------------------------------------------------------------ subscribe messages
@@ -43,6 +50,7 @@ export function subscribeSend(h: SandboxHost, d: any) {
   if (d.miniprogramState && !['developer', 'trial', 'formal'].includes(d.miniprogramState)) {
     throw sdkError(api, 47001, 'miniprogramState must be developer, trial or formal');
   }
+  if (h.subscribeTemplates && !h.subscribeTemplates.includes(d.templateId)) throw sdkError(api, 40037, 'invalid template id');
   if (h.enforceSubscribeGrants) {
     // A user's tap on wx.requestSubscribeMessage grants exactly one message per template.
     if (!h.store.journal.takeGrant(d.touser, d.templateId)) throw sdkError(api, 43101, 'user refuse to accept the msg');
@@ -115,6 +123,7 @@ export function mediaCheckAsync(h: SandboxHost, d: any) {
   if (![1, 2, 3, 4].includes(d.scene)) throw sdkError(api, 47001, 'scene must be 1, 2, 3 or 4');
   const traceId = rnd(12);
   h.store.journal.addMediaJob(traceId, { request: { ...d }, traceId });
+  h.scheduleMediaChecks?.();
   return { errCode: 0, errMsg: `${api}:ok`, traceId };
 }
 
@@ -160,6 +169,35 @@ export async function deliverMediaChecks(h: SandboxHost): Promise<{ traceId: str
 
 const OUT_TRADE_NO = /^[A-Za-z0-9_\-|*]{6,32}$/;
 
+/**
+ * How long an order stays payable without `timeExpire`: about 2 hours for a JSAPI
+ * order (pay.weixin.qq.com v2 统一下单, time_expire). With `timeExpire`
+ * (yyyyMMddHHmmss, Beijing time, at least 1 minute ahead) the order stops being
+ * payable then.
+ */
+export const PAY_DEFAULT_EXPIRY_MS = 2 * 3600_000;
+
+/** yyyyMMddHHmmss in Beijing time → epoch ms (NaN when malformed). */
+export function parsePayTime(s: unknown): number {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(String(s ?? ''));
+  if (!m) return NaN;
+  return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 8, +m[5], +m[6]);
+}
+
+/** The merchant the order was made for: service-provider calls must name it (sub_mch_id 必填). */
+function checkSubMch(o: { payload: any } | undefined, d: any): string | null {
+  if (!d?.subMchId) return 'missing sub_mch_id';
+  if (o && String(o.payload.request.subMchId) !== String(d.subMchId)) return 'sub_mch_id does not match the order';
+  return null;
+}
+
+/** Where an order stands now: NOTPAY turns into an expired (unpayable) order after its expiry. */
+function tradeState(o: { state: string; payload: any }, now = Date.now()): 'NOTPAY' | 'SUCCESS' | 'CLOSED' {
+  if (o.state === 'PAID' || o.state === 'ACKED') return 'SUCCESS';
+  if (o.state === 'CLOSED') return 'CLOSED';
+  return now >= o.payload.expiresAt ? 'CLOSED' : 'NOTPAY';
+}
+
 function findOrder(h: SandboxHost, outTradeNo: string) {
   return h.store.journal.order(String(outTradeNo));
 }
@@ -167,7 +205,7 @@ function findOrder(h: SandboxHost, outTradeNo: string) {
 export function unifiedOrder(h: SandboxHost, d: any): Record<string, any> {
   const api = 'cloudPay.unifiedOrder';
   if (!d || typeof d !== 'object') throw sdkError(api, -1, 'params must be an object');
-  for (const k of ['body', 'outTradeNo', 'spbillCreateIp', 'subMchId', 'totalFee', 'envId', 'functionName']) {
+  for (const k of ['body', 'outTradeNo', 'spbillCreateIp', 'subMchId', 'totalFee', 'envId', 'functionName', 'nonceStr']) {
     if (d[k] === undefined || d[k] === '') throw sdkError(api, -1, `missing ${k}`);
   }
   const fail = (errCode: string, errCodeDes: string) => ({
@@ -181,18 +219,25 @@ export function unifiedOrder(h: SandboxHost, d: any): Record<string, any> {
   });
   if (!Number.isInteger(d.totalFee) || d.totalFee <= 0) return fail('PARAM_ERROR', 'totalFee must be a positive integer (fen)');
   if (!OUT_TRADE_NO.test(String(d.outTradeNo))) return fail('PARAM_ERROR', 'outTradeNo must be 6-32 chars of [A-Za-z0-9_-|*]');
+  let expiresAt = Date.now() + PAY_DEFAULT_EXPIRY_MS;
+  if (d.timeExpire !== undefined) {
+    expiresAt = parsePayTime(d.timeExpire);
+    if (!Number.isFinite(expiresAt) || expiresAt - Date.now() < 60_000) return fail('PARAM_ERROR', 'time_expire 格式错误或距当前不足1分钟');
+  }
   const openid = h.wxContext().OPENID;
   const existing = findOrder(h, d.outTradeNo);
   let prepayId: string;
   if (existing) {
-    if (existing.state !== 'NOTPAY') return fail('ORDERPAID', '该订单已支付');
+    const st = tradeState(existing);
+    if (st === 'SUCCESS') return fail('ORDERPAID', '该订单已支付');
+    if (st === 'CLOSED') return fail('ORDERCLOSED', '该订单已关闭');
     if (existing.payload.request.totalFee !== d.totalFee || existing.payload.request.body !== d.body) {
       return fail('INVALID_REQUEST', '201 商户订单号重复');
     }
     prepayId = existing.payload.prepayId;
   } else {
     prepayId = 'wx' + rnd(14);
-    h.store.journal.addOrder(String(d.outTradeNo), 'NOTPAY', { request: { ...d }, openid, prepayId });
+    h.store.journal.addOrder(String(d.outTradeNo), 'NOTPAY', { request: { ...d }, openid, prepayId, createdAt: Date.now(), expiresAt });
   }
   const nonceStr = d.nonceStr || rnd(8);
   const timeStamp = String(Math.floor(Date.now() / 1000));
@@ -224,19 +269,45 @@ export function unifiedOrder(h: SandboxHost, d: any): Record<string, any> {
 export function queryOrder(h: SandboxHost, d: any): Record<string, any> {
   const api = 'cloudPay.queryOrder';
   const o = d?.outTradeNo ? findOrder(h, d.outTradeNo) : undefined;
+  // A service provider's query must name the sub-merchant; without it (or with another
+  // one) WeChat does not find the order (CloudPay.queryOrder: sub_mch_id 必填).
+  const mch = checkSubMch(o, d);
+  if (mch) return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode: d?.subMchId ? 'ORDERNOTEXIST' : 'PARAM_ERROR', errCodeDes: mch };
   if (!o) return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode: 'ORDERNOTEXIST' };
-  const paid = o.state !== 'NOTPAY';
+  const state = tradeState(o);
   return {
     returnCode: 'SUCCESS',
     resultCode: 'SUCCESS',
     outTradeNo: o.payload.request.outTradeNo,
     totalFee: o.payload.request.totalFee,
-    tradeState: paid ? 'SUCCESS' : 'NOTPAY',
+    tradeState: state,
     transactionId: o.payload.transactionId,
     timeEnd: o.payload.timeEnd,
     errCode: 0,
     errMsg: `${api}:ok`,
   };
+}
+
+/**
+ * cloudPay.closeOrder: an unpaid order can no longer be paid (CloudPay.closeOrder doc:
+ * not sooner than 5 minutes after it was made; ORDERPAID when it was paid meanwhile).
+ */
+export function closeOrder(h: SandboxHost, d: any): Record<string, any> {
+  const api = 'cloudPay.closeOrder';
+  if (!d || typeof d !== 'object') throw sdkError(api, -1, 'params must be an object');
+  for (const k of ['subMchId', 'outTradeNo', 'nonceStr']) {
+    if (d[k] === undefined || d[k] === '') throw sdkError(api, -1, `missing ${k}`);
+  }
+  const fail = (subErrCode: string, errCodeDes: string) => ({ returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode, errCodeDes });
+  const o = findOrder(h, d.outTradeNo);
+  const mch = checkSubMch(o, d);
+  if (!o || mch) return fail('ORDERNOTEXIST', mch ?? '订单不存在');
+  const st = tradeState(o);
+  if (st === 'SUCCESS') return fail('ORDERPAID', '订单已支付，不能发起关单');
+  if (o.state === 'CLOSED') return fail('ORDERCLOSED', '订单已关闭');
+  if (Date.now() - (o.payload.createdAt ?? 0) < 5 * 60_000) return fail('SYSTEMERROR', '订单生成后5分钟内不能关单');
+  h.store.journal.setOrder(String(d.outTradeNo), 'CLOSED', o.payload);
+  return { returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'SUCCESS', subMchId: d.subMchId, errCode: 0, errMsg: `${api}:ok` };
 }
 
 /**
@@ -295,11 +366,20 @@ export type PayNotifyResult = { outTradeNo: string; acknowledged: boolean; attem
 export async function payComplete(h: SandboxHost, outTradeNo: string): Promise<PayNotifyResult> {
   const o = findOrder(h, outTradeNo);
   if (!o) throw new Error(`no order with outTradeNo ${outTradeNo}`);
+  // WeChat's cashier refuses an order past its expiry or closed: the user cannot pay it.
+  if (tradeState(o) === 'CLOSED') throw new Error(`order ${outTradeNo} is closed or expired: it cannot be paid`);
   if (o.state === 'NOTPAY') {
     const now = new Date();
     h.store.journal.setOrder(outTradeNo, 'PAID', { ...o.payload, transactionId: '42' + rnd(13).slice(0, 26), timeEnd: shanghaiStamp(now) });
   }
   return notify(h, outTradeNo);
+}
+
+/** Time passes for an order (tests): its creation and expiry move `ms` into the past. */
+export function payAge(h: SandboxHost, outTradeNo: string, ms: number) {
+  const o = findOrder(h, outTradeNo);
+  if (!o) throw new Error(`no order with outTradeNo ${outTradeNo}`);
+  h.store.journal.setOrder(outTradeNo, o.state, { ...o.payload, createdAt: (o.payload.createdAt ?? Date.now()) - ms, expiresAt: o.payload.expiresAt - ms });
 }
 
 /** Re-notify every paid order whose callback has not acknowledged yet (WeChat retries on its own schedule). */
@@ -338,10 +418,11 @@ async function notify(h: SandboxHost, outTradeNo: string): Promise<PayNotifyResu
   };
   let response: any;
   try {
-    // Pay notifications come from WeChat Pay, not from the user: SOURCE is 'wx_pay'
+    // Pay notifications come from WeChat Pay, not from the user: SOURCE is 'wx_paycallback'
+    // (Cloud.getWXContext docs, "SOURCE 的枚举类型")
     // and OPENID is empty, so a callback must trust the event's order data only
     // after checking it (e.g. with cloudPay.queryOrder), never the caller.
-    response = await h.invoke(r.functionName, event, { openid: '', source: 'wx_pay' });
+    response = await h.invoke(r.functionName, event, { openid: '', source: 'wx_paycallback' });
   } catch (err: any) {
     response = { error: String(err?.message || err) };
   }

@@ -7,15 +7,17 @@
  */
 import { assertCan } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
+import type { DecodedGroupInfo } from '../../core/notices/contract';
+import { openGIdOf } from '../../core/notices/rules';
 import type { Ctx } from '../_shared/router';
 import { buildings, targetOf } from '../_shared/directory';
 import { groupLinks } from './docs';
 
-export async function linkGroup(ctx: Ctx, input: { buildingId: string; groupInfo: { data: { openGId: string } } }) {
+export async function linkGroup(ctx: Ctx, input: { buildingId: string; groupInfo: DecodedGroupInfo }) {
   const actor = await ctx.actor();
   const b = await buildings(ctx.db).must(input.buildingId);
   assertCan(actor, 'group.link', targetOf({ communityId: b.communityId, compoundId: b.compoundId, buildingId: b._id }));
-  const openGId = input.groupInfo.data.openGId;
+  const openGId = openGIdOf(input.groupInfo);
   const current = await groupLinks(ctx.db).get(openGId);
   if (current && current.buildingId !== b._id) throw new AppError('CONFLICT', '这个微信群已关联到其他楼栋，请联系小区党支部书记处理');
   if (!current) {

@@ -17,6 +17,7 @@
  *   readFunctionConfig(dir, 'notices')        // one
  *   listFunctionNames(dir)                    // names only, no validation
  */
+import { TEMPLATE_IDS } from '../../core/templates';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -195,5 +196,8 @@ export function emulatorWiring(configs: FunctionConfig[]) {
   return {
     triggers: configs.flatMap((c) => c.triggers.map((t) => ({ functionName: c.name, name: t.name, config: t.config }))),
     functionTimeoutMs: Object.fromEntries(configs.map((c) => [c.name, c.timeout * 1000])) as Record<string, number>,
+    openapiPermissions: Object.fromEntries(configs.map((c) => [c.name, [...c.permissions.openapi]])) as Record<string, string[]>,
+    // The demo environment's templates (core/templates.ts): any other id is WeChat's 40037.
+    subscribeTemplates: Object.values(TEMPLATE_IDS),
   };
 }
