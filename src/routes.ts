@@ -11,6 +11,8 @@ import { ACTIVITY_ROUTES } from './features/activities/routes';
 import { VOTE_ROUTES } from './features/votes/routes';
 import { FEE_ROUTES } from './features/fees/routes';
 import { ONBOARDING_ROUTES } from './features/onboarding/routes';
+import { VEHICLE_ROUTES } from './features/vehicles/routes';
+import { CONCERN_ROUTES } from './features/concerns/routes';
 
 const tabs = {
   home: `/${TAB_PAGES.home}`,
@@ -28,6 +30,8 @@ export const ROUTES = {
   ...routePaths(VOTE_ROUTES),
   ...routePaths(FEE_ROUTES),
   ...routePaths(ONBOARDING_ROUTES),
+  ...routePaths(VEHICLE_ROUTES),
+  ...routePaths(CONCERN_ROUTES),
 };
 
 export const TAB_ROUTES: readonly string[] = Object.values(tabs);

@@ -11,6 +11,8 @@ import { repairsSeed } from './seed-repairs';
 import { noticesSeed } from './seed-notices';
 import { activitiesSeed } from './seed-activities';
 import { feesSeed } from './seed-fees';
+import { vehiclesSeed } from './seed-vehicles';
+import { concernsSeed } from './seed-concerns';
 
 export interface FeatureSeed {
   name: string;
@@ -18,4 +20,4 @@ export interface FeatureSeed {
   write(db: Database, base: SeedData, now: Date): Promise<Record<string, number>>;
 }
 
-export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, activitiesSeed, feesSeed];
+export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, activitiesSeed, feesSeed, vehiclesSeed, concernsSeed];

@@ -14,9 +14,11 @@ import { activitiesFeature } from './activities/entries';
 import { votesFeature } from './votes/entries';
 import { feesFeature } from './fees/entries';
 import { onboardingFeature } from './onboarding/entries';
+import { vehiclesFeature } from './vehicles/entries';
+import { concernsFeature } from './concerns/entries';
 import type { EntryDef, Feature, Gate, HomeCardDef } from './types';
 
-export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, activitiesFeature, votesFeature, repairsFeature, feesFeature, onboardingFeature];
+export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, activitiesFeature, votesFeature, repairsFeature, feesFeature, onboardingFeature, vehiclesFeature, concernsFeature];
 
 export function visible(gate: Gate, me: Me): boolean {
   const actor = actorOf(me);

@@ -26,6 +26,8 @@ import type { ActivitiesApi } from '@core/activities/contract';
 import type { FeesApi } from '@core/fees/contract';
 import type { OnboardingApi } from '@core/onboarding/contract';
 import type { HomeApi } from '@core/home';
+import type { VehiclesApi } from '@core/vehicles/contract';
+import type { ConcernsApi } from '@core/concerns/contract';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
 export type ServiceErrorCode = ErrorBody['code'];
@@ -62,6 +64,8 @@ export interface Apis {
   fees: FeesApi;
   onboarding: OnboardingApi;
   home: HomeApi;
+  vehicles: VehiclesApi;
+  concerns: ConcernsApi;
 }
 export type ApiName = keyof Apis;
 export type ActionOf<N extends ApiName> = keyof Apis[N]['actions'] & string;
