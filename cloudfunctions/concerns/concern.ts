@@ -401,7 +401,7 @@ export async function mergeConcern(ctx: Ctx, input: { concernId: string; intoId:
 // ---------------------------------------------------------------- system events
 
 /**
- * The hourly sweep (config.json `hourly`): concerns past due at the lead's level
+ * The sweep (config.json `hourly`, now every 4 hours: issue 16 idle cost): concerns past due at the lead's level
  * escalate to the branch and the committee; answers left unrated for two weeks
  * ask 解决了吗？ once. "Now" is the trigger's own time (`event.Time`), so a test
  * moves the emulator's clock and nothing else. Each concern moves in its own

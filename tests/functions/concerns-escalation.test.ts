@@ -33,7 +33,7 @@ it('escalates after 3 days without an answer, not before, and only once; the bra
   expect(await get('txsj-lead-3', c.id)).toMatchObject({ level: 'lead', escalated: false });
 
   h.emu.outbox.clear();
-  await h.emu.timers.advanceTo(new Date(t0 + 3 * DAY + 2 * 3600_000));
+  await h.emu.timers.advanceTo(new Date(t0 + 3 * DAY + 4 * 3600_000 + 60_000)); // the sweep runs every 4 hours
   const after = await get('txsj-lead-3', c.id);
   expect(after).toMatchObject({ level: 'branch', escalated: true, status: 'open', overdue: false });
   expect(after.events.at(-1)).toMatchObject({ action: 'escalate', note: expect.stringContaining('3天') });
@@ -45,7 +45,7 @@ it('escalates after 3 days without an answer, not before, and only once; the bra
   // Firing again escalates nothing twice.
   const before = await h.snapshot();
   const events = (await get('txsj-lead-3', c.id)).events.length;
-  await h.emu.timers.advanceTo(new Date(t0 + 3 * DAY + 5 * 3600_000));
+  await h.emu.timers.advanceTo(new Date(t0 + 3 * DAY + 9 * 3600_000));
   expect((await get('txsj-lead-3', c.id)).events.length).toBe(events);
   expect(await h.snapshot()).toBe(before);
 });
@@ -56,7 +56,7 @@ it('follows the compound’s own days', async () => {
   const c = await h.as('txsj-resident-3b').ok('concerns', 'concerns.raise', { ...raiseBody(), homeId: (await homeOf(h, 'txsj-resident-3b'))! });
   await h.emu.timers.advanceTo(new Date(t0 + 4 * DAY));
   expect(await get('txsj-lead-3', c.id)).toMatchObject({ escalated: false });
-  await h.emu.timers.advanceTo(new Date(t0 + 5 * DAY + 2 * 3600_000));
+  await h.emu.timers.advanceTo(new Date(t0 + 5 * DAY + 4 * 3600_000 + 60_000)); // the sweep runs every 4 hours
   expect(await get('txsj-lead-3', c.id)).toMatchObject({ escalated: true });
   await h.as('txsj-committee').ok('concerns', 'concerns.setSettings', { compoundId: 'txsj', escalateDays: 3, topicThreshold: 10 });
 });
@@ -69,7 +69,7 @@ it('an answer left unrated asks 解决了吗？ two weeks later, once', async ()
   await h.emu.timers.advanceTo(new Date(t0 + 13 * DAY));
   expect(await get('txsj-resident-3', c.id)).toMatchObject({ asked: false });
   h.emu.outbox.clear();
-  await h.emu.timers.advanceTo(new Date(t0 + 14 * DAY + 2 * 3600_000));
+  await h.emu.timers.advanceTo(new Date(t0 + 14 * DAY + 4 * 3600_000 + 60_000)); // the sweep runs every 4 hours
   expect(await get('txsj-resident-3', c.id)).toMatchObject({ asked: true, canRate: true, status: 'answered' });
   // (The concern answered in the first test is asked too, at its own two weeks.)
   const asks = h.emu.outbox.list({ kind: OUTBOX.subscribe }).filter((e) => String(e.payload.page).includes(encodeURIComponent(c.id)));
