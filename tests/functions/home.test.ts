@@ -1,7 +1,7 @@
 /**
  * home.get: the 首页 in one call. For each kind of person it answers exactly what the
  * card actions answer one by one (me.get, notices.list inbox/authored, fees.summary,
- * activities.home, matters.list openOnly, repairs.home), in one invocation; the
+ * activities.home, matters.list openOnly, repairs.home, vehicles.home, concerns.home), in one invocation; the
  * authored list only for those who may post; no identity is refused; a payload with
  * anything in it is refused and writes nothing.
  */
@@ -12,6 +12,8 @@ import { main as fees } from '../../cloudfunctions/fees';
 import { main as activities } from '../../cloudfunctions/activities';
 import { main as votes } from '../../cloudfunctions/votes';
 import { main as repairs } from '../../cloudfunctions/repairs';
+import { main as vehicles } from '../../cloudfunctions/vehicles';
+import { main as concerns } from '../../cloudfunctions/concerns';
 import { main as home } from '../../cloudfunctions/home';
 
 jest.setTimeout(120_000);
@@ -19,9 +21,9 @@ let h: Harness;
 /** Invocations per function (every main is wrapped): the 首页 must cost one. */
 const invoked: Record<string, number> = {};
 beforeAll(async () => {
-  const mains: Record<string, (e: unknown, c?: unknown) => Promise<any>> = { accounts, notices, fees, activities, votes, repairs, home };
+  const mains: Record<string, (e: unknown, c?: unknown) => Promise<any>> = { accounts, notices, fees, activities, votes, repairs, vehicles, concerns, home };
   const counted = Object.fromEntries(Object.entries(mains).map(([n, m]) => [n, (e: unknown, c?: unknown) => ((invoked[n] = (invoked[n] ?? 0) + 1), m(e, c))]));
-  h = await createHarness(counted as any, undefined, { features: ['notices', 'fees', 'activities', 'repairs', 'votes'] });
+  h = await createHarness(counted as any, undefined, { features: ['notices', 'fees', 'activities', 'repairs', 'votes', 'vehicles', 'concerns'] });
 });
 afterAll(() => h.close());
 
