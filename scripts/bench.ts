@@ -20,7 +20,6 @@ import { activityBench } from './lib/bench-activities';
 
 installRequireHook();
 // Loaded after the hook so `wx-server-sdk` resolves to the emulator.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 type Main = (e: unknown, c?: unknown) => Promise<{ ok: boolean; data?: any; error?: any }>;
 const functions: Record<string, Main> = {
   accounts: require('../cloudfunctions/accounts').main,

@@ -76,7 +76,6 @@ export function parseArgs(argv: string[], env: Env = process.env): CliArgs {
 
 /** The real clients: @cloudbase/manager-node for the env, miniprogram-ci, and the two builds. Loaded only for a real run. */
 export function createClients(plan: Plan, env: Env): DeployClients {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const CloudBase = require('@cloudbase/manager-node') as typeof import('@cloudbase/manager-node');
   const app = new CloudBase({ secretId: env.TCB_SECRET_ID, secretKey: env.TCB_SECRET_KEY, token: env.TCB_TOKEN || undefined, envId: plan.envId });
   const planned = plan.steps.flatMap((s) => (s.kind === 'function' ? [s.name] : []));
@@ -99,7 +98,6 @@ export function createClients(plan: Plan, env: Env): DeployClients {
     functions: app.functions,
     database: app.database,
     permission: app.permission,
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     ci: (() => {
       const ci = require('miniprogram-ci') as typeof Ci;
       return { Project: ci.Project, upload: ci.upload };

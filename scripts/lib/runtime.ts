@@ -256,7 +256,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const openid = signedIn(req);
     const reader = (emulator as unknown as SignedFileReader).readSignedFile;
     if (!openid || typeof reader !== 'function') return notFound();
-    let file: { body: Buffer; cloudPath: string } | null = null;
+    let file: { body: Buffer; cloudPath: string } | null;
     try {
       file = reader.call(emulator, req.url ?? '', openid);
     } catch {
