@@ -15,5 +15,5 @@ import { FEES_PERMISSIONS } from './fees/permissions';
 export const PERMISSIONS = { ...ACCOUNTS_PERMISSIONS, ...NOTICES_PERMISSIONS, ...REPAIRS_PERMISSIONS, ...FEES_PERMISSIONS, ...ACTIVITIES_PERMISSIONS, ...VOTES_PERMISSIONS };
 export type Permission = keyof typeof PERMISSIONS;
 
-export const { grantsFor, can, assertCan, scopesOf, canAnywhere, rolesWith } = createAuthz(PERMISSIONS);
+export const { grantsFor, can, assertCan, scopesOf, canAnywhere, scopedGrants, rolesWith } = createAuthz(PERMISSIONS);
 export { grantCovers, livesIn } from './platform/authz';

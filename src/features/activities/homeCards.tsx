@@ -25,7 +25,7 @@ function Row({ a }: { a: ActivityListItem }) {
   );
 }
 
-export default function ActivitiesCard(_: { me: Me }) {
+export function ActivitiesCard(_: { me: Me }) {
   const home = useRemote(() => api('activities').call('activities.home', {}), [], { refreshOnShow: true });
   const d = home.data;
   if (!d || (!d.open.length && !d.mine.length && !d.today.length)) return null;

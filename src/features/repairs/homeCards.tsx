@@ -35,7 +35,7 @@ function Item({ r, sub }: { r: RepairListItem; sub: string }) {
   );
 }
 
-export default function RepairsCard({ me }: { me: Me }) {
+export function RepairsCard({ me }: { me: Me }) {
   const home = useRemote<HomeSummary>(() => api('repairs').call('repairs.home', {}), [me.person?.id ?? ''], { refreshOnShow: true });
   const d = home.data;
   if (!d) return null;

@@ -9,7 +9,7 @@ import { VOTE_ROUTES } from './routes';
 
 const ROUTES = routePaths(VOTE_ROUTES);
 
-export default function VotesCard({ me }: { me: Me }) {
+export function VotesCard({ me }: { me: Me }) {
   const open = useRemote(() => api('votes').call('matters.list', { openOnly: true }), [me.person?.id ?? ''], { refreshOnShow: true });
   const items = open.data ?? [];
   if (!items.length) return null;

@@ -12,9 +12,10 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, Picker, View } from '@tarojs/components';
 import { can } from '@core/authz';
 import { CATEGORY_LABELS, type Category } from '@core/fees/rules';
-import { parseYuanToFen } from '@core/platform/units';
+import { formatYuan, parseYuanToFen } from '@core/platform/units';
 import { FEE_LIMITS } from '@core/fees/limits';
 import type { JobView } from '@core/platform/jobs';
+import { shanghaiMonth } from '@core/platform/period';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -35,10 +36,6 @@ const url = routePaths(FEE_ROUTES);
 /** What people book by hand (fees and refunds post themselves). */
 const BOOKABLE: Category[] = ['security', 'cleaning', 'salary', 'repairs', 'purchases', 'otherExpense', 'parking', 'evCharging', 'commonArea', 'advertising', 'donation', 'otherIncome', 'repairFundIn', 'repairFundOut'];
 
-/** This month in Asia/Shanghai (+08:00 all year). */
-function shanghaiPeriod(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 7);
-}
 
 const POLL_MS = 1500;
 
@@ -165,7 +162,7 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
                 <View className='row__title'>
                   {b.buildingName} 收缴率 {b.rate}%
                 </View>
-                <View className='row__sub'>{b.homesInArrears ? `未缴 ${b.homesInArrears} 户（含本月），共 ${(b.arrearsFen / 100).toFixed(2)}元` : '都已缴清'}</View>
+                <View className='row__sub'>{b.homesInArrears ? `未缴 ${b.homesInArrears} 户（含本月），共 ${formatYuan(b.arrearsFen)}` : '都已缴清'}</View>
               </View>
               {canRemind ? <View className='row__side'>{buildingId === b.buildingId ? '已选' : '选择'}</View> : null}
             </View>
@@ -189,7 +186,7 @@ export default function BooksPage() {
   useEffect(() => {
     if (arrearsFirst && compound) setTimeout(() => void Taro.pageScrollTo({ selector: '.fees-arrears', duration: 0 }).catch(() => undefined), 300);
   }, [arrearsFirst, !!compound]); // eslint-disable-line react-hooks/exhaustive-deps
-  const period = shanghaiPeriod();
+  const period = shanghaiMonth();
   const arrearsPart = compound?.compoundId && reminds ? <ArrearsPart compoundId={compound.compoundId} period={period} canRemind={reminds} /> : null;
   const summary = useRemote(() => api('fees').call('fees.summary', {}), [], { refreshOnShow: true });
   const recent = useRemote(() => api('fees').call('ledger.entries', { compoundId: compound!.compoundId!, period }), [compound?.compoundId], { skip: !compound });

@@ -10,8 +10,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Picker, View } from '@tarojs/components';
 import { can } from '@core/authz';
 import type { ParkingSpaceView } from '@core/fees/contract';
-import { addMonths, expandSpaceNos, PARKING_LIMITS, periodLabel } from '@core/fees/rules';
+import { addMonths, expandSpaceNos, PARKING_LIMITS, periodLabel, sessionStartProblem } from '@core/fees/rules';
 import { billLineFen, formatFen, parseHundredths } from '@core/platform/units';
+import { dayAfter, shanghaiInstant, shanghaiMinute, shanghaiMonth } from '@core/platform/period';
 import PageShell from '@/components/PageShell';
 import StateView, { LoadMore } from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -28,10 +29,6 @@ import { actorOf } from '@/utils/actor';
 import '../../common.scss';
 import './index.scss';
 
-/** Now in Asia/Shanghai (+08:00 all year) as "YYYY-MM-DDTHH:mm". */
-function shanghaiNow(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 16);
-}
 const monthName = (p: string, now: string) => (p.slice(0, 4) === now.slice(0, 4) ? `${Number(p.slice(5))}月` : periodLabel(p));
 
 type HomeChoice = { homeId: string; label: string } | { room: string } | null;
@@ -92,7 +89,7 @@ export default function ParkingPage() {
 }
 
 function Spaces({ compoundId }: { compoundId: string }) {
-  const now = shanghaiNow().slice(0, 7);
+  const now = shanghaiMonth();
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const list = usePaged((p) => api('fees').call('parking.spaces', p), { compoundId, size: 30, ...(query ? { q: query } : {}) }, { refreshOnShow: true });
@@ -284,7 +281,7 @@ function Spaces({ compoundId }: { compoundId: string }) {
 }
 
 function Charging({ compoundId }: { compoundId: string }) {
-  const nowText = shanghaiNow();
+  const nowText = shanghaiMinute();
   const now = nowText.slice(0, 7);
   const [period, setPeriod] = useState(now);
   const sessions = useRemote(() => api('fees').call('ev.sessions', { compoundId, period }), [compoundId, period], { refreshOnShow: true });
@@ -298,7 +295,7 @@ function Charging({ compoundId }: { compoundId: string }) {
   const [formKey, setFormKey] = useState(0);
   const request = useRequestId([JSON.stringify(home), energy, day, time]);
   const energyCenti = parseHundredths(energy);
-  const earliest = new Date(Date.now() + 8 * 3600_000 - PARKING_LIMITS.sessionMaxAgeDays * 86_400_000).toISOString().slice(0, 10);
+  const earliest = dayAfter(-PARKING_LIMITS.sessionMaxAgeDays);
   const rateFen = period === now ? data?.rateFen ?? null : null;
 
   async function record() {
@@ -307,8 +304,9 @@ function Charging({ compoundId }: { compoundId: string }) {
     if (!h) return setError('请选择房屋，或输入房号（如 3栋2单元101）');
     if (!energyCenti) return setError('请填写电量（度），最多两位小数，如 12.5');
     if (energyCenti > PARKING_LIMITS.maxEnergyCenti) return setError(`一次充电最多${PARKING_LIMITS.maxEnergyCenti / 100}度`);
-    const at = `${day}T${time}:00+08:00`;
-    if (new Date(at).getTime() > Date.now() + 5 * 60_000) return setError('开始时间不能晚于现在');
+    const at = shanghaiInstant(day, time).toISOString();
+    const late = sessionStartProblem(new Date(at), new Date());
+    if (late) return setError(late);
     setBusy(true);
     try {
       const s = await api('fees').call('ev.record', { clientRequestId: request.id, compoundId, ...h, energyCenti, at });

@@ -9,6 +9,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
 import type { LedgerEntryView, StatementLineView, StatementView, VerifyView } from '@core/fees/contract';
+import { formatYuan } from '@core/platform/units';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -22,11 +23,8 @@ import { ROUTES } from '@/routes';
 import '../../common.scss';
 import './index.scss';
 
-function yuan(fen: number) {
-  const s = fen < 0 ? '-' : '';
-  const a = Math.abs(fen);
-  return `${s}${Math.floor(a / 100).toLocaleString('en-US')}.${String(a % 100).padStart(2, '0')}元`;
-}
+/** Statement sums can run to millions: thousands written apart. */
+const yuan = (fen: number) => formatYuan(fen, { grouped: true });
 
 function compoundOf(me: Me | undefined, param?: string): string | undefined {
   return param || me?.homes[0]?.compoundId || me?.roles.find((r) => r.compoundId)?.compoundId;
