@@ -76,6 +76,8 @@ export interface RuntimeOptions {
   /** Demo sign-in at /api/_demo/* (npm start). Off: those routes do not exist. */
   demo?: boolean;
   seed?: boolean;
+  /** With dataDir ':memory:', a seeded database image to start from (tests copy the demo instead of writing it again). */
+  image?: Buffer;
   /** Fire declared timer triggers on the wall clock (default on). */
   timers?: boolean;
   appId?: string;
@@ -163,6 +165,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const emulator = createEmulator({
     dataDir: opts.dataDir,
+    ...(opts.image ? { image: opts.image } : {}),
     collections: COLLECTIONS,
     // Own entries only: a name like "constructor" or "__proto__" is not a function here.
     functions: (name: string) => mains.get(name),

@@ -1,12 +1,15 @@
 /**
  * End-to-end support: the local runtime as a child process (exactly what `npm start`
- * runs, on the H5 and function bundles in dist/), a fresh data folder per suite, and
+ * runs, on the H5 and function bundles in dist/), a fresh data folder per suite holding
+ * a copy of the demo (seeded once per run: tests/support/demo-cache.ts), and
  * Debian's Chromium driven by playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSeed } from '../../scripts/lib/seed-data';
+import { demoImage } from '../support/demo-cache';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..');
@@ -20,6 +23,8 @@ export interface Served {
 
 export async function serve(): Promise<Served> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jinlin-e2e-'));
+  // The runtime finds the demo there and does not seed it again.
+  writeFileSync(join(dataDir, 'db.sqlite'), await demoImage({ seed: buildSeed(), features: true }));
   // `node --require tsx/cjs` (not the tsx CLI) so the kill reaches the server itself.
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'scripts/start.ts')], {
     cwd: ROOT,
