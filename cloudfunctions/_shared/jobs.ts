@@ -76,6 +76,14 @@ export interface JobKind<P, T> {
   idempotent?: boolean;
   /** After each batch's effects (e.g. recompute facts derived from what the batch wrote). */
   afterBatch?(ctx: Ctx, job: JobDoc<P>, items: BatchItem<T>[]): Promise<void>;
+  /**
+   * Instead of `apply` one by one: the effects of every claimed item of the batch at
+   * once (e.g. in transactions that also keep derived facts in step). Only for
+   * `idempotent` kinds: the items are claimed first, so a worker killed inside it
+   * leaves claims that the next run applies again. Throwing fails the batch (the job
+   * is retried when its lease expires), never single items.
+   */
+  applyBatch?(ctx: Ctx, job: JobDoc<P>, items: BatchItem<T>[]): Promise<Map<string, 'done' | 'skipped'>>;
 }
 
 type AnyKind = JobKind<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -183,6 +191,7 @@ async function runBatch(ctx: Ctx, job: JobDoc): Promise<boolean> {
   }
   const counts = { done: 0, skipped: 0, failed: 0, unknown: 0 };
   const existing = await effects.byIds(batch.items.map((i) => `${job._id}_${i.key}`));
+  const together: BatchItem<unknown>[] = [];
   for (const item of batch.items) {
     const effectId = `${job._id}_${item.key}`;
     const prior = existing.get(effectId);
@@ -201,6 +210,10 @@ async function runBatch(ctx: Ctx, job: JobDoc): Promise<boolean> {
         continue; // another worker claimed it first
       }
     }
+    if (kind.applyBatch && kind.idempotent) {
+      together.push(item);
+      continue;
+    }
     let state: EffectState;
     let note: string | undefined;
     try {
@@ -211,6 +224,14 @@ async function runBatch(ctx: Ctx, job: JobDoc): Promise<boolean> {
     }
     await effects.patch(effectId, { state, at: new Date(), ...(note ? { note } : {}) });
     counts[state as 'done' | 'skipped' | 'failed']++;
+  }
+  if (together.length) {
+    const states = await kind.applyBatch!(ctx, job, together);
+    for (const item of together) {
+      const state = states.get(item.key) ?? 'done';
+      await effects.patch(`${job._id}_${item.key}`, { state, at: new Date() });
+      counts[state]++;
+    }
   }
   if (kind.afterBatch && batch.items.length) await kind.afterBatch(ctx, job, batch.items);
   const _ = ctx.db.command;

@@ -11,7 +11,7 @@
  */
 import type { BindRequestView } from '../../core/accounts/contract';
 import { MAX_PENDING_REQUESTS } from '../../core/accounts/limits';
-import { approvalsNeeded } from '../../core/accounts/rules';
+import { approvalsNeeded, registerNamesView } from '../../core/accounts/rules';
 import { roomSortKey } from '../../core/platform/text';
 import { assertCan, scopesOf } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
@@ -164,7 +164,7 @@ export async function pendingForMe(ctx: Ctx, input: { cursor?: string; size: num
   // Rooms in natural order (3栋1单元101 before 3栋1单元1001, 9栋 before 10栋), then oldest first.
   const reqs = await bindRequests(ctx.db).find(query, { orderBy: [['roomKey', 'asc'], ['createdAt', 'asc']], skip: offset, limit: input.size + 1 });
   const [byId, applicants] = await Promise.all([homes(ctx.db).byIds(reqs.map((r) => r.homeId)), people(ctx.db).byIds(reqs.map((r) => r.personId))]);
-  const views = reqs.filter((r) => byId.has(r.homeId)).map((r) => requestView(r, byId.get(r.homeId)!, false, applicants.get(r.personId)));
+  const views = reqs.filter((r) => byId.has(r.homeId)).map((r) => requestView(r, byId.get(r.homeId)!, false, applicants.get(r.personId), registerNamesView(actor, targetOf(r))));
   return pageOf(views, offset, input.size);
 }
 
@@ -209,7 +209,7 @@ export async function decideRequest(ctx: Ctx, input: { requestId: string; approv
     return { ...current, ...patch };
   });
   if (decided.status !== 'pending') await releaseSlotOf(ctx.db, decided);
-  return requestView(decided, home, false, (await people(ctx.db).get(decided.personId)) ?? undefined);
+  return requestView(decided, home, false, (await people(ctx.db).get(decided.personId)) ?? undefined, registerNamesView(actor, targetOf(decided)));
 }
 
 export async function leaveHome(ctx: Ctx, input: { homeId: string }) {

@@ -6,8 +6,9 @@
  * passes its fileID. Every row is checked before anything is written (all or
  * nothing); a real import then runs as a job, in batches, each row an upsert by its
  * deterministic home id, so a batch that dies is simply run again. A building's
- * facts (units, homeCount) are recomputed from its homes after every batch, never
- * incremented, so an interrupted or parallel import cannot leave them wrong.
+ * facts (units, homeCount) change in the same transaction as the homes they count
+ * (`writeHomes`), so a reader never sees a building whose counts disagree with its
+ * homes — not even while a killed import waits to be resumed.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -15,7 +16,7 @@ import type { ExportResult, ImportResult, ImportRowError, RosterHome, RosterPage
 import { EXPORT_URL_MAX_AGE, IMPORT_LIMITS } from '../../core/accounts/limits';
 import { assertCan, canAnywhere } from '../../core/authz';
 import { REQUIRED_ROSTER_FIELDS, ROSTER_HEADERS, homeId, homeLabel, matchBuilding, parseUnit, rosterFieldOf, rosterView, type RosterField } from '../../core/accounts/rules';
-import { AppError } from '../../core/platform/errors';
+import { AppError, isAppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { maskName, maskPhone } from '../../core/platform/mask';
 import { formatHundredths, parseHundredths } from '../../core/platform/units';
@@ -26,7 +27,8 @@ import type { Ctx } from '../_shared/router';
 import type { Database } from '../_shared/database';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
 import { buildings as buildingsRepo, compounds, homes as homesRepo, memberships, people, targetOf, type BuildingDoc, type CompoundDoc, type HomeDoc, type RegisteredOwner } from '../_shared/directory';
-import { defineJob, enqueue, jobs, jobStatus, jobView, work } from '../_shared/jobs';
+import { defineJob, enqueue, jobs, jobStatus, jobView, work, type BatchItem } from '../_shared/jobs';
+import { transaction } from '../_shared/repo';
 import { assertOwnFiles, exportPath } from '../_shared/files';
 import { buildingView, homeView } from './views';
 
@@ -213,30 +215,6 @@ async function rowsOf(ctx: Ctx, jobId: string, p: ImportParams): Promise<ParsedR
   return checked.rows;
 }
 
-/**
- * A building's facts, derived from its homes: the unit list and the home count.
- * Idempotent (a fresh read, then a set), so any number of runs, in any order,
- * after any interruption, ends with facts that match the homes.
- */
-export async function recomputeBuildingFacts(db: Database, buildingIds: string[]): Promise<void> {
-  const _ = db.command;
-  const all = await buildingsRepo(db).byIds(buildingIds);
-  for (const b of all.values()) {
-    const units = new Set<string>();
-    let count = 0;
-    for (let skip = 0; ; skip += 1000) {
-      const page = await homesRepo(db).find({ buildingId: b._id }, { orderBy: [['_id', 'asc']], skip, limit: 1000, fields: { unit: true } });
-      count += page.length;
-      for (const h of page) if (h.unit) units.add(h.unit);
-      if (page.length < 1000) break;
-    }
-    const list = [...units].sort(naturalCompare);
-    if (count !== b.homeCount || list.join('\u0000') !== (b.units ?? []).join('\u0000')) {
-      await buildingsRepo(db).patch(b._id, { homeCount: count, units: _.set(list) });
-    }
-  }
-}
-
 export const rosterImportJob = defineJob<ImportParams, ParsedRow>({
   kind: 'roster.import',
   batchSize: IMPORT_LIMITS.batchSize,
@@ -251,37 +229,88 @@ export const rosterImportJob = defineJob<ImportParams, ParsedRow>({
       total: rows.length,
     };
   },
-  async apply(ctx, job, { data: r }) {
-    const p = job.params;
-    const doc: Omit<HomeDoc, '_id'> = {
-      communityId: p.communityId,
-      compoundId: p.compoundId,
-      compoundName: p.compoundName,
-      buildingId: r.building._id,
-      buildingName: r.building.name,
-      unit: r.unit,
-      number: r.number,
-      label: homeLabel(r.building.name, r.unit, r.number, r.kind),
-      kind: r.kind,
-      areaCenti: r.areaCenti,
-      hasLift: r.hasLift,
-      registeredOwners: r.owners,
-      sortKey: roomSortKey(r.unit, r.number),
-      updatedAt: new Date(),
-    };
-    // Deterministic id: a repeated row rewrites the same home.
-    await homesRepo(ctx.db).put(homeId(r.building._id, r.unit, r.number), doc);
-    return 'done';
+  async apply(ctx, job, item) {
+    // Not reached (applyBatch takes the batch); one item means the same thing.
+    return (await writeHomes(ctx, job.params, [item])).get(item.key) ?? 'done';
   },
-  async afterBatch(ctx, _job, items) {
-    await recomputeBuildingFacts(ctx.db, [...new Set(items.map((i) => i.data.building._id))]);
-  },
-  async finish(ctx, job) {
+  applyBatch: (ctx, job, items) => writeHomes(ctx, job.params, items),
+  async finish(_ctx, job) {
     parsedRows.delete(job._id);
-    const all = await buildingsRepo(ctx.db).all({ compoundId: job.params.compoundId });
-    await recomputeBuildingFacts(ctx.db, all.map((b) => b._id));
   },
 });
+
+/** Rows per transaction: each is one read and one write of its home, plus the building's. */
+const ROWS_PER_TRANSACTION = 50;
+const CONFLICT_ATTEMPTS = 8;
+
+/**
+ * Write the homes of these rows, building by building, each chunk in one
+ * transaction with its building's facts: a new home adds one to `homeCount` and its
+ * unit to `units`. The facts are read inside the transaction, so two imports into
+ * one building serialise on the building document (the loser waits a moment and
+ * retries) and neither loses the other's homes; a worker killed inside a chunk
+ * leaves neither its homes nor its counts.
+ */
+async function writeHomes(ctx: Ctx, p: ImportParams, items: BatchItem<ParsedRow>[]): Promise<Map<string, 'done'>> {
+  const byBuilding = new Map<string, BatchItem<ParsedRow>[]>();
+  for (const i of items) byBuilding.set(i.data.building._id, [...(byBuilding.get(i.data.building._id) ?? []), i]);
+  const out = new Map<string, 'done'>();
+  for (const [buildingId, rows] of byBuilding) {
+    for (let i = 0; i < rows.length; i += ROWS_PER_TRANSACTION) {
+      const chunk = rows.slice(i, i + ROWS_PER_TRANSACTION);
+      await withConflictRetry(() =>
+        transaction(ctx.db, async (tx) => {
+          const b = await buildingsRepo(ctx.db).in(tx).must(buildingId);
+          const units = new Set(b.units ?? []);
+          let added = 0;
+          for (const { data: r } of chunk) {
+            const id = homeId(r.building._id, r.unit, r.number);
+            if (!(await homesRepo(ctx.db).in(tx).get(id))) added++;
+            if (r.unit) units.add(r.unit);
+            await homesRepo(ctx.db).in(tx).put(id, homeDoc(p, r));
+          }
+          const list = [...units].sort(naturalCompare);
+          if (added || list.length !== (b.units ?? []).length) {
+            await buildingsRepo(ctx.db).in(tx).patch(buildingId, { homeCount: b.homeCount + added, units: ctx.db.command.set(list) });
+          }
+        }),
+      );
+      for (const c of chunk) out.set(c.key, 'done');
+    }
+  }
+  return out;
+}
+
+async function withConflictRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!(isAppError(e) && e.code === 'CONFLICT') || attempt >= CONFLICT_ATTEMPTS) throw e;
+      await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * attempt));
+    }
+  }
+}
+
+/** A row as the home it describes (its id is deterministic: a repeated row rewrites the same home). */
+function homeDoc(p: ImportParams, r: ParsedRow): Omit<HomeDoc, '_id'> {
+  return {
+    communityId: p.communityId,
+    compoundId: p.compoundId,
+    compoundName: p.compoundName,
+    buildingId: r.building._id,
+    buildingName: r.building.name,
+    unit: r.unit,
+    number: r.number,
+    label: homeLabel(r.building.name, r.unit, r.number, r.kind),
+    kind: r.kind,
+    areaCenti: r.areaCenti,
+    hasLift: r.hasLift,
+    registeredOwners: r.owners,
+    sortKey: roomSortKey(r.unit, r.number),
+    updatedAt: new Date(),
+  };
+}
 
 export async function importRoster(ctx: Ctx, input: { clientRequestId: string; compoundId: string; fileID: string; dryRun: boolean }): Promise<ImportResult> {
   const actor = await ctx.actor();

@@ -1,7 +1,7 @@
 /** Stored docs → what crosses the wire. Masking decisions happen here, in one place. */
 import type { BindRequestView, BuildingInfo, HomeSummary, InviteView, PersonView, RoleView } from '../../core/accounts/contract';
-import { approvalProgress, approvalsNeeded } from '../../core/accounts/rules';
-import { maskPhone } from '../../core/platform/mask';
+import { approvalProgress, approvalsNeeded, registerMatch } from '../../core/accounts/rules';
+import { maskNameEnds, maskPhone } from '../../core/platform/mask';
 import { RELATION_LABELS, ROLE_LABELS } from '../../core/platform/roles';
 import type { BindRequestDoc, InviteDoc } from './docs';
 import { leadContactPhone, type BuildingDoc, type CompoundDoc, type HomeDoc, type PersonDoc, type RoleDoc } from '../_shared/directory';
@@ -39,11 +39,19 @@ export function personView(p: PersonDoc, self: boolean): PersonView {
 }
 
 /**
- * The applicant sees their own request in full. Approvers see the register's owner
- * names for the home (to compare with the applicant's), and the applicant's phone
- * masked unless the applicant chose 愿意楼栋长联系我 (`applicant` given).
+ * The applicant sees their own request in full, without the register. Approvers see
+ * whether the applicant matches the register and its owner names — in full when
+ * `registerNames` is 'full' (the committee), else masked (于*东) — and the applicant's
+ * phone masked unless the applicant chose 愿意楼栋长联系我 (`applicant` given).
  */
-export function requestView(r: BindRequestDoc, home: HomeDoc, forApplicant: boolean, applicant?: PersonDoc): BindRequestView {
+export function requestView(
+  r: BindRequestDoc,
+  home: HomeDoc,
+  forApplicant: boolean,
+  applicant?: PersonDoc,
+  registerNames: 'full' | 'masked' = 'masked',
+): BindRequestView {
+  const owners = home.registeredOwners.map((o) => o.name);
   const callable = !forApplicant && !!leadContactPhone(applicant) && !!r.phone;
   const approvals = r.approvals?.length ?? 0;
   const needed = approvalsNeeded(r.relation, r.name, home.registeredOwners.map((o) => o.name));
@@ -58,7 +66,8 @@ export function requestView(r: BindRequestDoc, home: HomeDoc, forApplicant: bool
     ...(callable ? { canCall: true } : {}),
     ...(r.note ? { note: r.note } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
-    registeredOwners: forApplicant ? [] : home.registeredOwners.map((o) => o.name),
+    registeredOwners: forApplicant ? [] : owners.map((n) => (registerNames === 'full' ? n : maskNameEnds(n))),
+    ...(forApplicant ? {} : { registerMatch: registerMatch(r.name, owners) }),
     approvals,
     approvalsNeeded: needed,
     ...(progress ? { approvalProgress: progress } : {}),

@@ -1,6 +1,6 @@
 /** What every activities use case shares: loading with "hide, then forbid", who manages, and the views. */
 import type { ActivityDetail, ActivityListItem, SignupRow, SlotView } from '../../core/activities/contract';
-import { ANY_SLOT, checkInOpen, joinProblem, placeOf } from '../../core/activities/rules';
+import { ANY_SLOT, checkInOpen, creditCorrection, joinProblem, placeOf } from '../../core/activities/rules';
 import { can } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
@@ -136,6 +136,7 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
         ...(typeof d?.minutes === 'number' ? { minutes: d.minutes } : {}),
         ...(d?.corrected ? { corrected: true } : {}),
         ...(managing && d ? { phone: d.phone ?? '', buildingName: d.buildingName } : {}),
+        ...(managing && d?.checkedInAt && d.checkedOutAt && !d.corrected ? noteOf(d.checkedInAt, d.checkedOutAt, a) : {}),
       });
     });
   }
@@ -178,3 +179,9 @@ export async function detail(ctx: Ctx, actor: Actor, a: ActivityDoc) {
 
 export const ANY = ANY_SLOT;
 export type { SignupDoc };
+
+/** The organiser's note when the rule credited less than the time between check-in and check-out. */
+function noteOf(inAt: Date, outAt: Date, a: Pick<ActivityDoc, 'startAt' | 'endAt'>): { creditNote?: string } {
+  const note = creditCorrection(inAt, outAt, a.startAt, a.endAt);
+  return note ? { creditNote: note } : {};
+}

@@ -11,6 +11,7 @@ import { arrears, generate, generationStatus, monthlyGeneration, myBills, summar
 import { answer, ask, book, close, donations, entries, linkNotice, publish, reverse, statement, trend, verify } from './ledger';
 import { orderState, pay, payOffline, receipt, refund } from './pay';
 import { listItems, setRate } from './rates';
+import { writeDailyHeads } from './witness';
 import { exportXlsx } from './exports';
 import { PARKING_HANDLERS } from './parking';
 import { DUES_HANDLERS } from './dues';
@@ -55,6 +56,8 @@ export const main = createMain(
       timerRoute('jobs', (ctx) => work(ctx)),
       // 02:00 on the 1st of each month (Asia/Shanghai): this month's bills.
       timerRoute('billing', (ctx) => monthlyGeneration(ctx)),
+      // 00:05 every day: each compound's chain head, which that day's notices quote.
+      timerRoute('witness', (ctx) => writeDailyHeads(ctx)),
     ],
   },
 );

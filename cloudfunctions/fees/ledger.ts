@@ -8,7 +8,7 @@ import { assertCan, can, livesIn } from '../../core/authz';
 import type { DonationView, LedgerEntryView, StatementView, TrendPoint, VerifyView } from '../../core/fees/contract';
 import type { LedgerEntryDoc, LedgerQuestionDoc, StatementDoc } from '../../core/fees/docs';
 import {
-  addMonths, buildStatement, CATEGORY_FUND, CATEGORY_LABELS, kindOfCategory, periodLabel, verifyChain, ZERO_BALANCES, type Category, type StatementFigures,
+  addMonths, buildStatement, CATEGORY_FUND, CATEGORY_LABELS, checkWitnesses, kindOfCategory, periodLabel, verifyChain, witnessCode, ZERO_BALANCES, type Category, type StatementFigures, type Witness,
 } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
@@ -16,10 +16,11 @@ import { periodOf } from '../../core/platform/time';
 import { compounds, requirePerson, type CompoundDoc } from '../_shared/directory';
 import { iso } from '../_shared/db';
 import { assertOwnFiles } from '../_shared/files';
+import { noticeMismatch } from '../_shared/notice-links';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { appendInTx, compoundTarget, fileUrls, readableCompound, sha256 } from './common';
-import { ledger, ledgerHeads, questions, statements } from './docs';
+import { ledger, ledgerDailyHeads, ledgerHeads, questions, statements } from './docs';
 import { entryView, yuan } from './views';
 import { statementNotice } from '../../core/fees/statement-notice';
 
@@ -132,6 +133,8 @@ async function statementView(ctx: Ctx, compound: CompoundDoc, actor: Actor, peri
   const maxOf = (kind: 'income' | 'expense') => Math.max(1, ...figures.lines.filter((l) => l.kind === kind).map((l) => Math.abs(l.amountFen)));
   const { lines, ...rest } = figures;
   const status = doc?.status ?? 'open';
+  // The committee is told when the recorded notice no longer checks out (linked before this check, or withdrawn since).
+  const problem = doc?.notice && can(actor, 'ledger.close', t) ? await noticeMismatch(ctx.db, doc.notice.id, financeNotice(compound._id, period)) : null;
   return {
     id: `${compound._id}_${period}`,
     compoundId: compound._id,
@@ -149,13 +152,15 @@ async function statementView(ctx: Ctx, compound: CompoundDoc, actor: Actor, peri
       questions: qs.filter((q) => q.category === l.category).map((q) => ({ id: q._id, question: q.question, ...(q.answer ? { answer: q.answer } : {}), at: iso(q.at) })),
     })),
     head: doc?.head ?? null,
+    ...(doc?.head && doc.head.seq > 0 ? { headCode: witnessCode(doc.head.hash) } : {}),
     ...(doc ? { closedAt: iso(doc.closedAt) } : {}),
     ...(doc?.publishedAt ? { publishedAt: iso(doc.publishedAt) } : {}),
     canClose: !doc && can(actor, 'ledger.close', t),
     canPublish: status === 'closed' && can(actor, 'ledger.close', t),
     canAnswer: can(actor, 'ledger.answer', t),
-    ...(doc?.notice ? { notice: { id: doc.notice.id, at: iso(doc.notice.at) } } : {}),
-    ...(offerNotice(doc, ctx.now) && can(actor, 'ledger.close', t) ? { noticeDraft: statementNotice({ id: compound._id, name: compound.name }, rest) } : {}),
+    ...(doc?.notice ? { notice: { id: doc.notice.id, at: iso(doc.notice.at), ...(problem ? { problem } : {}) } } : {}),
+    ...(doc?.noticeChanges?.length && can(actor, 'ledger.view', t) ? { noticeChanges: doc.noticeChanges.map((c) => ({ from: c.from, to: c.to, at: iso(c.at) })) } : {}),
+    ...((offerNotice(doc, ctx.now) || problem) && can(actor, 'ledger.close', t) ? { noticeDraft: statementNotice({ id: compound._id, name: compound.name }, rest, doc?.head) } : {}),
   };
 }
 
@@ -220,12 +225,18 @@ export async function publish(ctx: Ctx, input: { compoundId: string; period: str
   return statementView(ctx, compound, actor, input.period, await statements(ctx.db).get(id));
 }
 
+/** What a month's 财务公示 notice must be: to the whole compound, opening this month's statement. */
+const financeNotice = (compoundId: string, period: string) => ({ category: '财务公示' as const, compoundId, to: 'feeStatement' as const, params: { compoundId, period } });
+
 /**
  * The 财务公示 notice of a published month: the client posts it through notices (the
  * notices function checks who may post to the compound) and records it here, so the
- * statement links to it and the committee is not asked again. The first one stays.
+ * statement links to it and the committee is not asked again. Only a published
+ * 财务公示 notice of this compound opening this month is accepted (a made-up id or
+ * another compound's notice would otherwise block the real one). The first one stays;
+ * with `replace` the committee swaps a wrong one, and the change is kept on the statement.
  */
-export async function linkNotice(ctx: Ctx, input: { compoundId: string; period: string; noticeId: string }): Promise<StatementView> {
+export async function linkNotice(ctx: Ctx, input: { compoundId: string; period: string; noticeId: string; replace?: boolean }): Promise<StatementView> {
   const actor = await ctx.actor();
   const compound = await compounds(ctx.db).get(input.compoundId);
   if (!compound) throw new AppError('NOT_FOUND');
@@ -234,7 +245,18 @@ export async function linkNotice(ctx: Ctx, input: { compoundId: string; period: 
   const id = `${compound._id}_${input.period}`;
   const doc = await statements(ctx.db).get(id);
   if (!doc || doc.status !== 'published') throw new AppError('BAD_REQUEST', '请先公示该月账目');
-  if (!doc.notice) await statements(ctx.db).patchWhere({ _id: id, status: 'published', notice: ctx.db.command.exists(false) }, { notice: { id: input.noticeId, by: person._id, at: ctx.now } });
+  const wrong = await noticeMismatch(ctx.db, input.noticeId, financeNotice(compound._id, input.period));
+  if (wrong) throw new AppError('BAD_REQUEST', `不能关联该通知：${wrong}`);
+  if (!doc.notice) {
+    await statements(ctx.db).patchWhere({ _id: id, status: 'published', notice: ctx.db.command.exists(false) }, { notice: { id: input.noticeId, by: person._id, at: ctx.now } });
+  } else if (input.replace && doc.notice.id !== input.noticeId) {
+    await transaction(ctx.db, async (tx) => {
+      const cur = await statements(ctx.db).in(tx).must(id);
+      if (!cur.notice || cur.notice.id === input.noticeId) return;
+      const change = { from: cur.notice.id, to: input.noticeId, by: person._id, at: ctx.now };
+      await statements(ctx.db).in(tx).patch(id, { notice: { id: input.noticeId, by: person._id, at: ctx.now }, noticeChanges: [...(cur.noticeChanges ?? []), change] });
+    });
+  }
   return statementView(ctx, compound, actor, input.period, await statements(ctx.db).get(id));
 }
 
@@ -255,16 +277,36 @@ export async function trend(ctx: Ctx, input: { compoundId: string }): Promise<Tr
   }));
 }
 
-/** 校验: recompute every hash of the compound's chain and compare each closed month's recorded head. */
-export async function verify(ctx: Ctx, input: { compoundId: string }): Promise<VerifyView> {
+/**
+ * 校验: recompute every hash of the compound's chain; compare each closed month's
+ * recorded head and each daily head the timer wrote; and compare the receipts the
+ * caller's app kept. The chain and its recorded heads live in the database, so
+ * someone who can write it could rewrite an entry and re-hash everything after it;
+ * the receipts residents hold are outside it, and name the entry that changed.
+ */
+export async function verify(ctx: Ctx, input: { compoundId: string; receipts?: Witness[] }): Promise<VerifyView> {
   const { compound } = await readableCompound(ctx, input.compoundId);
   const list = await ledger(ctx.db).all({ compoundId: compound._id }, [['seq', 'asc']]);
   const stmts = await statements(ctx.db).all({ compoundId: compound._id });
-  const r = verifyChain(list, stmts.map((s) => ({ period: s.period, head: s.head })), sha256);
-  const message = r.ok
-    ? `校验通过：${r.checked} 笔记录、${stmts.length} 个月的账目都未被改动`
-    : `校验发现问题：${r.problems.slice(0, 3).map((p) => `第${p.seq}笔${p.problem === 'altered' ? '被改动' : p.problem === 'missing' ? '缺失' : p.problem === 'head' ? `与${p.period}公示不符` : '链接断开'}`).join('，')}`;
-  return { ok: r.ok, checked: r.checked, statements: stmts.length, problems: r.problems.slice(0, 50), message };
+  const days = await ledgerDailyHeads(ctx.db).find({ compoundId: compound._id }, { orderBy: [['day', 'desc']], limit: 400 });
+  const r = verifyChain(list, [...stmts.map((s) => ({ period: s.period, head: s.head })), ...days.map((d) => ({ period: d.day, head: { seq: d.seq, hash: d.hash } }))], sha256);
+  const held = input.receipts ?? [];
+  const receiptProblems = checkWitnesses(held, new Map(list.map((e) => [e.seq, e.hash])));
+  const ok = r.ok && receiptProblems.length === 0;
+  const chainWords = r.problems.slice(0, 3).map((p) => `第${p.seq}笔${p.problem === 'altered' ? '被改动' : p.problem === 'missing' ? '缺失' : p.problem === 'head' ? `与${/^\d{4}-\d{2}$/.test(p.period ?? '') ? `${p.period}公示` : `${p.period}的每日校验码`}不符` : '链接断开'}`);
+  const receiptWords = receiptProblems.slice(0, 3).map((p) => `您收据上的第${p.seq}笔与账本不符（收据校验码 ${p.held}，账本${p.now ? `现为 ${p.now}` : '中已没有这一笔'}）`);
+  const message = ok
+    ? `校验通过：${r.checked} 笔记录、${stmts.length} 个月的账目${held.length ? `、您的 ${held.length} 笔收据` : ''}都未被改动`
+    : `校验发现问题：${[...receiptWords, ...chainWords].join('，')}`;
+  return {
+    ok,
+    checked: r.checked,
+    statements: stmts.length,
+    dailyHeads: days.length,
+    problems: r.problems.slice(0, 50),
+    receipts: { checked: held.length, problems: receiptProblems.slice(0, 50) },
+    message,
+  };
 }
 
 export async function ask(ctx: Ctx, input: { clientRequestId: string; compoundId: string; period: string; category: Category; question: string }): Promise<{ id: string }> {
@@ -301,5 +343,5 @@ export async function donations(ctx: Ctx, input: { compoundId: string }): Promis
   const reversed = new Set((await ledger(ctx.db).find({ compoundId: compound._id, category: 'donation', amountFen: ctx.db.command.lt(0) }, { limit: 200 })).map((e) => e.reverses));
   return list
     .filter((e) => !reversed.has(e._id) && e.donor)
-    .map((e: LedgerEntryDoc) => ({ id: e._id, project: e.donor!.project, donor: e.donor!.anonymous ? '匿名' : e.donor!.name, amount: yuan(e.amountFen), amountFen: e.amountFen, at: e.at }));
+    .map((e: LedgerEntryDoc) => ({ id: e._id, project: e.donor!.project, donor: e.donor!.anonymous ? '匿名' : e.donor!.name, amount: yuan(e.amountFen), amountFen: e.amountFen, at: e.at, seq: e.seq, hash: e.hash, code: witnessCode(e.hash) }));
 }

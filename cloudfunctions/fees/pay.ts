@@ -15,7 +15,7 @@ import { compounds, requirePerson, type CompoundDoc } from '../_shared/directory
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { appendInTx, compoundTarget, sha256 } from './common';
-import { bills, payments, payOrders } from './docs';
+import { bills, ledger, payments, payOrders } from './docs';
 import { receiptView } from './views';
 
 /** WeChat Pay of the cloud SDK (not in wx-server-sdk's typings). */
@@ -132,7 +132,8 @@ export async function receipt(ctx: Ctx, input: { paymentId: string }): Promise<R
       }
     }
   }
-  return receiptView(p);
+  const entryIds = [...p.entryIds, ...(p.refund?.entryId ? [p.refund.entryId] : [])];
+  return receiptView(p, [...(await ledger(ctx.db).byIds(entryIds)).values()]);
 }
 
 /** Income entries of a payment: one per category it covers. */

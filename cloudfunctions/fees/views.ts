@@ -1,7 +1,7 @@
 /** Documents → views. */
 import type { BillDoc, LedgerEntryDoc, PaymentDoc } from '../../core/fees/docs';
 import type { BillView, LedgerEntryView, ReceiptView } from '../../core/fees/contract';
-import { CATEGORY_LABELS, monthsOverdue, periodLabel } from '../../core/fees/rules';
+import { CATEGORY_LABELS, monthsOverdue, periodLabel, witnessCode } from '../../core/fees/rules';
 import { formatFen, formatHundredths, formatYuan } from '../../core/platform/units';
 import { periodOf, shanghai } from '../../core/platform/time';
 import { iso } from '../_shared/db';
@@ -40,7 +40,12 @@ export function billView(b: BillDoc, now: Date): BillView {
 
 const METHOD_LABELS = { wechat: '微信支付', cash: '现金', transfer: '银行转账' } as const;
 
-export function receiptView(p: PaymentDoc): ReceiptView {
+/**
+ * A receipt. `entries` are the ledger entries it posted (payment and refund), read
+ * when the receipt is shown to the resident: the app keeps their seq and hash as the
+ * resident's witness of the ledger.
+ */
+export function receiptView(p: PaymentDoc, entries: Pick<LedgerEntryDoc, 'seq' | 'hash'>[] = []): ReceiptView {
   return {
     id: p._id,
     receiptNo: p.receiptNo,
@@ -54,6 +59,8 @@ export function receiptView(p: PaymentDoc): ReceiptView {
     ...(p.transactionId ? { transactionId: p.transactionId } : {}),
     ...(p.refund ? { refunded: { amount: yuan(p.refund.amountFen), reason: p.refund.reason, at: iso(p.refund.at), how: p.refund.how === 'wechat' ? '原路退回微信零钱/银行卡' : '现金退还' } } : {}),
     duplicateFen: p.duplicateFen,
+    compoundId: p.compoundId,
+    witnesses: [...entries].sort((a, b) => a.seq - b.seq).map((e) => ({ seq: e.seq, hash: e.hash, code: witnessCode(e.hash) })),
   };
 }
 

@@ -3,6 +3,7 @@ import type { NoticeCategory, NoticeStatus, NoticeTarget, TargetBuilding } from 
 import type { RoleName } from '../../core/platform/roles';
 import type { AppLink } from '../../core/platform/links';
 import { repository } from '../_shared/repo';
+import type { QuotedHead } from '../_shared/ledger-witness';
 
 
 export interface NoticeMedia {
@@ -35,6 +36,8 @@ export interface NoticeDoc {
   pinned: boolean;
   /** A page of another feature it opens (core/platform/links). */
   link?: AppLink;
+  /** The ledger's daily head of each target compound on the day it was posted (_shared/ledger-witness). */
+  ledgerHeads?: QuotedHead[];
   /** End of the expiry day (Asia/Shanghai); null = never. */
   expiresAt: Date | null;
   /** expiresAt, or far in the future: the list query filters on it with no null case. */

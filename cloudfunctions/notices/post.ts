@@ -23,6 +23,7 @@ import { imageUrls, loadNotice, mustPerson } from './common';
 import { messageFields, noticeMessageJob } from './messages';
 import { markAuthorHomes } from './track';
 import { detailView } from './views';
+import { latestDailyHeads } from '../_shared/ledger-witness';
 
 /** Photos a notice shows live in its author's own upload folder: u/<openid>/notices/… */
 export const NOTICE_FILES = 'notices';
@@ -164,6 +165,8 @@ async function createVersion(
       await notices(ctx.db).in(tx).patch(previous._id, { correctionClaim: id });
     });
   }
+  // Every notice quotes the ledger's head of the day for its compounds: each home then holds a copy.
+  const quoted = await latestDailyHeads(ctx.db, where.targets.map((t) => t.compoundId));
   const doc: Omit<NoticeDoc, '_id'> = {
     rootId: previous?.rootId ?? id,
     version: (previous?.version ?? 0) + 1,
@@ -175,6 +178,7 @@ async function createVersion(
     category: c.category,
     pinned: c.pinned,
     ...(c.link ? { link: c.link } : {}),
+    ...(quoted.length ? { ledgerHeads: quoted } : {}),
     expiresAt,
     visibleUntil: expiresAt ?? FOREVER,
     targets: where.targets,

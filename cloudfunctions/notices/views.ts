@@ -4,6 +4,7 @@ import { NOTICE_STATUS_LABELS, canCorrect, canTransition, excerpt, isEmergency, 
 import { ROLE_LABELS } from '../../core/platform/roles';
 import { formatDate } from '../../core/platform/time';
 import { iso } from '../_shared/db';
+import { witnessCode } from '../../core/platform/witness';
 import type { NoticeDoc } from './docs';
 
 export function listItem(n: NoticeDoc, unread: boolean): NoticeListItem {
@@ -60,5 +61,6 @@ export function detailView(
     canWithdraw: o.canManage && canTransition(n.status, 'withdrawn'),
     expired: isExpired(n, o.now),
     ...(n.link && !hideBody ? { link: n.link } : {}),
+    ...(n.ledgerHeads?.length && !hideBody ? { ledgerWitness: n.ledgerHeads.map((q) => ({ compoundId: q.compoundId, day: q.day, seq: q.seq, code: witnessCode(q.hash) })) } : {}),
   };
 }

@@ -80,8 +80,13 @@ export interface BindRequestView {
   applicantPhone?: string;
   note?: string;
   reason?: string;
-  /** Names of the owners on the property register, for the approver to compare (empty for the applicant). */
+  /**
+   * Names of the owners on the property register (empty for the applicant): in full
+   * for the committee, masked (于*东) for a building lead, who needs only `registerMatch`.
+   */
   registeredOwners: string[];
+  /** Whether the applicant's name is on the register for the home (absent for the applicant). */
+  registerMatch?: 'match' | 'mismatch' | 'unregistered';
   /** Different approvers who have agreed so far. */
   approvals: number;
   /** 2 when an owner's name is not on the property register for the home, else 1. */

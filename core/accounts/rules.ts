@@ -32,7 +32,22 @@ function sameName(a: string, b: string): boolean {
  */
 export function approvalsNeeded(relation: Relation, applicantName: string, registeredOwnerNames: string[]): 1 | 2 {
   if (relation !== 'owner') return 1;
-  return registeredOwnerNames.some((o) => sameName(o, applicantName)) ? 1 : 2;
+  return registerMatch(applicantName, registeredOwnerNames) === 'match' ? 1 : 2;
+}
+
+/** Whether the applicant's name is an owner's on the property register (与登记业主一致 / 不一致), or the register has none. */
+export function registerMatch(applicantName: string, registeredOwnerNames: string[]): 'match' | 'mismatch' | 'unregistered' {
+  if (!registeredOwnerNames.length) return 'unregistered';
+  return registeredOwnerNames.some((o) => sameName(o, applicantName)) ? 'match' : 'mismatch';
+}
+
+/**
+ * How an approver sees the register's owner names (PIPL art. 6, the least that
+ * serves the purpose): the committee, which keeps the register, in full; a building
+ * lead needs only whether the claim matches, so masked (于*东).
+ */
+export function registerNamesView(actor: Pick<Actor, 'roles'>, target: Target): 'full' | 'masked' {
+  return can(actor, 'roster.viewFull', target) ? 'full' : 'masked';
 }
 
 /** "已有1人同意，还需1人" while a two-approver request waits for the second. */

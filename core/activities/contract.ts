@@ -56,6 +56,8 @@ export interface SignupRow {
   checkedOutAt?: string;
   minutes?: number;
   corrected?: boolean;
+  /** Organisers only: time outside the activity's window was not credited (and how much was). */
+  creditNote?: string;
   /** It is the caller. */
   isMe: boolean;
   /** Organisers only. */

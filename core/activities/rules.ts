@@ -80,11 +80,28 @@ export function promoted(before: readonly string[], after: readonly string[], ca
 
 export const MINUTE = 60_000;
 
-/** Minutes credited: check-in to check-out, never more than the activity lasts, never negative. */
+/**
+ * Minutes credited: only the time between check-in and check-out that falls inside
+ * the activity's own window (check-in opens an hour early; that hour is not
+ * volunteering), never negative.
+ */
 export function creditedMinutes(checkIn: Date | number, checkOut: Date | number, startAt: Date | number, endAt: Date | number): number {
-  const worked = Math.floor((+new Date(checkOut) - +new Date(checkIn)) / MINUTE);
-  const length = Math.floor((+new Date(endAt) - +new Date(startAt)) / MINUTE);
-  return Math.max(0, Math.min(worked, length));
+  const from = Math.max(+new Date(checkIn), +new Date(startAt));
+  const to = Math.min(+new Date(checkOut), +new Date(endAt));
+  return Math.max(0, Math.floor((to - from) / MINUTE));
+}
+
+/**
+ * For the organiser: when the time between check-in and check-out was longer than
+ * what is credited, say so ("签到 9:10–9:50 在场40分钟，活动时间内0分钟，按0分钟计"),
+ * so a correction made by the rule is visible, not silent. Null when nothing was cut.
+ */
+export function creditCorrection(checkIn: Date | number, checkOut: Date | number, startAt: Date | number, endAt: Date | number): string | null {
+  const present = Math.max(0, Math.floor((+new Date(checkOut) - +new Date(checkIn)) / MINUTE));
+  const credited = creditedMinutes(checkIn, checkOut, startAt, endAt);
+  if (present <= credited) return null;
+  const outside = +new Date(checkIn) < +new Date(startAt) && +new Date(checkOut) > +new Date(endAt) ? '开始前和结束后' : +new Date(checkIn) < +new Date(startAt) ? '开始前' : '结束后';
+  return `在场${formatMinutes(present)}，活动${outside}的时间不计，按${formatMinutes(credited)}计`;
 }
 
 /** "2小时30分" */

@@ -45,6 +45,8 @@ export const FEES_COLLECTIONS = defineCollections([
   },
   /** The chain head per compound: _id = compoundId. Appends move it in the entry's transaction. */
   { name: 'ledgerHeads', indexes: [] },
+  /** The head once a day, written only by the `witness` timer: _id `${compoundId}_${day}`; a notice reads the newest. */
+  { name: 'ledgerDailyHeads', indexes: [{ name: 'compound_day', keys: { compoundId: 1, day: -1 } }] },
   /** One per compound and month: _id `${compoundId}_${period}`. */
   { name: 'statements', indexes: [{ name: 'compound', keys: { compoundId: 1, period: -1 } }] },
   /** Questions on a statement line, with the public answer. */

@@ -16,7 +16,7 @@ export * from './contract-parking';
 export * from './contract-dues';
 import {
   EXPENSE_CATEGORIES, FEE_KINDS, INCOME_CATEGORIES, TIERS, type Category, type ChainHead, type FeeKind, type Fund, type LedgerKind,
-  type StatementFigures, type Tier, type VerifyProblem,
+  type StatementFigures, type Tier, type VerifyProblem, type WitnessProblem,
 } from './rules';
 
 export { BILL_TEMPLATE_FIELDS, BILL_TEMPLATE_ID } from './templates';
@@ -92,6 +92,13 @@ export interface ReceiptView {
   refunded?: { amount: string; reason: string; at: string; how: string };
   /** Some bills were already paid: the difference is to be refunded. */
   duplicateFen: number;
+  compoundId: string;
+  /**
+   * The ledger entries this payment posted: each one's sequence number and the chain
+   * head after it (its hash, `code` the short form). The app keeps them, and 校验
+   * checks the chain still has them: every resident holding a receipt is a witness.
+   */
+  witnesses: { seq: number; hash: string; code: string }[];
 }
 export interface BuildingArrears {
   buildingId: string;
@@ -157,13 +164,17 @@ export interface StatementView {
   figures: Omit<StatementFigures, 'lines'>;
   lines: StatementLineView[];
   head: ChainHead | null;
+  /** The month's final head as a short code (statement and its 财务公示 notice print it). */
+  headCode?: string;
   closedAt?: string;
   publishedAt?: string;
   canClose: boolean;
   canPublish: boolean;
   canAnswer: boolean;
-  /** The 财务公示 notice posted for this month. */
-  notice?: { id: string; at: string };
+  /** The 财务公示 notice posted for this month; `problem` (for the committee) when it no longer checks out. */
+  notice?: { id: string; at: string; problem?: string };
+  /** Links replaced by the committee, oldest first (for the people who keep the books). */
+  noticeChanges?: { from: string; to: string; at: string }[];
   /**
    * Published and no notice yet, for the committee: what to post to the compound's
    * owners (notices.post with this title, body and link), then ledger.linkNotice.
@@ -184,7 +195,11 @@ export interface VerifyView {
   ok: boolean;
   checked: number;
   statements: number;
+  /** Daily heads written by the timer that were checked. */
+  dailyHeads: number;
   problems: VerifyProblem[];
+  /** The caller's receipts (sent by the app) that no longer match the chain, naming each entry. */
+  receipts: { checked: number; problems: WitnessProblem[] };
   message: string;
 }
 export interface DonationView {
@@ -194,6 +209,10 @@ export interface DonationView {
   amount: string;
   amountFen: number;
   at: string;
+  /** The donation's receipt: its entry's sequence number and the chain head after it. */
+  seq: number;
+  hash: string;
+  code: string;
 }
 export interface FeesSummary {
   /** For a resident's home card. */
@@ -257,11 +276,21 @@ export const FEES_BASE_ACTIONS = {
   'ledger.entries': action(z.strictObject({ compoundId: id, period, category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]).optional() })).returns<LedgerEntryView[]>(),
   'ledger.close': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
   'ledger.publish': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
-  /** Record the 财务公示 notice posted for a published month (the first one recorded stays). */
-  'ledger.linkNotice': action(z.strictObject({ compoundId: id, period, noticeId: id })).returns<StatementView>(),
+  /**
+   * Record the 财务公示 notice posted for a published month: only a published 财务公示
+   * notice to the whole compound opening this month's statement. The first one
+   * recorded stays unless `replace` (the committee replacing a wrong link; recorded).
+   */
+  'ledger.linkNotice': action(z.strictObject({ compoundId: id, period, noticeId: id, replace: z.boolean().optional() })).returns<StatementView>(),
   'ledger.statement': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
   'ledger.trend': action(z.strictObject({ compoundId: id })).returns<TrendPoint[]>(),
-  'ledger.verify': action(z.strictObject({ compoundId: id })).returns<VerifyView>(),
+  /** 校验; `receipts` are the ones the caller's app kept (entry seq + hash or short code). */
+  'ledger.verify': action(
+    z.strictObject({
+      compoundId: id,
+      receipts: z.array(z.strictObject({ seq: z.number().int().min(1).max(1e9), hash: z.string().regex(/^(?:[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}|[0-9a-fA-F]{64})$/, '校验码格式不对') })).max(FEE_LIMITS.witnesses).optional(),
+    }),
+  ).returns<VerifyView>(),
   'ledger.ask': action(z.strictObject({ clientRequestId, compoundId: id, period, category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]), question: text({ max: FEE_LIMITS.question }) })).returns<{ id: string }>(),
   'ledger.answer': action(z.strictObject({ questionId: id, answer: text({ max: FEE_LIMITS.answer, multiline: true }) })).returns<{ id: string }>(),
   'ledger.donations': action(z.strictObject({ compoundId: id })).returns<DonationView[]>(),

@@ -203,6 +203,21 @@ export interface LedgerHeadDoc {
   updatedAt: Date;
 }
 
+/**
+ * The chain head of a compound as the `witness` timer saw it once a day: _id
+ * `${compoundId}_${day}`. Only the timer writes it (no action does), every notice
+ * posted that day quotes it, and 校验 checks the chain still has it.
+ */
+export interface LedgerDailyHeadDoc {
+  _id: string;
+  compoundId: string;
+  /** Shanghai day "YYYY-MM-DD". */
+  day: string;
+  seq: number;
+  hash: string;
+  at: Date;
+}
+
 export interface StatementDoc {
   _id: string;
   compoundId: string;
@@ -217,6 +232,8 @@ export interface StatementDoc {
   publishedAt?: Date;
   /** The 财务公示 notice posted to the compound's owners when it was published. */
   notice?: { id: string; by: string; at: Date };
+  /** Every replacement of `notice` by the committee (ledger.linkNotice with replace). */
+  noticeChanges?: { from: string; to: string; by: string; at: Date }[];
 }
 
 export interface LedgerQuestionDoc {

@@ -1,4 +1,5 @@
 /** The ledger (a hash chain a resident can check), the monthly statement, and payment ids (fees). */
+import { witnessCode } from '../platform/witness';
 import { sumFen, type FeeKind } from './rates';
 
 // ---------------------------------------------------------------- ledger
@@ -148,6 +149,41 @@ export function verifyChain(entries: (ChainFields & { hash: string })[], heads: 
     if (bySeq.get(head.seq) !== head.hash || head.seq > prev.seq) problems.push({ seq: head.seq, problem: 'head', period });
   }
   return { ok: problems.length === 0, checked: sorted.length, head: prev, problems };
+}
+
+// ---------------------------------------------------------------- witnesses
+
+export { witnessCode };
+
+/** An entry as a receipt witnesses it: its sequence number and the chain head after it (the entry's hash). */
+export interface Witness {
+  seq: number;
+  /** The full hash when the receipt was kept by the app; a typed-in short code also works. */
+  hash: string;
+}
+
+/** A receipt that no longer matches the chain: the entry it names, and the codes. */
+export interface WitnessProblem {
+  seq: number;
+  held: string;
+  /** The chain's code at that seq now, or null when the entry is gone. */
+  now: string | null;
+}
+
+/**
+ * Check receipts a resident holds against the chain as stored: each must still be
+ * the entry at its seq with the same hash (or short code). Entries are the chain's
+ * (`seq` → hash); a missing entry is a mismatch too.
+ */
+export function checkWitnesses(held: Witness[], chain: Map<number, string>): WitnessProblem[] {
+  const norm = (s: string) => s.replace(/-/g, '').toLowerCase();
+  const out: WitnessProblem[] = [];
+  for (const w of held) {
+    const now = chain.get(w.seq);
+    const code = norm(w.hash);
+    if (!now || !(code.length >= 8 && now.toLowerCase().startsWith(code))) out.push({ seq: w.seq, held: witnessCode(code), now: now ? witnessCode(now) : null });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- statement

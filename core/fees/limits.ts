@@ -1,5 +1,7 @@
 /** Field limits of fees and the ledger, read by the contract's schemas and by the forms. */
 export const FEE_LIMITS = {
+  /** Receipts one 校验 checks (the newest an app keeps). */
+  witnesses: 200,
   /** Highest rate a form accepts: 1,000 元 per m² (or per space / per home) per month, in fen. */
   maxRateFen: 100_000,
   /** Highest single amount booked or paid: 10,000,000 元 in fen. */

@@ -1,7 +1,8 @@
 /**
  * Fee and ledger rules, pure and in integers, one module per topic: items, rates and
- * bills (rates.ts), parking and EV charging (parking.ts), the ledger and statement
- * (ledger.ts), periods (core/platform/period.ts). Importers read them all from here.
+ * bills (rates.ts), parking and EV charging (parking.ts), the ledger, its witnesses
+ * and the statement (ledger.ts), periods (core/platform/period.ts). Importers read
+ * them all from here.
  */
 export * from './rates';
 export * from './parking';

@@ -6,7 +6,7 @@
  */
 import type { AppLink } from '../platform/links';
 import { formatFen } from '../platform/units';
-import { periodLabel, type StatementFigures } from './rules';
+import { periodLabel, witnessCode, type ChainHead, type StatementFigures } from './rules';
 
 export interface StatementNoticeDraft {
   title: string;
@@ -20,7 +20,8 @@ const yuan = (fen: number) => {
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}元`;
 };
 
-export function statementNotice(compound: { id: string; name: string }, figures: Omit<StatementFigures, 'lines'>): StatementNoticeDraft {
+/** `head` is the month's final chain head: the notice prints it, so every home holds it. */
+export function statementNotice(compound: { id: string; name: string }, figures: Omit<StatementFigures, 'lines'>, head?: ChainHead | null): StatementNoticeDraft {
   const month = periodLabel(figures.period);
   const lines = [
     `${compound.name}${month}的收支已结账，现向全体业主公示。`,
@@ -33,6 +34,7 @@ export function statementNotice(compound: { id: string; name: string }, figures:
   }
   const rf = figures.repairFund;
   if (rf.in || rf.out) lines.push(`维修资金：本月缴存 ${yuan(rf.in)}，使用 ${yuan(rf.out)}，余额 ${yuan(rf.closing)}。`);
+  if (head && head.seq > 0) lines.push(`本月账本到第${head.seq}笔为止，末笔校验码 ${witnessCode(head.hash)}（账目页「校验」会核对它）。`);
   lines.push('', '每一项的明细和票据请点下方「查看账目明细」；对哪一项有疑问，可以在账目页直接提问，答复所有人可见。账目页的「校验」可以确认公示后的账没有被改动。');
   return {
     title: `${compound.name} ${month}财务公示`.slice(0, 40),

@@ -98,6 +98,8 @@ export interface NoticeDetail extends NoticeListItem {
   expired: boolean;
   /** Opens a page of another feature (e.g. the month's statement for a 财务公示). */
   link?: AppLink;
+  /** The ledger's daily head when it was posted, per compound: "账本 12月7日 第1234笔 3F2A-9C01". */
+  ledgerWitness?: { compoundId: string; day: string; seq: number; code: string }[];
 }
 export interface ReadRate {
   homes: number;

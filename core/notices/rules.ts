@@ -138,12 +138,15 @@ export interface TargetBuilding {
   homeCount: number;
 }
 
-/** The buildings of a notice whose read status this actor may follow up (author: all of them). */
+/**
+ * The buildings of a notice whose read status this actor may follow up: only by a
+ * current `notice.track` role. Authorship gives nothing here — a lead whose role is
+ * revoked must no longer see which homes of the building have not read.
+ */
 export function trackableBuildings<B extends Pick<TargetBuilding, 'id' | 'communityId' | 'compoundId'>>(
-  actor: Pick<Actor, 'roles' | 'personId'>,
-  notice: { authorId: string; buildings: B[] },
+  actor: Pick<Actor, 'roles'>,
+  notice: { buildings: B[] },
 ): B[] {
-  if (actor.personId && notice.authorId === actor.personId) return notice.buildings;
   return notice.buildings.filter((b) => can(actor, 'notice.track', { communityId: b.communityId, compoundId: b.compoundId, buildingId: b.id }));
 }
 

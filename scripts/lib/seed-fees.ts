@@ -196,6 +196,9 @@ export const feesSeed: FeatureSeed = {
       await bulk(db, 'ledger', entries);
       await bulk(db, 'statements', statements);
       await db.collection('ledgerHeads').add({ data: { _id: c._id, seq: head.seq, hash: head.hash, closedThrough: addMonths(current, -1), updatedAt: now } });
+      // What the witness timer wrote this morning: today's notices quote it.
+      const day = shanghai(now).format('YYYY-MM-DD');
+      await db.collection('ledgerDailyHeads').add({ data: { _id: `${c._id}_${day}`, compoundId: c._id, day, seq: head.seq, hash: head.hash, at: now } });
       counts.bills += bills.length;
       counts.payments += payments.length;
       counts.ledger += entries.length;

@@ -65,6 +65,10 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   await visit(lead3, served.url, '/packages/account/pages/approvals/index');
   const item = lead3.locator('.approval-item', { hasText: '新邻居' });
   await item.waitFor();
+  // The lead sees whether the claim matches the register and the owner's name masked (于*东), never in full.
+  expect(await item.locator('.approval-item__match').innerText()).toBe('与登记业主不一致');
+  const masked = await item.locator('.approval-item__owners').innerText();
+  expect(masked).toMatch(/^与登记业主不一致\s+.\*+.$/);
   await shot(lead3, 'approvals');
   await item.locator('.approval-approve').click();
   // The new user's name is not on the property register: a second approver is needed.
@@ -76,6 +80,9 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   await visit(committee, served.url, '/packages/account/pages/approvals/index');
   const second = committee.locator('.approval-item', { hasText: '新邻居' });
   await second.waitFor();
+  // The committee keeps the register: the same owner's name in full.
+  expect(await second.locator('.approval-item__owners').innerText()).not.toContain('*');
+  await shot(committee, 'approvals-committee');
   await second.locator('.approval-approve').click();
   await second.waitFor({ state: 'detached' });
 

@@ -38,6 +38,8 @@ it('a resident pays, the manager books an expense with a photo, the month is clo
   await confirmModal(resident, '确认支付');
   await resident.locator('.fees-receipt-no >> visible=true').waitFor({ timeout: 20_000 });
   expect(await resident.locator('.fees-receipt >> visible=true').innerText()).toContain(due);
+  // The receipt witnesses the ledger: its entry's number and the chain head after it, kept on the phone.
+  expect(await resident.locator('.fees-witness__code >> visible=true').first().innerText()).toMatch(/^校验码 [0-9A-F]{4}-[0-9A-F]{4}$/);
   await shot(resident, 'fees-receipt');
 
   // 2. 刘洋 (物业经理) books an expense with a receipt photo.
@@ -75,11 +77,19 @@ it('a resident pays, the manager books an expense with a photo, the month is clo
   await resident.locator('.fees-line--repairs .fees-receipt-img >> visible=true').first().waitFor();
   await resident.locator('.fees-verify-btn >> visible=true').click();
   await resident.locator('.fees-verify-result >> visible=true', { hasText: '校验通过' }).waitFor();
+  // …including the receipt this phone kept when she paid.
+  expect(await resident.locator('.fees-verify-result >> visible=true').innerText()).toMatch(/您的 \d+ 笔收据都未被改动/);
+  expect(await resident.locator('.fees-statement-head >> visible=true').innerText()).toMatch(/末笔校验码 [0-9A-F]{4}-[0-9A-F]{4}$/);
   await shot(resident, 'fees-statement');
 
   // 5. The 财务公示 notice reached 陈阿婆 too, and opens the month's accounts.
   await visit(resident, served.url, '/pages/notices/index');
   await resident.locator('.notice-item >> visible=true', { hasText: '财务公示' }).first().click();
+  // It prints the month's final head and quotes the day's head the witness timer wrote.
+  await resident.locator('.notice-detail__link >> visible=true').waitFor();
+  expect(await resident.locator('.notice-detail__body >> visible=true').innerText()).toMatch(/末笔校验码 [0-9A-F]{4}-[0-9A-F]{4}/);
+  expect(await resident.locator('.notice-detail__witness >> visible=true').innerText()).toMatch(/^小区账本 \d{4}-\d{2}-\d{2}：到第 \d+ 笔，校验码 [0-9A-F]{4}-[0-9A-F]{4}$/);
+  await shot(resident, 'fees-notice-witness');
   await resident.locator('.notice-detail__link >> visible=true').click();
   await resident.waitForURL((u) => u.hash.includes('statement') && u.hash.includes('period='), { timeout: 20_000 });
   await resident.locator('.fees-chart >> visible=true').waitFor();

@@ -29,8 +29,9 @@ describe('binding by request', () => {
     const mine = pending.items.find((r: any) => r.id === req.id);
     expect(mine).toBeTruthy();
     expect(mine.applicantPhone).toBe('138****1111');
-    // The approver compares the applicant with the register's owner name, in full.
-    expect(mine.registeredOwners[0]).not.toMatch(/\*/);
+    // A lead sees whether the claim matches the register, and the owner's name masked (于*东).
+    expect(mine.registerMatch).toBe('mismatch');
+    expect(mine.registeredOwners[0]).toMatch(/^.\*+.$/);
     expect(mine.canCall).toBeUndefined();
 
     const lead5 = h.as('txsj-lead-5');

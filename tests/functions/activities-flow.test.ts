@@ -137,9 +137,10 @@ describe('flows', () => {
     expect(code).toMatchObject({ kind: 'svg', code: expect.stringMatching(/^[A-Z2-9]{8}$/), imageUrl: expect.stringMatching(/^data:image\/svg\+xml;base64,/) });
     expect(await h.as('txsj-resident-3').call('activities', 'activities.checkIn', { activityId: a.id, code: 'WRONG123' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect((await h.as('txsj-resident-3').ok('activities', 'activities.checkIn', { activityId: a.id, code: code.code })).canCheckOut).toBe(true);
-    // Pretend the check-in was 5 hours ago: the 2-hour activity credits 2 hours.
+    // Pretend the check-in was 5 hours ago and the activity ran from 2½ to ½ hours ago: it credits its 2 hours.
     const p3 = 'p-txsj-resident-3';
     await h.db.collection('activitySignups').doc(`${a.id}_${p3}`).update({ data: { checkedInAt: new Date(Date.now() - 5 * hour) } });
+    await h.db.collection('activities').doc(a.id).update({ data: { startAt: new Date(Date.now() - 2.5 * hour), endAt: new Date(Date.now() - 0.5 * hour) } });
     const out = await h.as('txsj-resident-3').ok('activities', 'activities.checkOut', { activityId: a.id });
     expect(out.list.find((r: any) => r.personId === p3).minutes).toBe(120);
     // The organiser ticks the other one.

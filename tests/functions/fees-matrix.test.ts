@@ -10,7 +10,7 @@ import { PARKING_ACTIONS } from '../../core/fees/contract-parking';
 import { DUES_ACTIONS } from '../../core/fees/contract-dues';
 import { expectAuthorization, expectBadInputRefused, type ActionSpec } from '../support/matrix';
 import { newRequestId, type Harness } from '../support/harness';
-import { feesHarness, generate, HOME3, LAST, PERIOD } from './fees-setup';
+import { feesHarness, financeNoticeDoc, generate, HOME3, LAST, PERIOD } from './fees-setup';
 
 jest.setTimeout(60_000);
 
@@ -24,6 +24,8 @@ beforeAll(async () => {
   await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: LAST });
   await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD });
   await h.as('txsj-committee').ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD });
+  // The month's 财务公示 notice, as notices.post stores it (linkNotice accepts no other).
+  await h.db.collection('notices').add({ data: financeNoticeDoc('n-matrix-notice', 'txsj', PERIOD) });
 }, 60_000);
 afterAll(() => h.close());
 
@@ -110,7 +112,7 @@ describe('authorization matrix: every action × every identity', () => {
   });
 });
 
-const OPTIONAL_FIELDS = new Set(['fees.setRate:tiers', 'fees.setRate:fen', 'fees.arrears:buildingId', 'ledger.book:receipts', 'ledger.book:donor', 'ledger.entries:category']);
+const OPTIONAL_FIELDS = new Set(['fees.setRate:tiers', 'fees.setRate:fen', 'fees.arrears:buildingId', 'ledger.book:receipts', 'ledger.book:donor', 'ledger.entries:category', 'ledger.linkNotice:replace']);
 
 const SPECIFIC = (): Record<string, Record<string, unknown>[]> => ({
   'fees.setRate': [
@@ -146,7 +148,7 @@ const SPECIFIC = (): Record<string, Record<string, unknown>[]> => ({
     { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'donation', amountFen: 100, memo: 'x', receipts: [], donor: { anonymous: false, project: 'x' } },
   ],
   'ledger.close': [{ compoundId: 'txsj', period: '2099-01' }],
-  'ledger.linkNotice': [{ compoundId: 'txsj', period: LAST, noticeId: 'n-x' }, { compoundId: 'txsj', period: '2099-01', noticeId: 'n-x' }],
+  'ledger.linkNotice': [{ compoundId: 'txsj', period: LAST, noticeId: 'n-x' }, { compoundId: 'txsj', period: '2099-01', noticeId: 'n-x' }, { compoundId: 'txsj', period: PERIOD, noticeId: 'n-x' }],
   'fees.export': [{ compoundId: 'txsj', kind: 'everything', period: PERIOD }, { compoundId: 'txsj', kind: 'ledger', period: '2026/11' }],
   'ledger.ask': [{ clientRequestId: newRequestId(), compoundId: 'txsj', period: PERIOD, category: 'advertising', question: '没有这一项' }],
 });

@@ -60,8 +60,9 @@ describe('the statement as a 财务公示 notice', () => {
     const linked = await committee.ok('fees', 'ledger.linkNotice', { compoundId: 'txsj', period: PERIOD, noticeId: notice.id });
     expect(linked.notice).toMatchObject({ id: notice.id });
     expect(linked.noticeDraft).toBeUndefined();
-    // The first notice recorded stays.
-    expect((await committee.ok('fees', 'ledger.linkNotice', { compoundId: 'txsj', period: PERIOD, noticeId: 'n-other' })).notice.id).toBe(notice.id);
+    // The first notice recorded stays; a made-up id is refused.
+    expect((await committee.ok('fees', 'ledger.linkNotice', { compoundId: 'txsj', period: PERIOD, noticeId: notice.id })).notice.id).toBe(notice.id);
+    expect(await committee.call('fees', 'ledger.linkNotice', { compoundId: 'txsj', period: PERIOD, noticeId: 'n-other' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 
     // A resident of 天翔世家 gets it and opens the statement from it.
     const inbox = await h.as('txsj-resident-3').ok('notices', 'notices.list', { box: 'inbox' });

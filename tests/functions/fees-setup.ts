@@ -11,8 +11,8 @@ export const LAST = addMonths(PERIOD, -1);
 export const HOME3 = 'txsj-b3_2_101';
 export const HOME5 = 'txsj-b5_1_702';
 
-export async function feesHarness(): Promise<Harness> {
-  const h = await createHarness({ fees: fees as any, payCallback: payCallback as any });
+export async function feesHarness(more: Record<string, unknown> = {}): Promise<Harness> {
+  const h = await createHarness({ fees: fees as any, payCallback: payCallback as any, ...(more as Record<string, any>) });
   // A bookkeeper (记账员) granted by the committee, and one in 御家兰庭.
   for (const [key, name, compoundId] of [['txsj-bookkeeper', '钱会计', 'txsj'], ['yjlt-bookkeeper', '孔会计', 'yjlt']] as const) {
     await h.db.collection('people').add({ data: { _id: `p-${key}`, openid: `demo-${key}`, name, partyMember: false, showPartyBadge: false, createdAt: new Date() } });
@@ -38,4 +38,16 @@ export async function payOnline(h: Harness, who: string, billIds: string[]) {
   const start = await h.as(who).ok('fees', 'fees.pay', { clientRequestId: newRequestId(), billIds });
   const notify = await h.emu.pay.complete(start.outTradeNo);
   return { start, notify };
+}
+
+/** A month's 财务公示 notice as notices.post stores it (for suites without the notices function). */
+export function financeNoticeDoc(id: string, compoundId: string, period: string, over: Record<string, unknown> = {}) {
+  const now = new Date();
+  return {
+    _id: id, rootId: id, version: 1, status: 'published', title: '财务公示', body: '本月收支', images: [], category: '财务公示', pinned: false,
+    link: { to: 'feeStatement', params: { compoundId, period }, label: '查看账目明细' },
+    expiresAt: null, visibleUntil: new Date('2100-01-01'), targets: [{ kind: 'compound', communityId: 'qiaoxing', compoundId }], targetsLabel: compoundId,
+    targetKeys: [`c:${compoundId}`], buildings: [], authorId: 'p-txsj-committee', authorName: '林国栋', authorRole: 'committeeMember', partyBadge: false,
+    media: [], mediaTraceIds: [], createdAt: now, publishedAt: now, ...over,
+  };
 }

@@ -125,7 +125,7 @@ describe('the final count is a job: 1,000 owners a batch, the matter 计票中 m
     expect((await jobs(h.db).get(jobId))!.batches).toBe(1);
 
     // Batch 2: its sums are written, then the process dies before the job's cursor moves.
-    const dying = killable(h.db, () => dying.kill());
+    const dying = killable(h.db, (m) => m === 'set' && dying.kill());
     await expect(work(workerCtx(dying.db), { jobId, leaseMs: 50, budgetMs: 60_000 })).rejects.toThrow('process killed');
     const mid = await jobs(h.db).get(jobId);
     expect(mid).toMatchObject({ status: 'running', open: true, batches: 1 });

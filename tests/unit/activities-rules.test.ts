@@ -1,5 +1,5 @@
 /** The pure rules of activities: who may join, places from the 接龙 order, promotions, hours, schedules. */
-import { creditedMinutes, formatMinutes, joinProblem, placeOf, promoted, scheduleProblem, checkInOpen } from '../../core/activities/rules';
+import { creditCorrection, creditedMinutes, formatMinutes, joinProblem, placeOf, promoted, scheduleProblem, checkInOpen } from '../../core/activities/rules';
 
 const home = (compoundId: string, buildingId: string) => ({ homeId: 'h', buildingId, compoundId, communityId: 'c', relation: 'owner' as const });
 
@@ -37,6 +37,12 @@ describe('hours', () => {
   it('check-in to check-out, capped by the length, never negative', () => {
     expect(creditedMinutes(t(1, 10), t(2, 40), t(1), t(3))).toBe(90);
     expect(creditedMinutes(t(0), t(6), t(1), t(3))).toBe(120);
+    // Before the start (check-in opens an hour early): nothing of that hour counts.
+    expect(creditedMinutes(t(0), t(0, 59), t(1), t(3))).toBe(0);
+    expect(creditedMinutes(t(0), t(1, 30), t(1), t(3))).toBe(30);
+    expect(creditedMinutes(t(2, 30), t(4), t(1), t(3))).toBe(30);
+    expect(creditCorrection(t(0), t(0, 59), t(1), t(3))).toBe('在场59分钟，活动开始前的时间不计，按0分钟计');
+    expect(creditCorrection(t(1), t(2), t(1), t(3))).toBeNull();
     expect(creditedMinutes(t(3), t(2), t(1), t(3))).toBe(0);
     expect(formatMinutes(90)).toBe('1小时30分');
     expect(formatMinutes(120)).toBe('2小时');

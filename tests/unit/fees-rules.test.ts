@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  checkWitnesses, witnessCode,
   addMonths, billId, billLine, buildStatement, chainNext, collectionRate, EMPTY_HEAD, monthsOverdue, prepayLines, rateIn, statementBalances,
   sumFen, tierOf, verifyChain, withVersion, refundCategoryOf, CATEGORY_FUND, kindOfCategory, type ChainFields, type ChainHead, type RateVersion,
 } from '../../core/fees/rules';
@@ -154,5 +155,18 @@ describe('refunds leave the fund the money came into', () => {
     expect(refundCategoryOf('evCharging')).toBe('refundCommon');
     expect(CATEGORY_FUND.refundCommon).toBe('commonPart');
     expect(kindOfCategory('refundCommon')).toBe('expense');
+  });
+});
+
+describe('receipts as witnesses', () => {
+  const hash = 'ab12cd34' + '0'.repeat(56);
+  it('the short code is the first 8 hex digits, grouped', () => {
+    expect(witnessCode(hash)).toBe('AB12-CD34');
+  });
+  it('a held receipt matches by full hash or short code; a changed or missing entry is named', () => {
+    const chainNow = new Map([[7, hash], [8, 'ff'.repeat(32)]]);
+    expect(checkWitnesses([{ seq: 7, hash }, { seq: 7, hash: 'AB12-CD34' }, { seq: 7, hash: 'ab12cd34' }], chainNow)).toEqual([]);
+    expect(checkWitnesses([{ seq: 8, hash: 'AB12-CD34' }], chainNow)).toEqual([{ seq: 8, held: 'AB12-CD34', now: 'FFFF-FFFF' }]);
+    expect(checkWitnesses([{ seq: 9, hash }], chainNow)).toEqual([{ seq: 9, held: 'AB12-CD34', now: null }]);
   });
 });

@@ -63,10 +63,11 @@ describe('who may post, track and manage', () => {
     expect(authorRole(actor({ roles: [lead(3), { role: 'communityAdmin', communityId: C }] }), toTxsj)).toBe('communityAdmin');
     expect(authorRole(actor({ roles: [] }), toB3)).toBeNull();
   });
-  it('trackable buildings: the author all, a lead their own, compound roles their compound', () => {
+  it('trackable buildings: by current role only (not authorship), a lead their own, compound roles their compound', () => {
     const buildings = [3, 5].map((n) => ({ id: `txsj-b${n}`, communityId: C, compoundId: 'txsj' }));
     const notice = { authorId: 'author', buildings };
-    expect(trackableBuildings(actor({ personId: 'author' }), notice)).toHaveLength(2);
+    expect(trackableBuildings(actor({ personId: 'author' }), notice)).toHaveLength(0);
+    expect(trackableBuildings(actor({ personId: 'author', roles: [lead(3)] }), notice).map((b) => b.id)).toEqual(['txsj-b3']);
     expect(trackableBuildings(actor({ roles: [lead(3)] }), notice).map((b) => b.id)).toEqual(['txsj-b3']);
     expect(trackableBuildings(actor({ roles: [compoundRole('committeeMember')] }), notice)).toHaveLength(2);
     expect(trackableBuildings(actor({ roles: [compoundRole('staff')] }), notice)).toHaveLength(0);

@@ -15,6 +15,8 @@ import { tooLong } from '@/utils/text';
 import './index.scss';
 
 const PAGE_SIZE = 20;
+/** The approver compares the claim with the register; a building lead sees the names masked (于*东). */
+const REGISTER_MATCH = { match: '与登记业主一致', mismatch: '与登记业主不一致' } as const;
 
 /** The applicant agreed (愿意楼栋长联系我): one tap calls them. */
 function call(phoneNumber: string) {
@@ -121,7 +123,12 @@ export default function ApprovalsPage() {
               </View>
               <View className='approval-item__line'>
                 <View className='approval-item__key'>登记业主</View>
-                <View className='approval-item__owners'>{r.registeredOwners.length > 0 ? r.registeredOwners.join('、') : '花名册未登记'}</View>
+                <View className='approval-item__owners'>
+                  {r.registerMatch && r.registerMatch !== 'unregistered' ? (
+                    <View className={`tag approval-item__match ${r.registerMatch === 'match' ? 'tag--blue' : ''}`}>{REGISTER_MATCH[r.registerMatch]}</View>
+                  ) : null}
+                  <View>{r.registeredOwners.length > 0 ? r.registeredOwners.join('、') : '花名册未登记'}</View>
+                </View>
               </View>
               {r.note ? (
                 <View className='approval-item__line'>

@@ -158,6 +158,7 @@ export default function ActivityDetailPage() {
             </View>
             <View className='act-row__side'>
               {typeof r.minutes === 'number' ? <View className='act-minutes'>{formatMinutes(r.minutes)}{r.corrected ? '（已更正）' : ''}</View> : r.checkedInAt ? <View>已签到</View> : null}
+              {r.creditNote ? <View className='muted act-credit-note'>{r.creditNote}</View> : null}
               {d.canManage && r.status === 'confirmed' && !r.checkedInAt ? <Btn size='small' className='act-tick-in' onClick={() => void run(() => call.call('activities.mark', { activityId: id, personId: r.personId, what: 'in' }))}>签到</Btn> : null}
               {d.canManage && r.checkedInAt && !r.checkedOutAt ? <Btn size='small' className='act-tick-out' onClick={() => void run(() => call.call('activities.mark', { activityId: id, personId: r.personId, what: 'out' }))}>签退</Btn> : null}
               {d.canManage && !r.isMe && r.status === 'confirmed' && r.checkedOutAt ? <Btn size='small' className='act-fix' onClick={() => { setFix(r); setFixMin(String(r.minutes ?? 0)); setFixReason(''); }}>更正</Btn> : null}

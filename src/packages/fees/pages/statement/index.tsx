@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Input, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
 import type { LedgerEntryView, StatementLineView, StatementView, VerifyView } from '@core/fees/contract';
 import { formatYuan } from '@core/platform/units';
@@ -20,6 +20,7 @@ import { loadMe } from '@/store/me';
 import { formatDateTime } from '@/utils/format';
 import { confirmAction } from '@/store/confirm';
 import { ROUTES } from '@/routes';
+import { heldWitnesses } from '../../witness';
 import '../../common.scss';
 import './index.scss';
 
@@ -113,7 +114,8 @@ function Line({ line, compoundId, period, canAsk }: { line: StatementLineView; c
 function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: StatementView) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (st.notice) {
+  const wrong = st.notice?.problem;
+  if (st.notice && !wrong) {
     return (
       <View className='card fees-notice fees-notice--sent'>
         <View className='row row--link' onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(st.notice!.id)}` })}>
@@ -143,7 +145,7 @@ function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: Stateme
         body: draft.body,
         link: draft.link,
       });
-      onLinked(await api('fees').call('ledger.linkNotice', { compoundId: st.compoundId, period: st.period, noticeId: notice.id }));
+      onLinked(await api('fees').call('ledger.linkNotice', { compoundId: st.compoundId, period: st.period, noticeId: notice.id, ...(wrong ? { replace: true } : {}) }));
       Taro.showToast({ title: '通知已发出', icon: 'success' });
     } catch (e) {
       setError(toServiceError(e).message);
@@ -154,14 +156,18 @@ function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: Stateme
   return (
     <View className='card fees-notice'>
       <View className='card__title'>通知全体业主</View>
-      <View className='muted'>本月账目已公示。发一条「财务公示」通知，每户都会收到，能看到谁已阅读，也能转发到业主群。</View>
+      {wrong ? (
+        <View className='form-error fees-notice__wrong'>已关联的通知有误（{wrong}）。请重新发本月的财务公示通知，替换后会留下更换记录。</View>
+      ) : (
+        <View className='muted'>本月账目已公示。发一条「财务公示」通知，每户都会收到，能看到谁已阅读，也能转发到业主群。</View>
+      )}
       <View className='fees-notice__preview'>
         <View className='fees-notice__title'>{draft.title}</View>
         <View className='fees-notice__body'>{draft.body}</View>
       </View>
       {error ? <View className='form-error'>{error}</View> : null}
       <Btn type='primary' block loading={busy} className='fees-notice-btn' onClick={post}>
-        发财务公示通知
+        {wrong ? '重发并更换关联' : '发财务公示通知'}
       </Btn>
     </View>
   );
@@ -183,7 +189,8 @@ export default function StatementPage() {
   async function check() {
     setChecking(true);
     try {
-      setVerify(await api('fees').call('ledger.verify', { compoundId: compoundId! }));
+      const receipts = heldWitnesses(compoundId!);
+      setVerify(await api('fees').call('ledger.verify', { compoundId: compoundId!, ...(receipts.length ? { receipts } : {}) }));
     } catch (e) {
       Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
     } finally {
@@ -292,7 +299,8 @@ export default function StatementPage() {
             <View className='card__title'>账目校验</View>
             <View className='muted'>每笔账都连着上一笔的“指纹”，每月结账时记下最后一笔。任何一笔被改动或删除，校验都会发现。</View>
             {verify ? <View className={verify.ok ? 'fees-verify--ok fees-verify-result' : 'fees-verify--bad fees-verify-result'}>{verify.message}</View> : null}
-            {st.head ? <View className='muted'>本月结账记录：第 {st.head.seq} 笔，指纹 {st.head.hash.slice(0, 12)}…</View> : null}
+            {st.head && st.headCode ? <View className='muted fees-statement-head'>本月结账记录：到第 {st.head.seq} 笔为止，末笔校验码 <Text className='fees-witness__code'>{st.headCode}</Text></View> : null}
+            <View className='muted'>校验时也会核对本机保存的收据。</View>
             <Btn type='primary' block loading={checking} className='fees-verify-btn' onClick={check}>
               校验
             </Btn>
@@ -306,6 +314,9 @@ export default function StatementPage() {
             <View key={d.id} className='fees-funds__row'>
               <View>
                 {d.donor} · {d.project}
+                <View className='muted'>
+                  第 {d.seq} 笔 · 校验码 <Text className='fees-witness__code'>{d.code}</Text>
+                </View>
               </View>
               <View>{d.amount}</View>
             </View>

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { Button, Image, Textarea, View } from '@tarojs/components';
+import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import { NOTICE_LIMITS } from '@core/notices/limits';
 import { noticePage } from '@core/notices/rules';
 import PageShell from '@/components/PageShell';
@@ -212,6 +212,15 @@ export default function NoticeDetailPage() {
           <Btn type='primary' block className='notice-detail__link' onClick={() => Taro.navigateTo({ url: linkUrl(n.link!) })}>
             {n.link.label}
           </Btn>
+        ) : null}
+        {n.ledgerWitness?.length && n.status !== 'withdrawn' ? (
+          <View className='muted notice-detail__witness'>
+            {n.ledgerWitness.map((w) => (
+              <View key={w.compoundId}>
+                小区账本 {w.day}：到第 {w.seq} 笔，校验码 <Text className='notice-detail__witness-code'>{w.code}</Text>
+              </View>
+            ))}
+          </View>
         ) : null}
         {n.previousId ? (
           <View className='notice-detail__prev' onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(n.previousId!)}` })}>
