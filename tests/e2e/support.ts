@@ -71,7 +71,7 @@ export async function phone(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 }
 
-export const SIGNIN = '/#/packages/account/pages/signin/index';
+export const SIGNIN = '/#/packages/accounts/pages/signin/index';
 
 /** Signs in on the demo page as the named person, or as a new WeChat user when name is null. */
 export async function signIn(page: Page, base: string, name: string | null): Promise<void> {
