@@ -10,6 +10,8 @@ import { REPAIR_ROUTES } from './features/repairs/routes';
 import { ACTIVITY_ROUTES } from './features/activities/routes';
 import { VOTE_ROUTES } from './features/votes/routes';
 import { FEE_ROUTES } from './features/fees/routes';
+import { ONBOARDING_ROUTES } from './features/onboarding/routes';
+import { VEHICLE_ROUTES } from './features/vehicles/routes';
 
 const tabs = {
   home: `/${TAB_PAGES.home}`,
@@ -26,6 +28,8 @@ export const ROUTES = {
   ...routePaths(ACTIVITY_ROUTES),
   ...routePaths(VOTE_ROUTES),
   ...routePaths(FEE_ROUTES),
+  ...routePaths(ONBOARDING_ROUTES),
+  ...routePaths(VEHICLE_ROUTES),
 };
 
 export const TAB_ROUTES: readonly string[] = Object.values(tabs);

@@ -24,6 +24,9 @@ import type { VotesApi } from '@core/votes/contract';
 import type { RepairsApi } from '@core/repairs/contract';
 import type { ActivitiesApi } from '@core/activities/contract';
 import type { FeesApi } from '@core/fees/contract';
+import type { OnboardingApi } from '@core/onboarding/contract';
+import type { HomeApi } from '@core/home';
+import type { VehiclesApi } from '@core/vehicles/contract';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
 export type ServiceErrorCode = ErrorBody['code'];
@@ -58,6 +61,9 @@ export interface Apis {
   repairs: RepairsApi;
   activities: ActivitiesApi;
   fees: FeesApi;
+  onboarding: OnboardingApi;
+  home: HomeApi;
+  vehicles: VehiclesApi;
 }
 export type ApiName = keyof Apis;
 export type ActionOf<N extends ApiName> = keyof Apis[N]['actions'] & string;

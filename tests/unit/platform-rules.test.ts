@@ -11,6 +11,8 @@ import { FEES_PERMISSIONS } from '@core/fees/permissions';
 import { NOTICES_PERMISSIONS } from '@core/notices/permissions';
 import { REPAIRS_PERMISSIONS } from '@core/repairs/permissions';
 import { VOTES_PERMISSIONS } from '@core/votes/permissions';
+import { VEHICLES_PERMISSIONS } from '@core/vehicles/permissions';
+import { ONBOARDING_PERMISSIONS } from '@core/onboarding/permissions';
 import { addMonths, dayAfter, formatDateTime, periodLabel, shanghaiDay, shanghaiHour, shanghaiInstant, shanghaiMinute, shanghaiMonth } from '@core/platform/period';
 import { formatDate, formatDateTime as dayjsDateTime, periodOf } from '@core/platform/time';
 import { formatYuan } from '@core/platform/units';
@@ -18,7 +20,7 @@ import { CLOUD_FILE_ID_PATTERN, DAY_PATTERN, MOBILE_PATTERN, PERIOD_PATTERN } fr
 import { grantsBuildings, ROLE_NAMES } from '@core/platform/roles';
 
 describe('the merged permission table', () => {
-  const tables = { ACCOUNTS_PERMISSIONS, NOTICES_PERMISSIONS, REPAIRS_PERMISSIONS, FEES_PERMISSIONS, ACTIVITIES_PERMISSIONS, VOTES_PERMISSIONS };
+  const tables = { ACCOUNTS_PERMISSIONS, NOTICES_PERMISSIONS, REPAIRS_PERMISSIONS, FEES_PERMISSIONS, ACTIVITIES_PERMISSIONS, VOTES_PERMISSIONS, VEHICLES_PERMISSIONS, ONBOARDING_PERMISSIONS };
 
   it('no permission is declared by two features (a spread would keep only the last)', () => {
     const owners = new Map<string, string[]>();

@@ -1,5 +1,5 @@
 /** 申请绑定: building → unit → room, relation and name, then a request the approvers see (bind page). */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Input, Textarea, View } from '@tarojs/components';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@core/platform/roles';
 import type { BindRequestView, HomeSummary, MyHome, RoleView } from '@core/accounts/contract';
@@ -11,14 +11,14 @@ import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
 import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
-import { cachedMe, loadMe } from '@/store/me';
+import { cachedMe, refreshMe } from '@/store/me';
 import { onBindingRequested } from './subscribe';
 import { validateBindForm, type BindForm } from './validate';
 
 /** What binding ended in: a request to approve, a home redeemed by code, or a staff role. */
 export type Done = { kind: 'requested'; request: BindRequestView } | { kind: 'redeemed'; home: MyHome } | { kind: 'staff'; role: RoleView };
 
-export function PickHome(props: { onDone: (d: Done) => void }) {
+export function PickHome(props: { onDone: (d: Done) => void; buildingId?: string | null }) {
   const compounds = useRemote(() => api('accounts').call('compounds.list', {}));
   const [compoundId, setCompoundId] = useState<string | null>(null);
   const [buildingId, setBuildingId] = useState<string | null>(null);
@@ -57,6 +57,19 @@ export function PickHome(props: { onDone: (d: Done) => void }) {
       setHomesLoading(false);
     }
   }
+
+  // From a poster: choose its compound and building once the list is here (a building not listed is ignored).
+  useEffect(() => {
+    const from = props.buildingId;
+    if (!from || compoundId || !compounds.data) return;
+    const c = compounds.data.find((x) => x.buildings.some((b) => b.id === from));
+    if (!c) return;
+    setCompoundId(c.id);
+    setBuildingId(from);
+    const b = c.buildings.find((x) => x.id === from);
+    if (b && b.units.length <= 1) void loadHomes(from, b.units[0] ?? null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [compounds.data, props.buildingId]);
 
   function pickCompound(id: string) {
     setCompoundId(id);
@@ -102,7 +115,7 @@ export function PickHome(props: { onDone: (d: Done) => void }) {
       });
       requestId.renew();
       await onBindingRequested(request);
-      void loadMe().catch(() => undefined);
+      void refreshMe().catch(() => undefined);
       props.onDone({ kind: 'requested', request });
     } catch (e) {
       setSubmitError(toServiceError(e).message);

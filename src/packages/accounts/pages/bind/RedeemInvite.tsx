@@ -4,7 +4,7 @@ import { Input, View } from '@tarojs/components';
 import { ACCOUNT_LIMITS, INVITE_CODE_LENGTH } from '@core/accounts/limits';
 import Btn from '@/components/Btn';
 import { api, toServiceError } from '@/services/cloud';
-import { cachedMe, loadMe } from '@/store/me';
+import { cachedMe, refreshMe } from '@/store/me';
 import type { Done } from './PickHome';
 import { normalizeInviteCode, validateInviteCode, validateName } from './validate';
 
@@ -26,7 +26,7 @@ export function RedeemInvite(props: { code?: string; onDone: (d: Done) => void }
     try {
       // Any code: a home's (binds) or a staff invite (joins the property staff).
       const r = await api('accounts').call('invite.redeem', { code: normalizeInviteCode(code), name: name.trim() });
-      void loadMe().catch(() => undefined);
+      void refreshMe().catch(() => undefined);
       props.onDone(r.kind === 'home' ? { kind: 'redeemed', home: r.home } : { kind: 'staff', role: r.role });
     } catch (e) {
       setError(toServiceError(e).message);

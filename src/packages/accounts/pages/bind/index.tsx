@@ -3,6 +3,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { RELATION_LABELS } from '@core/platform/roles';
+import { sceneBuilding } from '@core/platform/links';
 import PageShell from '@/components/PageShell';
 import Btn from '@/components/Btn';
 import { go } from '@/utils/nav';
@@ -19,6 +20,8 @@ export default function BindPage() {
   const back = decodeURIComponent(params.back ?? '');
   // An invite shared into a group opens here with its code filled in.
   const sharedCode = decodeURIComponent(params.code ?? '');
+  // A building poster's mini-program code opens here with `scene` b=<buildingId>: that building is chosen.
+  const posterBuilding = sceneBuilding(params.scene);
   const [mode, setMode] = useState<Mode>(sharedCode ? 'invite' : 'pick');
   const [done, setDone] = useState<Done | null>(null);
 
@@ -77,7 +80,7 @@ export default function BindPage() {
           使用邀请码
         </View>
       </View>
-      {mode === 'pick' ? <PickHome onDone={setDone} /> : <RedeemInvite code={sharedCode} onDone={setDone} />}
+      {mode === 'pick' ? <PickHome onDone={setDone} buildingId={posterBuilding} /> : <RedeemInvite code={sharedCode} onDone={setDone} />}
     </PageShell>
   );
 }
