@@ -19,5 +19,5 @@ export const PERMISSIONS = { ...ACCOUNTS_PERMISSIONS, ...NOTICES_PERMISSIONS, ..
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export const { grantsFor, can, assertCan, scopesOf, canAnywhere, rolesWith } = createAuthz(PERMISSIONS);
+export const { grantsFor, can, assertCan, scopesOf, canAnywhere, scopedGrants, rolesWith } = createAuthz(PERMISSIONS);
 export { grantCovers, livesIn } from './platform/authz';

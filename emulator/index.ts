@@ -36,6 +36,11 @@ export { CLOUDID_TTL_MS, CLOUDID_INVALID } from './cloudid';
 export type EmulatorOptions = {
   /** A directory (created if missing; holds db.sqlite and files/) or ':memory:' for tests. */
   dataDir: string;
+  /**
+   * With ':memory:', a database image to start from (better-sqlite3 `serialize()`):
+   * tests seed the demo once and give each suite its own copy.
+   */
+  image?: Buffer;
   collections: CollectionSpec[];
   /** Resolves a function name to its `main`; used by invoke(), callFunction and the pay / media callbacks. */
   functions?: FunctionResolver | Record<string, CloudFunctionMain>;
@@ -136,7 +141,7 @@ export class Emulator implements sb.SandboxHost {
     this.resolveFn = typeof fns === 'function' ? fns : (name) => (fns ? fns[name] : undefined);
     const memory = opts.dataDir === ':memory:';
     if (!memory) fs.mkdirSync(opts.dataDir, { recursive: true });
-    this.store = new Store(memory ? ':memory:' : path.join(opts.dataDir, 'db.sqlite'), opts.collections, {
+    this.store = new Store(memory ? (opts.image ?? ':memory:') : path.join(opts.dataDir, 'db.sqlite'), opts.collections, {
       durability: opts.durability,
       transactionLifetimeMs: opts.transactionLifetimeMs,
     });
@@ -420,6 +425,11 @@ export class Emulator implements sb.SandboxHost {
   /** Cumulative counters since the emulator was created. */
   get stats(): Counters {
     return { ...this.store.totals };
+  }
+
+  /** The whole database as one SQLite file image (a seeded state to start other emulators from, or to write as db.sqlite). */
+  image(): Buffer {
+    return this.store.db.serialize();
   }
 
   close() {

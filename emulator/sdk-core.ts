@@ -17,7 +17,6 @@ import type { WXContext } from './types';
 
 // Loaded by file path on purpose: the bare name 'wx-server-sdk' is mapped to
 // the emulator (jest moduleNameMapper / the runtime's require hook).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const realSdk = require('wx-server-sdk/index.js');
 
 /** getTempFileURL: default and maximum lifetime of a temp URL, in seconds (one day). */

@@ -196,7 +196,6 @@ export function installTransport() {
   if (installed) return;
   const nodeSdkDir = path.dirname(require.resolve('@cloudbase/node-sdk'));
   for (const from of [nodeSdkDir, __dirname]) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { Db } = require(require.resolve('@cloudbase/database', { paths: [from] }));
     Object.defineProperty(Db, 'reqClass', {
       configurable: true,

@@ -9,7 +9,6 @@
  */
 import path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const bson = require(require.resolve('bson', { paths: [path.dirname(require.resolve('@cloudbase/database'))] }));
 export const EJSON: { parse(s: string, o?: any): any; stringify(v: any, o?: any): string } = bson.EJSON;
 

@@ -36,7 +36,6 @@ import { concernsBench } from './lib/bench-concerns';
 
 installRequireHook();
 // Loaded after the hook so `wx-server-sdk` resolves to the emulator.
-/* eslint-disable @typescript-eslint/no-require-imports */
 type Main = (e: unknown, c?: unknown) => Promise<{ ok: boolean; data?: any; error?: any }>;
 const functions: Record<string, Main> = {
   accounts: require('../cloudfunctions/accounts').main,
@@ -50,7 +49,6 @@ const functions: Record<string, Main> = {
   vehicles: require('../cloudfunctions/vehicles').main,
   concerns: require('../cloudfunctions/concerns').main,
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const ITER = Number(process.env.BENCH_ITER ?? 300);
 const ROUNDS = Math.max(1, Math.min(ITER, Number(process.env.BENCH_ROUNDS ?? 10)));

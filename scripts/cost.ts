@@ -38,7 +38,6 @@ import { periodOf } from '../core/platform/time';
 import { seedMatter } from './lib/bench-votes';
 
 installRequireHook();
-/* eslint-disable @typescript-eslint/no-require-imports */
 type Main = (e: unknown, c?: unknown) => Promise<any>;
 const MAINS: Record<string, Main> = {
   accounts: require('../cloudfunctions/accounts').main,
@@ -50,7 +49,6 @@ const MAINS: Record<string, Main> = {
   activities: require('../cloudfunctions/activities').main,
   home: require('../cloudfunctions/home').main,
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const DAYS = Number(process.env.COST_DAYS ?? 30);
 const DISTRICT_HOMES = 300_000;

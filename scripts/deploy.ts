@@ -80,7 +80,6 @@ export function parseArgs(argv: string[], env: Env = process.env): CliArgs {
 
 /** The real clients: @cloudbase/manager-node for the env, miniprogram-ci, and the two builds. Loaded only for a real run. */
 export function createClients(plan: Plan, env: Env): DeployClients {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const CloudBase = require('@cloudbase/manager-node') as typeof import('@cloudbase/manager-node');
   const app = new CloudBase({ secretId: env.TCB_SECRET_ID, secretKey: env.TCB_SECRET_KEY, token: env.TCB_TOKEN || undefined, envId: plan.envId });
   const planned = plan.steps.flatMap((s) => (s.kind === 'function' ? [s.name] : []));
@@ -104,7 +103,6 @@ export function createClients(plan: Plan, env: Env): DeployClients {
     functions: app.functions,
     database: app.database,
     permission: app.permission,
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     ci: (() => {
       const ci = require('miniprogram-ci') as typeof Ci;
       return { Project: ci.Project, upload: ci.upload };
@@ -118,7 +116,6 @@ async function main(): Promise<void> {
   if (verify) {
     const missing = ['TCB_SECRET_ID', 'TCB_SECRET_KEY'].filter((k) => !process.env[k]);
     if (!opts.envId || missing.length) throw new Error(`--verify needs --env <envId> and ${missing.join(', ') || 'credentials'}`);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const CloudBase = require('@cloudbase/manager-node') as typeof import('@cloudbase/manager-node');
     const app = new CloudBase({ secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY, token: process.env.TCB_TOKEN || undefined, envId: opts.envId });
     const rows = await verifyPermissions(plan, (name, params) => app.functions.invokeFunction(name, params));

@@ -42,7 +42,6 @@ async function database(): Promise<{ db: Database; close(): void }> {
     const { TCB_SECRET_ID: secretId, TCB_SECRET_KEY: secretKey } = process.env;
     if (!secretId || !secretKey) throw new Error('--env 需要环境变量 TCB_SECRET_ID 和 TCB_SECRET_KEY（与 npm run deploy 相同）');
     // @cloudbase/node-sdk: the same database API as wx-server-sdk, authenticated by the API key.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const tcb = require('@cloudbase/node-sdk');
     return { db: tcb.init({ env, secretId, secretKey }).database() as Database, close: () => undefined };
   }

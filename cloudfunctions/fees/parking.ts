@@ -18,7 +18,7 @@ import type { EvSessionsView, EvSessionView, ParkingSpacesPage, ParkingSpaceView
 import type { PARKING_ACTIONS } from '../../core/fees/contract-parking';
 import { billDoc, type EvSessionDoc, type FeeItemDoc, type ParkingSpaceDoc } from '../../core/fees/docs';
 import {
-  addMonths, billId, billLine, evBillId, evLine, normalizeRoom, normalizeSpaceNo, PARKING_LIMITS, periodLabel, rateIn, rentalIn, rentProblem, roomMatches, roomNumberOf, spaceSortKey, sumFen, type Rental,
+  addMonths, billId, billLine, evBillId, evLine, normalizeRoom, normalizeSpaceNo, PARKING_LIMITS, periodLabel, rateIn, rentalIn, rentProblem, roomMatches, roomNumberOf, sessionStartProblem, spaceSortKey, sumFen, type Rental,
 } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
@@ -33,8 +33,6 @@ import { compoundTarget, sha256 } from './common';
 import { bills, evSessions, feeItems, parkingSpaces } from './docs';
 import { yuan } from './views';
 
-/** Clock skew allowed for a session's start "now". */
-const SKEW_MS = 5 * 60_000;
 const SESSIONS_LIMIT = 300;
 
 /**
@@ -260,8 +258,8 @@ async function evItem(ctx: Ctx, compoundId: string, period: string): Promise<Fee
 async function recordSession(ctx: Ctx, input: { clientRequestId: string; compoundId: string; homeId?: string; room?: string; energyCenti: number; at: string }): Promise<EvSessionView> {
   const { compound, actor } = await parkingCompound(ctx, input.compoundId, true);
   const at = new Date(input.at);
-  if (at.getTime() > ctx.now.getTime() + SKEW_MS) throw new AppError('BAD_REQUEST', '开始时间不能晚于现在');
-  if (ctx.now.getTime() - at.getTime() > PARKING_LIMITS.sessionMaxAgeDays * 86_400_000) throw new AppError('BAD_REQUEST', `只能登记${PARKING_LIMITS.sessionMaxAgeDays}天内的充电记录`);
+  const late = sessionStartProblem(at, ctx.now);
+  if (late) throw new AppError('BAD_REQUEST', late);
   const home = await homeIn(ctx, compound, input);
   const person = await requirePerson(ctx.db, actor);
   const period = periodOf(at);

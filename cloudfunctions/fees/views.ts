@@ -2,11 +2,11 @@
 import type { BillDoc, LedgerEntryDoc, PaymentDoc } from '../../core/fees/docs';
 import type { BillView, LedgerEntryView, ReceiptView } from '../../core/fees/contract';
 import { CATEGORY_LABELS, monthsOverdue, periodLabel, witnessCode } from '../../core/fees/rules';
-import { formatFen, formatHundredths } from '../../core/platform/units';
+import { formatFen, formatHundredths, formatYuan } from '../../core/platform/units';
 import { periodOf, shanghai } from '../../core/platform/time';
 import { iso } from '../_shared/db';
 
-export const yuan = (fen: number) => `${formatFen(fen)}元`;
+export const yuan = (fen: number) => formatYuan(fen);
 
 /** What a bill was computed from: "89.50㎡ × 1.10元", "2个车位（A-012、A-013）× 150.00元", "充电 12.50度 × 1.20元". */
 export function basisOf(b: Pick<BillDoc, 'unit' | 'quantity' | 'rateFen' | 'spaces'>): string {

@@ -3,7 +3,6 @@ import { AppError } from '../../core/platform/errors';
 import { openAccess, trackableBuildings } from '../../core/notices/rules';
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
-import { getById } from '../_shared/db';
 import { notices, type NoticeDoc } from './docs';
 import { people, type PersonDoc } from '../_shared/directory';
 

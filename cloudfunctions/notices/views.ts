@@ -1,6 +1,6 @@
 /** Stored notices → what crosses the wire. What each viewer may see is decided here, in one place. */
 import type { NoticeDetail, NoticeImage, NoticeListItem } from '../../core/notices/contract';
-import { NOTICE_STATUS_LABELS, excerpt, isEmergency, isExpired } from '../../core/notices/rules';
+import { NOTICE_STATUS_LABELS, canCorrect, canTransition, excerpt, isEmergency, isExpired } from '../../core/notices/rules';
 import { ROLE_LABELS } from '../../core/platform/roles';
 import { formatDate } from '../../core/platform/time';
 import { iso } from '../_shared/db';
@@ -54,8 +54,11 @@ export function detailView(
     ...(n.previousId && (n.readFromVersion ?? 1) === n.version ? { mustReread: true } : {}),
     ...(n.withdrawal ? { withdrawal: { byName: n.withdrawal.byName, reason: n.withdrawal.reason, at: iso(n.withdrawal.at) } } : {}),
     ...(n.rejectReason && o.access === 'full' ? { rejectReason: n.rejectReason } : {}),
-    canTrack: o.canTrack,
+    // Reads are tracked once it has gone out: not while WeChat's check runs, nor after it refused it.
+    canTrack: o.canTrack && n.status !== 'reviewing' && n.status !== 'rejected',
     canManage: o.canManage,
+    canCorrect: o.canManage && canCorrect(n.status),
+    canWithdraw: o.canManage && canTransition(n.status, 'withdrawn'),
     expired: isExpired(n, o.now),
     ...(n.link && !hideBody ? { link: n.link } : {}),
     ...(n.ledgerHeads?.length && !hideBody ? { ledgerWitness: n.ledgerHeads.map((q) => ({ compoundId: q.compoundId, day: q.day, seq: q.seq, code: witnessCode(q.hash) })) } : {}),

@@ -11,7 +11,7 @@ import { REPAIR_FILES, REPAIR_TEMPLATE_FIELDS, REPAIR_TEMPLATE_ID } from '../../
 import { AppError } from '../../core/platform/errors';
 import { can } from '../../core/authz';
 import {
-  REPAIR_LIMITS, REPAIR_STATUS_LABELS, autoCloseBefore, clip, currentDue, inCompound, inQueue, isOpen, judgeTransition, loggedForHome, onBoard, partiesOf, repairAccess,
+  REPAIR_LIMITS, REPAIR_STATUS_LABELS, autoCloseBefore, clip, currentDue, inCompound, inQueue, judgeTransition, loggedForHome, mergeKey, takesMerges, onBoard, partiesOf, repairAccess,
   repairPage, repairTarget, ruleFor, urgeProblem, type RepairAction, type RepairStatus,
 } from '../../core/repairs/rules';
 import { formatDateTime } from '../../core/platform/time';
@@ -98,7 +98,7 @@ async function notify(ctx: Ctx, personId: string | null, r: RepairDoc, status: s
  */
 async function notifyReporter(ctx: Ctx, r: RepairDoc, status: string, note: string) {
   if (!loggedForHome(r)) return notify(ctx, r.reporterId, r, status, note);
-  let members: { personId: string }[] = [];
+  let members: { personId: string }[];
   try {
     members = await memberships(ctx.db).find({ homeId: r.homeId!, status: 'active' }, { limit: 50 });
   } catch (e) {
@@ -250,8 +250,8 @@ export async function mergeRepair(ctx: Ctx, input: { repairId: string; intoId: s
   if (judgeTransition(dup.status, 'merge', parties) !== 'ok') refuse(dup.status, 'merge', parties);
   if (!into || !repairAccess(actor, into)) throw new AppError('NOT_FOUND', '要合并到的报修不存在');
   if (into.compoundId !== dup.compoundId || !partiesOf(actor, into).includes('manager')) throw new AppError('BAD_REQUEST', '只能合并同一小区的报修');
-  if (!isOpen(into.status) || into.status === 'done') throw new AppError('REPAIR_STATE', '要合并到的报修已结束，请选择一条处理中的报修');
-  if (into.scope !== dup.scope || (into.homeId ?? '') !== (dup.homeId ?? '')) throw new AppError('BAD_REQUEST', '只能合并同一位置的报修');
+  if (!takesMerges(into.status)) throw new AppError('REPAIR_STATE', '要合并到的报修已结束，请选择一条处理中的报修');
+  if (mergeKey(into) !== mergeKey(dup)) throw new AppError('BAD_REQUEST', '只能合并同一位置的报修');
   // Everyone following the duplicate, and its reporter, now follows the one kept (not the staff
   // member who logged it for a home: the home's residents are parties of the one kept already).
   const moving = new Set<string>(loggedForHome(dup) ? [] : [dup.reporterId]);

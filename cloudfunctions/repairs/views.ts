@@ -1,7 +1,7 @@
 /** Stored repairs → what crosses the wire. What each viewer may see is decided here, in one place. */
 import type { RepairDetail, RepairEventView, RepairListItem, RepairPhoto } from '../../core/repairs/contract';
 import {
-  COMMON_AREA_LABELS, REPAIR_ACTION_LABELS, REPAIR_STATUS_LABELS, allowedActions, currentDue, isOverdueNow, loggedForHome, nextStepText, partiesOf, urgeProblem,
+  COMMON_AREA_LABELS, REPAIR_ACTION_LABELS, REPAIR_STATUS_LABELS, allowedActions, currentDue, isOverdueNow, loggedForHome, mergeKey, nextStepText, partiesOf, urgeProblem,
   type RepairParty,
 } from '../../core/repairs/rules';
 import type { Actor } from '../../core/platform/roles';
@@ -24,6 +24,7 @@ export function listItem(r: RepairDoc, now: Date): RepairListItem {
     ...(r.area ? { area: r.area } : {}),
     placeLabel: r.placeLabel,
     compoundId: r.compoundId,
+    mergeKey: mergeKey(r),
     excerpt: excerpt(r.description),
     status: r.status,
     statusLabel: REPAIR_STATUS_LABELS[r.status],
@@ -104,6 +105,9 @@ export async function detailView(ctx: Pick<Ctx, 'cloud' | 'now'>, r: RepairDoc, 
     finishDueAt: iso(r.finishDueAt),
     ...(r.acceptedAt ? { acceptedAt: iso(r.acceptedAt) } : {}),
     ...(r.doneAt ? { doneAt: iso(r.doneAt) } : {}),
+    showClocks: r.status !== 'cancelled' && r.status !== 'merged',
+    acceptLate: !r.acceptedAt && new Date(r.acceptDueAt).getTime() <= ctx.now.getTime(),
+    finishLate: !r.doneAt && new Date(r.finishDueAt).getTime() <= ctx.now.getTime(),
     events: r.events.map((e) => eventView(e, access, photos)),
     actions: allowedActions(r.status, parties),
     urgeProblem: isReporter ? urge : null,

@@ -13,8 +13,8 @@ export const ACCOUNT_LIMITS = {
   search: 20,
 } as const;
 
-/** Mainland mobile numbers. */
-export const PHONE_PATTERN = /^1\d{10}$/;
+/** Mainland mobile numbers (the shared pattern). */
+export { MOBILE_PATTERN as PHONE_PATTERN } from '../platform/patterns';
 /** Invite codes: 10 characters from an alphabet without look-alikes (0/O, 1/I/L). */
 export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const INVITE_CODE_LENGTH = 10;

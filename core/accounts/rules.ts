@@ -196,7 +196,7 @@ export const REQUIRED_ROSTER_FIELDS: readonly RosterField[] = ['building', 'numb
 
 /** Header cell → field, ignoring spaces, full-width brackets, "(选填)" and the like. */
 export function rosterFieldOf(header: string): RosterField | null {
-  const h = squash(header).replace(/[（【\[]/g, '(').replace(/[）】\]]/g, ')');
+  const h = squash(header).replace(/[（【[]/g, '(').replace(/[）】\]]/g, ')');
   const bare = h.replace(/\(.*?\)/g, '');
   for (const [field, def] of Object.entries(ROSTER_HEADERS) as [RosterField, (typeof ROSTER_HEADERS)[RosterField]][]) {
     if ((def.aliases as readonly string[]).some((a) => a === h || a === bare)) return field;

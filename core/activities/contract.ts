@@ -4,6 +4,7 @@
  * BAD_REQUEST). Instants cross the wire as ISO strings with a zone.
  */
 import { z } from 'zod';
+import { CLOUD_FILE_ID_PATTERN, MOBILE_PATTERN } from '../platform/patterns';
 import { action, clientRequestId, defineApi, id, page, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import { ACTIVITY_LIMITS as L } from './limits';
@@ -156,8 +157,8 @@ export interface HelpView {
 
 // ---- inputs ----
 const instant = z.string().max(40).refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), '时间格式有误');
-const fileID = z.string().trim().regex(/^cloud:\/\/[^\s]{1,400}$/, '图片应为上传后得到的云文件ID（cloud://…）');
-const phone = z.string().regex(/^1\d{10}$/, '请填写11位手机号');
+const fileID = z.string().trim().regex(CLOUD_FILE_ID_PATTERN, '图片应为上传后得到的云文件ID（cloud://…）');
+const phone = z.string().regex(MOBILE_PATTERN, '请填写11位手机号');
 const year = z.string().regex(/^20\d{2}$/, '年份有误');
 
 export const activityAudience = z.discriminatedUnion('kind', [

@@ -20,5 +20,5 @@ export const FEE_LIMITS = {
 } as const;
 /** Receipt numbers people type: letters, digits and dashes. */
 export const RECEIPT_NO = /^[A-Za-z0-9-]{1,32}$/;
-/** "YYYY-MM". */
-export const PERIOD = /^(20\d\d)-(0[1-9]|1[0-2])$/;
+/** "YYYY-MM" (the shared pattern). */
+export { PERIOD_PATTERN as PERIOD } from '../platform/patterns';

@@ -4,6 +4,7 @@
  * ISO strings; an expiry is a Shanghai calendar day "YYYY-MM-DD".
  */
 import { z } from 'zod';
+import { CLOUD_FILE_ID_PATTERN, DAY_PATTERN } from '../platform/patterns';
 import { action, defineApi, id, page, clientRequestId, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory, type NoticeStatus } from './rules';
@@ -83,10 +84,13 @@ export interface NoticeDetail extends NoticeListItem {
   withdrawal?: { byName: string; reason: string; at: string };
   /** Why it was not published (author only). */
   rejectReason?: string;
-  /** The caller may see read rates / unread homes for at least one building. */
+  /** The caller may see read rates / unread homes for at least one building (never while reviewing or rejected). */
   canTrack: boolean;
   /** The caller may correct or withdraw it. */
   canManage: boolean;
+  /** The caller may correct it now, or withdraw it now (canManage and the life cycle in core/notices/rules). */
+  canCorrect: boolean;
+  canWithdraw: boolean;
   expired: boolean;
   /** Opens a page of another feature (e.g. the month's statement for a 财务公示). */
   link?: AppLink;
@@ -176,8 +180,8 @@ export interface RemindPreview {
 }
 
 // ---- inputs ----
-const fileID = z.string().trim().regex(/^cloud:\/\/[^\s]{1,400}$/, '图片应为上传后得到的云文件ID（cloud://…）');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const fileID = z.string().trim().regex(CLOUD_FILE_ID_PATTERN, '图片应为上传后得到的云文件ID（cloud://…）');
+const day = z.string().regex(DAY_PATTERN, '日期格式应为 YYYY-MM-DD');
 const title = text({ max: NOTICE_LIMITS.title, emptyMessage: '请填写标题' });
 const body = text({ max: NOTICE_LIMITS.body, multiline: true, emptyMessage: '请填写正文' });
 const reason = text({ max: NOTICE_LIMITS.reason, emptyMessage: '请填写原因' });

@@ -71,11 +71,24 @@ export function createAuthz<T extends PermissionTable>(table: T) {
     const s = scopesOf(actor, permission);
     return s.buildingIds.length + s.compoundIds.length + s.communityIds.length > 0;
   }
+  /**
+   * Each of these grants that holds `permission`, with the scope it holds it at (the
+   * widest when a role is listed twice): what a page offers as "where you may do X",
+   * read from the table instead of a list of role names.
+   */
+  function scopedGrants<G extends Pick<RoleGrant, 'role'>>(grants: readonly G[], permission: P): (G & { scope: Scope })[] {
+    const order: Scope[] = ['building', 'compound', 'community'];
+    return grants.flatMap((g) => {
+      const scopes = rulesOf(permission).filter(([role]) => role === g.role).map(([, scope]) => scope);
+      if (!scopes.length) return [];
+      return [{ ...g, scope: scopes.sort((a, b) => order.indexOf(b) - order.indexOf(a))[0] }];
+    });
+  }
   /** The roles that hold a permission at all (e.g. "who can do this" in a refusal). */
   function rolesWith(permission: P): RoleName[] {
     return [...new Set(rulesOf(permission).map(([role]) => role))];
   }
-  return { table, grantsFor, can, assertCan, scopesOf, canAnywhere, rolesWith };
+  return { table, grantsFor, can, assertCan, scopesOf, canAnywhere, scopedGrants, rolesWith };
 }
 
 /** A resident of a building or compound (any active binding inside it). */

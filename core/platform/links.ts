@@ -42,7 +42,7 @@ export function isValidLink(l: { to: string; params: Record<string, unknown> }):
  */
 export const SCAN_PAGES = {
   /** Binding a home; `scene` b=<buildingId> chooses the building. */
-  bindBuilding: 'packages/account/pages/bind/index',
+  bindBuilding: 'packages/accounts/pages/bind/index',
 } as const;
 
 /**

@@ -18,6 +18,11 @@ export const ROLE_LABELS: Record<RoleName | 'resident', string> = {
   bookkeeper: '记账员',
 };
 
+/** A building lead's grant names its buildings; every other role's covers a whole compound or community. */
+export function grantsBuildings(role: RoleName): boolean {
+  return role === 'buildingLead';
+}
+
 export const RELATIONS = ['owner', 'tenant', 'family'] as const;
 export type Relation = (typeof RELATIONS)[number];
 export const RELATION_LABELS: Record<Relation, string> = { owner: '业主', tenant: '租户', family: '家庭成员' };

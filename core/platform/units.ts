@@ -21,6 +21,14 @@ export function formatHundredths(value: number): string {
 export const parseYuanToFen = parseHundredths;
 export const formatFen = formatHundredths;
 
+/** 123450 → "1234.50元"; `grouped` writes thousands apart ("1,234.50元") for a table of large sums. */
+export function formatYuan(fen: number, opts: { grouped?: boolean } = {}): string {
+  const text = formatFen(fen);
+  if (!opts.grouped) return `${text}元`;
+  const [whole, cents] = text.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents}元`;
+}
+
 /** Area in hundredths of m² shown as "89.50㎡". */
 export function formatArea(areaCenti: number): string {
   return `${formatHundredths(areaCenti)}㎡`;

@@ -4,6 +4,7 @@
  * (a stray field is a BAD_REQUEST). Money is integer fen; dates cross as ISO strings.
  */
 import { z } from 'zod';
+import { CLOUD_FILE_ID_PATTERN, MOBILE_PATTERN, PERIOD_PATTERN } from '../platform/patterns';
 import { action, clientRequestId, defineApi, id, page, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import { TEMPLATE_IDS, TEMPLATES } from '../templates';
@@ -36,6 +37,8 @@ export interface RepairListItem {
   /** "御家兰庭 5栋1单元301" or "天翔世家 3栋 电梯". */
   placeLabel: string;
   compoundId: string;
+  /** Equal for repairs that may be merged into one another (core/repairs/rules mergeKey). */
+  mergeKey: string;
   excerpt: string;
   status: RepairStatus;
   statusLabel: string;
@@ -54,7 +57,7 @@ export interface RepairListItem {
   photoCount: number;
   createdAt: string;
 }
-export interface RepairListPage extends Page<RepairListItem> {}
+export type RepairListPage = Page<RepairListItem>;
 export interface RepairEventView {
   action: RepairAction | 'report' | 'log' | 'urge' | 'cost' | 'follow';
   label: string;
@@ -82,6 +85,10 @@ export interface RepairDetail extends RepairListItem {
   finishDueAt: string;
   acceptedAt?: string;
   doneAt?: string;
+  /** Whether each clock shows (not for a cancelled or merged repair), and whether it ran out before the step was done. */
+  showClocks: boolean;
+  acceptLate: boolean;
+  finishLate: boolean;
   events: RepairEventView[];
   /** The state-machine moves this caller may make now. */
   actions: RepairAction[];
@@ -144,11 +151,11 @@ export interface CostsPage {
 }
 
 // ---- inputs ----
-const fileID = z.string().trim().regex(/^cloud:\/\/[^\s]{1,400}$/, '图片应为上传后得到的云文件ID（cloud://…）');
+const fileID = z.string().trim().regex(CLOUD_FILE_ID_PATTERN, '图片应为上传后得到的云文件ID（cloud://…）');
 const photos = (max: number) => z.array(fileID).max(max, `最多${max}张图片`).default([]);
 const description = text({ max: REPAIR_LIMITS.description, multiline: true, emptyMessage: '请描述要修什么' });
 const note = optionalText({ max: REPAIR_LIMITS.note, multiline: true });
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const period = z.string().regex(PERIOD_PATTERN, '月份格式应为 YYYY-MM');
 const fen = z.number().int('金额应为整数（分）').min(0, '金额不能为负').max(REPAIR_LIMITS.maxCostFen, '金额过大');
 
 export const where = z.discriminatedUnion(
@@ -190,7 +197,7 @@ export const repairsApi = defineApi('repairs', {
         source: z.enum(['phone', 'walkIn', 'patrol']),
         /** Who called or came in, as typed: a note for the staff, not an account. */
         contactName: optionalText({ max: REPAIR_LIMITS.contactName }),
-        contactPhone: z.string().regex(/^1\d{10}$/, '请填写11位手机号').optional(),
+        contactPhone: z.string().regex(MOBILE_PATTERN, '请填写11位手机号').optional(),
       })
       .strict(),
   ).returns<RepairDetail>(),

@@ -152,6 +152,13 @@ export const CLOCK_STATUSES: readonly RepairStatus[] = ['submitted', 'accepted',
 /** Statuses where nothing more happens. */
 export const FINAL_STATUSES: readonly RepairStatus[] = ['confirmed', 'cancelled', 'merged', 'closed'];
 export const isOpen = (s: RepairStatus) => !FINAL_STATUSES.includes(s);
+
+/** Repairs that may be merged share this key: the same compound, scope and home (a common area has no home). */
+export function mergeKey(r: { compoundId: string; scope: 'home' | 'common'; homeId?: string | null }): string {
+  return `${r.compoundId}|${r.scope}|${r.homeId ?? ''}`;
+}
+/** A repair can take a duplicate while it is still being worked on (not finished, not closed). */
+export const takesMerges = (s: RepairStatus) => isOpen(s) && s !== 'done';
 /** In a staff member's queue: assigned to them and not done yet. */
 export const inQueue = (s: RepairStatus) => s === 'assigned' || s === 'inProgress';
 /** Work has not started: the reporter may still cancel. */

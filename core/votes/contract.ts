@@ -3,6 +3,7 @@
  * them (see count.ts). Schemas are strict; dates cross the wire as ISO strings.
  */
 import { z } from 'zod';
+import { CLOUD_FILE_ID_PATTERN } from '../platform/patterns';
 import { action, defineApi, id as anyId, page, clientRequestId, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import { VOTE_LIMITS } from './limits';
@@ -153,7 +154,7 @@ export interface RemindResult {
 /** Ids are plain ASCII: a NUL or a control character is a BAD_REQUEST, never a query. */
 const id = anyId.regex(/^[A-Za-z0-9_.-]+$/, '编号有误');
 const instant = z.iso.datetime({ offset: true, error: '时间格式有误' });
-const fileID = z.string().trim().regex(/^cloud:\/\/[^\s]{1,400}$/, '文件应为上传后得到的云文件ID（cloud://…）');
+const fileID = z.string().trim().regex(CLOUD_FILE_ID_PATTERN, '文件应为上传后得到的云文件ID（cloud://…）');
 const choice = z.string().min(1).max(20).regex(/^[a-z0-9]+$/, '选项有误');
 const choices = z.array(choice).min(1, '请选择').max(VOTE_LIMITS.seats + 1);
 

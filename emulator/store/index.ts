@@ -40,9 +40,10 @@ export class Store {
   /** called for every counter increment, so the emulator can attribute it to the current call */
   onCount: (c: Partial<Counters>) => void = () => undefined;
 
-  constructor(file: string, collections: CollectionSpec[], opts: StoreOptions = {}) {
+  /** `file`: a path, ':memory:', or an image of a database to open in memory (better-sqlite3 deserialises a Buffer). */
+  constructor(file: string | Buffer, collections: CollectionSpec[], opts: StoreOptions = {}) {
     this.db = new Database(file);
-    if (file !== ':memory:') {
+    if (typeof file === 'string' && file !== ':memory:') {
       // WAL + synchronous=FULL: a commit returns only after the WAL is fsynced,
       // so a write that resolved survives kill -9 and power loss. ('normal'
       // would survive kill -9 too — the OS still has the pages — but not power loss.)

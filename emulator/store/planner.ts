@@ -32,7 +32,6 @@
  * will read.
  */
 import type Database from 'better-sqlite3';
-import type { IndexSpec } from '../types';
 import { decodeDoc, encodeKey, indexValues, isDate, isIndexableScalar, isPlainObject, toWire } from '../wire';
 import { ERR } from './errors';
 import type { Schema } from './schema';
@@ -128,10 +127,22 @@ export class Planner {
     if (idRange) {
       const where = ['coll = ?'];
       const params: unknown[] = [coll];
-      if (idRange.lo) (where.push(`id ${idRange.lo.inc ? '>=' : '>'} ?`), params.push('s:' + idRange.lo.v));
-      else (where.push('id >= ?'), params.push('s:'));
-      if (idRange.hi) (where.push(`id ${idRange.hi.inc ? '<=' : '<'} ?`), params.push('s:' + idRange.hi.v));
-      else (where.push('id < ?'), params.push('s;'));
+      if (idRange.lo) {
+        where.push(`id ${idRange.lo.inc ? '>=' : '>'} ?`);
+        params.push('s:' + idRange.lo.v);
+      }
+      else {
+        where.push('id >= ?');
+        params.push('s:');
+      }
+      if (idRange.hi) {
+        where.push(`id ${idRange.hi.inc ? '<=' : '<'} ?`);
+        params.push('s:' + idRange.hi.v);
+      }
+      else {
+        where.push('id < ?');
+        params.push('s;');
+      }
       const ordered = sortKeys.length === 1 && sortKeys[0][0] === '_id';
       const dir = ordered && sortKeys[0][1] === -1 ? 'DESC' : 'ASC';
       plans.push({
@@ -164,8 +175,14 @@ export class Planner {
         const b = rangeBound(conds.get(fields[p]));
         if (b) {
           range = fields[p];
-          if (b.lo) (where.push(`i.${K[p]} ${b.lo.inc ? '>=' : '>'} ?`), params.push(b.lo.v));
-          if (b.hi) (where.push(`i.${K[p]} ${b.hi.inc ? '<=' : '<'} ?`), params.push(b.hi.v));
+          if (b.lo) {
+            where.push(`i.${K[p]} ${b.lo.inc ? '>=' : '>'} ?`);
+            params.push(b.lo.v);
+          }
+          if (b.hi) {
+            where.push(`i.${K[p]} ${b.hi.inc ? '<=' : '<'} ?`);
+            params.push(b.hi.v);
+          }
         }
       }
       // The index gives the order when the sort keys (less those pinned to one value)
@@ -176,7 +193,10 @@ export class Planner {
       if (rest.length && single && rest.length <= fields.length - p) {
         const same = rest.every(([f, d], j) => fields[p + j] === f && ix.keys[f] === d);
         const reversed = rest.every(([f, d], j) => fields[p + j] === f && ix.keys[f] === -d);
-        if (same || reversed) (ordered = true), (dir = same ? 'ASC' : 'DESC');
+        if (same || reversed) {
+          ordered = true;
+          dir = same ? 'ASC' : 'DESC';
+        }
       }
       if (!equality.length && !range && !ordered) continue;
       const inRange = `SELECT i.id FROM _ix i WHERE ${where.join(' AND ')}`;

@@ -76,6 +76,8 @@ export interface RuntimeOptions {
   /** Demo sign-in at /api/_demo/* (npm start). Off: those routes do not exist. */
   demo?: boolean;
   seed?: boolean;
+  /** With dataDir ':memory:', a seeded database image to start from (tests copy the demo instead of writing it again). */
+  image?: Buffer;
   /** Fire declared timer triggers on the wall clock (default on). */
   timers?: boolean;
   /** Deliver photos' content-check verdicts this long after each check starts (default 3 s). */
@@ -165,6 +167,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const emulator = createEmulator({
     dataDir: opts.dataDir,
+    ...(opts.image ? { image: opts.image } : {}),
     collections: COLLECTIONS,
     // Own entries only: a name like "constructor" or "__proto__" is not a function here.
     functions: (name: string) => mains.get(name),
@@ -261,7 +264,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const openid = signedIn(req);
     const reader = (emulator as unknown as SignedFileReader).readSignedFile;
     if (!openid || typeof reader !== 'function') return notFound();
-    let file: { body: Buffer; cloudPath: string } | null = null;
+    let file: { body: Buffer; cloudPath: string } | null;
     try {
       file = reader.call(emulator, req.url ?? '', openid);
     } catch {

@@ -2,7 +2,7 @@
 export type BuildTarget = 'weapp' | 'h5';
 
 export interface FeatureRoutes<K extends string = string> {
-  /** Subpackage root, e.g. "packages/account". */
+  /** Subpackage root, e.g. "packages/accounts". */
   root: string;
   /** Route key → page path inside the root ("pages/bind/index"). */
   pages: Readonly<Record<K, string>>;
@@ -26,7 +26,7 @@ export function pagesFor<K extends string>(r: FeatureRoutes<K>, target: BuildTar
   return (Object.keys(r.pages) as K[]).filter((k) => target === 'h5' || !(r.h5Only ?? []).includes(k)).map((k) => r.pages[k]);
 }
 
-/** "/packages/account/pages/bind/index" for every key of a feature. */
+/** "/packages/accounts/pages/bind/index" for every key of a feature. */
 export function routePaths<K extends string>(r: FeatureRoutes<K>): Record<K, string> {
   const out = {} as Record<K, string>;
   for (const k of Object.keys(r.pages) as K[]) out[k] = `/${r.root}/${r.pages[k]}`;

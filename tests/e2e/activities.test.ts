@@ -6,7 +6,7 @@
  * a reason; the hours show on the volunteer's 志愿时长 page and in building 3's total.
  */
 import type { Browser, Page } from 'playwright-core';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
+import { shot, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
 
 jest.setTimeout(240_000);
 

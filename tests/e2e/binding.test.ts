@@ -29,7 +29,7 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   const user = await userCtx.newPage();
   await signIn(user, served.url, null);
 
-  await visit(user, served.url, '/packages/account/pages/bind/index');
+  await visit(user, served.url, '/packages/accounts/pages/bind/index');
   await user.locator('.bind-compounds .choice__label', { hasText: '天翔世家' }).click();
   await user.locator('.bind-buildings .choice__label', { hasText: /^3栋$/ }).click();
   await user.locator('.bind-units .choice__label', { hasText: /^2$/ }).click();
@@ -48,7 +48,7 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   const lead5Ctx = await phone(browser);
   const lead5 = await lead5Ctx.newPage();
   await signIn(lead5, served.url, '张卫东');
-  await visit(lead5, served.url, '/packages/account/pages/approvals/index');
+  await visit(lead5, served.url, '/packages/accounts/pages/approvals/index');
   await lead5.locator('.approvals').waitFor();
   await lead5.waitForLoadState('networkidle');
   expect(await lead5.locator('.approval-item', { hasText: '新邻居' }).count()).toBe(0);
@@ -62,7 +62,7 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   const refused = await api(lead5, 'accounts', 'binding.decide', { requestId: request.id, approve: true });
   expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } });
 
-  await visit(lead3, served.url, '/packages/account/pages/approvals/index');
+  await visit(lead3, served.url, '/packages/accounts/pages/approvals/index');
   const item = lead3.locator('.approval-item', { hasText: '新邻居' });
   await item.waitFor();
   // The lead sees whether the claim matches the register and the owner's name masked (于*东), never in full.
@@ -77,7 +77,7 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   const committeeCtx = await phone(browser);
   const committee = await committeeCtx.newPage();
   await signIn(committee, served.url, '林国栋');
-  await visit(committee, served.url, '/packages/account/pages/approvals/index');
+  await visit(committee, served.url, '/packages/accounts/pages/approvals/index');
   const second = committee.locator('.approval-item', { hasText: '新邻居' });
   await second.waitFor();
   // The committee keeps the register: the same owner's name in full.
@@ -86,7 +86,7 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   await second.locator('.approval-approve').click();
   await second.waitFor({ state: 'detached' });
 
-  await visit(user, served.url, '/packages/account/pages/homes/index');
+  await visit(user, served.url, '/packages/accounts/pages/homes/index');
   await user.locator('.homes-item', { hasText: `3栋2单元${number}` }).waitFor();
   await shot(user, 'my-homes');
   await Promise.all([userCtx.close(), lead5Ctx.close(), lead3Ctx.close(), committeeCtx.close()]);

@@ -5,7 +5,7 @@
  * opens the statement, sees the bars and the trend, and 校验 passes; the notice opens it too.
  */
 import type { Browser, Page } from 'playwright-core';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
+import { shot, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
 
 jest.setTimeout(240_000);
 

@@ -5,7 +5,7 @@
  * of building 5 never sees it. A committee notice (posted through the API) reaches both.
  */
 import type { Browser, Page } from 'playwright-core';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
+import { shot, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
 
 jest.setTimeout(180_000);
 

@@ -110,7 +110,7 @@ async function scan(chairman: Page, building: string): Promise<string> {
   const src = await chairman.locator('.poster', { hasText: `${building} 住户绑定` }).locator('img').getAttribute('src');
   const bytes = await chairman.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url!)).arrayBuffer())), src);
   const read = readCodeImage(Buffer.from(bytes));
-  expect(read?.page).toBe('packages/account/pages/bind/index');
+  expect(read?.page).toBe('packages/accounts/pages/bind/index');
   return `/${read!.page}?scene=${encodeURIComponent(read!.scene)}`;
 }
 
@@ -172,12 +172,12 @@ it('a chairman claims, imports 120 homes, prints posters, appoints a lead, sets 
   // 4. The future lead binds through 1栋's poster; the chairman (committee) approves and appoints.
   const lead = await newUser();
   await bindThroughPoster(lead, route1, '1', '101', '林楼长');
-  await visit(chair, served.url, '/packages/account/pages/approvals/index');
+  await visit(chair, served.url, '/packages/accounts/pages/approvals/index');
   const request = chair.locator('.approval-item', { hasText: '林楼长' });
   await request.waitFor();
   await request.locator('.approval-approve').click();
   await chair.locator('.approval-item', { hasText: '林楼长' }).waitFor({ state: 'detached' });
-  await visit(chair, served.url, '/packages/account/pages/roles/index');
+  await visit(chair, served.url, '/packages/accounts/pages/roles/index');
   await chair.locator('.roles-grant').click();
   await chair.locator('.grant-roles .choice__label', { hasText: '党员楼栋长' }).click();
   await chair.locator('.grant-lead-buildings .choice__label', { hasText: /^1栋$/ }).click();
@@ -210,7 +210,7 @@ it('a chairman claims, imports 120 homes, prints posters, appoints a lead, sets 
   const resident = await newUser();
   await bindThroughPoster(resident, route1, '2', '302', '吴新邻');
   await shot(resident, 'onboarding-resident-requested');
-  await visit(lead, served.url, '/packages/account/pages/approvals/index');
+  await visit(lead, served.url, '/packages/accounts/pages/approvals/index');
   const item = lead.locator('.approval-item', { hasText: '吴新邻' });
   await item.waitFor();
   await item.locator('.approval-approve').click();

@@ -4,7 +4,7 @@
  * 李秀英 finds it under 我的报修, where she may cancel it as her own.
  */
 import type { Browser } from 'playwright-core';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
+import { shot, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
 
 jest.setTimeout(240_000);
 

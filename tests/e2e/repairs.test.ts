@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { demoPng } from '../../scripts/lib/seed-repairs';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
+import { shot, useRuntimeAndBrowser, visit, type Served, pageAs } from './support';
 
 jest.setTimeout(240_000);
 

@@ -1,12 +1,15 @@
 /**
  * End-to-end support: the local runtime as a child process (exactly what `npm start`
- * runs, on the H5 and function bundles in dist/), a fresh data folder per suite, and
+ * runs, on the H5 and function bundles in dist/), a fresh data folder per suite holding
+ * a copy of the demo (seeded once per run: tests/support/demo-cache.ts), and
  * Debian's Chromium driven by playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSeed } from '../../scripts/lib/seed-data';
+import { demoImage } from '../support/demo-cache';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..');
@@ -21,6 +24,8 @@ export interface Served {
 /** `dataDir`: a folder prepared beforehand (e.g. by `npm run setup`); `args`: for start.ts (e.g. --empty). */
 export async function serve(opts: { dataDir?: string; args?: string[] } = {}): Promise<Served> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'jinlin-e2e-'));
+  // A fresh folder gets a copy of the demo (seeded once per run), so the runtime does not seed it again.
+  if (!opts.dataDir && !(opts.args ?? []).includes('--empty')) writeFileSync(join(dataDir, 'db.sqlite'), await demoImage({ seed: buildSeed(), features: true }));
   // `node --require tsx/cjs` (not the tsx CLI) so the kill reaches the server itself.
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'scripts/start.ts'), ...(opts.args ?? [])], {
     cwd: ROOT,
@@ -67,7 +72,7 @@ export async function phone(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 }
 
-export const SIGNIN = '/#/packages/account/pages/signin/index';
+export const SIGNIN = '/#/packages/accounts/pages/signin/index';
 
 /** Signs in on the demo page as the named person, or as a new WeChat user when name is null. */
 export async function signIn(page: Page, base: string, name: string | null): Promise<void> {

@@ -91,7 +91,6 @@ describe('identity and function calls', () => {
   test('SDK APIs before init() fail like the real SDK', () => {
     // a fresh module registry gives a fresh, un-initialised SDK
     jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
       const fresh = require('../../emulator/sdk');
       expect(() => fresh.database()).toThrow(/init/);
     });

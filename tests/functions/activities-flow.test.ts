@@ -8,7 +8,7 @@ import { main as activities } from '../../cloudfunctions/activities';
 import { main as notices } from '../../cloudfunctions/notices';
 import { activitiesApi, ACTIVITY_TEMPLATE_ID } from '../../core/activities/contract';
 import { NEIGHBOUR_SERVICE_PAGE } from '../../core/activities/rules';
-import { malformed } from '../support/malformed';
+import { expectAuthorization, expectBadInputRefused } from '../support/matrix';
 import { createHarness, newRequestId, type Harness } from '../support/harness';
 
 jest.setTimeout(120_000);
@@ -285,16 +285,7 @@ describe('authorization matrix: every action × every identity', () => {
   it('covers every action of the contract', () => expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(activitiesApi.actions).sort()));
   for (const [action, spec] of Object.entries(MATRIX)) {
     it(action, async () => {
-      const outcomes: [string, string][] = [];
-      for (const who of IDENTITIES) {
-        const r = await h.as(who).call('activities', action, await spec.payload(who));
-        outcomes.push([who || '(none)', r.ok ? 'ok' : r.error.code]);
-      }
-      for (const [who, got] of outcomes) {
-        if (who === '(none)') expect([who, got]).toEqual([who, 'UNAUTHENTICATED']);
-        else if (spec.allowed.includes(who)) expect([who, got]).toEqual([who, 'ok']);
-        else expect([who, ['FORBIDDEN', 'NOT_FOUND', 'NOT_ELIGIBLE', 'NOT_REGISTERED', 'SELF_DECISION'].includes(got) ? 'refused' : got]).toEqual([who, 'refused']);
-      }
+      await expectAuthorization(h, 'activities', action, spec, IDENTITIES, { alsoRefused: ['NOT_ELIGIBLE', 'NOT_REGISTERED', 'SELF_DECISION'] });
     });
   }
 });
@@ -327,16 +318,7 @@ describe('bad input: BAD_REQUEST with a Chinese message, and nothing written', (
   for (const [action, spec] of Object.entries(MATRIX)) {
     it(action, async () => {
       const who = spec.allowed.includes('txsj-lead-3') ? 'txsj-lead-3' : spec.allowed[0];
-      const valid = await spec.payload(who);
-      const cases = malformed(valid).filter(([label]) => !(label.endsWith('missing') && OPTIONAL.has(`${action}:${label.split(' ')[0]}`)));
-      for (const [i, extra] of (SPECIFIC[action]?.() ?? []).entries()) cases.push([`rule ${i}`, extra]);
-      for (const [label, payload] of cases) {
-        const before = await h.snapshot();
-        const { result, writes } = await h.emu.measure(() => h.as(who).call('activities', action, payload));
-        expect([label, result]).toEqual([label, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/[\u4e00-\u9fa5]/) }) })]);
-        expect([label, writes]).toEqual([label, 0]);
-        expect(await h.snapshot()).toBe(before);
-      }
+      await expectBadInputRefused(h, 'activities', action, who, await spec.payload(who), { optional: OPTIONAL, rules: SPECIFIC[action]?.() });
     });
   }
 });

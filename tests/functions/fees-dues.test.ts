@@ -12,7 +12,7 @@ import { halfOf, halfPeriods, lastEndedHalf, previousHalf } from '../../core/fee
 import { NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
 import { OUTBOX } from '../../emulator';
 import { enqueue, jobs, work } from '../../cloudfunctions/_shared/jobs';
-import type { Ctx } from '../../cloudfunctions/_shared/router';
+import { killable, workerCtx as makeWorkerCtx } from '../support/killable';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { remindJob } from '../../cloudfunctions/fees/dues-remind';
 import { createHarness, newRequestId, type Harness } from '../support/harness';
@@ -33,9 +33,7 @@ const openidOf = (personId: string) => h.seed.people.find((p) => p._id === perso
 const billMessages = () => h.emu.outbox.list({ kind: OUTBOX.subscribe }).filter((e) => e.payload.templateId === BILL_TEMPLATE_ID);
 const billTo = () => billMessages().map((e) => e.payload.touser as string);
 
-function workerCtx(db: Database): Ctx {
-  return { cloud: h.emu.sdk as any, db, openid: '', now: new Date(), actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }) };
-}
+const workerCtx = (db: Database) => makeWorkerCtx(h.emu.sdk, db);
 /** Run every open job to the end, as the timer would. */
 async function drain() {
   for (let i = 0; i < 50; i++) {
@@ -139,23 +137,11 @@ describe('催缴提醒', () => {
     h.emu.outbox.clear();
     const healthy = workerCtx(h.db);
     const job = await enqueue(healthy, remindJob, { compoundId: 'txsj', buildingId: B5 }, { createdBy: 'p-txsj-committee', clientRequestId: 'dues-kill-0001' });
-    let dead = false;
-    const guard = <T extends object>(target: T): T =>
-      new Proxy(target, {
-        get(t, prop, recv) {
-          const v = Reflect.get(t, prop, recv);
-          if (typeof v !== 'function') return v && typeof v === 'object' && prop !== 'command' ? guard(v) : v;
-          return (...args: unknown[]) => {
-            if (dead) throw new Error('process killed');
-            const out = v.apply(t, args);
-            return out && typeof out === 'object' && typeof (out as Promise<unknown>).then !== 'function' && prop !== 'serverDate' ? guard(out) : out;
-          };
-        },
-      });
-    const dying = workerCtx(guard(h.db));
+    const dyingDb = killable(h.db);
+    const dying = workerCtx(dyingDb.db);
     const send = h.emu.sdk.openapi.subscribeMessage.send.bind(h.emu.sdk.openapi.subscribeMessage);
     let calls = 0;
-    (dying as any).cloud = { ...h.emu.sdk, openapi: { subscribeMessage: { send: async (msg: unknown) => { const out = await send(msg as any); if (++calls === 7) dead = true; return out; } } } };
+    (dying as any).cloud = { ...h.emu.sdk, openapi: { subscribeMessage: { send: async (msg: unknown) => { const out = await send(msg as any); if (++calls === 7) dyingDb.kill(); return out; } } } };
     await expect(work(dying, { jobId: job._id, leaseMs: 50, budgetMs: 60_000 })).rejects.toThrow('process killed');
     expect(billTo().length).toBe(7);
     // Meanwhile the manager reminds the same building.

@@ -10,7 +10,7 @@ import { NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
 import { OUTBOX } from '../../emulator';
 import { enqueue, jobs, work } from '../../cloudfunctions/_shared/jobs';
 import { noticeMessageJob } from '../../cloudfunctions/notices/messages';
-import type { Ctx } from '../../cloudfunctions/_shared/router';
+import { killable, workerCtx as makeWorkerCtx } from '../support/killable';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { createHarness, type Harness } from '../support/harness';
 
@@ -35,28 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** A Ctx like the router's, over a database that can be "killed". */
-function workerCtx(db: Database): Ctx {
-  return { cloud: h.emu.sdk as any, db, openid: '', now: new Date(), actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }) };
-}
+const workerCtx = (db: Database) => makeWorkerCtx(h.emu.sdk, db);
 
-/** The database as a dying process sees it: every call after `kill()` throws. */
-function killable(db: Database) {
-  let dead = false;
-  const guard = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(t, prop, recv) {
-        const v = Reflect.get(t, prop, recv);
-        if (typeof v !== 'function') return v && typeof v === 'object' && prop !== 'command' ? guard(v) : v;
-        return (...args: unknown[]) => {
-          if (dead) throw new Error('process killed');
-          const out = v.apply(t, args);
-          return out && typeof out === 'object' && typeof (out as Promise<unknown>).then !== 'function' && prop !== 'serverDate' ? guard(out) : out;
-        };
-      },
-    });
-  return { db: guard(db), kill: () => (dead = true) };
-}
 
 const messages = () => h.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload.touser as string);
 

@@ -205,7 +205,6 @@ describe('read receipts are idempotent', () => {
     }
     const m = await h.emu.measure(() => h.as('txsj-committee').ok('notices', 'notices.summary', { noticeId: n.id }));
     expect(m.result.total).toMatchObject({ homes: 585, read: 30 });
-    // eslint-disable-next-line no-console
     console.log(`notices.summary (585 homes, 30 read): ${m.queries} queries, ${m.reads} docs read, ${m.scanned} scanned`);
     expect(m.queries).toBeLessThanOrEqual(10);
     expect(m.reads).toBeLessThan(40);

@@ -196,9 +196,9 @@ describe('the guide and the posters', () => {
     expect(sheet.posters[0].steps).toHaveLength(3);
     const docs = (await h.db.collection('posters').where({ compoundId: id() }).get()).data;
     expect(docs.map((d: any) => [d.scene, d.page]).sort()).toEqual([
-      [`b=${id()}-b1`, 'packages/account/pages/bind/index'],
-      [`b=${id()}-b2`, 'packages/account/pages/bind/index'],
-      [`b=${id()}-b3`, 'packages/account/pages/bind/index'],
+      [`b=${id()}-b1`, 'packages/accounts/pages/bind/index'],
+      [`b=${id()}-b2`, 'packages/accounts/pages/bind/index'],
+      [`b=${id()}-b3`, 'packages/accounts/pages/bind/index'],
     ]);
     // What a phone reads from the stored image.
     const file = (await h.emu.sdk.downloadFile({ fileID: docs[0].fileID })) as { fileContent: Buffer };
@@ -258,14 +258,14 @@ describe('authorization matrix and bad input', () => {
 describe('wxacode.getUnlimited in the emulator fails where WeChat does', () => {
   const call = (d: unknown) => h.emu.sdk.openapi.wxacode.getUnlimited(d as any);
   it('refuses a scene over 32 characters or with other characters (40169), and a page the app does not have (41030)', async () => {
-    await expect(call({ scene: 'b='.padEnd(33, 'x'), page: 'packages/account/pages/bind/index' })).rejects.toMatchObject({ errCode: 40169 });
-    await expect(call({ scene: 'b=新城', page: 'packages/account/pages/bind/index' })).rejects.toMatchObject({ errCode: 40169 });
+    await expect(call({ scene: 'b='.padEnd(33, 'x'), page: 'packages/accounts/pages/bind/index' })).rejects.toMatchObject({ errCode: 40169 });
+    await expect(call({ scene: 'b=新城', page: 'packages/accounts/pages/bind/index' })).rejects.toMatchObject({ errCode: 40169 });
     await expect(call({ scene: 'b=x', page: 'packages/nope/index' })).rejects.toMatchObject({ errCode: 41030 });
-    await expect(call({ scene: 'b=x', page: '/packages/account/pages/bind/index' })).rejects.toMatchObject({ errCode: 41030 });
-    await expect(call({ scene: 'b=x', page: 'packages/account/pages/bind/index', width: 100 })).rejects.toMatchObject({ errCode: 40097 });
+    await expect(call({ scene: 'b=x', page: '/packages/accounts/pages/bind/index' })).rejects.toMatchObject({ errCode: 41030 });
+    await expect(call({ scene: 'b=x', page: 'packages/accounts/pages/bind/index', width: 100 })).rejects.toMatchObject({ errCode: 40097 });
     // checkPath false lets an unreleased page through, as in production.
     await expect(call({ scene: 'b=x', page: 'packages/nope/index', checkPath: false })).resolves.toMatchObject({ errCode: 0, contentType: 'image/png' });
-    const ok = (await call({ scene: 'b=x'.padEnd(32, 'y'), page: 'packages/account/pages/bind/index' })) as { buffer: Buffer };
-    expect(readCodeImage(ok.buffer)).toEqual({ page: 'packages/account/pages/bind/index', scene: 'b=x'.padEnd(32, 'y') });
+    const ok = (await call({ scene: 'b=x'.padEnd(32, 'y'), page: 'packages/accounts/pages/bind/index' })) as { buffer: Buffer };
+    expect(readCodeImage(ok.buffer)).toEqual({ page: 'packages/accounts/pages/bind/index', scene: 'b=x'.padEnd(32, 'y') });
   });
 });

@@ -9,7 +9,7 @@
 import { main as votes } from '../../cloudfunctions/votes';
 import { ROLL_WORK } from '../../cloudfunctions/votes/matters';
 import { jobs, work } from '../../cloudfunctions/_shared/jobs';
-import type { Ctx } from '../../cloudfunctions/_shared/router';
+import { killable, workerCtx as makeWorkerCtx } from '../support/killable';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import type { HomeDoc } from '../../cloudfunctions/_shared/directory';
 import { ownerHash } from '../../cloudfunctions/votes/common';
@@ -39,26 +39,7 @@ afterAll(() => {
   h.close();
 });
 
-function workerCtx(db: Database = h.db): Ctx {
-  return { cloud: h.emu.sdk as any, db, openid: '', now: new Date(), actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }) };
-}
-function killable(db: Database, onSet: () => void) {
-  let dead = false;
-  const guard = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(t, prop, recv) {
-        const v = Reflect.get(t, prop, recv);
-        if (typeof v !== 'function') return v && typeof v === 'object' && prop !== 'command' ? guard(v) : v;
-        return (...args: unknown[]) => {
-          if (dead) throw new Error('process killed');
-          const out = v.apply(t, args);
-          if (prop === 'set' && out && typeof (out as Promise<unknown>).then === 'function') return (out as Promise<unknown>).then((r) => (onSet(), r));
-          return out && typeof out === 'object' && typeof (out as Promise<unknown>).then !== 'function' && prop !== 'serverDate' ? guard(out) : out;
-        };
-      },
-    });
-  return { db: guard(db), kill: () => (dead = true) };
-}
+const workerCtx = (db: Database = h.db) => makeWorkerCtx(h.emu.sdk, db);
 
 async function all(collection: string, where: object): Promise<any[]> {
   const out: any[] = [];
@@ -110,7 +91,7 @@ describe('the roll is a job: 1,000 homes a batch, no cap on the compound', () =>
     await work(workerCtx(), { jobId, maxBatches: 1 });
     // A worker dies right after its 1,500th write of staged homes or entries: that batch is re-run.
     let sets = 0;
-    const dying = killable(h.db, () => ++sets === 1_500 && dying.kill());
+    const dying = killable(h.db, (m) => m === 'set' && ++sets === 1_500 && dying.kill());
     await expect(work(workerCtx(dying.db), { jobId, leaseMs: 50, budgetMs: 60_000 })).rejects.toThrow('process killed');
     expect(await jobs(h.db).get(jobId)).toMatchObject({ open: true });
     await new Promise((r) => setTimeout(r, 80));

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { main as accounts } from '../../cloudfunctions/accounts';
 import { main as notices } from '../../cloudfunctions/notices';
 import { startRuntime, type FunctionMain, type Runtime, type RuntimeOptions } from '../../scripts/lib/runtime';
-import { demoOpenid } from '../../scripts/lib/seed-data';
+import { buildSeed, demoOpenid } from '../../scripts/lib/seed-data';
+import { demoImage } from '../support/demo-cache';
 
 export const MAINS: Record<string, FunctionMain> = { accounts: accounts as FunctionMain, notices: notices as FunctionMain };
 export const FUNCTIONS = Object.keys(MAINS);
@@ -16,8 +17,10 @@ export const CHAIR = demoOpenid('txsj-committee-chair');
 export const LEAD3 = demoOpenid('txsj-lead-3');
 export const RESIDENT3 = demoOpenid('txsj-resident-3');
 
-export function start(extra: Partial<RuntimeOptions> = {}): Promise<Runtime> {
-  return startRuntime({ port: 0, dataDir: ':memory:', mains: MAINS, demo: true, ...extra });
+/** The runtime on a copy of the demo (seeded once per run: tests/support/demo-cache.ts), unless `seed: false`. */
+export async function start(extra: Partial<RuntimeOptions> = {}): Promise<Runtime> {
+  const image = extra.seed === false ? undefined : await demoImage({ seed: buildSeed(), features: true });
+  return startRuntime({ port: 0, dataDir: ':memory:', mains: MAINS, demo: true, ...(image ? { image } : {}), ...extra });
 }
 
 export interface Answer {

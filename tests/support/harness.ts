@@ -1,13 +1,13 @@
 /**
- * A fresh in-memory emulator seeded with the demo, and callers that act as a given
- * person. Functions are the TypeScript sources (jest maps wx-server-sdk to the
+ * A fresh in-memory emulator with the demo (seeded once per run and copied, see
+ * demo-cache.ts), and callers that act as a given person. Functions are the TypeScript sources (jest maps wx-server-sdk to the
  * emulator); the e2e suite uses the bundled ones.
  */
 import { COLLECTIONS } from '../../core/collections';
 import type { Reply } from '../../core/platform/errors';
 import { createEmulator, useEmulator, type Emulator } from '../../emulator';
 import type { Database } from '../../cloudfunctions/_shared/database';
-import { writeSeed } from '../../scripts/lib/seed';
+import { demoImage } from './demo-cache';
 import { buildSeed, demoOpenid, type SeedData } from '../../scripts/lib/seed-data';
 import { emulatorWiring, readFunctionConfigs } from '../../scripts/lib/function-config';
 
@@ -42,8 +42,10 @@ export interface HarnessOptions {
 export async function createHarness(functions: Record<string, Main>, seed: SeedData = buildSeed(), opts: HarnessOptions = {}): Promise<Harness> {
   // Triggers and timeouts as each function's config.json / deploy.json declare them.
   const wiring = emulatorWiring(readFunctionConfigs());
+  const image = await demoImage({ seed, features: opts.features ?? false, now: opts.clockStart });
   const emu = createEmulator({
     dataDir: ':memory:',
+    image,
     collections: COLLECTIONS,
     functions: (n: string) => functions[n],
     mediaCheckCallback: { functionName: 'notices' },
@@ -52,7 +54,6 @@ export async function createHarness(functions: Record<string, Main>, seed: SeedD
   });
   useEmulator(emu);
   const db = emu.sdk.database() as unknown as Database;
-  await writeSeed(db, seed, 64, { features: opts.features ?? false, now: opts.clockStart });
   const as = (who: string): Caller => {
     const openid = who === '' ? '' : who.startsWith('demo-') || who.startsWith('o') ? who : demoOpenid(who);
     const identity = { openid };

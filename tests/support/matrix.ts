@@ -11,21 +11,52 @@ import { malformed } from './malformed';
 export interface ActionSpec {
   allowed: readonly string[];
   /** A fresh valid payload (for `who` when it depends on the caller). */
-  payload: (who?: string) => Promise<Record<string, unknown>>;
+  payload(who?: string): Promise<Record<string, unknown>>;
+  /** Codes that also count as a refusal for this action (e.g. VOTE_NOT_OWNER), besides the suite's. */
+  alsoRefused?: readonly string[];
 }
 
-export async function expectAuthorization(h: Harness, fn: string, action: string, spec: ActionSpec, identities: readonly string[]): Promise<void> {
-  const outcomes: Record<string, string> = {};
+export interface AuthorizationOptions {
+  /** What a refusal may be called; FORBIDDEN and NOT_FOUND (the thing is not theirs to know) unless a suite is stricter. */
+  refused?: readonly string[];
+  /** Codes that also count as a refusal in this suite (NOT_REGISTERED, NOT_ELIGIBLE …). */
+  alsoRefused?: readonly string[];
+  /** Every refusal writes nothing and says why in Chinese. */
+  refusalsWriteNothing?: boolean;
+}
+
+/**
+ * One expectation over the whole row (identity → outcome), so a failure shows every
+ * identity at once; an unexpected error shows its code and message.
+ */
+export async function expectAuthorization(
+  h: Harness,
+  fn: string,
+  action: string,
+  spec: ActionSpec,
+  identities: readonly string[],
+  opts: AuthorizationOptions = {},
+): Promise<void> {
+  const refused = [...(opts.refused ?? ['FORBIDDEN', 'NOT_FOUND']), ...(opts.alsoRefused ?? []), ...(spec.alsoRefused ?? [])];
+  const want: Record<string, string> = {};
+  const got: Record<string, string> = {};
+  const leaks: string[] = [];
   for (const who of identities) {
-    const r = await h.as(who).call(fn, action, await spec.payload(who));
-    outcomes[who || '(none)'] = r.ok ? 'ok' : `${r.error.code}`;
+    const key = who || '(none)';
+    const payload = await spec.payload(who);
+    const before = opts.refusalsWriteNothing ? await h.snapshot() : null;
+    const { result: r, writes } = await h.emu.measure(() => h.as(who).call(fn, action, payload));
+    want[key] = who === '' ? 'UNAUTHENTICATED' : spec.allowed.includes(who) ? 'ok' : 'refused';
+    if (r.ok) got[key] = 'ok';
+    else if (who === '' && r.error.code === 'UNAUTHENTICATED') got[key] = 'UNAUTHENTICATED';
+    else if (who !== '' && refused.includes(r.error.code)) got[key] = 'refused';
+    else got[key] = `${r.error.code} ${r.error.message}`;
+    if (!r.ok && before !== null) {
+      if (writes !== 0 || (await h.snapshot()) !== before) leaks.push(`${key} wrote on refusal`);
+      if (!/[\u4e00-\u9fa5]/.test(r.error.message)) leaks.push(`${key} refused without a Chinese message`);
+    }
   }
-  for (const who of identities) {
-    const got = outcomes[who || '(none)'];
-    if (who === '') expect([who, got]).toEqual([who, 'UNAUTHENTICATED']);
-    else if (spec.allowed.includes(who)) expect([who, got]).toEqual([who, 'ok']);
-    else expect([who, ['FORBIDDEN', 'NOT_FOUND'].includes(got) ? 'refused' : got]).toEqual([who, 'refused']);
-  }
+  expect({ action, outcomes: got, leaks }).toEqual({ action, outcomes: want, leaks: [] });
 }
 
 /**

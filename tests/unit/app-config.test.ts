@@ -38,7 +38,7 @@ function appConfig(target: 'weapp' | 'h5'): AppConfig {
   return config!;
 }
 
-/** "packages/account/pages/bind/index" for every page of an app.json. */
+/** "packages/accounts/pages/bind/index" for every page of an app.json. */
 function configPages(c: AppConfig): string[] {
   return [...c.pages, ...c.subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
 }
@@ -95,8 +95,8 @@ describe.each(['weapp', 'h5'] as const)('app.config.ts (%s)', (target) => {
 
 describe('registry', () => {
   it('the weapp build has no h5-only page (本地演示登录)', () => {
-    expect(configPages(appConfig('weapp'))).not.toContain('packages/account/pages/signin/index');
-    expect(configPages(appConfig('h5'))).toContain('packages/account/pages/signin/index');
+    expect(configPages(appConfig('weapp'))).not.toContain('packages/accounts/pages/signin/index');
+    expect(configPages(appConfig('h5'))).toContain('packages/accounts/pages/signin/index');
   });
 
   it('every page on disk is registered', () => {

@@ -6,9 +6,9 @@ jest.mock('@/components/Btn', () => ({ __esModule: true, default: 'btn' }));
 
 import type { Me, RoleView } from '@core/accounts/contract';
 import { servicesFor, shortcutsFor } from '../../src/features';
-import { validateBindForm, validateInviteCode } from '../../src/packages/account/pages/bind/validate';
-import { rowErrorsFrom, summary } from '../../src/packages/account/pages/import/rowErrors';
-import { groupByRole } from '../../src/packages/account/pages/signin/group';
+import { validateBindForm, validateInviteCode } from '../../src/packages/accounts/pages/bind/validate';
+import { rowErrorsFrom, summary } from '../../src/packages/accounts/pages/import/rowErrors';
+import { groupByRole } from '../../src/packages/accounts/pages/signin/group';
 import { canAnywhere } from '@core/authz';
 import { actorOf, grantableRoles, visibleRosterBuildings } from '../../src/utils/actor';
 import { formatDateTime, greeting } from '../../src/utils/format';

@@ -2,7 +2,7 @@
 import { defineFeature } from '@/features/types';
 import { routePaths } from '@/features/route-table';
 import { ACCOUNT_ROUTES } from './routes';
-import HomesCard, { WorkHomesCard, hereForWork } from './HomesCard';
+import { HomesCard, WorkHomesCard, hereForWork } from './homeCards';
 
 const url = routePaths(ACCOUNT_ROUTES);
 const ROSTER = ['roster.viewMasked', 'roster.viewFull'] as const;

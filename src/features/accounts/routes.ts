@@ -2,7 +2,7 @@
 import { defineRoutes } from '../route-table'; // relative: app.config.ts reads this at build time
 
 export const ACCOUNT_ROUTES = defineRoutes({
-  root: 'packages/account',
+  root: 'packages/accounts',
   pages: {
     bind: 'pages/bind/index',
     homes: 'pages/homes/index',

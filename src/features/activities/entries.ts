@@ -2,7 +2,7 @@
 import { defineFeature } from '@/features/types';
 import { routePaths } from '@/features/route-table';
 import { ACTIVITY_ROUTES } from './routes';
-import ActivitiesCard from './ActivitiesCard';
+import { ActivitiesCard } from './homeCards';
 
 const url = routePaths(ACTIVITY_ROUTES);
 /** Activities are for people with a home in a compound (or a role there). */

@@ -2,7 +2,7 @@
 import { defineFeature } from '@/features/types';
 import { routePaths } from '@/features/route-table';
 import { REPAIR_ROUTES } from './routes';
-import RepairsCard from './RepairsCard';
+import { RepairsCard } from './homeCards';
 
 const url = routePaths(REPAIR_ROUTES);
 const resident = (v: { me: { homes: unknown[] } }) => v.me.homes.length > 0;

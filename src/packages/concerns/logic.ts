@@ -1,4 +1,5 @@
 /** Client helpers of the concerns pages: links, the subscribe prompt, months. */
+import { addMonths, shanghaiMonth } from '@core/platform/period';
 import { routePaths } from '@/features/route-table';
 import { CONCERN_ROUTES } from '@/features/concerns/routes';
 import { api } from '@/services/cloud';
@@ -20,9 +21,8 @@ export async function subscribeConcerns(): Promise<void> {
 
 /** The current Shanghai month "YYYY-MM", and the month before/after one. */
 export function thisMonth(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 7);
+  return shanghaiMonth(now);
 }
 export function shiftMonth(period: string, by: number): string {
-  const [y, m] = period.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
+  return addMonths(period, by);
 }

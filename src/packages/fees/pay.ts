@@ -4,6 +4,7 @@
  * runtime's demo sandbox completes it (POST /api/_demo/pay, demo mode only). Then the
  * order is polled until payCallback has recorded it.
  */
+import { formatYuan } from '@core/platform/units';
 import Taro from '@tarojs/taro';
 import type { PayStart } from '@core/fees/contract';
 import { api, ServiceError } from '@/services/cloud';
@@ -19,7 +20,7 @@ export async function completePayment(start: PayStart): Promise<'paid' | 'cancel
       throw new ServiceError('NETWORK', '支付未完成，请稍后在账单中查看');
     }
   } else {
-    const ok = await Taro.showModal({ title: '演示支付', content: `本地演示没有微信支付页面。确认后由支付沙箱完成 ${(start.totalFee / 100).toFixed(2)} 元的付款。`, confirmText: '确认支付', cancelText: '取消' });
+    const ok = await Taro.showModal({ title: '演示支付', content: `本地演示没有微信支付页面。确认后由支付沙箱完成 ${formatYuan(start.totalFee)}的付款。`, confirmText: '确认支付', cancelText: '取消' });
     if (!ok.confirm) return 'cancelled';
     const res = await fetch('/api/_demo/pay', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outTradeNo: start.outTradeNo }) });
     if (!res.ok) throw new ServiceError('NETWORK', '演示支付失败，请重试');

@@ -102,15 +102,8 @@ export function validatePost(form: PostForm, opts: { audience: boolean; today: s
   return e;
 }
 
-/**
- * Today in Shanghai as "YYYY-MM-DD" (fixed UTC+8, no DST since 1991). core/platform/
- * time.ts says the same with dayjs, which stays out of the client bundle.
- */
-export function todayShanghai(now: number = Date.now()): string {
-  const d = new Date(now + 8 * 60 * 60 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
+/** Today in Shanghai as "YYYY-MM-DD" (core's dayjs-free period module). */
+export { shanghaiDay as todayShanghai } from '@core/platform/period';
 
 /** The toast after 一键提醒 (r.reminded and r.unreachable count people; the sending may still be running). */
 export function remindText(r: RemindResult): string {

@@ -14,7 +14,7 @@ import { homeTitle } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
 import DemoOutbox from '@/features/notices/DemoOutbox';
-import { requestStatus } from '@/features/accounts/HomesCard';
+import { requestStatus } from '@/features/accounts/homeCards';
 import './index.scss';
 
 export default function MePage() {

@@ -7,6 +7,8 @@ import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Input, Switch, Textarea, View } from '@tarojs/components';
 import { ACTIVITY_LIMITS as L } from '@core/activities/limits';
+import { scopedGrants } from '@core/authz';
+import { dayAfter, shanghaiInstant } from '@core/platform/period';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -21,14 +23,6 @@ import { ACTIVITY_ROUTES } from '@/features/activities/routes';
 import '@/packages/activities/common.scss';
 
 const url = routePaths(ACTIVITY_ROUTES);
-const DAY = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-/** Shanghai "YYYY-MM-DD" of today + n days. */
-function dayAfter(n: number) {
-  const d = new Date(Date.now() + 8 * 3_600_000 + n * DAY);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-const ORGANISER_ROLES = ['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager'];
 
 export default function ActivityCreatePage() {
   const me = useRemote(loadMe, []);
@@ -49,10 +43,11 @@ export default function ActivityCreatePage() {
   const rid = useRequestId([title, description, place, day, time, hours, deadlineKind, scope, partyOnly, capacity, slots, images]);
 
   const scopes = useMemo(
-    () => (me.data?.roles ?? []).filter((r) => ORGANISER_ROLES.includes(r.role)).map((r) => ({
+    // Where this person may organise, as the permission table says (a lead: their buildings; the compound's roles: all of it).
+    () => scopedGrants(me.data?.roles ?? [], 'activity.create').map((r) => ({
       value: r.id,
-      label: r.role === 'buildingLead' ? r.scopeLabel : `${r.scopeLabel} 全体`,
-      audience: r.role === 'buildingLead' ? { kind: 'buildings' as const, buildingIds: r.buildingIds ?? [] } : { kind: 'compound' as const, compoundId: r.compoundId! },
+      label: r.scope === 'building' ? r.scopeLabel : `${r.scopeLabel} 全体`,
+      audience: r.scope === 'building' ? { kind: 'buildings' as const, buildingIds: r.buildingIds ?? [] } : { kind: 'compound' as const, compoundId: r.compoundId! },
     })),
     [me.data],
   );
@@ -62,9 +57,9 @@ export default function ActivityCreatePage() {
     setError(null);
     const date = dayAfter(Number(day));
     if (!/^\d{1,2}:\d{2}$/.test(time)) return setError('开始时间请写成 09:00 这样');
-    const start = new Date(`${date}T${time.padStart(5, '0')}:00+08:00`);
+    const start = shanghaiInstant(date, time);
     const end = new Date(start.getTime() + Number(hours) * 3_600_000);
-    const deadline = deadlineKind === 'start' ? start : new Date(`${dayAfter(Number(day) - 1)}T20:00:00+08:00`);
+    const deadline = deadlineKind === 'start' ? start : shanghaiInstant(dayAfter(Number(day) - 1), '20:00');
     if (!chosen) return setError('您没有可以发起活动的范围');
     setBusy(true);
     try {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
 import { SKILLS, SKILL_LABELS, type Skill } from '@core/activities/rules';
+import { scopedGrants } from '@core/authz';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -16,7 +17,7 @@ import '@/packages/activities/common.scss';
 export default function TeamsPage() {
   const data = useRemote(async () => {
     const me = await loadMe();
-    const compoundId = me.roles.find((r) => r.role === 'branchSecretary')?.compoundId;
+    const compoundId = scopedGrants(me.roles, 'serviceTeam.manage').find((r) => r.compoundId)?.compoundId;
     if (!compoundId) return null;
     return { compoundId, ...(await api('activities').call('service.volunteers', { compoundId })) };
   }, []);

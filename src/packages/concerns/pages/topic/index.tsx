@@ -9,6 +9,7 @@
 import { useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Input, Switch, Textarea, View } from '@tarojs/components';
+import { shanghaiInstant } from '@core/platform/period';
 import type { ConcernPlaces, TopicDetail } from '@core/concerns/contract';
 import type { LedgerEntryView } from '@core/fees/contract';
 import { CONCERN_LIMITS } from '@core/concerns/limits';
@@ -93,7 +94,7 @@ export default function TopicPage() {
       if (!f.materialTitle?.trim()) return setError('请填写材料名称');
       if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(f.meetingAt ?? '')) return setError('议事会时间格式：2026-12-10 19:00');
       if (!f.place?.trim()) return setError('请填写议事会地点');
-      const at = new Date(`${f.meetingAt.replace(' ', 'T')}:00+08:00`).toISOString();
+      const at = shanghaiInstant(f.meetingAt.slice(0, 10), f.meetingAt.slice(11)).toISOString();
       return run(() => call.call('topics.advance', { topicId: t!.id, step: { to, materials: [{ title: f.materialTitle.trim(), photos: [] }], meetingAt: at, place: f.place.trim() } }), '已通报');
     }
     if (to === 'consult') {

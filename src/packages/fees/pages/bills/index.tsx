@@ -16,6 +16,7 @@ import { api, toServiceError } from '@/services/cloud';
 import { go } from '@/utils/nav';
 import { routePaths } from '@/features/route-table';
 import { FEE_ROUTES } from '@/features/fees/routes';
+import { formatYuan } from '@core/platform/units';
 import { askForMessage } from '@/services/subscribe';
 import { completePayment } from '../../pay';
 import '../../common.scss';
@@ -49,10 +50,6 @@ async function subscribeBills(): Promise<{ accepted: boolean; remaining: number;
   } catch {
     return null;
   }
-}
-
-function yuan(fen: number) {
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}元`;
 }
 
 export default function BillsPage() {
@@ -171,7 +168,7 @@ export default function BillsPage() {
           {data.unpaidCount ? (
             <View className='fees-paybar'>
               <View>
-                已选 {picked.length} 张，合计 <View className='fees-bill__amount'>{yuan(total)}</View>
+                已选 {picked.length} 张，合计 <View className='fees-bill__amount'>{formatYuan(total)}</View>
               </View>
               <Btn type='primary' loading={busy} disabled={!picked.length} className='fees-pay' onClick={pay}>
                 微信支付

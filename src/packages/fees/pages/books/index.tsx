@@ -12,7 +12,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, Picker, View } from '@tarojs/components';
 import { can } from '@core/authz';
 import { CATEGORY_LABELS, type Category } from '@core/fees/rules';
-import { parseYuanToFen } from '@core/platform/units';
+import { formatYuan, parseYuanToFen } from '@core/platform/units';
+import { shanghaiMonth } from '@core/platform/period';
 import { FEE_LIMITS } from '@core/fees/limits';
 import type { JobView } from '@core/platform/jobs';
 import PageShell from '@/components/PageShell';
@@ -37,7 +38,7 @@ const BOOKABLE: Category[] = ['security', 'cleaning', 'salary', 'repairs', 'purc
 
 /** This month in Asia/Shanghai (+08:00 all year). */
 function shanghaiPeriod(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 7);
+  return shanghaiMonth(now);
 }
 
 const POLL_MS = 1500;
@@ -185,7 +186,7 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
                 <View className='row__title'>
                   {b.buildingName} 收缴率 {b.rate}%
                 </View>
-                <View className='row__sub'>{b.homesInArrears ? `未缴 ${b.homesInArrears} 户（含本月），共 ${(b.arrearsFen / 100).toFixed(2)}元` : '都已缴清'}</View>
+                <View className='row__sub'>{b.homesInArrears ? `未缴 ${b.homesInArrears} 户（含本月），共 ${formatYuan(b.arrearsFen)}` : '都已缴清'}</View>
               </View>
               {canRemind ? <View className='row__side'>{buildingId === b.buildingId ? '已选' : '选择'}</View> : null}
             </View>

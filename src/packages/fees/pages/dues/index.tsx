@@ -9,6 +9,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Picker, View } from '@tarojs/components';
 import { lastEndedHalf } from '@core/fees/dues';
 import type { DuesMemberView } from '@core/fees/contract-dues';
+import { shanghaiMonth } from '@core/platform/period';
 import PageShell from '@/components/PageShell';
 import StateView, { EmptyView } from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -19,10 +20,6 @@ import { confirmAction } from '@/store/confirm';
 import '../../common.scss';
 import './index.scss';
 
-/** This month in Asia/Shanghai (+08:00 all year). */
-function shanghaiPeriod(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 7);
-}
 
 function Member(props: { m: DuesMemberView }) {
   const { m } = props;
@@ -49,7 +46,7 @@ export default function DuesPage() {
   const compoundIds = [...places.keys()];
   const [picked, setPicked] = useState<string | null>(null);
   const compoundId = picked ?? (params.compoundId && places.has(params.compoundId) ? params.compoundId : compoundIds[0]);
-  const [half, setHalf] = useState(() => (params.half && /^20\d\dH[12]$/.test(params.half) ? params.half : lastEndedHalf(shanghaiPeriod())));
+  const [half, setHalf] = useState(() => (params.half && /^20\d\dH[12]$/.test(params.half) ? params.half : lastEndedHalf(shanghaiMonth())));
   const list = useRemote(() => api('fees').call('fees.committeeDues', { compoundId: compoundId!, half }), [compoundId, half], { skip: !compoundId, refreshOnShow: true });
   const [busy, setBusy] = useState(false);
   const v = list.data;

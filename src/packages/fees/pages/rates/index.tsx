@@ -14,6 +14,7 @@ import type { FeeItemView } from '@core/fees/contract';
 import { FEE_LIMITS } from '@core/fees/limits';
 import { addMonths, FEE_KIND_LABELS, FEE_KIND_UNITS, periodLabel, TIER_LABELS, TIERS, type FeeKind, type Tier } from '@core/fees/rules';
 import { formatFen, parseYuanToFen } from '@core/platform/units';
+import { shanghaiMonth } from '@core/platform/period';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -29,10 +30,6 @@ import './index.scss';
 const KINDS: FeeKind[] = ['property', 'parking', 'ev', 'fixed'];
 type Rate = { tiers?: Partial<Record<Tier, number>>; fen?: number };
 
-/** This month in Asia/Shanghai (+08:00 all year). */
-function shanghaiPeriod(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 7);
-}
 
 /** "1.10元/㎡/月" or "电梯住宅 1.20元 · 无电梯住宅 0.80元（每㎡每月）". */
 function rateText(kind: FeeKind, r: Rate): string {
@@ -63,7 +60,7 @@ export default function RatesPage() {
   const sets = !!(actor && role && can(actor, 'fees.rate.set', { communityId: role.communityId, compoundId: role.compoundId }));
   const items = useRemote(() => api('fees').call('fees.items', { compoundId: compoundId! }), [compoundId], { skip: !compoundId });
 
-  const now = shanghaiPeriod();
+  const now = shanghaiMonth();
   const months = Array.from({ length: 6 }, (_, i) => addMonths(now, i));
   const [kind, setKind] = useState<FeeKind>('parking');
   const [fixedCode, setFixedCode] = useState<string>('');

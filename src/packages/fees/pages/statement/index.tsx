@@ -6,181 +6,31 @@
  */
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Input, ScrollView, Text, View } from '@tarojs/components';
+import { ScrollView, Text, View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
-import type { LedgerEntryView, StatementLineView, StatementView, VerifyView } from '@core/fees/contract';
+import type { VerifyView } from '@core/fees/contract';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
-import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
 import { loadMe } from '@/store/me';
-import { formatDateTime } from '@/utils/format';
-import { confirmAction } from '@/store/confirm';
-import { ROUTES } from '@/routes';
 import { heldWitnesses } from '../../witness';
 import '../../common.scss';
 import './index.scss';
-
-function yuan(fen: number) {
-  const s = fen < 0 ? '-' : '';
-  const a = Math.abs(fen);
-  return `${s}${Math.floor(a / 100).toLocaleString('en-US')}.${String(a % 100).padStart(2, '0')}元`;
-}
+import { yuan, Line } from './Line';
+import { NoticeCard } from './NoticeCard';
 
 function compoundOf(me: Me | undefined, param?: string): string | undefined {
   return param || me?.homes[0]?.compoundId || me?.roles.find((r) => r.compoundId)?.compoundId;
 }
 
-function Line({ line, compoundId, period, canAsk }: { line: StatementLineView; compoundId: string; period: string; canAsk: boolean }) {
-  const [open, setOpen] = useState(false);
-  const [entries, setEntries] = useState<LedgerEntryView[] | null>(null);
-  const [question, setQuestion] = useState('');
-  const request = useRequestId([question]);
-  const [asked, setAsked] = useState(false);
-  async function toggle() {
-    setOpen(!open);
-    if (!entries) {
-      try {
-        setEntries(await api('fees').call('ledger.entries', { compoundId, period, category: line.category }));
-      } catch (e) {
-        Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
-      }
-    }
-  }
-  async function ask() {
-    try {
-      await api('fees').call('ledger.ask', { clientRequestId: request.id, compoundId, period, category: line.category, question });
-      setAsked(true);
-      setQuestion('');
-      Taro.showToast({ title: '已提交，记账员会公开回复', icon: 'none' });
-    } catch (e) {
-      Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
-    }
-  }
-  return (
-    <View className={`fees-line fees-line--${line.category}`}>
-      <View className='fees-bars__row' onClick={toggle}>
-        <View className='fees-bars__label'>{line.label}</View>
-        <View className='fees-bars__track'>
-          <View className={`fees-bars__fill fees-bars__fill--${line.kind}`} style={{ width: `${Math.max(2, line.bar)}%` }} />
-        </View>
-        <View className='fees-bars__amount'>{line.amount}</View>
-      </View>
-      {open ? (
-        <View className='fees-line__detail'>
-          {entries === null ? <View className='muted'>正在读取…</View> : null}
-          {(entries ?? []).map((e) => (
-            <View key={e.id} className='fees-entry'>
-              <View>
-                {e.memo} <View className='fees-bill__amount'>{e.amount}</View>
-              </View>
-              <View className='muted'>
-                {formatDateTime(e.at)} · {e.byName}
-                {e.reverses ? ` · 冲正：${e.reason ?? ''}` : ''}
-                {e.reversedBy ? ' · 已冲正' : ''}
-              </View>
-              {e.receipts.map((r) => (
-                <Image key={r.fileID} src={r.url} mode='aspectFill' className='fees-receipt-img' onClick={() => Taro.previewImage({ urls: e.receipts.map((x) => x.url), current: r.url })} />
-              ))}
-            </View>
-          ))}
-          {line.questions.map((q) => (
-            <View key={q.id} className='fees-entry'>
-              <View>问：{q.question}</View>
-              <View className={q.answer ? '' : 'muted'}>答：{q.answer ?? '等待记账员回复'}</View>
-            </View>
-          ))}
-          {canAsk && !asked ? (
-            <View>
-              <Input className='fees-input' value={question} placeholder='对这一项有疑问？写下来，回复会公开' maxlength={200} onInput={(e) => setQuestion(e.detail.value)} />
-              <Btn size='small' disabled={!question.trim()} onClick={ask}>
-                提问
-              </Btn>
-            </View>
-          ) : null}
-        </View>
-      ) : null}
-    </View>
-  );
-}
-
-/**
- * The month as a 财务公示 notice to every home of the compound (read tracking, 转发到
- * 业主群 from the notice). Shown to the committee once the month is published; the
- * notice is posted through notices (which checks who may post) and then recorded on
- * the statement. The request id is fixed per month, so a retry after a lost answer
- * finds the notice already made instead of posting twice.
- */
-function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: StatementView) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const wrong = st.notice?.problem;
-  if (st.notice && !wrong) {
-    return (
-      <View className='card fees-notice fees-notice--sent'>
-        <View className='row row--link' onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(st.notice!.id)}` })}>
-          <View className='row__main'>
-            <View className='row__title'>已发财务公示通知</View>
-            <View className='row__sub'>{formatDateTime(st.notice.at)} 发给全体住户；打开通知可查看谁已阅读、转发到业主群</View>
-          </View>
-          <View className='row__side'>查看</View>
-        </View>
-      </View>
-    );
-  }
-  const draft = st.noticeDraft;
-  if (!draft) return null;
-  async function post() {
-    if (!draft) return;
-    const ok = await confirmAction({ title: '发财务公示通知', content: `将把「${draft.title}」发给${st.compoundName}全体住户，大家可以在通知里直接打开本月账目。`, confirmText: '发通知' });
-    if (!ok) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const notice = await api('notices').call('notices.post', {
-        clientRequestId: `fin_${st.compoundId}_${st.period}`,
-        audience: { kind: 'compounds', compoundIds: [st.compoundId] },
-        category: '财务公示',
-        title: draft.title,
-        body: draft.body,
-        link: draft.link,
-      });
-      onLinked(await api('fees').call('ledger.linkNotice', { compoundId: st.compoundId, period: st.period, noticeId: notice.id, ...(wrong ? { replace: true } : {}) }));
-      Taro.showToast({ title: '通知已发出', icon: 'success' });
-    } catch (e) {
-      setError(toServiceError(e).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <View className='card fees-notice'>
-      <View className='card__title'>通知全体业主</View>
-      {wrong ? (
-        <View className='form-error fees-notice__wrong'>已关联的通知有误（{wrong}）。请重新发本月的财务公示通知，替换后会留下更换记录。</View>
-      ) : (
-        <View className='muted'>本月账目已公示。发一条「财务公示」通知，每户都会收到，能看到谁已阅读，也能转发到业主群。</View>
-      )}
-      <View className='fees-notice__preview'>
-        <View className='fees-notice__title'>{draft.title}</View>
-        <View className='fees-notice__body'>{draft.body}</View>
-      </View>
-      {error ? <View className='form-error'>{error}</View> : null}
-      <Btn type='primary' block loading={busy} className='fees-notice-btn' onClick={post}>
-        {wrong ? '重发并更换关联' : '发财务公示通知'}
-      </Btn>
-    </View>
-  );
-}
-
 export default function StatementPage() {
   const params = useRouter().params;
   const me = useRemote(loadMe);
-  // The community office has no compound of its own: it picks one of its community's.
-  const office = !compoundOf(me.data, params.compoundId) && !!me.data?.roles.some((r) => r.role === 'communityAdmin');
+  // The community office has no compound of its own (its role is community-wide): it picks one of its community's.
+  const office = !compoundOf(me.data, params.compoundId) && !!me.data?.roles.some((r) => !r.compoundId);
   const inCommunity = useRemote(() => api('accounts').call('compounds.list', {}), [office], { skip: !office });
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const compoundId = picked ?? compoundOf(me.data, params.compoundId) ?? inCommunity.data?.[0]?.id;

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import { NOTICE_LIMITS } from '@core/notices/limits';
-import { canCorrect as statusAllowsCorrection, canTransition, noticePage } from '@core/notices/rules';
+import { noticePage } from '@core/notices/rules';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Loading from '@/components/Loading';
@@ -150,10 +150,8 @@ export default function NoticeDetailPage() {
 
   const urls = n.images.map((i) => i.url).filter(Boolean);
   const live = n.status === 'published' && !n.expired;
-  // The life cycle is core's (canTransition); the view should carry these as flags.
-  const canCorrect = n.canManage && statusAllowsCorrection(n.status);
-  const canWithdraw = n.canManage && canTransition(n.status, 'withdrawn');
-  const canTrack = n.canTrack && n.status !== 'reviewing' && n.status !== 'rejected';
+  // What the caller may do now is the view's (the life cycle is core's, applied by the function).
+  const { canCorrect, canWithdraw, canTrack } = n;
 
   return (
     <PageShell className='notice-detail'>

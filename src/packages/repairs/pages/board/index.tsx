@@ -15,7 +15,7 @@ import { useRemote } from '@/hooks/useRemote';
 import { api, toServiceError } from '@/services/cloud';
 import { go } from '@/utils/nav';
 import RepairRow from '../../components/RepairRow';
-import { URL } from '../../logic';
+import { REPAIR_URLS } from '../../logic';
 import '../../common.scss';
 import './index.scss';
 
@@ -44,7 +44,7 @@ export default function BoardPage() {
     <PageShell className='repair-board'>
       <View className='banner banner--info'>这里是小区公共区域正在处理的报修。遇到同样的问题，点“我也遇到”就行，不用重复报修。</View>
       {compounds.length > 1 ? <Choice columns={2} options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))} value={compoundId} onChange={setPicked} /> : null}
-      <StateView {...(compoundId ? board.state : places.state)} empty={!!board.data && board.data.items.length === 0 && { title: '公共区域暂无报修', action: { label: '我要报修', onClick: () => go(URL.repairReport) } }}>
+      <StateView {...(compoundId ? board.state : places.state)} empty={!!board.data && board.data.items.length === 0 && { title: '公共区域暂无报修', action: { label: '我要报修', onClick: () => go(REPAIR_URLS.repairReport) } }}>
         {(board.data?.items ?? []).map((r) => {
           const mine = board.data!.following.includes(r.id);
           return (

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, Textarea, View } from '@tarojs/components';
 import type { RepairDetail, RepairPhoto, StaffOption } from '@core/repairs/contract';
-import { REPAIR_ACTION_LABELS, REPAIR_LIMITS, type RepairAction } from '@core/repairs/rules';
+import { REPAIR_ACTION_LABELS, REPAIR_LIMITS, fenToYuan, takesMerges, yuanToFen, type RepairAction } from '@core/repairs/rules';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Loading from '@/components/Loading';
@@ -18,7 +18,7 @@ import { useRemote } from '@/hooks/useRemote';
 import { pickAndUploadImages, type UploadedFile } from '@/services/upload';
 import { api, toServiceError } from '@/services/cloud';
 import { formatDateTime } from '@/utils/format';
-import { fenToYuan, openRepair, yuanToFen } from '../../logic';
+import { openRepair } from '../../logic';
 import '../../common.scss';
 import './index.scss';
 
@@ -122,7 +122,7 @@ export default function RepairDetailPage() {
     const text = note.trim();
     if (spec.noteRequired && !text) return setFormError('请填写说明');
     const ids = photos.map((p) => p.fileID);
-    let ok = false;
+    let ok: boolean;
     if (form === 'confirm') {
       if (rating < 1) return setFormError('请点星星打分（1到5颗星）');
       ok = await run(() => call.call('repairs.confirm', { repairId: r.id, rating, ...(text ? { comment: text } : {}) }), '已确认', apply);
@@ -157,7 +157,7 @@ export default function RepairDetailPage() {
     if (r) {
       try {
         const list = await call.call('repairs.list', { compoundId: r.compoundId, filter: 'open', size: 50 });
-        setMergeInto(list.items.filter((x) => x.id !== r.id && x.scope === r.scope && x.status !== 'done' && (r.scope === 'common' || x.placeLabel === r.placeLabel)).map((x) => ({ id: x.id, label: `${x.category} · ${x.placeLabel} · ${x.statusLabel}` })));
+        setMergeInto(list.items.filter((x) => x.id !== r.id && x.mergeKey === r.mergeKey && takesMerges(x.status)).map((x) => ({ id: x.id, label: `${x.category} · ${x.placeLabel} · ${x.statusLabel}` })));
       } catch (e) {
         setFormError(toServiceError(e).message);
       }
@@ -186,12 +186,12 @@ export default function RepairDetailPage() {
           {r.contactName ? ` · 联系人 ${r.contactName}` : ''}
           {r.contactPhone ? ` · 电话 ${r.contactPhone}` : ''}
         </View>
-        {r.status !== 'cancelled' && r.status !== 'merged' ? (
+        {r.showClocks ? (
           <View className='repair-clock'>
-            <View className={r.acceptedAt || new Date(r.acceptDueAt).getTime() > Date.now() ? '' : 'repair-clock--late'}>
+            <View className={r.acceptLate ? 'repair-clock--late' : ''}>
               受理时限 {formatDateTime(r.acceptDueAt)}{r.acceptedAt ? `（${formatDateTime(r.acceptedAt)} 已受理）` : ''}
             </View>
-            <View className={r.doneAt || new Date(r.finishDueAt).getTime() > Date.now() ? '' : 'repair-clock--late'}>
+            <View className={r.finishLate ? 'repair-clock--late' : ''}>
               完工时限 {formatDateTime(r.finishDueAt)}{r.doneAt ? `（${formatDateTime(r.doneAt)} 已完工）` : ''}
             </View>
           </View>

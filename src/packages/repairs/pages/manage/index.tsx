@@ -14,7 +14,7 @@ import { cachedMe } from '@/store/me';
 import { actorOf } from '@/utils/actor';
 import { go } from '@/utils/nav';
 import RepairRow from '../../components/RepairRow';
-import { URL } from '../../logic';
+import { REPAIR_URLS } from '../../logic';
 import '../../common.scss';
 
 type Filter = 'open' | 'overdue' | 'done' | 'all';
@@ -49,7 +49,7 @@ export default function ManagePage() {
             {f.label}
           </View>
         ))}
-        <View className='repair-filter manage-stats' onClick={() => go(`${URL.repairStats}?compoundId=${encodeURIComponent(compoundId)}`)}>
+        <View className='repair-filter manage-stats' onClick={() => go(`${REPAIR_URLS.repairStats}?compoundId=${encodeURIComponent(compoundId)}`)}>
           月度统计 ›
         </View>
       </View>

@@ -8,7 +8,7 @@ import { usePaged } from '@/hooks/usePaged';
 import { api } from '@/services/cloud';
 import { go } from '@/utils/nav';
 import RepairRow from '../../components/RepairRow';
-import { URL } from '../../logic';
+import { REPAIR_URLS } from '../../logic';
 import '../../common.scss';
 
 export default function MyRepairsPage() {
@@ -16,7 +16,7 @@ export default function MyRepairsPage() {
   const list = usePaged((p) => api('repairs').call('repairs.mine', p), { open, size: 20 }, { refreshOnShow: true });
   return (
     <PageShell className='repair-mine'>
-      <Btn type='primary' block className='repair-new' onClick={() => go(URL.repairReport)}>
+      <Btn type='primary' block className='repair-new' onClick={() => go(REPAIR_URLS.repairReport)}>
         我要报修
       </Btn>
       <View className='repair-filters' style={{ marginTop: '20px' }}>

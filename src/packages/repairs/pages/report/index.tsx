@@ -10,6 +10,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Input, Switch, Textarea, View } from '@tarojs/components';
 import type { RepairPlaces } from '@core/repairs/contract';
+import { MOBILE_PATTERN } from '@core/platform/patterns';
 import { COMMON_AREAS, COMMON_AREA_LABELS, REPAIR_CATEGORIES, REPAIR_LIMITS, clocksOf, type CommonArea, type RepairCategory } from '@core/repairs/rules';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
@@ -21,14 +22,13 @@ import { pickAndUploadImages, type UploadedFile } from '@/services/upload';
 import { api, toServiceError } from '@/services/cloud';
 import { charCount } from '@/utils/text';
 import HomePicker, { type PickedHome } from '@/components/HomePicker';
-import { URL, subscribeRepairs } from '../../logic';
+import { REPAIR_URLS, subscribeRepairs } from '../../logic';
 import '../../common.scss';
 import './index.scss';
 
 type Spot = { kind: 'home'; homeId: string } | { kind: 'common'; compoundId: string };
 /** self: a resident for their own home; forHome: 住户报修（代登记）; patrol: 巡查登记. */
 type Mode = 'self' | 'forHome' | 'patrol';
-const PHONE = /^1\d{10}$/;
 
 export default function ReportRepairPage() {
   const places = useRemote<RepairPlaces>(() => api('repairs').call('repairs.places', {}), []);
@@ -103,7 +103,7 @@ export default function ReportRepairPage() {
   async function submit() {
     setError(null);
     if (!chosen) return setError(mode === 'forHome' ? '请选择住户的房屋（楼栋、单元、房号）' : '请选择报修位置');
-    if (mode === 'forHome' && contactPhone.trim() && !PHONE.test(contactPhone.trim())) return setError('请填写11位手机号');
+    if (mode === 'forHome' && contactPhone.trim() && !MOBILE_PATTERN.test(contactPhone.trim())) return setError('请填写11位手机号');
     if (mode === 'forHome' && charCount(contactName.trim()) > REPAIR_LIMITS.contactName) return setError(`姓名最多${REPAIR_LIMITS.contactName}个字`);
     if (!category) return setError('请选择报修类别');
     if (!description.trim()) return setError('请描述要修什么');
@@ -130,7 +130,7 @@ export default function ReportRepairPage() {
             : await api('repairs').call('repairs.report', body);
       requestId.renew();
       void Taro.showToast({ title: '已提交', icon: 'success' });
-      Taro.redirectTo({ url: `${URL.repairDetail}?id=${encodeURIComponent(saved.id)}` });
+      Taro.redirectTo({ url: `${REPAIR_URLS.repairDetail}?id=${encodeURIComponent(saved.id)}` });
     } catch (e) {
       setError(toServiceError(e).message);
     } finally {

@@ -14,7 +14,7 @@ import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
 import { api } from '@/services/cloud';
-import { shiftMonth, thisMonth } from '../../logic';
+import { addMonths, shanghaiMonth } from '@core/platform/period';
 import '../../common.scss';
 import './index.scss';
 
@@ -22,7 +22,7 @@ export default function StatsPage() {
   const fromLink = useRouter().params.compoundId ?? '';
   const places = useRemote<RepairPlaces>(() => api('repairs').call('repairs.places', {}), []);
   const [picked, setPicked] = useState(fromLink);
-  const [period, setPeriod] = useState(thisMonth());
+  const [period, setPeriod] = useState(shanghaiMonth());
   const compounds = places.data?.compounds ?? [];
   const compoundId = picked || compounds[0]?.compoundId || '';
   const stats = useRemote<MonthlyStats>(() => api('repairs').call('repairs.stats', { compoundId, period }), [compoundId, period], { skip: !compoundId });
@@ -33,9 +33,9 @@ export default function StatsPage() {
     <PageShell className='repair-stats'>
       {compounds.length > 1 ? <Choice columns={2} options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))} value={compoundId} onChange={setPicked} /> : null}
       <View className='stats-month'>
-        <Btn size='small' className='stats-prev' onClick={() => setPeriod(shiftMonth(period, -1))}>‹ 上月</Btn>
+        <Btn size='small' className='stats-prev' onClick={() => setPeriod(addMonths(period, -1))}>‹ 上月</Btn>
         <View className='stats-month__label'>{`${y}年${Number(m)}月`}</View>
-        <Btn size='small' className='stats-next' disabled={period >= thisMonth()} onClick={() => setPeriod(shiftMonth(period, 1))}>下月 ›</Btn>
+        <Btn size='small' className='stats-next' disabled={period >= shanghaiMonth()} onClick={() => setPeriod(addMonths(period, 1))}>下月 ›</Btn>
       </View>
       <StateView {...(compoundId ? stats.state : places.state)} permission='repair.stats' permissionAction='查看报修统计'>
         {s ? (

@@ -8,7 +8,8 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import type { MoveStats, RepeatRequester } from '@core/vehicles/contract';
-import { can, type Permission } from '@core/authz';
+import { can, scopedGrants, type Permission } from '@core/authz';
+import { shanghaiMonth } from '@core/platform/period';
 import PageShell from '@/components/PageShell';
 import StateView, { LoadMore } from '@/components/StateView';
 import Choice from '@/components/Choice';
@@ -28,7 +29,7 @@ const TABS: { key: Tab; label: string; permission: Permission }[] = [
   { key: 'repeat', label: '反复提醒', permission: 'vehicle.oversee' },
   { key: 'stats', label: '本月数据', permission: 'vehicle.stats' },
 ];
-const month = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+const month = () => shanghaiMonth();
 
 function Queue({ compoundId }: { compoundId: string }) {
   const list = usePaged((p) => api('vehicles').call('vehicles.queue', p), { compoundId, size: 20 }, { refreshOnShow: true });
@@ -113,7 +114,7 @@ export default function VehicleManagePage() {
   const c = compounds.find((x) => x.compoundId === picked) ?? compounds[0];
   const target = c ? { communityId: c.communityId, compoundId: c.compoundId } : null;
   // A lead holds vehicle.respond for buildings: the queue is theirs too.
-  const tabs = TABS.filter((t) => target && (can(actor, t.permission, target) || (t.key === 'queue' && me?.roles.some((r) => r.role === 'buildingLead' && r.compoundId === c!.compoundId))));
+  const tabs = TABS.filter((t) => target && (can(actor, t.permission, target) || (t.key === 'queue' && scopedGrants(me?.roles ?? [], 'vehicle.respond').some((r) => r.scope === 'building' && r.compoundId === c!.compoundId))));
   const [tab, setTab] = useState<Tab | ''>('');
   const current = tabs.find((t) => t.key === tab)?.key ?? tabs[0]?.key;
   return (

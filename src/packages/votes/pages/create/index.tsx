@@ -8,6 +8,8 @@ import Taro from '@tarojs/taro';
 import { Image, Input, Picker, Switch, Textarea, View } from '@tarojs/components';
 import { MATTER_KINDS, MATTER_KIND_LABELS, isSpecialMajority, type MatterKind } from '@core/votes/count';
 import { VOTE_LIMITS, VOTE_UPLOAD } from '@core/votes/limits';
+import { scopedGrants } from '@core/authz';
+import { DAY_MS, shanghaiDay, shanghaiInstant } from '@core/platform/period';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -21,20 +23,19 @@ import { charCount } from '@/utils/text';
 import { detailUrl } from '../../logic';
 import './index.scss';
 
-const DAY = 24 * 3600 * 1000;
-/** "YYYY-MM-DD" in Shanghai (UTC+8, no DST). */
-const shanghaiDay = (t: number) => new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 10);
-const startOfShanghaiDay = (day: string) => new Date(`${day}T08:00:00+08:00`).getTime();
+/** Voting opens at 08:00 Shanghai time on the day chosen. */
+const opensOn = (day: string) => shanghaiInstant(day, '08:00').getTime();
 
 export default function VoteCreatePage() {
   const me = useRemote(() => meOrLoad(), []);
   const roles = (me.data ?? cachedMe())?.roles ?? [];
   // The community office stands in for a compound without a committee: it picks among its community's compounds.
-  const officeOf = [...new Set(roles.filter((r) => r.role === 'communityAdmin').map((r) => r.communityId))];
+  const managing = scopedGrants(roles, 'vote.manage');
+  const officeOf = [...new Set(managing.filter((r) => r.scope === 'community').map((r) => r.communityId))];
   const inCommunity = useRemote(() => api('accounts').call('compounds.list', {}), [officeOf.join()], { skip: officeOf.length === 0 });
   const compounds = [
     ...new Map([
-      ...roles.filter((r) => r.role === 'committeeMember' && r.compoundId).map((r) => [r.compoundId!, r.scopeLabel] as const),
+      ...managing.filter((r) => r.scope === 'compound' && r.compoundId).map((r) => [r.compoundId!, r.scopeLabel] as const),
       ...(inCommunity.data ?? []).filter((c) => officeOf.includes(c.communityId)).map((c) => [c.id, c.name] as const),
     ]).entries(),
   ];
@@ -45,7 +46,7 @@ export default function VoteCreatePage() {
   const [format, setFormat] = useState<'approval' | 'election'>('approval');
   const [candidates, setCandidates] = useState('');
   const [seats, setSeats] = useState('1');
-  const earliest = shanghaiDay(Date.now() + (VOTE_LIMITS.announceDays + 1) * DAY);
+  const earliest = shanghaiDay(Date.now() + (VOTE_LIMITS.announceDays + 1) * DAY_MS);
   const [openDay, setOpenDay] = useState(earliest);
   const [days, setDays] = useState('14');
   const [secret, setSecret] = useState(false);
@@ -62,7 +63,7 @@ export default function VoteCreatePage() {
     if (!description.trim()) return setError('请填写说明');
     const names = candidates.split('\n').map((s) => s.trim()).filter(Boolean);
     if (format === 'election' && names.length === 0) return setError('请填写候选人或投标单位，每行一个');
-    const opensAt = startOfShanghaiDay(openDay);
+    const opensAt = opensOn(openDay);
     setBusy(true);
     try {
       const created = await api('votes').call('matters.create', {
@@ -76,7 +77,7 @@ export default function VoteCreatePage() {
         seats: format === 'election' ? Math.max(1, Number(seats) || 1) : 1,
         documents: docs.map((d) => d.fileID),
         opensAt: new Date(opensAt).toISOString(),
-        closesAt: new Date(opensAt + Number(days) * DAY).toISOString(),
+        closesAt: new Date(opensAt + Number(days) * DAY_MS).toISOString(),
         secret,
       });
       await api('votes').call('matters.announce', { matterId: created.id });

@@ -1,11 +1,9 @@
+/** 申请绑定: building → unit → room, relation and name, then a request the approvers see (bind page). */
 import { useEffect, useMemo, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Textarea, View } from '@tarojs/components';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@core/platform/roles';
 import type { BindRequestView, HomeSummary, MyHome, RoleView } from '@core/accounts/contract';
-import { ACCOUNT_LIMITS, INVITE_CODE_LENGTH } from '@core/accounts/limits';
-import { sceneBuilding } from '@core/platform/links';
-import PageShell from '@/components/PageShell';
+import { ACCOUNT_LIMITS } from '@core/accounts/limits';
 import StateView, { EmptyView } from '@/components/StateView';
 import Loading from '@/components/Loading';
 import Btn from '@/components/Btn';
@@ -14,87 +12,13 @@ import { useRemote } from '@/hooks/useRemote';
 import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
 import { cachedMe, refreshMe } from '@/store/me';
-import { go } from '@/utils/nav';
-import { ROUTES } from '@/routes';
 import { onBindingRequested } from './subscribe';
-import { normalizeInviteCode, validateBindForm, validateInviteCode, validateName, type BindForm } from './validate';
-import './index.scss';
+import { validateBindForm, type BindForm } from './validate';
 
-type Mode = 'pick' | 'invite';
-type Done = { kind: 'requested'; request: BindRequestView } | { kind: 'redeemed'; home: MyHome } | { kind: 'staff'; role: RoleView };
+/** What binding ended in: a request to approve, a home redeemed by code, or a staff role. */
+export type Done = { kind: 'requested'; request: BindRequestView } | { kind: 'redeemed'; home: MyHome } | { kind: 'staff'; role: RoleView };
 
-export default function BindPage() {
-  // `back`: the page that sent the person here (e.g. a notice they could not open yet).
-  const params = useRouter().params;
-  const back = decodeURIComponent(params.back ?? '');
-  // An invite shared into a group opens here with its code filled in.
-  const sharedCode = decodeURIComponent(params.code ?? '');
-  // A building poster's mini-program code opens here with `scene` b=<buildingId>: that building is chosen.
-  const posterBuilding = sceneBuilding(params.scene);
-  const [mode, setMode] = useState<Mode>(sharedCode ? 'invite' : 'pick');
-  const [done, setDone] = useState<Done | null>(null);
-
-  if (done) {
-    return (
-      <PageShell className='bind'>
-        <View className='card bind-done'>
-          <View className='bind-done__icon'>✓</View>
-          {done.kind === 'requested' ? (
-            <View>
-              <View className='bind-done__title'>已提交，{done.request.approvalProgress ?? '等待审核'}</View>
-              <View className='bind-done__text'>
-                {done.request.home.compoundName} {done.request.home.label}（{RELATION_LABELS[done.request.relation]}）
-              </View>
-              <View className='muted'>审核通过后即可收到本楼通知。</View>
-            </View>
-          ) : done.kind === 'staff' ? (
-            <View>
-              <View className='bind-done__title'>已加入物业</View>
-              <View className='bind-done__text'>
-                {done.role.scopeLabel} {done.role.label}
-              </View>
-            </View>
-          ) : (
-            <View>
-              <View className='bind-done__title'>绑定成功</View>
-              <View className='bind-done__text'>
-                {done.home.compoundName} {done.home.label}（{RELATION_LABELS[done.home.relation]}）
-              </View>
-            </View>
-          )}
-          <View className='actions'>
-            <Btn onClick={() => go(ROUTES.homes)}>查看我的房屋</Btn>
-            {back.startsWith('/') ? (
-              <Btn type='primary' className='bind-back' onClick={() => Taro.redirectTo({ url: back })}>
-                返回刚才的页面
-              </Btn>
-            ) : (
-              <Btn type='primary' onClick={() => go(ROUTES.home)}>
-                返回首页
-              </Btn>
-            )}
-          </View>
-        </View>
-      </PageShell>
-    );
-  }
-
-  return (
-    <PageShell className='bind'>
-      <View className='bind__modes'>
-        <View className={`bind__mode bind-mode-pick${mode === 'pick' ? ' bind__mode--on' : ''}`} onClick={() => setMode('pick')}>
-          选择房屋申请
-        </View>
-        <View className={`bind__mode bind-mode-invite${mode === 'invite' ? ' bind__mode--on' : ''}`} onClick={() => setMode('invite')}>
-          使用邀请码
-        </View>
-      </View>
-      {mode === 'pick' ? <PickHome onDone={setDone} buildingId={posterBuilding} /> : <RedeemInvite code={sharedCode} onDone={setDone} />}
-    </PageShell>
-  );
-}
-
-function PickHome(props: { onDone: (d: Done) => void; buildingId?: string | null }) {
+export function PickHome(props: { onDone: (d: Done) => void; buildingId?: string | null }) {
   const compounds = useRemote(() => api('accounts').call('compounds.list', {}));
   const [compoundId, setCompoundId] = useState<string | null>(null);
   const [buildingId, setBuildingId] = useState<string | null>(null);
@@ -331,58 +255,6 @@ function PickHome(props: { onDone: (d: Done) => void; buildingId?: string | null
           </Btn>
         </View>
       ) : null}
-    </View>
-  );
-}
-
-function RedeemInvite(props: { code?: string; onDone: (d: Done) => void }) {
-  const [code, setCode] = useState(props.code ?? '');
-  const [name, setName] = useState(cachedMe()?.person?.name ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  async function submit() {
-    const codeError = validateInviteCode(code);
-    const nameError = validateName(name);
-    if (codeError || nameError) {
-      setError(codeError ?? nameError ?? null);
-      return;
-    }
-    setError(null);
-    setSubmitting(true);
-    try {
-      // Any code: a home's (binds) or a staff invite (joins the property staff).
-      const r = await api('accounts').call('invite.redeem', { code: normalizeInviteCode(code), name: name.trim() });
-      void refreshMe().catch(() => undefined);
-      props.onDone(r.kind === 'home' ? { kind: 'redeemed', home: r.home } : { kind: 'staff', role: r.role });
-    } catch (e) {
-      setError(toServiceError(e).message);
-    } finally {
-      setSubmitting(false);
-    }
-  }
-
-  return (
-    <View className='card bind-invite'>
-      <View className='card__sub bind-invite__hint'>楼栋长、业委会或物业给您的邀请码，输入后直接绑定，无需等待审核。</View>
-      <View className='field'>
-        <View className='field__label'>邀请码</View>
-        <Input
-          className='field__input bind-code'
-          value={code}
-          placeholder={`${INVITE_CODE_LENGTH}位字母或数字`}
-          maxlength={INVITE_CODE_LENGTH}
-          onInput={(e) => setCode(e.detail.value)}
-        />
-      </View>
-      <View className='field'>
-        <View className='field__label'>姓名</View>
-        <Input className='field__input bind-invite-name' value={name} placeholder='请输入真实姓名' maxlength={ACCOUNT_LIMITS.nameMax} onInput={(e) => setName(e.detail.value)} />
-      </View>
-      {error ? <View className='form-error bind-error'>{error}</View> : null}
-      <Btn type='primary' block loading={submitting} className='bind-redeem' onClick={submit}>
-        使用邀请码绑定
-      </Btn>
     </View>
   );
 }

@@ -33,7 +33,7 @@ function Pending({ me }: { me: Me }) {
   );
 }
 
-export default function HomesCard({ me }: { me: Me }) {
+export function HomesCard({ me }: { me: Me }) {
   if (me.homes.length === 0 && me.pendingRequests.length > 0) {
     return (
       <View className='card home-homes home-homes--pending'>

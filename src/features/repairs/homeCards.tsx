@@ -34,7 +34,7 @@ function Item({ r, sub }: { r: RepairListItem; sub: string }) {
   );
 }
 
-export default function RepairsCard({ me, cards }: { me: Me; cards: HomeCards }) {
+export function RepairsCard({ me, cards }: { me: Me; cards: HomeCards }) {
   const d: HomeSummary | undefined = cards.repairs.ok ? cards.repairs.data : undefined;
   if (!d) return null;
   const sections = [];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
-import { ROLE_LABELS, type RoleName } from '@core/platform/roles';
+import { ROLE_LABELS, grantsBuildings, type RoleName } from '@core/platform/roles';
 import { ACCOUNT_LIMITS } from '@core/accounts/limits';
 import type { CompoundInfo, PersonHit, RoleListItem } from '@core/accounts/contract';
 import PageShell from '@/components/PageShell';
@@ -144,11 +144,11 @@ function GrantSheet(props: { compound: CompoundInfo; roles: RoleName[]; onClose:
 
   async function save() {
     if (!role || !person) return setError('请选择角色和人员');
-    if (role === 'buildingLead' && leadBuildings.length === 0) return setError('请选择负责的楼栋');
+    if (grantsBuildings(role) && leadBuildings.length === 0) return setError('请选择负责的楼栋');
     const names = compound.buildings.filter((b) => leadBuildings.includes(b.id)).map((b) => b.name).join('、');
     const ok = await confirmAction({
       title: '确认授予',
-      content: `授予 ${person.name}“${ROLE_LABELS[role]}”${role === 'buildingLead' ? `（${names}）` : `（${compound.name}）`}？`,
+      content: `授予 ${person.name}“${ROLE_LABELS[role]}”${grantsBuildings(role) ? `（${names}）` : `（${compound.name}）`}？`,
       confirmText: '授予',
       cancelText: '再想想',
     });
@@ -160,7 +160,7 @@ function GrantSheet(props: { compound: CompoundInfo; roles: RoleName[]; onClose:
         personId: person.personId,
         role,
         compoundId: compound.id,
-        ...(role === 'buildingLead' ? { buildingIds: leadBuildings } : {}),
+        ...(grantsBuildings(role) ? { buildingIds: leadBuildings } : {}),
       });
       Taro.showToast({ title: '已授予', icon: 'success' });
       props.onGranted();
@@ -182,7 +182,7 @@ function GrantSheet(props: { compound: CompoundInfo; roles: RoleName[]; onClose:
           onChange={setRole}
         />
       </View>
-      {role === 'buildingLead' ? (
+      {role && grantsBuildings(role) ? (
         <View className='field'>
           <View className='field__label'>负责的楼栋（可多选）</View>
           <View className='choice choice--cols-3 grant-lead-buildings'>

@@ -43,7 +43,7 @@ export default function RosterPageView() {
   // One building in scope (a lead of a single building): open it straight away.
   useEffect(() => {
     const list = scope.data?.buildings;
-    if (list && list.length === 1 && !buildingId) pick(list[0].building.id);
+    if (list && list.length === 1) setBuildingId((current) => current || list[0].building.id);
   }, [scope.data]);
 
   async function exportCompound(c: CompoundInfo) {

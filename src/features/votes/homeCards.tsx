@@ -8,7 +8,7 @@ import { VOTE_ROUTES } from './routes';
 
 const ROUTES = routePaths(VOTE_ROUTES);
 
-export default function VotesCard({ cards }: { me: Me; cards: HomeCards }) {
+export function VotesCard({ cards }: { me: Me; cards: HomeCards }) {
   const items = (cards.votes.ok ? cards.votes.data : undefined) ?? [];
   if (!items.length) return null;
   return (

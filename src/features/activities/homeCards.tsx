@@ -24,7 +24,7 @@ function Row({ a }: { a: ActivityListItem }) {
   );
 }
 
-export default function ActivitiesCard({ cards }: { me: Me; cards: HomeCards }) {
+export function ActivitiesCard({ cards }: { me: Me; cards: HomeCards }) {
   const d = cards.activities.ok ? cards.activities.data : undefined;
   if (!d || (!d.open.length && !d.mine.length && !d.today.length)) return null;
   return (
