@@ -11,6 +11,7 @@ import { repairsSeed } from './seed-repairs';
 import { noticesSeed } from './seed-notices';
 import { activitiesSeed } from './seed-activities';
 import { feesSeed } from './seed-fees';
+import { communitySeed } from './seed-community';
 
 export interface FeatureSeed {
   name: string;
@@ -18,4 +19,4 @@ export interface FeatureSeed {
   write(db: Database, base: SeedData, now: Date): Promise<Record<string, number>>;
 }
 
-export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, activitiesSeed, feesSeed];
+export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, activitiesSeed, feesSeed, communitySeed];
