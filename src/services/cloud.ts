@@ -24,6 +24,7 @@ import type { VotesApi } from '@core/votes/contract';
 import type { RepairsApi } from '@core/repairs/contract';
 import type { ActivitiesApi } from '@core/activities/contract';
 import type { FeesApi } from '@core/fees/contract';
+import type { CommunityApi } from '@core/community/contract';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
 export type ServiceErrorCode = ErrorBody['code'];
@@ -58,6 +59,7 @@ export interface Apis {
   repairs: RepairsApi;
   activities: ActivitiesApi;
   fees: FeesApi;
+  community: CommunityApi;
 }
 export type ApiName = keyof Apis;
 export type ActionOf<N extends ApiName> = keyof Apis[N]['actions'] & string;
