@@ -117,6 +117,7 @@ async function runScale(extraHomes: number): Promise<Row[]> {
   rows.push(...(await activityBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   rows.push(...(await feeBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call), emu, all: extraHomes > 0 })));
   rows.push(...(await voteBench({ invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call), emu, homes: seed.homes, memberships: seed.memberships, homesInDb: homes })));
+  rows.push(...(await (await import('./lib/bench-community')).communityBench({ emu, functions, invoke, measure: (name, perUser, call) => measure(emu, name, homes, perUser, call) })));
   emu.close();
   return rows;
 }

@@ -232,3 +232,18 @@ describe('bad input for every action writes nothing', () => {
     });
   }
 });
+
+describe('cost', () => {
+  it('the overview of 50 compounds reads the compounds and their snapshots, never a home', async () => {
+    const period = PERIOD();
+    const existing = (await all('compounds', { communityId: C })).length;
+    const extra = Array.from({ length: 50 - existing }, (_, i) => ({ _id: `cost-c${i + 1}`, communityId: C, name: `对比小区${i + 1}` }));
+    h.emu.seed('compounds', extra);
+    h.emu.seed('communitySnapshots', extra.flatMap((c) => trailingPeriods(period).map((p) => ({ _id: `${c._id}_${p}`, communityId: C, compoundId: c._id, compoundName: c.name, period: p, homes: 100, figures: {}, computedAt: new Date() }))));
+    const m = await h.emu.measure(() => h.as('community-admin').ok('community', 'overview.get', { communityId: C, period }));
+    expect(m.result.rows).toHaveLength(50);
+    // 50 compounds + 50 × 12 snapshots + the profile, the community and the caller's person and roles.
+    expect(m.reads).toBeLessThanOrEqual(50 + 600 + 10);
+    expect(m.queries).toBeLessThanOrEqual(10);
+  });
+});
