@@ -74,16 +74,16 @@ export default function CommunityOverviewPage() {
                 const max = Math.max(0, ...cells.map((c) => c.value ?? 0)) || 1;
                 const last = [...cells].reverse().find((c) => c.state === 'value');
                 return (
-                  <View key={r.compoundId} className='row cm-trend-row'>
-                    <View className='row__main'>
-                      <View className='row__title'>{r.name}</View>
-                      <View className='cm-trend' aria-label={`${r.name}${trendFigure?.label ?? ''}趋势`}>
-                        {cells.map((c, i) => (
-                          <View key={i} className={`cm-trend__bar ${c.state === 'value' ? '' : 'cm-trend__bar--empty'}`} style={c.state === 'value' ? { height: `${Math.max(4, ((c.value ?? 0) / max) * 48)}px` } : undefined} />
-                        ))}
-                      </View>
+                  <View key={r.compoundId} className={`cm-trend-row cm-trend-${r.compoundId}`}>
+                    <View className='cm-trend-row__head'>
+                      <View className='cm-trend-row__name'>{r.name}</View>
+                      <View className='cm-trend-row__last'>{last ? last.text : cells.some((c) => c.state === 'small') ? '样本太少' : '暂无数据'}</View>
                     </View>
-                    <View className='row__side'>{last ? last.text : cells.some((c) => c.state === 'small') ? '样本太少' : '暂无数据'}</View>
+                    <View className='cm-trend' aria-label={`${r.name}${trendFigure?.label ?? ''}趋势`}>
+                      {cells.map((c, i) => (
+                        <View key={i} className={`cm-trend__bar ${c.state === 'value' ? '' : 'cm-trend__bar--empty'}`} style={c.state === 'value' ? { height: `${Math.max(4, ((c.value ?? 0) / max) * 48)}px` } : undefined} />
+                      ))}
+                    </View>
                   </View>
                 );
               })}
