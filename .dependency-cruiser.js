@@ -40,8 +40,15 @@ module.exports = {
     {
       name: 'function-features-apart',
       severity: 'error',
-      from: { path: '^cloudfunctions/(?!_shared/)([^/]+)/' },
+      from: { path: '^cloudfunctions/(?!_shared/|home/)([^/]+)/' },
       to: { path: '^cloudfunctions/[^/]+/', pathNot: ['^cloudfunctions/$1/', '^cloudfunctions/_shared/'] },
+    },
+    // The 首页 function composes every feature's card: it reaches only their declared card loaders.
+    {
+      name: 'home-reads-only-cards',
+      severity: 'error',
+      from: { path: '^cloudfunctions/home/' },
+      to: { path: '^cloudfunctions/(?!_shared/|home/)[^/]+/', pathNot: ['^cloudfunctions/[^/]+/card\\.ts$'] },
     },
     {
       name: 'client-features-apart',

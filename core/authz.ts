@@ -11,9 +11,10 @@ import { NOTICES_PERMISSIONS } from './notices/permissions';
 import { REPAIRS_PERMISSIONS } from './repairs/permissions';
 import { ACTIVITIES_PERMISSIONS } from './activities/permissions';
 import { FEES_PERMISSIONS } from './fees/permissions';
+import { ONBOARDING_PERMISSIONS } from './onboarding/permissions';
 import { COMMUNITY_PERMISSIONS } from './community/permissions';
 
-export const PERMISSIONS = { ...ACCOUNTS_PERMISSIONS, ...NOTICES_PERMISSIONS, ...REPAIRS_PERMISSIONS, ...FEES_PERMISSIONS, ...ACTIVITIES_PERMISSIONS, ...VOTES_PERMISSIONS, ...COMMUNITY_PERMISSIONS };
+export const PERMISSIONS = { ...ACCOUNTS_PERMISSIONS, ...NOTICES_PERMISSIONS, ...REPAIRS_PERMISSIONS, ...FEES_PERMISSIONS, ...ACTIVITIES_PERMISSIONS, ...VOTES_PERMISSIONS, ...ONBOARDING_PERMISSIONS, ...COMMUNITY_PERMISSIONS };
 export type Permission = keyof typeof PERMISSIONS;
 
 export const { grantsFor, can, assertCan, scopesOf, canAnywhere, rolesWith } = createAuthz(PERMISSIONS);

@@ -18,7 +18,7 @@ import { createSdk, TEMP_URL_MAX_AGE_S, type Sdk } from './sdk-core';
 import { sdkError } from './errors';
 import * as sb from './sandboxes';
 import { Timers, type TimerTrigger } from './timers';
-import { decodeTopLevel, issueCloudId } from './cloudid';
+import { decodeTopLevel, issueCloudId, type GroupApi } from './cloudid';
 import type { CloudFunctionMain, CollectionSpec, Counters, FunctionResolver, Identity, WXContext } from './types';
 import { emptyCounters } from './types';
 import { isPlainObject } from './wire';
@@ -26,7 +26,7 @@ import { isPlainObject } from './wire';
 export type { CollectionSpec, IndexSpec, Identity, WXContext, Counters, CloudFunctionMain, FunctionResolver } from './types';
 export type { OutboxEntry } from './store';
 export { DEFAULT_LIMIT, MAX_LIMIT, AGGREGATE_DEFAULT_LIMIT } from './store';
-export { OUTBOX, PAY_MAX_NOTIFY } from './sandboxes';
+export { OUTBOX, PAY_MAX_NOTIFY, readCodeImage } from './sandboxes';
 export { TEMP_URL_MAX_AGE_S } from './sdk-core';
 export { SENSITIVE_WORDS } from './sensitive-words';
 export type { TimerTrigger, TimerFiring, TimerInfo } from './timers';
@@ -61,11 +61,35 @@ export type EmulatorOptions = {
   clockStart?: Date;
   /** How long a transaction may stay open before the server drops it and releases its locks. Production: 30 s. */
   transactionLifetimeMs?: number;
+  /**
+   * Deliver mediaCheckAsync verdicts on its own, this long after a check starts (the local
+   * runtime: a few seconds), through the same `wxa_media_check` push as production, where
+   * a verdict comes asynchronously, usually within seconds to minutes. Absent (tests):
+   * only `emu.deliverMediaChecks()` delivers.
+   */
+  mediaCheckDelayMs?: number;
+  /**
+   * Each function's `permissions.openapi` (config.json). A function calling a cloud-call
+   * API it does not declare fails with errCode -604101, as in production ("function has
+   * no permission to call this API"). Functions not listed may call anything.
+   */
+  openapiPermissions?: Record<string, string[]>;
+  /**
+   * The mini-program's subscribe-message template ids (its 我的模板). With it, a send
+   * with another id fails with 40037 (invalid template id), as WeChat answers.
+   */
+  subscribeTemplates?: string[];
+  /**
+   * The pages of the released mini-program (app.json's pages and subpackages), which
+   * wxacode.getUnlimited checks a code's `page` against. Absent: no version is
+   * released, and every code with checkPath is refused (41030), as in production.
+   */
+  appPages?: readonly string[];
 };
 
 export type Measured<T> = Counters & { result: T };
 
-type CallCtx = { identity: Required<Omit<Identity, 'clientIp'>> & { clientIp?: string }; chain: Counters[] };
+type CallCtx = { identity: Required<Omit<Identity, 'clientIp'>> & { clientIp?: string }; chain: Counters[]; functionName?: string };
 
 const RESULT_LIMIT = 1024 * 1024;
 /** Our default per-invocation timeout (production's default is 3 s; see README). */
@@ -79,6 +103,8 @@ export class Emulator implements sb.SandboxHost {
   readonly files: sb.FileStore;
   readonly mediaCheckCallback?: { functionName: string };
   readonly enforceSubscribeGrants: boolean;
+  readonly subscribeTemplates?: string[];
+  readonly appPages: readonly string[];
   /** wx-server-sdk API bound to THIS emulator (emulator/sdk.ts is bound to the current one instead). */
   readonly sdk: Sdk;
   private readonly als = new AsyncLocalStorage<CallCtx>();
@@ -90,6 +116,9 @@ export class Emulator implements sb.SandboxHost {
   /** Timer triggers: `advanceTo(date)`, `start()`, `stop()`, `list()`. */
   readonly timers: Timers;
   private closed = false;
+  private readonly mediaCheckDelayMs?: number;
+  private readonly openapiPermissions?: Record<string, string[]>;
+  private mediaTimer: NodeJS.Timeout | null = null;
 
   constructor(opts: EmulatorOptions) {
     this.env = opts.env || 'jinlin-local';
@@ -97,8 +126,12 @@ export class Emulator implements sb.SandboxHost {
     this.dataDir = opts.dataDir;
     this.mediaCheckCallback = opts.mediaCheckCallback;
     this.enforceSubscribeGrants = !!opts.enforceSubscribeGrants;
+    this.appPages = opts.appPages ?? [];
     this.fileUrlBase = opts.fileUrlBase ?? '/_files/';
     this.timeouts = opts.functionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.mediaCheckDelayMs = opts.mediaCheckDelayMs;
+    this.openapiPermissions = opts.openapiPermissions;
+    this.subscribeTemplates = opts.subscribeTemplates;
     const fns = opts.functions;
     this.resolveFn = typeof fns === 'function' ? fns : (name) => (fns ? fns[name] : undefined);
     const memory = opts.dataDir === ':memory:';
@@ -141,8 +174,15 @@ export class Emulator implements sb.SandboxHost {
     return ctx;
   }
 
+  /** -604101 when the function running now does not declare cloud-call `api` (e.g. 'subscribeMessage.send'). */
+  assertOpenapi(api: string) {
+    const fn = this.als.getStore()?.functionName;
+    const allowed = fn ? this.openapiPermissions?.[fn] : undefined;
+    if (allowed && !allowed.includes(api)) throw sdkError(`openapi.${api}`, -604101, 'function has no permission to call this API');
+  }
+
   /** Run `fn` as `identity`. Everything it awaits sees that identity, whatever else runs concurrently. */
-  runAs<T>(identity: Identity, fn: () => T): T {
+  runAs<T>(identity: Identity, fn: () => T, functionName?: string): T {
     const parent = this.als.getStore();
     const ctx: CallCtx = {
       identity: {
@@ -153,6 +193,7 @@ export class Emulator implements sb.SandboxHost {
         clientIp: identity.clientIp,
       },
       chain: [emptyCounters(), ...(parent?.chain ?? [])],
+      functionName,
     };
     return this.als.run(ctx, fn);
   }
@@ -222,7 +263,7 @@ export class Emulator implements sb.SandboxHost {
       } finally {
         clearTimeout(timer);
       }
-    });
+    }, name);
   }
 
   /** The timeout that applies to function `name`. */
@@ -266,6 +307,8 @@ export class Emulator implements sb.SandboxHost {
     /** Re-notify paid orders whose callback did not answer {errcode: 0} yet — WeChat's retry. */
     deliverPending: () => sb.payDeliverPending(this),
     orders: () => this.store.journal.list(sb.OUTBOX.payOrder),
+    /** Let `ms` pass for an order (its creation and expiry move into the past), as a long wait would. */
+    age: (outTradeNo: string, ms: number) => sb.payAge(this, outTradeNo, ms),
   };
 
   /** Deliver every pending mediaCheckAsync verdict to `mediaCheckCallback.functionName`. */
@@ -273,9 +316,32 @@ export class Emulator implements sb.SandboxHost {
     return sb.deliverMediaChecks(this);
   }
 
+  /** With `mediaCheckDelayMs`: one delivery of every pending verdict, that long after the first pending check. */
+  scheduleMediaChecks() {
+    if (this.mediaCheckDelayMs === undefined || this.mediaTimer || this.closed || !this.mediaCheckCallback) return;
+    this.mediaTimer = setTimeout(() => {
+      this.mediaTimer = null;
+      if (this.closed) return;
+      sb.deliverMediaChecks(this).catch((e) => console.error('[emulator] media check delivery failed', e));
+    }, this.mediaCheckDelayMs);
+    this.mediaTimer.unref?.();
+  }
+
   readonly shareTickets = {
-    /** A simulated group share: the CloudID the client would pass as `wx.cloud.CloudID(id)`. */
-    issue: (data: { openGId: string }, opts: { ttlMs?: number } = {}): string => issueCloudId(this.store.journal, data, opts.ttlMs),
+    /**
+     * A simulated group share: the CloudID the client would pass as `wx.cloud.CloudID(id)`.
+     * `api` is the client API that returned it (default getGroupEnterInfo, what our client
+     * calls); it decodes to `{ opengid }` or, for getShareInfo, `{ openGId }`.
+     */
+    issue: (data: { openGId: string }, opts: { ttlMs?: number; api?: GroupApi } = {}): string =>
+      issueCloudId(this.store.journal, data, opts.ttlMs, Date.now(), opts.api),
+  };
+
+  readonly faults = {
+    /** The next `n` transaction commits answer DATABASE_TRANSACTION_CONFLICT (and write nothing), as the server may. */
+    conflictOnCommit: (n = 1) => {
+      this.store.tx.commitConflicts = n;
+    },
   };
 
   /** A user tapped "allow" for `templateId` (only matters with enforceSubscribeGrants). */
@@ -358,6 +424,7 @@ export class Emulator implements sb.SandboxHost {
 
   close() {
     this.closed = true;
+    if (this.mediaTimer) clearTimeout(this.mediaTimer);
     this.timers.stop();
     if (current() === this) useEmulator(undefined);
     this.store.close();

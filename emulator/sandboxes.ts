@@ -10,6 +10,7 @@
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import zlib from 'zlib';
 import { KIND, type Store } from './store';
 import type { Identity, WXContext } from './types';
 import { sdkError } from './errors';
@@ -22,6 +23,10 @@ export interface SandboxHost {
   readonly dataDir: string;
   readonly mediaCheckCallback?: { functionName: string };
   readonly enforceSubscribeGrants: boolean;
+  readonly subscribeTemplates?: string[];
+  /** A media check was started: deliver its verdict later, if the host does that on its own. */
+  scheduleMediaChecks?(): void;
+  readonly appPages: readonly string[];
   wxContext(): WXContext;
   invoke(name: string, event: any, identity: Identity): Promise<any>;
 }
@@ -31,7 +36,11 @@ export const OUTBOX = KIND;
 
 const rnd = (n: number) => crypto.randomBytes(n).toString('hex');
 const MAX_TEXT = 2500;
-/** WeChat Pay notifies up to 15 times (over about 24 h) until the callback answers {errcode: 0}. */
+/**
+ * WeChat Pay re-notifies a callback that does not answer {errcode: 0} for up to two days
+ * (paymentCallback doc: "异常时支付回调会持续重试最多两天"); the sandbox stops after
+ * this many deliveries, far more than a test needs.
+ */
 export const PAY_MAX_NOTIFY = 15;
 
 // ------------------------------------------------------------------ subscribe messages
@@ -43,6 +52,7 @@ export function subscribeSend(h: SandboxHost, d: any) {
   if (d.miniprogramState && !['developer', 'trial', 'formal'].includes(d.miniprogramState)) {
     throw sdkError(api, 47001, 'miniprogramState must be developer, trial or formal');
   }
+  if (h.subscribeTemplates && !h.subscribeTemplates.includes(d.templateId)) throw sdkError(api, 40037, 'invalid template id');
   if (h.enforceSubscribeGrants) {
     // A user's tap on wx.requestSubscribeMessage grants exactly one message per template.
     if (!h.store.journal.takeGrant(d.touser, d.templateId)) throw sdkError(api, 43101, 'user refuse to accept the msg');
@@ -61,6 +71,98 @@ export function subscribeSend(h: SandboxHost, d: any) {
 
 export function grantSubscription(h: SandboxHost, openid: string, templateId: string, count = 1) {
   h.store.journal.grant(openid, templateId, count);
+}
+
+// ------------------------------------------------------------------ mini-program codes
+
+const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/;
+
+/** One PNG chunk: length, type, data, CRC-32 of type and data. */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+  return Buffer.concat([len, body, crc]);
+}
+
+/**
+ * A stand-in for the code image: a grey-scale square whose pattern follows the scene,
+ * carrying `{page, scene}` in a tEXt chunk named `wxacode` — what a phone would read
+ * by scanning it (tests "scan" a poster by reading that chunk).
+ */
+export function codeImage(page: string, scene: string, width: number): Buffer {
+  const cells = 21;
+  const size = Math.max(84, Math.min(width, 1280) - (Math.min(width, 1280) % cells));
+  const px = size / cells;
+  const hash = crypto.createHash('sha256').update(`${page}?${scene}`).digest();
+  const dark = (x: number, y: number) => {
+    const finder = (cx: number, cy: number) => x >= cx && x < cx + 7 && y >= cy && y < cy + 7 && (x === cx || x === cx + 6 || y === cy || y === cy + 6 || (x >= cx + 2 && x <= cx + 4 && y >= cy + 2 && y <= cy + 4));
+    if (finder(0, 0) || finder(cells - 7, 0) || finder(0, cells - 7)) return true;
+    if ((x < 8 && y < 8) || (x >= cells - 8 && y < 8) || (x < 8 && y >= cells - 8)) return false;
+    const bit = y * cells + x;
+    return ((hash[bit % 32] >> (bit % 8)) & 1) === 1;
+  };
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(size + 1);
+    for (let x = 0; x < size; x++) row[x + 1] = dark(Math.floor(x / px), Math.floor(y / px)) ? 0 : 255;
+    rows.push(row);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // grey-scale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('tEXt', Buffer.concat([Buffer.from('wxacode\0', 'latin1'), Buffer.from(JSON.stringify({ page, scene }), 'latin1')])),
+    pngChunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** What a phone reads from a code image made by `codeImage` (null for any other image). */
+export function readCodeImage(png: Buffer): { page: string; scene: string } | null {
+  let at = 8;
+  while (at + 8 <= png.length) {
+    const len = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    if (type === 'tEXt') {
+      const data = png.subarray(at + 8, at + 8 + len).toString('latin1');
+      if (data.startsWith('wxacode\0')) return JSON.parse(data.slice(8));
+    }
+    at += 12 + len;
+  }
+  return null;
+}
+
+/**
+ * wxacode.getUnlimited (developers.weixin.qq.com/miniprogram/dev/server/API/qrcode-link/
+ * qr-code/api_getunlimitedqrcode.md): `scene` required, at most 32 visible characters of
+ * digits, letters and !#$&'()*+,/:;=?@-._~ (else 40169 "invalid length for scene");
+ * `page` without a leading '/' or a query, and with checkPath (default true) a page of
+ * the RELEASED version (else 41030); width 280–1280 (default 430). On success the SDK
+ * answers `{contentType, buffer}` (wx-server-sdk index.js, callWXOpenAPI's buffer
+ * response). Production's image is a JPEG; this sandbox answers a PNG and says so in
+ * contentType, so callers must read contentType rather than assume.
+ */
+export function getUnlimited(h: SandboxHost, d: any) {
+  const api = 'openapi.wxacode.getUnlimited';
+  if (!d || typeof d !== 'object') throw sdkError(api, 47001, 'params must be an object');
+  const scene = d.scene;
+  if (typeof scene !== 'string' || scene.length === 0 || scene.length > 32 || !SCENE_CHARS.test(scene)) {
+    throw sdkError(api, 40169, 'invalid length for scene, or the data is not json string');
+  }
+  const page = d.page ?? '';
+  if (typeof page !== 'string' || page.startsWith('/') || /[?#]/.test(page)) throw sdkError(api, 41030, 'invalid page');
+  if (d.checkPath !== false && page && !h.appPages.includes(page)) throw sdkError(api, 41030, 'invalid page');
+  if (d.envVersion !== undefined && !['release', 'trial', 'develop'].includes(d.envVersion)) throw sdkError(api, 40097, 'invalid args: env_version');
+  const width = d.width ?? 430;
+  if (typeof width !== 'number' || width < 280 || width > 1280) throw sdkError(api, 40097, 'invalid args: width');
+  return { contentType: 'image/png', buffer: codeImage(page, scene, width), errCode: 0, errMsg: `${api}:ok` };
 }
 
 // ------------------------------------------------------------------ content security
@@ -115,6 +217,7 @@ export function mediaCheckAsync(h: SandboxHost, d: any) {
   if (![1, 2, 3, 4].includes(d.scene)) throw sdkError(api, 47001, 'scene must be 1, 2, 3 or 4');
   const traceId = rnd(12);
   h.store.journal.addMediaJob(traceId, { request: { ...d }, traceId });
+  h.scheduleMediaChecks?.();
   return { errCode: 0, errMsg: `${api}:ok`, traceId };
 }
 
@@ -160,6 +263,35 @@ export async function deliverMediaChecks(h: SandboxHost): Promise<{ traceId: str
 
 const OUT_TRADE_NO = /^[A-Za-z0-9_\-|*]{6,32}$/;
 
+/**
+ * How long an order stays payable without `timeExpire`: about 2 hours for a JSAPI
+ * order (pay.weixin.qq.com v2 统一下单, time_expire). With `timeExpire`
+ * (yyyyMMddHHmmss, Beijing time, at least 1 minute ahead) the order stops being
+ * payable then.
+ */
+export const PAY_DEFAULT_EXPIRY_MS = 2 * 3600_000;
+
+/** yyyyMMddHHmmss in Beijing time → epoch ms (NaN when malformed). */
+export function parsePayTime(s: unknown): number {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(String(s ?? ''));
+  if (!m) return NaN;
+  return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 8, +m[5], +m[6]);
+}
+
+/** The merchant the order was made for: service-provider calls must name it (sub_mch_id 必填). */
+function checkSubMch(o: { payload: any } | undefined, d: any): string | null {
+  if (!d?.subMchId) return 'missing sub_mch_id';
+  if (o && String(o.payload.request.subMchId) !== String(d.subMchId)) return 'sub_mch_id does not match the order';
+  return null;
+}
+
+/** Where an order stands now: NOTPAY turns into an expired (unpayable) order after its expiry. */
+function tradeState(o: { state: string; payload: any }, now = Date.now()): 'NOTPAY' | 'SUCCESS' | 'CLOSED' {
+  if (o.state === 'PAID' || o.state === 'ACKED') return 'SUCCESS';
+  if (o.state === 'CLOSED') return 'CLOSED';
+  return now >= o.payload.expiresAt ? 'CLOSED' : 'NOTPAY';
+}
+
 function findOrder(h: SandboxHost, outTradeNo: string) {
   return h.store.journal.order(String(outTradeNo));
 }
@@ -167,7 +299,7 @@ function findOrder(h: SandboxHost, outTradeNo: string) {
 export function unifiedOrder(h: SandboxHost, d: any): Record<string, any> {
   const api = 'cloudPay.unifiedOrder';
   if (!d || typeof d !== 'object') throw sdkError(api, -1, 'params must be an object');
-  for (const k of ['body', 'outTradeNo', 'spbillCreateIp', 'subMchId', 'totalFee', 'envId', 'functionName']) {
+  for (const k of ['body', 'outTradeNo', 'spbillCreateIp', 'subMchId', 'totalFee', 'envId', 'functionName', 'nonceStr']) {
     if (d[k] === undefined || d[k] === '') throw sdkError(api, -1, `missing ${k}`);
   }
   const fail = (errCode: string, errCodeDes: string) => ({
@@ -181,18 +313,25 @@ export function unifiedOrder(h: SandboxHost, d: any): Record<string, any> {
   });
   if (!Number.isInteger(d.totalFee) || d.totalFee <= 0) return fail('PARAM_ERROR', 'totalFee must be a positive integer (fen)');
   if (!OUT_TRADE_NO.test(String(d.outTradeNo))) return fail('PARAM_ERROR', 'outTradeNo must be 6-32 chars of [A-Za-z0-9_-|*]');
+  let expiresAt = Date.now() + PAY_DEFAULT_EXPIRY_MS;
+  if (d.timeExpire !== undefined) {
+    expiresAt = parsePayTime(d.timeExpire);
+    if (!Number.isFinite(expiresAt) || expiresAt - Date.now() < 60_000) return fail('PARAM_ERROR', 'time_expire 格式错误或距当前不足1分钟');
+  }
   const openid = h.wxContext().OPENID;
   const existing = findOrder(h, d.outTradeNo);
   let prepayId: string;
   if (existing) {
-    if (existing.state !== 'NOTPAY') return fail('ORDERPAID', '该订单已支付');
+    const st = tradeState(existing);
+    if (st === 'SUCCESS') return fail('ORDERPAID', '该订单已支付');
+    if (st === 'CLOSED') return fail('ORDERCLOSED', '该订单已关闭');
     if (existing.payload.request.totalFee !== d.totalFee || existing.payload.request.body !== d.body) {
       return fail('INVALID_REQUEST', '201 商户订单号重复');
     }
     prepayId = existing.payload.prepayId;
   } else {
     prepayId = 'wx' + rnd(14);
-    h.store.journal.addOrder(String(d.outTradeNo), 'NOTPAY', { request: { ...d }, openid, prepayId });
+    h.store.journal.addOrder(String(d.outTradeNo), 'NOTPAY', { request: { ...d }, openid, prepayId, createdAt: Date.now(), expiresAt });
   }
   const nonceStr = d.nonceStr || rnd(8);
   const timeStamp = String(Math.floor(Date.now() / 1000));
@@ -224,19 +363,45 @@ export function unifiedOrder(h: SandboxHost, d: any): Record<string, any> {
 export function queryOrder(h: SandboxHost, d: any): Record<string, any> {
   const api = 'cloudPay.queryOrder';
   const o = d?.outTradeNo ? findOrder(h, d.outTradeNo) : undefined;
+  // A service provider's query must name the sub-merchant; without it (or with another
+  // one) WeChat does not find the order (CloudPay.queryOrder: sub_mch_id 必填).
+  const mch = checkSubMch(o, d);
+  if (mch) return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode: d?.subMchId ? 'ORDERNOTEXIST' : 'PARAM_ERROR', errCodeDes: mch };
   if (!o) return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode: 'ORDERNOTEXIST' };
-  const paid = o.state !== 'NOTPAY';
+  const state = tradeState(o);
   return {
     returnCode: 'SUCCESS',
     resultCode: 'SUCCESS',
     outTradeNo: o.payload.request.outTradeNo,
     totalFee: o.payload.request.totalFee,
-    tradeState: paid ? 'SUCCESS' : 'NOTPAY',
+    tradeState: state,
     transactionId: o.payload.transactionId,
     timeEnd: o.payload.timeEnd,
     errCode: 0,
     errMsg: `${api}:ok`,
   };
+}
+
+/**
+ * cloudPay.closeOrder: an unpaid order can no longer be paid (CloudPay.closeOrder doc:
+ * not sooner than 5 minutes after it was made; ORDERPAID when it was paid meanwhile).
+ */
+export function closeOrder(h: SandboxHost, d: any): Record<string, any> {
+  const api = 'cloudPay.closeOrder';
+  if (!d || typeof d !== 'object') throw sdkError(api, -1, 'params must be an object');
+  for (const k of ['subMchId', 'outTradeNo', 'nonceStr']) {
+    if (d[k] === undefined || d[k] === '') throw sdkError(api, -1, `missing ${k}`);
+  }
+  const fail = (subErrCode: string, errCodeDes: string) => ({ returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode, errCodeDes });
+  const o = findOrder(h, d.outTradeNo);
+  const mch = checkSubMch(o, d);
+  if (!o || mch) return fail('ORDERNOTEXIST', mch ?? '订单不存在');
+  const st = tradeState(o);
+  if (st === 'SUCCESS') return fail('ORDERPAID', '订单已支付，不能发起关单');
+  if (o.state === 'CLOSED') return fail('ORDERCLOSED', '订单已关闭');
+  if (Date.now() - (o.payload.createdAt ?? 0) < 5 * 60_000) return fail('SYSTEMERROR', '订单生成后5分钟内不能关单');
+  h.store.journal.setOrder(String(d.outTradeNo), 'CLOSED', o.payload);
+  return { returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'SUCCESS', subMchId: d.subMchId, errCode: 0, errMsg: `${api}:ok` };
 }
 
 /**
@@ -295,11 +460,20 @@ export type PayNotifyResult = { outTradeNo: string; acknowledged: boolean; attem
 export async function payComplete(h: SandboxHost, outTradeNo: string): Promise<PayNotifyResult> {
   const o = findOrder(h, outTradeNo);
   if (!o) throw new Error(`no order with outTradeNo ${outTradeNo}`);
+  // WeChat's cashier refuses an order past its expiry or closed: the user cannot pay it.
+  if (tradeState(o) === 'CLOSED') throw new Error(`order ${outTradeNo} is closed or expired: it cannot be paid`);
   if (o.state === 'NOTPAY') {
     const now = new Date();
     h.store.journal.setOrder(outTradeNo, 'PAID', { ...o.payload, transactionId: '42' + rnd(13).slice(0, 26), timeEnd: shanghaiStamp(now) });
   }
   return notify(h, outTradeNo);
+}
+
+/** Time passes for an order (tests): its creation and expiry move `ms` into the past. */
+export function payAge(h: SandboxHost, outTradeNo: string, ms: number) {
+  const o = findOrder(h, outTradeNo);
+  if (!o) throw new Error(`no order with outTradeNo ${outTradeNo}`);
+  h.store.journal.setOrder(outTradeNo, o.state, { ...o.payload, createdAt: (o.payload.createdAt ?? Date.now()) - ms, expiresAt: o.payload.expiresAt - ms });
 }
 
 /** Re-notify every paid order whose callback has not acknowledged yet (WeChat retries on its own schedule). */
@@ -338,10 +512,11 @@ async function notify(h: SandboxHost, outTradeNo: string): Promise<PayNotifyResu
   };
   let response: any;
   try {
-    // Pay notifications come from WeChat Pay, not from the user: SOURCE is 'wx_pay'
+    // Pay notifications come from WeChat Pay, not from the user: SOURCE is 'wx_paycallback'
+    // (Cloud.getWXContext docs, "SOURCE 的枚举类型")
     // and OPENID is empty, so a callback must trust the event's order data only
     // after checking it (e.g. with cloudPay.queryOrder), never the caller.
-    response = await h.invoke(r.functionName, event, { openid: '', source: 'wx_pay' });
+    response = await h.invoke(r.functionName, event, { openid: '', source: 'wx_paycallback' });
   } catch (err: any) {
     response = { error: String(err?.message || err) };
   }

@@ -36,6 +36,8 @@ export function createSdk(resolve: () => Emulator | undefined) {
   const host = (api: string): Emulator => {
     const emu = resolve();
     if (!emu) throw sdkError(api, -1, 'no emulator is active: call useEmulator(emu) first');
+    // Cloud calls need the function's permissions.openapi (config.json), as in production.
+    if (api.startsWith('openapi.')) emu.assertOpenapi(api.slice('openapi.'.length));
     return emu;
   };
   const requireInit = (api: string) => {
@@ -75,6 +77,9 @@ export function createSdk(resolve: () => Emulator | undefined) {
       subscribeMessage: {
         send: async (d: any) => sb.subscribeSend(host('openapi.subscribeMessage.send'), d),
       },
+      wxacode: {
+        getUnlimited: async (d: any) => sb.getUnlimited(host('openapi.wxacode.getUnlimited'), d),
+      },
       security: {
         msgSecCheck: async (d: any) => sb.msgSecCheck(host('openapi.security.msgSecCheck'), d),
         mediaCheckAsync: async (d: any) => sb.mediaCheckAsync(host('openapi.security.mediaCheckAsync'), d),
@@ -85,6 +90,7 @@ export function createSdk(resolve: () => Emulator | undefined) {
       unifiedOrder: async (d: any) => sb.unifiedOrder(host('cloudPay.unifiedOrder'), d),
       queryOrder: async (d: any) => sb.queryOrder(host('cloudPay.queryOrder'), d),
       refund: async (d: any) => sb.refund(host('cloudPay.refund'), d),
+      closeOrder: async (d: any) => sb.closeOrder(host('cloudPay.closeOrder'), d),
     },
 
     async uploadFile(opts: { cloudPath: string; fileContent: any }) {

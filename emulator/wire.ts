@@ -61,6 +61,14 @@ export function decodeDoc(s: string): any {
   return revive(EJSON.parse(s, { relaxed: true }));
 }
 
+/**
+ * A Date from any realm: documents cloned with structuredClone (updates) or made by
+ * another vm context (jest) are Dates that fail `instanceof Date` here.
+ */
+export function isDate(v: any): v is Date {
+  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
+}
+
 export function isPlainObject(v: any): v is Record<string, any> {
   return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 }
@@ -75,7 +83,7 @@ export function encodeKey(v: any): string {
   if (typeof v === 'string') return 's:' + v;
   if (typeof v === 'number') return 'n:' + (Object.is(v, -0) ? 0 : v);
   if (typeof v === 'boolean') return 'b:' + v;
-  if (v instanceof Date) return 'd:' + v.getTime();
+  if (isDate(v)) return 'd:' + v.getTime();
   return 'j:' + toWire(v);
 }
 
@@ -99,7 +107,7 @@ export function indexValues(doc: any, path: string): any[] {
       for (const x of cur) walk(x, parts);
       return;
     }
-    if (cur === null || typeof cur !== 'object' || cur instanceof Date) return out.push(null);
+    if (cur === null || typeof cur !== 'object' || isDate(cur)) return out.push(null);
     const [head, ...rest] = parts;
     walk(cur[head], rest);
   };
@@ -114,6 +122,6 @@ export function isIndexableScalar(v: any): boolean {
     typeof v === 'string' ||
     typeof v === 'number' ||
     typeof v === 'boolean' ||
-    v instanceof Date
+    isDate(v)
   );
 }

@@ -104,6 +104,8 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
       minify: true,
       // Function and class names survive minification: readable stacks in the CloudBase log.
       keepNames: true,
+      // The environment the bundles are for: core/templates.ts picks its template ids by it ('' = the demo).
+      define: { CLOUD_ENV: JSON.stringify((process.env.CLOUD_ENV ?? '').trim()) },
       sourcemap: false,
       legalComments: 'none',
       metafile: true,

@@ -3,6 +3,7 @@
  *
  *   npm run deploy -- --env <envId> [--version 1.2.3] [--desc "…"] [--robot 1] [--skip-upload]
  *   npm run deploy -- --dry-run [--env <envId>]      # print the plan, offline, exit 0
+ *   npm run deploy -- --verify --env <envId>         # which cloud calls each deployed function may make
  *
  * Builds the functions and the weapp (CLOUD_ENV=<envId>), creates or updates every
  * function (runtime, timeout, memory, 云端安装依赖, timer triggers), creates every
@@ -23,6 +24,7 @@ import type * as Ci from 'miniprogram-ci';
 import { executePlan, type DeployClients } from './lib/deploy-execute';
 import { checkPrerequisites, formatPlan, planDeploy, type DeployOptions, type Env, type Plan } from './lib/deploy-plan';
 import { FUNCTIONS_DIST_DIR, readFunctionConfigs } from './lib/function-config';
+import { formatVerify, verifyPermissions } from './lib/deploy-verify';
 
 export { executePlan, describeStep, type DeployClients } from './lib/deploy-execute';
 export { checkPrerequisites, formatPlan, planDeploy, COLLECTION_PERMISSION, type DeployOptions, type Plan, type Step } from './lib/deploy-plan';
@@ -32,9 +34,10 @@ const ROOT = join(__dirname, '..');
 export interface CliArgs {
   opts: DeployOptions;
   dryRun: boolean;
+  verify: boolean;
 }
 
-const USAGE = 'usage: npm run deploy -- --env <envId> [--version x.y.z] [--desc text] [--robot 1..30] [--skip-upload] [--dry-run]';
+const USAGE = 'usage: npm run deploy -- --env <envId> [--version x.y.z] [--desc text] [--robot 1..30] [--skip-upload] [--dry-run | --verify]';
 
 /** Parses `--env x --version 1.2.3 --desc … --robot n --skip-upload --dry-run` (also `--flag=value`). */
 export function parseArgs(argv: string[], env: Env = process.env): CliArgs {
@@ -50,7 +53,7 @@ export function parseArgs(argv: string[], env: Env = process.env): CliArgs {
       const v = inline ?? argv[++i];
       if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new Error(`--${name} needs a value\n${USAGE}`);
       values[name] = v;
-    } else if (name === 'dry-run' || name === 'skip-upload') {
+    } else if (name === 'dry-run' || name === 'skip-upload' || name === 'verify') {
       flags.add(name);
     } else if (name === 'help') {
       throw new Error(USAGE);
@@ -63,6 +66,7 @@ export function parseArgs(argv: string[], env: Env = process.env): CliArgs {
   const dryRun = flags.has('dry-run');
   return {
     dryRun,
+    verify: flags.has('verify'),
     opts: {
       envId: values.env ?? (dryRun ? '<envId>' : ''),
       version,
@@ -84,6 +88,7 @@ export function createClients(plan: Plan, env: Env): DeployClients {
     build: {
       async functions() {
         const { buildFunctions } = await import('./build-functions');
+        process.env.CLOUD_ENV = plan.envId; // core/templates.ts reads it as a build constant
         const built = await buildFunctions();
         for (const f of built) console.log(`  ${f.name}/index.js ${(f.bytes / 1024).toFixed(1)} KB`);
         const names = readFunctionConfigs(FUNCTIONS_DIST_DIR).map((f) => f.name);
@@ -108,8 +113,19 @@ export function createClients(plan: Plan, env: Env): DeployClients {
 }
 
 async function main(): Promise<void> {
-  const { opts, dryRun } = parseArgs(process.argv.slice(2));
+  const { opts, dryRun, verify } = parseArgs(process.argv.slice(2));
   const plan = planDeploy(opts);
+  if (verify) {
+    const missing = ['TCB_SECRET_ID', 'TCB_SECRET_KEY'].filter((k) => !process.env[k]);
+    if (!opts.envId || missing.length) throw new Error(`--verify needs --env <envId> and ${missing.join(', ') || 'credentials'}`);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const CloudBase = require('@cloudbase/manager-node') as typeof import('@cloudbase/manager-node');
+    const app = new CloudBase({ secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY, token: process.env.TCB_TOKEN || undefined, envId: opts.envId });
+    const rows = await verifyPermissions(plan, (name, params) => app.functions.invokeFunction(name, params));
+    console.log(formatVerify(opts.envId, rows));
+    if (rows.some((r) => r.outcome === 'refused' || r.outcome === 'no answer')) process.exit(3);
+    return;
+  }
   const problems = checkPrerequisites(plan, process.env);
   if (dryRun) {
     console.log(formatPlan(plan));

@@ -10,6 +10,7 @@ import { REPAIR_ROUTES } from './features/repairs/routes';
 import { ACTIVITY_ROUTES } from './features/activities/routes';
 import { VOTE_ROUTES } from './features/votes/routes';
 import { FEE_ROUTES } from './features/fees/routes';
+import { ONBOARDING_ROUTES } from './features/onboarding/routes';
 
 const tabs = {
   home: `/${TAB_PAGES.home}`,
@@ -26,6 +27,7 @@ export const ROUTES = {
   ...routePaths(ACTIVITY_ROUTES),
   ...routePaths(VOTE_ROUTES),
   ...routePaths(FEE_ROUTES),
+  ...routePaths(ONBOARDING_ROUTES),
 };
 
 export const TAB_ROUTES: readonly string[] = Object.values(tabs);

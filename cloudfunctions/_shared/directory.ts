@@ -13,6 +13,8 @@ export interface CompoundDoc {
   _id: string;
   communityId: string;
   name: string;
+  /** From the operator's setup file. */
+  address?: string;
   /** Beijing-style rule: binding online votes must use the city's own system. */
   cityEVotingRequired?: boolean;
 }
@@ -112,4 +114,22 @@ export async function requirePerson(db: Database, actor: Pick<Actor, 'personId'>
  */
 export function leadContactPhone(p: Pick<PersonDoc, 'phone' | 'contactLead'> | undefined | null): string | undefined {
   return p?.contactLead && p.phone ? p.phone : undefined;
+}
+
+/**
+ * A person's profile, created the first time they give a name (binding, a claim
+ * code, the profile). The unique openid index settles a race between two first calls.
+ */
+export async function ensurePersonByOpenid(db: Database, openid: string, name: string, now: Date, phone?: string): Promise<PersonDoc> {
+  const existing = await people(db).first({ openid });
+  if (existing) return existing;
+  const doc: Omit<PersonDoc, '_id'> = { openid, name, ...(phone ? { phone } : {}), partyMember: false, showPartyBadge: false, createdAt: now };
+  try {
+    const id = await people(db).add(doc);
+    return { _id: id, ...doc };
+  } catch (e) {
+    const again = await people(db).first({ openid });
+    if (again) return again;
+    throw e;
+  }
 }

@@ -7,6 +7,7 @@
 import type { Ctx, CloudModule } from './router';
 import type { Database } from './database';
 import { repository } from './repo';
+import { MINIPROGRAM_STATE } from '../../core/templates';
 
 export interface SubscriptionDoc {
   _id: string;
@@ -58,7 +59,8 @@ export async function sendWithGrant(db: Database, cloud: CloudModule, msg: Messa
   const spent = await subscriptions(db).patchWhere({ _id: id, remaining: _.gt(0) }, { remaining: _.inc(-1), updatedAt: now });
   if (!spent) return 'no-grant';
   try {
-    await cloud.openapi.subscribeMessage.send({ ...msg, miniprogramState: 'formal', lang: 'zh_CN' });
+    // The version a message opens follows the environment's (core/templates.ts): 开发版 / 体验版 / 正式版.
+    await cloud.openapi.subscribeMessage.send({ ...msg, miniprogramState: MINIPROGRAM_STATE, lang: 'zh_CN' });
     return 'sent';
   } catch (e) {
     // 43101: the user has no grant on WeChat's side after all (our count was stale).

@@ -130,6 +130,21 @@ export function repository<D extends Doc>(name: CollectionName) {
 }
 
 /**
+ * A conflict arrives in two shapes: from a write inside `fn`, wx-server-sdk wraps it
+ * (numeric errCode, errMsg naming TransactionConflict); from the commit, the SDK
+ * throws the server's raw answer `{ code: 'DATABASE_TRANSACTION_CONFLICT', message }`
+ * with a string code (@cloudbase/database transaction/index.js, `commit()`). Our
+ * own AppErrors (string codes like 'CONFLICT') are never a database conflict.
+ */
+export function isTransactionConflict(e: unknown): boolean {
+  if (!e || typeof e !== 'object' || e instanceof AppError) return false;
+  const code = (e as { code?: unknown }).code;
+  if (code === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  const msg = String((e as { errMsg?: string; message?: string }).errMsg ?? (e as Error).message ?? '');
+  return /TransactionConflict|DATABASE_TRANSACTION_CONFLICT/.test(msg);
+}
+
+/**
  * Run `fn` in a transaction; on a write conflict (another transaction held the
  * document) run it again, a few times, then answer CONFLICT. Code that must not
  * repeat its effect on a conflict checks state inside `fn`, which a retry re-reads.
@@ -139,9 +154,7 @@ export async function transaction<T>(db: Database, fn: (tx: Transaction) => Prom
     try {
       return await db.runTransaction(fn, 1);
     } catch (e) {
-      const msg = String((e as { errMsg?: string; message?: string }).errMsg ?? (e as Error)?.message ?? '');
-      const conflict = /TransactionConflict|DATABASE_TRANSACTION_CONFLICT/.test(msg) && typeof (e as { code?: unknown }).code !== 'string';
-      if (!conflict) throw e;
+      if (!isTransactionConflict(e)) throw e;
       if (i >= attempts) throw new AppError('CONFLICT');
     }
   }

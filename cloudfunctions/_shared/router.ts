@@ -22,6 +22,7 @@ z.config(zhCN());
 
 export type CloudModule = typeof Cloud;
 export type { Database } from './database';
+import { isProbe, probeOpenapi } from './probe';
 import type { Database } from './database';
 
 export interface Ctx {
@@ -44,6 +45,12 @@ export type ActionHandlers<A extends Record<string, ActionSpec>> = Handlers<ApiS
 /** A system event this function accepts: recognised by its shape, handled with a Ctx. */
 export interface SystemRoute {
   name: string;
+  /**
+   * The SOURCE it must come from (getWXContext docs: `wx_trigger` for a timer,
+   * `wx_paycallback` for WeChat Pay). Given, the event is routed only from there;
+   * absent (the media push, whose SOURCE is not documented), from any non-client source.
+   */
+  source?: string;
   match(event: Record<string, unknown>): boolean;
   handle(ctx: Ctx, event: Record<string, unknown>): Promise<unknown>;
 }
@@ -52,6 +59,7 @@ export interface SystemRoute {
 export function timerRoute(triggerName: string, handle: (ctx: Ctx, event: Record<string, unknown>) => Promise<unknown>): SystemRoute {
   return {
     name: `timer:${triggerName}`,
+    source: TIMER_SOURCE,
     match: (e) => e.Type === 'Timer' && e.TriggerName === triggerName,
     handle,
   };
@@ -59,6 +67,15 @@ export function timerRoute(triggerName: string, handle: (ctx: Ctx, event: Record
 
 export interface MainOptions {
   system?: SystemRoute[];
+}
+
+/** SOURCE of a timer trigger's run and of a WeChat Pay notification (Cloud.getWXContext docs, "SOURCE 的枚举类型"). */
+export const TIMER_SOURCE = 'wx_trigger';
+export const PAY_CALLBACK_SOURCE = 'wx_paycallback';
+
+/** Whether a call was started by `source` itself (SOURCE is a chain, "wx_client,scf"; the first is who started it). */
+export function startedBy(source: string | undefined, expected: string): boolean {
+  return (source ?? '').split(',')[0] === expected && !isClientSource(source);
 }
 
 /** Where a call comes from, per getWXContext().SOURCE ("wx_client,wx_function" for a function called by a client call). */
@@ -95,8 +112,10 @@ export function createMain<A extends ApiSpec>(cloud: CloudModule, api: A, handle
       if (tooDeep(event)) throw new AppError('BAD_REQUEST', '请求内容层级过深');
       if (!isClientSource(SOURCE) && event && typeof event === 'object' && !Array.isArray(event)) {
         const e = event as Record<string, unknown>;
-        const route = options.system?.find((r) => r.match(e));
+        const route = options.system?.find((r) => (r.source === undefined || startedBy(SOURCE, r.source)) && r.match(e));
         if (route) return { ok: true, data: await route.handle(makeCtx(cloud, ''), e) };
+        // The deploy's --verify (never from a client): which cloud calls this function may make.
+        if (isProbe(e)) return { ok: true, data: await probeOpenapi(cloud, e.apis) };
       }
       // WeChat adds `userInfo` to events from callFunction; it is ignored like any other
       // stray field outside the payload.

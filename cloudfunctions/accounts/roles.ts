@@ -1,6 +1,6 @@
 import type { Page } from '../../core/platform/api';
 import type { PersonHit, RoleList, RoleView } from '../../core/accounts/contract';
-import { canRevokeRole, grantPermission, grantableRoles } from '../../core/accounts/rules';
+import { canRevokeRole, grantableRoles, mayGrant } from '../../core/accounts/rules';
 import { assertCan, can } from '../../core/authz';
 import { RELATION_LABELS, ROLE_LABELS } from '../../core/platform/roles';
 import { roomSortKey } from '../../core/platform/text';
@@ -17,6 +17,7 @@ export async function listRoles(ctx: Ctx, input: { compoundId: string }): Promis
   const target = { communityId: compound.communityId, compoundId: compound._id };
   assertCan(actor, 'role.view', target);
   const grants = await roles(ctx.db).all({ compoundId: compound._id });
+  const staffing = { hasBranchSecretary: grants.some((r) => r.role === 'branchSecretary') };
   const who = await people(ctx.db).byIds(grants.map((r) => r.personId));
   const buildings = await buildingsRepo(ctx.db).byIds(grants.flatMap((r) => r.buildingIds ?? []));
   const byId = new Map([[compound._id, compound]]);
@@ -25,9 +26,9 @@ export async function listRoles(ctx: Ctx, input: { compoundId: string }): Promis
       ...roleView(r, byId, buildings),
       personId: r.personId,
       personName: who.get(r.personId)?.name ?? '',
-      canRevoke: canRevokeRole(actor, r.role, r.personId, target),
+      canRevoke: canRevokeRole(actor, r.role, r.personId, target, staffing),
     })),
-    grantable: grantableRoles(actor, target),
+    grantable: grantableRoles(actor, target, staffing),
     canInviteStaff: can(actor, 'role.grant.staff', target),
   };
 }
@@ -137,7 +138,8 @@ export async function grantRole(
   }
   if (input.role === 'buildingLead' && !input.buildingIds?.length) throw new AppError('BAD_REQUEST', '请选择楼栋');
   if (input.role !== 'buildingLead' && input.buildingIds) throw new AppError('BAD_REQUEST', '只有楼栋长需要选择楼栋');
-  assertCan(actor, grantPermission(input.role), { communityId, compoundId: compound?._id });
+  const target = { communityId, compoundId: compound?._id };
+  if (!mayGrant(actor, input.role, target, await staffingOf(ctx, compound?._id))) throw new AppError('FORBIDDEN');
   // Separation of duties: nobody appoints themselves.
   if (input.personId === actor.personId) throw new AppError('SELF_DECISION', '不能给自己授予角色');
   const buildings = input.buildingIds ? await buildingsRepo(ctx.db).byIds(input.buildingIds) : new Map<string, BuildingDoc>();
@@ -159,9 +161,15 @@ export async function revokeRole(ctx: Ctx, input: { roleId: string }) {
   const actor = await ctx.actor();
   const role = await roles(ctx.db).must(input.roleId);
   const target = { communityId: role.communityId, compoundId: role.compoundId };
-  if (!can(actor, grantPermission(role.role), target)) throw new AppError('FORBIDDEN');
+  if (!mayGrant(actor, role.role, target, await staffingOf(ctx, role.compoundId))) throw new AppError('FORBIDDEN');
   // Nor removes their own role (a hand-over is someone else's decision).
   if (role.personId === actor.personId) throw new AppError('SELF_DECISION', '不能撤销自己的角色');
   await roles(ctx.db).remove(role._id);
   return { id: role._id };
+}
+
+/** Whether the compound has a branch secretary (read only when it could matter: the day-one stand-in). */
+async function staffingOf(ctx: Ctx, compoundId: string | undefined) {
+  if (!compoundId) return { hasBranchSecretary: true };
+  return { hasBranchSecretary: !!(await roles(ctx.db).first({ compoundId, role: 'branchSecretary' })) };
 }

@@ -22,12 +22,48 @@ import { receiptView } from './views';
 export interface CloudPay {
   unifiedOrder(d: Record<string, unknown>): Promise<unknown>;
   queryOrder(d: Record<string, unknown>): Promise<unknown>;
+  closeOrder(d: Record<string, unknown>): Promise<unknown>;
   refund(d: Record<string, unknown>): Promise<unknown>;
 }
 export const cloudPay = (ctx: Ctx) => (ctx.cloud as unknown as { cloudPay: CloudPay }).cloudPay;
 
-/** An order not paid within this long releases its bills to a new order. */
+/**
+ * An order not paid within this long releases its bills to a new order. WeChat keeps
+ * an order payable for about 2 hours unless told otherwise, so `unifiedOrder` gets
+ * `timeExpire` = the hold, and an expired order is closed (closeOrder) before its bills
+ * go to another: one bill can never be paid through two orders.
+ */
 export const ORDER_HOLD_MS = 15 * 60_000;
+
+/** yyyyMMddHHmmss in Beijing time, WeChat Pay's time format (time_expire). */
+export function payTime(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');
+}
+
+/** A fresh nonce_str (≤ 32 chars), required by every cloudPay call. */
+const nonce = (seed: string) => sha256(`${seed}|${Date.now()}|${Math.random()}`).slice(0, 32);
+
+const holdEnds = (o: PayOrderDoc) => (o.expiresAt ? new Date(o.expiresAt).getTime() : new Date(o.createdAt).getTime() + ORDER_HOLD_MS);
+
+/**
+ * Close an expired order at WeChat, then free its bills. 'paid' when WeChat says it
+ * was paid after all (the callback or reconcile records it; its bills stay held).
+ */
+export async function closeExpired(ctx: Ctx, o: PayOrderDoc): Promise<'closed' | 'paid'> {
+  const r = (await cloudPay(ctx).closeOrder({ outTradeNo: o._id, subMchId: o.subMchId ?? subMchIdOf(o.compoundId), nonceStr: nonce(o._id) })) as { resultCode?: string; subErrCode?: string };
+  if (r.resultCode !== 'SUCCESS' && r.subErrCode === 'ORDERPAID') return 'paid';
+  if (r.resultCode !== 'SUCCESS' && r.subErrCode !== 'ORDERCLOSED' && r.subErrCode !== 'ORDERNOTEXIST') throw new AppError('PAY_FAILED', '上一笔支付暂时无法关闭，请稍后再试');
+  await transaction(ctx.db, async (tx) => {
+    const cur = await payOrders(ctx.db).in(tx).get(o._id);
+    if (!cur || cur.state !== 'pending') return;
+    for (const id of cur.billIds) {
+      const b = await bills(ctx.db).in(tx).get(id);
+      if (b && b.orderNo === cur._id) await bills(ctx.db).in(tx).patch(id, { orderNo: null });
+    }
+    await payOrders(ctx.db).in(tx).patch(cur._id, { state: 'closed' });
+  });
+  return 'closed';
+}
 
 /**
  * The merchant (特约商户) WeChat Pay credits, per compound: PAY_SUB_MCH_IDS is a JSON
@@ -74,6 +110,13 @@ export async function pay(ctx: Ctx, input: { clientRequestId: string; billIds: s
     if (prior.personId !== person._id || prior.billIds.join() !== list.map((b) => b._id).join()) throw new AppError('BAD_REQUEST', '请求编号已用于其他账单');
     if (prior.state !== 'pending') throw new AppError('BILL_PAID');
   } else {
+    // Bills held by another order whose time is up: close that order at WeChat first.
+    const held = [...new Set(list.map((b) => b.orderNo).filter((n): n is string => !!n && n !== outTradeNo))];
+    for (const other of (await payOrders(ctx.db).byIds(held)).values()) {
+      if (other.state === 'pending' && ctx.now.getTime() >= holdEnds(other) && (await closeExpired(ctx, other)) === 'paid') {
+        throw new AppError('BILL_PAID', '该账单已支付，正在入账，请稍后刷新查看');
+      }
+    }
     await transaction(ctx.db, async (tx) => {
       const billTx = bills(ctx.db).in(tx);
       const orderTx = payOrders(ctx.db).in(tx);
@@ -82,20 +125,36 @@ export async function pay(ctx: Ctx, input: { clientRequestId: string; billIds: s
         if (cur.status !== 'unpaid') throw new AppError('BILL_PAID');
         if (cur.orderNo && cur.orderNo !== outTradeNo) {
           const other = await orderTx.get(cur.orderNo);
-          if (other && other.state === 'pending' && ctx.now.getTime() - new Date(other.createdAt).getTime() < ORDER_HOLD_MS) throw new AppError('BILL_PAID', '该账单正在支付中，请稍后刷新查看');
+          // Still payable at WeChat (or not yet closed there): never a second order for the bill.
+          if (other && other.state === 'pending') throw new AppError('BILL_PAID', '该账单正在支付中，请稍后刷新查看');
         }
         await billTx.patch(b._id, { orderNo: outTradeNo });
       }
-      const order: Omit<PayOrderDoc, '_id'> = { compoundId, communityId: compound.communityId, personId: person._id, openid: ctx.openid, billIds: list.map((b) => b._id), totalFee, state: 'pending', createdAt: ctx.now };
+      const order: Omit<PayOrderDoc, '_id'> = {
+        compoundId,
+        communityId: compound.communityId,
+        personId: person._id,
+        openid: ctx.openid,
+        billIds: list.map((b) => b._id),
+        totalFee,
+        state: 'pending',
+        subMchId: subMchIdOf(compoundId),
+        expiresAt: new Date(ctx.now.getTime() + ORDER_HOLD_MS),
+        createdAt: ctx.now,
+      };
       await orderTx.put(outTradeNo, order);
     });
   }
+  const order = (await payOrders(ctx.db).get(outTradeNo))!;
   const items = [...new Set(list.map((b) => b.itemName))].join('、');
   const res = (await cloudPay(ctx).unifiedOrder({
     body: `${compound.name}-${items}`.slice(0, 40),
     outTradeNo,
     spbillCreateIp: '127.0.0.1',
-    subMchId: subMchIdOf(compoundId),
+    subMchId: order.subMchId ?? subMchIdOf(compoundId),
+    nonceStr: nonce(outTradeNo),
+    // Payable no longer than the bills are held (a retry sends the same expiry).
+    timeExpire: payTime(new Date(holdEnds(order))),
     totalFee,
     envId: (ctx.cloud.getWXContext() as { ENV?: string }).ENV || process.env.TCB_ENV || 'local',
     functionName: 'payCallback',

@@ -3,6 +3,7 @@
  * manager proposes. Units: property fen/m²/month by tier, parking fen/space/month,
  * fixed fen/home/month, ev fen/kWh.
  */
+import { reachMilestone } from '../_shared/milestones';
 import { assertCan, can } from '../../core/authz';
 import type { FeeItemView } from '../../core/fees/contract';
 import type { FeeItemDoc } from '../../core/fees/docs';
@@ -66,5 +67,7 @@ export async function setRate(
     await repo.put(id, next);
     return { _id: id, ...next };
   });
+  // The first-run guide's 收费标准 step (onboarding reads milestones, not fee items).
+  if (sets) await reachMilestone(ctx.db, compound._id, 'rates', ctx.now);
   return { state: sets ? 'set' : 'proposed', item: itemView(doc, ctx.now) };
 }

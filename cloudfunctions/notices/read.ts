@@ -3,9 +3,9 @@
  * and per home), and opens from a WeChat group's share card. Every query here is
  * an indexed equality/$in with a limit: the cost is the same at 585 or 30,000 homes.
  */
-import type { NoticeDetail, NoticeListPage } from '../../core/notices/contract';
+import type { DecodedGroupInfo, NoticeDetail, NoticeListPage } from '../../core/notices/contract';
 import { AppError } from '../../core/platform/errors';
-import { actorKeys, canManage, escapeRegExp, isExpired, openAccess, personReadCounts, trackableBuildings } from '../../core/notices/rules';
+import { actorKeys, canManage, escapeRegExp, isExpired, openAccess, openGIdOf, personReadCounts, trackableBuildings } from '../../core/notices/rules';
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, pageOf } from '../_shared/db';
@@ -125,14 +125,14 @@ async function recordGroupOpen(ctx: Ctx, noticeId: string, openGId: string): Pro
   return true;
 }
 
-export async function openNotice(ctx: Ctx, input: { noticeId: string; groupInfo?: { data: { openGId: string } } }): Promise<NoticeDetail> {
+export async function openNotice(ctx: Ctx, input: { noticeId: string; groupInfo?: DecodedGroupInfo }): Promise<NoticeDetail> {
   const actor = await ctx.actor();
   const n = await loadNotice(ctx, input.noticeId);
   const access = openAccess(n, actor, ctx.now);
   if (!access) throw new AppError('NOT_FOUND');
   const live = n.status === 'published' && !isExpired(n, ctx.now);
   if (live) await recordRead(ctx, actor, n);
-  if (live && input.groupInfo) await recordGroupOpen(ctx, n._id, input.groupInfo.data.openGId);
+  if (live && input.groupInfo) await recordGroupOpen(ctx, n._id, openGIdOf(input.groupInfo));
   const hide = access === 'reader' && n.status === 'withdrawn';
   const images = hide ? [] : (await imageUrls(ctx, n.images)).map(({ fileID, url }) => ({ fileID, url }));
   return detailView(n, {
@@ -150,11 +150,11 @@ export async function openNotice(ctx: Ctx, input: { noticeId: string; groupInfo?
  * only for people the notice is for, only while it is live. Group identity comes
  * only from WeChat-decoded group info (a CloudID at the event's top level).
  */
-export async function groupOpen(ctx: Ctx, input: { noticeId: string; groupInfo: { data: { openGId: string } } }) {
+export async function groupOpen(ctx: Ctx, input: { noticeId: string; groupInfo: DecodedGroupInfo }) {
   const actor = await ctx.actor();
   const n = await loadNotice(ctx, input.noticeId);
   // Only the notice's audience (or its followers) count: a stranger cannot pad the figures.
   if (n.status !== 'published' || isExpired(n, ctx.now) || !openAccess(n, actor, ctx.now)) throw new AppError('NOT_FOUND');
-  const openGId = input.groupInfo.data.openGId;
+  const openGId = openGIdOf(input.groupInfo);
   return { noticeId: n._id, openGId, recorded: await recordGroupOpen(ctx, n._id, openGId) };
 }

@@ -1,13 +1,13 @@
 /**
  * payCallback: WeChat Pay's payment notification (`functionName` of
  * cloudPay.unifiedOrder) and the reconciliation timer. It has no client actions.
- * A notification is recognised by its shape only when SOURCE is not a client's (a
- * client can send any JSON); it answers WeChat's own shape, `{errcode: 0}` once the
+ * A notification is recognised by its shape only when SOURCE says WeChat Pay sent it
+ * (`wx_paycallback`; a client can send any JSON); it answers WeChat's own shape, `{errcode: 0}` once the
  * payment is recorded (then WeChat stops notifying), anything else to be called again.
  */
 import * as cloud from 'wx-server-sdk';
 import { payCallbackApi } from '../../core/fees/contract';
-import { createMain, isClientSource, timerRoute, type Ctx } from '../_shared/router';
+import { PAY_CALLBACK_SOURCE, createMain, startedBy, timerRoute, type Ctx } from '../_shared/router';
 import { reconcile, settle } from './settle';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -22,7 +22,9 @@ function isPayNotify(e: unknown): e is { outTradeNo: string; totalFee: number; t
 
 export async function main(event: unknown): Promise<unknown> {
   const { SOURCE } = cloud.getWXContext();
-  if (!isClientSource(SOURCE) && isPayNotify(event)) {
+  // Only WeChat Pay's own call (SOURCE wx_paycallback) is a notification; and even then
+  // it is believed only once queryOrder agrees (settle.ts).
+  if (startedBy(SOURCE, PAY_CALLBACK_SOURCE) && isPayNotify(event)) {
     const ctx: Ctx = {
       cloud,
       db: cloud.database() as unknown as Ctx['db'],

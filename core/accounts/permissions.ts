@@ -14,6 +14,11 @@ export const ACCOUNTS_PERMISSIONS = {
   'roster.export': [['committeeMember', 'compound'], ['propertyManager', 'compound']],
   /** The branch secretary appoints building leads. */
   'role.grant.buildingLead': [['branchSecretary', 'compound'], ['communityAdmin', 'community']],
+  /**
+   * Day one: until the compound has a 小区党支部书记, its committee appoints building
+   * leads (someone must approve residents). Applies only then (rules.mayGrant).
+   */
+  'role.grant.buildingLead.standIn': [['committeeMember', 'compound']],
   'role.grant.staff': [['propertyManager', 'compound'], ['committeeMember', 'compound']],
   'role.grant.compound': [['communityAdmin', 'community']],
   'role.view': [['branchSecretary', 'compound'], ['committeeMember', 'compound'], ['propertyManager', 'compound'], ['communityAdmin', 'community']],

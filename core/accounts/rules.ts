@@ -70,14 +70,29 @@ export function grantPermission(role: RoleName): Permission {
   return 'role.grant.compound';
 }
 
+/** What a compound has that changes who may grant (absent: it has a branch secretary, the usual case). */
+export interface CompoundStaffing {
+  hasBranchSecretary: boolean;
+}
+
+/**
+ * May this actor grant (and revoke) `role` here: the authorization table, plus the
+ * day-one stand-in — while a compound has no branch secretary, its committee appoints
+ * building leads.
+ */
+export function mayGrant(actor: Pick<Actor, 'roles'>, role: RoleName, target: Target, staffing: CompoundStaffing = { hasBranchSecretary: true }): boolean {
+  if (can(actor, grantPermission(role), target)) return true;
+  return role === 'buildingLead' && !staffing.hasBranchSecretary && can(actor, 'role.grant.buildingLead.standIn', target);
+}
+
 /** Roles this actor may grant in a compound (roles.list's `grantable`). */
-export function grantableRoles(actor: Pick<Actor, 'roles'>, compound: Target): RoleName[] {
-  return COMPOUND_ROLES.filter((r) => can(actor, grantPermission(r), compound));
+export function grantableRoles(actor: Pick<Actor, 'roles'>, compound: Target, staffing?: CompoundStaffing): RoleName[] {
+  return COMPOUND_ROLES.filter((r) => mayGrant(actor, r, compound, staffing));
 }
 
 /** May this actor revoke a grant of `role` in this place (roles.list's `canRevoke`; never their own). */
-export function canRevokeRole(actor: Pick<Actor, 'roles' | 'personId'>, role: RoleName, holderPersonId: string, target: Target): boolean {
-  return holderPersonId !== actor.personId && can(actor, grantPermission(role), target);
+export function canRevokeRole(actor: Pick<Actor, 'roles' | 'personId'>, role: RoleName, holderPersonId: string, target: Target, staffing?: CompoundStaffing): boolean {
+  return holderPersonId !== actor.personId && mayGrant(actor, role, target, staffing);
 }
 
 // ---- roster import: what people write in a spreadsheet ----

@@ -4,12 +4,12 @@
  * confirmed and waiting places, how hours are credited. No Taro, no wx-server-sdk.
  */
 import type { Actor } from '../platform/roles';
+import { TEMPLATE_IDS, TEMPLATES } from '../templates';
 export { ACTIVITY_LIMITS } from './limits';
 
-/** REPLACE at deploy with the template ids chosen in the mp console (活动报名成功/候补成功通知, 活动开始提醒). */
-export const ACTIVITY_TEMPLATE_ID = 'REPLACE_WITH_ACTIVITY_TEMPLATE_ID';
-/** Keyword names of the template: activity (thing), time (time), place (thing), note (thing). */
-export const ACTIVITY_TEMPLATE_FIELDS = { title: 'thing1', time: 'time2', place: 'thing3', note: 'thing4' } as const;
+/** The activity template (报名成功 / 候补转正 / 活动开始提醒): id per environment and keywords in core/templates.ts. */
+export const ACTIVITY_TEMPLATE_ID = TEMPLATE_IDS.activity;
+export const ACTIVITY_TEMPLATE_FIELDS = TEMPLATES.activity.fields;
 export const ACTIVITY_SUBSCRIBE_TEMPLATES = [ACTIVITY_TEMPLATE_ID] as const;
 
 export const SKILLS = ['teacher', 'doctor', 'lawyer', 'electrician', 'other'] as const;

@@ -146,6 +146,10 @@ export interface PayOrderDoc {
   billIds: string[];
   totalFee: number;
   state: 'pending' | 'paid' | 'closed';
+  /** The merchant (子商户号) the order was made for: queryOrder and closeOrder must name it. */
+  subMchId?: string;
+  /** When WeChat stops accepting payment for it (`timeExpire`): the bills' hold ends then. */
+  expiresAt?: Date;
   /** Callbacks refused (amount or order differing), kept for the audit. */
   refused?: number;
   paymentId?: string;

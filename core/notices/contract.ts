@@ -8,17 +8,13 @@ import { action, defineApi, id, page, clientRequestId, type Page } from '../plat
 import { optionalText, text } from '../platform/text';
 import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory, type NoticeStatus } from './rules';
 import type { RoleName } from '../platform/roles';
+import { TEMPLATE_IDS, TEMPLATES } from '../templates';
 import type { JobView } from '../platform/jobs';
 import { APP_LINK_NAMES, isValidLink, type AppLink } from '../platform/links';
 
-/**
- * The subscribe-message template for "new notice / reminder". REPLACE at deploy with
- * the id of the template chosen in the mp console (公共模板库, e.g. 「通知公告提醒」),
- * and match NOTICE_TEMPLATE_FIELDS to its keyword names.
- */
-export const NOTICE_TEMPLATE_ID = 'REPLACE_WITH_NOTICE_TEMPLATE_ID';
-/** Keyword names of the template: title (thing), who posted (thing), when (time), a note (thing). */
-export const NOTICE_TEMPLATE_FIELDS = { title: 'thing1', author: 'thing2', time: 'time3', note: 'thing4' } as const;
+/** The subscribe-message template for "new notice / reminder": id per environment and keywords in core/templates.ts. */
+export const NOTICE_TEMPLATE_ID = TEMPLATE_IDS.notice;
+export const NOTICE_TEMPLATE_FIELDS = TEMPLATES.notice.fields;
 export const SUBSCRIBE_TEMPLATES = [NOTICE_TEMPLATE_ID] as const;
 
 // ---- views ----
@@ -211,14 +207,22 @@ const content = {
 
 /**
  * How the platform hands a function an open-data CloudID: the client passes
- * `wx.cloud.CloudID(shareTicketInfo.cloudID)` and WeChat replaces it, before the
- * function runs, with `{ cloudID, data: { openGId } }` decoded and verified on
- * WeChat's side. (A client can also send this shape by hand; group opens are
- * statistics only, so that is tolerated — see the README.)
+ * `wx.cloud.CloudID(res.cloudID)` and WeChat replaces it, before the function runs,
+ * with `{ cloudID, data }` decoded and verified on WeChat's side. Each API decodes to
+ * its own shape: `wx.getGroupEnterInfo` (what the client calls) to `{ opengid }`,
+ * lowercase, and the older `wx.getShareInfo` to `{ openGId }` (both pages of the
+ * mini-program API docs, "开放数据为以下 json 结构"). Both are accepted;
+ * `openGIdOf` (rules.ts) reads either. (A client can also send this shape by hand; group opens
+ * are statistics only, so that is tolerated — see the README.)
  */
+const groupId = z.string().min(1).max(64);
 export const groupInfo = z
-  .object({ cloudID: z.string().max(1000), data: z.object({ openGId: z.string().min(1).max(64) }).passthrough() })
+  .object({
+    cloudID: z.string().max(1000),
+    data: z.union([z.object({ openGId: groupId }).passthrough(), z.object({ opengid: groupId }).passthrough()]),
+  })
   .strict();
+export type { DecodedGroupInfo } from './rules';
 
 export const noticesApi = defineApi('notices', {
   'notices.post': action(z.object({ clientRequestId, audience, ...content }).strict()).returns<NoticeDetail>(),

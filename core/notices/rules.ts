@@ -316,3 +316,12 @@ export function rejectionMessage(what: 'text' | 'image', suggest: string, label:
 
 export const NOTICE_DETAIL_PAGE = 'packages/notices/pages/detail/index';
 export const noticePage = (id: string) => `${NOTICE_DETAIL_PAGE}?id=${encodeURIComponent(id)}`;
+
+
+/** Group info as WeChat decoded it: getShareInfo → `{ openGId }`, getGroupEnterInfo → `{ opengid }`. */
+export type DecodedGroupInfo = { data: { openGId: string } | { opengid: string } };
+
+/** The group's id, whichever API decoded it (getShareInfo → openGId, getGroupEnterInfo → opengid). */
+export function openGIdOf(info: DecodedGroupInfo): string {
+  return 'openGId' in info.data ? info.data.openGId : info.data.opengid;
+}

@@ -42,6 +42,10 @@ export const ERROR_MESSAGES = {
   INTERNAL: '系统繁忙，请稍后重试',
   /** repairs: a move the state machine does not allow from where the repair is now. */
   REPAIR_STATE: '这条报修当前状态不能进行此操作，请刷新后查看',
+  /** onboarding: a claim code that is wrong, used or past its 24 hours. */
+  CLAIM_INVALID: '认领码无效、已使用或已过期',
+  /** onboarding: the place already has someone in the role; roles now come from them through 角色管理. */
+  CLAIM_TAKEN: '该小区（社区）已有人担任此角色，请联系其在「角色管理」中为您授予角色',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -28,3 +28,41 @@ export function isValidLink(l: { to: string; params: Record<string, unknown> }):
   const keys = Object.keys(l.params);
   return keys.length === want.length && want.every((k) => typeof l.params[k] === 'string' && LINK_PARAM.test(l.params[k] as string));
 }
+
+/**
+ * Pages a mini-program code opens (wxacode.getUnlimited's `page`: no leading '/', no
+ * query; the data travels in `scene`). A function names them here without reaching
+ * the client; tests/unit/onboarding-rules.test.ts checks each is a page of the app.
+ */
+export const SCAN_PAGES = {
+  /** Binding a home; `scene` b=<buildingId> chooses the building. */
+  bindBuilding: 'packages/account/pages/bind/index',
+} as const;
+
+/**
+ * wxacode.getUnlimited's `scene`: at most 32 visible characters from digits, letters
+ * and !#$&'()*+,/:;=?@-._~ (developers.weixin.qq.com/miniprogram/dev/server/API/
+ * qrcode-link/qr-code/api_getunlimitedqrcode.md).
+ */
+export const SCENE_MAX = 32;
+export const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/;
+
+/** A building's scene: `b=<buildingId>`. Throws when it would not fit a mini-program code. */
+export function buildingScene(buildingId: string): string {
+  const scene = `b=${buildingId}`;
+  if (scene.length > SCENE_MAX || !SCENE_CHARS.test(scene)) throw new Error(`building id ${buildingId} does not fit a mini-program code's scene`);
+  return scene;
+}
+
+/** The building a scanned code names (the page receives `scene` URI-encoded), or null. */
+export function sceneBuilding(scene: string | undefined | null): string | null {
+  if (!scene) return null;
+  let s: string;
+  try {
+    s = decodeURIComponent(scene);
+  } catch {
+    return null;
+  }
+  const m = /^b=([A-Za-z0-9_.-]{1,30})$/.exec(s);
+  return m ? m[1] : null;
+}

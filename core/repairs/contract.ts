@@ -6,20 +6,16 @@
 import { z } from 'zod';
 import { action, clientRequestId, defineApi, id, page, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
+import { TEMPLATE_IDS, TEMPLATES } from '../templates';
 import { RATING_MAX, RATING_MIN, REPAIR_LIMITS } from './limits';
 import {
   COMMON_AREAS, REPAIR_CATEGORIES,
   type CategoryBar, type CommonArea, type LedgerExpenseDraft, type RepairAction, type RepairCategory, type RepairFigures, type RepairStatus,
 } from './rules';
 
-/**
- * The subscribe-message template for "repair progress" (受理 / 派单 / 完工 to the
- * reporter, 新派单 to the staff member). REPLACE at deploy with the id chosen in the
- * mp console (公共模板库, e.g. 「报修进度通知」) and match the keyword names.
- */
-export const REPAIR_TEMPLATE_ID = 'REPLACE_WITH_REPAIR_TEMPLATE_ID';
-/** Keyword names: what (thing), where (thing), progress (phrase), when (time), a note (thing). */
-export const REPAIR_TEMPLATE_FIELDS = { what: 'thing1', place: 'thing2', status: 'phrase3', time: 'time4', note: 'thing5' } as const;
+/** The subscribe-message template for "repair progress": id per environment and keywords in core/templates.ts. */
+export const REPAIR_TEMPLATE_ID = TEMPLATE_IDS.repair;
+export const REPAIR_TEMPLATE_FIELDS = TEMPLATES.repair.fields;
 export const REPAIR_SUBSCRIBE_TEMPLATES = [REPAIR_TEMPLATE_ID] as const;
 /** Photos live in the uploader's own folder: u/<openid>/repairs/… */
 export const REPAIR_FILES = 'repairs';

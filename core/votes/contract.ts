@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { action, defineApi, id as anyId, page, clientRequestId, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import { VOTE_LIMITS } from './limits';
+import { TEMPLATE_IDS, TEMPLATES } from '../templates';
 import { MATTER_KINDS, type CountResult, type MatterFormat, type MatterKind, type Totals } from './count';
 import type { MatterPhase } from './rules';
 import type { JobView } from '../platform/jobs';
@@ -13,12 +14,9 @@ import type { JobView } from '../platform/jobs';
 export type { CountResult, Totals, MatterKind, MatterFormat } from './count';
 export type { JobView } from '../platform/jobs';
 
-/**
- * The subscribe-message template for "a vote is open / you have not voted". REPLACE
- * at deploy with the id chosen in the mp console (e.g. 「投票提醒」).
- */
-export const VOTE_TEMPLATE_ID = 'REPLACE_WITH_VOTE_TEMPLATE_ID';
-export const VOTE_TEMPLATE_FIELDS = { title: 'thing1', closes: 'time2', note: 'thing3' } as const;
+/** The subscribe-message template for "a vote is open / you have not voted": see core/templates.ts. */
+export const VOTE_TEMPLATE_ID = TEMPLATE_IDS.vote;
+export const VOTE_TEMPLATE_FIELDS = TEMPLATES.vote.fields;
 
 // ---- views ----
 export interface VoteFile {

@@ -67,19 +67,34 @@ export class Documents {
     return (this.st.getDoc.get(coll, key) as Row | undefined) ?? null;
   }
 
-  /** Matching documents in natural order; stops early when `stopAfter` matches were found. */
-  matching(coll: string, query: any, stopAfter = Infinity, counted = true): { row: Row; doc: any }[] {
+  /**
+   * Matching documents in natural order, or in `order` when the planner's index gives
+   * it; stops early when `stopAfter` matches were found (with an `order`, only when
+   * the index gives it). `matchingOrdered` says which happened.
+   */
+  matching(coll: string, query: any, stopAfter = Infinity, counted = true, order?: Record<string, 1 | -1>): { row: Row; doc: any }[] {
+    return this.matchingOrdered(coll, query, stopAfter, counted, order).matches;
+  }
+
+  matchingOrdered(coll: string, query: any, stopAfter = Infinity, counted = true, order?: Record<string, 1 | -1>): { matches: { row: Row; doc: any }[]; ordered: boolean } {
     const q = query && Object.keys(query).length ? new Query(query) : null;
     const out: { row: Row; doc: any }[] = [];
     let scanned = 0;
-    const it = this.planner.candidates(coll, query || {});
+    const { plan, rows: it } = this.planner.candidates(coll, query || {}, order, stopAfter);
+    const stop = order && !plan.ordered ? Infinity : stopAfter;
+    // an index read in key order meets a multikey document once per element: keep the first
+    const seen = plan.ordered ? new Set<string>() : null;
     try {
       for (const row of it) {
+        if (seen) {
+          if (seen.has(row.id)) continue;
+          seen.add(row.id);
+        }
         scanned++;
         const doc = decodeDoc(row.doc);
         if (!q || q.test(doc)) {
           out.push({ row, doc });
-          if (out.length >= stopAfter) break;
+          if (out.length >= stop) break;
         }
       }
     } finally {
@@ -87,7 +102,7 @@ export class Documents {
       (it as any).return?.();
     }
     if (counted) this.count({ scanned });
-    return out;
+    return { matches: out, ordered: plan.ordered };
   }
 
   // ---------------------------------------------------------------- reads
@@ -96,7 +111,9 @@ export class Documents {
     const limit = clampLimit(opts.limit);
     const skip = Math.max(0, opts.skip || 0);
     const hasOrder = opts.order && Object.keys(opts.order).length > 0;
-    const matches = this.matching(coll, query, hasOrder ? Infinity : skip + limit).map((m) => m.doc);
+    // With a sort, every match is loaded and sorted, unless an index gives the order:
+    // then the first skip + limit in index order are the answer (sorted again: a no-op).
+    const matches = this.matching(coll, query, skip + limit, true, hasOrder ? opts.order : undefined).map((m) => m.doc);
     let cursor = mingoFind(matches, {}, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
     if (hasOrder) cursor = cursor.sort(opts.order as any);
     const docs = cursor.skip(skip).limit(limit).all();

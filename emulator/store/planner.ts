@@ -1,11 +1,12 @@
 /**
  * Query planner: the multikey side index `_ix` and the choice of which `_docs`
- * rows a query loads.
+ * rows a query loads, in which order.
  *
- *   _ix(coll, idx, k1, kfull, id, uniq)
- *     one row per index key of every declared index: k1 = encoded value of the
- *     index's FIRST key (lookups), kfull = encoded tuple of all keys (uniqueness
- *     via a partial UNIQUE index WHERE uniq = 1).
+ *   _ix(coll, idx, k1, k2, k3, k4, kfull, id, uniq)
+ *     one row per index key of every declared index: k1…k4 = the index's first
+ *     four keys in an ORDER-PRESERVING encoding (`sortKey`: equality, ranges and
+ *     sorts run as SQLite range scans), kfull = encoded tuple of all keys
+ *     (uniqueness via a partial UNIQUE index WHERE uniq = 1).
  *
  * Why a side table rather than SQLite expression indexes on json_extract():
  * Mongo indexes are multikey (an array field is indexed element by element and
@@ -14,25 +15,61 @@
  * miss documents. The side table reproduces Mongo's index semantics and lets
  * SQLite enforce unique indexes atomically inside the write transaction.
  *
- * The planner uses equality / $in conditions on `_id` or on the first key of a
- * declared index (Mongo's prefix rule: a query on the second key of a compound
- * index alone does NOT use it, as in production). Anything else is a scan.
+ * Plans modelled (MongoDB's index bounds, which CloudBase's document database
+ * uses: https://www.mongodb.com/docs/manual/core/indexes/index-types/index-compound/
+ * "prefixes" and .../tutorial/sort-results-with-indexes/):
+ *   - `_id` equality / `$in` → those documents; `_id` range on string ids → a
+ *     range of the primary key, in `_id` order;
+ *   - a declared index: equality / `$in` on a PREFIX of its keys, then optionally a
+ *     range (`$gt/$gte/$lt/$lte`) on the next key → only that range is loaded;
+ *   - the same index also gives the query's ORDER when the sort keys are the keys
+ *     after the equality prefix (all in the index's directions, or all reversed)
+ *     and each prefix key has one value: then reading stops after skip + limit;
+ *   - a query on the second key of a compound index alone does NOT use it
+ *     (the prefix rule), so it scans the collection, as in production.
+ * Among several usable plans the one whose range holds the fewest index entries
+ * wins (counted in the index only, up to COUNT_CAP); a sorted plan counts only what it
+ * will read.
  */
 import type Database from 'better-sqlite3';
 import type { IndexSpec } from '../types';
-import { encodeKey, indexValues, isIndexableScalar, isPlainObject } from '../wire';
+import { decodeDoc, encodeKey, indexValues, isDate, isIndexableScalar, isPlainObject, toWire } from '../wire';
 import { ERR } from './errors';
 import type { Schema } from './schema';
 
 export type Row = { rid: number; id: string; ver: number; doc: string };
 
+/** How many leading keys of an index the planner can bound (our indexes have at most 4). */
+export const PLANNED_KEYS = 4;
+const K = ['k1', 'k2', 'k3', 'k4'];
+/** Index entries counted at most when comparing plans. */
+const COUNT_CAP = 2000;
+
+export type Plan = {
+  /** 'scan', 'ids', 'idRange' or the index name */
+  using: string;
+  /** index keys bound by equality, then a ranged key (if any) */
+  equality: string[];
+  range?: string;
+  /** rows come in the query's sort order (the caller may stop after skip + limit) */
+  ordered: boolean;
+};
+
+type Bound = { lo?: { v: string; inc: boolean }; hi?: { v: string; inc: boolean } };
+type Candidate = Plan & { sql: string; params: unknown[]; countSql?: string };
+
 export class Planner {
   private st: Record<string, Database.Statement>;
+  private cache = new Map<string, Database.Statement>();
 
-  constructor(db: Database.Database, private schema: Schema) {
+  constructor(private db: Database.Database, private schema: Schema) {
+    // A data dir written before compound planning has `_ix` without k2…k4: rebuild it.
+    const cols = (db.prepare("SELECT name FROM pragma_table_info('_ix')").all() as { name: string }[]).map((c) => c.name);
+    const rebuild = cols.length > 0 && !cols.includes('k4');
+    if (rebuild) db.exec('DROP TABLE _ix');
     db.exec(`
-      CREATE TABLE IF NOT EXISTS _ix(coll TEXT NOT NULL, idx TEXT NOT NULL, k1 TEXT NOT NULL, kfull TEXT NOT NULL, id TEXT NOT NULL, uniq INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS _ix_lookup ON _ix(coll, idx, k1);
+      CREATE TABLE IF NOT EXISTS _ix(coll TEXT NOT NULL, idx TEXT NOT NULL, k1 TEXT NOT NULL, k2 TEXT, k3 TEXT, k4 TEXT, kfull TEXT NOT NULL, id TEXT NOT NULL, uniq INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS _ix_lookup ON _ix(coll, idx, k1, k2, k3, k4);
       CREATE INDEX IF NOT EXISTS _ix_doc ON _ix(coll, id);
       CREATE UNIQUE INDEX IF NOT EXISTS _ix_unique ON _ix(coll, idx, kfull) WHERE uniq = 1;
     `);
@@ -40,58 +77,139 @@ export class Planner {
     this.st = {
       scan: p('SELECT rid, id, ver, doc FROM _docs WHERE coll = ? ORDER BY rid'),
       byIds: p('SELECT rid, id, ver, doc FROM _docs WHERE coll = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY rid'),
-      byIndex: p(
-        `SELECT d.rid AS rid, d.id AS id, d.ver AS ver, d.doc AS doc FROM _docs d
-         WHERE d.coll = @coll AND d.id IN (SELECT i.id FROM _ix i WHERE i.coll = @coll AND i.idx = @idx AND i.k1 IN (SELECT value FROM json_each(@keys)))
-         ORDER BY d.rid`,
-      ),
-      countIndex: p('SELECT count(*) AS n FROM _ix WHERE coll = ? AND idx = ? AND k1 IN (SELECT value FROM json_each(?))'),
       ixDelete: p('DELETE FROM _ix WHERE coll = ? AND id = ?'),
       ixDrop: p('DELETE FROM _ix WHERE coll = ?'),
-      ixInsert: p('INSERT INTO _ix(coll, idx, k1, kfull, id, uniq) VALUES (?, ?, ?, ?, ?, ?)'),
+      ixInsert: p('INSERT INTO _ix(coll, idx, k1, k2, k3, k4, kfull, id, uniq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     };
+    if (rebuild) {
+      db.transaction(() => {
+        for (const name of schema.names()) for (const r of [...this.scan(name)]) this.indexDoc(name, r.id, decodeDoc(r.doc));
+      })();
+    }
+  }
+
+  private prepared(sql: string) {
+    let s = this.cache.get(sql);
+    if (!s) this.cache.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** The plan `candidates` would use (for tests and `emu.explain`). */
+  explain(coll: string, query: any, order?: Record<string, 1 | -1>, want = Infinity): Plan {
+    const { sql: _s, params: _p, countSql: _c, ...plan } = this.choose(coll, query, order, want);
+    return plan;
   }
 
   /**
-   * Rows that can possibly match `query`, in natural order. Uses `_id` or the
-   * first key of a declared index when the query pins it (equality or $in,
-   * directly or inside a top-level $and); otherwise a full collection scan.
+   * Rows that can possibly match `query`: in natural order, or in the order of
+   * `order` when the chosen plan is `ordered`. `want` (skip + limit) lets a
+   * sorted plan beat a smaller unsorted one.
    */
-  candidates(coll: string, query: any): Iterable<Row> {
+  candidates(coll: string, query: any, order?: Record<string, 1 | -1>, want = Infinity): { plan: Plan; rows: Iterable<Row> } {
+    const c = this.choose(coll, query, order, want);
+    const rows = c.using === 'scan' ? this.scan(coll) : (this.prepared(c.sql).iterate(...c.params) as Iterable<Row>);
+    return { plan: { using: c.using, equality: c.equality, range: c.range, ordered: c.ordered }, rows };
+  }
+
+  private choose(coll: string, query: any, order: Record<string, 1 | -1> | undefined, want: number): Candidate {
     const spec = this.schema.require(coll);
-    const plans: { kind: 'ids' | 'index'; idx?: string; keys: string[] }[] = [];
-    const firstKeys = new Map<string, IndexSpec>();
+    const conds = topLevelConditions(query || {});
+    const sortKeys = order ? Object.entries(order) : [];
+    const plans: Candidate[] = [];
+
+    const idCond = conds.get('_id');
+    const idVals = idCond && equalityValues(idCond);
+    if (idVals) {
+      const idKeys = idVals.map(encodeKey);
+      // the primary key: nothing is cheaper
+      return { using: 'ids', equality: ['_id'], ordered: false, sql: this.st.byIds.source, params: [coll, JSON.stringify(idKeys)] };
+    }
+    const idRange = idCond && stringRange(idCond);
+    if (idRange) {
+      const where = ['coll = ?'];
+      const params: unknown[] = [coll];
+      if (idRange.lo) (where.push(`id ${idRange.lo.inc ? '>=' : '>'} ?`), params.push('s:' + idRange.lo.v));
+      else (where.push('id >= ?'), params.push('s:'));
+      if (idRange.hi) (where.push(`id ${idRange.hi.inc ? '<=' : '<'} ?`), params.push('s:' + idRange.hi.v));
+      else (where.push('id < ?'), params.push('s;'));
+      const ordered = sortKeys.length === 1 && sortKeys[0][0] === '_id';
+      const dir = ordered && sortKeys[0][1] === -1 ? 'DESC' : 'ASC';
+      plans.push({
+        using: 'idRange', equality: [], range: '_id', ordered,
+        sql: `SELECT rid, id, ver, doc FROM _docs WHERE ${where.join(' AND ')} ORDER BY ${ordered ? `id ${dir}` : 'rid'}`,
+        params,
+        countSql: `SELECT count(*) AS n FROM (SELECT 1 FROM _docs WHERE ${where.join(' AND ')} LIMIT ?)`,
+      });
+    }
+
     for (const ix of spec.indexes) {
-      const k = Object.keys(ix.keys)[0];
-      if (k && !firstKeys.has(k)) firstKeys.set(k, ix);
-    }
-    const consider = (field: string, cond: any) => {
-      const keys = equalityKeys(cond);
-      if (!keys) return;
-      if (field === '_id') plans.push({ kind: 'ids', keys });
-      else if (firstKeys.has(field)) plans.push({ kind: 'index', idx: firstKeys.get(field)!.name, keys });
-    };
-    const walk = (q: any) => {
-      if (!isPlainObject(q)) return;
-      for (const [k, v] of Object.entries(q)) {
-        if (k === '$and' && Array.isArray(v)) v.forEach(walk);
-        else if (!k.startsWith('$')) consider(k, v);
+      const fields = Object.keys(ix.keys).slice(0, PLANNED_KEYS);
+      const where: string[] = ['i.coll = ?', 'i.idx = ?'];
+      const params: unknown[] = [coll, ix.name];
+      const equality: string[] = [];
+      let single = true;
+      let p = 0;
+      for (; p < fields.length; p++) {
+        const c = conds.get(fields[p]);
+        const vals = c === undefined ? null : equalityValues(c);
+        const keys = vals && vals.map(sortKey);
+        if (!keys) break;
+        equality.push(fields[p]);
+        if (keys.length !== 1) single = false;
+        where.push(`i.${K[p]} IN (SELECT value FROM json_each(?))`);
+        params.push(JSON.stringify(keys));
       }
-    };
-    walk(query);
-    const ids = plans.find((p) => p.kind === 'ids');
-    if (ids) return this.st.byIds.iterate(coll, JSON.stringify(ids.keys)) as Iterable<Row>;
-    if (plans.length) {
-      // Several usable indexes: take the most selective (index-only counts are cheap).
-      let best = plans[0];
-      let bestN = Infinity;
-      for (const p of plans) {
-        const n = plans.length === 1 ? 0 : (this.st.countIndex.get(coll, p.idx, JSON.stringify(p.keys)) as any).n;
-        if (n < bestN) [best, bestN] = [p, n];
+      let range: string | undefined;
+      if (p < fields.length && conds.has(fields[p])) {
+        const b = rangeBound(conds.get(fields[p]));
+        if (b) {
+          range = fields[p];
+          if (b.lo) (where.push(`i.${K[p]} ${b.lo.inc ? '>=' : '>'} ?`), params.push(b.lo.v));
+          if (b.hi) (where.push(`i.${K[p]} ${b.hi.inc ? '<=' : '<'} ?`), params.push(b.hi.v));
+        }
       }
-      return this.st.byIndex.iterate({ coll, idx: best.idx, keys: JSON.stringify(best.keys) }) as Iterable<Row>;
+      // The index gives the order when the sort keys (less those pinned to one value)
+      // are the keys right after the equality prefix, all forward or all reversed.
+      const rest = sortKeys.filter(([f]) => !(equality.includes(f) && single));
+      let ordered = false;
+      let dir: 'ASC' | 'DESC' = 'ASC';
+      if (rest.length && single && rest.length <= fields.length - p) {
+        const same = rest.every(([f, d], j) => fields[p + j] === f && ix.keys[f] === d);
+        const reversed = rest.every(([f, d], j) => fields[p + j] === f && ix.keys[f] === -d);
+        if (same || reversed) (ordered = true), (dir = same ? 'ASC' : 'DESC');
+      }
+      if (!equality.length && !range && !ordered) continue;
+      const inRange = `SELECT i.id FROM _ix i WHERE ${where.join(' AND ')}`;
+      const orderCols = fields.slice(p, p + Math.max(rest.length, 1)).map((f, j) => {
+        const d = (ix.keys[f] === 1) === (dir === 'ASC') ? 'ASC' : 'DESC';
+        return `i.${K[p + j]} ${d}`;
+      });
+      const sql = ordered
+        ? // one row per index entry; the caller drops repeats of a multikey document
+          `SELECT d.rid AS rid, d.id AS id, d.ver AS ver, d.doc AS doc FROM _ix i JOIN _docs d ON d.coll = i.coll AND d.id = i.id WHERE ${where.join(' AND ')} ORDER BY ${orderCols.join(', ')}, d.rid`
+        : `SELECT d.rid AS rid, d.id AS id, d.ver AS ver, d.doc AS doc FROM _docs d WHERE d.coll = ? AND d.id IN (${inRange}) ORDER BY d.rid`;
+      plans.push({
+        using: ix.name, equality, range, ordered, sql,
+        params: ordered ? params : [coll, ...params],
+        countSql: `SELECT count(*) AS n FROM (SELECT 1 FROM _ix i WHERE ${where.join(' AND ')} LIMIT ?)`,
+      });
     }
-    return this.scan(coll);
+    if (!plans.length) return { using: 'scan', equality: [], ordered: false, sql: '', params: [] };
+    if (plans.length === 1) return plans[0];
+    // Several usable plans: the fewest index entries to read wins (index-only counts are
+    // cheap); a plan in sort order reads at most `want` of them when nothing else filters.
+    const covered = (pl: Candidate) => [...conds.keys()].every((f) => pl.equality.includes(f) || pl.range === f);
+    let best = plans[0];
+    let bestN = Infinity;
+    for (const pl of plans) {
+      const params = pl.using === 'idRange' ? pl.params : pl.ordered ? pl.params : pl.params.slice(1);
+      // Counted up to a cap, as Mongo's plan trial stops early: the choice must not cost
+      // more than the query (a count over a 300,000-entry range would).
+      let n = (this.prepared(pl.countSql!).get(...params, COUNT_CAP) as { n: number }).n;
+      if (pl.ordered && covered(pl)) n = Math.min(n, want);
+      if (n < bestN || (n === bestN && pl.equality.length > best.equality.length)) [best, bestN] = [pl, n];
+    }
+    return best;
   }
 
   scan(coll: string): Iterable<Row> {
@@ -116,8 +234,9 @@ export class Planner {
         const kfull = JSON.stringify(t.map(encodeKey));
         if (seen.has(kfull)) continue;
         seen.add(kfull);
+        const ks = K.map((_k, j) => (j < t.length ? sortKey(t[j]) : null));
         try {
-          this.st.ixInsert.run(coll, ix.name, encodeKey(t[0]), kfull, key, ix.unique ? 1 : 0);
+          this.st.ixInsert.run(coll, ix.name, ks[0], ks[1], ks[2], ks[3], kfull, key, ix.unique ? 1 : 0);
         } catch (e: any) {
           if (String(e.code).startsWith('SQLITE_CONSTRAINT')) {
             const dup = '{ ' + fields.map((f, i) => `${f}: ${JSON.stringify(t[i])}`).join(', ') + ' }';
@@ -138,11 +257,99 @@ export class Planner {
   }
 }
 
-/** Keys usable for an index lookup: `v`, `{$eq: v}` or `{$in: [v…]}` with scalar values. */
-export function equalityKeys(cond: any): string[] | null {
-  if (isIndexableScalar(cond)) return [encodeKey(cond)];
-  if (!isPlainObject(cond)) return null;
-  if ('$eq' in cond && isIndexableScalar(cond.$eq)) return [encodeKey(cond.$eq)];
-  if (Array.isArray(cond.$in) && cond.$in.every(isIndexableScalar)) return cond.$in.map(encodeKey);
+/** Conditions on each field at the top level of a query (and inside top-level `$and`s). */
+function topLevelConditions(query: any): Map<string, any[]> {
+  const out = new Map<string, any[]>();
+  const walk = (q: any) => {
+    if (!isPlainObject(q)) return;
+    for (const [k, v] of Object.entries(q)) {
+      if (k === '$and' && Array.isArray(v)) v.forEach(walk);
+      else if (!k.startsWith('$')) out.set(k, [...(out.get(k) ?? []), v]);
+    }
+  };
+  walk(query);
+  return out;
+}
+
+/** Values usable for an index lookup: `v`, `{$eq: v}` or `{$in: [v…]}` with scalar values (the first such condition). */
+export function equalityValues(conds: any[]): any[] | null {
+  for (const cond of conds) {
+    if (isIndexableScalar(cond)) return [cond];
+    if (!isPlainObject(cond)) continue;
+    if ('$eq' in cond && isIndexableScalar(cond.$eq)) return [cond.$eq];
+    if (Array.isArray(cond.$in) && cond.$in.every(isIndexableScalar)) return [...cond.$in];
+  }
   return null;
+}
+
+const RANGE_OPS = ['$gt', '$gte', '$lt', '$lte'] as const;
+
+/** Raw range bounds (`$gt/$gte/$lt/$lte`, merged over the conditions) of one type bracket, or null. */
+function rawRange(conds: any[]): { lo?: { v: any; inc: boolean }; hi?: { v: any; inc: boolean } } | null {
+  const r: { lo?: { v: any; inc: boolean }; hi?: { v: any; inc: boolean } } = {};
+  for (const cond of conds) {
+    if (!isPlainObject(cond)) continue;
+    for (const op of RANGE_OPS) {
+      if (!(op in cond)) continue;
+      const v = cond[op];
+      if (!(typeof v === 'number' || typeof v === 'string' || isDate(v))) return null;
+      if (op === '$gt' || op === '$gte') r.lo = { v, inc: op === '$gte' };
+      else r.hi = { v, inc: op === '$lte' };
+    }
+  }
+  if (!r.lo && !r.hi) return null;
+  // Mongo compares within a type bracket only: a number bound never matches a string.
+  if (r.lo && r.hi && typeTag(r.lo.v) !== typeTag(r.hi.v)) return null;
+  return r;
+}
+
+/**
+ * Index bounds of a range condition, in `sortKey` encoding. A missing side stops at
+ * the type bracket's edge ($gt: 5 matches numbers only). On a multikey (array) field
+ * Mongo may not intersect the two sides; we do (documented in emulator/README.md).
+ */
+function rangeBound(conds: any[] | undefined): Bound | null {
+  const r = conds && rawRange(conds);
+  if (!r) return null;
+  const tag = typeTag((r.lo ?? r.hi)!.v);
+  return {
+    lo: r.lo ? { v: sortKey(r.lo.v), inc: r.lo.inc } : { v: tag, inc: true },
+    hi: r.hi ? { v: sortKey(r.hi.v), inc: r.hi.inc } : { v: String.fromCharCode(tag.charCodeAt(0) + 1), inc: false },
+  };
+}
+
+/** A range on string `_id`s (the primary key's encoding `s:<id>` keeps string order). */
+function stringRange(conds: any[]): { lo?: { v: string; inc: boolean }; hi?: { v: string; inc: boolean } } | null {
+  const r = rawRange(conds);
+  if (!r || (r.lo && typeof r.lo.v !== 'string') || (r.hi && typeof r.hi.v !== 'string')) return null;
+  return r;
+}
+
+function typeTag(v: any): string {
+  return sortKey(v)[0];
+}
+
+const SORT_BUF = Buffer.alloc(8);
+function sortableDouble(x: number): string {
+  if (Number.isNaN(x)) return ''; // Mongo: NaN sorts below every other number
+  SORT_BUF.writeDoubleBE(Object.is(x, -0) ? 0 : x);
+  if (SORT_BUF[0] & 0x80) for (let i = 0; i < 8; i++) SORT_BUF[i] = ~SORT_BUF[i] & 0xff;
+  else SORT_BUF[0] ^= 0x80;
+  return SORT_BUF.toString('hex');
+}
+
+/**
+ * Order-preserving index key: a type tag in Mongo's bracket order (null < numbers <
+ * strings < objects < arrays < booleans < dates), then a value whose string order is
+ * the value order (numbers and dates as sign-flipped IEEE-754 hex; strings as
+ * themselves: SQLite compares TEXT bytewise, as Mongo's simple collation does).
+ */
+export function sortKey(v: any): string {
+  if (v === null || v === undefined) return 'a';
+  if (typeof v === 'number') return 'b' + sortableDouble(v);
+  if (typeof v === 'string') return 'c' + v;
+  if (typeof v === 'boolean') return v ? 'g1' : 'g0';
+  if (isDate(v)) return 'h' + sortableDouble(v.getTime());
+  if (Array.isArray(v)) return 'e' + toWire(v);
+  return 'd' + toWire(v);
 }

@@ -43,6 +43,10 @@ export class Schema {
     this.specs.set(spec.name, Schema.normalize(spec));
   }
 
+  names(): string[] {
+    return [...this.specs.keys()];
+  }
+
   has(name: string) {
     return this.specs.has(name);
   }

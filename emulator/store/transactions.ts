@@ -102,10 +102,23 @@ export class Transactions {
     return tx;
   }
 
+  /**
+   * Commits the server will refuse with DATABASE_TRANSACTION_CONFLICT (a test sets
+   * it). The server can answer a commit this way, and the SDK then throws the raw
+   * `{ code: 'DATABASE_TRANSACTION_CONFLICT', message }` with a STRING code — see
+   * @cloudbase/database transaction/index.js: `commit()` does `if (res.code) throw res`
+   * and runTransaction retries exactly that code. Nothing is written.
+   */
+  commitConflicts = 0;
+
   /** Commit: the transaction ends, then its writes are applied atomically. */
   commit(txId: string) {
     const tx = this.tx(txId);
     this.end(tx);
+    if (this.commitConflicts > 0) {
+      this.commitConflicts--;
+      throw ERR.txConflict();
+    }
     this.apply(tx);
   }
 

@@ -9,6 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { COLLECTIONS, type CollectionSpec } from '../../core/collections';
 import { FUNCTIONS_DIST_DIR, readFunctionConfigs, type FunctionConfig, type Runtime, type TimerTrigger } from './function-config';
+import { TEMPLATES, TEMPLATE_KEYS, environmentConfig, templateProblems, type MiniprogramState } from '../../core/templates';
+import { subPackagesFor } from '../../src/features/routes';
+import { scanPrivacyApis, type PrivacyUse } from './privacy';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -35,6 +38,7 @@ export interface PlanSources {
   functions?: FunctionConfig[];
   collections?: CollectionSpec[];
   projectConfig?: { appid: string; miniprogramRoot: string };
+  checks?: PreChecks;
 }
 
 export type Step =
@@ -75,6 +79,29 @@ export type StepKind = Step['kind'];
 export interface Plan {
   envId: string;
   steps: Step[];
+  /** What the environment needs besides the steps, printed by the dry run and checked before a real run. */
+  checks: PreChecks;
+}
+
+/** The console work the deploy cannot do: templates, plugins, the privacy guide. */
+export interface PreChecks {
+  /** Subscribe-message templates this environment sends (core/templates.ts). */
+  templates: { key: string; console: string; id: string; fields: Readonly<Record<string, string>> }[];
+  miniprogramState: MiniprogramState;
+  /** Plugins in app.json: each must be added in the MP console (设置 → 第三方设置 → 插件管理) first. */
+  plugins: { name: string; provider: string; version: string; subpackage: string }[];
+  /** Privacy APIs the weapp calls: docs/privacy-guide.md must be the console's 用户隐私保护指引. */
+  privacy: PrivacyUse[];
+}
+
+export function preChecks(envId: string): PreChecks {
+  const env = environmentConfig(envId);
+  return {
+    templates: TEMPLATE_KEYS.map((k) => ({ key: k, console: TEMPLATES[k].console, id: env.templateIds[k], fields: TEMPLATES[k].fields })),
+    miniprogramState: env.miniprogramState,
+    plugins: subPackagesFor('weapp').flatMap((p) => Object.entries(p.plugins ?? {}).map(([name, v]) => ({ name, provider: v.provider, version: v.version, subpackage: p.root }))),
+    privacy: scanPrivacyApis(ROOT),
+  };
 }
 
 export function readProjectConfig(): { appid: string; miniprogramRoot: string } {
@@ -82,7 +109,7 @@ export function readProjectConfig(): { appid: string; miniprogramRoot: string } 
   return { appid: pc.appid ?? '', miniprogramRoot: pc.miniprogramRoot ?? 'dist/weapp/' };
 }
 
-/** The deploy, step by step: builds, functions, collections, indexes, permissions, upload. */
+/** The deploy, step by step: builds, collections, indexes, permissions, functions (with their timers), upload. */
 export function planDeploy(opts: DeployOptions, sources: PlanSources = {}): Plan {
   const functions = sources.functions ?? readFunctionConfigs();
   const collections = sources.collections ?? COLLECTIONS;
@@ -92,6 +119,21 @@ export function planDeploy(opts: DeployOptions, sources: PlanSources = {}): Plan
     project = sources.projectConfig ?? readProjectConfig();
     steps.push({ kind: 'build-weapp', outDir: join(ROOT, project.miniprogramRoot), env: { NODE_ENV: 'production', CLOUD_ENV: opts.envId } });
   }
+  // Collections first: a timer trigger fires within a minute of its function's
+  // creation, and a job that finds no collection fails (and retries) until they exist.
+  for (const c of collections) steps.push({ kind: 'collection', name: c.name });
+  for (const c of collections) {
+    for (const i of c.indexes) {
+      steps.push({
+        kind: 'index',
+        collection: c.name,
+        name: i.name,
+        keys: Object.entries(i.keys).map(([field, direction]) => ({ field, direction })),
+        unique: i.unique === true,
+      });
+    }
+  }
+  for (const c of collections) steps.push({ kind: 'permission', collection: c.name, permission: COLLECTION_PERMISSION });
   for (const f of functions) {
     steps.push({
       kind: 'function',
@@ -106,19 +148,6 @@ export function planDeploy(opts: DeployOptions, sources: PlanSources = {}): Plan
       openapi: [...f.permissions.openapi],
     });
   }
-  for (const c of collections) steps.push({ kind: 'collection', name: c.name });
-  for (const c of collections) {
-    for (const i of c.indexes) {
-      steps.push({
-        kind: 'index',
-        collection: c.name,
-        name: i.name,
-        keys: Object.entries(i.keys).map(([field, direction]) => ({ field, direction })),
-        unique: i.unique === true,
-      });
-    }
-  }
-  for (const c of collections) steps.push({ kind: 'permission', collection: c.name, permission: COLLECTION_PERMISSION });
   if (project) {
     steps.push({
       kind: 'upload',
@@ -131,7 +160,7 @@ export function planDeploy(opts: DeployOptions, sources: PlanSources = {}): Plan
       robot: opts.robot ?? 1,
     });
   }
-  return { envId: opts.envId, steps };
+  return { envId: opts.envId, steps, checks: sources.checks ?? preChecks(opts.envId) };
 }
 
 /** Environment variables as read here (a plain record, so tests can pass their own). */
@@ -146,6 +175,8 @@ export function checkPrerequisites(plan: Plan, env: Env): string[] {
   if (!plan.envId || plan.envId.startsWith('<')) problems.push('missing --env <envId> (the CloudBase environment id)');
   if (!env.TCB_SECRET_ID) problems.push('missing TCB_SECRET_ID (Tencent Cloud API key id: 访问管理 → API密钥管理)');
   if (!env.TCB_SECRET_KEY) problems.push('missing TCB_SECRET_KEY (Tencent Cloud API key secret)');
+  // Messages with a placeholder template id fail on WeChat: refuse before anything changes.
+  if (plan.envId && !plan.envId.startsWith('<')) problems.push(...templateProblems(plan.envId));
   if (env.CLOUD_ENV && env.CLOUD_ENV !== plan.envId) {
     problems.push(`CLOUD_ENV=${env.CLOUD_ENV} differs from --env ${plan.envId}: the mini-program would call another environment (unset CLOUD_ENV; deploy sets it)`);
   }
@@ -210,10 +241,28 @@ export function formatPlan(plan: Plan): string {
         break;
     }
   }
+  out.push('', ...formatChecks(plan.checks));
   const count = (k: StepKind) => plan.steps.filter((s) => s.kind === k).length;
   out.push(
     '',
     `${count('function')} functions, ${count('collection')} collections, ${count('index')} indexes (${plan.steps.filter((s) => s.kind === 'index' && s.unique).length} unique), ${count('permission')} permissions, ${count('upload') ? 'upload' : 'no upload'}.`,
   );
   return out.join('\n').replace(/\n\n\n+/g, '\n\n');
+}
+
+/** The pre-checks as the dry run prints them: what must be in the MP console before residents use this version. */
+export function formatChecks(c: PreChecks): string[] {
+  const out: string[] = ['== Subscribe-message templates (core/templates.ts; MP console → 订阅消息) =='];
+  for (const t of c.templates) {
+    const flag = /^REPLACE_WITH_/.test(t.id) ? '  ← placeholder: deploy refuses this environment' : '';
+    out.push(`- ${t.key}: ${t.id} 「${t.console}」 keywords ${Object.values(t.fields).join(', ')}${flag}`);
+  }
+  out.push(`  messages open the ${c.miniprogramState} version (miniprogramState)`);
+  out.push('', '== Plugins (add each in the MP console first: 设置 → 第三方设置 → 插件管理 → 添加插件) ==');
+  for (const p of c.plugins) out.push(`- ${p.name} (provider ${p.provider}, version ${p.version}) in subpackage ${p.subpackage}`);
+  if (!c.plugins.length) out.push('- none');
+  out.push('', '== Privacy APIs (the console\'s 用户隐私保护指引 must declare each; text in docs/privacy-guide.md) ==');
+  for (const u of c.privacy) out.push(`- ${u.api} → ${u.info} (${u.files.join(', ')})`);
+  if (!c.privacy.length) out.push('- none');
+  return out;
 }

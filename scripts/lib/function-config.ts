@@ -17,6 +17,8 @@
  *   readFunctionConfig(dir, 'notices')        // one
  *   listFunctionNames(dir)                    // names only, no validation
  */
+import { TEMPLATE_IDS } from '../../core/templates';
+import { subPackagesFor, TAB_PAGES } from '../../src/features/routes';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -193,7 +195,17 @@ export function parseConfigJson(json: unknown, file = 'config.json'): Pick<Funct
  */
 export function emulatorWiring(configs: FunctionConfig[]) {
   return {
+    // wxacode.getUnlimited's checkPath: the pages a released version of this app has.
+    appPages: appPages(),
     triggers: configs.flatMap((c) => c.triggers.map((t) => ({ functionName: c.name, name: t.name, config: t.config }))),
     functionTimeoutMs: Object.fromEntries(configs.map((c) => [c.name, c.timeout * 1000])) as Record<string, number>,
+    openapiPermissions: Object.fromEntries(configs.map((c) => [c.name, [...c.permissions.openapi]])) as Record<string, string[]>,
+    // The demo environment's templates (core/templates.ts): any other id is WeChat's 40037.
+    subscribeTemplates: Object.values(TEMPLATE_IDS),
   };
+}
+
+/** Every page of the weapp build (app.json's pages and subpackages), as mini-program codes name them. */
+export function appPages(): string[] {
+  return [...Object.values(TAB_PAGES), ...subPackagesFor('weapp').flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
 }

@@ -78,6 +78,8 @@ export interface RuntimeOptions {
   seed?: boolean;
   /** Fire declared timer triggers on the wall clock (default on). */
   timers?: boolean;
+  /** Deliver photos' content-check verdicts this long after each check starts (default 3 s). */
+  mediaCheckDelayMs?: number;
   appId?: string;
   env?: string;
 }
@@ -167,6 +169,9 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     // Own entries only: a name like "constructor" or "__proto__" is not a function here.
     functions: (name: string) => mains.get(name),
     mediaCheckCallback: { functionName: 'notices' },
+    // Photos' content-check verdicts arrive a few seconds later through the wxa_media_check
+    // push, as in production; without it every photo would stay 审核中.
+    mediaCheckDelayMs: opts.mediaCheckDelayMs ?? 3000,
     env: opts.env ?? 'jinlin-local',
     appId: opts.appId ?? 'wx0000000000000000',
     // Timer triggers and timeouts as each function's config.json / deploy.json declare them.

@@ -13,10 +13,11 @@ import { repairsFeature } from './repairs/entries';
 import { activitiesFeature } from './activities/entries';
 import { votesFeature } from './votes/entries';
 import { feesFeature } from './fees/entries';
+import { onboardingFeature } from './onboarding/entries';
 import { communityFeature } from './community/entries';
 import type { EntryDef, Feature, Gate, HomeCardDef } from './types';
 
-export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, activitiesFeature, votesFeature, repairsFeature, feesFeature, communityFeature];
+export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, activitiesFeature, votesFeature, repairsFeature, feesFeature, onboardingFeature, communityFeature];
 
 export function visible(gate: Gate, me: Me): boolean {
   const actor = actorOf(me);

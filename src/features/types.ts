@@ -6,6 +6,7 @@
  */
 import type { ComponentType } from 'react';
 import type { Me } from '@core/accounts/contract';
+import type { HomeCards } from '@core/home';
 import type { Permission } from '@core/authz';
 import type { FeatureRoutes } from './route-table';
 
@@ -33,7 +34,8 @@ export interface EntryDef extends Gate {
 export interface HomeCardDef extends Gate {
   key: string;
   order: number;
-  Component: ComponentType<{ me: Me }>;
+  /** `cards`: every card's data from the 首页's one call (home.get); a card reads its own part. */
+  Component: ComponentType<{ me: Me; cards: HomeCards }>;
 }
 
 export interface Feature<K extends string = string> {

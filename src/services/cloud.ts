@@ -24,6 +24,8 @@ import type { VotesApi } from '@core/votes/contract';
 import type { RepairsApi } from '@core/repairs/contract';
 import type { ActivitiesApi } from '@core/activities/contract';
 import type { FeesApi } from '@core/fees/contract';
+import type { OnboardingApi } from '@core/onboarding/contract';
+import type { HomeApi } from '@core/home';
 import type { CommunityApi } from '@core/community/contract';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
@@ -59,6 +61,8 @@ export interface Apis {
   repairs: RepairsApi;
   activities: ActivitiesApi;
   fees: FeesApi;
+  onboarding: OnboardingApi;
+  home: HomeApi;
   community: CommunityApi;
 }
 export type ApiName = keyof Apis;

@@ -5,27 +5,12 @@
  */
 import Taro from '@tarojs/taro';
 import { pickAndUploadImages as pickImages } from './upload';
-import type { NOTICE_TEMPLATE_ID as ContractTemplateId } from '@core/notices/contract';
 import { ServiceError, api, type PayloadOf } from './cloud';
+import { askForMessage } from './subscribe';
 
 /** A group's CloudID object (weapp), replaced by WeChat with the verified group data before the function runs. */
 export type GroupInfo = NonNullable<PayloadOf<'notices', 'notices.open'>['groupInfo']>;
 
-/**
- * The contract's template id, repeated as a value because importing the contract at
- * runtime would pull zod into the mini-program. The type annotation makes the
- * compiler fail if the two ever differ.
- */
-export const NOTICE_TEMPLATE_ID: typeof ContractTemplateId = 'REPLACE_WITH_NOTICE_TEMPLATE_ID';
-
-/**
- * wx.requestSubscribeMessage answers per template: 'accept', 'acceptWithAudio' and
- * 'acceptWithAlert' (accepted, with a sound or a strong reminder) all grant one
- * message; 'reject', 'ban' and 'filter' do not.
- */
-export function isSubscribeGranted(answer: unknown): boolean {
-  return answer === 'accept' || answer === 'acceptWithAudio' || answer === 'acceptWithAlert';
-}
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -56,17 +41,8 @@ export interface SubscribeOutcome {
  * accepted tap directly.
  */
 export async function subscribeNotices(): Promise<SubscribeOutcome> {
-  let accepted = true;
-  if (isWeapp) {
-    try {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: [NOTICE_TEMPLATE_ID] } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
-      accepted = isSubscribeGranted(res[NOTICE_TEMPLATE_ID]);
-    } catch {
-      throw new ServiceError('INTERNAL', '暂时无法订阅，请稍后再试');
-    }
-  }
-  const r = await api('notices').call('notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted });
-  return { accepted, remaining: r.remaining, demo: !isWeapp };
+  const tap = await askForMessage('notice', (input) => api('notices').call('notices.subscribe', input));
+  return { accepted: tap.accepted, remaining: tap.recorded.remaining, demo: tap.demo };
 }
 
 /** Scene 1044: opened from a share card in a WeChat group (with a shareTicket). */

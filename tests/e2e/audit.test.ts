@@ -13,9 +13,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { phone, signIn, useRuntimeAndBrowser, visit } from './support';
-import { auditPage, type Finding } from './page-audit';
+import { auditPage, reachable, settle, type Finding } from './page-audit';
 
 jest.setTimeout(300_000);
 const env = useRuntimeAndBrowser();
@@ -24,35 +23,6 @@ mkdirSync(SHOTS, { recursive: true });
 
 interface PageFinding extends Finding {
   page: string;
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForTimeout(300);
-}
-
-/** Routes a person can reach: the four tabs, then every 服务 tile and 首页 shortcut. */
-async function reachable(page: Page, base: string): Promise<string[]> {
-  const routes = new Set(['/pages/home/index', '/pages/notices/index', '/pages/services/index', '/pages/me/index']);
-  for (const [tab, selector] of [
-    ['/pages/services/index', '[class*="service-"]'],
-    ['/pages/home/index', '[class*="shortcut-"]'],
-  ] as const) {
-    await visit(page, base, tab);
-    await settle(page);
-    const count = await page.locator(`.taro_page:not([style*="display: none"]) ${selector}`).count();
-    for (let i = 0; i < count; i++) {
-      await visit(page, base, tab);
-      await settle(page);
-      const tile = page.locator(`.taro_page:not([style*="display: none"]) ${selector}`).nth(i);
-      if (!(await tile.isVisible().catch(() => false))) continue;
-      await tile.click();
-      await page.waitForTimeout(600);
-      const route = new URL(page.url()).hash.replace(/^#/, '').split('?')[0];
-      if (route && route !== tab) routes.add(route);
-    }
-  }
-  return [...routes];
 }
 
 const PEOPLE = [

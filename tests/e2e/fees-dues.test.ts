@@ -7,6 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { pageAs, shot, useRuntimeAndBrowser, visit, type Served } from './support';
+import { TEMPLATE_IDS } from '../../core/templates';
 
 jest.setTimeout(240_000);
 
@@ -54,7 +55,7 @@ it('the committee previews a reminder for one building, confirms, and sees who w
   // 郑海涛 (5栋, two months behind, subscribed) got the bill message.
   const resident = await as('郑海涛');
   const outbox = await resident.evaluate(async () => (await (await fetch('/api/_demo/outbox', { credentials: 'same-origin' })).json()) as { outbox: { templateId: string; page: string; data: Record<string, { value: string }> }[] });
-  const bill = outbox.outbox.filter((m) => m.templateId === 'REPLACE_WITH_BILL_TEMPLATE_ID');
+  const bill = outbox.outbox.filter((m) => m.templateId === TEMPLATE_IDS.bill);
   expect(bill).toHaveLength(1);
   expect(bill[0].page).toContain('packages/fees/pages/bills/index');
   expect(Object.values(bill[0].data).map((v) => v.value)).toContain('请在小程序「物业缴费」缴纳');

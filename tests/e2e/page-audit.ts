@@ -2,9 +2,41 @@
  * The page audit's checks for what is on screen now, run in the page: every control
  * at least 44 × 44 CSS px, text contrast at least 4.5:1 (3:1 for large text), and in
  * 大字模式 no text under 18 px. Used by tests/e2e/audit.test.ts on every reachable page
- * and by feature walks on the staff pages they open.
+ * and by feature walks on the staff pages they open; `reachable` lists the pages a
+ * person can reach (the audit and tests/e2e/round-trips.test.ts walk them).
  */
 import type { Page } from 'playwright-core';
+import { visit } from './support';
+
+/** Wait until the page's calls are answered and it has drawn them. */
+export async function settle(page: Page) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForTimeout(300);
+}
+
+/** Routes a person can reach: the four tabs, then every 服务 tile and 首页 shortcut. */
+export async function reachable(page: Page, base: string): Promise<string[]> {
+  const routes = new Set(['/pages/home/index', '/pages/notices/index', '/pages/services/index', '/pages/me/index']);
+  for (const [tab, selector] of [
+    ['/pages/services/index', '[class*="service-"]'],
+    ['/pages/home/index', '[class*="shortcut-"]'],
+  ] as const) {
+    await visit(page, base, tab);
+    await settle(page);
+    const count = await page.locator(`.taro_page:not([style*="display: none"]) ${selector}`).count();
+    for (let i = 0; i < count; i++) {
+      await visit(page, base, tab);
+      await settle(page);
+      const tile = page.locator(`.taro_page:not([style*="display: none"]) ${selector}`).nth(i);
+      if (!(await tile.isVisible().catch(() => false))) continue;
+      await tile.click();
+      await page.waitForTimeout(600);
+      const route = new URL(page.url()).hash.replace(/^#/, '').split('?')[0];
+      if (route && route !== tab) routes.add(route);
+    }
+  }
+  return [...routes];
+}
 
 export interface Finding {
   kind: 'tap' | 'contrast' | 'font';

@@ -18,10 +18,11 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export async function serve(): Promise<Served> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'jinlin-e2e-'));
+/** `dataDir`: a folder prepared beforehand (e.g. by `npm run setup`); `args`: for start.ts (e.g. --empty). */
+export async function serve(opts: { dataDir?: string; args?: string[] } = {}): Promise<Served> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'jinlin-e2e-'));
   // `node --require tsx/cjs` (not the tsx CLI) so the kill reaches the server itself.
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'scripts/start.ts')], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'scripts/start.ts'), ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NO_BUILD: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

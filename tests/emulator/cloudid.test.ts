@@ -16,12 +16,18 @@ describe('CloudID (share-ticket group info)', () => {
   beforeAll(() => useEmulator(emu));
   afterAll(() => emu.close());
 
-  test('a top-level CloudID of a client call arrives decoded as { cloudID, data: { openGId } }', async () => {
+  test('5. group links: a getGroupEnterInfo CloudID decodes to { opengid } (lowercase)', async () => {
     const id = emu.shareTickets.issue({ openGId: 'tG-building-3' });
     expect(typeof id).toBe('string');
     const ev = await emu.invoke('echo', { noticeId: 'n1', groupInfo: { cloudID: id } }, { openid: 'o1' });
-    expect(ev.groupInfo).toEqual({ cloudID: id, data: { openGId: 'tG-building-3', watermark: { appid: 'wxAPP', timestamp: expect.any(Number) } } });
+    expect(ev.groupInfo).toEqual({ cloudID: id, data: { opengid: 'tG-building-3', watermark: { appid: 'wxAPP', timestamp: expect.any(Number) } } });
     expect(ev.noticeId).toBe('n1');
+  });
+
+  test('5. group links: a getShareInfo CloudID decodes to { openGId }', async () => {
+    const id = emu.shareTickets.issue({ openGId: 'tG-building-4' }, { api: 'getShareInfo' });
+    const ev = await emu.invoke('echo', { groupInfo: { cloudID: id } }, { openid: 'o1' });
+    expect(ev.groupInfo).toEqual({ cloudID: id, data: { openGId: 'tG-building-4', watermark: { appid: 'wxAPP', timestamp: expect.any(Number) } } });
   });
 
   test('nested values arrive exactly as sent: a forged group stays a forgery', async () => {
@@ -49,7 +55,7 @@ describe('CloudID (share-ticket group info)', () => {
     const id = emu.shareTickets.issue({ openGId: 'tG-x' });
     // the client's call is decoded once at the edge; the callee of callFunction sees what the caller sent
     const viaRelay = await emu.invoke('relay', { g: { cloudID: id } }, { openid: 'o1' });
-    expect(viaRelay.g.data.openGId).toBe('tG-x');
+    expect(viaRelay.g.data.opengid).toBe('tG-x');
     const fromServer = await emu.runAs({ openid: '' }, () => emu.sdk.callFunction({ name: 'echo', data: { g: { cloudID: id } } }));
     expect(fromServer.result.g).toEqual({ cloudID: id });
     const timerLike = await emu.invoke('echo', { g: { cloudID: id } }, { openid: '', source: 'wx_trigger' });

@@ -77,9 +77,15 @@ describe('index-assisted reads touch only matching rows', () => {
     expect(m.scanned).toBe(50);
   });
 
-  test('first key of a compound index inside _.and uses the index', async () => {
+  test('both keys of a compound index inside _.and use the whole index', async () => {
     const m = await emu.measure(() => db.collection('homes').where(_.and([{ compoundId: 'c3' }, { room: 'r13' }])).get());
     expect(m.result.data).toHaveLength(1);
+    expect(m.scanned).toBe(1);
+  });
+
+  test('the first key of a compound index alone uses its prefix', async () => {
+    const m = await emu.measure(() => db.collection('homes').where({ compoundId: 'c3' }).limit(1000).get());
+    expect(m.result.data).toHaveLength(500);
     expect(m.scanned).toBe(500);
   });
 
@@ -103,5 +109,115 @@ describe('index-assisted reads touch only matching rows', () => {
     expect(m.scanned).toBe(2);
     await db.collection('homes').where({ ownerOpenid: 'moved' }).remove();
     expect((await emu.measure(() => db.collection('homes').where({ ownerOpenid: 'moved' }).get())).scanned).toBe(0);
+  });
+});
+
+describe('compound indexes: equality keys, then a range or the sort', () => {
+  // A vote roll: 3 matters × 3,000 owners, indexed by (matterId, sort); events by (compoundId, at desc).
+  const emu = createEmulator({
+    dataDir: ':memory:',
+    collections: [
+      { name: 'roll', indexes: [{ name: 'by_matter_sort', keys: { matterId: 1, sort: 1 } }] },
+      { name: 'events', indexes: [{ name: 'by_compound_at', keys: { compoundId: 1, at: -1 } }] },
+      { name: 'nums', indexes: [{ name: 'by_v', keys: { v: 1 } }] },
+    ],
+  });
+  const db = emu.sdk.database();
+  const _ = db.command;
+  const T0 = Date.UTC(2026, 0, 1);
+  beforeAll(() => {
+    const roll = [];
+    for (let i = 0; i < 9000; i++) roll.push({ _id: `r${String(i).padStart(5, '0')}`, matterId: 'm' + (i % 3), sort: String(Math.floor(i / 3)).padStart(5, '0'), voted: i % 2 === 0 });
+    emu.seed('roll', roll);
+    const events = [];
+    for (let i = 0; i < 4000; i++) events.push({ compoundId: 'c' + (i % 4), at: new Date(T0 + i * 60_000), n: i });
+    emu.seed('events', events);
+    emu.seed('nums', [-1e9, -5.5, -1, -0.25, 0, 0.5, 2, 2.5, 10, 1e12, 'text', null].map((v, i) => ({ v, i })));
+  });
+  afterAll(() => emu.close());
+
+  test('equality on the first key and a range on the second scan only the range asked for', async () => {
+    const m = await emu.measure(() => db.collection('roll').where({ matterId: 'm1', sort: _.gt('01000') }).orderBy('sort', 'asc').limit(100).get());
+    expect(m.result.data.map((d: any) => d.sort)).toEqual(Array.from({ length: 100 }, (_x, i) => String(1001 + i).padStart(5, '0')));
+    expect(m.result.data.every((d: any) => d.matterId === 'm1')).toBe(true);
+    expect(m.scanned).toBe(100);
+  });
+
+  test('a bounded range without a sort loads exactly the rows in it', async () => {
+    const m = await emu.measure(() => db.collection('roll').where({ matterId: 'm2', sort: _.gte('00100').and(_.lt('00200')) }).limit(1000).get());
+    expect(m.result.data).toHaveLength(100);
+    expect(m.scanned).toBe(100);
+  });
+
+  test('other conditions filter the range; the batch cursor pattern reads one batch per call', async () => {
+    // what a job does: the next batch after the last sort key, in index order
+    let after = '';
+    let voted = 0;
+    let scanned = 0;
+    for (;;) {
+      const m = await emu.measure(() => db.collection('roll').where({ matterId: 'm0', sort: _.gt(after) }).orderBy('sort', 'asc').limit(1000).get());
+      scanned += m.scanned;
+      expect(m.scanned).toBeLessThanOrEqual(1000);
+      if (!m.result.data.length) break;
+      voted += m.result.data.filter((d: any) => d.voted).length;
+      after = m.result.data[m.result.data.length - 1].sort;
+    }
+    expect(voted).toBe(1500);
+    expect(scanned).toBe(3000);
+  });
+
+  test('the index gives the sort order, forwards or reversed, and reading stops at the limit', async () => {
+    const desc = await emu.measure(() => db.collection('events').where({ compoundId: 'c1' }).orderBy('at', 'desc').limit(10).get());
+    expect(desc.result.data.map((d: any) => d.n)).toEqual(Array.from({ length: 10 }, (_x, i) => 3997 - 4 * i));
+    expect(desc.scanned).toBe(10);
+    const asc = await emu.measure(() => db.collection('events').where({ compoundId: 'c1' }).orderBy('at', 'asc').skip(5).limit(5).get());
+    expect(asc.result.data.map((d: any) => d.n)).toEqual([21, 25, 29, 33, 37]);
+    expect(asc.scanned).toBe(10);
+  });
+
+  test('a date range on the second key with the sort', async () => {
+    const m = await emu.measure(() =>
+      db.collection('events').where({ compoundId: 'c2', at: _.lt(new Date(T0 + 2000 * 60_000)) }).orderBy('at', 'desc').limit(3).get(),
+    );
+    expect(m.result.data.map((d: any) => d.n)).toEqual([1998, 1994, 1990]);
+    expect(m.scanned).toBe(3);
+  });
+
+  test('a sort the index cannot give, or $in on the prefix, loads every match of the prefix', async () => {
+    const other = await emu.measure(() => db.collection('events').where({ compoundId: 'c1' }).orderBy('n', 'desc').limit(10).get());
+    expect(other.result.data[0].n).toBe(3997);
+    expect(other.scanned).toBe(1000);
+    const inPrefix = await emu.measure(() => db.collection('events').where({ compoundId: _.in(['c1', 'c2']) }).orderBy('at', 'desc').limit(10).get());
+    expect(inPrefix.result.data.map((d: any) => d.n)).toEqual([3998, 3997, 3994, 3993, 3990, 3989, 3986, 3985, 3982, 3981]);
+    expect(inPrefix.scanned).toBe(2000);
+  });
+
+  test('the second key alone still scans the collection (prefix rule)', async () => {
+    const m = await emu.measure(() => db.collection('roll').where({ sort: '00042' }).get());
+    expect(m.result.data).toHaveLength(3);
+    expect(m.scanned).toBe(9000);
+  });
+
+  test('number ranges follow numeric order, negative and fractional, and stay in their type', async () => {
+    const m = await emu.measure(() => db.collection('nums').where({ v: _.gt(-1).and(_.lte(2.5)) }).orderBy('v', 'asc').get());
+    expect(m.result.data.map((d: any) => d.v)).toEqual([-0.25, 0, 0.5, 2, 2.5]);
+    expect(m.scanned).toBe(5);
+    const all = await db.collection('nums').where({ v: _.gte(-1e10) }).orderBy('v', 'desc').get();
+    expect(all.data.map((d: any) => d.v)).toEqual([1e12, 10, 2.5, 2, 0.5, 0, -0.25, -1, -5.5, -1e9]);
+  });
+
+  test('a date range still finds a document after an update (updated documents carry Dates of another realm)', async () => {
+    const { _id } = await db.collection('events').add({ data: { compoundId: 'c9', at: new Date(T0), n: -1 } });
+    await db.collection('events').doc(_id).update({ data: { n: -2 } });
+    const m = await emu.measure(() => db.collection('events').where({ compoundId: 'c9', at: _.lte(new Date(T0 + 1)) }).get());
+    expect(m.result.data.map((d: any) => d.n)).toEqual([-2]);
+    expect(m.scanned).toBe(1);
+  });
+
+  test('an _id range in _id order reads only the page', async () => {
+    const m = await emu.measure(() => db.collection('roll').where({ _id: _.gt('r04000') }).orderBy('_id', 'asc').limit(50).get());
+    expect(m.result.data[0]._id).toBe('r04001');
+    expect(m.result.data).toHaveLength(50);
+    expect(m.scanned).toBe(50);
   });
 });

@@ -136,7 +136,37 @@ describe('cloudPay', () => {
       paySign: expect.any(String),
     });
     expect(emu.pay.orders().map((o) => o.state)).toEqual(['NOTPAY']);
-    expect((await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILL202401001' })).tradeState).toBe('NOTPAY');
+    expect((await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILL202401001', subMchId: '1900000001', nonceStr: 'q' })).tradeState).toBe('NOTPAY');
+  });
+
+  test('1. payments: queryOrder refuses a call without the sub-merchant, and finds nothing under another one', async () => {
+    await order('BILLMCH00001');
+    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLMCH00001', nonceStr: 'q' })).toMatchObject({ resultCode: 'FAIL', subErrCode: 'PARAM_ERROR' });
+    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLMCH00001', subMchId: '1900000999', nonceStr: 'q' })).toMatchObject({ resultCode: 'FAIL', subErrCode: 'ORDERNOTEXIST' });
+    await expect(emu.sdk.cloudPay.unifiedOrder({ body: 'x', outTradeNo: 'BILLNONCE001', spbillCreateIp: '127.0.0.1', subMchId: '1900000001', totalFee: 1, envId: 'env', functionName: 'payCallback' })).rejects.toMatchObject({ errMsg: expect.stringContaining('missing nonceStr') });
+  });
+
+  test('1. payments: an order is payable until its timeExpire (2 h without one); closeOrder ends it, not before 5 minutes', async () => {
+    const stamp = (ms: number) => new Date(Date.now() + ms + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');
+    const make = (no: string, extra: object = {}) =>
+      emu.runAs({ openid: 'o-payer' }, () => emu.sdk.cloudPay.unifiedOrder({ body: '物业费', outTradeNo: no, spbillCreateIp: '127.0.0.1', subMchId: '1900000001', totalFee: 100, envId: 'env', functionName: 'payCallback', nonceStr: 'n', ...extra }));
+    expect(await make('BILLEXP00001', { timeExpire: stamp(30_000) })).toMatchObject({ resultCode: 'FAIL', subErrCode: 'PARAM_ERROR' });
+    expect(await make('BILLEXP00002', { timeExpire: stamp(15 * 60_000) })).toMatchObject({ resultCode: 'SUCCESS' });
+    emu.pay.age('BILLEXP00002', 16 * 60_000);
+    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLEXP00002', subMchId: '1900000001', nonceStr: 'q' })).toMatchObject({ tradeState: 'CLOSED' });
+    await expect(emu.pay.complete('BILLEXP00002')).rejects.toThrow(/cannot be paid/);
+    // Without timeExpire: still payable after an hour.
+    await make('BILLEXP00003');
+    emu.pay.age('BILLEXP00003', 60 * 60_000);
+    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLEXP00003', subMchId: '1900000001', nonceStr: 'q' })).toMatchObject({ tradeState: 'NOTPAY' });
+    // closeOrder: refused within 5 minutes of the order, then the order is closed for good.
+    await make('BILLCLOSE001');
+    const close = (no: string) => emu.sdk.cloudPay.closeOrder({ outTradeNo: no, subMchId: '1900000001', nonceStr: 'c' });
+    expect(await close('BILLCLOSE001')).toMatchObject({ resultCode: 'FAIL', subErrCode: 'SYSTEMERROR' });
+    emu.pay.age('BILLCLOSE001', 6 * 60_000);
+    expect(await close('BILLCLOSE001')).toMatchObject({ resultCode: 'SUCCESS' });
+    expect(await close('BILLCLOSE001')).toMatchObject({ resultCode: 'FAIL', subErrCode: 'ORDERCLOSED' });
+    await expect(emu.pay.complete('BILLCLOSE001')).rejects.toThrow(/cannot be paid/);
   });
 
   test('invalid amounts are refused', async () => {
@@ -152,7 +182,7 @@ describe('cloudPay', () => {
     expect(event).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'BILL202401001', totalFee: 1234, subMchId: '1900000001', subOpenid: 'o-payer' });
     expect(event.transactionId).toMatch(/^\d|^42/);
     expect(event.timeEnd).toMatch(/^\d{14}$/);
-    expect(ctx).toMatchObject({ OPENID: '', SOURCE: 'wx_pay' });
+    expect(ctx).toMatchObject({ OPENID: '', SOURCE: 'wx_paycallback' });
 
     answer = new Error('crash');
     expect((await emu.pay.deliverPending())[0]).toMatchObject({ acknowledged: false, attempts: 2 });
@@ -162,7 +192,7 @@ describe('cloudPay', () => {
     const [o] = emu.pay.orders();
     expect(o.state).toBe('ACKED');
     expect(o.payload.attempts).toHaveLength(3);
-    expect((await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILL202401001' })).tradeState).toBe('SUCCESS');
+    expect((await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILL202401001', subMchId: '1900000001', nonceStr: 'q' })).tradeState).toBe('SUCCESS');
     // paying again for the same outTradeNo is refused
     expect(await order('BILL202401001')).toMatchObject({ resultCode: 'FAIL', subErrCode: 'ORDERPAID' });
   });

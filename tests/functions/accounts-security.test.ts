@@ -194,7 +194,7 @@ describe('5. roster import: own files only, resumable, building facts written wi
     const job = (await h.db.collection('jobs').where({ _id: started.job.id }).get()).data[0];
     await h.db.collection('jobEffects').add(TX({ _id: `${job._id}_r402`, jobId: job._id, key: 'r402', state: 'claimed', at: new Date() }));
     // The timer resumes it.
-    expect(await h.emu.invoke('accounts', { Type: 'Timer', TriggerName: 'jobs', Time: new Date().toISOString() })).toMatchObject({ ok: true });
+    expect(await h.emu.invoke('accounts', { Type: 'Timer', TriggerName: 'jobs', Time: new Date().toISOString() }, { openid: '', source: 'wx_trigger' })).toMatchObject({ ok: true });
     expect(await committee.ok('accounts', 'roster.importStatus', { jobId: started.job.id })).toMatchObject({ status: 'done', total: 453, done: 453, unknown: 0 });
     await expectFactsMatchHomes(h, 'txsj-b8');
     expect(await committee.call('accounts', 'roster.importStatus', { jobId: started.job.id.replace('p-txsj-committee', 'p-txsj-manager') })).toEqual(refused('NOT_FOUND'));

@@ -80,11 +80,11 @@ describe('paying online', () => {
     const replays = [];
     for (let i = 0; i < 20; i++) replays.push(i % 3 === 0 ? b : a);
     replays.sort(() => Math.random() - 0.5);
-    const answers = await Promise.all(replays.map((o) => h.emu.invoke('payCallback', { outTradeNo: o.outTradeNo, totalFee: o.totalFee, transactionId: 'x', returnCode: 'SUCCESS', resultCode: 'SUCCESS' }, { openid: '', source: 'wx_pay' })));
+    const answers = await Promise.all(replays.map((o) => h.emu.invoke('payCallback', { outTradeNo: o.outTradeNo, totalFee: o.totalFee, transactionId: 'x', returnCode: 'SUCCESS', resultCode: 'SUCCESS' }, { openid: '', source: 'wx_paycallback' })));
     // Some parallel replays may be told to come again; WeChat does, and every later one is acknowledged.
     expect(answers.every((x: any) => x.errcode === 0 || x.errmsg === 'retry')).toBe(true);
     for (const o of [a, b]) {
-      expect(await h.emu.invoke('payCallback', { outTradeNo: o.outTradeNo, totalFee: o.totalFee, transactionId: 'x', returnCode: 'SUCCESS', resultCode: 'SUCCESS' }, { openid: '', source: 'wx_pay' })).toEqual({ errcode: 0, errmsg: 'OK' });
+      expect(await h.emu.invoke('payCallback', { outTradeNo: o.outTradeNo, totalFee: o.totalFee, transactionId: 'x', returnCode: 'SUCCESS', resultCode: 'SUCCESS' }, { openid: '', source: 'wx_paycallback' })).toEqual({ errcode: 0, errmsg: 'OK' });
       expect(await count('payments', { outTradeNo: o.outTradeNo })).toBe(1);
       expect(await count('ledger', { sourceKey: `wx_${o.outTradeNo}_propertyFee` })).toBe(1);
     }
@@ -96,9 +96,9 @@ describe('paying online', () => {
     const bill = (await unpaid(h, 'txsj-resident-3b'))[0];
     const o = await h.as('txsj-resident-3b').ok('fees', 'fees.pay', { clientRequestId: newRequestId(), billIds: [bill.id] });
     const forged = { outTradeNo: o.outTradeNo, totalFee: o.totalFee - 1, transactionId: 'x', returnCode: 'SUCCESS', resultCode: 'SUCCESS' };
-    expect(await h.emu.invoke('payCallback', forged, { openid: '', source: 'wx_pay' })).toEqual({ errcode: 1, errmsg: 'refused' });
+    expect(await h.emu.invoke('payCallback', forged, { openid: '', source: 'wx_paycallback' })).toEqual({ errcode: 1, errmsg: 'refused' });
     // Right amount but never paid at WeChat: not recorded either.
-    expect(await h.emu.invoke('payCallback', { ...forged, totalFee: o.totalFee }, { openid: '', source: 'wx_pay' })).toEqual({ errcode: 1, errmsg: 'unpaid' });
+    expect(await h.emu.invoke('payCallback', { ...forged, totalFee: o.totalFee }, { openid: '', source: 'wx_paycallback' })).toEqual({ errcode: 1, errmsg: 'unpaid' });
     // From a client, the same JSON is an action envelope: refused by shape.
     expect(await h.as('txsj-resident-3b').raw('payCallback', { ...forged, totalFee: o.totalFee })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect((await unpaid(h, 'txsj-resident-3b')).map((b) => b.id)).toContain(bill.id);
@@ -176,7 +176,7 @@ describe('paying online', () => {
     // Paid at WeChat, callback lost: mark paid in the sandbox without acknowledging.
     await h.db.collection('payOrders').doc(o.outTradeNo).update({ data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
     const orig = h.emu.invoke.bind(h.emu);
-    (h.emu as any).invoke = async (name: string, ev: any, id: any) => (name === 'payCallback' && id?.source === 'wx_pay' ? { errcode: 1 } : orig(name, ev, id));
+    (h.emu as any).invoke = async (name: string, ev: any, id: any) => (name === 'payCallback' && id?.source === 'wx_paycallback' ? { errcode: 1 } : orig(name, ev, id));
     await h.emu.pay.complete(o.outTradeNo);
     (h.emu as any).invoke = orig;
     expect((await h.as('txsj-lead-3').ok('fees', 'fees.order', { outTradeNo: o.outTradeNo })).state).toBe('pending');

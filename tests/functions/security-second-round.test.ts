@@ -125,7 +125,7 @@ describe('3. a killed roster import leaves the register inconsistent', () => {
     expect(mid.derived.homeCount - before.derived.homeCount).toBeLessThan(400);
 
     await new Promise((r) => setTimeout(r, 80)); // the dead worker's lease runs out
-    expect(await h.emu.invoke('accounts', { Type: 'Timer', TriggerName: 'jobs', Time: new Date().toISOString() })).toMatchObject({ ok: true });
+    expect(await h.emu.invoke('accounts', { Type: 'Timer', TriggerName: 'jobs', Time: new Date().toISOString() }, { openid: '', source: 'wx_trigger' })).toMatchObject({ ok: true });
     await work(workerCtx(h.emu.sdk, h.db), { jobId: queued.job.id });
     expect(await jobs(h.db).get(queued.job.id)).toMatchObject({ status: 'done', done: 600, unknown: 0 });
     const after = await facts();

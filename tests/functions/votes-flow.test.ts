@@ -241,7 +241,7 @@ describe('reminders to owners who have not voted (a job of subscribe messages)',
     const r = await h.as('yjlt-committee').ok('votes', 'matters.remind', { clientRequestId: newRequestId(), matterId: RENEW });
     expect(r.jobId).toBeTruthy();
     for (let i = 0; i < 10 && !(await h.as('yjlt-committee').ok('votes', 'matters.jobStatus', { jobId: r.jobId })).finishedAt; i++) {
-      await h.as('').raw('votes', { Type: 'Timer', TriggerName: 'jobs' });
+      await h.emu.invoke('votes', { Type: 'Timer', TriggerName: 'jobs' }, { openid: '', source: 'wx_trigger' });
     }
     const msgs = h.emu.outbox.list({ kind: OUTBOX.subscribe }).slice(before).map((e) => e.payload as any);
     expect(msgs.filter((m) => m.touser === o.openid)).toHaveLength(1);

@@ -7,7 +7,7 @@
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { cloud: {} } }));
 
 import { HTTP_TIMEOUT_MS, api, cloudFailureCode, isServiceError, setUnauthenticatedHandler } from '../../src/services/cloud';
-import { isSubscribeGranted } from '../../src/services/notices';
+import { isSubscribeGranted } from '../../src/services/subscribe';
 import { REQUEST_ID_PATTERN, newRequestId } from '../../src/utils/requestId';
 import { permissionMessage, whoCan } from '../../src/utils/permission';
 

@@ -38,7 +38,8 @@ const keys = (list: { key: string }[]) => list.map((s) => s.key);
 
 describe('services grid and home shortcuts by role', () => {
   it('a resident sees only bind and homes', () => {
-    expect(keys(servicesFor(me()))).toEqual(['bind', 'homes']);
+    // 认领管理身份: someone with no role yet may be a compound's first (onboarding).
+    expect(keys(servicesFor(me()))).toEqual(['bind', 'homes', 'claim']);
     expect(shortcutsFor(me())).toEqual([]);
   });
 
@@ -51,7 +52,7 @@ describe('services grid and home shortcuts by role', () => {
 
   it('a committee member also imports rosters and manages roles', () => {
     const committee = me([{ role: 'committeeMember', compoundId: 'c1' }]);
-    expect(keys(servicesFor(committee))).toEqual(['notice-post', 'bind', 'fee-statement', 'fee-books', 'fee-rates', 'fee-parking', 'fee-dues', 'activity-create', 'homes', 'approvals', 'votes-manage', 'invites', 'roster', 'import', 'roles', 'repair-manage', 'repair-stats']);
+    expect(keys(servicesFor(committee))).toEqual(['notice-post', 'guide', 'bind', 'fee-statement', 'fee-books', 'fee-rates', 'fee-parking', 'fee-dues', 'activity-create', 'homes', 'approvals', 'votes-manage', 'invites', 'roster', 'import', 'roles', 'repair-manage', 'repair-stats']);
   });
 
   it('a property manager imports but does not review bindings', () => {

@@ -37,7 +37,7 @@ describe('who may post, and where', () => {
   it('a resident may not post and gets no 发布通知 entry', () => {
     expect(canPostNotices(me([]))).toBe(false);
     expect(canPostNotices(null)).toBe(false);
-    expect(servicesFor(me([])).map((s) => s.key)).toEqual(['bind', 'homes']);
+    expect(servicesFor(me([])).map((s) => s.key)).toEqual(['bind', 'homes', 'claim']);
     expect(audienceGroups(me([]), compounds)).toEqual([]);
   });
 

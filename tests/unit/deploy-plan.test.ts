@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { COLLECTIONS } from '../../core/collections';
+import { DEMO_ENV, ENVIRONMENTS, TEMPLATES, TEMPLATE_KEYS, environmentConfig, templateProblems } from '../../core/templates';
 import { checkPrerequisites, executePlan, formatPlan, planDeploy, type DeployClients, type DeployOptions, type Plan, type Step } from '../../scripts/deploy';
 import { FunctionConfigError, readFunctionConfig, readFunctionConfigs, type FunctionConfig } from '../../scripts/lib/function-config';
 
@@ -55,8 +56,8 @@ describe('planDeploy', () => {
     expect(of(plan, 'permission')).toEqual(COLLECTIONS.map((c) => ({ kind: 'permission', collection: c.name, permission: 'ADMINONLY' })));
   });
 
-  it('orders builds, functions, collections, indexes, permissions, upload', () => {
-    const order = ['build-functions', 'build-weapp', 'function', 'collection', 'index', 'permission', 'upload'];
+  it('3. orders builds, collections, indexes, permissions, functions (their timer triggers after the collections), upload', () => {
+    const order = ['build-functions', 'build-weapp', 'collection', 'index', 'permission', 'function', 'upload'];
     const kinds = plan.steps.map((s) => order.indexOf(s.kind));
     expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
     const upload = of(plan, 'upload')[0];
@@ -75,19 +76,53 @@ describe('planDeploy', () => {
     const key = join(keyDir, 'private.key');
     writeFileSync(key, 'k');
     try {
-      const real = planDeploy({ ...OPTS, privateKeyPath: key }, { projectConfig: { appid: 'wx0123456789abcdef', miniprogramRoot: 'dist/weapp/' } });
+      // The demo environment has no placeholder templates (see the templates test below).
+      const real = planDeploy({ ...OPTS, envId: DEMO_ENV, privateKeyPath: key }, { projectConfig: { appid: 'wx0123456789abcdef', miniprogramRoot: 'dist/weapp/' } });
       expect(checkPrerequisites(real, { TCB_SECRET_ID: 'id', TCB_SECRET_KEY: 'key' })).toEqual([]);
       const problems = checkPrerequisites(real, { TCB_SECRET_KEY: 'key' });
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(/TCB_SECRET_ID/);
       expect(checkPrerequisites(real, { TCB_SECRET_ID: 'id' })[0]).toMatch(/TCB_SECRET_KEY/);
-      expect(checkPrerequisites(planDeploy({ ...OPTS, privateKeyPath: undefined }, { projectConfig: { appid: 'wx0123456789abcdef', miniprogramRoot: 'dist/weapp/' } }), { TCB_SECRET_ID: 'id', TCB_SECRET_KEY: 'key' })[0]).toMatch(
+      expect(checkPrerequisites(planDeploy({ ...OPTS, envId: DEMO_ENV, privateKeyPath: undefined }, { projectConfig: { appid: 'wx0123456789abcdef', miniprogramRoot: 'dist/weapp/' } }), { TCB_SECRET_ID: 'id', TCB_SECRET_KEY: 'key' })[0]).toMatch(
         /MP_PRIVATE_KEY_PATH/,
       );
-      expect(checkPrerequisites(planDeploy(OPTS, { projectConfig: { appid: 'touristappid', miniprogramRoot: 'dist/weapp/' } }), { TCB_SECRET_ID: 'id', TCB_SECRET_KEY: 'key' }).join('\n')).toMatch(/AppID/);
+      expect(checkPrerequisites(planDeploy({ ...OPTS, envId: DEMO_ENV }, { projectConfig: { appid: 'touristappid', miniprogramRoot: 'dist/weapp/' } }), { TCB_SECRET_ID: 'id', TCB_SECRET_KEY: 'key' }).join('\n')).toMatch(/AppID/);
     } finally {
       rmSync(keyDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('pre-checks: templates, plugins, privacy APIs', () => {
+  const env = { TCB_SECRET_ID: 'id', TCB_SECRET_KEY: 'key' };
+  const skip = { ...OPTS, skipUpload: true };
+
+  it('2. refuses an environment whose subscribe templates are placeholders or missing, names each; the demo is ready', () => {
+    const problems = checkPrerequisites(planDeploy({ ...skip, envId: 'jinlin-prod-x' }), env);
+    expect(problems.join('\n')).toMatch(/core\/templates\.ts has no entry for environment "jinlin-prod-x"/);
+    expect(templateProblems('jinlin-prod-x')).toHaveLength(1);
+    ENVIRONMENTS['jinlin-test-half'] = { miniprogramState: 'trial', templateIds: { ...ENVIRONMENTS[DEMO_ENV].templateIds, bill: 'REPLACE_WITH_BILL_TEMPLATE_ID', vote: '' } };
+    try {
+      expect(templateProblems('jinlin-test-half').map((p) => /template "(\w+)"/.exec(p)?.[1])).toEqual(['bill', 'vote']);
+      expect(environmentConfig('jinlin-test-half')).toMatchObject({ miniprogramState: 'trial', templateIds: { vote: 'REPLACE_WITH_VOTE_TEMPLATE_ID' } });
+    } finally {
+      delete ENVIRONMENTS['jinlin-test-half'];
+    }
+    expect(checkPrerequisites(planDeploy({ ...skip, envId: DEMO_ENV }), env)).toEqual([]);
+  });
+
+  it('2. every template has keywords, and every environment names every template', () => {
+    for (const k of TEMPLATE_KEYS) expect(Object.keys(TEMPLATES[k].fields).length).toBeGreaterThan(0);
+    for (const cfg of Object.values(ENVIRONMENTS)) expect(Object.keys(cfg.templateIds).sort()).toEqual([...TEMPLATE_KEYS].sort());
+  });
+
+  it('2, 6, 4. the dry run prints templates, plugins (WechatSI, to add in the console) and privacy APIs', () => {
+    const text = formatPlan(planDeploy(skip));
+    expect(text).toContain('== Subscribe-message templates');
+    for (const k of TEMPLATE_KEYS) expect(text).toContain(`- ${k}: REPLACE_WITH_${k.toUpperCase()}_TEMPLATE_ID`);
+    expect(text).toMatch(/== Plugins \(add each in the MP console first[^\n]*\n- WechatSI \(provider wx069ba97219f66d99, version [\d.]+\) in subpackage packages\/notices/);
+    expect(text).toMatch(/- wx\.chooseMessageFile → 选中的文件/);
+    expect(text).toMatch(/- wx\.setClipboardData → 剪切板/);
   });
 });
 
@@ -235,23 +270,23 @@ describe('executePlan', () => {
   ];
   const plan = planDeploy(OPTS, { functions: [fn], collections, projectConfig: { appid: 'wx0123456789abcdef', miniprogramRoot: 'dist/weapp/' } });
 
-  it('calls manager-node and miniprogram-ci in order: builds, functions, collections, indexes, permissions, upload', async () => {
+  it('3. calls manager-node and miniprogram-ci in order: builds, collections, indexes, permissions, functions with triggers, upload', async () => {
     const { clients, calls } = fakeClients();
     await executePlan(plan, clients);
     expect(calls.map((c) => c[0])).toEqual([
       'build.functions',
       'build.weapp',
+      'database.createCollectionIfNotExists',
+      'database.createCollectionIfNotExists',
+      'database.describeCollection',
+      'database.updateCollection',
+      'database.describeCollection',
+      'database.updateCollection',
+      'permission.modifyResourcePermission',
+      'permission.modifyResourcePermission',
       'functions.createFunction',
       'functions.getFunctionDetail',
       'functions.createFunctionTriggers',
-      'database.createCollectionIfNotExists',
-      'database.createCollectionIfNotExists',
-      'database.describeCollection',
-      'database.updateCollection',
-      'database.describeCollection',
-      'database.updateCollection',
-      'permission.modifyResourcePermission',
-      'permission.modifyResourcePermission',
       'ci.Project',
       'ci.upload',
     ]);
@@ -315,7 +350,8 @@ describe('executePlan', () => {
     expect(differing.calls.some((c) => c[0] === 'ci.upload')).toBe(false);
     const oldRuntime = fakeClients({ runtime: 'Nodejs16.13' });
     await expect(executePlan(plan, oldRuntime.clients)).rejects.toThrow(/runtime Nodejs16\.13/);
-    expect(oldRuntime.calls.some((c) => c[0] === 'database.createCollectionIfNotExists')).toBe(false);
+    // Collections come first now (before any timer can fire); the upload never happens.
+    expect(oldRuntime.calls.some((c) => c[0] === 'ci.upload')).toBe(false);
   });
 
   it('the method names exist on the real @cloudbase/manager-node services and miniprogram-ci (offline)', () => {

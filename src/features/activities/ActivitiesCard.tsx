@@ -2,8 +2,7 @@
 import { View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
 import type { ActivityListItem } from '@core/activities/contract';
-import { useRemote } from '@/hooks/useRemote';
-import { api } from '@/services/cloud';
+import type { HomeCards } from '@core/home';
 import { formatDateTime } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { routePaths } from '@/features/route-table';
@@ -25,9 +24,8 @@ function Row({ a }: { a: ActivityListItem }) {
   );
 }
 
-export default function ActivitiesCard(_: { me: Me }) {
-  const home = useRemote(() => api('activities').call('activities.home', {}), [], { refreshOnShow: true });
-  const d = home.data;
+export default function ActivitiesCard({ cards }: { me: Me; cards: HomeCards }) {
+  const d = cards.activities.ok ? cards.activities.data : undefined;
   if (!d || (!d.open.length && !d.mine.length && !d.today.length)) return null;
   return (
     <View className='card home-activities'>

@@ -7,17 +7,15 @@ import { View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
 import { can } from '@core/authz';
 import { actorOf } from '@/utils/actor';
-import { useRemote } from '@/hooks/useRemote';
-import { api } from '@/services/cloud';
+import type { HomeCards } from '@core/home';
 import { go } from '@/utils/nav';
 import { routePaths } from '@/features/route-table';
 import { FEE_ROUTES } from './routes';
 
 const url = routePaths(FEE_ROUTES);
 
-export function FeesDueCard(_: { me: Me }) {
-  const s = useRemote(() => api('fees').call('fees.summary', {}), [], { refreshOnShow: true });
-  const d = s.data;
+export function FeesDueCard({ cards }: { me: Me; cards: HomeCards }) {
+  const d = cards.fees.ok ? cards.fees.data : undefined;
   if (!d) return null;
   return (
     <View className='card fees-due-card'>
@@ -32,9 +30,8 @@ export function FeesDueCard(_: { me: Me }) {
   );
 }
 
-export function CollectionCard(props: { me: Me }) {
-  const s = useRemote(() => api('fees').call('fees.summary', {}), [], { refreshOnShow: true });
-  const list = s.data?.compounds ?? [];
+export function CollectionCard(props: { me: Me; cards: HomeCards }) {
+  const list = (props.cards.fees.ok ? props.cards.fees.data.compounds : undefined) ?? [];
   const actor = actorOf(props.me);
   // 欠费催缴 for the people who may remind (committee, manager, bookkeeper).
   const reminds = (compoundId: string) => props.me.roles.some((r) => r.compoundId === compoundId && can(actor, 'fees.remind', { communityId: r.communityId, compoundId }));

@@ -6,8 +6,7 @@
 import { View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
 import type { NoticeListItem } from '@core/notices/contract';
-import { useRemote } from '@/hooks/useRemote';
-import { api } from '@/services/cloud';
+import type { HomeCards } from '@core/home';
 import { formatDateTime } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
@@ -27,9 +26,8 @@ export function unreadFirst(items: NoticeListItem[]): NoticeListItem[] {
     .map(({ n }) => n);
 }
 
-export function UnreadNoticesCard(_: { me: Me }) {
-  const list = useRemote(() => api('notices').call('notices.list', { box: 'inbox', size: 20 }), [], { refreshOnShow: true });
-  const page = list.data;
+export function UnreadNoticesCard({ cards }: { me: Me; cards: HomeCards }) {
+  const page = cards.notices.ok ? cards.notices.data.inbox : undefined;
   if (!page) return null;
   const unread = unreadFirst(page.items);
   if (!unread.length) {
@@ -67,9 +65,8 @@ export function UnreadNoticesCard(_: { me: Me }) {
   );
 }
 
-export function MyNoticesProgressCard(_: { me: Me }) {
-  const list = useRemote(() => api('notices').call('notices.list', { box: 'authored', size: SHOWN }), [], { refreshOnShow: true });
-  const items = list.data?.items.filter((n) => n.progress && n.status === 'published') ?? [];
+export function MyNoticesProgressCard({ cards }: { me: Me; cards: HomeCards }) {
+  const items = (cards.notices.ok ? cards.notices.data.authored : null)?.items.slice(0, SHOWN).filter((n) => n.progress && n.status === 'published') ?? [];
   if (!items.length) return null;
   return (
     <View className='card home-mine'>

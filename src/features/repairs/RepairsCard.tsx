@@ -7,8 +7,7 @@
 import { View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
 import type { HomeSummary, RepairListItem } from '@core/repairs/contract';
-import { api } from '@/services/cloud';
-import { useRemote } from '@/hooks/useRemote';
+import type { HomeCards } from '@core/home';
 import { routePaths } from '@/features/route-table';
 import { go } from '@/utils/nav';
 import { REPAIR_ROUTES } from './routes';
@@ -35,9 +34,8 @@ function Item({ r, sub }: { r: RepairListItem; sub: string }) {
   );
 }
 
-export default function RepairsCard({ me }: { me: Me }) {
-  const home = useRemote<HomeSummary>(() => api('repairs').call('repairs.home', {}), [me.person?.id ?? ''], { refreshOnShow: true });
-  const d = home.data;
+export default function RepairsCard({ me, cards }: { me: Me; cards: HomeCards }) {
+  const d: HomeSummary | undefined = cards.repairs.ok ? cards.repairs.data : undefined;
   if (!d) return null;
   const sections = [];
   if (d.overdueCount > 0) {

@@ -1,17 +1,15 @@
 /** 首页's 业主表决 card: an open vote and whether my home has voted; the committee sees the live count. */
 import { View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
-import { useRemote } from '@/hooks/useRemote';
-import { api } from '@/services/cloud';
+import type { HomeCards } from '@core/home';
 import { go } from '@/utils/nav';
 import { routePaths } from '@/features/route-table';
 import { VOTE_ROUTES } from './routes';
 
 const ROUTES = routePaths(VOTE_ROUTES);
 
-export default function VotesCard({ me }: { me: Me }) {
-  const open = useRemote(() => api('votes').call('matters.list', { openOnly: true }), [me.person?.id ?? ''], { refreshOnShow: true });
-  const items = open.data ?? [];
+export default function VotesCard({ cards }: { me: Me; cards: HomeCards }) {
+  const items = (cards.votes.ok ? cards.votes.data : undefined) ?? [];
   if (!items.length) return null;
   return (
     <View className='card home-votes'>

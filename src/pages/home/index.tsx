@@ -1,6 +1,8 @@
 /**
  * 首页: a greeting, the cards features register (features/<f>/entries.ts
  * homeCards: today 我的房屋), and 我的工作, the shortcuts the person's roles allow.
+ * One call (home.get) brings `me` and every card's data, composed on the server; the
+ * kept `me` is refreshed from it (README: one call before first content).
  */
 import { View } from '@tarojs/components';
 import { ROLE_LABELS } from '@core/platform/roles';
@@ -8,7 +10,8 @@ import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import { useRemote } from '@/hooks/useRemote';
 import { homeCardsFor, shortcutsFor } from '@/features';
-import { loadMe } from '@/store/me';
+import { api } from '@/services/cloud';
+import { setMe } from '@/store/me';
 import { greeting } from '@/utils/format';
 import { go } from '@/utils/nav';
 import './index.scss';
@@ -16,8 +19,17 @@ import './index.scss';
 const FOOTER_ORDER = 90;
 
 export default function HomePage() {
-  const me = useRemote(loadMe, [], { refreshOnShow: true });
-  const data = me.data;
+  const home = useRemote(
+    async () => {
+      const v = await api('home').call('home.get', {});
+      setMe(v.me);
+      return v;
+    },
+    [],
+    { refreshOnShow: true },
+  );
+  const data = home.data?.me;
+  const homeCards = home.data?.cards;
   const shortcuts = data ? shortcutsFor(data) : [];
   const cards = data ? homeCardsFor(data) : [];
   // Cards of order ≥ 90 are footnotes (e.g. "也住在小区里？" for staff): after 我的工作.
@@ -26,8 +38,8 @@ export default function HomePage() {
 
   return (
     <PageShell className='home'>
-      <StateView {...me.state}>
-        {data ? (
+      <StateView {...home.state}>
+        {data && homeCards ? (
           <View>
             <View className='home__hello'>
               <View className='home__greet'>
@@ -46,7 +58,7 @@ export default function HomePage() {
 
             {top.map((c) => (
               <View key={c.key} className={`home-card home-card--${c.key}`}>
-                <c.Component me={data} />
+                <c.Component me={data} cards={homeCards} />
               </View>
             ))}
 
@@ -66,7 +78,7 @@ export default function HomePage() {
 
             {bottom.map((c) => (
               <View key={c.key} className={`home-card home-card--${c.key}`}>
-                <c.Component me={data} />
+                <c.Component me={data} cards={homeCards} />
               </View>
             ))}
           </View>

@@ -9,7 +9,7 @@ import { useRemote } from '@/hooks/useRemote';
 import { api, toServiceError } from '@/services/cloud';
 import { useLargeText } from '@/hooks/useLargeText';
 import { setLargeText } from '@/store/largeText';
-import { loadMe, setMe } from '@/store/me';
+import { refreshMe, setMe } from '@/store/me';
 import { homeTitle } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
@@ -17,7 +17,7 @@ import DemoOutbox from '@/features/notices/DemoOutbox';
 import './index.scss';
 
 export default function MePage() {
-  const me = useRemote(loadMe, [], { refreshOnShow: true });
+  const me = useRemote(refreshMe, [], { refreshOnShow: true });
   const large = useLargeText();
   const data = me.data;
   const [savingContact, setSavingContact] = useState(false);

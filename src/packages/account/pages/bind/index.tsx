@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Textarea, View } from '@tarojs/components';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@core/platform/roles';
 import type { BindRequestView, HomeSummary, MyHome, RoleView } from '@core/accounts/contract';
 import { ACCOUNT_LIMITS, INVITE_CODE_LENGTH } from '@core/accounts/limits';
+import { sceneBuilding } from '@core/platform/links';
 import PageShell from '@/components/PageShell';
 import StateView, { EmptyView } from '@/components/StateView';
 import Loading from '@/components/Loading';
@@ -12,7 +13,7 @@ import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
 import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
-import { cachedMe, loadMe } from '@/store/me';
+import { cachedMe, refreshMe } from '@/store/me';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
 import { onBindingRequested } from './subscribe';
@@ -28,6 +29,8 @@ export default function BindPage() {
   const back = decodeURIComponent(params.back ?? '');
   // An invite shared into a group opens here with its code filled in.
   const sharedCode = decodeURIComponent(params.code ?? '');
+  // A building poster's mini-program code opens here with `scene` b=<buildingId>: that building is chosen.
+  const posterBuilding = sceneBuilding(params.scene);
   const [mode, setMode] = useState<Mode>(sharedCode ? 'invite' : 'pick');
   const [done, setDone] = useState<Done | null>(null);
 
@@ -86,12 +89,12 @@ export default function BindPage() {
           使用邀请码
         </View>
       </View>
-      {mode === 'pick' ? <PickHome onDone={setDone} /> : <RedeemInvite code={sharedCode} onDone={setDone} />}
+      {mode === 'pick' ? <PickHome onDone={setDone} buildingId={posterBuilding} /> : <RedeemInvite code={sharedCode} onDone={setDone} />}
     </PageShell>
   );
 }
 
-function PickHome(props: { onDone: (d: Done) => void }) {
+function PickHome(props: { onDone: (d: Done) => void; buildingId?: string | null }) {
   const compounds = useRemote(() => api('accounts').call('compounds.list', {}));
   const [compoundId, setCompoundId] = useState<string | null>(null);
   const [buildingId, setBuildingId] = useState<string | null>(null);
@@ -130,6 +133,19 @@ function PickHome(props: { onDone: (d: Done) => void }) {
       setHomesLoading(false);
     }
   }
+
+  // From a poster: choose its compound and building once the list is here (a building not listed is ignored).
+  useEffect(() => {
+    const from = props.buildingId;
+    if (!from || compoundId || !compounds.data) return;
+    const c = compounds.data.find((x) => x.buildings.some((b) => b.id === from));
+    if (!c) return;
+    setCompoundId(c.id);
+    setBuildingId(from);
+    const b = c.buildings.find((x) => x.id === from);
+    if (b && b.units.length <= 1) void loadHomes(from, b.units[0] ?? null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [compounds.data, props.buildingId]);
 
   function pickCompound(id: string) {
     setCompoundId(id);
@@ -175,7 +191,7 @@ function PickHome(props: { onDone: (d: Done) => void }) {
       });
       requestId.renew();
       await onBindingRequested(request);
-      void loadMe().catch(() => undefined);
+      void refreshMe().catch(() => undefined);
       props.onDone({ kind: 'requested', request });
     } catch (e) {
       setSubmitError(toServiceError(e).message);
@@ -337,7 +353,7 @@ function RedeemInvite(props: { code?: string; onDone: (d: Done) => void }) {
     try {
       // Any code: a home's (binds) or a staff invite (joins the property staff).
       const r = await api('accounts').call('invite.redeem', { code: normalizeInviteCode(code), name: name.trim() });
-      void loadMe().catch(() => undefined);
+      void refreshMe().catch(() => undefined);
       props.onDone(r.kind === 'home' ? { kind: 'redeemed', home: r.home } : { kind: 'staff', role: r.role });
     } catch (e) {
       setError(toServiceError(e).message);

@@ -9,7 +9,7 @@ import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
 import { useRemote } from '@/hooks/useRemote';
 import { api, toServiceError } from '@/services/cloud';
-import { loadMe, setMe } from '@/store/me';
+import { refreshMe, setMe } from '@/store/me';
 import { formatDateTime, homeTitle } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
@@ -20,7 +20,7 @@ async function confirm(title: string, content: string, confirmText: string): Pro
 }
 
 export default function HomesPage() {
-  const me = useRemote(loadMe);
+  const me = useRemote(refreshMe);
   const [busy, setBusy] = useState<string | null>(null);
 
   function update(next: (m: Me) => Me) {

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Image, Input, View } from '@tarojs/components';
 import type { ActivityDetail, CheckinCode, SignupRow } from '@core/activities/contract';
-import { ACTIVITY_SUBSCRIBE_TEMPLATES, activityPage, formatMinutes } from '@core/activities/rules';
+import { activityPage, formatMinutes } from '@core/activities/rules';
+import { askForMessage } from '@/services/subscribe';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -54,12 +55,8 @@ export default function ActivityDetailPage() {
   const call = api('activities');
 
   async function signUp(slotKey?: string) {
-    if (isWeapp) {
-      // One accepted tap = one message (promotion or the day-before reminder).
-      const res = await Taro.requestSubscribeMessage({ tmplIds: [...ACTIVITY_SUBSCRIBE_TEMPLATES], entityIds: [] } as never).catch(() => null);
-      const accepted = !!res && (res as Record<string, string>)[ACTIVITY_SUBSCRIBE_TEMPLATES[0]] === 'accept';
-      if (accepted) await call.call('activities.subscribe', { templateId: ACTIVITY_SUBSCRIBE_TEMPLATES[0], accepted }).catch(() => null);
-    }
+    // One accepted tap = one message (promotion or the day-before reminder); a message is a convenience.
+    await askForMessage('activity', (input) => call.call('activities.subscribe', input)).catch(() => null);
     await run(() => call.call('activities.signUp', { activityId: id, ...(slotKey ? { slotKey } : {}) }), '已提交');
   }
 

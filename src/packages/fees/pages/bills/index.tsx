@@ -16,7 +16,7 @@ import { api, toServiceError } from '@/services/cloud';
 import { go } from '@/utils/nav';
 import { routePaths } from '@/features/route-table';
 import { FEE_ROUTES } from '@/features/fees/routes';
-import { BILL_TEMPLATE_ID } from '@core/fees/templates';
+import { askForMessage } from '@/services/subscribe';
 import { completePayment } from '../../pay';
 import '../../common.scss';
 import './index.scss';
@@ -40,15 +40,12 @@ function askedBefore(): boolean {
  * and records the tap as accepted. Resolves with the outcome; never throws.
  */
 async function subscribeBills(): Promise<{ accepted: boolean; remaining: number; demo: boolean } | null> {
-  let accepted = true;
   try {
-    if (isWeapp) {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: [BILL_TEMPLATE_ID] } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
-      accepted = ['accept', 'acceptWithAudio', 'acceptWithAlert'].includes(res[BILL_TEMPLATE_ID]);
-    }
-    Taro.setStorageSync(ASKED_KEY, '1');
-    const r = await api('fees').call('fees.subscribe', { templateId: BILL_TEMPLATE_ID, accepted });
-    return { accepted, remaining: r.remaining, demo: !isWeapp };
+    const tap = await askForMessage('bill', (input) => {
+      Taro.setStorageSync(ASKED_KEY, '1');
+      return api('fees').call('fees.subscribe', input);
+    });
+    return { accepted: tap.accepted, remaining: tap.recorded.remaining, demo: tap.demo };
   } catch {
     return null;
   }

@@ -1,0 +1,2 @@
+/** The activities 首页 card's data (a declared seam: cloudfunctions/home composes the 首页 in one call). */
+export { homeActivities as activitiesCard } from './manage';

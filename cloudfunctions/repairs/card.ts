@@ -1,0 +1,2 @@
+/** The repairs 首页 card's data (a declared seam: cloudfunctions/home composes the 首页 in one call). */
+export { homeSummary as repairsCard } from './read';

@@ -1,0 +1,39 @@
+/**
+ * The 首页 in one call (`home.get`): the person (`me`) and the data of every home card,
+ * composed on the server by cloudfunctions/home from each feature's declared card
+ * loader (`cloudfunctions/<f>/card.ts`). One round trip and one invocation instead of
+ * one per card (README: one call before first content). A merge point like authz.ts
+ * and collections.ts: it names each feature's card type, nothing else.
+ */
+import { z } from 'zod';
+import { action, defineApi } from './platform/api';
+import type { ErrorCode } from './platform/errors';
+import type { Me } from './accounts/contract';
+import type { NoticeListPage } from './notices/contract';
+import type { FeesSummary } from './fees/contract';
+import type { ActivityHome } from './activities/contract';
+import type { MatterListItem } from './votes/contract';
+import type { HomeSummary } from './repairs/contract';
+
+/** A card's data, or the error its loader met (that card shows it; the others still show). */
+export type CardResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export interface HomeCards {
+  /** my inbox (20) and, for those who post, my recent notices (3) */
+  notices: CardResult<{ inbox: NoticeListPage; authored: NoticeListPage | null }>;
+  fees: CardResult<FeesSummary>;
+  activities: CardResult<ActivityHome>;
+  /** open matters (openOnly) */
+  votes: CardResult<MatterListItem[]>;
+  repairs: CardResult<HomeSummary>;
+}
+
+export interface HomeView {
+  me: Me;
+  cards: HomeCards;
+}
+
+export const homeApi = defineApi('home', {
+  'home.get': action(z.strictObject({})).returns<HomeView>(),
+});
+export type HomeApi = typeof homeApi;
