@@ -12,9 +12,11 @@ import { REPAIRS_PERMISSIONS } from './repairs/permissions';
 import { ACTIVITIES_PERMISSIONS } from './activities/permissions';
 import { FEES_PERMISSIONS } from './fees/permissions';
 import { ONBOARDING_PERMISSIONS } from './onboarding/permissions';
+import { VEHICLES_PERMISSIONS } from './vehicles/permissions';
 import { COMMUNITY_PERMISSIONS } from './community/permissions';
 
-export const PERMISSIONS = { ...ACCOUNTS_PERMISSIONS, ...NOTICES_PERMISSIONS, ...REPAIRS_PERMISSIONS, ...FEES_PERMISSIONS, ...ACTIVITIES_PERMISSIONS, ...VOTES_PERMISSIONS, ...ONBOARDING_PERMISSIONS, ...COMMUNITY_PERMISSIONS };
+export const PERMISSIONS = { ...ACCOUNTS_PERMISSIONS, ...NOTICES_PERMISSIONS, ...REPAIRS_PERMISSIONS, ...FEES_PERMISSIONS, ...ACTIVITIES_PERMISSIONS, ...VOTES_PERMISSIONS, ...ONBOARDING_PERMISSIONS, ...VEHICLES_PERMISSIONS, ...COMMUNITY_PERMISSIONS };
+
 export type Permission = keyof typeof PERMISSIONS;
 
 export const { grantsFor, can, assertCan, scopesOf, canAnywhere, rolesWith } = createAuthz(PERMISSIONS);

@@ -14,6 +14,7 @@ import type { FeesSummary } from './fees/contract';
 import type { ActivityHome } from './activities/contract';
 import type { MatterListItem } from './votes/contract';
 import type { HomeSummary } from './repairs/contract';
+import type { MoveHome } from './vehicles/contract';
 
 /** A card's data, or the error its loader met (that card shows it; the others still show). */
 export type CardResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
@@ -26,6 +27,8 @@ export interface HomeCards {
   /** open matters (openOnly) */
   votes: CardResult<MatterListItem[]>;
   repairs: CardResult<HomeSummary>;
+  /** 挪车: alerts for my household, requests forwarded to me, my own requests */
+  vehicles: CardResult<MoveHome>;
 }
 
 export interface HomeView {

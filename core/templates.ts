@@ -30,6 +30,8 @@ export const TEMPLATES = {
   bill: { console: '缴费提醒', fields: { item: 'thing1', amount: 'amount2', period: 'thing3', note: 'thing4' } },
   /** A vote is open / your home has not voted. */
   vote: { console: '投票提醒', fields: { title: 'thing1', closes: 'time2', note: 'thing3' } },
+  /** 挪车提醒: to the owner's household (or the lead / property office it is forwarded to); 车主已处理 to the person who asked. */
+  vehicle: { console: '挪车提醒', fields: { plate: 'car_number1', reason: 'thing2', time: 'time3', note: 'thing4' } },
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateKey = keyof typeof TEMPLATES;
@@ -58,7 +60,7 @@ export const DEMO_ENV = 'demo';
 export const ENVIRONMENTS: Record<string, EnvironmentConfig> = {
   [DEMO_ENV]: {
     miniprogramState: 'developer',
-    templateIds: { notice: 'sandbox-notice-template', repair: 'sandbox-repair-template', activity: 'sandbox-activity-template', bill: 'sandbox-bill-template', vote: 'sandbox-vote-template' },
+    templateIds: { notice: 'sandbox-notice-template', repair: 'sandbox-repair-template', activity: 'sandbox-activity-template', bill: 'sandbox-bill-template', vote: 'sandbox-vote-template', vehicle: 'sandbox-vehicle-template' },
   },
   // 'jinlin-prod-1abc': {
   //   miniprogramState: 'formal',

@@ -31,6 +31,7 @@ import { voteBench } from './lib/bench-votes';
 import { feeBench } from './lib/bench-fees';
 import { activityBench } from './lib/bench-activities';
 import { homeBench } from './lib/bench-home';
+import { vehiclesBench } from './lib/bench-vehicles';
 
 installRequireHook();
 // Loaded after the hook so `wx-server-sdk` resolves to the emulator.
@@ -45,6 +46,7 @@ const functions: Record<string, Main> = {
   payCallback: require('../cloudfunctions/payCallback').main,
   activities: require('../cloudfunctions/activities').main,
   home: require('../cloudfunctions/home').main,
+  vehicles: require('../cloudfunctions/vehicles').main,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -170,6 +172,7 @@ async function runScale(lane: Lane): Promise<Row[]> {
   rows.push(...((await feeBench({ invoke, measure, emu, all: lane.extra > 0 })) as Row[]));
   rows.push(...((await voteBench({ invoke, measure, emu, homes: seed.homes, memberships: seed.memberships, homesInDb: homes })) as Row[]));
   rows.push(...(await homeBench({ invoke, measure })));
+  rows.push(...(await vehiclesBench({ emu, extraHomes: lane.extra, invoke, measure })));
   rows.push(...(await (await import('./lib/bench-community')).communityBench({ emu, functions, invoke, measure })));
   emu.close();
   return rows;

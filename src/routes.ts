@@ -11,6 +11,7 @@ import { ACTIVITY_ROUTES } from './features/activities/routes';
 import { VOTE_ROUTES } from './features/votes/routes';
 import { FEE_ROUTES } from './features/fees/routes';
 import { ONBOARDING_ROUTES } from './features/onboarding/routes';
+import { VEHICLE_ROUTES } from './features/vehicles/routes';
 
 const tabs = {
   home: `/${TAB_PAGES.home}`,
@@ -28,6 +29,7 @@ export const ROUTES = {
   ...routePaths(VOTE_ROUTES),
   ...routePaths(FEE_ROUTES),
   ...routePaths(ONBOARDING_ROUTES),
+  ...routePaths(VEHICLE_ROUTES),
 };
 
 export const TAB_ROUTES: readonly string[] = Object.values(tabs);

@@ -18,6 +18,7 @@ import { feesCard } from '../fees/card';
 import { activitiesCard } from '../activities/card';
 import { votesCard } from '../votes/card';
 import { repairsCard } from '../repairs/card';
+import { vehiclesCard } from '../vehicles/card';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -32,15 +33,16 @@ async function card<T>(load: () => Promise<T>): Promise<CardResult<T>> {
 }
 
 export async function getHome(ctx: Ctx): Promise<HomeView> {
-  const [me, notices, fees, activities, votes, repairs] = await Promise.all([
+  const [me, notices, fees, activities, votes, repairs, vehicles] = await Promise.all([
     meCard(ctx),
     card(() => noticesCard(ctx)),
     card(() => feesCard(ctx)),
     card(() => activitiesCard(ctx)),
     card(() => votesCard(ctx)),
     card(() => repairsCard(ctx)),
+    card(() => vehiclesCard(ctx)),
   ]);
-  return { me, cards: { notices, fees, activities, votes, repairs } };
+  return { me, cards: { notices, fees, activities, votes, repairs, vehicles } };
 }
 
 export const main = createMain(cloud, homeApi, { 'home.get': (ctx) => getHome(ctx) });

@@ -46,6 +46,11 @@ export const ERROR_MESSAGES = {
   CLAIM_INVALID: '认领码无效、已使用或已过期',
   /** onboarding: the place already has someone in the role; roles now come from them through 角色管理. */
   CLAIM_TAKEN: '该小区（社区）已有人担任此角色，请联系其在「角色管理」中为您授予角色',
+  /** vehicles */
+  VEHICLE_LIMIT: '每户最多登记5个车牌，请先删除不用的',
+  VEHICLE_TAKEN: '该车牌已由本小区另一户登记，如有误请联系物业',
+  VEHICLE_OWN: '这是您家登记的车辆，不需要提醒自己',
+  MOVE_STATE: '这条挪车提醒当前状态不能进行此操作，请刷新后查看',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -11,6 +11,7 @@ import { repairsSeed } from './seed-repairs';
 import { noticesSeed } from './seed-notices';
 import { activitiesSeed } from './seed-activities';
 import { feesSeed } from './seed-fees';
+import { vehiclesSeed } from './seed-vehicles';
 import { communitySeed } from './seed-community';
 
 export interface FeatureSeed {
@@ -19,4 +20,4 @@ export interface FeatureSeed {
   write(db: Database, base: SeedData, now: Date): Promise<Record<string, number>>;
 }
 
-export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, activitiesSeed, feesSeed, communitySeed];
+export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, activitiesSeed, feesSeed, vehiclesSeed, communitySeed];

@@ -14,10 +14,11 @@ import { activitiesFeature } from './activities/entries';
 import { votesFeature } from './votes/entries';
 import { feesFeature } from './fees/entries';
 import { onboardingFeature } from './onboarding/entries';
-import { communityFeature } from './community/entries';
+import { vehiclesFeature } from './vehicles/entries';
 import type { EntryDef, Feature, Gate, HomeCardDef } from './types';
+import { communityFeature } from './community/entries';
 
-export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, activitiesFeature, votesFeature, repairsFeature, feesFeature, onboardingFeature, communityFeature];
+export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, activitiesFeature, votesFeature, repairsFeature, feesFeature, onboardingFeature, vehiclesFeature, communityFeature];
 
 export function visible(gate: Gate, me: Me): boolean {
   const actor = actorOf(me);

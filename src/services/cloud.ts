@@ -26,6 +26,7 @@ import type { ActivitiesApi } from '@core/activities/contract';
 import type { FeesApi } from '@core/fees/contract';
 import type { OnboardingApi } from '@core/onboarding/contract';
 import type { HomeApi } from '@core/home';
+import type { VehiclesApi } from '@core/vehicles/contract';
 import type { CommunityApi } from '@core/community/contract';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
@@ -63,6 +64,7 @@ export interface Apis {
   fees: FeesApi;
   onboarding: OnboardingApi;
   home: HomeApi;
+  vehicles: VehiclesApi;
   community: CommunityApi;
 }
 export type ApiName = keyof Apis;

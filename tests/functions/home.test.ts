@@ -43,6 +43,7 @@ test.each(PEOPLE)('%s: one call answers me and every card as the card actions do
   expect(view.cards.activities).toEqual(await same('activities', 'activities.home', {}));
   expect(view.cards.votes).toEqual(await same('votes', 'matters.list', { openOnly: true }));
   expect(view.cards.repairs).toEqual(await same('repairs', 'repairs.home', {}));
+  expect(view.cards.vehicles).toEqual(await same('vehicles', 'vehicles.home', {}));
 });
 
 test('a resident’s 首页 is one invocation and writes nothing', async () => {

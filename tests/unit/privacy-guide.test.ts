@@ -18,7 +18,7 @@ describe('4. privacy APIs are declared in the guide', () => {
   });
 
   test('a guide without an item fails for the API that needs it', () => {
-    const guide = '- **选中的照片或视频信息**：…\n- **剪切板**：…';
+    const guide = '- **选中的照片或视频信息**：…\n- **车牌号**：…\n- **剪切板**：…';
     expect(undeclaredPrivacyApis(ROOT, guide).map((u) => u.api)).toEqual(['wx.chooseMessageFile']);
     expect(declaredInGuide('- **不存在的项**：…').size).toBe(0);
   });

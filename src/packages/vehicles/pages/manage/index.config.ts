@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '车辆与挪车' });
