@@ -12,6 +12,7 @@ import { VOTE_ROUTES } from './features/votes/routes';
 import { FEE_ROUTES } from './features/fees/routes';
 import { ONBOARDING_ROUTES } from './features/onboarding/routes';
 import { VEHICLE_ROUTES } from './features/vehicles/routes';
+import { COMMUNITY_ROUTES } from './features/community/routes';
 
 const tabs = {
   home: `/${TAB_PAGES.home}`,
@@ -30,6 +31,7 @@ export const ROUTES = {
   ...routePaths(FEE_ROUTES),
   ...routePaths(ONBOARDING_ROUTES),
   ...routePaths(VEHICLE_ROUTES),
+  ...routePaths(COMMUNITY_ROUTES),
 };
 
 export const TAB_ROUTES: readonly string[] = Object.values(tabs);
