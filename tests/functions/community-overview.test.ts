@@ -247,3 +247,15 @@ describe('cost', () => {
     expect(m.queries).toBeLessThanOrEqual(10);
   });
 });
+
+describe('the daily timer', () => {
+  it('recomputes last month and this month for every compound, once a day', async () => {
+    const at = new Date(Date.now() + 2 * 24 * 3600e3);
+    const fired = await h.emu.timers.advanceTo(at);
+    const mine = fired.filter((f: any) => f.functionName === 'community');
+    expect(mine).toEqual([expect.objectContaining({ name: 'snapshots' })]);
+    const snap = (await h.db.collection('communitySnapshots').where({ _id: `yjlt_${periodOf(at)}` }).get()).data[0] as any;
+    expect(new Date(snap.computedAt).getTime()).toBeGreaterThan(Date.now() - 60e3);
+    expect(snap.figures.feeCollection.value).toEqual(expect.closeTo((await recount('yjlt', periodOf(at), new Date(snap.computedAt))).feeCollection ?? 0, 9));
+  });
+});
