@@ -81,7 +81,7 @@ export default function CommunityOverviewPage() {
                     </View>
                     <View className='cm-trend' aria-label={`${r.name}${trendFigure?.label ?? ''}趋势`}>
                       {cells.map((c, i) => (
-                        <View key={i} className={`cm-trend__bar ${c.state === 'value' ? '' : 'cm-trend__bar--empty'}`} style={c.state === 'value' ? { height: `${Math.max(4, ((c.value ?? 0) / max) * 48)}px` } : undefined} />
+                        <View key={i} className={`cm-trend__bar ${c.state === 'value' ? '' : 'cm-trend__bar--empty'}`} style={c.state === 'value' ? { height: `${Math.max(8, Math.round(((c.value ?? 0) / max) * 100))}%` } : undefined} />
                       ))}
                     </View>
                   </View>
