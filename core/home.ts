@@ -15,6 +15,7 @@ import type { ActivityHome } from './activities/contract';
 import type { MatterListItem } from './votes/contract';
 import type { HomeSummary } from './repairs/contract';
 import type { MoveHome } from './vehicles/contract';
+import type { ConcernHome } from './concerns/contract';
 
 /** A card's data, or the error its loader met (that card shows it; the others still show). */
 export type CardResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
@@ -29,6 +30,8 @@ export interface HomeCards {
   repairs: CardResult<HomeSummary>;
   /** 挪车: alerts for my household, requests forwarded to me, my own requests */
   vehicles: CardResult<MoveHome>;
+  /** 民情: a handler's open and overdue concerns, a resident's own, the public board */
+  concerns: CardResult<ConcernHome>;
 }
 
 export interface HomeView {

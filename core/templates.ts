@@ -32,6 +32,8 @@ export const TEMPLATES = {
   vote: { console: '投票提醒', fields: { title: 'thing1', closes: 'time2', note: 'thing3' } },
   /** 挪车提醒: to the owner's household (or the lead / property office it is forwarded to); 车主已处理 to the person who asked. */
   vehicle: { console: '挪车提醒', fields: { plate: 'car_number1', reason: 'thing2', time: 'time3', note: 'thing4' } },
+  /** A concern answered / escalated, 解决了吗？; a 议事 topic's 公示 and 反馈. */
+  concern: { console: '事项进度通知', fields: { what: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' } },
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateKey = keyof typeof TEMPLATES;
@@ -60,11 +62,11 @@ export const DEMO_ENV = 'demo';
 export const ENVIRONMENTS: Record<string, EnvironmentConfig> = {
   [DEMO_ENV]: {
     miniprogramState: 'developer',
-    templateIds: { notice: 'sandbox-notice-template', repair: 'sandbox-repair-template', activity: 'sandbox-activity-template', bill: 'sandbox-bill-template', vote: 'sandbox-vote-template', vehicle: 'sandbox-vehicle-template' },
+    templateIds: { notice: 'sandbox-notice-template', repair: 'sandbox-repair-template', activity: 'sandbox-activity-template', bill: 'sandbox-bill-template', vote: 'sandbox-vote-template', vehicle: 'sandbox-vehicle-template', concern: 'sandbox-concern-template' },
   },
   // 'jinlin-prod-1abc': {
   //   miniprogramState: 'formal',
-  //   templateIds: { notice: '…', repair: '…', activity: '…', bill: '…', vote: '…' },
+  //   templateIds: { notice: '…', repair: '…', activity: '…', bill: '…', vote: '…', vehicle: '…', concern: '…' },
   // },
 };
 

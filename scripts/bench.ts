@@ -32,6 +32,7 @@ import { feeBench } from './lib/bench-fees';
 import { activityBench } from './lib/bench-activities';
 import { homeBench } from './lib/bench-home';
 import { vehiclesBench } from './lib/bench-vehicles';
+import { concernsBench } from './lib/bench-concerns';
 
 installRequireHook();
 // Loaded after the hook so `wx-server-sdk` resolves to the emulator.
@@ -47,6 +48,7 @@ const functions: Record<string, Main> = {
   activities: require('../cloudfunctions/activities').main,
   home: require('../cloudfunctions/home').main,
   vehicles: require('../cloudfunctions/vehicles').main,
+  concerns: require('../cloudfunctions/concerns').main,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -173,6 +175,7 @@ async function runScale(lane: Lane): Promise<Row[]> {
   rows.push(...((await voteBench({ invoke, measure, emu, homes: seed.homes, memberships: seed.memberships, homesInDb: homes })) as Row[]));
   rows.push(...(await homeBench({ invoke, measure })));
   rows.push(...(await vehiclesBench({ emu, extraHomes: lane.extra, invoke, measure })));
+  rows.push(...(await concernsBench({ emu, extraHomes: lane.extra, invoke, measure })));
   rows.push(...(await (await import('./lib/bench-community')).communityBench({ emu, functions, invoke, measure })));
   emu.close();
   return rows;

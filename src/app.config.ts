@@ -35,5 +35,8 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // h5: no page-slide animation. Taro's router hides the page being left on a timer
+  // that a quick Back does not cancel, which left the tab blank (and the next page too).
+  ...(isH5 ? { animation: false } : {}),
   ...(isH5 ? {} : { __usePrivacyCheck__: true }),
 } as Parameters<typeof defineAppConfig>[0]);

@@ -17,9 +17,29 @@ function sendToSignIn(): void {
   Taro.navigateTo({ url: ROUTES.signin + back, complete: () => (redirecting = false) });
 }
 
+/**
+ * h5: Taro's tab bar items are `<a href="javascript:;">` whose click handler switches
+ * the tab but lets the browser follow the link, which our CSP (script-src without
+ * 'unsafe-inline') refuses with a console error on every tap. Cancel only the link's
+ * default action; the tab bar's own handler still runs.
+ */
+function cancelScriptLinks(): void {
+  document.addEventListener(
+    'click',
+    (e) => {
+      const a = (e.target as Element | null)?.closest?.('a[href^="javascript:"]');
+      if (a) e.preventDefault();
+    },
+    true,
+  );
+}
+
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
-    if (process.env.TARO_ENV === 'h5') setUnauthenticatedHandler(sendToSignIn);
+    if (process.env.TARO_ENV === 'h5') {
+      setUnauthenticatedHandler(sendToSignIn);
+      cancelScriptLinks();
+    }
     if (process.env.TARO_ENV === 'weapp') registerPrivacyListener();
   });
   return children;

@@ -12,6 +12,7 @@ import { VOTE_ROUTES } from './features/votes/routes';
 import { FEE_ROUTES } from './features/fees/routes';
 import { ONBOARDING_ROUTES } from './features/onboarding/routes';
 import { VEHICLE_ROUTES } from './features/vehicles/routes';
+import { CONCERN_ROUTES } from './features/concerns/routes';
 import { COMMUNITY_ROUTES } from './features/community/routes';
 
 const tabs = {
@@ -31,6 +32,7 @@ export const ROUTES = {
   ...routePaths(FEE_ROUTES),
   ...routePaths(ONBOARDING_ROUTES),
   ...routePaths(VEHICLE_ROUTES),
+  ...routePaths(CONCERN_ROUTES),
   ...routePaths(COMMUNITY_ROUTES),
 };
 

@@ -6,7 +6,7 @@
 import { assertCan, can, canAnywhere, scopesOf } from '../../core/authz';
 import type { ArrearsView, FeesSummary, MyBills } from '../../core/fees/contract';
 import { billDoc, type BillDoc, type FeeItemDoc } from '../../core/fees/docs';
-import { addMonths, billId, billLine, collectionRate, spacesByHome, sumFen } from '../../core/fees/rules';
+import { addMonths, billId, billLine, bookingPeriod, dueTitle, CLOSED_BY_LABEL, collectionRate, monthToClose, spacesByHome, sumFen } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { periodOf } from '../../core/platform/time';
@@ -117,7 +117,7 @@ const MY_BILLS_LIMIT = 60;
 export async function myBills(ctx: Ctx): Promise<MyBills> {
   const actor = await ctx.actor();
   const homeIds = [...new Set(actor.homes.map((h) => h.homeId))].slice(0, 20);
-  if (!homeIds.length) return { homes: [], dueFen: 0, due: yuan(0), unpaidCount: 0, recentPaid: [] };
+  if (!homeIds.length) return { homes: [], dueTitle: dueTitle([]), dueFen: 0, due: yuan(0), unpaidCount: 0, recentPaid: [] };
   const _ = ctx.db.command;
   const docs = await bills(ctx.db).find({ homeId: _.in(homeIds) }, { orderBy: [['period', 'desc']], limit: MY_BILLS_LIMIT });
   const labels = await homes(ctx.db).byIds(homeIds);
@@ -129,6 +129,7 @@ export async function myBills(ctx: Ctx): Promise<MyBills> {
       label: labels.get(id) ? `${labels.get(id)!.compoundName} ${labels.get(id)!.label}` : id,
       bills: unpaid.filter((b) => b.homeId === id).sort((a, b) => (a.period < b.period ? -1 : 1)).map((b) => billView(b, ctx.now)),
     })),
+    dueTitle: dueTitle(unpaid.map((b) => b.kind)),
     dueFen,
     due: yuan(dueFen),
     unpaidCount: unpaid.length,
@@ -154,10 +155,14 @@ export async function summary(ctx: Ctx): Promise<FeesSummary> {
   for (const c of list.values()) {
     const f = await monthFigures(ctx, c._id, period);
     const head = await ledgerHeads(ctx.db).get(c._id);
-    const next = head?.closedThrough ? addMonths(head.closedThrough, 1) : addMonths(period, -1);
-    out.push({ compoundId: c._id, name: c.name, period, rate: collectionRate(f.paidFen, f.dueFen), nextToClose: next <= period ? next : null });
+    const next = monthToClose(head?.closedThrough ?? null, period);
+    out.push({
+      compoundId: c._id, name: c.name, period, rate: collectionRate(f.paidFen, f.dueFen),
+      nextToClose: next.closable ? next.period : null, closeHint: next.hint, closedBy: CLOSED_BY_LABEL,
+      bookingPeriod: bookingPeriod(head?.closedThrough ?? null, period),
+    });
   }
-  return { dueFen: mine.dueFen, due: mine.due, unpaidCount: mine.unpaidCount, compounds: out };
+  return { dueTitle: mine.dueTitle, dueFen: mine.dueFen, due: mine.due, unpaidCount: mine.unpaidCount, compounds: out };
 }
 
 /** Collection rate per building for a month, arrears per building, and a building's homes in arrears. */

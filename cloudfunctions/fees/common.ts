@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { can, livesIn } from '../../core/authz';
 import type { LedgerEntryDoc, LedgerHeadDoc } from '../../core/fees/docs';
-import { addMonths, chainNext, EMPTY_HEAD, type ChainFields } from '../../core/fees/rules';
+import { bookingPeriod, chainNext, EMPTY_HEAD, type ChainFields } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import type { Actor, Target } from '../../core/platform/roles';
 import { periodOf } from '../../core/platform/time';
@@ -29,9 +29,7 @@ export async function readableCompound(ctx: Ctx, compoundId: string): Promise<{ 
 
 /** The month entries go into now: this month, or the one after the last closed month. */
 export function openPeriod(head: Pick<LedgerHeadDoc, 'closedThrough'> | null, now: Date): string {
-  const p = periodOf(now);
-  if (head?.closedThrough && head.closedThrough >= p) return addMonths(head.closedThrough, 1);
-  return p;
+  return bookingPeriod(head?.closedThrough ?? null, periodOf(now));
 }
 
 export const entryId = (compoundId: string, seq: number) => `${compoundId}_${String(seq).padStart(9, '0')}`;

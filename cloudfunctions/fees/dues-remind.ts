@@ -16,7 +16,8 @@ import { addMonths } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { periodOf } from '../../core/platform/time';
-import { buildings as buildingsRepo, compounds, memberships, people, requirePerson, type MembershipDoc, type PersonDoc } from '../_shared/directory';
+import { buildings as buildingsRepo, compounds, homes, memberships, people, requirePerson, type HomeDoc, type MembershipDoc, type PersonDoc } from '../_shared/directory';
+import { maskName } from '../../core/platform/mask';
 import { defineJob, enqueue, jobs, jobView, work, type JobDoc } from '../_shared/jobs';
 import { hideThenForbid } from '../_shared/access';
 import { grantsLeft, sendWithGrant } from '../_shared/messaging';
@@ -115,14 +116,25 @@ async function reachable(ctx: Ctx, s: Scope, now: Date, exceptJob?: string): Pro
   return new Set(list.filter((x) => (grants.get(x.openid) ?? 0) > 0 && !live(marks.get(personKey(x._id)), now, exceptJob)).map((x) => x._id));
 }
 
+/** The list of homes to visit is shown whole for a compound of up to this many homes in arrears. */
+const VISIT_LIST_MAX = 300;
+
 export async function remindPreview(ctx: Ctx, input: { compoundId: string; buildingId?: string }): Promise<RemindPreviewView> {
   const { compound, buildingName } = await remindPlace(ctx, input);
   const now = ctx.now;
   const s = await scopeOf(ctx, { compoundId: compound._id, buildingId: input.buildingId ?? null }, now);
   const ok = await reachable(ctx, s, now);
   const personIds = new Set(s.members.map((m) => m.personId));
-  const homesWithGrant = new Set(s.members.filter((m) => ok.has(m.personId)).map((m) => m.homeId)).size;
+  const reached = new Set(s.members.filter((m) => ok.has(m.personId)).map((m) => m.homeId));
+  const homesWithGrant = reached.size;
   const tellInPerson = s.open.length - homesWithGrant;
+  // The homes to visit or call, by room, with the register's owner name masked: the same homes the figure counts.
+  const toVisit = s.open.filter((h) => !reached.has(h.homeId)).slice(0, VISIT_LIST_MAX);
+  const registered = toVisit.length ? await homes(ctx.db).byIds(toVisit.map((h) => h.homeId)) : new Map<string, HomeDoc>();
+  const visitList = toVisit.map((h) => {
+    const owner = registered.get(h.homeId)?.registeredOwners[0]?.name;
+    return { homeId: h.homeId, label: h.label, name: owner ? maskName(owner) : '（未登记业主）', arrears: yuan(h.fen), months: h.periods.length };
+  });
   const arrearsFen = s.overdue.reduce((a, h) => a + h.fen, 0);
   return {
     compoundId: compound._id,
@@ -138,6 +150,7 @@ export async function remindPreview(ctx: Ctx, input: { compoundId: string; build
     withGrant: ok.size,
     homesWithGrant,
     tellInPerson,
+    visitList,
     summary: previewSummary(s.overdue.length, ok.size, tellInPerson, s.recent.size),
   };
 }

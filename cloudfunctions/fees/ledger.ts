@@ -8,7 +8,7 @@ import { assertCan, can, livesIn } from '../../core/authz';
 import type { DonationView, LedgerEntryView, StatementView, TrendPoint, VerifyView } from '../../core/fees/contract';
 import type { LedgerEntryDoc, LedgerQuestionDoc, StatementDoc } from '../../core/fees/docs';
 import {
-  addMonths, buildStatement, CATEGORY_FUND, CATEGORY_LABELS, checkWitnesses, kindOfCategory, periodLabel, verifyChain, witnessCode, ZERO_BALANCES, type Category, type StatementFigures, type Witness,
+  addMonths, buildStatement, CATEGORY_FUND, CATEGORY_LABELS, checkWitnesses, closableFrom, kindOfCategory, monthEnded, periodLabel, verifyChain, witnessCode, ZERO_BALANCES, type Category, type StatementFigures, type Witness,
 } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
@@ -155,7 +155,7 @@ async function statementView(ctx: Ctx, compound: CompoundDoc, actor: Actor, peri
     ...(doc?.head && doc.head.seq > 0 ? { headCode: witnessCode(doc.head.hash) } : {}),
     ...(doc ? { closedAt: iso(doc.closedAt) } : {}),
     ...(doc?.publishedAt ? { publishedAt: iso(doc.publishedAt) } : {}),
-    canClose: !doc && can(actor, 'ledger.close', t),
+    canClose: !doc && monthEnded(period, periodOf(ctx.now)) && can(actor, 'ledger.close', t),
     canPublish: status === 'closed' && can(actor, 'ledger.close', t),
     canAnswer: can(actor, 'ledger.answer', t),
     ...(doc?.notice ? { notice: { id: doc.notice.id, at: iso(doc.notice.at), ...(problem ? { problem } : {}) } } : {}),
@@ -189,10 +189,10 @@ export async function close(ctx: Ctx, input: { compoundId: string; period: strin
   if (!compound) throw new AppError('NOT_FOUND');
   assertCan(actor, 'ledger.close', compoundTarget(compound));
   const person = await requirePerson(ctx.db, actor);
-  if (input.period > periodOf(ctx.now)) throw new AppError('BAD_REQUEST', '不能结账尚未开始的月份');
   const id = `${compound._id}_${input.period}`;
   const existing = await statements(ctx.db).get(id);
   if (existing) return statementView(ctx, compound, actor, input.period, existing);
+  if (!monthEnded(input.period, periodOf(ctx.now))) throw new AppError('BAD_REQUEST', `${periodLabel(input.period)}还没有结束，${closableFrom(input.period)}起才能结账`);
   const head = await transaction(ctx.db, async (tx) => {
     const heads = ledgerHeads(ctx.db).in(tx);
     const cur = await heads.get(compound._id);

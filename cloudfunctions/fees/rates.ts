@@ -27,7 +27,7 @@ export function itemView(d: FeeItemDoc, now: Date): FeeItemView {
     name: d.name,
     current: cur ? strip(cur) : null,
     history: d.rates.map((v) => ({ ...strip(v), setAt: v.setAt })),
-    proposals: d.proposals.map((p) => ({ ...strip(p), byName: p.byName, at: iso(p.at) })),
+    proposals: d.proposals.map((p) => ({ ...strip(p), byName: p.byName, at: iso(p.at), ...(p.reason ? { reason: p.reason } : {}) })),
   };
 }
 
@@ -39,7 +39,7 @@ export async function listItems(ctx: Ctx, input: { compoundId: string }): Promis
 
 export async function setRate(
   ctx: Ctx,
-  input: { compoundId: string; itemCode: string; kind: FeeKind; name: string; from: string; tiers?: Partial<Record<Tier, number>>; fen?: number },
+  input: { compoundId: string; itemCode: string; kind: FeeKind; name: string; from: string; tiers?: Partial<Record<Tier, number>>; fen?: number; reason?: string },
 ): Promise<{ state: 'set' | 'proposed'; item: FeeItemView }> {
   // property: fen per m² by tier; parking, fixed: fen per space / home per month; ev: fen per kWh.
   if (input.kind === 'property' ? !input.tiers || !Object.keys(input.tiers).length || input.fen !== undefined : input.tiers !== undefined || input.fen === undefined) {
@@ -51,6 +51,7 @@ export async function setRate(
   const t = compoundTarget(compound);
   const sets = can(actor, 'fees.rate.set', t);
   if (!sets) assertCan(actor, 'fees.rate.propose', t);
+  if (!sets && !input.reason) throw new AppError('BAD_REQUEST', '请写明提议的理由，供业委会决定');
   const person = await requirePerson(ctx.db, actor);
   const id = `${compound._id}_${input.itemCode}`;
   const version = { from: input.from, ...(input.tiers ? { tiers: input.tiers } : {}), ...(input.fen !== undefined ? { fen: input.fen } : {}) };
@@ -63,7 +64,7 @@ export async function setRate(
     const base: Omit<FeeItemDoc, '_id'> = cur ? (stored as Omit<FeeItemDoc, '_id'>) : { compoundId: compound._id, communityId: compound.communityId, code: input.itemCode, kind: input.kind, name: input.name, rates: [], proposals: [], updatedAt: ctx.now };
     const next: Omit<FeeItemDoc, '_id'> = sets
       ? { ...base, name: input.name, rates: withVersion(base.rates, { ...version, setBy: person._id, setAt: ctx.now.toISOString() }), proposals: base.proposals.filter((p) => p.from !== input.from), updatedAt: ctx.now }
-      : { ...base, proposals: [...base.proposals.filter((p) => p.from !== input.from || p.by !== person._id), { ...version, by: person._id, byName: person.name, at: ctx.now }].slice(-10), updatedAt: ctx.now };
+      : { ...base, proposals: [...base.proposals.filter((p) => p.from !== input.from || p.by !== person._id), { ...version, by: person._id, byName: person.name, at: ctx.now, ...(input.reason ? { reason: input.reason } : {}) }].slice(-10), updatedAt: ctx.now };
     await repo.put(id, next);
     return { _id: id, ...next };
   });

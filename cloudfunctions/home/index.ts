@@ -19,6 +19,7 @@ import { activitiesCard } from '../activities/card';
 import { votesCard } from '../votes/card';
 import { repairsCard } from '../repairs/card';
 import { vehiclesCard } from '../vehicles/card';
+import { concernsCard } from '../concerns/card';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -33,7 +34,7 @@ async function card<T>(load: () => Promise<T>): Promise<CardResult<T>> {
 }
 
 export async function getHome(ctx: Ctx): Promise<HomeView> {
-  const [me, notices, fees, activities, votes, repairs, vehicles] = await Promise.all([
+  const [me, notices, fees, activities, votes, repairs, vehicles, concerns] = await Promise.all([
     meCard(ctx),
     card(() => noticesCard(ctx)),
     card(() => feesCard(ctx)),
@@ -41,8 +42,9 @@ export async function getHome(ctx: Ctx): Promise<HomeView> {
     card(() => votesCard(ctx)),
     card(() => repairsCard(ctx)),
     card(() => vehiclesCard(ctx)),
+    card(() => concernsCard(ctx)),
   ]);
-  return { me, cards: { notices, fees, activities, votes, repairs, vehicles } };
+  return { me, cards: { notices, fees, activities, votes, repairs, vehicles, concerns } };
 }
 
 export const main = createMain(cloud, homeApi, { 'home.get': (ctx) => getHome(ctx) });

@@ -97,7 +97,10 @@ export async function staffOptions(ctx: Ctx, input: { compoundId: string }): Pro
 export async function places(ctx: Ctx): Promise<RepairPlaces> {
   const actor = await ctx.actor();
   const myHomes = await homes(ctx.db).byIds(actor.homes.map((h) => h.homeId));
-  const compoundIds = [...new Set([...actor.homes.map((h) => h.compoundId), ...actor.roles.flatMap((g) => (g.compoundId ? [g.compoundId] : []))])];
+  // The community office oversees every compound of its community (repair.viewAll / repair.stats at community scope).
+  const communityIds = [...new Set([...scopesOf(actor, 'repair.viewAll').communityIds, ...scopesOf(actor, 'repair.stats').communityIds])];
+  const ofCommunity = communityIds.length ? await compounds(ctx.db).find({ communityId: ctx.db.command.in(communityIds) }, { limit: 50 }) : [];
+  const compoundIds = [...new Set([...actor.homes.map((h) => h.compoundId), ...actor.roles.flatMap((g) => (g.compoundId ? [g.compoundId] : [])), ...ofCommunity.map((c) => c._id)])];
   const [cs, bs] = await Promise.all([
     compounds(ctx.db).byIds(compoundIds),
     compoundIds.length ? buildings(ctx.db).find({ compoundId: ctx.db.command.in(compoundIds) }, { orderBy: [['compoundId', 'asc'], ['no', 'asc']], limit: 500 }) : Promise.resolve([]),
@@ -108,6 +111,7 @@ export async function places(ctx: Ctx): Promise<RepairPlaces> {
       .filter((id) => cs.has(id))
       .map((id) => ({
         compoundId: id,
+        communityId: cs.get(id)!.communityId,
         name: cs.get(id)!.name,
         buildings: bs.filter((b) => b.compoundId === id && b.kind === 'residential').map((b) => ({ buildingId: b._id, name: b.name, hasLift: b.hasLift })),
       })),

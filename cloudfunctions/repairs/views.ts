@@ -32,7 +32,8 @@ export function listItem(r: RepairDoc, now: Date): RepairListItem {
     ...(due ? { dueAt: iso(due) } : {}),
     followers: r.followers,
     urged: !!r.lastUrgedAt && !!due,
-    ...(r.assigneeName ? { assigneeName: r.assigneeName } : {}),
+    // A reopened repair left its worker's queue and waits for a new dispatch: name no worker.
+    ...(r.assigneeName && r.status !== 'reopened' ? { assigneeName: r.assigneeName } : {}),
     nextStep: nextStepText(r.status),
     photoCount: r.photos.length,
     createdAt: iso(r.createdAt),

@@ -146,6 +146,8 @@ export async function paperBallot(ctx: Ctx, input: { clientRequestId: string; ma
       photos: input.photos,
       ...(input.note ? { note: input.note } : {}),
       clientRequestId: input.clientRequestId,
+      // Entered by the compound's committee, or by the community office where there is none.
+      enteredAs: actor.roles.some((r) => r.role === 'committeeMember' && r.compoundId === m.compoundId) ? 'committee' : 'community',
     },
     (prev) => {
       if (!prev) return;

@@ -7,7 +7,8 @@ import { maskName } from '../../core/platform/mask';
 import { roomSortKey } from '../../core/platform/text';
 import type { Consultation, MatterDetail, MatterListItem, MyVoteHome, VoteFile } from '../../core/votes/contract';
 import { APPROVAL_OPTIONS, CHOICE_LABELS, MATTER_KIND_LABELS, TURNOUT_LABEL, emptyTally, ownerKeyOf, resultOf, thresholdLabel } from '../../core/votes/count';
-import { CONSULTATION_DEFAULT_REASON, CONSULTATION_LABEL, PHASE_LABELS, earliestOpening, phaseOf } from '../../core/votes/rules';
+import { CONSULTATION_DEFAULT_REASON, CONSULTATION_LABEL, PHASE_LABELS, ballotOrigin, earliestOpening, phaseOf } from '../../core/votes/rules';
+import { formatDateTime } from '../../core/platform/time';
 import type { Ctx } from '../_shared/router';
 import type { Database } from '../_shared/database';
 import { iso } from '../_shared/db';
@@ -118,6 +119,7 @@ export async function myHomes(ctx: Ctx, actor: Actor, m: MatterDoc, homeDocs?: M
       if (h.relation === 'owner') {
         row.choices = b.choices;
         row.castBy = maskName(b.castByName);
+        row.origin = ballotOrigin({ via: b.via, byMasked: row.castBy, at: formatDateTime(b.castAt), ...(b.enteredAs ? { enteredBy: b.enteredAs } : {}) });
       }
     }
     if (h.relation !== 'owner') row.cannotReason = '租户和家庭成员不能投票，请由业主投票';

@@ -1,7 +1,7 @@
 /** Documents of votes and their repositories. */
 import type { Candidate } from '../../core/votes/contract';
 import type { CountResult, MatterFormat, MatterKind, Tally, Totals } from '../../core/votes/count';
-import type { MatterStatus } from '../../core/votes/rules';
+import type { MatterStatus, PaperEnterer } from '../../core/votes/rules';
 import { repository } from '../_shared/repo';
 
 export interface MatterDoc {
@@ -90,6 +90,8 @@ export interface BallotDoc {
   photos?: string[];
   note?: string;
   clientRequestId?: string;
+  /** A paper ballot: whether the committee or the community office entered it (older ones: the committee). */
+  enteredAs?: PaperEnterer;
 }
 export interface TallyDoc extends Tally {
   _id: string;

@@ -50,9 +50,14 @@ export function registerNamesView(actor: Pick<Actor, 'roles'>, target: Target): 
   return can(actor, 'roster.viewFull', target) ? 'full' : 'masked';
 }
 
-/** "已有1人同意，还需1人" while a two-approver request waits for the second. */
+/**
+ * What a pending request waits for, in the one wording every page shows (the bind
+ * page after sending, 首页, 我的): "等待楼栋长审核", "等待楼栋长或业委会审核（需2人同意）",
+ * then "已有1人同意，还需1人". Undefined once it has its approvals.
+ */
 export function approvalProgress(approvals: number, needed: number): string | undefined {
-  if (approvals <= 0 || approvals >= needed) return undefined;
+  if (approvals >= needed) return undefined;
+  if (approvals <= 0) return needed > 1 ? `等待楼栋长或业委会审核（需${needed}人同意）` : '等待楼栋长审核';
   return `已有${approvals}人同意，还需${needed - approvals}人`;
 }
 

@@ -37,6 +37,8 @@ export interface RemindPreviewView {
   homesWithGrant: number;
   /** Homes to tell in person or by phone (nobody of them can get a message). */
   tellInPerson: number;
+  /** Those homes (the first 300): room, the register's owner name masked, what is overdue. */
+  visitList: { homeId: string; label: string; name: string; arrears: string; months: number }[];
   /** "可以微信提醒 12 人，另有 30 户需要上门或电话告知；5 户近7天已提醒过" */
   summary: string;
 }

@@ -37,7 +37,7 @@ export interface FeeItemView {
   /** The version in force this month, if any. */
   current: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number } | null;
   history: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number; setAt: string }[];
-  proposals: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number; byName: string; at: string }[];
+  proposals: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number; byName: string; at: string; reason?: string }[];
 }
 export interface BillView {
   id: string;
@@ -60,6 +60,8 @@ export interface BillView {
 }
 export interface MyBills {
   homes: { homeId: string; label: string; bills: BillView[] }[];
+  /** 物业费待缴 / 停车费待缴 / 待缴费用 (several kinds) / 费用已缴清 (core/fees/rules.ts dueTitle). */
+  dueTitle: string;
   dueFen: number;
   due: string;
   unpaidCount: number;
@@ -215,12 +217,23 @@ export interface DonationView {
   code: string;
 }
 export interface FeesSummary {
-  /** For a resident's home card. */
+  /** For a resident's home card: 物业费待缴 / 停车费待缴 / 待缴费用 / 费用已缴清. */
+  dueTitle: string;
   dueFen: number;
   due: string;
   unpaidCount: number;
   /** For the committee's card: this month's collection rate per compound they keep. */
-  compounds: { compoundId: string; name: string; period: string; rate: number; nextToClose: string | null }[];
+  compounds: {
+    compoundId: string; name: string; period: string; rate: number;
+    /** The next month to close, once it has ended (core/fees/rules.ts monthToClose); null while it runs. */
+    nextToClose: string | null;
+    /** "11月可以结账" / "12月结束后（2027年1月1日起）可以结账". */
+    closeHint: string;
+    /** Who closes a month (for the bookkeeper, who books but does not close). */
+    closedBy: string;
+    /** The month an entry booked now goes into. */
+    bookingPeriod: string;
+  }[];
 }
 
 export const EXPORT_KINDS = ['bills', 'payments', 'arrears', 'ledger', 'statements'] as const;
@@ -247,6 +260,8 @@ export const FEES_BASE_ACTIONS = {
       from: period,
       tiers: z.partialRecord(z.enum(TIERS), rateFen).optional(),
       fen: rateFen.optional(),
+      /** Why: required of a proposal (the committee decides on it), kept with it. */
+      reason: optionalText({ max: 200 }),
     }),
   ).returns<{ state: 'set' | 'proposed'; item: FeeItemView }>(),
   'fees.generate': action(z.strictObject({ clientRequestId, compoundId: id, period })).returns<JobView>(),

@@ -13,7 +13,7 @@ export interface FeeItemDoc {
   kind: FeeKind;
   name: string;
   rates: RateVersion[];
-  proposals: (Omit<RateVersion, 'setBy' | 'setAt'> & { by: string; byName: string; at: Date })[];
+  proposals: (Omit<RateVersion, 'setBy' | 'setAt'> & { by: string; byName: string; at: Date; reason?: string })[];
   updatedAt: Date;
 }
 

@@ -51,6 +51,10 @@ export const ERROR_MESSAGES = {
   VEHICLE_TAKEN: '该车牌已由本小区另一户登记，如有误请联系物业',
   VEHICLE_OWN: '这是您家登记的车辆，不需要提醒自己',
   MOVE_STATE: '这条挪车提醒当前状态不能进行此操作，请刷新后查看',
+  /** concerns: a move a concern's state does not allow now. */
+  CONCERN_STATE: '这条民情当前状态不能进行此操作，请刷新后查看',
+  /** concerns: a 议事厅 step out of order (征集 → 通报 → 协商 → 公示 → 实施 → 反馈). */
+  TOPIC_STAGE: '议事步骤须按顺序进行，请刷新后查看',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -7,6 +7,12 @@
 export const APP_LINKS = {
   /** The monthly income-and-expense statement (fees). */
   feeStatement: ['compoundId', 'period'],
+  /** A repair (a concern turned into one, a 议事 task carried out by one). */
+  repairDetail: ['id'],
+  /** An owners' vote (art. 278: what only the owners decide). */
+  voteDetail: ['id'],
+  /** A 议事厅 topic (concerns). */
+  concernTopic: ['id'],
 } as const satisfies Record<string, readonly string[]>;
 export type AppLinkName = keyof typeof APP_LINKS;
 export const APP_LINK_NAMES = Object.keys(APP_LINKS) as AppLinkName[];

@@ -106,7 +106,7 @@ export interface StaffOption {
 }
 export interface RepairPlaces {
   homes: { homeId: string; label: string; compoundId: string }[];
-  compounds: { compoundId: string; name: string; buildings: { buildingId: string; name: string; hasLift: boolean }[] }[];
+  compounds: { compoundId: string; communityId: string; name: string; buildings: { buildingId: string; name: string; hasLift: boolean }[] }[];
   /** Compounds where the caller may log for others or from patrol. */
   logCompounds: string[];
 }

@@ -68,7 +68,7 @@ export const REPAIR_STATUS_LABELS: Record<RepairStatus, string> = {
   inProgress: '维修中',
   done: '待确认',
   confirmed: '已完成',
-  reopened: '重新处理',
+  reopened: '待重新派单',
   cancelled: '已取消',
   merged: '已合并',
   closed: '已完成（自动）',

@@ -38,8 +38,10 @@ export interface MyVoteHome {
   /** The choice, shown to the home's owners only. */
   choices?: string[];
   castAt?: string;
-  /** Masked name of who cast it (co-owners see who). */
+  /** Masked name of who cast it (co-owners see who); for a paper ballot, who entered it. */
   castBy?: string;
+  /** "纸质票，由业委会 吴** 于 … 录入" / "由 何** 于 … 在线投票" (core/votes/rules.ts ballotOrigin), for the home's owners. */
+  origin?: string;
   /** I may cast or change the ballot now. */
   canCast: boolean;
   /** Why not, in Chinese (tenant, voting not open, previous owner voted …). */

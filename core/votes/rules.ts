@@ -55,3 +55,17 @@ export function objectionEnds(publishedAt: Date): Date {
 /** Why a vote here is only a consultation, shown on every vote page and result. */
 export const CONSULTATION_LABEL = '仅供征求意见';
 export const CONSULTATION_DEFAULT_REASON = '本市规定业主大会的线上表决须通过政府建设的电子投票系统进行，本小程序中的投票不作为正式表决结果。';
+
+/** Who enters paper ballots for a compound: its committee, or the community office where there is none. */
+export type PaperEnterer = 'committee' | 'community';
+export const PAPER_ENTERER_LABELS: Record<PaperEnterer, string> = { committee: '业委会', community: '社区' };
+
+/**
+ * How a home's ballot came in, in one wording for every page: an online ballot was
+ * cast by the (masked) owner; a paper ballot was the owner's vote on paper, entered
+ * by the committee member named — never "cast by" them.
+ */
+export function ballotOrigin(b: { via: 'online' | 'paper'; byMasked: string; at: string; enteredBy?: PaperEnterer }): string {
+  if (b.via === 'paper') return `纸质票，由${PAPER_ENTERER_LABELS[b.enteredBy ?? 'committee']} ${b.byMasked} 于 ${b.at} 录入`;
+  return `由 ${b.byMasked} 于 ${b.at} 在线投票`;
+}

@@ -40,7 +40,7 @@ const PLANS: Plan[] = [
   { id: 'aseedvaccine0001', title: '疫苗接种帮扶日', description: '陪同行动不便的老人去社区卫生站接种，帮忙登记。', place: '侨兴社区卫生服务站', organiser: 'txsj-lead-3', role: 'buildingLead', buildings: [3], day: -6, hour: 9, hours: 4, slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 4 }], people: ['txsj-lead-3', 'txsj-resident-3b', 'txsj-resident-3'] },
   { id: 'aseedclean000001', title: '3栋楼道清洁', description: '清理楼道堆放杂物，消防通道保持畅通。', place: '3栋大堂', organiser: 'txsj-lead-3', role: 'buildingLead', buildings: [3], day: 5, hour: 9, hours: 2, slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 6 }], people: ['txsj-lead-3'] },
   { id: 'aseedguard000001', title: '周末文明劝导', description: '文明劝导员在南门、东门各一组；党员请亮身份佩戴党徽。', place: '小区南门、东门', organiser: 'txsj-secretary', role: 'branchSecretary', day: 6, hour: 8, hours: 2, slots: [{ key: 's1', name: '文明劝导员', capacity: 5 }, { key: 's2', name: '宣传员', capacity: 2 }], people: ['txsj-lead-5', 7] },
-  { id: 'aseedelder000001', title: '重阳敬老包饺子', description: '和独居老人一起包饺子，名额有限，满了可以候补。', place: '小区活动室', organiser: 'txsj-committee', role: 'committeeMember', day: 8, hour: 15, hours: 3, slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 3 }], people: [8, 9, 10, 11, 12] },
+  { id: 'aseedelder000001', title: '敬老包饺子', description: '和独居老人一起包饺子，名额有限，满了可以候补。', place: '小区活动室', organiser: 'txsj-committee', role: 'committeeMember', day: 8, hour: 15, hours: 3, slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 3 }], people: [8, 9, 10, 11, 12] },
 ];
 
 export const activitiesSeed: FeatureSeed = {
@@ -63,7 +63,8 @@ export const activitiesSeed: FeatureSeed = {
         _id: p.id, communityId: COMMUNITY_ID, compoundId: 'txsj', compoundName: '天翔世家', buildingIds,
         audienceLabel: `天翔世家 ${buildingIds.length ? buildingIds.map(buildingName).join('、') : '全体'}${p.partyOnly ? '（限党员）' : ''}`,
         partyOnly: !!p.partyOnly, title: p.title, description: p.description, images: [], place: p.place,
-        startAt, endAt, deadline: new Date(startAt.getTime() - 12 * HOUR), startDay: formatDate(startAt), slots: p.slots,
+        // Sign-up closes at 20:00 the evening before (not at 03:00).
+        startAt, endAt, deadline: new Date(midnight + (p.day - 1) * DAY + 20 * HOUR), startDay: formatDate(startAt), slots: p.slots,
         capacity: p.slots.reduce((n, s) => n + s.capacity, 0), waitlistMax: 200,
         organiserId: organiser._id, organiserName: organiser.name, organiserRole: p.role, clientRequestId: `seed-${p.id}`,
         status: 'open', checkinSecret: `seed-secret-${p.id}`, createdAt: new Date(startAt.getTime() - 10 * DAY),

@@ -226,7 +226,8 @@ export function buildSeed({ extraHomes = 0, boundShare = 0.6 } = {}): SeedData {
     const party = (partyLeft[home.compoundId] ?? 0) > 0 && rand() < 0.15;
     if (party) partyLeft[home.compoundId]--;
     const owner = home.registeredOwners[0];
-    const person: PersonDoc = { _id: `p-gen-${n}`, openid: `demo-gen-${n}`, name: owner.name, phone: owner.phone, partyMember: party, showPartyBadge: false, createdAt: EPOCH };
+    // About one in six agreed to 愿意楼栋长联系我, so a lead has people to call in the demo.
+    const person: PersonDoc = { _id: `p-gen-${n}`, openid: `demo-gen-${n}`, name: owner.name, phone: owner.phone, partyMember: party, showPartyBadge: false, ...(n % 6 === 0 ? { contactLead: true } : {}), createdAt: EPOCH };
     n++;
     people.push(person);
     bind(person, home, 'owner');

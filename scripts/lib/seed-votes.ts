@@ -59,18 +59,21 @@ export const votesSeed: FeatureSeed = {
     for (const m of base.memberships) if (m.relation === 'owner' && m.compoundId === YJLT) ownerOf.set(m.homeId, m.personId);
     const nameOf = new Map(base.people.map((p) => [p._id, p.name]));
 
+    // Dates at sensible hours of a Shanghai day (announced 10:00, opens 09:00, closes 20:00), never the seed's own minute.
+    const midnight = Math.floor((now.getTime() + 8 * 3600_000) / DAY) * DAY - 8 * 3600_000;
+    const day = (offset: number, hour: number) => new Date(midnight + offset * DAY + hour * 3600_000);
     const plans: Plan[] = [
       {
         id: VOTES_DEMO.renew,
         title: '续聘嘉信物业为御家兰庭物业服务企业（2027—2029年）',
-        description: '嘉信物业服务合同将于明年1月31日到期。业委会根据2026年满意度调查（满意率82%），提议按原收费标准（电梯楼1.2元/m²·月，步梯楼0.8元/m²·月）续聘三年。合同草案和满意度调查报告见附件。',
+        description: '嘉信物业服务合同将于明年1月31日到期。业委会根据2026年满意度调查（满意率82%），提议按原收费标准（电梯楼1.2元/m²·月，步梯楼0.8元/m²·月）续聘三年。合同草案和满意度调查报告可到物业服务中心查阅。',
         kind: 4,
         format: 'approval',
         candidates: [],
         seats: 1,
-        announcedAt: new Date(now.getTime() - 20 * DAY),
-        opensAt: new Date(now.getTime() - 3 * DAY),
-        closesAt: new Date(now.getTime() + 11 * DAY),
+        announcedAt: day(-20, 10),
+        opensAt: day(-3, 9),
+        closesAt: day(11, 20),
         status: 'announced',
         voted: 9,
         paper: 2,
@@ -84,9 +87,9 @@ export const votesSeed: FeatureSeed = {
         format: 'approval',
         candidates: [],
         seats: 1,
-        announcedAt: new Date(now.getTime() - 40 * DAY),
-        opensAt: new Date(now.getTime() - 22 * DAY),
-        closesAt: new Date(now.getTime() - 1 * DAY),
+        announcedAt: day(-40, 10),
+        opensAt: day(-22, 9),
+        closesAt: day(-1, 20),
         status: 'announced',
         voted: 15,
         paper: 2,
@@ -100,9 +103,9 @@ export const votesSeed: FeatureSeed = {
         format: 'election',
         candidates: ['吴丽华', '陈建国', '刘淑芬', '杨德胜', '赵海燕', '孙文斌', '马桂英'],
         seats: 5,
-        announcedAt: new Date(now.getTime() - (3 * 365 + 40) * DAY),
-        opensAt: new Date(now.getTime() - (3 * 365 + 22) * DAY),
-        closesAt: new Date(now.getTime() - 3 * 365 * DAY),
+        announcedAt: day(-(3 * 365 + 40), 10),
+        opensAt: day(-(3 * 365 + 22), 9),
+        closesAt: day(-3 * 365, 20),
         status: 'final',
         voted: 16,
         paper: 4,

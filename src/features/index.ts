@@ -15,10 +15,11 @@ import { votesFeature } from './votes/entries';
 import { feesFeature } from './fees/entries';
 import { onboardingFeature } from './onboarding/entries';
 import { vehiclesFeature } from './vehicles/entries';
+import { concernsFeature } from './concerns/entries';
 import type { EntryDef, Feature, Gate, HomeCardDef } from './types';
 import { communityFeature } from './community/entries';
 
-export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, activitiesFeature, votesFeature, repairsFeature, feesFeature, onboardingFeature, vehiclesFeature, communityFeature];
+export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, activitiesFeature, votesFeature, repairsFeature, feesFeature, onboardingFeature, vehiclesFeature, concernsFeature, communityFeature];
 
 export function visible(gate: Gate, me: Me): boolean {
   const actor = actorOf(me);

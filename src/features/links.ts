@@ -6,9 +6,15 @@
 import type { AppLink, AppLinkName } from '@core/platform/links';
 import { routePaths } from './route-table';
 import { FEE_ROUTES } from './fees/routes';
+import { REPAIR_ROUTES } from './repairs/routes';
+import { VOTE_ROUTES } from './votes/routes';
+import { CONCERN_ROUTES } from './concerns/routes';
 
 const PAGES: Record<AppLinkName, string> = {
   feeStatement: routePaths(FEE_ROUTES).feeStatement,
+  repairDetail: routePaths(REPAIR_ROUTES).repairDetail,
+  voteDetail: routePaths(VOTE_ROUTES).voteDetail,
+  concernTopic: routePaths(CONCERN_ROUTES).concernTopic,
 };
 
 /** The URL a link opens, its parameters encoded. */

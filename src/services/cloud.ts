@@ -27,6 +27,7 @@ import type { FeesApi } from '@core/fees/contract';
 import type { OnboardingApi } from '@core/onboarding/contract';
 import type { HomeApi } from '@core/home';
 import type { VehiclesApi } from '@core/vehicles/contract';
+import type { ConcernsApi } from '@core/concerns/contract';
 import type { CommunityApi } from '@core/community/contract';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
@@ -65,6 +66,7 @@ export interface Apis {
   onboarding: OnboardingApi;
   home: HomeApi;
   vehicles: VehiclesApi;
+  concerns: ConcernsApi;
   community: CommunityApi;
 }
 export type ApiName = keyof Apis;

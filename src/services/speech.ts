@@ -125,6 +125,23 @@ function base() {
   };
 }
 
+/** What a person is told when this browser cannot read Chinese aloud. */
+export const NO_VOICE = '这个浏览器没有中文语音，不能在这里朗读。请在微信里打开，或调大字号阅读';
+
+/** Calls `then` once the browser's voices are known (at once if loaded; else on voiceschanged or after 1.5 s). */
+function withVoices(s: SpeechSynthesis, then: () => void): void {
+  if (s.getVoices?.().length) return then();
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    s.removeEventListener?.('voiceschanged', finish);
+    then();
+  };
+  s.addEventListener?.('voiceschanged', finish);
+  setTimeout(finish, 1500);
+}
+
 function browserSpeaker(): Speaker {
   const b = base();
   const synth = () => (typeof window !== 'undefined' ? window.speechSynthesis : undefined);
@@ -142,7 +159,10 @@ function browserSpeaker(): Speaker {
     u.rate = b.rate;
     const v = voice();
     if (v) u.voice = v;
-    u.onend = () => speakFrom(i + 1, run);
+    let started = false;
+    u.onstart = () => (started = true);
+    // A browser with no usable voice "ends" at once without reading a word: say so, never flip back silently.
+    u.onend = () => (started || run !== b.run ? speakFrom(i + 1, run) : b.emit('idle', NO_VOICE));
     u.onerror = (e) => {
       if (run !== b.run) return;
       const err = (e as SpeechSynthesisErrorEvent).error;
@@ -158,8 +178,15 @@ function browserSpeaker(): Speaker {
       b.run++;
       b.chunks = chunkText(text);
       b.rate = rate;
-      if (!synth()) return b.emit('idle', '当前浏览器不支持朗读');
-      speakFrom(0, b.run);
+      if (!synth()) return b.emit('idle', NO_VOICE);
+      const run = b.run;
+      b.emit('loading');
+      // Voices load after the page (voiceschanged): wait a moment before deciding there is none in Chinese.
+      withVoices(synth()!, () => {
+        if (run !== b.run) return;
+        if (!voice()) return b.emit('idle', NO_VOICE);
+        speakFrom(0, run);
+      });
     },
     pause() {
       synth()?.pause();

@@ -173,6 +173,8 @@ it('a resident allows contact: the lead sees the phone with a call button; 我�
   await home();
   expect(await user.locator('.home-bind-cta').count()).toBe(0);
   expect(await user.locator('.home-pending__status').first().innerText()).toContain('待楼栋长审核');
+  // Before approval nothing reaches them: no 通知都已读过.
+  expect(await user.locator('.home-notices').count()).toBe(0);
   await shots(user, 'home-pending', home);
 
   const leadCtx = await phone(browser);

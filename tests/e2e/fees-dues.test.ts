@@ -34,7 +34,14 @@ it('the committee previews a reminder for one building, confirms, and sees who w
   const reach = await committee.locator('.fees-remind__reach >> visible=true').innerText();
   const n = Number(/可以微信提醒 (\d+) 人/.exec(reach)![1]);
   expect(n).toBeGreaterThan(0);
-  expect(await committee.locator('.fees-remind__inperson >> visible=true').innerText()).toMatch(/另有 \d+ 户需要上门或电话告知/);
+  const inPerson = await committee.locator('.fees-remind__inperson >> visible=true').innerText();
+  expect(inPerson).toMatch(/另有 \d+ 户需要上门或电话告知/);
+  // The homes to visit are one tap away: as many rows as the figure, by room with masked names.
+  await committee.locator('.fees-remind__inperson >> visible=true').click();
+  await committee.locator('.fees-visit >> visible=true').first().waitFor();
+  expect(await committee.locator('.fees-visit >> visible=true').count()).toBe(Number(/另有 (\d+) 户/.exec(inPerson)![1]));
+  expect(await committee.locator('.fees-visit >> visible=true').first().innerText()).toMatch(/5栋[\s\S]*\*/);
+  await shot(committee, 'fees-dues-visit-list');
   await shot(committee, 'fees-dues-remind-preview');
   await committee.locator('.fees-remind-btn >> visible=true').click();
   await committee.locator('.confirm__content >> visible=true', { hasText: `${n} 人` }).waitFor();

@@ -98,6 +98,8 @@ it('刘洋 rents a space and records a charging session; 陈阿婆 sees both bil
   await visit(manager, served.url, RATES);
   await v(manager, '.rates-form').waitFor();
   await v(manager, '.rates-kinds .choice__item', { hasText: '停车费' }).click();
+  // A proposal takes a reason, for the committee to decide on.
+  await v(manager, '.rates-reason input').fill('车位维护成本上涨');
   await v(manager, '.rates-fen input').fill('1.605');
   await v(manager, '.rates-submit').click();
   await v(manager, '.rates-error', { hasText: '最多两位小数' }).waitFor();
@@ -111,6 +113,7 @@ it('刘洋 rents a space and records a charging session; 陈阿婆 sees both bil
   const committee = await pageAs(browser, served.url, '黄美玲');
   await visit(committee, served.url, RATES);
   await v(committee, '.rates-item--parking .rates-proposal', { hasText: '160.00元/个/月' }).waitFor();
+  await v(committee, '.rates-item--parking .rates-proposal__reason', { hasText: '车位维护成本上涨' }).waitFor();
   await v(committee, '.rates-item--parking .rates-adopt').waitFor();
   await committee.screenshot({ path: join(SHOTS, 'fees-rates-committee.png'), fullPage: true });
   await v(committee, '.rates-kinds .choice__item', { hasText: '停车费' }).click();

@@ -42,39 +42,44 @@ it('a resident pays, the manager books an expense with a photo, the month is clo
   expect(await resident.locator('.fees-witness__code >> visible=true').first().innerText()).toMatch(/^校验码 [0-9A-F]{4}-[0-9A-F]{4}$/);
   await shot(resident, 'fees-receipt');
 
-  // 2. 刘洋 (物业经理) books an expense with a receipt photo.
-  const manager = await as('刘洋');
-  await visit(manager, served.url, '/packages/fees/pages/books/index');
-  await manager.locator('.fees-book-form >> visible=true').waitFor();
-  await manager.locator('.fees-amount-input input >> visible=true').fill('1280.50');
-  await manager.locator('.fees-memo input >> visible=true').fill('更换3栋楼道灯');
-  const chooser = manager.waitForEvent('filechooser');
-  await manager.locator('.fees-add-photo >> visible=true').click();
+  // 2. 钱会计 (记账员) books an expense with a receipt photo: the form names the month it goes into, and the list shows it there.
+  const month = `${Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(new Date()))}月`;
+  const bookkeeper = await as('钱会计');
+  await visit(bookkeeper, served.url, '/packages/fees/pages/books/index');
+  await bookkeeper.locator('.fees-book-form .card__title >> visible=true', { hasText: `记入${month}` }).waitFor();
+  await bookkeeper.locator('.fees-amount-input input >> visible=true').fill('1280.50');
+  await bookkeeper.locator('.fees-memo input >> visible=true').fill('更换3栋楼道灯');
+  const chooser = bookkeeper.waitForEvent('filechooser');
+  await bookkeeper.locator('.fees-add-photo >> visible=true').click();
   await (await chooser).setFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: PNG });
-  await manager.locator('.fees-book-form .fees-receipt-img >> visible=true').waitFor();
-  await shot(manager, 'fees-book');
-  await manager.locator('.fees-book-submit >> visible=true').click();
-  await manager.locator('.fees-entry >> visible=true', { hasText: '更换3栋楼道灯' }).waitFor();
+  await bookkeeper.locator('.fees-book-form .fees-receipt-img >> visible=true').waitFor();
+  await shot(bookkeeper, 'fees-book');
+  await bookkeeper.locator('.fees-book-submit >> visible=true').click();
+  const listed = bookkeeper.locator('.fees-books-recent >> visible=true');
+  await listed.locator('.fees-entry', { hasText: '更换3栋楼道灯' }).waitFor();
+  expect(await listed.locator('.card__title').innerText()).toContain(`${month}已记`);
+  // She books but does not close: the page says who closes, and from when.
+  expect(await bookkeeper.locator('.fees-close__who >> visible=true').innerText()).toContain('业委会委员');
+  await shot(bookkeeper, 'fees-book-listed');
 
-  // 3. The committee closes and publishes the month.
+  // 3. The committee cannot close the month that is still running: the page says from when.
   const committee = await as('黄美玲');
   await visit(committee, served.url, '/packages/fees/pages/books/index');
-  await committee.locator('.fees-close-btn >> visible=true').click();
-  await confirmModal(committee, '确定');
-  await committee.waitForURL((u) => u.hash.includes('statement'), { timeout: 20_000 });
-  // …and tells every home with a 财务公示 notice that opens the statement.
+  await committee.locator('.fees-close__hint >> visible=true', { hasText: `${month}结束后` }).waitFor();
+  expect(await committee.locator('.fees-close-btn').count()).toBe(0);
+  await shot(committee, 'fees-close-wait');
+  // Last month, closed and published, is told to every home with a 财务公示 notice that opens the statement.
+  await visit(committee, served.url, '/packages/fees/pages/statement/index?compoundId=txsj');
   await committee.locator('.fees-notice-btn >> visible=true').click();
   await confirmModal(committee, '发通知');
   await committee.locator('.fees-notice--sent >> visible=true').waitFor({ timeout: 20_000 });
   await shot(committee, 'fees-statement-notice');
 
-  // 4. 陈阿婆 opens the statement: the month just published, its bars, the trend; 校验 passes.
+  // 4. 陈阿婆 opens the statement: the last published month, its bars, the trend; 校验 passes.
   await visit(resident, served.url, '/packages/fees/pages/statement/index');
   await resident.locator('.fees-chart >> visible=true').waitFor();
-  expect(await resident.locator('.fees-trend__month >> visible=true').count()).toBe(12);
+  expect(await resident.locator('.fees-trend__month >> visible=true').count()).toBe(11);
   expect(await resident.locator('.fees-bars__fill >> visible=true').count()).toBeGreaterThan(3);
-  await resident.locator('.fees-line--repairs .fees-bars__row >> visible=true').click();
-  await resident.locator('.fees-line--repairs .fees-receipt-img >> visible=true').first().waitFor();
   await resident.locator('.fees-verify-btn >> visible=true').click();
   await resident.locator('.fees-verify-result >> visible=true', { hasText: '校验通过' }).waitFor();
   // …including the receipt this phone kept when she paid.

@@ -26,7 +26,7 @@ beforeAll(() => {
  * A recording stand-in for the browser's speech synthesis (headless Chromium has no
  * voices). Plain JavaScript text: a function would be compiled with helpers the page lacks.
  */
-const SPEECH_STUB = `
+const speechStub = (voices: string) => `
   (() => {
     const log = [];
     window.__speech = log;
@@ -34,7 +34,7 @@ const SPEECH_STUB = `
     const synth = {
       speaking: false,
       paused: false,
-      getVoices: () => [{ lang: 'zh-CN', name: '普通话（测试）' }],
+      getVoices: () => ${voices},
       speak: (u) => log.push({ op: 'speak', text: u.text, lang: u.lang, rate: u.rate }),
       pause: () => log.push({ op: 'pause' }),
       resume: () => log.push({ op: 'resume' }),
@@ -45,9 +45,10 @@ const SPEECH_STUB = `
   })();
 `;
 
-async function as(name: string | null, opts: { large?: boolean; speech?: boolean } = {}) {
+async function as(name: string | null, opts: { large?: boolean; speech?: boolean | 'no-chinese' } = {}) {
   const ctx = await phone(browser);
-  if (opts.speech) await ctx.addInitScript({ content: SPEECH_STUB });
+  // A Chinese voice, or (like many desktop browsers) only an English one.
+  if (opts.speech) await ctx.addInitScript({ content: speechStub(opts.speech === 'no-chinese' ? `[{ lang: 'en-US', name: 'English' }]` : `[{ lang: 'zh-CN', name: '普通话（测试）' }]`) });
   if (opts.large) await ctx.addInitScript({ content: `localStorage.setItem('jinlin.largeText', JSON.stringify({ data: true }));` });
   const page = await ctx.newPage();
   await signIn(page, served.url, name);
@@ -112,9 +113,17 @@ it('the unread list of a building says which homes WeChat reaches and which to t
     expect(nums).toEqual([...nums].sort((a, b) => a - b));
     expect(await lead.locator('.unread-home__reach--inperson >> visible=true').count()).toBeGreaterThan(0);
     await shot(lead, `unread-homes${large ? '-large' : ''}`);
-    await lead.locator('.unread-filter__btn >> visible=true').click();
+    await lead.locator('.unread-filter__btn >> visible=true').first().click();
     await lead.waitForTimeout(300);
     expect(await lead.locator('.unread-home >> visible=true').locator('.unread-home__reach', { hasText: '可微信提醒' }).count()).toBe(0);
+    await lead.locator('.unread-filter__btn >> visible=true').first().click();
+    // 可以打电话: only homes where someone agreed the lead may call (the demo has some), each with its button.
+    await lead.locator('.unread-filter-call >> visible=true').click();
+    await lead.locator('.unread-home__call >> visible=true').first().waitFor();
+    await lead.waitForLoadState('networkidle').catch(() => undefined);
+    await lead.waitForTimeout(500);
+    expect(await lead.locator('.unread-home:not(:has(.unread-home__call)) >> visible=true').count()).toBe(0);
+    await shot(lead, `unread-callable${large ? '-large' : ''}`);
     await lead.context().close();
   }
 });
@@ -208,6 +217,19 @@ it('读给我听 reads the notice in Mandarin, pauses, resumes and changes speed
     expect(await btn.innerText()).toContain('读给我听');
     await resident.context().close();
   }
+});
+
+it('读给我听 in a browser without a Chinese voice tells the person it cannot read aloud here', async () => {
+  const resident = await as('陈阿婆', { speech: 'no-chinese' });
+  await visit(resident, served.url, detail(MEETING));
+  const btn = resident.locator('.read-aloud__main >> visible=true');
+  await btn.click();
+  await resident.locator('.read-aloud__problem >> visible=true', { hasText: '没有中文语音' }).waitFor();
+  expect(await btn.innerText()).toContain('读给我听');
+  const log = await resident.evaluate(() => (window as unknown as { __speech: { op: string }[] }).__speech);
+  expect(log.filter((e) => e.op === 'speak')).toEqual([]);
+  await shot(resident, 'detail-read-aloud-no-voice');
+  await resident.context().close();
 });
 
 it('首页 shows unread notices (urgent first) and, for a lead, her notices’ progress; 我发布的 shows x/y 户已知晓', async () => {

@@ -1,9 +1,12 @@
 /**
  * The page audit's checks for what is on screen now, run in the page: every control
  * at least 44 × 44 CSS px, text contrast at least 4.5:1 (3:1 for large text), and in
- * 大字模式 no text under 18 px. Used by tests/e2e/audit.test.ts on every reachable page
+ * 大字模式 no text under 18 px; text boxes in the page's font; no label stacked a character
+ * a line; nothing sticking out of its card or widening the page; charts opened at the
+ * newest month. Used by tests/e2e/audit.test.ts on every reachable page
  * and by feature walks on the staff pages they open; `reachable` lists the pages a
- * person can reach (the audit and tests/e2e/round-trips.test.ts walk them).
+ * person can reach (tests/e2e/round-trips.test.ts walks them; the audit walks them
+ * with Back and forward checks of its own).
  */
 import type { Page } from 'playwright-core';
 import { visit } from './support';
@@ -39,14 +42,14 @@ export async function reachable(page: Page, base: string): Promise<string[]> {
 }
 
 export interface Finding {
-  kind: 'tap' | 'contrast' | 'font';
+  kind: 'tap' | 'contrast' | 'font' | 'input' | 'stack' | 'overflow' | 'scroll';
   what: string;
 }
 
 /** Runs in the page: the findings for what is on screen now. */
 export async function auditPage(page: Page, large: boolean): Promise<Finding[]> {
   return page.evaluate((large) => {
-    const out: { kind: 'tap' | 'contrast' | 'font'; what: string }[] = [];
+    const out: { kind: 'tap' | 'contrast' | 'font' | 'input' | 'stack' | 'overflow' | 'scroll'; what: string }[] = [];
     const label = (el: Element) => ((el as HTMLElement).innerText || el.getAttribute('placeholder') || el.className || el.tagName).toString().trim().slice(0, 24);
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect();
@@ -122,6 +125,92 @@ export async function auditPage(page: Page, large: boolean): Promise<Finding[]> 
       const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
       if (ratio < need) out.push({ kind: 'contrast', what: `${label(el)} ${ratio.toFixed(2)}:1 (${s.color} on rgb(${Math.round(bg.r)},${Math.round(bg.g)},${Math.round(bg.b)}))` });
     }
+
+    // Text boxes: the page's own font (not the browser's 13.3 px monospace), and as large as other text in 大字模式.
+    for (const el of all) {
+      if (!/^(INPUT|TEXTAREA)$/.test(el.tagName) || !visible(el)) continue;
+      const t = (el as HTMLInputElement).type;
+      if (t === 'file' || t === 'hidden' || t === 'checkbox' || t === 'radio') continue;
+      const s = getComputedStyle(el);
+      const size = parseFloat(s.fontSize);
+      if (/monospace/.test(s.fontFamily)) out.push({ kind: 'input', what: `${label(el)} monospace ${size}px` });
+      if (size < (large ? 17.95 : 14)) out.push({ kind: 'input', what: `${label(el)} ${size}px` });
+    }
+
+    // Vertical stacking: a label squeezed to one or two characters a line.
+    for (const el of all) {
+      if (!visible(el)) continue;
+      for (const n of Array.from(el.childNodes)) {
+        const text = (n.textContent ?? '').trim();
+        if (n.nodeType !== 3 || Array.from(text).length < 3) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size >= 3 && Array.from(text).length / tops.size < 2.5) out.push({ kind: 'stack', what: `${text.slice(0, 16)} ${tops.size} lines` });
+      }
+    }
+
+    // Overflow: nothing sticks out of its card, and the page never scrolls sideways.
+    const scrollsX = (e: Element) => /(auto|scroll|hidden)/.test(getComputedStyle(e).overflowX);
+    for (const card of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) .card'))) {
+      if (!visible(card)) continue;
+      const c = card.getBoundingClientRect();
+      for (const el of Array.from(card.querySelectorAll('*'))) {
+        if (!visible(el)) continue;
+        let clipped = false;
+        for (let e = el.parentElement; e && e !== card; e = e.parentElement) if (scrollsX(e)) clipped = true;
+        if (clipped) continue;
+        const r = el.getBoundingClientRect();
+        // weui switches are scaled up from their centre: measure what the eye sees.
+        if (r.right > c.right + 1.5 || r.left < c.left - 1.5) out.push({ kind: 'overflow', what: `${label(el)} ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(c.left)}–${Math.round(c.right)}` });
+      }
+    }
+    const page = document.querySelector('.taro_page:not([style*="display: none"])');
+    if (page && page.scrollWidth > page.clientWidth + 1) out.push({ kind: 'overflow', what: `page ${page.scrollWidth} wider than ${page.clientWidth}` });
+
+    // Time series (charts) open at the newest month: scrolled to the right end.
+    for (const el of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) [class*="chart"], .taro_page:not([style*="display: none"]) [class*="trend"]'))) {
+      if (!visible(el) || !scrollsX(el) || el.scrollWidth <= el.clientWidth + 1) continue;
+      if (el.scrollLeft + el.clientWidth < el.scrollWidth - 2) out.push({ kind: 'scroll', what: `${(el as HTMLElement).className.toString().slice(0, 30)} opens at ${Math.round(el.scrollLeft)} of ${el.scrollWidth - el.clientWidth}` });
+    }
     return out;
   }, large);
+}
+
+/** Sizes of the page's texts, keyed by element class and text, so both modes' loads compare the same texts. */
+export async function textSizes(page: Page): Promise<Record<string, { size: number; chars: number }>> {
+  return page.evaluate(() => {
+    const out: Record<string, { size: number; chars: number }> = {};
+    for (const el of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const own = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => (n.textContent ?? '').trim()).join('');
+      if (!own) continue;
+      out[`${el.className}|${own.slice(0, 30)}`] = { size: parseFloat(getComputedStyle(el).fontSize), chars: Array.from(own).length };
+    }
+    return out;
+  });
+}
+
+/**
+ * How much body text grew in 大字模式: over the texts shown in both modes and under
+ * 20 px in normal mode, the character-weighted median of large ÷ normal size.
+ */
+export function bodyGrowth(normal: Record<string, { size: number; chars: number }>, large: Record<string, { size: number; chars: number }>): number | null {
+  const ratios: [number, number][] = [];
+  for (const [k, n] of Object.entries(normal)) if (large[k] && n.size < 20) ratios.push([large[k].size / n.size, n.chars]);
+  if (!ratios.length) return null;
+  ratios.sort((a, b) => a[0] - b[0]);
+  const half = ratios.reduce((a, [, c]) => a + c, 0) / 2;
+  let seen = 0;
+  for (const [r, c] of ratios) if ((seen += c) >= half) return r;
+  return ratios[ratios.length - 1][0];
+}
+
+/** Whether the shown page has anything on it (a page left blank after Back has none). */
+export async function pageIsBlank(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none' && (p as HTMLElement).getBoundingClientRect().height > 0);
+    return !shown.some((p) => ((p as HTMLElement).innerText ?? '').trim().length > 0);
+  });
 }

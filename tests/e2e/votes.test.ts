@@ -93,6 +93,9 @@ it('the committee announces, owners vote (one on paper), the live count says wha
   // 4. The vote that ended yesterday is counted and its result published.
   await visit(committee, served.url, detail(CHARGING));
   await committee.locator('.vote-close >> visible=true').click();
+  // Irreversible: asked first.
+  await committee.locator('.confirm >> visible=true', { hasText: '不能撤回' }).waitFor();
+  await committee.locator('.confirm__ok >> visible=true').click();
   await committee.locator('.vote-result__summary >> visible=true').waitFor();
   await committee.locator('.vote-phase >> visible=true', { hasText: '结果公示中' }).waitFor();
   // A published result can go to the owners' group as a share card (weapp; h5 says where).
@@ -116,4 +119,33 @@ it('the community office picks a compound and is told why one with a committee i
   await office.locator('.vote-submit').click();
   await office.locator('.vote-create-error >> visible=true', { hasText: '御家兰庭已成立业委会' }).waitFor();
   await shot(office, 'votes-office-create');
+});
+
+it('a paper ballot reads as the owner\'s vote on paper, entered by the committee', async () => {
+  // 吴丽华 finds 许春花's home by its room (beyond the first page of the roll) and enters her signed ballot.
+  const committee = await as('吴丽华');
+  await visit(committee, served.url, `/packages/votes/pages/paper/index?id=${RENEW}`);
+  await committee.locator('.vote-paper-home >> visible=true').first().waitFor();
+  await committee.locator('.vote-paper-search input >> visible=true').fill('3栋1单元402');
+  await committee.locator('.vote-paper-home >> visible=true', { hasText: '3栋1单元402' }).click();
+  await committee.locator('.vote-paper-options .choice__item >> visible=true', { hasText: '反对' }).click();
+  const chooser = committee.waitForEvent('filechooser');
+  await committee.locator('.vote-paper-photo >> visible=true').click();
+  await (await chooser).setFiles({ name: 'ballot.png', mimeType: 'image/png', buffer: PNG });
+  await committee.locator('.vote-photo >> visible=true').first().waitFor();
+  await committee.locator('.vote-paper-submit >> visible=true').click();
+  // What was recorded stays on screen.
+  await committee.locator('.vote-paper-recorded >> visible=true', { hasText: '3栋1单元402，反对（纸质票）' }).waitFor();
+  await shot(committee, 'votes-paper-recorded');
+
+  // 许春花 sees her own vote on paper, entered by the committee — not cast by 吴丽华.
+  const owner = await as('许春花');
+  await visit(owner, served.url, detail(RENEW));
+  const done = owner.locator('.vote-home__done >> visible=true');
+  await done.waitFor();
+  expect(await done.innerText()).toMatch(/我家已投票：反对。纸质票，由业委会 吴\*\* 于 .+ 录入/);
+  expect(await done.innerText()).not.toContain('投出');
+  await shot(owner, 'votes-paper-owner');
+  await committee.context().close();
+  await owner.context().close();
 });

@@ -79,6 +79,10 @@ describe('催缴提醒', () => {
       people: people.size, withGrant: granted3.length, homesWithGrant: homesWithGrant.size, tellInPerson: overdueHomes.size - homesWithGrant.size,
     });
     expect(preview.summary).toBe(`可以微信提醒 ${granted3.length} 人，另有 ${overdueHomes.size - homesWithGrant.size} 户需要上门或电话告知`);
+    // The homes to visit are listed, as many as the figure says, by room with the owner's name masked, none reached by WeChat.
+    expect(preview.visitList).toHaveLength(preview.tellInPerson);
+    expect(preview.visitList.every((v: any) => overdueHomes.has(v.homeId) && !homesWithGrant.has(v.homeId))).toBe(true);
+    expect(preview.visitList[0]).toMatchObject({ label: expect.stringContaining('3栋'), name: expect.stringMatching(/^\p{Script=Han}\*+$|未登记/u), arrears: expect.stringMatching(/元$/) });
     // The whole compound: at least this building.
     const all = await h.as('txsj-bookkeeper').ok('fees', 'fees.remindPreview', { compoundId: 'txsj' });
     expect(all.homesInArrears).toBe(584);

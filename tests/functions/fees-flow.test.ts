@@ -5,7 +5,7 @@
  */
 import { addMonths, billId } from '../../core/fees/rules';
 import { newRequestId, type Harness } from '../support/harness';
-import { feesHarness, generate, HOME3, HOME5, LAST, PERIOD, payOnline, unpaid } from './fees-setup';
+import { AFTER_PERIOD, at, feesHarness, generate, HOME3, HOME5, LAST, PERIOD, payOnline, unpaid } from './fees-setup';
 
 jest.setTimeout(60_000);
 
@@ -234,14 +234,20 @@ describe('ledger', () => {
     expect(await h.as('txsj-bookkeeper').call('fees', 'ledger.close', { compoundId: 'txsj', period: LAST })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const last = await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: LAST });
     expect(last.figures).toMatchObject({ opening: 0, income: 0, closing: 0 });
-    const s = await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD });
+    // This month is still running: it cannot be closed yet, and the committee is told from when.
+    expect(await h.as('txsj-committee').call('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('还没有结束') } });
+    expect((await h.as('txsj-committee').ok('fees', 'ledger.statement', { compoundId: 'txsj', period: PERIOD })).canClose).toBe(false);
+    const waiting = (await h.as('txsj-bookkeeper').ok('fees', 'fees.summary', {})).compounds[0];
+    expect(waiting).toMatchObject({ nextToClose: null, bookingPeriod: PERIOD, closedBy: '业委会委员', closeHint: expect.stringContaining(`${Number(PERIOD.slice(5))}月结束后`) });
+    // The day after it ends, it can.
+    const s = await at(AFTER_PERIOD, () => h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD }));
     const f = s.figures;
     expect(f.opening + f.income - f.expense).toBe(f.closing);
     expect(s.lines.find((l: any) => l.category === 'cleaning').amountFen).toBe(320000);
     expect(s.lines.find((l: any) => l.category === 'purchases').amountFen).toBe(0);
     expect(s.head.seq).toBe(await count('ledger', { compoundId: 'txsj' }));
     // booked after closing: into the next month
-    const later = await h.as('txsj-bookkeeper').ok('fees', 'ledger.book', { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'otherExpense', amountFen: 100, memo: '结账后', receipts: [] });
+    const later = await at(AFTER_PERIOD, () => h.as('txsj-bookkeeper').ok('fees', 'ledger.book', { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'otherExpense', amountFen: 100, memo: '结账后', receipts: [] }));
     expect(later.period > PERIOD).toBe(true);
     expect(await h.as('txsj-resident-3').call('fees', 'ledger.statement', { compoundId: 'txsj', period: PERIOD })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await h.as('txsj-committee').ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD });
@@ -299,5 +305,15 @@ describe('arrears and collection rate', () => {
     expect(await h.as('txsj-lead-3').call('fees', 'fees.arrears', { compoundId: 'txsj', period: PERIOD, buildingId: 'txsj-b5' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const sum = await h.as('txsj-committee').ok('fees', 'fees.summary', {});
     expect(sum.compounds[0]).toMatchObject({ compoundId: 'txsj', period: PERIOD });
+  });
+});
+
+describe('a rate proposal', () => {
+  it('takes a reason, kept with it for the committee', async () => {
+    const base = { compoundId: 'txsj', itemCode: 'cleanfee', kind: 'fixed', name: '垃圾清运费', from: PERIOD, fen: 600 };
+    expect(await h.as('txsj-manager').call('fees', 'fees.setRate', base)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('理由') } });
+    const r = await h.as('txsj-manager').ok('fees', 'fees.setRate', { ...base, reason: '清运公司每车涨价20元' });
+    expect(r.state).toBe('proposed');
+    expect(r.item.proposals).toEqual([expect.objectContaining({ fen: 600, byName: '刘洋', reason: '清运公司每车涨价20元' })]);
   });
 });

@@ -8,7 +8,7 @@
 import { feesApi, FEES_BASE_ACTIONS } from '../../core/fees/contract';
 import { expectAuthorization, expectBadInputRefused, type ActionSpec } from '../support/matrix';
 import { newRequestId, type Harness } from '../support/harness';
-import { feesHarness, financeNoticeDoc, generate, HOME3, LAST, PERIOD } from './fees-setup';
+import { AFTER_PERIOD, at, feesHarness, financeNoticeDoc, generate, HOME3, LAST, PERIOD } from './fees-setup';
 
 jest.setTimeout(60_000);
 
@@ -19,9 +19,11 @@ beforeAll(async () => {
   h = await feesHarness();
   jobId = (await generate(h)).id;
   await h.as('txsj-bookkeeper').ok('fees', 'ledger.book', { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'cleaning', amountFen: 1000, memo: '保洁', receipts: [] });
-  await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: LAST });
-  await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD });
-  await h.as('txsj-committee').ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD });
+  await at(AFTER_PERIOD, async () => {
+    await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: LAST });
+    await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD });
+    await h.as('txsj-committee').ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD });
+  });
   // The month's 财务公示 notice, as notices.post stores it (linkNotice accepts no other).
   await h.db.collection('notices').add({ data: financeNoticeDoc('n-matrix-notice', 'txsj', PERIOD) });
 }, 60_000);
@@ -61,7 +63,7 @@ type Spec = ActionSpec;
 /** The core actions; parking/EV and reminders/committee dues have their own matrix suites. */
 const MATRIX: Record<keyof typeof FEES_BASE_ACTIONS, Spec> = {
   'fees.items': { allowed: READERS, payload: async () => ({ compoundId: 'txsj' }) },
-  'fees.setRate': { allowed: ['txsj-committee', 'txsj-manager'], payload: async () => ({ compoundId: 'txsj', itemCode: 'fixed', kind: 'fixed', name: '垃圾清运费', from: PERIOD, fen: 500 }) },
+  'fees.setRate': { allowed: ['txsj-committee', 'txsj-manager'], payload: async () => ({ compoundId: 'txsj', itemCode: 'fixed', kind: 'fixed', name: '垃圾清运费', from: PERIOD, fen: 500, reason: '清运公司涨价' }) },
   'fees.generate': { allowed: ['txsj-committee', 'txsj-manager', 'txsj-bookkeeper'], payload: async () => ({ clientRequestId: newRequestId(), compoundId: 'txsj', period: PERIOD }) },
   'fees.jobStatus': { allowed: ['txsj-committee'], payload: async () => ({ jobId }) },
   'fees.myBills': { allowed: SIGNED_IN, payload: async () => ({}) },

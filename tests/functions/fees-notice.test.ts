@@ -12,6 +12,7 @@ import { statementNotice } from '../../core/fees/statement-notice';
 import { isValidLink } from '../../core/platform/links';
 import { periodOf } from '../../core/platform/time';
 import { createHarness, newRequestId, type Harness } from '../support/harness';
+import { AFTER_PERIOD, at } from './fees-setup';
 
 jest.setTimeout(60_000);
 
@@ -45,9 +46,10 @@ describe('the statement as a 财务公示 notice', () => {
   it('is offered to the committee once the month is published, posted once, and opens the statement', async () => {
     const committee = h.as('txsj-committee');
     await committee.ok('fees', 'ledger.close', { compoundId: 'txsj', period: LAST });
-    let st = await committee.ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD });
+    // This month closes once it is over (the day after it ends).
+    let st = await at(AFTER_PERIOD, () => committee.ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD }));
     expect(st.noticeDraft).toBeUndefined(); // closed, not yet published
-    st = await committee.ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD });
+    st = await at(AFTER_PERIOD, () => committee.ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD }));
     expect(st.noticeDraft).toMatchObject({ title: expect.stringContaining('财务公示'), link: { to: 'feeStatement', params: { compoundId: 'txsj', period: PERIOD } } });
     // The bookkeeper and residents are not asked to post it.
     expect((await h.as('txsj-bookkeeper').ok('fees', 'ledger.statement', { compoundId: 'txsj', period: PERIOD })).noticeDraft).toBeUndefined();

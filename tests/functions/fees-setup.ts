@@ -11,6 +11,23 @@ export const LAST = addMonths(PERIOD, -1);
 export const HOME3 = 'txsj-b3_2_101';
 export const HOME5 = 'txsj-b5_1_702';
 
+/** The first day after PERIOD (Shanghai), when PERIOD has ended and may be closed. */
+export const AFTER_PERIOD = new Date(`${addMonths(PERIOD, 1)}-01T09:00:00+08:00`);
+
+/**
+ * Runs `fn` with only Date moved to `to` (the emulator's own timers keep the real
+ * clock), as on the day after the month ends: a month closes only once it is over.
+ */
+export async function at<T>(to: Date, fn: () => Promise<T>): Promise<T> {
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] });
+  jest.setSystemTime(to);
+  try {
+    return await fn();
+  } finally {
+    jest.useRealTimers();
+  }
+}
+
 export async function feesHarness(more: Record<string, unknown> = {}): Promise<Harness> {
   const h = await createHarness({ fees: fees as any, payCallback: payCallback as any, ...(more as Record<string, any>) });
   // A bookkeeper (记账员) granted by the committee, and one in 御家兰庭.

@@ -11,7 +11,7 @@ import { main as notices } from '../../cloudfunctions/notices';
 import { entryHash, witnessCode, type ChainFields } from '../../core/fees/rules';
 import { formatDate } from '../../core/platform/time';
 import { newRequestId, type Harness } from '../support/harness';
-import { feesHarness, generate, HOME3, LAST, payOnline, PERIOD, unpaid } from './fees-setup';
+import { AFTER_PERIOD, at, feesHarness, generate, HOME3, LAST, payOnline, PERIOD, unpaid } from './fees-setup';
 
 jest.setTimeout(120_000);
 
@@ -33,8 +33,11 @@ describe('every copy a resident holds shows the chain head', () => {
   it('a published statement and its 财务公示 notice carry the month’s final head', async () => {
     const committee = h.as('txsj-committee');
     await committee.ok('fees', 'ledger.close', { compoundId: 'txsj', period: LAST });
-    await committee.ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD });
-    const st = await committee.ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD });
+    // This month closes once it has ended (the day after).
+    const st = await at(AFTER_PERIOD, async () => {
+      await committee.ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD });
+      return committee.ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD });
+    });
     const last = (await chain()).at(-1);
     expect(st.head).toEqual({ seq: last.seq, hash: last.hash });
     expect(st.headCode).toBe(witnessCode(last.hash));

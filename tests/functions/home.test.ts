@@ -44,6 +44,7 @@ test.each(PEOPLE)('%s: one call answers me and every card as the card actions do
   expect(view.cards.votes).toEqual(await same('votes', 'matters.list', { openOnly: true }));
   expect(view.cards.repairs).toEqual(await same('repairs', 'repairs.home', {}));
   expect(view.cards.vehicles).toEqual(await same('vehicles', 'vehicles.home', {}));
+  expect(view.cards.concerns).toEqual(await same('concerns', 'concerns.home', {}));
 });
 
 test('a resident’s 首页 is one invocation and writes nothing', async () => {

@@ -15,6 +15,7 @@ import { maskNameEnds } from '../../core/platform/mask';
 import { periodOf } from '../../core/platform/time';
 import { createHarness, newRequestId, type Harness } from '../support/harness';
 import { killable, workerCtx } from '../support/killable';
+import { AFTER_PERIOD, at } from './fees-setup';
 
 jest.setTimeout(120_000);
 
@@ -137,8 +138,11 @@ describe('3. a killed roster import leaves the register inconsistent', () => {
 describe('4. ledger.linkNotice accepts any notice id', () => {
   beforeAll(async () => {
     await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: LAST });
-    await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD });
-    await h.as('txsj-committee').ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD });
+    // This month closes once it has ended (the day after).
+    await at(AFTER_PERIOD, async () => {
+      await h.as('txsj-committee').ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD });
+      await h.as('txsj-committee').ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD });
+    });
   });
   const link = (compoundId: string, period: string) => ({ to: 'feeStatement', params: { compoundId, period }, label: '查看账目明细' });
   const postNotice = (who: string, compoundId: string, extra: Record<string, unknown>) =>

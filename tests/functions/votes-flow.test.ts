@@ -157,7 +157,7 @@ describe('who is one owner, in the function', () => {
     await h.db.collection('people').add({ data: { _id: 'p-he-spouse', openid: 'demo-he-spouse', name: '周建国', partyMember: false, showPartyBadge: false, createdAt: new Date() } });
     await h.db.collection('memberships').add({ data: { _id: `p-he-spouse_${HE_HOME}`, personId: 'p-he-spouse', homeId: HE_HOME, buildingId: 'yjlt-b5', compoundId: 'yjlt', communityId: 'qiaoxing', relation: 'owner', status: 'active', via: 'seed', createdAt: new Date() } });
     const seen = (await get('demo-he-spouse', RENEW)).myHomes[0];
-    expect(seen).toMatchObject({ voted: true, castBy: '何**', canCast: true });
+    expect(seen).toMatchObject({ voted: true, castBy: '何**', canCast: true, origin: expect.stringMatching(/^由 何\*\* 于 .+ 在线投票$/) });
     const before = await tally(RENEW);
     await h.as('demo-he-spouse').ok('votes', 'ballots.cast', { matterId: RENEW, homeId: HE_HOME, choices: ['abstain'] });
     const after = await tally(RENEW);
@@ -203,6 +203,9 @@ describe('paper ballots need evidence and never overwrite an online one', () => 
     expect((await committee.ok('votes', 'ballots.paper', { ...base, clientRequestId: crid, photos: [mine] })).id).toBe(p.id);
     // The owner cannot override it online; a second paper entry is refused.
     expect(((await cast(o.openid, RENEW, o.homeId, 'reject')) as any).error.code).toBe('VOTE_ALREADY_CAST');
+    // The owner sees their own vote on paper, entered by the committee (not cast by the member).
+    const own = (await get(o.openid, RENEW)).myHomes.find((x: any) => x.homeId === o.homeId);
+    expect(own).toMatchObject({ via: 'paper', castBy: '吴**', origin: expect.stringMatching(/^纸质票，由业委会 吴\*\* 于 .+ 录入$/) });
     expect(((await committee.call('votes', 'ballots.paper', { ...base, clientRequestId: newRequestId(), photos: [mine] })) as any).error.code).toBe('VOTE_ALREADY_CAST');
     const list = await committee.ok('votes', 'ballots.paperList', { matterId: RENEW, size: 50 });
     expect(list.items.some((x: any) => x.id === p.id)).toBe(true);

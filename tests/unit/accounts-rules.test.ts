@@ -1,4 +1,4 @@
-import { matchBuilding, parseSmallNumber, parseUnit, rosterFieldOf, grantableRoles, canRevokeRole } from '../../core/accounts/rules';
+import { matchBuilding, parseSmallNumber, parseUnit, rosterFieldOf, grantableRoles, canRevokeRole, approvalProgress } from '../../core/accounts/rules';
 import { naturalCompare, roomSortKey } from '../../core/platform/text';
 
 const B = [
@@ -65,5 +65,14 @@ describe('grants from the authorization table', () => {
     expect(canRevokeRole(mgr, 'staff', 'someone', compound)).toBe(true);
     expect(canRevokeRole(mgr, 'staff', 'm', compound)).toBe(false);
     expect(canRevokeRole(mgr, 'committeeMember', 'someone', compound)).toBe(false);
+  });
+});
+
+describe('a pending bind request, in one wording', () => {
+  it('says who it waits for, then how many more', () => {
+    expect(approvalProgress(0, 1)).toBe('等待楼栋长审核');
+    expect(approvalProgress(0, 2)).toBe('等待楼栋长或业委会审核（需2人同意）');
+    expect(approvalProgress(1, 2)).toBe('已有1人同意，还需1人');
+    expect(approvalProgress(2, 2)).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ import { FEATURES } from '../../src/features';
 import { ROUTES, TAB_ROUTES } from '../../src/routes';
 import { ACTIVITY_DETAIL_PAGE, NEIGHBOUR_SERVICE_PAGE } from '../../core/activities/rules';
 import { APP_LINKS } from '../../core/platform/links';
+import { CONCERN_DETAIL_PAGE, TOPIC_DETAIL_PAGE } from '../../core/concerns/rules';
 import { linkUrl } from '../../src/features/links';
 
 const SRC = join(__dirname, '..', '..', 'src');
@@ -115,7 +116,7 @@ describe('registry', () => {
 
   it('pages the server names (subscribe messages, links between features) are registered routes', () => {
     const paths = new Set(Object.values(ROUTES));
-    for (const page of [ACTIVITY_DETAIL_PAGE, NEIGHBOUR_SERVICE_PAGE]) expect(paths).toContain('/' + page);
+    for (const page of [ACTIVITY_DETAIL_PAGE, NEIGHBOUR_SERVICE_PAGE, CONCERN_DETAIL_PAGE, TOPIC_DETAIL_PAGE]) expect(paths).toContain('/' + page);
     for (const [to, params] of Object.entries(APP_LINKS)) {
       const url = linkUrl({ to: to as keyof typeof APP_LINKS, params: Object.fromEntries(params.map((p) => [p, 'x'])) });
       expect(paths).toContain(url.split('?')[0]);

@@ -45,19 +45,19 @@ describe('services grid and home shortcuts by role', () => {
 
   it('a building lead reviews requests and sees the roster, with the waiting count', () => {
     const lead = me([{ role: 'buildingLead', compoundId: 'c1', buildingIds: ['b3'] }], 4);
-    expect(keys(servicesFor(lead))).toEqual(['notice-post', 'bind', 'fee-statement', 'fee-dues', 'activity-create', 'homes', 'approvals', 'invites', 'roster']);
-    expect(keys(shortcutsFor(lead))).toEqual(['notice-post', 'activity-create', 'approvals', 'roster']);
+    expect(keys(servicesFor(lead))).toEqual(['notice-post', 'bind', 'fee-statement', 'fee-dues', 'activity-create', 'homes', 'approvals', 'invites', 'roster', 'vehicle-manage', 'concern-queue']);
+    expect(keys(shortcutsFor(lead))).toEqual(['notice-post', 'activity-create', 'approvals', 'roster', 'concern-queue']);
     expect(shortcutsFor(lead).find((s) => s.key === 'approvals')?.badge).toBe(4);
   });
 
   it('a committee member also imports rosters and manages roles', () => {
     const committee = me([{ role: 'committeeMember', compoundId: 'c1' }]);
-    expect(keys(servicesFor(committee))).toEqual(['notice-post', 'guide', 'bind', 'fee-statement', 'fee-books', 'fee-rates', 'fee-parking', 'fee-dues', 'activity-create', 'homes', 'approvals', 'votes-manage', 'invites', 'roster', 'import', 'roles', 'repair-manage', 'repair-stats']);
+    expect(keys(servicesFor(committee))).toEqual(['notice-post', 'guide', 'bind', 'fee-statement', 'fee-books', 'fee-rates', 'fee-parking', 'fee-dues', 'activity-create', 'homes', 'approvals', 'votes-manage', 'invites', 'roster', 'import', 'roles', 'repair-manage', 'repair-stats', 'vehicle-manage', 'concern-queue', 'concern-topics-manage', 'concern-stats']);
   });
 
   it('a property manager imports but does not review bindings', () => {
     const pm = me([{ role: 'propertyManager', compoundId: 'c1' }]);
-    expect(keys(servicesFor(pm))).toEqual(['notice-post', 'bind', 'fee-statement', 'fee-books', 'fee-rates', 'fee-parking', 'fee-dues', 'activity-create', 'homes', 'invites', 'roster', 'import', 'roles', 'repair-queue', 'repair-manage', 'repair-stats', 'repair-log']);
+    expect(keys(servicesFor(pm))).toEqual(['notice-post', 'bind', 'fee-statement', 'fee-books', 'fee-rates', 'fee-parking', 'fee-dues', 'activity-create', 'homes', 'invites', 'roster', 'import', 'roles', 'repair-queue', 'repair-manage', 'repair-stats', 'repair-log', 'vehicle-manage']);
   });
 });
 

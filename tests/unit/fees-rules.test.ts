@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   checkWitnesses, witnessCode,
   addMonths, billId, billLine, buildStatement, chainNext, collectionRate, EMPTY_HEAD, monthsOverdue, prepayLines, rateIn, statementBalances,
-  sumFen, tierOf, verifyChain, withVersion, refundCategoryOf, CATEGORY_FUND, kindOfCategory, type ChainFields, type ChainHead, type RateVersion,
+  sumFen, tierOf, monthEnded, monthToClose, bookingPeriod, dueTitle, verifyChain, withVersion, refundCategoryOf, CATEGORY_FUND, kindOfCategory, type ChainFields, type ChainHead, type RateVersion,
 } from '../../core/fees/rules';
 import { billLineFen } from '../../core/platform/units';
 
@@ -155,6 +155,27 @@ describe('refunds leave the fund the money came into', () => {
     expect(refundCategoryOf('evCharging')).toBe('refundCommon');
     expect(CATEGORY_FUND.refundCommon).toBe('commonPart');
     expect(kindOfCategory('refundCommon')).toBe('expense');
+  });
+});
+
+describe('closing a month', () => {
+  it('closes only after the month has ended, and says from when', () => {
+    expect(monthEnded('2026-11', '2026-12')).toBe(true);
+    expect(monthEnded('2026-12', '2026-12')).toBe(false);
+    expect(monthToClose('2026-11', '2026-12')).toEqual({ period: '2026-12', closable: false, hint: '12月结束后（2027年1月1日起）可以结账' });
+    expect(monthToClose('2026-10', '2026-12')).toEqual({ period: '2026-11', closable: true, hint: '11月可以结账' });
+    expect(monthToClose(null, '2026-12')).toMatchObject({ period: '2026-11', closable: true });
+  });
+  it('books into this month, or after a month closed early', () => {
+    expect(bookingPeriod('2026-11', '2026-12')).toBe('2026-12');
+    expect(bookingPeriod(null, '2026-12')).toBe('2026-12');
+    expect(bookingPeriod('2026-12', '2026-12')).toBe('2027-01');
+  });
+  it('names what is due by its kind, or 待缴费用 when several', () => {
+    expect(dueTitle(['parking'])).toBe('停车费待缴');
+    expect(dueTitle(['property', 'property'])).toBe('物业费待缴');
+    expect(dueTitle(['property', 'ev'])).toBe('待缴费用');
+    expect(dueTitle([])).toBe('费用已缴清');
   });
 });
 

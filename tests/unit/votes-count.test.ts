@@ -2,6 +2,7 @@
  * The count, case by case from 民法典 第二百七十八条 and the 建筑物区分所有权 interpretation.
  * Areas are hundredths of m² (10000 = 100 m²).
  */
+import { ballotOrigin } from '../../core/votes/rules';
 import { addTallies, buildRoll, countVote, applyBallot, emptyTally, choiceProblem, missingText, resultOf, tallyBallots, type RegisterHome, type RollEntry, type CastBallot, type MatterShape } from '../../core/votes/count';
 
 const approval = (kind: MatterShape['kind']): MatterShape => ({ kind, format: 'approval' });
@@ -205,5 +206,13 @@ describe('the count in batches (the final count job): tallies of disjoint owners
       }
       expect(resultOf(shape, totals, t)).toEqual(whole);
     }
+  });
+});
+
+describe('how a ballot came in', () => {
+  it('a paper ballot was entered by the committee; an online one cast by the owner', () => {
+    expect(ballotOrigin({ via: 'paper', byMasked: '吴**', at: '2026-12-05 10:00' })).toBe('纸质票，由业委会 吴** 于 2026-12-05 10:00 录入');
+    expect(ballotOrigin({ via: 'paper', byMasked: '周**', at: '2026-12-05 10:00', enteredBy: 'community' })).toBe('纸质票，由社区 周** 于 2026-12-05 10:00 录入');
+    expect(ballotOrigin({ via: 'online', byMasked: '何**', at: '2026-12-05 10:00' })).toBe('由 何** 于 2026-12-05 10:00 在线投票');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * 首页's 我的房屋 card: the homes I am bound to; while a request waits, its status
- * (待楼栋长审核 / 已有1人同意，还需1人) instead of the bind button again; for a new
+ * (等待楼栋长审核 / 已有1人同意，还需1人, from core) instead of the bind button again; for a new
  * resident, the way to bind. People who use the app for work (staff, community
  * workers) without a home here get WorkHomesCard at the bottom instead.
  */
@@ -12,9 +12,9 @@ import { homeTitle } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
 
-/** What a pending request is waiting for, in the words the applicant sees. */
-export function requestStatus(r: Pick<BindRequestView, 'approvalProgress' | 'approvalsNeeded'>): string {
-  return r.approvalProgress ?? (r.approvalsNeeded > 1 ? '待楼栋长和业委会审核（需2人同意）' : '待楼栋长审核');
+/** What a pending request is waiting for, in the words the applicant sees (core/accounts/rules.ts approvalProgress). */
+export function requestStatus(r: Pick<BindRequestView, 'approvalProgress'>): string {
+  return r.approvalProgress ?? '等待审核';
 }
 
 function Pending({ me }: { me: Me }) {

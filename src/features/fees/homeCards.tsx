@@ -21,7 +21,7 @@ export function FeesDueCard({ cards }: { me: Me; cards: HomeCards }) {
     <View className='card fees-due-card'>
       <View className='row row--link' onClick={() => go(url.feeBills)}>
         <View className='row__main'>
-          <View className='row__title'>{d.unpaidCount ? `物业费待缴 ${d.due}` : '物业费已缴清'}</View>
+          <View className='row__title'>{d.unpaidCount ? `${d.dueTitle} ${d.due}` : d.dueTitle}</View>
           <View className='row__sub'>{d.unpaidCount ? `${d.unpaidCount} 张账单，点此查看并缴费` : '点此查看账单和收据'}</View>
         </View>
         <View className='row__side'>{d.unpaidCount ? '去缴费' : '查看'}</View>
@@ -35,6 +35,7 @@ export function CollectionCard(props: { me: Me; cards: HomeCards }) {
   const actor = actorOf(props.me);
   // 欠费催缴 for the people who may remind (committee, manager, bookkeeper).
   const reminds = (compoundId: string) => props.me.roles.some((r) => r.compoundId === compoundId && can(actor, 'fees.remind', { communityId: r.communityId, compoundId }));
+  const closes = (compoundId: string) => props.me.roles.some((r) => r.compoundId === compoundId && can(actor, 'ledger.close', { communityId: r.communityId, compoundId }));
   if (!list.length) return null;
   return (
     <View className='card fees-collection-card'>
@@ -45,7 +46,10 @@ export function CollectionCard(props: { me: Me; cards: HomeCards }) {
             <View className='row__title'>
               {c.name} 收缴率 {c.rate}%
             </View>
-            <View className='row__sub'>{c.nextToClose ? `待结账：${Number(c.nextToClose.slice(5))}月` : '账目已结清'}</View>
+            <View className='row__sub'>
+              {c.closeHint}
+              {closes(c.compoundId) ? '' : `（由${c.closedBy}结账）`}
+            </View>
           </View>
         </View>
       ))}

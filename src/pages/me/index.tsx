@@ -14,6 +14,7 @@ import { homeTitle } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
 import DemoOutbox from '@/features/notices/DemoOutbox';
+import { requestStatus } from '@/features/accounts/HomesCard';
 import './index.scss';
 
 export default function MePage() {
@@ -103,7 +104,7 @@ export default function MePage() {
                   <View key={r.id} className='row row--link' onClick={() => go(ROUTES.homes)}>
                     <View className='row__main'>
                       <View className='row__title'>{homeTitle(r.home)}</View>
-                      <View className='row__sub'>{RELATION_LABELS[r.relation]} · {r.approvalProgress ?? '待楼栋长审核'}</View>
+                      <View className='row__sub'>{RELATION_LABELS[r.relation]} · {requestStatus(r)}</View>
                     </View>
                   </View>
                 ))}

@@ -41,7 +41,7 @@ export default function BindPage() {
           <View className='bind-done__icon'>✓</View>
           {done.kind === 'requested' ? (
             <View>
-              <View className='bind-done__title'>已提交，等待楼栋长审核</View>
+              <View className='bind-done__title'>已提交，{done.request.approvalProgress ?? '等待审核'}</View>
               <View className='bind-done__text'>
                 {done.request.home.compoundName} {done.request.home.label}（{RELATION_LABELS[done.request.relation]}）
               </View>

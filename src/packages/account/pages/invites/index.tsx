@@ -79,6 +79,8 @@ export default function InvitesPage() {
   function onMade(i: InviteView) {
     setMade(i);
     list.setItems((items) => [i, ...items.filter((x) => x.id !== i.id)]);
+    // The new code is shown above the form, which is where the person is: bring it into view.
+    setTimeout(() => void Taro.pageScrollTo({ selector: '.invite-item--fresh', duration: 200 }).catch(() => undefined), 100);
   }
 
   return (

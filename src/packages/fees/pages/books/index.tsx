@@ -47,9 +47,9 @@ function jobWords(j: JobView): { text: string; tone: 'ok' | 'info' | 'warn'; fin
   const unknown = j.unknown > 0 ? `，${j.unknown} 人不确定是否收到` : '';
   if (j.status === 'failed') return { text: `提醒没有发完：${j.error ?? '请稍后再试'}（已提醒 ${j.done} 人）`, tone: 'warn', finished: true };
   if (j.status !== 'done') return { text: `正在发送催缴提醒：已提醒 ${j.done} 人${j.total !== null ? `，共 ${j.total} 人` : ''}…`, tone: 'info', finished: false };
-  if (j.done === 0) return { text: `没有提醒到任何人${j.skipped ? `（${j.skipped} 人未订阅或已提醒过）` : ''}。请上门或电话告知。`, tone: 'warn', finished: true };
-  const skipped = j.skipped > 0 ? `，${j.skipped} 人收不到（未订阅或已提醒过），请上门或电话告知` : '';
-  return { text: `已通过微信提醒 ${j.done} 人${skipped}${unknown}`, tone: j.skipped || j.unknown ? 'info' : 'ok', finished: true };
+  // Who still needs a visit is counted in homes, in the list under the preview (people who got nothing are not a second, different figure).
+  if (j.done === 0) return { text: '没有提醒到任何人。请按下方名单上门或电话告知。', tone: 'warn', finished: true };
+  return { text: `已通过微信提醒 ${j.done} 人${unknown}`, tone: j.unknown ? 'info' : 'ok', finished: true };
 }
 
 /** 欠费与催缴: arrears per building (tap one to remind only it), the preview in words, the reminder and its progress. */
@@ -61,6 +61,7 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
   const remindId = useRequestId([compoundId, buildingId]);
   const [sending, setSending] = useState(false);
   const [job, setJob] = useState<JobView | null>(null);
+  const [showVisits, setShowVisits] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
@@ -133,9 +134,28 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
               </View>
               <View className={`fees-remind__reach${p.withGrant ? '' : ' fees-remind__reach--none'}`}>{p.withGrant ? `可以微信提醒 ${p.withGrant} 人` : '没有人可以微信提醒'}</View>
               {p.tellInPerson ? (
-                <View className='fees-remind__inperson'>
-                  {p.withGrant ? '另有 ' : ''}
-                  {p.tellInPerson} 户需要上门或电话告知（没有人订阅缴费提醒）
+                <View className='row row--link fees-remind__inperson' onClick={() => setShowVisits(!showVisits)}>
+                  <View className='row__main'>
+                    {p.withGrant ? '另有 ' : ''}
+                    {p.tellInPerson} 户需要上门或电话告知（没有人订阅缴费提醒）
+                  </View>
+                  <View className='row__side'>{showVisits ? '收起' : '查看名单'}</View>
+                </View>
+              ) : null}
+              {showVisits && p.tellInPerson ? (
+                <View className='fees-visits'>
+                  {p.visitList.map((h) => (
+                    <View key={h.homeId} className='row fees-visit'>
+                      <View className='row__main'>
+                        <View className='row__title'>{h.label}</View>
+                        <View className='row__sub'>
+                          {h.name} · 欠 {h.months} 个月
+                        </View>
+                      </View>
+                      <View className='row__side'>{h.arrears}</View>
+                    </View>
+                  ))}
+                  {p.visitList.length < p.tellInPerson ? <View className='muted'>只列出前 {p.visitList.length} 户，可导出欠费表查看全部</View> : null}
                 </View>
               ) : null}
               {p.remindedRecently ? <View className='muted fees-remind__recent'>{p.remindedRecently} 户近7天已提醒过，这次不再提醒</View> : null}
@@ -192,8 +212,11 @@ export default function BooksPage() {
   const period = shanghaiPeriod();
   const arrearsPart = compound?.compoundId && reminds ? <ArrearsPart compoundId={compound.compoundId} period={period} canRemind={reminds} /> : null;
   const summary = useRemote(() => api('fees').call('fees.summary', {}), [], { refreshOnShow: true });
-  const recent = useRemote(() => api('fees').call('ledger.entries', { compoundId: compound!.compoundId!, period }), [compound?.compoundId], { skip: !compound });
   const next = summary.data?.compounds.find((c) => c.compoundId === compound?.compoundId);
+  // The month an entry goes into comes from the server (after a close it may be next month): the form and the list name it.
+  const bookPeriod = next?.bookingPeriod;
+  const recent = useRemote(() => api('fees').call('ledger.entries', { compoundId: compound!.compoundId!, period: bookPeriod! }), [compound?.compoundId, bookPeriod], { skip: !compound || !bookPeriod });
+  const monthWord = (p: string) => `${p.slice(0, 4) !== period.slice(0, 4) ? `${p.slice(0, 4)}年` : ''}${Number(p.slice(5))}月`;
 
   const [category, setCategory] = useState<Category>('repairs');
   const [amount, setAmount] = useState('');
@@ -225,7 +248,7 @@ export default function BooksPage() {
         receipts: photos.map((p) => p.fileID),
         ...(category === 'donation' ? { donor: { anonymous: true, project: memo.slice(0, 20) } } : {}),
       });
-      Taro.showToast({ title: '已记账', icon: 'success' });
+      Taro.showToast({ title: bookPeriod ? `已记入${monthWord(bookPeriod)}` : '已记账', icon: 'success' });
       setAmount('');
       setMemo('');
       setPhotos([]);
@@ -262,7 +285,8 @@ export default function BooksPage() {
       {arrearsFirst ? arrearsPart : null}
       {compound && books ? (
         <View className='card fees-book-form'>
-          <View className='card__title'>记一笔（{Number(period.slice(5))}月）</View>
+          <View className='card__title'>记一笔{bookPeriod ? `（记入${monthWord(bookPeriod)}）` : ''}</View>
+          {bookPeriod && bookPeriod !== period ? <View className='muted fees-book-month'>本月已结账，新记录记入{monthWord(bookPeriod)}的账目</View> : null}
           <Picker mode='selector' range={BOOKABLE.map((c) => CATEGORY_LABELS[c])} value={BOOKABLE.indexOf(category)} onChange={(e) => setCategory(BOOKABLE[Number(e.detail.value)])}>
             <View className='fees-input fees-category'>类别：{CATEGORY_LABELS[category]} ▾</View>
           </Picker>
@@ -284,19 +308,20 @@ export default function BooksPage() {
           </Btn>
         </View>
       ) : null}
-      {compound && closes ? (
+      {compound && next ? (
         <View className='card fees-close'>
           <View className='card__title'>结账与公示</View>
-          <View className='muted'>本月收缴率 {next?.rate ?? '—'}%</View>
-          {next?.nextToClose ? (
+          <View className='muted'>本月收缴率 {next.rate}%</View>
+          {closes && next.nextToClose ? (
             <View className='actions'>
               <Btn type='primary' className='fees-close-btn' loading={busy === 'close'} onClick={() => closeMonth(next.nextToClose!, true)}>
                 {Number(next.nextToClose.slice(5))}月结账并公示
               </Btn>
             </View>
           ) : (
-            <View className='muted'>账目都已结清</View>
+            <View className='fees-close__hint'>{next.closeHint}</View>
           )}
+          {!closes ? <View className='muted fees-close__who'>结账和公示由{next.closedBy}操作；您记的账会计入结账的月份。</View> : null}
           <View className='row row--link' onClick={() => go(`${url.feeStatement}?compoundId=${encodeURIComponent(compound.compoundId!)}`)}>
             <View className='row__main'>查看已公示的月份</View>
           </View>
@@ -304,12 +329,19 @@ export default function BooksPage() {
       ) : null}
       {!arrearsFirst ? arrearsPart : null}
       {recent.data ? (
-        <View className='card'>
-          <View className='card__title'>本月已记（{recent.data.length} 笔）</View>
+        <View className='card fees-books-recent'>
+          <View className='card__title'>
+            {bookPeriod ? monthWord(bookPeriod) : '本月'}已记（{recent.data.length} 笔）
+          </View>
           {recent.data.slice(-20).reverse().map((e) => (
             <View key={e.id} className='fees-entry'>
               <View>
-                {e.categoryLabel} · {e.memo} <View className='fees-bill__amount'>{e.amount}</View>
+                {e.categoryLabel} · {e.memo}{' '}
+                {/* Money in is +, money out is − (a reversed expense gives money back: +). */}
+                <View className={`fees-bill__amount fees-entry__amount--${(e.kind === 'income') === e.amountFen >= 0 ? 'income' : 'expense'}`}>
+                  {(e.kind === 'income') === e.amountFen >= 0 ? '+' : '−'}
+                  {e.amount.replace(/^-/, '')}
+                </View>
               </View>
               <View className='muted'>
                 {e.byName}

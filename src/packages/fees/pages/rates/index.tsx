@@ -71,6 +71,8 @@ export default function RatesPage() {
   const [from, setFrom] = useState(addMonths(now, 1));
   const [tiers, setTiers] = useState<Record<Tier, string>>({ flat_lift: '', flat_walkup: '', shop: '' });
   const [fen, setFen] = useState('');
+  /** Why (required of a proposal: the committee decides on it). */
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -108,7 +110,7 @@ export default function RatesPage() {
     setError(null);
     setDone(null);
     try {
-      const r = await api('fees').call('fees.setRate', { compoundId, ...input });
+      const r = await api('fees').call('fees.setRate', { compoundId, ...input, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       setDone(r.state === 'set' ? `已设置：${input.name}从${periodLabel(input.from)}起 ${rateText(input.kind, input)}` : `已提交给业委会：${input.name}从${periodLabel(input.from)}起 ${rateText(input.kind, input)}，采纳后生效`);
       if (r.state === 'set') void Taro.showToast({ title: '已设置', icon: 'success' });
       items.reload();
@@ -121,6 +123,7 @@ export default function RatesPage() {
 
   async function submit() {
     setError(null);
+    if (!sets && !reason.trim()) return setError('请写明提议的理由，供业委会决定');
     const itemName = name.trim();
     if (!itemName) return setError('请填写收费项目名称，如 垃圾清运费');
     if (kind === 'property') {
@@ -169,6 +172,7 @@ export default function RatesPage() {
               <View key={`${p.from}-${p.byName}`} className='rates-proposal'>
                 <View className='rates-proposal__text'>
                   {p.byName}提议：从{periodLabel(p.from)}起 {rateText(it.kind, p)}
+                  {p.reason ? <View className='rates-proposal__reason'>理由：{p.reason}</View> : null}
                   {sets ? null : <View className='rates-proposal__wait'>等待业委会采纳</View>}
                 </View>
                 {sets ? (
@@ -211,6 +215,8 @@ export default function RatesPage() {
             <View className='field__label'>从哪个月起执行</View>
             <Choice className='rates-from' columns={3} options={months.map((m, i) => ({ value: m, label: i === 0 ? `本月（${Number(m.slice(5))}月）` : `${m.slice(0, 4) === now.slice(0, 4) ? '' : `${m.slice(0, 4)}年`}${Number(m.slice(5))}月` }))} value={from} onChange={setFrom} />
             <View className='muted rates-note'>已出的账单仍按原单价；从所选月份起生成的账单按新单价。</View>
+            <View className='field__label'>{sets ? '说明（选填）' : '提议的理由'}</View>
+            <Input className='fees-field rates-reason' value={reason} maxlength={200} placeholder='如 清运公司每车涨价20元' onInput={(e) => setReason(e.detail.value)} />
             {error ? <View className='form-error rates-error'>{error}</View> : null}
             {done ? <View className='banner banner--info rates-done'>{done}</View> : null}
             <Btn type='primary' block className='rates-submit' loading={busy === 'save'} onClick={() => void submit()}>

@@ -4,14 +4,15 @@
  * repair fund and the owners' common-part income apart, the 12-month trend, 校验 of
  * the hash chain, and the donation board. Light CSS bars only (no chart library).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Image, Input, ScrollView, Text, View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
 import type { LedgerEntryView, StatementLineView, StatementView, VerifyView } from '@core/fees/contract';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
+import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
 import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
@@ -178,10 +179,21 @@ function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: Stateme
 export default function StatementPage() {
   const params = useRouter().params;
   const me = useRemote(loadMe);
-  const compoundId = compoundOf(me.data, params.compoundId);
+  // The community office has no compound of its own: it picks one of its community's.
+  const office = !compoundOf(me.data, params.compoundId) && !!me.data?.roles.some((r) => r.role === 'communityAdmin');
+  const inCommunity = useRemote(() => api('accounts').call('compounds.list', {}), [office], { skip: !office });
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const compoundId = picked ?? compoundOf(me.data, params.compoundId) ?? inCommunity.data?.[0]?.id;
   const trend = useRemote(() => api('fees').call('ledger.trend', { compoundId: compoundId! }), [compoundId], { skip: !compoundId });
   const [chosen, setChosen] = useState<string | undefined>(params.period);
   const points = trend.data ?? [];
+  // Scrolled to the right end once the months are there (past the end is clamped to the newest).
+  const [trendLeft, setTrendLeft] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    if (!points.length) return;
+    const t = setTimeout(() => setTrendLeft(points.length * 1000), 50);
+    return () => clearTimeout(t);
+  }, [points.length]);
   const period = chosen ?? points[points.length - 1]?.period;
   const s = useRemote(() => api('fees').call('ledger.statement', { compoundId: compoundId!, period: period! }), [compoundId, period], { skip: !compoundId || !period });
   const donations = useRemote(() => api('fees').call('ledger.donations', { compoundId: compoundId! }), [compoundId], { skip: !compoundId });
@@ -204,11 +216,26 @@ export default function StatementPage() {
   const f = st?.figures;
   return (
     <PageShell className='fees-statement'>
-      <StateView {...(compoundId ? trend.state : me.state)} empty={!!trend.data && points.length === 0 && { title: '还没有公示的月份' }} />
+      {office && (inCommunity.data?.length ?? 0) > 1 ? (
+        <Choice
+          columns={2}
+          options={inCommunity.data!.map((c) => ({ value: c.id, label: c.name }))}
+          value={compoundId ?? ''}
+          onChange={(v) => {
+            setPicked(v);
+            setChosen(undefined);
+          }}
+        />
+      ) : null}
+      <StateView
+        {...(compoundId ? trend.state : office ? inCommunity.state : me.state)}
+        empty={(!!trend.data && points.length === 0 && { title: '还没有公示的月份' }) || (!!me.data && !compoundId && (!office || !!inCommunity.data) && { title: '没有可查看的小区账目', text: '绑定房屋后，可以查看本小区的财务公示' })}
+      />
       {points.length ? (
         <View className='card'>
           <View className='card__title'>近 12 个月收支</View>
-          <View className='fees-trend'>
+          {/* Opens at the newest month: in 大字模式 the older months are off to the left. */}
+          <ScrollView className='fees-trend' scrollX enableFlex scrollLeft={trendLeft}>
             {points.map((p) => (
               <View key={p.period} className={`fees-trend__month${p.period === period ? ' fees-trend__month--on' : ''}`} onClick={() => setChosen(p.period)}>
                 <View className='fees-trend__pair'>
@@ -220,7 +247,7 @@ export default function StatementPage() {
                 </View>
               </View>
             ))}
-          </View>
+          </ScrollView>
           <View className='fees-legend'>
             <View>
               <View className='fees-legend__dot' style={{ background: '#1e7a3c' }} />

@@ -13,6 +13,8 @@ export default function ReadAloud(props: { title: string; body: string; authorNa
   const speaker = useRef<Speaker | null>(null);
   const [state, setState] = useState<SpeechState>('idle');
   const [rate, setRate] = useState<SpeechRate>(1);
+  /** Why reading aloud failed (no Chinese voice here): stays on the card, not only a toast. */
+  const [problem, setProblem] = useState<string | null>(null);
   const supported = speechSupported();
 
   useEffect(() => () => speaker.current?.stop(), []);
@@ -22,6 +24,7 @@ export default function ReadAloud(props: { title: string; body: string; authorNa
       speaker.current = createSpeaker();
       speaker.current.onState((s, error) => {
         setState(s);
+        setProblem(error ?? null);
         if (error) void Taro.showToast({ title: error, icon: 'none' });
       });
     }
@@ -47,6 +50,7 @@ export default function ReadAloud(props: { title: string; body: string; authorNa
       <View className={`read-aloud__main read-aloud__main--${state}`} hoverClass='read-aloud__main--hover' onClick={main}>
         {label}
       </View>
+      {problem ? <View className='read-aloud__problem'>{problem}</View> : null}
       <View className='read-aloud__row'>
         <View className='read-aloud__label'>语速</View>
         {SPEECH_RATES.map((r) => (

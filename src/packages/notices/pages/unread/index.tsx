@@ -4,7 +4,7 @@
  * error) and reminds the rest by subscribe message in one tap (RemindPanel says
  * beforehand whom it reaches; each home says whether WeChat can reach it).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { UnreadHome } from '@core/notices/contract';
@@ -27,6 +27,13 @@ export default function UnreadHomesPage() {
   const list = usePaged((p) => api('notices').call('notices.unreadHomes', p), { noticeId: id, buildingId, size: PAGE_SIZE });
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const [onlyInPerson, setOnlyInPerson] = useState(params.inperson === '1');
+  /** 可以打电话: only homes where someone agreed that the lead may call them. */
+  const [onlyCallable, setOnlyCallable] = useState(false);
+  const shown = list.items.filter((h) => (!onlyInPerson || !h.canMessage) && (!onlyCallable || h.contacts.length > 0));
+  // With a filter on, keep loading until something shows or the list ends (pages are 20 homes).
+  useEffect(() => {
+    if ((onlyCallable || onlyInPerson) && shown.length < 5 && list.hasMore && !list.loadingMore && !list.loading) void list.loadMore();
+  }, [onlyCallable, onlyInPerson, shown.length, list.hasMore, list.loadingMore, list.loading]); // eslint-disable-line react-hooks/exhaustive-deps
 
   function setTold(homeId: string, told: boolean) {
     list.setItems((items) => items.map((h) => (h.homeId === homeId ? { ...h, told } : h)));
@@ -76,9 +83,13 @@ export default function UnreadHomesPage() {
           <View className={`unread-filter__btn${onlyInPerson ? ' unread-filter__btn--on' : ''}`} onClick={() => setOnlyInPerson(!onlyInPerson)}>
             {onlyInPerson ? '显示全部' : '只看需当面告知'}
           </View>
+          <View className={`unread-filter__btn unread-filter-call${onlyCallable ? ' unread-filter__btn--on' : ''}`} onClick={() => setOnlyCallable(!onlyCallable)}>
+            {onlyCallable ? '显示全部' : '可以打电话'}
+          </View>
         </View>
       ) : null}
-      {list.items.filter((h) => !onlyInPerson || !h.canMessage).map((h) => (
+      {onlyCallable && !shown.length && !list.hasMore ? <View className='muted unread-none-callable'>已列出的住户中没有人同意楼栋长打电话</View> : null}
+      {shown.map((h) => (
         <View key={h.homeId} className={`card unread-home${h.told ? ' unread-home--told' : ''}`}>
           <View className='unread-home__main'>
             <View className='unread-home__label'>{h.label}</View>

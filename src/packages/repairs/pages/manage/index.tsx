@@ -30,10 +30,10 @@ export default function ManagePage() {
   const [filter, setFilter] = useState<Filter>(FILTERS.some((f) => f.key === initial) ? initial : 'open');
   const places = useRemote<RepairPlaces>(() => api('repairs').call('repairs.places', {}), []);
   const actor = actorOf(cachedMe());
+  // The compound's own community (the office's grant is community-wide, not per compound).
   const compounds = (places.data?.compounds ?? []).filter((c) => {
-    const me = cachedMe();
-    if (!me) return true;
-    const t = { communityId: me.roles.find((r) => r.compoundId === c.compoundId)?.communityId ?? '', compoundId: c.compoundId };
+    if (!cachedMe()) return true;
+    const t = { communityId: c.communityId, compoundId: c.compoundId };
     return can(actor, 'repair.viewAll', t) || can(actor, 'repair.manage', t);
   });
   const [picked, setPicked] = useState('');

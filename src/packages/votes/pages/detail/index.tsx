@@ -17,6 +17,7 @@ import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
 import { formatDateTime } from '@/utils/format';
 import { go } from '@/utils/nav';
+import { confirmAction } from '@/store/confirm';
 import { VR, choiceText, m2, pct, phaseClass } from '../../logic';
 import './index.scss';
 
@@ -84,8 +85,7 @@ function MyHome({ d, h, onCast }: { d: MatterDetail; h: MyVoteHome; onCast: (h: 
       {h.voted ? (
         <View className='vote-home__status vote-home__done'>
           我家已投票{h.choices ? `：${choiceText(d, h.choices)}` : ''}
-          {h.via === 'paper' ? '（纸质票）' : ''}
-          {h.castBy ? `，由 ${h.castBy} 于 ${formatDateTime(h.castAt!)} 投出` : ''}
+          {h.origin ? `。${h.origin}` : h.via === 'paper' ? '（纸质票）' : ''}
         </View>
       ) : (
         <View className='vote-home__status'>我家尚未投票</View>
@@ -245,6 +245,7 @@ export default function VoteDetailPage() {
                 ) : null}
                 {d.phase === 'open' ? (
                   <View>
+                    <View className='muted vote-close-hint'>投票截止（{formatDateTime(d.closesAt)}）后，才能计票并公示结果。</View>
                     <Btn block className='vote-paper-btn' onClick={() => go(`${VR.votePaper}?id=${encodeURIComponent(id)}`)}>
                       录入纸质表决票
                     </Btn>
@@ -262,7 +263,17 @@ export default function VoteDetailPage() {
                   </View>
                 ) : null}
                 {d.phase === 'ended' ? (
-                  <Btn type='primary' block className='vote-close' loading={busy === 'close'} onClick={() => run('close', () => api('votes').call('matters.close', { matterId: id }), '已公示结果')}>
+                  <Btn
+                    type='primary'
+                    block
+                    className='vote-close'
+                    loading={busy === 'close'}
+                    onClick={async () => {
+                      // Irreversible: the count is published to every owner.
+                      const ok = await confirmAction({ title: '计票并公示结果', content: '计票后结果将向全体业主公示，不能撤回。纸质票都已录入了吗？', confirmText: '计票并公示', cancelText: '再想想' });
+                      if (ok) await run('close', () => api('votes').call('matters.close', { matterId: id }), '已公示结果');
+                    }}
+                  >
                     计票并公示结果
                   </Btn>
                 ) : null}

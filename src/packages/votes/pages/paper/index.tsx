@@ -3,7 +3,7 @@
  * signed paper ballot, and a photo of it. Who entered it is recorded and listed in
  * the export; a home that voted online cannot get a paper ballot.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, View } from '@tarojs/components';
 import { VOTE_LIMITS, VOTE_UPLOAD } from '@core/votes/limits';
@@ -21,10 +21,12 @@ import { choiceText, m2 } from '../../logic';
 import './index.scss';
 
 export default function VotePaperPage() {
-  const id = decodeURIComponent(useRouter().params.id ?? '');
+  const params = useRouter().params;
+  const id = decodeURIComponent(params.id ?? '');
   const matter = useRemote(() => api('votes').call('matters.get', { matterId: id }), [id]);
   const unvoted = usePaged((p) => api('votes').call('matters.unvoted', { matterId: id, ...p }), { size: 50 });
-  const [q, setQ] = useState('');
+  // From the door-to-door list: the home tapped there.
+  const [q, setQ] = useState(decodeURIComponent(params.q ?? ''));
   const [row, setRow] = useState<RollRow | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [photos, setPhotos] = useState<UploadedFile[]>([]);
@@ -33,9 +35,16 @@ export default function VotePaperPage() {
   const rid = useRequestId([row?.homes[0]?.homeId, picked.join(','), photos.length]);
   const d = matter.data;
   const rows = unvoted.items.filter((r) => !q.trim() || r.homes.some((h) => h.label.includes(q.trim())));
+  /** What was just recorded, kept on screen (a toast alone is gone before it is read). */
+  const [recorded, setRecorded] = useState<string | null>(null);
+  // Searching a room: keep loading the roll until it is found or the roll ends (the list loads 50 homes at a time).
+  useEffect(() => {
+    if (q.trim() && rows.length === 0 && unvoted.hasMore && !unvoted.loadingMore && !unvoted.loading) void unvoted.loadMore();
+  }, [q, rows.length, unvoted.hasMore, unvoted.loadingMore, unvoted.loading]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function submit() {
     setError('');
+    setRecorded(null);
     if (!row) return setError('请选择房屋');
     if (!picked.length) return setError('请选择表决票上的选择');
     if (!photos.length) return setError('请拍照上传签字的纸质表决票');
@@ -43,6 +52,7 @@ export default function VotePaperPage() {
     try {
       await api('votes').call('ballots.paper', { clientRequestId: rid.id, matterId: id, homeId: row.homes[0].homeId, choices: picked, photos: photos.map((p) => p.fileID) });
       rid.renew();
+      setRecorded(`已录入：${row.homes.map((h) => h.label).join('、')}，${choiceText(d!, picked)}（纸质票）`);
       void Taro.showToast({ title: '已录入', icon: 'success' });
       setRow(null);
       setPicked([]);
@@ -60,6 +70,7 @@ export default function VotePaperPage() {
       <StateView {...matter.state}>
         {d ? (
           <View>
+            {recorded ? <View className='card vote-paper-recorded'>{recorded}。可以继续录入下一张。</View> : null}
             <View className='card'>
               <View className='card__title'>{d.title}</View>
               <View className='field'>
@@ -78,6 +89,7 @@ export default function VotePaperPage() {
                 </View>
               ) : (
                 <View>
+                  {q.trim() && rows.length === 0 && !unvoted.hasMore && !unvoted.loading && !unvoted.loadingMore ? <View className='muted vote-paper-none'>未投票的房屋中没有“{q.trim()}”：可能已投票，或房号有误</View> : null}
                   {rows.slice(0, 30).map((r) => (
                     <View key={r.homes[0].homeId} className='row row--link vote-paper-home' onClick={() => setRow(r)}>
                       <View className='row__main'>
@@ -86,7 +98,7 @@ export default function VotePaperPage() {
                       <View className='row__side'>{m2(r.areaCenti)}</View>
                     </View>
                   ))}
-                  <LoadMore list={unvoted} />
+                  {q.trim() && rows.length === 0 && unvoted.hasMore ? <View className='muted'>正在查找…</View> : <LoadMore list={unvoted} />}
                 </View>
               )}
               <View className='field'>

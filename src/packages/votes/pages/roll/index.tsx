@@ -6,7 +6,8 @@ import PageShell from '@/components/PageShell';
 import StateView, { LoadMore } from '@/components/StateView';
 import { usePaged } from '@/hooks/usePaged';
 import { api } from '@/services/cloud';
-import { m2 } from '../../logic';
+import { go } from '@/utils/nav';
+import { VR, m2 } from '../../logic';
 import './index.scss';
 
 export default function VoteRollPage() {
@@ -26,12 +27,18 @@ export default function VoteRollPage() {
             共 {page.totals.owners} 户（人），{m2(page.totals.areaCenti)}。{page.frozen ? '投票开始时已冻结。' : '如有错误，请在公告期内向业委会提出。'}
           </View>
         ) : null}
+        {unvoted ? <View className='muted'>点一户，录入该户签字的纸质表决票。</View> : null}
         <View className='muted'>一套房屋为一户；同一业主的多套房屋合为一户、面积相加；开发商未售出的房屋合为一户。名册不显示姓名。</View>
       </View>
       <StateView {...list.state} empty={list.items.length === 0 && { title: unvoted ? '全部业主都已投票' : '名册为空' }}>
         <View className='card'>
           {list.items.map((r, i) => (
-            <View key={i} className='row vote-roll-row'>
+            <View
+              key={i}
+              className={`row vote-roll-row${unvoted ? ' row--link' : ''}`}
+              // Door to door: a home visited is one tap from entering its signed paper ballot.
+              onClick={unvoted ? () => go(`${VR.votePaper}?id=${encodeURIComponent(id)}&q=${encodeURIComponent(r.homes[0].label)}`) : undefined}
+            >
               <View className='row__main'>
                 <View className='row__title'>{r.homes.map((h) => h.label).join('、')}</View>
                 {r.homes.length > 1 ? <View className='row__sub'>同一业主 {r.homes.length} 套，合计一户</View> : null}
