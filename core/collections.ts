@@ -14,10 +14,11 @@ import { FEES_COLLECTIONS } from './fees/collections';
 import { ONBOARDING_COLLECTIONS } from './onboarding/collections';
 import { VEHICLES_COLLECTIONS } from './vehicles/collections';
 import { CONCERNS_COLLECTIONS } from './concerns/collections';
+import { COMMUNITY_COLLECTIONS } from './community/collections';
 
 export type { CollectionSpec, IndexSpec } from './platform/collections';
 
-export const COLLECTIONS = [...PLATFORM_COLLECTIONS, ...ACCOUNTS_COLLECTIONS, ...NOTICES_COLLECTIONS, ...REPAIRS_COLLECTIONS, ...FEES_COLLECTIONS, ...ACTIVITIES_COLLECTIONS, ...VOTES_COLLECTIONS, ...ONBOARDING_COLLECTIONS, ...VEHICLES_COLLECTIONS, ...CONCERNS_COLLECTIONS];
+export const COLLECTIONS = [...PLATFORM_COLLECTIONS, ...ACCOUNTS_COLLECTIONS, ...NOTICES_COLLECTIONS, ...REPAIRS_COLLECTIONS, ...FEES_COLLECTIONS, ...ACTIVITIES_COLLECTIONS, ...VOTES_COLLECTIONS, ...ONBOARDING_COLLECTIONS, ...VEHICLES_COLLECTIONS, ...CONCERNS_COLLECTIONS, ...COMMUNITY_COLLECTIONS];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];
 

@@ -174,6 +174,7 @@ async function runScale(lane: Lane): Promise<Row[]> {
   rows.push(...(await homeBench({ invoke, measure })));
   rows.push(...(await vehiclesBench({ emu, extraHomes: lane.extra, invoke, measure })));
   rows.push(...(await concernsBench({ emu, extraHomes: lane.extra, invoke, measure })));
+  rows.push(...(await (await import('./lib/bench-community')).communityBench({ emu, functions, invoke, measure })));
   emu.close();
   return rows;
 }

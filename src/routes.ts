@@ -13,6 +13,7 @@ import { FEE_ROUTES } from './features/fees/routes';
 import { ONBOARDING_ROUTES } from './features/onboarding/routes';
 import { VEHICLE_ROUTES } from './features/vehicles/routes';
 import { CONCERN_ROUTES } from './features/concerns/routes';
+import { COMMUNITY_ROUTES } from './features/community/routes';
 
 const tabs = {
   home: `/${TAB_PAGES.home}`,
@@ -32,6 +33,7 @@ export const ROUTES = {
   ...routePaths(ONBOARDING_ROUTES),
   ...routePaths(VEHICLE_ROUTES),
   ...routePaths(CONCERN_ROUTES),
+  ...routePaths(COMMUNITY_ROUTES),
 };
 
 export const TAB_ROUTES: readonly string[] = Object.values(tabs);

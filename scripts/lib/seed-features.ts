@@ -13,6 +13,7 @@ import { activitiesSeed } from './seed-activities';
 import { feesSeed } from './seed-fees';
 import { vehiclesSeed } from './seed-vehicles';
 import { concernsSeed } from './seed-concerns';
+import { communitySeed } from './seed-community';
 
 export interface FeatureSeed {
   name: string;
@@ -20,4 +21,4 @@ export interface FeatureSeed {
   write(db: Database, base: SeedData, now: Date): Promise<Record<string, number>>;
 }
 
-export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, activitiesSeed, feesSeed, vehiclesSeed, concernsSeed];
+export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, activitiesSeed, feesSeed, vehiclesSeed, concernsSeed, communitySeed];

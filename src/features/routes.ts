@@ -15,6 +15,7 @@ import { FEE_ROUTES } from './fees/routes';
 import { ONBOARDING_ROUTES } from './onboarding/routes';
 import { VEHICLE_ROUTES } from './vehicles/routes';
 import { CONCERN_ROUTES } from './concerns/routes';
+import { COMMUNITY_ROUTES } from './community/routes';
 
 /** Tab pages live in the main package (WeChat requires it). */
 export const TAB_PAGES = {
@@ -24,7 +25,7 @@ export const TAB_PAGES = {
   me: 'pages/me/index',
 } as const;
 
-export const FEATURE_ROUTES: readonly FeatureRoutes[] = [ACCOUNT_ROUTES, NOTICE_ROUTES, ACTIVITY_ROUTES, VOTE_ROUTES, REPAIR_ROUTES, FEE_ROUTES, ONBOARDING_ROUTES, VEHICLE_ROUTES, CONCERN_ROUTES];
+export const FEATURE_ROUTES: readonly FeatureRoutes[] = [ACCOUNT_ROUTES, NOTICE_ROUTES, ACTIVITY_ROUTES, VOTE_ROUTES, REPAIR_ROUTES, FEE_ROUTES, ONBOARDING_ROUTES, VEHICLE_ROUTES, CONCERN_ROUTES, COMMUNITY_ROUTES];
 
 /** app.json's subPackages for a build. */
 export function subPackagesFor(target: BuildTarget): { root: string; pages: string[]; plugins?: Record<string, { provider: string; version: string }> }[] {
