@@ -14,6 +14,7 @@ import { VOTES_PERMISSIONS } from '@core/votes/permissions';
 import { VEHICLES_PERMISSIONS } from '@core/vehicles/permissions';
 import { ONBOARDING_PERMISSIONS } from '@core/onboarding/permissions';
 import { CONCERNS_PERMISSIONS } from '@core/concerns/permissions';
+import { COMMUNITY_PERMISSIONS } from '@core/community/permissions';
 import { addMonths, dayAfter, formatDateTime, periodLabel, shanghaiDay, shanghaiHour, shanghaiInstant, shanghaiMinute, shanghaiMonth } from '@core/platform/period';
 import { formatDate, formatDateTime as dayjsDateTime, periodOf } from '@core/platform/time';
 import { formatYuan } from '@core/platform/units';
@@ -21,7 +22,7 @@ import { CLOUD_FILE_ID_PATTERN, DAY_PATTERN, MOBILE_PATTERN, PERIOD_PATTERN } fr
 import { grantsBuildings, ROLE_NAMES } from '@core/platform/roles';
 
 describe('the merged permission table', () => {
-  const tables = { ACCOUNTS_PERMISSIONS, NOTICES_PERMISSIONS, REPAIRS_PERMISSIONS, FEES_PERMISSIONS, ACTIVITIES_PERMISSIONS, VOTES_PERMISSIONS, VEHICLES_PERMISSIONS, ONBOARDING_PERMISSIONS, CONCERNS_PERMISSIONS };
+  const tables = { ACCOUNTS_PERMISSIONS, NOTICES_PERMISSIONS, REPAIRS_PERMISSIONS, FEES_PERMISSIONS, ACTIVITIES_PERMISSIONS, VOTES_PERMISSIONS, VEHICLES_PERMISSIONS, ONBOARDING_PERMISSIONS, CONCERNS_PERMISSIONS, COMMUNITY_PERMISSIONS };
 
   it('no permission is declared by two features (a spread would keep only the last)', () => {
     const owners = new Map<string, string[]>();

@@ -1,4 +1,5 @@
 /** 首页's 互看互比 card for community staff: the compounds of the last complete month, the model marked. */
+import { scopedGrants } from '@core/authz';
 import { View } from '@tarojs/components';
 import type { Me } from '@core/accounts/contract';
 import { useRemote } from '@/hooks/useRemote';
@@ -10,7 +11,7 @@ import { COMMUNITY_ROUTES } from './routes';
 const ROUTES = routePaths(COMMUNITY_ROUTES);
 
 export default function CommunityCard({ me }: { me: Me }) {
-  const communityId = me.roles.find((r) => r.role === 'communityAdmin')?.communityId ?? '';
+  const communityId = scopedGrants(me.roles, 'community.overview')[0]?.communityId ?? '';
   const o = useRemote(() => api('community').call('overview.get', { communityId }), [communityId], { skip: !communityId });
   const data = o.data;
   return (

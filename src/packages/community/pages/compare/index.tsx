@@ -3,6 +3,7 @@
  * each figure every compound's gap to the model in words — the sentence comes from
  * the function (core/community/rules gapInWords), the page never re-derives it.
  */
+import { scopedGrants } from '@core/authz';
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
@@ -20,7 +21,7 @@ export default function CommunityComparePage() {
   const ids = decodeURIComponent(params.ids ?? '').split(',').filter(Boolean);
   const period = params.period && /^\d{4}-\d{2}$/.test(params.period) ? params.period : undefined;
   const me = useRemote(loadMe);
-  const communityId = me.data?.roles.find((r) => r.role === 'communityAdmin')?.communityId ?? '';
+  const communityId = scopedGrants(me.data?.roles ?? [], 'community.overview')[0]?.communityId ?? '';
   const c = useRemote(() => api('community').call('compare.get', { communityId, compoundIds: ids, ...(period ? { period } : {}) }), [communityId, ids.join(','), period], { skip: !communityId });
   const [sheet, setSheet] = useState<FigureDef | null>(null);
   const data = c.data;

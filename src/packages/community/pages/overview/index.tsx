@@ -3,6 +3,7 @@
  * (aggregates only), each heading opening its definition and caveat, a 12-month
  * trend per figure, and a pick of compounds to compare side by side.
  */
+import { scopedGrants } from '@core/authz';
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import type { FigureDef, FigureKey } from '@core/community/contract';
@@ -22,7 +23,7 @@ const ROUTES = routePaths(COMMUNITY_ROUTES);
 
 export default function CommunityOverviewPage() {
   const me = useRemote(loadMe);
-  const communityId = me.data?.roles.find((r) => r.role === 'communityAdmin')?.communityId ?? '';
+  const communityId = scopedGrants(me.data?.roles ?? [], 'community.overview')[0]?.communityId ?? '';
   const o = useRemote(() => api('community').call('overview.get', { communityId }), [communityId], { skip: !communityId });
   const [sheet, setSheet] = useState<FigureDef | null>(null);
   const [trendKey, setTrendKey] = useState<FigureKey>('feeCollection');
