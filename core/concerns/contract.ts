@@ -47,7 +47,7 @@ export interface ConcernListItem {
   outcome?: OutcomeKind;
   createdAt: string;
 }
-export interface ConcernListPage extends Page<ConcernListItem> {}
+export type ConcernListPage = Page<ConcernListItem>;
 export interface ConcernEventView {
   action: 'raise' | 'raiseFor' | 'answer' | 'convert' | 'escalate' | 'rate' | 'reopen' | 'merge' | 'ask';
   label: string;

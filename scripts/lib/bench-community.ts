@@ -14,7 +14,7 @@ type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<
 const COMPOUNDS = 50;
 
 export async function communityBench<R>({ emu, functions, invoke, measure }: { emu: Emulator; functions: Record<string, unknown>; invoke: Invoke; measure: Measure<R> }): Promise<R[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   functions.community = require('../../cloudfunctions/community').main;
   const existing = (await emu.sdk.database().collection('compounds').where({ communityId: COMMUNITY_ID }).limit(1000).get()).data as { _id: string; name: string }[];
   const extra = Array.from({ length: Math.max(0, COMPOUNDS - existing.length) }, (_, i) => ({ _id: `bench-c${i + 1}`, communityId: COMMUNITY_ID, name: `对比小区${i + 1}` }));

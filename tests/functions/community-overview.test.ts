@@ -87,13 +87,14 @@ describe('snapshots: each figure equals a recount from the raw documents', () =>
         const want = await recount(compoundId, period, at);
         for (const k of FIGURE_KEYS) {
           const got = snap.figures[k].value;
-          if (want[k] === null) expect([period, k, got]).toEqual([period, k, null]);
-          else expect([period, k, got]).toEqual([period, k, expect.closeTo(want[k]!, 9)]);
+          // Equal to 9 decimals (a figure is a ratio; the recount divides in another order).
+          const at9 = (v: number | null) => (v === null ? null : Number(v.toFixed(9)));
+          expect([period, k, at9(got)]).toEqual([period, k, at9(want[k])]);
           if (want[k] !== null && want[k] !== 0) measured++;
         }
       }
       // The demo data really feeds the figures (not a table of 暂无数据).
-      if (compoundId !== COMMUNITY_DEMO.small) expect(measured).toBeGreaterThan(10);
+      expect(compoundId === COMMUNITY_DEMO.small || measured > 10).toBe(true);
     });
   }
   it('the overview shows the snapshot of the month asked for, text with unit', async () => {
@@ -198,9 +199,8 @@ describe('authorization matrix: every action × every identity', () => {
       for (const who of IDENTITIES) {
         const r = await h.as(who).call('community', action, spec.payload());
         const got = r.ok ? 'ok' : r.error.code;
-        if (who === '') expect([who, got]).toEqual([who, 'UNAUTHENTICATED']);
-        else if (spec.allowed.includes(who)) expect([who, got]).toEqual([who, 'ok']);
-        else expect([who, got]).toEqual([who, 'FORBIDDEN']);
+        const want = who === '' ? 'UNAUTHENTICATED' : spec.allowed.includes(who) ? 'ok' : 'FORBIDDEN';
+        expect([who, got]).toEqual([who, want]);
       }
     });
   }
@@ -217,11 +217,9 @@ describe('bad input for every action writes nothing', () => {
       const snap = await h.snapshot();
       for (const [what, payload] of malformed(valid)) {
         const r = await h.as('community-admin').call('community', action, payload);
-        if (r.ok) {
-          expect([what, what === 'period missing']).toEqual([what, true]);
-          continue;
-        }
-        expect([what, r.error.code]).toEqual([what, 'BAD_REQUEST']);
+        // A missing period may be fine where it defaults to the last complete month; anything else is BAD_REQUEST.
+        const allowed = what === 'period missing' ? ['ok', 'BAD_REQUEST'] : ['BAD_REQUEST'];
+        expect([what, allowed.includes(r.ok ? 'ok' : r.error.code)]).toEqual([what, true]);
       }
       for (const payload of [{ ...valid, period: '2026-13' }, { ...valid, compoundIds: ['txsj'] }, { ...valid, compoundIds: ['txsj', 'txsj'] }]) {
         if (action !== 'compare.get' && 'compoundIds' in payload) continue;
