@@ -9,7 +9,9 @@ module.exports = {
       name: 'core-is-pure',
       severity: 'error',
       from: { path: '^core/' },
-      to: { path: '(^src/|^cloudfunctions/|^emulator/|^scripts/|node_modules/(@tarojs|wx-server-sdk|@cloudbase|better-sqlite3|exceljs|mingo)/)' },
+      to: {
+        path: '(^src/|^cloudfunctions/|^emulator/|^scripts/|node_modules/(@tarojs|wx-server-sdk|@cloudbase|better-sqlite3|exceljs|mingo)/)',
+      },
     },
     {
       name: 'functions-stay-server-side',
@@ -54,7 +56,10 @@ module.exports = {
       name: 'client-features-apart',
       severity: 'error',
       from: { path: '^src/(?:features|packages)/([^/]+)/' },
-      to: { path: '^src/(?:features|packages)/[^/]+/', pathNot: ['^src/(?:features|packages)/$1/', '^src/features/(?:types|route-table|routes|links|index)\\.ts$'] },
+      to: {
+        path: '^src/(?:features|packages)/[^/]+/',
+        pathNot: ['^src/(?:features|packages)/$1/', '^src/features/(?:types|route-table|routes|links|index)\\.ts$'],
+      },
     },
     { name: 'no-circular', severity: 'error', from: { path: '^(core|cloudfunctions|src)/' }, to: { circular: true } },
   ],

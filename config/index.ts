@@ -19,9 +19,7 @@ const platform = process.env.TARO_ENV || 'weapp';
 function cloudEnv(): string {
   const env = (process.env.CLOUD_ENV ?? '').trim();
   if (platform === 'weapp' && !env) {
-    throw new Error(
-      'CLOUD_ENV is not set. The weapp build needs the CloudBase environment id: CLOUD_ENV=<env-id> npm run build:weapp',
-    );
+    throw new Error('CLOUD_ENV is not set. The weapp build needs the CloudBase environment id: CLOUD_ENV=<env-id> npm run build:weapp');
   }
   return env;
 }

@@ -62,7 +62,15 @@ export const DEMO_ENV = 'demo';
 export const ENVIRONMENTS: Record<string, EnvironmentConfig> = {
   [DEMO_ENV]: {
     miniprogramState: 'developer',
-    templateIds: { notice: 'sandbox-notice-template', repair: 'sandbox-repair-template', activity: 'sandbox-activity-template', bill: 'sandbox-bill-template', vote: 'sandbox-vote-template', vehicle: 'sandbox-vehicle-template', concern: 'sandbox-concern-template' },
+    templateIds: {
+      notice: 'sandbox-notice-template',
+      repair: 'sandbox-repair-template',
+      activity: 'sandbox-activity-template',
+      bill: 'sandbox-bill-template',
+      vote: 'sandbox-vote-template',
+      vehicle: 'sandbox-vehicle-template',
+      concern: 'sandbox-concern-template',
+    },
   },
   // 'jinlin-prod-1abc': {
   //   miniprogramState: 'formal',
@@ -85,7 +93,8 @@ export function templateProblems(envId: string): string[] {
   const listed = ENVIRONMENTS[envId];
   if (!listed) return [`core/templates.ts has no entry for environment "${envId}": add its subscribe-message template ids`];
   return TEMPLATE_KEYS.filter((k) => !listed.templateIds[k] || /^REPLACE_WITH_/.test(listed.templateIds[k])).map(
-    (k) => `core/templates.ts: template "${k}" (${TEMPLATES[k].console}) of "${envId}" is a placeholder: add its id from 订阅消息 → 我的模板`,
+    (k) =>
+      `core/templates.ts: template "${k}" (${TEMPLATES[k].console}) of "${envId}" is a placeholder: add its id from 订阅消息 → 我的模板`,
   );
 }
 

@@ -30,7 +30,13 @@ export const CLOUDID_TTL_MS = 5 * 60_000;
 /** What an expired or unknown CloudID decodes to (errCode unverified; see README). */
 export const CLOUDID_INVALID = { errCode: -1, errMsg: 'cloudID expired or invalid (emulator)' };
 
-export function issueCloudId(journal: Journal, data: { openGId: string }, ttlMs = CLOUDID_TTL_MS, now = Date.now(), api: GroupApi = 'getGroupEnterInfo'): string {
+export function issueCloudId(
+  journal: Journal,
+  data: { openGId: string },
+  ttlMs = CLOUDID_TTL_MS,
+  now = Date.now(),
+  api: GroupApi = 'getGroupEnterInfo',
+): string {
   if (!data || typeof data.openGId !== 'string' || !data.openGId) throw new Error('shareTickets.issue needs { openGId }');
   // The API travels in the id's prefix (the journal keeps the group only): "e" enter info, "s" share info.
   const id = `${api === 'getShareInfo' ? 's' : 'e'}${Math.floor(Math.random() * 90) + 10}_${crypto.randomBytes(24).toString('base64url')}`;
@@ -49,7 +55,10 @@ export function decodeTopLevel(event: Record<string, any>, journal: Journal, app
     const t = journal.ticket(value.cloudID);
     event[key] =
       t && t.expiresAt.getTime() > now
-        ? { cloudID: value.cloudID, data: { ...decoded(value.cloudID, t.openGId), watermark: { appid: appId, timestamp: Math.floor(now / 1000) } } }
+        ? {
+            cloudID: value.cloudID,
+            data: { ...decoded(value.cloudID, t.openGId), watermark: { appid: appId, timestamp: Math.floor(now / 1000) } },
+          }
         : { cloudID: value.cloudID, ...CLOUDID_INVALID };
   }
 }

@@ -234,47 +234,51 @@ export class Emulator implements sb.SandboxHost {
     const payload = event === undefined ? {} : JSON.parse(JSON.stringify(event));
     const requestId = crypto.randomBytes(16).toString('hex');
     const timeoutMs = this.timeoutOf(name);
-    return this.runAs(identity, async () => {
-      const { OPENID, APPID, SOURCE } = this.wxContext();
-      if (payload && typeof payload === 'object' && !Array.isArray(payload) && OPENID && SOURCE.includes('wx_client')) {
-        payload.userInfo = { appId: APPID, openId: OPENID };
-      }
-      // WeChat decodes CloudIDs of a client call (not of callFunction from a function), top level only.
-      if (isPlainObject(payload) && SOURCE.split(',').pop() === 'wx_client') decodeTopLevel(payload, this.store.journal, APPID);
-      const context = {
-        request_id: requestId,
-        function_name: name,
-        namespace: this.env,
-        function_version: '$LATEST',
-        memory_limit_in_mb: 256,
-        time_limit_in_ms: timeoutMs,
-      };
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(sdkError('cloud.callFunction', -504002, `Invoking task timed out after ${timeoutMs / 1000} seconds`)),
-          timeoutMs,
-        );
-        timer.unref?.();
-      });
-      try {
-        const result = await Promise.race([Promise.resolve().then(() => main(payload, context)), timeout]);
-        if (result === undefined) return undefined;
-        const json = JSON.stringify(result);
-        if (json !== undefined && Buffer.byteLength(json) > RESULT_LIMIT) {
-          throw sdkError('cloud.callFunction', -604001, 'cloudfunction result size exceed limit (1MB)');
+    return this.runAs(
+      identity,
+      async () => {
+        const { OPENID, APPID, SOURCE } = this.wxContext();
+        if (payload && typeof payload === 'object' && !Array.isArray(payload) && OPENID && SOURCE.includes('wx_client')) {
+          payload.userInfo = { appId: APPID, openId: OPENID };
         }
-        return json === undefined ? undefined : JSON.parse(json);
-      } finally {
-        clearTimeout(timer);
-      }
-    }, name);
+        // WeChat decodes CloudIDs of a client call (not of callFunction from a function), top level only.
+        if (isPlainObject(payload) && SOURCE.split(',').pop() === 'wx_client') decodeTopLevel(payload, this.store.journal, APPID);
+        const context = {
+          request_id: requestId,
+          function_name: name,
+          namespace: this.env,
+          function_version: '$LATEST',
+          memory_limit_in_mb: 256,
+          time_limit_in_ms: timeoutMs,
+        };
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(sdkError('cloud.callFunction', -504002, `Invoking task timed out after ${timeoutMs / 1000} seconds`)),
+            timeoutMs,
+          );
+          timer.unref?.();
+        });
+        try {
+          const result = await Promise.race([Promise.resolve().then(() => main(payload, context)), timeout]);
+          if (result === undefined) return undefined;
+          const json = JSON.stringify(result);
+          if (json !== undefined && Buffer.byteLength(json) > RESULT_LIMIT) {
+            throw sdkError('cloud.callFunction', -604001, 'cloudfunction result size exceed limit (1MB)');
+          }
+          return json === undefined ? undefined : JSON.parse(json);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      name,
+    );
   }
 
   /** The timeout that applies to function `name`. */
   timeoutOf(name: string): number {
     const t = this.timeouts;
-    return typeof t === 'number' ? t : t[name] ?? DEFAULT_TIMEOUT_MS;
+    return typeof t === 'number' ? t : (t[name] ?? DEFAULT_TIMEOUT_MS);
   }
 
   /** `cloud.callFunction` from inside a function: the callee keeps the caller's user (OPENID), SOURCE gains ',wx_function'. */

@@ -98,7 +98,12 @@ export function codeImage(page: string, scene: string, width: number): Buffer {
   const px = size / cells;
   const hash = crypto.createHash('sha256').update(`${page}?${scene}`).digest();
   const dark = (x: number, y: number) => {
-    const finder = (cx: number, cy: number) => x >= cx && x < cx + 7 && y >= cy && y < cy + 7 && (x === cx || x === cx + 6 || y === cy || y === cy + 6 || (x >= cx + 2 && x <= cx + 4 && y >= cy + 2 && y <= cy + 4));
+    const finder = (cx: number, cy: number) =>
+      x >= cx &&
+      x < cx + 7 &&
+      y >= cy &&
+      y < cy + 7 &&
+      (x === cx || x === cx + 6 || y === cy || y === cy + 6 || (x >= cx + 2 && x <= cx + 4 && y >= cy + 2 && y <= cy + 4));
     if (finder(0, 0) || finder(cells - 7, 0) || finder(0, cells - 7)) return true;
     if ((x < 8 && y < 8) || (x >= cells - 8 && y < 8) || (x < 8 && y >= cells - 8)) return false;
     const bit = y * cells + x;
@@ -159,7 +164,8 @@ export function getUnlimited(h: SandboxHost, d: any) {
   const page = d.page ?? '';
   if (typeof page !== 'string' || page.startsWith('/') || /[?#]/.test(page)) throw sdkError(api, 41030, 'invalid page');
   if (d.checkPath !== false && page && !h.appPages.includes(page)) throw sdkError(api, 41030, 'invalid page');
-  if (d.envVersion !== undefined && !['release', 'trial', 'develop'].includes(d.envVersion)) throw sdkError(api, 40097, 'invalid args: env_version');
+  if (d.envVersion !== undefined && !['release', 'trial', 'develop'].includes(d.envVersion))
+    throw sdkError(api, 40097, 'invalid args: env_version');
   const width = d.width ?? 430;
   if (typeof width !== 'number' || width < 280 || width > 1280) throw sdkError(api, 40097, 'invalid args: width');
   return { contentType: 'image/png', buffer: codeImage(page, scene, width), errCode: 0, errMsg: `${api}:ok` };
@@ -227,7 +233,8 @@ export function mediaCheckAsync(h: SandboxHost, d: any) {
  */
 export async function deliverMediaChecks(h: SandboxHost): Promise<{ traceId: string; suggest: string; response: any }[]> {
   const pending = h.store.journal.pendingMediaJobs();
-  if (pending.length && !h.mediaCheckCallback) throw new Error('createEmulator({ mediaCheckCallback: { functionName } }) is required to deliver media checks');
+  if (pending.length && !h.mediaCheckCallback)
+    throw new Error('createEmulator({ mediaCheckCallback: { functionName } }) is required to deliver media checks');
   const out: { traceId: string; suggest: string; response: any }[] = [];
   for (const e of pending) {
     const risky = String(e.payload.request.mediaUrl).toLowerCase().includes(RISKY_MEDIA_MARKER);
@@ -366,7 +373,15 @@ export function queryOrder(h: SandboxHost, d: any): Record<string, any> {
   // A service provider's query must name the sub-merchant; without it (or with another
   // one) WeChat does not find the order (CloudPay.queryOrder: sub_mch_id 必填).
   const mch = checkSubMch(o, d);
-  if (mch) return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode: d?.subMchId ? 'ORDERNOTEXIST' : 'PARAM_ERROR', errCodeDes: mch };
+  if (mch)
+    return {
+      returnCode: 'SUCCESS',
+      resultCode: 'FAIL',
+      errCode: 0,
+      errMsg: `${api}:ok`,
+      subErrCode: d?.subMchId ? 'ORDERNOTEXIST' : 'PARAM_ERROR',
+      errCodeDes: mch,
+    };
   if (!o) return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode: 'ORDERNOTEXIST' };
   const state = tradeState(o);
   return {
@@ -392,7 +407,15 @@ export function closeOrder(h: SandboxHost, d: any): Record<string, any> {
   for (const k of ['subMchId', 'outTradeNo', 'nonceStr']) {
     if (d[k] === undefined || d[k] === '') throw sdkError(api, -1, `missing ${k}`);
   }
-  const fail = (subErrCode: string, errCodeDes: string) => ({ returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode, errCodeDes });
+  const fail = (subErrCode: string, errCodeDes: string) => ({
+    returnCode: 'SUCCESS',
+    returnMsg: 'OK',
+    resultCode: 'FAIL',
+    errCode: 0,
+    errMsg: `${api}:ok`,
+    subErrCode,
+    errCodeDes,
+  });
   const o = findOrder(h, d.outTradeNo);
   const mch = checkSubMch(o, d);
   if (!o || mch) return fail('ORDERNOTEXIST', mch ?? '订单不存在');
@@ -415,8 +438,17 @@ export function refund(h: SandboxHost, d: any): Record<string, any> {
   for (const k of ['subMchId', 'nonceStr', 'outTradeNo', 'outRefundNo', 'totalFee', 'refundFee']) {
     if (d[k] === undefined || d[k] === '') throw sdkError(api, -1, `missing ${k}`);
   }
-  const fail = (subErrCode: string, errCodeDes: string) => ({ returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'FAIL', errCode: 0, errMsg: `${api}:ok`, subErrCode, errCodeDes });
-  if (!/^[A-Za-z0-9_\-|*@]{1,64}$/.test(String(d.outRefundNo))) return fail('PARAM_ERROR', 'outRefundNo must be 1-64 chars of [A-Za-z0-9_-|*@]');
+  const fail = (subErrCode: string, errCodeDes: string) => ({
+    returnCode: 'SUCCESS',
+    returnMsg: 'OK',
+    resultCode: 'FAIL',
+    errCode: 0,
+    errMsg: `${api}:ok`,
+    subErrCode,
+    errCodeDes,
+  });
+  if (!/^[A-Za-z0-9_\-|*@]{1,64}$/.test(String(d.outRefundNo)))
+    return fail('PARAM_ERROR', 'outRefundNo must be 1-64 chars of [A-Za-z0-9_-|*@]');
   if (!Number.isInteger(d.refundFee) || d.refundFee <= 0) return fail('PARAM_ERROR', 'refundFee must be a positive integer (fen)');
   const o = findOrder(h, d.outTradeNo);
   if (!o) return fail('ORDERNOTEXIST', '订单不存在');
@@ -430,7 +462,10 @@ export function refund(h: SandboxHost, d: any): Record<string, any> {
     const before = refunds.reduce((s, r) => s + r.refundFee, 0);
     if (before + d.refundFee > o.payload.request.totalFee) return fail('INVALID_REQUEST', '退款总金额超过订单金额');
     refundId = '50' + rnd(14);
-    h.store.journal.setOrder(String(d.outTradeNo), o.state, { ...o.payload, refunds: [...refunds, { outRefundNo: String(d.outRefundNo), refundFee: d.refundFee, refundId }] });
+    h.store.journal.setOrder(String(d.outTradeNo), o.state, {
+      ...o.payload,
+      refunds: [...refunds, { outRefundNo: String(d.outRefundNo), refundFee: d.refundFee, refundId }],
+    });
   }
   return {
     returnCode: 'SUCCESS',
@@ -473,7 +508,11 @@ export async function payComplete(h: SandboxHost, outTradeNo: string): Promise<P
 export function payAge(h: SandboxHost, outTradeNo: string, ms: number) {
   const o = findOrder(h, outTradeNo);
   if (!o) throw new Error(`no order with outTradeNo ${outTradeNo}`);
-  h.store.journal.setOrder(outTradeNo, o.state, { ...o.payload, createdAt: (o.payload.createdAt ?? Date.now()) - ms, expiresAt: o.payload.expiresAt - ms });
+  h.store.journal.setOrder(outTradeNo, o.state, {
+    ...o.payload,
+    createdAt: (o.payload.createdAt ?? Date.now()) - ms,
+    expiresAt: o.payload.expiresAt - ms,
+  });
 }
 
 /** Re-notify every paid order whose callback has not acknowledged yet (WeChat retries on its own schedule). */
@@ -530,7 +569,10 @@ async function notify(h: SandboxHost, outTradeNo: string): Promise<PayNotifyResu
 
 export class FileStore {
   private mem = new Map<string, Buffer>();
-  constructor(private root: string | null, private env: string) {}
+  constructor(
+    private root: string | null,
+    private env: string,
+  ) {}
 
   fileId(cloudPath: string) {
     return `cloud://${this.env}.${this.env}-emulator/${cloudPath}`;
@@ -541,7 +583,12 @@ export class FileStore {
     return m ? m[1] : null;
   }
   private check(cloudPath: string) {
-    if (typeof cloudPath !== 'string' || !cloudPath || cloudPath.startsWith('/') || cloudPath.split('/').some((s) => s === '..' || s === '')) {
+    if (
+      typeof cloudPath !== 'string' ||
+      !cloudPath ||
+      cloudPath.startsWith('/') ||
+      cloudPath.split('/').some((s) => s === '..' || s === '')
+    ) {
       throw sdkError('uploadFile', -503001, `invalid cloudPath: ${cloudPath}`);
     }
   }

@@ -67,11 +67,16 @@ export class Timers {
   private interval?: NodeJS.Timeout;
   private running: Promise<TimerFiring[]> = Promise.resolve([]);
 
-  constructor(private host: TimerHost, triggers: TimerTrigger[] = [], start = Date.now()) {
+  constructor(
+    private host: TimerHost,
+    triggers: TimerTrigger[] = [],
+    start = Date.now(),
+  ) {
     this.now = start;
     this.entries = triggers.map((t) => {
       if (!t || !t.functionName || !t.name || typeof t.config !== 'string') throw new Error(`invalid timer trigger: ${JSON.stringify(t)}`);
-      if (t.config.trim().split(/\s+/).length !== 7) throw new Error(`timer trigger ${t.name}: CloudBase cron needs 7 fields (sec min hour day month weekday year): "${t.config}"`);
+      if (t.config.trim().split(/\s+/).length !== 7)
+        throw new Error(`timer trigger ${t.name}: CloudBase cron needs 7 fields (sec min hour day month weekday year): "${t.config}"`);
       const cron = new Cron(t.config, { mode: '7-part', timezone: TIMER_TIMEZONE, paused: true });
       return { trigger: t, cron, since: start, lastFiredAt: null };
     });

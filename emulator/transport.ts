@@ -86,13 +86,13 @@ async function waitForLocks(store: Store, action: string, p: any) {
     let keys: string[];
     try {
       if (action === 'database.insertDocument') {
-        keys = (p.data as string[]).map((s) => fromWire(s)?._id).filter((id) => id !== undefined).map(encodeKey);
+        keys = (p.data as string[])
+          .map((s) => fromWire(s)?._id)
+          .filter((id) => id !== undefined)
+          .map(encodeKey);
       } else {
         const query = fromWire(p.query) || {};
-        keys =
-          p.queryType === 'DOC'
-            ? [encodeKey(query._id)]
-            : store.docs.matching(coll, query, Infinity, false).map((m) => m.row.id);
+        keys = p.queryType === 'DOC' ? [encodeKey(query._id)] : store.docs.matching(coll, query, Infinity, false).map((m) => m.row.id);
       }
     } catch {
       return; // let the operation itself report the error

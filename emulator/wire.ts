@@ -116,11 +116,5 @@ export function indexValues(doc: any, path: string): any[] {
 
 /** Scalar values usable for an index lookup (no arrays/objects/regexps). */
 export function isIndexableScalar(v: any): boolean {
-  return (
-    v === null ||
-    typeof v === 'string' ||
-    typeof v === 'number' ||
-    typeof v === 'boolean' ||
-    isDate(v)
-  );
+  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || isDate(v);
 }

@@ -127,7 +127,12 @@ function advance(lane: Lane, row?: Row): Promise<void> {
 }
 
 async function setup(lane: Lane) {
-  const emu = createEmulator({ dataDir: ':memory:', collections: COLLECTIONS, functions: (n: string) => functions[n] as any, mediaCheckCallback: { functionName: 'notices' } });
+  const emu = createEmulator({
+    dataDir: ':memory:',
+    collections: COLLECTIONS,
+    functions: (n: string) => functions[n] as any,
+    mediaCheckCallback: { functionName: 'notices' },
+  });
   useEmulator(emu);
   lane.emu = emu;
   const seed = buildSeed({ extraHomes: lane.extra });
@@ -150,22 +155,35 @@ async function runScale(lane: Lane): Promise<Row[]> {
     });
   const rows: Row[] = [];
   rows.push(await measure('accounts me.get (my homes)', true, () => invoke('accounts', 'txsj-resident-3', 'me.get', {})));
-  rows.push(await measure('accounts roster.list (lead, 20)', true, () => invoke('accounts', 'txsj-lead-3', 'roster.list', { buildingId: 'txsj-b3', size: 20 })));
+  rows.push(
+    await measure('accounts roster.list (lead, 20)', true, () =>
+      invoke('accounts', 'txsj-lead-3', 'roster.list', { buildingId: 'txsj-b3', size: 20 }),
+    ),
+  );
   // Binding: a fresh applicant asks, the lead of building 3 approves.
   rows.push(
     await measure('accounts binding.request', true, (i) =>
-      invoke('accounts', `demo-bench-${homes}-${i}`, 'binding.request', { clientRequestId: `bench-${homes}-${i}`, homeId: `txsj-b3_${1 + (i % 2)}_${100 * (1 + (i % 17)) + 1 + ((i >> 1) % 2)}`, relation: 'family', name: '压测员' }),
+      invoke('accounts', `demo-bench-${homes}-${i}`, 'binding.request', {
+        clientRequestId: `bench-${homes}-${i}`,
+        homeId: `txsj-b3_${1 + (i % 2)}_${100 * (1 + (i % 17)) + 1 + ((i >> 1) % 2)}`,
+        relation: 'family',
+        name: '压测员',
+      }),
     ),
   );
   const pending = (await invoke('accounts', 'txsj-lead-3', 'binding.pending', { size: 50 })) as any;
   const ids: string[] = [];
-  for (let cursor: string | undefined, page = pending; ; ) {
+  for (let cursor: string | undefined, page = pending; ;) {
     ids.push(...page.data.items.map((x: { id: string }) => x.id));
     cursor = page.data.nextCursor;
     if (!cursor) break;
     page = await invoke('accounts', 'txsj-lead-3', 'binding.pending', { size: 50, cursor });
   }
-  rows.push(await measure('accounts binding.decide', true, (i) => invoke('accounts', 'txsj-lead-3', 'binding.decide', { requestId: ids[i], approve: true })));
+  rows.push(
+    await measure('accounts binding.decide', true, (i) =>
+      invoke('accounts', 'txsj-lead-3', 'binding.decide', { requestId: ids[i], approve: true }),
+    ),
+  );
   rows.push(...(await noticeBench({ invoke, measure })));
   rows.push(...(await repairsBench({ emu, extraHomes: lane.extra, invoke, measure })));
   rows.push(...(await activityBench({ invoke, measure })));
@@ -219,8 +237,15 @@ async function runRow(lanes: Lane[]) {
     const all = l.times.flat();
     const n = all.length;
     const row: Row = {
-      action: name, homes: l.homes, perUser: l.waiting!.perUser, p50: pct(all, 50), p95: pct(all, 95),
-      reads: l.sums.reads / n, writes: l.sums.writes / n, queries: l.sums.queries / n, scanned: l.sums.scanned / n,
+      action: name,
+      homes: l.homes,
+      perUser: l.waiting!.perUser,
+      p50: pct(all, 50),
+      p95: pct(all, 95),
+      reads: l.sums.reads / n,
+      writes: l.sums.writes / n,
+      queries: l.sums.queries / n,
+      scanned: l.sums.scanned / n,
       roundP95: l.times.map((t) => pct(t, 95)),
     };
     await advance(l, row);
@@ -237,13 +262,17 @@ function verdict(group: Row[]): string {
   if (first.timeoutMs !== undefined) {
     const worst = Math.max(...group.map((r) => r.p95));
     const third = first.timeoutMs / 3;
-    return worst <= third ? `ok: batch p95 ≤ 1/3 of ${first.fn}'s ${first.timeoutMs / 1000} s` : `OVER: batch p95 ${(worst / 1000).toFixed(1)} s > 1/3 of ${first.timeoutMs / 1000} s`;
+    return worst <= third
+      ? `ok: batch p95 ≤ 1/3 of ${first.fn}'s ${first.timeoutMs / 1000} s`
+      : `OVER: batch p95 ${(worst / 1000).toFixed(1)} s > 1/3 of ${first.timeoutMs / 1000} s`;
   }
   if (!first.perUser || group.length < 2) return '';
   const reads = flat(group.map((r) => r.reads));
   const scanned = flat(group.map((r) => r.scanned));
   if (!reads || !scanned) {
-    const grew = !scanned ? `rows scanned ${group.map((r) => r.scanned.toFixed(0)).join(' → ')}` : `reads ${group.map((r) => r.reads.toFixed(1)).join(' → ')}`;
+    const grew = !scanned
+      ? `rows scanned ${group.map((r) => r.scanned.toFixed(0)).join(' → ')}`
+      : `reads ${group.map((r) => r.reads.toFixed(1)).join(' → ')}`;
     return `GROWS: ${grew}`;
   }
   const ratios = ratioStats(group);
@@ -263,7 +292,9 @@ function ratioStats(group: Row[]): { median: number; min: number; max: number }[
 function printTable(lanes: Lane[]) {
   const fmt = (n: number) => n.toFixed(2).padStart(8);
   const lines: string[] = [];
-  lines.push(`| action | homes | p50 ms | p95 ms | DB reads/call | DB writes/call | queries/call | rows scanned/call | p95 ratio to ${lanes[0].homes}: median (min–max of ${ROUNDS} rounds) | verdict |`);
+  lines.push(
+    `| action | homes | p50 ms | p95 ms | DB reads/call | DB writes/call | queries/call | rows scanned/call | p95 ratio to ${lanes[0].homes}: median (min–max of ${ROUNDS} rounds) | verdict |`,
+  );
   lines.push(`|---|---:|---:|---:|---:|---:|---:|---:|---|---|`);
   const n = lanes[0].rows.length;
   for (let k = 0; k < n; k++) {
@@ -271,19 +302,39 @@ function printTable(lanes: Lane[]) {
     const stats = group[0].perUser ? ratioStats(group) : [];
     const v = verdict(group);
     group.forEach((r, j) => {
-      const ratio = j === 0 || !stats.length ? '' : `${stats[j - 1].median.toFixed(2)} (${stats[j - 1].min.toFixed(2)}–${stats[j - 1].max.toFixed(2)})`;
-      const action = j === 0 ? r.action + (r.batches !== undefined ? ` [${r.batches} batches]` : '') : r.batches !== undefined ? `  ″ [${r.batches} batches]` : '  ″';
-      lines.push(`| ${action} | ${r.homes} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.reads)} | ${fmt(r.writes)} | ${fmt(r.queries)} | ${fmt(r.scanned)} | ${ratio} | ${j === group.length - 1 ? v : ''} |`);
+      const ratio =
+        j === 0 || !stats.length ? '' : `${stats[j - 1].median.toFixed(2)} (${stats[j - 1].min.toFixed(2)}–${stats[j - 1].max.toFixed(2)})`;
+      const action =
+        j === 0
+          ? r.action + (r.batches !== undefined ? ` [${r.batches} batches]` : '')
+          : r.batches !== undefined
+            ? `  ″ [${r.batches} batches]`
+            : '  ″';
+      lines.push(
+        `| ${action} | ${r.homes} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.reads)} | ${fmt(r.writes)} | ${fmt(r.queries)} | ${fmt(r.scanned)} | ${ratio} | ${j === group.length - 1 ? v : ''} |`,
+      );
     });
   }
   console.log(lines.join('\n'));
-  console.log(`\n${ITER} calls per action and size after ${WARMUP} warm-up calls, in ${ROUNDS} interleaved rounds; homes = households in the whole database.`);
+  console.log(
+    `\n${ITER} calls per action and size after ${WARMUP} warm-up calls, in ${ROUNDS} interleaved rounds; homes = households in the whole database.`,
+  );
   console.log('DB reads = documents returned; rows scanned = documents the store loaded to answer (an index keeps it close to reads).');
-  console.log('Verdict: structure first (reads and rows scanned per call equal at every size), then the median p95 ratio ≤ 1.5; job batches: p95 per batch ≤ 1/3 of the function timeout.');
+  console.log(
+    'Verdict: structure first (reads and rows scanned per call equal at every size), then the median p95 ratio ≤ 1.5; job batches: p95 per batch ≤ 1/3 of the function timeout.',
+  );
 }
 
 async function main() {
-  const lanes: Lane[] = SIZES.map((extra) => ({ extra, homes: 0, done: false, rows: [], i: 0, times: [], sums: { reads: 0, writes: 0, queries: 0, scanned: 0 } }));
+  const lanes: Lane[] = SIZES.map((extra) => ({
+    extra,
+    homes: 0,
+    done: false,
+    rows: [],
+    i: 0,
+    times: [],
+    sums: { reads: 0, writes: 0, queries: 0, scanned: 0 },
+  }));
   for (const l of lanes) await advance(l);
   for (;;) {
     const failed = lanes.find((l) => l.failed);

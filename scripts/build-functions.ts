@@ -115,7 +115,10 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
     const code = readFileSync(join(dir, 'index.js'), 'utf8');
     const deps: Record<string, string> = {};
     for (const ext of EXTERNAL) if (code.includes(`require("${ext}")`)) deps[ext] = versionOf(ext);
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: rootPkg.version, private: true, main: 'index.js', dependencies: deps }, null, 2) + '\n');
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name, version: rootPkg.version, private: true, main: 'index.js', dependencies: deps }, null, 2) + '\n',
+    );
     copyFileSync(join(srcDir, name, 'config.json'), join(dir, 'config.json'));
     copyFileSync(join(srcDir, name, 'deploy.json'), join(dir, 'deploy.json'));
     out.push({ name, bytes: Buffer.byteLength(code), dir });

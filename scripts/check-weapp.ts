@@ -102,7 +102,11 @@ async function main(): Promise<void> {
   let officialSizes: Record<string, number> | null = null;
   for (const c of checks) {
     // `text` describes the problem the check looks for, whatever the outcome.
-    console.log(`${c.success ? 'PASS' : 'FAIL'}  ${String(c.name ?? '').padEnd(30)} (looks for: ${String(c.text ?? '').replace(/\s+/g, ' ').trim()})`);
+    console.log(
+      `${c.success ? 'PASS' : 'FAIL'}  ${String(c.name ?? '').padEnd(30)} (looks for: ${String(c.text ?? '')
+        .replace(/\s+/g, ' ')
+        .trim()})`,
+    );
     if (c.name === 'PACKAGE_SIZE_LIMIT' && c.detail) officialSizes = c.detail as Record<string, number>;
     if (!c.success) {
       ok = false;
@@ -118,16 +122,20 @@ async function main(): Promise<void> {
   // files on disk per package); the compiled output is shown beside it.
   const mainBytes = officialSizes?.__APP__ ?? compiledSizes.__APP__;
   const mainOk = mainBytes <= MAIN_BUDGET_KB * 1024;
-  const official = (root: string) => (officialSizes ? officialSizes[root] ?? officialSizes[root + '/'] : undefined);
+  const official = (root: string) => (officialSizes ? (officialSizes[root] ?? officialSizes[root + '/']) : undefined);
   console.log('\n== Package sizes ==');
   console.log(`      ${'package'.padEnd(20)}${'official'.padStart(12)}${'compiled'.padStart(12)}`);
-  console.log(`${mainOk ? 'PASS' : 'FAIL'}  ${'main'.padEnd(20)}${kb(mainBytes).padStart(12)}${kb(compiledSizes.__APP__).padStart(12)}   budget ${MAIN_BUDGET_KB} KB`);
+  console.log(
+    `${mainOk ? 'PASS' : 'FAIL'}  ${'main'.padEnd(20)}${kb(mainBytes).padStart(12)}${kb(compiledSizes.__APP__).padStart(12)}   budget ${MAIN_BUDGET_KB} KB`,
+  );
   for (const r of subRoots) {
     const o = official(r);
     console.log(`      ${r.padEnd(20)}${(o === undefined ? '-' : kb(o)).padStart(12)}${kb(compiledSizes[r]).padStart(12)}`);
   }
   const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
-  console.log(`      ${'total'.padEnd(20)}${(officialSizes ? kb(sum(officialSizes)) : '-').padStart(12)}${kb(sum(compiledSizes)).padStart(12)}`);
+  console.log(
+    `      ${'total'.padEnd(20)}${(officialSizes ? kb(sum(officialSizes)) : '-').padStart(12)}${kb(sum(compiledSizes)).padStart(12)}`,
+  );
   if (!mainOk) ok = false;
 
   console.log('\n== Code analysis (analyseCode) ==');

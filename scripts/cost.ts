@@ -79,7 +79,19 @@ interface Usage {
 const billedS = (ms: number) => Math.max(1, Math.ceil(ms / 100)) / 10;
 
 async function month(): Promise<{ usage: Usage; homes: number }> {
-  const usage: Usage = { calls: 0, timerCalls: 0, timerIdleGbs: 0, gbs: 0, byFn: {}, readsPerDay: [], writesPerDay: [], messages: 0, dbBytes: 0, fileBytes: 0, failed: {} };
+  const usage: Usage = {
+    calls: 0,
+    timerCalls: 0,
+    timerIdleGbs: 0,
+    gbs: 0,
+    byFn: {},
+    readsPerDay: [],
+    writesPerDay: [],
+    messages: 0,
+    dbBytes: 0,
+    fileBytes: 0,
+    failed: {},
+  };
   const meter = (fn: string, ms: number, n = 1) => {
     const gbs = (MEMORY_MB[fn] / 1024) * billedS(ms) * n;
     usage.calls += n;
@@ -101,7 +113,14 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
   }
   const start = new Date();
   const wiring = emulatorWiring(CONFIGS);
-  const emu: Emulator = createEmulator({ dataDir: ':memory:', collections: COLLECTIONS, functions: (n: string) => wrapped[n] as any, mediaCheckCallback: { functionName: 'notices' }, clockStart: start, ...wiring });
+  const emu: Emulator = createEmulator({
+    dataDir: ':memory:',
+    collections: COLLECTIONS,
+    functions: (n: string) => wrapped[n] as any,
+    mediaCheckCallback: { functionName: 'notices' },
+    clockStart: start,
+    ...wiring,
+  });
   useEmulator(emu);
   const seed = buildSeed();
   for (const name of SEED_ORDER) emu.seed(name, seed[name] as object[]);
@@ -111,7 +130,9 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
   const txsjHomes = seed.homes.filter((h) => h.compoundId === 'txsj');
   const members = seed.memberships.filter((m) => m.compoundId === 'txsj' && m.status === 'active');
   const openidOf = new Map(seed.people.map((p) => [p._id, p.openid]));
-  const residents = members.map((m) => ({ openid: openidOf.get(m.personId)!, homeId: m.homeId, buildingId: m.buildingId, owner: m.relation === 'owner' })).filter((r) => r.openid);
+  const residents = members
+    .map((m) => ({ openid: openidOf.get(m.personId)!, homeId: m.homeId, buildingId: m.buildingId, owner: m.relation === 'owner' }))
+    .filter((r) => r.openid);
   const byBuilding = new Map<string, typeof residents>();
   for (const r of residents) byBuilding.set(r.buildingId, [...(byBuilding.get(r.buildingId) ?? []), r]);
   let seq = 0;
@@ -125,7 +146,16 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
 
   // An open matter of 天翔世家 for the month's ballots (announced last month; nobody has voted yet).
   const created = { id: 'vm_cost_open' };
-  seedMatter(emu, created.id, txsjHomes, new Set(), new Date(start.getTime() - 86_400_000), new Date(start.getTime() + (DAYS + 5) * 86_400_000), { id: 'txsj', name: '天翔世家' }, true);
+  seedMatter(
+    emu,
+    created.id,
+    txsjHomes,
+    new Set(),
+    new Date(start.getTime() - 86_400_000),
+    new Date(start.getTime() + (DAYS + 5) * 86_400_000),
+    { id: 'txsj', name: '天翔世家' },
+    true,
+  );
 
   const notices: { id: string; audience: typeof residents; author: string }[] = [];
   const repairs: { id: string; openid: string }[] = [];
@@ -142,13 +172,28 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
     }
     // Notices: leads post to their building twice a week, the committee four times a month.
     if (day % 7 === 1 || day % 7 === 4) {
-      for (const [lead, b] of [['txsj-lead-3', 'txsj-b3'], ['txsj-lead-5', 'txsj-b5']] as const) {
-        const n = await call('notices', as(lead), 'notices.post', { clientRequestId: rid(), audience: { kind: 'buildings', buildingIds: [b] }, title: `${b.slice(-1)}栋通知 ${day}`, body: '本周六上午九点清洗水箱，请提前储水。', category: '通知' });
+      for (const [lead, b] of [
+        ['txsj-lead-3', 'txsj-b3'],
+        ['txsj-lead-5', 'txsj-b5'],
+      ] as const) {
+        const n = await call('notices', as(lead), 'notices.post', {
+          clientRequestId: rid(),
+          audience: { kind: 'buildings', buildingIds: [b] },
+          title: `${b.slice(-1)}栋通知 ${day}`,
+          body: '本周六上午九点清洗水箱，请提前储水。',
+          category: '通知',
+        });
         if (n) notices.push({ id: n.id, audience: byBuilding.get(b) ?? [], author: lead });
       }
     }
     if (day % 7 === 2) {
-      const n = await call('notices', as('txsj-committee'), 'notices.post', { clientRequestId: rid(), audience: { kind: 'compounds', compoundIds: ['txsj'] }, title: `业委会通知 ${day}`, body: '本月业委会例会将于周五晚七点在议事厅召开。', category: '通知' });
+      const n = await call('notices', as('txsj-committee'), 'notices.post', {
+        clientRequestId: rid(),
+        audience: { kind: 'compounds', compoundIds: ['txsj'] },
+        title: `业委会通知 ${day}`,
+        body: '本月业委会例会将于周五晚七点在议事厅召开。',
+        category: '通知',
+      });
       if (n) notices.push({ id: n.id, audience: residents, author: 'txsj-committee' });
     }
     // Opens: 70 % of each audience, spread over the three days after posting; the author reminds the day after.
@@ -156,36 +201,65 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
       const age = notices.length - k; // rough: newer notices are read first
       void age;
       const readers = n.audience.filter((_r, i) => i % 10 < 7 && (i + day) % 3 === 0);
-      for (const r of readers.slice(0, Math.ceil(n.audience.length / 3))) await call('notices', r.openid, 'notices.open', { noticeId: n.id });
+      for (const r of readers.slice(0, Math.ceil(n.audience.length / 3)))
+        await call('notices', r.openid, 'notices.open', { noticeId: n.id });
     }
-    for (const n of notices.splice(0, Math.max(0, notices.length - 6))) await call('notices', as(n.author), 'notices.remind', { clientRequestId: rid(), noticeId: n.id });
+    for (const n of notices.splice(0, Math.max(0, notices.length - 6)))
+      await call('notices', as(n.author), 'notices.remind', { clientRequestId: rid(), noticeId: n.id });
     // Fees: bills come from the billing timer; payments over the first 20 days.
     if (day < 20) {
-      const unpaid = (await db.collection('bills').where({ compoundPeriod: `txsj_${period}`, status: 'unpaid' }).limit(60).get()).data as { _id: string; homeId: string }[];
+      const unpaid = (
+        await db
+          .collection('bills')
+          .where({ compoundPeriod: `txsj_${period}`, status: 'unpaid' })
+          .limit(60)
+          .get()
+      ).data as { _id: string; homeId: string }[];
       for (const [i, b] of unpaid.slice(0, Math.ceil(txsjHomes.length / 20)).entries()) {
         const payer = residents.find((r) => r.homeId === b.homeId);
         if (payer && i % 9 !== 0) {
           await call('fees', payer.openid, 'fees.myBills', {});
           const order = await call('fees', payer.openid, 'fees.pay', { clientRequestId: rid(), billIds: [b._id] });
           if (order) await emu.pay.complete(order.outTradeNo);
-        } else await call('fees', as('txsj-manager'), 'fees.payOffline', { clientRequestId: rid(), billIds: [b._id], method: 'cash', receiptNo: `C-${day}-${i}` });
+        } else
+          await call('fees', as('txsj-manager'), 'fees.payOffline', {
+            clientRequestId: rid(),
+            billIds: [b._id],
+            method: 'cash',
+            receiptNo: `C-${day}-${i}`,
+          });
       }
     }
-    if (day === 20) for (const b of ['txsj-b3', 'txsj-b5']) await call('fees', as('txsj-committee'), 'fees.remind', { clientRequestId: rid(), compoundId: 'txsj', buildingId: b });
+    if (day === 20)
+      for (const b of ['txsj-b3', 'txsj-b5'])
+        await call('fees', as('txsj-committee'), 'fees.remind', { clientRequestId: rid(), compoundId: 'txsj', buildingId: b });
     // Activities: four a month, 30 sign-ups each over the next days.
     if (day % 7 === 0) {
       const a = await call('activities', as('txsj-secretary'), 'activities.create', {
-        clientRequestId: rid(), title: `志愿服务 ${day}`, description: '清理楼道杂物', place: '小区广场',
-        startAt: new Date(dayAt.getTime() + 10 * 86_400_000).toISOString(), endAt: new Date(dayAt.getTime() + 10 * 86_400_000 + 7_200_000).toISOString(), deadline: new Date(dayAt.getTime() + 8 * 86_400_000).toISOString(),
-        audience: { kind: 'compound', compoundId: 'txsj' }, capacity: 30,
+        clientRequestId: rid(),
+        title: `志愿服务 ${day}`,
+        description: '清理楼道杂物',
+        place: '小区广场',
+        startAt: new Date(dayAt.getTime() + 10 * 86_400_000).toISOString(),
+        endAt: new Date(dayAt.getTime() + 10 * 86_400_000 + 7_200_000).toISOString(),
+        deadline: new Date(dayAt.getTime() + 8 * 86_400_000).toISOString(),
+        audience: { kind: 'compound', compoundId: 'txsj' },
+        capacity: 30,
       });
       if (a) activities.push(a.id);
     }
-    for (const a of activities.slice(-2)) for (let k = 0; k < 5; k++) await call('activities', residents[(day * 5 + k) % residents.length].openid, 'activities.signUp', { activityId: a });
+    for (const a of activities.slice(-2))
+      for (let k = 0; k < 5; k++)
+        await call('activities', residents[(day * 5 + k) % residents.length].openid, 'activities.signUp', { activityId: a });
     // Repairs: one home in eight a month (2–3 a day), dispatched, done and confirmed over the next days.
     for (let k = 0; k < Math.round(txsjHomes.length / 8 / DAYS + (day % 2 ? 0.4 : 0)); k++) {
       const r = residents[(day * 7 + k * 13) % residents.length];
-      const rep = await call('repairs', r.openid, 'repairs.report', { clientRequestId: rid(), where: { kind: 'home', homeId: r.homeId }, category: '水管漏水', description: '厨房水管漏水' });
+      const rep = await call('repairs', r.openid, 'repairs.report', {
+        clientRequestId: rid(),
+        where: { kind: 'home', homeId: r.homeId },
+        category: '水管漏水',
+        description: '厨房水管漏水',
+      });
       if (rep) repairs.push({ id: rep.id, openid: r.openid });
     }
     for (const rep of repairs.splice(0)) {
@@ -196,14 +270,22 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
     }
     // Votes: owners cast over the month; the committee looks at the live count daily.
     if (created) {
-      for (const r of residents.filter((x, i) => x.owner && i % DAYS === day && i % 10 < 6)) await call('votes', r.openid, 'ballots.cast', { matterId: created.id, homeId: r.homeId, choices: ['approve'] });
+      for (const r of residents.filter((x, i) => x.owner && i % DAYS === day && i % 10 < 6))
+        await call('votes', r.openid, 'ballots.cast', { matterId: created.id, homeId: r.homeId, choices: ['approve'] });
       await call('votes', as('txsj-committee'), 'matters.get', { matterId: created.id });
     }
     // The month's end: the bookkeeper closes and publishes, the committee posts the 财务公示.
     if (day === DAYS - 1) {
       await call('fees', as('txsj-committee'), 'ledger.close', { compoundId: 'txsj', period });
       await call('fees', as('txsj-committee'), 'ledger.publish', { compoundId: 'txsj', period });
-      const n = await call('notices', as('txsj-committee'), 'notices.post', { clientRequestId: rid(), audience: { kind: 'compounds', compoundIds: ['txsj'] }, title: `${period} 月度收支公示`, body: '本月收支已公示，请点击查看。', category: '通知', link: { to: 'feeStatement', params: { compoundId: 'txsj', period }, label: '查看账目明细' } });
+      const n = await call('notices', as('txsj-committee'), 'notices.post', {
+        clientRequestId: rid(),
+        audience: { kind: 'compounds', compoundIds: ['txsj'] },
+        title: `${period} 月度收支公示`,
+        body: '本月收支已公示，请点击查看。',
+        category: '通知',
+        link: { to: 'feeStatement', params: { compoundId: 'txsj', period }, label: '查看账目明细' },
+      });
       if (n) await call('fees', as('txsj-committee'), 'ledger.linkNotice', { compoundId: 'txsj', period, noticeId: n.id });
     }
     // The day's timers (the clock runs hour by hour: each firing stands for its occurrences).
@@ -240,11 +322,25 @@ interface Figures {
 }
 
 function fits(p: Plan, f: Figures) {
-  return f.calls <= p.callsPerMonth && f.gbs <= p.gbsPerMonth && f.peakReads <= p.readsPerDay && f.peakWrites <= p.writesPerDay && f.dbGB <= p.dbGB && f.storageGB <= p.storageGB;
+  return (
+    f.calls <= p.callsPerMonth &&
+    f.gbs <= p.gbsPerMonth &&
+    f.peakReads <= p.readsPerDay &&
+    f.peakWrites <= p.writesPerDay &&
+    f.dbGB <= p.dbGB &&
+    f.storageGB <= p.storageGB
+  );
 }
 
 function payg(f: Figures, readsMonth: number, writesMonth: number) {
-  return f.calls * PAYG.perCall + f.gbs * PAYG.perGbs + readsMonth * PAYG.perRead + writesMonth * PAYG.perWrite + f.dbGB * PAYG.dbPerGbDay * 30 + f.storageGB * PAYG.storagePerGbDay * 30;
+  return (
+    f.calls * PAYG.perCall +
+    f.gbs * PAYG.perGbs +
+    readsMonth * PAYG.perRead +
+    writesMonth * PAYG.perWrite +
+    f.dbGB * PAYG.dbPerGbDay * 30 +
+    f.storageGB * PAYG.storagePerGbDay * 30
+  );
 }
 
 function print(title: string, homes: number, f: Figures, readsMonth: number, writesMonth: number) {
@@ -262,9 +358,21 @@ function print(title: string, homes: number, f: Figures, readsMonth: number, wri
   console.log(`| file storage GB | ${f.storageGB.toFixed(3)} | ${basic.storageGB} | ${pct(f.storageGB, basic.storageGB)} |`);
   console.log(`| subscribe messages / month | ${n(f.messages)} | — | — |`);
   const plan = PLANS.find((p) => fits(p, f));
-  const half = PLANS.find((p) => fits(p, { ...f, calls: 2 * f.calls, gbs: 2 * f.gbs, peakReads: 2 * f.peakReads, peakWrites: 2 * f.peakWrites, dbGB: 2 * f.dbGB, storageGB: 2 * f.storageGB }));
+  const half = PLANS.find((p) =>
+    fits(p, {
+      ...f,
+      calls: 2 * f.calls,
+      gbs: 2 * f.gbs,
+      peakReads: 2 * f.peakReads,
+      peakWrites: 2 * f.peakWrites,
+      dbGB: 2 * f.dbGB,
+      storageGB: 2 * f.storageGB,
+    }),
+  );
   const yuan = payg(f, readsMonth, writesMonth);
-  console.log(`\ncheapest plan that fits: ${plan ? `${plan.name}${plan.priceYuan !== null ? ` (${plan.priceYuan} 元/月 = ${((plan.priceYuan * 12) / homes).toFixed(3)} 元 per home per year)` : ''}` : 'none of the listed plans'}; with half of every quota to spare: ${half?.name ?? 'none'}`);
+  console.log(
+    `\ncheapest plan that fits: ${plan ? `${plan.name}${plan.priceYuan !== null ? ` (${plan.priceYuan} 元/月 = ${((plan.priceYuan * 12) / homes).toFixed(3)} 元 per home per year)` : ''}` : 'none of the listed plans'}; with half of every quota to spare: ${half?.name ?? 'none'}`,
+  );
   console.log(`pay-as-you-go price of this usage: ${yuan.toFixed(2)} 元/月 = ${((yuan * 12) / homes).toFixed(4)} 元 per home per year`);
 }
 
@@ -274,14 +382,23 @@ async function main() {
   const readsMonth = usage.readsPerDay.reduce((a, b) => a + b, 0);
   const writesMonth = usage.writesPerDay.reduce((a, b) => a + b, 0);
   const compound: Figures = {
-    calls: usage.calls, gbs: usage.gbs, peakReads: Math.max(...usage.readsPerDay), peakWrites: Math.max(...usage.writesPerDay),
-    dbGB: usage.dbBytes / 1e9, storageGB: usage.fileBytes / 1e9, messages: usage.messages,
+    calls: usage.calls,
+    gbs: usage.gbs,
+    peakReads: Math.max(...usage.readsPerDay),
+    peakWrites: Math.max(...usage.writesPerDay),
+    dbGB: usage.dbBytes / 1e9,
+    storageGB: usage.fileBytes / 1e9,
+    messages: usage.messages,
   };
-  console.log(`# npm run cost — a simulated month (${DAYS} days), metered on the emulator in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  console.log(
+    `# npm run cost — a simulated month (${DAYS} days), metered on the emulator in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+  );
   console.log('\nBy function (calls, GB-seconds):');
-  for (const [fn, v] of Object.entries(usage.byFn)) console.log(`- ${fn}: ${v.calls.toLocaleString('en-US')} calls, ${v.gbs.toFixed(0)} GBs`);
+  for (const [fn, v] of Object.entries(usage.byFn))
+    console.log(`- ${fn}: ${v.calls.toLocaleString('en-US')} calls, ${v.gbs.toFixed(0)} GBs`);
   console.log(`- of which timer occurrences: ${usage.timerCalls.toLocaleString('en-US')}`);
-  if (Object.keys(usage.failed).length) console.log(`\nRefused calls (part of the month, e.g. a second vote on a home): ${JSON.stringify(usage.failed)}`);
+  if (Object.keys(usage.failed).length)
+    console.log(`\nRefused calls (part of the month, e.g. a second vote on a home): ${JSON.stringify(usage.failed)}`);
   print('天翔世家', homes, compound, readsMonth, writesMonth);
   // The district: everything but the timers' own occurrences scales with homes.
   const k = DISTRICT_HOMES / homes;
@@ -295,7 +412,9 @@ async function main() {
     messages: usage.messages * k,
   };
   print('A district on one environment', DISTRICT_HOMES, district, readsMonth * k, writesMonth * k);
-  console.log('\nGB-seconds use local wall time as billed time (rounded up to 100 ms): an estimate. DB reads are read requests; writes are documents written (an upper bound of write requests).');
+  console.log(
+    '\nGB-seconds use local wall time as billed time (rounded up to 100 ms): an estimate. DB reads are read requests; writes are documents written (an upper bound of write requests).',
+  );
 }
 
 main().catch((e) => {

@@ -27,7 +27,15 @@ import { FUNCTIONS_DIST_DIR, readFunctionConfigs } from './lib/function-config';
 import { formatVerify, verifyPermissions } from './lib/deploy-verify';
 
 export { executePlan, describeStep, type DeployClients } from './lib/deploy-execute';
-export { checkPrerequisites, formatPlan, planDeploy, COLLECTION_PERMISSION, type DeployOptions, type Plan, type Step } from './lib/deploy-plan';
+export {
+  checkPrerequisites,
+  formatPlan,
+  planDeploy,
+  COLLECTION_PERMISSION,
+  type DeployOptions,
+  type Plan,
+  type Step,
+} from './lib/deploy-plan';
 
 const ROOT = join(__dirname, '..');
 
@@ -37,7 +45,8 @@ export interface CliArgs {
   verify: boolean;
 }
 
-const USAGE = 'usage: npm run deploy -- --env <envId> [--version x.y.z] [--desc text] [--robot 1..30] [--skip-upload] [--dry-run | --verify]';
+const USAGE =
+  'usage: npm run deploy -- --env <envId> [--version x.y.z] [--desc text] [--robot 1..30] [--skip-upload] [--dry-run | --verify]';
 
 /** Parses `--env x --version 1.2.3 --desc … --robot n --skip-upload --dry-run` (also `--flag=value`). */
 export function parseArgs(argv: string[], env: Env = process.env): CliArgs {
@@ -81,7 +90,12 @@ export function parseArgs(argv: string[], env: Env = process.env): CliArgs {
 /** The real clients: @cloudbase/manager-node for the env, miniprogram-ci, and the two builds. Loaded only for a real run. */
 export function createClients(plan: Plan, env: Env): DeployClients {
   const CloudBase = require('@cloudbase/manager-node') as typeof import('@cloudbase/manager-node');
-  const app = new CloudBase({ secretId: env.TCB_SECRET_ID, secretKey: env.TCB_SECRET_KEY, token: env.TCB_TOKEN || undefined, envId: plan.envId });
+  const app = new CloudBase({
+    secretId: env.TCB_SECRET_ID,
+    secretKey: env.TCB_SECRET_KEY,
+    token: env.TCB_TOKEN || undefined,
+    envId: plan.envId,
+  });
   const planned = plan.steps.flatMap((s) => (s.kind === 'function' ? [s.name] : []));
   return {
     build: {
@@ -95,7 +109,11 @@ export function createClients(plan: Plan, env: Env): DeployClients {
         if (absent.length) throw new Error(`not built: ${absent.join(', ')}`);
       },
       async weapp(buildEnv) {
-        const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...buildEnv } });
+        const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
+          cwd: ROOT,
+          stdio: 'inherit',
+          env: { ...process.env, ...buildEnv },
+        });
         if (r.status !== 0) throw new Error(`taro build --type weapp exited with ${r.status ?? r.signal}`);
         if (!existsSync(join(ROOT, 'dist', 'weapp', 'app.json'))) throw new Error('dist/weapp/app.json was not written');
       },
@@ -117,7 +135,12 @@ async function main(): Promise<void> {
     const missing = ['TCB_SECRET_ID', 'TCB_SECRET_KEY'].filter((k) => !process.env[k]);
     if (!opts.envId || missing.length) throw new Error(`--verify needs --env <envId> and ${missing.join(', ') || 'credentials'}`);
     const CloudBase = require('@cloudbase/manager-node') as typeof import('@cloudbase/manager-node');
-    const app = new CloudBase({ secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY, token: process.env.TCB_TOKEN || undefined, envId: opts.envId });
+    const app = new CloudBase({
+      secretId: process.env.TCB_SECRET_ID,
+      secretKey: process.env.TCB_SECRET_KEY,
+      token: process.env.TCB_TOKEN || undefined,
+      envId: opts.envId,
+    });
     const rows = await verifyPermissions(plan, (name, params) => app.functions.invokeFunction(name, params));
     console.log(formatVerify(opts.envId, rows));
     if (rows.some((r) => r.outcome === 'refused' || r.outcome === 'no answer')) process.exit(3);
@@ -126,7 +149,8 @@ async function main(): Promise<void> {
   const problems = checkPrerequisites(plan, process.env);
   if (dryRun) {
     console.log(formatPlan(plan));
-    if (problems.length) console.log(`\nDry run only. A real run would refuse to start until:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    if (problems.length)
+      console.log(`\nDry run only. A real run would refuse to start until:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     else console.log('\nDry run only: nothing was built or changed.');
     return;
   }

@@ -22,10 +22,18 @@ async function serve() {
       old.kill('SIGTERM');
     });
   }
-  server = spawn(process.execPath, ['--require', 'tsx/cjs', join(root, 'scripts/start.ts')], { cwd: root, stdio: 'inherit', env: { ...process.env, NO_BUILD: '1' } });
+  server = spawn(process.execPath, ['--require', 'tsx/cjs', join(root, 'scripts/start.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NO_BUILD: '1' },
+  });
 }
 
-const taro = spawn('npx', ['taro', 'build', '--type', 'h5', '--watch'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development' } });
+const taro = spawn('npx', ['taro', 'build', '--type', 'h5', '--watch'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'development' },
+});
 
 let pending: NodeJS.Timeout | null = null;
 for (const dir of ['cloudfunctions', 'core']) {

@@ -19,12 +19,11 @@ import { buildSeed } from './lib/seed-data';
 
 installRequireHook();
 type Main = (e: unknown, c?: unknown) => Promise<unknown>;
- 
+
 // Every function in cloudfunctions/ (each one's timers count, whoever added them).
 const functions: Record<string, Main> = Object.fromEntries(
   readFunctionConfigs().map((f) => [f.name, require(`../cloudfunctions/${f.name}`).main as Main]),
 );
- 
 
 export const BASIC_PLAN = { callsPerMonth: 200_000, readsPerDay: 50_000 };
 

@@ -4,7 +4,9 @@ import { COLLECTIONS } from '../core/collections';
 for (const c of COLLECTIONS) {
   console.log(c.name);
   for (const i of c.indexes) {
-    const keys = Object.entries(i.keys).map(([k, d]) => `${k} ${d === 1 ? '升序' : '降序'}`).join(', ');
+    const keys = Object.entries(i.keys)
+      .map(([k, d]) => `${k} ${d === 1 ? '升序' : '降序'}`)
+      .join(', ');
     console.log(`  index ${i.name}: ${keys}${i.unique ? '  [唯一]' : ''}`);
   }
 }

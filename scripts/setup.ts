@@ -23,15 +23,22 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 
 export function printReport(r: SetupReport, log: (l: string) => void = console.log): void {
   const c = r.created;
-  log(c.communities + c.compounds + c.buildings === 0 ? '没有新建任何内容（都已存在）。' : `新建：社区 ${c.communities} 个，小区 ${c.compounds} 个，楼栋 ${c.buildings} 栋。`);
+  log(
+    c.communities + c.compounds + c.buildings === 0
+      ? '没有新建任何内容（都已存在）。'
+      : `新建：社区 ${c.communities} 个，小区 ${c.compounds} 个，楼栋 ${c.buildings} 栋。`,
+  );
   for (const d of r.differences) log(`注意：${d}`);
   const claim = r.claim;
   if (!claim) return;
   const who = `${claim.place} 的${ROLE_LABELS[claim.role]}`;
   if (claim.state === 'new') {
     log(`\n认领码（${who}，只显示这一次，${CLAIM_HOURS} 小时内有效、只能用一次）：\n\n    ${claim.code}\n`);
-    log(`请交给本人：打开小程序「近邻」→ 服务 → 认领管理身份，输入认领码（或打开页面 packages/onboarding/pages/claim/index?code=${claim.code}）。有效期至 ${claim.expiresAt.toISOString()}。`);
-  } else if (claim.state === 'open') log(`${who}的认领码已发出，尚未使用（有效期至 ${claim.expiresAt.toISOString()}）。遗失了就加 --new-code 重新生成（旧码作废）。`);
+    log(
+      `请交给本人：打开小程序「近邻」→ 服务 → 认领管理身份，输入认领码（或打开页面 packages/onboarding/pages/claim/index?code=${claim.code}）。有效期至 ${claim.expiresAt.toISOString()}。`,
+    );
+  } else if (claim.state === 'open')
+    log(`${who}的认领码已发出，尚未使用（有效期至 ${claim.expiresAt.toISOString()}）。遗失了就加 --new-code 重新生成（旧码作废）。`);
   else if (claim.state === 'claimed') log(`${who}已认领。之后的角色请由其在「角色管理」中授予。`);
   else log(`${who}已有人担任，不再发认领码：请由其在「角色管理」中授予角色。`);
 }
@@ -52,11 +59,18 @@ async function database(): Promise<{ db: Database; close(): void }> {
 
 async function main() {
   const file = arg('file');
-  if (!file) throw new Error('用法：npm run setup -- --file compound.xlsx [--env <env-id> | --data <目录>] [--role committee|community] [--compound 小区名称] [--new-code]');
+  if (!file)
+    throw new Error(
+      '用法：npm run setup -- --file compound.xlsx [--env <env-id> | --data <目录>] [--role committee|community] [--compound 小区名称] [--new-code]',
+    );
   const role = arg('role') ?? 'committee';
   if (role !== 'committee' && role !== 'community') throw new Error('--role 只能是 committee（业委会委员）或 community（社区工作人员）');
   const spec = await readSetupFile(file);
-  const claim: ClaimRequest = { role: role === 'community' ? 'communityAdmin' : 'committeeMember', compound: arg('compound'), renew: flag('new-code') };
+  const claim: ClaimRequest = {
+    role: role === 'community' ? 'communityAdmin' : 'committeeMember',
+    compound: arg('compound'),
+    renew: flag('new-code'),
+  };
   const { db, close } = await database();
   try {
     printReport(await runSetup(db, spec, { now: new Date(), claim }));

@@ -51,7 +51,12 @@ async function main() {
     // The operator's step, done here for a local try: the same code as `npm run setup`.
     const emu = createEmulator({ dataDir, collections: COLLECTIONS });
     try {
-      printReport(await runSetup(emu.sdk.database() as unknown as Database, await readSetupFile(setupFile), { now: new Date(), claim: { role: 'committeeMember' } }));
+      printReport(
+        await runSetup(emu.sdk.database() as unknown as Database, await readSetupFile(setupFile), {
+          now: new Date(),
+          claim: { role: 'committeeMember' },
+        }),
+      );
     } finally {
       emu.close();
     }
@@ -69,7 +74,9 @@ async function main() {
   console.log(`\n近邻 本地运行中：${rt.url}/  （${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   if (empty) {
     console.log('空白环境（没有演示数据）：第一步是 npm run setup -- --data ' + dataDir + ' --file <小区.xlsx>（先停止本程序），');
-    console.log('或 npm start -- --empty --file <小区.xlsx>。然后以「一位新的微信用户」登录，在「服务 → 认领管理身份」输入认领码。按 Ctrl+C 停止。');
+    console.log(
+      '或 npm start -- --empty --file <小区.xlsx>。然后以「一位新的微信用户」登录，在「服务 → 认领管理身份」输入认领码。按 Ctrl+C 停止。',
+    );
   } else console.log('打开后在「本地演示登录」页选择身份。按 Ctrl+C 停止。');
   const stop = () => rt.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -16,9 +16,13 @@ function git(args: string[]): string[] {
 }
 
 const since = git(['merge-base', 'HEAD', base])[0] ?? 'HEAD';
-const changed = [...new Set([...git(['diff', '--name-only', since]), ...git(['ls-files', '--others', '--exclude-standard'])])].filter((f) => existsSync(f));
+const changed = [...new Set([...git(['diff', '--name-only', since]), ...git(['ls-files', '--others', '--exclude-standard'])])].filter((f) =>
+  existsSync(f),
+);
 const code = changed.filter((f) => /\.(ts|tsx|js|mjs|cjs)$/.test(f));
-const formatted = changed.filter((f) => /\.(ts|tsx|js|mjs|cjs|json|scss)$/.test(f) && !f.startsWith('tests/emulator/fixtures/') && f !== 'package-lock.json');
+const formatted = changed.filter(
+  (f) => /\.(ts|tsx|js|mjs|cjs|json|scss)$/.test(f) && !f.startsWith('tests/emulator/fixtures/') && f !== 'package-lock.json',
+);
 
 function step(name: string, cmd: string, args: string[]): void {
   const t0 = Date.now();
@@ -35,4 +39,14 @@ if (formatted.length) step('prettier', 'npx', ['prettier', '--check', '--ignore-
 step('unit', 'npx', ['jest', '--selectProjects', 'unit']);
 // The suites that import (directly or not) a changed file; jest follows the imports.
 const sources = code.filter((f) => /^(core|cloudfunctions|emulator|scripts|tests)\//.test(f));
-if (sources.length) step('related', 'npx', ['jest', '--selectProjects', 'functions', 'emulator', 'runtime', '--passWithNoTests', '--findRelatedTests', ...sources]);
+if (sources.length)
+  step('related', 'npx', [
+    'jest',
+    '--selectProjects',
+    'functions',
+    'emulator',
+    'runtime',
+    '--passWithNoTests',
+    '--findRelatedTests',
+    ...sources,
+  ]);

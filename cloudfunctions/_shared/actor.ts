@@ -14,6 +14,12 @@ export async function loadActor(db: Database, openid: string): Promise<Actor> {
     openid,
     personId: person._id,
     roles: grants.map(({ role, communityId, compoundId, buildingIds }) => ({ role, communityId, compoundId, buildingIds })),
-    homes: homes.map(({ homeId, buildingId, compoundId, communityId, relation }) => ({ homeId, buildingId, compoundId, communityId, relation })),
+    homes: homes.map(({ homeId, buildingId, compoundId, communityId, relation }) => ({
+      homeId,
+      buildingId,
+      compoundId,
+      communityId,
+      relation,
+    })),
   };
 }

@@ -37,14 +37,21 @@ export function limiter(db: Database, now: Date, buckets: [string, AttemptLimit]
   return {
     async check() {
       const found = await attempts(db).byIds(ids.map((i) => i.id));
-      for (const i of ids) if ((found.get(i.id)?.failures ?? 0) >= i.limit.max) throw new AppError('RATE_LIMITED', '尝试次数过多，请稍后再试');
+      for (const i of ids)
+        if ((found.get(i.id)?.failures ?? 0) >= i.limit.max) throw new AppError('RATE_LIMITED', '尝试次数过多，请稍后再试');
     },
     async fail() {
       const _ = db.command;
       for (const i of ids) {
         if (await attempts(db).patch(i.id, { failures: _.inc(1) })) continue;
         try {
-          await attempts(db).add({ _id: i.id, bucket: i.bucket, failures: 1, windowStart: i.start, expiresAt: new Date(i.start.getTime() + i.limit.windowMs) });
+          await attempts(db).add({
+            _id: i.id,
+            bucket: i.bucket,
+            failures: 1,
+            windowStart: i.start,
+            expiresAt: new Date(i.start.getTime() + i.limit.windowMs),
+          });
         } catch {
           await attempts(db).patch(i.id, { failures: _.inc(1) }); // created by a parallel failure
         }

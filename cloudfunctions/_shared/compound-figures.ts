@@ -12,13 +12,54 @@ import { homes } from './directory';
 import { repository } from './repo';
 
 // The fields read, per owning feature (their full documents live in cloudfunctions/<feature>/docs.ts).
-interface NoticeRow { _id: string; rootId: string; status: string; publishedAt: Date | null; buildings: { compoundId: string; homeCount: number }[] }
-interface NoticeHomeReadRow { _id: string; rootId: string; compoundId: string; app: boolean; appAt?: Date; told: boolean; toldAt?: Date; author?: boolean }
-interface BillRow { _id: string; homeId: string; amountFen: number; status: 'unpaid' | 'paid' }
-interface StatementRow { _id: string; status: string; closedAt: Date; publishedAt?: Date }
-interface RepairRow { _id: string; homeId: string | null; status: string; createdAt: Date; doneAt: Date | null; finishDueAt: Date; rating: number | null }
-interface HoursRow { _id: string; minutes: number }
-interface MatterRow { _id: string; status: string; closesAt: Date; result?: { turnout: { owners: number; ofOwners: number } } }
+interface NoticeRow {
+  _id: string;
+  rootId: string;
+  status: string;
+  publishedAt: Date | null;
+  buildings: { compoundId: string; homeCount: number }[];
+}
+interface NoticeHomeReadRow {
+  _id: string;
+  rootId: string;
+  compoundId: string;
+  app: boolean;
+  appAt?: Date;
+  told: boolean;
+  toldAt?: Date;
+  author?: boolean;
+}
+interface BillRow {
+  _id: string;
+  homeId: string;
+  amountFen: number;
+  status: 'unpaid' | 'paid';
+}
+interface StatementRow {
+  _id: string;
+  status: string;
+  closedAt: Date;
+  publishedAt?: Date;
+}
+interface RepairRow {
+  _id: string;
+  homeId: string | null;
+  status: string;
+  createdAt: Date;
+  doneAt: Date | null;
+  finishDueAt: Date;
+  rating: number | null;
+}
+interface HoursRow {
+  _id: string;
+  minutes: number;
+}
+interface MatterRow {
+  _id: string;
+  status: string;
+  closesAt: Date;
+  result?: { turnout: { owners: number; ofOwners: number } };
+}
 
 /** notices */
 const notices = repository<NoticeRow>('notices');
@@ -37,13 +78,21 @@ const REACH_MS = COMMUNITY_LIMITS.reachHours * 3600 * 1000;
 /** Repairs that never ran to a finish (cancelled, merged into another) are not measured. */
 const NOT_MEASURED = ['cancelled', 'merged'];
 
-export async function readCompoundMonth(db: Database, c: { compoundId: string; communityId: string }, period: string, range: { start: Date; end: Date }, at: Date): Promise<RawInputs> {
+export async function readCompoundMonth(
+  db: Database,
+  c: { compoundId: string; communityId: string },
+  period: string,
+  range: { start: Date; end: Date },
+  at: Date,
+): Promise<RawInputs> {
   const _ = db.command;
   const inMonth = _.gte(range.start).and(_.lt(range.end));
   const homeCount = await homes(db).count({ compoundId: c.compoundId });
 
   // Notices published this month reaching this compound; versions share a rootId, count each root once.
-  const posted = (await notices(db).all({ 'buildings.compoundId': c.compoundId, publishedAt: inMonth })).filter((n) => n.status !== 'rejected' && n.publishedAt);
+  const posted = (await notices(db).all({ 'buildings.compoundId': c.compoundId, publishedAt: inMonth })).filter(
+    (n) => n.status !== 'rejected' && n.publishedAt,
+  );
   const roots = new Map<string, NoticeRow>();
   for (const n of posted) if (!roots.has(n.rootId) || roots.get(n.rootId)!.publishedAt! > n.publishedAt!) roots.set(n.rootId, n);
   const noticeRows: RawInputs['notices'] = [];
@@ -51,7 +100,9 @@ export async function readCompoundMonth(db: Database, c: { compoundId: string; c
     const targetHomes = n.buildings.filter((b) => b.compoundId === c.compoundId).reduce((s, b) => s + b.homeCount, 0);
     const reads = await noticeHomeReads(db).all({ rootId, compoundId: c.compoundId });
     const by = n.publishedAt!.getTime() + REACH_MS;
-    const knewHomes = reads.filter((r) => r.author || (r.app && r.appAt && r.appAt.getTime() <= by) || (r.told && r.toldAt && r.toldAt.getTime() <= by)).length;
+    const knewHomes = reads.filter(
+      (r) => r.author || (r.app && r.appAt && r.appAt.getTime() <= by) || (r.told && r.toldAt && r.toldAt.getTime() <= by),
+    ).length;
     noticeRows.push({ targetHomes, knewHomes: Math.min(knewHomes, targetHomes) });
   }
 
@@ -59,7 +110,9 @@ export async function readCompoundMonth(db: Database, c: { compoundId: string; c
   const statement = await statements(db).get(`${c.compoundId}_${period}`);
   const repairRows = (await repairs(db).all({ compoundId: c.compoundId, period })).filter((r) => !NOT_MEASURED.includes(r.status));
   const hours = await volunteerHours(db).all({ compoundId: c.compoundId, year: period.slice(0, 4), period });
-  const matters = (await voteMatters(db).all({ compoundId: c.compoundId, closesAt: inMonth })).filter((m) => m.result && (m.status === 'preliminary' || m.status === 'final'));
+  const matters = (await voteMatters(db).all({ compoundId: c.compoundId, closesAt: inMonth })).filter(
+    (m) => m.result && (m.status === 'preliminary' || m.status === 'final'),
+  );
 
   return {
     period,
@@ -67,8 +120,16 @@ export async function readCompoundMonth(db: Database, c: { compoundId: string; c
     homes: homeCount,
     notices: noticeRows,
     bills: billRows.map((b) => ({ homeId: b.homeId, amountFen: b.amountFen, paid: b.status === 'paid' })),
-    statement: statement ? { closedAt: statement.closedAt ?? null, publishedAt: statement.status === 'published' ? statement.publishedAt ?? null : null } : null,
-    repairs: repairRows.map((r) => ({ createdAt: r.createdAt, doneAt: r.doneAt, finishDueAt: r.finishDueAt, rating: r.rating, homeId: r.homeId })),
+    statement: statement
+      ? { closedAt: statement.closedAt ?? null, publishedAt: statement.status === 'published' ? (statement.publishedAt ?? null) : null }
+      : null,
+    repairs: repairRows.map((r) => ({
+      createdAt: r.createdAt,
+      doneAt: r.doneAt,
+      finishDueAt: r.finishDueAt,
+      rating: r.rating,
+      homeId: r.homeId,
+    })),
     volunteerMinutes: hours.reduce((s, h) => s + (h.minutes ?? 0), 0),
     votes: matters.map((m) => ({ owners: m.result!.turnout.ofOwners, voted: m.result!.turnout.owners })),
   };

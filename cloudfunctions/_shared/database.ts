@@ -11,8 +11,12 @@ export type Command = SdkDb['command'];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDoc = any;
 
-export interface UpdateResult { stats: { updated: number } }
-export interface RemoveResult { stats: { removed: number } }
+export interface UpdateResult {
+  stats: { updated: number };
+}
+export interface RemoveResult {
+  stats: { removed: number };
+}
 
 export interface Query {
   where(query: object): Query;

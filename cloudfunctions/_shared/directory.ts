@@ -8,7 +8,10 @@ import type { Actor, Relation, RoleName, Target } from '../../core/platform/role
 import type { Database } from './database';
 import { repository } from './repo';
 
-export interface CommunityDoc { _id: string; name: string }
+export interface CommunityDoc {
+  _id: string;
+  name: string;
+}
 export interface CompoundDoc {
   _id: string;
   communityId: string;
@@ -29,7 +32,10 @@ export interface BuildingDoc {
   units: string[];
   homeCount: number;
 }
-export interface RegisteredOwner { name: string; phone?: string }
+export interface RegisteredOwner {
+  name: string;
+  phone?: string;
+}
 export interface HomeDoc {
   _id: string;
   communityId: string;
@@ -83,7 +89,6 @@ export interface RoleDoc {
   createdAt: Date;
 }
 
-
 export const communities = repository<CommunityDoc>('communities');
 export const compounds = repository<CompoundDoc>('compounds');
 export const buildings = repository<BuildingDoc>('buildings');
@@ -123,7 +128,14 @@ export function leadContactPhone(p: Pick<PersonDoc, 'phone' | 'contactLead'> | u
 export async function ensurePersonByOpenid(db: Database, openid: string, name: string, now: Date, phone?: string): Promise<PersonDoc> {
   const existing = await people(db).first({ openid });
   if (existing) return existing;
-  const doc: Omit<PersonDoc, '_id'> = { openid, name, ...(phone ? { phone } : {}), partyMember: false, showPartyBadge: false, createdAt: now };
+  const doc: Omit<PersonDoc, '_id'> = {
+    openid,
+    name,
+    ...(phone ? { phone } : {}),
+    partyMember: false,
+    showPartyBadge: false,
+    createdAt: now,
+  };
   try {
     const id = await people(db).add(doc);
     return { _id: id, ...doc };

@@ -72,7 +72,12 @@ export interface JobKind<P, T> {
   /** Items per batch; with `budgetMs` it keeps a batch well inside the timeout. */
   batchSize: number;
   /** The next items after `cursor` (null = start), and the cursor after them (null = no more). */
-  next(ctx: Ctx, job: JobDoc<P>, cursor: string | null, limit: number): Promise<{ items: BatchItem<T>[]; cursor: string | null; total?: number }>;
+  next(
+    ctx: Ctx,
+    job: JobDoc<P>,
+    cursor: string | null,
+    limit: number,
+  ): Promise<{ items: BatchItem<T>[]; cursor: string | null; total?: number }>;
   /** The effect for one item. Throw to mark it failed; return 'skipped' when it cannot apply. */
   apply(ctx: Ctx, job: JobDoc<P>, item: BatchItem<T>): Promise<'done' | 'skipped'>;
   /** After the last batch (e.g. write a summary). */
@@ -123,7 +128,12 @@ export function jobView(j: JobDoc): JobView {
  * Queue a job. The id comes from the creator and their client request id, so a
  * retried call finds the job it already queued instead of queueing a second.
  */
-export async function enqueue<P>(ctx: Ctx, kind: JobKind<P, unknown>, params: P, opts: { createdBy: string; clientRequestId: string }): Promise<JobDoc<P>> {
+export async function enqueue<P>(
+  ctx: Ctx,
+  kind: JobKind<P, unknown>,
+  params: P,
+  opts: { createdBy: string; clientRequestId: string },
+): Promise<JobDoc<P>> {
   const id = `${kind.kind}_${opts.createdBy}_${opts.clientRequestId}`.slice(0, 120);
   const existing = await jobs(ctx.db).get(id);
   if (existing) return existing as JobDoc<P>;
@@ -198,7 +208,13 @@ async function runBatch(ctx: Ctx, job: JobDoc): Promise<boolean> {
   const kind = KINDS.get(job.kind);
   const effects = jobEffects(ctx.db);
   if (!kind) {
-    await jobs(ctx.db).patch(job._id, { status: 'failed', open: false, error: `未知任务类型 ${job.kind}`, lease: null, updatedAt: new Date() });
+    await jobs(ctx.db).patch(job._id, {
+      status: 'failed',
+      open: false,
+      error: `未知任务类型 ${job.kind}`,
+      lease: null,
+      updatedAt: new Date(),
+    });
     return false;
   }
   let batch: Awaited<ReturnType<typeof kind.next>>;
@@ -207,7 +223,14 @@ async function runBatch(ctx: Ctx, job: JobDoc): Promise<boolean> {
   } catch (e) {
     // A typed error is permanent (the input is gone or changed): stop the job and say why.
     if (!isAppError(e)) throw e;
-    await jobs(ctx.db).patch(job._id, { status: 'failed', open: false, error: (e as AppError).message, lease: null, updatedAt: new Date(), finishedAt: new Date() });
+    await jobs(ctx.db).patch(job._id, {
+      status: 'failed',
+      open: false,
+      error: (e as AppError).message,
+      lease: null,
+      updatedAt: new Date(),
+      finishedAt: new Date(),
+    });
     return false;
   }
   const counts = { done: 0, skipped: 0, failed: 0, unknown: 0 };

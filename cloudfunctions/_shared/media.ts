@@ -17,13 +17,21 @@ export interface CheckedMedia {
 /** Start the check of each photo; a file that does not exist is FILE_INVALID like any other bad reference. */
 export async function startMediaChecks(ctx: Ctx, fileIDs: string[], scene: number): Promise<CheckedMedia[]> {
   if (!fileIDs.length) return [];
-  const res = (await ctx.cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: { fileID: string; tempFileURL: string; status: number }[] };
+  const res = (await ctx.cloud.getTempFileURL({ fileList: fileIDs })) as {
+    fileList: { fileID: string; tempFileURL: string; status: number }[];
+  };
   const byId = new Map(res.fileList.map((f) => [f.fileID, f]));
   if (fileIDs.some((f) => byId.get(f)?.status !== 0 || !byId.get(f)?.tempFileURL)) throw new AppError('FILE_INVALID');
   const media: CheckedMedia[] = [];
   for (const f of fileIDs) {
     try {
-      const r = (await ctx.cloud.openapi.security.mediaCheckAsync({ mediaUrl: byId.get(f)!.tempFileURL, mediaType: 2, version: 2, openid: ctx.openid, scene })) as { traceId: string };
+      const r = (await ctx.cloud.openapi.security.mediaCheckAsync({
+        mediaUrl: byId.get(f)!.tempFileURL,
+        mediaType: 2,
+        version: 2,
+        openid: ctx.openid,
+        scene,
+      })) as { traceId: string };
       media.push({ fileID: f, traceId: r.traceId, status: 'pending' });
     } catch (e) {
       console.error('[mediaCheckAsync]', (e as Error).message);

@@ -28,7 +28,14 @@ export async function recordGrant(ctx: Ctx, input: { templateId: string; accepte
   if (input.accepted && !(await subs.patch(id, { remaining: _.inc(1), updatedAt: ctx.now }))) {
     const actor = await ctx.actor();
     try {
-      await subs.add({ _id: id, openid: ctx.openid, personId: actor.personId, templateId: input.templateId, remaining: 1, updatedAt: ctx.now });
+      await subs.add({
+        _id: id,
+        openid: ctx.openid,
+        personId: actor.personId,
+        templateId: input.templateId,
+        remaining: 1,
+        updatedAt: ctx.now,
+      });
     } catch {
       await subs.patch(id, { remaining: _.inc(1), updatedAt: ctx.now }); // two taps raced to create it
     }

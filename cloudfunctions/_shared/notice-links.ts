@@ -31,9 +31,11 @@ export async function noticeMismatch(
   if (!n) return '找不到该通知';
   if (n.category !== want.category) return `该通知不是「${want.category}」`;
   if (n.status !== 'published') return '该通知未发布或已撤回、已更正';
-  if (!n.targets.length || !n.targets.every((t) => t.kind === 'compound' && t.compoundId === want.compoundId)) return '该通知不是发给本小区全体住户的';
+  if (!n.targets.length || !n.targets.every((t) => t.kind === 'compound' && t.compoundId === want.compoundId))
+    return '该通知不是发给本小区全体住户的';
   const l = n.link;
   const keys = Object.keys(want.params);
-  if (!l || l.to !== want.to || Object.keys(l.params).length !== keys.length || keys.some((k) => l.params[k] !== want.params[k])) return '该通知不是本月的账目公示';
+  if (!l || l.to !== want.to || Object.keys(l.params).length !== keys.length || keys.some((k) => l.params[k] !== want.params[k]))
+    return '该通知不是本月的账目公示';
   return null;
 }

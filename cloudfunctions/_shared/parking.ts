@@ -20,7 +20,10 @@ const parkingRegister = repository<ParkingSpaceRead>('parkingSpaces');
 
 /** Space numbers the home rents in `period` (YYYY-MM), in register order. */
 export async function spacesRentedBy(db: Database, homeId: string, period: string): Promise<string[]> {
-  const spaces = await parkingRegister(db).find({ homeId }, { limit: 50, fields: { spaceNo: true, sortKey: true, rentals: true, homeId: true, compoundId: true } });
+  const spaces = await parkingRegister(db).find(
+    { homeId },
+    { limit: 50, fields: { spaceNo: true, sortKey: true, rentals: true, homeId: true, compoundId: true } },
+  );
   return spaces
     .filter((s) => s.rentals.some((r) => r.homeId === homeId && r.from <= period && (r.until === null || period < r.until)))
     .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))

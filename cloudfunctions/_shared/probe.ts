@@ -15,9 +15,20 @@ type Openapi = Record<string, Record<string, (d: object) => Promise<unknown>> | 
 
 /** A request each API refuses for its content, never for its form (version 2 where it exists). */
 const HARMLESS: Record<string, object> = {
-  'subscribeMessage.send': { touser: 'o-jinlin-permission-probe', templateId: 'jinlin-permission-probe', page: 'pages/index/index', data: {} },
+  'subscribeMessage.send': {
+    touser: 'o-jinlin-permission-probe',
+    templateId: 'jinlin-permission-probe',
+    page: 'pages/index/index',
+    data: {},
+  },
   'security.msgSecCheck': { content: '近邻', version: 2, scene: 1, openid: 'o-jinlin-permission-probe' },
-  'security.mediaCheckAsync': { mediaUrl: 'https://example.invalid/jinlin-probe.png', mediaType: 2, version: 2, scene: 1, openid: 'o-jinlin-permission-probe' },
+  'security.mediaCheckAsync': {
+    mediaUrl: 'https://example.invalid/jinlin-probe.png',
+    mediaType: 2,
+    version: 2,
+    scene: 1,
+    openid: 'o-jinlin-permission-probe',
+  },
   'wxacode.getUnlimited': { scene: 'probe', page: 'pages/index/index', checkPath: false, width: 280 },
 };
 

@@ -46,7 +46,10 @@ export function repository<D extends Doc>(name: CollectionName) {
         const _ = db.command;
         for (let i = 0; i < unique.length; i += MAX_GET) {
           const chunk = unique.slice(i, i + MAX_GET);
-          const res = await col().where({ _id: _.in(chunk) }).limit(MAX_GET).get();
+          const res = await col()
+            .where({ _id: _.in(chunk) })
+            .limit(MAX_GET)
+            .get();
           for (const d of res.data as D[]) out.set(d._id, d);
         }
         return out;

@@ -41,7 +41,6 @@ export type Handlers<A extends ApiSpec> = {
 /** Handlers of a group of actions (a feature whose contract is spread from several files). */
 export type ActionHandlers<A extends Record<string, ActionSpec>> = Handlers<ApiSpec<string, A>>;
 
-
 /** A system event this function accepts: recognised by its shape, handled with a Ctx. */
 export interface SystemRoute {
   name: string;
@@ -119,12 +118,17 @@ export function createMain<A extends ApiSpec>(cloud: CloudModule, api: A, handle
       }
       // WeChat adds `userInfo` to events from callFunction; it is ignored like any other
       // stray field outside the payload.
-      const envelope = z.object({ action: z.string().max(64), payload: z.unknown().optional(), groupInfo: z.unknown().optional() }).safeParse(event);
+      const envelope = z
+        .object({ action: z.string().max(64), payload: z.unknown().optional(), groupInfo: z.unknown().optional() })
+        .safeParse(event);
       if (!envelope.success) throw new AppError('BAD_REQUEST', '请求格式有误', zodDetails(envelope.error));
       if (Buffer.byteLength(JSON.stringify(event)) > MAX_EVENT_BYTES) throw new AppError('BAD_REQUEST', '请求内容过大');
       const name = envelope.data.action;
       const spec = Object.prototype.hasOwnProperty.call(api.actions, name) ? api.actions[name] : undefined;
-      const handler = spec && Object.prototype.hasOwnProperty.call(handlers, name) ? (handlers as Record<string, (c: Ctx, i: unknown) => Promise<unknown>>)[name] : undefined;
+      const handler =
+        spec && Object.prototype.hasOwnProperty.call(handlers, name)
+          ? (handlers as Record<string, (c: Ctx, i: unknown) => Promise<unknown>>)[name]
+          : undefined;
       if (!spec || !handler) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${name.slice(0, 64)}`);
       if (!OPENID) throw new AppError('UNAUTHENTICATED');
       // The platform decodes a CloudID only at the top level of the event (the client
@@ -145,7 +149,11 @@ export function createMain<A extends ApiSpec>(cloud: CloudModule, api: A, handle
       const parsed = spec.input.safeParse(payload);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        throw new AppError('BAD_REQUEST', first ? `${first.path.join('.') ? first.path.join('.') + '：' : ''}${first.message}` : undefined, zodDetails(parsed.error));
+        throw new AppError(
+          'BAD_REQUEST',
+          first ? `${first.path.join('.') ? first.path.join('.') + '：' : ''}${first.message}` : undefined,
+          zodDetails(parsed.error),
+        );
       }
       return { ok: true, data: await handler(makeCtx(cloud, OPENID), parsed.data) };
     } catch (e) {

@@ -91,13 +91,24 @@ function releaseSlotOf(db: Database, r: Pick<BindRequestDoc, '_id' | 'personId' 
 
 export async function requestBinding(
   ctx: Ctx,
-  input: { clientRequestId: string; homeId: string; relation: Relation; name: string; phone?: string; note?: string; contactLead?: boolean },
+  input: {
+    clientRequestId: string;
+    homeId: string;
+    relation: Relation;
+    name: string;
+    phone?: string;
+    note?: string;
+    contactLead?: boolean;
+  },
 ): Promise<BindRequestView> {
   const home = await homes(ctx.db).must(input.homeId);
   const person = await ensurePerson(ctx, input.name, input.phone);
   // 愿意楼栋长联系我 is the person's choice (changeable on 我的); the request's phone is what the lead calls.
   if (input.contactLead !== undefined && input.contactLead !== !!person.contactLead) {
-    await people(ctx.db).patch(person._id, { contactLead: input.contactLead, ...(input.contactLead && input.phone && !person.phone ? { phone: input.phone } : {}) });
+    await people(ctx.db).patch(person._id, {
+      contactLead: input.contactLead,
+      ...(input.contactLead && input.phone && !person.phone ? { phone: input.phone } : {}),
+    });
   }
   const requests = bindRequests(ctx.db);
   // A retry of a call that already made its request answers that request.
@@ -162,9 +173,21 @@ export async function pendingForMe(ctx: Ctx, input: { cursor?: string; size: num
   if (!query) throw new AppError('FORBIDDEN');
   const offset = decodeCursor(input.cursor);
   // Rooms in natural order (3栋1单元101 before 3栋1单元1001, 9栋 before 10栋), then oldest first.
-  const reqs = await bindRequests(ctx.db).find(query, { orderBy: [['roomKey', 'asc'], ['createdAt', 'asc']], skip: offset, limit: input.size + 1 });
-  const [byId, applicants] = await Promise.all([homes(ctx.db).byIds(reqs.map((r) => r.homeId)), people(ctx.db).byIds(reqs.map((r) => r.personId))]);
-  const views = reqs.filter((r) => byId.has(r.homeId)).map((r) => requestView(r, byId.get(r.homeId)!, false, applicants.get(r.personId), registerNamesView(actor, targetOf(r))));
+  const reqs = await bindRequests(ctx.db).find(query, {
+    orderBy: [
+      ['roomKey', 'asc'],
+      ['createdAt', 'asc'],
+    ],
+    skip: offset,
+    limit: input.size + 1,
+  });
+  const [byId, applicants] = await Promise.all([
+    homes(ctx.db).byIds(reqs.map((r) => r.homeId)),
+    people(ctx.db).byIds(reqs.map((r) => r.personId)),
+  ]);
+  const views = reqs
+    .filter((r) => byId.has(r.homeId))
+    .map((r) => requestView(r, byId.get(r.homeId)!, false, applicants.get(r.personId), registerNamesView(actor, targetOf(r))));
   return pageOf(views, offset, input.size);
 }
 
@@ -176,7 +199,11 @@ export async function decideRequest(ctx: Ctx, input: { requestId: string; approv
   // Separation of duties: an approver never decides their own request.
   if (req.personId === me) throw new AppError('SELF_DECISION', '不能审批自己的申请');
   const home = await homes(ctx.db).must(req.homeId);
-  const needed = approvalsNeeded(req.relation, req.name, home.registeredOwners.map((o) => o.name));
+  const needed = approvalsNeeded(
+    req.relation,
+    req.name,
+    home.registeredOwners.map((o) => o.name),
+  );
   const decided = await transaction(ctx.db, async (tx) => {
     const current = await bindRequests(ctx.db).in(tx).must(req._id);
     if (current.status !== 'pending') throw new AppError('ALREADY_DECIDED');
@@ -209,7 +236,13 @@ export async function decideRequest(ctx: Ctx, input: { requestId: string; approv
     return { ...current, ...patch };
   });
   if (decided.status !== 'pending') await releaseSlotOf(ctx.db, decided);
-  return requestView(decided, home, false, (await people(ctx.db).get(decided.personId)) ?? undefined, registerNamesView(actor, targetOf(decided)));
+  return requestView(
+    decided,
+    home,
+    false,
+    (await people(ctx.db).get(decided.personId)) ?? undefined,
+    registerNamesView(actor, targetOf(decided)),
+  );
 }
 
 export async function leaveHome(ctx: Ctx, input: { homeId: string }) {

@@ -16,7 +16,17 @@ import type { Ctx } from '../_shared/router';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
 import { transaction } from '../_shared/repo';
 import { limiter } from '../_shared/attempts';
-import { compounds, homes, memberships, membershipId, roles, targetOf, type MembershipDoc, type PersonDoc, type RoleDoc } from '../_shared/directory';
+import {
+  compounds,
+  homes,
+  memberships,
+  membershipId,
+  roles,
+  targetOf,
+  type MembershipDoc,
+  type PersonDoc,
+  type RoleDoc,
+} from '../_shared/directory';
 import { invites, type InviteDoc } from './docs';
 import { homeView, inviteView, roleView } from './views';
 import { ensurePerson, findPerson } from './people';
@@ -34,13 +44,24 @@ export async function createInvite(ctx: Ctx, input: { clientRequestId: string; h
   assertCan(actor, 'invite.create', targetOf(home));
   const id = `${actor.personId}_${input.clientRequestId}`;
   // A retry of a call that already made its invite answers that invite.
-  const answer = async (doc: InviteDoc) => inviteView(doc, doc.homeId === home._id ? home : doc.homeId ? await homes(ctx.db).get(doc.homeId) ?? undefined : undefined);
+  const answer = async (doc: InviteDoc) =>
+    inviteView(doc, doc.homeId === home._id ? home : doc.homeId ? ((await homes(ctx.db).get(doc.homeId)) ?? undefined) : undefined);
   const prior = await invites(ctx.db).get(id);
   if (prior) return answer(prior);
   const expiresAt = new Date(ctx.now.getTime() + INVITE_DAYS * 24 * 3600 * 1000);
   // A clash with an existing code is all but impossible; the unique index catches it and we draw again.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const doc: InviteDoc = { _id: id, code: newInviteCode(), kind: 'home', homeId: home._id, relation: input.relation, state: 'active', createdBy: actor.personId!, createdAt: ctx.now, expiresAt };
+    const doc: InviteDoc = {
+      _id: id,
+      code: newInviteCode(),
+      kind: 'home',
+      homeId: home._id,
+      relation: input.relation,
+      state: 'active',
+      createdBy: actor.personId!,
+      createdAt: ctx.now,
+      expiresAt,
+    };
     try {
       await invites(ctx.db).add(doc);
       return inviteView(doc, home);
@@ -67,7 +88,16 @@ export async function createStaffInvite(ctx: Ctx, input: { clientRequestId: stri
   if (prior) return inviteView(prior, undefined, compound.name);
   const expiresAt = new Date(ctx.now.getTime() + INVITE_DAYS * 24 * 3600 * 1000);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const doc: InviteDoc = { _id: id, code: newInviteCode(), kind: 'staff', compoundId: compound._id, state: 'active', createdBy: actor.personId!, createdAt: ctx.now, expiresAt };
+    const doc: InviteDoc = {
+      _id: id,
+      code: newInviteCode(),
+      kind: 'staff',
+      compoundId: compound._id,
+      state: 'active',
+      createdBy: actor.personId!,
+      createdAt: ctx.now,
+      expiresAt,
+    };
     try {
       await invites(ctx.db).add(doc);
       return inviteView(doc, undefined, compound.name);

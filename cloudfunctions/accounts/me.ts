@@ -3,7 +3,18 @@ import type { CompoundInfo, GroupView, Me, MyHome } from '../../core/accounts/co
 import { AppError } from '../../core/platform/errors';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
-import { buildings as buildingsRepo, communities, compounds as compoundsRepo, homes as homesRepo, memberships, people, roles as rolesRepo, type BuildingDoc, type CompoundDoc, type PersonDoc } from '../_shared/directory';
+import {
+  buildings as buildingsRepo,
+  communities,
+  compounds as compoundsRepo,
+  homes as homesRepo,
+  memberships,
+  people,
+  roles as rolesRepo,
+  type BuildingDoc,
+  type CompoundDoc,
+  type PersonDoc,
+} from '../_shared/directory';
 import { bindRequests } from './docs';
 import { buildingView, homeView, personView, requestView, roleView } from './views';
 import { findPerson, ensurePerson } from './people';
@@ -11,7 +22,15 @@ import { approverQuery } from './binding';
 
 export async function getMe(ctx: Ctx): Promise<Me> {
   const person = await findPerson(ctx);
-  if (!person) return { registered: false, homes: [], roles: [], pendingRequests: [], approvalsWaiting: 0, uploadPrefix: ownFolder(ctx.openid, '').slice(0, -1) };
+  if (!person)
+    return {
+      registered: false,
+      homes: [],
+      roles: [],
+      pendingRequests: [],
+      approvalsWaiting: 0,
+      uploadPrefix: ownFolder(ctx.openid, '').slice(0, -1),
+    };
   const _ = ctx.db.command;
   const [roles, members, requests] = await Promise.all([
     rolesRepo(ctx.db).find({ personId: person._id }, { limit: 100 }),
@@ -67,7 +86,10 @@ export async function listCompounds(ctx: Ctx): Promise<CompoundInfo[]> {
   const [allCommunities, compounds] = await Promise.all([communities(ctx.db).all({}), compoundsRepo(ctx.db).all({})]);
   const _ = ctx.db.command;
   const buildings = compounds.length
-    ? await buildingsRepo(ctx.db).all({ compoundId: _.in(compounds.map((c) => c._id)) }, [['compoundId', 'asc'], ['no', 'asc']])
+    ? await buildingsRepo(ctx.db).all({ compoundId: _.in(compounds.map((c) => c._id)) }, [
+        ['compoundId', 'asc'],
+        ['no', 'asc'],
+      ])
     : [];
   const communityName = new Map(allCommunities.map((c) => [c._id, c.name]));
   return compounds.map((c) => ({
@@ -97,12 +119,25 @@ export async function myGroups(ctx: Ctx): Promise<GroupView[]> {
   const count = (where: object) => memberships(ctx.db).count({ ...where, status: 'active' });
   const groups: GroupView[] = [];
   for (const id of compoundIds) {
-    groups.push({ id: `owners:${id}`, kind: 'ownerGroup', name: `${compounds.get(id)?.name ?? ''}业主群`, compoundId: id, memberCount: await count({ compoundId: id }) });
+    groups.push({
+      id: `owners:${id}`,
+      kind: 'ownerGroup',
+      name: `${compounds.get(id)?.name ?? ''}业主群`,
+      compoundId: id,
+      memberCount: await count({ compoundId: id }),
+    });
   }
   for (const id of buildingIds) {
     const b = buildings.get(id);
     if (!b) continue;
-    groups.push({ id: `building:${id}`, kind: 'buildingGroup', name: `${compounds.get(b.compoundId)?.name ?? ''}${b.name}楼栋群`, compoundId: b.compoundId, buildingId: id, memberCount: await count({ buildingId: id }) });
+    groups.push({
+      id: `building:${id}`,
+      kind: 'buildingGroup',
+      name: `${compounds.get(b.compoundId)?.name ?? ''}${b.name}楼栋群`,
+      compoundId: b.compoundId,
+      buildingId: id,
+      memberCount: await count({ buildingId: id }),
+    });
   }
   return groups;
 }

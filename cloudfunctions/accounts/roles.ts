@@ -8,7 +8,18 @@ import { decodeCursor } from '../_shared/db';
 import { AppError } from '../../core/platform/errors';
 import type { RoleName } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
-import { buildings as buildingsRepo, communities, compounds, homes as homesRepo, memberships, people, roles, type BuildingDoc, type CompoundDoc, type RoleDoc } from '../_shared/directory';
+import {
+  buildings as buildingsRepo,
+  communities,
+  compounds,
+  homes as homesRepo,
+  memberships,
+  people,
+  roles,
+  type BuildingDoc,
+  type CompoundDoc,
+  type RoleDoc,
+} from '../_shared/directory';
 import { roleView } from './views';
 
 export async function listRoles(ctx: Ctx, input: { compoundId: string }): Promise<RoleList> {
@@ -39,7 +50,10 @@ export async function listRoles(ctx: Ctx, input: { compoundId: string }): Promis
  * index; without a query, the compound's role holders and the first residents.
  * Every read is an indexed equality/prefix with a limit; together ≤ 1,000 documents a call.
  */
-export async function searchPeople(ctx: Ctx, input: { compoundId: string; q?: string; cursor?: string; size: number }): Promise<Page<PersonHit>> {
+export async function searchPeople(
+  ctx: Ctx,
+  input: { compoundId: string; q?: string; cursor?: string; size: number },
+): Promise<Page<PersonHit>> {
   const actor = await ctx.actor();
   const compound = await compounds(ctx.db).must(input.compoundId);
   const target = { communityId: compound.communityId, compoundId: compound._id };
@@ -54,7 +68,11 @@ export async function searchPeople(ctx: Ctx, input: { compoundId: string; q?: st
     // A room: every home of that number in the compound (one per building and unit at most).
     const found = await homesRepo(ctx.db).find({ compoundId: compound._id, number: room[1].toUpperCase() }, { limit: 100 });
     // "3栋1单元1502", "3-1-1502", "3栋1502": the numbers before the room narrow it to a building (and unit).
-    const parts = q.normalize('NFKC').slice(0, -room[1].length).match(/\d+|[A-Za-z]+/g) ?? [];
+    const parts =
+      q
+        .normalize('NFKC')
+        .slice(0, -room[1].length)
+        .match(/\d+|[A-Za-z]+/g) ?? [];
     const homesHit = found.filter((h) => {
       const own = [h.buildingName.match(/\d+/)?.[0] ?? '', h.unit];
       return parts.every((p, i) => i < own.length && own[i].toUpperCase() === p.toUpperCase());
@@ -68,7 +86,10 @@ export async function searchPeople(ctx: Ctx, input: { compoundId: string; q?: st
   } else if (q) {
     // A name prefix: people whose name starts with it, then only those of this compound.
     const escaped = q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const named = await people(ctx.db).find({ name: ctx.db.RegExp({ regexp: `^${escaped}` }) }, { orderBy: [['name', 'asc']], limit: 200, fields: { _id: true } });
+    const named = await people(ctx.db).find(
+      { name: ctx.db.RegExp({ regexp: `^${escaped}` }) },
+      { orderBy: [['name', 'asc']], limit: 200, fields: { _id: true } },
+    );
     const ids = named.map((p) => p._id);
     const [ms, rs] = ids.length
       ? await Promise.all([
@@ -81,7 +102,10 @@ export async function searchPeople(ctx: Ctx, input: { compoundId: string; q?: st
     // No query: role holders first, then residents in the order they joined.
     const [rs, ms] = await Promise.all([
       roles(ctx.db).find({ compoundId: compound._id }, { limit: 100 }),
-      memberships(ctx.db).find({ compoundId: compound._id, status: 'active' }, { orderBy: [['_id', 'asc']], skip: offset, limit: input.size + 1 }),
+      memberships(ctx.db).find(
+        { compoundId: compound._id, status: 'active' },
+        { orderBy: [['_id', 'asc']], skip: offset, limit: input.size + 1 },
+      ),
     ]);
     const holders = offset === 0 ? rs.map((r) => r.personId) : [];
     personIds = [...new Set([...holders, ...ms.map((m) => m.personId)])];
@@ -91,7 +115,11 @@ export async function searchPeople(ctx: Ctx, input: { compoundId: string; q?: st
   }
   const shown = personIds.slice(offset, offset + input.size);
   const hits = await describe(ctx, compound, shown, homeFilter);
-  return { items: hits, total: personIds.length, ...(offset + input.size < personIds.length ? { nextCursor: String(offset + input.size) } : {}) };
+  return {
+    items: hits,
+    total: personIds.length,
+    ...(offset + input.size < personIds.length ? { nextCursor: String(offset + input.size) } : {}),
+  };
 }
 
 /** Each person with their homes (natural order) and roles in this compound. */
@@ -110,7 +138,11 @@ async function describe(ctx: Ctx, compound: CompoundDoc, personIds: string[], _h
       const mine = ms
         .filter((m) => m.personId === id && homes.has(m.homeId))
         .map((m) => ({ h: homes.get(m.homeId)!, m }))
-        .sort((a, b) => (a.h.buildingId + (a.h.sortKey ?? roomSortKey(a.h.unit, a.h.number))).localeCompare(b.h.buildingId + (b.h.sortKey ?? roomSortKey(b.h.unit, b.h.number))));
+        .sort((a, b) =>
+          (a.h.buildingId + (a.h.sortKey ?? roomSortKey(a.h.unit, a.h.number))).localeCompare(
+            b.h.buildingId + (b.h.sortKey ?? roomSortKey(b.h.unit, b.h.number)),
+          ),
+        );
       return {
         personId: id,
         name: who.get(id)!.name,
@@ -143,7 +175,8 @@ export async function grantRole(
   // Separation of duties: nobody appoints themselves.
   if (input.personId === actor.personId) throw new AppError('SELF_DECISION', '不能给自己授予角色');
   const buildings = input.buildingIds ? await buildingsRepo(ctx.db).byIds(input.buildingIds) : new Map<string, BuildingDoc>();
-  if (input.buildingIds?.some((id) => buildings.get(id)?.compoundId !== compound?._id)) throw new AppError('BAD_REQUEST', '楼栋不属于该小区');
+  if (input.buildingIds?.some((id) => buildings.get(id)?.compoundId !== compound?._id))
+    throw new AppError('BAD_REQUEST', '楼栋不属于该小区');
   const doc: Omit<RoleDoc, '_id'> = {
     personId: input.personId,
     role: input.role,

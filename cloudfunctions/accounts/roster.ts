@@ -15,7 +15,17 @@ import ExcelJS from 'exceljs';
 import type { ExportResult, ImportResult, ImportRowError, RosterHome, RosterPage } from '../../core/accounts/contract';
 import { EXPORT_URL_MAX_AGE, IMPORT_LIMITS } from '../../core/accounts/limits';
 import { assertCan, canAnywhere } from '../../core/authz';
-import { REQUIRED_ROSTER_FIELDS, ROSTER_HEADERS, homeId, homeLabel, matchBuilding, parseUnit, rosterFieldOf, rosterView, type RosterField } from '../../core/accounts/rules';
+import {
+  REQUIRED_ROSTER_FIELDS,
+  ROSTER_HEADERS,
+  homeId,
+  homeLabel,
+  matchBuilding,
+  parseUnit,
+  rosterFieldOf,
+  rosterView,
+  type RosterField,
+} from '../../core/accounts/rules';
 import { AppError, isAppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { maskName, maskPhone } from '../../core/platform/mask';
@@ -26,7 +36,18 @@ import { formatDate } from '../../core/platform/time';
 import type { Ctx } from '../_shared/router';
 import type { Database } from '../_shared/database';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
-import { buildings as buildingsRepo, compounds, homes as homesRepo, memberships, people, targetOf, type BuildingDoc, type CompoundDoc, type HomeDoc, type RegisteredOwner } from '../_shared/directory';
+import {
+  buildings as buildingsRepo,
+  compounds,
+  homes as homesRepo,
+  memberships,
+  people,
+  targetOf,
+  type BuildingDoc,
+  type CompoundDoc,
+  type HomeDoc,
+  type RegisteredOwner,
+} from '../_shared/directory';
 import { defineJob, enqueue, jobs, jobProgress, jobView, work, type BatchItem } from '../_shared/jobs';
 import { transaction } from '../_shared/repo';
 import { assertOwnFiles, exportPath } from '../_shared/files';
@@ -44,10 +65,15 @@ export async function listRoster(ctx: Ctx, input: { buildingId: string; cursor?:
   const view = rosterView(actor, targetOf({ ...building, buildingId: building._id }));
   if (!view) throw new AppError('FORBIDDEN');
   const offset = decodeCursor(input.cursor);
-  const homes = await homesRepo(ctx.db).find({ buildingId: building._id }, { orderBy: [['sortKey', 'asc']], skip: offset, limit: input.size + 1 });
+  const homes = await homesRepo(ctx.db).find(
+    { buildingId: building._id },
+    { orderBy: [['sortKey', 'asc']], skip: offset, limit: input.size + 1 },
+  );
   const shown = homes.slice(0, input.size);
   const _ = ctx.db.command;
-  const members = shown.length ? await memberships(ctx.db).find({ homeId: _.in(shown.map((h) => h._id)), status: 'active' }, { limit: 1000 }) : [];
+  const members = shown.length
+    ? await memberships(ctx.db).find({ homeId: _.in(shown.map((h) => h._id)), status: 'active' }, { limit: 1000 })
+    : [];
   const who = await people(ctx.db).byIds(members.map((m) => m.personId));
   const name = (n: string) => (view === 'full' ? n : maskName(n));
   const tel = (p?: string) => (p ? (view === 'full' ? p : maskPhone(p)) : undefined);
@@ -80,7 +106,11 @@ interface ParsedRow {
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in v) return String(v.result ?? '').trim();
     if ('text' in v) return String(v.text).trim();
     if (v instanceof Date) return v.toISOString();
@@ -100,7 +130,12 @@ export function parseRosterRows(sheet: ExcelJS.Worksheet, buildings: BuildingDoc
     if (f && col[f] === undefined) col[f] = i + 1;
   });
   for (const f of REQUIRED_ROSTER_FIELDS) {
-    if (col[f] === undefined) errors.push({ row: 1, column: ROSTER_HEADERS[f].label, message: `缺少列「${ROSTER_HEADERS[f].label}」（也可写作：${ROSTER_HEADERS[f].aliases.slice(1, 4).join('、')}）` });
+    if (col[f] === undefined)
+      errors.push({
+        row: 1,
+        column: ROSTER_HEADERS[f].label,
+        message: `缺少列「${ROSTER_HEADERS[f].label}」（也可写作：${ROSTER_HEADERS[f].aliases.slice(1, 4).join('、')}）`,
+      });
   }
   if (errors.length) return { rows, errors };
   const seen = new Map<string, number>();
@@ -112,7 +147,12 @@ export function parseRosterRows(sheet: ExcelJS.Worksheet, buildings: BuildingDoc
     const err = (f: RosterField, message: string) => errors.push({ row: r, column: ROSTER_HEADERS[f].label, message });
     const before = errors.length;
     const kindText = get('kind').replace(/\s/g, '');
-    const kindGiven = kindText === '商铺' || kindText === '店面' || kindText === '门面' ? 'shop' : kindText === '住宅' || kindText === '住房' ? 'flat' : null;
+    const kindGiven =
+      kindText === '商铺' || kindText === '店面' || kindText === '门面'
+        ? 'shop'
+        : kindText === '住宅' || kindText === '住房'
+          ? 'flat'
+          : null;
     if (kindText && !kindGiven) err('kind', '类型应为「住宅」或「商铺」');
     const bName = get('building');
     const match = matchBuilding(bName, kindGiven, buildings);
@@ -122,7 +162,11 @@ export function parseRosterRows(sheet: ExcelJS.Worksheet, buildings: BuildingDoc
     const unit = parseUnit(get('unit'));
     if (unit === null) err('unit', '单元应写作「1」「1单元」或「一单元」');
     else if (kind === 'flat' && !unit && building && building.units.length > 1) err('unit', `${building.name}有多个单元，请填写单元`);
-    const number = get('number').normalize('NFKC').replace(/\s/g, '').replace(/[室号]$/, '').toUpperCase();
+    const number = get('number')
+      .normalize('NFKC')
+      .replace(/\s/g, '')
+      .replace(/[室号]$/, '')
+      .toUpperCase();
     if (!/^[0-9A-Z-]{1,10}$/.test(number)) err('number', '房号应为1到10位数字、字母或短横线');
     const area = parseHundredths(get('area').replace(/\s|㎡|m2|平方米|平米/gi, ''));
     if (area === null || area <= 0 || area > 10_000_00) err('area', '面积应为大于0的数字，最多两位小数');
@@ -141,7 +185,13 @@ export function parseRosterRows(sheet: ExcelJS.Worksheet, buildings: BuildingDoc
       continue;
     }
     seen.set(key, r);
-    const owners = ownerName ? ownerName.split(/[、,，]/).map((n) => n.trim()).filter(Boolean).map((n, i) => ({ name: n, ...(i === 0 && tel ? { phone: tel } : {}) })) : [];
+    const owners = ownerName
+      ? ownerName
+          .split(/[、,，]/)
+          .map((n) => n.trim())
+          .filter(Boolean)
+          .map((n, i) => ({ name: n, ...(i === 0 && tel ? { phone: tel } : {}) }))
+      : [];
     const hasLift = liftText ? liftText === '有' : building.hasLift;
     rows.push({ row: r, written: bName, building, unit: kind === 'shop' ? unit : unit, number, kind, areaCenti: area, hasLift, owners });
   }
@@ -188,7 +238,12 @@ async function checkFile(ctx: Ctx, openid: string, compound: CompoundDoc, fileID
   const sheet = await readSheet(buf);
   const buildings = await buildingsRepo(ctx.db).all({ compoundId: compound._id });
   const { rows, errors } = parseRosterRows(sheet, buildings);
-  return { rows, errors, rowCount: rows.length + new Set(errors.map((e) => e.row)).size, sha256: createHash('sha256').update(buf).digest('hex') };
+  return {
+    rows,
+    errors,
+    rowCount: rows.length + new Set(errors.map((e) => e.row)).size,
+    sha256: createHash('sha256').update(buf).digest('hex'),
+  };
 }
 
 interface ImportParams {
@@ -272,7 +327,9 @@ async function writeHomes(ctx: Ctx, p: ImportParams, items: BatchItem<ParsedRow>
           }
           const list = [...units].sort(naturalCompare);
           if (added || list.length !== (b.units ?? []).length) {
-            await buildingsRepo(ctx.db).in(tx).patch(buildingId, { homeCount: b.homeCount + added, units: ctx.db.command.set(list) });
+            await buildingsRepo(ctx.db)
+              .in(tx)
+              .patch(buildingId, { homeCount: b.homeCount + added, units: ctx.db.command.set(list) });
           }
         }),
       );
@@ -313,7 +370,10 @@ function homeDoc(p: ImportParams, r: ParsedRow): Omit<HomeDoc, '_id'> {
   };
 }
 
-export async function importRoster(ctx: Ctx, input: { clientRequestId: string; compoundId: string; fileID: string; dryRun: boolean }): Promise<ImportResult> {
+export async function importRoster(
+  ctx: Ctx,
+  input: { clientRequestId: string; compoundId: string; fileID: string; dryRun: boolean },
+): Promise<ImportResult> {
   const actor = await ctx.actor();
   const compound = await compounds(ctx.db).must(input.compoundId);
   assertCan(actor, 'roster.import', { communityId: compound.communityId, compoundId: compound._id });
@@ -328,7 +388,10 @@ export async function importRoster(ctx: Ctx, input: { clientRequestId: string; c
     preview: [],
   };
   if (checked.errors.length) return result;
-  const existing = await existingHomes(ctx.db, checked.rows.map((r) => homeId(r.building._id, r.unit, r.number)));
+  const existing = await existingHomes(
+    ctx.db,
+    checked.rows.map((r) => homeId(r.building._id, r.unit, r.number)),
+  );
   const fresh = checked.rows.filter((r) => !existing.has(homeId(r.building._id, r.unit, r.number)));
   result.created = fresh.length;
   result.updated = checked.rows.length - fresh.length;
@@ -344,7 +407,14 @@ export async function importRoster(ctx: Ctx, input: { clientRequestId: string; c
   const job = await enqueue(
     ctx,
     rosterImportJob,
-    { compoundId: compound._id, communityId: compound.communityId, compoundName: compound.name, fileID: input.fileID, openid: ctx.openid, sha256: checked.sha256 },
+    {
+      compoundId: compound._id,
+      communityId: compound.communityId,
+      compoundName: compound.name,
+      fileID: input.fileID,
+      openid: ctx.openid,
+      sha256: checked.sha256,
+    },
     { createdBy: actor.personId!, clientRequestId: input.clientRequestId },
   );
   // One batch right away, so a compound-sized import is done when the call returns.
@@ -372,13 +442,21 @@ export async function exportRoster(ctx: Ctx, input: { compoundId: string }): Pro
   const compound = await compounds(ctx.db).must(input.compoundId);
   assertCan(actor, 'roster.export', { communityId: compound.communityId, compoundId: compound._id });
   const buildingNo = new Map((await buildingsRepo(ctx.db).all({ compoundId: compound._id })).map((b) => [b._id, b.no]));
-  const homes = (await homesRepo(ctx.db).all({ compoundId: compound._id }, [['buildingId', 'asc'], ['sortKey', 'asc']])).sort(
-    (a, b) => (buildingNo.get(a.buildingId) ?? 0) - (buildingNo.get(b.buildingId) ?? 0) || (a.sortKey ?? roomSortKey(a.unit, a.number)).localeCompare(b.sortKey ?? roomSortKey(b.unit, b.number)),
+  const homes = (
+    await homesRepo(ctx.db).all({ compoundId: compound._id }, [
+      ['buildingId', 'asc'],
+      ['sortKey', 'asc'],
+    ])
+  ).sort(
+    (a, b) =>
+      (buildingNo.get(a.buildingId) ?? 0) - (buildingNo.get(b.buildingId) ?? 0) ||
+      (a.sortKey ?? roomSortKey(a.unit, a.number)).localeCompare(b.sortKey ?? roomSortKey(b.unit, b.number)),
   );
   const members = await memberships(ctx.db).all({ compoundId: compound._id, status: 'active' });
   const who = await people(ctx.db).byIds(members.map((m) => m.personId));
   const byHome = new Map<string, string[]>();
-  for (const m of members) byHome.set(m.homeId, [...(byHome.get(m.homeId) ?? []), `${who.get(m.personId)?.name ?? ''}(${RELATION_LABELS[m.relation]})`]);
+  for (const m of members)
+    byHome.set(m.homeId, [...(byHome.get(m.homeId) ?? []), `${who.get(m.personId)?.name ?? ''}(${RELATION_LABELS[m.relation]})`]);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('花名册');
   ws.addRow([...ROSTER_COLUMNS, '已绑定住户']);
@@ -401,9 +479,19 @@ export async function exportRoster(ctx: Ctx, input: { compoundId: string }): Pro
 /** A workbook into an unguessable folder under the maker's own; only the short-lived link opens it. */
 async function privateFile(ctx: Ctx, wb: ExcelJS.Workbook, fileName: string): Promise<ExportResult> {
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  const up = await ctx.cloud.uploadFile({ cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')), fileContent: buffer });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_URL_MAX_AGE }] })) as { fileList: { tempFileURL: string }[] };
-  return { fileName, fileID: up.fileID, url: urls.fileList[0].tempFileURL, expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_URL_MAX_AGE * 1000)) };
+  const up = await ctx.cloud.uploadFile({
+    cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')),
+    fileContent: buffer,
+  });
+  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_URL_MAX_AGE }] })) as {
+    fileList: { tempFileURL: string }[];
+  };
+  return {
+    fileName,
+    fileID: up.fileID,
+    url: urls.fileList[0].tempFileURL,
+    expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_URL_MAX_AGE * 1000)),
+  };
 }
 
 /** The import template: the columns, two example rows from this compound's own buildings, and a note sheet. */
@@ -424,7 +512,10 @@ export async function rosterTemplate(ctx: Ctx, input: { compoundId: string }): P
   const help = wb.addWorksheet('填写说明');
   help.addRow(['列', '说明', '也可写作']);
   const notes: Record<RosterField, string> = {
-    building: `楼栋名称或楼号，如 ${buildings.slice(0, 3).map((b) => b.name).join('、')}；“3号楼”“三栋”也可以`,
+    building: `楼栋名称或楼号，如 ${buildings
+      .slice(0, 3)
+      .map((b) => b.name)
+      .join('、')}；“3号楼”“三栋”也可以`,
     unit: '单元号，如 1、1单元、一单元；商铺可不填',
     number: '房号，如 101、1502、S07',
     kind: '住宅 或 商铺；不填按楼栋',
@@ -433,7 +524,8 @@ export async function rosterTemplate(ctx: Ctx, input: { compoundId: string }): P
     owner: '登记业主姓名，多人用顿号分隔',
     phone: '第一位业主的11位手机号，选填',
   };
-  for (const f of Object.keys(ROSTER_HEADERS) as RosterField[]) help.addRow([ROSTER_HEADERS[f].label, notes[f], ROSTER_HEADERS[f].aliases.slice(1).join('、')]);
+  for (const f of Object.keys(ROSTER_HEADERS) as RosterField[])
+    help.addRow([ROSTER_HEADERS[f].label, notes[f], ROSTER_HEADERS[f].aliases.slice(1).join('、')]);
   help.columns.forEach((c, i) => (c.width = i === 1 ? 48 : 20));
   return privateFile(ctx, wb, `${compound.name}-花名册模板.xlsx`);
 }

@@ -24,7 +24,16 @@ export function homeView(h: HomeDoc): HomeSummary {
 }
 
 export function buildingView(b: BuildingDoc): BuildingInfo {
-  return { id: b._id, compoundId: b.compoundId, name: b.name, no: b.no, kind: b.kind, hasLift: b.hasLift, units: b.units, homeCount: b.homeCount };
+  return {
+    id: b._id,
+    compoundId: b.compoundId,
+    name: b.name,
+    no: b.no,
+    kind: b.kind,
+    hasLift: b.hasLift,
+    units: b.units,
+    homeCount: b.homeCount,
+  };
 }
 
 export function personView(p: PersonDoc, self: boolean): PersonView {
@@ -54,7 +63,11 @@ export function requestView(
   const owners = home.registeredOwners.map((o) => o.name);
   const callable = !forApplicant && !!leadContactPhone(applicant) && !!r.phone;
   const approvals = r.approvals?.length ?? 0;
-  const needed = approvalsNeeded(r.relation, r.name, home.registeredOwners.map((o) => o.name));
+  const needed = approvalsNeeded(
+    r.relation,
+    r.name,
+    home.registeredOwners.map((o) => o.name),
+  );
   const progress = r.status === 'pending' ? approvalProgress(approvals, needed) : undefined;
   return {
     id: r._id,
@@ -77,7 +90,7 @@ export function requestView(
 }
 
 export function roleView(r: RoleDoc, compounds: Map<string, CompoundDoc>, buildings: Map<string, BuildingDoc>): RoleView {
-  const compound = r.compoundId ? compounds.get(r.compoundId)?.name ?? '' : '';
+  const compound = r.compoundId ? (compounds.get(r.compoundId)?.name ?? '') : '';
   const bs = (r.buildingIds ?? []).map((id) => buildings.get(id)?.name ?? id).join('、');
   return {
     id: r._id,
@@ -96,5 +109,13 @@ export function inviteView(i: InviteDoc, home: HomeDoc | undefined, compoundName
     return { ...common, kind: 'staff', compoundId: i.compoundId ?? '', compoundName, label: `${compoundName} ${ROLE_LABELS.staff}` };
   }
   const relation = i.relation ?? 'owner';
-  return { ...common, kind: 'home', compoundId: home.compoundId, compoundName: home.compoundName, home: homeView(home), relation, label: `${home.label}（${RELATION_LABELS[relation]}）` };
+  return {
+    ...common,
+    kind: 'home',
+    compoundId: home.compoundId,
+    compoundName: home.compoundName,
+    home: homeView(home),
+    relation,
+    label: `${home.label}（${RELATION_LABELS[relation]}）`,
+  };
 }

@@ -22,7 +22,9 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** The code for an activity on a Shanghai day: HMAC of the activity's own secret, 8 characters. */
 export function dayCode(a: Pick<ActivityDoc, '_id' | 'checkinSecret'>, at: Date): string {
-  const mac = createHmac('sha256', a.checkinSecret).update(`${a._id}\n${formatDate(at)}`).digest();
+  const mac = createHmac('sha256', a.checkinSecret)
+    .update(`${a._id}\n${formatDate(at)}`)
+    .digest();
   return Array.from(mac.subarray(0, 8), (b) => ALPHABET[b % ALPHABET.length]).join('');
 }
 
@@ -62,8 +64,13 @@ export async function checkinCode(ctx: Ctx, input: { activityId: string }): Prom
     try {
       const res = await wxacode.getUnlimited({ scene, page: 'packages/activities/pages/detail/index', checkPath: false, width: 430 });
       if (res.buffer) {
-        const up = await ctx.cloud.uploadFile({ cloudPath: exportPath(ctx.openid, `${a._id}-checkin.png`, randomBytes(16).toString('hex')), fileContent: res.buffer });
-        const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: 3600 }] })) as { fileList: { tempFileURL: string }[] };
+        const up = await ctx.cloud.uploadFile({
+          cloudPath: exportPath(ctx.openid, `${a._id}-checkin.png`, randomBytes(16).toString('hex')),
+          fileContent: res.buffer,
+        });
+        const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: 3600 }] })) as {
+          fileList: { tempFileURL: string }[];
+        };
         return { activityId: a._id, code, imageUrl: urls.fileList[0].tempFileURL, kind: 'wxacode' };
       }
     } catch (e) {
@@ -100,7 +107,8 @@ async function doCheckIn(ctx: Ctx, a: ActivityDoc, personId: string) {
   if (a.status !== 'open') throw new AppError('BAD_REQUEST', '活动已取消');
   const list = await activityLists(ctx.db).must(a._id);
   if (!confirmedOn(a, list, personId)) throw new AppError('NOT_FOUND', '名单上没有这位已报名的志愿者');
-  if (!checkInOpen({ startAt: +new Date(a.startAt), endAt: +new Date(a.endAt) }, ctx.now.getTime())) throw new AppError('BAD_REQUEST', '不在签到时间内（活动开始前1小时起）');
+  if (!checkInOpen({ startAt: +new Date(a.startAt), endAt: +new Date(a.endAt) }, ctx.now.getTime()))
+    throw new AppError('BAD_REQUEST', '不在签到时间内（活动开始前1小时起）');
   // The first check-in counts; a second tap changes nothing.
   await signups(ctx.db).patchWhere({ _id: signupId(a._id, personId), checkedInAt: null }, { checkedInAt: ctx.now, updatedAt: ctx.now });
 }
@@ -114,7 +122,9 @@ async function doCheckOut(ctx: Ctx, a: ActivityDoc, personId: string) {
     if (s.checkedOutAt) return;
     const minutes = s.corrected && typeof s.minutes === 'number' ? s.minutes : creditedMinutes(s.checkedInAt, ctx.now, a.startAt, a.endAt);
     await signups(ctx.db).in(tx).patch(id, { checkedOutAt: ctx.now, minutes, updatedAt: ctx.now });
-    await volunteerHours(ctx.db).in(tx).put(id, hoursDoc(a, s, minutes, !!s.corrected, ctx.now));
+    await volunteerHours(ctx.db)
+      .in(tx)
+      .put(id, hoursDoc(a, s, minutes, !!s.corrected, ctx.now));
   });
 }
 
@@ -140,7 +150,10 @@ export async function mark(ctx: Ctx, input: { activityId: string; personId: stri
   return detail(ctx, actor, a);
 }
 
-export async function correctHours(ctx: Ctx, input: { activityId: string; personId: string; minutes: number; reason: string }): Promise<ActivityDetail> {
+export async function correctHours(
+  ctx: Ctx,
+  input: { activityId: string; personId: string; minutes: number; reason: string },
+): Promise<ActivityDetail> {
   const { actor, a } = await loadManaged(ctx, input.activityId);
   const me = await mustPerson(ctx, actor);
   if (input.personId === me._id) throw new AppError('SELF_DECISION', '不能更正自己的时长，请请其他组织者更正');
@@ -153,18 +166,22 @@ export async function correctHours(ctx: Ctx, input: { activityId: string; person
   await transaction(ctx.db, async (tx) => {
     const s = await signups(ctx.db).in(tx).must(id);
     await signups(ctx.db).in(tx).patch(id, { minutes: input.minutes, corrected: true, updatedAt: ctx.now });
-    await volunteerHours(ctx.db).in(tx).put(id, hoursDoc(a, s, input.minutes, true, ctx.now));
-    await hourCorrections(ctx.db).in(tx).put(auditId, {
-      signupId: id,
-      activityId: a._id,
-      personId: input.personId,
-      by: me._id,
-      byName: me.name,
-      before: typeof s.minutes === 'number' ? s.minutes : null,
-      after: input.minutes,
-      reason: input.reason,
-      at: ctx.now,
-    });
+    await volunteerHours(ctx.db)
+      .in(tx)
+      .put(id, hoursDoc(a, s, input.minutes, true, ctx.now));
+    await hourCorrections(ctx.db)
+      .in(tx)
+      .put(auditId, {
+        signupId: id,
+        activityId: a._id,
+        personId: input.personId,
+        by: me._id,
+        byName: me.name,
+        before: typeof s.minutes === 'number' ? s.minutes : null,
+        after: input.minutes,
+        reason: input.reason,
+        at: ctx.now,
+      });
   });
   return detail(ctx, actor, a);
 }
@@ -200,7 +217,17 @@ export async function exportSignups(ctx: Ctx, input: { activityId: string }): Pr
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const fileName = `${a.title.replace(/[\\/:*?"<>|]/g, '')}-报名名单-${formatDate(ctx.now)}.xlsx`;
-  const up = await ctx.cloud.uploadFile({ cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')), fileContent: buffer });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_URL_MAX_AGE }] })) as { fileList: { tempFileURL: string }[] };
-  return { fileName, fileID: up.fileID, url: urls.fileList[0].tempFileURL, expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_URL_MAX_AGE * 1000)) };
+  const up = await ctx.cloud.uploadFile({
+    cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')),
+    fileContent: buffer,
+  });
+  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_URL_MAX_AGE }] })) as {
+    fileList: { tempFileURL: string }[];
+  };
+  return {
+    fileName,
+    fileID: up.fileID,
+    url: urls.fileList[0].tempFileURL,
+    expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_URL_MAX_AGE * 1000)),
+  };
 }

@@ -43,7 +43,13 @@ export async function loadManaged(ctx: Ctx, activityId: string) {
 
 export const WAITING_SHOWN = 20;
 
-export const emptyList = (a: ActivityDoc): ActivityListDoc => ({ _id: a._id, members: [], queues: Object.fromEntries(a.slots.map((s) => [s.key, []])), size: 0, version: 0 });
+export const emptyList = (a: ActivityDoc): ActivityListDoc => ({
+  _id: a._id,
+  members: [],
+  queues: Object.fromEntries(a.slots.map((s) => [s.key, []])),
+  size: 0,
+  version: 0,
+});
 
 export function slotViews(a: ActivityDoc, list: ActivityListDoc): SlotView[] {
   return a.slots.map((s) => {
@@ -96,7 +102,9 @@ export function listItem(a: ActivityDoc, list: ActivityListDoc | undefined, pers
     ...(mine ? { mine } : {}),
     ...(shownImages(a, false)[0] ? { cover: shownImages(a, false)[0] } : {}),
     ended: +new Date(a.endAt) < now.getTime(),
-    ...(a.status === 'cancelled' && a.cancellation ? { cancelled: { reason: a.cancellation.reason, byName: a.cancellation.byName, at: iso(a.cancellation.at) } } : {}),
+    ...(a.status === 'cancelled' && a.cancellation
+      ? { cancelled: { reason: a.cancellation.reason, byName: a.cancellation.byName, at: iso(a.cancellation.at) } }
+      : {}),
   };
 }
 
@@ -143,7 +151,13 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
   const item = listItem(a, list, actor.personId, ctx.now);
   const now = ctx.now.getTime();
   const closed = a.status !== 'open' || now > +new Date(a.deadline);
-  const problem = item.mine ? undefined : a.status === 'cancelled' ? '活动已取消' : closed ? '报名已截止' : joinProblem(a, actor, person) ?? undefined;
+  const problem = item.mine
+    ? undefined
+    : a.status === 'cancelled'
+      ? '活动已取消'
+      : closed
+        ? '报名已截止'
+        : (joinProblem(a, actor, person) ?? undefined);
   const full = a.slots.every((s) => (list.queues[s.key] ?? []).length >= s.capacity) && list.size >= a.capacity + a.waitlistMax;
   const mineRow = item.mine ? rows.get(signupId(a._id, actor.personId!)) : undefined;
   const open = checkInOpen({ startAt: +new Date(a.startAt), endAt: +new Date(a.endAt) }, now);
@@ -151,7 +165,12 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
     ...item,
     description: a.description,
     images: shownImages(a, managing).map((fileID) => ({ fileID, url: '' })),
-    ...(managing && (a.media ?? []).some((m) => m.status !== 'pass') ? { imagesChecking: (a.media ?? []).filter((m) => m.status === 'pending').length, imagesRefused: (a.media ?? []).filter((m) => m.status === 'risky').length } : {}),
+    ...(managing && (a.media ?? []).some((m) => m.status !== 'pass')
+      ? {
+          imagesChecking: (a.media ?? []).filter((m) => m.status === 'pending').length,
+          imagesRefused: (a.media ?? []).filter((m) => m.status === 'risky').length,
+        }
+      : {}),
     slots: slotViews(a, list),
     list: list2,
     moreWaiting,
@@ -168,7 +187,9 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
 /** Temp URLs for an activity's photos. */
 export async function withImageUrls(ctx: Ctx, d: ActivityDetail): Promise<ActivityDetail> {
   if (!d.images.length) return d;
-  const res = (await ctx.cloud.getTempFileURL({ fileList: d.images.map((i) => i.fileID) })) as { fileList: { fileID: string; tempFileURL: string }[] };
+  const res = (await ctx.cloud.getTempFileURL({ fileList: d.images.map((i) => i.fileID) })) as {
+    fileList: { fileID: string; tempFileURL: string }[];
+  };
   const by = new Map(res.fileList.map((f) => [f.fileID, f.tempFileURL]));
   return { ...d, images: d.images.map((i) => ({ fileID: i.fileID, url: by.get(i.fileID) ?? '' })) };
 }

@@ -12,19 +12,33 @@ const yearOf = (ctx: Ctx, y?: string) => y ?? periodOf(ctx.now).slice(0, 4);
 /** Totals of a building or a compound: residents of the compound and its organisers may see them (no names). */
 async function mayViewCompound(ctx: Ctx, communityId: string, compoundId: string) {
   const actor = await ctx.actor();
-  if (!actor.homes.some((h) => h.compoundId === compoundId) && !manages(actor, { communityId, compoundId, buildingIds: [] }) && !actor.roles.some((g) => g.compoundId === compoundId)) throw new AppError('NOT_FOUND');
+  if (
+    !actor.homes.some((h) => h.compoundId === compoundId) &&
+    !manages(actor, { communityId, compoundId, buildingIds: [] }) &&
+    !actor.roles.some((g) => g.compoundId === compoundId)
+  )
+    throw new AppError('NOT_FOUND');
 }
 
 async function byMonth(ctx: Ctx, match: object) {
   const $ = ctx.db.command.aggregate;
-  const res = (await volunteerHours(ctx.db).col().aggregate().match(match).group({ _id: '$period', minutes: $.sum('$minutes'), people: $.addToSet('$personId') }).limit(12).end()) as {
+  const res = (await volunteerHours(ctx.db)
+    .col()
+    .aggregate()
+    .match(match)
+    .group({ _id: '$period', minutes: $.sum('$minutes'), people: $.addToSet('$personId') })
+    .limit(12)
+    .end()) as {
     list: { _id: string; minutes: number; people: string[] }[];
   };
   const months = res.list.map((r) => ({ period: r._id, minutes: r.minutes })).sort((x, y) => x.period.localeCompare(y.period));
   return { months, total: months.reduce((n, m) => n + m.minutes, 0), volunteers: new Set(res.list.flatMap((r) => r.people)).size };
 }
 
-export async function hours(ctx: Ctx, input: { scope: 'me' | 'building' | 'compound'; buildingId?: string; compoundId?: string; year?: string }): Promise<HoursSummary> {
+export async function hours(
+  ctx: Ctx,
+  input: { scope: 'me' | 'building' | 'compound'; buildingId?: string; compoundId?: string; year?: string },
+): Promise<HoursSummary> {
   const year = yearOf(ctx, input.year);
   const actor = await ctx.actor();
   if (input.scope === 'me') {
@@ -38,7 +52,9 @@ export async function hours(ctx: Ctx, input: { scope: 'me' | 'building' | 'compo
       year,
       totalMinutes: rows.reduce((n, r) => n + r.minutes, 0),
       months: [...months].sort().map(([period, minutes]) => ({ period, minutes })),
-      items: rows.sort((x, y) => y.period.localeCompare(x.period)).map((r) => ({ activityId: r.activityId, title: r.title, period: r.period, minutes: r.minutes, corrected: r.corrected })),
+      items: rows
+        .sort((x, y) => y.period.localeCompare(x.period))
+        .map((r) => ({ activityId: r.activityId, title: r.title, period: r.period, minutes: r.minutes, corrected: r.corrected })),
     };
   }
   if (input.scope === 'building') {

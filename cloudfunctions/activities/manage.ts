@@ -38,7 +38,11 @@ export function activityIdFor(personId: string, clientRequestId: string): string
   return 'a' + createHash('sha256').update(`${personId}\n${clientRequestId}`).digest('hex').slice(0, 15);
 }
 
-type CreateInput = Omit<CreateActivityInput, 'images' | 'partyOnly' | 'slots'> & { images: string[]; partyOnly: boolean; slots: { name: string; capacity: number }[] };
+type CreateInput = Omit<CreateActivityInput, 'images' | 'partyOnly' | 'slots'> & {
+  images: string[];
+  partyOnly: boolean;
+  slots: { name: string; capacity: number }[];
+};
 
 export async function createActivity(ctx: Ctx, input: CreateInput): Promise<ActivityDetail> {
   const actor = await ctx.actor();
@@ -79,7 +83,9 @@ export async function createActivity(ctx: Ctx, input: CreateInput): Promise<Acti
   await checkText(ctx, input.title, `${input.title}\n${input.place}\n${input.description}`);
   // Photos are checked asynchronously: shown to others once WeChat's verdict is pass.
   const media = await startMediaChecks(ctx, input.images, 3);
-  const slots: Slot[] = input.slots.length ? input.slots.map((s, i) => ({ key: `s${i + 1}`, name: s.name, capacity: s.capacity })) : [{ key: ANY_SLOT, name: '志愿者', capacity: input.capacity! }];
+  const slots: Slot[] = input.slots.length
+    ? input.slots.map((s, i) => ({ key: `s${i + 1}`, name: s.name, capacity: s.capacity }))
+    : [{ key: ANY_SLOT, name: '志愿者', capacity: input.capacity! }];
   const capacity = slots.reduce((n, s) => n + s.capacity, 0);
   const doc: Omit<ActivityDoc, '_id'> = {
     communityId: compound.communityId,
@@ -111,9 +117,11 @@ export async function createActivity(ctx: Ctx, input: CreateInput): Promise<Acti
   };
   try {
     // The list first (an add: a racing retry never empties a list in use), then the activity.
-    await activityLists(ctx.db).add(emptyList({ ...doc, _id: id })).catch(async (e) => {
-      if (!(await activityLists(ctx.db).get(id))) throw e;
-    });
+    await activityLists(ctx.db)
+      .add(emptyList({ ...doc, _id: id }))
+      .catch(async (e) => {
+        if (!(await activityLists(ctx.db).get(id))) throw e;
+      });
     await activities(ctx.db).add({ _id: id, ...doc });
   } catch (e) {
     const raced = await activities(ctx.db).get(id);
@@ -142,7 +150,12 @@ export async function cancelActivity(ctx: Ctx, input: { activityId: string; reas
     const list = await activityLists(ctx.db).get(a._id);
     const personIds = (list?.members ?? []).filter((p) => p !== person._id);
     if (personIds.length) {
-      const job = await enqueue(ctx, activityMessageJob, { activityId: a._id, personIds, fields: activityFields(a, `活动已取消：${input.reason}`) }, { createdBy: person._id, clientRequestId: `cancel-${a._id}` });
+      const job = await enqueue(
+        ctx,
+        activityMessageJob,
+        { activityId: a._id, personIds, fields: activityFields(a, `活动已取消：${input.reason}`) },
+        { createdBy: person._id, clientRequestId: `cancel-${a._id}` },
+      );
       await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
     }
   }
@@ -167,8 +180,14 @@ async function openFor(ctx: Ctx, limit: number): Promise<ActivityListItem[]> {
   const list = (await upcoming(ctx, [...new Set(actor.homes.map((h) => h.compoundId))])).filter(
     (a) => a.status === 'open' && +new Date(a.deadline) > ctx.now.getTime() && !joinProblem(a, actor, person),
   );
-  const lists = await listsFor(ctx, list.map((a) => a._id));
-  return list.map((a) => listItem(a, lists.get(a._id), actor.personId, ctx.now)).filter((i) => !i.mine).slice(0, limit);
+  const lists = await listsFor(
+    ctx,
+    list.map((a) => a._id),
+  );
+  return list
+    .map((a) => listItem(a, lists.get(a._id), actor.personId, ctx.now))
+    .filter((i) => !i.mine)
+    .slice(0, limit);
 }
 
 async function mineFor(ctx: Ctx, limit: number, upcomingOnly: boolean): Promise<ActivityListItem[]> {
@@ -182,7 +201,10 @@ async function mineFor(ctx: Ctx, limit: number, upcomingOnly: boolean): Promise<
   const live = rows.filter((r) => r.status !== 'cancelled');
   const acts = await activities(ctx.db).byIds(live.map((r) => r.activityId));
   const lists = await listsFor(ctx, [...acts.keys()]);
-  return live.flatMap((r) => (acts.get(r.activityId) ? [listItem(acts.get(r.activityId)!, lists.get(r.activityId), actor.personId, ctx.now)] : [])).filter((i) => i.mine).slice(0, limit);
+  return live
+    .flatMap((r) => (acts.get(r.activityId) ? [listItem(acts.get(r.activityId)!, lists.get(r.activityId), actor.personId, ctx.now)] : []))
+    .filter((i) => i.mine)
+    .slice(0, limit);
 }
 
 export async function listActivities(ctx: Ctx, input: PageInput & { box: 'open' | 'mine' | 'organised' }): Promise<Page<ActivityListItem>> {
@@ -192,9 +214,19 @@ export async function listActivities(ctx: Ctx, input: PageInput & { box: 'open' 
   if (input.box === 'open') return pageOf((await openFor(ctx, 30)).slice(offset), 0, size);
   if (input.box === 'mine') return pageOf((await mineFor(ctx, 50, false)).slice(offset), 0, size);
   if (!actor.personId) return { items: [] };
-  const rows = await activities(ctx.db).find({ organiserId: actor.personId }, { orderBy: [['startAt', 'desc']], skip: offset, limit: size + 1 });
-  const lists = await listsFor(ctx, rows.map((a) => a._id));
-  return pageOf(rows.map((a) => listItem(a, lists.get(a._id), actor.personId, ctx.now)), offset, size);
+  const rows = await activities(ctx.db).find(
+    { organiserId: actor.personId },
+    { orderBy: [['startAt', 'desc']], skip: offset, limit: size + 1 },
+  );
+  const lists = await listsFor(
+    ctx,
+    rows.map((a) => a._id),
+  );
+  return pageOf(
+    rows.map((a) => listItem(a, lists.get(a._id), actor.personId, ctx.now)),
+    offset,
+    size,
+  );
 }
 
 export async function homeActivities(ctx: Ctx): Promise<ActivityHome> {
@@ -208,7 +240,10 @@ export async function homeActivities(ctx: Ctx): Promise<ActivityHome> {
       { organiserId: actor.personId, startAt: _.and(_.gte(day.startOf('day').toDate()), _.lte(day.endOf('day').toDate())) },
       { orderBy: [['startAt', 'asc']], limit: 5 },
     );
-    const lists = await listsFor(ctx, rows.map((a) => a._id));
+    const lists = await listsFor(
+      ctx,
+      rows.map((a) => a._id),
+    );
     today = await Promise.all(
       rows.map(async (a) => ({
         id: a._id,
@@ -230,7 +265,9 @@ export async function onMediaCheck(ctx: Ctx, event: Record<string, unknown>) {
   await transaction(ctx.db, async (tx) => {
     const cur = await activities(ctx.db).in(tx).must(hit._id);
     const media = (cur.media ?? []).map((m) => (m.traceId === v.traceId ? { ...m, status: v.status, label: v.label } : m));
-    await activities(ctx.db).in(tx).patch(hit._id, { media: ctx.db.command.set(media) });
+    await activities(ctx.db)
+      .in(tx)
+      .patch(hit._id, { media: ctx.db.command.set(media) });
   });
   return { handled: true, activityId: hit._id, status: v.status };
 }

@@ -20,10 +20,18 @@ export const reminderJob = defineJob<{ activityId: string; fields: Record<string
     const _ = ctx.db.command;
     const where = { activityId: job.params.activityId, status: 'confirmed' };
     const rows = await signups(ctx.db).find(cursor ? { ...where, _id: _.gt(cursor) } : where, { orderBy: [['_id', 'asc']], limit });
-    return { items: rows.map((r) => ({ key: r.personId, data: { openid: r.openid } })), cursor: rows.length < limit ? null : rows[rows.length - 1]._id };
+    return {
+      items: rows.map((r) => ({ key: r.personId, data: { openid: r.openid } })),
+      cursor: rows.length < limit ? null : rows[rows.length - 1]._id,
+    };
   },
   async apply(ctx, job, item) {
-    const r = await sendWithGrant(ctx.db, ctx.cloud, { touser: item.data.openid, templateId: ACTIVITY_TEMPLATE_ID, page: activityPage(job.params.activityId), data: job.params.fields }, new Date());
+    const r = await sendWithGrant(
+      ctx.db,
+      ctx.cloud,
+      { touser: item.data.openid, templateId: ACTIVITY_TEMPLATE_ID, page: activityPage(job.params.activityId), data: job.params.fields },
+      new Date(),
+    );
     return r === 'sent' ? 'done' : 'skipped';
   },
 });
@@ -34,7 +42,12 @@ export async function remindTomorrow(ctx: Ctx) {
   const queued: string[] = [];
   for (const a of due) {
     if (a.status !== 'open') continue;
-    const job = await enqueue(ctx, reminderJob, { activityId: a._id, fields: activityFields(a, '活动明天开始，请准时参加') }, { createdBy: a.organiserId, clientRequestId: `remind-${a._id}` });
+    const job = await enqueue(
+      ctx,
+      reminderJob,
+      { activityId: a._id, fields: activityFields(a, '活动明天开始，请准时参加') },
+      { createdBy: a.organiserId, clientRequestId: `remind-${a._id}` },
+    );
     queued.push(job._id);
   }
   await work(ctx, { budgetMs: 8_000 });

@@ -7,7 +7,16 @@
  */
 import { createHash } from 'node:crypto';
 import type { HelpView, TeamView, VolunteerView } from '../../core/activities/contract';
-import { ACTIVITY_TEMPLATE_FIELDS, ACTIVITY_TEMPLATE_ID, HELP_KIND_LABELS, HELP_SKILLS, HELP_STATUS_LABELS, NEIGHBOUR_SERVICE_PAGE, type HelpKind, type Skill } from '../../core/activities/rules';
+import {
+  ACTIVITY_TEMPLATE_FIELDS,
+  ACTIVITY_TEMPLATE_ID,
+  HELP_KIND_LABELS,
+  HELP_SKILLS,
+  HELP_STATUS_LABELS,
+  NEIGHBOUR_SERVICE_PAGE,
+  type HelpKind,
+  type Skill,
+} from '../../core/activities/rules';
 import { assertCan } from '../../core/authz';
 import type { Page, PageInput } from '../../core/platform/api';
 import { AppError } from '../../core/platform/errors';
@@ -22,7 +31,8 @@ import { mustPerson } from './common';
 import { checkText } from './manage';
 import { helpRequests, teams, volunteers, type HelpRequestDoc, type TeamDoc } from './docs';
 
-const idFor = (prefix: string, personId: string, rid: string) => prefix + createHash('sha256').update(`${personId}\n${rid}`).digest('hex').slice(0, 23);
+const idFor = (prefix: string, personId: string, rid: string) =>
+  prefix + createHash('sha256').update(`${personId}\n${rid}`).digest('hex').slice(0, 23);
 
 async function resident(ctx: Ctx) {
   const actor = await ctx.actor();
@@ -53,8 +63,14 @@ export async function register(ctx: Ctx, input: { skills: Skill[]; availability:
 export async function serviceMe(ctx: Ctx) {
   const actor = await ctx.actor();
   if (!actor.personId) return { volunteer: null, teams: [] };
-  const [v, mine] = await Promise.all([volunteers(ctx.db).get(actor.personId), teams(ctx.db).find({ memberIds: actor.personId }, { limit: 20 })]);
-  return { volunteer: v ? { skills: v.skills, availability: v.availability } : null, teams: mine.map((t) => ({ id: t._id, name: t.name, skill: t.skill })) };
+  const [v, mine] = await Promise.all([
+    volunteers(ctx.db).get(actor.personId),
+    teams(ctx.db).find({ memberIds: actor.personId }, { limit: 20 }),
+  ]);
+  return {
+    volunteer: v ? { skills: v.skills, availability: v.availability } : null,
+    teams: mine.map((t) => ({ id: t._id, name: t.name, skill: t.skill })),
+  };
 }
 
 async function teamView(ctx: Ctx, t: TeamDoc): Promise<TeamView> {
@@ -72,14 +88,26 @@ async function secretaryOf(ctx: Ctx, compoundId: string) {
 
 export async function listVolunteers(ctx: Ctx, input: { compoundId: string }): Promise<{ volunteers: VolunteerView[]; teams: TeamView[] }> {
   await secretaryOf(ctx, input.compoundId);
-  const [vs, ts] = await Promise.all([volunteers(ctx.db).find({ compoundId: input.compoundId }, { limit: 500 }), teams(ctx.db).find({ compoundId: input.compoundId }, { limit: 100 })]);
+  const [vs, ts] = await Promise.all([
+    volunteers(ctx.db).find({ compoundId: input.compoundId }, { limit: 500 }),
+    teams(ctx.db).find({ compoundId: input.compoundId }, { limit: 100 }),
+  ]);
   return {
-    volunteers: vs.map((v) => ({ personId: v.personId, name: v.name, skills: v.skills, availability: v.availability, buildingName: v.buildingName })),
+    volunteers: vs.map((v) => ({
+      personId: v.personId,
+      name: v.name,
+      skills: v.skills,
+      availability: v.availability,
+      buildingName: v.buildingName,
+    })),
     teams: await Promise.all(ts.map((t) => teamView(ctx, t))),
   };
 }
 
-export async function saveTeam(ctx: Ctx, input: { clientRequestId: string; teamId?: string; compoundId: string; name: string; skill: Skill; memberIds: string[] }): Promise<TeamView> {
+export async function saveTeam(
+  ctx: Ctx,
+  input: { clientRequestId: string; teamId?: string; compoundId: string; name: string; skill: Skill; memberIds: string[] },
+): Promise<TeamView> {
   const { actor } = await secretaryOf(ctx, input.compoundId);
   const members = [...new Set(input.memberIds)];
   const found = await volunteers(ctx.db).byIds(members);
@@ -91,7 +119,14 @@ export async function saveTeam(ctx: Ctx, input: { clientRequestId: string; teamI
     const t = await teams(ctx.db).get(id);
     if (!t || t.compoundId !== input.compoundId) throw new AppError('NOT_FOUND');
   } else id = idFor('t', actor.personId!, input.clientRequestId);
-  const doc = { compoundId: input.compoundId, name: input.name, skill: input.skill, memberIds: members, updatedBy: actor.personId!, updatedAt: ctx.now };
+  const doc = {
+    compoundId: input.compoundId,
+    name: input.name,
+    skill: input.skill,
+    memberIds: members,
+    updatedBy: actor.personId!,
+    updatedAt: ctx.now,
+  };
   await teams(ctx.db).put(id, doc);
   return teamView(ctx, { _id: id, ...doc });
 }
@@ -117,7 +152,10 @@ function helpView(r: HelpRequestDoc, viewer: string, memberOf: boolean): HelpVie
   };
 }
 
-export async function askHelp(ctx: Ctx, input: { clientRequestId: string; kind: HelpKind; text: string; contact: string }): Promise<HelpView> {
+export async function askHelp(
+  ctx: Ctx,
+  input: { clientRequestId: string; kind: HelpKind; text: string; contact: string },
+): Promise<HelpView> {
   const { person, home } = await resident(ctx);
   const id = idFor('h', person._id, input.clientRequestId);
   const already = await helpRequests(ctx.db).get(id);
@@ -171,7 +209,12 @@ async function tellTeams(ctx: Ctx, reach: TeamDoc[], askerId: string, kind: Help
   for (const p of who.values()) {
     if (!p.openid) continue;
     try {
-      await sendWithGrant(ctx.db, ctx.cloud, { touser: p.openid, templateId: ACTIVITY_TEMPLATE_ID, page: NEIGHBOUR_SERVICE_PAGE, data }, ctx.now);
+      await sendWithGrant(
+        ctx.db,
+        ctx.cloud,
+        { touser: p.openid, templateId: ACTIVITY_TEMPLATE_ID, page: NEIGHBOUR_SERVICE_PAGE, data },
+        ctx.now,
+      );
     } catch (e) {
       console.error('[help] message to a team member failed', (e as Error).message);
     }
@@ -185,13 +228,27 @@ export async function listHelp(ctx: Ctx, input: PageInput & { box: 'mine' | 'tea
   const size = input.size ?? 20;
   const _ = ctx.db.command;
   if (input.box === 'mine') {
-    const rows = await helpRequests(ctx.db).find({ requesterId: actor.personId }, { orderBy: [['createdAt', 'desc']], skip: offset, limit: size + 1 });
-    return pageOf(rows.map((r) => helpView(r, actor.personId!, false)), offset, size);
+    const rows = await helpRequests(ctx.db).find(
+      { requesterId: actor.personId },
+      { orderBy: [['createdAt', 'desc']], skip: offset, limit: size + 1 },
+    );
+    return pageOf(
+      rows.map((r) => helpView(r, actor.personId!, false)),
+      offset,
+      size,
+    );
   }
   const mine = await teams(ctx.db).find({ memberIds: actor.personId }, { limit: 20 });
   if (!mine.length) return { items: [] };
-  const rows = await helpRequests(ctx.db).find({ teamIds: _.in(mine.map((t) => t._id)) }, { orderBy: [['createdAt', 'desc']], skip: offset, limit: size + 1 });
-  return pageOf(rows.map((r) => helpView(r, actor.personId!, true)), offset, size);
+  const rows = await helpRequests(ctx.db).find(
+    { teamIds: _.in(mine.map((t) => t._id)) },
+    { orderBy: [['createdAt', 'desc']], skip: offset, limit: size + 1 },
+  );
+  return pageOf(
+    rows.map((r) => helpView(r, actor.personId!, true)),
+    offset,
+    size,
+  );
 }
 
 /** The request, for the requester or a member of a team it reached; NOT_FOUND for anyone else. */
@@ -199,7 +256,9 @@ async function reachable(ctx: Ctx, requestId: string) {
   const actor = await ctx.actor();
   const r = await helpRequests(ctx.db).get(requestId);
   if (!r || !actor.personId) throw new AppError('NOT_FOUND');
-  const memberOf = r.teamIds.length > 0 && (await teams(ctx.db).find({ _id: ctx.db.command.in(r.teamIds), memberIds: actor.personId }, { limit: 1 })).length > 0;
+  const memberOf =
+    r.teamIds.length > 0 &&
+    (await teams(ctx.db).find({ _id: ctx.db.command.in(r.teamIds), memberIds: actor.personId }, { limit: 1 })).length > 0;
   if (r.requesterId !== actor.personId && !memberOf) throw new AppError('NOT_FOUND');
   return { actor, r, memberOf, personId: actor.personId };
 }
@@ -214,7 +273,13 @@ export async function takeHelp(ctx: Ctx, input: { requestId: string }): Promise<
     const cur = await helpRequests(ctx.db).in(tx).must(r._id);
     if (cur.takerId === personId) return cur;
     if (cur.status !== 'open') throw new AppError('CONFLICT', '这条求助已有人接了');
-    const patch = { status: 'taken' as const, takerId: personId, takerName: me.name, takerContact: v?.phone ?? me.phone ?? '', takenAt: ctx.now };
+    const patch = {
+      status: 'taken' as const,
+      takerId: personId,
+      takerName: me.name,
+      takerContact: v?.phone ?? me.phone ?? '',
+      takenAt: ctx.now,
+    };
     await helpRequests(ctx.db).in(tx).patch(r._id, patch);
     return { ...cur, ...patch };
   });

@@ -18,27 +18,49 @@ import { detail, loadVisible, mustPerson } from './common';
 import { activityLists, signupId, signups, type ActivityDoc, type ActivityListDoc, type SignupDoc } from './docs';
 import deploy from './deploy.json';
 
-const clip = (s: string, n = 20) => (Array.from(s).length > n ? Array.from(s).slice(0, n - 1).join('') + '…' : s);
+const clip = (s: string, n = 20) =>
+  Array.from(s).length > n
+    ? Array.from(s)
+        .slice(0, n - 1)
+        .join('') + '…'
+    : s;
 
 export function activityFields(a: Pick<ActivityDoc, 'title' | 'startAt' | 'place'>, note: string) {
   const f = ACTIVITY_TEMPLATE_FIELDS;
-  return { [f.title]: { value: clip(a.title) }, [f.time]: { value: formatDateTime(a.startAt) }, [f.place]: { value: clip(a.place) }, [f.note]: { value: clip(note) } };
+  return {
+    [f.title]: { value: clip(a.title) },
+    [f.time]: { value: formatDateTime(a.startAt) },
+    [f.place]: { value: clip(a.place) },
+    [f.note]: { value: clip(note) },
+  };
 }
 
 /** Messages to a few people (promotions): one job per change, each person messaged at most once. */
-export const activityMessageJob = defineJob<{ activityId: string; personIds: string[]; fields: Record<string, { value: string }> }, { personId: string }>({
+export const activityMessageJob = defineJob<
+  { activityId: string; personIds: string[]; fields: Record<string, { value: string }> },
+  { personId: string }
+>({
   kind: 'activities.message',
   batchSize: 50,
   async next(_ctx, job, cursor, limit) {
     const start = cursor ? Number(cursor) : 0;
     const ids = job.params.personIds.slice(start, start + limit);
     const end = start + ids.length;
-    return { items: ids.map((p) => ({ key: p, data: { personId: p } })), cursor: end >= job.params.personIds.length ? null : String(end), total: job.params.personIds.length };
+    return {
+      items: ids.map((p) => ({ key: p, data: { personId: p } })),
+      cursor: end >= job.params.personIds.length ? null : String(end),
+      total: job.params.personIds.length,
+    };
   },
   async apply(ctx, job, item) {
     const s = await signups(ctx.db).get(signupId(job.params.activityId, item.data.personId));
     if (!s?.openid) return 'skipped';
-    const r = await sendWithGrant(ctx.db, ctx.cloud, { touser: s.openid, templateId: ACTIVITY_TEMPLATE_ID, page: activityPage(job.params.activityId), data: job.params.fields }, new Date());
+    const r = await sendWithGrant(
+      ctx.db,
+      ctx.cloud,
+      { touser: s.openid, templateId: ACTIVITY_TEMPLATE_ID, page: activityPage(job.params.activityId), data: job.params.fields },
+      new Date(),
+    );
     return r === 'sent' ? 'done' : 'skipped';
   },
 });
@@ -61,7 +83,10 @@ async function sync(ctx: Ctx, a: ActivityDoc, list: ActivityListDoc, personIds: 
     if (place.status === 'waitlisted' && row.status === 'joining') {
       await signups(ctx.db).patchWhere({ _id: row._id, status: 'joining' }, { status: 'waitlisted', updatedAt: ctx.now });
     } else if (place.status === 'confirmed') {
-      const n = await signups(ctx.db).patchWhere({ _id: row._id, status: _.in(['joining', 'waitlisted']) }, { status: 'confirmed', updatedAt: ctx.now });
+      const n = await signups(ctx.db).patchWhere(
+        { _id: row._id, status: _.in(['joining', 'waitlisted']) },
+        { status: 'confirmed', updatedAt: ctx.now },
+      );
       if (n && row.status === 'waitlisted') moved.push(pid);
     }
   }
@@ -131,15 +156,28 @@ export async function cancelSignUp(ctx: Ctx, input: { activityId: string }): Pro
   if (ctx.now.getTime() > +new Date(a.deadline)) throw new AppError('SIGNUP_CLOSED', '报名已截止，不能在线取消，请联系组织者');
   const _ = ctx.db.command;
   const pulls = Object.fromEntries(a.slots.map((s) => [`queues.${s.key}`, _.pull(person._id)]));
-  const left = await lists.patchWhere({ _id: a._id, members: person._id }, { members: _.pull(person._id), ...pulls, size: _.inc(-1), version: _.inc(1) });
-  await signups(ctx.db).patchWhere({ _id: signupId(a._id, person._id), status: _.neq('cancelled') }, { status: 'cancelled', updatedAt: ctx.now });
+  const left = await lists.patchWhere(
+    { _id: a._id, members: person._id },
+    { members: _.pull(person._id), ...pulls, size: _.inc(-1), version: _.inc(1) },
+  );
+  await signups(ctx.db).patchWhere(
+    { _id: signupId(a._id, person._id), status: _.neq('cancelled') },
+    { status: 'cancelled', updatedAt: ctx.now },
+  );
   if (left) {
     // The first waiting of each slot moved up by itself; bring their mirrors along and tell them.
     const after = await lists.must(a._id);
-    const candidates = a.slots.flatMap((s) => promoted(before.queues[s.key] ?? [], after.queues[s.key] ?? [], s.capacity).concat((after.queues[s.key] ?? []).slice(0, s.capacity)));
+    const candidates = a.slots.flatMap((s) =>
+      promoted(before.queues[s.key] ?? [], after.queues[s.key] ?? [], s.capacity).concat((after.queues[s.key] ?? []).slice(0, s.capacity)),
+    );
     const moved = await sync(ctx, a, after, [...new Set(candidates)]);
     if (moved.length) {
-      const job = await enqueue(ctx, activityMessageJob, { activityId: a._id, personIds: moved, fields: activityFields(a, '候补转正：您已报名成功') }, { createdBy: person._id, clientRequestId: `promote-${a._id}-${after.version}` });
+      const job = await enqueue(
+        ctx,
+        activityMessageJob,
+        { activityId: a._id, personIds: moved, fields: activityFields(a, '候补转正：您已报名成功') },
+        { createdBy: person._id, clientRequestId: `promote-${a._id}-${after.version}` },
+      );
       await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
     }
   }

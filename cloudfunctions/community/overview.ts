@@ -6,7 +6,17 @@
  */
 import { AppError } from '../../core/platform/errors';
 import { assertCan } from '../../core/authz';
-import { FIGURES, FIGURE_KEYS, behind, cellOf, gapInWords, previousPeriod, trailingPeriods, type Cell, type FigureKey } from '../../core/community/rules';
+import {
+  FIGURES,
+  FIGURE_KEYS,
+  behind,
+  cellOf,
+  gapInWords,
+  previousPeriod,
+  trailingPeriods,
+  type Cell,
+  type FigureKey,
+} from '../../core/community/rules';
 import type { CompareColumn, Comparison, CompoundRow, Overview } from '../../core/community/contract';
 import { communities, compounds, type CommunityDoc, type CompoundDoc } from '../_shared/directory';
 import type { Ctx } from '../_shared/router';
@@ -31,13 +41,22 @@ async function load(ctx: Ctx, communityId: string, period: string) {
   const snaps: SnapshotDoc[] = [];
   // compounds × 12 months, a page of 1,000 at a time (a community of 80 compounds is one page).
   for (let skip = 0; ; skip += MAX_GET) {
-    const page = await snapshots(ctx.db).find({ communityId, period: _.gte(periods[0]).and(_.lte(period)) }, { orderBy: [['period', 'asc']], skip, limit: MAX_GET });
+    const page = await snapshots(ctx.db).find(
+      { communityId, period: _.gte(periods[0]).and(_.lte(period)) },
+      { orderBy: [['period', 'asc']], skip, limit: MAX_GET },
+    );
     snaps.push(...page);
     if (page.length < MAX_GET) break;
   }
   const by = new Map(snaps.map((s) => [`${s.compoundId}_${s.period}`, s]));
   const profile = await profiles(ctx.db).get(communityId);
-  return { periods, list, by, modelId: profile?.modelCompoundId ?? null, newest: snaps.reduce<Date | null>((m, s) => (!m || s.computedAt > m ? s.computedAt : m), null) };
+  return {
+    periods,
+    list,
+    by,
+    modelId: profile?.modelCompoundId ?? null,
+    newest: snaps.reduce<Date | null>((m, s) => (!m || s.computedAt > m ? s.computedAt : m), null),
+  };
 }
 
 function cellsOf(s: SnapshotDoc | undefined): Record<FigureKey, Cell> {
@@ -46,7 +65,9 @@ function cellsOf(s: SnapshotDoc | undefined): Record<FigureKey, Cell> {
 
 function rowOf(c: CompoundDoc, period: string, periods: string[], by: Map<string, SnapshotDoc>, modelId: string | null): CompoundRow {
   const now = by.get(`${c._id}_${period}`);
-  const trend = Object.fromEntries(FIGURE_KEYS.map((k) => [k, periods.map((p) => cellOf(k, by.get(`${c._id}_${p}`)?.figures[k]))])) as Record<FigureKey, Cell[]>;
+  const trend = Object.fromEntries(
+    FIGURE_KEYS.map((k) => [k, periods.map((p) => cellOf(k, by.get(`${c._id}_${p}`)?.figures[k]))]),
+  ) as Record<FigureKey, Cell[]>;
   return { compoundId: c._id, name: c.name, model: c._id === modelId, homes: now?.homes ?? 0, cells: cellsOf(now), trend };
 }
 
@@ -57,7 +78,15 @@ export async function getOverview(ctx: Ctx, input: { communityId: string; period
   const rows = list.map((c) => rowOf(c, period, periods, by, modelId));
   // The model compound first: it is what the others are read against.
   rows.sort((a, b) => Number(b.model) - Number(a.model));
-  return { communityId: community._id, communityName: community.name, period, periods, figures: FIGURE_DEFS, rows, ...(newest ? { computedAt: newest.toISOString() } : {}) };
+  return {
+    communityId: community._id,
+    communityName: community.name,
+    period,
+    periods,
+    figures: FIGURE_DEFS,
+    rows,
+    ...(newest ? { computedAt: newest.toISOString() } : {}),
+  };
 }
 
 export async function compare(ctx: Ctx, input: { communityId: string; period?: string; compoundIds: string[] }): Promise<Comparison> {
@@ -78,11 +107,12 @@ export async function compare(ctx: Ctx, input: { communityId: string; period?: s
     const cells = cellsOf(s);
     const col: CompareColumn = { compoundId: id, name: c.name, model: id === modelId, homes: s?.homes ?? 0, cells };
     if (model && id !== modelId) {
-      col.gaps = Object.fromEntries(FIGURE_KEYS.map((k) => [k, { text: gapInWords(k, cells[k], model[k]), behind: behind(k, cells[k], model[k]) }])) as CompareColumn['gaps'];
+      col.gaps = Object.fromEntries(
+        FIGURE_KEYS.map((k) => [k, { text: gapInWords(k, cells[k], model[k]), behind: behind(k, cells[k], model[k]) }]),
+      ) as CompareColumn['gaps'];
     }
     return col;
   });
   columns.sort((a, b) => Number(b.model) - Number(a.model));
   return { communityId: community._id, period, figures: FIGURE_DEFS, modelCompoundId: modelId, columns };
 }
-

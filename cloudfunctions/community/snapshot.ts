@@ -17,7 +17,12 @@ import type { Ctx, Database } from '../_shared/router';
 import { snapshotId, snapshots } from './docs';
 
 /** Compute and store one compound's month (a put: a re-run replaces it). */
-export async function snapshotCompound(db: Database, c: Pick<CompoundDoc, '_id' | 'communityId' | 'name'>, period: string, at: Date): Promise<void> {
+export async function snapshotCompound(
+  db: Database,
+  c: Pick<CompoundDoc, '_id' | 'communityId' | 'name'>,
+  period: string,
+  at: Date,
+): Promise<void> {
   const raw = await readCompoundMonth(db, { compoundId: c._id, communityId: c.communityId }, period, monthRange(period), at);
   await snapshots(db).put(snapshotId(c._id, period), {
     communityId: c.communityId,
@@ -42,7 +47,10 @@ export const snapshotJob = defineJob<SnapshotParams, { compoundId: string }>({
     const _ = ctx.db.command;
     const where = cursor ? { communityId: job.params.communityId, _id: _.gt(cursor) } : { communityId: job.params.communityId };
     const list = await compounds(ctx.db).find(where, { orderBy: [['_id', 'asc']], limit });
-    return { items: list.map((c) => ({ key: c._id, data: { compoundId: c._id } })), cursor: list.length === limit ? list[list.length - 1]._id : null };
+    return {
+      items: list.map((c) => ({ key: c._id, data: { compoundId: c._id } })),
+      cursor: list.length === limit ? list[list.length - 1]._id : null,
+    };
   },
   async apply(ctx, job, item) {
     const c = await compounds(ctx.db).get(item.data.compoundId);
@@ -74,7 +82,12 @@ export async function runSnapshots(ctx: Ctx, input: { clientRequestId: string; c
   assertCan(actor, 'community.snapshot', { communityId: community._id });
   if (input.period > periodOf(ctx.now)) throw new AppError('BAD_REQUEST', '不能统计未来的月份');
   const person = await requirePerson(ctx.db, actor);
-  const job = await enqueue(ctx, snapshotJob, { communityId: community._id, periods: [input.period] }, { createdBy: person._id, clientRequestId: input.clientRequestId });
+  const job = await enqueue(
+    ctx,
+    snapshotJob,
+    { communityId: community._id, periods: [input.period] },
+    { createdBy: person._id, clientRequestId: input.clientRequestId },
+  );
   await work(ctx, { jobId: job._id });
   return jobView((await jobs(ctx.db).get(job._id)) ?? job);
 }

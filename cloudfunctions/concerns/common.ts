@@ -27,14 +27,24 @@ export async function settingsOf(ctx: Ctx, compoundId: string) {
   return { escalateDays: s?.escalateDays ?? DEFAULT_ESCALATE_DAYS, topicThreshold: s?.topicThreshold ?? DEFAULT_TOPIC_THRESHOLD };
 }
 
-export const targetOfConcern = (c: Pick<ConcernDoc, 'communityId' | 'compoundId' | 'buildingId'>) => ({ communityId: c.communityId, compoundId: c.compoundId, buildingId: c.buildingId });
-export const canHandle = (actor: Pick<Actor, 'roles'>, c: Pick<ConcernDoc, 'communityId' | 'compoundId' | 'buildingId'>) => can(actor, 'concern.handle', targetOfConcern(c));
+export const targetOfConcern = (c: Pick<ConcernDoc, 'communityId' | 'compoundId' | 'buildingId'>) => ({
+  communityId: c.communityId,
+  compoundId: c.compoundId,
+  buildingId: c.buildingId,
+});
+export const canHandle = (actor: Pick<Actor, 'roles'>, c: Pick<ConcernDoc, 'communityId' | 'compoundId' | 'buildingId'>) =>
+  can(actor, 'concern.handle', targetOfConcern(c));
 
 /** "党员楼栋长" / "小区党支部书记" / "业委会委员" / "住户": how someone is shown on a concern. */
 export function roleLabelIn(actor: Pick<Actor, 'roles'>, compoundId: string, buildingId?: string): string {
   if (actor.roles.some((g) => g.role === 'branchSecretary' && g.compoundId === compoundId)) return ROLE_LABELS.branchSecretary;
   if (actor.roles.some((g) => g.role === 'committeeMember' && g.compoundId === compoundId)) return ROLE_LABELS.committeeMember;
-  if (actor.roles.some((g) => g.role === 'buildingLead' && g.compoundId === compoundId && (!buildingId || (g.buildingIds ?? []).includes(buildingId)))) return ROLE_LABELS.buildingLead;
+  if (
+    actor.roles.some(
+      (g) => g.role === 'buildingLead' && g.compoundId === compoundId && (!buildingId || (g.buildingIds ?? []).includes(buildingId)),
+    )
+  )
+    return ROLE_LABELS.buildingLead;
   return ROLE_LABELS.resident;
 }
 
@@ -68,7 +78,12 @@ export async function notify(ctx: Ctx, personId: string | null, m: { what: strin
         touser: p.openid,
         templateId: CONCERN_TEMPLATE_ID,
         page: m.page,
-        data: { [f.what]: { value: clip(m.what) }, [f.status]: { value: clip(m.status, 5) }, [f.time]: { value: formatDateTime(ctx.now) }, [f.note]: { value: clip(m.note) } },
+        data: {
+          [f.what]: { value: clip(m.what) },
+          [f.status]: { value: clip(m.status, 5) },
+          [f.time]: { value: formatDateTime(ctx.now) },
+          [f.note]: { value: clip(m.note) },
+        },
       },
       ctx.now,
     );
@@ -79,6 +94,9 @@ export async function notify(ctx: Ctx, personId: string | null, m: { what: strin
 
 /** The branch secretary and the committee of a compound: whom an escalation reaches (a handful). */
 export async function compoundHandlers(ctx: Ctx, compoundId: string): Promise<string[]> {
-  const grants = await rolesRepo(ctx.db).find({ compoundId, role: ctx.db.command.in(['branchSecretary', 'committeeMember']) }, { limit: 50 });
+  const grants = await rolesRepo(ctx.db).find(
+    { compoundId, role: ctx.db.command.in(['branchSecretary', 'committeeMember']) },
+    { limit: 50 },
+  );
   return [...new Set(grants.map((g) => g.personId))];
 }

@@ -8,7 +8,16 @@
 import type { ConcernDetail } from '../../core/concerns/contract';
 import { CONCERN_FILES } from '../../core/concerns/contract';
 import {
-  FOREVER, answerDue, askAt, concernAccess, concernPage, onBoard, residentMayPropose, type ConcernAccess, type ConcernCategory, type Visibility,
+  FOREVER,
+  answerDue,
+  askAt,
+  concernAccess,
+  concernPage,
+  onBoard,
+  residentMayPropose,
+  type ConcernAccess,
+  type ConcernCategory,
+  type Visibility,
 } from '../../core/concerns/rules';
 import { can } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
@@ -49,7 +58,8 @@ export async function createConcern(ctx: Ctx, actor: Actor, input: RaiseInput, m
   if (mode === 'onBehalf' && !actor.roles.length) throw new AppError('FORBIDDEN');
   const home = await homes(ctx.db).get(input.homeId);
   if (!home) throw new AppError('NOT_FOUND', '房屋不存在');
-  if (mode === 'onBehalf' && !can(actor, 'concern.raiseFor', targetOf(home))) throw new AppError('FORBIDDEN', '只能为自己负责楼栋的住户登记');
+  if (mode === 'onBehalf' && !can(actor, 'concern.raiseFor', targetOf(home)))
+    throw new AppError('FORBIDDEN', '只能为自己负责楼栋的住户登记');
   const person = await requirePerson(ctx.db, actor);
   const id = idFor('c', person._id, input.clientRequestId);
   const already = await concerns(ctx.db).get(id);
@@ -75,7 +85,7 @@ export async function createConcern(ctx: Ctx, actor: Actor, input: RaiseInput, m
     media,
     mediaTraceIds: media.map((m) => m.traceId),
     visibility: input.visibility,
-    source: mode === 'resident' ? 'resident' : input.source ?? 'visit',
+    source: mode === 'resident' ? 'resident' : (input.source ?? 'visit'),
     raiserId: person._id,
     raiserName: person.name,
     partyKeys: mode === 'resident' ? [`p:${person._id}`] : [`h:${home._id}`],
@@ -102,7 +112,16 @@ export async function createConcern(ctx: Ctx, actor: Actor, input: RaiseInput, m
     mergedIntoId: null,
     topicId: null,
     period: periodOf(ctx.now),
-    events: [{ action: mode === 'resident' ? 'raise' : 'raiseFor', by: person._id, byName: person.name, byRole: mode === 'resident' ? '住户' : byRole, at: ctx.now, ...(mode === 'onBehalf' ? { note: input.source === 'phone' ? '电话反映' : '走访了解' } : {}) }],
+    events: [
+      {
+        action: mode === 'resident' ? 'raise' : 'raiseFor',
+        by: person._id,
+        byName: person.name,
+        byRole: mode === 'resident' ? '住户' : byRole,
+        at: ctx.now,
+        ...(mode === 'onBehalf' ? { note: input.source === 'phone' ? '电话反映' : '走访了解' } : {}),
+      },
+    ],
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -150,7 +169,12 @@ const isRaiserSide = (actor: Actor, c: ConcernDoc) => {
   return c.partyKeys.some((k) => keys.includes(k));
 };
 
-export async function viewFor(ctx: Ctx, actor: Actor, c: ConcernDoc, known?: { access: ConcernAccess; following: boolean }): Promise<ConcernDetail> {
+export async function viewFor(
+  ctx: Ctx,
+  actor: Actor,
+  c: ConcernDoc,
+  known?: { access: ConcernAccess; following: boolean },
+): Promise<ConcernDetail> {
   const { access, following } = known ?? (await accessOf(ctx, actor, c));
   if (!access) throw new AppError('NOT_FOUND');
   const handler = access === 'handler' && actor.personId !== c.raiserId;
@@ -185,7 +209,17 @@ async function commit(ctx: Ctx, c: ConcernDoc, patch: (cur: ConcernDoc) => Parti
     next.onBoard = onBoard(next.visibility, next.status);
     const { _id, ...rest } = next;
     const _ = ctx.db.command;
-    await concerns(ctx.db).in(tx).patch(_id, { ...rest, events: _.set(rest.events), partyKeys: _.set(rest.partyKeys), media: _.set(rest.media), mediaTraceIds: _.set(rest.mediaTraceIds), photos: _.set(rest.photos), outcome: _.set(rest.outcome) });
+    await concerns(ctx.db)
+      .in(tx)
+      .patch(_id, {
+        ...rest,
+        events: _.set(rest.events),
+        partyKeys: _.set(rest.partyKeys),
+        media: _.set(rest.media),
+        mediaTraceIds: _.set(rest.mediaTraceIds),
+        photos: _.set(rest.photos),
+        outcome: _.set(rest.outcome),
+      });
     return next;
   });
 }
@@ -194,16 +228,19 @@ async function asHandler(ctx: Ctx, concernId: string) {
   const l = await load(ctx, concernId);
   if (l.access !== 'handler') throw new AppError('FORBIDDEN', '只有楼栋长、党支部和业委会可以处理');
   if (l.actor.personId === l.c.raiserId) throw new AppError('SELF_DECISION', '不能处理自己提出的民情');
-  if (l.c.status !== 'open') throw new AppError('CONCERN_STATE', l.c.status === 'merged' ? '这条民情已合并' : '这条民情已答复，等待提出人评价');
+  if (l.c.status !== 'open')
+    throw new AppError('CONCERN_STATE', l.c.status === 'merged' ? '这条民情已合并' : '这条民情已答复，等待提出人评价');
   const person = await requirePerson(ctx.db, l.actor);
   return { ...l, person, byRole: roleLabelIn(l.actor, l.c.compoundId, l.c.buildingId) };
 }
 
 /** The raiser side hears of an answer: the raiser, or the household it was raised for. */
 async function tellRaiser(ctx: Ctx, c: ConcernDoc, status: string, note: string) {
-  if (c.source === 'resident') return notify(ctx, c.raiserId, { what: `${c.category} ${placeOf(c)}`, status, note, page: concernPage(c._id) });
+  if (c.source === 'resident')
+    return notify(ctx, c.raiserId, { what: `${c.category} ${placeOf(c)}`, status, note, page: concernPage(c._id) });
   const members = await memberships(ctx.db).find({ homeId: c.homeId, status: 'active' }, { limit: 20 });
-  for (const p of new Set(members.map((m) => m.personId))) await notify(ctx, p, { what: `${c.category} ${placeOf(c)}`, status, note, page: concernPage(c._id) });
+  for (const p of new Set(members.map((m) => m.personId)))
+    await notify(ctx, p, { what: `${c.category} ${placeOf(c)}`, status, note, page: concernPage(c._id) });
 }
 
 function answered(cur: ConcernDoc, now: Date, by: string, answer: string, outcome: ConcernDoc['outcome']): Partial<ConcernDoc> {
@@ -226,7 +263,14 @@ function answered(cur: ConcernDoc, now: Date, by: string, answer: string, outcom
 export async function answerConcern(ctx: Ctx, input: { concernId: string; answer: string }): Promise<ConcernDetail> {
   const { actor, c, person, byRole } = await asHandler(ctx, input.concernId);
   await checkText(ctx, input.answer);
-  const next = await commit(ctx, c, (cur) => answered(cur, ctx.now, person._id, input.answer, { kind: 'answer' }), { action: 'answer', by: person._id, byName: person.name, byRole, at: ctx.now, note: input.answer });
+  const next = await commit(ctx, c, (cur) => answered(cur, ctx.now, person._id, input.answer, { kind: 'answer' }), {
+    action: 'answer',
+    by: person._id,
+    byName: person.name,
+    byRole,
+    at: ctx.now,
+    note: input.answer,
+  });
   await tellRaiser(ctx, next, '已答复', '请查看答复并评价');
   return viewFor(ctx, actor, next);
 }
@@ -253,7 +297,12 @@ export async function convertConcern(ctx: Ctx, input: { concernId: string; to: C
     const mayPropose = input.to.kind === 'topic' && isRaiserSide(l.actor, c) && residentMayPropose(c, topicThreshold);
     if (!mayPropose) {
       if (l.actor.personId === c.raiserId && l.access === 'handler') throw new AppError('SELF_DECISION', '不能处理自己提出的民情');
-      throw new AppError('FORBIDDEN', input.to.kind === 'topic' && isRaiserSide(l.actor, c) ? `公开的民情有${topicThreshold}位邻居关心后，才能由您发起议事` : '只有楼栋长、党支部和业委会可以处理');
+      throw new AppError(
+        'FORBIDDEN',
+        input.to.kind === 'topic' && isRaiserSide(l.actor, c)
+          ? `公开的民情有${topicThreshold}位邻居关心后，才能由您发起议事`
+          : '只有楼栋长、党支部和业委会可以处理',
+      );
     }
   } else if (c.status !== 'open') throw new AppError('CONCERN_STATE', '这条民情已答复，等待提出人评价');
   if (input.note) await checkText(ctx, input.note);
@@ -271,9 +320,14 @@ export async function convertConcern(ctx: Ctx, input: { concernId: string; to: C
   } else {
     await checkText(ctx, to.title);
     const topic = await createTopic(ctx, l.actor, person, {
-      clientRequestId: to.clientRequestId, compoundId: c.compoundId, title: to.title,
+      clientRequestId: to.clientRequestId,
+      compoundId: c.compoundId,
+      title: to.title,
       // The whole compound reads a topic: a concern meant for the handlers only lends its title, never its words.
-      description: c.visibility === 'public' ? c.description : `由一条民情转来（${c.category}），详情由处理人在通报材料中说明。`, collectDays: to.collectDays, sourceConcernId: c._id, viaConcern: true,
+      description: c.visibility === 'public' ? c.description : `由一条民情转来（${c.category}），详情由处理人在通报材料中说明。`,
+      collectDays: to.collectDays,
+      sourceConcernId: c._id,
+      viaConcern: true,
     });
     outcome = { kind: 'topic', topicId: topic._id };
     words = input.note ?? '已提交议事厅，欢迎参与征集意见';
@@ -286,7 +340,9 @@ export async function convertConcern(ctx: Ctx, input: { concernId: string; to: C
     c,
     (cur) => ({
       // The raiser putting it to the 议事厅 leaves it as it was (still theirs to rate); a handler answers it.
-      ...(resident ? { outcome, topicId: outcome.kind === 'topic' ? outcome.topicId : cur.topicId } : answered(cur, ctx.now, person._id, words, outcome)),
+      ...(resident
+        ? { outcome, topicId: outcome.kind === 'topic' ? outcome.topicId : cur.topicId }
+        : answered(cur, ctx.now, person._id, words, outcome)),
       ...(outcome.kind === 'topic' ? { topicId: outcome.topicId } : {}),
     }),
     { action: 'convert', by: person._id, byName: person.name, byRole: resident ? '住户' : byRole, at: ctx.now, note: words },
@@ -299,10 +355,14 @@ export async function convertConcern(ctx: Ctx, input: { concernId: string; to: C
  * The end is the raiser's: 满意 settles it; 不满意 (with a reason) reopens it and
  * escalates it to the branch and the committee at once.
  */
-export async function rateConcern(ctx: Ctx, input: { concernId: string; verdict: 'satisfied' | 'unsatisfied'; reason?: string }): Promise<ConcernDetail> {
+export async function rateConcern(
+  ctx: Ctx,
+  input: { concernId: string; verdict: 'satisfied' | 'unsatisfied'; reason?: string },
+): Promise<ConcernDetail> {
   const { actor, c } = await load(ctx, input.concernId);
   if (!isRaiserSide(actor, c)) throw new AppError('FORBIDDEN', '只有提出人可以评价');
-  if (c.status !== 'answered') throw new AppError('CONCERN_STATE', c.status === 'open' ? '还没有答复，答复后才能评价' : '这条民情已评价或已合并');
+  if (c.status !== 'answered')
+    throw new AppError('CONCERN_STATE', c.status === 'open' ? '还没有答复，答复后才能评价' : '这条民情已评价或已合并');
   if (input.verdict === 'unsatisfied' && !input.reason) throw new AppError('BAD_REQUEST', '请说明哪里不满意');
   if (input.reason) await checkText(ctx, input.reason);
   const person = await requirePerson(ctx.db, actor);
@@ -325,11 +385,23 @@ export async function rateConcern(ctx: Ctx, input: { concernId: string; verdict:
             askDue: false,
             askAt: FOREVER,
           },
-    { action: ok ? 'rate' : 'reopen', by: person._id, byName: person.name, byRole: '住户', at: ctx.now, note: ok ? `满意${input.reason ? '：' + input.reason : ''}` : `不满意：${input.reason}` },
+    {
+      action: ok ? 'rate' : 'reopen',
+      by: person._id,
+      byName: person.name,
+      byRole: '住户',
+      at: ctx.now,
+      note: ok ? `满意${input.reason ? '：' + input.reason : ''}` : `不满意：${input.reason}`,
+    },
   );
   if (!ok) {
     for (const p of await compoundHandlers(ctx, c.compoundId)) {
-      await notify(ctx, p, { what: `${c.category} ${placeOf(c)}`, status: '不满意上报', note: '提出人对答复不满意，请跟进', page: concernPage(c._id) });
+      await notify(ctx, p, {
+        what: `${c.category} ${placeOf(c)}`,
+        status: '不满意上报',
+        note: '提出人对答复不满意，请跟进',
+        page: concernPage(c._id),
+      });
     }
   }
   return viewFor(ctx, actor, next);
@@ -372,7 +444,8 @@ export async function mergeConcern(ctx: Ctx, input: { concernId: string; intoId:
   const into = await concerns(ctx.db).get(input.intoId);
   if (!into || !canHandle(l.actor, into)) throw new AppError('NOT_FOUND', '要合并到的民情不存在');
   if (into.compoundId !== dup.compoundId) throw new AppError('BAD_REQUEST', '只能合并同一小区的民情');
-  if (into.status === 'merged' || into.status === 'satisfied') throw new AppError('CONCERN_STATE', '要合并到的民情已结束，请选择一条处理中的');
+  if (into.status === 'merged' || into.status === 'satisfied')
+    throw new AppError('CONCERN_STATE', '要合并到的民情已结束，请选择一条处理中的');
   const moving = new Set<string>([dup.raiserId]);
   for (const f of await concernFollowers(ctx.db).all({ concernId: dup._id })) moving.add(f.personId);
   moving.delete(into.raiserId);
@@ -386,14 +459,18 @@ export async function mergeConcern(ctx: Ctx, input: { concernId: string; intoId:
       /* a parallel merge or 我也关心 added it */
     }
   }
-  await concernFollowers(ctx.db).count({ concernId: into._id }).then((n) => concerns(ctx.db).patch(into._id, { followers: n }));
+  await concernFollowers(ctx.db)
+    .count({ concernId: into._id })
+    .then((n) => concerns(ctx.db).patch(into._id, { followers: n }));
   const person = await requirePerson(ctx.db, l.actor);
-  const next = await commit(
-    ctx,
-    dup,
-    () => ({ status: 'merged', mergedIntoId: into._id, dueAt: FOREVER, askDue: false, askAt: FOREVER }),
-    { action: 'merge', by: person._id, byName: person.name, byRole: roleLabelIn(l.actor, dup.compoundId, dup.buildingId), at: ctx.now, note: '与另一条相同的民情合并，请关注那一条的进展' },
-  );
+  const next = await commit(ctx, dup, () => ({ status: 'merged', mergedIntoId: into._id, dueAt: FOREVER, askDue: false, askAt: FOREVER }), {
+    action: 'merge',
+    by: person._id,
+    byName: person.name,
+    byRole: roleLabelIn(l.actor, dup.compoundId, dup.buildingId),
+    at: ctx.now,
+    note: '与另一条相同的民情合并，请关注那一条的进展',
+  });
   await tellRaiser(ctx, next, '已合并', '已与相同的民情合并，进展会一起告诉您');
   return viewFor(ctx, l.actor, next);
 }
@@ -419,14 +496,32 @@ export async function sweep(ctx: Ctx, now: Date) {
       const done = await transaction(ctx.db, async (tx) => {
         const cur = await concerns(ctx.db).in(tx).must(c._id);
         if (cur.status !== 'open' || cur.level !== 'lead' || new Date(cur.dueAt).getTime() > now.getTime()) return false;
-        const events = [...cur.events, { action: 'escalate' as const, ...system, at: now, note: `${escalateDays}天未答复，已上报党支部和业委会` }];
-        await concerns(ctx.db).in(tx).patch(c._id, { level: 'branch', escalated: true, escalatedOpen: true, dueAt: answerDue(now, escalateDays), events: _.set(events), version: cur.version + 1, updatedAt: now });
+        const events = [
+          ...cur.events,
+          { action: 'escalate' as const, ...system, at: now, note: `${escalateDays}天未答复，已上报党支部和业委会` },
+        ];
+        await concerns(ctx.db)
+          .in(tx)
+          .patch(c._id, {
+            level: 'branch',
+            escalated: true,
+            escalatedOpen: true,
+            dueAt: answerDue(now, escalateDays),
+            events: _.set(events),
+            version: cur.version + 1,
+            updatedAt: now,
+          });
         return true;
       });
       if (!done) continue;
       escalated++;
       for (const p of await compoundHandlers({ ...ctx, now }, c.compoundId)) {
-        await notify({ ...ctx, now }, p, { what: `${c.category} ${placeOf(c)}`, status: '超时上报', note: `${escalateDays}天未答复，请跟进`, page: concernPage(c._id) });
+        await notify({ ...ctx, now }, p, {
+          what: `${c.category} ${placeOf(c)}`,
+          status: '超时上报',
+          note: `${escalateDays}天未答复，请跟进`,
+          page: concernPage(c._id),
+        });
       }
     } catch (e) {
       console.error('[concerns escalate]', c._id, (e as Error).message);
@@ -439,7 +534,9 @@ export async function sweep(ctx: Ctx, now: Date) {
         const cur = await concerns(ctx.db).in(tx).must(c._id);
         if (!cur.askDue || cur.status !== 'answered' || new Date(cur.askAt).getTime() > now.getTime()) return false;
         const events = [...cur.events, { action: 'ask' as const, ...system, at: now }];
-        await concerns(ctx.db).in(tx).patch(c._id, { askDue: false, asked: true, events: _.set(events), version: cur.version + 1, updatedAt: now });
+        await concerns(ctx.db)
+          .in(tx)
+          .patch(c._id, { askDue: false, asked: true, events: _.set(events), version: cur.version + 1, updatedAt: now });
         return true;
       });
       if (!done) continue;
@@ -459,7 +556,9 @@ export async function onConcernMedia(ctx: Ctx, traceId: string, status: 'pass' |
   await transaction(ctx.db, async (tx) => {
     const cur = await concerns(ctx.db).in(tx).must(hit._id);
     const media = cur.media.map((m) => (m.traceId === traceId ? { ...m, status, label } : m));
-    await concerns(ctx.db).in(tx).patch(hit._id, { media: ctx.db.command.set(media) });
+    await concerns(ctx.db)
+      .in(tx)
+      .patch(hit._id, { media: ctx.db.command.set(media) });
   });
   return true;
 }

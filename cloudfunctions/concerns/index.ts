@@ -12,9 +12,31 @@ import { verdictOf } from '../_shared/media';
 import { recordGrant } from '../_shared/messaging';
 import { work } from '../_shared/jobs';
 import { createMain, timerRoute, type Ctx } from '../_shared/router';
-import { answerConcern, convertConcern, followConcern, getConcern, mergeConcern, onConcernMedia, raiseConcern, raiseFor, rateConcern, sweep } from './concern';
+import {
+  answerConcern,
+  convertConcern,
+  followConcern,
+  getConcern,
+  mergeConcern,
+  onConcernMedia,
+  raiseConcern,
+  raiseFor,
+  rateConcern,
+  sweep,
+} from './concern';
 import { board, exportMonth, getSettings, home, myConcerns, places, queue, setSettings, stats } from './read';
-import { addTask, advanceTopic, commentTopic, getTopic, linkTask, listTopics, objectTopic, onTopicMedia, proposeTopic, rateTopic } from './topics';
+import {
+  addTask,
+  advanceTopic,
+  commentTopic,
+  getTopic,
+  linkTask,
+  listTopics,
+  objectTopic,
+  onTopicMedia,
+  proposeTopic,
+  rateTopic,
+} from './topics';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 

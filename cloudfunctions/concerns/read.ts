@@ -4,7 +4,14 @@
  * monthly figures read one compound's month through its own index.
  */
 import { randomBytes } from 'node:crypto';
-import type { ConcernExport, ConcernHome, ConcernListPage, ConcernPlaces, ConcernSettings, ConcernStats } from '../../core/concerns/contract';
+import type {
+  ConcernExport,
+  ConcernHome,
+  ConcernListPage,
+  ConcernPlaces,
+  ConcernSettings,
+  ConcernStats,
+} from '../../core/concerns/contract';
 import { CONCERN_CATEGORIES, CONCERN_STATUS_LABELS, DAY_MS, monthlyFigures } from '../../core/concerns/rules';
 import { DEFAULT_ESCALATE_DAYS, DEFAULT_TOPIC_THRESHOLD } from '../../core/concerns/limits';
 import { assertCan, can, scopesOf } from '../../core/authz';
@@ -26,30 +33,53 @@ async function compoundOf(ctx: Ctx, compoundId: string) {
   return { compound: c, target: { communityId: c.communityId, compoundId: c._id } };
 }
 
-const pageFrom = (ctx: Ctx, docs: ConcernDoc[], offset: number, size: number): ConcernListPage => pageOf(docs.map((d) => listItem(d, ctx.now)), offset, size);
+const pageFrom = (ctx: Ctx, docs: ConcernDoc[], offset: number, size: number): ConcernListPage =>
+  pageOf(
+    docs.map((d) => listItem(d, ctx.now)),
+    offset,
+    size,
+  );
 
 export async function myConcerns(ctx: Ctx, input: { following: boolean; cursor?: string; size: number }): Promise<ConcernListPage> {
   const actor = await ctx.actor();
   const offset = decodeCursor(input.cursor);
   if (!actor.personId) return { items: [] };
   if (input.following) {
-    const f = await concernFollowers(ctx.db).find({ personId: actor.personId }, { orderBy: [['at', 'desc']], skip: offset, limit: input.size + 1 });
+    const f = await concernFollowers(ctx.db).find(
+      { personId: actor.personId },
+      { orderBy: [['at', 'desc']], skip: offset, limit: input.size + 1 },
+    );
     const docs = await concerns(ctx.db).byIds(f.map((x) => x.concernId));
-    return pageFrom(ctx, f.map((x) => docs.get(x.concernId)).filter((d): d is ConcernDoc => !!d), offset, input.size);
+    return pageFrom(
+      ctx,
+      f.map((x) => docs.get(x.concernId)).filter((d): d is ConcernDoc => !!d),
+      offset,
+      input.size,
+    );
   }
   const keys = [`p:${actor.personId}`, ...actor.homes.map((h) => `h:${h.homeId}`)];
-  const docs = await concerns(ctx.db).find({ partyKeys: ctx.db.command.in(keys) }, { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 });
+  const docs = await concerns(ctx.db).find(
+    { partyKeys: ctx.db.command.in(keys) },
+    { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 },
+  );
   return pageFrom(ctx, docs, offset, input.size);
 }
 
 /** Where the caller handles: the whole compound (branch, committee) or some of its buildings (a lead). */
 function handling(actor: Awaited<ReturnType<Ctx['actor']>>, compoundId: string): { compoundWide: boolean; buildingIds: string[] } {
-  const compoundWide = actor.roles.some((g) => (g.role === 'branchSecretary' || g.role === 'committeeMember') && g.compoundId === compoundId);
-  const buildingIds = actor.roles.filter((g) => g.role === 'buildingLead' && g.compoundId === compoundId).flatMap((g) => g.buildingIds ?? []);
+  const compoundWide = actor.roles.some(
+    (g) => (g.role === 'branchSecretary' || g.role === 'committeeMember') && g.compoundId === compoundId,
+  );
+  const buildingIds = actor.roles
+    .filter((g) => g.role === 'buildingLead' && g.compoundId === compoundId)
+    .flatMap((g) => g.buildingIds ?? []);
   return { compoundWide, buildingIds };
 }
 
-export async function queue(ctx: Ctx, input: { compoundId: string; filter: 'open' | 'overdue' | 'escalated' | 'all'; cursor?: string; size: number }): Promise<ConcernListPage> {
+export async function queue(
+  ctx: Ctx,
+  input: { compoundId: string; filter: 'open' | 'overdue' | 'escalated' | 'all'; cursor?: string; size: number },
+): Promise<ConcernListPage> {
   const actor = await ctx.actor();
   const { target } = await compoundOf(ctx, input.compoundId);
   const h = handling(actor, input.compoundId);
@@ -73,7 +103,10 @@ export async function queue(ctx: Ctx, input: { compoundId: string; filter: 'open
 export async function board(ctx: Ctx, input: { compoundId: string }) {
   const actor = await ctx.actor();
   if (!actor.homes.some((h) => h.compoundId === input.compoundId)) throw new AppError('FORBIDDEN', '只能查看自己所在小区的民情');
-  const docs = await concerns(ctx.db).find({ compoundId: input.compoundId, onBoard: true }, { orderBy: [['createdAt', 'desc']], limit: 50 });
+  const docs = await concerns(ctx.db).find(
+    { compoundId: input.compoundId, onBoard: true },
+    { orderBy: [['createdAt', 'desc']], limit: 50 },
+  );
   const mine = actor.personId ? await concernFollowers(ctx.db).byIds(docs.map((d) => followerId(d._id, actor.personId!))) : new Map();
   return {
     items: docs.map((d) => listItem(d, ctx.now)),
@@ -84,30 +117,69 @@ export async function board(ctx: Ctx, input: { compoundId: string }) {
 export async function places(ctx: Ctx): Promise<ConcernPlaces> {
   const actor = await ctx.actor();
   const myHomes = await homes(ctx.db).byIds(actor.homes.map((h) => h.homeId));
-  const handled = [...new Set([...scopesOf(actor, 'concern.handle').compoundIds, ...actor.roles.filter((g) => g.role === 'buildingLead' && g.compoundId).map((g) => g.compoundId!)])];
+  const handled = [
+    ...new Set([
+      ...scopesOf(actor, 'concern.handle').compoundIds,
+      ...actor.roles.filter((g) => g.role === 'buildingLead' && g.compoundId).map((g) => g.compoundId!),
+    ]),
+  ];
   const statIds = scopesOf(actor, 'concern.stats').compoundIds;
   const communityIds = scopesOf(actor, 'concern.stats').communityIds;
-  const inCommunity = communityIds.length ? await compounds(ctx.db).find({ communityId: ctx.db.command.in(communityIds) }, { limit: 100 }) : [];
+  const inCommunity = communityIds.length
+    ? await compounds(ctx.db).find({ communityId: ctx.db.command.in(communityIds) }, { limit: 100 })
+    : [];
   const cs = await compounds(ctx.db).byIds([...handled, ...statIds]);
   return {
-    homes: [...myHomes.values()].map((h) => ({ homeId: h._id, label: `${h.compoundName} ${h.label}`, compoundId: h.compoundId, buildingName: h.buildingName })),
-    handles: handled.filter((id) => cs.has(id)).map((id) => ({ compoundId: id, name: cs.get(id)!.name, compoundWide: handling(actor, id).compoundWide })),
-    stats: [...new Map([...statIds.filter((id) => cs.has(id)).map((id) => [id, cs.get(id)!.name] as const), ...inCommunity.map((c) => [c._id, c.name] as const)]).entries()].map(([compoundId, name]) => ({ compoundId, name })),
+    homes: [...myHomes.values()].map((h) => ({
+      homeId: h._id,
+      label: `${h.compoundName} ${h.label}`,
+      compoundId: h.compoundId,
+      buildingName: h.buildingName,
+    })),
+    handles: handled
+      .filter((id) => cs.has(id))
+      .map((id) => ({ compoundId: id, name: cs.get(id)!.name, compoundWide: handling(actor, id).compoundWide })),
+    stats: [
+      ...new Map([
+        ...statIds.filter((id) => cs.has(id)).map((id) => [id, cs.get(id)!.name] as const),
+        ...inCommunity.map((c) => [c._id, c.name] as const),
+      ]).entries(),
+    ].map(([compoundId, name]) => ({ compoundId, name })),
   };
 }
 
 export async function home(ctx: Ctx): Promise<ConcernHome> {
   const actor = await ctx.actor();
-  const out: ConcernHome = { mine: [], mineOpen: 0, queue: [], queueCount: 0, overdue: [], overdueCount: 0, board: [], boardCount: 0, asked: [] };
+  const out: ConcernHome = {
+    mine: [],
+    mineOpen: 0,
+    queue: [],
+    queueCount: 0,
+    overdue: [],
+    overdueCount: 0,
+    board: [],
+    boardCount: 0,
+    asked: [],
+  };
   if (!actor.personId) return out;
   const _ = ctx.db.command;
   const keys = [`p:${actor.personId}`, ...actor.homes.map((h) => `h:${h.homeId}`)];
   const mineWhere = { partyKeys: _.in(keys), status: _.in(['open', 'answered']) };
-  const wide = actor.roles.filter((g) => (g.role === 'branchSecretary' || g.role === 'committeeMember') && g.compoundId).map((g) => g.compoundId!);
+  const wide = actor.roles
+    .filter((g) => (g.role === 'branchSecretary' || g.role === 'committeeMember') && g.compoundId)
+    .map((g) => g.compoundId!);
   const leadBuildings = actor.roles.filter((g) => g.role === 'buildingLead').flatMap((g) => g.buildingIds ?? []);
-  const qWhere = wide.length ? { compoundId: _.in([...new Set(wide)]), open: true } : leadBuildings.length ? { buildingId: _.in(leadBuildings), open: true } : null;
+  const qWhere = wide.length
+    ? { compoundId: _.in([...new Set(wide)]), open: true }
+    : leadBuildings.length
+      ? { buildingId: _.in(leadBuildings), open: true }
+      : null;
   // The branch and committee: the escalated ones; a lead: their overdue ones. Both highlighted.
-  const oWhere = wide.length ? { compoundId: _.in([...new Set(wide)]), escalatedOpen: true } : leadBuildings.length ? { buildingId: _.in(leadBuildings), open: true, dueAt: _.lt(ctx.now) } : null;
+  const oWhere = wide.length
+    ? { compoundId: _.in([...new Set(wide)]), escalatedOpen: true }
+    : leadBuildings.length
+      ? { buildingId: _.in(leadBuildings), open: true, dueAt: _.lt(ctx.now) }
+      : null;
   const compoundId = actor.homes[0]?.compoundId;
   const none = Promise.resolve([] as ConcernDoc[]);
   const zero = Promise.resolve(0);
@@ -138,16 +210,25 @@ export async function getSettings(ctx: Ctx, input: { compoundId: string }): Prom
   const actor = await ctx.actor();
   const { target } = await compoundOf(ctx, input.compoundId);
   // Those who set them, and the leads who work to them.
-  if (!can(actor, 'concern.settings', target) && !actor.roles.some((g) => g.role === 'buildingLead' && g.compoundId === input.compoundId)) throw new AppError('FORBIDDEN');
+  if (!can(actor, 'concern.settings', target) && !actor.roles.some((g) => g.role === 'buildingLead' && g.compoundId === input.compoundId))
+    throw new AppError('FORBIDDEN');
   return { compoundId: input.compoundId, ...(await settingsOf(ctx, input.compoundId)) };
 }
 
-export async function setSettings(ctx: Ctx, input: { compoundId: string; escalateDays: number; topicThreshold: number }): Promise<ConcernSettings> {
+export async function setSettings(
+  ctx: Ctx,
+  input: { compoundId: string; escalateDays: number; topicThreshold: number },
+): Promise<ConcernSettings> {
   const actor = await ctx.actor();
   const { target } = await compoundOf(ctx, input.compoundId);
   assertCan(actor, 'concern.settings', target);
   const person = await requirePerson(ctx.db, actor);
-  await concernSettings(ctx.db).put(input.compoundId, { escalateDays: input.escalateDays, topicThreshold: input.topicThreshold, updatedAt: ctx.now, updatedBy: person._id });
+  await concernSettings(ctx.db).put(input.compoundId, {
+    escalateDays: input.escalateDays,
+    topicThreshold: input.topicThreshold,
+    updatedAt: ctx.now,
+    updatedBy: person._id,
+  });
   return { compoundId: input.compoundId, escalateDays: input.escalateDays, topicThreshold: input.topicThreshold };
 }
 
@@ -191,15 +272,37 @@ export async function exportMonth(ctx: Ctx, input: { compoundId: string; period:
   for (const d of docs.sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt))) {
     const days = d.firstAnsweredAt ? Math.round(((+new Date(d.firstAnsweredAt) - +new Date(d.createdAt)) / DAY_MS) * 10) / 10 : '';
     lines.push(
-      [formatDate(d.createdAt), d.buildingName, d.about === 'building' ? '本楼' : '小区', d.category, d.visibility === 'public' ? '公开' : '仅处理人', CONCERN_STATUS_LABELS[d.status], d.escalated ? '是' : '否', days, d.rating === 'satisfied' ? '满意' : d.rating === 'unsatisfied' ? '不满意' : '', d.followers]
+      [
+        formatDate(d.createdAt),
+        d.buildingName,
+        d.about === 'building' ? '本楼' : '小区',
+        d.category,
+        d.visibility === 'public' ? '公开' : '仅处理人',
+        CONCERN_STATUS_LABELS[d.status],
+        d.escalated ? '是' : '否',
+        days,
+        d.rating === 'satisfied' ? '满意' : d.rating === 'unsatisfied' ? '不满意' : '',
+        d.followers,
+      ]
         .map(csvCell)
         .join(','),
     );
   }
   const fileName = `${compound.name}-民情-${input.period}.csv`;
-  const up = await ctx.cloud.uploadFile({ cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')), fileContent: Buffer.from('\ufeff' + lines.join('\n'), 'utf8') });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: URL_MAX_AGE }] })) as { fileList: { tempFileURL: string }[] };
-  return { fileName, fileID: up.fileID, url: urls.fileList[0].tempFileURL, expiresAt: iso(new Date(ctx.now.getTime() + URL_MAX_AGE * 1000)), rows: docs.length };
+  const up = await ctx.cloud.uploadFile({
+    cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')),
+    fileContent: Buffer.from('\ufeff' + lines.join('\n'), 'utf8'),
+  });
+  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: URL_MAX_AGE }] })) as {
+    fileList: { tempFileURL: string }[];
+  };
+  return {
+    fileName,
+    fileID: up.fileID,
+    url: urls.fileList[0].tempFileURL,
+    expiresAt: iso(new Date(ctx.now.getTime() + URL_MAX_AGE * 1000)),
+    rows: docs.length,
+  };
 }
 
 export { DEFAULT_ESCALATE_DAYS, DEFAULT_TOPIC_THRESHOLD };

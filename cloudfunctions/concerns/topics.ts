@@ -122,7 +122,9 @@ export async function viewOf(ctx: Ctx, actor: Actor, t: TopicDoc): Promise<Topic
   const resident = actor.homes.some((h) => h.compoundId === t.compoundId);
   const comments = await topicComments(ctx.db).find({ topicId: t._id }, { orderBy: [['updatedAt', 'desc']], limit: 100 });
   const myHome = actor.homes.find((h) => h.compoundId === t.compoundId);
-  const mine = myHome ? comments.find((c) => c.homeId === myHome.homeId) ?? (await topicComments(ctx.db).get(commentId(t._id, myHome.homeId))) : null;
+  const mine = myHome
+    ? (comments.find((c) => c.homeId === myHome.homeId) ?? (await topicComments(ctx.db).get(commentId(t._id, myHome.homeId))))
+    : null;
   const inPublic = t.stage === 'publicize' && !!t.publicUntil && new Date(t.publicUntil).getTime() > ctx.now.getTime();
   return topicView(ctx, t, comments, mine ?? null, {
     canManage: manage,
@@ -142,9 +144,13 @@ export async function listTopics(ctx: Ctx, input: { compoundId: string; cursor?:
   const compound = await compounds(ctx.db).get(input.compoundId);
   if (!compound) throw new AppError('NOT_FOUND', '小区不存在');
   const t = { communityId: compound.communityId, compoundId: compound._id };
-  if (!livesIn(actor, t) && !can(actor, 'topic.manage', t) && !can(actor, 'concern.stats', t)) throw new AppError('FORBIDDEN', '只能查看自己所在小区的议事');
+  if (!livesIn(actor, t) && !can(actor, 'topic.manage', t) && !can(actor, 'concern.stats', t))
+    throw new AppError('FORBIDDEN', '只能查看自己所在小区的议事');
   const offset = decodeCursor(input.cursor);
-  const docs = await topics(ctx.db).find({ compoundId: compound._id }, { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 });
+  const docs = await topics(ctx.db).find(
+    { compoundId: compound._id },
+    { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 },
+  );
   return pageOf(docs.map(topicItem), offset, input.size);
 }
 
@@ -156,11 +162,24 @@ async function writeThread(ctx: Ctx, t: TopicDoc, homeId: string, person: Person
     const cur = await topicComments(ctx.db).in(tx).get(cid);
     if (cur) {
       const edited = patch.stance !== undefined && !!cur.text;
-      await topicComments(ctx.db).in(tx).patch(cid, { ...patch, personId: person._id, edits: cur.edits + (edited ? 1 : 0), updatedAt: ctx.now });
+      await topicComments(ctx.db)
+        .in(tx)
+        .patch(cid, { ...patch, personId: person._id, edits: cur.edits + (edited ? 1 : 0), updatedAt: ctx.now });
       return false;
     }
     const doc: Omit<TopicCommentDoc, '_id'> = {
-      topicId: t._id, homeId, buildingName: home?.buildingName ?? '', personId: person._id, stance: null, text: null, objection: null, rating: null, edits: 0, createdAt: ctx.now, updatedAt: ctx.now, ...patch,
+      topicId: t._id,
+      homeId,
+      buildingName: home?.buildingName ?? '',
+      personId: person._id,
+      stance: null,
+      text: null,
+      objection: null,
+      rating: null,
+      edits: 0,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      ...patch,
     };
     await topicComments(ctx.db).in(tx).put(cid, doc);
     return true;
@@ -168,7 +187,10 @@ async function writeThread(ctx: Ctx, t: TopicDoc, homeId: string, person: Person
   if (created) await topics(ctx.db).patch(t._id, { comments: ctx.db.command.inc(1) });
 }
 
-export async function commentTopic(ctx: Ctx, input: { topicId: string; homeId: string; stance: Stance; text: string }): Promise<TopicDetail> {
+export async function commentTopic(
+  ctx: Ctx,
+  input: { topicId: string; homeId: string; stance: Stance; text: string },
+): Promise<TopicDetail> {
   const { actor, t } = await loadTopic(ctx, input.topicId);
   homeIn(actor, t, input.homeId);
   if (t.stage !== 'collect') throw new AppError('TOPIC_STAGE', '征集意见已结束');
@@ -182,14 +204,18 @@ export async function commentTopic(ctx: Ctx, input: { topicId: string; homeId: s
 export async function objectTopic(ctx: Ctx, input: { topicId: string; homeId: string; text: string }): Promise<TopicDetail> {
   const { actor, t } = await loadTopic(ctx, input.topicId);
   homeIn(actor, t, input.homeId);
-  if (t.stage !== 'publicize' || !t.publicUntil || new Date(t.publicUntil).getTime() <= ctx.now.getTime()) throw new AppError('TOPIC_STAGE', '不在公示期内，不能提出异议');
+  if (t.stage !== 'publicize' || !t.publicUntil || new Date(t.publicUntil).getTime() <= ctx.now.getTime())
+    throw new AppError('TOPIC_STAGE', '不在公示期内，不能提出异议');
   await checkText(ctx, input.text);
   const person = await requirePerson(ctx.db, actor);
   await writeThread(ctx, t, input.homeId, person, { objection: input.text });
   return viewOf(ctx, actor, (await topics(ctx.db).get(t._id))!);
 }
 
-export async function rateTopic(ctx: Ctx, input: { topicId: string; homeId: string; verdict: 'satisfied' | 'unsatisfied' }): Promise<TopicDetail> {
+export async function rateTopic(
+  ctx: Ctx,
+  input: { topicId: string; homeId: string; verdict: 'satisfied' | 'unsatisfied' },
+): Promise<TopicDetail> {
   const { actor, t } = await loadTopic(ctx, input.topicId);
   homeIn(actor, t, input.homeId);
   if (t.stage !== 'feedback') throw new AppError('TOPIC_STAGE', '反馈阶段才能评价');
@@ -215,7 +241,17 @@ async function commitTopic(ctx: Ctx, t: TopicDoc, patch: Partial<TopicDoc>, even
     const next: TopicDoc = { ...cur, ...patch, events: [...cur.events, event], version: cur.version + 1, updatedAt: ctx.now };
     const { _id, ...rest } = next;
     const _ = ctx.db.command;
-    await topics(ctx.db).in(tx).patch(_id, { ...rest, events: _.set(rest.events), materials: _.set(rest.materials), media: _.set(rest.media), mediaTraceIds: _.set(rest.mediaTraceIds), tasks: _.set(rest.tasks), meeting: _.set(rest.meeting) });
+    await topics(ctx.db)
+      .in(tx)
+      .patch(_id, {
+        ...rest,
+        events: _.set(rest.events),
+        materials: _.set(rest.materials),
+        media: _.set(rest.media),
+        mediaTraceIds: _.set(rest.mediaTraceIds),
+        tasks: _.set(rest.tasks),
+        meeting: _.set(rest.meeting),
+      });
     return next;
   });
 }
@@ -226,7 +262,10 @@ async function asManager(ctx: Ctx, topicId: string) {
   return { ...l, person: await requirePerson(ctx.db, l.actor) };
 }
 
-export async function advanceTopic(ctx: Ctx, input: { topicId: string; step: AdvanceInput & { objectionDays?: number } }): Promise<TopicDetail> {
+export async function advanceTopic(
+  ctx: Ctx,
+  input: { topicId: string; step: AdvanceInput & { objectionDays?: number } },
+): Promise<TopicDetail> {
   const { actor, t, person } = await asManager(ctx, input.topicId);
   const s = input.step;
   const problem = stepProblem(t, s.to as TopicStage, ctx.now);
@@ -238,11 +277,25 @@ export async function advanceTopic(ctx: Ctx, input: { topicId: string; step: Adv
     if (new Set(files).size !== files.length) throw new AppError('BAD_REQUEST', '同一张图片不能重复添加');
     await checkText(ctx, [...s.materials.map((m) => m.title), s.place].join('\n'));
     const media = await startMediaChecks(ctx, files, SEC_SCENE);
-    Object.assign(patch, { materials: s.materials.map((m) => ({ title: m.title, photos: m.photos ?? [] })), media: [...t.media, ...media], mediaTraceIds: [...t.mediaTraceIds, ...media.map((m) => m.traceId)], meeting: { at: new Date(s.meetingAt), place: s.place } });
+    Object.assign(patch, {
+      materials: s.materials.map((m) => ({ title: m.title, photos: m.photos ?? [] })),
+      media: [...t.media, ...media],
+      mediaTraceIds: [...t.mediaTraceIds, ...media.map((m) => m.traceId)],
+      meeting: { at: new Date(s.meetingAt), place: s.place },
+    });
   } else if (s.to === 'consult') {
-    if (s.art278 && !s.art278Reason) throw new AppError('BAD_REQUEST', '属于业主共同决定的事项，请说明理由（如：涉及共有部分的改造和使用）');
+    if (s.art278 && !s.art278Reason)
+      throw new AppError('BAD_REQUEST', '属于业主共同决定的事项，请说明理由（如：涉及共有部分的改造和使用）');
     await checkText(ctx, [s.participants, s.minutes, s.opinion, s.art278Reason ?? ''].join('\n'));
-    Object.assign(patch, { participants: s.participants, minutes: s.minutes, opinion: s.opinion, art278: s.art278, art278Reason: s.art278 ? s.art278Reason ?? null : null, consultedAt: ctx.now, period: periodOf(ctx.now) });
+    Object.assign(patch, {
+      participants: s.participants,
+      minutes: s.minutes,
+      opinion: s.opinion,
+      art278: s.art278,
+      art278Reason: s.art278 ? (s.art278Reason ?? null) : null,
+      consultedAt: ctx.now,
+      period: periodOf(ctx.now),
+    });
   } else if (s.to === 'publicize') {
     patch.publicUntil = new Date(ctx.now.getTime() + (s.objectionDays ?? 5) * DAY_MS);
   } else if (s.to === 'implement') {
@@ -253,13 +306,28 @@ export async function advanceTopic(ctx: Ctx, input: { topicId: string; step: Adv
   }
   const next = await commitTopic(ctx, t, patch, { stage: s.to as TopicStage, by: person._id, byName: person.name, at: ctx.now });
   if (s.to === 'publicize' || s.to === 'feedback') {
-    const job = await enqueue(ctx, tellTopic, { topicId: t._id, stage: s.to }, { createdBy: person._id, clientRequestId: `${t._id}-${s.to}` });
+    const job = await enqueue(
+      ctx,
+      tellTopic,
+      { topicId: t._id, stage: s.to },
+      { createdBy: person._id, clientRequestId: `${t._id}-${s.to}` },
+    );
     await work(ctx, { jobId: job._id, budgetMs: 3_000 });
   }
   return viewOf(ctx, actor, next);
 }
 
-export async function addTask(ctx: Ctx, input: { topicId: string; clientRequestId: string; title: string; owner: string; dueOn: string; link?: { kind: 'repair' | 'expense' | 'vote'; id: string; period?: string } }): Promise<TopicDetail> {
+export async function addTask(
+  ctx: Ctx,
+  input: {
+    topicId: string;
+    clientRequestId: string;
+    title: string;
+    owner: string;
+    dueOn: string;
+    link?: { kind: 'repair' | 'expense' | 'vote'; id: string; period?: string };
+  },
+): Promise<TopicDetail> {
   const { actor, t, person } = await asManager(ctx, input.topicId);
   if (t.stage !== 'implement') throw new AppError('TOPIC_STAGE', '实施阶段才能安排任务');
   const taskId = idFor('k', person._id, input.clientRequestId).slice(0, 20);
@@ -268,12 +336,20 @@ export async function addTask(ctx: Ctx, input: { topicId: string; clientRequestI
   if (input.link?.kind === 'expense' && !input.link.period) throw new AppError('BAD_REQUEST', '账目支出请注明月份');
   await checkText(ctx, `${input.title}\n${input.owner}`);
   const task = { id: taskId, title: input.title, owner: input.owner, dueOn: input.dueOn, link: input.link ?? null, createdAt: ctx.now };
-  const next = await commitTopic(ctx, t, { tasks: [...t.tasks, task] }, { stage: 'task', by: person._id, byName: person.name, at: ctx.now });
+  const next = await commitTopic(
+    ctx,
+    t,
+    { tasks: [...t.tasks, task] },
+    { stage: 'task', by: person._id, byName: person.name, at: ctx.now },
+  );
   return viewOf(ctx, actor, next);
 }
 
 /** Link a task to what carries it out: a repair, a ledger expense (shown in its month's statement) or a vote. */
-export async function linkTask(ctx: Ctx, input: { topicId: string; taskId: string; link: { kind: 'repair' | 'expense' | 'vote'; id: string; period?: string } }): Promise<TopicDetail> {
+export async function linkTask(
+  ctx: Ctx,
+  input: { topicId: string; taskId: string; link: { kind: 'repair' | 'expense' | 'vote'; id: string; period?: string } },
+): Promise<TopicDetail> {
   const { actor, t, person } = await asManager(ctx, input.topicId);
   if (t.stage !== 'implement' && t.stage !== 'feedback') throw new AppError('TOPIC_STAGE', '实施阶段才能关联任务');
   if (!t.tasks.some((k) => k.id === input.taskId)) throw new AppError('NOT_FOUND', '任务不存在');
@@ -293,8 +369,14 @@ export const tellTopic = defineJob<{ topicId: string; stage: 'publicize' | 'feed
   batchSize: 50,
   async next(ctx, job, cursor, limit) {
     const _ = ctx.db.command;
-    const rows = await topicComments(ctx.db).find({ topicId: job.params.topicId, ...(cursor ? { _id: _.gt(cursor) } : {}) }, { orderBy: [['_id', 'asc']], limit });
-    return { items: rows.map((r) => ({ key: r.homeId, data: { personId: r.personId } })), cursor: rows.length === limit ? rows[rows.length - 1]._id : null };
+    const rows = await topicComments(ctx.db).find(
+      { topicId: job.params.topicId, ...(cursor ? { _id: _.gt(cursor) } : {}) },
+      { orderBy: [['_id', 'asc']], limit },
+    );
+    return {
+      items: rows.map((r) => ({ key: r.homeId, data: { personId: r.personId } })),
+      cursor: rows.length === limit ? rows[rows.length - 1]._id : null,
+    };
   },
   async apply(ctx, job, item) {
     const t = await topics(ctx.db).get(job.params.topicId);
@@ -316,7 +398,9 @@ export async function onTopicMedia(ctx: Ctx, traceId: string, status: 'pass' | '
   await transaction(ctx.db, async (tx) => {
     const cur = await topics(ctx.db).in(tx).must(hit._id);
     const media = cur.media.map((m) => (m.traceId === traceId ? { ...m, status, label } : m));
-    await topics(ctx.db).in(tx).patch(hit._id, { media: ctx.db.command.set(media) });
+    await topics(ctx.db)
+      .in(tx)
+      .patch(hit._id, { media: ctx.db.command.set(media) });
   });
   return true;
 }

@@ -3,9 +3,25 @@
  * decided here, in one place: a neighbour ('board') never gets a name, a room or
  * who wrote a comment — only a building and a role.
  */
-import type { ConcernDetail, ConcernEventView, ConcernListItem, ConcernPhoto, TopicDetail, TopicListItem } from '../../core/concerns/contract';
+import type {
+  ConcernDetail,
+  ConcernEventView,
+  ConcernListItem,
+  ConcernPhoto,
+  TopicDetail,
+  TopicListItem,
+} from '../../core/concerns/contract';
 import {
-  CONCERN_STATUS_LABELS, OUTCOME_LABELS, STANCE_LABELS, TOPIC_STAGE_LABELS, TASK_LINK_LABELS, isOverdue, nextStage, nextStepText, outcomeText, stepProblem,
+  CONCERN_STATUS_LABELS,
+  OUTCOME_LABELS,
+  STANCE_LABELS,
+  TOPIC_STAGE_LABELS,
+  TASK_LINK_LABELS,
+  isOverdue,
+  nextStage,
+  nextStepText,
+  outcomeText,
+  stepProblem,
   type ConcernAccess,
 } from '../../core/concerns/rules';
 import type { AppLink } from '../../core/platform/links';
@@ -21,7 +37,8 @@ export function excerpt(text: string, max = 40): string {
 }
 
 /** "天翔世家 3栋" or "天翔世家": the place, never a room. */
-export const placeOf = (c: Pick<ConcernDoc, 'compoundName' | 'buildingName' | 'about'>) => (c.about === 'building' ? `${c.compoundName} ${c.buildingName}` : c.compoundName);
+export const placeOf = (c: Pick<ConcernDoc, 'compoundName' | 'buildingName' | 'about'>) =>
+  c.about === 'building' ? `${c.compoundName} ${c.buildingName}` : c.compoundName;
 
 export function listItem(c: ConcernDoc, now: Date): ConcernListItem {
   const due = new Date(c.dueAt).getTime();
@@ -47,11 +64,20 @@ export function listItem(c: ConcernDoc, now: Date): ConcernListItem {
 }
 
 /** Temp URLs for the photos this viewer may see: handlers and parties see pending ones, neighbours only passed ones. */
-export async function photoViews(ctx: Pick<Ctx, 'cloud'>, fileIDs: string[], media: { fileID: string; status: string }[], full: boolean): Promise<ConcernPhoto[]> {
+export async function photoViews(
+  ctx: Pick<Ctx, 'cloud'>,
+  fileIDs: string[],
+  media: { fileID: string; status: string }[],
+  full: boolean,
+): Promise<ConcernPhoto[]> {
   const checks = new Map(media.map((m) => [m.fileID, m.status as ConcernPhoto['check']]));
-  const list = fileIDs.map((f) => ({ fileID: f, url: '', check: checks.get(f) ?? ('pending' as const) })).filter((p) => p.check === 'pass' || (full && p.check === 'pending'));
+  const list = fileIDs
+    .map((f) => ({ fileID: f, url: '', check: checks.get(f) ?? ('pending' as const) }))
+    .filter((p) => p.check === 'pass' || (full && p.check === 'pending'));
   if (list.length) {
-    const res = (await ctx.cloud.getTempFileURL({ fileList: list.map((p) => p.fileID) })) as { fileList: { fileID: string; tempFileURL: string }[] };
+    const res = (await ctx.cloud.getTempFileURL({ fileList: list.map((p) => p.fileID) })) as {
+      fileList: { fileID: string; tempFileURL: string }[];
+    };
     const urls = new Map(res.fileList.map((x) => [x.fileID, x.tempFileURL ?? '']));
     for (const p of list) p.url = urls.get(p.fileID) ?? '';
   }
@@ -59,7 +85,15 @@ export async function photoViews(ctx: Pick<Ctx, 'cloud'>, fileIDs: string[], med
 }
 
 const EVENT_LABELS: Record<ConcernEvent['action'], string> = {
-  raise: '提出', raiseFor: '代为登记', answer: '答复', convert: '转交处理', escalate: '超时上报党支部和业委会', rate: '评价', reopen: '不满意，重新处理', merge: '合并', ask: '询问：解决了吗？',
+  raise: '提出',
+  raiseFor: '代为登记',
+  answer: '答复',
+  convert: '转交处理',
+  escalate: '超时上报党支部和业委会',
+  rate: '评价',
+  reopen: '不满意，重新处理',
+  merge: '合并',
+  ask: '询问：解决了吗？',
 };
 
 function eventView(e: ConcernEvent, c: ConcernDoc, access: NonNullable<ConcernAccess>): ConcernEventView {
@@ -90,7 +124,12 @@ export interface DetailFlags {
   canPropose: boolean;
 }
 
-export async function detailView(ctx: Pick<Ctx, 'cloud' | 'now'>, c: ConcernDoc, access: NonNullable<ConcernAccess>, flags: DetailFlags): Promise<ConcernDetail> {
+export async function detailView(
+  ctx: Pick<Ctx, 'cloud' | 'now'>,
+  c: ConcernDoc,
+  access: NonNullable<ConcernAccess>,
+  flags: DetailFlags,
+): Promise<ConcernDetail> {
   const full = access !== 'board';
   const handler = access === 'handler';
   const link = linkOf(c);
@@ -119,7 +158,15 @@ export const outcomeLabel = (c: ConcernDoc) => (c.outcome ? OUTCOME_LABELS[c.out
 // ---------------------------------------------------------------- topics
 
 export function topicItem(t: TopicDoc): TopicListItem {
-  return { id: t._id, compoundId: t.compoundId, title: t.title, stage: t.stage, stageLabel: TOPIC_STAGE_LABELS[t.stage], comments: t.comments, createdAt: iso(t.createdAt) };
+  return {
+    id: t._id,
+    compoundId: t.compoundId,
+    title: t.title,
+    stage: t.stage,
+    stageLabel: TOPIC_STAGE_LABELS[t.stage],
+    comments: t.comments,
+    createdAt: iso(t.createdAt),
+  };
 }
 
 export interface TopicFlags {
@@ -129,14 +176,26 @@ export interface TopicFlags {
   canRate: boolean;
 }
 
-export async function topicView(ctx: Pick<Ctx, 'cloud' | 'now'>, t: TopicDoc, comments: TopicCommentDoc[], mine: TopicCommentDoc | null, flags: TopicFlags): Promise<TopicDetail> {
-  const photos = await photoViews(ctx, t.materials.flatMap((m) => m.photos), t.media, flags.canManage);
+export async function topicView(
+  ctx: Pick<Ctx, 'cloud' | 'now'>,
+  t: TopicDoc,
+  comments: TopicCommentDoc[],
+  mine: TopicCommentDoc | null,
+  flags: TopicFlags,
+): Promise<TopicDetail> {
+  const photos = await photoViews(
+    ctx,
+    t.materials.flatMap((m) => m.photos),
+    t.media,
+    flags.canManage,
+  );
   const byFile = new Map(photos.map((p) => [p.fileID, p]));
   const next = nextStage(t.stage);
   const list: TopicDetail['commentsList'] = [];
   for (const c of comments) {
     const who = `${c.buildingName}住户`;
-    if (c.stance && c.text) list.push({ who, stance: c.stance, stanceLabel: STANCE_LABELS[c.stance], text: c.text, at: iso(c.updatedAt), edited: c.edits > 0 });
+    if (c.stance && c.text)
+      list.push({ who, stance: c.stance, stanceLabel: STANCE_LABELS[c.stance], text: c.text, at: iso(c.updatedAt), edited: c.edits > 0 });
     if (c.objection) list.push({ who, stance: 'objection', stanceLabel: '异议', text: c.objection, at: iso(c.updatedAt), edited: false });
   }
   const decided = t.stage !== 'collect' && t.stage !== 'brief' && t.stage !== 'consult';
@@ -145,7 +204,10 @@ export async function topicView(ctx: Pick<Ctx, 'cloud' | 'now'>, t: TopicDoc, co
     description: t.description,
     ...(t.sourceConcernId ? { sourceConcernId: t.sourceConcernId } : {}),
     collectUntil: iso(t.collectUntil),
-    materials: t.materials.map((m) => ({ title: m.title, photos: m.photos.map((f) => byFile.get(f)).filter((p): p is NonNullable<typeof p> => !!p) })),
+    materials: t.materials.map((m) => ({
+      title: m.title,
+      photos: m.photos.map((f) => byFile.get(f)).filter((p): p is NonNullable<typeof p> => !!p),
+    })),
     ...(t.meeting ? { meeting: { at: iso(t.meeting.at), place: t.meeting.place } } : {}),
     ...(t.participants ? { participants: t.participants } : {}),
     ...(t.minutes ? { minutes: t.minutes } : {}),
@@ -164,7 +226,11 @@ export async function topicView(ctx: Pick<Ctx, 'cloud' | 'now'>, t: TopicDoc, co
     ...(t.report ? { report: t.report } : {}),
     ratings: { satisfied: t.satisfied, unsatisfied: t.unsatisfied },
     commentsList: list,
-    ...(mine?.stance && mine.text ? { myComment: { stance: mine.stance, text: mine.text } } : mine?.objection ? { myComment: { stance: 'objection' as const, text: mine.objection } } : {}),
+    ...(mine?.stance && mine.text
+      ? { myComment: { stance: mine.stance, text: mine.text } }
+      : mine?.objection
+        ? { myComment: { stance: 'objection' as const, text: mine.objection } }
+        : {}),
     ...(mine?.rating ? { myRating: mine.rating } : {}),
     ...flags,
     nextStage: flags.canManage ? next : null,

@@ -6,7 +6,18 @@
 import { assertCan, can, canAnywhere, scopesOf } from '../../core/authz';
 import type { ArrearsView, FeesSummary, MyBills } from '../../core/fees/contract';
 import { billDoc, type BillDoc, type FeeItemDoc } from '../../core/fees/docs';
-import { addMonths, billId, billLine, bookingPeriod, dueTitle, CLOSED_BY_LABEL, collectionRate, monthToClose, spacesByHome, sumFen } from '../../core/fees/rules';
+import {
+  addMonths,
+  billId,
+  billLine,
+  bookingPeriod,
+  dueTitle,
+  CLOSED_BY_LABEL,
+  collectionRate,
+  monthToClose,
+  spacesByHome,
+  sumFen,
+} from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { periodOf } from '../../core/platform/time';
@@ -40,7 +51,7 @@ export async function writeBills(ctx: Ctx, items: FeeItemDoc[], period: string, 
   }
   for (const h of list) {
     for (const it of items) {
-      const spaces = it.kind === 'parking' ? rented.get(h._id) ?? [] : undefined;
+      const spaces = it.kind === 'parking' ? (rented.get(h._id) ?? []) : undefined;
       const line = billLine(it.kind, it.rates, period, { ...h, spaces: spaces?.length ?? 0 });
       if (!line) continue;
       want.push(billDoc(billId(h._id, it.code, period), h, it, period, line, now, spaces ? { spaces } : {}));
@@ -51,10 +62,12 @@ export async function writeBills(ctx: Ctx, items: FeeItemDoc[], period: string, 
   for (let i = 0; i < missing.length; i += 25) {
     await Promise.all(
       missing.slice(i, i + 25).map((b) =>
-        bills(ctx.db).add(b).catch((e) => {
-          // another run wrote it meanwhile (unique id / key)
-          if ((e as { errCode?: number }).errCode !== -502001 && !/duplicate/i.test(String((e as Error).message))) throw e;
-        }),
+        bills(ctx.db)
+          .add(b)
+          .catch((e) => {
+            // another run wrote it meanwhile (unique id / key)
+            if ((e as { errCode?: number }).errCode !== -502001 && !/duplicate/i.test(String((e as Error).message))) throw e;
+          }),
       ),
     );
   }
@@ -69,7 +82,8 @@ export const generateJob = defineJob<GenerateParams, HomeDoc[]>({
     const _ = ctx.db.command;
     const where = cursor ? { compoundId: job.params.compoundId, _id: _.gt(cursor) } : { compoundId: job.params.compoundId };
     const page = await homes(ctx.db).find(where, { orderBy: [['_id', 'asc']], limit: HOMES_PER_BATCH });
-    const total = cursor === null ? Math.ceil((await homes(ctx.db).count({ compoundId: job.params.compoundId })) / HOMES_PER_BATCH) : undefined;
+    const total =
+      cursor === null ? Math.ceil((await homes(ctx.db).count({ compoundId: job.params.compoundId })) / HOMES_PER_BATCH) : undefined;
     const last = page[page.length - 1];
     return {
       items: page.length ? [{ key: `from_${page[0]._id}`, data: page }] : [],
@@ -92,7 +106,12 @@ export async function generate(ctx: Ctx, input: { clientRequestId: string; compo
   const person = await requirePerson(ctx.db, actor);
   // Bills for a month after next are prepayment's business, not generation's.
   if (input.period > addMonths(periodOf(ctx.now), 1)) throw new AppError('BAD_REQUEST', '只能生成本月或下月的账单');
-  const job = await enqueue(ctx, generateJob, { compoundId: compound._id, period: input.period }, { createdBy: person._id, clientRequestId: input.clientRequestId });
+  const job = await enqueue(
+    ctx,
+    generateJob,
+    { compoundId: compound._id, period: input.period },
+    { createdBy: person._id, clientRequestId: input.clientRequestId },
+  );
   await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
   return jobView((await jobs(ctx.db).get(job._id)) ?? job);
 }
@@ -107,7 +126,8 @@ export async function monthlyGeneration(ctx: Ctx): Promise<{ queued: number }> {
   const period = periodOf(ctx.now);
   const items = await feeItems(ctx.db).find({}, { limit: 1000 });
   const ids = [...new Set(items.map((i) => i.compoundId))];
-  for (const compoundId of ids) await enqueue(ctx, generateJob, { compoundId, period }, { createdBy: 'system', clientRequestId: `auto-${compoundId}-${period}` });
+  for (const compoundId of ids)
+    await enqueue(ctx, generateJob, { compoundId, period }, { createdBy: 'system', clientRequestId: `auto-${compoundId}-${period}` });
   await work(ctx, { budgetMs: 40_000 });
   return { queued: ids.length };
 }
@@ -128,13 +148,19 @@ export async function myBills(ctx: Ctx): Promise<MyBills> {
     homes: homeIds.map((id) => ({
       homeId: id,
       label: labels.get(id) ? `${labels.get(id)!.compoundName} ${labels.get(id)!.label}` : id,
-      bills: unpaid.filter((b) => b.homeId === id).sort((a, b) => (a.period < b.period ? -1 : 1)).map((b) => billView(b, ctx.now)),
+      bills: unpaid
+        .filter((b) => b.homeId === id)
+        .sort((a, b) => (a.period < b.period ? -1 : 1))
+        .map((b) => billView(b, ctx.now)),
     })),
     dueTitle: dueTitle(unpaid.map((b) => b.kind)),
     dueFen,
     due: yuan(dueFen),
     unpaidCount: unpaid.length,
-    recentPaid: docs.filter((b) => b.status === 'paid').slice(0, 12).map((b) => billView(b, ctx.now)),
+    recentPaid: docs
+      .filter((b) => b.status === 'paid')
+      .slice(0, 12)
+      .map((b) => billView(b, ctx.now)),
   };
 }
 
@@ -158,8 +184,13 @@ export async function summary(ctx: Ctx): Promise<FeesSummary> {
     const head = await ledgerHeads(ctx.db).get(c._id);
     const next = monthToClose(head?.closedThrough ?? null, period);
     out.push({
-      compoundId: c._id, name: c.name, period, rate: collectionRate(f.paidFen, f.dueFen),
-      nextToClose: next.closable ? next.period : null, closeHint: next.hint, closedBy: CLOSED_BY_LABEL,
+      compoundId: c._id,
+      name: c.name,
+      period,
+      rate: collectionRate(f.paidFen, f.dueFen),
+      nextToClose: next.closable ? next.period : null,
+      closeHint: next.hint,
+      closedBy: CLOSED_BY_LABEL,
       bookingPeriod: bookingPeriod(head?.closedThrough ?? null, period),
     });
   }
@@ -175,13 +206,18 @@ export async function arrears(ctx: Ctx, input: { compoundId: string; period: str
   const whole = can(actor, 'fees.arrears', t);
   const leadOf = scopesOf(actor, 'fees.arrears').buildingIds;
   if (!whole && !canAnywhere(actor, 'fees.arrears')) throw new AppError('FORBIDDEN');
-  const blds = [...(await buildingsRepo(ctx.db).find({ compoundId: compound._id }, { limit: 200 }))].filter((b) => whole || leadOf.includes(b._id)).sort((a, b) => a.no - b.no);
+  const blds = [...(await buildingsRepo(ctx.db).find({ compoundId: compound._id }, { limit: 200 }))]
+    .filter((b) => whole || leadOf.includes(b._id))
+    .sort((a, b) => a.no - b.no);
   if (!blds.length) throw new AppError('FORBIDDEN');
   if (input.buildingId && !blds.some((b) => b._id === input.buildingId)) throw new AppError('NOT_FOUND');
   const month = await monthFigures(ctx, compound._id, input.period);
   // Unpaid bills of this month and the 23 before it: one indexed $in on compoundPeriod.
   const _ = ctx.db.command;
-  const unpaidBefore = await bills(ctx.db).all({ compoundPeriod: _.in(Array.from({ length: 24 }, (_x, i) => `${compound._id}_${addMonths(input.period, -i)}`)), status: 'unpaid' });
+  const unpaidBefore = await bills(ctx.db).all({
+    compoundPeriod: _.in(Array.from({ length: 24 }, (_x, i) => `${compound._id}_${addMonths(input.period, -i)}`)),
+    status: 'unpaid',
+  });
   const rows = [];
   let due = 0;
   let paid = 0;
@@ -200,12 +236,29 @@ export async function arrears(ctx: Ctx, input: { compoundId: string; period: str
     }
     due += d;
     paid += p;
-    rows.push({ buildingId: b._id, buildingName: b.name, homes: b.homeCount, dueFen: d, paidFen: p, rate: collectionRate(p, d), homesInArrears: byHome.size, arrearsFen: sumFen([...byHome.values()].map((e) => e.fen)) });
+    rows.push({
+      buildingId: b._id,
+      buildingName: b.name,
+      homes: b.homeCount,
+      dueFen: d,
+      paidFen: p,
+      rate: collectionRate(p, d),
+      homesInArrears: byHome.size,
+      arrearsFen: sumFen([...byHome.values()].map((e) => e.fen)),
+    });
     if (input.buildingId === b._id) {
       homesOut = [...byHome.entries()]
         .map(([homeId, e]) => ({ homeId, label: e.label, months: e.months.size, arrearsFen: e.fen, arrears: yuan(e.fen) }))
         .sort((x, y) => y.months - x.months || y.arrearsFen - x.arrearsFen);
     }
   }
-  return { compoundId: compound._id, period: input.period, dueFen: due, paidFen: paid, rate: collectionRate(paid, due), buildings: rows, ...(homesOut ? { homes: homesOut } : {}) };
+  return {
+    compoundId: compound._id,
+    period: input.period,
+    dueFen: due,
+    paidFen: paid,
+    rate: collectionRate(paid, due),
+    buildings: rows,
+    ...(homesOut ? { homes: homesOut } : {}),
+  };
 }

@@ -35,14 +35,21 @@ export function openPeriod(head: Pick<LedgerHeadDoc, 'closedThrough'> | null, no
 export const entryId = (compoundId: string, seq: number) => `${compoundId}_${String(seq).padStart(9, '0')}`;
 
 export type EntryDraft = Omit<ChainFields, 'seq' | 'prevHash' | 'period' | 'at' | 'compoundId'> &
-  Pick<LedgerEntryDoc, 'by' | 'byName'> & Partial<Pick<LedgerEntryDoc, 'reason' | 'donationBoard' | 'donor'>>;
+  Pick<LedgerEntryDoc, 'by' | 'byName'> &
+  Partial<Pick<LedgerEntryDoc, 'reason' | 'donationBoard' | 'donor'>>;
 
 /**
  * Append entries inside `tx`: read the head, chain each draft after it, write the
  * entries and the new head. Two appends race on the head document: one gets a
  * transaction conflict and is run again by `transaction()`.
  */
-export async function appendInTx(ctx: Ctx, tx: Transaction, compound: { _id: string; communityId: string }, drafts: EntryDraft[], at: Date): Promise<LedgerEntryDoc[]> {
+export async function appendInTx(
+  ctx: Ctx,
+  tx: Transaction,
+  compound: { _id: string; communityId: string },
+  drafts: EntryDraft[],
+  at: Date,
+): Promise<LedgerEntryDoc[]> {
   const heads = ledgerHeads(ctx.db).in(tx);
   const current = await heads.get(compound._id);
   let head = current ? { seq: current.seq, hash: current.hash } : EMPTY_HEAD;
@@ -75,6 +82,8 @@ export async function appendInTx(ctx: Ctx, tx: Transaction, compound: { _id: str
 /** Temporary URLs for stored files (receipts). */
 export async function fileUrls(ctx: Ctx, fileIDs: string[]): Promise<Map<string, string>> {
   if (!fileIDs.length) return new Map();
-  const res = (await ctx.cloud.getTempFileURL({ fileList: [...new Set(fileIDs)] })) as { fileList: { fileID: string; tempFileURL: string }[] };
+  const res = (await ctx.cloud.getTempFileURL({ fileList: [...new Set(fileIDs)] })) as {
+    fileList: { fileID: string; tempFileURL: string }[];
+  };
   return new Map(res.fileList.map((f) => [f.fileID, f.tempFileURL]));
 }

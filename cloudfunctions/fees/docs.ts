@@ -1,5 +1,17 @@
 /** Repositories of fees (document shapes in core/fees/docs.ts, shared with payCallback). */
-import type { BillDoc, EvSessionDoc, FeeItemDoc, ParkingSpaceDoc, LedgerEntryDoc, LedgerDailyHeadDoc, LedgerHeadDoc, LedgerQuestionDoc, PaymentDoc, PayOrderDoc, StatementDoc } from '../../core/fees/docs';
+import type {
+  BillDoc,
+  EvSessionDoc,
+  FeeItemDoc,
+  ParkingSpaceDoc,
+  LedgerEntryDoc,
+  LedgerDailyHeadDoc,
+  LedgerHeadDoc,
+  LedgerQuestionDoc,
+  PaymentDoc,
+  PayOrderDoc,
+  StatementDoc,
+} from '../../core/fees/docs';
 import { repository } from '../_shared/repo';
 
 export const feeItems = repository<FeeItemDoc>('feeItems');

@@ -54,7 +54,12 @@ export async function liveMembers(ctx: Ctx, compound: CompoundDoc, half: string)
     const p = found.get(personId);
     if (!p) continue;
     const mine = [...new Set(links.filter((m) => m.personId === personId).map((m) => m.homeId))].sort();
-    const status = memberDues(half, mine.length, list.filter((b) => mine.includes(b.homeId)), yuan);
+    const status = memberDues(
+      half,
+      mine.length,
+      list.filter((b) => mine.includes(b.homeId)),
+      yuan,
+    );
     out.push({
       personId,
       name: p.name,
@@ -67,7 +72,15 @@ export async function liveMembers(ctx: Ctx, compound: CompoundDoc, half: string)
 }
 
 function memberView(m: DuesMemberEntry): DuesMemberView {
-  return { name: m.name, roleLabel: m.roleLabel, homes: m.homes.map((h) => h.label), state: m.state, label: m.label, months: m.months, owingFen: m.owingFen };
+  return {
+    name: m.name,
+    roleLabel: m.roleLabel,
+    homes: m.homes.map((h) => h.label),
+    state: m.state,
+    label: m.label,
+    months: m.months,
+    owingFen: m.owingFen,
+  };
 }
 
 async function view(ctx: Ctx, compound: CompoundDoc, actor: Actor, books: boolean, half: string): Promise<CommitteeDuesView> {
@@ -87,7 +100,14 @@ async function view(ctx: Ctx, compound: CompoundDoc, actor: Actor, books: boolea
     halves: halves.map((x) => ({ half: x, label: halfLabel(x), published: published.some((d) => d.half === x) })),
   };
   if (doc) {
-    return { ...base, source: 'published', published: true, publishedAt: iso(doc.publishedAt), publishedByName: doc.publishedByName, members: doc.members.map(memberView) };
+    return {
+      ...base,
+      source: 'published',
+      published: true,
+      publishedAt: iso(doc.publishedAt),
+      publishedByName: doc.publishedByName,
+      members: doc.members.map(memberView),
+    };
   }
   if (!books) return { ...base, source: 'hidden', published: false, members: [] };
   return { ...base, source: 'live', published: false, members: (await liveMembers(ctx, compound, half)).map(memberView) };
@@ -98,7 +118,10 @@ export async function committeeDuesList(ctx: Ctx, input: { compoundId: string; h
   return view(ctx, compound, actor, books, input.half);
 }
 
-export async function publishCommitteeDues(ctx: Ctx, input: { compoundId: string; half: string; clientRequestId?: string }): Promise<CommitteeDuesView> {
+export async function publishCommitteeDues(
+  ctx: Ctx,
+  input: { compoundId: string; half: string; clientRequestId?: string },
+): Promise<CommitteeDuesView> {
   const { compound, actor, books } = await readable(ctx, input.compoundId);
   assertCan(actor, 'ledger.close', compoundTarget(compound));
   if (!halfEnded(input.half, periodOf(ctx.now))) throw new AppError('BAD_REQUEST', `${halfLabel(input.half)}还没有结束，结束后才能公示`);

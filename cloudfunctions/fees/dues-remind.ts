@@ -16,7 +16,17 @@ import { addMonths } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { periodOf } from '../../core/platform/time';
-import { buildings as buildingsRepo, compounds, homes, memberships, people, requirePerson, type HomeDoc, type MembershipDoc, type PersonDoc } from '../_shared/directory';
+import {
+  buildings as buildingsRepo,
+  compounds,
+  homes,
+  memberships,
+  people,
+  requirePerson,
+  type HomeDoc,
+  type MembershipDoc,
+  type PersonDoc,
+} from '../_shared/directory';
 import { maskName } from '../../core/platform/mask';
 import { defineJob, enqueue, jobs, jobView, work, workerBudgetMs, type JobDoc } from '../_shared/jobs';
 import { hideThenForbid } from '../_shared/access';
@@ -79,13 +89,15 @@ async function marksOf(ctx: Ctx, keys: string[]): Promise<Map<string, RemindMark
   return new Map([...got.values()].map((m) => [m.key, m]));
 }
 
-const live = (m: RemindMarkDoc | undefined, now: Date, exceptJob?: string) => !!m && m.byJob !== exceptJob && new Date(m.at).getTime() > now.getTime() - REMIND_WINDOW_MS;
+const live = (m: RemindMarkDoc | undefined, now: Date, exceptJob?: string) =>
+  !!m && m.byJob !== exceptJob && new Date(m.at).getTime() > now.getTime() - REMIND_WINDOW_MS;
 
 /** Active memberships of these homes: an indexed $in per 500 homes, every page of it. */
 async function membersOf(ctx: Ctx, homeIds: string[]): Promise<Pick<MembershipDoc, 'homeId' | 'personId'>[]> {
   const _ = ctx.db.command;
   const out: Pick<MembershipDoc, 'homeId' | 'personId'>[] = [];
-  for (let i = 0; i < homeIds.length; i += 500) out.push(...(await memberships(ctx.db).all({ homeId: _.in(homeIds.slice(i, i + 500)), status: 'active' })));
+  for (let i = 0; i < homeIds.length; i += 500)
+    out.push(...(await memberships(ctx.db).all({ homeId: _.in(homeIds.slice(i, i + 500)), status: 'active' })));
   return out;
 }
 
@@ -100,10 +112,16 @@ async function scopeOf(ctx: Ctx, p: RemindParams, now: Date, exceptJob?: string)
   const periods = Array.from({ length: ARREARS_MONTHS }, (_x, i) => `${p.compoundId}_${addMonths(nowPeriod, -1 - i)}`);
   const unpaid = await bills(ctx.db).all({ compoundPeriod: _.in(periods), status: 'unpaid' });
   const overdue = overdueHomes(p.buildingId ? unpaid.filter((b) => b.buildingId === p.buildingId) : unpaid, nowPeriod);
-  const marks = await marksOf(ctx, overdue.map((h) => homeKey(h.homeId)));
+  const marks = await marksOf(
+    ctx,
+    overdue.map((h) => homeKey(h.homeId)),
+  );
   const recent = new Set(overdue.filter((h) => live(marks.get(homeKey(h.homeId)), now, exceptJob)).map((h) => h.homeId));
   const open = overdue.filter((h) => !recent.has(h.homeId));
-  const members = await membersOf(ctx, open.map((h) => h.homeId));
+  const members = await membersOf(
+    ctx,
+    open.map((h) => h.homeId),
+  );
   const found = members.length ? await people(ctx.db).byIds(members.map((m) => m.personId)) : new Map<string, PersonDoc>();
   return { overdue, recent, open, members, found };
 }
@@ -112,9 +130,18 @@ async function scopeOf(ctx: Ctx, p: RemindParams, now: Date, exceptJob?: string)
 async function reachable(ctx: Ctx, s: Scope, now: Date, exceptJob?: string): Promise<Set<string>> {
   const list = [...s.found.values()].filter((x) => x.openid);
   if (!list.length) return new Set();
-  const grants = await grantsLeft(ctx.db, list.map((x) => x.openid), BILL_TEMPLATE_ID);
-  const marks = await marksOf(ctx, list.map((x) => personKey(x._id)));
-  return new Set(list.filter((x) => (grants.get(x.openid) ?? 0) > 0 && !live(marks.get(personKey(x._id)), now, exceptJob)).map((x) => x._id));
+  const grants = await grantsLeft(
+    ctx.db,
+    list.map((x) => x.openid),
+    BILL_TEMPLATE_ID,
+  );
+  const marks = await marksOf(
+    ctx,
+    list.map((x) => personKey(x._id)),
+  );
+  return new Set(
+    list.filter((x) => (grants.get(x.openid) ?? 0) > 0 && !live(marks.get(personKey(x._id)), now, exceptJob)).map((x) => x._id),
+  );
 }
 
 /** The list of homes to visit is shown whole for a compound of up to this many homes in arrears. */
@@ -134,7 +161,13 @@ export async function remindPreview(ctx: Ctx, input: { compoundId: string; build
   const registered = toVisit.length ? await homes(ctx.db).byIds(toVisit.map((h) => h.homeId)) : new Map<string, HomeDoc>();
   const visitList = toVisit.map((h) => {
     const owner = registered.get(h.homeId)?.registeredOwners[0]?.name;
-    return { homeId: h.homeId, label: h.label, name: owner ? maskName(owner) : '（未登记业主）', arrears: yuan(h.fen), months: h.periods.length };
+    return {
+      homeId: h.homeId,
+      label: h.label,
+      name: owner ? maskName(owner) : '（未登记业主）',
+      arrears: yuan(h.fen),
+      months: h.periods.length,
+    };
   });
   const arrearsFen = s.overdue.reduce((a, h) => a + h.fen, 0);
   return {
@@ -222,7 +255,17 @@ export const remindJob = defineJob<RemindParams, PersonItem>({
     const out = await sendWithGrant(
       ctx.db,
       ctx.cloud,
-      { touser: person.openid, templateId: BILL_TEMPLATE_ID, page: BILLS_PAGE, data: { [f.item]: { value: t.item }, [f.amount]: { value: t.amount }, [f.period]: { value: t.period }, [f.note]: { value: t.note } } },
+      {
+        touser: person.openid,
+        templateId: BILL_TEMPLATE_ID,
+        page: BILLS_PAGE,
+        data: {
+          [f.item]: { value: t.item },
+          [f.amount]: { value: t.amount },
+          [f.period]: { value: t.period },
+          [f.note]: { value: t.note },
+        },
+      },
       now,
     );
     if (out === 'sent') return 'done';
@@ -235,8 +278,12 @@ export const remindJob = defineJob<RemindParams, PersonItem>({
 export async function remind(ctx: Ctx, input: { clientRequestId: string; compoundId: string; buildingId?: string }): Promise<JobView> {
   const { actor, compound } = await remindPlace(ctx, input);
   const person = await requirePerson(ctx.db, actor);
-  const job = await enqueue(ctx, remindJob, { compoundId: compound._id, buildingId: input.buildingId ?? null }, { createdBy: person._id, clientRequestId: input.clientRequestId });
+  const job = await enqueue(
+    ctx,
+    remindJob,
+    { compoundId: compound._id, buildingId: input.buildingId ?? null },
+    { createdBy: person._id, clientRequestId: input.clientRequestId },
+  );
   await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
   return jobView((await jobs(ctx.db).get(job._id)) ?? (job as JobDoc));
 }
-

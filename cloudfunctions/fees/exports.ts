@@ -42,16 +42,38 @@ export async function exportXlsx(ctx: Ctx, input: { compoundId: string; kind: Ex
     for (const b of await bills(ctx.db).all({ compoundPeriod: `${compound._id}_${input.period}` })) {
       // Area and energy are kept in hundredths (㎡, 度): shown as the decimals people read.
       const qty = b.unit === 'm2' || b.unit === 'kwh' ? formatFen(b.quantity) : String(b.quantity);
-      add([b.homeLabel, b.period, b.itemName, qty, BILL_UNIT_LABELS[b.unit], yuan(b.rateFen), yuan(b.amountFen), b.status === 'paid' ? '已缴' : '待缴', b.paidAt ? formatDate(b.paidAt) : '']);
+      add([
+        b.homeLabel,
+        b.period,
+        b.itemName,
+        qty,
+        BILL_UNIT_LABELS[b.unit],
+        yuan(b.rateFen),
+        yuan(b.amountFen),
+        b.status === 'paid' ? '已缴' : '待缴',
+        b.paidAt ? formatDate(b.paidAt) : '',
+      ]);
     }
   } else if (input.kind === 'payments') {
     ws.addRow(['收据号', '日期', '方式', '金额(元)', '房屋', '重复待退(元)', '已退(元)']);
     const list = (await payments(ctx.db).all({ compoundId: compound._id })).filter((p) => p.day.startsWith(input.period));
-    for (const p of list) add([p.receiptNo, p.day, p.method === 'wechat' ? '微信支付' : p.method === 'cash' ? '现金' : '银行转账', yuan(p.amountFen), p.lines.map((l) => l.homeLabel).join('、'), yuan(p.duplicateFen), p.refund ? yuan(p.refund.amountFen) : 0]);
+    for (const p of list)
+      add([
+        p.receiptNo,
+        p.day,
+        p.method === 'wechat' ? '微信支付' : p.method === 'cash' ? '现金' : '银行转账',
+        yuan(p.amountFen),
+        p.lines.map((l) => l.homeLabel).join('、'),
+        yuan(p.duplicateFen),
+        p.refund ? yuan(p.refund.amountFen) : 0,
+      ]);
   } else if (input.kind === 'arrears') {
     ws.addRow(['房屋', '欠费月数', '欠费(元)', '最早欠费月份']);
     const _ = ctx.db.command;
-    const open = await bills(ctx.db).all({ compoundPeriod: _.in(Array.from({ length: 24 }, (_x, i) => `${compound._id}_${addMonths(input.period, -i)}`)), status: 'unpaid' });
+    const open = await bills(ctx.db).all({
+      compoundPeriod: _.in(Array.from({ length: 24 }, (_x, i) => `${compound._id}_${addMonths(input.period, -i)}`)),
+      status: 'unpaid',
+    });
     const byHome = new Map<string, { label: string; months: Set<string>; fen: number; first: string }>();
     for (const b of open) {
       const e = byHome.get(b.homeId) ?? { label: b.homeLabel, months: new Set<string>(), fen: 0, first: b.period };
@@ -60,20 +82,73 @@ export async function exportXlsx(ctx: Ctx, input: { compoundId: string; kind: Ex
       if (b.period < e.first) e.first = b.period;
       byHome.set(b.homeId, e);
     }
-    for (const e of [...byHome.values()].sort((a, b) => monthsOverdue(a.first, input.period) - monthsOverdue(b.first, input.period)).reverse()) add([e.label, e.months.size, yuan(e.fen), e.first]);
+    for (const e of [...byHome.values()]
+      .sort((a, b) => monthsOverdue(a.first, input.period) - monthsOverdue(b.first, input.period))
+      .reverse())
+      add([e.label, e.months.size, yuan(e.fen), e.first]);
   } else if (input.kind === 'ledger') {
     ws.addRow(['序号', '月份', '时间', '收/支', '类别', '资金', '金额(元)', '摘要', '经手', '冲正', '票据', '哈希']);
     for (const e of await ledger(ctx.db).all({ compoundPeriod: `${compound._id}_${input.period}` }, [['seq', 'asc']]))
-      add([e.seq, e.period, e.at, e.kind === 'income' ? '收入' : '支出', CATEGORY_LABELS[e.category], FUND_LABELS[e.fund], yuan(e.amountFen), e.memo, e.byName, e.reverses ?? '', e.receipts.length, e.hash]);
+      add([
+        e.seq,
+        e.period,
+        e.at,
+        e.kind === 'income' ? '收入' : '支出',
+        CATEGORY_LABELS[e.category],
+        FUND_LABELS[e.fund],
+        yuan(e.amountFen),
+        e.memo,
+        e.byName,
+        e.reverses ?? '',
+        e.receipts.length,
+        e.hash,
+      ]);
   } else {
-    ws.addRow(['月份', '状态', '期初(元)', '收入(元)', '支出(元)', '结余(元)', '期末(元)', '维修资金余额(元)', '共有部分收益余额(元)', '链头序号', '链头哈希']);
-    for (const s of (await statements(ctx.db).all({ compoundId: compound._id })).filter((x) => x.period <= input.period).sort((a, b) => (a.period < b.period ? -1 : 1)))
-      add([s.period, s.status === 'published' ? '已公示' : '已结账', yuan(s.figures.opening), yuan(s.figures.income), yuan(s.figures.expense), yuan(s.figures.surplus), yuan(s.figures.closing), yuan(s.figures.repairFund.closing), yuan(s.figures.commonPart.closing), s.head.seq, s.head.hash]);
+    ws.addRow([
+      '月份',
+      '状态',
+      '期初(元)',
+      '收入(元)',
+      '支出(元)',
+      '结余(元)',
+      '期末(元)',
+      '维修资金余额(元)',
+      '共有部分收益余额(元)',
+      '链头序号',
+      '链头哈希',
+    ]);
+    for (const s of (await statements(ctx.db).all({ compoundId: compound._id }))
+      .filter((x) => x.period <= input.period)
+      .sort((a, b) => (a.period < b.period ? -1 : 1)))
+      add([
+        s.period,
+        s.status === 'published' ? '已公示' : '已结账',
+        yuan(s.figures.opening),
+        yuan(s.figures.income),
+        yuan(s.figures.expense),
+        yuan(s.figures.surplus),
+        yuan(s.figures.closing),
+        yuan(s.figures.repairFund.closing),
+        yuan(s.figures.commonPart.closing),
+        s.head.seq,
+        s.head.hash,
+      ]);
   }
   ws.getRow(1).font = { bold: true };
   const fileName = `${compound.name}-${EXPORT_KIND_LABELS[input.kind]}-${input.period}.xlsx`;
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  const up = await ctx.cloud.uploadFile({ cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')), fileContent: buffer });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: URL_MAX_AGE }] })) as { fileList: { tempFileURL: string }[] };
-  return { fileName, fileID: up.fileID, url: urls.fileList[0].tempFileURL, expiresAt: iso(new Date(ctx.now.getTime() + URL_MAX_AGE * 1000)), rows };
+  const up = await ctx.cloud.uploadFile({
+    cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')),
+    fileContent: buffer,
+  });
+  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: URL_MAX_AGE }] })) as {
+    fileList: { tempFileURL: string }[];
+  };
+  return {
+    fileName,
+    fileID: up.fileID,
+    url: urls.fileList[0].tempFileURL,
+    expiresAt: iso(new Date(ctx.now.getTime() + URL_MAX_AGE * 1000)),
+    rows,
+  };
 }

@@ -18,7 +18,24 @@ import type { EvSessionsView, EvSessionView, ParkingSpacesPage, ParkingSpaceView
 import type { PARKING_ACTIONS } from '../../core/fees/contract-parking';
 import { billDoc, type EvSessionDoc, type FeeItemDoc, type ParkingSpaceDoc } from '../../core/fees/docs';
 import {
-  addMonths, billId, billLine, evBillId, evLine, normalizeRoom, normalizeSpaceNo, PARKING_LIMITS, periodLabel, rateIn, rentalIn, rentProblem, roomMatches, roomNumberOf, sessionStartProblem, spaceSortKey, sumFen, type Rental,
+  addMonths,
+  billId,
+  billLine,
+  evBillId,
+  evLine,
+  normalizeRoom,
+  normalizeSpaceNo,
+  PARKING_LIMITS,
+  periodLabel,
+  rateIn,
+  rentalIn,
+  rentProblem,
+  roomMatches,
+  roomNumberOf,
+  sessionStartProblem,
+  spaceSortKey,
+  sumFen,
+  type Rental,
 } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
@@ -39,7 +56,11 @@ const SESSIONS_LIMIT = 300;
  * The compound, and whether the caller may write its parking and EV records. Who may
  * not even read them gets NOT_FOUND unless they live there (then FORBIDDEN).
  */
-async function parkingCompound(ctx: Ctx, compoundId: string, write: boolean): Promise<{ compound: CompoundDoc; actor: Actor; canWrite: boolean }> {
+async function parkingCompound(
+  ctx: Ctx,
+  compoundId: string,
+  write: boolean,
+): Promise<{ compound: CompoundDoc; actor: Actor; canWrite: boolean }> {
   const actor = await ctx.actor();
   const compound = await compounds(ctx.db).get(compoundId);
   if (!compound) throw new AppError('NOT_FOUND');
@@ -65,23 +86,34 @@ async function homeIn(ctx: Ctx, compound: CompoundDoc, input: { homeId?: string;
   const matches = candidates.filter((h) => roomMatches(room, h));
   if (matches.length === 1) return matches[0];
   if (!matches.length && candidates.length === 1 && normalizeRoom(room) === number) return candidates[0];
-  if (candidates.length > 1 && normalizeRoom(room) === number) throw new AppError('BAD_REQUEST', `${compound.name}有${candidates.length}户房号是${number}，请写全楼栋、单元和房号，如 3栋2单元101`);
+  if (candidates.length > 1 && normalizeRoom(room) === number)
+    throw new AppError('BAD_REQUEST', `${compound.name}有${candidates.length}户房号是${number}，请写全楼栋、单元和房号，如 3栋2单元101`);
   throw new AppError('BAD_REQUEST', `${compound.name}没有房屋“${room}”，请按“3栋2单元101”填写`);
 }
 
 async function parkingItems(ctx: Ctx, compoundId: string): Promise<FeeItemDoc[]> {
-  return (await feeItems(ctx.db).find({ compoundId }, { limit: 50 })).filter((i) => i.kind === 'parking').sort((a, b) => a.code.localeCompare(b.code));
+  return (await feeItems(ctx.db).find({ compoundId }, { limit: 50 }))
+    .filter((i) => i.kind === 'parking')
+    .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** This month, and the months a rental may start or end in (this month to a year ahead). */
 function checkMonth(ctx: Ctx, p: string, what: string): string {
   const now = periodOf(ctx.now);
-  if (p < now || p > addMonths(now, PARKING_LIMITS.monthsAhead)) throw new AppError('BAD_REQUEST', `${what}月份只能是本月或以后${PARKING_LIMITS.monthsAhead}个月内`);
+  if (p < now || p > addMonths(now, PARKING_LIMITS.monthsAhead))
+    throw new AppError('BAD_REQUEST', `${what}月份只能是本月或以后${PARKING_LIMITS.monthsAhead}个月内`);
   return now;
 }
 
 function rentalView(r: Rental): RentalView {
-  return { homeId: r.homeId, homeLabel: r.homeLabel, from: r.from, fromLabel: periodLabel(r.from), until: r.until, untilLabel: r.until ? periodLabel(r.until) : null };
+  return {
+    homeId: r.homeId,
+    homeLabel: r.homeLabel,
+    from: r.from,
+    fromLabel: periodLabel(r.from),
+    until: r.until,
+    untilLabel: r.until ? periodLabel(r.until) : null,
+  };
 }
 
 export function spaceView(d: ParkingSpaceDoc, now: Date): ParkingSpaceView {
@@ -91,7 +123,8 @@ export function spaceView(d: ParkingSpaceDoc, now: Date): ParkingSpaceView {
   const open = d.rentals.find((r) => r.until === null) ?? null;
   const lastEnd = d.rentals.reduce((m, r) => (r.until && r.until > m ? r.until : m), p);
   let statusLabel = '空闲';
-  if (current) statusLabel = `出租给 ${current.homeLabel}（${periodLabel(current.from)}起${current.until ? `，${periodLabel(current.until)}退租` : ''}）`;
+  if (current)
+    statusLabel = `出租给 ${current.homeLabel}（${periodLabel(current.from)}起${current.until ? `，${periodLabel(current.until)}退租` : ''}）`;
   else if (upcoming) statusLabel = `${periodLabel(upcoming.from)}起出租给 ${upcoming.homeLabel}`;
   return {
     id: d._id,
@@ -110,7 +143,10 @@ const spaceId = (compoundId: string, spaceNo: string) => `${compoundId}_${spaceN
 async function listSpaces(ctx: Ctx, input: { compoundId: string; q?: string; cursor?: string; size: number }): Promise<ParkingSpacesPage> {
   const { compound, canWrite } = await parkingCompound(ctx, input.compoundId, false);
   // The register is capped (PARKING_LIMITS.spacesPerCompound): one indexed read in natural order.
-  const all = await parkingSpaces(ctx.db).find({ compoundId: compound._id }, { orderBy: [['sortKey', 'asc']], limit: PARKING_LIMITS.spacesPerCompound });
+  const all = await parkingSpaces(ctx.db).find(
+    { compoundId: compound._id },
+    { orderBy: [['sortKey', 'asc']], limit: PARKING_LIMITS.spacesPerCompound },
+  );
   const p = periodOf(ctx.now);
   const views = all.map((d) => spaceView(d, ctx.now));
   const qSpace = input.q ? normalizeSpaceNo(input.q) : '';
@@ -144,7 +180,18 @@ async function addSpaces(ctx: Ctx, input: { compoundId: string; spaceNos: string
   const added: string[] = [];
   const existing = wanted.filter((n) => have.has(spaceId(compound._id, n)));
   for (const n of fresh) {
-    const doc: ParkingSpaceDoc = { _id: spaceId(compound._id, n), compoundId: compound._id, communityId: compound.communityId, spaceNo: n, sortKey: spaceSortKey(n), homeId: [], rentals: [], createdBy: person._id, createdAt: ctx.now, updatedAt: ctx.now };
+    const doc: ParkingSpaceDoc = {
+      _id: spaceId(compound._id, n),
+      compoundId: compound._id,
+      communityId: compound.communityId,
+      spaceNo: n,
+      sortKey: spaceSortKey(n),
+      homeId: [],
+      rentals: [],
+      createdBy: person._id,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
     try {
       await parkingSpaces(ctx.db).add(doc);
       added.push(n);
@@ -162,7 +209,10 @@ async function monthBilled(ctx: Ctx, compoundId: string, period: string): Promis
   return !!(await bills(ctx.db).first({ compoundPeriod: `${compoundId}_${period}` }));
 }
 
-async function rent(ctx: Ctx, input: { compoundId: string; spaceNo: string; homeId?: string; room?: string; from: string }): Promise<ParkingSpaceView> {
+async function rent(
+  ctx: Ctx,
+  input: { compoundId: string; spaceNo: string; homeId?: string; room?: string; from: string },
+): Promise<ParkingSpaceView> {
   const { compound, actor } = await parkingCompound(ctx, input.compoundId, true);
   const now = checkMonth(ctx, input.from, '出租');
   const home = await homeIn(ctx, compound, input);
@@ -171,7 +221,8 @@ async function rent(ctx: Ctx, input: { compoundId: string; spaceNo: string; home
   if (!(await parkingSpaces(ctx.db).get(id))) throw new AppError('NOT_FOUND', `没有车位${input.spaceNo}，请先登记车位`);
   const items = await parkingItems(ctx, compound._id);
   const billNow = input.from === now && items.length > 0 && (await monthBilled(ctx, compound._id, now));
-  const billedAlready = () => new AppError('BAD_REQUEST', `${home.label}本月的停车费账单已出，新车位请从${periodLabel(addMonths(now, 1))}起出租`);
+  const billedAlready = () =>
+    new AppError('BAD_REQUEST', `${home.label}本月的停车费账单已出，新车位请从${periodLabel(addMonths(now, 1))}起出租`);
   if (billNow && (await bills(ctx.db).byIds(items.map((it) => billId(home._id, it.code, now)))).size) throw billedAlready();
   const doc = await transaction(ctx.db, async (tx) => {
     const repo = parkingSpaces(ctx.db).in(tx);
@@ -192,7 +243,10 @@ async function rent(ctx: Ctx, input: { compoundId: string; spaceNo: string; home
         await billTx.put(_bill, bill);
       }
     }
-    const rentals = [...cur.rentals, { homeId: home._id, homeLabel: home.label, from: input.from, until: null, by: person._id, byName: person.name, at: ctx.now }].slice(-PARKING_LIMITS.rentalsKept);
+    const rentals = [
+      ...cur.rentals,
+      { homeId: home._id, homeLabel: home.label, from: input.from, until: null, by: person._id, byName: person.name, at: ctx.now },
+    ].slice(-PARKING_LIMITS.rentalsKept);
     const { _id, ...rest } = cur;
     const next = { ...rest, rentals, homeId: [...new Set(rentals.map((r) => r.homeId))], updatedAt: ctx.now };
     await repo.put(_id, next);
@@ -217,8 +271,15 @@ async function endRental(ctx: Ctx, input: { compoundId: string; spaceNo: string;
     if (input.from < r.from) throw new AppError('BAD_REQUEST', `退租月份不能早于起租月份（${periodLabel(r.from)}）`);
     // A month already billed to the home stays billed: end from the month after.
     for (const it of items) {
-      if (await bills(ctx.db).in(tx).get(billId(r.homeId, it.code, input.from))) {
-        throw new AppError('BAD_REQUEST', `${r.homeLabel}${periodLabel(input.from)}的停车费账单已出，最早从${periodLabel(addMonths(input.from, 1))}起退租`);
+      if (
+        await bills(ctx.db)
+          .in(tx)
+          .get(billId(r.homeId, it.code, input.from))
+      ) {
+        throw new AppError(
+          'BAD_REQUEST',
+          `${r.homeLabel}${periodLabel(input.from)}的停车费账单已出，最早从${periodLabel(addMonths(input.from, 1))}起退租`,
+        );
       }
     }
     const rentals = cur.rentals.map((x, j) => (j === i ? { ...x, until: input.from, endedBy: person._id, endedAt: ctx.now } : x));
@@ -251,11 +312,16 @@ function sessionView(s: EvSessionDoc, status: 'unpaid' | 'paid'): EvSessionView 
 
 /** The EV item whose rate is in force in `period` (the first by code), if any. */
 async function evItem(ctx: Ctx, compoundId: string, period: string): Promise<FeeItemDoc | null> {
-  const items = (await feeItems(ctx.db).find({ compoundId }, { limit: 50 })).filter((i) => i.kind === 'ev').sort((a, b) => a.code.localeCompare(b.code));
+  const items = (await feeItems(ctx.db).find({ compoundId }, { limit: 50 }))
+    .filter((i) => i.kind === 'ev')
+    .sort((a, b) => a.code.localeCompare(b.code));
   return items.find((i) => rateIn(i.rates, period)?.fen !== undefined) ?? null;
 }
 
-async function recordSession(ctx: Ctx, input: { clientRequestId: string; compoundId: string; homeId?: string; room?: string; energyCenti: number; at: string }): Promise<EvSessionView> {
+async function recordSession(
+  ctx: Ctx,
+  input: { clientRequestId: string; compoundId: string; homeId?: string; room?: string; energyCenti: number; at: string },
+): Promise<EvSessionView> {
   const { compound, actor } = await parkingCompound(ctx, input.compoundId, true);
   const at = new Date(input.at);
   const late = sessionStartProblem(at, ctx.now);
@@ -289,7 +355,8 @@ async function recordSession(ctx: Ctx, input: { clientRequestId: string; compoun
     const prior = await evSessions(ctx.db).in(tx).get(id);
     if (prior) {
       // A retry of the same request: the first session, never a second one.
-      if (prior.energyCenti !== input.energyCenti || new Date(prior.at).getTime() !== at.getTime()) throw new AppError('BAD_REQUEST', '请求编号已用于另一条充电记录');
+      if (prior.energyCenti !== input.energyCenti || new Date(prior.at).getTime() !== at.getTime())
+        throw new AppError('BAD_REQUEST', '请求编号已用于另一条充电记录');
       return prior;
     }
     const { _id, ...rest } = session;
@@ -304,7 +371,10 @@ async function recordSession(ctx: Ctx, input: { clientRequestId: string; compoun
 
 async function listSessions(ctx: Ctx, input: { compoundId: string; period: string; homeId?: string }): Promise<EvSessionsView> {
   const { compound, canWrite } = await parkingCompound(ctx, input.compoundId, false);
-  const list = await evSessions(ctx.db).find({ compoundPeriod: `${compound._id}_${input.period}`, ...(input.homeId ? { homeId: input.homeId } : {}) }, { orderBy: [['at', 'desc']], limit: SESSIONS_LIMIT });
+  const list = await evSessions(ctx.db).find(
+    { compoundPeriod: `${compound._id}_${input.period}`, ...(input.homeId ? { homeId: input.homeId } : {}) },
+    { orderBy: [['at', 'desc']], limit: SESSIONS_LIMIT },
+  );
   const status = await bills(ctx.db).byIds(list.map((s) => s._id));
   const totalFen = sumFen(list.map((s) => s.amountFen));
   const item = await evItem(ctx, compound._id, input.period);
@@ -314,7 +384,7 @@ async function listSessions(ctx: Ctx, input: { compoundId: string; period: strin
     totalEnergyCenti: sumFen(list.map((s) => s.energyCenti)),
     totalFen,
     total: yuan(totalFen),
-    rateFen: item ? rateIn(item.rates, input.period)?.fen ?? null : null,
+    rateFen: item ? (rateIn(item.rates, input.period)?.fen ?? null) : null,
     canWrite,
   };
 }

@@ -50,9 +50,14 @@ const holdEnds = (o: PayOrderDoc) => (o.expiresAt ? new Date(o.expiresAt).getTim
  * was paid after all (the callback or reconcile records it; its bills stay held).
  */
 export async function closeExpired(ctx: Ctx, o: PayOrderDoc): Promise<'closed' | 'paid'> {
-  const r = (await cloudPay(ctx).closeOrder({ outTradeNo: o._id, subMchId: o.subMchId ?? subMchIdOf(o.compoundId), nonceStr: nonce(o._id) })) as { resultCode?: string; subErrCode?: string };
+  const r = (await cloudPay(ctx).closeOrder({
+    outTradeNo: o._id,
+    subMchId: o.subMchId ?? subMchIdOf(o.compoundId),
+    nonceStr: nonce(o._id),
+  })) as { resultCode?: string; subErrCode?: string };
   if (r.resultCode !== 'SUCCESS' && r.subErrCode === 'ORDERPAID') return 'paid';
-  if (r.resultCode !== 'SUCCESS' && r.subErrCode !== 'ORDERCLOSED' && r.subErrCode !== 'ORDERNOTEXIST') throw new AppError('PAY_FAILED', '上一笔支付暂时无法关闭，请稍后再试');
+  if (r.resultCode !== 'SUCCESS' && r.subErrCode !== 'ORDERCLOSED' && r.subErrCode !== 'ORDERNOTEXIST')
+    throw new AppError('PAY_FAILED', '上一笔支付暂时无法关闭，请稍后再试');
   await transaction(ctx.db, async (tx) => {
     const cur = await payOrders(ctx.db).in(tx).get(o._id);
     if (!cur || cur.state !== 'pending') return;
@@ -107,7 +112,8 @@ export async function pay(ctx: Ctx, input: { clientRequestId: string; billIds: s
   const prior = await payOrders(ctx.db).get(outTradeNo);
   if (prior) {
     // A retry of the same request: the same order (never a second one).
-    if (prior.personId !== person._id || prior.billIds.join() !== list.map((b) => b._id).join()) throw new AppError('BAD_REQUEST', '请求编号已用于其他账单');
+    if (prior.personId !== person._id || prior.billIds.join() !== list.map((b) => b._id).join())
+      throw new AppError('BAD_REQUEST', '请求编号已用于其他账单');
     if (prior.state !== 'pending') throw new AppError('BILL_PAID');
   } else {
     // Bills held by another order whose time is up: close that order at WeChat first.
@@ -196,7 +202,13 @@ export async function receipt(ctx: Ctx, input: { paymentId: string }): Promise<R
 }
 
 /** Income entries of a payment: one per category it covers. */
-export function incomeDrafts(paymentId: string, lines: { kind: BillDoc['kind']; amountFen: number }[], memo: string, by: string, byName: string) {
+export function incomeDrafts(
+  paymentId: string,
+  lines: { kind: BillDoc['kind']; amountFen: number }[],
+  memo: string,
+  by: string,
+  byName: string,
+) {
   const byCat = new Map<IncomeCategory, number>();
   for (const l of lines) byCat.set(FEE_KIND_CATEGORY[l.kind], (byCat.get(FEE_KIND_CATEGORY[l.kind]) ?? 0) + l.amountFen);
   return [...byCat.entries()].map(([category, amountFen]) => ({
@@ -213,7 +225,10 @@ export function incomeDrafts(paymentId: string, lines: { kind: BillDoc['kind']; 
   }));
 }
 
-export async function payOffline(ctx: Ctx, input: { clientRequestId: string; billIds: string[]; method: 'cash' | 'transfer'; receiptNo: string }): Promise<ReceiptView> {
+export async function payOffline(
+  ctx: Ctx,
+  input: { clientRequestId: string; billIds: string[]; method: 'cash' | 'transfer'; receiptNo: string },
+): Promise<ReceiptView> {
   const actor = await ctx.actor();
   const found = await bills(ctx.db).byIds(input.billIds);
   const list = [...new Set(input.billIds)].map((id) => found.get(id));
@@ -229,36 +244,53 @@ export async function payOffline(ctx: Ctx, input: { clientRequestId: string; bil
     if (prior.billIds.join() === docs.map((b) => b._id).join() && prior.recordedBy === person._id) return receiptView(prior);
     throw new AppError('BAD_REQUEST', '该收据号已登记过');
   }
-  const doc = await transaction(ctx.db, async (tx) => {
-    const billTx = bills(ctx.db).in(tx);
-    if (await payments(ctx.db).in(tx).get(paymentId)) throw new AppError('CONFLICT');
-    for (const b of docs) {
-      const cur = await billTx.must(b._id);
-      if (cur.status !== 'unpaid') throw new AppError('BILL_PAID');
-      await billTx.patch(b._id, { status: 'paid', paymentId, paidAt: ctx.now });
-    }
-    const amountFen = orderTotal(docs);
-    const entries = await appendInTx(ctx, tx, compound, incomeDrafts(paymentId, docs, `收据 ${input.receiptNo}`, person._id, person.name), ctx.now);
-    const p: Omit<PaymentDoc, '_id'> = {
-      communityId: compound.communityId,
-      compoundId,
-      compoundName: compound.name,
-      method: input.method,
-      receiptNo: input.receiptNo,
-      billIds: docs.map((b) => b._id),
-      homeIds: [...new Set(docs.map((b) => b.homeId))],
-      lines: docs.map((b) => ({ billId: b._id, homeLabel: b.homeLabel, itemName: b.itemName, period: b.period, amountFen: b.amountFen, duplicate: false })),
-      amountFen,
-      duplicateFen: 0,
-      needsRefund: false,
-      day: formatDate(ctx.now),
-      paidAt: ctx.now,
-      recordedBy: person._id,
-      entryIds: entries.map((e) => e._id),
-    };
-    await payments(ctx.db).in(tx).put(paymentId, p);
-    return { _id: paymentId, ...p };
-  }, 5);
+  const doc = await transaction(
+    ctx.db,
+    async (tx) => {
+      const billTx = bills(ctx.db).in(tx);
+      if (await payments(ctx.db).in(tx).get(paymentId)) throw new AppError('CONFLICT');
+      for (const b of docs) {
+        const cur = await billTx.must(b._id);
+        if (cur.status !== 'unpaid') throw new AppError('BILL_PAID');
+        await billTx.patch(b._id, { status: 'paid', paymentId, paidAt: ctx.now });
+      }
+      const amountFen = orderTotal(docs);
+      const entries = await appendInTx(
+        ctx,
+        tx,
+        compound,
+        incomeDrafts(paymentId, docs, `收据 ${input.receiptNo}`, person._id, person.name),
+        ctx.now,
+      );
+      const p: Omit<PaymentDoc, '_id'> = {
+        communityId: compound.communityId,
+        compoundId,
+        compoundName: compound.name,
+        method: input.method,
+        receiptNo: input.receiptNo,
+        billIds: docs.map((b) => b._id),
+        homeIds: [...new Set(docs.map((b) => b.homeId))],
+        lines: docs.map((b) => ({
+          billId: b._id,
+          homeLabel: b.homeLabel,
+          itemName: b.itemName,
+          period: b.period,
+          amountFen: b.amountFen,
+          duplicate: false,
+        })),
+        amountFen,
+        duplicateFen: 0,
+        needsRefund: false,
+        day: formatDate(ctx.now),
+        paidAt: ctx.now,
+        recordedBy: person._id,
+        entryIds: entries.map((e) => e._id),
+      };
+      await payments(ctx.db).in(tx).put(paymentId, p);
+      return { _id: paymentId, ...p };
+    },
+    5,
+  );
   return receiptView(doc);
 }
 
@@ -287,7 +319,8 @@ export async function refund(ctx: Ctx, input: { paymentId: string; reason: strin
       envId: (ctx.cloud.getWXContext() as { ENV?: string }).ENV || process.env.TCB_ENV || 'local',
       functionName: 'payCallback',
     })) as { resultCode?: string; refundId?: string; errCodeDes?: string };
-    if (res.resultCode !== 'SUCCESS' || !res.refundId) throw new AppError('PAY_FAILED', `微信退款未成功${res.errCodeDes ? `：${res.errCodeDes}` : ''}，请稍后再试`);
+    if (res.resultCode !== 'SUCCESS' || !res.refundId)
+      throw new AppError('PAY_FAILED', `微信退款未成功${res.errCodeDes ? `：${res.errCodeDes}` : ''}，请稍后再试`);
     wechat = { refundId: res.refundId, outRefundNo };
   }
   // The refund leaves the fund the money came into: property and fixed fees from
@@ -305,32 +338,43 @@ export async function refund(ctx: Ctx, input: { paymentId: string; reason: strin
     byCategory.clear();
     byCategory.set('refund', p.duplicateFen);
   }
-  const doc = await transaction(ctx.db, async (tx) => {
-    const cur = await payments(ctx.db).in(tx).must(p._id);
-    if (!cur.needsRefund || cur.refund) throw new AppError('CONFLICT');
-    const memo = `重复缴费退款 ${cur.receiptNo}${wechat ? '（原路退回微信）' : '（现金退还）'}`;
-    const [entry] = await appendInTx(
-      ctx,
-      tx,
-      compound,
-      [...byCategory.entries()].map(([category, amountFen]) => ({
-        kind: 'expense' as const,
-        category,
-        fund: CATEGORY_FUND[category],
-        amountFen,
-        memo,
-        sourceKey: category === 'refund' ? `refund_${cur._id}` : `refund_${cur._id}_common`,
-        reverses: null,
-        receipts: [],
-        by: person._id,
-        byName: person.name,
+  const doc = await transaction(
+    ctx.db,
+    async (tx) => {
+      const cur = await payments(ctx.db).in(tx).must(p._id);
+      if (!cur.needsRefund || cur.refund) throw new AppError('CONFLICT');
+      const memo = `重复缴费退款 ${cur.receiptNo}${wechat ? '（原路退回微信）' : '（现金退还）'}`;
+      const [entry] = await appendInTx(
+        ctx,
+        tx,
+        compound,
+        [...byCategory.entries()].map(([category, amountFen]) => ({
+          kind: 'expense' as const,
+          category,
+          fund: CATEGORY_FUND[category],
+          amountFen,
+          memo,
+          sourceKey: category === 'refund' ? `refund_${cur._id}` : `refund_${cur._id}_common`,
+          reverses: null,
+          receipts: [],
+          by: person._id,
+          byName: person.name,
+          reason: input.reason,
+        })),
+        ctx.now,
+      );
+      const refundDoc = {
+        amountFen: cur.duplicateFen,
         reason: input.reason,
-      })),
-      ctx.now,
-    );
-    const refundDoc = { amountFen: cur.duplicateFen, reason: input.reason, by: person._id, at: ctx.now, entryId: entry._id, ...(wechat ? { how: 'wechat' as const, ...wechat } : { how: 'cash' as const }) };
-    await payments(ctx.db).in(tx).patch(cur._id, { refund: refundDoc, needsRefund: false });
-    return { ...cur, refund: refundDoc, needsRefund: false };
-  }, 5);
+        by: person._id,
+        at: ctx.now,
+        entryId: entry._id,
+        ...(wechat ? { how: 'wechat' as const, ...wechat } : { how: 'cash' as const }),
+      };
+      await payments(ctx.db).in(tx).patch(cur._id, { refund: refundDoc, needsRefund: false });
+      return { ...cur, refund: refundDoc, needsRefund: false };
+    },
+    5,
+  );
   return receiptView(doc);
 }

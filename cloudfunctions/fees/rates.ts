@@ -19,7 +19,11 @@ import { feeItems } from './docs';
 
 export function itemView(d: FeeItemDoc, now: Date): FeeItemView {
   const cur = rateIn(d.rates, periodOf(now));
-  const strip = (v: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number }) => ({ from: v.from, ...(v.tiers ? { tiers: v.tiers } : {}), ...(v.fen !== undefined ? { fen: v.fen } : {}) });
+  const strip = (v: { from: string; tiers?: Partial<Record<Tier, number>>; fen?: number }) => ({
+    from: v.from,
+    ...(v.tiers ? { tiers: v.tiers } : {}),
+    ...(v.fen !== undefined ? { fen: v.fen } : {}),
+  });
   return {
     code: d.code,
     kind: d.kind,
@@ -39,11 +43,27 @@ export async function listItems(ctx: Ctx, input: { compoundId: string }): Promis
 
 export async function setRate(
   ctx: Ctx,
-  input: { compoundId: string; itemCode: string; kind: FeeKind; name: string; from: string; tiers?: Partial<Record<Tier, number>>; fen?: number; reason?: string },
+  input: {
+    compoundId: string;
+    itemCode: string;
+    kind: FeeKind;
+    name: string;
+    from: string;
+    tiers?: Partial<Record<Tier, number>>;
+    fen?: number;
+    reason?: string;
+  },
 ): Promise<{ state: 'set' | 'proposed'; item: FeeItemView }> {
   // property: fen per m² by tier; parking, fixed: fen per space / home per month; ev: fen per kWh.
-  if (input.kind === 'property' ? !input.tiers || !Object.keys(input.tiers).length || input.fen !== undefined : input.tiers !== undefined || input.fen === undefined) {
-    throw new AppError('BAD_REQUEST', input.kind === 'property' ? '物业费按房屋类型设置每平方米单价' : input.kind === 'ev' ? '请填写每度电的单价' : '请填写每月金额');
+  if (
+    input.kind === 'property'
+      ? !input.tiers || !Object.keys(input.tiers).length || input.fen !== undefined
+      : input.tiers !== undefined || input.fen === undefined
+  ) {
+    throw new AppError(
+      'BAD_REQUEST',
+      input.kind === 'property' ? '物业费按房屋类型设置每平方米单价' : input.kind === 'ev' ? '请填写每度电的单价' : '请填写每月金额',
+    );
   }
   const actor = await ctx.actor();
   const compound = await compounds(ctx.db).get(input.compoundId);
@@ -54,17 +74,45 @@ export async function setRate(
   if (!sets && !input.reason) throw new AppError('BAD_REQUEST', '请写明提议的理由，供业委会决定');
   const person = await requirePerson(ctx.db, actor);
   const id = `${compound._id}_${input.itemCode}`;
-  const version = { from: input.from, ...(input.tiers ? { tiers: input.tiers } : {}), ...(input.fen !== undefined ? { fen: input.fen } : {}) };
+  const version = {
+    from: input.from,
+    ...(input.tiers ? { tiers: input.tiers } : {}),
+    ...(input.fen !== undefined ? { fen: input.fen } : {}),
+  };
   const doc = await transaction(ctx.db, async (tx) => {
     const repo = feeItems(ctx.db).in(tx);
     const cur = await repo.get(id);
     if (cur && cur.kind !== input.kind) throw new AppError('BAD_REQUEST', '收费项目类型不能更改');
     const { _id: _ignored, ...stored } = cur ?? { _id: id };
     void _ignored;
-    const base: Omit<FeeItemDoc, '_id'> = cur ? (stored as Omit<FeeItemDoc, '_id'>) : { compoundId: compound._id, communityId: compound.communityId, code: input.itemCode, kind: input.kind, name: input.name, rates: [], proposals: [], updatedAt: ctx.now };
+    const base: Omit<FeeItemDoc, '_id'> = cur
+      ? (stored as Omit<FeeItemDoc, '_id'>)
+      : {
+          compoundId: compound._id,
+          communityId: compound.communityId,
+          code: input.itemCode,
+          kind: input.kind,
+          name: input.name,
+          rates: [],
+          proposals: [],
+          updatedAt: ctx.now,
+        };
     const next: Omit<FeeItemDoc, '_id'> = sets
-      ? { ...base, name: input.name, rates: withVersion(base.rates, { ...version, setBy: person._id, setAt: ctx.now.toISOString() }), proposals: base.proposals.filter((p) => p.from !== input.from), updatedAt: ctx.now }
-      : { ...base, proposals: [...base.proposals.filter((p) => p.from !== input.from || p.by !== person._id), { ...version, by: person._id, byName: person.name, at: ctx.now, ...(input.reason ? { reason: input.reason } : {}) }].slice(-10), updatedAt: ctx.now };
+      ? {
+          ...base,
+          name: input.name,
+          rates: withVersion(base.rates, { ...version, setBy: person._id, setAt: ctx.now.toISOString() }),
+          proposals: base.proposals.filter((p) => p.from !== input.from),
+          updatedAt: ctx.now,
+        }
+      : {
+          ...base,
+          proposals: [
+            ...base.proposals.filter((p) => p.from !== input.from || p.by !== person._id),
+            { ...version, by: person._id, byName: person.name, at: ctx.now, ...(input.reason ? { reason: input.reason } : {}) },
+          ].slice(-10),
+          updatedAt: ctx.now,
+        };
     await repo.put(id, next);
     return { _id: id, ...next };
   });

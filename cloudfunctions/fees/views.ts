@@ -55,9 +55,23 @@ export function receiptView(p: PaymentDoc, entries: Pick<LedgerEntryDoc, 'seq' |
     amountFen: p.amountFen,
     amount: yuan(p.amountFen),
     paidAt: iso(p.paidAt),
-    lines: p.lines.map((l) => ({ homeLabel: l.homeLabel, itemName: l.itemName, periodLabel: periodLabel(l.period), amount: yuan(l.amountFen) })),
+    lines: p.lines.map((l) => ({
+      homeLabel: l.homeLabel,
+      itemName: l.itemName,
+      periodLabel: periodLabel(l.period),
+      amount: yuan(l.amountFen),
+    })),
     ...(p.transactionId ? { transactionId: p.transactionId } : {}),
-    ...(p.refund ? { refunded: { amount: yuan(p.refund.amountFen), reason: p.refund.reason, at: iso(p.refund.at), how: p.refund.how === 'wechat' ? '原路退回微信零钱/银行卡' : '现金退还' } } : {}),
+    ...(p.refund
+      ? {
+          refunded: {
+            amount: yuan(p.refund.amountFen),
+            reason: p.refund.reason,
+            at: iso(p.refund.at),
+            how: p.refund.how === 'wechat' ? '原路退回微信零钱/银行卡' : '现金退还',
+          },
+        }
+      : {}),
     duplicateFen: p.duplicateFen,
     compoundId: p.compoundId,
     witnesses: [...entries].sort((a, b) => a.seq - b.seq).map((e) => ({ seq: e.seq, hash: e.hash, code: witnessCode(e.hash) })),

@@ -40,7 +40,9 @@ export async function mustPerson(ctx: Ctx, actor: Actor): Promise<PersonDoc> {
 /** Temp URLs for image fileIDs (one storage call, no database read). */
 export async function imageUrls(ctx: Pick<Ctx, 'cloud'>, fileIDs: string[]) {
   if (!fileIDs.length) return [];
-  const res = (await ctx.cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: { fileID: string; tempFileURL: string; status: number }[] };
+  const res = (await ctx.cloud.getTempFileURL({ fileList: fileIDs })) as {
+    fileList: { fileID: string; tempFileURL: string; status: number }[];
+  };
   const byId = new Map(res.fileList.map((f) => [f.fileID, f]));
   return fileIDs.map((fileID) => ({ fileID, url: byId.get(fileID)?.tempFileURL ?? '', status: byId.get(fileID)?.status ?? 1 }));
 }

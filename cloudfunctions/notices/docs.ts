@@ -5,7 +5,6 @@ import type { AppLink } from '../../core/platform/links';
 import { repository } from '../_shared/repo';
 import type { QuotedHead } from '../_shared/ledger-witness';
 
-
 export interface NoticeMedia {
   fileID: string;
   traceId: string;

@@ -22,7 +22,14 @@ export async function linkGroup(ctx: Ctx, input: { buildingId: string; groupInfo
   const current = await groupLinks(ctx.db).get(openGId);
   if (current && current.buildingId !== b._id) throw new AppError('CONFLICT', '这个微信群已关联到其他楼栋，请联系小区党支部书记处理');
   if (!current) {
-    await groupLinks(ctx.db).put(openGId, { openGId, buildingId: b._id, compoundId: b.compoundId, communityId: b.communityId, linkedBy: actor.personId ?? '', linkedAt: ctx.now });
+    await groupLinks(ctx.db).put(openGId, {
+      openGId,
+      buildingId: b._id,
+      compoundId: b.compoundId,
+      communityId: b.communityId,
+      linkedBy: actor.personId ?? '',
+      linkedAt: ctx.now,
+    });
   }
   // The first-run guide's 楼栋群 step (onboarding reads milestones, not group links).
   await reachMilestone(ctx.db, b.compoundId, `group:${b._id}`, ctx.now);

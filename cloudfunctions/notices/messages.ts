@@ -60,14 +60,19 @@ export const noticeMessageJob = defineJob<NoticeMessageParams, { personId: strin
     const p = job.params;
     const _ = ctx.db.command;
     const where = audienceQuery(ctx, p);
-    const rows = await memberships(ctx.db).find(cursor ? _.and([where, { _id: _.gt(cursor) }]) : where, { orderBy: [['_id', 'asc']], limit });
+    const rows = await memberships(ctx.db).find(cursor ? _.and([where, { _id: _.gt(cursor) }]) : where, {
+      orderBy: [['_id', 'asc']],
+      limit,
+    });
     const total = cursor === null ? await memberships(ctx.db).count(where) : undefined;
     let reached = new Set<string>();
     if (p.onlyUnread && rows.length) {
       const reads = await noticeHomeReads(ctx.db).byIds(rows.map((m) => homeReadId(p.rootId ?? p.noticeId, m.homeId)));
       reached = new Set([...reads.values()].filter((r) => homeKnows(r, p.fromVersion ?? 1)).map((r) => r.homeId));
     }
-    const items = rows.filter((m) => m.personId !== p.excludePersonId && !reached.has(m.homeId)).map((m) => ({ key: m.personId, data: { personId: m.personId } }));
+    const items = rows
+      .filter((m) => m.personId !== p.excludePersonId && !reached.has(m.homeId))
+      .map((m) => ({ key: m.personId, data: { personId: m.personId } }));
     return { items, cursor: rows.length < limit ? null : rows[rows.length - 1]._id, ...(total !== undefined ? { total } : {}) };
   },
   async apply(ctx, job, item) {

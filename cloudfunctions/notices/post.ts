@@ -6,15 +6,32 @@
 import type { Audience, NoticeDetail } from '../../core/notices/contract';
 import { AppError } from '../../core/platform/errors';
 import {
-  authorRole, canManage, canPostTo, canTransition, isEmergency, nextReadFromVersion, noticeKeys, openAccess, rejectionMessage, trackableBuildings,
-  type NoticeCategory, type NoticeTarget, type TargetBuilding,
+  authorRole,
+  canManage,
+  canPostTo,
+  canTransition,
+  isEmergency,
+  nextReadFromVersion,
+  noticeKeys,
+  openAccess,
+  rejectionMessage,
+  trackableBuildings,
+  type NoticeCategory,
+  type NoticeTarget,
+  type TargetBuilding,
 } from '../../core/notices/rules';
 import { endOfShanghaiDay, formatDate } from '../../core/platform/time';
 import type { Actor } from '../../core/platform/roles';
 import type { AppLink } from '../../core/platform/links';
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../_shared/router';
-import { buildings as buildingsRepo, compounds as compoundsRepo, type BuildingDoc, type CompoundDoc, type PersonDoc } from '../_shared/directory';
+import {
+  buildings as buildingsRepo,
+  compounds as compoundsRepo,
+  type BuildingDoc,
+  type CompoundDoc,
+  type PersonDoc,
+} from '../_shared/directory';
 import { assertOwnFiles } from '../_shared/files';
 import { enqueue, work, workerBudgetMs } from '../_shared/jobs';
 import { transaction } from '../_shared/repo';
@@ -77,11 +94,25 @@ export async function resolveAudience(ctx: Ctx, a: Audience): Promise<Resolved> 
   }
   buildings.sort((x, y) => x.compoundId.localeCompare(y.compoundId) || x.no - y.no);
   const label = [...compounds.values()]
-    .map((c) => (a.kind === 'compounds' ? `${c.name} 全体` : `${c.name} ${buildings.filter((b) => b.compoundId === c._id).map((b) => b.name).join('、')}`))
+    .map((c) =>
+      a.kind === 'compounds'
+        ? `${c.name} 全体`
+        : `${c.name} ${buildings
+            .filter((b) => b.compoundId === c._id)
+            .map((b) => b.name)
+            .join('、')}`,
+    )
     .join('；');
   return {
     targets,
-    buildings: buildings.map((b) => ({ id: b._id, communityId: b.communityId, compoundId: b.compoundId, name: b.name, no: b.no, homeCount: b.homeCount })),
+    buildings: buildings.map((b) => ({
+      id: b._id,
+      communityId: b.communityId,
+      compoundId: b.compoundId,
+      name: b.name,
+      no: b.no,
+      homeCount: b.homeCount,
+    })),
     label,
   };
 }
@@ -98,7 +129,13 @@ function expiry(ctx: Ctx, expiresOn?: string): Date | null {
 async function checkText(ctx: Ctx, c: Pick<Content, 'title' | 'body'>) {
   let res: { result?: { suggest?: string; label?: number } };
   try {
-    res = await ctx.cloud.openapi.security.msgSecCheck({ openid: ctx.openid, scene: SEC_SCENE, version: 2, title: c.title, content: `${c.title}\n${c.body}` });
+    res = await ctx.cloud.openapi.security.msgSecCheck({
+      openid: ctx.openid,
+      scene: SEC_SCENE,
+      version: 2,
+      title: c.title,
+      content: `${c.title}\n${c.body}`,
+    });
   } catch (e) {
     console.error('[msgSecCheck]', (e as Error).message);
     throw new AppError('INTERNAL', '内容安全检测暂时不可用，请稍后再发布');
@@ -115,7 +152,13 @@ async function checkImages(ctx: Ctx, images: string[]): Promise<NoticeMedia[]> {
   const media: NoticeMedia[] = [];
   for (const u of urls) {
     try {
-      const r = (await ctx.cloud.openapi.security.mediaCheckAsync({ mediaUrl: u.url, mediaType: 2, version: 2, openid: ctx.openid, scene: SEC_SCENE })) as { traceId: string };
+      const r = (await ctx.cloud.openapi.security.mediaCheckAsync({
+        mediaUrl: u.url,
+        mediaType: 2,
+        version: 2,
+        openid: ctx.openid,
+        scene: SEC_SCENE,
+      })) as { traceId: string };
       media.push({ fileID: u.fileID, traceId: r.traceId, status: 'pending' });
     } catch (e) {
       console.error('[mediaCheckAsync]', (e as Error).message);
@@ -154,7 +197,11 @@ async function createVersion(
   if (!role) throw new AppError('FORBIDDEN');
   // Only the author's own uploads (a correction may keep the photos it corrects).
   const kept = new Set(previous?.images ?? []);
-  assertOwnFiles(ctx.openid, NOTICE_FILES, c.images.filter((f) => !kept.has(f)));
+  assertOwnFiles(
+    ctx.openid,
+    NOTICE_FILES,
+    c.images.filter((f) => !kept.has(f)),
+  );
   await checkText(ctx, c);
   const media = await checkImages(ctx, c.images);
   const live = media.length === 0;
@@ -162,12 +209,16 @@ async function createVersion(
     // Claim the version being corrected: a parallel correction or withdrawal loses with CONFLICT.
     await transaction(ctx.db, async (tx) => {
       const cur = await notices(ctx.db).in(tx).must(previous._id);
-      if (cur.status !== previous.status || cur.correctionClaim || cur.correctedById) throw new AppError('CONFLICT', '这条通知刚被他人更正或撤回，请刷新后再操作');
+      if (cur.status !== previous.status || cur.correctionClaim || cur.correctedById)
+        throw new AppError('CONFLICT', '这条通知刚被他人更正或撤回，请刷新后再操作');
       await notices(ctx.db).in(tx).patch(previous._id, { correctionClaim: id });
     });
   }
   // Every notice quotes the ledger's head of the day for its compounds: each home then holds a copy.
-  const quoted = await latestDailyHeads(ctx.db, where.targets.map((t) => t.compoundId));
+  const quoted = await latestDailyHeads(
+    ctx.db,
+    where.targets.map((t) => t.compoundId),
+  );
   const doc: Omit<NoticeDoc, '_id'> = {
     rootId: previous?.rootId ?? id,
     version: (previous?.version ?? 0) + 1,
@@ -243,7 +294,8 @@ export async function afterPublish(ctx: Ctx, notice: NoticeDoc) {
 
 /** A correction of `previous` was rejected: the version it would replace is free again. */
 async function releaseClaim(ctx: Ctx, notice: NoticeDoc) {
-  if (notice.previousId) await notices(ctx.db).patchWhere({ _id: notice.previousId, correctionClaim: notice._id }, { correctionClaim: null });
+  if (notice.previousId)
+    await notices(ctx.db).patchWhere({ _id: notice.previousId, correctionClaim: notice._id }, { correctionClaim: null });
 }
 
 export async function postNotice(ctx: Ctx, input: Content & { audience: Audience; clientRequestId: string }): Promise<NoticeDetail> {
@@ -283,7 +335,17 @@ export async function correctNotice(
   const { noticeId: _id, note, clientRequestId, mustReread, ...content } = input;
   // A correction keeps the page the notice opens (the form does not edit it).
   const kept = content.link ?? notice.link;
-  return createVersion(ctx, actor, author, { targets: notice.targets, buildings: notice.buildings, label: notice.targetsLabel }, { ...content, ...(kept ? { link: kept } : {}) }, clientRequestId, notice, note, !!mustReread);
+  return createVersion(
+    ctx,
+    actor,
+    author,
+    { targets: notice.targets, buildings: notice.buildings, label: notice.targetsLabel },
+    { ...content, ...(kept ? { link: kept } : {}) },
+    clientRequestId,
+    notice,
+    note,
+    !!mustReread,
+  );
 }
 
 export async function withdrawNotice(ctx: Ctx, input: { noticeId: string; reason: string }): Promise<NoticeDetail> {
@@ -352,7 +414,10 @@ export async function onMediaCheck(ctx: Ctx, event: Record<string, unknown>) {
       }
     }
     await notices(db).in(tx).patch(hit._id, patch);
-    return { notice: { ...n, media, status, publishedAt: status === 'published' ? now : n.publishedAt } as NoticeDoc, changed: status !== n.status };
+    return {
+      notice: { ...n, media, status, publishedAt: status === 'published' ? now : n.publishedAt } as NoticeDoc,
+      changed: status !== n.status,
+    };
   });
   if (outcome.changed && outcome.notice.status === 'published') await afterPublish({ ...ctx, now }, outcome.notice);
   if (outcome.changed && outcome.notice.status === 'rejected') await releaseClaim(ctx, outcome.notice);

@@ -5,7 +5,16 @@
  */
 import type { DecodedGroupInfo, NoticeDetail, NoticeListPage } from '../../core/notices/contract';
 import { AppError } from '../../core/platform/errors';
-import { actorKeys, canManage, escapeRegExp, isExpired, openAccess, openGIdOf, personReadCounts, trackableBuildings } from '../../core/notices/rules';
+import {
+  actorKeys,
+  canManage,
+  escapeRegExp,
+  isExpired,
+  openAccess,
+  openGIdOf,
+  personReadCounts,
+  trackableBuildings,
+} from '../../core/notices/rules';
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, pageOf } from '../_shared/db';
@@ -31,7 +40,10 @@ type ReadKey = Pick<NoticeDoc, '_id' | 'rootId' | 'readFromVersion'>;
 async function readSet(ctx: Ctx, personId: string | null, docs: ReadKey[]): Promise<Set<string>> {
   if (!personId || !docs.length) return new Set();
   const _ = ctx.db.command;
-  const found = await noticeReads(ctx.db).find({ _id: _.in([...new Set(docs.map((d) => readId(d.rootId, personId)))]) }, { limit: docs.length, fields: { rootId: true, version: true } });
+  const found = await noticeReads(ctx.db).find(
+    { _id: _.in([...new Set(docs.map((d) => readId(d.rootId, personId)))]) },
+    { limit: docs.length, fields: { rootId: true, version: true } },
+  );
   const byRoot = new Map(found.map((r) => [r.rootId, r]));
   return new Set(docs.filter((d) => personReadCounts(byRoot.get(d.rootId), fromVersion(d))).map((d) => d._id));
 }
@@ -49,7 +61,10 @@ async function unreadCount(ctx: Ctx, actor: Actor, keys: string[]): Promise<numb
   return mine.length - read.size;
 }
 
-export async function listNotices(ctx: Ctx, input: { box: 'inbox' | 'authored'; q?: string; cursor?: string; size: number }): Promise<NoticeListPage> {
+export async function listNotices(
+  ctx: Ctx,
+  input: { box: 'inbox' | 'authored'; q?: string; cursor?: string; size: number },
+): Promise<NoticeListPage> {
   const actor = await ctx.actor();
   const offset = decodeCursor(input.cursor);
   const keys = actorKeys(actor);
@@ -57,12 +72,22 @@ export async function listNotices(ctx: Ctx, input: { box: 'inbox' | 'authored'; 
   let docs: NoticeDoc[] = [];
   if (input.box === 'authored') {
     if (actor.personId) {
-      docs = await notices(ctx.db).find({ authorId: actor.personId, ...titleMatch }, { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 });
+      docs = await notices(ctx.db).find(
+        { authorId: actor.personId, ...titleMatch },
+        { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 },
+      );
     }
   } else if (keys.length) {
     docs = await notices(ctx.db).find(
       { ...liveQuery(ctx, keys), ...titleMatch },
-      { orderBy: [['pinned', 'desc'], ['publishedAt', 'desc']], skip: offset, limit: input.size + 1 },
+      {
+        orderBy: [
+          ['pinned', 'desc'],
+          ['publishedAt', 'desc'],
+        ],
+        skip: offset,
+        limit: input.size + 1,
+      },
     );
   }
   const read = await readSet(ctx, actor.personId, docs);
@@ -107,13 +132,27 @@ async function recordRead(ctx: Ctx, actor: Actor, n: NoticeDoc): Promise<boolean
       await noticeHomeReads(ctx.db).patch(rid, { app: true, appVersion: n.version, appAt: ctx.now, appBy: personId });
     } else {
       await noticeHomeReads(ctx.db).put(rid, {
-        rootId: n.rootId, homeId: h.homeId, buildingId: h.buildingId, compoundId: h.compoundId,
-        app: true, appVersion: n.version, appAt: ctx.now, appBy: personId, told: false, toldVersion: 0,
+        rootId: n.rootId,
+        homeId: h.homeId,
+        buildingId: h.buildingId,
+        compoundId: h.compoundId,
+        app: true,
+        appVersion: n.version,
+        appAt: ctx.now,
+        appBy: personId,
+        told: false,
+        toldVersion: 0,
       });
     }
   }
   if (mine && (mine.version ?? 1) >= n.version) return false;
-  await noticeReads(ctx.db).put(readId(n.rootId, personId), { rootId: n.rootId, noticeId: n._id, version: n.version, personId, at: ctx.now });
+  await noticeReads(ctx.db).put(readId(n.rootId, personId), {
+    rootId: n.rootId,
+    noticeId: n._id,
+    version: n.version,
+    personId,
+    at: ctx.now,
+  });
   return !mine;
 }
 

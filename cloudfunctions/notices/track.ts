@@ -24,7 +24,13 @@ interface HomeReadGroup {
   _id: { b?: string; r?: string; app?: boolean; av?: number; told?: boolean; tv?: number; au?: boolean };
   n: number;
 }
-const stateOf = (g: HomeReadGroup['_id']) => ({ app: !!g.app, appVersion: g.av ?? 1, told: !!g.told, toldVersion: g.tv ?? 1, author: !!g.au });
+const stateOf = (g: HomeReadGroup['_id']) => ({
+  app: !!g.app,
+  appVersion: g.av ?? 1,
+  told: !!g.told,
+  toldVersion: g.tv ?? 1,
+  author: !!g.au,
+});
 
 /** Read / told / own homes per building of a notice (all its versions): one aggregation. */
 async function countsByBuilding(ctx: Ctx, n: NoticeDoc): Promise<Map<string, Required<Omit<ReadCounts, 'homes'>>>> {
@@ -87,12 +93,30 @@ export async function readSummary(ctx: Ctx, input: { noticeId: string }): Promis
   const from = fromVersion(n);
   const [counts, byGroup, readers, links] = await Promise.all([
     countsByBuilding(ctx, n),
-    ctx.db.collection('noticeGroupOpens').aggregate().match({ noticeId: n._id }).group({ _id: '$openGId', n: $.sum(1) }).limit(1000).end(),
+    ctx.db
+      .collection('noticeGroupOpens')
+      .aggregate()
+      .match({ noticeId: n._id })
+      .group({ _id: '$openGId', n: $.sum(1) })
+      .limit(1000)
+      .end(),
     noticeReads(ctx.db).count({ rootId: n.rootId, version: ctx.db.command.gte(from) }),
     groupLinks(ctx.db).find({ buildingId: ctx.db.command.in(tracked.map((b) => b.id)) }, { limit: 1000 }),
   ]);
-  const perBuilding: (ReadCounts & { b: TargetBuilding })[] = tracked.map((b) => ({ b, homes: b.homeCount, read: 0, told: 0, own: 0, ...counts.get(b.id) }));
-  const buildings: BuildingReadRate[] = perBuilding.map((c) => ({ buildingId: c.b.id, buildingName: c.b.name, compoundId: c.b.compoundId, ...rates(c) }));
+  const perBuilding: (ReadCounts & { b: TargetBuilding })[] = tracked.map((b) => ({
+    b,
+    homes: b.homeCount,
+    read: 0,
+    told: 0,
+    own: 0,
+    ...counts.get(b.id),
+  }));
+  const buildings: BuildingReadRate[] = perBuilding.map((c) => ({
+    buildingId: c.b.id,
+    buildingName: c.b.name,
+    compoundId: c.b.compoundId,
+    ...rates(c),
+  }));
   const opens = new Map((byGroup as { list: { _id: string; n: number }[] }).list.map((g) => [g._id, g.n]));
   const linkDocs = links;
   const linkedIds = new Set(linkDocs.map((l) => l._id));
@@ -104,7 +128,12 @@ export async function readSummary(ctx: Ctx, input: { noticeId: string }): Promis
     total: rates(sumCounts(perBuilding)),
     buildings,
     readers,
-    groups: linkDocs.map((l) => ({ openGId: l._id, buildingId: l.buildingId, buildingName: name.get(l.buildingId) ?? '', opens: opens.get(l._id) ?? 0 })),
+    groups: linkDocs.map((l) => ({
+      openGId: l._id,
+      buildingId: l.buildingId,
+      buildingName: name.get(l.buildingId) ?? '',
+      opens: opens.get(l._id) ?? 0,
+    })),
     unlinkedGroupOpens: [...opens.entries()].filter(([g]) => !linkedIds.has(g)).reduce((s, [, v]) => s + v, 0),
     readFromVersion: from,
     version: n.version,
@@ -122,10 +151,19 @@ function trackedBuilding(tracked: TargetBuilding[], n: NoticeDoc, buildingId: st
 const BUILDING_MAX = 1000;
 
 /** Which of these people's homes can get a WeChat message (someone of it has a grant left). */
-async function messageable(ctx: Ctx, rows: { homeId: string; personId: string }[], found: Map<string, PersonDoc>, excludePersonId?: string): Promise<Set<string>> {
+async function messageable(
+  ctx: Ctx,
+  rows: { homeId: string; personId: string }[],
+  found: Map<string, PersonDoc>,
+  excludePersonId?: string,
+): Promise<Set<string>> {
   const mine = rows.filter((m) => m.personId !== excludePersonId);
   if (!mine.length) return new Set();
-  const grants = await grantsLeft(ctx.db, [...found.values()].map((p) => p.openid), NOTICE_TEMPLATE_ID);
+  const grants = await grantsLeft(
+    ctx.db,
+    [...found.values()].map((p) => p.openid),
+    NOTICE_TEMPLATE_ID,
+  );
   const ok = new Set([...found.values()].filter((p) => (grants.get(p.openid) ?? 0) > 0).map((p) => p._id));
   return new Set(mine.filter((m) => ok.has(m.personId)).map((m) => m.homeId));
 }
@@ -136,7 +174,10 @@ async function messageable(ctx: Ctx, rows: { homeId: string; personId: string }[
  * paginated. Two indexed reads for the building (its homes, its reads) and two for
  * the page (members, grants): the same cost at 585 or 30,000 homes.
  */
-export async function unreadHomes(ctx: Ctx, input: { noticeId: string; buildingId: string; cursor?: string; size: number }): Promise<UnreadHomesPage> {
+export async function unreadHomes(
+  ctx: Ctx,
+  input: { noticeId: string; buildingId: string; cursor?: string; size: number },
+): Promise<UnreadHomesPage> {
   const actor = await ctx.actor();
   const n = await loadNotice(ctx, input.noticeId);
   const b = trackedBuilding(mustTrack(actor, n, ctx.now), n, input.buildingId);
@@ -150,12 +191,13 @@ export async function unreadHomes(ctx: Ctx, input: { noticeId: string; buildingI
   all.sort((x, y) => naturalCompare(x.unit, y.unit) || naturalCompare(x.number, y.number) || naturalCompare(x._id, y._id));
   const byHome = new Map(reads.map((r) => [r.homeId, r]));
   const from = fromVersion(n);
-  const open = all
-    .map((home) => ({ home, k: homeKnows(byHome.get(home._id), from) }))
-    .filter((x) => x.k === null || x.k === 'told');
+  const open = all.map((home) => ({ home, k: homeKnows(byHome.get(home._id), from) })).filter((x) => x.k === null || x.k === 'told');
   const page = open.slice(pos, pos + input.size);
   const members = page.length
-    ? await memberships(ctx.db).find({ homeId: _.in(page.map((f) => f.home._id)), status: 'active' }, { limit: 1000, fields: { homeId: true, personId: true } })
+    ? await memberships(ctx.db).find(
+        { homeId: _.in(page.map((f) => f.home._id)), status: 'active' },
+        { limit: 1000, fields: { homeId: true, personId: true } },
+      )
     : [];
   const withApp = new Set(members.map((m) => m.homeId));
   const found = members.length ? await people(ctx.db).byIds(members.map((m) => m.personId)) : new Map<string, PersonDoc>();
@@ -203,8 +245,16 @@ export async function markTold(ctx: Ctx, input: { noticeId: string; homeId: stri
     await noticeHomeReads(ctx.db).patch(rid, { told: true, toldVersion: n.version, toldAt: ctx.now, toldBy: actor.personId ?? '' });
   } else {
     await noticeHomeReads(ctx.db).put(rid, {
-      rootId: n.rootId, homeId: home._id, buildingId: home.buildingId, compoundId: home.compoundId,
-      app: false, appVersion: 0, told: true, toldVersion: n.version, toldAt: ctx.now, toldBy: actor.personId ?? '',
+      rootId: n.rootId,
+      homeId: home._id,
+      buildingId: home.buildingId,
+      compoundId: home.compoundId,
+      app: false,
+      appVersion: 0,
+      told: true,
+      toldVersion: n.version,
+      toldAt: ctx.now,
+      toldBy: actor.personId ?? '',
     });
   }
   return { homeId: home._id, told: true };
@@ -232,8 +282,15 @@ export async function markAuthorHomes(ctx: Ctx, actor: Actor, n: NoticeDoc) {
     if (r) await noticeHomeReads(ctx.db).patch(rid, { author: true });
     else {
       await noticeHomeReads(ctx.db).put(rid, {
-        rootId: n.rootId, homeId: h.homeId, buildingId: h.buildingId, compoundId: h.compoundId,
-        app: false, appVersion: 0, told: false, toldVersion: 0, author: true,
+        rootId: n.rootId,
+        homeId: h.homeId,
+        buildingId: h.buildingId,
+        compoundId: h.compoundId,
+        app: false,
+        appVersion: 0,
+        told: false,
+        toldVersion: 0,
+        author: true,
       });
     }
   }
@@ -253,7 +310,10 @@ export async function remind(ctx: Ctx, input: { noticeId: string; buildingId?: s
   if (n.status !== 'published') throw new AppError('NOTICE_CLOSED');
   const ids = buildings.map((b) => b.id);
   const counts = await countsByBuilding(ctx, n);
-  const unreadHomeCount = buildings.reduce((s, b) => s + rates({ homes: b.homeCount, read: 0, told: 0, own: 0, ...counts.get(b.id) }).unread, 0);
+  const unreadHomeCount = buildings.reduce(
+    (s, b) => s + rates({ homes: b.homeCount, read: 0, told: 0, own: 0, ...counts.get(b.id) }).unread,
+    0,
+  );
   const job = await enqueue(
     ctx,
     noticeMessageJob,
@@ -305,7 +365,11 @@ export async function remindPreview(ctx: Ctx, input: { noticeId: string; buildin
   const open = rows.filter((m) => !reachedHomes.has(m.homeId) && m.personId !== n.authorId);
   const personIds = [...new Set(open.map((m) => m.personId))];
   const found = await people(ctx.db).byIds(personIds);
-  const grants = await grantsLeft(ctx.db, [...found.values()].map((p) => p.openid), NOTICE_TEMPLATE_ID);
+  const grants = await grantsLeft(
+    ctx.db,
+    [...found.values()].map((p) => p.openid),
+    NOTICE_TEMPLATE_ID,
+  );
   const granted = new Set([...found.values()].filter((p) => (grants.get(p.openid) ?? 0) > 0).map((p) => p._id));
   const unreadHomes = Math.max(0, chosen.reduce((s, b) => s + b.homeCount, 0) - reachedHomes.size);
   return {

@@ -17,7 +17,13 @@ export function listItem(n: NoticeDoc, unread: boolean): NoticeListItem {
     pinned: n.pinned,
     status: n.status,
     statusLabel: NOTICE_STATUS_LABELS[n.status],
-    author: { personId: n.authorId, name: n.authorName, role: n.authorRole, roleLabel: ROLE_LABELS[n.authorRole], partyBadge: n.partyBadge && !ROLE_LABELS[n.authorRole].startsWith('党员') },
+    author: {
+      personId: n.authorId,
+      name: n.authorName,
+      role: n.authorRole,
+      roleLabel: ROLE_LABELS[n.authorRole],
+      partyBadge: n.partyBadge && !ROLE_LABELS[n.authorRole].startsWith('党员'),
+    },
     targetsLabel: n.targetsLabel,
     version: n.version,
     imageCount: n.images.length,
@@ -47,7 +53,11 @@ export function detailView(
     ...base,
     body: hideBody ? '' : n.body,
     images: hideBody ? [] : o.images,
-    targets: n.targets.map((t) => ({ kind: t.kind, compoundId: t.compoundId, ...(t.kind === 'building' ? { buildingId: t.buildingId } : {}) })),
+    targets: n.targets.map((t) => ({
+      kind: t.kind,
+      compoundId: t.compoundId,
+      ...(t.kind === 'building' ? { buildingId: t.buildingId } : {}),
+    })),
     ...(n.previousId ? { previousId: n.previousId } : {}),
     ...(n.correctedById ? { correctedById: n.correctedById } : {}),
     ...(n.correctionNote ? { correctionNote: n.correctionNote } : {}),
@@ -61,6 +71,8 @@ export function detailView(
     canWithdraw: o.canManage && canTransition(n.status, 'withdrawn'),
     expired: isExpired(n, o.now),
     ...(n.link && !hideBody ? { link: n.link } : {}),
-    ...(n.ledgerHeads?.length && !hideBody ? { ledgerWitness: n.ledgerHeads.map((q) => ({ compoundId: q.compoundId, day: q.day, seq: q.seq, code: witnessCode(q.hash) })) } : {}),
+    ...(n.ledgerHeads?.length && !hideBody
+      ? { ledgerWitness: n.ledgerHeads.map((q) => ({ compoundId: q.compoundId, day: q.day, seq: q.seq, code: witnessCode(q.hash) })) }
+      : {}),
   };
 }

@@ -20,7 +20,10 @@ import { claimCodeHash } from './codes';
 
 /** Does the place already have someone in the claimed role? */
 export async function claimTaken(ctx: Pick<Ctx, 'db'>, c: Pick<ClaimDoc, 'role' | 'communityId' | 'compoundId'>): Promise<boolean> {
-  const held = c.role === 'committeeMember' ? await roles(ctx.db).first({ compoundId: c.compoundId, role: 'committeeMember' }) : await roles(ctx.db).first({ communityId: c.communityId, role: 'communityAdmin' });
+  const held =
+    c.role === 'committeeMember'
+      ? await roles(ctx.db).first({ compoundId: c.compoundId, role: 'committeeMember' })
+      : await roles(ctx.db).first({ communityId: c.communityId, role: 'communityAdmin' });
   return !!held;
 }
 

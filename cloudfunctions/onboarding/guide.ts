@@ -67,5 +67,11 @@ export async function getGuide(ctx: Ctx, input: { compoundId?: string }): Promis
   const runBy = facts.committeeMembers > 0 ? 'committee' : 'community';
   const steps = guideSteps(facts, runBy);
   const view = (c: CompoundDoc): GuideCompound => ({ id: c._id, name: c.name });
-  return { compound: view(compound), runBy, steps, complete: steps.every((s) => s.done), compounds: (list.some((c) => c._id === compound._id) ? list : [compound, ...list]).map(view) };
+  return {
+    compound: view(compound),
+    runBy,
+    steps,
+    complete: steps.every((s) => s.done),
+    compounds: (list.some((c) => c._id === compound._id) ? list : [compound, ...list]).map(view),
+  };
 }

@@ -25,7 +25,13 @@ async function makeCode(ctx: Ctx, compoundId: string, buildingId: string): Promi
   const scene = buildingScene(buildingId);
   const page = SCAN_PAGES.bindBuilding;
   // checkPath: the page must exist in the released version (errCode 41030 otherwise).
-  const img = (await ctx.cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: true, envVersion: 'release', width: 430 })) as unknown as CodeImage;
+  const img = (await ctx.cloud.openapi.wxacode.getUnlimited({
+    scene,
+    page,
+    checkPath: true,
+    envVersion: 'release',
+    width: 430,
+  })) as unknown as CodeImage;
   // Production answers image/jpeg; keep whatever type came back.
   const ext = /png/.test(img.contentType) ? 'png' : 'jpg';
   const up = await ctx.cloud.uploadFile({ cloudPath: `posters/${compoundId}/${buildingId}.${ext}`, fileContent: img.buffer });
@@ -51,7 +57,9 @@ export async function listPosters(ctx: Ctx, input: { compoundId: string }): Prom
   const fileIDs = buildings.map((b) => byBuilding.get(b._id)!.fileID);
   const urls = new Map<string, string>();
   for (let i = 0; i < fileIDs.length; i += 50) {
-    const res = (await ctx.cloud.getTempFileURL({ fileList: fileIDs.slice(i, i + 50).map((fileID) => ({ fileID, maxAge: POSTER_URL_MAX_AGE })) })) as { fileList: { fileID: string; tempFileURL: string }[] };
+    const res = (await ctx.cloud.getTempFileURL({
+      fileList: fileIDs.slice(i, i + 50).map((fileID) => ({ fileID, maxAge: POSTER_URL_MAX_AGE })),
+    })) as { fileList: { fileID: string; tempFileURL: string }[] };
     for (const f of res.fileList) urls.set(f.fileID, f.tempFileURL);
   }
   const fallback = committee ? '业委会' : '社区工作人员';

@@ -14,10 +14,19 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
 const routed = createMain(cloud, payCallbackApi, {}, { system: [timerRoute('reconcile', (ctx) => reconcile(ctx))] });
 
-function isPayNotify(e: unknown): e is { outTradeNo: string; totalFee: number; transactionId: string; resultCode: string; returnCode: string; subMchId?: string } {
+function isPayNotify(
+  e: unknown,
+): e is { outTradeNo: string; totalFee: number; transactionId: string; resultCode: string; returnCode: string; subMchId?: string } {
   if (!e || typeof e !== 'object' || Array.isArray(e)) return false;
   const x = e as Record<string, unknown>;
-  return typeof x.outTradeNo === 'string' && x.outTradeNo.length <= 32 && typeof x.totalFee === 'number' && typeof x.transactionId === 'string' && typeof x.returnCode === 'string' && !('action' in x);
+  return (
+    typeof x.outTradeNo === 'string' &&
+    x.outTradeNo.length <= 32 &&
+    typeof x.totalFee === 'number' &&
+    typeof x.transactionId === 'string' &&
+    typeof x.returnCode === 'string' &&
+    !('action' in x)
+  );
 }
 
 export async function main(event: unknown): Promise<unknown> {
@@ -34,7 +43,12 @@ export async function main(event: unknown): Promise<unknown> {
     };
     if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') return { errcode: 0, errmsg: 'not paid: nothing to record' };
     try {
-      const r = await settle(ctx, { outTradeNo: event.outTradeNo, totalFee: event.totalFee, transactionId: event.transactionId, subMchId: event.subMchId });
+      const r = await settle(ctx, {
+        outTradeNo: event.outTradeNo,
+        totalFee: event.totalFee,
+        transactionId: event.transactionId,
+        subMchId: event.subMchId,
+      });
       if (r === 'recorded') return { errcode: 0, errmsg: 'OK' };
       return { errcode: 1, errmsg: r };
     } catch (e) {

@@ -43,7 +43,11 @@ export type SettleResult = 'recorded' | 'refused' | 'unknown' | 'unpaid';
  * The query names the order's merchant (sub_mch_id is required of a service provider:
  * without it WeChat finds no order, and a paid order would look unpaid).
  */
-export async function askWeChat(ctx: Ctx, outTradeNo: string, subMchId?: string): Promise<{ paid: boolean; totalFee?: number; transactionId?: string; exists: boolean }> {
+export async function askWeChat(
+  ctx: Ctx,
+  outTradeNo: string,
+  subMchId?: string,
+): Promise<{ paid: boolean; totalFee?: number; transactionId?: string; exists: boolean }> {
   const r = (await cloudPay(ctx).queryOrder({ outTradeNo, ...(subMchId ? { subMchId } : {}), nonceStr: nonce() })) as {
     resultCode?: string;
     tradeState?: string;
@@ -103,11 +107,32 @@ export async function settle(ctx: Ctx, notice: PaidNotice, opts: { confirmed?: b
       for (const [category, amountFen] of byCat) {
         const next = chainNext(
           head,
-          { compoundId: compound._id, period, kind: 'income', category, fund: CATEGORY_FUND[category], amountFen, memo: `微信支付 ${o._id.slice(-8)}`, sourceKey: `${paymentId}_${category}`, reverses: null, receipts: [], at: now.toISOString() },
+          {
+            compoundId: compound._id,
+            period,
+            kind: 'income',
+            category,
+            fund: CATEGORY_FUND[category],
+            amountFen,
+            memo: `微信支付 ${o._id.slice(-8)}`,
+            sourceKey: `${paymentId}_${category}`,
+            reverses: null,
+            receipts: [],
+            at: now.toISOString(),
+          },
           sha256,
         );
         const id = `${compound._id}_${String(next.fields.seq).padStart(9, '0')}`;
-        await ledger(ctx.db).in(tx).put(id, { ...next.fields, communityId: compound.communityId, compoundPeriod: `${compound._id}_${period}`, hash: next.hash, by: '', byName: '微信支付' });
+        await ledger(ctx.db)
+          .in(tx)
+          .put(id, {
+            ...next.fields,
+            communityId: compound.communityId,
+            compoundPeriod: `${compound._id}_${period}`,
+            hash: next.hash,
+            by: '',
+            byName: '微信支付',
+          });
         entryIds.push(id);
         head = next.head;
       }
@@ -148,16 +173,26 @@ export async function settle(ctx: Ctx, notice: PaidNotice, opts: { confirmed?: b
 export async function reconcile(ctx: Ctx): Promise<{ settled: number; closed: number }> {
   const _ = ctx.db.command;
   const now = Date.now();
-  const open = await payOrders(ctx.db).find({ state: 'pending', createdAt: _.lt(new Date(now - 5 * 60_000)) }, { orderBy: [['createdAt', 'asc']], limit: 50 });
+  const open = await payOrders(ctx.db).find(
+    { state: 'pending', createdAt: _.lt(new Date(now - 5 * 60_000)) },
+    { orderBy: [['createdAt', 'asc']], limit: 50 },
+  );
   let settled = 0;
   let closed = 0;
   for (const o of open) {
     const w = await askWeChat(ctx, o._id, o.subMchId);
     if (w.paid && w.totalFee === o.totalFee) {
-      if ((await settle(ctx, { outTradeNo: o._id, totalFee: w.totalFee!, transactionId: w.transactionId ?? '' }, { confirmed: true })) === 'recorded') settled++;
+      if (
+        (await settle(ctx, { outTradeNo: o._id, totalFee: w.totalFee!, transactionId: w.transactionId ?? '' }, { confirmed: true })) ===
+        'recorded'
+      )
+        settled++;
     } else if (!w.paid && now >= (o.expiresAt ? new Date(o.expiresAt).getTime() : new Date(o.createdAt).getTime() + 30 * 60_000)) {
       if (!o.subMchId) continue; // an order from before merchants were recorded: left for the office to check
-      const c = (await cloudPay(ctx).closeOrder({ outTradeNo: o._id, subMchId: o.subMchId, nonceStr: nonce() })) as { resultCode?: string; subErrCode?: string };
+      const c = (await cloudPay(ctx).closeOrder({ outTradeNo: o._id, subMchId: o.subMchId, nonceStr: nonce() })) as {
+        resultCode?: string;
+        subErrCode?: string;
+      };
       if (c.resultCode !== 'SUCCESS' && c.subErrCode !== 'ORDERCLOSED' && c.subErrCode !== 'ORDERNOTEXIST') continue; // paid meanwhile, or WeChat busy: next run
       await transaction(ctx.db, async (tx) => {
         const cur = await payOrders(ctx.db).in(tx).get(o._id);

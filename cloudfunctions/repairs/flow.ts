@@ -11,8 +11,26 @@ import { REPAIR_FILES, REPAIR_TEMPLATE_FIELDS, REPAIR_TEMPLATE_ID } from '../../
 import { AppError } from '../../core/platform/errors';
 import { can } from '../../core/authz';
 import {
-  REPAIR_LIMITS, REPAIR_STATUS_LABELS, autoCloseBefore, clip, currentDue, inCompound, inQueue, judgeTransition, loggedForHome, mergeKey, takesMerges, onBoard, partiesOf, repairAccess,
-  repairPage, repairTarget, ruleFor, urgeProblem, type RepairAction, type RepairStatus,
+  REPAIR_LIMITS,
+  REPAIR_STATUS_LABELS,
+  autoCloseBefore,
+  clip,
+  currentDue,
+  inCompound,
+  inQueue,
+  judgeTransition,
+  loggedForHome,
+  mergeKey,
+  takesMerges,
+  onBoard,
+  partiesOf,
+  repairAccess,
+  repairPage,
+  repairTarget,
+  ruleFor,
+  urgeProblem,
+  type RepairAction,
+  type RepairStatus,
 } from '../../core/repairs/rules';
 import { formatDateTime } from '../../core/platform/time';
 import type { Actor } from '../../core/platform/roles';
@@ -51,7 +69,8 @@ async function following(ctx: Ctx, actor: Actor, r: RepairDoc) {
 
 export async function viewFor(ctx: Ctx, actor: Actor, r: RepairDoc, access: 'full' | 'board'): Promise<RepairDetail> {
   const f = await following(ctx, actor, r);
-  const canFollow = r.onBoard && !!actor.personId && r.reporterId !== actor.personId && actor.homes.some((h) => h.compoundId === r.compoundId);
+  const canFollow =
+    r.onBoard && !!actor.personId && r.reporterId !== actor.personId && actor.homes.some((h) => h.compoundId === r.compoundId);
   return detailView(ctx, r, actor, access, { following: f, canFollow });
 }
 
@@ -135,7 +154,18 @@ function refuse(status: RepairStatus, action: RepairAction, parties: ReturnType<
   }
   throw new AppError('REPAIR_STATE', `这条报修${REPAIR_STATUS_LABELS[status]}，不能${ruleLabel(action)}`);
 }
-const ruleLabel = (a: RepairAction) => ({ accept: '受理', assign: '派单', start: '开始维修', finish: '完工', confirm: '确认', reopen: '重新处理', cancel: '取消', merge: '合并', autoClose: '自动完成' })[a];
+const ruleLabel = (a: RepairAction) =>
+  ({
+    accept: '受理',
+    assign: '派单',
+    start: '开始维修',
+    finish: '完工',
+    confirm: '确认',
+    reopen: '重新处理',
+    cancel: '取消',
+    merge: '合并',
+    autoClose: '自动完成',
+  })[a];
 
 export async function move(ctx: Ctx, action: RepairAction, input: MoveInput, spec: MoveSpec = {}): Promise<RepairDetail> {
   const photos = input.photos ?? [];
@@ -164,7 +194,8 @@ export async function move(ctx: Ctx, action: RepairAction, input: MoveInput, spe
   const updated = await transaction(ctx.db, async (tx) => {
     const cur = await repairs(ctx.db).in(tx).must(r._id);
     // Unchanged since read: a parallel move (or a second tap) loses.
-    if (cur.status !== r.status || cur.events.length !== r.events.length) throw new AppError('CONFLICT', '这条报修刚被他人处理，请刷新后查看');
+    if (cur.status !== r.status || cur.events.length !== r.events.length)
+      throw new AppError('CONFLICT', '这条报修刚被他人处理，请刷新后查看');
     const extra = spec.patch ? spec.patch(cur, preparedPatch) : {};
     const next: RepairDoc = {
       ...cur,
@@ -180,7 +211,16 @@ export async function move(ctx: Ctx, action: RepairAction, input: MoveInput, spe
     Object.assign(next, derived(next));
     const { _id, ...rest } = next;
     const _ = ctx.db.command;
-    await repairs(ctx.db).in(tx).patch(_id, { ...rest, media: _.set(rest.media), mediaTraceIds: _.set(rest.mediaTraceIds), events: _.set(rest.events), partyKeys: _.set(rest.partyKeys), photos: _.set(rest.photos) });
+    await repairs(ctx.db)
+      .in(tx)
+      .patch(_id, {
+        ...rest,
+        media: _.set(rest.media),
+        mediaTraceIds: _.set(rest.mediaTraceIds),
+        events: _.set(rest.events),
+        partyKeys: _.set(rest.partyKeys),
+        photos: _.set(rest.photos),
+      });
     return next;
   });
   if (spec.after) await spec.after(updated);
@@ -210,7 +250,10 @@ export const assignRepair = (ctx: Ctx, input: { repairId: string; assigneeId: st
 
 export const startRepair = (ctx: Ctx, input: { repairId: string; note?: string; photos: string[] }) => move(ctx, 'start', input);
 
-export const finishRepair = (ctx: Ctx, input: { repairId: string; note?: string; photos: string[]; labourFen?: number; materialsFen?: number }) =>
+export const finishRepair = (
+  ctx: Ctx,
+  input: { repairId: string; note?: string; photos: string[]; labourFen?: number; materialsFen?: number },
+) =>
   move(ctx, 'finish', input, {
     patch: (cur) => ({
       doneAt: ctx.now,
@@ -221,20 +264,27 @@ export const finishRepair = (ctx: Ctx, input: { repairId: string; note?: string;
   });
 
 export const confirmRepair = (ctx: Ctx, input: { repairId: string; rating: number; comment?: string }) =>
-  move(ctx, 'confirm', { repairId: input.repairId, note: input.comment }, {
-    patch: () => ({ rating: input.rating, comment: input.comment ?? null, closedAt: ctx.now }),
-  });
+  move(
+    ctx,
+    'confirm',
+    { repairId: input.repairId, note: input.comment },
+    {
+      patch: () => ({ rating: input.rating, comment: input.comment ?? null, closedAt: ctx.now }),
+    },
+  );
 
 export const reopenRepair = (ctx: Ctx, input: { repairId: string; note: string; photos: string[] }) =>
   move(ctx, 'reopen', input, {
     async prepare(r) {
-      if (r.reopens >= REPAIR_LIMITS.reopens) throw new AppError('REPAIR_STATE', `已重新处理${REPAIR_LIMITS.reopens}次，请直接联系物业经理`);
+      if (r.reopens >= REPAIR_LIMITS.reopens)
+        throw new AppError('REPAIR_STATE', `已重新处理${REPAIR_LIMITS.reopens}次，请直接联系物业经理`);
       return {};
     },
     patch: (cur) => ({ reopens: cur.reopens + 1, doneAt: null }),
   });
 
-export const cancelRepair = (ctx: Ctx, input: { repairId: string; note?: string }) => move(ctx, 'cancel', input, { patch: () => ({ closedAt: ctx.now }) });
+export const cancelRepair = (ctx: Ctx, input: { repairId: string; note?: string }) =>
+  move(ctx, 'cancel', input, { patch: () => ({ closedAt: ctx.now }) });
 
 /**
  * A duplicate goes into the repair it duplicates. Its reporter and followers
@@ -249,7 +299,8 @@ export async function mergeRepair(ctx: Ctx, input: { repairId: string; intoId: s
   const parties = partiesOf(actor, dup);
   if (judgeTransition(dup.status, 'merge', parties) !== 'ok') refuse(dup.status, 'merge', parties);
   if (!into || !repairAccess(actor, into)) throw new AppError('NOT_FOUND', '要合并到的报修不存在');
-  if (into.compoundId !== dup.compoundId || !partiesOf(actor, into).includes('manager')) throw new AppError('BAD_REQUEST', '只能合并同一小区的报修');
+  if (into.compoundId !== dup.compoundId || !partiesOf(actor, into).includes('manager'))
+    throw new AppError('BAD_REQUEST', '只能合并同一小区的报修');
   if (!takesMerges(into.status)) throw new AppError('REPAIR_STATE', '要合并到的报修已结束，请选择一条处理中的报修');
   if (mergeKey(into) !== mergeKey(dup)) throw new AppError('BAD_REQUEST', '只能合并同一位置的报修');
   // Everyone following the duplicate, and its reporter, now follows the one kept (not the staff
@@ -267,8 +318,15 @@ export async function mergeRepair(ctx: Ctx, input: { repairId: string; intoId: s
       /* a parallel merge or 我也遇到 added it */
     }
   }
-  await repairFollowers(ctx.db).count({ repairId: into._id }).then((n) => repairs(ctx.db).patch(into._id, { followers: n }));
-  return move(ctx, 'merge', { repairId: input.repairId, note: input.note }, { patch: () => ({ mergedIntoId: into._id, closedAt: ctx.now }) });
+  await repairFollowers(ctx.db)
+    .count({ repairId: into._id })
+    .then((n) => repairs(ctx.db).patch(into._id, { followers: n }));
+  return move(
+    ctx,
+    'merge',
+    { repairId: input.repairId, note: input.note },
+    { patch: () => ({ mergedIntoId: into._id, closedAt: ctx.now }) },
+  );
 }
 
 // ---------------------------------------------------------------- 我也遇到, 催单, costs
@@ -305,8 +363,19 @@ export async function urgeRepair(ctx: Ctx, input: { repairId: string }): Promise
     const cur = await repairs(ctx.db).in(tx).must(r._id);
     const again = urgeProblem(cur, ctx.now);
     if (again || cur.events.length !== r.events.length) throw new AppError('CONFLICT', again ?? undefined);
-    const events = [...cur.events, { action: 'urge' as const, by: person._id, byName: person.name, byRole: roleLabelIn(actor, r.compoundId), at: ctx.now, photos: [] }];
-    await repairs(ctx.db).in(tx).patch(r._id, { lastUrgedAt: ctx.now, urges: cur.urges + 1, events: ctx.db.command.set(events), version: cur.version + 1, updatedAt: ctx.now });
+    const events = [
+      ...cur.events,
+      { action: 'urge' as const, by: person._id, byName: person.name, byRole: roleLabelIn(actor, r.compoundId), at: ctx.now, photos: [] },
+    ];
+    await repairs(ctx.db)
+      .in(tx)
+      .patch(r._id, {
+        lastUrgedAt: ctx.now,
+        urges: cur.urges + 1,
+        events: ctx.db.command.set(events),
+        version: cur.version + 1,
+        updatedAt: ctx.now,
+      });
     return { ...cur, lastUrgedAt: ctx.now, urges: cur.urges + 1, events, version: cur.version + 1 };
   });
   return viewFor(ctx, actor, updated, 'full');
@@ -323,8 +392,27 @@ export async function setCost(ctx: Ctx, input: { repairId: string; labourFen: nu
   const updated = await transaction(ctx.db, async (tx) => {
     const cur = await repairs(ctx.db).in(tx).must(r._id);
     if (cur.events.length !== r.events.length) throw new AppError('CONFLICT');
-    const events = [...cur.events, { action: 'cost' as const, by: person._id, byName: person.name, byRole: roleLabelIn(actor, r.compoundId), at: ctx.now, note, photos: [] }];
-    await repairs(ctx.db).in(tx).patch(r._id, { labourFen: input.labourFen, materialsFen: input.materialsFen, events: ctx.db.command.set(events), version: cur.version + 1, updatedAt: ctx.now });
+    const events = [
+      ...cur.events,
+      {
+        action: 'cost' as const,
+        by: person._id,
+        byName: person.name,
+        byRole: roleLabelIn(actor, r.compoundId),
+        at: ctx.now,
+        note,
+        photos: [],
+      },
+    ];
+    await repairs(ctx.db)
+      .in(tx)
+      .patch(r._id, {
+        labourFen: input.labourFen,
+        materialsFen: input.materialsFen,
+        events: ctx.db.command.set(events),
+        version: cur.version + 1,
+        updatedAt: ctx.now,
+      });
     return { ...cur, labourFen: input.labourFen, materialsFen: input.materialsFen, events };
   });
   return viewFor(ctx, actor, updated, 'full');
@@ -343,16 +431,39 @@ export async function autoClose(ctx: Ctx, event: Record<string, unknown>) {
   const t = typeof event.Time === 'string' ? new Date(event.Time) : new Date();
   const now = Number.isNaN(t.getTime()) ? new Date() : t;
   const _ = ctx.db.command;
-  const due = await repairs(ctx.db).find({ status: 'done', doneAt: _.lte(autoCloseBefore(now)) }, { orderBy: [['doneAt', 'asc']], limit: 200 });
+  const due = await repairs(ctx.db).find(
+    { status: 'done', doneAt: _.lte(autoCloseBefore(now)) },
+    { orderBy: [['doneAt', 'asc']], limit: 200 },
+  );
   let closed = 0;
   for (const r of due) {
     try {
       await transaction(ctx.db, async (tx) => {
         const cur = await repairs(ctx.db).in(tx).must(r._id);
         if (cur.status !== 'done' || !cur.doneAt || new Date(cur.doneAt).getTime() > autoCloseBefore(now).getTime()) return;
-        const events = [...cur.events, { action: 'autoClose' as const, by: 'system', byName: '系统', byRole: '系统', at: now, note: '完工7天未确认，自动完成', photos: [] }];
+        const events = [
+          ...cur.events,
+          {
+            action: 'autoClose' as const,
+            by: 'system',
+            byName: '系统',
+            byRole: '系统',
+            at: now,
+            note: '完工7天未确认，自动完成',
+            photos: [],
+          },
+        ];
         const next = { ...cur, status: 'closed' as const, closedAt: now };
-        await repairs(ctx.db).in(tx).patch(r._id, { status: 'closed', closedAt: now, events: _.set(events), version: cur.version + 1, updatedAt: now, ...derived(next) });
+        await repairs(ctx.db)
+          .in(tx)
+          .patch(r._id, {
+            status: 'closed',
+            closedAt: now,
+            events: _.set(events),
+            version: cur.version + 1,
+            updatedAt: now,
+            ...derived(next),
+          });
         closed++;
       });
     } catch (e) {
@@ -371,8 +482,12 @@ export async function onMediaCheck(ctx: Ctx, event: Record<string, unknown>) {
   if (!hit) return { handled: false };
   await transaction(ctx.db, async (tx) => {
     const cur = await repairs(ctx.db).in(tx).must(hit._id);
-    const media = cur.media.map((m) => (m.traceId === traceId ? { ...m, status: suggest as 'pass' | 'risky', label: result.label ?? 0 } : m));
-    await repairs(ctx.db).in(tx).patch(hit._id, { media: ctx.db.command.set(media) });
+    const media = cur.media.map((m) =>
+      m.traceId === traceId ? { ...m, status: suggest as 'pass' | 'risky', label: result.label ?? 0 } : m,
+    );
+    await repairs(ctx.db)
+      .in(tx)
+      .patch(hit._id, { media: ctx.db.command.set(media) });
   });
   return { handled: true, repairId: hit._id, status: suggest };
 }

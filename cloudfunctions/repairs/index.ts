@@ -9,8 +9,20 @@ import { createMain, timerRoute } from '../_shared/router';
 import { recordGrant } from '../_shared/messaging';
 import { logRepair, reportRepair } from './report';
 import {
-  acceptRepair, assignRepair, autoClose, cancelRepair, confirmRepair, finishRepair, followRepair, getRepair, mergeRepair, onMediaCheck, reopenRepair,
-  setCost, startRepair, urgeRepair,
+  acceptRepair,
+  assignRepair,
+  autoClose,
+  cancelRepair,
+  confirmRepair,
+  finishRepair,
+  followRepair,
+  getRepair,
+  mergeRepair,
+  onMediaCheck,
+  reopenRepair,
+  setCost,
+  startRepair,
+  urgeRepair,
 } from './flow';
 import { board, compoundList, costs, homeSummary, monthlyStats, myQueue, myRepairs, places, staffOptions } from './read';
 

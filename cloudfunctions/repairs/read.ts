@@ -3,7 +3,15 @@
  * (the same cost at 585 or 30,000 homes); the monthly figures read one compound's
  * month through its own index in one call.
  */
-import type { CostsPage, HomeSummary, MonthlyStats, RepairListItem, RepairListPage, RepairPlaces, StaffOption } from '../../core/repairs/contract';
+import type {
+  CostsPage,
+  HomeSummary,
+  MonthlyStats,
+  RepairListItem,
+  RepairListPage,
+  RepairPlaces,
+  StaffOption,
+} from '../../core/repairs/contract';
 import { AppError } from '../../core/platform/errors';
 import { can, scopesOf } from '../../core/authz';
 import { CLOCK_STATUSES, inCompound, ledgerExpenseOf, monthlyFigures, type RepairStatus } from '../../core/repairs/rules';
@@ -17,7 +25,11 @@ import { listItem } from './views';
 const OPEN: RepairStatus[] = ['submitted', 'accepted', 'assigned', 'inProgress', 'done', 'reopened'];
 
 function pageFrom(ctx: Ctx, docs: RepairDoc[], offset: number, size: number): RepairListPage {
-  return pageOf(docs.map((d) => listItem(d, ctx.now)), offset, size);
+  return pageOf(
+    docs.map((d) => listItem(d, ctx.now)),
+    offset,
+    size,
+  );
 }
 
 export async function myRepairs(ctx: Ctx, input: { open: boolean; cursor?: string; size: number }): Promise<RepairListPage> {
@@ -37,7 +49,14 @@ export async function myQueue(ctx: Ctx, input: { cursor?: string; size: number }
   if (!actor.personId) return { items: [] };
   const docs = await repairs(ctx.db).find(
     { assigneeId: actor.personId, queueOpen: true },
-    { orderBy: [['urgent', 'desc'], ['createdAt', 'desc']], skip: offset, limit: input.size + 1 },
+    {
+      orderBy: [
+        ['urgent', 'desc'],
+        ['createdAt', 'desc'],
+      ],
+      skip: offset,
+      limit: input.size + 1,
+    },
   );
   return pageFrom(ctx, docs, offset, input.size);
 }
@@ -48,7 +67,10 @@ async function compoundTarget(ctx: Ctx, compoundId: string) {
   return { compound: c, target: { communityId: c.communityId, compoundId: c._id } };
 }
 
-export async function compoundList(ctx: Ctx, input: { compoundId: string; filter: 'open' | 'overdue' | 'done' | 'all'; cursor?: string; size: number }): Promise<RepairListPage> {
+export async function compoundList(
+  ctx: Ctx,
+  input: { compoundId: string; filter: 'open' | 'overdue' | 'done' | 'all'; cursor?: string; size: number },
+): Promise<RepairListPage> {
   const actor = await ctx.actor();
   const offset = decodeCursor(input.cursor);
   const { target } = await compoundTarget(ctx, input.compoundId);
@@ -57,9 +79,15 @@ export async function compoundList(ctx: Ctx, input: { compoundId: string; filter
   const c = input.compoundId;
   const opts = { skip: offset, limit: input.size + 1 };
   let docs: RepairDoc[];
-  if (input.filter === 'overdue') docs = await repairs(ctx.db).find({ compoundId: c, dueAt: _.lt(ctx.now) }, { ...opts, orderBy: [['dueAt', 'asc']] });
-  else if (input.filter === 'open') docs = await repairs(ctx.db).find({ compoundId: c, status: _.in(OPEN) }, { ...opts, orderBy: [['createdAt', 'desc']] });
-  else if (input.filter === 'done') docs = await repairs(ctx.db).find({ compoundId: c, status: _.in(['done', 'confirmed', 'closed']) }, { ...opts, orderBy: [['createdAt', 'desc']] });
+  if (input.filter === 'overdue')
+    docs = await repairs(ctx.db).find({ compoundId: c, dueAt: _.lt(ctx.now) }, { ...opts, orderBy: [['dueAt', 'asc']] });
+  else if (input.filter === 'open')
+    docs = await repairs(ctx.db).find({ compoundId: c, status: _.in(OPEN) }, { ...opts, orderBy: [['createdAt', 'desc']] });
+  else if (input.filter === 'done')
+    docs = await repairs(ctx.db).find(
+      { compoundId: c, status: _.in(['done', 'confirmed', 'closed']) },
+      { ...opts, orderBy: [['createdAt', 'desc']] },
+    );
   else docs = await repairs(ctx.db).find({ compoundId: c }, { ...opts, orderBy: [['createdAt', 'desc']] });
   return pageFrom(ctx, docs, offset, input.size);
 }
@@ -99,11 +127,30 @@ export async function places(ctx: Ctx): Promise<RepairPlaces> {
   const myHomes = await homes(ctx.db).byIds(actor.homes.map((h) => h.homeId));
   // The community office oversees every compound of its community (repair.viewAll / repair.stats at community scope).
   const communityIds = [...new Set([...scopesOf(actor, 'repair.viewAll').communityIds, ...scopesOf(actor, 'repair.stats').communityIds])];
-  const ofCommunity = communityIds.length ? await compounds(ctx.db).find({ communityId: ctx.db.command.in(communityIds) }, { limit: 50 }) : [];
-  const compoundIds = [...new Set([...actor.homes.map((h) => h.compoundId), ...actor.roles.flatMap((g) => (g.compoundId ? [g.compoundId] : [])), ...ofCommunity.map((c) => c._id)])];
+  const ofCommunity = communityIds.length
+    ? await compounds(ctx.db).find({ communityId: ctx.db.command.in(communityIds) }, { limit: 50 })
+    : [];
+  const compoundIds = [
+    ...new Set([
+      ...actor.homes.map((h) => h.compoundId),
+      ...actor.roles.flatMap((g) => (g.compoundId ? [g.compoundId] : [])),
+      ...ofCommunity.map((c) => c._id),
+    ]),
+  ];
   const [cs, bs] = await Promise.all([
     compounds(ctx.db).byIds(compoundIds),
-    compoundIds.length ? buildings(ctx.db).find({ compoundId: ctx.db.command.in(compoundIds) }, { orderBy: [['compoundId', 'asc'], ['no', 'asc']], limit: 500 }) : Promise.resolve([]),
+    compoundIds.length
+      ? buildings(ctx.db).find(
+          { compoundId: ctx.db.command.in(compoundIds) },
+          {
+            orderBy: [
+              ['compoundId', 'asc'],
+              ['no', 'asc'],
+            ],
+            limit: 500,
+          },
+        )
+      : Promise.resolve([]),
   ]);
   return {
     homes: [...myHomes.values()].map((h) => ({ homeId: h._id, label: `${h.compoundName} ${h.label}`, compoundId: h.compoundId })),
@@ -113,7 +160,9 @@ export async function places(ctx: Ctx): Promise<RepairPlaces> {
         compoundId: id,
         communityId: cs.get(id)!.communityId,
         name: cs.get(id)!.name,
-        buildings: bs.filter((b) => b.compoundId === id && b.kind === 'residential').map((b) => ({ buildingId: b._id, name: b.name, hasLift: b.hasLift })),
+        buildings: bs
+          .filter((b) => b.compoundId === id && b.kind === 'residential')
+          .map((b) => ({ buildingId: b._id, name: b.name, hasLift: b.hasLift })),
       })),
     logCompounds: scopesOf(actor, 'repair.log').compoundIds,
   };
@@ -131,9 +180,22 @@ export async function homeSummary(ctx: Ctx): Promise<HomeSummary> {
   const [mine, mineOpen, queue, queueCount, overdue, overdueCount] = await Promise.all([
     repairs(ctx.db).find(mineWhere, { orderBy: [['createdAt', 'desc']], limit: 3 }),
     repairs(ctx.db).count(mineWhere),
-    working ? repairs(ctx.db).find({ assigneeId: actor.personId, queueOpen: true }, { orderBy: [['urgent', 'desc'], ['createdAt', 'desc']], limit: 3 }) : Promise.resolve([]),
+    working
+      ? repairs(ctx.db).find(
+          { assigneeId: actor.personId, queueOpen: true },
+          {
+            orderBy: [
+              ['urgent', 'desc'],
+              ['createdAt', 'desc'],
+            ],
+            limit: 3,
+          },
+        )
+      : Promise.resolve([]),
     working ? repairs(ctx.db).count({ assigneeId: actor.personId, queueOpen: true }) : Promise.resolve(0),
-    managed.length ? repairs(ctx.db).find({ compoundId: _.in(managed), dueAt: _.lt(ctx.now) }, { orderBy: [['dueAt', 'asc']], limit: 3 }) : Promise.resolve([]),
+    managed.length
+      ? repairs(ctx.db).find({ compoundId: _.in(managed), dueAt: _.lt(ctx.now) }, { orderBy: [['dueAt', 'asc']], limit: 3 })
+      : Promise.resolve([]),
     managed.length ? repairs(ctx.db).count({ compoundId: _.in(managed), dueAt: _.lt(ctx.now) }) : Promise.resolve(0),
   ]);
   return {
@@ -157,7 +219,16 @@ async function month(ctx: Ctx, compoundId: string, period: string) {
 export async function monthlyStats(ctx: Ctx, input: { compoundId: string; period: string }): Promise<MonthlyStats> {
   const { compound, docs } = await month(ctx, input.compoundId, input.period);
   const figures = monthlyFigures(
-    docs.map((d) => ({ status: d.status, category: d.category, createdAt: d.createdAt, acceptDueAt: d.acceptDueAt, finishDueAt: d.finishDueAt, acceptedAt: d.acceptedAt, doneAt: d.doneAt, rating: d.rating })),
+    docs.map((d) => ({
+      status: d.status,
+      category: d.category,
+      createdAt: d.createdAt,
+      acceptDueAt: d.acceptDueAt,
+      finishDueAt: d.finishDueAt,
+      acceptedAt: d.acceptedAt,
+      doneAt: d.doneAt,
+      rating: d.rating,
+    })),
     ctx.now,
   );
   return { ...figures, compoundId: compound._id, compoundName: compound.name, period: input.period };
@@ -175,7 +246,17 @@ export async function costs(ctx: Ctx, input: { compoundId: string; period: strin
       status: d.status,
       labourFen: d.labourFen,
       materialsFen: d.materialsFen,
-      expense: ledgerExpenseOf({ id: d._id, compoundId: d.compoundId, scope: d.scope, status: d.status, category: d.category, placeLabel: d.placeLabel, labourFen: d.labourFen, materialsFen: d.materialsFen, doneAt: d.doneAt ? iso(d.doneAt) : null }),
+      expense: ledgerExpenseOf({
+        id: d._id,
+        compoundId: d.compoundId,
+        scope: d.scope,
+        status: d.status,
+        category: d.category,
+        placeLabel: d.placeLabel,
+        labourFen: d.labourFen,
+        materialsFen: d.materialsFen,
+        doneAt: d.doneAt ? iso(d.doneAt) : null,
+      }),
     }));
   return {
     compoundId: input.compoundId,

@@ -74,8 +74,15 @@ async function resolvePlace(ctx: Ctx, actor: Actor, w: RepairWhere & { place?: s
     if (mode === 'resident' && !actor.homes.some((h) => h.homeId === home._id)) throw new AppError('NOT_FOUND', '房屋不存在');
     if (mode === 'log' && !can(actor, 'repair.log', targetOf(home))) throw new AppError('FORBIDDEN', '只能为本小区的住户登记报修');
     return {
-      communityId: home.communityId, compoundId: home.compoundId, compoundName: home.compoundName, buildingId: home.buildingId, homeId: home._id,
-      scope: 'home', area: null, place: null, placeLabel: `${home.compoundName} ${home.label}`,
+      communityId: home.communityId,
+      compoundId: home.compoundId,
+      compoundName: home.compoundName,
+      buildingId: home.buildingId,
+      homeId: home._id,
+      scope: 'home',
+      area: null,
+      place: null,
+      placeLabel: `${home.compoundName} ${home.label}`,
     };
   }
   const compound = await compounds(ctx.db).get(w.compoundId);
@@ -91,8 +98,15 @@ async function resolvePlace(ctx: Ctx, actor: Actor, w: RepairWhere & { place?: s
   }
   const label = [compound.name, buildingName, COMMON_AREA_LABELS[w.area], w.place ?? ''].filter(Boolean).join(' ');
   return {
-    communityId: compound.communityId, compoundId: compound._id, compoundName: compound.name, buildingId: w.buildingId ?? null, homeId: null,
-    scope: 'common', area: w.area, place: w.place ?? null, placeLabel: label,
+    communityId: compound.communityId,
+    compoundId: compound._id,
+    compoundName: compound.name,
+    buildingId: w.buildingId ?? null,
+    homeId: null,
+    scope: 'common',
+    area: w.area,
+    place: w.place ?? null,
+    placeLabel: label,
   };
 }
 
@@ -120,10 +134,10 @@ export async function createRepair(ctx: Ctx, input: ReportInput, mode: 'resident
   const already = await repairs(ctx.db).get(id);
   if (already) return view(already);
   const place = await resolvePlace(ctx, actor, input.where, mode);
-  await checkText(ctx, [input.where.kind === 'common' ? input.where.place ?? '' : '', input.description].filter(Boolean).join('\n'));
+  await checkText(ctx, [input.where.kind === 'common' ? (input.where.place ?? '') : '', input.description].filter(Boolean).join('\n'));
   const media = await checkImages(ctx, input.photos);
   const { acceptDueAt, finishDueAt } = deadlines(input.category, input.urgent, ctx.now);
-  const source = mode === 'resident' ? 'resident' : input.source ?? 'patrol';
+  const source = mode === 'resident' ? 'resident' : (input.source ?? 'patrol');
   const doc: Omit<RepairDoc, '_id'> = {
     clientRequestId: input.clientRequestId,
     ...place,
@@ -137,8 +151,8 @@ export async function createRepair(ctx: Ctx, input: ReportInput, mode: 'resident
     reporterId: person._id,
     reporterName: person.name,
     // Logged for a home: the caller's phone as typed, never the logger's own.
-    contactPhone: input.contactPhone ?? (mode === 'log' && place.homeId ? null : person.phone ?? null),
-    contactName: mode === 'log' ? input.contactName ?? null : null,
+    contactPhone: input.contactPhone ?? (mode === 'log' && place.homeId ? null : (person.phone ?? null)),
+    contactName: mode === 'log' ? (input.contactName ?? null) : null,
     partyKeys: [`p:${person._id}`, ...(place.homeId ? [`h:${place.homeId}`] : [])],
     status: 'submitted',
     assigneeId: null,

@@ -1,7 +1,17 @@
 /** Stored repairs → what crosses the wire. What each viewer may see is decided here, in one place. */
 import type { RepairDetail, RepairEventView, RepairListItem, RepairPhoto } from '../../core/repairs/contract';
 import {
-  COMMON_AREA_LABELS, REPAIR_ACTION_LABELS, REPAIR_STATUS_LABELS, allowedActions, currentDue, isOverdueNow, loggedForHome, mergeKey, nextStepText, partiesOf, urgeProblem,
+  COMMON_AREA_LABELS,
+  REPAIR_ACTION_LABELS,
+  REPAIR_STATUS_LABELS,
+  allowedActions,
+  currentDue,
+  isOverdueNow,
+  loggedForHome,
+  mergeKey,
+  nextStepText,
+  partiesOf,
+  urgeProblem,
   type RepairParty,
 } from '../../core/repairs/rules';
 import type { Actor } from '../../core/platform/roles';
@@ -52,7 +62,9 @@ export async function photoUrls(ctx: Pick<Ctx, 'cloud'>, r: RepairDoc, access: '
   const out = new Map<string, RepairPhoto>();
   for (const f of all) out.set(f, { fileID: f, url: '', check: checks.get(f) ?? 'pending' });
   if (show.length) {
-    const res = (await ctx.cloud.getTempFileURL({ fileList: [...new Set(show)] })) as { fileList: { fileID: string; tempFileURL: string }[] };
+    const res = (await ctx.cloud.getTempFileURL({ fileList: [...new Set(show)] })) as {
+      fileList: { fileID: string; tempFileURL: string }[];
+    };
     for (const x of res.fileList) {
       const p = out.get(x.fileID);
       if (p) p.url = x.tempFileURL ?? '';
@@ -62,7 +74,16 @@ export async function photoUrls(ctx: Pick<Ctx, 'cloud'>, r: RepairDoc, access: '
 }
 
 function eventView(e: RepairEvent, access: 'full' | 'board', photos: Map<string, RepairPhoto>): RepairEventView {
-  const label = e.action === 'report' ? '提交报修' : e.action === 'log' ? '物业代为登记' : e.action === 'urge' ? '催单' : e.action === 'cost' ? '登记费用' : REPAIR_ACTION_LABELS[e.action];
+  const label =
+    e.action === 'report'
+      ? '提交报修'
+      : e.action === 'log'
+        ? '物业代为登记'
+        : e.action === 'urge'
+          ? '催单'
+          : e.action === 'cost'
+            ? '登记费用'
+            : REPAIR_ACTION_LABELS[e.action];
   const list = e.photos.map((f) => photos.get(f)!).filter((p) => p && (access === 'full' ? p.check !== 'risky' : p.check === 'pass'));
   return {
     action: e.action,
@@ -80,7 +101,13 @@ export interface DetailExtras {
   canFollow: boolean;
 }
 
-export async function detailView(ctx: Pick<Ctx, 'cloud' | 'now'>, r: RepairDoc, actor: Actor, access: 'full' | 'board', extras: DetailExtras): Promise<RepairDetail> {
+export async function detailView(
+  ctx: Pick<Ctx, 'cloud' | 'now'>,
+  r: RepairDoc,
+  actor: Actor,
+  access: 'full' | 'board',
+  extras: DetailExtras,
+): Promise<RepairDetail> {
   const parties: RepairParty[] = access === 'full' ? partiesOf(actor, r) : [];
   const photos = await photoUrls(ctx, r, access);
   const visible = (f: string) => {
@@ -91,7 +118,8 @@ export async function detailView(ctx: Pick<Ctx, 'cloud' | 'now'>, r: RepairDoc, 
   const urge = isReporter ? urgeProblem(r, ctx.now) : '只有报修人可以催单';
   const full = access === 'full';
   // The manager and the assignee; and whoever logged it for a home (they typed the caller's name and phone).
-  const seesContact = parties.includes('manager') || parties.includes('assignee') || (full && loggedForHome(r) && actor.personId === r.reporterId);
+  const seesContact =
+    parties.includes('manager') || parties.includes('assignee') || (full && loggedForHome(r) && actor.personId === r.reporterId);
   return {
     ...listItem(r, ctx.now),
     access,
@@ -117,7 +145,9 @@ export async function detailView(ctx: Pick<Ctx, 'cloud' | 'now'>, r: RepairDoc, 
     canSetCost: parties.includes('manager') || (parties.includes('assignee') && (r.status === 'inProgress' || r.status === 'done')),
     ...(full && r.rating ? { rating: r.rating } : {}),
     ...(full && r.comment ? { comment: r.comment } : {}),
-    ...(full && (parties.includes('manager') || parties.includes('assignee') || r.labourFen + r.materialsFen > 0) ? { labourFen: r.labourFen, materialsFen: r.materialsFen } : {}),
+    ...(full && (parties.includes('manager') || parties.includes('assignee') || r.labourFen + r.materialsFen > 0)
+      ? { labourFen: r.labourFen, materialsFen: r.materialsFen }
+      : {}),
     ...(r.mergedIntoId ? { mergedIntoId: r.mergedIntoId } : {}),
   };
 }

@@ -14,8 +14,20 @@ import { can } from '../../core/authz';
 import type { Actor } from '../../core/platform/roles';
 import { formatDate, formatDateTime, periodOf } from '../../core/platform/time';
 import {
-  MOVE_STATUS_LABELS, MOVE_TRANSITIONS, VEHICLE_LIMITS, allowedMoves, expiresAt, maskPlate, minutesBetween, movePage, routeOf, samePlateWait,
-  type MoveAction, type MoveParty, type MoveReason, type MoveRoute,
+  MOVE_STATUS_LABELS,
+  MOVE_TRANSITIONS,
+  VEHICLE_LIMITS,
+  allowedMoves,
+  expiresAt,
+  maskPlate,
+  minutesBetween,
+  movePage,
+  routeOf,
+  samePlateWait,
+  type MoveAction,
+  type MoveParty,
+  type MoveReason,
+  type MoveRoute,
 } from '../../core/vehicles/rules';
 import type { Ctx } from '../_shared/router';
 import { compounds, homes, memberships, people, requirePerson, roles as rolesRepo } from '../_shared/directory';
@@ -48,13 +60,20 @@ const dayLimitId = (personId: string, now: Date) => `d_${personId}_${formatDate(
 const plateLimitId = (compoundId: string, plate: string) => `p_${compoundId}_${plate}`;
 
 function rateLimited(count: number, lastAt: Date | null, now: Date) {
-  if (count >= VEHICLE_LIMITS.perRequesterPerDay) throw new AppError('RATE_LIMITED', `每人每天最多发送${VEHICLE_LIMITS.perRequesterPerDay}次挪车提醒，急事请联系物业`);
+  if (count >= VEHICLE_LIMITS.perRequesterPerDay)
+    throw new AppError('RATE_LIMITED', `每人每天最多发送${VEHICLE_LIMITS.perRequesterPerDay}次挪车提醒，急事请联系物业`);
   const wait = samePlateWait(lastAt, now);
-  if (wait !== null) throw new AppError('RATE_LIMITED', `这辆车${VEHICLE_LIMITS.samePlateMinutes}分钟内已有人提醒过车主，请${wait}分钟后再试`);
+  if (wait !== null)
+    throw new AppError('RATE_LIMITED', `这辆车${VEHICLE_LIMITS.samePlateMinutes}分钟内已有人提醒过车主，请${wait}分钟后再试`);
 }
 
 /** Count one request (and one forwarded) in its month; the counts outlive the requests. */
-export async function bumpMonth(ctx: Ctx, compoundId: string, period: string, patch: Partial<Record<'requests' | 'forwarded' | 'reported' | 'deleted', number>> & { handledMinutes?: number }) {
+export async function bumpMonth(
+  ctx: Ctx,
+  compoundId: string,
+  period: string,
+  patch: Partial<Record<'requests' | 'forwarded' | 'reported' | 'deleted', number>> & { handledMinutes?: number },
+) {
   const _ = ctx.db.command;
   const id = `${compoundId}_${period}`;
   const update: Record<string, unknown> = {};
@@ -62,7 +81,12 @@ export async function bumpMonth(ctx: Ctx, compoundId: string, period: string, pa
   if (patch.handledMinutes !== undefined) update.handledMinutes = _.push([patch.handledMinutes]);
   if (await moveMonths(ctx.db).patch(id, update)) return;
   const doc: Omit<MoveMonthDoc, '_id'> = {
-    compoundId, period, requests: patch.requests ?? 0, forwarded: patch.forwarded ?? 0, reported: patch.reported ?? 0, deleted: patch.deleted ?? 0,
+    compoundId,
+    period,
+    requests: patch.requests ?? 0,
+    forwarded: patch.forwarded ?? 0,
+    reported: patch.reported ?? 0,
+    deleted: patch.deleted ?? 0,
     handledMinutes: patch.handledMinutes !== undefined ? [patch.handledMinutes] : [],
   };
   try {
@@ -96,7 +120,12 @@ async function propertyOf(ctx: Ctx, compoundId: string): Promise<string[]> {
 
 function messageFor(r: Pick<MoveRequestDoc, '_id' | 'plate' | 'reason' | 'note' | 'createdAt'>, plateShown: string, note: string) {
   const f = VEHICLE_TEMPLATE_FIELDS;
-  const clip = (s: string, n = 20) => (Array.from(s).length > n ? Array.from(s).slice(0, n - 1).join('') + '…' : s);
+  const clip = (s: string, n = 20) =>
+    Array.from(s).length > n
+      ? Array.from(s)
+          .slice(0, n - 1)
+          .join('') + '…'
+      : s;
   return {
     templateId: VEHICLE_TEMPLATE_ID,
     page: movePage(r._id),
@@ -158,7 +187,11 @@ export async function requestMove(ctx: Ctx, input: RequestInput) {
   if (vehicle && actor.homes.some((h) => h.homeId === vehicle.homeId)) throw new AppError('VEHICLE_OWN');
   // Fail fast before the checks that cost a call; the transaction below decides.
   const limits = await moveLimits(ctx.db).byIds([dayLimitId(person._id, ctx.now), plateLimitId(compound._id, input.plate)]);
-  rateLimited(limits.get(dayLimitId(person._id, ctx.now))?.count ?? 0, limits.get(plateLimitId(compound._id, input.plate))?.lastAt ?? null, ctx.now);
+  rateLimited(
+    limits.get(dayLimitId(person._id, ctx.now))?.count ?? 0,
+    limits.get(plateLimitId(compound._id, input.plate))?.lastAt ?? null,
+    ctx.now,
+  );
   if (input.note) await checkText(ctx, input.note);
   const media = await startMediaChecks(ctx, input.photos, SEC_SCENE);
 
@@ -205,12 +238,16 @@ export async function requestMove(ctx: Ctx, input: RequestInput) {
     const plate = await moveLimits(ctx.db).in(tx).get(plateLimitId(compound._id, input.plate));
     rateLimited(day?.count ?? 0, plate?.lastAt ?? null, ctx.now);
     const dayEnd = new Date(ctx.now.getTime() + 2 * 24 * 3600_000);
-    await moveLimits(ctx.db).in(tx).put(dayLimitId(person._id, ctx.now), { count: (day?.count ?? 0) + 1, lastAt: ctx.now, expiresAt: dayEnd });
-    await moveLimits(ctx.db).in(tx).put(plateLimitId(compound._id, input.plate), { count: (plate?.count ?? 0) + 1, lastAt: ctx.now, expiresAt: dayEnd });
+    await moveLimits(ctx.db)
+      .in(tx)
+      .put(dayLimitId(person._id, ctx.now), { count: (day?.count ?? 0) + 1, lastAt: ctx.now, expiresAt: dayEnd });
+    await moveLimits(ctx.db)
+      .in(tx)
+      .put(plateLimitId(compound._id, input.plate), { count: (plate?.count ?? 0) + 1, lastAt: ctx.now, expiresAt: dayEnd });
     await moveRequests(ctx.db).in(tx).put(id, doc);
     return true;
   });
-  if (!created) return viewFor(ctx, actor, (await moveRequests(ctx.db).must(id)), 'requester');
+  if (!created) return viewFor(ctx, actor, await moveRequests(ctx.db).must(id), 'requester');
 
   const r = { _id: id, ...doc };
   if (route === 'owner') {
@@ -225,7 +262,11 @@ export async function requestMove(ctx: Ctx, input: RequestInput) {
   }
   if (route !== 'owner') {
     const to = route === 'lead' ? leads : await propertyOf(ctx, compound._id);
-    await sendTo(ctx, await personIdsToOpenids(ctx, to), messageFor(r, input.plate, vehicle ? '车主暂时收不到提醒，请上门或电话告知' : '未登记车牌，请物业处理'));
+    await sendTo(
+      ctx,
+      await personIdsToOpenids(ctx, to),
+      messageFor(r, input.plate, vehicle ? '车主暂时收不到提醒，请上门或电话告知' : '未登记车牌，请物业处理'),
+    );
   }
   await bumpMonth(ctx, compound._id, doc.period, { requests: 1, forwarded: route === 'owner' ? 0 : 1 });
   return viewFor(ctx, actor, r, 'requester');
@@ -289,7 +330,10 @@ async function move(ctx: Ctx, requestId: string, act: MoveAction): Promise<MoveR
     await moveRequests(ctx.db).in(tx).patch(r._id, patch);
     return { ...cur, ...patch } as MoveRequestDoc;
   });
-  if (act === 'handle' && !r.handledAt) await bumpMonth(ctx, r.compoundId, r.period, { handledMinutes: minutesBetween(r.createdAt instanceof Date ? r.createdAt : new Date(r.createdAt), ctx.now) });
+  if (act === 'handle' && !r.handledAt)
+    await bumpMonth(ctx, r.compoundId, r.period, {
+      handledMinutes: minutesBetween(r.createdAt instanceof Date ? r.createdAt : new Date(r.createdAt), ctx.now),
+    });
   if (act === 'report') await bumpMonth(ctx, r.compoundId, r.period, { reported: 1 });
   if (act === 'handle' || act === 'unreachable') {
     // The requester hears the new status; the message shows the plate masked and nobody's name.
@@ -315,8 +359,12 @@ export async function onMediaCheck(ctx: Ctx, event: Record<string, unknown>) {
   if (!hit) return { handled: false };
   await transaction(ctx.db, async (tx) => {
     const cur = await moveRequests(ctx.db).in(tx).must(hit._id);
-    const media = cur.media.map((m) => (m.traceId === traceId ? { ...m, status: status as 'pass' | 'risky', label: result.label ?? 0 } : m));
-    await moveRequests(ctx.db).in(tx).patch(hit._id, { media: ctx.db.command.set(media) });
+    const media = cur.media.map((m) =>
+      m.traceId === traceId ? { ...m, status: status as 'pass' | 'risky', label: result.label ?? 0 } : m,
+    );
+    await moveRequests(ctx.db)
+      .in(tx)
+      .patch(hit._id, { media: ctx.db.command.set(media) });
   });
   return { handled: true, requestId: hit._id, status };
 }
@@ -333,7 +381,10 @@ export async function retention(ctx: Ctx, event: Record<string, unknown>) {
   const _ = ctx.db.command;
   let deleted = 0;
   for (let batch = 0; batch < 5; batch++) {
-    const due = await moveRequests(ctx.db).find({ expiresAt: _.lte(now) }, { orderBy: [['expiresAt', 'asc']], limit: 200, fields: { _id: true, compoundId: true, period: true, media: true } });
+    const due = await moveRequests(ctx.db).find(
+      { expiresAt: _.lte(now) },
+      { orderBy: [['expiresAt', 'asc']], limit: 200, fields: { _id: true, compoundId: true, period: true, media: true } },
+    );
     if (!due.length) break;
     const files = due.flatMap((r) => (r.media ?? []).map((m) => m.fileID));
     if (files.length) {

@@ -17,7 +17,14 @@ import { spacesRentedBy } from '../_shared/parking';
 import { vehicleHomes, vehicleId, vehicles, type VehicleDoc } from './docs';
 
 export function vehicleView(v: VehicleDoc): VehicleView {
-  return { plate: v.plate, plateLabel: formatPlate(v.plate), kind: v.kind, kindLabel: VEHICLE_KIND_LABELS[v.kind], spaceNo: v.spaceNo, createdAt: iso(v.createdAt) };
+  return {
+    plate: v.plate,
+    plateLabel: formatPlate(v.plate),
+    kind: v.kind,
+    kindLabel: VEHICLE_KIND_LABELS[v.kind],
+    spaceNo: v.spaceNo,
+    createdAt: iso(v.createdAt),
+  };
 }
 
 async function homeVehicles(ctx: Ctx, home: HomeDoc): Promise<HomeVehicles> {
@@ -25,7 +32,14 @@ async function homeVehicles(ctx: Ctx, home: HomeDoc): Promise<HomeVehicles> {
     vehicles(ctx.db).find({ homeId: home._id }, { orderBy: [['createdAt', 'asc']], limit: VEHICLE_LIMITS.perHome * 2 }),
     spacesRentedBy(ctx.db, home._id, periodOf(ctx.now)),
   ]);
-  return { homeId: home._id, label: `${home.compoundName} ${home.label}`, compoundId: home.compoundId, vehicles: list.map(vehicleView), spaces, canAdd: list.length < VEHICLE_LIMITS.perHome };
+  return {
+    homeId: home._id,
+    label: `${home.compoundName} ${home.label}`,
+    compoundId: home.compoundId,
+    vehicles: list.map(vehicleView),
+    spaces,
+    canAdd: list.length < VEHICLE_LIMITS.perHome,
+  };
 }
 
 /** One of the caller's own homes; any other home does not exist for them. */
@@ -44,7 +58,10 @@ export async function mine(ctx: Ctx): Promise<MyVehicles> {
   return { homes: out, compounds: [...names].map(([compoundId, name]) => ({ compoundId, name })) };
 }
 
-export async function addVehicle(ctx: Ctx, input: { homeId: string; plate: string; kind: VehicleKind; spaceNo?: string }): Promise<HomeVehicles> {
+export async function addVehicle(
+  ctx: Ctx,
+  input: { homeId: string; plate: string; kind: VehicleKind; spaceNo?: string },
+): Promise<HomeVehicles> {
   const home = await myHome(ctx, input.homeId);
   const person = await requirePerson(ctx.db, await ctx.actor());
   // A space must be one the home rents now (fees' register), never one typed freely.
@@ -60,7 +77,10 @@ export async function addVehicle(ctx: Ctx, input: { homeId: string; plate: strin
     if (existing) {
       if (existing.homeId !== home._id) throw new AppError('VEHICLE_TAKEN');
       // Adding it again (a retry, or a new space): the plate is the id.
-      if ((input.spaceNo ?? null) !== existing.spaceNo) await vehicles(ctx.db).in(tx).patch(id, { spaceNo: input.spaceNo ?? null });
+      if ((input.spaceNo ?? null) !== existing.spaceNo)
+        await vehicles(ctx.db)
+          .in(tx)
+          .patch(id, { spaceNo: input.spaceNo ?? null });
       return;
     }
     if (plates.length >= VEHICLE_LIMITS.perHome) throw new AppError('VEHICLE_LIMIT');
@@ -78,7 +98,9 @@ export async function addVehicle(ctx: Ctx, input: { homeId: string; plate: strin
       createdAt: ctx.now,
     };
     await vehicles(ctx.db).in(tx).put(id, doc);
-    await vehicleHomes(ctx.db).in(tx).put(home._id, { plates: [...plates, input.plate], updatedAt: ctx.now });
+    await vehicleHomes(ctx.db)
+      .in(tx)
+      .put(home._id, { plates: [...plates, input.plate], updatedAt: ctx.now });
   });
   return homeVehicles(ctx, home);
 }
@@ -91,7 +113,9 @@ export async function removeVehicle(ctx: Ctx, input: { homeId: string; plate: st
     if (!v || v.homeId !== home._id) throw new AppError('NOT_FOUND', '本户没有登记这个车牌');
     const lock = await vehicleHomes(ctx.db).in(tx).get(home._id);
     await vehicles(ctx.db).in(tx).remove(id);
-    await vehicleHomes(ctx.db).in(tx).put(home._id, { plates: (lock?.plates ?? []).filter((p) => p !== input.plate), updatedAt: ctx.now });
+    await vehicleHomes(ctx.db)
+      .in(tx)
+      .put(home._id, { plates: (lock?.plates ?? []).filter((p) => p !== input.plate), updatedAt: ctx.now });
   });
   return homeVehicles(ctx, home);
 }
@@ -109,4 +133,3 @@ export async function register(ctx: Ctx, input: { compoundId: string; cursor?: s
   const items: RegisterItem[] = docs.map((v) => ({ ...vehicleView(v), homeId: v.homeId, homeLabel: v.homeLabel }));
   return { ...pageOf(items, offset, input.size), total };
 }
-

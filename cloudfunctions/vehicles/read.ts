@@ -25,8 +25,15 @@ export async function myRequests(ctx: Ctx, input: { cursor?: string; size: numbe
   const actor = await ctx.actor();
   const offset = decodeCursor(input.cursor);
   if (!actor.personId) return { items: [] };
-  const docs = await moveRequests(ctx.db).find({ requesterId: actor.personId }, { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 });
-  return pageOf(docs.map((d) => requesterView(d)), offset, input.size);
+  const docs = await moveRequests(ctx.db).find(
+    { requesterId: actor.personId },
+    { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 },
+  );
+  return pageOf(
+    docs.map((d) => requesterView(d)),
+    offset,
+    input.size,
+  );
 }
 
 /** Where the caller answers forwarded requests: `b:` keys of their buildings and `c:` keys of their compounds. */
@@ -44,11 +51,15 @@ export async function queue(ctx: Ctx, input: { compoundId: string; cursor?: stri
   const actor = await ctx.actor();
   const c = await compoundOf(ctx, input.compoundId);
   const s = scopesOf(actor, 'vehicle.respond');
-  if (!s.compoundIds.includes(c._id) && !actor.roles.some((g) => g.role === 'buildingLead' && g.compoundId === c._id)) throw new AppError('FORBIDDEN');
+  if (!s.compoundIds.includes(c._id) && !actor.roles.some((g) => g.role === 'buildingLead' && g.compoundId === c._id))
+    throw new AppError('FORBIDDEN');
   const keys = responderKeys(actor, c._id);
   const offset = decodeCursor(input.cursor);
   const _ = ctx.db.command;
-  const docs = await moveRequests(ctx.db).find({ audience: _.in(keys), open: true }, { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 });
+  const docs = await moveRequests(ctx.db).find(
+    { audience: _.in(keys), open: true },
+    { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 },
+  );
   const page = pageOf(docs, offset, input.size);
   return { ...page, items: await Promise.all(page.items.map((d) => responderView(ctx, actor, d))) };
 }
@@ -60,11 +71,22 @@ export async function repeatRequesters(ctx: Ctx, input: { compoundId: string }):
   // Everything still stored is inside the 30-day window (retention deletes the rest).
   const docs = await moveRequests(ctx.db).find(
     { compoundId: c._id },
-    { orderBy: [['createdAt', 'desc']], limit: 1000, fields: { requesterId: true, requesterName: true, requesterHomeLabel: true, reported: true, createdAt: true } },
+    {
+      orderBy: [['createdAt', 'desc']],
+      limit: 1000,
+      fields: { requesterId: true, requesterName: true, requesterHomeLabel: true, reported: true, createdAt: true },
+    },
   );
   const by = new Map<string, RepeatRequester>();
   for (const d of docs) {
-    const cur = by.get(d.requesterId) ?? { personId: d.requesterId, name: d.requesterName, homeLabel: d.requesterHomeLabel, requests: 0, reported: 0, lastAt: iso(d.createdAt) };
+    const cur = by.get(d.requesterId) ?? {
+      personId: d.requesterId,
+      name: d.requesterName,
+      homeLabel: d.requesterHomeLabel,
+      requests: 0,
+      reported: 0,
+      lastAt: iso(d.createdAt),
+    };
     cur.requests++;
     if (d.reported) cur.reported++;
     by.set(d.requesterId, cur);
@@ -90,10 +112,15 @@ export async function home(ctx: Ctx): Promise<MoveHome> {
   const homeKeys = actor.homes.map((h) => `h:${h.homeId}`);
   const keys = responderKeys(actor);
   const [alerts, queueDocs, queueCount, mine] = await Promise.all([
-    homeKeys.length ? moveRequests(ctx.db).find({ audience: _.in(homeKeys), open: true }, { orderBy: [['createdAt', 'desc']], limit: 5 }) : [],
+    homeKeys.length
+      ? moveRequests(ctx.db).find({ audience: _.in(homeKeys), open: true }, { orderBy: [['createdAt', 'desc']], limit: 5 })
+      : [],
     keys.length ? moveRequests(ctx.db).find({ audience: _.in(keys), open: true }, { orderBy: [['createdAt', 'desc']], limit: 5 }) : [],
     keys.length ? moveRequests(ctx.db).count({ audience: _.in(keys), open: true }) : 0,
-    moveRequests(ctx.db).find({ requesterId: actor.personId, status: _.in([...OPEN_STATUSES, 'handled', 'unreachable']) }, { orderBy: [['createdAt', 'desc']], limit: 3 }),
+    moveRequests(ctx.db).find(
+      { requesterId: actor.personId, status: _.in([...OPEN_STATUSES, 'handled', 'unreachable']) },
+      { orderBy: [['createdAt', 'desc']], limit: 3 },
+    ),
   ]);
   const mineIds = new Set(mine.map((d) => d._id));
   return {
@@ -104,4 +131,3 @@ export async function home(ctx: Ctx): Promise<MoveHome> {
     mine: mine.map((d) => requesterView(d)),
   };
 }
-

@@ -4,11 +4,25 @@
  * room, phone, openid, not even the full plate); the household's nothing about the
  * requester; the responder's the room and whom to call.
  */
-import type { HouseholdMoveView, MoveContact, MovePhoto, MoveRequestView, RequesterMoveView, ResponderMoveView } from '../../core/vehicles/contract';
+import type {
+  HouseholdMoveView,
+  MoveContact,
+  MovePhoto,
+  MoveRequestView,
+  RequesterMoveView,
+  ResponderMoveView,
+} from '../../core/vehicles/contract';
 import { can } from '../../core/authz';
 import { maskName } from '../../core/platform/mask';
 import type { Actor } from '../../core/platform/roles';
-import { MOVE_STATUS_LABELS, RESPONDER_STATUS_LABELS, allowedMoves, formatPlate, maskPlate, requesterHint } from '../../core/vehicles/rules';
+import {
+  MOVE_STATUS_LABELS,
+  RESPONDER_STATUS_LABELS,
+  allowedMoves,
+  formatPlate,
+  maskPlate,
+  requesterHint,
+} from '../../core/vehicles/rules';
 import type { Ctx } from '../_shared/router';
 import { iso } from '../_shared/db';
 import { leadContactPhone, memberships, people } from '../_shared/directory';
@@ -39,11 +53,23 @@ function base(r: MoveRequestDoc, parties: Parameters<typeof allowedMoves>[1]) {
 }
 
 export function requesterView(r: MoveRequestDoc, photo?: MovePhoto): RequesterMoveView {
-  return { as: 'requester', ...base(r, ['requester']), plateMasked: maskPlate(r.plate), hint: requesterHint(r.status), ...(photo ? { photo } : {}) };
+  return {
+    as: 'requester',
+    ...base(r, ['requester']),
+    plateMasked: maskPlate(r.plate),
+    hint: requesterHint(r.status),
+    ...(photo ? { photo } : {}),
+  };
 }
 
 export function householdView(r: MoveRequestDoc, photo?: MovePhoto): HouseholdMoveView {
-  return { as: 'household', ...base(r, ['household']), plateLabel: formatPlate(r.plate), reported: r.reported, ...(photo ? { photo } : {}) };
+  return {
+    as: 'household',
+    ...base(r, ['household']),
+    plateLabel: formatPlate(r.plate),
+    reported: r.reported,
+    ...(photo ? { photo } : {}),
+  };
 }
 
 /** The household's people, for a lead (names masked, phones only with consent) or the property office (in full). */

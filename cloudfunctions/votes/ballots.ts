@@ -39,7 +39,13 @@ async function entryOf(ctx: Ctx, m: MatterDoc, homeId: string): Promise<RollDoc>
  * (matters.close), so a worker that dies between the two writes leaves the live
  * count one ballot behind until the close, never the result.
  */
-async function writeBallot(ctx: Ctx, m: MatterDoc, entry: RollDoc, next: Omit<BallotDoc, '_id' | 'firstAt' | 'changes'>, guard: (prev: BallotDoc | null) => void): Promise<BallotDoc> {
+async function writeBallot(
+  ctx: Ctx,
+  m: MatterDoc,
+  entry: RollDoc,
+  next: Omit<BallotDoc, '_id' | 'firstAt' | 'changes'>,
+  guard: (prev: BallotDoc | null) => void,
+): Promise<BallotDoc> {
   const { doc, prev } = await transaction(
     ctx.db,
     async (tx) => {
@@ -57,7 +63,14 @@ async function writeBallot(ctx: Ctx, m: MatterDoc, entry: RollDoc, next: Omit<Ba
   return doc;
 }
 
-async function moveTally(ctx: Ctx, m: MatterDoc, areaCenti: number, previous: string[] | null, next: string[], paper: boolean): Promise<void> {
+async function moveTally(
+  ctx: Ctx,
+  m: MatterDoc,
+  areaCenti: number,
+  previous: string[] | null,
+  next: string[],
+  paper: boolean,
+): Promise<void> {
   const _ = ctx.db.command;
   const delta = applyBallot(emptyTally(), areaCenti, previous, next);
   const inc: Record<string, unknown> = { updatedAt: ctx.now };
@@ -96,7 +109,17 @@ export async function castBallot(ctx: Ctx, input: { matterId: string; homeId: st
     ctx,
     m,
     entry,
-    { matterId: m._id, sort: entry.sort, choices: input.choices, via: 'online', ownerHash: hash, homeId: home._id, castBy: person._id, castByName: person.name, castAt: ctx.now },
+    {
+      matterId: m._id,
+      sort: entry.sort,
+      choices: input.choices,
+      via: 'online',
+      ownerHash: hash,
+      homeId: home._id,
+      castBy: person._id,
+      castByName: person.name,
+      castAt: ctx.now,
+    },
     (prev) => {
       if (!prev) return;
       if (prev.via === 'paper') throw new AppError('VOTE_ALREADY_CAST', '已由业委会录入纸质表决票，如需更改请联系业委会');
@@ -119,7 +142,10 @@ function paperView(b: BallotDoc, entry: RollDoc | undefined, photos: PaperBallot
   };
 }
 
-export async function paperBallot(ctx: Ctx, input: { clientRequestId: string; matterId: string; homeId: string; choices: string[]; photos: string[]; note?: string }): Promise<PaperBallotView> {
+export async function paperBallot(
+  ctx: Ctx,
+  input: { clientRequestId: string; matterId: string; homeId: string; choices: string[]; photos: string[]; note?: string },
+): Promise<PaperBallotView> {
   const { m, actor } = await loadMatter(ctx, input.matterId);
   await assertManage(ctx, actor, m);
   checkChoices(m, input.choices);
@@ -168,7 +194,10 @@ export async function paperList(ctx: Ctx, input: { matterId: string; cursor?: st
   const { m, actor } = await loadMatter(ctx, input.matterId);
   await assertManage(ctx, actor, m);
   const offset = decodeCursor(input.cursor);
-  const found = await ballots(ctx.db).find({ matterId: m._id, via: 'paper' }, { orderBy: [['sort', 'asc']], skip: offset, limit: input.size + 1 });
+  const found = await ballots(ctx.db).find(
+    { matterId: m._id, via: 'paper' },
+    { orderBy: [['sort', 'asc']], skip: offset, limit: input.size + 1 },
+  );
   const p = pageOf(found, offset, input.size);
   const entries = await roll(ctx.db).byIds(p.items.map((b) => b._id));
   const items: PaperBallotView[] = [];

@@ -6,8 +6,24 @@ import type { Actor, Target } from '../../core/platform/roles';
 import { maskName } from '../../core/platform/mask';
 import { roomSortKey } from '../../core/platform/text';
 import type { Consultation, MatterDetail, MatterListItem, MyVoteHome, VoteFile } from '../../core/votes/contract';
-import { APPROVAL_OPTIONS, CHOICE_LABELS, MATTER_KIND_LABELS, TURNOUT_LABEL, emptyTally, ownerKeyOf, resultOf, thresholdLabel } from '../../core/votes/count';
-import { CONSULTATION_DEFAULT_REASON, CONSULTATION_LABEL, PHASE_LABELS, ballotOrigin, earliestOpening, phaseOf } from '../../core/votes/rules';
+import {
+  APPROVAL_OPTIONS,
+  CHOICE_LABELS,
+  MATTER_KIND_LABELS,
+  TURNOUT_LABEL,
+  emptyTally,
+  ownerKeyOf,
+  resultOf,
+  thresholdLabel,
+} from '../../core/votes/count';
+import {
+  CONSULTATION_DEFAULT_REASON,
+  CONSULTATION_LABEL,
+  PHASE_LABELS,
+  ballotOrigin,
+  earliestOpening,
+  phaseOf,
+} from '../../core/votes/rules';
 import { formatDateTime } from '../../core/platform/time';
 import type { Ctx } from '../_shared/router';
 import type { Database } from '../_shared/database';
@@ -30,7 +46,10 @@ export function sortKey(h: Pick<HomeDoc, 'buildingId' | 'unit' | 'number'>): str
   return `${b}|${roomSortKey(h.unit, h.number)}`;
 }
 
-export const targetOfMatter = (m: Pick<MatterDoc, 'communityId' | 'compoundId'>): Target => ({ communityId: m.communityId, compoundId: m.compoundId });
+export const targetOfMatter = (m: Pick<MatterDoc, 'communityId' | 'compoundId'>): Target => ({
+  communityId: m.communityId,
+  compoundId: m.compoundId,
+});
 
 /** Does the compound have an owners' committee? (The community office stands in only where it does not.) */
 export async function hasCommittee(db: Database, compoundId: string): Promise<boolean> {
@@ -66,7 +85,10 @@ export async function loadMatter(ctx: Ctx, matterId: string): Promise<{ m: Matte
   return { m, actor, manage, track };
 }
 
-export async function consultationOf(db: Database, compound: Pick<CompoundDoc, '_id' | 'cityEVotingRequired'> | null): Promise<Consultation | undefined> {
+export async function consultationOf(
+  db: Database,
+  compound: Pick<CompoundDoc, '_id' | 'cityEVotingRequired'> | null,
+): Promise<Consultation | undefined> {
   if (!compound) return undefined;
   const s = await voteSettings(db).get(compound._id);
   if (s?.consultationOnly) return { label: CONSULTATION_LABEL, reason: s.reason || CONSULTATION_DEFAULT_REASON };
@@ -119,7 +141,12 @@ export async function myHomes(ctx: Ctx, actor: Actor, m: MatterDoc, homeDocs?: M
       if (h.relation === 'owner') {
         row.choices = b.choices;
         row.castBy = maskName(b.castByName);
-        row.origin = ballotOrigin({ via: b.via, byMasked: row.castBy, at: formatDateTime(b.castAt), ...(b.enteredAs ? { enteredBy: b.enteredAs } : {}) });
+        row.origin = ballotOrigin({
+          via: b.via,
+          byMasked: row.castBy,
+          at: formatDateTime(b.castAt),
+          ...(b.enteredAs ? { enteredBy: b.enteredAs } : {}),
+        });
       }
     }
     if (h.relation !== 'owner') row.cannotReason = '租户和家庭成员不能投票，请由业主投票';
@@ -203,11 +230,18 @@ export async function detail(ctx: Ctx, actor: Actor, m: MatterDoc, manage: boole
  * page continues after the last one's room (sort is unique per owner within a
  * matter), so the pages cost the same whatever the roll's size (no growing skip).
  */
-export async function allOfMatter<D extends { _id: string; sort: string }>(ctx: Ctx, repo: { find(where: object, opts: { orderBy: [string, 'asc' | 'desc'][]; limit: number }): Promise<D[]> }, matterId: string): Promise<D[]> {
+export async function allOfMatter<D extends { _id: string; sort: string }>(
+  ctx: Ctx,
+  repo: { find(where: object, opts: { orderBy: [string, 'asc' | 'desc'][]; limit: number }): Promise<D[]> },
+  matterId: string,
+): Promise<D[]> {
   const out: D[] = [];
   const _ = ctx.db.command;
-  for (let last: string | null = null; ; ) {
-    const page: D[] = await repo.find(last === null ? { matterId } : { matterId, sort: _.gt(last) }, { orderBy: [['sort', 'asc']], limit: 1000 });
+  for (let last: string | null = null; ;) {
+    const page: D[] = await repo.find(last === null ? { matterId } : { matterId, sort: _.gt(last) }, {
+      orderBy: [['sort', 'asc']],
+      limit: 1000,
+    });
     out.push(...page);
     if (page.length < 1000) return out;
     last = page[page.length - 1].sort;

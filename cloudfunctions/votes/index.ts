@@ -8,7 +8,17 @@ import { votesApi } from '../../core/votes/contract';
 import { createMain } from '../_shared/router';
 import { recordGrant } from '../_shared/messaging';
 import { jobsTimer } from '../_shared/jobs';
-import { announceMatter, closeMatter, createMatter, finalizeMatter, getMatter, getSettings, listMatters, rebuildRoll, setSettings } from './matters';
+import {
+  announceMatter,
+  closeMatter,
+  createMatter,
+  finalizeMatter,
+  getMatter,
+  getSettings,
+  listMatters,
+  rebuildRoll,
+  setSettings,
+} from './matters';
 import { castBallot, paperBallot, paperList } from './ballots';
 import { exportResults, listRoll, listUnvoted, reminderStatus, remind, results } from './track';
 

@@ -3,7 +3,17 @@ import { can, scopesOf } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
 import type { MatterDetail, MatterListItem, VoteSettings } from '../../core/votes/contract';
-import { addTallies, countVote, emptyTally, ownerKeyOf, resultOf, tallyBallots, type CastBallot, type CountResult, type MatterKind } from '../../core/votes/count';
+import {
+  addTallies,
+  countVote,
+  emptyTally,
+  ownerKeyOf,
+  resultOf,
+  tallyBallots,
+  type CastBallot,
+  type CountResult,
+  type MatterKind,
+} from '../../core/votes/count';
 import { VOTE_LIMITS, VOTE_UPLOAD } from '../../core/votes/limits';
 import { CONSULTATION_DEFAULT_REASON, datesProblem, earliestOpening, objectionEnds, phaseOf } from '../../core/votes/rules';
 import type { Ctx } from '../_shared/router';
@@ -12,7 +22,18 @@ import { assertOwnFiles } from '../_shared/files';
 import { defineJob, enqueue, jobs, work } from '../_shared/jobs';
 import { voteRollJob, type RollParams } from './rolljob';
 import { ballots, countParts, matters, roll, voteSettings, type BallotDoc, type CountPartDoc, type MatterDoc, type RollDoc } from './docs';
-import { allOfMatter, canManage, canSeeCompound, hasCommittee, consultationOf, detail, listItem, loadMatter, shapeOf, assertManage } from './common';
+import {
+  allOfMatter,
+  canManage,
+  canSeeCompound,
+  hasCommittee,
+  consultationOf,
+  detail,
+  listItem,
+  loadMatter,
+  shapeOf,
+  assertManage,
+} from './common';
 
 interface CreateInput {
   clientRequestId: string;
@@ -36,7 +57,10 @@ export async function createMatter(ctx: Ctx, input: CreateInput): Promise<Matter
   if (!compound || !target || !canSeeCompound(actor, target)) throw new AppError('NOT_FOUND');
   if (!(await canManage(ctx.db, actor, target))) {
     // The community office may pick any compound of its community: say why this one is not its to organise.
-    if (actor.roles.some((r) => r.role === 'communityAdmin' && r.communityId === compound.communityId) && (await hasCommittee(ctx.db, compound._id))) {
+    if (
+      actor.roles.some((r) => r.role === 'communityAdmin' && r.communityId === compound.communityId) &&
+      (await hasCommittee(ctx.db, compound._id))
+    ) {
       throw new AppError('FORBIDDEN', `${compound.name}已成立业委会，表决由业委会发起；社区只为没有业委会的小区代为组织`);
     }
     throw new AppError('FORBIDDEN');
@@ -94,8 +118,16 @@ async function buildRollJob(ctx: Ctx, m: MatterDoc, personId: string, mode: Roll
   const current = m.rollJobId ? await jobs(ctx.db).get(m.rollJobId) : null;
   let jobId = current?.open ? current._id : null;
   if (!jobId) {
-    const job = await enqueue(ctx, voteRollJob, { matterId: m._id, mode, at: ctx.now.toISOString() }, { createdBy: personId, clientRequestId: `${mode}_${m._id}_${ctx.now.getTime()}` });
-    const changed = await matters(ctx.db).patchWhere({ _id: m._id, status: m.status, ...(m.rollJobId ? { rollJobId: m.rollJobId } : {}) }, { rollJobId: job._id });
+    const job = await enqueue(
+      ctx,
+      voteRollJob,
+      { matterId: m._id, mode, at: ctx.now.toISOString() },
+      { createdBy: personId, clientRequestId: `${mode}_${m._id}_${ctx.now.getTime()}` },
+    );
+    const changed = await matters(ctx.db).patchWhere(
+      { _id: m._id, status: m.status, ...(m.rollJobId ? { rollJobId: m.rollJobId } : {}) },
+      { rollJobId: job._id },
+    );
     if (!changed) throw new AppError('CONFLICT');
     jobId = job._id;
   }
@@ -183,7 +215,10 @@ export async function closeMatter(ctx: Ctx, input: { matterId: string }): Promis
   const person = await requirePerson(ctx.db, actor);
   // One count per matter and closer: a retried close finds the job it queued.
   const job = await enqueue(ctx, voteCountJob, { matterId: m._id }, { createdBy: person._id, clientRequestId: `close_${m._id}` });
-  const changed = await matters(ctx.db).patchWhere({ _id: m._id, status: 'announced' }, { status: 'counting', countJobId: job._id, countStartedAt: ctx.now });
+  const changed = await matters(ctx.db).patchWhere(
+    { _id: m._id, status: 'announced' },
+    { status: 'counting', countJobId: job._id, countStartedAt: ctx.now },
+  );
   if (!changed) throw new AppError('CONFLICT');
   await work(ctx, { jobId: job._id, budgetMs: COUNT_WORK.kickBudgetMs });
   return detail(ctx, actor, (await matters(ctx.db).get(m._id))!, true, true);
@@ -210,7 +245,7 @@ function batchTally(entries: RollDoc[], found: Map<string, BallotDoc>) {
 async function partsOf(ctx: Ctx, jobId: string): Promise<CountPartDoc[]> {
   const out: CountPartDoc[] = [];
   const _ = ctx.db.command;
-  for (let last = -1; ; ) {
+  for (let last = -1; ;) {
     const page = await countParts(ctx.db).find({ jobId, index: _.gt(last) }, { orderBy: [['index', 'asc']], limit: 1000 });
     out.push(...page);
     if (page.length < 1000) return out;
@@ -249,7 +284,10 @@ export const voteCountJob = defineJob<{ matterId: string }, { index: number }>({
     // Published already (a re-run of the last batch), or another close's job won: nothing to do.
     if (m.status !== 'counting' || m.countJobId !== job._id) return { items: [], cursor: null };
     const _ = ctx.db.command;
-    const entries = await roll(ctx.db).find(cursor === null ? { matterId: m._id } : { matterId: m._id, sort: _.gt(cursor) }, { orderBy: [['sort', 'asc']], limit });
+    const entries = await roll(ctx.db).find(cursor === null ? { matterId: m._id } : { matterId: m._id, sort: _.gt(cursor) }, {
+      orderBy: [['sort', 'asc']],
+      limit,
+    });
     const found = await ballots(ctx.db).byIds(entries.map((e) => e._id));
     const index = job.batches;
     const lastSort = entries.length ? entries[entries.length - 1].sort : cursor;
@@ -283,7 +321,9 @@ export const voteCountJob = defineJob<{ matterId: string }, { index: number }>({
 export async function finalCount(ctx: Ctx, m: MatterDoc) {
   const [entries, bs] = await Promise.all([allOfMatter(ctx, roll(ctx.db), m._id), allOfMatter(ctx, ballots(ctx.db), m._id)]);
   const keyOf = new Map(entries.map((e) => [e._id, e.ownerHash]));
-  const castBallots: CastBallot[] = bs.filter((b) => keyOf.has(b._id)).map((b) => ({ key: keyOf.get(b._id)!, choices: b.choices, at: new Date(b.castAt).getTime() }));
+  const castBallots: CastBallot[] = bs
+    .filter((b) => keyOf.has(b._id))
+    .map((b) => ({ key: keyOf.get(b._id)!, choices: b.choices, at: new Date(b.castAt).getTime() }));
   return countVote(
     { kind: m.kind, format: m.format, candidateIds: m.candidates.map((c) => c.id), seats: m.seats },
     entries.map((e) => ({ key: e.ownerHash, homeIds: e.homeIds, areaCenti: e.areaCenti, developer: e.developer })),
@@ -310,7 +350,10 @@ export async function getSettings(ctx: Ctx, input: { compoundId: string }): Prom
   return { compoundId: c._id, consultationOnly: !!cons, reason: cons?.reason ?? '' };
 }
 
-export async function setSettings(ctx: Ctx, input: { compoundId: string; consultationOnly: boolean; reason?: string }): Promise<VoteSettings> {
+export async function setSettings(
+  ctx: Ctx,
+  input: { compoundId: string; consultationOnly: boolean; reason?: string },
+): Promise<VoteSettings> {
   const actor = await ctx.actor();
   const c = await compounds(ctx.db).get(input.compoundId);
   const t = c ? { communityId: c.communityId, compoundId: c._id } : null;

@@ -34,12 +34,18 @@ const partId = (jobId: string, index: number) => `${jobId}_${String(index).padSt
 /** The next batch of staging rows in owner order, completed with the rest of the last owner's homes. */
 async function ownersAfter(ctx: Ctx, jobId: string, last: string | null, limit: number): Promise<{ rows: RollHomeDoc[]; more: boolean }> {
   const _ = ctx.db.command;
-  const page = await rollHomes(ctx.db).find(last === null ? { jobId } : { jobId, ownerHash: _.gt(last) }, { orderBy: [['ownerHash', 'asc'], ['homeId', 'asc']], limit });
+  const page = await rollHomes(ctx.db).find(last === null ? { jobId } : { jobId, ownerHash: _.gt(last) }, {
+    orderBy: [
+      ['ownerHash', 'asc'],
+      ['homeId', 'asc'],
+    ],
+    limit,
+  });
   if (page.length < limit) return { rows: page, more: false };
   const tail = page[page.length - 1].ownerHash;
   const rows = [...page];
   // The last owner may have more homes on the next page: read them all now.
-  for (let after = page[page.length - 1].homeId; ; ) {
+  for (let after = page[page.length - 1].homeId; ;) {
     const more = await rollHomes(ctx.db).find({ jobId, ownerHash: tail, homeId: _.gt(after) }, { orderBy: [['homeId', 'asc']], limit });
     rows.push(...more);
     if (more.length < limit) break;
@@ -64,7 +70,10 @@ export const voteRollJob = defineJob<RollParams, { index: number }>({
     const last = cursor === null ? null : cursor.slice(2) || null;
 
     if (stage === 'h') {
-      const hs = await homesRepo(ctx.db).find(last === null ? { compoundId: m.compoundId } : { compoundId: m.compoundId, _id: _.gt(last) }, { orderBy: [['_id', 'asc']], limit });
+      const hs = await homesRepo(ctx.db).find(
+        last === null ? { compoundId: m.compoundId } : { compoundId: m.compoundId, _id: _.gt(last) },
+        { orderBy: [['_id', 'asc']], limit },
+      );
       for (const h of hs) {
         if (!Number.isSafeInteger(h.areaCenti) || h.areaCenti < 0) throw new AppError('BAD_REQUEST', `面积有误：${h.label}`);
       }
@@ -108,7 +117,8 @@ export const voteRollJob = defineJob<RollParams, { index: number }>({
           buildId: job._id,
         };
       });
-      for (let i = 0; i < docs.length; i += 20) await Promise.all(docs.slice(i, i + 20).map(({ _id, ...rest }) => roll(ctx.db).put(_id, rest)));
+      for (let i = 0; i < docs.length; i += 20)
+        await Promise.all(docs.slice(i, i + 20).map(({ _id, ...rest }) => roll(ctx.db).put(_id, rest)));
       await countParts(ctx.db).put(partId(job._id, index), {
         jobId: job._id,
         matterId: m._id,
@@ -132,7 +142,10 @@ export const voteRollJob = defineJob<RollParams, { index: number }>({
     }
 
     // stage 's': remove entries of an earlier build, page by page in room order.
-    const page = await roll(ctx.db).find(last === null ? { matterId: m._id } : { matterId: m._id, sort: _.gt(last) }, { orderBy: [['sort', 'asc']], limit });
+    const page = await roll(ctx.db).find(last === null ? { matterId: m._id } : { matterId: m._id, sort: _.gt(last) }, {
+      orderBy: [['sort', 'asc']],
+      limit,
+    });
     const stale = page.filter((e) => e.buildId !== job._id);
     for (let i = 0; i < stale.length; i += 20) await Promise.all(stale.slice(i, i + 20).map((d) => roll(ctx.db).remove(d._id)));
     if (page.length === limit) return { items: item, cursor: `s:${page[page.length - 1].sort}` };
@@ -148,7 +161,7 @@ export const voteRollJob = defineJob<RollParams, { index: number }>({
 async function finishRoll(ctx: Ctx, jobId: string, p: RollParams, matterId: string): Promise<void> {
   const _ = ctx.db.command;
   const totals = { owners: 0, areaCenti: 0 };
-  for (let last = -1; ; ) {
+  for (let last = -1; ;) {
     const page = await countParts(ctx.db).find({ jobId, index: _.gt(last) }, { orderBy: [['index', 'asc']], limit: 1000 });
     for (const x of page) {
       totals.owners += x.roll.owners;
@@ -162,7 +175,10 @@ async function finishRoll(ctx: Ctx, jobId: string, p: RollParams, matterId: stri
     // The empty running tally first (a put: a re-run writes the same), then the announcement.
     if ((await matters(ctx.db).get(matterId))?.status !== 'draft') return;
     await tallies(ctx.db).put(matterId, { participants: { owners: 0, areaCenti: 0 }, choices: {}, ballots: 0, paper: 0, updatedAt: at });
-    await matters(ctx.db).patchWhere({ _id: matterId, status: 'draft', rollJobId: jobId }, { status: 'announced', announcedAt: at, rollTotals: totals, rollBuiltAt: at });
+    await matters(ctx.db).patchWhere(
+      { _id: matterId, status: 'draft', rollJobId: jobId },
+      { status: 'announced', announcedAt: at, rollTotals: totals, rollBuiltAt: at },
+    );
   } else {
     await matters(ctx.db).patchWhere({ _id: matterId, status: 'announced', rollJobId: jobId }, { rollTotals: totals, rollBuiltAt: at });
   }

@@ -7,7 +7,16 @@ import type { JobView } from '../../core/platform/jobs';
 import { formatHundredths } from '../../core/platform/units';
 import { formatDate, formatDateTime } from '../../core/platform/time';
 import { EXPORT_URL_MAX_AGE } from '../../core/accounts/limits';
-import { VOTE_TEMPLATE_FIELDS, VOTE_TEMPLATE_ID, type ExportResult, type RemindResult, type ResultRow, type ResultsPage, type RollPage, type RollRow } from '../../core/votes/contract';
+import {
+  VOTE_TEMPLATE_FIELDS,
+  VOTE_TEMPLATE_ID,
+  type ExportResult,
+  type RemindResult,
+  type ResultRow,
+  type ResultsPage,
+  type RollPage,
+  type RollRow,
+} from '../../core/votes/contract';
 import { MATTER_KIND_LABELS, areaText } from '../../core/votes/count';
 import { phaseOf } from '../../core/votes/rules';
 import type { Ctx } from '../_shared/router';
@@ -42,7 +51,10 @@ export async function listUnvoted(ctx: Ctx, input: { matterId: string; cursor?: 
   const { m, actor } = await loadMatter(ctx, input.matterId);
   await assertManage(ctx, actor, m);
   const offset = decodeCursor(input.cursor);
-  const found = await roll(ctx.db).find({ matterId: m._id, voted: false }, { orderBy: [['sort', 'asc']], skip: offset, limit: input.size + 1 });
+  const found = await roll(ctx.db).find(
+    { matterId: m._id, voted: false },
+    { orderBy: [['sort', 'asc']], skip: offset, limit: input.size + 1 },
+  );
   const p = pageOf(found, offset, input.size);
   return { ...p, items: p.items.map((e) => rowOf(e, false)), total: await roll(ctx.db).count({ matterId: m._id, voted: false }) };
 }
@@ -58,28 +70,42 @@ export const voteReminderJob = defineJob<RemindParams, RollDoc>({
   batchSize: 100,
   async next(ctx, job, cursor, limit) {
     const _ = ctx.db.command;
-    const where = cursor ? { matterId: job.params.matterId, voted: false, sort: _.gt(cursor) } : { matterId: job.params.matterId, voted: false };
+    const where = cursor
+      ? { matterId: job.params.matterId, voted: false, sort: _.gt(cursor) }
+      : { matterId: job.params.matterId, voted: false };
     const items = await roll(ctx.db).find(where, { orderBy: [['sort', 'asc']], limit });
     const total = cursor ? undefined : await roll(ctx.db).count({ matterId: job.params.matterId, voted: false });
-    return { items: items.map((e) => ({ key: e._id, data: e })), cursor: items.length < limit ? null : items[items.length - 1].sort, ...(total !== undefined ? { total } : {}) };
+    return {
+      items: items.map((e) => ({ key: e._id, data: e })),
+      cursor: items.length < limit ? null : items[items.length - 1].sort,
+      ...(total !== undefined ? { total } : {}),
+    };
   },
   async apply(ctx, job, item) {
     const fresh = await roll(ctx.db).get(item.data._id);
     if (!fresh || fresh.voted) return 'skipped';
-    const owners = await memberships(ctx.db).find({ homeId: ctx.db.command.in(fresh.homeIds), status: 'active', relation: 'owner' }, { limit: 20 });
+    const owners = await memberships(ctx.db).find(
+      { homeId: ctx.db.command.in(fresh.homeIds), status: 'active', relation: 'owner' },
+      { limit: 20 },
+    );
     const who = await people(ctx.db).byIds(owners.map((o) => o.personId));
     let sent = 0;
     for (const p of who.values()) {
-      const r = await sendWithGrant(ctx.db, ctx.cloud, {
-        touser: p.openid,
-        templateId: VOTE_TEMPLATE_ID,
-        page: `packages/votes/pages/detail/index?id=${job.params.matterId}`,
-        data: {
-          [VOTE_TEMPLATE_FIELDS.title]: { value: job.params.title.slice(0, 20) },
-          [VOTE_TEMPLATE_FIELDS.closes]: { value: formatDateTime(job.params.closesAt) },
-          [VOTE_TEMPLATE_FIELDS.note]: { value: '您家尚未投票，请在截止前投票' },
+      const r = await sendWithGrant(
+        ctx.db,
+        ctx.cloud,
+        {
+          touser: p.openid,
+          templateId: VOTE_TEMPLATE_ID,
+          page: `packages/votes/pages/detail/index?id=${job.params.matterId}`,
+          data: {
+            [VOTE_TEMPLATE_FIELDS.title]: { value: job.params.title.slice(0, 20) },
+            [VOTE_TEMPLATE_FIELDS.closes]: { value: formatDateTime(job.params.closesAt) },
+            [VOTE_TEMPLATE_FIELDS.note]: { value: '您家尚未投票，请在截止前投票' },
+          },
         },
-      }, new Date());
+        new Date(),
+      );
       if (r === 'sent') sent++;
     }
     return sent ? 'done' : 'skipped';
@@ -91,7 +117,12 @@ export async function remind(ctx: Ctx, input: { clientRequestId: string; matterI
   await assertManage(ctx, actor, m);
   if (phaseOf(m, ctx.now) !== 'open') throw new AppError('VOTE_NOT_OPEN');
   const person = await requirePerson(ctx.db, actor);
-  const job = await enqueue(ctx, voteReminderJob, { matterId: m._id, title: m.title, closesAt: iso(m.closesAt) }, { createdBy: person._id, clientRequestId: input.clientRequestId });
+  const job = await enqueue(
+    ctx,
+    voteReminderJob,
+    { matterId: m._id, title: m.title, closesAt: iso(m.closesAt) },
+    { createdBy: person._id, clientRequestId: input.clientRequestId },
+  );
   // No page polls a vote reminder: the call runs batches for a third of its timeout.
   await work(ctx, { jobId: job._id, budgetMs: workerBudgetMs(deploy) });
   const now = (await jobs(ctx.db).get(job._id)) ?? job;
@@ -144,26 +175,55 @@ export async function exportResults(ctx: Ctx, input: { matterId: string }): Prom
   s.addRow(['事项类别', `民法典第二百七十八条第${m.kind}项：${MATTER_KIND_LABELS[m.kind]}`]);
   if (consultation) s.addRow([consultation.label, consultation.reason]);
   s.addRow(['名册', `${r.roll.owners} 户（人）`, `${areaText(r.roll.areaCenti)} m²`]);
-  s.addRow(['参与表决', `${r.turnout.owners} 户（人）`, `${areaText(r.turnout.areaCenti)} m²`, r.turnout.met ? '达到三分之二' : '未达三分之二']);
-  for (const c of r.choices) s.addRow([labels[c.id] ?? c.id, `${c.owners} 户（人）`, `${areaText(c.areaCenti)} m²`, c.met ? '达到' : '未达到']);
+  s.addRow([
+    '参与表决',
+    `${r.turnout.owners} 户（人）`,
+    `${areaText(r.turnout.areaCenti)} m²`,
+    r.turnout.met ? '达到三分之二' : '未达三分之二',
+  ]);
+  for (const c of r.choices)
+    s.addRow([labels[c.id] ?? c.id, `${c.owners} 户（人）`, `${areaText(c.areaCenti)} m²`, c.met ? '达到' : '未达到']);
   s.addRow(['结论', r.summary]);
   s.addRow([]);
   s.addRow(['房号', '面积(m²)', '是否投票', m.secret ? '（不记名表决，不列选择）' : '选择', '方式']);
   for (const e of entries) {
     const b = byId.get(e._id);
-    for (const h of e.homes) s.addRow([h.label, formatHundredths(h.areaCenti), b ? '已投' : '未投', b && !m.secret ? b.choices.map((c) => labels[c] ?? c).join('、') : '', b ? (b.via === 'paper' ? '纸质' : '线上') : '']);
+    for (const h of e.homes)
+      s.addRow([
+        h.label,
+        formatHundredths(h.areaCenti),
+        b ? '已投' : '未投',
+        b && !m.secret ? b.choices.map((c) => labels[c] ?? c).join('、') : '',
+        b ? (b.via === 'paper' ? '纸质' : '线上') : '',
+      ]);
   }
   const p = wb.addWorksheet('纸质表决票');
   p.addRow(['房号', '选择', '录入人', '录入时间', '签字表决票照片（云文件ID）']);
   const labelsOf = new Map(entries.map((e) => [e._id, e.homes.map((h) => h.label).join('、')]));
   for (const b of bs.filter((x) => x.via === 'paper')) {
-    p.addRow([labelsOf.get(b._id) ?? '', m.secret ? '' : b.choices.map((c) => labels[c] ?? c).join('、'), b.castByName, formatDateTime(b.castAt), (b.photos ?? []).join('\n')]);
+    p.addRow([
+      labelsOf.get(b._id) ?? '',
+      m.secret ? '' : b.choices.map((c) => labels[c] ?? c).join('、'),
+      b.castByName,
+      formatDateTime(b.castAt),
+      (b.photos ?? []).join('\n'),
+    ]);
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const fileName = `${m.compoundName}-表决结果-${formatDate(ctx.now)}.xlsx`;
-  const up = await ctx.cloud.uploadFile({ cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')), fileContent: buffer });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_URL_MAX_AGE }] })) as { fileList: { tempFileURL: string }[] };
-  return { fileName, fileID: up.fileID, url: urls.fileList[0].tempFileURL, expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_URL_MAX_AGE * 1000)) };
+  const up = await ctx.cloud.uploadFile({
+    cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')),
+    fileContent: buffer,
+  });
+  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_URL_MAX_AGE }] })) as {
+    fileList: { tempFileURL: string }[];
+  };
+  return {
+    fileName,
+    fileID: up.fileID,
+    url: urls.fileList[0].tempFileURL,
+    expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_URL_MAX_AGE * 1000)),
+  };
 }
 
 export { matters };

@@ -220,35 +220,53 @@ export interface GroupView {
 }
 
 /** A file in the caller's own upload folder (u/<openid>/imports/…); the function checks the path. */
-const fileID = z.string().min(1).max(512).regex(/^[^\u0000-\u0020\u007F]+$/, '文件编号有误');
-const importFile = z.object({
-  clientRequestId,
-  compoundId: id,
-  /** The .xlsx the caller uploaded to u/<openid>/imports/. */
-  fileID,
-  dryRun: z.boolean().default(false),
-}).strict();
+const fileID = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[^\u0000-\u0020\u007F]+$/, '文件编号有误');
+const importFile = z
+  .object({
+    clientRequestId,
+    compoundId: id,
+    /** The .xlsx the caller uploaded to u/<openid>/imports/. */
+    fileID,
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
 
 export const accountsApi = defineApi('accounts', {
   'me.get': action(z.object({}).strict()).returns<Me>(),
   'me.update': action(
-    z.object({ name: personName.optional(), phone: phone.optional(), showPartyBadge: z.boolean().optional(), contactLead: z.boolean().optional() }).strict(),
+    z
+      .object({
+        name: personName.optional(),
+        phone: phone.optional(),
+        showPartyBadge: z.boolean().optional(),
+        contactLead: z.boolean().optional(),
+      })
+      .strict(),
   ).returns<PersonView>(),
   'compounds.list': action(z.object({}).strict()).returns<CompoundInfo[]>(),
   'homes.list': action(
-    z.object({ buildingId: id, unit: optionalText({ max: ACCOUNT_LIMITS.unit }) }).merge(page).strict(),
+    z
+      .object({ buildingId: id, unit: optionalText({ max: ACCOUNT_LIMITS.unit }) })
+      .merge(page)
+      .strict(),
   ).returns<Page<HomeSummary>>(),
   'binding.request': action(
-    z.object({
-      clientRequestId,
-      homeId: id,
-      relation: z.enum(RELATIONS),
-      name: personName,
-      phone: phone.optional(),
-      note,
-      /** 愿意楼栋长联系我 (saved on the person; changeable later on 我的). */
-      contactLead: z.boolean().optional(),
-    }).strict(),
+    z
+      .object({
+        clientRequestId,
+        homeId: id,
+        relation: z.enum(RELATIONS),
+        name: personName,
+        phone: phone.optional(),
+        note,
+        /** 愿意楼栋长联系我 (saved on the person; changeable later on 我的). */
+        contactLead: z.boolean().optional(),
+      })
+      .strict(),
   ).returns<BindRequestView>(),
   'binding.cancel': action(z.object({ requestId: id }).strict()).returns<BindRequestView>(),
   'binding.redeem': action(
@@ -256,7 +274,8 @@ export const accountsApi = defineApi('accounts', {
   ).returns<MyHome>(),
   'binding.pending': action(page.strict()).returns<Page<BindRequestView>>(),
   'binding.decide': action(
-    z.object({ requestId: id, approve: z.boolean(), reason })
+    z
+      .object({ requestId: id, approve: z.boolean(), reason })
       .strict()
       .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '驳回时请填写原因', path: ['reason'] }),
   ).returns<BindRequestView>(),
@@ -267,32 +286,45 @@ export const accountsApi = defineApi('accounts', {
   ).returns<RedeemResult>(),
   /** A staff invite: a one-time code that makes its holder 物业员工 of the compound (role.grant.staff). */
   'invite.createStaff': action(z.object({ clientRequestId, compoundId: id }).strict()).returns<InviteView>(),
-  'invite.create': action(
-    z.object({ clientRequestId, homeId: id, relation: z.enum(RELATIONS) }).strict(),
-  ).returns<InviteView>(),
+  'invite.create': action(z.object({ clientRequestId, homeId: id, relation: z.enum(RELATIONS) }).strict()).returns<InviteView>(),
   /** My active invites (not used, revoked or expired), newest first. */
   'invite.list': action(page.strict()).returns<Page<InviteView>>(),
   'invite.revoke': action(z.object({ inviteId: id }).strict()).returns<{ id: string }>(),
   'roster.list': action(z.object({ buildingId: id }).merge(page).strict()).returns<RosterPage>(),
   'roster.import': action(importFile).returns<ImportResult>(),
   /** Progress of an import job, for the person who started it only. */
-  'roster.importStatus': action(z.object({ jobId: z.string().min(1).max(120).regex(/^[A-Za-z0-9_.-]+$/, '编号有误') }).strict()).returns<JobView>(),
+  'roster.importStatus': action(
+    z
+      .object({
+        jobId: z
+          .string()
+          .min(1)
+          .max(120)
+          .regex(/^[A-Za-z0-9_.-]+$/, '编号有误'),
+      })
+      .strict(),
+  ).returns<JobView>(),
   'roster.export': action(z.object({ compoundId: id }).strict()).returns<ExportResult>(),
   /** The import template (.xlsx with the headers and two example rows), a short-lived link like roster.export. */
   'roster.template': action(z.object({ compoundId: id }).strict()).returns<ExportResult>(),
   'roles.list': action(z.object({ compoundId: id }).strict()).returns<RoleList>(),
   /** People of a compound (bound residents and role holders) by name prefix or room, for role assignment. */
   'people.search': action(
-    z.object({ compoundId: id, q: optionalText({ max: ACCOUNT_LIMITS.search }) }).merge(page).strict(),
+    z
+      .object({ compoundId: id, q: optionalText({ max: ACCOUNT_LIMITS.search }) })
+      .merge(page)
+      .strict(),
   ).returns<Page<PersonHit>>(),
   'roles.grant': action(
-    z.object({
-      personId: id,
-      role: z.enum(ROLE_NAMES),
-      compoundId: id.optional(),
-      communityId: id.optional(),
-      buildingIds: z.array(id).min(1).max(50).optional(),
-    }).strict(),
+    z
+      .object({
+        personId: id,
+        role: z.enum(ROLE_NAMES),
+        compoundId: id.optional(),
+        communityId: id.optional(),
+        buildingIds: z.array(id).min(1).max(50).optional(),
+      })
+      .strict(),
   ).returns<RoleView>(),
   'roles.revoke': action(z.object({ roleId: id }).strict()).returns<{ id: string }>(),
   'groups.mine': action(z.object({}).strict()).returns<GroupView[]>(),

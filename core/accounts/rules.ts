@@ -64,7 +64,14 @@ export function approvalProgress(approvals: number, needed: number): string | un
 // ---- roles: who may grant and revoke what (the authorization table decides) ----
 
 /** Roles a person can be given inside a compound (communityAdmin is the community's, not listed here). */
-export const COMPOUND_ROLES: readonly RoleName[] = ['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager', 'staff', 'bookkeeper'];
+export const COMPOUND_ROLES: readonly RoleName[] = [
+  'buildingLead',
+  'branchSecretary',
+  'committeeMember',
+  'propertyManager',
+  'staff',
+  'bookkeeper',
+];
 
 /** The permission that grants (and revokes) a role. */
 export function grantPermission(role: RoleName): Permission {
@@ -85,7 +92,12 @@ export interface CompoundStaffing {
  * day-one stand-in — while a compound has no branch secretary, its committee appoints
  * building leads.
  */
-export function mayGrant(actor: Pick<Actor, 'roles'>, role: RoleName, target: Target, staffing: CompoundStaffing = { hasBranchSecretary: true }): boolean {
+export function mayGrant(
+  actor: Pick<Actor, 'roles'>,
+  role: RoleName,
+  target: Target,
+  staffing: CompoundStaffing = { hasBranchSecretary: true },
+): boolean {
   if (can(actor, grantPermission(role), target)) return true;
   return role === 'buildingLead' && !staffing.hasBranchSecretary && can(actor, 'role.grant.buildingLead.standIn', target);
 }
@@ -96,7 +108,13 @@ export function grantableRoles(actor: Pick<Actor, 'roles'>, compound: Target, st
 }
 
 /** May this actor revoke a grant of `role` in this place (roles.list's `canRevoke`; never their own). */
-export function canRevokeRole(actor: Pick<Actor, 'roles' | 'personId'>, role: RoleName, holderPersonId: string, target: Target, staffing?: CompoundStaffing): boolean {
+export function canRevokeRole(
+  actor: Pick<Actor, 'roles' | 'personId'>,
+  role: RoleName,
+  holderPersonId: string,
+  target: Target,
+  staffing?: CompoundStaffing,
+): boolean {
   return holderPersonId !== actor.personId && mayGrant(actor, role, target, staffing);
 }
 
@@ -141,7 +159,11 @@ const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]/g, '');
  * 住宅 row never lands in the shops block that happens to be building no. 9. Rows that
  * match nothing, or more than one building, get a row error.
  */
-export function matchBuilding<B extends BuildingRef>(written: string, kind: 'flat' | 'shop' | null, buildings: readonly B[]): BuildingMatch<B> {
+export function matchBuilding<B extends BuildingRef>(
+  written: string,
+  kind: 'flat' | 'shop' | null,
+  buildings: readonly B[],
+): BuildingMatch<B> {
   const w = squash(written);
   if (!w) return { error: '请填写楼栋' };
   const wantKind = kind === 'shop' ? 'shops' : kind === 'flat' ? 'residential' : null;
@@ -196,7 +218,9 @@ export const REQUIRED_ROSTER_FIELDS: readonly RosterField[] = ['building', 'numb
 
 /** Header cell → field, ignoring spaces, full-width brackets, "(选填)" and the like. */
 export function rosterFieldOf(header: string): RosterField | null {
-  const h = squash(header).replace(/[（【[]/g, '(').replace(/[）】\]]/g, ')');
+  const h = squash(header)
+    .replace(/[（【[]/g, '(')
+    .replace(/[）】\]]/g, ')');
   const bare = h.replace(/\(.*?\)/g, '');
   for (const [field, def] of Object.entries(ROSTER_HEADERS) as [RosterField, (typeof ROSTER_HEADERS)[RosterField]][]) {
     if ((def.aliases as readonly string[]).some((a) => a === h || a === bare)) return field;

@@ -156,17 +156,29 @@ export interface HelpView {
 }
 
 // ---- inputs ----
-const instant = z.string().max(40).refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), '时间格式有误');
+const instant = z
+  .string()
+  .max(40)
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
+    '时间格式有误',
+  );
 const fileID = z.string().trim().regex(CLOUD_FILE_ID_PATTERN, '图片应为上传后得到的云文件ID（cloud://…）');
 const phone = z.string().regex(MOBILE_PATTERN, '请填写11位手机号');
 const year = z.string().regex(/^20\d{2}$/, '年份有误');
 
-export const activityAudience = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('compound'), compoundId: id }).strict(),
-  z.object({ kind: z.literal('buildings'), buildingIds: z.array(id).min(1, '请选择楼栋').max(L.buildings) }).strict(),
-], { error: '请选择参加范围：全小区（compound）或指定楼栋（buildings）' });
+export const activityAudience = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('compound'), compoundId: id }).strict(),
+    z.object({ kind: z.literal('buildings'), buildingIds: z.array(id).min(1, '请选择楼栋').max(L.buildings) }).strict(),
+  ],
+  { error: '请选择参加范围：全小区（compound）或指定楼栋（buildings）' },
+);
 
-const slotInput = z.object({ name: text({ max: L.slotName, emptyMessage: '请填写岗位名称' }), capacity: z.number().int().min(1).max(L.capacity) }).strict();
+const slotInput = z
+  .object({ name: text({ max: L.slotName, emptyMessage: '请填写岗位名称' }), capacity: z.number().int().min(1).max(L.capacity) })
+  .strict();
 
 export const createInput = z
   .object({
@@ -185,7 +197,10 @@ export const createInput = z
     capacity: z.number().int().min(1).max(L.capacity).optional(),
   })
   .strict()
-  .refine((v) => (v.slots.length > 0) !== (v.capacity !== undefined), { message: '请设置总人数，或按岗位设置人数（二选一）', path: ['capacity'] })
+  .refine((v) => v.slots.length > 0 !== (v.capacity !== undefined), {
+    message: '请设置总人数，或按岗位设置人数（二选一）',
+    path: ['capacity'],
+  })
   .refine((v) => new Set(v.slots.map((s) => s.name)).size === v.slots.length, { message: '岗位名称不能重复', path: ['slots'] });
 export type CreateActivityInput = z.input<typeof createInput>;
 
@@ -194,42 +209,105 @@ const actRef = { activityId: id };
 export const activitiesApi = defineApi('activities', {
   'activities.create': action(createInput).returns<ActivityDetail>(),
   /** open: upcoming in my compounds that I may join; mine: what I signed up for; organised: what I organise. */
-  'activities.list': action(z.object({ box: z.enum(['open', 'mine', 'organised']).default('open') }).merge(page).strict()).returns<Page<ActivityListItem>>(),
+  'activities.list': action(
+    z
+      .object({ box: z.enum(['open', 'mine', 'organised']).default('open') })
+      .merge(page)
+      .strict(),
+  ).returns<Page<ActivityListItem>>(),
   'activities.home': action(z.object({}).strict()).returns<ActivityHome>(),
   'activities.get': action(z.object(actRef).strict()).returns<ActivityDetail>(),
   'activities.signUp': action(z.object({ ...actRef, slotKey: z.string().min(1).max(20).optional() }).strict()).returns<ActivityDetail>(),
   'activities.cancel': action(z.object(actRef).strict()).returns<ActivityDetail>(),
   /** Call the whole activity off before it starts; everyone on the list is messaged once. */
-  'activities.cancelActivity': action(z.object({ ...actRef, reason: text({ max: L.reason, emptyMessage: '请填写取消原因' }) }).strict()).returns<ActivityDetail>(),
+  'activities.cancelActivity': action(
+    z.object({ ...actRef, reason: text({ max: L.reason, emptyMessage: '请填写取消原因' }) }).strict(),
+  ).returns<ActivityDetail>(),
   'activities.checkinCode': action(z.object(actRef).strict()).returns<CheckinCode>(),
-  'activities.checkIn': action(z.object({ ...actRef, code: z.string().regex(/^[A-Za-z0-9]{6,16}$/, '签到码有误') }).strict()).returns<ActivityDetail>(),
+  'activities.checkIn': action(
+    z.object({ ...actRef, code: z.string().regex(/^[A-Za-z0-9]{6,16}$/, '签到码有误') }).strict(),
+  ).returns<ActivityDetail>(),
   'activities.checkOut': action(z.object(actRef).strict()).returns<ActivityDetail>(),
   /** The organiser ticks a name: checked in, or checked out. */
   'activities.mark': action(z.object({ ...actRef, personId: id, what: z.enum(['in', 'out']) }).strict()).returns<ActivityDetail>(),
   'activities.correctHours': action(
-    z.object({ ...actRef, personId: id, minutes: z.number().int().min(0).max(L.maxHours * 60), reason: text({ max: L.reason, emptyMessage: '请填写更正原因' }) }).strict(),
+    z
+      .object({
+        ...actRef,
+        personId: id,
+        minutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(L.maxHours * 60),
+        reason: text({ max: L.reason, emptyMessage: '请填写更正原因' }),
+      })
+      .strict(),
   ).returns<ActivityDetail>(),
   'activities.export': action(z.object(actRef).strict()).returns<ExportResult>(),
   'activities.hours': action(
-    z.object({ scope: z.enum(['me', 'building', 'compound']), buildingId: id.optional(), compoundId: id.optional(), year: year.optional() }).strict(),
+    z
+      .object({
+        scope: z.enum(['me', 'building', 'compound']),
+        buildingId: id.optional(),
+        compoundId: id.optional(),
+        year: year.optional(),
+      })
+      .strict(),
   ).returns<HoursSummary>(),
   /** 亮身份: party members who chose to show it, by hours this year. */
-  'activities.ranking': action(z.object({ compoundId: id, year: year.optional() }).strict()).returns<{ year: string; rows: RankingRow[] }>(),
-  'activities.subscribe': action(z.object({ templateId: z.enum(ACTIVITY_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{ templateId: string; remaining: number }>(),
+  'activities.ranking': action(z.object({ compoundId: id, year: year.optional() }).strict()).returns<{
+    year: string;
+    rows: RankingRow[];
+  }>(),
+  'activities.subscribe': action(z.object({ templateId: z.enum(ACTIVITY_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{
+    templateId: string;
+    remaining: number;
+  }>(),
 
   'service.register': action(
-    z.object({ skills: z.array(z.enum(SKILLS)).min(1, '请至少选择一项').max(SKILLS.length), availability: text({ max: L.availability, emptyMessage: '请填写什么时候方便' }), phone: phone.optional() }).strict(),
+    z
+      .object({
+        skills: z.array(z.enum(SKILLS)).min(1, '请至少选择一项').max(SKILLS.length),
+        availability: text({ max: L.availability, emptyMessage: '请填写什么时候方便' }),
+        phone: phone.optional(),
+      })
+      .strict(),
   ).returns<{ registered: true; skills: Skill[]; availability: string }>(),
-  'service.me': action(z.object({}).strict()).returns<{ volunteer: { skills: Skill[]; availability: string } | null; teams: { id: string; name: string; skill: Skill }[] }>(),
+  'service.me': action(z.object({}).strict()).returns<{
+    volunteer: { skills: Skill[]; availability: string } | null;
+    teams: { id: string; name: string; skill: Skill }[];
+  }>(),
   'service.volunteers': action(z.object({ compoundId: id }).strict()).returns<{ volunteers: VolunteerView[]; teams: TeamView[] }>(),
   'service.saveTeam': action(
-    z.object({ clientRequestId, teamId: id.optional(), compoundId: id, name: text({ max: L.teamName, emptyMessage: '请填写队伍名称' }), skill: z.enum(SKILLS), memberIds: z.array(id).max(L.teamMembers) }).strict(),
+    z
+      .object({
+        clientRequestId,
+        teamId: id.optional(),
+        compoundId: id,
+        name: text({ max: L.teamName, emptyMessage: '请填写队伍名称' }),
+        skill: z.enum(SKILLS),
+        memberIds: z.array(id).max(L.teamMembers),
+      })
+      .strict(),
   ).returns<TeamView>(),
   'help.ask': action(
-    z.object({ clientRequestId, kind: z.enum(HELP_KINDS), text: text({ max: L.helpText, multiline: true, emptyMessage: '请说明需要什么帮助' }), contact: phone }).strict(),
+    z
+      .object({
+        clientRequestId,
+        kind: z.enum(HELP_KINDS),
+        text: text({ max: L.helpText, multiline: true, emptyMessage: '请说明需要什么帮助' }),
+        contact: phone,
+      })
+      .strict(),
   ).returns<HelpView>(),
   /** mine: what I asked; team: what reached my teams. */
-  'help.list': action(z.object({ box: z.enum(['mine', 'team']) }).merge(page).strict()).returns<Page<HelpView>>(),
+  'help.list': action(
+    z
+      .object({ box: z.enum(['mine', 'team']) })
+      .merge(page)
+      .strict(),
+  ).returns<Page<HelpView>>(),
   'help.take': action(z.object({ requestId: id }).strict()).returns<HelpView>(),
   'help.close': action(z.object({ requestId: id, thanks: optionalText({ max: L.thanks }) }).strict()).returns<HelpView>(),
 });

@@ -18,9 +18,19 @@ export const SKILL_LABELS: Record<Skill, string> = { teacher: '教师', doctor: 
 
 export const HELP_KINDS = ['tutoring', 'medical', 'legal', 'other'] as const;
 export type HelpKind = (typeof HELP_KINDS)[number];
-export const HELP_KIND_LABELS: Record<HelpKind, string> = { tutoring: '课业辅导', medical: '紧急医疗咨询', legal: '法律咨询', other: '其他帮助' };
+export const HELP_KIND_LABELS: Record<HelpKind, string> = {
+  tutoring: '课业辅导',
+  medical: '紧急医疗咨询',
+  legal: '法律咨询',
+  other: '其他帮助',
+};
 /** Which teams a request reaches. */
-export const HELP_SKILLS: Record<HelpKind, readonly Skill[]> = { tutoring: ['teacher'], medical: ['doctor'], legal: ['lawyer'], other: ['electrician', 'other'] };
+export const HELP_SKILLS: Record<HelpKind, readonly Skill[]> = {
+  tutoring: ['teacher'],
+  medical: ['doctor'],
+  legal: ['lawyer'],
+  other: ['electrician', 'other'],
+};
 export const HELP_STATUSES = ['open', 'taken', 'closed'] as const;
 export type HelpStatus = (typeof HELP_STATUSES)[number];
 export const HELP_STATUS_LABELS: Record<HelpStatus, string> = { open: '等待接单', taken: '已有人跟进', closed: '已完成' };
@@ -66,7 +76,11 @@ export function homeBuildingFor(e: Eligibility, actor: Pick<Actor, 'homes'>): st
  * arrived. The first `capacity` of each slot are confirmed, the rest wait. A
  * cancellation removes the person, so the first waiting one moves up by itself.
  */
-export function placeOf(queue: readonly string[], capacity: number, personId: string): { status: 'confirmed' | 'waitlisted'; position: number } | null {
+export function placeOf(
+  queue: readonly string[],
+  capacity: number,
+  personId: string,
+): { status: 'confirmed' | 'waitlisted'; position: number } | null {
   const i = queue.indexOf(personId);
   if (i < 0) return null;
   return i < capacity ? { status: 'confirmed', position: i + 1 } : { status: 'waitlisted', position: i - capacity + 1 };
@@ -96,11 +110,21 @@ export function creditedMinutes(checkIn: Date | number, checkOut: Date | number,
  * what is credited, say so ("签到 9:10–9:50 在场40分钟，活动时间内0分钟，按0分钟计"),
  * so a correction made by the rule is visible, not silent. Null when nothing was cut.
  */
-export function creditCorrection(checkIn: Date | number, checkOut: Date | number, startAt: Date | number, endAt: Date | number): string | null {
+export function creditCorrection(
+  checkIn: Date | number,
+  checkOut: Date | number,
+  startAt: Date | number,
+  endAt: Date | number,
+): string | null {
   const present = Math.max(0, Math.floor((+new Date(checkOut) - +new Date(checkIn)) / MINUTE));
   const credited = creditedMinutes(checkIn, checkOut, startAt, endAt);
   if (present <= credited) return null;
-  const outside = +new Date(checkIn) < +new Date(startAt) && +new Date(checkOut) > +new Date(endAt) ? '开始前和结束后' : +new Date(checkIn) < +new Date(startAt) ? '开始前' : '结束后';
+  const outside =
+    +new Date(checkIn) < +new Date(startAt) && +new Date(checkOut) > +new Date(endAt)
+      ? '开始前和结束后'
+      : +new Date(checkIn) < +new Date(startAt)
+        ? '开始前'
+        : '结束后';
   return `在场${formatMinutes(present)}，活动${outside}的时间不计，按${formatMinutes(credited)}计`;
 }
 

@@ -10,8 +10,19 @@ import type { AppLink } from '../platform/links';
 import { TEMPLATE_IDS, TEMPLATES } from '../templates';
 import { CONCERN_LIMITS as L } from './limits';
 import {
-  CONCERN_CATEGORIES, STANCES, TASK_LINK_KINDS, VISIBILITIES,
-  type ConcernCategory, type ConcernFigures, type ConcernLevel, type ConcernStatus, type OutcomeKind, type Stance, type TaskLinkKind, type TopicStage, type Visibility,
+  CONCERN_CATEGORIES,
+  STANCES,
+  TASK_LINK_KINDS,
+  VISIBILITIES,
+  type ConcernCategory,
+  type ConcernFigures,
+  type ConcernLevel,
+  type ConcernStatus,
+  type OutcomeKind,
+  type Stance,
+  type TaskLinkKind,
+  type TopicStage,
+  type Visibility,
 } from './rules';
 
 /** The subscribe-message template for concerns and topics (答复, 上报, 解决了吗, 公示, 反馈): id per environment and keywords in core/templates.ts. */
@@ -185,13 +196,17 @@ export interface TopicDetail extends TopicListItem {
 }
 
 // ---- inputs ----
-const fileID = z.string().trim().regex(/^cloud:\/\/[^\s]{1,400}$/, '图片应为上传后得到的云文件ID（cloud://…）');
+const fileID = z
+  .string()
+  .trim()
+  .regex(/^cloud:\/\/[^\s]{1,400}$/, '图片应为上传后得到的云文件ID（cloud://…）');
 const photos = (max: number) => z.array(fileID).max(max, `最多${max}张图片`).default([]);
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const instant = z.string().datetime({ offset: true, message: '时间格式有误' });
 const description = text({ max: L.description, multiline: true, emptyMessage: '请说说是什么事' });
-const int = (min: number, max: number, what: string) => z.number().int(`${what}应为整数`).min(min, `${what}最少${min}`).max(max, `${what}最多${max}`);
+const int = (min: number, max: number, what: string) =>
+  z.number().int(`${what}应为整数`).min(min, `${what}最少${min}`).max(max, `${what}最多${max}`);
 
 const raise = {
   clientRequestId,
@@ -211,9 +226,18 @@ export const convertTo = z.discriminatedUnion(
     /** A repair that was reported for it (linked, not copied). */
     z.object({ kind: z.literal('repair'), repairId: id }).strict(),
     /** A 议事 topic opened from it (its description becomes the topic's). */
-    z.object({ kind: z.literal('topic'), clientRequestId, title: text({ max: L.title, emptyMessage: '请填写议题' }), collectDays: int(L.collectDaysMin, L.collectDaysMax, '征集天数').default(7) }).strict(),
+    z
+      .object({
+        kind: z.literal('topic'),
+        clientRequestId,
+        title: text({ max: L.title, emptyMessage: '请填写议题' }),
+        collectDays: int(L.collectDaysMin, L.collectDaysMax, '征集天数').default(7),
+      })
+      .strict(),
     /** Only an owners' vote can decide it (art. 278): why, and the draft vote when there is one. */
-    z.object({ kind: z.literal('vote'), reason: text({ max: L.reason, emptyMessage: '请说明为什么需要业主表决' }), voteId: id.optional() }).strict(),
+    z
+      .object({ kind: z.literal('vote'), reason: text({ max: L.reason, emptyMessage: '请说明为什么需要业主表决' }), voteId: id.optional() })
+      .strict(),
   ],
   { error: '请选择转为报修（repair）、议事（topic）或业主表决（vote）' },
 );
@@ -226,7 +250,10 @@ export const advance = z.discriminatedUnion(
     z
       .object({
         to: z.literal('brief'),
-        materials: z.array(z.object({ title: text({ max: L.materialTitle, emptyMessage: '请填写材料名称' }), photos: photos(L.materials) }).strict()).min(1, '请至少公布一份材料').max(L.materials),
+        materials: z
+          .array(z.object({ title: text({ max: L.materialTitle, emptyMessage: '请填写材料名称' }), photos: photos(L.materials) }).strict())
+          .min(1, '请至少公布一份材料')
+          .max(L.materials),
         meetingAt: instant,
         place: text({ max: L.place, emptyMessage: '请填写议事会地点' }),
       })
@@ -257,18 +284,38 @@ export const concernsApi = defineApi('concerns', {
   'concerns.raiseFor': action(z.object({ ...raise, source: z.enum(['visit', 'phone']) }).strict()).returns<ConcernDetail>(),
   'concerns.get': action(z.object({ concernId: id }).strict()).returns<ConcernDetail>(),
   /** Mine: raised by me or for my home, and the ones I follow. */
-  'concerns.mine': action(z.object({ following: z.boolean().default(false) }).merge(page).strict()).returns<ConcernListPage>(),
+  'concerns.mine': action(
+    z
+      .object({ following: z.boolean().default(false) })
+      .merge(page)
+      .strict(),
+  ).returns<ConcernListPage>(),
   /** A handler's queue: a lead's buildings, or the compound for the branch and committee. */
-  'concerns.queue': action(z.object({ compoundId: id, filter: z.enum(['open', 'overdue', 'escalated', 'all']).default('open') }).merge(page).strict()).returns<ConcernListPage>(),
+  'concerns.queue': action(
+    z
+      .object({ compoundId: id, filter: z.enum(['open', 'overdue', 'escalated', 'all']).default('open') })
+      .merge(page)
+      .strict(),
+  ).returns<ConcernListPage>(),
   /** The compound's open public concerns: never a name or a room. */
   'concerns.board': action(z.object({ compoundId: id }).strict()).returns<{ items: ConcernListItem[]; following: string[] }>(),
   /** 我也关心: once per person. */
   'concerns.follow': action(z.object({ concernId: id }).strict()).returns<{ concernId: string; followers: number; following: true }>(),
-  'concerns.answer': action(z.object({ concernId: id, answer: text({ max: L.answer, multiline: true, emptyMessage: '请填写答复' }) }).strict()).returns<ConcernDetail>(),
-  'concerns.convert': action(z.object({ concernId: id, to: convertTo, note: optionalText({ max: L.answer, multiline: true }) }).strict()).returns<ConcernDetail>(),
+  'concerns.answer': action(
+    z.object({ concernId: id, answer: text({ max: L.answer, multiline: true, emptyMessage: '请填写答复' }) }).strict(),
+  ).returns<ConcernDetail>(),
+  'concerns.convert': action(
+    z.object({ concernId: id, to: convertTo, note: optionalText({ max: L.answer, multiline: true }) }).strict(),
+  ).returns<ConcernDetail>(),
   /** The raiser ends it: 满意, or 不满意 with a reason (reopens and escalates). */
   'concerns.rate': action(
-    z.object({ concernId: id, verdict: z.enum(['satisfied', 'unsatisfied'], { error: '请选择满意或不满意' }), reason: optionalText({ max: L.reason, multiline: true }) }).strict(),
+    z
+      .object({
+        concernId: id,
+        verdict: z.enum(['satisfied', 'unsatisfied'], { error: '请选择满意或不满意' }),
+        reason: optionalText({ max: L.reason, multiline: true }),
+      })
+      .strict(),
   ).returns<ConcernDetail>(),
   /** A duplicate goes into the one it duplicates: its raiser and followers follow that one. */
   'concerns.merge': action(z.object({ concernId: id, intoId: id }).strict()).returns<ConcernDetail>(),
@@ -276,33 +323,72 @@ export const concernsApi = defineApi('concerns', {
   'concerns.home': action(z.object({}).strict()).returns<ConcernHome>(),
   'concerns.settings': action(z.object({ compoundId: id }).strict()).returns<ConcernSettings>(),
   'concerns.setSettings': action(
-    z.object({ compoundId: id, escalateDays: int(L.escalateDaysMin, L.escalateDaysMax, '上报天数'), topicThreshold: int(L.topicThresholdMin, L.topicThresholdMax, '议事人数') }).strict(),
+    z
+      .object({
+        compoundId: id,
+        escalateDays: int(L.escalateDaysMin, L.escalateDaysMax, '上报天数'),
+        topicThreshold: int(L.topicThresholdMin, L.topicThresholdMax, '议事人数'),
+      })
+      .strict(),
   ).returns<ConcernSettings>(),
   /** Monthly figures of one compound: counts only. */
   'concerns.stats': action(z.object({ compoundId: id, period }).strict()).returns<ConcernStats>(),
   /** A month's concerns as a spreadsheet (CSV) for the committee: category, building, status, days — no names, no rooms. */
   'concerns.export': action(z.object({ compoundId: id, period }).strict()).returns<ConcernExport>(),
-  'concerns.subscribe': action(z.object({ templateId: z.enum(CONCERN_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{ templateId: string; remaining: number }>(),
+  'concerns.subscribe': action(z.object({ templateId: z.enum(CONCERN_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{
+    templateId: string;
+    remaining: number;
+  }>(),
 
   /** The branch or the committee opens a topic (征集). */
   'topics.propose': action(
-    z.object({ clientRequestId, compoundId: id, title: text({ max: L.title, emptyMessage: '请填写议题' }), description: text({ max: L.topicText, multiline: true, emptyMessage: '请说明议题' }), collectDays: int(L.collectDaysMin, L.collectDaysMax, '征集天数').default(7) }).strict(),
+    z
+      .object({
+        clientRequestId,
+        compoundId: id,
+        title: text({ max: L.title, emptyMessage: '请填写议题' }),
+        description: text({ max: L.topicText, multiline: true, emptyMessage: '请说明议题' }),
+        collectDays: int(L.collectDaysMin, L.collectDaysMax, '征集天数').default(7),
+      })
+      .strict(),
   ).returns<TopicDetail>(),
   'topics.get': action(z.object({ topicId: id }).strict()).returns<TopicDetail>(),
   'topics.list': action(z.object({ compoundId: id }).merge(page).strict()).returns<Page<TopicListItem>>(),
   /** 征集: one thread per home, edited (not repeated). */
-  'topics.comment': action(z.object({ topicId: id, homeId: id, stance: z.enum(STANCES, { error: '请选择赞成、反对或建议' }), text: text({ max: L.comment, multiline: true, emptyMessage: '请写下您的意见' }) }).strict()).returns<TopicDetail>(),
+  'topics.comment': action(
+    z
+      .object({
+        topicId: id,
+        homeId: id,
+        stance: z.enum(STANCES, { error: '请选择赞成、反对或建议' }),
+        text: text({ max: L.comment, multiline: true, emptyMessage: '请写下您的意见' }),
+      })
+      .strict(),
+  ).returns<TopicDetail>(),
   /** 公示: an objection, on the same thread of the home. */
-  'topics.object': action(z.object({ topicId: id, homeId: id, text: text({ max: L.comment, multiline: true, emptyMessage: '请写下异议' }) }).strict()).returns<TopicDetail>(),
+  'topics.object': action(
+    z.object({ topicId: id, homeId: id, text: text({ max: L.comment, multiline: true, emptyMessage: '请写下异议' }) }).strict(),
+  ).returns<TopicDetail>(),
   /** The next step of the cycle, with what that step records; any other step is refused. */
   'topics.advance': action(z.object({ topicId: id, step: advance }).strict()).returns<TopicDetail>(),
   'topics.addTask': action(
-    z.object({ topicId: id, clientRequestId, title: text({ max: L.taskTitle, emptyMessage: '请填写任务' }), owner: text({ max: L.taskOwner, emptyMessage: '请填写负责人' }), dueOn: day, link: taskLink.optional() }).strict(),
+    z
+      .object({
+        topicId: id,
+        clientRequestId,
+        title: text({ max: L.taskTitle, emptyMessage: '请填写任务' }),
+        owner: text({ max: L.taskOwner, emptyMessage: '请填写负责人' }),
+        dueOn: day,
+        link: taskLink.optional(),
+      })
+      .strict(),
   ).returns<TopicDetail>(),
   /** Link a task to a repair, a ledger expense or a vote (linked, never copied). */
   'topics.linkTask': action(z.object({ topicId: id, taskId: id, link: taskLink }).strict()).returns<TopicDetail>(),
   /** 反馈: a home rates the outcome. */
-  'topics.rate': action(z.object({ topicId: id, homeId: id, verdict: z.enum(['satisfied', 'unsatisfied'], { error: '请选择满意或不满意' }) }).strict()).returns<TopicDetail>(),
+  'topics.rate': action(
+    z.object({ topicId: id, homeId: id, verdict: z.enum(['satisfied', 'unsatisfied'], { error: '请选择满意或不满意' }) }).strict(),
+  ).returns<TopicDetail>(),
 });
 
 export type ConcernsApi = typeof concernsApi;

@@ -22,7 +22,12 @@ export const VISIBILITY_LABELS: Record<Visibility, string> = { public: '公开�
  */
 export const CONCERN_STATUSES = ['open', 'answered', 'satisfied', 'merged'] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
-export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = { open: '待答复', answered: '已答复，待评价', satisfied: '已解决', merged: '已合并' };
+export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
+  open: '待答复',
+  answered: '已答复，待评价',
+  satisfied: '已解决',
+  merged: '已合并',
+};
 
 /** How a handler answered: in words, or by turning it into something that decides it (linked, never copied). */
 export const OUTCOME_KINDS = ['answer', 'repair', 'topic', 'vote'] as const;
@@ -51,11 +56,7 @@ export interface ConcernFacts {
  * room), or null (not theirs to know: NOT_FOUND).
  */
 export type ConcernAccess = 'handler' | 'party' | 'board' | null;
-export function concernAccess(
-  actor: Pick<Actor, 'personId' | 'roles' | 'homes'>,
-  c: ConcernFacts,
-  canHandle: boolean,
-): ConcernAccess {
+export function concernAccess(actor: Pick<Actor, 'personId' | 'roles' | 'homes'>, c: ConcernFacts, canHandle: boolean): ConcernAccess {
   if (canHandle) return 'handler';
   const keys = [`p:${actor.personId ?? ''}`, ...actor.homes.map((h) => `h:${h.homeId}`)];
   if (c.partyKeys.some((k) => keys.includes(k))) return 'party';
@@ -84,7 +85,10 @@ export function isOverdue(c: { status: ConcernStatus; dueAt: Date | string }, no
 }
 
 /** The raiser may put a public concern to the 议事厅 once this many neighbours care too. */
-export function residentMayPropose(c: { visibility: Visibility; status: ConcernStatus; followers: number; topicId: string | null }, threshold: number): boolean {
+export function residentMayPropose(
+  c: { visibility: Visibility; status: ConcernStatus; followers: number; topicId: string | null },
+  threshold: number,
+): boolean {
   return c.visibility === 'public' && (c.status === 'open' || c.status === 'answered') && !c.topicId && c.followers >= threshold;
 }
 
@@ -181,11 +185,20 @@ const pct = (a: number, b: number) => (b ? Math.round((a * 100) / b) : null);
  * One compound's month: counts only (no names, no rooms), computable from the
  * concerns raised and the topics deliberated in that month.
  */
-export function monthlyFigures(cs: ConcernFigureInput[], topics: { stage: TopicStage; consultedAt: Date | string | null; implementedAt: Date | string | null }[]): ConcernFigures {
+export function monthlyFigures(
+  cs: ConcernFigureInput[],
+  topics: { stage: TopicStage; consultedAt: Date | string | null; implementedAt: Date | string | null }[],
+): ConcernFigures {
   const real = cs.filter((c) => c.status !== 'merged');
   const answered = real.filter((c) => c.firstAnsweredAt);
-  const days = answered.map((c) => (new Date(c.firstAnsweredAt!).getTime() - new Date(c.createdAt).getTime()) / DAY_MS).sort((a, b) => a - b);
-  const median = days.length ? (days.length % 2 ? days[(days.length - 1) / 2] : (days[days.length / 2 - 1] + days[days.length / 2]) / 2) : null;
+  const days = answered
+    .map((c) => (new Date(c.firstAnsweredAt!).getTime() - new Date(c.createdAt).getTime()) / DAY_MS)
+    .sort((a, b) => a - b);
+  const median = days.length
+    ? days.length % 2
+      ? days[(days.length - 1) / 2]
+      : (days[days.length / 2 - 1] + days[days.length / 2]) / 2
+    : null;
   const rated = real.filter((c) => c.rating);
   const satisfied = rated.filter((c) => c.rating === 'satisfied').length;
   const reopened = real.filter((c) => c.reopens > 0).length;

@@ -48,4 +48,3 @@ export function monthToClose(closedThrough: string | null, nowPeriod: string): M
   const m = `${Number(period.slice(5))}月`;
   return { period, closable, hint: closable ? `${m}可以结账` : `${m}结束后（${closableFrom(period)}起）可以结账` };
 }
-

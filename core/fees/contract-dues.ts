@@ -9,7 +9,6 @@ import type { JobView } from '../platform/jobs';
 import { HALF, type DuesState } from './dues';
 import { BILL_TEMPLATE_ID } from './templates';
 
-
 const half = z.string().regex(HALF, '半年格式应为 2026H1（上半年）或 2026H2（下半年）');
 
 // ---- views ----
@@ -85,5 +84,7 @@ export const DUES_ACTIONS = {
   /** The committee members' payment list of a half-year: published for residents; live too for the people who keep the books. */
   'fees.committeeDues': action(z.strictObject({ compoundId: id, half })).returns<CommitteeDuesView>(),
   /** Publish (freeze) a half-year's list once it has ended; publishing again keeps the first. */
-  'fees.publishCommitteeDues': action(z.strictObject({ clientRequestId: clientRequestId.optional(), compoundId: id, half })).returns<CommitteeDuesView>(),
+  'fees.publishCommitteeDues': action(
+    z.strictObject({ clientRequestId: clientRequestId.optional(), compoundId: id, half }),
+  ).returns<CommitteeDuesView>(),
 } satisfies Record<string, ActionSpec>;

@@ -91,7 +91,10 @@ export const PARKING_ACTIONS = {
     z.strictObject({
       compoundId: id,
       q: optionalText({ max: 20 }),
-      cursor: z.string().regex(/^\d{1,4}$/, '分页编号有误').optional(),
+      cursor: z
+        .string()
+        .regex(/^\d{1,4}$/, '分页编号有误')
+        .optional(),
       size: z.number().int().min(1).max(100).default(50),
     }),
   ).returns<ParkingSpacesPage>(),
@@ -99,7 +102,10 @@ export const PARKING_ACTIONS = {
   'parking.add': action(
     z.strictObject({
       compoundId: id,
-      spaceNos: z.array(spaceNo).min(1, '请填写车位号').max(PARKING_LIMITS.spacesPerAdd, `一次最多登记${PARKING_LIMITS.spacesPerAdd}个车位`),
+      spaceNos: z
+        .array(spaceNo)
+        .min(1, '请填写车位号')
+        .max(PARKING_LIMITS.spacesPerAdd, `一次最多登记${PARKING_LIMITS.spacesPerAdd}个车位`),
     }),
   ).returns<{ added: string[]; existing: string[] }>(),
   /** Rent a space to a home from a month on (open-ended). */
@@ -115,7 +121,11 @@ export const PARKING_ACTIONS = {
         clientRequestId,
         compoundId: id,
         ...home,
-        energyCenti: z.number().int('电量最多两位小数').min(1, '电量须大于0').max(PARKING_LIMITS.maxEnergyCenti, `一次充电最多${PARKING_LIMITS.maxEnergyCenti / 100}度`),
+        energyCenti: z
+          .number()
+          .int('电量最多两位小数')
+          .min(1, '电量须大于0')
+          .max(PARKING_LIMITS.maxEnergyCenti, `一次充电最多${PARKING_LIMITS.maxEnergyCenti / 100}度`),
         at: z.iso.datetime({ offset: true, error: '开始时间有误' }),
       })
       .refine(oneHome, oneHomeMessage),

@@ -15,8 +15,19 @@ import { DUES_ACTIONS } from './contract-dues';
 export * from './contract-parking';
 export * from './contract-dues';
 import {
-  EXPENSE_CATEGORIES, FEE_KINDS, INCOME_CATEGORIES, TIERS, type Category, type ChainHead, type FeeKind, type Fund, type LedgerKind,
-  type StatementFigures, type Tier, type VerifyProblem, type WitnessProblem,
+  EXPENSE_CATEGORIES,
+  FEE_KINDS,
+  INCOME_CATEGORIES,
+  TIERS,
+  type Category,
+  type ChainHead,
+  type FeeKind,
+  type Fund,
+  type LedgerKind,
+  type StatementFigures,
+  type Tier,
+  type VerifyProblem,
+  type WitnessProblem,
 } from './rules';
 
 export { BILL_TEMPLATE_FIELDS, BILL_TEMPLATE_ID } from './templates';
@@ -224,7 +235,10 @@ export interface FeesSummary {
   unpaidCount: number;
   /** For the committee's card: this month's collection rate per compound they keep. */
   compounds: {
-    compoundId: string; name: string; period: string; rate: number;
+    compoundId: string;
+    name: string;
+    period: string;
+    rate: number;
     /** The next month to close, once it has ended (core/fees/rules.ts monthToClose); null while it runs. */
     nextToClose: string | null;
     /** "11月可以结账" / "12月结束后（2027年1月1日起）可以结账". */
@@ -238,7 +252,13 @@ export interface FeesSummary {
 
 export const EXPORT_KINDS = ['bills', 'payments', 'arrears', 'ledger', 'statements'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { bills: '账单', payments: '收款', arrears: '欠费', ledger: '流水账', statements: '月度报表' };
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
+  bills: '账单',
+  payments: '收款',
+  arrears: '欠费',
+  ledger: '流水账',
+  statements: '月度报表',
+};
 export interface FeesExport {
   fileName: string;
   fileID: string;
@@ -272,7 +292,12 @@ export const FEES_BASE_ACTIONS = {
   'fees.order': action(z.strictObject({ outTradeNo: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/) })).returns<OrderState>(),
   'fees.receipt': action(z.strictObject({ paymentId: id })).returns<ReceiptView>(),
   'fees.payOffline': action(
-    z.strictObject({ clientRequestId, billIds, method: z.enum(['cash', 'transfer']), receiptNo: z.string().regex(RECEIPT_NO, '收据号只能含字母、数字和-') }),
+    z.strictObject({
+      clientRequestId,
+      billIds,
+      method: z.enum(['cash', 'transfer']),
+      receiptNo: z.string().regex(RECEIPT_NO, '收据号只能含字母、数字和-'),
+    }),
   ).returns<ReceiptView>(),
   'fees.refund': action(z.strictObject({ paymentId: id, reason: text({ max: FEE_LIMITS.reason }) })).returns<ReceiptView>(),
   'fees.arrears': action(z.strictObject({ compoundId: id, period, buildingId: id.optional() })).returns<ArrearsView>(),
@@ -284,11 +309,17 @@ export const FEES_BASE_ACTIONS = {
       amountFen,
       memo: text({ max: FEE_LIMITS.memo }),
       receipts: fileIds.default([]),
-      donor: z.strictObject({ name: optionalText({ max: FEE_LIMITS.donor }), anonymous: z.boolean(), project: text({ max: 20 }) }).optional(),
+      donor: z
+        .strictObject({ name: optionalText({ max: FEE_LIMITS.donor }), anonymous: z.boolean(), project: text({ max: 20 }) })
+        .optional(),
     }),
   ).returns<LedgerEntryView>(),
-  'ledger.reverse': action(z.strictObject({ clientRequestId, entryId: id, reason: text({ max: FEE_LIMITS.reason }) })).returns<LedgerEntryView>(),
-  'ledger.entries': action(z.strictObject({ compoundId: id, period, category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]).optional() })).returns<LedgerEntryView[]>(),
+  'ledger.reverse': action(
+    z.strictObject({ clientRequestId, entryId: id, reason: text({ max: FEE_LIMITS.reason }) }),
+  ).returns<LedgerEntryView>(),
+  'ledger.entries': action(
+    z.strictObject({ compoundId: id, period, category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]).optional() }),
+  ).returns<LedgerEntryView[]>(),
   'ledger.close': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
   'ledger.publish': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
   /**
@@ -296,18 +327,38 @@ export const FEES_BASE_ACTIONS = {
    * notice to the whole compound opening this month's statement. The first one
    * recorded stays unless `replace` (the committee replacing a wrong link; recorded).
    */
-  'ledger.linkNotice': action(z.strictObject({ compoundId: id, period, noticeId: id, replace: z.boolean().optional() })).returns<StatementView>(),
+  'ledger.linkNotice': action(
+    z.strictObject({ compoundId: id, period, noticeId: id, replace: z.boolean().optional() }),
+  ).returns<StatementView>(),
   'ledger.statement': action(z.strictObject({ compoundId: id, period })).returns<StatementView>(),
   'ledger.trend': action(z.strictObject({ compoundId: id })).returns<TrendPoint[]>(),
   /** 校验; `receipts` are the ones the caller's app kept (entry seq + hash or short code). */
   'ledger.verify': action(
     z.strictObject({
       compoundId: id,
-      receipts: z.array(z.strictObject({ seq: z.number().int().min(1).max(1e9), hash: z.string().regex(/^(?:[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}|[0-9a-fA-F]{64})$/, '校验码格式不对') })).max(FEE_LIMITS.witnesses).optional(),
+      receipts: z
+        .array(
+          z.strictObject({
+            seq: z.number().int().min(1).max(1e9),
+            hash: z.string().regex(/^(?:[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}|[0-9a-fA-F]{64})$/, '校验码格式不对'),
+          }),
+        )
+        .max(FEE_LIMITS.witnesses)
+        .optional(),
     }),
   ).returns<VerifyView>(),
-  'ledger.ask': action(z.strictObject({ clientRequestId, compoundId: id, period, category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]), question: text({ max: FEE_LIMITS.question }) })).returns<{ id: string }>(),
-  'ledger.answer': action(z.strictObject({ questionId: id, answer: text({ max: FEE_LIMITS.answer, multiline: true }) })).returns<{ id: string }>(),
+  'ledger.ask': action(
+    z.strictObject({
+      clientRequestId,
+      compoundId: id,
+      period,
+      category: z.enum([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES]),
+      question: text({ max: FEE_LIMITS.question }),
+    }),
+  ).returns<{ id: string }>(),
+  'ledger.answer': action(z.strictObject({ questionId: id, answer: text({ max: FEE_LIMITS.answer, multiline: true }) })).returns<{
+    id: string;
+  }>(),
   'ledger.donations': action(z.strictObject({ compoundId: id })).returns<DonationView[]>(),
   /** .xlsx for the people who keep the books: a private file and a 10-minute link. */
   'fees.export': action(z.strictObject({ compoundId: id, kind: z.enum(EXPORT_KINDS), period })).returns<FeesExport>(),

@@ -3,7 +3,20 @@
  * `payCallback`, which may not import each other), and the one builder of a bill
  * document (generation, EV sessions and the demo write bills of the same shape).
  */
-import type { BillLine, BillUnit, Category, ChainFields, ChainHead, FeeKind, Fund, LedgerKind, RateVersion, Rental, StatementFigures, Tier } from './rules';
+import type {
+  BillLine,
+  BillUnit,
+  Category,
+  ChainFields,
+  ChainHead,
+  FeeKind,
+  Fund,
+  LedgerKind,
+  RateVersion,
+  Rental,
+  StatementFigures,
+  Tier,
+} from './rules';
 
 export interface FeeItemDoc {
   _id: string;
@@ -172,7 +185,16 @@ export interface PaymentDoc {
   duplicateFen: number;
   needsRefund: boolean;
   /** Money given back: through WeChat Pay to the payer (原路退回, `refundId`), or in cash at the office. */
-  refund?: { amountFen: number; reason: string; by: string; at: Date; entryId: string; how?: 'wechat' | 'cash'; refundId?: string; outRefundNo?: string };
+  refund?: {
+    amountFen: number;
+    reason: string;
+    by: string;
+    at: Date;
+    entryId: string;
+    how?: 'wechat' | 'cash';
+    refundId?: string;
+    outRefundNo?: string;
+  };
   transactionId?: string;
   outTradeNo?: string;
   /** Shanghai day "YYYY-MM-DD" (the day's WeChat Pay total against the ledger). */

@@ -81,7 +81,12 @@ export interface DuesStatus {
  * many homes of the compound they are bound to; `bills` those homes' bills of the
  * half (others are ignored).
  */
-export function memberDues(half: string, homes: number, bills: { period: string; amountFen: number; status: 'paid' | 'unpaid' }[], formatYuan: (fen: number) => string): DuesStatus {
+export function memberDues(
+  half: string,
+  homes: number,
+  bills: { period: string; amountFen: number; status: 'paid' | 'unpaid' }[],
+  formatYuan: (fen: number) => string,
+): DuesStatus {
   if (homes === 0) return { state: 'noHome', months: 0, owingFen: 0, bills: 0, label: DUES_STATE_LABELS.noHome };
   const periods = new Set(halfPeriods(half));
   const inHalf = bills.filter((b) => periods.has(b.period));
@@ -119,11 +124,32 @@ export interface OverdueHome {
  * Homes in arrears: an unpaid bill of a month before `nowPeriod` (this month's bill is
  * due, not overdue). Amounts are the overdue bills only. Sorted by home id.
  */
-export function overdueHomes(bills: { homeId: string; buildingId: string; homeLabel: string; period: string; amountFen: number; status: 'paid' | 'unpaid'; itemName: string }[], nowPeriod: string): OverdueHome[] {
+export function overdueHomes(
+  bills: {
+    homeId: string;
+    buildingId: string;
+    homeLabel: string;
+    period: string;
+    amountFen: number;
+    status: 'paid' | 'unpaid';
+    itemName: string;
+  }[],
+  nowPeriod: string,
+): OverdueHome[] {
   const by = new Map<string, OverdueHome & { ps: Set<string>; items: Set<string>; amounts: number[] }>();
   for (const b of bills) {
     if (b.status !== 'unpaid' || b.period >= nowPeriod) continue;
-    const e = by.get(b.homeId) ?? { homeId: b.homeId, buildingId: b.buildingId, label: b.homeLabel, periods: [], fen: 0, itemNames: [], ps: new Set<string>(), items: new Set<string>(), amounts: [] };
+    const e = by.get(b.homeId) ?? {
+      homeId: b.homeId,
+      buildingId: b.buildingId,
+      label: b.homeLabel,
+      periods: [],
+      fen: 0,
+      itemNames: [],
+      ps: new Set<string>(),
+      items: new Set<string>(),
+      amounts: [],
+    };
     e.ps.add(b.period);
     e.items.add(b.itemName);
     e.amounts.push(b.amountFen);
@@ -152,12 +178,15 @@ export function periodsSpan(periods: string[]): string {
 }
 
 /** What one person's reminder says, over the overdue homes it covers. */
-export function reminderText(homes: Pick<OverdueHome, 'periods' | 'fen' | 'itemNames'>[], formatYuan: (fen: number) => string): { item: string; amount: string; period: string; note: string } {
+export function reminderText(
+  homes: Pick<OverdueHome, 'periods' | 'fen' | 'itemNames'>[],
+  formatYuan: (fen: number) => string,
+): { item: string; amount: string; period: string; note: string } {
   const items = [...new Set(homes.flatMap((h) => h.itemNames))].sort();
   const periods = [...new Set(homes.flatMap((h) => h.periods))];
   const months = periods.length;
   return {
-    item: clip20(items.length > 1 ? `${items.join('、')}` : items[0] ?? '物业费'),
+    item: clip20(items.length > 1 ? `${items.join('、')}` : (items[0] ?? '物业费')),
     amount: formatYuan(sumFen(homes.map((h) => h.fen))),
     period: monthsText(periodsSpan(periods), months),
     note: REMIND_NOTE,

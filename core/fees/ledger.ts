@@ -9,11 +9,35 @@ export type LedgerKind = (typeof LEDGER_KINDS)[number];
 /** Operating money, the repair fund (专项维修资金, kept apart), common-part income (owners' money, 民法典 282). */
 export const FUNDS = ['operating', 'repairFund', 'commonPart'] as const;
 export type Fund = (typeof FUNDS)[number];
-export const FUND_LABELS: Record<Fund, string> = { operating: '日常收支', repairFund: '维修资金', commonPart: '共有部分收益（归全体业主）' };
+export const FUND_LABELS: Record<Fund, string> = {
+  operating: '日常收支',
+  repairFund: '维修资金',
+  commonPart: '共有部分收益（归全体业主）',
+};
 
-export const INCOME_CATEGORIES = ['propertyFee', 'fixedFee', 'parking', 'evCharging', 'commonArea', 'advertising', 'donation', 'repairFundIn', 'otherIncome'] as const;
+export const INCOME_CATEGORIES = [
+  'propertyFee',
+  'fixedFee',
+  'parking',
+  'evCharging',
+  'commonArea',
+  'advertising',
+  'donation',
+  'repairFundIn',
+  'otherIncome',
+] as const;
 /** 'refund' gives back operating money (property, fixed fees); 'refundCommon' common-part money (parking, EV charging). */
-export const EXPENSE_CATEGORIES = ['security', 'cleaning', 'salary', 'repairs', 'purchases', 'repairFundOut', 'refund', 'refundCommon', 'otherExpense'] as const;
+export const EXPENSE_CATEGORIES = [
+  'security',
+  'cleaning',
+  'salary',
+  'repairs',
+  'purchases',
+  'repairFundOut',
+  'refund',
+  'refundCommon',
+  'otherExpense',
+] as const;
 export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
 export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
 export type Category = IncomeCategory | ExpenseCategory;
@@ -66,7 +90,12 @@ export function refundCategoryOf(category: IncomeCategory): 'refund' | 'refundCo
   return CATEGORY_FUND[category] === 'commonPart' ? 'refundCommon' : 'refund';
 }
 /** The ledger category a paid bill's item posts to. */
-export const FEE_KIND_CATEGORY: Record<FeeKind, IncomeCategory> = { property: 'propertyFee', parking: 'parking', fixed: 'fixedFee', ev: 'evCharging' };
+export const FEE_KIND_CATEGORY: Record<FeeKind, IncomeCategory> = {
+  property: 'propertyFee',
+  parking: 'parking',
+  fixed: 'fixedFee',
+  ev: 'evCharging',
+};
 
 /** The fields of an entry the hash covers, in a fixed order. */
 export interface ChainFields {
@@ -90,7 +119,21 @@ export const GENESIS_HASH = '0'.repeat(64);
 export type Sha256 = (text: string) => string;
 
 export function canonical(e: ChainFields): string {
-  return JSON.stringify([e.seq, e.compoundId, e.period, e.kind, e.category, e.fund, e.amountFen, e.memo, e.sourceKey, e.reverses, e.receipts, e.at, e.prevHash]);
+  return JSON.stringify([
+    e.seq,
+    e.compoundId,
+    e.period,
+    e.kind,
+    e.category,
+    e.fund,
+    e.amountFen,
+    e.memo,
+    e.sourceKey,
+    e.reverses,
+    e.receipts,
+    e.at,
+    e.prevHash,
+  ]);
 }
 export function entryHash(e: ChainFields, sha256: Sha256): string {
   return sha256(canonical(e));
@@ -103,7 +146,11 @@ export interface ChainHead {
 export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH };
 
 /** The next entry after `head`: seq + 1, chained to head.hash. */
-export function chainNext(head: ChainHead, draft: Omit<ChainFields, 'seq' | 'prevHash'>, sha256: Sha256): { fields: ChainFields; hash: string; head: ChainHead } {
+export function chainNext(
+  head: ChainHead,
+  draft: Omit<ChainFields, 'seq' | 'prevHash'>,
+  sha256: Sha256,
+): { fields: ChainFields; hash: string; head: ChainHead } {
   const fields: ChainFields = { ...draft, seq: head.seq + 1, prevHash: head.hash };
   const hash = entryHash(fields, sha256);
   return { fields, hash, head: { seq: fields.seq, hash } };
@@ -128,7 +175,11 @@ export interface VerifyResult {
  * the entry at that seq. An altered entry fails its hash; a removed one leaves a gap
  * (or, at the end, a statement head with no entry).
  */
-export function verifyChain(entries: (ChainFields & { hash: string })[], heads: { period: string; head: ChainHead }[], sha256: Sha256): VerifyResult {
+export function verifyChain(
+  entries: (ChainFields & { hash: string })[],
+  heads: { period: string; head: ChainHead }[],
+  sha256: Sha256,
+): VerifyResult {
   const sorted = [...entries].sort((a, b) => a.seq - b.seq);
   const problems: VerifyProblem[] = [];
   let prev: ChainHead = EMPTY_HEAD;
@@ -181,7 +232,8 @@ export function checkWitnesses(held: Witness[], chain: Map<number, string>): Wit
   for (const w of held) {
     const now = chain.get(w.seq);
     const code = norm(w.hash);
-    if (!now || !(code.length >= 8 && now.toLowerCase().startsWith(code))) out.push({ seq: w.seq, held: witnessCode(code), now: now ? witnessCode(now) : null });
+    if (!now || !(code.length >= 8 && now.toLowerCase().startsWith(code)))
+      out.push({ seq: w.seq, held: witnessCode(code), now: now ? witnessCode(now) : null });
   }
   return out;
 }
@@ -220,7 +272,11 @@ export interface StatementFigures {
  * The month's statement from its entries and the balances carried forward. Each fund
  * is its own account; reversing entries (negative amounts) cancel their originals.
  */
-export function buildStatement(period: string, opening: Balances, entries: { kind: LedgerKind; category: Category; fund: Fund; amountFen: number }[]): StatementFigures {
+export function buildStatement(
+  period: string,
+  opening: Balances,
+  entries: { kind: LedgerKind; category: Category; fund: Fund; amountFen: number }[],
+): StatementFigures {
   const byCat = new Map<Category, StatementLine>();
   const sums = { operating: { in: 0, out: 0 }, repairFund: { in: 0, out: 0 }, commonPart: { in: 0, out: 0 } };
   for (const e of entries) {

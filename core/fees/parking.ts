@@ -29,7 +29,8 @@ export const SESSION_CLOCK_SKEW_MS = 5 * 60_000;
 /** Why a charging session's start cannot be recorded now (null when it can): not in the future, not too old. */
 export function sessionStartProblem(at: Date, now: Date): string | null {
   if (at.getTime() > now.getTime() + SESSION_CLOCK_SKEW_MS) return '开始时间不能晚于现在';
-  if (now.getTime() - at.getTime() > PARKING_LIMITS.sessionMaxAgeDays * 86_400_000) return `只能登记${PARKING_LIMITS.sessionMaxAgeDays}天内的充电记录`;
+  if (now.getTime() - at.getTime() > PARKING_LIMITS.sessionMaxAgeDays * 86_400_000)
+    return `只能登记${PARKING_LIMITS.sessionMaxAgeDays}天内的充电记录`;
   return null;
 }
 
@@ -113,7 +114,8 @@ export function spacesByHome(spaces: { spaceNo: string; rentals: Rental[] }[], p
     if (!r) continue;
     out.set(r.homeId, [...(out.get(r.homeId) ?? []), s.spaceNo]);
   }
-  for (const list of out.values()) list.sort((a, b) => (spaceSortKey(a) < spaceSortKey(b) ? -1 : spaceSortKey(a) > spaceSortKey(b) ? 1 : 0));
+  for (const list of out.values())
+    list.sort((a, b) => (spaceSortKey(a) < spaceSortKey(b) ? -1 : spaceSortKey(a) > spaceSortKey(b) ? 1 : 0));
   return out;
 }
 

@@ -100,7 +100,8 @@ export function billLine(kind: FeeKind, history: RateVersion[], period: string, 
 
 function safeMul(a: number, b: number): number {
   const r = a * b;
-  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || !Number.isSafeInteger(r) || a < 0 || b < 0) throw new RangeError('amounts must be non-negative integers');
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || !Number.isSafeInteger(r) || a < 0 || b < 0)
+    throw new RangeError('amounts must be non-negative integers');
   return r;
 }
 
@@ -116,7 +117,6 @@ export function sumFen(xs: number[]): number {
 }
 // ---------------------------------------------------------------- periods
 
-
 export const PREPAY_SPANS = { month: 1, quarter: 3, year: 12 } as const;
 export type PrepaySpan = keyof typeof PREPAY_SPANS;
 
@@ -124,7 +124,13 @@ export type PrepaySpan = keyof typeof PREPAY_SPANS;
  * Paying ahead: a quarter or a year from `start` is one line per month, each at the
  * rate in force in that month (a rate change inside the span applies from its month).
  */
-export function prepayLines(kind: FeeKind, history: RateVersion[], start: string, span: PrepaySpan, home: BillHome): { period: string; line: BillLine }[] {
+export function prepayLines(
+  kind: FeeKind,
+  history: RateVersion[],
+  start: string,
+  span: PrepaySpan,
+  home: BillHome,
+): { period: string; line: BillLine }[] {
   const out: { period: string; line: BillLine }[] = [];
   for (const period of periodsFrom(start, PREPAY_SPANS[span])) {
     const line = billLine(kind, history, period, home);
@@ -172,7 +178,12 @@ export function roomMatches(raw: string, home: { label: string; buildingName: st
   if (t === normalizeRoom(home.label)) return true;
   const b = normalizeRoom(home.buildingName).replace(/(栋|幢|号楼|楼)$/, '');
   const parts = t.split('-');
-  if (home.unit && parts.length === 3) return parts[0].replace(/(栋|幢|号楼|楼)$/, '') === b && parts[1].replace(/单元$/, '') === home.unit.toUpperCase() && parts[2] === home.number.toUpperCase();
+  if (home.unit && parts.length === 3)
+    return (
+      parts[0].replace(/(栋|幢|号楼|楼)$/, '') === b &&
+      parts[1].replace(/单元$/, '') === home.unit.toUpperCase() &&
+      parts[2] === home.number.toUpperCase()
+    );
   if (!home.unit && parts.length === 2) return parts[0].replace(/(栋|幢|号楼|楼)$/, '') === b && parts[1] === home.number.toUpperCase();
   return false;
 }

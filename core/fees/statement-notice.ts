@@ -21,7 +21,11 @@ const yuan = (fen: number) => {
 };
 
 /** `head` is the month's final chain head: the notice prints it, so every home holds it. */
-export function statementNotice(compound: { id: string; name: string }, figures: Omit<StatementFigures, 'lines'>, head?: ChainHead | null): StatementNoticeDraft {
+export function statementNotice(
+  compound: { id: string; name: string },
+  figures: Omit<StatementFigures, 'lines'>,
+  head?: ChainHead | null,
+): StatementNoticeDraft {
   const month = periodLabel(figures.period);
   const lines = [
     `${compound.name}${month}的收支已结账，现向全体业主公示。`,
@@ -30,12 +34,17 @@ export function statementNotice(compound: { id: string; name: string }, figures:
   ];
   const cp = figures.commonPart;
   if (cp.income || cp.expense || cp.closing) {
-    lines.push(`共有部分收益（停车、广告、充电桩等，归全体业主）：本月收入 ${yuan(cp.income)}，支出 ${yuan(cp.expense)}，累计 ${yuan(cp.closing)}。`);
+    lines.push(
+      `共有部分收益（停车、广告、充电桩等，归全体业主）：本月收入 ${yuan(cp.income)}，支出 ${yuan(cp.expense)}，累计 ${yuan(cp.closing)}。`,
+    );
   }
   const rf = figures.repairFund;
   if (rf.in || rf.out) lines.push(`维修资金：本月缴存 ${yuan(rf.in)}，使用 ${yuan(rf.out)}，余额 ${yuan(rf.closing)}。`);
   if (head && head.seq > 0) lines.push(`本月账本到第${head.seq}笔为止，末笔校验码 ${witnessCode(head.hash)}（账目页「校验」会核对它）。`);
-  lines.push('', '每一项的明细和票据请点下方「查看账目明细」；对哪一项有疑问，可以在账目页直接提问，答复所有人可见。账目页的「校验」可以确认公示后的账没有被改动。');
+  lines.push(
+    '',
+    '每一项的明细和票据请点下方「查看账目明细」；对哪一项有疑问，可以在账目页直接提问，答复所有人可见。账目页的「校验」可以确认公示后的账没有被改动。',
+  );
   return {
     title: `${compound.name} ${month}财务公示`.slice(0, 40),
     body: lines.join('\n'),

@@ -187,15 +187,23 @@ const body = text({ max: NOTICE_LIMITS.body, multiline: true, emptyMessage: '请
 const reason = text({ max: NOTICE_LIMITS.reason, emptyMessage: '请填写原因' });
 
 /** Where to post: whole compounds, or chosen buildings. */
-export const audience = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('compounds'), compoundIds: z.array(id).min(1, '请选择小区').max(20) }).strict(),
-  z.object({ kind: z.literal('buildings'), buildingIds: z.array(id).min(1, '请选择楼栋').max(50) }).strict(),
-], { error: '请选择发布范围：按小区（compounds）或按楼栋（buildings）' });
+export const audience = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('compounds'), compoundIds: z.array(id).min(1, '请选择小区').max(20) }).strict(),
+    z.object({ kind: z.literal('buildings'), buildingIds: z.array(id).min(1, '请选择楼栋').max(50) }).strict(),
+  ],
+  { error: '请选择发布范围：按小区（compounds）或按楼栋（buildings）' },
+);
 export type Audience = z.input<typeof audience>;
 
 /** A button under the body that opens a page of another feature (a 财务公示 notice opens the statement). */
 const link = z
-  .strictObject({ to: z.enum(APP_LINK_NAMES as [AppLink['to'], ...AppLink['to'][]]), params: z.record(z.string(), z.string().max(64)), label: text({ max: 12 }) })
+  .strictObject({
+    to: z.enum(APP_LINK_NAMES as [AppLink['to'], ...AppLink['to'][]]),
+    params: z.record(z.string(), z.string().max(64)),
+    label: text({ max: 12 }),
+  })
   .refine(isValidLink, { error: '链接的页面或参数有误' });
 
 const content = {
@@ -231,24 +239,33 @@ export type { DecodedGroupInfo } from './rules';
 export const noticesApi = defineApi('notices', {
   'notices.post': action(z.object({ clientRequestId, audience, ...content }).strict()).returns<NoticeDetail>(),
   'notices.correct': action(
-    z.object({
-      clientRequestId,
-      noticeId: id,
-      ...content,
-      note: optionalText({ max: NOTICE_LIMITS.reason }),
-      /** Everyone must see this version again: reads and 已当面告知 of earlier versions stop counting. */
-      mustReread: z.boolean().default(false),
-    }).strict(),
+    z
+      .object({
+        clientRequestId,
+        noticeId: id,
+        ...content,
+        note: optionalText({ max: NOTICE_LIMITS.reason }),
+        /** Everyone must see this version again: reads and 已当面告知 of earlier versions stop counting. */
+        mustReread: z.boolean().default(false),
+      })
+      .strict(),
   ).returns<NoticeDetail>(),
   'notices.withdraw': action(z.object({ noticeId: id, reason }).strict()).returns<NoticeDetail>(),
   /** inbox: notices for me; authored: what I posted, any status (reviewing and rejected included). */
   'notices.list': action(
-    z.object({ box: z.enum(['inbox', 'authored']).default('inbox'), q: optionalText({ max: NOTICE_LIMITS.search }) }).merge(page).strict(),
+    z
+      .object({ box: z.enum(['inbox', 'authored']).default('inbox'), q: optionalText({ max: NOTICE_LIMITS.search }) })
+      .merge(page)
+      .strict(),
   ).returns<NoticeListPage>(),
   'notices.unreadCount': action(z.object({}).strict()).returns<{ unread: number }>(),
   /** Open a notice: returns it and records my read (idempotent). `groupInfo` when opened from a group share card. */
   'notices.open': action(z.object({ noticeId: id, groupInfo: groupInfo.optional() }).strict()).returns<NoticeDetail>(),
-  'notices.groupOpen': action(z.object({ noticeId: id, groupInfo }).strict()).returns<{ noticeId: string; openGId: string; recorded: boolean }>(),
+  'notices.groupOpen': action(z.object({ noticeId: id, groupInfo }).strict()).returns<{
+    noticeId: string;
+    openGId: string;
+    recorded: boolean;
+  }>(),
   'notices.summary': action(z.object({ noticeId: id }).strict()).returns<ReadSummary>(),
   'notices.unreadHomes': action(z.object({ noticeId: id, buildingId: id }).merge(page).strict()).returns<UnreadHomesPage>(),
   /** Message the unread homes' people who granted a subscribe message (optionally one building). */
@@ -259,11 +276,16 @@ export const noticesApi = defineApi('notices', {
   'notices.markTold': action(z.object({ noticeId: id, homeId: id }).strict()).returns<{ homeId: string; told: boolean }>(),
   'notices.unmarkTold': action(z.object({ noticeId: id, homeId: id }).strict()).returns<{ homeId: string; told: boolean }>(),
   /** After wx.requestSubscribeMessage: one accepted tap = one message. */
-  'notices.subscribe': action(
-    z.object({ templateId: z.enum(SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict(),
-  ).returns<{ templateId: string; remaining: number }>(),
+  'notices.subscribe': action(z.object({ templateId: z.enum(SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{
+    templateId: string;
+    remaining: number;
+  }>(),
   /** Link a WeChat group to the building group it is: group info only as WeChat decoded it (a share ticket's CloudID). */
-  'groups.link': action(z.object({ buildingId: id, groupInfo }).strict()).returns<{ openGId: string; buildingId: string; buildingName: string }>(),
+  'groups.link': action(z.object({ buildingId: id, groupInfo }).strict()).returns<{
+    openGId: string;
+    buildingId: string;
+    buildingName: string;
+  }>(),
 });
 
 export type NoticesApi = typeof noticesApi;

@@ -23,5 +23,8 @@ export const NOTICES_PERMISSIONS = {
     ['communityAdmin', 'community'],
   ],
   /** Link a WeChat group (openGId) to a building group: the lead who runs it, or the branch secretary. */
-  'group.link': [['buildingLead', 'building'], ['branchSecretary', 'compound']],
+  'group.link': [
+    ['buildingLead', 'building'],
+    ['branchSecretary', 'compound'],
+  ],
 } as const satisfies PermissionTable;

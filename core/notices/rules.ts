@@ -147,7 +147,9 @@ export function trackableBuildings<B extends Pick<TargetBuilding, 'id' | 'commun
   actor: Pick<Actor, 'roles'>,
   notice: { buildings: B[] },
 ): B[] {
-  return notice.buildings.filter((b) => can(actor, 'notice.track', { communityId: b.communityId, compoundId: b.compoundId, buildingId: b.id }));
+  return notice.buildings.filter((b) =>
+    can(actor, 'notice.track', { communityId: b.communityId, compoundId: b.compoundId, buildingId: b.id }),
+  );
 }
 
 /** Correct or withdraw: the author, or whoever may post to every target. */
@@ -236,7 +238,10 @@ export function rates(c: ReadCounts) {
 }
 
 export function sumCounts(list: ReadCounts[]): ReadCounts {
-  return list.reduce((a, c) => ({ homes: a.homes + c.homes, read: a.read + c.read, told: a.told + c.told, own: (a.own ?? 0) + (c.own ?? 0) }), { homes: 0, read: 0, told: 0, own: 0 });
+  return list.reduce(
+    (a, c) => ({ homes: a.homes + c.homes, read: a.read + c.read, told: a.told + c.told, own: (a.own ?? 0) + (c.own ?? 0) }),
+    { homes: 0, read: 0, told: 0, own: 0 },
+  );
 }
 
 /**
@@ -316,7 +321,6 @@ export function rejectionMessage(what: 'text' | 'image', suggest: string, label:
 
 export const NOTICE_DETAIL_PAGE = 'packages/notices/pages/detail/index';
 export const noticePage = (id: string) => `${NOTICE_DETAIL_PAGE}?id=${encodeURIComponent(id)}`;
-
 
 /** Group info as WeChat decoded it: getShareInfo → `{ openGId }`, getGroupEnterInfo → `{ opengid }`. */
 export type DecodedGroupInfo = { data: { openGId: string } | { opengid: string } };

@@ -58,7 +58,12 @@ export interface PosterSheet {
 export const onboardingApi = defineApi('onboarding', {
   /** Claim the role a setup code carries (once, within 24 hours, attempt-limited). */
   'claim.redeem': action(
-    z.object({ code: z.string().trim().toUpperCase().regex(CLAIM_CODE_PATTERN, `认领码为${CLAIM_CODE_LENGTH}位字母或数字`), name: personName }).strict(),
+    z
+      .object({
+        code: z.string().trim().toUpperCase().regex(CLAIM_CODE_PATTERN, `认领码为${CLAIM_CODE_LENGTH}位字母或数字`),
+        name: personName,
+      })
+      .strict(),
   ).returns<ClaimResult>(),
   /** The first-run guide of a compound (the first one I may guide when none is named). */
   'guide.get': action(z.object({ compoundId: id.optional() }).strict()).returns<Guide>(),

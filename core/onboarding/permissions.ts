@@ -6,5 +6,8 @@ export const ONBOARDING_PERMISSIONS = {
    * The first-run guide and the building posters: the committee; the community
    * worker for every compound of the community (and so for one without a committee).
    */
-  'onboarding.guide': [['committeeMember', 'compound'], ['communityAdmin', 'community']],
+  'onboarding.guide': [
+    ['committeeMember', 'compound'],
+    ['communityAdmin', 'community'],
+  ],
 } as const satisfies PermissionTable;

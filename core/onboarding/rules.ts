@@ -65,7 +65,8 @@ export function parseSetupRows(rows: string[][]): { spec: SetupSpec | null; erro
     const i = header.findIndex((h) => ALIASES[c].includes(h));
     if (i >= 0) col[c] = i;
   }
-  for (const c of ['社区', '小区', '楼栋'] as const) if (col[c] === undefined) errors.push({ row: 1, column: c, message: `缺少列「${c}」` });
+  for (const c of ['社区', '小区', '楼栋'] as const)
+    if (col[c] === undefined) errors.push({ row: 1, column: c, message: `缺少列「${c}」` });
   if (errors.length) return { spec: null, errors };
   let community = '';
   const compounds = new Map<string, SetupCompound>();
@@ -95,7 +96,8 @@ export function parseSetupRows(rows: string[][]): { spec: SetupSpec | null; erro
     else if (kind === 'residential' && no === null) err('楼栋', '住宅楼请写楼号，如「3栋」「3号楼」');
     const unitText = cell('单元数');
     const units = unitText ? Number(unitText.replace(/个?单元$/, '')) : kind === 'shops' ? 0 : 1;
-    if (!Number.isInteger(units) || units < 0 || units > SETUP_LIMITS.units || (kind === 'residential' && units < 1)) err('单元数', `单元数应为1到${SETUP_LIMITS.units}的整数`);
+    if (!Number.isInteger(units) || units < 0 || units > SETUP_LIMITS.units || (kind === 'residential' && units < 1))
+      err('单元数', `单元数应为1到${SETUP_LIMITS.units}的整数`);
     const liftText = cell('电梯');
     if (liftText && liftText !== '有' && liftText !== '无') err('电梯', '电梯应填「有」或「无」');
     if (errors.length > before || !kind) continue;
@@ -108,7 +110,13 @@ export function parseSetupRows(rows: string[][]): { spec: SetupSpec | null; erro
     seen.set(key, row);
     const compound = compounds.get(cp) ?? { name: cp, buildings: [] };
     if (address && !compound.address) compound.address = address;
-    compound.buildings.push({ no: 0, name, kind, hasLift: liftText === '有', units: kind === 'shops' ? [] : Array.from({ length: units }, (_, i) => String(i + 1)) });
+    compound.buildings.push({
+      no: 0,
+      name,
+      kind,
+      hasLift: liftText === '有',
+      units: kind === 'shops' ? [] : Array.from({ length: units }, (_, i) => String(i + 1)),
+    });
     compounds.set(cp, compound);
   }
   if (!community && !errors.length) errors.push({ row: 2, message: '文件里没有楼栋' });
@@ -227,7 +235,10 @@ export function guideSteps(f: GuideFacts, runBy: 'committee' | 'community'): Gui
       key: 'import',
       title: '导入房屋花名册',
       done: f.homes > 0,
-      summary: f.homes > 0 ? `已导入 ${f.homes} 户（${f.buildingsWithHomes}/${f.buildings} 栋）` : '上传房屋、面积和业主的 Excel 表，有错的行会逐一标出',
+      summary:
+        f.homes > 0
+          ? `已导入 ${f.homes} 户（${f.buildingsWithHomes}/${f.buildings} 栋）`
+          : '上传房屋、面积和业主的 Excel 表，有错的行会逐一标出',
       items: [{ label: '房屋、面积和业主', done: f.homes > 0 }],
     },
     {
@@ -255,7 +266,9 @@ export function guideSteps(f: GuideFacts, runBy: 'committee' | 'community'): Gui
       title: '关联业主群和楼栋群',
       done: f.buildingGroupsLinked > 0,
       summary: f.buildingGroupsLinked > 0 ? `已关联 ${f.buildingGroupsLinked}/${f.buildings} 个楼栋群` : '把通知转发到微信群，即可关联该群',
-      items: [{ label: `楼栋群（${f.buildingGroupsLinked}/${f.buildings}）`, done: f.buildingGroupsLinked >= f.buildings && f.buildings > 0 }],
+      items: [
+        { label: `楼栋群（${f.buildingGroupsLinked}/${f.buildings}）`, done: f.buildingGroupsLinked >= f.buildings && f.buildings > 0 },
+      ],
     },
     {
       key: 'posters',

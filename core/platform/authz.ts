@@ -16,11 +16,7 @@ export type PermissionTable = Record<string, PermissionRules>;
 export function grantCovers(grant: RoleGrant, scope: Scope, target: Target): boolean {
   switch (scope) {
     case 'building':
-      return (
-        !!target.buildingId &&
-        grant.compoundId === target.compoundId &&
-        (grant.buildingIds ?? []).includes(target.buildingId)
-      );
+      return !!target.buildingId && grant.compoundId === target.compoundId && (grant.buildingIds ?? []).includes(target.buildingId);
     case 'compound':
       return !!grant.compoundId && grant.compoundId === target.compoundId;
     case 'community':
@@ -79,7 +75,9 @@ export function createAuthz<T extends PermissionTable>(table: T) {
   function scopedGrants<G extends Pick<RoleGrant, 'role'>>(grants: readonly G[], permission: P): (G & { scope: Scope })[] {
     const order: Scope[] = ['building', 'compound', 'community'];
     return grants.flatMap((g) => {
-      const scopes = rulesOf(permission).filter(([role]) => role === g.role).map(([, scope]) => scope);
+      const scopes = rulesOf(permission)
+        .filter(([role]) => role === g.role)
+        .map(([, scope]) => scope);
       if (!scopes.length) return [];
       return [{ ...g, scope: scopes.sort((a, b) => order.indexOf(b) - order.indexOf(a))[0] }];
     });

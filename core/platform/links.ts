@@ -56,7 +56,8 @@ export const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/;
 /** A building's scene: `b=<buildingId>`. Throws when it would not fit a mini-program code. */
 export function buildingScene(buildingId: string): string {
   const scene = `b=${buildingId}`;
-  if (scene.length > SCENE_MAX || !SCENE_CHARS.test(scene)) throw new Error(`building id ${buildingId} does not fit a mini-program code's scene`);
+  if (scene.length > SCENE_MAX || !SCENE_CHARS.test(scene))
+    throw new Error(`building id ${buildingId} does not fit a mini-program code's scene`);
   return scene;
 }
 

@@ -3,7 +3,15 @@
  * active home binding. Everything here is pure data so the client can use the same
  * rules to decide what to show (the functions still decide what is allowed).
  */
-export const ROLE_NAMES = ['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager', 'staff', 'communityAdmin', 'bookkeeper'] as const;
+export const ROLE_NAMES = [
+  'buildingLead',
+  'branchSecretary',
+  'committeeMember',
+  'propertyManager',
+  'staff',
+  'communityAdmin',
+  'bookkeeper',
+] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
 export const ROLE_LABELS: Record<RoleName | 'resident', string> = {

@@ -43,7 +43,11 @@ export function textProblem(value: string, rule: TextRule): string | null {
 /** NFC, unified newlines, trimmed ends (and trailing spaces on each line of multi-line text). */
 export function normalizeText(value: string, multiline = false): string {
   let v = value.normalize('NFC').replace(/\r\n?/g, '\n');
-  if (multiline) v = v.split('\n').map((l) => l.replace(/[ \t\u3000]+$/, '')).join('\n');
+  if (multiline)
+    v = v
+      .split('\n')
+      .map((l) => l.replace(/[ \t\u3000]+$/, ''))
+      .join('\n');
   return v.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 }
 
@@ -122,6 +126,10 @@ export function naturalCompare(a: string, b: string): number {
  * their number, first ("S07" → "!S00000007"); "!" sorts below digits and letters.
  */
 export function roomSortKey(unit: string, number: string): string {
-  const pad = (s: string) => s.normalize('NFC').toUpperCase().replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, '').padStart(8, '0'));
+  const pad = (s: string) =>
+    s
+      .normalize('NFC')
+      .toUpperCase()
+      .replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, '').padStart(8, '0'));
   return `${pad(unit)}!${pad(number)}`;
 }

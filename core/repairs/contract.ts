@@ -10,8 +10,15 @@ import { optionalText, text } from '../platform/text';
 import { TEMPLATE_IDS, TEMPLATES } from '../templates';
 import { RATING_MAX, RATING_MIN, REPAIR_LIMITS } from './limits';
 import {
-  COMMON_AREAS, REPAIR_CATEGORIES,
-  type CategoryBar, type CommonArea, type LedgerExpenseDraft, type RepairAction, type RepairCategory, type RepairFigures, type RepairStatus,
+  COMMON_AREAS,
+  REPAIR_CATEGORIES,
+  type CategoryBar,
+  type CommonArea,
+  type LedgerExpenseDraft,
+  type RepairAction,
+  type RepairCategory,
+  type RepairFigures,
+  type RepairStatus,
 } from './rules';
 
 /** The subscribe-message template for "repair progress": id per environment and keywords in core/templates.ts. */
@@ -113,7 +120,12 @@ export interface StaffOption {
 }
 export interface RepairPlaces {
   homes: { homeId: string; label: string; compoundId: string }[];
-  compounds: { compoundId: string; communityId: string; name: string; buildings: { buildingId: string; name: string; hasLift: boolean }[] }[];
+  compounds: {
+    compoundId: string;
+    communityId: string;
+    name: string;
+    buildings: { buildingId: string; name: string; hasLift: boolean }[];
+  }[];
   /** Compounds where the caller may log for others or from patrol. */
   logCompounds: string[];
 }
@@ -203,11 +215,21 @@ export const repairsApi = defineApi('repairs', {
   ).returns<RepairDetail>(),
   'repairs.get': action(z.object({ repairId: id }).strict()).returns<RepairDetail>(),
   /** Mine: I reported it, or it is for a home I live in. */
-  'repairs.mine': action(z.object({ open: z.boolean().default(false) }).merge(page).strict()).returns<RepairListPage>(),
+  'repairs.mine': action(
+    z
+      .object({ open: z.boolean().default(false) })
+      .merge(page)
+      .strict(),
+  ).returns<RepairListPage>(),
   /** My queue (staff): assigned to me and not finished, urgent first, newest first. */
   'repairs.queue': action(page.strict()).returns<RepairListPage>(),
   /** The compound's repairs (manager, oversight). */
-  'repairs.list': action(z.object({ compoundId: id, filter: z.enum(['open', 'overdue', 'done', 'all']).default('open') }).merge(page).strict()).returns<RepairListPage>(),
+  'repairs.list': action(
+    z
+      .object({ compoundId: id, filter: z.enum(['open', 'overdue', 'done', 'all']).default('open') })
+      .merge(page)
+      .strict(),
+  ).returns<RepairListPage>(),
   /** Open common-area repairs of a compound, reporter anonymised. */
   'repairs.board': action(z.object({ compoundId: id }).strict()).returns<{ items: RepairListItem[]; following: string[] }>(),
   /** 我也遇到: once per person. */
@@ -217,9 +239,17 @@ export const repairsApi = defineApi('repairs', {
   'repairs.start': action(z.object(step).strict()).returns<RepairDetail>(),
   'repairs.finish': action(z.object({ ...step, labourFen: fen.optional(), materialsFen: fen.optional() }).strict()).returns<RepairDetail>(),
   'repairs.confirm': action(
-    z.object({ repairId: id, rating: z.number().int('请选择1到5颗星').min(RATING_MIN, '请选择1到5颗星').max(RATING_MAX, '请选择1到5颗星'), comment: optionalText({ max: REPAIR_LIMITS.comment, multiline: true }) }).strict(),
+    z
+      .object({
+        repairId: id,
+        rating: z.number().int('请选择1到5颗星').min(RATING_MIN, '请选择1到5颗星').max(RATING_MAX, '请选择1到5颗星'),
+        comment: optionalText({ max: REPAIR_LIMITS.comment, multiline: true }),
+      })
+      .strict(),
   ).returns<RepairDetail>(),
-  'repairs.reopen': action(z.object({ ...step, note: text({ max: REPAIR_LIMITS.note, multiline: true, emptyMessage: '请说明哪里没修好' }) }).strict()).returns<RepairDetail>(),
+  'repairs.reopen': action(
+    z.object({ ...step, note: text({ max: REPAIR_LIMITS.note, multiline: true, emptyMessage: '请说明哪里没修好' }) }).strict(),
+  ).returns<RepairDetail>(),
   'repairs.cancel': action(z.object({ repairId: id, note }).strict()).returns<RepairDetail>(),
   /** A duplicate goes into the repair it duplicates: its reporter and followers follow that one. */
   'repairs.merge': action(z.object({ repairId: id, intoId: id, note }).strict()).returns<RepairDetail>(),
@@ -236,7 +266,10 @@ export const repairsApi = defineApi('repairs', {
   'repairs.stats': action(z.object({ compoundId: id, period }).strict()).returns<MonthlyStats>(),
   /** The ledger's seam: a month's repair costs, each with its expense draft when bookable. */
   'repairs.costs': action(z.object({ compoundId: id, period }).strict()).returns<CostsPage>(),
-  'repairs.subscribe': action(z.object({ templateId: z.enum(REPAIR_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{ templateId: string; remaining: number }>(),
+  'repairs.subscribe': action(z.object({ templateId: z.enum(REPAIR_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{
+    templateId: string;
+    remaining: number;
+  }>(),
 });
 
 export type RepairsApi = typeof repairsApi;

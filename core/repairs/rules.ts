@@ -53,12 +53,26 @@ export function clocksOf(category: RepairCategory, urgent: boolean): { acceptHou
 
 export function deadlines(category: RepairCategory, urgent: boolean, reportedAt: Date): { acceptDueAt: Date; finishDueAt: Date } {
   const c = clocksOf(category, urgent);
-  return { acceptDueAt: new Date(reportedAt.getTime() + c.acceptHours * HOUR), finishDueAt: new Date(reportedAt.getTime() + c.finishHours * HOUR) };
+  return {
+    acceptDueAt: new Date(reportedAt.getTime() + c.acceptHours * HOUR),
+    finishDueAt: new Date(reportedAt.getTime() + c.finishHours * HOUR),
+  };
 }
 
 // ---------------------------------------------------------------- the state machine
 
-export const REPAIR_STATUSES = ['submitted', 'accepted', 'assigned', 'inProgress', 'done', 'confirmed', 'reopened', 'cancelled', 'merged', 'closed'] as const;
+export const REPAIR_STATUSES = [
+  'submitted',
+  'accepted',
+  'assigned',
+  'inProgress',
+  'done',
+  'confirmed',
+  'reopened',
+  'cancelled',
+  'merged',
+  'closed',
+] as const;
 export type RepairStatus = (typeof REPAIR_STATUSES)[number];
 
 export const REPAIR_STATUS_LABELS: Record<RepairStatus, string> = {
@@ -144,7 +158,9 @@ export function judgeTransition(status: RepairStatus, action: RepairAction, part
 
 /** The actions this person may take now (the buttons a page shows). */
 export function allowedActions(status: RepairStatus, parties: readonly RepairParty[]): RepairAction[] {
-  return REPAIR_TRANSITIONS.filter((t) => t.action !== 'autoClose' && t.from.includes(status) && t.by.some((p) => parties.includes(p))).map((t) => t.action);
+  return REPAIR_TRANSITIONS.filter((t) => t.action !== 'autoClose' && t.from.includes(status) && t.by.some((p) => parties.includes(p))).map(
+    (t) => t.action,
+  );
 }
 
 /** Statuses where the repair is still being worked on (its clock runs). */
@@ -237,7 +253,10 @@ export function partiesOf(actor: Pick<Actor, 'personId' | 'homes' | 'roles'>, r:
  *             repair: anonymised, no phone, no reporter;
  *   null    — everything else (NOT_FOUND: existence never leaks).
  */
-export function repairAccess(actor: Pick<Actor, 'personId' | 'homes' | 'roles'>, r: RepairParties & { onBoard?: boolean }): 'full' | 'board' | null {
+export function repairAccess(
+  actor: Pick<Actor, 'personId' | 'homes' | 'roles'>,
+  r: RepairParties & { onBoard?: boolean },
+): 'full' | 'board' | null {
   if (partiesOf(actor, r).length) return 'full';
   // Whoever logged it for a home keeps reading it (without the reporter's moves).
   if (actor.personId && actor.personId === r.reporterId) return 'full';
@@ -286,11 +305,15 @@ export function wasOverdue(f: ClockFacts, now: Date): boolean {
 }
 
 /** 催单: the reporter's side, while being worked on, once the current deadline passed, at most every 12 hours. */
-export function urgeProblem(f: Pick<ClockFacts, 'status' | 'acceptDueAt' | 'finishDueAt' | 'acceptedAt'> & { lastUrgedAt?: Date | null }, now: Date): string | null {
+export function urgeProblem(
+  f: Pick<ClockFacts, 'status' | 'acceptDueAt' | 'finishDueAt' | 'acceptedAt'> & { lastUrgedAt?: Date | null },
+  now: Date,
+): string | null {
   const due = currentDue(f);
   if (!due) return '这条报修不在处理中，不能催单';
   if (due.getTime() > now.getTime()) return '还没到承诺的处理时间，请再等等';
-  if (f.lastUrgedAt && now.getTime() - new Date(f.lastUrgedAt).getTime() < URGE_INTERVAL_HOURS * HOUR) return `已催过单，${URGE_INTERVAL_HOURS}小时内不能重复催单`;
+  if (f.lastUrgedAt && now.getTime() - new Date(f.lastUrgedAt).getTime() < URGE_INTERVAL_HOURS * HOUR)
+    return `已催过单，${URGE_INTERVAL_HOURS}小时内不能重复催单`;
   return null;
 }
 
@@ -421,7 +444,12 @@ export function monthlyFigures(list: StatFacts[], now: Date): RepairFigures {
     byCategory: [...byCat.entries()]
       .filter(([, b]) => b.count > 0)
       .sort((a, b) => b[1].count - a[1].count)
-      .map(([category, b]) => ({ category, count: b.count, overdue: b.overdue, barPercent: max ? Math.max(4, wholePercent(b.count, max)) : 0 })),
+      .map(([category, b]) => ({
+        category,
+        count: b.count,
+        overdue: b.overdue,
+        barPercent: max ? Math.max(4, wholePercent(b.count, max)) : 0,
+      })),
     acceptMinutes: { median: percentile(accept, 50), p90: percentile(accept, 90), count: accept.length },
     finishMinutes: { median: percentile(finish, 50), p90: percentile(finish, 90), count: finish.length },
     satisfaction: {

@@ -12,8 +12,15 @@ import { optionalText } from '../platform/text';
 import { TEMPLATE_IDS, TEMPLATES } from '../templates';
 import { VEHICLE_LIMITS } from './limits';
 import {
-  MOVE_REASONS, VEHICLE_KINDS, normalizePlate, plateProblem,
-  type MoveAction, type MoveFigures, type MoveReason, type MoveStatus, type VehicleKind,
+  MOVE_REASONS,
+  VEHICLE_KINDS,
+  normalizePlate,
+  plateProblem,
+  type MoveAction,
+  type MoveFigures,
+  type MoveReason,
+  type MoveStatus,
+  type VehicleKind,
 } from './rules';
 
 /**
@@ -133,9 +140,16 @@ export interface MoveStats extends MoveFigures {
 // ---- inputs ----
 const plateInput = z.string().max(40, '车牌号过长').transform(normalizePlate);
 const kind = z.enum(VEHICLE_KINDS);
-const fileID = z.string().trim().regex(/^cloud:\/\/[^\s]{1,400}$/, '图片应为上传后得到的云文件ID（cloud://…）');
+const fileID = z
+  .string()
+  .trim()
+  .regex(/^cloud:\/\/[^\s]{1,400}$/, '图片应为上传后得到的云文件ID（cloud://…）');
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
-const spaceNo = z.string().trim().min(1).max(VEHICLE_LIMITS.spaceNo * 4);
+const spaceNo = z
+  .string()
+  .trim()
+  .min(1)
+  .max(VEHICLE_LIMITS.spaceNo * 4);
 
 export const vehiclesApi = defineApi('vehicles', {
   /** My homes' plates, and the parking spaces each rents. */
@@ -184,7 +198,10 @@ export const vehiclesApi = defineApi('vehicles', {
   'vehicles.stats': action(z.object({ compoundId: id, period }).strict()).returns<MoveStats>(),
   /** The home tab's card, in one call. */
   'vehicles.home': action(z.object({}).strict()).returns<MoveHome>(),
-  'vehicles.subscribe': action(z.object({ templateId: z.enum(VEHICLE_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{ templateId: string; remaining: number }>(),
+  'vehicles.subscribe': action(z.object({ templateId: z.enum(VEHICLE_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{
+    templateId: string;
+    remaining: number;
+  }>(),
 });
 
 export type VehiclesApi = typeof vehiclesApi;

@@ -16,12 +16,16 @@ export const VEHICLE_KIND_LABELS: Record<VehicleKind, string> = { car: '汽车',
 
 /** "闽e·12345 " → "闽E12345": upper case, without the separators people type or WeChat's picker adds. */
 export function normalizePlate(raw: string): string {
-  return raw.normalize('NFKC').toUpperCase().replace(/[\s·•.\-_]/g, '');
+  return raw
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s·•.\-_]/g, '');
 }
 
 /** Why a (normalised) plate is not one, in Chinese, or null. */
 export function plateProblem(plate: string, kind: VehicleKind): string | null {
-  if (kind === 'ebike') return EBIKE_PLATE.test(plate) ? null : `电动车牌照应为${VEHICLE_LIMITS.ebikeMin}到${VEHICLE_LIMITS.ebikeMax}个汉字、字母或数字`;
+  if (kind === 'ebike')
+    return EBIKE_PLATE.test(plate) ? null : `电动车牌照应为${VEHICLE_LIMITS.ebikeMin}到${VEHICLE_LIMITS.ebikeMax}个汉字、字母或数字`;
   if (CAR_PLATE.test(plate)) return null;
   if (Array.from(plate).length === 8) return '新能源车牌应为8位，如 闽ED12345';
   return '车牌号格式不对，应如 闽E12345（新能源 闽ED12345）';

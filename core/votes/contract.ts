@@ -155,8 +155,15 @@ export interface RemindResult {
 const id = anyId.regex(/^[A-Za-z0-9_.-]+$/, '编号有误');
 const instant = z.iso.datetime({ offset: true, error: '时间格式有误' });
 const fileID = z.string().trim().regex(CLOUD_FILE_ID_PATTERN, '文件应为上传后得到的云文件ID（cloud://…）');
-const choice = z.string().min(1).max(20).regex(/^[a-z0-9]+$/, '选项有误');
-const choices = z.array(choice).min(1, '请选择').max(VOTE_LIMITS.seats + 1);
+const choice = z
+  .string()
+  .min(1)
+  .max(20)
+  .regex(/^[a-z0-9]+$/, '选项有误');
+const choices = z
+  .array(choice)
+  .min(1, '请选择')
+  .max(VOTE_LIMITS.seats + 1);
 
 export const matterInput = z
   .object({
@@ -164,9 +171,14 @@ export const matterInput = z
     compoundId: id,
     title: text({ max: VOTE_LIMITS.title, emptyMessage: '请填写表决事项' }),
     description: text({ max: VOTE_LIMITS.description, multiline: true, emptyMessage: '请填写说明' }),
-    kind: z.union(MATTER_KINDS.map((k) => z.literal(k)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>, ...z.ZodLiteral<MatterKind>[]], { error: '请选择事项类别（民法典第二百七十八条）' }),
+    kind: z.union(MATTER_KINDS.map((k) => z.literal(k)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>, ...z.ZodLiteral<MatterKind>[]], {
+      error: '请选择事项类别（民法典第二百七十八条）',
+    }),
     format: z.enum(['approval', 'election']),
-    candidates: z.array(text({ max: VOTE_LIMITS.candidateName, emptyMessage: '请填写候选人' })).max(VOTE_LIMITS.candidates).default([]),
+    candidates: z
+      .array(text({ max: VOTE_LIMITS.candidateName, emptyMessage: '请填写候选人' }))
+      .max(VOTE_LIMITS.candidates)
+      .default([]),
     seats: z.number().int().min(1).max(VOTE_LIMITS.seats).default(1),
     documents: z.array(fileID).max(VOTE_LIMITS.documents, `最多${VOTE_LIMITS.documents}个文件`).default([]),
     opensAt: instant,
@@ -193,7 +205,9 @@ export const votesApi = defineApi('votes', {
    */
   'matters.announce': action(matterRef).returns<MatterDetail>(),
   /** Votes of my compounds (and those I oversee), newest first. */
-  'matters.list': action(z.object({ compoundId: id.optional(), openOnly: z.boolean().default(false) }).strict()).returns<MatterListItem[]>(),
+  'matters.list': action(z.object({ compoundId: id.optional(), openOnly: z.boolean().default(false) }).strict()).returns<
+    MatterListItem[]
+  >(),
   'matters.get': action(matterRef).returns<MatterDetail>(),
   /** The roll (rooms and areas, never names), from the announcement on. */
   'roll.list': action(z.object({ matterId: id }).merge(page).strict()).returns<RollPage>(),
@@ -203,14 +217,16 @@ export const votesApi = defineApi('votes', {
   'ballots.cast': action(z.object({ matterId: id, homeId: id, choices }).strict()).returns<MyVoteHome>(),
   /** A paper or door-to-door ballot, entered by the committee with a photo of the signed ballot. */
   'ballots.paper': action(
-    z.object({
-      clientRequestId,
-      matterId: id,
-      homeId: id,
-      choices,
-      photos: z.array(fileID).min(1, '请拍照上传签字的纸质表决票').max(VOTE_LIMITS.paperPhotos),
-      note: optionalText({ max: VOTE_LIMITS.note }),
-    }).strict(),
+    z
+      .object({
+        clientRequestId,
+        matterId: id,
+        homeId: id,
+        choices,
+        photos: z.array(fileID).min(1, '请拍照上传签字的纸质表决票').max(VOTE_LIMITS.paperPhotos),
+        note: optionalText({ max: VOTE_LIMITS.note }),
+      })
+      .strict(),
   ).returns<PaperBallotView>(),
   'ballots.paperList': action(z.object({ matterId: id }).merge(page).strict()).returns<Page<PaperBallotView>>(),
   /** Owners not voted yet, for door-to-door (rooms and areas). */
@@ -233,7 +249,10 @@ export const votesApi = defineApi('votes', {
   'settings.set': action(
     z.object({ compoundId: id, consultationOnly: z.boolean(), reason: optionalText({ max: VOTE_LIMITS.reason }) }).strict(),
   ).returns<VoteSettings>(),
-  'votes.subscribe': action(z.object({ templateId: z.literal(VOTE_TEMPLATE_ID), accepted: z.boolean() }).strict()).returns<{ templateId: string; remaining: number }>(),
+  'votes.subscribe': action(z.object({ templateId: z.literal(VOTE_TEMPLATE_ID), accepted: z.boolean() }).strict()).returns<{
+    templateId: string;
+    remaining: number;
+  }>(),
 });
 
 export type VotesApi = typeof votesApi;

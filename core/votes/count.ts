@@ -86,7 +86,13 @@ export function ownerKeyOf(h: Pick<RegisterHome, 'homeId' | 'owners' | 'develope
   if (h.developerHeld || h.owners.some((o) => o.name.trim() === DEVELOPER_NAME)) return 'developer';
   if (h.owners.length === 0) return `home:${h.homeId}`;
   const norm = (s: string) => s.normalize('NFC').replace(/[\s\u3000·•]/g, '');
-  return 'owners:' + h.owners.map((o) => `${norm(o.name)}|${(o.phone ?? '').replace(/\D/g, '')}`).sort().join(';');
+  return (
+    'owners:' +
+    h.owners
+      .map((o) => `${norm(o.name)}|${(o.phone ?? '').replace(/\D/g, '')}`)
+      .sort()
+      .join(';')
+  );
 }
 
 /** Homes → roll entries: one per owner, areas added, the developer's unsold homes as one. */
@@ -131,7 +137,8 @@ export interface MatterShape {
 export function choiceProblem(m: MatterShape, choices: string[]): string | null {
   if (choices.length === 0) return '请选择';
   if (new Set(choices).size !== choices.length) return '选项重复';
-  if (m.format === 'approval') return choices.length === 1 && (APPROVAL_OPTIONS as readonly string[]).includes(choices[0]) ? null : '请选择同意、反对或弃权';
+  if (m.format === 'approval')
+    return choices.length === 1 && (APPROVAL_OPTIONS as readonly string[]).includes(choices[0]) ? null : '请选择同意、反对或弃权';
   if (choices.length === 1 && choices[0] === ABSTAIN) return null;
   if (choices.includes(ABSTAIN)) return '弃权时不能再选候选人';
   if (choices.length > (m.seats ?? 1)) return `最多选${m.seats ?? 1}位`;
@@ -153,7 +160,10 @@ export function emptyTally(): Tally {
  * null for a first ballot. Returns a new tally (the input is not modified).
  */
 export function applyBallot(t: Tally, areaCenti: number, previous: string[] | null, next: string[]): Tally {
-  const out: Tally = { participants: { ...t.participants }, choices: Object.fromEntries(Object.entries(t.choices).map(([k, v]) => [k, { ...v }])) };
+  const out: Tally = {
+    participants: { ...t.participants },
+    choices: Object.fromEntries(Object.entries(t.choices).map(([k, v]) => [k, { ...v }])),
+  };
   const add = (c: string, sign: 1 | -1) => {
     const v = out.choices[c] ?? { owners: 0, areaCenti: 0 };
     v.owners += sign;
@@ -201,7 +211,10 @@ export function addTallies(a: Tally, b: Tally): Tally {
     const c = choices[k] ?? { owners: 0, areaCenti: 0 };
     choices[k] = { owners: c.owners + v.owners, areaCenti: c.areaCenti + v.areaCenti };
   }
-  return { participants: { owners: a.participants.owners + b.participants.owners, areaCenti: a.participants.areaCenti + b.participants.areaCenti }, choices };
+  return {
+    participants: { owners: a.participants.owners + b.participants.owners, areaCenti: a.participants.areaCenti + b.participants.areaCenti },
+    choices,
+  };
 }
 
 // ---------------------------------------------------------------- the result
@@ -258,9 +271,14 @@ function measure(owners: number, areaCenti: number, of: Totals, rule: 'twoThirds
   const ownersMet =
     rule === 'twoThirds' ? 3 * owners >= 2 * of.owners : rule === 'half' ? 2 * owners > of.owners : 4 * owners >= 3 * of.owners;
   const areaMet =
-    rule === 'twoThirds' ? 3 * areaCenti >= 2 * of.areaCenti : rule === 'half' ? 2 * areaCenti > of.areaCenti : 4 * areaCenti >= 3 * of.areaCenti;
+    rule === 'twoThirds'
+      ? 3 * areaCenti >= 2 * of.areaCenti
+      : rule === 'half'
+        ? 2 * areaCenti > of.areaCenti
+        : 4 * areaCenti >= 3 * of.areaCenti;
   const needO = rule === 'twoThirds' ? atLeast(of.owners, 2, 3) : rule === 'half' ? moreThan(of.owners, 1, 2) : atLeast(of.owners, 3, 4);
-  const needA = rule === 'twoThirds' ? atLeast(of.areaCenti, 2, 3) : rule === 'half' ? moreThan(of.areaCenti, 1, 2) : atLeast(of.areaCenti, 3, 4);
+  const needA =
+    rule === 'twoThirds' ? atLeast(of.areaCenti, 2, 3) : rule === 'half' ? moreThan(of.areaCenti, 1, 2) : atLeast(of.areaCenti, 3, 4);
   return {
     met: ownersMet && areaMet && of.owners > 0,
     owners,
@@ -311,7 +329,10 @@ export function resultOf(m: MatterShape, roll: Totals, t: Tally): CountResult {
       const next = passing[seats];
       tieAtLastSeat = last.owners === next.owners && last.areaCenti === next.areaCenti;
     }
-    elected = passing.slice(0, seats).filter((c) => !tieAtLastSeat || !(c.owners === passing[seats - 1].owners && c.areaCenti === passing[seats - 1].areaCenti)).map((c) => c.id);
+    elected = passing
+      .slice(0, seats)
+      .filter((c) => !tieAtLastSeat || !(c.owners === passing[seats - 1].owners && c.areaCenti === passing[seats - 1].areaCenti))
+      .map((c) => c.id);
     passed = elected.length > 0;
   }
   const missing = missingText(turnout);

@@ -7,11 +7,21 @@ export const VOTES_PERMISSIONS = {
    * committee; the community office only where the compound has no committee (the
    * function checks that).
    */
-  'vote.manage': [['committeeMember', 'compound'], ['communityAdmin', 'community']],
+  'vote.manage': [
+    ['committeeMember', 'compound'],
+    ['communityAdmin', 'community'],
+  ],
   /** See the live count, who has not voted (door-to-door) and the paper ballots. */
-  'vote.track': [['committeeMember', 'compound'], ['communityAdmin', 'community']],
+  'vote.track': [
+    ['committeeMember', 'compound'],
+    ['communityAdmin', 'community'],
+  ],
   /** See a compound's votes without living there (residents see their own compound's). */
-  'vote.view': [['committeeMember', 'compound'], ['branchSecretary', 'compound'], ['communityAdmin', 'community']],
+  'vote.view': [
+    ['committeeMember', 'compound'],
+    ['branchSecretary', 'compound'],
+    ['communityAdmin', 'community'],
+  ],
   /** The city's rule that binding online votes go through the government system. */
   'vote.settings': [['communityAdmin', 'community']],
 } as const satisfies PermissionTable;

@@ -54,7 +54,8 @@ export function objectionEnds(publishedAt: Date): Date {
 
 /** Why a vote here is only a consultation, shown on every vote page and result. */
 export const CONSULTATION_LABEL = '仅供征求意见';
-export const CONSULTATION_DEFAULT_REASON = '本市规定业主大会的线上表决须通过政府建设的电子投票系统进行，本小程序中的投票不作为正式表决结果。';
+export const CONSULTATION_DEFAULT_REASON =
+  '本市规定业主大会的线上表决须通过政府建设的电子投票系统进行，本小程序中的投票不作为正式表决结果。';
 
 /** Who enters paper ballots for a compound: its committee, or the community office where there is none. */
 export type PaperEnterer = 'committee' | 'community';

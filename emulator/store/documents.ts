@@ -76,7 +76,13 @@ export class Documents {
     return this.matchingOrdered(coll, query, stopAfter, counted, order).matches;
   }
 
-  matchingOrdered(coll: string, query: any, stopAfter = Infinity, counted = true, order?: Record<string, 1 | -1>): { matches: { row: Row; doc: any }[]; ordered: boolean } {
+  matchingOrdered(
+    coll: string,
+    query: any,
+    stopAfter = Infinity,
+    counted = true,
+    order?: Record<string, 1 | -1>,
+  ): { matches: { row: Row; doc: any }[]; ordered: boolean } {
     const q = query && Object.keys(query).length ? new Query(query) : null;
     const out: { row: Row; doc: any }[] = [];
     let scanned = 0;
@@ -283,7 +289,10 @@ export function applyModifier(doc: any, modifier: any): any | null {
   }
   if (!fields.length) return null;
   if (encodeKey(next._id) !== encodeKey(doc._id)) {
-    throw new DbError('DATABASE_REQUEST_FAILED', "[FailedOperation] Performing an update on the path '_id' would modify the immutable field '_id'");
+    throw new DbError(
+      'DATABASE_REQUEST_FAILED',
+      "[FailedOperation] Performing an update on the path '_id' would modify the immutable field '_id'",
+    );
   }
   return next;
 }

@@ -4,7 +4,10 @@
  * numeric errCode (TCB_ERR_CODE) or, for codes it does not know, to -501001.
  */
 export class DbError extends Error {
-  constructor(public code: string, message: string) {
+  constructor(
+    public code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -15,10 +18,7 @@ export const ERR = {
   collectionNotExists: (c: string) =>
     new DbError('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound] Db or Table not exist: ${c}. (emulator)`),
   duplicateKey: (c: string, idx: string, key: string) =>
-    new DbError(
-      'DATABASE_REQUEST_FAILED',
-      `[FailedOperation] E11000 duplicate key error collection: ${c} index: ${idx} dup key: ${key}`,
-    ),
+    new DbError('DATABASE_REQUEST_FAILED', `[FailedOperation] E11000 duplicate key error collection: ${c} index: ${idx} dup key: ${key}`),
   invalid: (msg: string) => new DbError('INVALID_PARAM', msg),
   /**
    * A transactional write hit a document locked by another open transaction, or
@@ -26,7 +26,10 @@ export const ERR = {
    * server answers (TencentCloudBase/node-sdk test/database/unit/transaction.test.ts).
    */
   txConflict: () =>
-    new DbError('DATABASE_TRANSACTION_CONFLICT', `[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. ${TAIL}`),
+    new DbError(
+      'DATABASE_TRANSACTION_CONFLICT',
+      `[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. ${TAIL}`,
+    ),
   /** The transaction was committed, rolled back, aborted by a conflict or expired. */
   txNotExist: () =>
     new DbError(

@@ -103,7 +103,11 @@ export class Store {
    */
   digest(): string {
     const hash = createHash('sha256');
-    for (const r of this.db.prepare('SELECT coll, id, doc FROM _docs ORDER BY coll, id').iterate() as Iterable<{ coll: string; id: string; doc: string }>) {
+    for (const r of this.db.prepare('SELECT coll, id, doc FROM _docs ORDER BY coll, id').iterate() as Iterable<{
+      coll: string;
+      id: string;
+      doc: string;
+    }>) {
       hash.update(`${r.coll}\u0000${r.id}\u0000${r.doc}\n`);
     }
     return hash.digest('hex');

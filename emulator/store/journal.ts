@@ -56,7 +56,13 @@ export class Journal {
       [KIND.grant]: {
         table: '_sb_grants',
         ddl: `CREATE TABLE IF NOT EXISTS _sb_grants(seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, openid TEXT NOT NULL, template_id TEXT NOT NULL, remaining INTEGER NOT NULL, UNIQUE(openid, template_id));`,
-        toEntry: (r) => ({ seq: r.seq, kind: KIND.grant, at: at(r), state: 'granted', payload: { openid: r.openid, templateId: r.template_id, remaining: r.remaining } }),
+        toEntry: (r) => ({
+          seq: r.seq,
+          kind: KIND.grant,
+          at: at(r),
+          state: 'granted',
+          payload: { openid: r.openid, templateId: r.template_id, remaining: r.remaining },
+        }),
       },
       [KIND.msgSecCheck]: {
         table: '_sb_sec_checks',
@@ -73,7 +79,13 @@ export class Journal {
         table: '_sb_pay_orders',
         ddl: `CREATE TABLE IF NOT EXISTS _sb_pay_orders(seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, out_trade_no TEXT NOT NULL UNIQUE, state TEXT NOT NULL, payload TEXT NOT NULL);
               CREATE INDEX IF NOT EXISTS _sb_pay_orders_state ON _sb_pay_orders(state, seq);`,
-        toEntry: (r) => ({ seq: r.seq, kind: KIND.payOrder, at: at(r), state: r.state, payload: { ...decodeDoc(r.payload), attempts: this.notifies(r.out_trade_no) } }),
+        toEntry: (r) => ({
+          seq: r.seq,
+          kind: KIND.payOrder,
+          at: at(r),
+          state: r.state,
+          payload: { ...decodeDoc(r.payload), attempts: this.notifies(r.out_trade_no) },
+        }),
       },
       [KIND.payNotify]: {
         table: '_sb_pay_notifies',
@@ -91,12 +103,24 @@ export class Journal {
         table: '_sb_files',
         ddl: `CREATE TABLE IF NOT EXISTS _sb_files(seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, cloud_path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL, uploader TEXT NOT NULL);
               CREATE INDEX IF NOT EXISTS _sb_files_uploader ON _sb_files(uploader);`,
-        toEntry: (r) => ({ seq: r.seq, kind: KIND.file, at: at(r), state: 'stored', payload: { cloudPath: r.cloud_path, size: r.size, uploader: r.uploader } }),
+        toEntry: (r) => ({
+          seq: r.seq,
+          kind: KIND.file,
+          at: at(r),
+          state: 'stored',
+          payload: { cloudPath: r.cloud_path, size: r.size, uploader: r.uploader },
+        }),
       },
       [KIND.shareTicket]: {
         table: '_sb_share_tickets',
         ddl: `CREATE TABLE IF NOT EXISTS _sb_share_tickets(seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, cloud_id TEXT NOT NULL UNIQUE, open_gid TEXT NOT NULL, expires_at INTEGER NOT NULL);`,
-        toEntry: (r) => ({ seq: r.seq, kind: KIND.shareTicket, at: at(r), state: 'issued', payload: { cloudId: r.cloud_id, openGId: r.open_gid, expiresAt: new Date(r.expires_at) } }),
+        toEntry: (r) => ({
+          seq: r.seq,
+          kind: KIND.shareTicket,
+          at: at(r),
+          state: 'issued',
+          payload: { cloudId: r.cloud_id, openGId: r.open_gid, expiresAt: new Date(r.expires_at) },
+        }),
       },
     };
     db.exec('CREATE TABLE IF NOT EXISTS _sb_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);');
@@ -220,7 +244,11 @@ export class Journal {
   }
 
   notifies(outTradeNo: string): { at: Date; response: any; acknowledged: boolean }[] {
-    return (this.st.notifies.all(outTradeNo) as any[]).map((r) => ({ at: new Date(r.at), response: decodeDoc(r.response).v, acknowledged: !!r.acknowledged }));
+    return (this.st.notifies.all(outTradeNo) as any[]).map((r) => ({
+      at: new Date(r.at),
+      response: decodeDoc(r.response).v,
+      acknowledged: !!r.acknowledged,
+    }));
   }
 
   // ---------------------------------------------------------------- storage metadata

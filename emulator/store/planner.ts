@@ -61,7 +61,10 @@ export class Planner {
   private st: Record<string, Database.Statement>;
   private cache = new Map<string, Database.Statement>();
 
-  constructor(private db: Database.Database, private schema: Schema) {
+  constructor(
+    private db: Database.Database,
+    private schema: Schema,
+  ) {
     // A data dir written before compound planning has `_ix` without k2…k4: rebuild it.
     const cols = (db.prepare("SELECT name FROM pragma_table_info('_ix')").all() as { name: string }[]).map((c) => c.name);
     const rebuild = cols.length > 0 && !cols.includes('k4');
@@ -130,23 +133,24 @@ export class Planner {
       if (idRange.lo) {
         where.push(`id ${idRange.lo.inc ? '>=' : '>'} ?`);
         params.push('s:' + idRange.lo.v);
-      }
-      else {
+      } else {
         where.push('id >= ?');
         params.push('s:');
       }
       if (idRange.hi) {
         where.push(`id ${idRange.hi.inc ? '<=' : '<'} ?`);
         params.push('s:' + idRange.hi.v);
-      }
-      else {
+      } else {
         where.push('id < ?');
         params.push('s;');
       }
       const ordered = sortKeys.length === 1 && sortKeys[0][0] === '_id';
       const dir = ordered && sortKeys[0][1] === -1 ? 'DESC' : 'ASC';
       plans.push({
-        using: 'idRange', equality: [], range: '_id', ordered,
+        using: 'idRange',
+        equality: [],
+        range: '_id',
+        ordered,
         sql: `SELECT rid, id, ver, doc FROM _docs WHERE ${where.join(' AND ')} ORDER BY ${ordered ? `id ${dir}` : 'rid'}`,
         params,
         countSql: `SELECT count(*) AS n FROM (SELECT 1 FROM _docs WHERE ${where.join(' AND ')} LIMIT ?)`,
@@ -209,7 +213,11 @@ export class Planner {
           `SELECT d.rid AS rid, d.id AS id, d.ver AS ver, d.doc AS doc FROM _ix i JOIN _docs d ON d.coll = i.coll AND d.id = i.id WHERE ${where.join(' AND ')} ORDER BY ${orderCols.join(', ')}, d.rid`
         : `SELECT d.rid AS rid, d.id AS id, d.ver AS ver, d.doc AS doc FROM _docs d WHERE d.coll = ? AND d.id IN (${inRange}) ORDER BY d.rid`;
       plans.push({
-        using: ix.name, equality, range, ordered, sql,
+        using: ix.name,
+        equality,
+        range,
+        ordered,
+        sql,
         params: ordered ? params : [coll, ...params],
         countSql: `SELECT count(*) AS n FROM (SELECT 1 FROM _ix i WHERE ${where.join(' AND ')} LIMIT ?)`,
       });

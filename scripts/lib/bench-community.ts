@@ -13,22 +13,53 @@ type Invoke = (fn: string, who: string, action: string, payload: unknown) => Pro
 type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
 const COMPOUNDS = 50;
 
-export async function communityBench<R>({ emu, functions, invoke, measure }: { emu: Emulator; functions: Record<string, unknown>; invoke: Invoke; measure: Measure<R> }): Promise<R[]> {
-   
+export async function communityBench<R>({
+  emu,
+  functions,
+  invoke,
+  measure,
+}: {
+  emu: Emulator;
+  functions: Record<string, unknown>;
+  invoke: Invoke;
+  measure: Measure<R>;
+}): Promise<R[]> {
   functions.community = require('../../cloudfunctions/community').main;
-  const existing = (await emu.sdk.database().collection('compounds').where({ communityId: COMMUNITY_ID }).limit(1000).get()).data as { _id: string; name: string }[];
-  const extra = Array.from({ length: Math.max(0, COMPOUNDS - existing.length) }, (_, i) => ({ _id: `bench-c${i + 1}`, communityId: COMMUNITY_ID, name: `对比小区${i + 1}` }));
+  const existing = (await emu.sdk.database().collection('compounds').where({ communityId: COMMUNITY_ID }).limit(1000).get()).data as {
+    _id: string;
+    name: string;
+  }[];
+  const extra = Array.from({ length: Math.max(0, COMPOUNDS - existing.length) }, (_, i) => ({
+    _id: `bench-c${i + 1}`,
+    communityId: COMMUNITY_ID,
+    name: `对比小区${i + 1}`,
+  }));
   emu.seed('compounds', extra);
   const period = previousPeriod(new Date());
   const snaps: SnapshotDoc[] = [];
   [...existing, ...extra].forEach((c, n) => {
     for (const p of trailingPeriods(period)) {
-      const figures = Object.fromEntries(FIGURE_KEYS.map((k, j) => [k, { value: ((n + j) % 10) / 10, base: n % 7 === 0 ? 3 : 120 }])) as Record<FigureKey, RawFigure>;
-      snaps.push({ _id: `${c._id}_${p}`, communityId: COMMUNITY_ID, compoundId: c._id, compoundName: c.name, period: p, homes: 120, figures, computedAt: new Date() });
+      const figures = Object.fromEntries(
+        FIGURE_KEYS.map((k, j) => [k, { value: ((n + j) % 10) / 10, base: n % 7 === 0 ? 3 : 120 }]),
+      ) as Record<FigureKey, RawFigure>;
+      snaps.push({
+        _id: `${c._id}_${p}`,
+        communityId: COMMUNITY_ID,
+        compoundId: c._id,
+        compoundName: c.name,
+        period: p,
+        homes: 120,
+        figures,
+        computedAt: new Date(),
+      });
     }
   });
   emu.seed('communitySnapshots', snaps);
   emu.seed('communityProfiles', [{ _id: COMMUNITY_ID, modelCompoundId: 'txsj', updatedAt: new Date() }]);
   const compounds = existing.length + extra.length;
-  return [await measure(`community overview (${compounds} compounds × 12 months)`, true, () => invoke('community', 'community-admin', 'overview.get', { communityId: COMMUNITY_ID, period }))];
+  return [
+    await measure(`community overview (${compounds} compounds × 12 months)`, true, () =>
+      invoke('community', 'community-admin', 'overview.get', { communityId: COMMUNITY_ID, period }),
+    ),
+  ];
 }

@@ -27,21 +27,52 @@ export interface FeeRow {
   scanned: number;
 }
 
-export async function feeBench<R>({ invoke, measure, emu, all }: { invoke: Invoke; measure: Measure<R>; emu: Emulator; all: boolean }): Promise<(R | FeeRow)[]> {
+export async function feeBench<R>({
+  invoke,
+  measure,
+  emu,
+  all,
+}: {
+  invoke: Invoke;
+  measure: Measure<R>;
+  emu: Emulator;
+  all: boolean;
+}): Promise<(R | FeeRow)[]> {
   const period = periodOf(new Date());
   const tiers = { flat_lift: 110, flat_walkup: 110, shop: 110 };
   const ok = (r: any) => {
     if (!r?.ok) throw new Error(JSON.stringify(r?.error ?? r));
     return r.data;
   };
-  ok(await invoke('fees', 'txsj-committee', 'fees.setRate', { compoundId: 'txsj', itemCode: 'property', kind: 'property', name: '物业费', from: period, tiers }));
+  ok(
+    await invoke('fees', 'txsj-committee', 'fees.setRate', {
+      compoundId: 'txsj',
+      itemCode: 'property',
+      kind: 'property',
+      name: '物业费',
+      from: period,
+      tiers,
+    }),
+  );
   const db = emu.sdk.database() as any;
   let compounds = ['txsj'];
   if (all) {
     // Every compound bills (the generated ones have no committee in the demo: their items are written directly).
     const list = (await db.collection('compounds').limit(1000).get()).data as { _id: string; communityId: string }[];
     compounds = list.map((c) => c._id);
-    const items = list.filter((c) => c._id !== 'txsj').map((c) => ({ _id: `${c._id}_property`, compoundId: c._id, communityId: c.communityId, code: 'property', kind: 'property', name: '物业费', rates: [{ from: period, tiers, setBy: 'bench', setAt: new Date().toISOString() }], proposals: [], updatedAt: new Date() }));
+    const items = list
+      .filter((c) => c._id !== 'txsj')
+      .map((c) => ({
+        _id: `${c._id}_property`,
+        compoundId: c._id,
+        communityId: c.communityId,
+        code: 'property',
+        kind: 'property',
+        name: '物业费',
+        rates: [{ from: period, tiers, setBy: 'bench', setAt: new Date().toISOString() }],
+        proposals: [],
+        updatedAt: new Date(),
+      }));
     emu.seed('feeItems', items);
   }
   // Parking too: one home in ten rents a space, so generation's per-batch $in on the
@@ -59,12 +90,33 @@ export async function feeBench<R>({ invoke, measure, emu, all }: { invoke: Invok
       if (page.length < 1000) break;
     }
     homes += all.length;
-    parkingItems.push({ _id: `${c}_parking`, compoundId: c, communityId: all[0]?.communityId ?? '', code: 'parking', kind: 'parking', name: '停车费', rates: [{ from: period, fen: 15000, setBy: 'bench', setAt: new Date().toISOString() }], proposals: [], updatedAt: new Date() });
+    parkingItems.push({
+      _id: `${c}_parking`,
+      compoundId: c,
+      communityId: all[0]?.communityId ?? '',
+      code: 'parking',
+      kind: 'parking',
+      name: '停车费',
+      rates: [{ from: period, fen: 15000, setBy: 'bench', setAt: new Date().toISOString() }],
+      proposals: [],
+      updatedAt: new Date(),
+    });
     all.forEach((h, i) => {
       if (i % 10 !== 0) return;
       renting++;
       const spaceNo = `P-${String(i).padStart(5, '0')}`;
-      spaces.push({ _id: `${c}_${spaceNo}`, compoundId: c, communityId: h.communityId, spaceNo, sortKey: spaceSortKey(spaceNo), homeId: [h._id], rentals: [{ homeId: h._id, homeLabel: h.label, from: period, until: null, by: 'bench', byName: '压测', at: new Date() }], createdBy: 'bench', createdAt: new Date(), updatedAt: new Date() });
+      spaces.push({
+        _id: `${c}_${spaceNo}`,
+        compoundId: c,
+        communityId: h.communityId,
+        spaceNo,
+        sortKey: spaceSortKey(spaceNo),
+        homeId: [h._id],
+        rentals: [{ homeId: h._id, homeLabel: h.label, from: period, until: null, by: 'bench', byName: '压测', at: new Date() }],
+        createdBy: 'bench',
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
     });
   }
   emu.seed('feeItems', parkingItems);
@@ -76,7 +128,12 @@ export async function feeBench<R>({ invoke, measure, emu, all }: { invoke: Invok
   const t = performance.now();
   const m = await emu.measure(async () => {
     for (const c of compounds) {
-      const job = await enqueue(ctx, generateJob, { compoundId: c, period }, { createdBy: 'system', clientRequestId: `auto-${c}-${period}` });
+      const job = await enqueue(
+        ctx,
+        generateJob,
+        { compoundId: c, period },
+        { createdBy: 'system', clientRequestId: `auto-${c}-${period}` },
+      );
       await batches.drive(ctx, job._id);
     }
   });
@@ -84,13 +141,41 @@ export async function feeBench<R>({ invoke, measure, emu, all }: { invoke: Invok
   const bills = (await db.collection('bills').where({ period }).count()).total;
   if (bills !== homes + renting) throw new Error(`generated ${bills} bills for ${homes} homes and ${renting} renting a space`);
   const perK = (ms * 1000) / homes;
-  const gen: FeeRow = { action: 'fees generate bills, property + parking for 1 home in 10 (p50/p95 = ms per 1,000 homes; per home)', homes, perUser: false, p50: perK, p95: perK, reads: m.reads / homes, writes: m.writes / homes, queries: m.queries / homes, scanned: m.scanned / homes };
+  const gen: FeeRow = {
+    action: 'fees generate bills, property + parking for 1 home in 10 (p50/p95 = ms per 1,000 homes; per home)',
+    homes,
+    perUser: false,
+    p50: perK,
+    p95: perK,
+    reads: m.reads / homes,
+    writes: m.writes / homes,
+    queries: m.queries / homes,
+    scanned: m.scanned / homes,
+  };
   const rows: (R | FeeRow)[] = [gen, batches.row(`fees bill generation, per batch of ${HOMES_PER_BATCH} homes (fees.generate job)`, homes)];
   rows.push(await measure('fees myBills (my homes)', true, () => invoke('fees', 'txsj-resident-3', 'fees.myBills', {})));
   // A month of 天翔世家: every home pays (one receipt each), then the statement is built from the entries.
-  const txsjBills = (await db.collection('bills').where({ compoundPeriod: `txsj_${period}`, status: 'unpaid' }).limit(1000).get()).data as { _id: string }[];
+  const txsjBills = (
+    await db
+      .collection('bills')
+      .where({ compoundPeriod: `txsj_${period}`, status: 'unpaid' })
+      .limit(1000)
+      .get()
+  ).data as { _id: string }[];
   // One after another: every payment appends to the compound's one hash chain (parallel ones would meet on its head).
-  for (const [i, b] of txsjBills.entries()) ok(await invoke('fees', 'txsj-manager', 'fees.payOffline', { clientRequestId: `bench-pay-${i}-x`, billIds: [b._id], method: 'cash', receiptNo: `B-${i}` }));
-  rows.push(await measure('fees statement build (a month of 585 homes)', false, () => invoke('fees', 'txsj-committee', 'ledger.statement', { compoundId: 'txsj', period })));
+  for (const [i, b] of txsjBills.entries())
+    ok(
+      await invoke('fees', 'txsj-manager', 'fees.payOffline', {
+        clientRequestId: `bench-pay-${i}-x`,
+        billIds: [b._id],
+        method: 'cash',
+        receiptNo: `B-${i}`,
+      }),
+    );
+  rows.push(
+    await measure('fees statement build (a month of 585 homes)', false, () =>
+      invoke('fees', 'txsj-committee', 'ledger.statement', { compoundId: 'txsj', period }),
+    ),
+  );
   return rows;
 }

@@ -29,7 +29,13 @@ export interface BatchRow {
 /** A system context (timer/worker identity) for driving jobs from the bench. */
 export function systemCtx(emu: Emulator): Ctx {
   const db = emu.sdk.database();
-  return { cloud: emu.sdk, db, openid: '', now: new Date(), actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }) } as unknown as Ctx;
+  return {
+    cloud: emu.sdk,
+    db,
+    openid: '',
+    now: new Date(),
+    actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }),
+  } as unknown as Ctx;
 }
 
 export class BatchMeter {
@@ -62,9 +68,18 @@ export class BatchMeter {
     const n = Math.max(1, s.length);
     const pct = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
     return {
-      action, homes, perUser: false, p50: pct(50), p95: pct(95),
-      reads: this.sums.reads / n, writes: this.sums.writes / n, queries: this.sums.queries / n, scanned: this.sums.scanned / n,
-      fn: this.fn, timeoutMs: readFunctionConfig(FUNCTIONS_SOURCE_DIR, this.fn).timeout * 1000, batches: s.length,
+      action,
+      homes,
+      perUser: false,
+      p50: pct(50),
+      p95: pct(95),
+      reads: this.sums.reads / n,
+      writes: this.sums.writes / n,
+      queries: this.sums.queries / n,
+      scanned: this.sums.scanned / n,
+      fn: this.fn,
+      timeoutMs: readFunctionConfig(FUNCTIONS_SOURCE_DIR, this.fn).timeout * 1000,
+      batches: s.length,
     };
   }
 }

@@ -8,7 +8,13 @@ type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<
 
 export async function noticeBench<R>({ invoke, measure }: { invoke: Invoke; measure: Measure<R> }): Promise<R[]> {
   const post = async (who: string, title: string, audience: unknown) => {
-    const r = await invoke('notices', who, 'notices.post', { clientRequestId: `bench-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, audience, title, body: '本周六上午九点在小区广场集合，请各位邻居准时参加。', category: '通知' });
+    const r = await invoke('notices', who, 'notices.post', {
+      clientRequestId: `bench-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`,
+      audience,
+      title,
+      body: '本周六上午九点在小区广场集合，请各位邻居准时参加。',
+      category: '通知',
+    });
     if (!r.ok) throw new Error(`post failed: ${JSON.stringify(r.error)}`);
     return r.data.id as string;
   };
@@ -20,7 +26,13 @@ export async function noticeBench<R>({ invoke, measure }: { invoke: Invoke; meas
   for (let i = 0; i < 40; i++) await invoke('notices', `demo-gen-${i}`, 'notices.open', { noticeId: compoundWide });
   const rows: R[] = [];
   rows.push(await measure('notices list (my inbox, 20)', true, () => invoke('notices', 'txsj-resident-3', 'notices.list', { size: 20 })));
-  rows.push(await measure('notices open (mark read)', true, () => invoke('notices', 'txsj-resident-3', 'notices.open', { noticeId: compoundWide })));
-  rows.push(await measure('notices summary (585-home compound)', true, () => invoke('notices', 'txsj-committee', 'notices.summary', { noticeId: compoundWide })));
+  rows.push(
+    await measure('notices open (mark read)', true, () => invoke('notices', 'txsj-resident-3', 'notices.open', { noticeId: compoundWide })),
+  );
+  rows.push(
+    await measure('notices summary (585-home compound)', true, () =>
+      invoke('notices', 'txsj-committee', 'notices.summary', { noticeId: compoundWide }),
+    ),
+  );
   return rows;
 }

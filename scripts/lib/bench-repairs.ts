@@ -19,13 +19,24 @@ interface Emu {
 
 const HOUR = 3_600_000;
 
-export async function repairsBench<R>({ emu, extraHomes, invoke, measure }: { emu: Emu; extraHomes: number; invoke: Invoke; measure: Measure<R> }): Promise<R[]> {
+export async function repairsBench<R>({
+  emu,
+  extraHomes,
+  invoke,
+  measure,
+}: {
+  emu: Emu;
+  extraHomes: number;
+  invoke: Invoke;
+  measure: Measure<R>;
+}): Promise<R[]> {
   // The same deterministic directory the bench seeded.
   const seed = buildSeed({ extraHomes });
   const now = Date.now();
   const homeOf = new Map(seed.homes.map((h) => [h._id, h]));
   const docs: RepairDoc[] = [];
-  const staffOf = (compoundId: string) => (compoundId === TXSJ ? { id: 'p-txsj-staff', name: '赵强' } : { id: `p-staff-${compoundId}`, name: '维修员' });
+  const staffOf = (compoundId: string) =>
+    compoundId === TXSJ ? { id: 'p-txsj-staff', name: '赵强' } : { id: `p-staff-${compoundId}`, name: '维修员' };
   let n = 0;
   for (const m of seed.memberships) {
     if (n++ % 8 !== 0) continue;
@@ -93,7 +104,12 @@ export async function repairsBench<R>({ emu, extraHomes, invoke, measure }: { em
   }
   // The demo resident's own repairs (5) and the staff member's queue (bounded by the txsj share above).
   for (let i = 0; i < 5; i++) {
-    const r = await invoke('repairs', 'txsj-resident-3', 'repairs.report', { clientRequestId: `bench-mine-${i}-${now}`, where: { kind: 'home', homeId: 'txsj-b3_2_101' }, category: '水管漏水', description: '厨房水管漏水' });
+    const r = await invoke('repairs', 'txsj-resident-3', 'repairs.report', {
+      clientRequestId: `bench-mine-${i}-${now}`,
+      where: { kind: 'home', homeId: 'txsj-b3_2_101' },
+      category: '水管漏水',
+      description: '厨房水管漏水',
+    });
     if (!r.ok) throw new Error(`report failed: ${JSON.stringify(r.error)}`);
   }
   emu.seed('repairs', docs);
@@ -103,6 +119,10 @@ export async function repairsBench<R>({ emu, extraHomes, invoke, measure }: { em
   rows.push(await measure('repairs mine (my repairs, 20)', true, () => invoke('repairs', 'txsj-resident-3', 'repairs.mine', { size: 20 })));
   rows.push(await measure('repairs queue (staff, 20)', true, () => invoke('repairs', 'txsj-staff', 'repairs.queue', { size: 20 })));
   rows.push(await measure('repairs home card (manager)', true, () => invoke('repairs', 'txsj-manager', 'repairs.home', {})));
-  rows.push(await measure('repairs stats (one compound, one month)', true, () => invoke('repairs', 'txsj-manager', 'repairs.stats', { compoundId: TXSJ, period })));
+  rows.push(
+    await measure('repairs stats (one compound, one month)', true, () =>
+      invoke('repairs', 'txsj-manager', 'repairs.stats', { compoundId: TXSJ, period }),
+    ),
+  );
   return rows;
 }

@@ -33,11 +33,63 @@ export interface Plan {
 }
 
 export const PLANS: Plan[] = [
-  { name: '基础版 (basic)', priceYuan: null, callsPerMonth: 200_000, gbsPerMonth: 40_000, readsPerDay: 50_000, writesPerDay: 30_000, dbGB: 2, storageGB: 5 },
-  { name: '基础版2', priceYuan: 30, callsPerMonth: Infinity, gbsPerMonth: 200_000, readsPerDay: 250_000, writesPerDay: 150_000, dbGB: 3, storageGB: 10 },
-  { name: '专业版1', priceYuan: 104, callsPerMonth: Infinity, gbsPerMonth: 400_000, readsPerDay: 500_000, writesPerDay: 300_000, dbGB: 5, storageGB: 50 },
-  { name: '专业版2', priceYuan: 390, callsPerMonth: Infinity, gbsPerMonth: 1_500_000, readsPerDay: 1_500_000, writesPerDay: 1_000_000, dbGB: 10, storageGB: 100 },
-  { name: '旗舰版1', priceYuan: 860, callsPerMonth: Infinity, gbsPerMonth: 4_000_000, readsPerDay: 5_000_000, writesPerDay: 3_000_000, dbGB: 10, storageGB: 500 },
+  {
+    name: '基础版 (basic)',
+    priceYuan: null,
+    callsPerMonth: 200_000,
+    gbsPerMonth: 40_000,
+    readsPerDay: 50_000,
+    writesPerDay: 30_000,
+    dbGB: 2,
+    storageGB: 5,
+  },
+  {
+    name: '基础版2',
+    priceYuan: 30,
+    callsPerMonth: Infinity,
+    gbsPerMonth: 200_000,
+    readsPerDay: 250_000,
+    writesPerDay: 150_000,
+    dbGB: 3,
+    storageGB: 10,
+  },
+  {
+    name: '专业版1',
+    priceYuan: 104,
+    callsPerMonth: Infinity,
+    gbsPerMonth: 400_000,
+    readsPerDay: 500_000,
+    writesPerDay: 300_000,
+    dbGB: 5,
+    storageGB: 50,
+  },
+  {
+    name: '专业版2',
+    priceYuan: 390,
+    callsPerMonth: Infinity,
+    gbsPerMonth: 1_500_000,
+    readsPerDay: 1_500_000,
+    writesPerDay: 1_000_000,
+    dbGB: 10,
+    storageGB: 100,
+  },
+  {
+    name: '旗舰版1',
+    priceYuan: 860,
+    callsPerMonth: Infinity,
+    gbsPerMonth: 4_000_000,
+    readsPerDay: 5_000_000,
+    writesPerDay: 3_000_000,
+    dbGB: 10,
+    storageGB: 500,
+  },
 ];
 
-export const PAYG = { perGbs: 0.00011108, perRead: 0.015 / 10_000, perWrite: 0.05 / 10_000, perCall: 0.0133 / 10_000, dbPerGbDay: 0.07, storagePerGbDay: 0.0043 };
+export const PAYG = {
+  perGbs: 0.00011108,
+  perRead: 0.015 / 10_000,
+  perWrite: 0.05 / 10_000,
+  perCall: 0.0133 / 10_000,
+  dbPerGbDay: 0.07,
+  storagePerGbDay: 0.0043,
+};

@@ -47,7 +47,14 @@ async function deployFunction(c: DeployClients, s: FunctionStep, log: (l: string
   // createFunction with force: creates it, or updates code and configuration when it
   // exists. Triggers are reconciled below instead (BatchCreateTrigger fails on a name that exists).
   await c.functions.createFunction({
-    func: { name: s.name, runtime: s.runtime, timeout: s.timeout, memorySize: s.memorySize, handler: s.handler, installDependency: s.installDependency },
+    func: {
+      name: s.name,
+      runtime: s.runtime,
+      timeout: s.timeout,
+      memorySize: s.memorySize,
+      handler: s.handler,
+      installDependency: s.installDependency,
+    },
     functionRootPath: dirname(s.dir),
     force: true,
   });
@@ -58,7 +65,9 @@ async function deployFunction(c: DeployClients, s: FunctionStep, log: (l: string
       `function ${s.name} exists on runtime ${detail.Runtime}, not ${s.runtime}; a runtime is fixed at creation: delete the function in the console (云函数 → ${s.name} → 删除) and deploy again`,
     );
   }
-  const remote = (detail.Triggers ?? []).filter((t) => (t.Type ?? 'timer') === 'timer').map((t) => ({ name: t.TriggerName ?? t.Name, cron: cronOf(t.TriggerDesc ?? t.Config) }));
+  const remote = (detail.Triggers ?? [])
+    .filter((t) => (t.Type ?? 'timer') === 'timer')
+    .map((t) => ({ name: t.TriggerName ?? t.Name, cron: cronOf(t.TriggerDesc ?? t.Config) }));
   const wanted = new Map(s.triggers.map((t) => [t.name, t.config]));
   for (const r of remote) {
     if (wanted.get(r.name) !== r.cron) {
@@ -79,7 +88,8 @@ async function deployIndex(c: DeployClients, s: IndexStep, existing: RemoteIndex
   const found = existing.find((i) => i.Name === s.name);
   if (found) {
     const sameKeys =
-      (found.Keys ?? []).length === s.keys.length && s.keys.every((k, i) => found.Keys?.[i]?.Name === k.field && String(found.Keys?.[i]?.Direction) === String(k.direction));
+      (found.Keys ?? []).length === s.keys.length &&
+      s.keys.every((k, i) => found.Keys?.[i]?.Name === k.field && String(found.Keys?.[i]?.Direction) === String(k.direction));
     if (!sameKeys || Boolean(found.Unique) !== s.unique) {
       throw new Error(
         `index ${s.collection}.${s.name} exists but differs (${JSON.stringify(found.Keys)}, unique ${Boolean(found.Unique)}); drop it in the console (数据库 → ${s.collection} → 索引管理) and deploy again`,
@@ -122,12 +132,17 @@ export async function executePlan(plan: Plan, clients: DeployClients): Promise<v
           break;
         }
         case 'index': {
-          if (!indexesOf.has(s.collection)) indexesOf.set(s.collection, ((await clients.database.describeCollection(s.collection)).Indexes ?? []) as RemoteIndex[]);
+          if (!indexesOf.has(s.collection))
+            indexesOf.set(s.collection, ((await clients.database.describeCollection(s.collection)).Indexes ?? []) as RemoteIndex[]);
           await deployIndex(clients, s, indexesOf.get(s.collection)!, log);
           break;
         }
         case 'permission':
-          await clients.permission.modifyResourcePermission({ resourceType: 'collection', resource: s.collection, permission: s.permission });
+          await clients.permission.modifyResourcePermission({
+            resourceType: 'collection',
+            resource: s.collection,
+            permission: s.permission,
+          });
           break;
         case 'upload': {
           const project = new clients.ci.Project({

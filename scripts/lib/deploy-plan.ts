@@ -99,7 +99,9 @@ export function preChecks(envId: string): PreChecks {
   return {
     templates: TEMPLATE_KEYS.map((k) => ({ key: k, console: TEMPLATES[k].console, id: env.templateIds[k], fields: TEMPLATES[k].fields })),
     miniprogramState: env.miniprogramState,
-    plugins: subPackagesFor('weapp').flatMap((p) => Object.entries(p.plugins ?? {}).map(([name, v]) => ({ name, provider: v.provider, version: v.version, subpackage: p.root }))),
+    plugins: subPackagesFor('weapp').flatMap((p) =>
+      Object.entries(p.plugins ?? {}).map(([name, v]) => ({ name, provider: v.provider, version: v.version, subpackage: p.root })),
+    ),
     privacy: scanPrivacyApis(ROOT),
   };
 }
@@ -117,7 +119,11 @@ export function planDeploy(opts: DeployOptions, sources: PlanSources = {}): Plan
   let project: { appid: string; miniprogramRoot: string } | undefined;
   if (!opts.skipUpload) {
     project = sources.projectConfig ?? readProjectConfig();
-    steps.push({ kind: 'build-weapp', outDir: join(ROOT, project.miniprogramRoot), env: { NODE_ENV: 'production', CLOUD_ENV: opts.envId } });
+    steps.push({
+      kind: 'build-weapp',
+      outDir: join(ROOT, project.miniprogramRoot),
+      env: { NODE_ENV: 'production', CLOUD_ENV: opts.envId },
+    });
   }
   // Collections first: a timer trigger fires within a minute of its function's
   // creation, and a job that finds no collection fails (and retries) until they exist.
@@ -178,16 +184,26 @@ export function checkPrerequisites(plan: Plan, env: Env): string[] {
   // Messages with a placeholder template id fail on WeChat: refuse before anything changes.
   if (plan.envId && !plan.envId.startsWith('<')) problems.push(...templateProblems(plan.envId));
   if (env.CLOUD_ENV && env.CLOUD_ENV !== plan.envId) {
-    problems.push(`CLOUD_ENV=${env.CLOUD_ENV} differs from --env ${plan.envId}: the mini-program would call another environment (unset CLOUD_ENV; deploy sets it)`);
+    problems.push(
+      `CLOUD_ENV=${env.CLOUD_ENV} differs from --env ${plan.envId}: the mini-program would call another environment (unset CLOUD_ENV; deploy sets it)`,
+    );
   }
   const upload = plan.steps.find((s): s is Extract<Step, { kind: 'upload' }> => s.kind === 'upload');
   if (upload) {
-    if (!upload.appid || upload.appid === 'touristappid') problems.push('project.config.json has no real AppID (appid is "touristappid"); put the mini-program AppID there, or pass --skip-upload');
-    if (!upload.privateKeyPath) problems.push('missing MP_PRIVATE_KEY_PATH (the mini-program upload key: MP console → 开发管理 → 开发设置 → 小程序代码上传), or pass --skip-upload');
+    if (!upload.appid || upload.appid === 'touristappid')
+      problems.push(
+        'project.config.json has no real AppID (appid is "touristappid"); put the mini-program AppID there, or pass --skip-upload',
+      );
+    if (!upload.privateKeyPath)
+      problems.push(
+        'missing MP_PRIVATE_KEY_PATH (the mini-program upload key: MP console → 开发管理 → 开发设置 → 小程序代码上传), or pass --skip-upload',
+      );
     else if (!existsSync(upload.privateKeyPath)) problems.push(`MP_PRIVATE_KEY_PATH: ${upload.privateKeyPath} does not exist`);
-    if (!/^\d+\.\d+\.\d+([-.][0-9A-Za-z.-]+)?$/.test(upload.version)) problems.push(`--version ${JSON.stringify(upload.version)} should look like 1.2.3`);
+    if (!/^\d+\.\d+\.\d+([-.][0-9A-Za-z.-]+)?$/.test(upload.version))
+      problems.push(`--version ${JSON.stringify(upload.version)} should look like 1.2.3`);
     if (!upload.desc.trim()) problems.push('--desc must not be empty');
-    if (!Number.isInteger(upload.robot) || upload.robot < 1 || upload.robot > 30) problems.push(`--robot must be 1..30, got ${upload.robot}`);
+    if (!Number.isInteger(upload.robot) || upload.robot < 1 || upload.robot > 30)
+      problems.push(`--robot must be 1..30, got ${upload.robot}`);
   }
   return problems;
 }
@@ -214,12 +230,16 @@ export function formatPlan(plan: Plan): string {
         break;
       case 'build-weapp':
         head('Build');
-        out.push(`${n}. build the mini-program → ${rel(s.outDir)}/ (NODE_ENV=${s.env.NODE_ENV} CLOUD_ENV=${s.env.CLOUD_ENV} taro build --type weapp)`);
+        out.push(
+          `${n}. build the mini-program → ${rel(s.outDir)}/ (NODE_ENV=${s.env.NODE_ENV} CLOUD_ENV=${s.env.CLOUD_ENV} taro build --type weapp)`,
+        );
         break;
       case 'function':
         head('Cloud functions (create or update)');
         out.push(`${n}. function ${s.name}  from ${rel(s.dir)}/`);
-        out.push(`     runtime ${s.runtime}, timeout ${s.timeout} s, memory ${s.memorySize} MB, handler ${s.handler}, installDependency ${s.installDependency} (云端安装依赖)`);
+        out.push(
+          `     runtime ${s.runtime}, timeout ${s.timeout} s, memory ${s.memorySize} MB, handler ${s.handler}, installDependency ${s.installDependency} (云端安装依赖)`,
+        );
         out.push(`     triggers: ${s.triggers.length ? s.triggers.map((t) => `${t.name} (${t.type} "${t.config}")`).join(', ') : 'none'}`);
         out.push(`     openapi permissions (config.json): ${s.openapi.length ? s.openapi.join(', ') : 'none'}`);
         break;
@@ -229,7 +249,9 @@ export function formatPlan(plan: Plan): string {
         break;
       case 'index':
         head('Indexes (create if missing; an index that differs is an error)');
-        out.push(`${n}. index ${s.collection}.${s.name}: ${s.keys.map((k) => `${k.field} ${k.direction === 1 ? 'asc' : 'desc'}`).join(', ')}${s.unique ? '  [unique 唯一]' : ''}`);
+        out.push(
+          `${n}. index ${s.collection}.${s.name}: ${s.keys.map((k) => `${k.field} ${k.direction === 1 ? 'asc' : 'desc'}`).join(', ')}${s.unique ? '  [unique 唯一]' : ''}`,
+        );
         break;
       case 'permission':
         head('Collection permissions');
@@ -237,7 +259,9 @@ export function formatPlan(plan: Plan): string {
         break;
       case 'upload':
         head('Mini-program upload (miniprogram-ci)');
-        out.push(`${n}. upload ${rel(s.projectPath)}/${s.miniprogramRoot.replace(/\/$/, '')} as version ${s.version} ("${s.desc}"), appid ${s.appid}, robot ${s.robot}, key ${s.privateKeyPath || '(MP_PRIVATE_KEY_PATH not set)'}`);
+        out.push(
+          `${n}. upload ${rel(s.projectPath)}/${s.miniprogramRoot.replace(/\/$/, '')} as version ${s.version} ("${s.desc}"), appid ${s.appid}, robot ${s.robot}, key ${s.privateKeyPath || '(MP_PRIVATE_KEY_PATH not set)'}`,
+        );
         break;
     }
   }
@@ -261,7 +285,7 @@ export function formatChecks(c: PreChecks): string[] {
   out.push('', '== Plugins (add each in the MP console first: 设置 → 第三方设置 → 插件管理 → 添加插件) ==');
   for (const p of c.plugins) out.push(`- ${p.name} (provider ${p.provider}, version ${p.version}) in subpackage ${p.subpackage}`);
   if (!c.plugins.length) out.push('- none');
-  out.push('', '== Privacy APIs (the console\'s 用户隐私保护指引 must declare each; text in docs/privacy-guide.md) ==');
+  out.push('', "== Privacy APIs (the console's 用户隐私保护指引 must declare each; text in docs/privacy-guide.md) ==");
   for (const u of c.privacy) out.push(`- ${u.api} → ${u.info} (${u.files.join(', ')})`);
   if (!c.privacy.length) out.push('- none');
   return out;

@@ -33,7 +33,13 @@ export async function verifyPermissions(plan: Plan, invoke: Invoke): Promise<Ver
       for (const api of s.openapi) rows.push({ fn: s.name, api, outcome: 'no answer', detail: problem.slice(0, 120) });
       continue;
     }
-    for (const r of answer.data) rows.push({ fn: s.name, api: r.api, outcome: r.outcome, ...(r.errCode !== undefined ? { detail: `${r.errCode} ${r.errMsg ?? ''}`.trim().slice(0, 120) } : {}) });
+    for (const r of answer.data)
+      rows.push({
+        fn: s.name,
+        api: r.api,
+        outcome: r.outcome,
+        ...(r.errCode !== undefined ? { detail: `${r.errCode} ${r.errMsg ?? ''}`.trim().slice(0, 120) } : {}),
+      });
   }
   return rows;
 }
@@ -43,7 +49,12 @@ export function formatVerify(envId: string, rows: VerifyRow[]): string {
   const w = Math.max(...rows.map((r) => r.fn.length), 8);
   const a = Math.max(...rows.map((r) => r.api.length), 10);
   for (const r of rows) {
-    const what = r.outcome === 'refused' ? 'REFUSED (-604101): upload this function once from WeChat DevTools (docs/deploy.md)' : r.outcome === 'no answer' ? `NO ANSWER: ${r.detail ?? ''}` : r.outcome;
+    const what =
+      r.outcome === 'refused'
+        ? 'REFUSED (-604101): upload this function once from WeChat DevTools (docs/deploy.md)'
+        : r.outcome === 'no answer'
+          ? `NO ANSWER: ${r.detail ?? ''}`
+          : r.outcome;
     out.push(`  ${r.fn.padEnd(w)}  ${r.api.padEnd(a)}  ${what}`);
   }
   const bad = rows.filter((r) => r.outcome === 'refused' || r.outcome === 'no answer').length;

@@ -126,11 +126,17 @@ export function parseDeployJson(json: unknown, file = 'deploy.json'): Pick<Funct
   const { runtime, timeout, memorySize } = json;
   if (runtime === undefined) throw new FunctionConfigError(file, `missing "runtime" (use "${SUPPORTED_RUNTIMES[0]}")`);
   if (!(SUPPORTED_RUNTIMES as readonly unknown[]).includes(runtime)) {
-    throw new FunctionConfigError(file, `runtime ${JSON.stringify(runtime)} is not supported (supported: ${SUPPORTED_RUNTIMES.join(', ')})`);
+    throw new FunctionConfigError(
+      file,
+      `runtime ${JSON.stringify(runtime)} is not supported (supported: ${SUPPORTED_RUNTIMES.join(', ')})`,
+    );
   }
   if (timeout === undefined) throw new FunctionConfigError(file, 'missing "timeout" (seconds)');
   if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_S) {
-    throw new FunctionConfigError(file, `timeout must be a whole number of seconds from 1 to ${MAX_TIMEOUT_S}, got ${JSON.stringify(timeout)}`);
+    throw new FunctionConfigError(
+      file,
+      `timeout must be a whole number of seconds from 1 to ${MAX_TIMEOUT_S}, got ${JSON.stringify(timeout)}`,
+    );
   }
   if (memorySize === undefined) throw new FunctionConfigError(file, 'missing "memorySize" (MB)');
   if (!(MEMORY_SIZES as readonly unknown[]).includes(memorySize)) {
@@ -156,7 +162,10 @@ export function parseConfigJson(json: unknown, file = 'config.json'): Pick<Funct
     if (!Array.isArray(list)) throw new FunctionConfigError(file, '"permissions.openapi" must be an array of API names');
     for (const api of list) {
       if (typeof api !== 'string' || !OPENAPI_NAME.test(api)) {
-        throw new FunctionConfigError(file, `"permissions.openapi" entry ${JSON.stringify(api)} is not an API name like "subscribeMessage.send"`);
+        throw new FunctionConfigError(
+          file,
+          `"permissions.openapi" entry ${JSON.stringify(api)} is not an API name like "subscribeMessage.send"`,
+        );
       }
       if (openapi.includes(api)) throw new FunctionConfigError(file, `"permissions.openapi" lists ${api} twice`);
       openapi.push(api);
@@ -171,9 +180,16 @@ export function parseConfigJson(json: unknown, file = 'config.json'): Pick<Funct
       if (!isObject(t)) throw new FunctionConfigError(file, `${where} must be an object`);
       onlyFields(file, `${where}.`, t, ['name', 'type', 'config']);
       if (typeof t.name !== 'string' || !TRIGGER_NAME.test(t.name)) {
-        throw new FunctionConfigError(file, `${where}.name ${JSON.stringify(t.name)} must start with a letter and hold only letters, digits, - and _ (≤ 60)`);
+        throw new FunctionConfigError(
+          file,
+          `${where}.name ${JSON.stringify(t.name)} must start with a letter and hold only letters, digits, - and _ (≤ 60)`,
+        );
       }
-      if (t.type !== 'timer') throw new FunctionConfigError(file, `${where}.type must be "timer" (the only trigger CloudBase functions support), got ${JSON.stringify(t.type)}`);
+      if (t.type !== 'timer')
+        throw new FunctionConfigError(
+          file,
+          `${where}.type must be "timer" (the only trigger CloudBase functions support), got ${JSON.stringify(t.type)}`,
+        );
       if (typeof t.config !== 'string') throw new FunctionConfigError(file, `${where}.config must be a cron string`);
       const fields = t.config.trim().split(/\s+/);
       if (fields.length !== 7 || !fields.every((f) => CRON_FIELD.test(f))) {

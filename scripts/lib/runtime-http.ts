@@ -75,7 +75,9 @@ export function fileHeaders(contentType: string, length: number): Record<string,
 export function pageHeaders(html: string | null, contentType: string, cacheControl: string): Record<string, string> {
   const headers: Record<string, string> = { ...BASE_HEADERS, 'content-type': contentType, 'cache-control': cacheControl };
   if (html !== null) {
-    const hashes = inlineScriptHashes(html).map((h) => ` '${h}'`).join('');
+    const hashes = inlineScriptHashes(html)
+      .map((h) => ` '${h}'`)
+      .join('');
     headers['content-security-policy'] = [
       "default-src 'self'",
       `script-src 'self'${hashes}`,
@@ -143,7 +145,8 @@ export function jsonDepth(text: string, limit = Infinity): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -177,14 +180,16 @@ export function readJsonBody(req: IncomingMessage): Promise<Record<string, unkno
       if (over) return;
       const text = Buffer.concat(chunks).toString('utf8');
       if (!text.trim()) return ok({});
-      if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return fail(new HttpError(400, 'BAD_REQUEST', `请求内容嵌套太深（最多 ${MAX_JSON_DEPTH} 层）`));
+      if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+        return fail(new HttpError(400, 'BAD_REQUEST', `请求内容嵌套太深（最多 ${MAX_JSON_DEPTH} 层）`));
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch {
         return fail(new HttpError(400, 'BAD_REQUEST', '请求内容不是有效的 JSON'));
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(new HttpError(400, 'BAD_REQUEST', '请求格式有误'));
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return fail(new HttpError(400, 'BAD_REQUEST', '请求格式有误'));
       ok(value as Record<string, unknown>);
     });
     req.on('error', fail);

@@ -29,7 +29,8 @@ export function loadSessionKey(dataDir: string): Buffer {
       const st = statSync(file);
       if ((st.mode & 0o077) !== 0) chmodSync(file, 0o600);
       const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-      if (key.length !== KEY_BYTES) throw new Error(`${file} is not a ${KEY_BYTES}-byte hex key: delete it to make a new one (everyone is signed out)`);
+      if (key.length !== KEY_BYTES)
+        throw new Error(`${file} is not a ${KEY_BYTES}-byte hex key: delete it to make a new one (everyone is signed out)`);
       return key;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;

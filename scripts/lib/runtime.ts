@@ -36,12 +36,25 @@ import {
   sendJson,
   sendText,
 } from './runtime-http';
-import { clearSessionCookie, createSessions, loadSessionKey, readCookie, SESSION_COOKIE, sessionCookie, type Sessions } from './runtime-session';
+import {
+  clearSessionCookie,
+  createSessions,
+  loadSessionKey,
+  readCookie,
+  SESSION_COOKIE,
+  sessionCookie,
+  type Sessions,
+} from './runtime-session';
 
 export type FunctionMain = (event: unknown, context?: unknown) => Promise<unknown>;
 
 /** What the local upload accepts (the client's uploads: photos and spreadsheets). */
-const UPLOAD_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const UPLOAD_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -133,14 +146,32 @@ function loadFunctions(dir: string): Map<string, FunctionMain> {
 /** People the demo sign-in page offers: everyone with a role, the named residents, and new users made here. */
 async function demoPeople(db: Database) {
   const [people, roles, members] = await Promise.all([
-    db.collection('people').where({ openid: db.RegExp({ regexp: '^demo-(?!gen-)' }) }).limit(1000).get(),
+    db
+      .collection('people')
+      .where({ openid: db.RegExp({ regexp: '^demo-(?!gen-)' }) })
+      .limit(1000)
+      .get(),
     db.collection('roles').limit(1000).get(),
-    db.collection('memberships').where({ personId: db.RegExp({ regexp: '^p-(?!gen-)' }), status: 'active' }).limit(1000).get(),
+    db
+      .collection('memberships')
+      .where({ personId: db.RegExp({ regexp: '^p-(?!gen-)' }), status: 'active' })
+      .limit(1000)
+      .get(),
   ]);
   const homeIds = [...new Set(members.data.map((m: { homeId: string }) => m.homeId))];
   const _ = db.command;
-  const homes = homeIds.length ? (await db.collection('homes').where({ _id: _.in(homeIds) }).limit(1000).get()).data : [];
-  const homeLabel = new Map(homes.map((h: { _id: string; compoundName: string; label: string }) => [h._id, `${h.compoundName} ${h.label}`]));
+  const homes = homeIds.length
+    ? (
+        await db
+          .collection('homes')
+          .where({ _id: _.in(homeIds) })
+          .limit(1000)
+          .get()
+      ).data
+    : [];
+  const homeLabel = new Map(
+    homes.map((h: { _id: string; compoundName: string; label: string }) => [h._id, `${h.compoundName} ${h.label}`]),
+  );
   return people.data.map((p: { _id: string; openid: string; name: string }) => ({
     openid: p.openid,
     name: p.name,
@@ -230,7 +261,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       let name: string | null = null;
       if (body.newUser === true) openid = `demo-new-${randomBytes(6).toString('hex')}`;
       else {
-        const person = typeof body.openid === 'string' && /^demo-[\w-]{1,58}$/.test(body.openid) ? await personByOpenid(db, body.openid) : undefined;
+        const person =
+          typeof body.openid === 'string' && /^demo-[\w-]{1,58}$/.test(body.openid) ? await personByOpenid(db, body.openid) : undefined;
         if (!person) return sendError(res, 400, 'BAD_REQUEST', '请选择演示身份');
         openid = person.openid;
         name = person.name ?? null;
@@ -288,7 +320,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     if (!openid) return sendError(res, 401, 'UNAUTHENTICATED');
     const purpose = url.searchParams.get('purpose') ?? '';
     const ext = (url.searchParams.get('ext') ?? '').toLowerCase();
-    if (!/^[a-z]{3,20}$/.test(purpose) || !UPLOAD_TYPES[ext]) return sendError(res, 400, 'BAD_REQUEST', '只能上传图片（jpg、png）或 Excel 表格（xlsx）');
+    if (!/^[a-z]{3,20}$/.test(purpose) || !UPLOAD_TYPES[ext])
+      return sendError(res, 400, 'BAD_REQUEST', '只能上传图片（jpg、png）或 Excel 表格（xlsx）');
     const body = await readRawBody(req, MAX_UPLOAD_BYTES);
     if (!body.length) return sendError(res, 400, 'BAD_REQUEST', '文件是空的');
     const cloudPath = `u/${openid}/${purpose}/${Date.now().toString(36)}-${randomBytes(8).toString('hex')}.${ext}`;
@@ -307,7 +340,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const body = readFileSync(file);
     const immutable = /\.[0-9a-f]{8,}\./.test(file);
     const html = type.startsWith('text/html') ? body.toString('utf8') : null;
-    res.writeHead(200, { ...pageHeaders(html, type, immutable ? 'public, max-age=31536000, immutable' : 'no-cache'), 'content-length': String(body.length) });
+    res.writeHead(200, {
+      ...pageHeaders(html, type, immutable ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      'content-length': String(body.length),
+    });
     res.end(body);
   }
 

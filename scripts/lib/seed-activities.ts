@@ -6,7 +6,15 @@
  * into teams by the branch secretary, with answered help requests.
  */
 import type { Database } from '../../cloudfunctions/_shared/database';
-import type { ActivityDoc, ActivityListDoc, HelpRequestDoc, HoursDoc, SignupDoc, TeamDoc, VolunteerDoc } from '../../cloudfunctions/activities/docs';
+import type {
+  ActivityDoc,
+  ActivityListDoc,
+  HelpRequestDoc,
+  HoursDoc,
+  SignupDoc,
+  TeamDoc,
+  VolunteerDoc,
+} from '../../cloudfunctions/activities/docs';
 import { ANY_SLOT, creditedMinutes, type Slot } from '../../core/activities/rules';
 import { formatDate, periodOf } from '../../core/platform/time';
 import type { FeatureSeed } from './seed-features';
@@ -34,40 +42,159 @@ interface Plan {
 }
 
 const PLANS: Plan[] = [
-  { id: 'aseedpatrol00001', title: '文明劝导巡逻', description: '劝导文明养犬、不乱扔垃圾，佩戴红袖章。', place: '小区南门集合', organiser: 'txsj-secretary', role: 'branchSecretary', day: -40, hour: 8, hours: 2, slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 8 }], people: ['txsj-lead-3', 'txsj-lead-5', 'txsj-committee-chair', 'txsj-resident-5', 0, 1, 2] },
-  { id: 'aseedpatrol00002', title: '文明劝导巡逻', description: '劝导文明养犬、不乱扔垃圾，佩戴红袖章。', place: '小区南门集合', organiser: 'txsj-secretary', role: 'branchSecretary', day: -12, hour: 8, hours: 2, slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 8 }], people: ['txsj-lead-3', 'txsj-lead-5', 'txsj-resident-3b', 3, 4] },
-  { id: 'aseedclinic00001', title: '社区免费义诊', description: '量血压、测血糖，医生现场答疑。', place: '小区活动室', organiser: 'txsj-committee', role: 'committeeMember', day: -20, hour: 9, hours: 3, slots: [{ key: 's1', name: '义诊医生', capacity: 2 }, { key: 's2', name: '引导员', capacity: 4 }], people: [5, 'txsj-lead-3', 'txsj-resident-5', 6] },
-  { id: 'aseedvaccine0001', title: '疫苗接种帮扶日', description: '陪同行动不便的老人去社区卫生站接种，帮忙登记。', place: '侨兴社区卫生服务站', organiser: 'txsj-lead-3', role: 'buildingLead', buildings: [3], day: -6, hour: 9, hours: 4, slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 4 }], people: ['txsj-lead-3', 'txsj-resident-3b', 'txsj-resident-3'] },
-  { id: 'aseedclean000001', title: '3栋楼道清洁', description: '清理楼道堆放杂物，消防通道保持畅通。', place: '3栋大堂', organiser: 'txsj-lead-3', role: 'buildingLead', buildings: [3], day: 5, hour: 9, hours: 2, slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 6 }], people: ['txsj-lead-3'] },
-  { id: 'aseedguard000001', title: '周末文明劝导', description: '文明劝导员在南门、东门各一组；党员请亮身份佩戴党徽。', place: '小区南门、东门', organiser: 'txsj-secretary', role: 'branchSecretary', day: 6, hour: 8, hours: 2, slots: [{ key: 's1', name: '文明劝导员', capacity: 5 }, { key: 's2', name: '宣传员', capacity: 2 }], people: ['txsj-lead-5', 7] },
-  { id: 'aseedelder000001', title: '敬老包饺子', description: '和独居老人一起包饺子，名额有限，满了可以候补。', place: '小区活动室', organiser: 'txsj-committee', role: 'committeeMember', day: 8, hour: 15, hours: 3, slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 3 }], people: [8, 9, 10, 11, 12] },
+  {
+    id: 'aseedpatrol00001',
+    title: '文明劝导巡逻',
+    description: '劝导文明养犬、不乱扔垃圾，佩戴红袖章。',
+    place: '小区南门集合',
+    organiser: 'txsj-secretary',
+    role: 'branchSecretary',
+    day: -40,
+    hour: 8,
+    hours: 2,
+    slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 8 }],
+    people: ['txsj-lead-3', 'txsj-lead-5', 'txsj-committee-chair', 'txsj-resident-5', 0, 1, 2],
+  },
+  {
+    id: 'aseedpatrol00002',
+    title: '文明劝导巡逻',
+    description: '劝导文明养犬、不乱扔垃圾，佩戴红袖章。',
+    place: '小区南门集合',
+    organiser: 'txsj-secretary',
+    role: 'branchSecretary',
+    day: -12,
+    hour: 8,
+    hours: 2,
+    slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 8 }],
+    people: ['txsj-lead-3', 'txsj-lead-5', 'txsj-resident-3b', 3, 4],
+  },
+  {
+    id: 'aseedclinic00001',
+    title: '社区免费义诊',
+    description: '量血压、测血糖，医生现场答疑。',
+    place: '小区活动室',
+    organiser: 'txsj-committee',
+    role: 'committeeMember',
+    day: -20,
+    hour: 9,
+    hours: 3,
+    slots: [
+      { key: 's1', name: '义诊医生', capacity: 2 },
+      { key: 's2', name: '引导员', capacity: 4 },
+    ],
+    people: [5, 'txsj-lead-3', 'txsj-resident-5', 6],
+  },
+  {
+    id: 'aseedvaccine0001',
+    title: '疫苗接种帮扶日',
+    description: '陪同行动不便的老人去社区卫生站接种，帮忙登记。',
+    place: '侨兴社区卫生服务站',
+    organiser: 'txsj-lead-3',
+    role: 'buildingLead',
+    buildings: [3],
+    day: -6,
+    hour: 9,
+    hours: 4,
+    slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 4 }],
+    people: ['txsj-lead-3', 'txsj-resident-3b', 'txsj-resident-3'],
+  },
+  {
+    id: 'aseedclean000001',
+    title: '3栋楼道清洁',
+    description: '清理楼道堆放杂物，消防通道保持畅通。',
+    place: '3栋大堂',
+    organiser: 'txsj-lead-3',
+    role: 'buildingLead',
+    buildings: [3],
+    day: 5,
+    hour: 9,
+    hours: 2,
+    slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 6 }],
+    people: ['txsj-lead-3'],
+  },
+  {
+    id: 'aseedguard000001',
+    title: '周末文明劝导',
+    description: '文明劝导员在南门、东门各一组；党员请亮身份佩戴党徽。',
+    place: '小区南门、东门',
+    organiser: 'txsj-secretary',
+    role: 'branchSecretary',
+    day: 6,
+    hour: 8,
+    hours: 2,
+    slots: [
+      { key: 's1', name: '文明劝导员', capacity: 5 },
+      { key: 's2', name: '宣传员', capacity: 2 },
+    ],
+    people: ['txsj-lead-5', 7],
+  },
+  {
+    id: 'aseedelder000001',
+    title: '敬老包饺子',
+    description: '和独居老人一起包饺子，名额有限，满了可以候补。',
+    place: '小区活动室',
+    organiser: 'txsj-committee',
+    role: 'committeeMember',
+    day: 8,
+    hour: 15,
+    hours: 3,
+    slots: [{ key: ANY_SLOT, name: '志愿者', capacity: 3 }],
+    people: [8, 9, 10, 11, 12],
+  },
 ];
 
 export const activitiesSeed: FeatureSeed = {
   name: 'activities',
   async write(db: Database, base: SeedData, now: Date) {
     const byKey = new Map(base.people.map((p) => [p._id, p]));
-    const txsjGen = base.people.filter((p) => p._id.startsWith('p-gen-') && base.memberships.some((m) => m.personId === p._id && m.compoundId === 'txsj'));
+    const txsjGen = base.people.filter(
+      (p) => p._id.startsWith('p-gen-') && base.memberships.some((m) => m.personId === p._id && m.compoundId === 'txsj'),
+    );
     const personOf = (k: string | number) => (typeof k === 'number' ? txsjGen[k] : byKey.get(`p-${k}`)!);
     const homeOf = (pid: string) => base.memberships.find((m) => m.personId === pid && m.status === 'active');
     const buildingName = (id: string) => base.buildings.find((b) => b._id === id)?.name ?? '';
     // Shanghai midnight today.
     const midnight = Math.floor((now.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
-    const counts: Record<string, number> = { activities: 0, activitySignups: 0, volunteerHours: 0, serviceVolunteers: 0, serviceTeams: 0, helpRequests: 0 };
+    const counts: Record<string, number> = {
+      activities: 0,
+      activitySignups: 0,
+      volunteerHours: 0,
+      serviceVolunteers: 0,
+      serviceTeams: 0,
+      helpRequests: 0,
+    };
     for (const p of PLANS) {
       const organiser = personOf(p.organiser);
       const startAt = new Date(midnight + p.day * DAY + p.hour * HOUR);
       const endAt = new Date(startAt.getTime() + p.hours * HOUR);
       const buildingIds = (p.buildings ?? []).map((n) => `txsj-b${n}`);
       const act: ActivityDoc = {
-        _id: p.id, communityId: COMMUNITY_ID, compoundId: 'txsj', compoundName: '天翔世家', buildingIds,
+        _id: p.id,
+        communityId: COMMUNITY_ID,
+        compoundId: 'txsj',
+        compoundName: '天翔世家',
+        buildingIds,
         audienceLabel: `天翔世家 ${buildingIds.length ? buildingIds.map(buildingName).join('、') : '全体'}${p.partyOnly ? '（限党员）' : ''}`,
-        partyOnly: !!p.partyOnly, title: p.title, description: p.description, images: [], place: p.place,
+        partyOnly: !!p.partyOnly,
+        title: p.title,
+        description: p.description,
+        images: [],
+        place: p.place,
         // Sign-up closes at 20:00 the evening before (not at 03:00).
-        startAt, endAt, deadline: new Date(midnight + (p.day - 1) * DAY + 20 * HOUR), startDay: formatDate(startAt), slots: p.slots,
-        capacity: p.slots.reduce((n, s) => n + s.capacity, 0), waitlistMax: 200,
-        organiserId: organiser._id, organiserName: organiser.name, organiserRole: p.role, clientRequestId: `seed-${p.id}`,
-        status: 'open', checkinSecret: `seed-secret-${p.id}`, createdAt: new Date(startAt.getTime() - 10 * DAY),
+        startAt,
+        endAt,
+        deadline: new Date(midnight + (p.day - 1) * DAY + 20 * HOUR),
+        startDay: formatDate(startAt),
+        slots: p.slots,
+        capacity: p.slots.reduce((n, s) => n + s.capacity, 0),
+        waitlistMax: 200,
+        organiserId: organiser._id,
+        organiserName: organiser.name,
+        organiserRole: p.role,
+        clientRequestId: `seed-${p.id}`,
+        status: 'open',
+        checkinSecret: `seed-secret-${p.id}`,
+        createdAt: new Date(startAt.getTime() - 10 * DAY),
       };
       const queues: Record<string, string[]> = Object.fromEntries(p.slots.map((s) => [s.key, []]));
       const members: string[] = [];
@@ -84,16 +211,44 @@ export const activitiesSeed: FeatureSeed = {
         const outAt = inAt ? new Date(endAt.getTime() - (i % 2) * 15 * 60_000) : null;
         const minutes = inAt && outAt ? creditedMinutes(inAt, outAt, startAt, endAt) : null;
         const s: SignupDoc = {
-          _id: sid, activityId: p.id, personId: who._id, openid: who.openid, name: who.name, partyBadge: who.partyMember && who.showPartyBadge,
-          ...(who.phone ? { phone: who.phone } : {}), buildingId: m.buildingId, buildingName: buildingName(m.buildingId), slotKey: slot.key,
-          status: confirmed ? 'confirmed' : 'waitlisted', startAt, joinedAt: new Date(act.createdAt.getTime() + i * HOUR),
-          checkedInAt: inAt, checkedOutAt: outAt, minutes, updatedAt: now,
+          _id: sid,
+          activityId: p.id,
+          personId: who._id,
+          openid: who.openid,
+          name: who.name,
+          partyBadge: who.partyMember && who.showPartyBadge,
+          ...(who.phone ? { phone: who.phone } : {}),
+          buildingId: m.buildingId,
+          buildingName: buildingName(m.buildingId),
+          slotKey: slot.key,
+          status: confirmed ? 'confirmed' : 'waitlisted',
+          startAt,
+          joinedAt: new Date(act.createdAt.getTime() + i * HOUR),
+          checkedInAt: inAt,
+          checkedOutAt: outAt,
+          minutes,
+          updatedAt: now,
         };
         await db.collection('activitySignups').add({ data: s });
         counts.activitySignups++;
         if (minutes !== null) {
           const period = periodOf(startAt);
-          const h: HoursDoc = { _id: sid, personId: who._id, name: who.name, partyBadge: s.partyBadge, activityId: p.id, title: p.title, communityId: COMMUNITY_ID, compoundId: 'txsj', buildingId: m.buildingId, period, year: period.slice(0, 4), minutes, corrected: false, updatedAt: now };
+          const h: HoursDoc = {
+            _id: sid,
+            personId: who._id,
+            name: who.name,
+            partyBadge: s.partyBadge,
+            activityId: p.id,
+            title: p.title,
+            communityId: COMMUNITY_ID,
+            compoundId: 'txsj',
+            buildingId: m.buildingId,
+            period,
+            year: period.slice(0, 4),
+            minutes,
+            corrected: false,
+            updatedAt: now,
+          };
           await db.collection('volunteerHours').add({ data: h });
           counts.volunteerHours++;
         }
@@ -113,11 +268,37 @@ export const activitiesSeed: FeatureSeed = {
     for (const [k, skills, availability] of vols) {
       const who = personOf(k);
       const m = homeOf(who._id)!;
-      await db.collection('serviceVolunteers').add({ data: { _id: who._id, personId: who._id, name: who.name, compoundId: 'txsj', buildingId: m.buildingId, buildingName: buildingName(m.buildingId), skills, availability, phone: who.phone ?? '', updatedAt: now } satisfies VolunteerDoc });
+      await db.collection('serviceVolunteers').add({
+        data: {
+          _id: who._id,
+          personId: who._id,
+          name: who.name,
+          compoundId: 'txsj',
+          buildingId: m.buildingId,
+          buildingName: buildingName(m.buildingId),
+          skills,
+          availability,
+          phone: who.phone ?? '',
+          updatedAt: now,
+        } satisfies VolunteerDoc,
+      });
       counts.serviceVolunteers++;
     }
-    const team = (id: string, name: string, skill: TeamDoc['skill'], k: number | string): TeamDoc => ({ _id: id, compoundId: 'txsj', name, skill, memberIds: [personOf(k)._id], updatedBy: 'p-txsj-secretary', updatedAt: now });
-    const teams = [team('tseedteacher', '邻里辅导队', 'teacher', 20), team('tseeddoctor', '邻里医生队', 'doctor', 21), team('tseedlawyer', '法律顾问队', 'lawyer', 22), team('tseedelectric', '便民维修队', 'electrician', 'txsj-resident-5')];
+    const team = (id: string, name: string, skill: TeamDoc['skill'], k: number | string): TeamDoc => ({
+      _id: id,
+      compoundId: 'txsj',
+      name,
+      skill,
+      memberIds: [personOf(k)._id],
+      updatedBy: 'p-txsj-secretary',
+      updatedAt: now,
+    });
+    const teams = [
+      team('tseedteacher', '邻里辅导队', 'teacher', 20),
+      team('tseeddoctor', '邻里医生队', 'doctor', 21),
+      team('tseedlawyer', '法律顾问队', 'lawyer', 22),
+      team('tseedelectric', '便民维修队', 'electrician', 'txsj-resident-5'),
+    ];
     for (const t of teams) await db.collection('serviceTeams').add({ data: t });
     counts.serviceTeams = teams.length;
     const helps: [string, string | number, HelpRequestDoc['kind'], string, TeamDoc, string][] = [
@@ -129,7 +310,26 @@ export const activitiesSeed: FeatureSeed = {
       const who = personOf(k);
       const taker = personOf(vols.find(([, s]) => s.includes(t.skill))![0]);
       const at = new Date(now.getTime() - 9 * DAY);
-      await db.collection('helpRequests').add({ data: { _id: id, compoundId: 'txsj', requesterId: who._id, requesterName: who.name, kind, text, contact: who.phone ?? '13800000000', teamIds: [t._id], status: 'closed', takerId: taker._id, takerName: taker.name, takerContact: taker.phone ?? '', takenAt: new Date(at.getTime() + HOUR), thanks, closedAt: new Date(at.getTime() + DAY), createdAt: at } satisfies HelpRequestDoc });
+      await db.collection('helpRequests').add({
+        data: {
+          _id: id,
+          compoundId: 'txsj',
+          requesterId: who._id,
+          requesterName: who.name,
+          kind,
+          text,
+          contact: who.phone ?? '13800000000',
+          teamIds: [t._id],
+          status: 'closed',
+          takerId: taker._id,
+          takerName: taker.name,
+          takerContact: taker.phone ?? '',
+          takenAt: new Date(at.getTime() + HOUR),
+          thanks,
+          closedAt: new Date(at.getTime() + DAY),
+          createdAt: at,
+        } satisfies HelpRequestDoc,
+      });
       counts.helpRequests++;
     }
     return counts;

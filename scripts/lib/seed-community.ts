@@ -21,8 +21,20 @@ export const COMMUNITY_DEMO = {
 } as const;
 
 const SMALL: { compound: CompoundDoc; building: string; units: number; floors: number; perFloor: number }[] = [
-  { compound: { _id: COMMUNITY_DEMO.small, communityId: COMMUNITY_ID, name: '侨兴小苑' }, building: '1栋', units: 2, floors: 3, perFloor: 2 },
-  { compound: { _id: COMMUNITY_DEMO.tiny, communityId: COMMUNITY_ID, name: '南街3号院' }, building: '1栋', units: 1, floors: 2, perFloor: 2 },
+  {
+    compound: { _id: COMMUNITY_DEMO.small, communityId: COMMUNITY_ID, name: '侨兴小苑' },
+    building: '1栋',
+    units: 2,
+    floors: 3,
+    perFloor: 2,
+  },
+  {
+    compound: { _id: COMMUNITY_DEMO.tiny, communityId: COMMUNITY_ID, name: '南街3号院' },
+    building: '1栋',
+    units: 1,
+    floors: 2,
+    perFloor: 2,
+  },
 ];
 
 function smallDirectory() {
@@ -41,14 +53,37 @@ function smallDirectory() {
           const unit = String(u);
           const number = `${f}0${r}`;
           homes.push({
-            _id: `${buildingId}_${unit}_${number}`, communityId: c.communityId, compoundId: c._id, compoundName: c.name, buildingId, buildingName: s.building,
-            unit, number, label: `${s.building}${unit}单元${number}`, kind: 'flat', areaCenti: 8_000 + 1_000 * r, hasLift: false, registeredOwners: [], sortKey: roomSortKey(unit, number), updatedAt: at,
+            _id: `${buildingId}_${unit}_${number}`,
+            communityId: c.communityId,
+            compoundId: c._id,
+            compoundName: c.name,
+            buildingId,
+            buildingName: s.building,
+            unit,
+            number,
+            label: `${s.building}${unit}单元${number}`,
+            kind: 'flat',
+            areaCenti: 8_000 + 1_000 * r,
+            hasLift: false,
+            registeredOwners: [],
+            sortKey: roomSortKey(unit, number),
+            updatedAt: at,
           });
           count++;
         }
       }
     }
-    buildings.push({ _id: buildingId, communityId: c.communityId, compoundId: c._id, no: 1, name: s.building, kind: 'residential', hasLift: false, units: Array.from({ length: s.units }, (_, i) => String(i + 1)), homeCount: count });
+    buildings.push({
+      _id: buildingId,
+      communityId: c.communityId,
+      compoundId: c._id,
+      no: 1,
+      name: s.building,
+      kind: 'residential',
+      hasLift: false,
+      units: Array.from({ length: s.units }, (_, i) => String(i + 1)),
+      homeCount: count,
+    });
   }
   return { compounds, buildings, homes };
 }
@@ -65,6 +100,12 @@ export const communitySeed: FeatureSeed = {
     const all = [...base.compounds.filter((c) => c.communityId === COMMUNITY_ID), ...dir.compounds];
     const periods = trailingPeriods(periodOf(now));
     for (const c of all) for (const p of periods) await snapshotCompound(db, c, p, now);
-    return { compounds: dir.compounds.length, buildings: dir.buildings.length, homes: dir.homes.length, communityProfiles: 1, communitySnapshots: all.length * periods.length };
+    return {
+      compounds: dir.compounds.length,
+      buildings: dir.buildings.length,
+      homes: dir.homes.length,
+      communityProfiles: 1,
+      communitySnapshots: all.length * periods.length,
+    };
   },
 };

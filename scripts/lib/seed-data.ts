@@ -36,7 +36,38 @@ function rng(seed: number) {
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢';
-const GIVEN = ['建华', '秀兰', '志强', '丽娟', '国平', '海燕', '明辉', '春梅', '文斌', '玉珍', '德胜', '淑芬', '晓东', '桂英', '永红', '佳怡', '子涵', '思远', '雅琴', '家豪', '金凤', '宏伟', '小燕', '振华', '慧敏', '伟民', '素华', '天佑', '美玲', '俊杰'];
+const GIVEN = [
+  '建华',
+  '秀兰',
+  '志强',
+  '丽娟',
+  '国平',
+  '海燕',
+  '明辉',
+  '春梅',
+  '文斌',
+  '玉珍',
+  '德胜',
+  '淑芬',
+  '晓东',
+  '桂英',
+  '永红',
+  '佳怡',
+  '子涵',
+  '思远',
+  '雅琴',
+  '家豪',
+  '金凤',
+  '宏伟',
+  '小燕',
+  '振华',
+  '慧敏',
+  '伟民',
+  '素华',
+  '天佑',
+  '美玲',
+  '俊杰',
+];
 
 function nameAt(i: number) {
   return SURNAMES[(i * 7) % SURNAMES.length] + GIVEN[(i * 13 + Math.floor(i / SURNAMES.length)) % GIVEN.length];
@@ -64,7 +95,8 @@ function compoundPlans(compoundId: string): BuildingPlan[] {
   if (compoundId === TXSJ) {
     // 8 residential buildings (542 flats) + 43 shops = 585 homes, ~60,000 m².
     const plans: BuildingPlan[] = [];
-    for (let no = 1; no <= 7; no++) plans.push({ no, name: `${no}栋`, kind: 'residential', hasLift: true, units: 2, floors: 17, perFloor: 2, area: [8950, 12880] });
+    for (let no = 1; no <= 7; no++)
+      plans.push({ no, name: `${no}栋`, kind: 'residential', hasLift: true, units: 2, floors: 17, perFloor: 2, area: [8950, 12880] });
     plans.push({ no: 8, name: '8栋', kind: 'residential', hasLift: true, units: 3, floors: 11, perFloor: 2, area: [8950, 12880] });
     plans.push({ no: 9, name: '沿街商铺', kind: 'shops', hasLift: false, units: 1, floors: 1, perFloor: 43, area: [3200, 9800] });
     return plans;
@@ -72,12 +104,23 @@ function compoundPlans(compoundId: string): BuildingPlan[] {
   if (compoundId === YJLT) {
     // 3 lift buildings (216) + 4 walk-ups (80) = 296 homes, ~33,000 m².
     const plans: BuildingPlan[] = [];
-    for (let no = 1; no <= 3; no++) plans.push({ no, name: `${no}栋`, kind: 'residential', hasLift: true, units: 2, floors: 18, perFloor: 2, area: [9800, 13200] });
-    for (let no = 4; no <= 7; no++) plans.push({ no, name: `${no}栋`, kind: 'residential', hasLift: false, units: 2, floors: 5, perFloor: 2, area: [8600, 11800] });
+    for (let no = 1; no <= 3; no++)
+      plans.push({ no, name: `${no}栋`, kind: 'residential', hasLift: true, units: 2, floors: 18, perFloor: 2, area: [9800, 13200] });
+    for (let no = 4; no <= 7; no++)
+      plans.push({ no, name: `${no}栋`, kind: 'residential', hasLift: false, units: 2, floors: 5, perFloor: 2, area: [8600, 11800] });
     return plans;
   }
   // Generated compounds for scale runs: 6 buildings × 100 homes.
-  return Array.from({ length: 6 }, (_, i) => ({ no: i + 1, name: `${i + 1}栋`, kind: 'residential' as const, hasLift: i < 3, units: 2, floors: 25, perFloor: 2, area: [8000, 14000] as [number, number] }));
+  return Array.from({ length: 6 }, (_, i) => ({
+    no: i + 1,
+    name: `${i + 1}栋`,
+    kind: 'residential' as const,
+    hasLift: i < 3,
+    units: 2,
+    floors: 25,
+    perFloor: 2,
+    area: [8000, 14000] as [number, number],
+  }));
 }
 
 function buildCompound(compound: CompoundDoc, rand: () => number) {
@@ -117,7 +160,17 @@ function buildCompound(compound: CompoundDoc, rand: () => number) {
         }
       }
     }
-    buildings.push({ _id: buildingId, communityId: compound.communityId, compoundId: compound._id, no: plan.no, name: plan.name, kind: plan.kind, hasLift: plan.hasLift, units, homeCount: count });
+    buildings.push({
+      _id: buildingId,
+      communityId: compound.communityId,
+      compoundId: compound._id,
+      no: plan.no,
+      name: plan.name,
+      kind: plan.kind,
+      hasLift: plan.hasLift,
+      units,
+      homeCount: count,
+    });
   }
   return { buildings, homes };
 }
@@ -131,17 +184,51 @@ interface NamedPerson {
   roles?: Omit<RoleDoc, '_id' | 'personId' | 'grantedBy' | 'createdAt'>[];
 }
 
-const lead = (compoundId: string, ...nos: number[]) => ({ role: 'buildingLead' as const, communityId: COMMUNITY_ID, compoundId, buildingIds: nos.map((n) => `${compoundId}-b${n}`) });
+const lead = (compoundId: string, ...nos: number[]) => ({
+  role: 'buildingLead' as const,
+  communityId: COMMUNITY_ID,
+  compoundId,
+  buildingIds: nos.map((n) => `${compoundId}-b${n}`),
+});
 const compoundRole = (role: RoleDoc['role'], compoundId: string) => ({ role, communityId: COMMUNITY_ID, compoundId });
 
 export const NAMED_PEOPLE: NamedPerson[] = [
   { key: 'community-admin', name: '周文华', partyMember: true, roles: [{ role: 'communityAdmin', communityId: COMMUNITY_ID }] },
   // 天翔世家: owner-run, no property company; the committee hires a manager.
-  { key: 'txsj-committee-chair', name: '林国栋', partyMember: true, home: { compoundId: TXSJ, building: 1, unit: '1', number: '801', relation: 'owner' }, roles: [compoundRole('committeeMember', TXSJ)] },
-  { key: 'txsj-committee', name: '黄美玲', home: { compoundId: TXSJ, building: 2, unit: '2', number: '502', relation: 'owner' }, roles: [compoundRole('committeeMember', TXSJ)] },
-  { key: 'txsj-secretary', name: '王志明', partyMember: true, home: { compoundId: TXSJ, building: 4, unit: '1', number: '1201', relation: 'owner' }, roles: [compoundRole('branchSecretary', TXSJ)] },
-  { key: 'txsj-lead-3', name: '李秀英', partyMember: true, home: { compoundId: TXSJ, building: 3, unit: '1', number: '602', relation: 'owner' }, roles: [lead(TXSJ, 3)] },
-  { key: 'txsj-lead-5', name: '张卫东', partyMember: true, home: { compoundId: TXSJ, building: 5, unit: '2', number: '301', relation: 'owner' }, roles: [lead(TXSJ, 5, 6)] },
+  {
+    key: 'txsj-committee-chair',
+    name: '林国栋',
+    partyMember: true,
+    home: { compoundId: TXSJ, building: 1, unit: '1', number: '801', relation: 'owner' },
+    roles: [compoundRole('committeeMember', TXSJ)],
+  },
+  {
+    key: 'txsj-committee',
+    name: '黄美玲',
+    home: { compoundId: TXSJ, building: 2, unit: '2', number: '502', relation: 'owner' },
+    roles: [compoundRole('committeeMember', TXSJ)],
+  },
+  {
+    key: 'txsj-secretary',
+    name: '王志明',
+    partyMember: true,
+    home: { compoundId: TXSJ, building: 4, unit: '1', number: '1201', relation: 'owner' },
+    roles: [compoundRole('branchSecretary', TXSJ)],
+  },
+  {
+    key: 'txsj-lead-3',
+    name: '李秀英',
+    partyMember: true,
+    home: { compoundId: TXSJ, building: 3, unit: '1', number: '602', relation: 'owner' },
+    roles: [lead(TXSJ, 3)],
+  },
+  {
+    key: 'txsj-lead-5',
+    name: '张卫东',
+    partyMember: true,
+    home: { compoundId: TXSJ, building: 5, unit: '2', number: '301', relation: 'owner' },
+    roles: [lead(TXSJ, 5, 6)],
+  },
   { key: 'txsj-manager', name: '刘洋', roles: [compoundRole('propertyManager', TXSJ)] },
   { key: 'txsj-staff', name: '赵强', roles: [compoundRole('staff', TXSJ)] },
   { key: 'txsj-resident-3', name: '陈阿婆', home: { compoundId: TXSJ, building: 3, unit: '2', number: '101', relation: 'owner' } },
@@ -149,9 +236,26 @@ export const NAMED_PEOPLE: NamedPerson[] = [
   { key: 'txsj-resident-5', name: '郑海涛', home: { compoundId: TXSJ, building: 5, unit: '1', number: '702', relation: 'owner' } },
   { key: 'txsj-shop', name: '蔡老板', home: { compoundId: TXSJ, building: 9, unit: '', number: 'S07', relation: 'owner' } },
   // 御家兰庭: a property company re-tendered every 3 years by an owners' vote.
-  { key: 'yjlt-committee', name: '吴丽华', home: { compoundId: YJLT, building: 1, unit: '1', number: '1001', relation: 'owner' }, roles: [compoundRole('committeeMember', YJLT)] },
-  { key: 'yjlt-secretary', name: '郑国强', partyMember: true, home: { compoundId: YJLT, building: 2, unit: '2', number: '702', relation: 'owner' }, roles: [compoundRole('branchSecretary', YJLT)] },
-  { key: 'yjlt-lead-3', name: '许春花', partyMember: true, home: { compoundId: YJLT, building: 3, unit: '1', number: '402', relation: 'owner' }, roles: [lead(YJLT, 3, 4)] },
+  {
+    key: 'yjlt-committee',
+    name: '吴丽华',
+    home: { compoundId: YJLT, building: 1, unit: '1', number: '1001', relation: 'owner' },
+    roles: [compoundRole('committeeMember', YJLT)],
+  },
+  {
+    key: 'yjlt-secretary',
+    name: '郑国强',
+    partyMember: true,
+    home: { compoundId: YJLT, building: 2, unit: '2', number: '702', relation: 'owner' },
+    roles: [compoundRole('branchSecretary', YJLT)],
+  },
+  {
+    key: 'yjlt-lead-3',
+    name: '许春花',
+    partyMember: true,
+    home: { compoundId: YJLT, building: 3, unit: '1', number: '402', relation: 'owner' },
+    roles: [lead(YJLT, 3, 4)],
+  },
   { key: 'yjlt-manager', name: '孙志刚', partyMember: true, roles: [compoundRole('propertyManager', YJLT)] },
   { key: 'yjlt-resident-5', name: '何玉兰', home: { compoundId: YJLT, building: 5, unit: '1', number: '301', relation: 'owner' } },
 ];
@@ -204,7 +308,15 @@ export function buildSeed({ extraHomes = 0, boundShare = 0.6 } = {}): SeedData {
   };
   const taken = new Set<string>();
   for (const np of NAMED_PEOPLE) {
-    const person: PersonDoc = { _id: `p-${np.key}`, openid: demoOpenid(np.key), name: np.name, phone: phoneAt(people.length + 7), partyMember: !!np.partyMember, showPartyBadge: !!np.partyMember, createdAt: EPOCH };
+    const person: PersonDoc = {
+      _id: `p-${np.key}`,
+      openid: demoOpenid(np.key),
+      name: np.name,
+      phone: phoneAt(people.length + 7),
+      partyMember: !!np.partyMember,
+      showPartyBadge: !!np.partyMember,
+      createdAt: EPOCH,
+    };
     people.push(person);
     if (np.home) {
       const id = homeId(`${np.home.compoundId}-b${np.home.building}`, np.home.unit, np.home.number);
@@ -214,7 +326,8 @@ export function buildSeed({ extraHomes = 0, boundShare = 0.6 } = {}): SeedData {
       bind(person, home, np.home.relation);
       taken.add(id);
     }
-    for (const r of np.roles ?? []) roles.push({ _id: `r-${np.key}-${r.role}`, personId: person._id, grantedBy: 'seed', createdAt: EPOCH, ...r });
+    for (const r of np.roles ?? [])
+      roles.push({ _id: `r-${np.key}-${r.role}`, personId: person._id, grantedBy: 'seed', createdAt: EPOCH, ...r });
   }
   // Generated residents: owners of a share of the remaining homes, and party members
   // up to the article's counts (47 in 天翔世家, 37 in 御家兰庭).
@@ -227,7 +340,16 @@ export function buildSeed({ extraHomes = 0, boundShare = 0.6 } = {}): SeedData {
     if (party) partyLeft[home.compoundId]--;
     const owner = home.registeredOwners[0];
     // About one in six agreed to 愿意楼栋长联系我, so a lead has people to call in the demo.
-    const person: PersonDoc = { _id: `p-gen-${n}`, openid: `demo-gen-${n}`, name: owner.name, phone: owner.phone, partyMember: party, showPartyBadge: false, ...(n % 6 === 0 ? { contactLead: true } : {}), createdAt: EPOCH };
+    const person: PersonDoc = {
+      _id: `p-gen-${n}`,
+      openid: `demo-gen-${n}`,
+      name: owner.name,
+      phone: owner.phone,
+      partyMember: party,
+      showPartyBadge: false,
+      ...(n % 6 === 0 ? { contactLead: true } : {}),
+      createdAt: EPOCH,
+    };
     n++;
     people.push(person);
     bind(person, home, 'owner');

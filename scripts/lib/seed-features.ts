@@ -21,4 +21,13 @@ export interface FeatureSeed {
   write(db: Database, base: SeedData, now: Date): Promise<Record<string, number>>;
 }
 
-export const FEATURE_SEEDS: FeatureSeed[] = [noticesSeed, repairsSeed, votesSeed, activitiesSeed, feesSeed, vehiclesSeed, concernsSeed, communitySeed];
+export const FEATURE_SEEDS: FeatureSeed[] = [
+  noticesSeed,
+  repairsSeed,
+  votesSeed,
+  activitiesSeed,
+  feesSeed,
+  vehiclesSeed,
+  concernsSeed,
+  communitySeed,
+];

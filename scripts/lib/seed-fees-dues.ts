@@ -52,7 +52,14 @@ export async function writeDuesDemo(db: Database, base: SeedData, now: Date): Pr
     });
   for (const personId of [...granted].sort()) {
     const p = personById.get(personId)!;
-    const doc: SubscriptionDoc = { _id: `${p.openid}_${BILL_TEMPLATE_ID}`, openid: p.openid, personId: p._id, templateId: BILL_TEMPLATE_ID, remaining: 1, updatedAt: now };
+    const doc: SubscriptionDoc = {
+      _id: `${p.openid}_${BILL_TEMPLATE_ID}`,
+      openid: p.openid,
+      personId: p._id,
+      templateId: BILL_TEMPLATE_ID,
+      remaining: 1,
+      updatedAt: now,
+    };
     await db.collection('subscriptions').add({ data: doc });
     counts.billGrants++;
   }
@@ -68,10 +75,20 @@ export async function writeDuesDemo(db: Database, base: SeedData, now: Date): Pr
     for (const r of committee) {
       const p = personById.get(r.personId);
       if (!p) continue;
-      const homeIds = [...new Set(base.memberships.filter((m) => m.personId === p._id && m.compoundId === c._id && m.status === 'active').map((m) => m.homeId))].sort();
+      const homeIds = [
+        ...new Set(
+          base.memberships.filter((m) => m.personId === p._id && m.compoundId === c._id && m.status === 'active').map((m) => m.homeId),
+        ),
+      ].sort();
       const list = homeIds.length ? await allWhere<BillDoc>(db, 'bills', { homeId: _.in(homeIds), period: _.in(periods) }) : [];
       const labels = new Map(base.homes.filter((h) => homeIds.includes(h._id)).map((h) => [h._id, h.label]));
-      members.push({ personId: p._id, name: p.name, roleLabel: ROLE_LABELS.committeeMember, homes: homeIds.map((homeId) => ({ homeId, label: labels.get(homeId) ?? homeId })), ...memberDues(half, homeIds.length, list, yuan) });
+      members.push({
+        personId: p._id,
+        name: p.name,
+        roleLabel: ROLE_LABELS.committeeMember,
+        homes: homeIds.map((homeId) => ({ homeId, label: labels.get(homeId) ?? homeId })),
+        ...memberDues(half, homeIds.length, list, yuan),
+      });
     }
     members.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
     const chair = committee[0] ? personById.get(committee[0].personId) : undefined;

@@ -59,7 +59,10 @@ const SECRETARY_HOME = 'txsj-b4_1_1201';
 const KEEP_CLEAR = new Set(['txsj-b3_2_101', 'txsj-b5_1_702', 'txsj-b3_1_1502', 'yjlt-b5_1_301']);
 
 const SPACE_NOS: Record<string, string[]> = {
-  [TXSJ]: [...Array.from({ length: 28 }, (_, i) => `A-${String(i + 1).padStart(3, '0')}`), ...Array.from({ length: 12 }, (_, i) => `地下B2-${101 + i}`)],
+  [TXSJ]: [
+    ...Array.from({ length: 28 }, (_, i) => `A-${String(i + 1).padStart(3, '0')}`),
+    ...Array.from({ length: 12 }, (_, i) => `地下B2-${101 + i}`),
+  ],
   [YJLT]: Array.from({ length: 40 }, (_, i) => `P-${String(i + 1).padStart(2, '0')}`),
 };
 
@@ -79,27 +82,63 @@ export async function writeParkingDemo(db: Database, base: SeedData, now: Date):
   /** Paid: status, time, and for the named people a receipt like seed-fees' ones. */
   const names = new Map(base.compounds.map((c) => [c._id, c.name]));
   const pay = (bill: BillDoc, p: string, named: boolean, after?: Date) => {
-    const paidAt = after ? new Date(Math.min(now.getTime() - 60_000, after.getTime() + (1 + Math.floor(rand() * 48)) * 3_600_000)) : p === current ? new Date(Math.min(now.getTime() - 3_600_000, inMonth(p, 1 + Math.floor(rand() * Math.max(1, today)), 9 + Math.floor(rand() * 10)).getTime())) : inMonth(p, 2 + Math.floor(rand() * 20), 9 + Math.floor(rand() * 10));
+    const paidAt = after
+      ? new Date(Math.min(now.getTime() - 60_000, after.getTime() + (1 + Math.floor(rand() * 48)) * 3_600_000))
+      : p === current
+        ? new Date(
+            Math.min(
+              now.getTime() - 3_600_000,
+              inMonth(p, 1 + Math.floor(rand() * Math.max(1, today)), 9 + Math.floor(rand() * 10)).getTime(),
+            ),
+          )
+        : inMonth(p, 2 + Math.floor(rand() * 20), 9 + Math.floor(rand() * 10));
     bill.status = 'paid';
     bill.paidAt = paidAt;
     if (!named) return;
     const pid = `seed_${bill._id}`;
     bill.paymentId = pid;
     payments.push({
-      _id: pid, communityId: bill.communityId, compoundId: bill.compoundId, compoundName: names.get(bill.compoundId) ?? '', method: 'wechat', receiptNo: `WX${p.replace('-', '')}${bill.itemCode.toUpperCase().slice(0, 2)}${bill.homeId.split('_').pop()}`,
-      billIds: [bill._id], homeIds: [bill.homeId], lines: [{ billId: bill._id, homeLabel: bill.homeLabel, itemName: bill.itemName, period: p, amountFen: bill.amountFen, duplicate: false }],
-      amountFen: bill.amountFen, duplicateFen: 0, needsRefund: false, day: shanghai(paidAt).format('YYYY-MM-DD'), paidAt, recordedBy: 'wechat', entryIds: [],
+      _id: pid,
+      communityId: bill.communityId,
+      compoundId: bill.compoundId,
+      compoundName: names.get(bill.compoundId) ?? '',
+      method: 'wechat',
+      receiptNo: `WX${p.replace('-', '')}${bill.itemCode.toUpperCase().slice(0, 2)}${bill.homeId.split('_').pop()}`,
+      billIds: [bill._id],
+      homeIds: [bill.homeId],
+      lines: [
+        { billId: bill._id, homeLabel: bill.homeLabel, itemName: bill.itemName, period: p, amountFen: bill.amountFen, duplicate: false },
+      ],
+      amountFen: bill.amountFen,
+      duplicateFen: 0,
+      needsRefund: false,
+      day: shanghai(paidAt).format('YYYY-MM-DD'),
+      paidAt,
+      recordedBy: 'wechat',
+      entryIds: [],
     });
   };
 
   for (const c of base.compounds.filter((x) => x._id === TXSJ || x._id === YJLT)) {
     const setBy = c._id === TXSJ ? 'p-txsj-committee-chair' : 'p-yjlt-committee';
     const rates: RateVersion[] = [{ from: first, fen: c._id === TXSJ ? 15000 : 12000, setBy, setAt: inMonth(first, 1).toISOString() }];
-    const parking: FeeItemDoc = { _id: `${c._id}_parking`, compoundId: c._id, communityId: c.communityId, code: 'parking', kind: 'parking', name: '停车费', rates, proposals: [], updatedAt: inMonth(first, 1) };
+    const parking: FeeItemDoc = {
+      _id: `${c._id}_parking`,
+      compoundId: c._id,
+      communityId: c.communityId,
+      code: 'parking',
+      kind: 'parking',
+      name: '停车费',
+      rates,
+      proposals: [],
+      updatedAt: inMonth(first, 1),
+    };
     items.push(parking);
 
     // Who rents: about 70 % of the spaces, to flats drawn at random (the named ones fixed).
-    const flats = base.homes.filter((h) => h.compoundId === c._id && h.kind === 'flat' && !KEEP_CLEAR.has(h._id) && h._id !== LEAD3_HOME && h._id !== CHAIR_HOME);
+    const flats = base.homes.filter(
+      (h) => h.compoundId === c._id && h.kind === 'flat' && !KEEP_CLEAR.has(h._id) && h._id !== LEAD3_HOME && h._id !== CHAIR_HOME,
+    );
     const fixed: Record<string, string> = c._id === TXSJ ? { 'A-012': LEAD3_HOME, 'A-013': CHAIR_HOME, 'A-014': CHAIR_HOME } : {};
     for (const spaceNo of SPACE_NOS[c._id]) {
       const rentals: ParkingSpaceDoc['rentals'] = [];
@@ -107,7 +146,16 @@ export async function writeParkingDemo(db: Database, base: SeedData, now: Date):
       const byName = c._id === TXSJ ? '刘洋' : '孙志刚';
       const rent = (homeId: string, from: string, until: string | null) => {
         const h = homesById.get(homeId)!;
-        rentals.push({ homeId, homeLabel: h.label, from, until, by, byName, at: inMonth(from, 1, 9), ...(until ? { endedBy: by, endedAt: inMonth(addMonths(until, -1), 25, 16) } : {}) });
+        rentals.push({
+          homeId,
+          homeLabel: h.label,
+          from,
+          until,
+          by,
+          byName,
+          at: inMonth(from, 1, 9),
+          ...(until ? { endedBy: by, endedAt: inMonth(addMonths(until, -1), 25, 16) } : {}),
+        });
       };
       if (fixed[spaceNo]) rent(fixed[spaceNo], addMonths(current, spaceNo === 'A-012' ? -6 : -11), null);
       else if (rand() < 0.7) {
@@ -120,8 +168,16 @@ export async function writeParkingDemo(db: Database, base: SeedData, now: Date):
         } else rent(pick(), addMonths(current, -Math.floor(rand() * 12)), null);
       }
       spaces.push({
-        _id: `${c._id}_${spaceNo}`, compoundId: c._id, communityId: c.communityId, spaceNo, sortKey: spaceSortKey(spaceNo), homeId: [...new Set(rentals.map((r) => r.homeId))], rentals,
-        createdBy: c._id === TXSJ ? 'p-txsj-manager' : 'p-yjlt-manager', createdAt: inMonth(first, 1, 8), updatedAt: rentals.length ? rentals[rentals.length - 1].at : inMonth(first, 1, 8),
+        _id: `${c._id}_${spaceNo}`,
+        compoundId: c._id,
+        communityId: c.communityId,
+        spaceNo,
+        sortKey: spaceSortKey(spaceNo),
+        homeId: [...new Set(rentals.map((r) => r.homeId))],
+        rentals,
+        createdBy: c._id === TXSJ ? 'p-txsj-manager' : 'p-yjlt-manager',
+        createdAt: inMonth(first, 1, 8),
+        updatedAt: rentals.length ? rentals[rentals.length - 1].at : inMonth(first, 1, 8),
       });
     }
 
@@ -135,7 +191,8 @@ export async function writeParkingDemo(db: Database, base: SeedData, now: Date):
         const bill = billDoc(billId(homeId, 'parking', p), h, parking, p, line, inMonth(p, 1, 2), { spaces: nos });
         const named = homeId === LEAD3_HOME || homeId === CHAIR_HOME;
         // 李秀英 has this month's to pay; 林国栋 pays on time; the rest like the property fee.
-        const paid = homeId === LEAD3_HOME ? age > 0 : homeId === CHAIR_HOME ? true : age === 0 ? rand() < 0.45 : rand() < (age === 1 ? 0.9 : 0.96);
+        const paid =
+          homeId === LEAD3_HOME ? age > 0 : homeId === CHAIR_HOME ? true : age === 0 ? rand() < 0.45 : rand() < (age === 1 ? 0.9 : 0.96);
         if (paid) pay(bill, p, named);
         bills.push(bill);
       }
@@ -146,8 +203,17 @@ export async function writeParkingDemo(db: Database, base: SeedData, now: Date):
   const txsj = base.compounds.find((c) => c._id === TXSJ)!;
   const evRates: RateVersion[] = [{ from: first, fen: 120, setBy: 'p-txsj-committee-chair', setAt: inMonth(first, 1).toISOString() }];
   const ev: FeeItemDoc = {
-    _id: `${TXSJ}_ev`, compoundId: TXSJ, communityId: txsj.communityId, code: 'ev', kind: 'ev', name: '充电费', rates: evRates,
-    proposals: [{ from: addMonths(current, 1), fen: 100, by: 'p-txsj-manager', byName: '刘洋', at: new Date(now.getTime() - 2 * 86_400_000) }], updatedAt: new Date(now.getTime() - 2 * 86_400_000),
+    _id: `${TXSJ}_ev`,
+    compoundId: TXSJ,
+    communityId: txsj.communityId,
+    code: 'ev',
+    kind: 'ev',
+    name: '充电费',
+    rates: evRates,
+    proposals: [
+      { from: addMonths(current, 1), fen: 100, by: 'p-txsj-manager', byName: '刘洋', at: new Date(now.getTime() - 2 * 86_400_000) },
+    ],
+    updatedAt: new Date(now.getTime() - 2 * 86_400_000),
   };
   items.push(ev);
   const chargers = [...new Set(spaces.filter((s) => s.compoundId === TXSJ).flatMap((s) => s.homeId))].filter((id) => !KEEP_CLEAR.has(id));
@@ -159,7 +225,12 @@ export async function writeParkingDemo(db: Database, base: SeedData, now: Date):
   ];
   for (let i = 0; i < 17; i++) {
     const period = i < 8 ? current : addMonths(current, -1);
-    plan.push({ homeId: chargers[Math.floor(rand() * chargers.length)], period, named: false, paid: period === current ? rand() < 0.4 : rand() < 0.85 });
+    plan.push({
+      homeId: chargers[Math.floor(rand() * chargers.length)],
+      period,
+      named: false,
+      paid: period === current ? rand() < 0.4 : rand() < 0.85,
+    });
   }
   for (const [i, s] of plan.entries()) {
     const h = homesById.get(s.homeId)! as HomeDoc;
@@ -172,8 +243,22 @@ export async function writeParkingDemo(db: Database, base: SeedData, now: Date):
     const id = evBillId(h._id, 'ev', period, sha256(`seed|${TXSJ}|${i}`).slice(0, 12));
     const createdAt = new Date(at.getTime() + 2 * 3_600_000 > now.getTime() ? now.getTime() - 60_000 : at.getTime() + 2 * 3_600_000);
     sessions.push({
-      _id: id, communityId: h.communityId, compoundId: TXSJ, compoundPeriod: `${TXSJ}_${period}`, period, buildingId: h.buildingId, homeId: h._id, homeLabel: h.label, itemCode: 'ev',
-      energyCenti, rateFen: line.rateFen, amountFen: line.amountFen, at, recordedBy: 'p-txsj-manager', recordedByName: '刘洋', createdAt,
+      _id: id,
+      communityId: h.communityId,
+      compoundId: TXSJ,
+      compoundPeriod: `${TXSJ}_${period}`,
+      period,
+      buildingId: h.buildingId,
+      homeId: h._id,
+      homeLabel: h.label,
+      itemCode: 'ev',
+      energyCenti,
+      rateFen: line.rateFen,
+      amountFen: line.amountFen,
+      at,
+      recordedBy: 'p-txsj-manager',
+      recordedByName: '刘洋',
+      createdAt,
     });
     const bill = billDoc(id, h, ev, period, line, createdAt, { sessionAt: at });
     if (s.paid) pay(bill, period, s.named, at);

@@ -10,7 +10,21 @@
  */
 import { createHash } from 'node:crypto';
 import type { BillDoc, FeeItemDoc, LedgerEntryDoc, PaymentDoc, StatementDoc } from '../../core/fees/docs';
-import { addMonths, billId, billLine, buildStatement, CATEGORY_FUND, chainNext, EMPTY_HEAD, kindOfCategory, ZERO_BALANCES, type Balances, type Category, type ChainHead, type RateVersion } from '../../core/fees/rules';
+import {
+  addMonths,
+  billId,
+  billLine,
+  buildStatement,
+  CATEGORY_FUND,
+  chainNext,
+  EMPTY_HEAD,
+  kindOfCategory,
+  ZERO_BALANCES,
+  type Balances,
+  type Category,
+  type ChainHead,
+  type RateVersion,
+} from '../../core/fees/rules';
 import { periodOf, shanghai } from '../../core/platform/time';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { current as currentEmulator } from '../../emulator';
@@ -73,7 +87,8 @@ function monthlyBooks(compoundId: string, scale: number, rand: () => number): Mo
     ['parking', r(48, 56) * 100, '地面停车位租金'],
     ['evCharging', r(8, 16) * 100, '充电桩收益'],
   ];
-  if (rand() < 0.6) ex.push(['repairs', r(15, 90) * 100, ['更换楼道灯', '修补围墙', '疏通排水管', '维修门禁', '更换消防水带'][Math.floor(rand() * 5)]]);
+  if (rand() < 0.6)
+    ex.push(['repairs', r(15, 90) * 100, ['更换楼道灯', '修补围墙', '疏通排水管', '维修门禁', '更换消防水带'][Math.floor(rand() * 5)]]);
   if (rand() < 0.4) ex.push(['purchases', r(8, 30) * 100, ['采购垃圾桶', '采购绿化苗木', '采购清洁用品'][Math.floor(rand() * 3)]]);
   if (rand() < 0.25) ex.push(['advertising', r(20, 30) * 100, '电梯广告位收入']);
   return { expenses: ex };
@@ -84,8 +99,20 @@ export const feesSeed: FeatureSeed = {
   async write(db: Database, base: SeedData, now: Date) {
     const createdAt = new Date('2026-09-01T02:00:00Z');
     for (const b of BOOKKEEPERS) {
-      await db.collection('people').add({ data: { _id: `p-${b.key}`, openid: demoOpenid(b.key), name: b.name, partyMember: false, showPartyBadge: false, createdAt } });
-      await db.collection('roles').add({ data: { _id: `r-${b.key}-bookkeeper`, personId: `p-${b.key}`, role: 'bookkeeper', communityId: COMMUNITY_ID, compoundId: b.compoundId, grantedBy: b.grantedBy, createdAt } });
+      await db.collection('people').add({
+        data: { _id: `p-${b.key}`, openid: demoOpenid(b.key), name: b.name, partyMember: false, showPartyBadge: false, createdAt },
+      });
+      await db.collection('roles').add({
+        data: {
+          _id: `r-${b.key}-bookkeeper`,
+          personId: `p-${b.key}`,
+          role: 'bookkeeper',
+          communityId: COMMUNITY_ID,
+          compoundId: b.compoundId,
+          grantedBy: b.grantedBy,
+          createdAt,
+        },
+      });
     }
     const current = periodOf(now);
     const today = Number(shanghai(now).format('D'));
@@ -93,12 +120,31 @@ export const feesSeed: FeatureSeed = {
     const periods = Array.from({ length: 12 }, (_, i) => addMonths(first, i));
     const rand = rng(20261101);
     const counts: Record<string, number> = { feeItems: 0, bills: 0, payments: 0, ledger: 0, statements: 0 };
-    const named = new Map(base.memberships.filter((m) => m.personId.startsWith('p-') && !m.personId.startsWith('p-gen-')).map((m) => [m.homeId, m.personId]));
+    const named = new Map(
+      base.memberships.filter((m) => m.personId.startsWith('p-') && !m.personId.startsWith('p-gen-')).map((m) => [m.homeId, m.personId]),
+    );
 
     for (const c of base.compounds.filter((x) => x._id === TXSJ || x._id === YJLT)) {
       const tiers = c._id === TXSJ ? { flat_lift: 110, flat_walkup: 110, shop: 110 } : { flat_lift: 120, flat_walkup: 80, shop: 120 };
-      const rates: RateVersion[] = [{ from: first, tiers, setBy: c._id === TXSJ ? 'p-txsj-committee-chair' : 'p-yjlt-committee', setAt: inMonth(first, 1).toISOString() }];
-      const item: FeeItemDoc = { _id: `${c._id}_property`, compoundId: c._id, communityId: c.communityId, code: 'property', kind: 'property', name: '物业费', rates, proposals: [], updatedAt: createdAt };
+      const rates: RateVersion[] = [
+        {
+          from: first,
+          tiers,
+          setBy: c._id === TXSJ ? 'p-txsj-committee-chair' : 'p-yjlt-committee',
+          setAt: inMonth(first, 1).toISOString(),
+        },
+      ];
+      const item: FeeItemDoc = {
+        _id: `${c._id}_property`,
+        compoundId: c._id,
+        communityId: c.communityId,
+        code: 'property',
+        kind: 'property',
+        name: '物业费',
+        rates,
+        proposals: [],
+        updatedAt: createdAt,
+      };
       await db.collection('feeItems').add({ data: item });
       counts.feeItems++;
 
@@ -126,11 +172,31 @@ export const feesSeed: FeatureSeed = {
           else paid = age === 0 ? rand() < 0.33 : true;
           const id = billId(h._id, 'property', p);
           const method = rand() < 0.8 ? 'wechat' : 'cash';
-          const paidAt = inMonth(p, age === 0 ? Math.min(today, 1 + Math.floor(rand() * 10)) : 1 + Math.floor(rand() * 20), 9 + Math.floor(rand() * 10));
+          const paidAt = inMonth(
+            p,
+            age === 0 ? Math.min(today, 1 + Math.floor(rand() * 10)) : 1 + Math.floor(rand() * 20),
+            9 + Math.floor(rand() * 10),
+          );
           const bill: BillDoc = {
-            _id: id, communityId: c.communityId, compoundId: c._id, buildingId: h.buildingId, homeId: h._id, homeLabel: `${c.name} ${h.label}`, compoundPeriod: `${c._id}_${p}`,
-            itemCode: 'property', itemName: '物业费', kind: 'property', period: p, rateFen: line.rateFen, quantity: line.quantity, unit: line.unit, ...(line.tier ? { tier: line.tier } : {}),
-            amountFen: line.amountFen, status: paid ? 'paid' : 'unpaid', orderNo: null, createdAt: inMonth(p, 1, 2),
+            _id: id,
+            communityId: c.communityId,
+            compoundId: c._id,
+            buildingId: h.buildingId,
+            homeId: h._id,
+            homeLabel: `${c.name} ${h.label}`,
+            compoundPeriod: `${c._id}_${p}`,
+            itemCode: 'property',
+            itemName: '物业费',
+            kind: 'property',
+            period: p,
+            rateFen: line.rateFen,
+            quantity: line.quantity,
+            unit: line.unit,
+            ...(line.tier ? { tier: line.tier } : {}),
+            amountFen: line.amountFen,
+            status: paid ? 'paid' : 'unpaid',
+            orderNo: null,
+            createdAt: inMonth(p, 1, 2),
           };
           if (paid) {
             const tally = paidBy.get(p)!;
@@ -142,9 +208,24 @@ export const feesSeed: FeatureSeed = {
               const pid = `seed_${id}`;
               bill.paymentId = pid;
               payments.push({
-                _id: pid, communityId: c.communityId, compoundId: c._id, compoundName: c.name, method, receiptNo: `${method === 'wechat' ? 'WX' : 'XJ'}${p.replace('-', '')}${h.number}`,
-                billIds: [id], homeIds: [h._id], lines: [{ billId: id, homeLabel: bill.homeLabel, itemName: '物业费', period: p, amountFen: line.amountFen, duplicate: false }],
-                amountFen: line.amountFen, duplicateFen: 0, needsRefund: false, day: `${p}-${String(shanghai(paidAt).date()).padStart(2, '0')}`, paidAt, recordedBy: method === 'wechat' ? 'wechat' : 'p-txsj-manager', entryIds: [],
+                _id: pid,
+                communityId: c.communityId,
+                compoundId: c._id,
+                compoundName: c.name,
+                method,
+                receiptNo: `${method === 'wechat' ? 'WX' : 'XJ'}${p.replace('-', '')}${h.number}`,
+                billIds: [id],
+                homeIds: [h._id],
+                lines: [
+                  { billId: id, homeLabel: bill.homeLabel, itemName: '物业费', period: p, amountFen: line.amountFen, duplicate: false },
+                ],
+                amountFen: line.amountFen,
+                duplicateFen: 0,
+                needsRefund: false,
+                day: `${p}-${String(shanghai(paidAt).date()).padStart(2, '0')}`,
+                paidAt,
+                recordedBy: method === 'wechat' ? 'wechat' : 'p-txsj-manager',
+                entryIds: [],
               });
             }
           }
@@ -158,47 +239,120 @@ export const feesSeed: FeatureSeed = {
       const statements: StatementDoc[] = [];
       let head: ChainHead = EMPTY_HEAD;
       // Balances carried over from the paper books before the app: the first statement's opening.
-      let balances: Balances = { ...ZERO_BALANCES, operating: c._id === TXSJ ? 8_650_000 : 4_120_000, repairFund: c._id === TXSJ ? 52_000_000 : 26_500_000 };
+      let balances: Balances = {
+        ...ZERO_BALANCES,
+        operating: c._id === TXSJ ? 8_650_000 : 4_120_000,
+        repairFund: c._id === TXSJ ? 52_000_000 : 26_500_000,
+      };
       const bk = BOOKKEEPERS.find((b) => b.compoundId === c._id)!;
       const scale = c._id === TXSJ ? 1 : 0.5;
-      const push = (p: string, day: number, category: Category, amountFen: number, memo: string, by: string, byName: string, extra: Partial<LedgerEntryDoc> = {}) => {
+      const push = (
+        p: string,
+        day: number,
+        category: Category,
+        amountFen: number,
+        memo: string,
+        by: string,
+        byName: string,
+        extra: Partial<LedgerEntryDoc> = {},
+      ) => {
         const at = inMonth(p, day, 18).toISOString();
-        const next = chainNext(head, { compoundId: c._id, period: p, kind: kindOfCategory(category), category, fund: CATEGORY_FUND[category], amountFen, memo, sourceKey: `seed_${c._id}_${entries.length + 1}`, reverses: null, receipts: [], at }, sha256);
-        entries.push({ _id: `${c._id}_${String(next.fields.seq).padStart(9, '0')}`, ...next.fields, communityId: c.communityId, compoundPeriod: `${c._id}_${p}`, hash: next.hash, by, byName, ...extra });
+        const next = chainNext(
+          head,
+          {
+            compoundId: c._id,
+            period: p,
+            kind: kindOfCategory(category),
+            category,
+            fund: CATEGORY_FUND[category],
+            amountFen,
+            memo,
+            sourceKey: `seed_${c._id}_${entries.length + 1}`,
+            reverses: null,
+            receipts: [],
+            at,
+          },
+          sha256,
+        );
+        entries.push({
+          _id: `${c._id}_${String(next.fields.seq).padStart(9, '0')}`,
+          ...next.fields,
+          communityId: c.communityId,
+          compoundPeriod: `${c._id}_${p}`,
+          hash: next.hash,
+          by,
+          byName,
+          ...extra,
+        });
         head = next.head;
       };
-      const donors: [string, boolean, string, number][] = [['林国栋', false, '凉亭修缮', 100_000], ['', true, '凉亭修缮', 50_000], ['王志明', false, '助老食堂', 80_000], ['陈阿婆', false, '助老食堂', 20_000], ['', true, '助老食堂', 30_000]];
+      const donors: [string, boolean, string, number][] = [
+        ['林国栋', false, '凉亭修缮', 100_000],
+        ['', true, '凉亭修缮', 50_000],
+        ['王志明', false, '助老食堂', 80_000],
+        ['陈阿婆', false, '助老食堂', 20_000],
+        ['', true, '助老食堂', 30_000],
+      ];
       for (const p of periods) {
         const isCurrent = p === current;
         const t = paidBy.get(p)!;
         if (t.wechat) push(p, isCurrent ? today : 28, 'propertyFee', t.wechat, `物业费 微信支付（${periodOfLabel(p)}）`, '', '微信支付');
-        if (t.cash) push(p, isCurrent ? today : 28, 'propertyFee', t.cash, `物业费 现金/转账（${periodOfLabel(p)}）`, 'p-txsj-manager', c._id === TXSJ ? '刘洋' : '孙志刚');
+        if (t.cash)
+          push(
+            p,
+            isCurrent ? today : 28,
+            'propertyFee',
+            t.cash,
+            `物业费 现金/转账（${periodOfLabel(p)}）`,
+            'p-txsj-manager',
+            c._id === TXSJ ? '刘洋' : '孙志刚',
+          );
         const plan = monthlyBooks(c._id, scale, rand);
         for (const [cat, amt, memo] of plan.expenses) {
           if (isCurrent && kindOfCategory(cat) === 'expense' && cat !== 'salary' && cat !== 'security') continue;
           push(p, isCurrent ? Math.max(1, today - 1) : 25, cat, amt, memo, `p-${bk.key}`, bk.name);
         }
-        if (c._id === TXSJ && p === addMonths(current, -5)) push(p, 20, 'repairFundOut', 4_860_000, '3栋、5栋屋面防水（业主大会表决通过）', `p-${bk.key}`, bk.name);
+        if (c._id === TXSJ && p === addMonths(current, -5))
+          push(p, 20, 'repairFundOut', 4_860_000, '3栋、5栋屋面防水（业主大会表决通过）', `p-${bk.key}`, bk.name);
         if (c._id === TXSJ && periods.indexOf(p) >= 6 && periods.indexOf(p) < 11) {
           const [name, anonymous, project, amountFen] = donors[periods.indexOf(p) - 6];
-          push(p, 15, 'donation', amountFen, `捐资：${project}`, `p-${bk.key}`, bk.name, { donationBoard: c._id, donor: { name, anonymous, project } });
+          push(p, 15, 'donation', amountFen, `捐资：${project}`, `p-${bk.key}`, bk.name, {
+            donationBoard: c._id,
+            donor: { name, anonymous, project },
+          });
         }
         if (!isCurrent) {
           const month = entries.filter((e) => e.period === p);
           const figures = buildStatement(p, balances, month);
           balances = figures.balances;
           const closedAt = inMonth(addMonths(p, 1), 3, 20);
-          statements.push({ _id: `${c._id}_${p}`, compoundId: c._id, communityId: c.communityId, period: p, status: 'published', figures, head, closedBy: c._id === TXSJ ? 'p-txsj-committee-chair' : 'p-yjlt-committee', closedAt, publishedBy: c._id === TXSJ ? 'p-txsj-committee-chair' : 'p-yjlt-committee', publishedAt: closedAt });
+          statements.push({
+            _id: `${c._id}_${p}`,
+            compoundId: c._id,
+            communityId: c.communityId,
+            period: p,
+            status: 'published',
+            figures,
+            head,
+            closedBy: c._id === TXSJ ? 'p-txsj-committee-chair' : 'p-yjlt-committee',
+            closedAt,
+            publishedBy: c._id === TXSJ ? 'p-txsj-committee-chair' : 'p-yjlt-committee',
+            publishedAt: closedAt,
+          });
         }
       }
       await bulk(db, 'bills', bills);
       await bulk(db, 'payments', payments);
       await bulk(db, 'ledger', entries);
       await bulk(db, 'statements', statements);
-      await db.collection('ledgerHeads').add({ data: { _id: c._id, seq: head.seq, hash: head.hash, closedThrough: addMonths(current, -1), updatedAt: now } });
+      await db
+        .collection('ledgerHeads')
+        .add({ data: { _id: c._id, seq: head.seq, hash: head.hash, closedThrough: addMonths(current, -1), updatedAt: now } });
       // What the witness timer wrote this morning: today's notices quote it.
       const day = shanghai(now).format('YYYY-MM-DD');
-      await db.collection('ledgerDailyHeads').add({ data: { _id: `${c._id}_${day}`, compoundId: c._id, day, seq: head.seq, hash: head.hash, at: now } });
+      await db
+        .collection('ledgerDailyHeads')
+        .add({ data: { _id: `${c._id}_${day}`, compoundId: c._id, day, seq: head.seq, hash: head.hash, at: now } });
       counts.bills += bills.length;
       counts.payments += payments.length;
       counts.ledger += entries.length;

@@ -97,9 +97,21 @@ export const noticesSeed: FeatureSeed = {
 
     // Grants: the named residents above and about a third of the generated ones, two reminders each.
     const granted = new Set(DEMO_GRANTED.map((k) => personByKey(k)?._id).filter(Boolean) as string[]);
-    for (const p of pick(base.people.filter((x) => x._id.startsWith('p-gen-')), 0.33, 7)) granted.add(p._id);
+    for (const p of pick(
+      base.people.filter((x) => x._id.startsWith('p-gen-')),
+      0.33,
+      7,
+    ))
+      granted.add(p._id);
     for (const p of base.people.filter((x) => granted.has(x._id))) {
-      const doc: SubscriptionDoc = { _id: `${p.openid}_${NOTICE_TEMPLATE_ID}`, openid: p.openid, personId: p._id, templateId: NOTICE_TEMPLATE_ID, remaining: 2, updatedAt: now };
+      const doc: SubscriptionDoc = {
+        _id: `${p.openid}_${NOTICE_TEMPLATE_ID}`,
+        openid: p.openid,
+        personId: p._id,
+        templateId: NOTICE_TEMPLATE_ID,
+        remaining: 2,
+        updatedAt: now,
+      };
       await db.collection('subscriptions').add({ data: doc });
       counts.subscriptions++;
     }
@@ -130,7 +142,14 @@ export const noticesSeed: FeatureSeed = {
         targets,
         targetsLabel: d.targets.buildings ? `${compound.name} ${buildings.map((b) => b.name).join('、')}` : `${compound.name} 全体`,
         targetKeys: noticeKeys(targets),
-        buildings: buildings.map((b) => ({ id: b._id, communityId: b.communityId, compoundId: b.compoundId, name: b.name, no: b.no, homeCount: b.homeCount })),
+        buildings: buildings.map((b) => ({
+          id: b._id,
+          communityId: b.communityId,
+          compoundId: b.compoundId,
+          name: b.name,
+          no: b.no,
+          homeCount: b.homeCount,
+        })),
         authorId: author._id,
         authorName: author.name,
         authorRole: d.role,
@@ -149,7 +168,11 @@ export const noticesSeed: FeatureSeed = {
       const members = base.memberships.filter((m) => m.status === 'active' && inBuildings.has(m.buildingId) && m.personId !== author._id);
       // Named residents stay unread so the demo can show them reading and being reminded.
       const named = new Set(base.people.filter((p) => !p._id.startsWith('p-gen-')).map((p) => p._id));
-      const readers = pick(members.filter((m) => !named.has(m.personId)), d.readShare, i + 1);
+      const readers = pick(
+        members.filter((m) => !named.has(m.personId)),
+        d.readShare,
+        i + 1,
+      );
       const homeDocs = new Map<string, NoticeHomeReadDoc>();
       for (const m of readers) {
         const read: NoticeReadDoc = { _id: `${d.id}_${m.personId}`, rootId: d.id, noticeId: d.id, version: 1, personId: m.personId, at };
@@ -157,26 +180,59 @@ export const noticesSeed: FeatureSeed = {
         counts.noticeReads++;
         if (!homeDocs.has(m.homeId)) {
           homeDocs.set(m.homeId, {
-            _id: `${d.id}_${m.homeId}`, rootId: d.id, homeId: m.homeId, buildingId: m.buildingId, compoundId: compound._id,
-            app: true, appVersion: 1, appAt: at, appBy: m.personId, told: false, toldVersion: 0,
+            _id: `${d.id}_${m.homeId}`,
+            rootId: d.id,
+            homeId: m.homeId,
+            buildingId: m.buildingId,
+            compoundId: compound._id,
+            app: true,
+            appVersion: 1,
+            appAt: at,
+            appBy: m.personId,
+            told: false,
+            toldVersion: 0,
           });
         }
       }
       // The author's own homes know it.
       for (const m of base.memberships.filter((x) => x.personId === author._id && inBuildings.has(x.buildingId))) {
         const cur = homeDocs.get(m.homeId);
-        homeDocs.set(m.homeId, cur ? { ...cur, author: true } : {
-          _id: `${d.id}_${m.homeId}`, rootId: d.id, homeId: m.homeId, buildingId: m.buildingId, compoundId: compound._id,
-          app: false, appVersion: 0, told: false, toldVersion: 0, author: true,
-        });
+        homeDocs.set(
+          m.homeId,
+          cur
+            ? { ...cur, author: true }
+            : {
+                _id: `${d.id}_${m.homeId}`,
+                rootId: d.id,
+                homeId: m.homeId,
+                buildingId: m.buildingId,
+                compoundId: compound._id,
+                app: false,
+                appVersion: 0,
+                told: false,
+                toldVersion: 0,
+                author: true,
+              },
+        );
       }
       // Homes without an app user, told in person by the lead (the first rooms of the first building).
       const bound = new Set(base.memberships.map((m) => m.homeId));
-      const unbound = base.homes.filter((h) => h.buildingId === buildings[0]?._id && !bound.has(h._id) && !homeDocs.has(h._id)).slice(0, d.told);
+      const unbound = base.homes
+        .filter((h) => h.buildingId === buildings[0]?._id && !bound.has(h._id) && !homeDocs.has(h._id))
+        .slice(0, d.told);
       for (const h of unbound) {
         homeDocs.set(h._id, {
-          _id: `${d.id}_${h._id}`, rootId: d.id, homeId: h._id, buildingId: h.buildingId, compoundId: compound._id,
-          app: false, appVersion: 0, told: true, toldVersion: 1, toldAt: at, toldBy: author._id,
+          _id: `${d.id}_${h._id}`,
+          rootId: d.id,
+          homeId: h._id,
+          buildingId: h.buildingId,
+          compoundId: compound._id,
+          app: false,
+          appVersion: 0,
+          told: true,
+          toldVersion: 1,
+          toldAt: at,
+          toldBy: author._id,
         });
       }
       for (const doc of homeDocs.values()) {

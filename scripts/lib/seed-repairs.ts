@@ -10,7 +10,17 @@ import { current } from '../../emulator';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import type { RepairDoc, RepairEvent, RepairFollowerDoc } from '../../cloudfunctions/repairs/docs';
 import { FOREVER } from '../../cloudfunctions/repairs/docs';
-import { COMMON_AREA_LABELS, REPAIR_CATEGORIES, currentDue, deadlines, inQueue, onBoard, type CommonArea, type RepairCategory, type RepairStatus } from '../../core/repairs/rules';
+import {
+  COMMON_AREA_LABELS,
+  REPAIR_CATEGORIES,
+  currentDue,
+  deadlines,
+  inQueue,
+  onBoard,
+  type CommonArea,
+  type RepairCategory,
+  type RepairStatus,
+} from '../../core/repairs/rules';
 import { periodOf } from '../../core/platform/time';
 import type { FeatureSeed } from './seed-features';
 import { COMMUNITY_ID, YJLT, TXSJ, demoOpenid, type SeedData } from './seed-data';
@@ -71,7 +81,12 @@ export function demoPng(rgb: [number, number, number], stripe = 12): Buffer {
   ihdr.writeUInt32BE(h, 4);
   ihdr[8] = 8;
   ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Upload as the person (their own folder), when an emulator runs; [] otherwise. */
@@ -79,7 +94,9 @@ async function upload(openid: string, name: string, rgb: [number, number, number
   const emu = current();
   if (!emu) return [];
   const cloudPath = `u/${openid}/repairs/seed-${name}.png`;
-  const up = (await emu.runAs({ openid, source: 'wx_client' }, () => emu.sdk.uploadFile({ cloudPath, fileContent: demoPng(rgb, stripe) }))) as { fileID: string };
+  const up = (await emu.runAs({ openid, source: 'wx_client' }, () =>
+    emu.sdk.uploadFile({ cloudPath, fileContent: demoPng(rgb, stripe) }),
+  )) as { fileID: string };
   return [up.fileID];
 }
 
@@ -95,7 +112,13 @@ const DESCRIPTIONS: Record<RepairCategory, string[]> = {
   公共设施: ['小区健身器材螺丝松动，有安全隐患', '车棚充电桩不能充电', '绿化带喷淋头坏了一直喷水'],
   其他: ['楼下有共享单车堵住消防通道', '信报箱的门掉了'],
 };
-const COLORS: [number, number, number][] = [[96, 140, 200], [180, 160, 120], [120, 170, 120], [200, 120, 100], [150, 150, 170]];
+const COLORS: [number, number, number][] = [
+  [96, 140, 200],
+  [180, 160, 120],
+  [120, 170, 120],
+  [200, 120, 100],
+  [150, 150, 170],
+];
 
 interface Who {
   personId: string;
@@ -110,8 +133,28 @@ export const repairsSeed: FeatureSeed = {
   name: 'repairs',
   async write(db: Database, base: SeedData, now: Date) {
     // 御家兰庭's repair staff member (the directory belongs to accounts; the demo adds one person and role).
-    await db.collection('people').add({ data: { _id: YJLT_STAFF._id, openid: demoOpenid(YJLT_STAFF.key), name: YJLT_STAFF.name, phone: '13950001234', partyMember: false, showPartyBadge: false, createdAt: new Date('2026-09-01T02:00:00Z') } });
-    await db.collection('roles').add({ data: { _id: `r-${YJLT_STAFF.key}-staff`, personId: YJLT_STAFF._id, role: 'staff', communityId: COMMUNITY_ID, compoundId: YJLT, grantedBy: 'p-yjlt-manager', createdAt: new Date('2026-09-01T02:00:00Z') } });
+    await db.collection('people').add({
+      data: {
+        _id: YJLT_STAFF._id,
+        openid: demoOpenid(YJLT_STAFF.key),
+        name: YJLT_STAFF.name,
+        phone: '13950001234',
+        partyMember: false,
+        showPartyBadge: false,
+        createdAt: new Date('2026-09-01T02:00:00Z'),
+      },
+    });
+    await db.collection('roles').add({
+      data: {
+        _id: `r-${YJLT_STAFF.key}-staff`,
+        personId: YJLT_STAFF._id,
+        role: 'staff',
+        communityId: COMMUNITY_ID,
+        compoundId: YJLT,
+        grantedBy: 'p-yjlt-manager',
+        createdAt: new Date('2026-09-01T02:00:00Z'),
+      },
+    });
 
     const personById = new Map(base.people.map((p) => [p._id, p]));
     const homeById = new Map(base.homes.map((h) => [h._id, h]));
@@ -119,15 +162,35 @@ export const repairsSeed: FeatureSeed = {
       base.memberships
         .filter((m) => m.compoundId === compoundId && m.status === 'active')
         .slice(0, 120)
-        .map((m) => ({ personId: m.personId, openid: personById.get(m.personId)!.openid, name: personById.get(m.personId)!.name, homeId: m.homeId, homeLabel: homeById.get(m.homeId)!.label, buildingId: m.buildingId }));
+        .map((m) => ({
+          personId: m.personId,
+          openid: personById.get(m.personId)!.openid,
+          name: personById.get(m.personId)!.name,
+          homeId: m.homeId,
+          homeLabel: homeById.get(m.homeId)!.label,
+          buildingId: m.buildingId,
+        }));
     const named = (key: string): Who => {
       const m = base.memberships.find((x) => x.personId === `p-${key}`)!;
       const p = personById.get(m.personId)!;
-      return { personId: p._id, openid: p.openid, name: p.name, homeId: m.homeId, homeLabel: homeById.get(m.homeId)!.label, buildingId: m.buildingId };
+      return {
+        personId: p._id,
+        openid: p.openid,
+        name: p.name,
+        homeId: m.homeId,
+        homeLabel: homeById.get(m.homeId)!.label,
+        buildingId: m.buildingId,
+      };
     };
     const compoundName: Record<string, string> = { [TXSJ]: '天翔世家', [YJLT]: '御家兰庭' };
-    const manager: Record<string, { id: string; name: string }> = { [TXSJ]: { id: 'p-txsj-manager', name: '刘洋' }, [YJLT]: { id: 'p-yjlt-manager', name: '孙志刚' } };
-    const staff: Record<string, { id: string; name: string }> = { [TXSJ]: { id: 'p-txsj-staff', name: '赵强' }, [YJLT]: { id: YJLT_STAFF._id, name: YJLT_STAFF.name } };
+    const manager: Record<string, { id: string; name: string }> = {
+      [TXSJ]: { id: 'p-txsj-manager', name: '刘洋' },
+      [YJLT]: { id: 'p-yjlt-manager', name: '孙志刚' },
+    };
+    const staff: Record<string, { id: string; name: string }> = {
+      [TXSJ]: { id: 'p-txsj-staff', name: '赵强' },
+      [YJLT]: { id: YJLT_STAFF._id, name: YJLT_STAFF.name },
+    };
 
     const docs: RepairDoc[] = [];
     const followers: RepairFollowerDoc[] = [];
@@ -158,7 +221,10 @@ export const repairsSeed: FeatureSeed = {
       const mgr = manager[c];
       const st = staff[c];
       const photos = o.photo ? await upload(o.who.openid, `${id}-before`, COLORS[n % COLORS.length], 8 + (n % 20)) : [];
-      const afterPhotos = o.photo && ['done', 'confirmed', 'closed'].includes(o.status) ? await upload(demoOpenid(c === TXSJ ? 'txsj-staff' : YJLT_STAFF.key), `${id}-after`, [110, 190, 130], 18) : [];
+      const afterPhotos =
+        o.photo && ['done', 'confirmed', 'closed'].includes(o.status)
+          ? await upload(demoOpenid(c === TXSJ ? 'txsj-staff' : YJLT_STAFF.key), `${id}-after`, [110, 190, 130], 18)
+          : [];
       const { acceptDueAt, finishDueAt } = deadlines(o.category, !!o.urgent, o.at);
       const acceptedAt = ['submitted'].includes(o.status) ? null : new Date(o.at.getTime() + o.acceptH * HOUR);
       const reached = (s: RepairStatus[]) => s.includes(o.status);
@@ -166,20 +232,54 @@ export const repairsSeed: FeatureSeed = {
       const started = reached(['inProgress', 'done', 'confirmed', 'closed', 'reopened']);
       const finished = reached(['done', 'confirmed', 'closed', 'reopened']);
       const doneAt = reached(['done', 'confirmed', 'closed']) ? new Date(o.at.getTime() + o.finishH * HOUR) : null;
-      const ev = (action: RepairEvent['action'], at: Date, by: { id: string; name: string }, role: string, extra: Partial<RepairEvent> = {}): RepairEvent => ({ action, by: by.id, byName: by.name, byRole: role, at, photos: [], ...extra });
+      const ev = (
+        action: RepairEvent['action'],
+        at: Date,
+        by: { id: string; name: string },
+        role: string,
+        extra: Partial<RepairEvent> = {},
+      ): RepairEvent => ({ action, by: by.id, byName: by.name, byRole: role, at, photos: [], ...extra });
       const events: RepairEvent[] = [
         o.loggedBy
           ? ev('log', o.at, o.loggedBy, '物业经理', { photos, note: o.loggedBy.source === 'phone' ? '电话报修' : '上门报修' })
           : ev('report', o.at, { id: o.who.personId, name: o.who.name }, '住户', { photos }),
       ];
-      if (o.status === 'cancelled') events.push(ev('cancel', new Date(o.at.getTime() + HOUR), { id: o.who.personId, name: o.who.name }, '住户', { note: '自己修好了' }));
+      if (o.status === 'cancelled')
+        events.push(
+          ev('cancel', new Date(o.at.getTime() + HOUR), { id: o.who.personId, name: o.who.name }, '住户', { note: '自己修好了' }),
+        );
       if (acceptedAt && o.status !== 'cancelled') events.push(ev('accept', acceptedAt, mgr, '物业经理'));
-      if (assigned) events.push(ev('assign', new Date(acceptedAt!.getTime() + HOUR / 2), mgr, '物业经理', { assigneeId: st.id, assigneeName: st.name }));
+      if (assigned)
+        events.push(
+          ev('assign', new Date(acceptedAt!.getTime() + HOUR / 2), mgr, '物业经理', { assigneeId: st.id, assigneeName: st.name }),
+        );
       if (started) events.push(ev('start', new Date(acceptedAt!.getTime() + 2 * HOUR), st, '物业员工', { note: '已上门查看' }));
-      if (finished) events.push(ev('finish', new Date(o.at.getTime() + o.finishH * HOUR), st, '物业员工', { note: '已更换配件，试用正常', photos: afterPhotos }));
-      if (o.status === 'reopened') events.push(ev('reopen', new Date(o.at.getTime() + (o.finishH + 20) * HOUR), { id: o.who.personId, name: o.who.name }, '住户', { note: '第二天又开始漏了' }));
-      if (o.status === 'confirmed') events.push(ev('confirm', new Date(doneAt!.getTime() + 5 * HOUR), { id: o.who.personId, name: o.who.name }, '住户', o.comment ? { note: o.comment } : {}));
-      if (o.status === 'closed') events.push(ev('autoClose', new Date(doneAt!.getTime() + 7 * DAY), { id: 'system', name: '系统' }, '系统', { note: '完工7天未确认，自动完成' }));
+      if (finished)
+        events.push(
+          ev('finish', new Date(o.at.getTime() + o.finishH * HOUR), st, '物业员工', { note: '已更换配件，试用正常', photos: afterPhotos }),
+        );
+      if (o.status === 'reopened')
+        events.push(
+          ev('reopen', new Date(o.at.getTime() + (o.finishH + 20) * HOUR), { id: o.who.personId, name: o.who.name }, '住户', {
+            note: '第二天又开始漏了',
+          }),
+        );
+      if (o.status === 'confirmed')
+        events.push(
+          ev(
+            'confirm',
+            new Date(doneAt!.getTime() + 5 * HOUR),
+            { id: o.who.personId, name: o.who.name },
+            '住户',
+            o.comment ? { note: o.comment } : {},
+          ),
+        );
+      if (o.status === 'closed')
+        events.push(
+          ev('autoClose', new Date(doneAt!.getTime() + 7 * DAY), { id: 'system', name: '系统' }, '系统', {
+            note: '完工7天未确认，自动完成',
+          }),
+        );
       const scope = o.common ? 'common' : 'home';
       const placeLabel = o.common
         ? [compoundName[c], o.common.buildingName ?? '', COMMON_AREA_LABELS[o.common.area], o.common.place ?? ''].filter(Boolean).join(' ')
@@ -191,7 +291,7 @@ export const repairsSeed: FeatureSeed = {
         communityId: COMMUNITY_ID,
         compoundId: c,
         compoundName: compoundName[c],
-        buildingId: o.common ? o.common.buildingId ?? null : o.who.buildingId,
+        buildingId: o.common ? (o.common.buildingId ?? null) : o.who.buildingId,
         homeId: o.common ? null : o.who.homeId,
         scope,
         area: o.common?.area ?? null,
@@ -225,10 +325,10 @@ export const repairsSeed: FeatureSeed = {
         lastUrgedAt: null,
         urges: 0,
         reopens: o.status === 'reopened' ? 1 : 0,
-        rating: o.status === 'confirmed' ? o.rating ?? 5 : null,
-        comment: o.status === 'confirmed' ? o.comment ?? null : null,
-        labourFen: finished ? o.labourFen ?? 0 : 0,
-        materialsFen: finished ? o.materialsFen ?? 0 : 0,
+        rating: o.status === 'confirmed' ? (o.rating ?? 5) : null,
+        comment: o.status === 'confirmed' ? (o.comment ?? null) : null,
+        labourFen: finished ? (o.labourFen ?? 0) : 0,
+        materialsFen: finished ? (o.materialsFen ?? 0) : 0,
         mergedIntoId: null,
         events,
         version: events.length,
@@ -290,11 +390,53 @@ export const repairsSeed: FeatureSeed = {
       }
     }
     // Named people the demo walks through.
-    await make({ compoundId: TXSJ, who: named('txsj-resident-3'), category: '水管漏水', description: '卫生间洗手盆下水管漏水，已经用桶接着', status: 'done', at: new Date(now.getTime() - 2 * DAY), acceptH: 0.5, finishH: 26, labourFen: 3000, materialsFen: 1850, photo: true });
-    await make({ compoundId: TXSJ, who: named('txsj-resident-5'), category: '电路照明', description: '5栋2单元楼道灯坏了三层，晚上黑乎乎的', status: 'submitted', at: new Date(now.getTime() - 30 * HOUR), acceptH: 1, finishH: 10, common: { area: 'building', buildingId: 'txsj-b5', buildingName: '5栋', place: '2单元楼道' } });
-    await make({ compoundId: YJLT, who: named('yjlt-resident-5'), category: '门窗门禁', description: '5栋单元门门禁刷卡没反应，老人进出不方便', status: 'assigned', at: new Date(now.getTime() - 20 * HOUR), acceptH: 1, finishH: 10, common: { area: 'gate', buildingId: 'yjlt-b5', buildingName: '5栋', place: '单元门' } });
+    await make({
+      compoundId: TXSJ,
+      who: named('txsj-resident-3'),
+      category: '水管漏水',
+      description: '卫生间洗手盆下水管漏水，已经用桶接着',
+      status: 'done',
+      at: new Date(now.getTime() - 2 * DAY),
+      acceptH: 0.5,
+      finishH: 26,
+      labourFen: 3000,
+      materialsFen: 1850,
+      photo: true,
+    });
+    await make({
+      compoundId: TXSJ,
+      who: named('txsj-resident-5'),
+      category: '电路照明',
+      description: '5栋2单元楼道灯坏了三层，晚上黑乎乎的',
+      status: 'submitted',
+      at: new Date(now.getTime() - 30 * HOUR),
+      acceptH: 1,
+      finishH: 10,
+      common: { area: 'building', buildingId: 'txsj-b5', buildingName: '5栋', place: '2单元楼道' },
+    });
+    await make({
+      compoundId: YJLT,
+      who: named('yjlt-resident-5'),
+      category: '门窗门禁',
+      description: '5栋单元门门禁刷卡没反应，老人进出不方便',
+      status: 'assigned',
+      at: new Date(now.getTime() - 20 * HOUR),
+      acceptH: 1,
+      finishH: 10,
+      common: { area: 'gate', buildingId: 'yjlt-b5', buildingName: '5栋', place: '单元门' },
+    });
     // A call to the property office, logged by 刘洋 for 吴晓峰's home: the home finds it under 我的报修.
-    await make({ compoundId: TXSJ, who: named('txsj-resident-3b'), category: '水管漏水', description: '电话报修：厨房水龙头关不紧，一直滴水', status: 'assigned', at: new Date(now.getTime() - 5 * HOUR), acceptH: 0.2, finishH: 10, loggedBy: { id: 'p-txsj-manager', name: '刘洋', source: 'phone' } });
+    await make({
+      compoundId: TXSJ,
+      who: named('txsj-resident-3b'),
+      category: '水管漏水',
+      description: '电话报修：厨房水龙头关不紧，一直滴水',
+      status: 'assigned',
+      at: new Date(now.getTime() - 5 * HOUR),
+      acceptH: 0.2,
+      finishH: 10,
+      loggedBy: { id: 'p-txsj-manager', name: '刘洋', source: 'phone' },
+    });
     // The lift at 御家兰庭 1栋: one report, neighbours follow it.
     const lift = await make({
       compoundId: YJLT,
@@ -310,11 +452,23 @@ export const repairsSeed: FeatureSeed = {
       photo: true,
     });
     // Generated neighbours only: the named demo people (吴丽华, 郑国强 …) can still tap 我也遇到 themselves.
-    const neighbours = residents(YJLT).filter((w) => w.personId !== lift.reporterId && !w.personId.startsWith('p-yjlt-') && (w.buildingId === 'yjlt-b1' || w.buildingId === 'yjlt-b2')).slice(0, 6);
-    for (const [i, w] of neighbours.entries()) followers.push({ _id: `${lift._id}_${w.personId}`, repairId: lift._id, personId: w.personId, at: new Date(lift.createdAt.getTime() + (i + 1) * HOUR) });
+    const neighbours = residents(YJLT)
+      .filter(
+        (w) =>
+          w.personId !== lift.reporterId && !w.personId.startsWith('p-yjlt-') && (w.buildingId === 'yjlt-b1' || w.buildingId === 'yjlt-b2'),
+      )
+      .slice(0, 6);
+    for (const [i, w] of neighbours.entries())
+      followers.push({
+        _id: `${lift._id}_${w.personId}`,
+        repairId: lift._id,
+        personId: w.personId,
+        at: new Date(lift.createdAt.getTime() + (i + 1) * HOUR),
+      });
     lift.followers = neighbours.length;
 
-    for (let i = 0; i < docs.length; i += 16) await Promise.all(docs.slice(i, i + 16).map((d) => db.collection('repairs').add({ data: d })));
+    for (let i = 0; i < docs.length; i += 16)
+      await Promise.all(docs.slice(i, i + 16).map((d) => db.collection('repairs').add({ data: d })));
     await Promise.all(followers.map((f) => db.collection('repairFollowers').add({ data: f })));
     return { repairs: docs.length, repairFollowers: followers.length };
   },

@@ -80,11 +80,20 @@ export const vehiclesSeed: FeatureSeed = {
     const homePlates = new Map<string, string[]>();
     const add = (homeId: string, plate: string, kind: VehicleKind, at: Date) => {
       const h = base.homes.find((x) => x._id === homeId)!;
-      const spaceNo = kind === 'car' && !(homePlates.get(homeId) ?? []).length ? rented.get(homeId) ?? null : null;
+      const spaceNo = kind === 'car' && !(homePlates.get(homeId) ?? []).length ? (rented.get(homeId) ?? null) : null;
       vehicles.push({
-        _id: vehicleId(h.compoundId, plate), communityId: h.communityId, compoundId: h.compoundId, buildingId: h.buildingId, homeId: h._id, homeLabel: h.label,
+        _id: vehicleId(h.compoundId, plate),
+        communityId: h.communityId,
+        compoundId: h.compoundId,
+        buildingId: h.buildingId,
+        homeId: h._id,
+        homeLabel: h.label,
         sortKey: `${String(buildingNo.get(h.buildingId) ?? 0).padStart(3, '0')}!${h.sortKey ?? h.label}!${plate}`,
-        plate, kind, spaceNo, addedBy: 'seed', createdAt: at,
+        plate,
+        kind,
+        spaceNo,
+        addedBy: 'seed',
+        createdAt: at,
       });
       homePlates.set(homeId, [...(homePlates.get(homeId) ?? []), plate]);
     };
@@ -102,39 +111,102 @@ export const vehiclesSeed: FeatureSeed = {
       if (rand() < 0.15) add(h._id, plateFor('ebike', false), 'ebike', at);
     }
     await bulk(db, 'vehicles', vehicles);
-    await bulk(db, 'vehicleHomes', [...homePlates].map(([homeId, plates]) => ({ _id: homeId, plates, updatedAt: now })));
+    await bulk(
+      db,
+      'vehicleHomes',
+      [...homePlates].map(([homeId, plates]) => ({ _id: homeId, plates, updatedAt: now })),
+    );
 
     // 陈阿婆 tapped 允许 for 挪车提醒 (three grants left); 郑海涛 never did, and lets his lead call him.
-    await db.collection('subscriptions').add({ data: { _id: subscriptionId(demoOpenid('txsj-resident-3'), VEHICLE_TEMPLATE_ID), openid: demoOpenid('txsj-resident-3'), personId: 'p-txsj-resident-3', templateId: VEHICLE_TEMPLATE_ID, remaining: 3, updatedAt: now } });
-    await db.collection('people').where({ _id: 'p-txsj-resident-5' }).update({ data: { contactLead: true } });
+    await db.collection('subscriptions').add({
+      data: {
+        _id: subscriptionId(demoOpenid('txsj-resident-3'), VEHICLE_TEMPLATE_ID),
+        openid: demoOpenid('txsj-resident-3'),
+        personId: 'p-txsj-resident-3',
+        templateId: VEHICLE_TEMPLATE_ID,
+        remaining: 3,
+        updatedAt: now,
+      },
+    });
+    await db
+      .collection('people')
+      .where({ _id: 'p-txsj-resident-5' })
+      .update({ data: { contactLead: true } });
 
     // A week of requests at 天翔世家, in every state, from generated neighbours.
     const homesById = new Map(base.homes.map((h) => [h._id, h]));
     const personById = new Map(base.people.map((p) => [p._id, p]));
-    const askers = base.memberships.filter((m) => m.compoundId === TXSJ && m.status === 'active' && m.personId.startsWith('p-gen-')).slice(0, 40);
+    const askers = base.memberships
+      .filter((m) => m.compoundId === TXSJ && m.status === 'active' && m.personId.startsWith('p-gen-'))
+      .slice(0, 40);
     const txsjCars = vehicles.filter((v) => v.compoundId === TXSJ && v.plate !== DEMO_PLATES.chen && v.plate !== DEMO_PLATES.zheng);
     const requests: MoveRequestDoc[] = [];
     const months = new Map<string, MoveMonthDoc>();
     const leadOf = (buildingId: string) => base.roles.some((r) => r.role === 'buildingLead' && (r.buildingIds ?? []).includes(buildingId));
-    const make = (i: number, o: { asker: (typeof askers)[number]; plate: string; status: MoveStatus; route: MoveRoute; at: Date; handledAfterMin?: number; reported?: boolean }) => {
+    const make = (
+      i: number,
+      o: {
+        asker: (typeof askers)[number];
+        plate: string;
+        status: MoveStatus;
+        route: MoveRoute;
+        at: Date;
+        handledAfterMin?: number;
+        reported?: boolean;
+      },
+    ) => {
       const v = vehicles.find((x) => x.compoundId === TXSJ && x.plate === o.plate) ?? null;
       const h = homesById.get(o.asker.homeId)!;
       const p = personById.get(o.asker.personId)!;
       const handledAt = o.handledAfterMin !== undefined ? new Date(o.at.getTime() + o.handledAfterMin * 60_000) : null;
-      const audience = [...(v ? [`h:${v.homeId}`] : []), ...(o.route === 'lead' && v ? [`b:${v.buildingId}`] : []), ...(o.route !== 'owner' ? [`c:${TXSJ}`] : [])];
+      const audience = [
+        ...(v ? [`h:${v.homeId}`] : []),
+        ...(o.route === 'lead' && v ? [`b:${v.buildingId}`] : []),
+        ...(o.route !== 'owner' ? [`c:${TXSJ}`] : []),
+      ];
       const doc: MoveRequestDoc = {
-        _id: `m-demo-${String(i).padStart(3, '0')}`, clientRequestId: `seed-move-${i}`, communityId: h.communityId, compoundId: TXSJ, compoundName: '天翔世家',
-        plate: o.plate, ownerHomeId: v?.homeId ?? null, ownerHomeLabel: v?.homeLabel ?? null, ownerBuildingId: v?.buildingId ?? null,
-        reason: MOVE_REASONS[i % MOVE_REASONS.length], note: i % 3 === 0 ? '在3栋和4栋之间的路口' : null, media: [], mediaTraceIds: [],
-        requesterId: p._id, requesterName: p.name, requesterHomeLabel: h.label,
-        route: o.route, status: o.status, open: o.status === 'notified' || o.status === 'forwarded', audience, reported: !!o.reported,
-        handledAt, handledBy: handledAt ? (o.route === 'owner' ? 'household' : 'responder') : null,
+        _id: `m-demo-${String(i).padStart(3, '0')}`,
+        clientRequestId: `seed-move-${i}`,
+        communityId: h.communityId,
+        compoundId: TXSJ,
+        compoundName: '天翔世家',
+        plate: o.plate,
+        ownerHomeId: v?.homeId ?? null,
+        ownerHomeLabel: v?.homeLabel ?? null,
+        ownerBuildingId: v?.buildingId ?? null,
+        reason: MOVE_REASONS[i % MOVE_REASONS.length],
+        note: i % 3 === 0 ? '在3栋和4栋之间的路口' : null,
+        media: [],
+        mediaTraceIds: [],
+        requesterId: p._id,
+        requesterName: p.name,
+        requesterHomeLabel: h.label,
+        route: o.route,
+        status: o.status,
+        open: o.status === 'notified' || o.status === 'forwarded',
+        audience,
+        reported: !!o.reported,
+        handledAt,
+        handledBy: handledAt ? (o.route === 'owner' ? 'household' : 'responder') : null,
         resolvedAt: o.status === 'resolved' ? new Date(o.at.getTime() + 40 * 60_000) : null,
-        period: periodOf(o.at), version: 2, createdAt: o.at, updatedAt: o.at, expiresAt: expiresAt(o.at),
+        period: periodOf(o.at),
+        version: 2,
+        createdAt: o.at,
+        updatedAt: o.at,
+        expiresAt: expiresAt(o.at),
       };
       requests.push(doc);
       const mid = `${TXSJ}_${doc.period}`;
-      const m = months.get(mid) ?? { _id: mid, compoundId: TXSJ, period: doc.period, requests: 0, forwarded: 0, handledMinutes: [], reported: 0, deleted: 0 };
+      const m = months.get(mid) ?? {
+        _id: mid,
+        compoundId: TXSJ,
+        period: doc.period,
+        requests: 0,
+        forwarded: 0,
+        handledMinutes: [],
+        reported: 0,
+        deleted: 0,
+      };
       m.requests++;
       if (o.route !== 'owner') m.forwarded++;
       if (handledAt) m.handledMinutes.push(minutesBetween(o.at, handledAt));
@@ -153,7 +225,15 @@ export const vehiclesSeed: FeatureSeed = {
       const s = STATES[i % STATES.length];
       const car = txsjCars[(i * 7) % txsjCars.length];
       const route: MoveRoute = s.route === 'lead' && !leadOf(car.buildingId) ? 'property' : s.route;
-      make(i, { asker: askers[i % askers.length], plate: car.plate, status: s.status, route, at: new Date(now.getTime() - (7 - i * 0.38) * DAY), handledAfterMin: s.handled ? 3 + ((i * 5) % 25) : undefined, reported: i === 4 });
+      make(i, {
+        asker: askers[i % askers.length],
+        plate: car.plate,
+        status: s.status,
+        route,
+        at: new Date(now.getTime() - (7 - i * 0.38) * DAY),
+        handledAfterMin: s.handled ? 3 + ((i * 5) % 25) : undefined,
+        reported: i === 4,
+      });
     }
     // Open now: one waiting for its owner, one forwarded to a lead.
     const recent = txsjCars.filter((v) => v.homeId !== homeOf('txsj-resident-3') && v.homeId !== homeOf('txsj-resident-5'));
@@ -161,9 +241,23 @@ export const vehiclesSeed: FeatureSeed = {
     const ledCar = recent.find((v) => leadOf(v.buildingId))!;
     make(21, { asker: askers[6], plate: ledCar.plate, status: 'forwarded', route: 'lead', at: new Date(now.getTime() - 50 * 60_000) });
     // An unregistered plate: the property office got it.
-    make(22, { asker: askers[7], plate: DEMO_PLATES.unregistered, status: 'forwarded', route: 'property', at: new Date(now.getTime() - 2 * HOUR) });
+    make(22, {
+      asker: askers[7],
+      plate: DEMO_PLATES.unregistered,
+      status: 'forwarded',
+      route: 'property',
+      at: new Date(now.getTime() - 2 * HOUR),
+    });
     // A neighbour who asks often: the property's 反复提醒 list.
-    for (let k = 0; k < 5; k++) make(30 + k, { asker: askers[0], plate: recent[(k * 3 + 1) % recent.length].plate, status: 'resolved', route: 'owner', at: new Date(now.getTime() - (6 - k) * DAY - 3 * HOUR), handledAfterMin: 6 + k });
+    for (let k = 0; k < 5; k++)
+      make(30 + k, {
+        asker: askers[0],
+        plate: recent[(k * 3 + 1) % recent.length].plate,
+        status: 'resolved',
+        route: 'owner',
+        at: new Date(now.getTime() - (6 - k) * DAY - 3 * HOUR),
+        handledAfterMin: 6 + k,
+      });
     await bulk(db, 'moveRequests', requests);
     await bulk(db, 'moveMonths', [...months.values()]);
     return { vehicles: vehicles.length, vehicleHomes: homePlates.size, moveRequests: requests.length, moveMonths: months.size };

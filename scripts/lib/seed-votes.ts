@@ -42,7 +42,9 @@ export const votesSeed: FeatureSeed = {
   name: 'votes',
   async write(db: Database, base: SeedData, now: Date) {
     const bound = new Set(base.memberships.map((m) => m.homeId));
-    const homes: HomeDoc[] = base.homes.filter((h) => h.compoundId === YJLT).map((h) => ({ ...h, registeredOwners: [...h.registeredOwners] }));
+    const homes: HomeDoc[] = base.homes
+      .filter((h) => h.compoundId === YJLT)
+      .map((h) => ({ ...h, registeredOwners: [...h.registeredOwners] }));
     // Six unsold walk-up flats in 7栋 still belong to the developer.
     const unbound = homes.filter((h) => !bound.has(h._id));
     const devHomes = unbound.filter((h) => h.buildingId === `${YJLT}-b7`).slice(0, 6);
@@ -51,7 +53,11 @@ export const votesSeed: FeatureSeed = {
     const extra = unbound.filter((h) => h.buildingId === `${YJLT}-b6`).slice(0, 2);
     for (const h of devHomes) h.registeredOwners = [{ name: DEVELOPER_NAME }];
     for (const h of extra) h.registeredOwners = [...multiOwner.registeredOwners];
-    for (const h of [...devHomes, ...extra]) await db.collection('homes').doc(h._id).update({ data: { registeredOwners: h.registeredOwners } });
+    for (const h of [...devHomes, ...extra])
+      await db
+        .collection('homes')
+        .doc(h._id)
+        .update({ data: { registeredOwners: h.registeredOwners } });
 
     const byId = new Map(homes.map((h) => [h._id, h]));
     const entries = buildRoll(homes.map((h) => ({ homeId: h._id, label: h.label, areaCenti: h.areaCenti, owners: h.registeredOwners })));
@@ -66,7 +72,8 @@ export const votesSeed: FeatureSeed = {
       {
         id: VOTES_DEMO.renew,
         title: '续聘嘉信物业为御家兰庭物业服务企业（2027—2029年）',
-        description: '嘉信物业服务合同将于明年1月31日到期。业委会根据2026年满意度调查（满意率82%），提议按原收费标准（电梯楼1.2元/m²·月，步梯楼0.8元/m²·月）续聘三年。合同草案和满意度调查报告可到物业服务中心查阅。',
+        description:
+          '嘉信物业服务合同将于明年1月31日到期。业委会根据2026年满意度调查（满意率82%），提议按原收费标准（电梯楼1.2元/m²·月，步梯楼0.8元/m²·月）续聘三年。合同草案和满意度调查报告可到物业服务中心查阅。',
         kind: 4,
         format: 'approval',
         candidates: [],
@@ -82,7 +89,8 @@ export const votesSeed: FeatureSeed = {
       {
         id: VOTES_DEMO.charging,
         title: '在地下车库公共区域增设电动车充电桩并收取服务费',
-        description: '拟由第三方在地下车库公共区域安装40个充电桩，服务费收益的70%计入公共收益。属于利用共有部分从事经营活动，须四分之三以上同意。',
+        description:
+          '拟由第三方在地下车库公共区域安装40个充电桩，服务费收益的70%计入公共收益。属于利用共有部分从事经营活动，须四分之三以上同意。',
         kind: 8,
         format: 'approval',
         candidates: [],
@@ -119,9 +127,16 @@ export const votesSeed: FeatureSeed = {
         const hs = e.homeIds.map((id) => byId.get(id)!).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
         const hash = ownerHash(e.key);
         return {
-          _id: rollId(p.id, hash), matterId: p.id, compoundId: YJLT, ownerHash: hash, homeIds: hs.map((h) => h._id),
+          _id: rollId(p.id, hash),
+          matterId: p.id,
+          compoundId: YJLT,
+          ownerHash: hash,
+          homeIds: hs.map((h) => h._id),
           homes: hs.map((h) => ({ homeId: h._id, label: h.label, buildingId: h.buildingId, areaCenti: h.areaCenti })),
-          areaCenti: e.areaCenti, developer: e.developer, sort: sortKey(hs[0]), voted: false,
+          areaCenti: e.areaCenti,
+          developer: e.developer,
+          sort: sortKey(hs[0]),
+          voted: false,
         };
       });
       const ballots: BallotDoc[] = [];
@@ -135,9 +150,24 @@ export const votesSeed: FeatureSeed = {
         const choices = p.choose(i);
         r.voted = true;
         ballots.push({
-          _id: r._id, matterId: p.id, sort: r.sort, choices, via: paper ? 'paper' : 'online', ownerHash: r.ownerHash, homeId: r.homeIds[0],
-          castBy: paper ? COMMITTEE : voter!, castByName: nameOf.get(paper ? COMMITTEE : voter!) ?? '', firstAt: at, castAt: at, changes: 0,
-          ...(paper ? { photos: [`cloud://demo.votes/u/${demoOpenid('yjlt-committee')}/votepaper/seed-${p.id}-${i}.jpg`], clientRequestId: `seed-${i}-paper` } : {}),
+          _id: r._id,
+          matterId: p.id,
+          sort: r.sort,
+          choices,
+          via: paper ? 'paper' : 'online',
+          ownerHash: r.ownerHash,
+          homeId: r.homeIds[0],
+          castBy: paper ? COMMITTEE : voter!,
+          castByName: nameOf.get(paper ? COMMITTEE : voter!) ?? '',
+          firstAt: at,
+          castAt: at,
+          changes: 0,
+          ...(paper
+            ? {
+                photos: [`cloud://demo.votes/u/${demoOpenid('yjlt-committee')}/votepaper/seed-${p.id}-${i}.jpg`],
+                clientRequestId: `seed-${i}-paper`,
+              }
+            : {}),
         });
         cast.push({ key: r.ownerHash, choices, at: at.getTime() });
       });
@@ -145,20 +175,51 @@ export const votesSeed: FeatureSeed = {
       const shape = { kind: p.kind, format: p.format, candidateIds: p.candidates.map((_, i) => `c${i + 1}`), seats: p.seats };
       const totals = { owners: rollDocs.length, areaCenti: rollDocs.reduce((s, r) => s + r.areaCenti, 0) };
       const matter: MatterDoc = {
-        _id: p.id, compoundId: YJLT, compoundName: '御家兰庭', communityId: homes[0].communityId, title: p.title, description: p.description,
-        kind: p.kind, format: p.format, candidates: p.candidates.map((name, i) => ({ id: `c${i + 1}`, name })), seats: p.seats, documents: [],
-        opensAt: p.opensAt, closesAt: p.closesAt, secret: false, status: p.status, createdBy: COMMITTEE, createdByName: nameOf.get(COMMITTEE) ?? '',
-        clientRequestId: `seed-${p.id}`, createdAt: new Date(p.announcedAt.getTime() - DAY), announcedAt: p.announcedAt, rollTotals: totals, rollBuiltAt: p.announcedAt,
+        _id: p.id,
+        compoundId: YJLT,
+        compoundName: '御家兰庭',
+        communityId: homes[0].communityId,
+        title: p.title,
+        description: p.description,
+        kind: p.kind,
+        format: p.format,
+        candidates: p.candidates.map((name, i) => ({ id: `c${i + 1}`, name })),
+        seats: p.seats,
+        documents: [],
+        opensAt: p.opensAt,
+        closesAt: p.closesAt,
+        secret: false,
+        status: p.status,
+        createdBy: COMMITTEE,
+        createdByName: nameOf.get(COMMITTEE) ?? '',
+        clientRequestId: `seed-${p.id}`,
+        createdAt: new Date(p.announcedAt.getTime() - DAY),
+        announcedAt: p.announcedAt,
+        rollTotals: totals,
+        rollBuiltAt: p.announcedAt,
         ...(p.status === 'final'
-          ? { result: countVote(shape, rollEntries, cast), publishedAt: new Date(p.closesAt.getTime() + DAY), objectionEndsAt: new Date(p.closesAt.getTime() + 8 * DAY), finalizedAt: new Date(p.closesAt.getTime() + 9 * DAY) }
+          ? {
+              result: countVote(shape, rollEntries, cast),
+              publishedAt: new Date(p.closesAt.getTime() + DAY),
+              objectionEndsAt: new Date(p.closesAt.getTime() + 8 * DAY),
+              finalizedAt: new Date(p.closesAt.getTime() + 9 * DAY),
+            }
           : {}),
       };
       const t = tallyBallots(rollEntries, cast);
-      const tally: TallyDoc = { _id: p.id, ...t, ballots: ballots.length, paper: ballots.filter((b) => b.via === 'paper').length, updatedAt: now };
+      const tally: TallyDoc = {
+        _id: p.id,
+        ...t,
+        ballots: ballots.length,
+        paper: ballots.filter((b) => b.via === 'paper').length,
+        updatedAt: now,
+      };
       await db.collection('voteMatters').add({ data: matter });
       await db.collection('voteTallies').add({ data: tally });
-      for (let i = 0; i < rollDocs.length; i += 32) await Promise.all(rollDocs.slice(i, i + 32).map((d) => db.collection('voteRoll').add({ data: d })));
-      for (let i = 0; i < ballots.length; i += 32) await Promise.all(ballots.slice(i, i + 32).map((d) => db.collection('voteBallots').add({ data: d })));
+      for (let i = 0; i < rollDocs.length; i += 32)
+        await Promise.all(rollDocs.slice(i, i + 32).map((d) => db.collection('voteRoll').add({ data: d })));
+      for (let i = 0; i < ballots.length; i += 32)
+        await Promise.all(ballots.slice(i, i + 32).map((d) => db.collection('voteBallots').add({ data: d })));
       counts.voteMatters++;
       counts.voteTallies++;
       counts.voteRoll += rollDocs.length;

@@ -15,7 +15,12 @@ export interface SeedOptions {
   now?: Date;
 }
 
-export async function writeSeed(db: Database, data: SeedData = buildSeed(), concurrency = 16, opts: SeedOptions = {}): Promise<Record<string, number>> {
+export async function writeSeed(
+  db: Database,
+  data: SeedData = buildSeed(),
+  concurrency = 16,
+  opts: SeedOptions = {},
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const name of SEED_ORDER) {
     const docs = data[name] as { _id: string }[];

@@ -35,7 +35,10 @@ function cellText(v: ExcelJS.CellValue): string {
 export async function readSetupFile(path: string): Promise<SetupSpec> {
   let rows: string[][];
   if (extname(path).toLowerCase() === '.csv') {
-    rows = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.split(','));
+    rows = readFileSync(path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
   } else {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
@@ -88,7 +91,12 @@ export async function runSetup(db: Database, spec: SetupSpec, opts: { now: Date;
   for (const c of spec.compounds) {
     let compound = await compounds(db).first({ communityId: community._id, name: c.name });
     if (!compound) {
-      compound = { _id: setupIds.compound(community._id, c.name), communityId: community._id, name: c.name, ...(c.address ? { address: c.address } : {}) };
+      compound = {
+        _id: setupIds.compound(community._id, c.name),
+        communityId: community._id,
+        name: c.name,
+        ...(c.address ? { address: c.address } : {}),
+      };
       const { _id, ...doc } = compound;
       await compounds(db).put(_id, doc);
       created.compounds++;
@@ -107,7 +115,16 @@ export async function runSetup(db: Database, spec: SetupSpec, opts: { now: Date;
         if (diff.length) differences.push(`${compound.name} ${have.name}：${diff.join('，')}（已存在，未更改）`);
         continue;
       }
-      const doc: Omit<BuildingDoc, '_id'> = { communityId: community._id, compoundId: compound._id, no: b.no, name: b.name, kind: b.kind, hasLift: b.hasLift, units: b.units, homeCount: 0 };
+      const doc: Omit<BuildingDoc, '_id'> = {
+        communityId: community._id,
+        compoundId: compound._id,
+        no: b.no,
+        name: b.name,
+        kind: b.kind,
+        hasLift: b.hasLift,
+        units: b.units,
+        homeCount: 0,
+      };
       await buildings(db).put(setupIds.building(compound._id, b.no), doc);
       created.buildings++;
     }
@@ -116,11 +133,20 @@ export async function runSetup(db: Database, spec: SetupSpec, opts: { now: Date;
   return { communityId: community._id, compoundIds: made.map((c) => c._id), created, differences, claim };
 }
 
-async function issueClaim(db: Database, community: { _id: string; name: string }, made: CompoundDoc[], req: ClaimRequest, now: Date): Promise<ClaimOutcome> {
+async function issueClaim(
+  db: Database,
+  community: { _id: string; name: string },
+  made: CompoundDoc[],
+  req: ClaimRequest,
+  now: Date,
+): Promise<ClaimOutcome> {
   let compound: CompoundDoc | undefined;
   if (req.role === 'committeeMember') {
     compound = req.compound ? made.find((c) => c.name === req.compound) : made.length === 1 ? made[0] : undefined;
-    if (!compound) throw new Error(req.compound ? `文件里没有小区「${req.compound}」` : '文件里有多个小区：用 --compound <小区名称> 指定由哪个小区的业委会认领');
+    if (!compound)
+      throw new Error(
+        req.compound ? `文件里没有小区「${req.compound}」` : '文件里有多个小区：用 --compound <小区名称> 指定由哪个小区的业委会认领',
+      );
   }
   const place = compound ? `${community.name} ${compound.name}` : community.name;
   const scope = { role: req.role, communityId: community._id, ...(compound ? { compoundId: compound._id } : {}) };
@@ -128,7 +154,8 @@ async function issueClaim(db: Database, community: { _id: string; name: string }
   const current = await claims(db).get(id);
   if (current && current.state === 'used') return { state: 'claimed', role: req.role, place };
   if (await claimTaken({ db }, scope)) return { state: 'taken', role: req.role, place };
-  if (current && claimFate(current, now) === 'ok' && !req.renew) return { state: 'open', expiresAt: new Date(current.expiresAt), role: req.role, place };
+  if (current && claimFate(current, now) === 'ok' && !req.renew)
+    return { state: 'open', expiresAt: new Date(current.expiresAt), role: req.role, place };
   const code = newClaimCode();
   const expiresAt = new Date(now.getTime() + CLAIM_HOURS * 3600_000);
   const doc: Omit<ClaimDoc, '_id'> = { codeHash: claimCodeHash(code), ...scope, state: 'active', createdAt: now, expiresAt };

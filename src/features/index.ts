@@ -19,7 +19,18 @@ import { concernsFeature } from './concerns/entries';
 import type { EntryDef, Feature, Gate, HomeCardDef } from './types';
 import { communityFeature } from './community/entries';
 
-export const FEATURES: readonly Feature[] = [noticesFeature, accountsFeature, activitiesFeature, votesFeature, repairsFeature, feesFeature, onboardingFeature, vehiclesFeature, concernsFeature, communityFeature];
+export const FEATURES: readonly Feature[] = [
+  noticesFeature,
+  accountsFeature,
+  activitiesFeature,
+  votesFeature,
+  repairsFeature,
+  feesFeature,
+  onboardingFeature,
+  vehiclesFeature,
+  concernsFeature,
+  communityFeature,
+];
 
 export function visible(gate: Gate, me: Me): boolean {
   const actor = actorOf(me);

@@ -25,9 +25,26 @@ export const TAB_PAGES = {
   me: 'pages/me/index',
 } as const;
 
-export const FEATURE_ROUTES: readonly FeatureRoutes[] = [ACCOUNT_ROUTES, NOTICE_ROUTES, ACTIVITY_ROUTES, VOTE_ROUTES, REPAIR_ROUTES, FEE_ROUTES, ONBOARDING_ROUTES, VEHICLE_ROUTES, CONCERN_ROUTES, COMMUNITY_ROUTES];
+export const FEATURE_ROUTES: readonly FeatureRoutes[] = [
+  ACCOUNT_ROUTES,
+  NOTICE_ROUTES,
+  ACTIVITY_ROUTES,
+  VOTE_ROUTES,
+  REPAIR_ROUTES,
+  FEE_ROUTES,
+  ONBOARDING_ROUTES,
+  VEHICLE_ROUTES,
+  CONCERN_ROUTES,
+  COMMUNITY_ROUTES,
+];
 
 /** app.json's subPackages for a build. */
-export function subPackagesFor(target: BuildTarget): { root: string; pages: string[]; plugins?: Record<string, { provider: string; version: string }> }[] {
-  return FEATURE_ROUTES.map((r) => ({ root: r.root, pages: pagesFor(r, target), ...(target === 'weapp' && r.plugins ? { plugins: { ...r.plugins } } : {}) }));
+export function subPackagesFor(
+  target: BuildTarget,
+): { root: string; pages: string[]; plugins?: Record<string, { provider: string; version: string }> }[] {
+  return FEATURE_ROUTES.map((r) => ({
+    root: r.root,
+    pages: pagesFor(r, target),
+    ...(target === 'weapp' && r.plugins ? { plugins: { ...r.plugins } } : {}),
+  }));
 }

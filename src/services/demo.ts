@@ -15,9 +15,7 @@ export interface DemoPerson {
 
 async function json<T>(res: Response): Promise<T> {
   const body = (await res.json().catch(() => undefined)) as
-    | (T & { ok?: undefined })
-    | { ok: false; error: { code: ServiceError['code']; message: string } }
-    | undefined;
+    (T & { ok?: undefined }) | { ok: false; error: { code: ServiceError['code']; message: string } } | undefined;
   if (body && (body as { ok?: unknown }).ok === false) {
     const { code, message } = (body as { error: { code: ServiceError['code']; message: string } }).error;
     throw new ServiceError(code, message);

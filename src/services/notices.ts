@@ -11,7 +11,6 @@ import { askForMessage } from './subscribe';
 /** A group's CloudID object (weapp), replaced by WeChat with the verified group data before the function runs. */
 export type GroupInfo = NonNullable<PayloadOf<'notices', 'notices.open'>['groupInfo']>;
 
-
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 /** Images can be uploaded only inside WeChat (the local runtime has no upload endpoint). */

@@ -101,7 +101,8 @@ export interface Speaker {
 
 /** The browser can read aloud (h5) or the plugin is there (weapp). */
 export function speechSupported(): boolean {
-  if (process.env.TARO_ENV === 'h5') return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined';
+  if (process.env.TARO_ENV === 'h5')
+    return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined';
   return process.env.TARO_ENV === 'weapp';
 }
 
@@ -145,7 +146,13 @@ function withVoices(s: SpeechSynthesis, then: () => void): void {
 function browserSpeaker(): Speaker {
   const b = base();
   const synth = () => (typeof window !== 'undefined' ? window.speechSynthesis : undefined);
-  const voice = () => synth()?.getVoices?.().find((v) => /^zh[-_]CN/i.test(v.lang)) ?? synth()?.getVoices?.().find((v) => /^zh/i.test(v.lang));
+  const voice = () =>
+    synth()
+      ?.getVoices?.()
+      .find((v) => /^zh[-_]CN/i.test(v.lang)) ??
+    synth()
+      ?.getVoices?.()
+      .find((v) => /^zh/i.test(v.lang));
   function speakFrom(i: number, run: number) {
     const s = synth();
     if (!s || run !== b.run) return;
@@ -215,7 +222,13 @@ function browserSpeaker(): Speaker {
 }
 
 interface SIPlugin {
-  textToSpeech(o: { lang: 'zh_CN'; tts: boolean; content: string; success: (r: { retcode: number; filename: string }) => void; fail: (e: unknown) => void }): void;
+  textToSpeech(o: {
+    lang: 'zh_CN';
+    tts: boolean;
+    content: string;
+    success: (r: { retcode: number; filename: string }) => void;
+    fail: (e: unknown) => void;
+  }): void;
 }
 declare const requirePlugin: (name: string) => unknown;
 
@@ -226,7 +239,13 @@ function weappSpeaker(): Speaker {
   const plugin = () => requirePlugin('WechatSI') as SIPlugin;
   const synthesize = (content: string) =>
     new Promise<string>((resolve, reject) =>
-      plugin().textToSpeech({ lang: 'zh_CN', tts: true, content, success: (r) => (r.retcode === 0 && r.filename ? resolve(r.filename) : reject(r)), fail: reject }),
+      plugin().textToSpeech({
+        lang: 'zh_CN',
+        tts: true,
+        content,
+        success: (r) => (r.retcode === 0 && r.filename ? resolve(r.filename) : reject(r)),
+        fail: reject,
+      }),
     );
   function player() {
     if (!audio) {

@@ -33,14 +33,19 @@ export interface SubscribeTap<R> {
  * has none and records an accepted tap. Throws ServiceError when WeChat could not
  * ask (callers for whom a message is a convenience catch it).
  */
-export async function askForMessage<R>(key: TemplateKey, record: (input: { templateId: string; accepted: boolean }) => Promise<R>): Promise<SubscribeTap<R>> {
+export async function askForMessage<R>(
+  key: TemplateKey,
+  record: (input: { templateId: string; accepted: boolean }) => Promise<R>,
+): Promise<SubscribeTap<R>> {
   const templateId = TEMPLATE_IDS[key];
   const isWeapp = process.env.TARO_ENV === 'weapp';
   let accepted = true;
   if (isWeapp) {
     let res: Record<string, unknown>;
     try {
-      res = (await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] } as unknown as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, unknown>;
+      res = (await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] } as unknown as Parameters<
+        typeof Taro.requestSubscribeMessage
+      >[0])) as unknown as Record<string, unknown>;
     } catch {
       throw new ServiceError('INTERNAL', '暂时无法订阅，请稍后再试');
     }

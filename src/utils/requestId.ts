@@ -11,6 +11,9 @@ let counter = 0;
 
 export function newRequestId(now: number = Date.now()): string {
   counter = (counter + 1) % 1296;
-  const rand = () => Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0');
+  const rand = () =>
+    Math.floor(Math.random() * 36 ** 6)
+      .toString(36)
+      .padStart(6, '0');
   return `${now.toString(36)}-${counter.toString(36).padStart(2, '0')}${rand()}${rand()}`;
 }

@@ -51,23 +51,30 @@ describe('built bundles on Node 20.19.0 with the real wx-server-sdk', () => {
     for (const f of built) expect(f.runtime).toBe('Nodejs20.19');
   });
 
-  it.each(bundles)('%s answers BAD_REQUEST in Chinese to malformed events', async (name) => {
-    const bundle = join(FUNCTIONS_DIST_DIR, name, 'index.js');
-    // A clean environment: the real SDK loads offline without any variables, and none
-    // of the developer's own (TCB_*/WX_* credentials, a WX_OPENID, a proxy) can leak in
-    // and change what getWXContext() returns or let the SDK reach the network.
-    const { stdout } = await run(NODE, ['-e', CHILD, bundle], { cwd: ROOT, env: CLEAN_ENV, timeout: 20_000 });
-    const out = JSON.parse(stdout) as ChildOut;
-    expect(out.version).toBe('v20.19.0');
-    // The real SDK, not the emulator (jest's moduleNameMapper does not reach a child process).
-    expect(out.sdk.startsWith(join(ROOT, 'node_modules', 'wx-server-sdk') + '/')).toBe(true);
-    expect(out.replies).toHaveLength(2);
-    for (const reply of out.replies) {
-      expect(reply).toEqual({ ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/[\u4e00-\u9fff]/) }) });
-      const { error } = reply as { error: { message: string; details?: { message: string }[] } };
-      expect(error.message.trim().length).toBeGreaterThan(0);
-      // zod's own messages come from the zh-CN locale, the only one bundled.
-      for (const d of error.details ?? []) expect(d.message).toMatch(/[\u4e00-\u9fff]/);
-    }
-  }, 30_000);
+  it.each(bundles)(
+    '%s answers BAD_REQUEST in Chinese to malformed events',
+    async (name) => {
+      const bundle = join(FUNCTIONS_DIST_DIR, name, 'index.js');
+      // A clean environment: the real SDK loads offline without any variables, and none
+      // of the developer's own (TCB_*/WX_* credentials, a WX_OPENID, a proxy) can leak in
+      // and change what getWXContext() returns or let the SDK reach the network.
+      const { stdout } = await run(NODE, ['-e', CHILD, bundle], { cwd: ROOT, env: CLEAN_ENV, timeout: 20_000 });
+      const out = JSON.parse(stdout) as ChildOut;
+      expect(out.version).toBe('v20.19.0');
+      // The real SDK, not the emulator (jest's moduleNameMapper does not reach a child process).
+      expect(out.sdk.startsWith(join(ROOT, 'node_modules', 'wx-server-sdk') + '/')).toBe(true);
+      expect(out.replies).toHaveLength(2);
+      for (const reply of out.replies) {
+        expect(reply).toEqual({
+          ok: false,
+          error: expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/[\u4e00-\u9fff]/) }),
+        });
+        const { error } = reply as { error: { message: string; details?: { message: string }[] } };
+        expect(error.message.trim().length).toBeGreaterThan(0);
+        // zod's own messages come from the zh-CN locale, the only one bundled.
+        for (const d of error.details ?? []) expect(d.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+    },
+    30_000,
+  );
 });

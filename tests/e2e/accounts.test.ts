@@ -27,7 +27,14 @@ beforeAll(() => {
 
 async function api(page: Page, fn: string, action: string, payload: unknown) {
   return page.evaluate(
-    async ([f, a, p]) => (await fetch('/api/' + f, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: a, payload: p }) })).json(),
+    async ([f, a, p]) =>
+      (
+        await fetch('/api/' + f, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: a, payload: p }),
+        })
+      ).json(),
     [fn, action, payload] as const,
   );
 }
@@ -69,7 +76,14 @@ it('roster import: the 9栋 row is refused; the dry run says where new homes go,
   await open();
   await shots(page, 'import', open);
 
-  await pick(page, await xlsx('wrong.xlsx', ['楼号', '单元', '室号', '类型', '建筑面积', '户主', '联系电话'], [['9栋', '1', '101', '住宅', '95', '王某', '']]));
+  await pick(
+    page,
+    await xlsx(
+      'wrong.xlsx',
+      ['楼号', '单元', '室号', '类型', '建筑面积', '户主', '联系电话'],
+      [['9栋', '1', '101', '住宅', '95', '王某', '']],
+    ),
+  );
   const row = page.locator('.import-error-row');
   await row.first().waitFor();
   expect(await row.count()).toBe(1);
@@ -78,10 +92,17 @@ it('roster import: the 9栋 row is refused; the dry run says where new homes go,
   await row.first().scrollIntoViewIfNeeded();
   await shot(page, 'import-refused');
 
-  await pick(page, await xlsx('right.xlsx', ['楼号', '单元', '室号', '类型', '建筑面积', '户主', '联系电话'], [
-    ['3号楼', '一单元', '1801', '住宅', '95', '钱多多', '13912345678'],
-    ['沿街商铺', '', 'S50', '商铺', '40', '李老板', ''],
-  ]));
+  await pick(
+    page,
+    await xlsx(
+      'right.xlsx',
+      ['楼号', '单元', '室号', '类型', '建筑面积', '户主', '联系电话'],
+      [
+        ['3号楼', '一单元', '1801', '住宅', '95', '钱多多', '13912345678'],
+        ['沿街商铺', '', 'S50', '商铺', '40', '李老板', ''],
+      ],
+    ),
+  );
   const preview = page.locator('.import-preview-row');
   await preview.nth(1).waitFor();
   expect(await preview.locator('.import-preview-row__label').allInnerTexts()).toEqual(['天翔世家 3栋1单元1801', '天翔世家 沿街商铺S50']);
@@ -190,7 +211,9 @@ it('a resident allows contact: the lead sees the phone with a call button; 我�
   await item.locator('.approval-call').waitFor();
   // Someone who did not agree stays masked (the earlier new user's request may be gone; check the API view).
   const pending = await api(lead, 'accounts', 'binding.pending', { size: 50 });
-  const shownPhones = pending.data.items.filter((r: any) => r.applicantName !== '愿联系' && r.applicantPhone).map((r: any) => r.applicantPhone as string);
+  const shownPhones = pending.data.items
+    .filter((r: any) => r.applicantName !== '愿联系' && r.applicantPhone)
+    .map((r: any) => r.applicantPhone as string);
   expect(shownPhones.filter((p: string) => !/\*{4}/.test(p))).toEqual([]);
   await shots(lead, 'approvals-call', approvals);
 

@@ -21,7 +21,14 @@ beforeAll(() => {
 const as = (name: string) => pageAs(browser, served.url, name);
 function api(page: Page, action: string, payload: unknown) {
   return page.evaluate(
-    async ([a, p]) => (await fetch('/api/activities', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: a, payload: p }) })).json(),
+    async ([a, p]) =>
+      (
+        await fetch('/api/activities', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: a, payload: p }),
+        })
+      ).json(),
     [action, payload] as const,
   );
 }
@@ -42,7 +49,9 @@ it('create, sign up with a waitlist, cancel and promote, check in and out, hours
   await lead.locator('.act-day .choice__item', { hasText: '今天' }).click();
   // Half an hour from now (Shanghai): check-in opens an hour before the start.
   const soon = new Date(Date.now() + 8 * 3_600_000 + 30 * 60_000);
-  await lead.locator('.act-time-input input').fill(`${String(soon.getUTCHours()).padStart(2, '0')}:${String(soon.getUTCMinutes()).padStart(2, '0')}`);
+  await lead
+    .locator('.act-time-input input')
+    .fill(`${String(soon.getUTCHours()).padStart(2, '0')}:${String(soon.getUTCMinutes()).padStart(2, '0')}`);
   await lead.locator('.act-hours .choice__item', { hasText: '2小时' }).click();
   await lead.locator('.act-capacity-input input').fill('2');
   await shot(lead, 'activity-create');
@@ -129,9 +138,15 @@ it('the organiser calls an activity off with a reason; the volunteer sees 活动
   await visit(lead, served.url, '/pages/home/index');
   const start = Date.now() + 48 * 3_600_000;
   const made = await api(lead, 'activities.create', {
-    clientRequestId: `e2e-cancel-${Date.now()}`, title: '3栋楼道大扫除', description: '清理楼道堆物。', place: '3栋大堂',
-    startAt: new Date(start).toISOString(), endAt: new Date(start + 2 * 3_600_000).toISOString(), deadline: new Date(start - 3_600_000).toISOString(),
-    audience: { kind: 'buildings', buildingIds: ['txsj-b3'] }, capacity: 5,
+    clientRequestId: `e2e-cancel-${Date.now()}`,
+    title: '3栋楼道大扫除',
+    description: '清理楼道堆物。',
+    place: '3栋大堂',
+    startAt: new Date(start).toISOString(),
+    endAt: new Date(start + 2 * 3_600_000).toISOString(),
+    deadline: new Date(start - 3_600_000).toISOString(),
+    audience: { kind: 'buildings', buildingIds: ['txsj-b3'] },
+    capacity: 5,
   });
   expect(made.ok).toBe(true);
   const id = made.data.id as string;

@@ -141,7 +141,11 @@ for (const [name, key] of PEOPLE) {
       for (const route of routes) {
         await visit(page, base, route);
         await settle(page);
-        const slug = route.split('?')[0].replace(/^\//, '').replace(/\/index$/, '').replace(/\//g, '_');
+        const slug = route
+          .split('?')[0]
+          .replace(/^\//, '')
+          .replace(/\/index$/, '')
+          .replace(/\//g, '_');
         await page.screenshot({ path: join(SHOTS, `${key}-${large ? 'large' : 'normal'}-${slug}.png`), fullPage: true });
         for (const f of await auditPage(page, large)) findings.push({ page: `${route}${large ? ' (大字)' : ''}`, ...f });
         const sizes = await textSizes(page);

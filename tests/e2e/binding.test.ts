@@ -19,7 +19,14 @@ beforeAll(() => {
 
 async function api(page: import('playwright-core').Page, fn: string, action: string, payload: unknown) {
   return page.evaluate(
-    async ([f, a, p]) => (await fetch('/api/' + f, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: a, payload: p }) })).json(),
+    async ([f, a, p]) =>
+      (
+        await fetch('/api/' + f, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: a, payload: p }),
+        })
+      ).json(),
     [fn, action, payload] as const,
   );
 }

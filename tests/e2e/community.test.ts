@@ -18,7 +18,8 @@ beforeAll(() => {
   browser = suite.browser();
 });
 
-const live = (page: Page, sel: string, hasText?: string | RegExp) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`, hasText ? { hasText } : undefined).first();
+const live = (page: Page, sel: string, hasText?: string | RegExp) =>
+  page.locator(`.taro_page:not([style*="display: none"]) ${sel}`, hasText ? { hasText } : undefined).first();
 
 it('周文华 opens the overview, reads a definition and 样本太少, compares 天翔世家 with 御家兰庭 and reads a gap in words', async () => {
   const ctx = await phone(browser);

@@ -43,7 +43,9 @@ function endObjectionPeriod(topicId: string) {
   const db = new Database(join(served.dataDir, 'db.sqlite'));
   try {
     const past = new Date(Date.now() - 60_000).toISOString();
-    const r = db.prepare(`UPDATE _docs SET doc = json_set(doc, '$.publicUntil', json(?)) WHERE coll = 'topics' AND json_extract(doc, '$._id') = ?`).run(JSON.stringify({ $date: past }), topicId);
+    const r = db
+      .prepare(`UPDATE _docs SET doc = json_set(doc, '$.publicUntil', json(?)) WHERE coll = 'topics' AND json_extract(doc, '$._id') = ?`)
+      .run(JSON.stringify({ $date: past }), topicId);
     expect(r.changes).toBe(1);
   } finally {
     db.close();

@@ -61,7 +61,12 @@ it('the committee previews a reminder for one building, confirms, and sees who w
 
   // 郑海涛 (5栋, two months behind, subscribed) got the bill message.
   const resident = await as('郑海涛');
-  const outbox = await resident.evaluate(async () => (await (await fetch('/api/_demo/outbox', { credentials: 'same-origin' })).json()) as { outbox: { templateId: string; page: string; data: Record<string, { value: string }> }[] });
+  const outbox = await resident.evaluate(
+    async () =>
+      (await (await fetch('/api/_demo/outbox', { credentials: 'same-origin' })).json()) as {
+        outbox: { templateId: string; page: string; data: Record<string, { value: string }> }[];
+      },
+  );
   const bill = outbox.outbox.filter((m) => m.templateId === TEMPLATE_IDS.bill);
   expect(bill).toHaveLength(1);
   expect(bill[0].page).toContain('packages/fees/pages/bills/index');

@@ -41,7 +41,13 @@ async function audit(page: Page, large: boolean): Promise<string[]> {
 }
 
 /** Screenshots of a route in both modes (and of an open sheet), with the audit's findings. */
-async function shootAndAudit(page: Page, route: string, slug: string, ready: string, open?: (page: Page) => Promise<void>): Promise<string[]> {
+async function shootAndAudit(
+  page: Page,
+  route: string,
+  slug: string,
+  ready: string,
+  open?: (page: Page) => Promise<void>,
+): Promise<string[]> {
   const findings: string[] = [];
   for (const large of [false, true]) {
     await page.evaluate((on) => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: on })), large);
@@ -91,7 +97,9 @@ it('刘洋 rents a space and records a charging session; 陈阿婆 sees both bil
   const resident = await pageAs(browser, served.url, '陈阿婆');
   await visit(resident, served.url, BILLS);
   await v(resident, '.fees-bill', { hasText: '充电费' }).filter({ hasText: '充电 12.50度 × 1.20元' }).waitFor();
-  await v(resident, '.fees-bill', { hasText: '停车费' }).filter({ hasText: `1个车位（${spaceNo}）× 150.00元` }).waitFor();
+  await v(resident, '.fees-bill', { hasText: '停车费' })
+    .filter({ hasText: `1个车位（${spaceNo}）× 150.00元` })
+    .waitFor();
   await resident.screenshot({ path: join(SHOTS, 'fees-parking-resident-bills.png'), fullPage: true });
 
   // 4. 刘洋 proposes 160 元/个/月 from next month: it goes to the committee.
@@ -140,9 +148,11 @@ it('both pages in normal and 大字模式: controls ≥ 44 px, contrast ≥ 4.5:
     ...(await shootAndAudit(manager, RATES, 'rates-manager', '.rates-item')),
   ];
   const committee = await pageAs(browser, served.url, '林国栋');
-  findings.push(...(await shootAndAudit(committee, RATES, 'rates', '.rates-item', async (p) => {
-    await v(p, '.rates-kinds .choice__item', { hasText: '物业费' }).click();
-    await v(p, '.rates-tier--shop').waitFor();
-  })));
+  findings.push(
+    ...(await shootAndAudit(committee, RATES, 'rates', '.rates-item', async (p) => {
+      await v(p, '.rates-kinds .choice__item', { hasText: '物业费' }).click();
+      await v(p, '.rates-tier--shop').waitFor();
+    })),
+  );
   expect(findings).toEqual([]);
 });

@@ -23,7 +23,11 @@ const as = (name: string) => pageAs(browser, served.url, name);
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 async function confirmModal(page: Page, text: string) {
-  await page.locator('.taro-modal__foot div, .taro-modal__foot button, .taro__modal .taro-modal__btn', { hasText: text }).first().or(page.getByText(text, { exact: true }).last()).click();
+  await page
+    .locator('.taro-modal__foot div, .taro-modal__foot button, .taro__modal .taro-modal__btn', { hasText: text })
+    .first()
+    .or(page.getByText(text, { exact: true }).last())
+    .click();
 }
 
 it('a resident pays, the manager books an expense with a photo, the month is closed and published, the resident verifies the statement', async () => {
@@ -93,7 +97,9 @@ it('a resident pays, the manager books an expense with a photo, the month is clo
   // It prints the month's final head and quotes the day's head the witness timer wrote.
   await resident.locator('.notice-detail__link >> visible=true').waitFor();
   expect(await resident.locator('.notice-detail__body >> visible=true').innerText()).toMatch(/末笔校验码 [0-9A-F]{4}-[0-9A-F]{4}/);
-  expect(await resident.locator('.notice-detail__witness >> visible=true').innerText()).toMatch(/^小区账本 \d{4}-\d{2}-\d{2}：到第 \d+ 笔，校验码 [0-9A-F]{4}-[0-9A-F]{4}$/);
+  expect(await resident.locator('.notice-detail__witness >> visible=true').innerText()).toMatch(
+    /^小区账本 \d{4}-\d{2}-\d{2}：到第 \d+ 笔，校验码 [0-9A-F]{4}-[0-9A-F]{4}$/,
+  );
   await shot(resident, 'fees-notice-witness');
   await resident.locator('.notice-detail__link >> visible=true').click();
   await resident.waitForURL((u) => u.hash.includes('statement') && u.hash.includes('period='), { timeout: 20_000 });

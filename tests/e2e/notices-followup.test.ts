@@ -48,7 +48,12 @@ const speechStub = (voices: string) => `
 async function as(name: string | null, opts: { large?: boolean; speech?: boolean | 'no-chinese' } = {}) {
   const ctx = await phone(browser);
   // A Chinese voice, or (like many desktop browsers) only an English one.
-  if (opts.speech) await ctx.addInitScript({ content: speechStub(opts.speech === 'no-chinese' ? `[{ lang: 'en-US', name: 'English' }]` : `[{ lang: 'zh-CN', name: '普通话（测试）' }]`) });
+  if (opts.speech)
+    await ctx.addInitScript({
+      content: speechStub(
+        opts.speech === 'no-chinese' ? `[{ lang: 'en-US', name: 'English' }]` : `[{ lang: 'zh-CN', name: '普通话（测试）' }]`,
+      ),
+    });
   if (opts.large) await ctx.addInitScript({ content: `localStorage.setItem('jinlin.largeText', JSON.stringify({ data: true }));` });
   const page = await ctx.newPage();
   await signIn(page, served.url, name);
@@ -57,7 +62,14 @@ async function as(name: string | null, opts: { large?: boolean; speech?: boolean
 
 function api(page: Page, action: string, payload: unknown) {
   return page.evaluate(
-    async ([a, p]) => (await fetch('/api/notices', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: a, payload: p }) })).json(),
+    async ([a, p]) =>
+      (
+        await fetch('/api/notices', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: a, payload: p }),
+        })
+      ).json(),
     [action, payload] as const,
   );
 }
@@ -81,7 +93,13 @@ it('the committee reminds a whole-compound notice in one tap; the resident who g
   await panel.locator('.remind-btn').click();
   const job = panel.locator('.remind-panel__job');
   await job.waitFor();
-  await committee.waitForFunction(() => /已提醒 \d+ 人/.test(document.querySelector('.remind-panel__job')?.textContent ?? '') && !/正在发送/.test(document.querySelector('.remind-panel__job')?.textContent ?? ''), null, { timeout: 90_000 });
+  await committee.waitForFunction(
+    () =>
+      /已提醒 \d+ 人/.test(document.querySelector('.remind-panel__job')?.textContent ?? '') &&
+      !/正在发送/.test(document.querySelector('.remind-panel__job')?.textContent ?? ''),
+    null,
+    { timeout: 90_000 },
+  );
   const text = await job.innerText();
   if (!text.startsWith(`已提醒 ${people} 人`)) console.log('reminder job said:', text);
   expect(Number(/已提醒 (\d+) 人/.exec(text)![1])).toBe(people);
@@ -141,7 +159,9 @@ it('a correction keeps earlier reads; one everyone must read again starts over',
   await visit(lead, served.url, `/packages/notices/pages/post/index?correct=${LIFT}`);
   await lead.locator('.post-mustread >> visible=true').waitFor();
   await shot(lead, 'notice-correct');
-  await lead.locator('.post-body textarea >> visible=true').fill('各位邻居：电梯年检改到本周六下午2点至5点，期间电梯停用。需要帮忙的请联系楼栋长李秀英。');
+  await lead
+    .locator('.post-body textarea >> visible=true')
+    .fill('各位邻居：电梯年检改到本周六下午2点至5点，期间电梯停用。需要帮忙的请联系楼栋长李秀英。');
   await lead.locator('.post-note textarea >> visible=true').fill('时间改为下午');
   await lead.locator('.post-submit >> visible=true').click();
   await lead.locator('.notice-detail__title >> visible=true').waitFor();
@@ -200,7 +220,9 @@ it('读给我听 reads the notice in Mandarin, pauses, resumes and changes speed
     expect(await btn.innerText()).toContain('读给我听');
     await btn.click();
     await resident.locator('.read-aloud__main--playing >> visible=true').waitFor();
-    const log = await resident.evaluate(() => (window as unknown as { __speech: { op: string; text?: string; lang?: string; rate?: number }[] }).__speech);
+    const log = await resident.evaluate(
+      () => (window as unknown as { __speech: { op: string; text?: string; lang?: string; rate?: number }[] }).__speech,
+    );
     const spoken = log.filter((e) => e.op === 'speak');
     expect(spoken[0]).toMatchObject({ lang: 'zh-CN', rate: 1 });
     expect(spoken[0].text).toMatch(/^关于召开2026年度业主大会的通知。黄美玲，业委会委员发布。全体业主/);
@@ -234,7 +256,13 @@ it('读给我听 in a browser without a Chinese voice tells the person it cannot
 
 it('首页 shows unread notices (urgent first) and, for a lead, her notices’ progress; 我发布的 shows x/y 户已知晓', async () => {
   const secretary = await as('王志明');
-  const urgent = await api(secretary, 'notices.post', { clientRequestId: 'e2e-urgent-0001', audience: { kind: 'compounds', compoundIds: ['txsj'] }, title: '燃气管道检修，请关闭燃气阀门', body: '今天下午燃气公司检修管道，请各户关闭燃气阀门。', category: '紧急' });
+  const urgent = await api(secretary, 'notices.post', {
+    clientRequestId: 'e2e-urgent-0001',
+    audience: { kind: 'compounds', compoundIds: ['txsj'] },
+    title: '燃气管道检修，请关闭燃气阀门',
+    body: '今天下午燃气公司检修管道，请各户关闭燃气阀门。',
+    category: '紧急',
+  });
   expect(urgent.ok).toBe(true);
   for (const large of [false, true]) {
     const lead = await as('张卫东', { large });

@@ -19,7 +19,14 @@ beforeAll(() => {
 
 function api(page: Page, action: string, payload: unknown) {
   return page.evaluate(
-    async ([a, p]) => (await fetch('/api/notices', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: a, payload: p }) })).json(),
+    async ([a, p]) =>
+      (
+        await fetch('/api/notices', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: a, payload: p }),
+        })
+      ).json(),
     [action, payload] as const,
   );
 }
@@ -86,7 +93,13 @@ it('a building notice reaches building 3 only, is read, and the lead sees the re
   expect(await api(other, 'notices.open', { noticeId: posted.data.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
   const committee = await as('黄美玲');
-  const all = await api(committee, 'notices.post', { clientRequestId: 'e2e-committee-0001', audience: { kind: 'compounds', compoundIds: ['txsj'] }, title: '业委会十月收支公示', body: '十月物业费收入与支出明细已公布，欢迎监督。', category: '财务公示' });
+  const all = await api(committee, 'notices.post', {
+    clientRequestId: 'e2e-committee-0001',
+    audience: { kind: 'compounds', compoundIds: ['txsj'] },
+    title: '业委会十月收支公示',
+    body: '十月物业费收入与支出明细已公布，欢迎监督。',
+    category: '财务公示',
+  });
   expect(all.ok).toBe(true);
   for (const page of [resident, other]) {
     await visit(page, served.url, '/pages/notices/index');

@@ -39,18 +39,25 @@ async function xlsx(name: string, header: string[], rows: (string | number)[][])
 }
 
 function setup(dataDir: string, file: string): string {
-  const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'scripts/setup.ts'), '--data', dataDir, '--file', file], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'scripts/setup.ts'), '--data', dataDir, '--file', file], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`setup failed: ${r.stderr}${r.stdout}`);
   return r.stdout;
 }
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'jinlin-e2e-empty-'));
-  const file = await xlsx('compound.xlsx', ['社区', '小区', '地址', '楼栋', '单元数', '电梯', '类型'], [
-    ['侨兴社区', '新城花园', '侨兴路 8 号', '1栋', 2, '有', '住宅'],
-    ['侨兴社区', '新城花园', '侨兴路 8 号', '2栋', 2, '无', '住宅'],
-    ['侨兴社区', '新城花园', '侨兴路 8 号', '沿街商铺', '', '', '商铺'],
-  ]);
+  const file = await xlsx(
+    'compound.xlsx',
+    ['社区', '小区', '地址', '楼栋', '单元数', '电梯', '类型'],
+    [
+      ['侨兴社区', '新城花园', '侨兴路 8 号', '1栋', 2, '有', '住宅'],
+      ['侨兴社区', '新城花园', '侨兴路 8 号', '2栋', 2, '无', '住宅'],
+      ['侨兴社区', '新城花园', '侨兴路 8 号', '沿街商铺', '', '', '商铺'],
+    ],
+  );
   setupOut = setup(dataDir, file);
   code = /\n\s{4}([A-Z2-9]{12})\n/.exec(setupOut)?.[1] ?? '';
   setupAgain = setup(dataDir, file);
@@ -74,7 +81,14 @@ async function until<T>(ask: () => Promise<T>, want: (v: T) => boolean, timeoutM
 
 async function api(page: Page, fn: string, action: string, payload: unknown) {
   return page.evaluate(
-    async ([f, a, p]) => (await fetch('/api/' + f, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: a, payload: p }) })).json(),
+    async ([f, a, p]) =>
+      (
+        await fetch('/api/' + f, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: a, payload: p }),
+        })
+      ).json(),
     [fn, action, payload] as const,
   );
 }
@@ -98,8 +112,22 @@ function register(): (string | number)[][] {
   const rows: (string | number)[][] = [];
   let i = 0;
   const owner = () => `业主${String(++i).padStart(3, '0')}`;
-  for (const [b, floors] of [['1栋', 15], ['2栋', 12]] as const) {
-    for (let u = 1; u <= 2; u++) for (let f = 1; f <= floors; f++) for (let r = 1; r <= 2; r++) rows.push([b, u, `${f}0${r}`, '住宅', 89.5 + r, b === '1栋' && u === 1 && f === 1 && r === 1 ? '林楼长' : b === '1栋' && u === 2 && f === 3 && r === 2 ? '吴新邻' : owner(), '']);
+  for (const [b, floors] of [
+    ['1栋', 15],
+    ['2栋', 12],
+  ] as const) {
+    for (let u = 1; u <= 2; u++)
+      for (let f = 1; f <= floors; f++)
+        for (let r = 1; r <= 2; r++)
+          rows.push([
+            b,
+            u,
+            `${f}0${r}`,
+            '住宅',
+            89.5 + r,
+            b === '1栋' && u === 1 && f === 1 && r === 1 ? '林楼长' : b === '1栋' && u === 2 && f === 3 && r === 2 ? '吴新邻' : owner(),
+            '',
+          ]);
   }
   for (let s = 1; s <= 12; s++) rows.push(['沿街商铺', '', `S${String(s).padStart(2, '0')}`, '商铺', 45, owner(), '']);
   return rows;
@@ -107,7 +135,10 @@ function register(): (string | number)[][] {
 
 /** "Scans" a poster: reads the page and scene the code carries, and opens them as WeChat would. */
 async function scan(chairman: Page, building: string): Promise<string> {
-  const src = await chairman.locator('.poster', { hasText: `${building} 住户绑定` }).locator('img').getAttribute('src');
+  const src = await chairman
+    .locator('.poster', { hasText: `${building} 住户绑定` })
+    .locator('img')
+    .getAttribute('src');
   const bytes = await chairman.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url!)).arrayBuffer())), src);
   const read = readCodeImage(Buffer.from(bytes));
   expect(read?.page).toBe('packages/accounts/pages/bind/index');
@@ -166,7 +197,13 @@ it('a chairman claims, imports 120 homes, prints posters, appoints a lead, sets 
   expect(await chair.locator('.poster').first().innerText()).toContain('侨兴社区 · 新城花园');
   await shot(chair, 'onboarding-posters');
   await chair.locator('.posters-print').click();
-  expect(await until(() => chair.evaluate(() => (window as unknown as { printed: number }).printed), (v) => v === 1, 10_000)).toBe(1);
+  expect(
+    await until(
+      () => chair.evaluate(() => (window as unknown as { printed: number }).printed),
+      (v) => v === 1,
+      10_000,
+    ),
+  ).toBe(1);
   const route1 = await scan(chair, '1栋');
 
   // 4. The future lead binds through 1栋's poster; the chairman (committee) approves and appoints.

@@ -50,7 +50,8 @@ export interface Finding {
 export async function auditPage(page: Page, large: boolean): Promise<Finding[]> {
   return page.evaluate((large) => {
     const out: { kind: 'tap' | 'contrast' | 'font' | 'input' | 'stack' | 'overflow' | 'scroll'; what: string }[] = [];
-    const label = (el: Element) => ((el as HTMLElement).innerText || el.getAttribute('placeholder') || el.className || el.tagName).toString().trim().slice(0, 24);
+    const label = (el: Element) =>
+      ((el as HTMLElement).innerText || el.getAttribute('placeholder') || el.className || el.tagName).toString().trim().slice(0, 24);
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) return false;
@@ -84,7 +85,8 @@ export async function auditPage(page: Page, large: boolean): Promise<Finding[]> 
         }
       }
       let base = { r: 255, g: 255, b: 255 };
-      for (const l of layers.reverse()) base = { r: l.r * l.a + base.r * (1 - l.a), g: l.g * l.a + base.g * (1 - l.a), b: l.b * l.a + base.b * (1 - l.a) };
+      for (const l of layers.reverse())
+        base = { r: l.r * l.a + base.r * (1 - l.a), g: l.g * l.a + base.g * (1 - l.a), b: l.b * l.a + base.b * (1 - l.a) };
       return base;
     };
 
@@ -94,15 +96,22 @@ export async function auditPage(page: Page, large: boolean): Promise<Finding[]> 
       if (!visible(el)) continue;
       const props = Object.keys(el).find((k) => k.startsWith('__reactProps'));
       const p = props ? (el as unknown as Record<string, Record<string, unknown>>)[props] : undefined;
-      const tappable = !!(p && (p.onClick || p.onTap)) || /^(BUTTON|INPUT|TEXTAREA|SELECT|A)$/.test(el.tagName) || el.classList.contains('weui-tabbar__item');
+      const tappable =
+        !!(p && (p.onClick || p.onTap)) ||
+        /^(BUTTON|INPUT|TEXTAREA|SELECT|A)$/.test(el.tagName) ||
+        el.classList.contains('weui-tabbar__item');
       if (!tappable) continue;
       if ((el as HTMLInputElement).type === 'file' || (el as HTMLInputElement).type === 'hidden') continue;
       // A native input inside a styled box: the box is what a finger hits.
-      const box = (/^(INPUT|TEXTAREA)$/.test(el.tagName) && el.parentElement && el.parentElement.getBoundingClientRect().height >= el.getBoundingClientRect().height
-        ? el.parentElement
-        : el
+      const box = (
+        /^(INPUT|TEXTAREA)$/.test(el.tagName) &&
+        el.parentElement &&
+        el.parentElement.getBoundingClientRect().height >= el.getBoundingClientRect().height
+          ? el.parentElement
+          : el
       ).getBoundingClientRect();
-      if (box.width < 43.5 || box.height < 43.5) out.push({ kind: 'tap', what: `${label(el)} ${Math.round(box.width)}×${Math.round(box.height)}` });
+      if (box.width < 43.5 || box.height < 43.5)
+        out.push({ kind: 'tap', what: `${label(el)} ${Math.round(box.width)}×${Math.round(box.height)}` });
     }
 
     // Text: every element with its own visible text.
@@ -123,7 +132,11 @@ export async function auditPage(page: Page, large: boolean): Promise<Finding[]> 
       const ratio = (hi + 0.05) / (lo + 0.05);
       const bold = Number(s.fontWeight) >= 700 || s.fontWeight === 'bold';
       const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
-      if (ratio < need) out.push({ kind: 'contrast', what: `${label(el)} ${ratio.toFixed(2)}:1 (${s.color} on rgb(${Math.round(bg.r)},${Math.round(bg.g)},${Math.round(bg.b)}))` });
+      if (ratio < need)
+        out.push({
+          kind: 'contrast',
+          what: `${label(el)} ${ratio.toFixed(2)}:1 (${s.color} on rgb(${Math.round(bg.r)},${Math.round(bg.g)},${Math.round(bg.b)}))`,
+        });
     }
 
     // Text boxes: the page's own font (not the browser's 13.3 px monospace), and as large as other text in 大字模式.
@@ -145,8 +158,13 @@ export async function auditPage(page: Page, large: boolean): Promise<Finding[]> 
         if (n.nodeType !== 3 || Array.from(text).length < 3) continue;
         const range = document.createRange();
         range.selectNodeContents(n);
-        const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (tops.size >= 3 && Array.from(text).length / tops.size < 2.5) out.push({ kind: 'stack', what: `${text.slice(0, 16)} ${tops.size} lines` });
+        const tops = new Set(
+          Array.from(range.getClientRects())
+            .filter((r) => r.width > 0)
+            .map((r) => Math.round(r.top)),
+        );
+        if (tops.size >= 3 && Array.from(text).length / tops.size < 2.5)
+          out.push({ kind: 'stack', what: `${text.slice(0, 16)} ${tops.size} lines` });
       }
     }
 
@@ -162,16 +180,29 @@ export async function auditPage(page: Page, large: boolean): Promise<Finding[]> 
         if (clipped) continue;
         const r = el.getBoundingClientRect();
         // weui switches are scaled up from their centre: measure what the eye sees.
-        if (r.right > c.right + 1.5 || r.left < c.left - 1.5) out.push({ kind: 'overflow', what: `${label(el)} ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(c.left)}–${Math.round(c.right)}` });
+        if (r.right > c.right + 1.5 || r.left < c.left - 1.5)
+          out.push({
+            kind: 'overflow',
+            what: `${label(el)} ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(c.left)}–${Math.round(c.right)}`,
+          });
       }
     }
     const page = document.querySelector('.taro_page:not([style*="display: none"])');
-    if (page && page.scrollWidth > page.clientWidth + 1) out.push({ kind: 'overflow', what: `page ${page.scrollWidth} wider than ${page.clientWidth}` });
+    if (page && page.scrollWidth > page.clientWidth + 1)
+      out.push({ kind: 'overflow', what: `page ${page.scrollWidth} wider than ${page.clientWidth}` });
 
     // Time series (charts) open at the newest month: scrolled to the right end.
-    for (const el of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) [class*="chart"], .taro_page:not([style*="display: none"]) [class*="trend"]'))) {
+    for (const el of Array.from(
+      document.querySelectorAll(
+        '.taro_page:not([style*="display: none"]) [class*="chart"], .taro_page:not([style*="display: none"]) [class*="trend"]',
+      ),
+    )) {
       if (!visible(el) || !scrollsX(el) || el.scrollWidth <= el.clientWidth + 1) continue;
-      if (el.scrollLeft + el.clientWidth < el.scrollWidth - 2) out.push({ kind: 'scroll', what: `${(el as HTMLElement).className.toString().slice(0, 30)} opens at ${Math.round(el.scrollLeft)} of ${el.scrollWidth - el.clientWidth}` });
+      if (el.scrollLeft + el.clientWidth < el.scrollWidth - 2)
+        out.push({
+          kind: 'scroll',
+          what: `${(el as HTMLElement).className.toString().slice(0, 30)} opens at ${Math.round(el.scrollLeft)} of ${el.scrollWidth - el.clientWidth}`,
+        });
     }
     return out;
   }, large);
@@ -184,7 +215,10 @@ export async function textSizes(page: Page): Promise<Record<string, { size: numb
     for (const el of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) *'))) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
-      const own = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => (n.textContent ?? '').trim()).join('');
+      const own = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === 3)
+        .map((n) => (n.textContent ?? '').trim())
+        .join('');
       if (!own) continue;
       out[`${el.className}|${own.slice(0, 30)}`] = { size: parseFloat(getComputedStyle(el).fontSize), chars: Array.from(own).length };
     }
@@ -196,7 +230,10 @@ export async function textSizes(page: Page): Promise<Record<string, { size: numb
  * How much body text grew in 大字模式: over the texts shown in both modes and under
  * 20 px in normal mode, the character-weighted median of large ÷ normal size.
  */
-export function bodyGrowth(normal: Record<string, { size: number; chars: number }>, large: Record<string, { size: number; chars: number }>): number | null {
+export function bodyGrowth(
+  normal: Record<string, { size: number; chars: number }>,
+  large: Record<string, { size: number; chars: number }>,
+): number | null {
   const ratios: [number, number][] = [];
   for (const [k, n] of Object.entries(normal)) if (large[k] && n.size < 20) ratios.push([large[k].size / n.size, n.chars]);
   if (!ratios.length) return null;
@@ -210,7 +247,9 @@ export function bodyGrowth(normal: Record<string, { size: number; chars: number 
 /** Whether the shown page has anything on it (a page left blank after Back has none). */
 export async function pageIsBlank(page: Page): Promise<boolean> {
   return page.evaluate(() => {
-    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none' && (p as HTMLElement).getBoundingClientRect().height > 0);
+    const shown = Array.from(document.querySelectorAll('.taro_page')).filter(
+      (p) => getComputedStyle(p).display !== 'none' && (p as HTMLElement).getBoundingClientRect().height > 0,
+    );
     return !shown.some((p) => ((p as HTMLElement).innerText ?? '').trim().length > 0);
   });
 }

@@ -110,7 +110,7 @@ it('a leaking pipe: reported with a photo, assigned, finished with an after-phot
   await shot(manager, 'repair-stats');
 });
 
-it('a reopened repair waits for a new dispatch: the manager\'s list says 待重新派单 and names no worker', async () => {
+it("a reopened repair waits for a new dispatch: the manager's list says 待重新派单 and names no worker", async () => {
   const manager = await as('刘洋');
   await visit(manager, served.url, '/packages/repairs/pages/manage/index');
   const row = manager.locator('.repair-row', { hasText: '待重新派单' }).first();

@@ -29,9 +29,21 @@ interface Call {
  * one action (as home.get did for the 首页) and delete its line here.
  */
 const OVER_BUDGET: Record<string, { calls: number; waves: number; why: string }> = {
-  '/packages/fees/pages/statement/index': { calls: 3, waves: 2, why: 'ledger.trend, then ledger.donations and the latest month’s ledger.statement' },
-  '/packages/fees/pages/books/index': { calls: 4, waves: 1, why: 'fees.summary, fees.arrears, fees.remindPreview and ledger.entries side by side' },
-  '/packages/activities/pages/hours/index': { calls: 4, waves: 1, why: 'activities.hours for me, my building and my compound, and the ranking' },
+  '/packages/fees/pages/statement/index': {
+    calls: 3,
+    waves: 2,
+    why: 'ledger.trend, then ledger.donations and the latest month’s ledger.statement',
+  },
+  '/packages/fees/pages/books/index': {
+    calls: 4,
+    waves: 1,
+    why: 'fees.summary, fees.arrears, fees.remindPreview and ledger.entries side by side',
+  },
+  '/packages/activities/pages/hours/index': {
+    calls: 4,
+    waves: 1,
+    why: 'activities.hours for me, my building and my compound, and the ranking',
+  },
   '/packages/activities/pages/service/index': { calls: 3, waves: 1, why: 'service.me and help.list mine and team' },
   '/packages/repairs/pages/board/index': { calls: 2, waves: 2, why: 'repairs.places first, then repairs.board' },
   '/packages/repairs/pages/manage/index': { calls: 2, waves: 2, why: 'repairs.places first, then repairs.list' },
@@ -49,7 +61,11 @@ function record(page: Page) {
     const u = new URL(r.url());
     if (!u.pathname.startsWith('/api/') || u.pathname.startsWith('/api/_demo')) return;
     const body = r.postDataJSON() as { action?: string; payload?: unknown } | null;
-    calls.set(r, { key: `${u.pathname.slice(5)} ${body?.action ?? ''} ${JSON.stringify(body?.payload ?? {})}`, start: Date.now() - t0, end: Infinity });
+    calls.set(r, {
+      key: `${u.pathname.slice(5)} ${body?.action ?? ''} ${JSON.stringify(body?.payload ?? {})}`,
+      start: Date.now() - t0,
+      end: Infinity,
+    });
   };
   const onDone = (r: Request) => {
     const c = calls.get(r);
@@ -96,10 +112,16 @@ for (const name of PEOPLE) {
       seen.push({ route, calls: calls.length, waves: waves(calls), duplicates: keys.filter((k, i) => keys.indexOf(k) !== i), keys });
     }
     await ctx.close();
-    process.stdout.write(`${name}:\n${seen.map((s) => `  ${s.route}: ${s.calls} call(s), ${s.waves} wave(s)${s.duplicates.length ? `, duplicates ${s.duplicates.join('; ')}` : ''}\n    ${s.keys.join('\n    ')}`).join('\n')}\n`);
+    process.stdout.write(
+      `${name}:\n${seen.map((s) => `  ${s.route}: ${s.calls} call(s), ${s.waves} wave(s)${s.duplicates.length ? `, duplicates ${s.duplicates.join('; ')}` : ''}\n    ${s.keys.join('\n    ')}`).join('\n')}\n`,
+    );
     expect(seen.filter((s) => s.duplicates.length)).toEqual([]);
     const budget = (route: string) => OVER_BUDGET[route] ?? { calls: 1, waves: 1 };
-    expect(seen.filter((s) => s.calls > budget(s.route).calls || s.waves > budget(s.route).waves).map((s) => `${s.route}: ${s.calls} calls in ${s.waves} waves`)).toEqual([]);
+    expect(
+      seen
+        .filter((s) => s.calls > budget(s.route).calls || s.waves > budget(s.route).waves)
+        .map((s) => `${s.route}: ${s.calls} calls in ${s.waves} waves`),
+    ).toEqual([]);
     // The 首页 is one call for everyone: me and every card from home.get.
     expect(seen.find((s) => s.route === '/pages/home/index')?.keys).toEqual(['home home.get {}']);
   });

@@ -25,7 +25,8 @@ export interface Served {
 export async function serve(opts: { dataDir?: string; args?: string[] } = {}): Promise<Served> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'jinlin-e2e-'));
   // A fresh folder gets a copy of the demo (seeded once per run), so the runtime does not seed it again.
-  if (!opts.dataDir && !(opts.args ?? []).includes('--empty')) writeFileSync(join(dataDir, 'db.sqlite'), await demoImage({ seed: buildSeed(), features: true }));
+  if (!opts.dataDir && !(opts.args ?? []).includes('--empty'))
+    writeFileSync(join(dataDir, 'db.sqlite'), await demoImage({ seed: buildSeed(), features: true }));
   // `node --require tsx/cjs` (not the tsx CLI) so the kill reaches the server itself.
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'scripts/start.ts'), ...(opts.args ?? [])], {
     cwd: ROOT,
@@ -63,7 +64,16 @@ export async function serve(opts: { dataDir?: string; args?: string[] } = {}): P
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -78,7 +88,11 @@ export const SIGNIN = '/#/packages/accounts/pages/signin/index';
 export async function signIn(page: Page, base: string, name: string | null): Promise<void> {
   await visit(page, base, SIGNIN.slice(2));
   if (name === null) await page.getByText('一位新的微信用户').click();
-  else await page.locator('.signin-person__name', { hasText: new RegExp(`^${name}$`) }).first().click();
+  else
+    await page
+      .locator('.signin-person__name', { hasText: new RegExp(`^${name}$`) })
+      .first()
+      .click();
   await page.waitForURL((u) => !u.hash.includes('signin'), { timeout: 15_000 });
 }
 

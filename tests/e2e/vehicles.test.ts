@@ -33,14 +33,28 @@ function secretsOf(key: string, plate: string): string[] {
   const p = seed.people.find((x) => x._id === `p-${key}`)!;
   const m = seed.memberships.find((x) => x.personId === p._id)!;
   const home = seed.homes.find((x) => x._id === m.homeId)!;
-  return [p.name, p.phone!, p.openid, p._id, home._id, home.label, `${home.unit}单元${home.number}`, plate, `${plate.slice(0, 2)}·${plate.slice(2)}`];
+  return [
+    p.name,
+    p.phone!,
+    p.openid,
+    p._id,
+    home._id,
+    home.label,
+    `${home.unit}单元${home.number}`,
+    plate,
+    `${plate.slice(0, 2)}·${plate.slice(2)}`,
+  ];
 }
 
 /** Every body the vehicles function answers this page with. */
 function recordResponses(page: Page): string[] {
   const bodies: string[] = [];
   page.on('response', (r) => {
-    if (r.url().includes('/api/vehicles')) void r.text().then((t) => bodies.push(t)).catch(() => undefined);
+    if (r.url().includes('/api/vehicles'))
+      void r
+        .text()
+        .then((t) => bodies.push(t))
+        .catch(() => undefined);
   });
   return bodies;
 }

@@ -121,7 +121,7 @@ it('the community office picks a compound and is told why one with a committee i
   await shot(office, 'votes-office-create');
 });
 
-it('a paper ballot reads as the owner\'s vote on paper, entered by the committee', async () => {
+it("a paper ballot reads as the owner's vote on paper, entered by the committee", async () => {
   // 吴丽华 finds 许春花's home by its room (beyond the first page of the roll) and enters her signed ballot.
   const committee = await as('吴丽华');
   await visit(committee, served.url, `/packages/votes/pages/paper/index?id=${RENEW}`);

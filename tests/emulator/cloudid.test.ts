@@ -20,19 +20,29 @@ describe('CloudID (share-ticket group info)', () => {
     const id = emu.shareTickets.issue({ openGId: 'tG-building-3' });
     expect(typeof id).toBe('string');
     const ev = await emu.invoke('echo', { noticeId: 'n1', groupInfo: { cloudID: id } }, { openid: 'o1' });
-    expect(ev.groupInfo).toEqual({ cloudID: id, data: { opengid: 'tG-building-3', watermark: { appid: 'wxAPP', timestamp: expect.any(Number) } } });
+    expect(ev.groupInfo).toEqual({
+      cloudID: id,
+      data: { opengid: 'tG-building-3', watermark: { appid: 'wxAPP', timestamp: expect.any(Number) } },
+    });
     expect(ev.noticeId).toBe('n1');
   });
 
   test('5. group links: a getShareInfo CloudID decodes to { openGId }', async () => {
     const id = emu.shareTickets.issue({ openGId: 'tG-building-4' }, { api: 'getShareInfo' });
     const ev = await emu.invoke('echo', { groupInfo: { cloudID: id } }, { openid: 'o1' });
-    expect(ev.groupInfo).toEqual({ cloudID: id, data: { openGId: 'tG-building-4', watermark: { appid: 'wxAPP', timestamp: expect.any(Number) } } });
+    expect(ev.groupInfo).toEqual({
+      cloudID: id,
+      data: { openGId: 'tG-building-4', watermark: { appid: 'wxAPP', timestamp: expect.any(Number) } },
+    });
   });
 
   test('nested values arrive exactly as sent: a forged group stays a forgery', async () => {
     const id = emu.shareTickets.issue({ openGId: 'tG-real' });
-    const nested = { wrap: { groupInfo: { cloudID: id } }, list: [{ cloudID: id }], forged: { inner: { cloudID: 'x', data: { openGId: 'tG-evil' } } } };
+    const nested = {
+      wrap: { groupInfo: { cloudID: id } },
+      list: [{ cloudID: id }],
+      forged: { inner: { cloudID: 'x', data: { openGId: 'tG-evil' } } },
+    };
     const ev = await emu.invoke('echo', nested, { openid: 'o1' });
     expect(ev.wrap).toEqual(nested.wrap);
     expect(ev.list).toEqual(nested.list);

@@ -46,7 +46,11 @@ describe('identity and function calls', () => {
       ['o-c', 'o-c'],
       ['o-d', 'o-d'],
     ]);
-    const rows = await emu.sdk.database().collection('items').where({ by: cloudDefault.database().command.exists(true) }).get();
+    const rows = await emu.sdk
+      .database()
+      .collection('items')
+      .where({ by: cloudDefault.database().command.exists(true) })
+      .get();
     expect(rows.data.map((d: any) => d.by).sort()).toEqual(['o-a', 'o-b', 'o-c', 'o-d']);
     expect(rows.data.every((d: any) => d._openid === undefined)).toBe(true);
     expect(results[0].userInfo).toEqual({ appId: 'wxAPP', openId: 'o-a' });

@@ -4,7 +4,10 @@ import { DEFAULT_LIMIT, MAX_LIMIT, AGGREGATE_DEFAULT_LIMIT } from '../../emulato
 describe('database: limits and result shapes', () => {
   const { emu, db } = setup();
   beforeAll(() => {
-    emu.seed('items', Array.from({ length: 1200 }, (_, i) => ({ n: i, even: i % 2 === 0 })));
+    emu.seed(
+      'items',
+      Array.from({ length: 1200 }, (_, i) => ({ n: i, even: i % 2 === 0 })),
+    );
   });
   afterAll(() => emu.close());
 
@@ -86,36 +89,78 @@ describe('database: documents', () => {
 
   test('update merges nested objects; _.set replaces them', async () => {
     const { _id } = await db.collection('items').add({ data: { profile: { name: 'A', phone: '1', addr: { b: 1, u: 2 } } } });
-    await db.collection('items').doc(_id).update({ data: { profile: { name: 'B', addr: { u: 3 } } } });
+    await db
+      .collection('items')
+      .doc(_id)
+      .update({ data: { profile: { name: 'B', addr: { u: 3 } } } });
     expect((await db.collection('items').doc(_id).get()).data.profile).toEqual({ name: 'B', phone: '1', addr: { b: 1, u: 3 } });
-    await db.collection('items').doc(_id).update({ data: { profile: _.set({ name: 'C' }) } });
+    await db
+      .collection('items')
+      .doc(_id)
+      .update({ data: { profile: _.set({ name: 'C' }) } });
     expect((await db.collection('items').doc(_id).get()).data.profile).toEqual({ name: 'C' });
   });
 
   test('set replaces the whole document and upserts; stats follow production', async () => {
-    const r1 = await db.collection('items').doc('s1').set({ data: { a: 1, b: { c: 1 } } });
+    const r1 = await db
+      .collection('items')
+      .doc('s1')
+      .set({ data: { a: 1, b: { c: 1 } } });
     expect(r1).toMatchObject({ _id: 's1', stats: { updated: 0, created: 1 }, errMsg: 'document.set:ok' });
-    const r2 = await db.collection('items').doc('s1').set({ data: { z: 1 } });
+    const r2 = await db
+      .collection('items')
+      .doc('s1')
+      .set({ data: { z: 1 } });
     expect(r2.stats).toEqual({ updated: 1, created: 0 });
     expect((await db.collection('items').doc('s1').get()).data).toEqual({ _id: 's1', z: 1 });
   });
 
   test('update of a missing doc updates 0; unchanged values update 0 (Mongo nModified)', async () => {
-    expect((await db.collection('items').doc('nope').update({ data: { a: 1 } })).stats.updated).toBe(0);
-    await db.collection('items').doc('u1').set({ data: { a: 1 } });
-    expect((await db.collection('items').doc('u1').update({ data: { a: 1 } })).stats.updated).toBe(0);
-    expect((await db.collection('items').doc('u1').update({ data: { a: 2 } })).stats.updated).toBe(1);
+    expect(
+      (
+        await db
+          .collection('items')
+          .doc('nope')
+          .update({ data: { a: 1 } })
+      ).stats.updated,
+    ).toBe(0);
+    await db
+      .collection('items')
+      .doc('u1')
+      .set({ data: { a: 1 } });
+    expect(
+      (
+        await db
+          .collection('items')
+          .doc('u1')
+          .update({ data: { a: 1 } })
+      ).stats.updated,
+    ).toBe(0);
+    expect(
+      (
+        await db
+          .collection('items')
+          .doc('u1')
+          .update({ data: { a: 2 } })
+      ).stats.updated,
+    ).toBe(1);
   });
 
   test('where().update() / remove() act on all matches and report counts', async () => {
     await db.collection('items').add({ data: { grp: 'w', v: 1 } });
     await db.collection('items').add({ data: { grp: 'w', v: 2 } });
     await db.collection('items').add({ data: { grp: 'x', v: 3 } });
-    const u = await db.collection('items').where({ grp: 'w' }).update({ data: { v: _.inc(10) } });
+    const u = await db
+      .collection('items')
+      .where({ grp: 'w' })
+      .update({ data: { v: _.inc(10) } });
     expect(u).toEqual({ stats: { updated: 2 }, errMsg: 'collection.update:ok' });
     const got = await db.collection('items').where({ grp: 'w' }).orderBy('v', 'asc').get();
     expect(got.data.map((d: any) => d.v)).toEqual([11, 12]);
-    const r = await db.collection('items').where({ grp: _.in(['w', 'x']) }).remove();
+    const r = await db
+      .collection('items')
+      .where({ grp: _.in(['w', 'x']) })
+      .remove();
     expect(r).toEqual({ stats: { removed: 3 }, errMsg: 'collection.remove:ok' });
     const d = await db.collection('items').doc('u1').remove();
     expect(d.stats.removed).toBe(1);
@@ -123,15 +168,24 @@ describe('database: documents', () => {
 
   test('Dates and serverDate round-trip as Dates; field() projects', async () => {
     const before = Date.now();
-    const { _id } = await db.collection('items').add({ data: { at: new Date(86400000), now: db.serverDate(), later: db.serverDate({ offset: 60000 }), x: 1 } });
+    const { _id } = await db
+      .collection('items')
+      .add({ data: { at: new Date(86400000), now: db.serverDate(), later: db.serverDate({ offset: 60000 }), x: 1 } });
     const { data } = await db.collection('items').doc(_id).get();
     expect(data.at).toEqual(new Date(86400000));
     expect(data.now).toBeInstanceOf(Date);
     expect(data.now.getTime()).toBeGreaterThanOrEqual(before);
     expect(data.later.getTime() - data.now.getTime()).toBeGreaterThanOrEqual(59000);
-    const q = await db.collection('items').where({ at: _.lt(new Date(86400001)) }).field({ at: true }).get();
+    const q = await db
+      .collection('items')
+      .where({ at: _.lt(new Date(86400001)) })
+      .field({ at: true })
+      .get();
     expect(q.data).toEqual([{ _id, at: new Date(86400000) }]);
-    const u = await db.collection('items').where({ now: _.lte(db.serverDate()) , x: 1 }).count();
+    const u = await db
+      .collection('items')
+      .where({ now: _.lte(db.serverDate()), x: 1 })
+      .count();
     expect(u.total).toBe(1);
   });
 });
@@ -139,7 +193,18 @@ describe('database: documents', () => {
 describe('database: query operators (table)', () => {
   const { emu, db, _ } = setup();
   const docs = [
-    { _id: 'a', n: 1, s: 'apple', tags: ['x', 'y'], o: { p: 1, q: 'k' }, arr: [{ k: 1, v: 'a' }, { k: 2, v: 'b' }], maybe: null },
+    {
+      _id: 'a',
+      n: 1,
+      s: 'apple',
+      tags: ['x', 'y'],
+      o: { p: 1, q: 'k' },
+      arr: [
+        { k: 1, v: 'a' },
+        { k: 2, v: 'b' },
+      ],
+      maybe: null,
+    },
     { _id: 'b', n: 5, s: 'Banana', tags: ['y'], o: { p: 2, q: 'k' }, arr: [{ k: 3, v: 'c' }] },
     { _id: 'c', n: 10, s: 'cherry', tags: [], o: { p: 3 }, arr: [] },
   ];
@@ -201,7 +266,11 @@ describe('database: update operators (table)', () => {
     ['remove', () => ({ s: _.remove() }), (d) => expect('s' in d).toBe(false)],
     ['rename', () => ({ old: _.rename('fresh') }), (d) => expect([d.old, d.fresh]).toEqual([undefined, 'name'])],
     ['push', () => ({ arr: _.push([4, 5]) }), (d) => expect(d.arr).toEqual([1, 2, 3, 4, 5])],
-    ['push with position/slice/sort', () => ({ arr: _.push({ each: [0], position: 0, sort: -1, slice: 2 }) }), (d) => expect(d.arr).toEqual([3, 2])],
+    [
+      'push with position/slice/sort',
+      () => ({ arr: _.push({ each: [0], position: 0, sort: -1, slice: 2 }) }),
+      (d) => expect(d.arr).toEqual([3, 2]),
+    ],
     ['pop', () => ({ arr: _.pop() }), (d) => expect(d.arr).toEqual([1, 2])],
     ['shift', () => ({ arr: _.shift() }), (d) => expect(d.arr).toEqual([2, 3])],
     ['unshift', () => ({ arr: _.unshift([0]) }), (d) => expect(d.arr).toEqual([0, 1, 2, 3])],
@@ -224,7 +293,15 @@ describe('database: update operators (table)', () => {
   });
 
   test('changing _id is refused', async () => {
-    await db.collection('items').doc('imm').set({ data: { a: 1 } });
-    await expect(db.collection('items').doc('imm').update({ data: { _id: 'other' } })).rejects.toThrow();
+    await db
+      .collection('items')
+      .doc('imm')
+      .set({ data: { a: 1 } });
+    await expect(
+      db
+        .collection('items')
+        .doc('imm')
+        .update({ data: { _id: 'other' } }),
+    ).rejects.toThrow();
   });
 });

@@ -18,7 +18,10 @@ jest.setTimeout(30_000);
 
 test('every write that resolved survives kill -9 of the process', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-crash-'));
-  const child = spawn(NODE_TS[0], [...NODE_TS[1], path.join(FIX, 'crash-writer.ts'), dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE_TS[0], [...NODE_TS[1], path.join(FIX, 'crash-writer.ts'), dir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const acked: { id: string; n: number }[] = [];
   let fileAcked = false;
   let stderr = '';

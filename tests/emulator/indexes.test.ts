@@ -7,7 +7,10 @@ describe('unique indexes', () => {
 
   test('add violating a unique index is rejected with duplicate key and writes nothing', async () => {
     await db.collection('accounts').add({ data: { phone: '138', name: 'A' } });
-    const err = await db.collection('accounts').add({ data: { phone: '138', name: 'B' } }).catch((e: any) => e);
+    const err = await db
+      .collection('accounts')
+      .add({ data: { phone: '138', name: 'B' } })
+      .catch((e: any) => e);
     expect(err.errCode).toBe(-502001);
     expect(err.errMsg).toMatch(/duplicate key.*by_phone/);
     expect((await db.collection('accounts').where({ phone: '138' }).get()).data.map((d: any) => d.name)).toEqual(['A']);
@@ -22,19 +25,37 @@ describe('unique indexes', () => {
 
   test('set and update that would collide are rejected and leave the document unchanged', async () => {
     const { _id } = await db.collection('accounts').add({ data: { phone: '139', name: 'C' } });
-    await expect(db.collection('accounts').doc(_id).update({ data: { phone: '138', name: 'X' } })).rejects.toMatchObject({ errCode: -502001 });
-    await expect(db.collection('accounts').doc(_id).set({ data: { phone: '138' } })).rejects.toMatchObject({ errCode: -502001 });
+    await expect(
+      db
+        .collection('accounts')
+        .doc(_id)
+        .update({ data: { phone: '138', name: 'X' } }),
+    ).rejects.toMatchObject({ errCode: -502001 });
+    await expect(
+      db
+        .collection('accounts')
+        .doc(_id)
+        .set({ data: { phone: '138' } }),
+    ).rejects.toMatchObject({ errCode: -502001 });
     expect((await db.collection('accounts').doc(_id).get()).data).toEqual({ _id, phone: '139', name: 'C' });
   });
 
   test('a multi-document update is all-or-nothing when one document would collide', async () => {
     await db.collection('accounts').add({ data: { phone: '200', grp: 'g' } });
     await db.collection('accounts').add({ data: { phone: '201', grp: 'g' } });
-    await expect(db.collection('accounts').where({ grp: 'g' }).update({ data: { phone: '999' } })).rejects.toMatchObject({ errCode: -502001 });
+    await expect(
+      db
+        .collection('accounts')
+        .where({ grp: 'g' })
+        .update({ data: { phone: '999' } }),
+    ).rejects.toMatchObject({ errCode: -502001 });
     const left = await db.collection('accounts').where({ grp: 'g' }).orderBy('phone', 'asc').get();
     expect(left.data.map((d: any) => d.phone)).toEqual(['200', '201']);
     // ...while a non-colliding multi update goes through
-    await db.collection('accounts').where({ grp: 'g' }).update({ data: { seen: _.inc(1) } });
+    await db
+      .collection('accounts')
+      .where({ grp: 'g' })
+      .update({ data: { seen: _.inc(1) } });
     expect((await db.collection('accounts').where({ seen: 1 }).count()).total).toBe(2);
   });
 
@@ -51,7 +72,12 @@ describe('index-assisted reads touch only matching rows', () => {
   beforeAll(() => {
     const homes = [];
     for (let i = 0; i < 5000; i++) {
-      homes.push({ compoundId: 'c' + (i % 10), room: 'r' + i, ownerOpenid: 'o' + (i % 2500), tags: i % 100 === 0 ? ['corner', 'top'] : ['mid'] });
+      homes.push({
+        compoundId: 'c' + (i % 10),
+        room: 'r' + i,
+        ownerOpenid: 'o' + (i % 2500),
+        tags: i % 100 === 0 ? ['corner', 'top'] : ['mid'],
+      });
     }
     emu.seed('homes', homes);
   });
@@ -65,7 +91,10 @@ describe('index-assisted reads touch only matching rows', () => {
 
   test('$in on an indexed field, combined with other conditions', async () => {
     const m = await emu.measure(() =>
-      db.collection('homes').where({ ownerOpenid: _.in(['o1', 'o2', 'o3']), room: _.neq('r1') }).get(),
+      db
+        .collection('homes')
+        .where({ ownerOpenid: _.in(['o1', 'o2', 'o3']), room: _.neq('r1') })
+        .get(),
     );
     expect(m.result.data.map((d: any) => d.room).sort()).toEqual(['r2', 'r2501', 'r2502', 'r3', 'r2503'].sort());
     expect(m.scanned).toBe(6);
@@ -78,7 +107,12 @@ describe('index-assisted reads touch only matching rows', () => {
   });
 
   test('both keys of a compound index inside _.and use the whole index', async () => {
-    const m = await emu.measure(() => db.collection('homes').where(_.and([{ compoundId: 'c3' }, { room: 'r13' }])).get());
+    const m = await emu.measure(() =>
+      db
+        .collection('homes')
+        .where(_.and([{ compoundId: 'c3' }, { room: 'r13' }]))
+        .get(),
+    );
     expect(m.result.data).toHaveLength(1);
     expect(m.scanned).toBe(1);
   });
@@ -102,7 +136,10 @@ describe('index-assisted reads touch only matching rows', () => {
   });
 
   test('the index stays correct after updates and removals', async () => {
-    await db.collection('homes').where({ ownerOpenid: 'o8' }).update({ data: { ownerOpenid: 'moved' } });
+    await db
+      .collection('homes')
+      .where({ ownerOpenid: 'o8' })
+      .update({ data: { ownerOpenid: 'moved' } });
     expect((await db.collection('homes').where({ ownerOpenid: 'o8' }).get()).data).toHaveLength(0);
     const m = await emu.measure(() => db.collection('homes').where({ ownerOpenid: 'moved' }).get());
     expect(m.result.data).toHaveLength(2);
@@ -127,24 +164,46 @@ describe('compound indexes: equality keys, then a range or the sort', () => {
   const T0 = Date.UTC(2026, 0, 1);
   beforeAll(() => {
     const roll = [];
-    for (let i = 0; i < 9000; i++) roll.push({ _id: `r${String(i).padStart(5, '0')}`, matterId: 'm' + (i % 3), sort: String(Math.floor(i / 3)).padStart(5, '0'), voted: i % 2 === 0 });
+    for (let i = 0; i < 9000; i++)
+      roll.push({
+        _id: `r${String(i).padStart(5, '0')}`,
+        matterId: 'm' + (i % 3),
+        sort: String(Math.floor(i / 3)).padStart(5, '0'),
+        voted: i % 2 === 0,
+      });
     emu.seed('roll', roll);
     const events = [];
     for (let i = 0; i < 4000; i++) events.push({ compoundId: 'c' + (i % 4), at: new Date(T0 + i * 60_000), n: i });
     emu.seed('events', events);
-    emu.seed('nums', [-1e9, -5.5, -1, -0.25, 0, 0.5, 2, 2.5, 10, 1e12, 'text', null].map((v, i) => ({ v, i })));
+    emu.seed(
+      'nums',
+      [-1e9, -5.5, -1, -0.25, 0, 0.5, 2, 2.5, 10, 1e12, 'text', null].map((v, i) => ({ v, i })),
+    );
   });
   afterAll(() => emu.close());
 
   test('equality on the first key and a range on the second scan only the range asked for', async () => {
-    const m = await emu.measure(() => db.collection('roll').where({ matterId: 'm1', sort: _.gt('01000') }).orderBy('sort', 'asc').limit(100).get());
+    const m = await emu.measure(() =>
+      db
+        .collection('roll')
+        .where({ matterId: 'm1', sort: _.gt('01000') })
+        .orderBy('sort', 'asc')
+        .limit(100)
+        .get(),
+    );
     expect(m.result.data.map((d: any) => d.sort)).toEqual(Array.from({ length: 100 }, (_x, i) => String(1001 + i).padStart(5, '0')));
     expect(m.result.data.every((d: any) => d.matterId === 'm1')).toBe(true);
     expect(m.scanned).toBe(100);
   });
 
   test('a bounded range without a sort loads exactly the rows in it', async () => {
-    const m = await emu.measure(() => db.collection('roll').where({ matterId: 'm2', sort: _.gte('00100').and(_.lt('00200')) }).limit(1000).get());
+    const m = await emu.measure(() =>
+      db
+        .collection('roll')
+        .where({ matterId: 'm2', sort: _.gte('00100').and(_.lt('00200')) })
+        .limit(1000)
+        .get(),
+    );
     expect(m.result.data).toHaveLength(100);
     expect(m.scanned).toBe(100);
   });
@@ -155,7 +214,14 @@ describe('compound indexes: equality keys, then a range or the sort', () => {
     let voted = 0;
     let scanned = 0;
     for (;;) {
-      const m = await emu.measure(() => db.collection('roll').where({ matterId: 'm0', sort: _.gt(after) }).orderBy('sort', 'asc').limit(1000).get());
+      const m = await emu.measure(() =>
+        db
+          .collection('roll')
+          .where({ matterId: 'm0', sort: _.gt(after) })
+          .orderBy('sort', 'asc')
+          .limit(1000)
+          .get(),
+      );
       scanned += m.scanned;
       expect(m.scanned).toBeLessThanOrEqual(1000);
       if (!m.result.data.length) break;
@@ -177,7 +243,12 @@ describe('compound indexes: equality keys, then a range or the sort', () => {
 
   test('a date range on the second key with the sort', async () => {
     const m = await emu.measure(() =>
-      db.collection('events').where({ compoundId: 'c2', at: _.lt(new Date(T0 + 2000 * 60_000)) }).orderBy('at', 'desc').limit(3).get(),
+      db
+        .collection('events')
+        .where({ compoundId: 'c2', at: _.lt(new Date(T0 + 2000 * 60_000)) })
+        .orderBy('at', 'desc')
+        .limit(3)
+        .get(),
     );
     expect(m.result.data.map((d: any) => d.n)).toEqual([1998, 1994, 1990]);
     expect(m.scanned).toBe(3);
@@ -187,7 +258,14 @@ describe('compound indexes: equality keys, then a range or the sort', () => {
     const other = await emu.measure(() => db.collection('events').where({ compoundId: 'c1' }).orderBy('n', 'desc').limit(10).get());
     expect(other.result.data[0].n).toBe(3997);
     expect(other.scanned).toBe(1000);
-    const inPrefix = await emu.measure(() => db.collection('events').where({ compoundId: _.in(['c1', 'c2']) }).orderBy('at', 'desc').limit(10).get());
+    const inPrefix = await emu.measure(() =>
+      db
+        .collection('events')
+        .where({ compoundId: _.in(['c1', 'c2']) })
+        .orderBy('at', 'desc')
+        .limit(10)
+        .get(),
+    );
     expect(inPrefix.result.data.map((d: any) => d.n)).toEqual([3998, 3997, 3994, 3993, 3990, 3989, 3986, 3985, 3982, 3981]);
     expect(inPrefix.scanned).toBe(2000);
   });
@@ -199,23 +277,48 @@ describe('compound indexes: equality keys, then a range or the sort', () => {
   });
 
   test('number ranges follow numeric order, negative and fractional, and stay in their type', async () => {
-    const m = await emu.measure(() => db.collection('nums').where({ v: _.gt(-1).and(_.lte(2.5)) }).orderBy('v', 'asc').get());
+    const m = await emu.measure(() =>
+      db
+        .collection('nums')
+        .where({ v: _.gt(-1).and(_.lte(2.5)) })
+        .orderBy('v', 'asc')
+        .get(),
+    );
     expect(m.result.data.map((d: any) => d.v)).toEqual([-0.25, 0, 0.5, 2, 2.5]);
     expect(m.scanned).toBe(5);
-    const all = await db.collection('nums').where({ v: _.gte(-1e10) }).orderBy('v', 'desc').get();
+    const all = await db
+      .collection('nums')
+      .where({ v: _.gte(-1e10) })
+      .orderBy('v', 'desc')
+      .get();
     expect(all.data.map((d: any) => d.v)).toEqual([1e12, 10, 2.5, 2, 0.5, 0, -0.25, -1, -5.5, -1e9]);
   });
 
   test('a date range still finds a document after an update (updated documents carry Dates of another realm)', async () => {
     const { _id } = await db.collection('events').add({ data: { compoundId: 'c9', at: new Date(T0), n: -1 } });
-    await db.collection('events').doc(_id).update({ data: { n: -2 } });
-    const m = await emu.measure(() => db.collection('events').where({ compoundId: 'c9', at: _.lte(new Date(T0 + 1)) }).get());
+    await db
+      .collection('events')
+      .doc(_id)
+      .update({ data: { n: -2 } });
+    const m = await emu.measure(() =>
+      db
+        .collection('events')
+        .where({ compoundId: 'c9', at: _.lte(new Date(T0 + 1)) })
+        .get(),
+    );
     expect(m.result.data.map((d: any) => d.n)).toEqual([-2]);
     expect(m.scanned).toBe(1);
   });
 
   test('an _id range in _id order reads only the page', async () => {
-    const m = await emu.measure(() => db.collection('roll').where({ _id: _.gt('r04000') }).orderBy('_id', 'asc').limit(50).get());
+    const m = await emu.measure(() =>
+      db
+        .collection('roll')
+        .where({ _id: _.gt('r04000') })
+        .orderBy('_id', 'asc')
+        .limit(50)
+        .get(),
+    );
     expect(m.result.data[0]._id).toBe('r04001');
     expect(m.result.data).toHaveLength(50);
     expect(m.scanned).toBe(50);

@@ -10,11 +10,23 @@ describe('subscribe messages', () => {
 
   test('send is recorded in the outbox and answers like production', async () => {
     const r = await emu.runAs({ openid: 'o-sender' }, () =>
-      emu.sdk.openapi.subscribeMessage.send({ touser: 'o-target', templateId: 'TPL', page: 'pages/x', data: { thing1: { value: 'hi' } }, miniprogramState: 'developer' }),
+      emu.sdk.openapi.subscribeMessage.send({
+        touser: 'o-target',
+        templateId: 'TPL',
+        page: 'pages/x',
+        data: { thing1: { value: 'hi' } },
+        miniprogramState: 'developer',
+      }),
     );
     expect(r).toEqual({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' });
     const [entry] = emu.outbox.list({ kind: OUTBOX.subscribe });
-    expect(entry.payload).toMatchObject({ touser: 'o-target', templateId: 'TPL', page: 'pages/x', data: { thing1: { value: 'hi' } }, from: 'o-sender' });
+    expect(entry.payload).toMatchObject({
+      touser: 'o-target',
+      templateId: 'TPL',
+      page: 'pages/x',
+      data: { thing1: { value: 'hi' } },
+      from: 'o-sender',
+    });
     expect(entry.at).toBeInstanceOf(Date);
     emu.outbox.clear();
     expect(emu.outbox.list()).toEqual([]);
@@ -79,15 +91,32 @@ describe('content security', () => {
   });
 
   test('mediaCheckAsync answers a traceId; deliverMediaChecks pushes wxa_media_check events', async () => {
-    const a = await emu.sdk.openapi.security.mediaCheckAsync({ mediaUrl: '/_files/u/ok.png', mediaType: 2, version: 2, openid: 'o1', scene: 1 });
-    const b = await emu.sdk.openapi.security.mediaCheckAsync({ mediaUrl: '/_files/u/risky-photo.png', mediaType: 2, version: 2, openid: 'o1', scene: 1 });
+    const a = await emu.sdk.openapi.security.mediaCheckAsync({
+      mediaUrl: '/_files/u/ok.png',
+      mediaType: 2,
+      version: 2,
+      openid: 'o1',
+      scene: 1,
+    });
+    const b = await emu.sdk.openapi.security.mediaCheckAsync({
+      mediaUrl: '/_files/u/risky-photo.png',
+      mediaType: 2,
+      version: 2,
+      openid: 'o1',
+      scene: 1,
+    });
     expect(a).toMatchObject({ errCode: 0, errMsg: 'openapi.security.mediaCheckAsync:ok' });
     expect(received).toHaveLength(0); // asynchronous: nothing until delivered
     const delivered = await emu.deliverMediaChecks();
     expect(delivered.map((d) => d.suggest)).toEqual(['pass', 'risky']);
     expect(received.map((r) => r.event)).toEqual([
       expect.objectContaining({ MsgType: 'event', Event: 'wxa_media_check', trace_id: a.traceId, result: { suggest: 'pass', label: 100 } }),
-      expect.objectContaining({ MsgType: 'event', Event: 'wxa_media_check', trace_id: b.traceId, result: { suggest: 'risky', label: 20002 } }),
+      expect.objectContaining({
+        MsgType: 'event',
+        Event: 'wxa_media_check',
+        trace_id: b.traceId,
+        result: { suggest: 'risky', label: 20002 },
+      }),
     ]);
     expect(received[0].openid).toBe('');
     expect(await emu.deliverMediaChecks()).toEqual([]); // delivered once
@@ -136,29 +165,63 @@ describe('cloudPay', () => {
       paySign: expect.any(String),
     });
     expect(emu.pay.orders().map((o) => o.state)).toEqual(['NOTPAY']);
-    expect((await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILL202401001', subMchId: '1900000001', nonceStr: 'q' })).tradeState).toBe('NOTPAY');
+    expect((await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILL202401001', subMchId: '1900000001', nonceStr: 'q' })).tradeState).toBe(
+      'NOTPAY',
+    );
   });
 
   test('1. payments: queryOrder refuses a call without the sub-merchant, and finds nothing under another one', async () => {
     await order('BILLMCH00001');
-    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLMCH00001', nonceStr: 'q' })).toMatchObject({ resultCode: 'FAIL', subErrCode: 'PARAM_ERROR' });
-    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLMCH00001', subMchId: '1900000999', nonceStr: 'q' })).toMatchObject({ resultCode: 'FAIL', subErrCode: 'ORDERNOTEXIST' });
-    await expect(emu.sdk.cloudPay.unifiedOrder({ body: 'x', outTradeNo: 'BILLNONCE001', spbillCreateIp: '127.0.0.1', subMchId: '1900000001', totalFee: 1, envId: 'env', functionName: 'payCallback' })).rejects.toMatchObject({ errMsg: expect.stringContaining('missing nonceStr') });
+    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLMCH00001', nonceStr: 'q' })).toMatchObject({
+      resultCode: 'FAIL',
+      subErrCode: 'PARAM_ERROR',
+    });
+    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLMCH00001', subMchId: '1900000999', nonceStr: 'q' })).toMatchObject({
+      resultCode: 'FAIL',
+      subErrCode: 'ORDERNOTEXIST',
+    });
+    await expect(
+      emu.sdk.cloudPay.unifiedOrder({
+        body: 'x',
+        outTradeNo: 'BILLNONCE001',
+        spbillCreateIp: '127.0.0.1',
+        subMchId: '1900000001',
+        totalFee: 1,
+        envId: 'env',
+        functionName: 'payCallback',
+      }),
+    ).rejects.toMatchObject({ errMsg: expect.stringContaining('missing nonceStr') });
   });
 
   test('1. payments: an order is payable until its timeExpire (2 h without one); closeOrder ends it, not before 5 minutes', async () => {
     const stamp = (ms: number) => new Date(Date.now() + ms + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');
     const make = (no: string, extra: object = {}) =>
-      emu.runAs({ openid: 'o-payer' }, () => emu.sdk.cloudPay.unifiedOrder({ body: '物业费', outTradeNo: no, spbillCreateIp: '127.0.0.1', subMchId: '1900000001', totalFee: 100, envId: 'env', functionName: 'payCallback', nonceStr: 'n', ...extra }));
+      emu.runAs({ openid: 'o-payer' }, () =>
+        emu.sdk.cloudPay.unifiedOrder({
+          body: '物业费',
+          outTradeNo: no,
+          spbillCreateIp: '127.0.0.1',
+          subMchId: '1900000001',
+          totalFee: 100,
+          envId: 'env',
+          functionName: 'payCallback',
+          nonceStr: 'n',
+          ...extra,
+        }),
+      );
     expect(await make('BILLEXP00001', { timeExpire: stamp(30_000) })).toMatchObject({ resultCode: 'FAIL', subErrCode: 'PARAM_ERROR' });
     expect(await make('BILLEXP00002', { timeExpire: stamp(15 * 60_000) })).toMatchObject({ resultCode: 'SUCCESS' });
     emu.pay.age('BILLEXP00002', 16 * 60_000);
-    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLEXP00002', subMchId: '1900000001', nonceStr: 'q' })).toMatchObject({ tradeState: 'CLOSED' });
+    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLEXP00002', subMchId: '1900000001', nonceStr: 'q' })).toMatchObject({
+      tradeState: 'CLOSED',
+    });
     await expect(emu.pay.complete('BILLEXP00002')).rejects.toThrow(/cannot be paid/);
     // Without timeExpire: still payable after an hour.
     await make('BILLEXP00003');
     emu.pay.age('BILLEXP00003', 60 * 60_000);
-    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLEXP00003', subMchId: '1900000001', nonceStr: 'q' })).toMatchObject({ tradeState: 'NOTPAY' });
+    expect(await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILLEXP00003', subMchId: '1900000001', nonceStr: 'q' })).toMatchObject({
+      tradeState: 'NOTPAY',
+    });
     // closeOrder: refused within 5 minutes of the order, then the order is closed for good.
     await make('BILLCLOSE001');
     const close = (no: string) => emu.sdk.cloudPay.closeOrder({ outTradeNo: no, subMchId: '1900000001', nonceStr: 'c' });
@@ -179,7 +242,14 @@ describe('cloudPay', () => {
     const first = await emu.pay.complete('BILL202401001');
     expect(first).toMatchObject({ acknowledged: false, attempts: 1 });
     const [{ event, ctx }] = events;
-    expect(event).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'BILL202401001', totalFee: 1234, subMchId: '1900000001', subOpenid: 'o-payer' });
+    expect(event).toMatchObject({
+      returnCode: 'SUCCESS',
+      resultCode: 'SUCCESS',
+      outTradeNo: 'BILL202401001',
+      totalFee: 1234,
+      subMchId: '1900000001',
+      subOpenid: 'o-payer',
+    });
     expect(event.transactionId).toMatch(/^\d|^42/);
     expect(event.timeEnd).toMatch(/^\d{14}$/);
     expect(ctx).toMatchObject({ OPENID: '', SOURCE: 'wx_paycallback' });
@@ -192,14 +262,25 @@ describe('cloudPay', () => {
     const [o] = emu.pay.orders();
     expect(o.state).toBe('ACKED');
     expect(o.payload.attempts).toHaveLength(3);
-    expect((await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILL202401001', subMchId: '1900000001', nonceStr: 'q' })).tradeState).toBe('SUCCESS');
+    expect((await emu.sdk.cloudPay.queryOrder({ outTradeNo: 'BILL202401001', subMchId: '1900000001', nonceStr: 'q' })).tradeState).toBe(
+      'SUCCESS',
+    );
     // paying again for the same outTradeNo is refused
     expect(await order('BILL202401001')).toMatchObject({ resultCode: 'FAIL', subErrCode: 'ORDERPAID' });
   });
 
   test('refund: only a paid order, never more than it, the same refund number gives the same refund', async () => {
     const refund = (outTradeNo: string, outRefundNo: string, refundFee: number, totalFee = 1234) =>
-      emu.sdk.cloudPay.refund({ subMchId: '1900000001', nonceStr: 'n1', outTradeNo, outRefundNo, totalFee, refundFee, envId: 'env', functionName: 'payCallback' });
+      emu.sdk.cloudPay.refund({
+        subMchId: '1900000001',
+        nonceStr: 'n1',
+        outTradeNo,
+        outRefundNo,
+        totalFee,
+        refundFee,
+        envId: 'env',
+        functionName: 'payCallback',
+      });
     expect(await refund('NOSUCHORDER01', 'R1', 100)).toMatchObject({ resultCode: 'FAIL', subErrCode: 'ORDERNOTEXIST' });
     await order('BILL202401003');
     expect(await refund('BILL202401003', 'R1', 100)).toMatchObject({ resultCode: 'FAIL', subErrCode: 'TRADE_STATE_ERROR' });
@@ -222,18 +303,32 @@ describe('storage', () => {
     const dir = mode === 'disk' ? fs.mkdtempSync(path.join(os.tmpdir(), 'emu-files-')) : ':memory:';
     const emu = createEmulator({ dataDir: dir, collections: COLLS, env: 'env-9' });
     useEmulator(emu);
-    const up = await emu.runAs({ openid: 'o-up' }, () => emu.sdk.uploadFile({ cloudPath: 'repairs/r1/photo.png', fileContent: Buffer.from([1, 2, 3]) }));
+    const up = await emu.runAs({ openid: 'o-up' }, () =>
+      emu.sdk.uploadFile({ cloudPath: 'repairs/r1/photo.png', fileContent: Buffer.from([1, 2, 3]) }),
+    );
     expect(up).toEqual({ fileID: 'cloud://env-9.env-9-emulator/repairs/r1/photo.png', statusCode: 200, errMsg: 'uploadFile:ok' });
     expect(emu.fileOwner(up.fileID)).toBe('o-up');
     expect(emu.fileOwner('repairs/r1/photo.png')).toBe('o-up');
-    const urls = await emu.runAs({ openid: 'o-up' }, () => emu.sdk.getTempFileURL({ fileList: [up.fileID, 'cloud://env-9.env-9-emulator/none.png'] }));
-    expect(urls.fileList[0]).toMatchObject({ fileID: up.fileID, tempFileURL: expect.stringMatching(/^\/_files\/repairs\/r1\/photo\.png\?exp=\d+&sign=[0-9a-f]{64}$/), maxAge: 86400, status: 0 });
-    expect(emu.readSignedFile(urls.fileList[0].tempFileURL, 'o-up')).toEqual({ body: Buffer.from([1, 2, 3]), cloudPath: 'repairs/r1/photo.png' });
+    const urls = await emu.runAs({ openid: 'o-up' }, () =>
+      emu.sdk.getTempFileURL({ fileList: [up.fileID, 'cloud://env-9.env-9-emulator/none.png'] }),
+    );
+    expect(urls.fileList[0]).toMatchObject({
+      fileID: up.fileID,
+      tempFileURL: expect.stringMatching(/^\/_files\/repairs\/r1\/photo\.png\?exp=\d+&sign=[0-9a-f]{64}$/),
+      maxAge: 86400,
+      status: 0,
+    });
+    expect(emu.readSignedFile(urls.fileList[0].tempFileURL, 'o-up')).toEqual({
+      body: Buffer.from([1, 2, 3]),
+      cloudPath: 'repairs/r1/photo.png',
+    });
     expect(urls.fileList[1]).toMatchObject({ status: 1, tempFileURL: '' });
     expect(emu.readFile('repairs/r1/photo.png')).toEqual(Buffer.from([1, 2, 3]));
     expect((await emu.sdk.downloadFile({ fileID: up.fileID })).fileContent).toEqual(Buffer.from([1, 2, 3]));
     // On disk mode the file is where the emulator's folder keeps files; in memory there is no folder.
-    expect(mode === 'disk' ? fs.readFileSync(path.join(dir, 'files/repairs/r1/photo.png')) : null).toEqual(mode === 'disk' ? Buffer.from([1, 2, 3]) : null);
+    expect(mode === 'disk' ? fs.readFileSync(path.join(dir, 'files/repairs/r1/photo.png')) : null).toEqual(
+      mode === 'disk' ? Buffer.from([1, 2, 3]) : null,
+    );
     await expect(emu.sdk.uploadFile({ cloudPath: '../escape', fileContent: 'x' })).rejects.toBeDefined();
     const del = await emu.sdk.deleteFile({ fileList: [up.fileID] });
     expect(del.fileList).toEqual([{ fileID: up.fileID, status: 0, errMsg: 'ok' }]);
@@ -253,7 +348,11 @@ describe('signed, expiring temp URLs', () => {
   afterAll(() => emu.close());
   afterEach(() => jest.restoreAllMocks());
   const urlFor = async (openid: string, maxAge?: number) =>
-    (await emu.runAs({ openid }, () => emu.sdk.getTempFileURL({ fileList: [{ fileID: 'cloud://e.e-emulator/报修/r 1.png', ...(maxAge ? { maxAge } : {}) }] }))).fileList[0];
+    (
+      await emu.runAs({ openid }, () =>
+        emu.sdk.getTempFileURL({ fileList: [{ fileID: 'cloud://e.e-emulator/报修/r 1.png', ...(maxAge ? { maxAge } : {}) }] }),
+      )
+    ).fileList[0];
 
   test('only the OPENID the URL was issued to can read it', async () => {
     const { tempFileURL } = await urlFor('o-viewer');
@@ -272,7 +371,12 @@ describe('signed, expiring temp URLs', () => {
     expect(emu.readSignedFile(path, 'o-viewer')).toBeNull();
     expect(emu.readSignedFile(`${path}?exp=${exp + 3600}&${query.split('&')[1]}`, 'o-viewer')).toBeNull();
     expect(emu.readSignedFile(`/_files/other.png?${query}`, 'o-viewer')).toBeNull();
-    expect(emu.readSignedFile(tempFileURL.replace(/sign=(.)/, (_m, c) => `sign=${c === 'a' ? 'b' : 'a'}`), 'o-viewer')).toBeNull();
+    expect(
+      emu.readSignedFile(
+        tempFileURL.replace(/sign=(.)/, (_m, c) => `sign=${c === 'a' ? 'b' : 'a'}`),
+        'o-viewer',
+      ),
+    ).toBeNull();
   });
 
   test('URLs expire: one day by default (the maximum), maxAge honoured', async () => {

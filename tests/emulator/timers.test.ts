@@ -41,7 +41,15 @@ describe('timer triggers', () => {
 
   test('advanceTo fires the production timer event with an empty OPENID and SOURCE wx_trigger, through invoke()', async () => {
     const fired = await emu.timers.advanceTo(at('2024-01-01T00:05:00'));
-    expect(fired).toEqual([{ functionName: 'sweep', name: 'every5min', time: at('2024-01-01T00:05:00'), occurrences: 1, result: { at: '1970-01-01T00:00:00.000Z' } }]);
+    expect(fired).toEqual([
+      {
+        functionName: 'sweep',
+        name: 'every5min',
+        time: at('2024-01-01T00:05:00'),
+        occurrences: 1,
+        result: { at: '1970-01-01T00:00:00.000Z' },
+      },
+    ]);
     expect(calls).toHaveLength(1);
     // exactly the platform's shape: no userInfo is added for a timer
     expect(calls[0].event).toEqual({ Type: 'Timer', TriggerName: 'every5min', Time: '2023-12-31T16:05:00Z', Message: '' });
@@ -63,7 +71,10 @@ describe('timer triggers', () => {
   });
 
   test('per-function timeouts apply to client calls and to timer runs; a failed run is reported, later ones still fire', async () => {
-    await expect(emu.invoke('slowJob', {}, { openid: 'o' })).rejects.toMatchObject({ errCode: -504002, errMsg: expect.stringMatching(/timed out after 0.02 seconds/) });
+    await expect(emu.invoke('slowJob', {}, { openid: 'o' })).rejects.toMatchObject({
+      errCode: -504002,
+      errMsg: expect.stringMatching(/timed out after 0.02 seconds/),
+    });
     expect(emu.timeoutOf('slowJob')).toBe(20);
     expect(emu.timeoutOf('sweep')).toBe(60_000);
     const e2 = createEmulator({
@@ -86,7 +97,9 @@ describe('timer triggers', () => {
   });
 
   test('a trigger needs the 7-field CloudBase cron', () => {
-    expect(() => createEmulator({ dataDir: ':memory:', collections: COLLS, triggers: [{ functionName: 'f', name: 't', config: '0 */5 * * * *' }] })).toThrow(/7 fields/);
+    expect(() =>
+      createEmulator({ dataDir: ':memory:', collections: COLLS, triggers: [{ functionName: 'f', name: 't', config: '0 */5 * * * *' }] }),
+    ).toThrow(/7 fields/);
   });
 
   test('start()/stop() fire on the wall clock', async () => {

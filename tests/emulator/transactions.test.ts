@@ -2,13 +2,17 @@ import { setup } from './helpers';
 import { ERR } from '../../emulator/store';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const CONFLICT = /^document\.(update|set|remove):fail -501001 resource system error\. \[ResourceUnavailable\.TransactionConflict\] Transaction is conflict, maybe resource operated by others\./;
+const CONFLICT =
+  /^document\.(update|set|remove):fail -501001 resource system error\. \[ResourceUnavailable\.TransactionConflict\] Transaction is conflict, maybe resource operated by others\./;
 
 describe('transactions', () => {
   const { emu, db, _ } = setup();
   beforeEach(async () => {
     jest.restoreAllMocks();
-    await db.collection('items').doc('acct').set({ data: { balance: 100 } });
+    await db
+      .collection('items')
+      .doc('acct')
+      .set({ data: { balance: 100 } });
   });
   afterAll(() => emu.close());
   const balance = async () => (await db.collection('items').doc('acct').get()).data.balance;
@@ -16,9 +20,15 @@ describe('transactions', () => {
   test('runTransaction: single-document operations commit atomically and return the callback value', async () => {
     const out = await db.runTransaction(async (tx: any) => {
       const { data } = await tx.collection('items').doc('acct').get();
-      await tx.collection('items').doc('acct').update({ data: { balance: _.inc(-30) } });
+      await tx
+        .collection('items')
+        .doc('acct')
+        .update({ data: { balance: _.inc(-30) } });
       const added = await tx.collection('items').add({ data: { kind: 'ledger', amount: -30 } });
-      await tx.collection('items').doc('tmp').set({ data: { x: 1 } });
+      await tx
+        .collection('items')
+        .doc('tmp')
+        .set({ data: { x: 1 } });
       await tx.collection('items').doc('tmp').remove();
       // read-your-writes inside the transaction
       expect((await tx.collection('items').doc('acct').get()).data.balance).toBe(70);
@@ -43,7 +53,10 @@ describe('transactions', () => {
   ])('multi-document operation %s inside a transaction is refused and nothing is written', async (_n, op) => {
     const err = await db
       .runTransaction(async (tx: any) => {
-        await tx.collection('items').doc('acct').update({ data: { balance: 1 } });
+        await tx
+          .collection('items')
+          .doc('acct')
+          .update({ data: { balance: 1 } });
         await op(tx);
       })
       .catch((e: any) => e);
@@ -55,7 +68,10 @@ describe('transactions', () => {
   test('a thrown error rolls back: nothing written, error propagated', async () => {
     await expect(
       db.runTransaction(async (tx: any) => {
-        await tx.collection('items').doc('acct').update({ data: { balance: 0 } });
+        await tx
+          .collection('items')
+          .doc('acct')
+          .update({ data: { balance: 0 } });
         await tx.collection('items').add({ data: { _id: 'ghost' } });
         throw new Error('insufficient funds');
       }),
@@ -67,7 +83,10 @@ describe('transactions', () => {
   test('tx.rollback(reason) writes nothing and runTransaction rejects with the reason', async () => {
     await expect(
       db.runTransaction(async (tx: any) => {
-        await tx.collection('items').doc('acct').update({ data: { balance: 0 } });
+        await tx
+          .collection('items')
+          .doc('acct')
+          .update({ data: { balance: 0 } });
         await tx.rollback('nope');
       }),
     ).rejects.toBe('nope');
@@ -76,24 +95,45 @@ describe('transactions', () => {
 
   test('startTransaction: commit applies, rollback discards; an ended transaction no longer exists', async () => {
     const t1 = await db.startTransaction();
-    await t1.collection('items').doc('acct').update({ data: { balance: 55 } });
+    await t1
+      .collection('items')
+      .doc('acct')
+      .update({ data: { balance: 55 } });
     await t1.commit();
     expect(await balance()).toBe(55);
     const t2 = await db.startTransaction();
-    await t2.collection('items').doc('acct').update({ data: { balance: 1 } });
+    await t2
+      .collection('items')
+      .doc('acct')
+      .update({ data: { balance: 1 } });
     await t2.rollback();
     expect(await balance()).toBe(55);
     // as on the server: later calls on a finished transaction fail with TransactionNotExist
-    await expect(t1.collection('items').doc('acct').get()).rejects.toMatchObject({ errCode: -501001, errMsg: expect.stringMatching(/TransactionNotExist/) });
-    await expect(t2.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL', message: expect.stringMatching(/^\[ResourceUnavailable\.TransactionNotExist\]/) });
+    await expect(t1.collection('items').doc('acct').get()).rejects.toMatchObject({
+      errCode: -501001,
+      errMsg: expect.stringMatching(/TransactionNotExist/),
+    });
+    await expect(t2.commit()).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_FAIL',
+      message: expect.stringMatching(/^\[ResourceUnavailable\.TransactionNotExist\]/),
+    });
   });
 
   test('snapshot isolation: reads see the state at startTransaction, even for documents first read later', async () => {
-    await db.collection('items').doc('other').set({ data: { v: 1 } });
+    await db
+      .collection('items')
+      .doc('other')
+      .set({ data: { v: 1 } });
     const tx = await db.startTransaction();
-    await db.collection('items').doc('acct').update({ data: { balance: 500 } });
+    await db
+      .collection('items')
+      .doc('acct')
+      .update({ data: { balance: 500 } });
     await db.collection('items').doc('other').remove();
-    await db.collection('items').doc('late').set({ data: { v: 9 } });
+    await db
+      .collection('items')
+      .doc('late')
+      .set({ data: { v: 9 } });
     expect((await tx.collection('items').doc('acct').get()).data.balance).toBe(100);
     expect((await tx.collection('items').doc('other').get()).data.v).toBe(1);
     await expect(tx.collection('items').doc('late').get()).rejects.toMatchObject({ errMsg: expect.stringMatching(/does not exist/) });
@@ -105,8 +145,15 @@ describe('transactions', () => {
     const t1 = await db.startTransaction();
     const t2 = await db.startTransaction();
     await t1.collection('items').doc('acct').get();
-    await t2.collection('items').doc('acct').update({ data: { balance: 200 } }); // t2 holds the lock
-    const err = await t1.collection('items').doc('acct').update({ data: { balance: _.inc(1) } }).catch((e: any) => e);
+    await t2
+      .collection('items')
+      .doc('acct')
+      .update({ data: { balance: 200 } }); // t2 holds the lock
+    const err = await t1
+      .collection('items')
+      .doc('acct')
+      .update({ data: { balance: _.inc(1) } })
+      .catch((e: any) => e);
     // what wx-server-sdk makes of the server's {code: 'DATABASE_TRANSACTION_CONFLICT'}: errCode -501001 and NO `.code`
     expect(err).toMatchObject({ errCode: -501001 });
     expect(err.errMsg).toMatch(CONFLICT);
@@ -118,23 +165,49 @@ describe('transactions', () => {
   });
 
   test('write after an outside change to the snapshot conflicts too (document changed or deleted since the start)', async () => {
-    await db.collection('items').doc('gone').set({ data: { v: 1 } });
+    await db
+      .collection('items')
+      .doc('gone')
+      .set({ data: { v: 1 } });
     const t1 = await db.startTransaction();
     await t1.collection('items').doc('acct').get();
-    await db.collection('items').doc('acct').update({ data: { balance: 500 } }); // not locked yet: goes through
-    await expect(t1.collection('items').doc('acct').update({ data: { balance: 1 } })).rejects.toMatchObject({ errMsg: expect.stringMatching(CONFLICT) });
+    await db
+      .collection('items')
+      .doc('acct')
+      .update({ data: { balance: 500 } }); // not locked yet: goes through
+    await expect(
+      t1
+        .collection('items')
+        .doc('acct')
+        .update({ data: { balance: 1 } }),
+    ).rejects.toMatchObject({ errMsg: expect.stringMatching(CONFLICT) });
     const t2 = await db.startTransaction();
     await db.collection('items').doc('gone').remove();
-    await expect(t2.collection('items').doc('gone').set({ data: { v: 2 } })).rejects.toMatchObject({ errMsg: expect.stringMatching(CONFLICT) });
+    await expect(
+      t2
+        .collection('items')
+        .doc('gone')
+        .set({ data: { v: 2 } }),
+    ).rejects.toMatchObject({ errMsg: expect.stringMatching(CONFLICT) });
     expect(await balance()).toBe(500);
   });
 
   test('a plain write to a locked document waits until the transaction ends', async () => {
     const tx = await db.startTransaction();
-    await tx.collection('items').doc('acct').update({ data: { balance: 1 } });
+    await tx
+      .collection('items')
+      .doc('acct')
+      .update({ data: { balance: 1 } });
     let done = false;
-    const plain = db.collection('items').doc('acct').update({ data: { balance: _.inc(10) } }).then(() => (done = true));
-    const multi = db.collection('items').where({ balance: _.gte(0) }).update({ data: { seen: true } });
+    const plain = db
+      .collection('items')
+      .doc('acct')
+      .update({ data: { balance: _.inc(10) } })
+      .then(() => (done = true));
+    const multi = db
+      .collection('items')
+      .where({ balance: _.gte(0) })
+      .update({ data: { seen: true } });
     await sleep(30);
     expect(done).toBe(false);
     expect(await balance()).toBe(100); // plain reads do not wait
@@ -147,13 +220,25 @@ describe('transactions', () => {
 
   test('an abandoned transaction expires (30 s in production) and releases its locks', async () => {
     const short = setup({ transactionLifetimeMs: 40 });
-    await short.db.collection('items').doc('a').set({ data: { n: 0 } });
+    await short.db
+      .collection('items')
+      .doc('a')
+      .set({ data: { n: 0 } });
     const tx = await short.db.startTransaction();
-    await tx.collection('items').doc('a').update({ data: { n: 1 } });
+    await tx
+      .collection('items')
+      .doc('a')
+      .update({ data: { n: 1 } });
     const t0 = Date.now();
-    await short.db.collection('items').doc('a').update({ data: { n: 2 } }); // waits for the expiry
+    await short.db
+      .collection('items')
+      .doc('a')
+      .update({ data: { n: 2 } }); // waits for the expiry
     expect(Date.now() - t0).toBeGreaterThanOrEqual(30);
-    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL', message: expect.stringMatching(/TransactionNotExist/) });
+    await expect(tx.commit()).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_FAIL',
+      message: expect.stringMatching(/TransactionNotExist/),
+    });
     expect((await short.db.collection('items').doc('a').get()).data.n).toBe(2);
     short.emu.close();
   });
@@ -162,18 +247,27 @@ describe('transactions', () => {
     const tx = await db.startTransaction();
     const results = await Promise.allSettled([tx.collection('items').doc('acct').get(), tx.collection('items').doc('acct').get()]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
-    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ errCode: -501001, errMsg: expect.stringMatching(/\[ResourceUnavailable\.TransactionBusy\] Transaction is busy/) });
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({
+      errCode: -501001,
+      errMsg: expect.stringMatching(/\[ResourceUnavailable\.TransactionBusy\] Transaction is busy/),
+    });
     await tx.rollback();
   });
 
   test('runTransaction does NOT retry a lock conflict raised inside the callback: it rolls back and rejects with -501001', async () => {
     const holder = await db.startTransaction();
-    await holder.collection('items').doc('acct').update({ data: { balance: 300 } });
+    await holder
+      .collection('items')
+      .doc('acct')
+      .update({ data: { balance: 300 } });
     let attempts = 0;
     const err = await db
       .runTransaction(async (tx: any) => {
         attempts++;
-        await tx.collection('items').doc('acct').update({ data: { balance: _.inc(1) } });
+        await tx
+          .collection('items')
+          .doc('acct')
+          .update({ data: { balance: _.inc(1) } });
       })
       .catch((e: any) => e);
     expect(attempts).toBe(1);
@@ -187,7 +281,10 @@ describe('transactions', () => {
       let attempts = 0;
       const p = db.runTransaction(async (tx: any) => {
         attempts++;
-        await tx.collection('items').doc('acct').update({ data: { balance: _.inc(1) } });
+        await tx
+          .collection('items')
+          .doc('acct')
+          .update({ data: { balance: _.inc(1) } });
         return 'ok';
       }, times);
       return p.then(
@@ -218,7 +315,10 @@ describe('transactions', () => {
       Array.from({ length: 5 }, () =>
         db.runTransaction(async (tx: any) => {
           const { data } = await tx.collection('items').doc('acct').get();
-          await tx.collection('items').doc('acct').update({ data: { balance: data.balance + 1 } });
+          await tx
+            .collection('items')
+            .doc('acct')
+            .update({ data: { balance: data.balance + 1 } });
         }, 10),
       ),
     );
@@ -232,7 +332,10 @@ describe('transactions', () => {
     await db.collection('accounts').add({ data: { phone: '555' } });
     await expect(
       db.runTransaction(async (tx: any) => {
-        await tx.collection('items').doc('acct').update({ data: { balance: 0 } });
+        await tx
+          .collection('items')
+          .doc('acct')
+          .update({ data: { balance: 0 } });
         await tx.collection('accounts').add({ data: { phone: '555' } });
       }),
     ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });

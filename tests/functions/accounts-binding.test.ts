@@ -20,9 +20,23 @@ describe('binding by request', () => {
     const before = await user.ok('accounts', 'me.get', {});
     expect(before).toMatchObject({ registered: false, homes: [] });
 
-    const req = await user.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: HOME_3, relation: 'owner', name: '新住户', phone: '13800001111', note: '刚搬来' });
+    const req = await user.ok('accounts', 'binding.request', {
+      clientRequestId: cid(),
+      homeId: HOME_3,
+      relation: 'owner',
+      name: '新住户',
+      phone: '13800001111',
+      note: '刚搬来',
+    });
     // 新住户 is not on the property register for the home: two approvers are needed.
-    expect(req).toMatchObject({ status: 'pending', applicantName: '新住户', applicantPhone: '13800001111', home: { label: '3栋1单元1101' }, approvals: 0, approvalsNeeded: 2 });
+    expect(req).toMatchObject({
+      status: 'pending',
+      applicantName: '新住户',
+      applicantPhone: '13800001111',
+      home: { label: '3栋1单元1101' },
+      approvals: 0,
+      approvalsNeeded: 2,
+    });
 
     const lead3 = h.as('txsj-lead-3');
     const pending = await lead3.ok('accounts', 'binding.pending', {});
@@ -52,25 +66,47 @@ describe('binding by request', () => {
 
     const again = await lead3.call('accounts', 'binding.decide', { requestId: req.id, approve: false, reason: '重复' });
     expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_DECIDED' } });
-    expect(await user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: HOME_3, relation: 'owner', name: '新住户' })).toMatchObject({ ok: false, error: { code: 'ALREADY_BOUND' } });
+    expect(
+      await user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: HOME_3, relation: 'owner', name: '新住户' }),
+    ).toMatchObject({ ok: false, error: { code: 'ALREADY_BOUND' } });
   });
 
   it('an owner named on the property register needs one approver', async () => {
     const home = (await h.db.collection('homes').where({ _id: 'txsj-b3_2_1101' }).get()).data[0];
     const user = h.as('demo-new-registered');
-    const req = await user.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: home._id, relation: 'owner', name: home.registeredOwners[0].name });
+    const req = await user.ok('accounts', 'binding.request', {
+      clientRequestId: cid(),
+      homeId: home._id,
+      relation: 'owner',
+      name: home.registeredOwners[0].name,
+    });
     expect(req).toMatchObject({ approvalsNeeded: 1 });
-    expect(await h.as('txsj-lead-3').ok('accounts', 'binding.decide', { requestId: req.id, approve: true })).toMatchObject({ status: 'approved', approvals: 1 });
+    expect(await h.as('txsj-lead-3').ok('accounts', 'binding.decide', { requestId: req.id, approve: true })).toMatchObject({
+      status: 'approved',
+      approvals: 1,
+    });
   });
 
   it('the committee of the compound may decide; a committee of another compound may not', async () => {
     const user = h.as('demo-new-bob');
-    const req = await user.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: HOME_5, relation: 'tenant', name: '租户小王' });
-    expect(await user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: HOME_5, relation: 'tenant', name: '租户小王' })).toMatchObject({ ok: false, error: { code: 'ALREADY_REQUESTED' } });
-    expect(await h.as('yjlt-committee').call('accounts', 'binding.decide', { requestId: req.id, approve: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const req = await user.ok('accounts', 'binding.request', {
+      clientRequestId: cid(),
+      homeId: HOME_5,
+      relation: 'tenant',
+      name: '租户小王',
+    });
+    expect(
+      await user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: HOME_5, relation: 'tenant', name: '租户小王' }),
+    ).toMatchObject({ ok: false, error: { code: 'ALREADY_REQUESTED' } });
+    expect(await h.as('yjlt-committee').call('accounts', 'binding.decide', { requestId: req.id, approve: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const rejected = await h.as('txsj-committee').call('accounts', 'binding.decide', { requestId: req.id, approve: false });
     expect(rejected).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const ok = await h.as('txsj-committee').ok('accounts', 'binding.decide', { requestId: req.id, approve: false, reason: '房屋登记业主不认识该申请人' });
+    const ok = await h
+      .as('txsj-committee')
+      .ok('accounts', 'binding.decide', { requestId: req.id, approve: false, reason: '房屋登记业主不认识该申请人' });
     expect(ok).toMatchObject({ status: 'rejected', reason: '房屋登记业主不认识该申请人' });
     const me = await user.ok('accounts', 'me.get', {});
     expect(me.homes).toEqual([]);
@@ -78,10 +114,18 @@ describe('binding by request', () => {
 
   it('an applicant can cancel a pending request, which then cannot be approved', async () => {
     const user = h.as('demo-new-carol');
-    const req = await user.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: 'txsj-b3_2_1201', relation: 'family', name: '家属' });
+    const req = await user.ok('accounts', 'binding.request', {
+      clientRequestId: cid(),
+      homeId: 'txsj-b3_2_1201',
+      relation: 'family',
+      name: '家属',
+    });
     expect(await h.as('demo-new-dave').call('accounts', 'binding.cancel', { requestId: req.id })).toMatchObject({ ok: false });
     expect((await user.ok('accounts', 'binding.cancel', { requestId: req.id })).status).toBe('cancelled');
-    expect(await h.as('txsj-lead-3').call('accounts', 'binding.decide', { requestId: req.id, approve: true })).toMatchObject({ ok: false, error: { code: 'ALREADY_DECIDED' } });
+    expect(await h.as('txsj-lead-3').call('accounts', 'binding.decide', { requestId: req.id, approve: true })).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DECIDED' },
+    });
   });
 
   it('a resident can leave a home', async () => {
@@ -90,7 +134,10 @@ describe('binding by request', () => {
     expect(me.homes).toHaveLength(1);
     await res.ok('accounts', 'binding.leave', { homeId: me.homes[0].id });
     expect((await res.ok('accounts', 'me.get', {})).homes).toHaveLength(0);
-    expect(await res.call('accounts', 'binding.leave', { homeId: me.homes[0].id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await res.call('accounts', 'binding.leave', { homeId: me.homes[0].id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });
 
@@ -99,12 +146,21 @@ describe('binding by invite code', () => {
     const lead3 = h.as('txsj-lead-3');
     const invite = await lead3.ok('accounts', 'invite.create', { clientRequestId: cid(), homeId: 'txsj-b3_2_901', relation: 'owner' });
     expect(invite.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{10}$/);
-    expect(await lead3.call('accounts', 'invite.create', { clientRequestId: cid(), homeId: HOME_5, relation: 'owner' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await lead3.call('accounts', 'invite.create', { clientRequestId: cid(), homeId: HOME_5, relation: 'owner' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const user = h.as('demo-new-erin');
     const home = await user.ok('accounts', 'binding.redeem', { code: invite.code.toLowerCase(), name: '老陈' });
     expect(home).toMatchObject({ id: 'txsj-b3_2_901', relation: 'owner' });
-    expect(await h.as('demo-new-frank').call('accounts', 'binding.redeem', { code: invite.code, name: '小李' })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
-    expect(await h.as('demo-new-frank').call('accounts', 'binding.redeem', { code: 'ZZZZZZZZZZ', name: '小李' })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
+    expect(await h.as('demo-new-frank').call('accounts', 'binding.redeem', { code: invite.code, name: '小李' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVITE_INVALID' },
+    });
+    expect(await h.as('demo-new-frank').call('accounts', 'binding.redeem', { code: 'ZZZZZZZZZZ', name: '小李' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVITE_INVALID' },
+    });
   });
 
   it('a lead lists their active invites and revokes one, which then no longer binds', async () => {
@@ -116,11 +172,20 @@ describe('binding by invite code', () => {
     expect(list.items.find((i: any) => i.id === a.id)).toMatchObject({ code: a.code, home: { id: 'txsj-b3_2_801' }, relation: 'family' });
     // The committee's list does not show the lead's invites; the committee cannot revoke them.
     expect((await h.as('txsj-committee').ok('accounts', 'invite.list', {})).items.map((i: any) => i.id)).not.toContain(a.id);
-    expect(await h.as('txsj-committee').call('accounts', 'invite.revoke', { inviteId: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.as('txsj-committee').call('accounts', 'invite.revoke', { inviteId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await lead3.ok('accounts', 'invite.revoke', { inviteId: a.id })).toEqual({ id: a.id });
-    expect(await lead3.call('accounts', 'invite.revoke', { inviteId: a.id })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
+    expect(await lead3.call('accounts', 'invite.revoke', { inviteId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVITE_INVALID' },
+    });
     expect((await lead3.ok('accounts', 'invite.list', {})).items.map((i: any) => i.id)).not.toContain(a.id);
-    expect(await h.as('demo-new-revoked').call('accounts', 'binding.redeem', { code: a.code, name: '小周' })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
+    expect(await h.as('demo-new-revoked').call('accounts', 'binding.redeem', { code: a.code, name: '小周' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVITE_INVALID' },
+    });
     expect(await h.as('txsj-resident-3').call('accounts', 'invite.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
@@ -133,7 +198,10 @@ describe('profile and groups', () => {
   });
 
   it('only party members may show the party badge', async () => {
-    expect(await h.as('txsj-resident-5').call('accounts', 'me.update', { showPartyBadge: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('txsj-resident-5').call('accounts', 'me.update', { showPartyBadge: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await h.as('txsj-lead-5').ok('accounts', 'me.update', { showPartyBadge: false })).toMatchObject({ showPartyBadge: false });
   });
 

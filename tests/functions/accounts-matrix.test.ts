@@ -16,7 +16,19 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => h.close());
 
-const IDENTITIES = ['', 'demo-new-matrix', 'txsj-resident-3', 'txsj-lead-3', 'txsj-lead-5', 'txsj-committee', 'txsj-secretary', 'txsj-manager', 'txsj-staff', 'community-admin', 'yjlt-committee'] as const;
+const IDENTITIES = [
+  '',
+  'demo-new-matrix',
+  'txsj-resident-3',
+  'txsj-lead-3',
+  'txsj-lead-5',
+  'txsj-committee',
+  'txsj-secretary',
+  'txsj-manager',
+  'txsj-staff',
+  'community-admin',
+  'yjlt-committee',
+] as const;
 const SIGNED_IN = IDENTITIES.filter((i) => i !== '');
 
 let n = 0;
@@ -29,7 +41,14 @@ const nextB8 = () => B8[b8++ % B8.length];
 
 async function pendingRequestIn3() {
   const who = h.as(`demo-new-applicant-${++n}`);
-  return (await who.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: 'txsj-b3_1_1701', relation: 'tenant', name: `申请人${n}` })).id;
+  return (
+    await who.ok('accounts', 'binding.request', {
+      clientRequestId: cid(),
+      homeId: 'txsj-b3_1_1701',
+      relation: 'tenant',
+      name: `申请人${n}`,
+    })
+  ).id;
 }
 /** An .xlsx in `who`'s own imports folder. */
 async function tinyXlsx(who: string) {
@@ -39,10 +58,18 @@ async function tinyXlsx(who: string) {
   ws.addRow(['3栋', '1', '101', '住宅', '95', '有', '王某', '']);
   const openid = who ? h.as(who).openid : 'nobody';
   const content = Buffer.from(await wb.xlsx.writeBuffer());
-  const up = await h.emu.runAs({ openid }, () => h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/imports/m${++n}.xlsx`, fileContent: content }));
+  const up = await h.emu.runAs({ openid }, () =>
+    h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/imports/m${++n}.xlsx`, fileContent: content }),
+  );
   return up.fileID as string;
 }
-const personOf = async (who: string) => (await h.db.collection('people').where({ openid: h.as(who).openid }).get()).data[0];
+const personOf = async (who: string) =>
+  (
+    await h.db
+      .collection('people')
+      .where({ openid: h.as(who).openid })
+      .get()
+  ).data[0];
 /** Where each issuer may issue an invite. */
 const ISSUER_HOME: Record<string, () => string> = {
   'txsj-lead-3': () => `txsj-b3_2_${1 + (++n % 17)}01`,
@@ -63,13 +90,48 @@ async function boundHome(who: string) {
     p = await personOf(who);
   }
   const homeId = nextB8();
-  await h.db.collection('memberships').doc(`${p._id}_${homeId}`).set({ data: { personId: p._id, homeId, buildingId: 'txsj-b8', compoundId: 'txsj', communityId: 'qiaoxing', relation: 'family', status: 'active', via: 'seed', createdAt: new Date() } });
+  await h.db
+    .collection('memberships')
+    .doc(`${p._id}_${homeId}`)
+    .set({
+      data: {
+        personId: p._id,
+        homeId,
+        buildingId: 'txsj-b8',
+        compoundId: 'txsj',
+        communityId: 'qiaoxing',
+        relation: 'family',
+        status: 'active',
+        via: 'seed',
+        createdAt: new Date(),
+      },
+    });
   return homeId;
 }
 async function importJobOf(who: string) {
   const p = who ? await personOf(who) : null;
   const id = `roster.import_${p?._id ?? 'x'}_${++n}`;
-  await h.db.collection('jobs').add({ data: { _id: id, kind: 'roster.import', params: {}, status: 'done', open: false, runAfter: new Date(), cursor: null, total: 1, done: 1, skipped: 0, failed: 0, unknown: 0, createdBy: p?._id ?? 'x', createdAt: new Date(), updatedAt: new Date(), lease: null, batches: 1 } });
+  await h.db.collection('jobs').add({
+    data: {
+      _id: id,
+      kind: 'roster.import',
+      params: {},
+      status: 'done',
+      open: false,
+      runAfter: new Date(),
+      cursor: null,
+      total: 1,
+      done: 1,
+      skipped: 0,
+      failed: 0,
+      unknown: 0,
+      createdBy: p?._id ?? 'x',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+      lease: null,
+      batches: 1,
+    },
+  });
   return id;
 }
 
@@ -79,12 +141,19 @@ const MATRIX: Record<keyof (typeof accountsApi)['actions'], { allowed: readonly 
   'me.update': { allowed: SIGNED_IN, payload: async () => ({ name: '改个名' }) },
   'compounds.list': { allowed: SIGNED_IN, payload: async () => ({}) },
   'homes.list': { allowed: SIGNED_IN, payload: async () => ({ buildingId: 'txsj-b3' }) },
-  'binding.request': { allowed: SIGNED_IN, payload: async () => ({ clientRequestId: cid(), homeId: nextB8(), relation: 'family', name: '家人' }) },
+  'binding.request': {
+    allowed: SIGNED_IN,
+    payload: async () => ({ clientRequestId: cid(), homeId: nextB8(), relation: 'family', name: '家人' }),
+  },
   'binding.cancel': {
     allowed: SIGNED_IN,
     payload: async (who) => {
       if (!who) return { requestId: 'no-such-request' };
-      return { requestId: (await h.as(who).ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: nextB8(), relation: 'family', name: '家人' })).id };
+      return {
+        requestId: (
+          await h.as(who).ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: nextB8(), relation: 'family', name: '家人' })
+        ).id,
+      };
     },
   },
   'binding.redeem': {
@@ -93,33 +162,73 @@ const MATRIX: Record<keyof (typeof accountsApi)['actions'], { allowed: readonly 
     payload: async (who) => ({ code: (await inviteBy(who === 'txsj-committee' ? 'txsj-lead-3' : 'txsj-committee')).code, name: '某人' }),
   },
   'binding.pending': { allowed: ['txsj-lead-3', 'txsj-lead-5', 'txsj-committee', 'yjlt-committee'], payload: async () => ({}) },
-  'binding.decide': { allowed: ['txsj-lead-3', 'txsj-committee'], payload: async () => ({ requestId: await pendingRequestIn3(), approve: false, reason: '测试' }) },
+  'binding.decide': {
+    allowed: ['txsj-lead-3', 'txsj-committee'],
+    payload: async () => ({ requestId: await pendingRequestIn3(), approve: false, reason: '测试' }),
+  },
   'binding.leave': { allowed: SIGNED_IN, payload: async (who) => ({ homeId: await boundHome(who) }) },
-  'invite.create': { allowed: ['txsj-lead-3', 'txsj-committee'], payload: async () => ({ clientRequestId: cid(), homeId: 'txsj-b3_1_301', relation: 'owner' }) },
+  'invite.create': {
+    allowed: ['txsj-lead-3', 'txsj-committee'],
+    payload: async () => ({ clientRequestId: cid(), homeId: 'txsj-b3_1_301', relation: 'owner' }),
+  },
   'invite.redeem': {
     allowed: SIGNED_IN,
     payload: async (who) => ({ code: (await inviteBy(who === 'txsj-committee' ? 'txsj-lead-3' : 'txsj-committee')).code, name: '某人' }),
   },
-  'invite.createStaff': { allowed: ['txsj-committee', 'txsj-manager'], payload: async () => ({ clientRequestId: cid(), compoundId: 'txsj' }) },
+  'invite.createStaff': {
+    allowed: ['txsj-committee', 'txsj-manager'],
+    payload: async () => ({ clientRequestId: cid(), compoundId: 'txsj' }),
+  },
   'invite.list': { allowed: ['txsj-lead-3', 'txsj-lead-5', 'txsj-committee', 'txsj-manager', 'yjlt-committee'], payload: async () => ({}) },
   'invite.revoke': {
     allowed: ['txsj-lead-3', 'txsj-lead-5', 'txsj-committee', 'txsj-manager', 'yjlt-committee'],
     payload: async (who) => ({
-      inviteId: who === 'txsj-manager' ? (await h.as(who).ok('accounts', 'invite.createStaff', { clientRequestId: cid(), compoundId: 'txsj' })).id : (await inviteBy(who)).id,
+      inviteId:
+        who === 'txsj-manager'
+          ? (await h.as(who).ok('accounts', 'invite.createStaff', { clientRequestId: cid(), compoundId: 'txsj' })).id
+          : (await inviteBy(who)).id,
     }),
   },
-  'roster.list': { allowed: ['txsj-lead-3', 'txsj-committee', 'txsj-secretary', 'txsj-manager', 'community-admin'], payload: async () => ({ buildingId: 'txsj-b3', size: 5 }) },
-  'roster.import': { allowed: ['txsj-committee', 'txsj-manager'], payload: async (who) => ({ clientRequestId: cid(), compoundId: 'txsj', fileID: await tinyXlsx(who), dryRun: true }) },
-  'roster.importStatus': { allowed: ['txsj-committee', 'txsj-manager', 'yjlt-committee'], payload: async (who) => ({ jobId: await importJobOf(who) }) },
+  'roster.list': {
+    allowed: ['txsj-lead-3', 'txsj-committee', 'txsj-secretary', 'txsj-manager', 'community-admin'],
+    payload: async () => ({ buildingId: 'txsj-b3', size: 5 }),
+  },
+  'roster.import': {
+    allowed: ['txsj-committee', 'txsj-manager'],
+    payload: async (who) => ({ clientRequestId: cid(), compoundId: 'txsj', fileID: await tinyXlsx(who), dryRun: true }),
+  },
+  'roster.importStatus': {
+    allowed: ['txsj-committee', 'txsj-manager', 'yjlt-committee'],
+    payload: async (who) => ({ jobId: await importJobOf(who) }),
+  },
   'roster.export': { allowed: ['txsj-committee', 'txsj-manager'], payload: async () => ({ compoundId: 'txsj' }) },
   'roster.template': { allowed: ['txsj-committee', 'txsj-manager'], payload: async () => ({ compoundId: 'txsj' }) },
-  'people.search': { allowed: ['txsj-secretary', 'txsj-committee', 'txsj-manager', 'community-admin'], payload: async () => ({ compoundId: 'txsj', q: '陈' }) },
-  'roles.list': { allowed: ['txsj-secretary', 'txsj-committee', 'txsj-manager', 'community-admin'], payload: async () => ({ compoundId: 'txsj' }) },
-  'roles.grant': { allowed: ['txsj-secretary', 'community-admin'], payload: async () => ({ personId: 'p-txsj-resident-3', role: 'buildingLead', compoundId: 'txsj', buildingIds: ['txsj-b8'] }) },
+  'people.search': {
+    allowed: ['txsj-secretary', 'txsj-committee', 'txsj-manager', 'community-admin'],
+    payload: async () => ({ compoundId: 'txsj', q: '陈' }),
+  },
+  'roles.list': {
+    allowed: ['txsj-secretary', 'txsj-committee', 'txsj-manager', 'community-admin'],
+    payload: async () => ({ compoundId: 'txsj' }),
+  },
+  'roles.grant': {
+    allowed: ['txsj-secretary', 'community-admin'],
+    payload: async () => ({ personId: 'p-txsj-resident-3', role: 'buildingLead', compoundId: 'txsj', buildingIds: ['txsj-b8'] }),
+  },
   'roles.revoke': {
     allowed: ['txsj-secretary', 'community-admin'],
     payload: async () => {
-      const res = await h.db.collection('roles').add({ data: { personId: 'p-txsj-resident-5', role: 'buildingLead', communityId: 'qiaoxing', compoundId: 'txsj', buildingIds: ['txsj-b8'], grantedBy: 'test', createdAt: new Date() } });
+      const res = await h.db.collection('roles').add({
+        data: {
+          personId: 'p-txsj-resident-5',
+          role: 'buildingLead',
+          communityId: 'qiaoxing',
+          compoundId: 'txsj',
+          buildingIds: ['txsj-b8'],
+          grantedBy: 'test',
+          createdAt: new Date(),
+        },
+      });
       return { roleId: String(res._id) };
     },
   },
@@ -142,7 +251,11 @@ describe('authorization matrix: every action × every role', () => {
     const refusedSelf = async (who: string, action: string, payload: Record<string, unknown>) => {
       const before = await h.snapshot();
       const r = await h.as(who).call('accounts', action, payload);
-      expect([who, action, r]).toEqual([who, action, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'SELF_DECISION' }) })]);
+      expect([who, action, r]).toEqual([
+        who,
+        action,
+        expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'SELF_DECISION' }) }),
+      ]);
       expect(await h.snapshot()).toBe(before);
     };
     it.each([
@@ -157,9 +270,24 @@ describe('authorization matrix: every action × every role', () => {
       await refusedSelf(who, 'binding.redeem', { code: (await inviteBy(who)).code, name: '自己人' });
     });
     it('roles.grant and roles.revoke: on themselves', async () => {
-      await refusedSelf('txsj-secretary', 'roles.grant', { personId: 'p-txsj-secretary', role: 'buildingLead', compoundId: 'txsj', buildingIds: ['txsj-b8'] });
+      await refusedSelf('txsj-secretary', 'roles.grant', {
+        personId: 'p-txsj-secretary',
+        role: 'buildingLead',
+        compoundId: 'txsj',
+        buildingIds: ['txsj-b8'],
+      });
       await refusedSelf('community-admin', 'roles.grant', { personId: 'p-community-admin', role: 'committeeMember', compoundId: 'txsj' });
-      const own = await h.db.collection('roles').add({ data: { personId: 'p-txsj-secretary', role: 'buildingLead', communityId: 'qiaoxing', compoundId: 'txsj', buildingIds: ['txsj-b8'], grantedBy: 'test', createdAt: new Date() } });
+      const own = await h.db.collection('roles').add({
+        data: {
+          personId: 'p-txsj-secretary',
+          role: 'buildingLead',
+          communityId: 'qiaoxing',
+          compoundId: 'txsj',
+          buildingIds: ['txsj-b8'],
+          grantedBy: 'test',
+          createdAt: new Date(),
+        },
+      });
       await refusedSelf('txsj-secretary', 'roles.revoke', { roleId: String(own._id) });
       await refusedSelf('community-admin', 'roles.revoke', { roleId: 'r-community-admin-communityAdmin' });
     });
@@ -167,7 +295,12 @@ describe('authorization matrix: every action × every role', () => {
 
   it('an openid in the event or payload never changes who is calling', async () => {
     const stranger = h.as('demo-new-intruder');
-    const spoof = await stranger.raw('accounts', { action: 'binding.pending', payload: {}, openid: 'demo-txsj-lead-3', userInfo: { openId: 'demo-txsj-lead-3', appId: 'x' } });
+    const spoof = await stranger.raw('accounts', {
+      action: 'binding.pending',
+      payload: {},
+      openid: 'demo-txsj-lead-3',
+      userInfo: { openId: 'demo-txsj-lead-3', appId: 'x' },
+    });
     expect(spoof).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const inPayload = await stranger.call('accounts', 'binding.pending', { openid: 'demo-txsj-lead-3' });
     expect(inPayload).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
@@ -176,15 +309,25 @@ describe('authorization matrix: every action × every role', () => {
   });
 });
 
-
-const OPTIONAL_FIELDS = new Set(['people.search:q', 'me.update:name', 'invite.list:size', 'roster.list:size', 'roster.import:dryRun', 'roles.grant:compoundId', 'roles.grant:buildingIds']);
+const OPTIONAL_FIELDS = new Set([
+  'people.search:q',
+  'me.update:name',
+  'invite.list:size',
+  'roster.list:size',
+  'roster.import:dryRun',
+  'roles.grant:compoundId',
+  'roles.grant:buildingIds',
+]);
 
 describe('bad input: a typed error and nothing written', () => {
   it('an unknown action or a malformed envelope', async () => {
     const c = h.as('txsj-committee');
     for (const event of [{ action: 'nope' }, { action: 'me.get.extra' }, { payload: {} }, 'x', null, { action: 7 }]) {
       const { result, writes } = await h.emu.measure(() => c.raw('accounts', event));
-      expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(UNKNOWN_ACTION|BAD_REQUEST)$/), message: expect.any(String) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: expect.stringMatching(/^(UNKNOWN_ACTION|BAD_REQUEST)$/), message: expect.any(String) },
+      });
       expect(writes).toBe(0);
     }
   });
@@ -197,7 +340,13 @@ describe('bad input: a typed error and nothing written', () => {
       for (const [label, payload] of malformed(valid)) {
         if (label.endsWith('missing') && OPTIONAL_FIELDS.has(`${action}:${label.split(' ')[0]}`)) continue;
         const { result, writes } = await h.emu.measure(() => who.call('accounts', action, payload));
-        expect([label, result]).toEqual([label, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/[\u4e00-\u9fa5]/) }) })]);
+        expect([label, result]).toEqual([
+          label,
+          expect.objectContaining({
+            ok: false,
+            error: expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/[\u4e00-\u9fa5]/) }),
+          }),
+        ]);
         expect([label, writes]).toEqual([label, 0]);
       }
     });

@@ -22,18 +22,31 @@ async function xlsx(header: string[], rows: (string | number)[][], who = 'txsj-c
   rows.forEach((r) => ws.addRow(r));
   const openid = h.as(who).openid;
   const content = Buffer.from(await wb.xlsx.writeBuffer());
-  const up = await h.emu.runAs({ openid }, () => h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/imports/p${++seq}.xlsx`, fileContent: content }));
+  const up = await h.emu.runAs({ openid }, () =>
+    h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/imports/p${++seq}.xlsx`, fileContent: content }),
+  );
   return up.fileID as string;
 }
-const dry = (fileID: string, who = 'txsj-committee') => h.as(who).ok('accounts', 'roster.import', { clientRequestId: newRequestId(), compoundId: 'txsj', fileID, dryRun: true });
+const dry = (fileID: string, who = 'txsj-committee') =>
+  h.as(who).ok('accounts', 'roster.import', { clientRequestId: newRequestId(), compoundId: 'txsj', fileID, dryRun: true });
 
 describe('roster import: buildings as people write them', () => {
   it('"9栋 1 101 住宅" is refused with a row error: building no. 9 is the shops block, not a 9栋', async () => {
     const before = await h.snapshot();
-    const res = await dry(await xlsx(['楼栋', '单元', '房号', '类型', '面积(㎡)', '电梯', '业主姓名', '手机号'], [['9栋', '1', '101', '住宅', '95', '有', '王某', '']]));
+    const res = await dry(
+      await xlsx(
+        ['楼栋', '单元', '房号', '类型', '面积(㎡)', '电梯', '业主姓名', '手机号'],
+        [['9栋', '1', '101', '住宅', '95', '有', '王某', '']],
+      ),
+    );
     expect(res.errors).toEqual([expect.objectContaining({ row: 2, column: '楼栋', message: expect.stringContaining('沿街商铺') })]);
     expect(res.preview).toEqual([]);
-    const real = await h.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: newRequestId(), compoundId: 'txsj', fileID: await xlsx(['楼栋', '房号', '面积'], [['9栋', '101', '95']]), dryRun: false });
+    const real = await h.as('txsj-committee').ok('accounts', 'roster.import', {
+      clientRequestId: newRequestId(),
+      compoundId: 'txsj',
+      fileID: await xlsx(['楼栋', '房号', '面积'], [['9栋', '101', '95']]),
+      dryRun: false,
+    });
     expect(real.errorCount).toBe(1);
     expect(real.job).toBeUndefined();
     expect(await h.snapshot()).toBe(before);
@@ -61,21 +74,31 @@ describe('roster import: buildings as people write them', () => {
       [5, '沿街商铺', '天翔世家 沿街商铺S50'],
     ]);
     // The real import puts them exactly there.
-    const real = await h.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: newRequestId(), compoundId: 'txsj', fileID: file, dryRun: false });
+    const real = await h
+      .as('txsj-committee')
+      .ok('accounts', 'roster.import', { clientRequestId: newRequestId(), compoundId: 'txsj', fileID: file, dryRun: false });
     expect(real.job.status).toBe('done');
     const home = (await h.db.collection('homes').doc('txsj-b3_1_1801').get()).data as any;
-    expect(home).toMatchObject({ label: '3栋1单元1801', registeredOwners: [{ name: '钱多多', phone: '13912345678' }], hasLift: true, sortKey: '00000001!00001801' });
+    expect(home).toMatchObject({
+      label: '3栋1单元1801',
+      registeredOwners: [{ name: '钱多多', phone: '13912345678' }],
+      hasLift: true,
+      sortKey: '00000001!00001801',
+    });
     expect((await h.db.collection('homes').doc('txsj-b9_0_S50').get()).data).toMatchObject({ kind: 'shop', label: '沿街商铺S50' });
   });
 
   it('refuses unknown and ambiguous buildings, a 住宅 row in the shops block, and missing units', async () => {
     const res = await dry(
-      await xlsx(['楼栋', '单元', '房号', '类型', '面积'], [
-        ['12栋', '1', '101', '住宅', '90'],
-        ['沿街商铺', '', 'S60', '住宅', '90'],
-        ['3栋', '', '1901', '住宅', '90'],
-        ['3栋', '五单元楼', '1901', '住宅', '90'],
-      ]),
+      await xlsx(
+        ['楼栋', '单元', '房号', '类型', '面积'],
+        [
+          ['12栋', '1', '101', '住宅', '90'],
+          ['沿街商铺', '', 'S60', '住宅', '90'],
+          ['3栋', '', '1901', '住宅', '90'],
+          ['3栋', '五单元楼', '1901', '住宅', '90'],
+        ],
+      ),
     );
     expect(res.errors.map((e: any) => [e.row, e.column])).toEqual([
       [2, '楼栋'],
@@ -99,13 +122,18 @@ describe('roster import: buildings as people write them', () => {
     // Its example rows pass the check as they are.
     const openid = h.as('txsj-manager').openid;
     const content = (await h.emu.runAs({ openid }, () => h.emu.sdk.downloadFile({ fileID: t.fileID }))).fileContent as Buffer;
-    const up = await h.emu.runAs({ openid }, () => h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/imports/template.xlsx`, fileContent: content }));
+    const up = await h.emu.runAs({ openid }, () =>
+      h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/imports/template.xlsx`, fileContent: content }),
+    );
     const checked = await dry(up.fileID as string, 'txsj-manager');
     expect(checked).toMatchObject({ errors: [], rows: 2 });
     expect(new Date(t.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(600_000);
     const ex = await h.as('txsj-manager').ok('accounts', 'roster.export', { compoundId: 'txsj' });
     expect(ex.fileName).toMatch(/^天翔世家-花名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    expect(await h.as('txsj-lead-3').call('accounts', 'roster.template', { compoundId: 'txsj' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('txsj-lead-3').call('accounts', 'roster.template', { compoundId: 'txsj' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 
@@ -145,7 +173,9 @@ describe('roles: flags from the authorization table, search, staff invites', () 
     expect(byRoom.items.find((p: any) => p.name === '吴晓峰').homes).toEqual(['3栋1单元1502（租户）']);
     const narrowed = await sec.ok('accounts', 'people.search', { compoundId: 'txsj', q: '3栋1单元1502' });
     expect(narrowed.items.map((p: any) => p.name)).toEqual(['吴晓峰']);
-    expect((await sec.ok('accounts', 'people.search', { compoundId: 'txsj', q: '3-1-1502' })).items.map((p: any) => p.name)).toEqual(['吴晓峰']);
+    expect((await sec.ok('accounts', 'people.search', { compoundId: 'txsj', q: '3-1-1502' })).items.map((p: any) => p.name)).toEqual([
+      '吴晓峰',
+    ]);
     // Someone of the other compound is not found here.
     expect((await sec.ok('accounts', 'people.search', { compoundId: 'txsj', q: '何玉' })).items).toEqual([]);
     const first = await sec.ok('accounts', 'people.search', { compoundId: 'txsj', size: 10 });
@@ -158,7 +188,9 @@ describe('roles: flags from the authorization table, search, staff invites', () 
 
   it('a staff invite makes someone who lives elsewhere 物业员工 once; guessing is attempt-limited', async () => {
     const mgr = h.as('txsj-manager');
-    expect(await h.as('txsj-secretary').call('accounts', 'invite.createStaff', { clientRequestId: newRequestId(), compoundId: 'txsj' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await h.as('txsj-secretary').call('accounts', 'invite.createStaff', { clientRequestId: newRequestId(), compoundId: 'txsj' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const rid = newRequestId();
     const inv = await mgr.ok('accounts', 'invite.createStaff', { clientRequestId: rid, compoundId: 'txsj' });
     expect(inv).toMatchObject({ kind: 'staff', compoundName: '天翔世家', label: '天翔世家 物业员工' });
@@ -167,15 +199,24 @@ describe('roles: flags from the authorization table, search, staff invites', () 
     expect((await mgr.ok('accounts', 'invite.list', {})).items.map((i: any) => i.id)).toContain(inv.id);
     // Not a home's code.
     const newcomer = h.as('demo-new-cleaner');
-    expect(await newcomer.call('accounts', 'binding.redeem', { code: inv.code, name: '保洁王姐' })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
-    expect(await mgr.call('accounts', 'invite.redeem', { code: inv.code, name: '刘洋' })).toMatchObject({ ok: false, error: { code: 'SELF_DECISION' } });
+    expect(await newcomer.call('accounts', 'binding.redeem', { code: inv.code, name: '保洁王姐' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVITE_INVALID' },
+    });
+    expect(await mgr.call('accounts', 'invite.redeem', { code: inv.code, name: '刘洋' })).toMatchObject({
+      ok: false,
+      error: { code: 'SELF_DECISION' },
+    });
     const done = await newcomer.ok('accounts', 'invite.redeem', { code: inv.code, name: '保洁王姐' });
     expect(done).toMatchObject({ kind: 'staff', role: { role: 'staff', compoundId: 'txsj', scopeLabel: '天翔世家' } });
     const me = await newcomer.ok('accounts', 'me.get', {});
     expect(me.homes).toEqual([]);
     expect(me.roles.map((r: any) => r.role)).toEqual(['staff']);
     // One time only.
-    expect(await h.as('demo-new-second').call('accounts', 'invite.redeem', { code: inv.code, name: '第二人' })).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
+    expect(await h.as('demo-new-second').call('accounts', 'invite.redeem', { code: inv.code, name: '第二人' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVITE_INVALID' },
+    });
     // Wrong codes count against the guesser like binding.redeem.
     const guesser = h.as('demo-new-guesser');
     let last: any;
@@ -188,8 +229,21 @@ describe('contact consent: 愿意楼栋长联系我', () => {
   it('a resident who agrees while binding shows the lead their phone (call button); otherwise masked', async () => {
     const yes = h.as('demo-new-contact-yes');
     const no = h.as('demo-new-contact-no');
-    await yes.ok('accounts', 'binding.request', { clientRequestId: newRequestId(), homeId: 'txsj-b3_2_1601', relation: 'tenant', name: '愿联系', phone: '13800002222', contactLead: true });
-    await no.ok('accounts', 'binding.request', { clientRequestId: newRequestId(), homeId: 'txsj-b3_2_1602', relation: 'tenant', name: '不联系', phone: '13800003333' });
+    await yes.ok('accounts', 'binding.request', {
+      clientRequestId: newRequestId(),
+      homeId: 'txsj-b3_2_1601',
+      relation: 'tenant',
+      name: '愿联系',
+      phone: '13800002222',
+      contactLead: true,
+    });
+    await no.ok('accounts', 'binding.request', {
+      clientRequestId: newRequestId(),
+      homeId: 'txsj-b3_2_1602',
+      relation: 'tenant',
+      name: '不联系',
+      phone: '13800003333',
+    });
     const pending = (await h.as('txsj-lead-3').ok('accounts', 'binding.pending', { size: 50 })).items;
     const a = pending.find((r: any) => r.applicantName === '愿联系');
     const b = pending.find((r: any) => r.applicantName === '不联系');
@@ -199,13 +253,18 @@ describe('contact consent: 愿意楼栋长联系我', () => {
     expect((await yes.ok('accounts', 'me.get', {})).person.contactLead).toBe(true);
     // Changed later on 我的: masked again.
     expect((await yes.ok('accounts', 'me.update', { contactLead: false })).contactLead).toBe(false);
-    const again = (await h.as('txsj-lead-3').ok('accounts', 'binding.pending', { size: 50 })).items.find((r: any) => r.applicantName === '愿联系');
+    const again = (await h.as('txsj-lead-3').ok('accounts', 'binding.pending', { size: 50 })).items.find(
+      (r: any) => r.applicantName === '愿联系',
+    );
     expect(again.applicantPhone).toBe('138****2222');
   });
 
   it('consent needs a phone; leadContactPhone is the one reading of it', async () => {
     const c = h.as('txsj-shop');
-    await h.db.collection('people').doc('p-txsj-shop').update({ data: { phone: h.db.command.remove() } });
+    await h.db
+      .collection('people')
+      .doc('p-txsj-shop')
+      .update({ data: { phone: h.db.command.remove() } });
     expect(await c.call('accounts', 'me.update', { contactLead: true })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(leadContactPhone({ phone: '13800001111', contactLead: true })).toBe('13800001111');
     expect(leadContactPhone({ phone: '13800001111' })).toBeUndefined();
@@ -215,8 +274,13 @@ describe('contact consent: 愿意楼栋长联系我', () => {
 
 describe('approvals in natural room order', () => {
   it('3栋2单元201 comes before 3栋2单元1001, whatever the order they were asked in', async () => {
-    for (const [who, home] of [['demo-new-order-a', 'txsj-b3_2_1001'], ['demo-new-order-b', 'txsj-b3_2_201']]) {
-      await h.as(who).ok('accounts', 'binding.request', { clientRequestId: newRequestId(), homeId: home, relation: 'tenant', name: '排序测试' });
+    for (const [who, home] of [
+      ['demo-new-order-a', 'txsj-b3_2_1001'],
+      ['demo-new-order-b', 'txsj-b3_2_201'],
+    ]) {
+      await h
+        .as(who)
+        .ok('accounts', 'binding.request', { clientRequestId: newRequestId(), homeId: home, relation: 'tenant', name: '排序测试' });
     }
     const labels = (await h.as('txsj-lead-3').ok('accounts', 'binding.pending', { size: 50 })).items.map((r: any) => r.home.label);
     expect(labels.indexOf('3栋2单元201')).toBeLessThan(labels.indexOf('3栋2单元1001'));

@@ -12,7 +12,11 @@ let seq = 0;
 const cid = () => `roster-test-${++seq}`;
 
 /** An .xlsx uploaded to `who`'s own imports folder, as the client does; resolves with its fileID. */
-async function xlsx(rows: (string | number)[][], header = ['楼栋', '单元', '房号', '类型', '面积(㎡)', '电梯', '业主姓名', '手机号'], who = 'txsj-committee') {
+async function xlsx(
+  rows: (string | number)[][],
+  header = ['楼栋', '单元', '房号', '类型', '面积(㎡)', '电梯', '业主姓名', '手机号'],
+  who = 'txsj-committee',
+) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('花名册');
   ws.addRow(header);
@@ -39,19 +43,32 @@ describe('roster', () => {
     expect(full.view).toBe('full');
     expect(full.items[0].registeredOwners[0].name).not.toMatch(/\*/);
 
-    expect(await h.as('txsj-lead-3').call('accounts', 'roster.list', { buildingId: 'txsj-b5' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await h.as('txsj-resident-3').call('accounts', 'roster.list', { buildingId: 'txsj-b3' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await h.as('yjlt-committee').call('accounts', 'roster.list', { buildingId: 'txsj-b3' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('txsj-lead-3').call('accounts', 'roster.list', { buildingId: 'txsj-b5' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await h.as('txsj-resident-3').call('accounts', 'roster.list', { buildingId: 'txsj-b3' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await h.as('yjlt-committee').call('accounts', 'roster.list', { buildingId: 'txsj-b3' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('import checks every row, reports errors per row in Chinese and writes nothing when any row is wrong', async () => {
     const before = await h.snapshot();
-    const file = await xlsx([
-      ['3栋', '1', '101', '住宅', '95.5', '有', '王大爷', '13912345678'],
-      ['10栋', '1', '101', '住宅', '95.5', '有', '张三', ''],
-      ['3栋', '1', '102', '别墅', '-3', '可能', '李四', '123'],
-      ['3栋', '1', '101', '住宅', '95.5', '有', '重复', ''],
-    ], undefined, 'txsj-manager');
+    const file = await xlsx(
+      [
+        ['3栋', '1', '101', '住宅', '95.5', '有', '王大爷', '13912345678'],
+        ['10栋', '1', '101', '住宅', '95.5', '有', '张三', ''],
+        ['3栋', '1', '102', '别墅', '-3', '可能', '李四', '123'],
+        ['3栋', '1', '101', '住宅', '95.5', '有', '重复', ''],
+      ],
+      undefined,
+      'txsj-manager',
+    );
     const res = await h.as('txsj-manager').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file });
     expect(res.created + res.updated).toBe(0);
     expect(res.job).toBeUndefined();
@@ -75,7 +92,9 @@ describe('roster', () => {
       ['3', '3单元', '101', '住宅', '88', '有', '新业主', ''],
       ['沿街商铺', '', 'S44', '商铺', '45.2', '无', '商户甲', ''],
     ]);
-    const dry = await h.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file, dryRun: true });
+    const dry = await h
+      .as('txsj-committee')
+      .ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file, dryRun: true });
     expect(dry).toMatchObject({ dryRun: true, rows: 3, created: 2, updated: 1, errors: [], errorCount: 0 });
     expect(dry.job).toBeUndefined();
     const home = (await h.db.collection('homes').where({ _id: 'txsj-b3_1_101' }).get()).data[0];
@@ -83,28 +102,49 @@ describe('roster', () => {
 
     const real = await h.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file });
     // A compound-sized file is done within the call (one batch runs inline).
-    expect(real).toMatchObject({ dryRun: false, created: 2, updated: 1, job: { kind: 'roster.import', status: 'done', total: 3, done: 3 } });
-    expect(await h.as('txsj-committee').ok('accounts', 'roster.importStatus', { jobId: real.job.id })).toMatchObject({ status: 'done', done: 3 });
-    expect(await h.as('txsj-manager').call('accounts', 'roster.importStatus', { jobId: real.job.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(real).toMatchObject({
+      dryRun: false,
+      created: 2,
+      updated: 1,
+      job: { kind: 'roster.import', status: 'done', total: 3, done: 3 },
+    });
+    expect(await h.as('txsj-committee').ok('accounts', 'roster.importStatus', { jobId: real.job.id })).toMatchObject({
+      status: 'done',
+      done: 3,
+    });
+    expect(await h.as('txsj-manager').call('accounts', 'roster.importStatus', { jobId: real.job.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     const updated = (await h.db.collection('homes').where({ _id: 'txsj-b3_1_101' }).get()).data[0];
     expect(updated).toMatchObject({ areaCenti: 9555, registeredOwners: [{ name: '王大爷', phone: '13912345678' }, { name: '王大妈' }] });
     const b3 = (await h.db.collection('buildings').where({ _id: 'txsj-b3' }).get()).data[0];
     expect(b3.units).toEqual(['1', '2', '3']);
     expect(b3.homeCount).toBe(69);
     // Running the same file again changes nothing: ids are deterministic.
-    const again = await h.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file });
+    const again = await h
+      .as('txsj-committee')
+      .ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file });
     expect(again).toMatchObject({ created: 0, updated: 3, job: { status: 'done' } });
     expect((await h.db.collection('buildings').where({ _id: 'txsj-b3' }).get()).data[0].homeCount).toBe(69);
   });
 
   it('import refuses a file that is not xlsx, a sheet without the columns, and other roles', async () => {
-    const bad = await h.as('txsj-committee').call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await upload('txsj-committee', Buffer.from('hello')) });
+    const bad = await h.as('txsj-committee').call('accounts', 'roster.import', {
+      clientRequestId: cid(),
+      compoundId: 'txsj',
+      fileID: await upload('txsj-committee', Buffer.from('hello')),
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID' } });
-    const noCols = await h.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await xlsx([['a']], ['姓名']) });
+    const noCols = await h
+      .as('txsj-committee')
+      .ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await xlsx([['a']], ['姓名']) });
     expect(noCols.errors[0]).toMatchObject({ row: 1, column: '楼栋' });
     for (const who of ['txsj-lead-3', 'txsj-resident-3', 'txsj-secretary', 'yjlt-manager']) {
       const file = await xlsx([['3栋', '1', '101', '住宅', '95', '有', '王', '']], undefined, who);
-      expect(await h.as(who).call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await h.as(who).call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: file })).toMatchObject(
+        { ok: false, error: { code: 'FORBIDDEN' } },
+      );
     }
   });
 
@@ -117,7 +157,10 @@ describe('roster', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as any);
     expect(wb.worksheets[0].rowCount).toBe(1 + 296);
-    expect(await h.as('txsj-manager').call('accounts', 'roster.export', { compoundId: 'yjlt' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('txsj-manager').call('accounts', 'roster.export', { compoundId: 'yjlt' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 
@@ -127,7 +170,10 @@ describe('roles', () => {
     const grant = { personId: 'p-txsj-resident-5', role: 'buildingLead', compoundId: 'txsj', buildingIds: ['txsj-b7'] };
     expect(await h.as('txsj-lead-3').call('accounts', 'roles.grant', grant)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await h.as('yjlt-secretary').call('accounts', 'roles.grant', grant)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await sec.call('accounts', 'roles.grant', { ...grant, buildingIds: ['yjlt-b1'] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await sec.call('accounts', 'roles.grant', { ...grant, buildingIds: ['yjlt-b1'] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     const role = await sec.ok('accounts', 'roles.grant', grant);
     expect(role).toMatchObject({ role: 'buildingLead', label: '党员楼栋长', scopeLabel: '天翔世家 7栋' });
     const me = await h.as('txsj-resident-5').ok('accounts', 'me.get', {});
@@ -136,13 +182,20 @@ describe('roles', () => {
     const list = await sec.ok('accounts', 'roles.list', { compoundId: 'txsj' });
     expect(list.items.find((r: any) => r.id === role.id)).toMatchObject({ personName: '郑海涛', canRevoke: true });
     expect(list.grantable).toEqual(['buildingLead']);
-    expect(await sec.call('accounts', 'roles.grant', { personId: 'p-txsj-resident-5', role: 'committeeMember', compoundId: 'txsj' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await sec.call('accounts', 'roles.grant', { personId: 'p-txsj-resident-5', role: 'committeeMember', compoundId: 'txsj' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await sec.ok('accounts', 'roles.revoke', { roleId: role.id });
-    expect(await h.as('txsj-resident-5').call('accounts', 'roster.list', { buildingId: 'txsj-b7' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('txsj-resident-5').call('accounts', 'roster.list', { buildingId: 'txsj-b7' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('the community office appoints compound roles', async () => {
-    const r = await h.as('community-admin').ok('accounts', 'roles.grant', { personId: 'p-yjlt-resident-5', role: 'committeeMember', compoundId: 'yjlt' });
+    const r = await h
+      .as('community-admin')
+      .ok('accounts', 'roles.grant', { personId: 'p-yjlt-resident-5', role: 'committeeMember', compoundId: 'yjlt' });
     expect(r.scopeLabel).toBe('御家兰庭');
   });
 });

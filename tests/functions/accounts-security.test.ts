@@ -29,10 +29,22 @@ async function unchanged<T>(fn: () => Promise<T>, harness = h): Promise<T> {
 const refused = (code: string) => expect.objectContaining({ ok: false, error: expect.objectContaining({ code }) });
 const pendingOf = async (personId: string, homeId: string) =>
   (await h.db.collection('bindRequests').where({ personId, homeId, status: 'pending' }).get()).data;
-const personOf = async (harness: Harness, who: string) => (await harness.db.collection('people').where({ openid: harness.as(who).openid }).get()).data[0];
+const personOf = async (harness: Harness, who: string) =>
+  (
+    await harness.db
+      .collection('people')
+      .where({ openid: harness.as(who).openid })
+      .get()
+  ).data[0];
 
 function workerCtx(harness: Harness): Ctx {
-  return { cloud: harness.emu.sdk as any, db: harness.db, openid: '', now: new Date(), actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }) };
+  return {
+    cloud: harness.emu.sdk as any,
+    db: harness.db,
+    openid: '',
+    now: new Date(),
+    actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }),
+  };
 }
 
 async function upload(harness: Harness, who: string, rows: (string | number)[][], name = `f${++seq}.xlsx`) {
@@ -42,7 +54,9 @@ async function upload(harness: Harness, who: string, rows: (string | number)[][]
   for (const r of rows) ws.addRow(r);
   const content = Buffer.from(await wb.xlsx.writeBuffer());
   const openid = harness.as(who).openid;
-  const up = await harness.emu.runAs({ openid }, () => harness.emu.sdk.uploadFile({ cloudPath: `u/${openid}/imports/${name}`, fileContent: content }));
+  const up = await harness.emu.runAs({ openid }, () =>
+    harness.emu.sdk.uploadFile({ cloudPath: `u/${openid}/imports/${name}`, fileContent: content }),
+  );
   return up.fileID as string;
 }
 
@@ -66,10 +80,17 @@ async function expectFactsMatchHomes(harness: Harness, buildingId: string) {
 describe('1. separation of duties', () => {
   it('a lead approving her own request to bind as owner of a neighbour’s home is refused (SELF_DECISION), nothing written', async () => {
     const lead = h.as('txsj-lead-3');
-    const req = await lead.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: 'txsj-b3_1_601', relation: 'owner', name: '李秀英' });
+    const req = await lead.ok('accounts', 'binding.request', {
+      clientRequestId: cid(),
+      homeId: 'txsj-b3_1_601',
+      relation: 'owner',
+      name: '李秀英',
+    });
     // Her own request is not in her queue either.
     expect((await lead.ok('accounts', 'binding.pending', { size: 50 })).items.map((r: any) => r.id)).not.toContain(req.id);
-    expect(await unchanged(() => lead.call('accounts', 'binding.decide', { requestId: req.id, approve: true }))).toEqual(refused('SELF_DECISION'));
+    expect(await unchanged(() => lead.call('accounts', 'binding.decide', { requestId: req.id, approve: true }))).toEqual(
+      refused('SELF_DECISION'),
+    );
     const stored = (await h.db.collection('bindRequests').where({ _id: req.id }).get()).data[0];
     expect(stored).toMatchObject({ status: 'pending', approvals: [] });
   });
@@ -77,28 +98,50 @@ describe('1. separation of duties', () => {
   it('the creator of an invite cannot redeem it', async () => {
     const committee = h.as('txsj-committee');
     const invite = await committee.ok('accounts', 'invite.create', { clientRequestId: cid(), homeId: 'txsj-b2_1_1501', relation: 'owner' });
-    expect(await unchanged(() => committee.call('accounts', 'binding.redeem', { code: invite.code, name: '黄美玲' }))).toEqual(refused('SELF_DECISION'));
+    expect(await unchanged(() => committee.call('accounts', 'binding.redeem', { code: invite.code, name: '黄美玲' }))).toEqual(
+      refused('SELF_DECISION'),
+    );
     // Still usable by the person it was meant for.
-    expect(await h.as('demo-new-invitee').ok('accounts', 'binding.redeem', { code: invite.code, name: '新业主' })).toMatchObject({ id: 'txsj-b2_1_1501' });
+    expect(await h.as('demo-new-invitee').ok('accounts', 'binding.redeem', { code: invite.code, name: '新业主' })).toMatchObject({
+      id: 'txsj-b2_1_1501',
+    });
   });
 
   it('the branch secretary cannot appoint himself lead of another building, nor revoke his own role', async () => {
     const sec = h.as('txsj-secretary');
-    expect(await unchanged(() => sec.call('accounts', 'roles.grant', { personId: 'p-txsj-secretary', role: 'buildingLead', compoundId: 'txsj', buildingIds: ['txsj-b7'] }))).toEqual(refused('SELF_DECISION'));
-    const granted = await h.as('community-admin').ok('accounts', 'roles.grant', { personId: 'p-txsj-secretary', role: 'buildingLead', compoundId: 'txsj', buildingIds: ['txsj-b7'] });
+    expect(
+      await unchanged(() =>
+        sec.call('accounts', 'roles.grant', {
+          personId: 'p-txsj-secretary',
+          role: 'buildingLead',
+          compoundId: 'txsj',
+          buildingIds: ['txsj-b7'],
+        }),
+      ),
+    ).toEqual(refused('SELF_DECISION'));
+    const granted = await h
+      .as('community-admin')
+      .ok('accounts', 'roles.grant', { personId: 'p-txsj-secretary', role: 'buildingLead', compoundId: 'txsj', buildingIds: ['txsj-b7'] });
     expect(await unchanged(() => sec.call('accounts', 'roles.revoke', { roleId: granted.id }))).toEqual(refused('SELF_DECISION'));
   });
 
   it('an owner not on the property register needs two different approvers', async () => {
     const user = h.as('demo-new-claimant');
-    const req = await user.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: 'txsj-b3_1_1601', relation: 'owner', name: '冒名者' });
+    const req = await user.ok('accounts', 'binding.request', {
+      clientRequestId: cid(),
+      homeId: 'txsj-b3_1_1601',
+      relation: 'owner',
+      name: '冒名者',
+    });
     expect(req).toMatchObject({ approvalsNeeded: 2, approvals: 0 });
     const first = await h.as('txsj-lead-3').ok('accounts', 'binding.decide', { requestId: req.id, approve: true });
     expect(first).toMatchObject({ status: 'pending', approvals: 1, approvalProgress: '已有1人同意，还需1人' });
     const stored = (await h.db.collection('bindRequests').where({ _id: req.id }).get()).data[0];
     expect(stored).toMatchObject({ status: 'pending', approvals: ['p-txsj-lead-3'] });
     // The same approver again counts for nothing.
-    expect(await unchanged(() => h.as('txsj-lead-3').call('accounts', 'binding.decide', { requestId: req.id, approve: true }))).toEqual(refused('ALREADY_DECIDED'));
+    expect(await unchanged(() => h.as('txsj-lead-3').call('accounts', 'binding.decide', { requestId: req.id, approve: true }))).toEqual(
+      refused('ALREADY_DECIDED'),
+    );
     expect((await h.as('txsj-lead-3').ok('accounts', 'binding.pending', { size: 50 })).items.map((r: any) => r.id)).not.toContain(req.id);
     expect((await user.ok('accounts', 'me.get', {})).homes).toEqual([]);
     const second = await h.as('txsj-committee-chair').ok('accounts', 'binding.decide', { requestId: req.id, approve: true });
@@ -111,29 +154,56 @@ describe('2. races and duplicates', () => {
   it('50 parallel requests for one home by one person leave exactly one pending request; a new one after a decision is possible', async () => {
     const user = h.as('demo-new-racer');
     const home = 'txsj-b3_2_1601';
-    const replies = await Promise.all(Array.from({ length: 50 }, () => user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: home, relation: 'tenant', name: '赛跑者' })));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: home, relation: 'tenant', name: '赛跑者' }),
+      ),
+    );
     expect(replies.filter((r) => r.ok)).toHaveLength(1);
-    expect(replies.filter((r) => !r.ok).map((r: any) => r.error.code).every((c) => ['ALREADY_REQUESTED', 'TOO_MANY_PENDING'].includes(c))).toBe(true);
+    expect(
+      replies
+        .filter((r) => !r.ok)
+        .map((r: any) => r.error.code)
+        .every((c) => ['ALREADY_REQUESTED', 'TOO_MANY_PENDING'].includes(c)),
+    ).toBe(true);
     const person = await personOf(h, 'demo-new-racer');
     const pending = await pendingOf(person._id, home);
     expect(pending).toHaveLength(1);
     await h.as('txsj-lead-3').ok('accounts', 'binding.decide', { requestId: pending[0]._id, approve: false, reason: '不认识' });
-    const again = await user.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: home, relation: 'tenant', name: '赛跑者' });
+    const again = await user.ok('accounts', 'binding.request', {
+      clientRequestId: cid(),
+      homeId: home,
+      relation: 'tenant',
+      name: '赛跑者',
+    });
     expect(again.id).not.toBe(pending[0]._id);
     expect(await pendingOf(person._id, home)).toHaveLength(1);
   });
 
   it(`at most ${MAX_PENDING_REQUESTS} pending requests per person; one account cannot open 200 requests for 200 homes`, async () => {
     const user = h.as('demo-new-hoarder');
-    const homes = Array.from({ length: 200 }, (_, i) => `txsj-b${1 + (i % 7)}_${1 + (Math.floor(i / 7) % 2)}_${1 + (Math.floor(i / 14) % 17)}0${1 + (Math.floor(i / 119) % 2)}`);
+    const homes = Array.from(
+      { length: 200 },
+      (_, i) => `txsj-b${1 + (i % 7)}_${1 + (Math.floor(i / 7) % 2)}_${1 + (Math.floor(i / 14) % 17)}0${1 + (Math.floor(i / 119) % 2)}`,
+    );
     expect(new Set(homes).size).toBe(200);
-    const replies = await Promise.all(homes.map((homeId) => user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId, relation: 'tenant', name: '囤积者' })));
+    const replies = await Promise.all(
+      homes.map((homeId) =>
+        user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId, relation: 'tenant', name: '囤积者' }),
+      ),
+    );
     expect(replies.filter((r) => r.ok)).toHaveLength(MAX_PENDING_REQUESTS);
     expect(new Set(replies.filter((r) => !r.ok).map((r: any) => r.error.code))).toEqual(new Set(['TOO_MANY_PENDING']));
     const person = await personOf(h, 'demo-new-hoarder');
-    expect((await h.db.collection('bindRequests').where({ personId: person._id, status: 'pending' }).count()).total).toBe(MAX_PENDING_REQUESTS);
+    expect((await h.db.collection('bindRequests').where({ personId: person._id, status: 'pending' }).count()).total).toBe(
+      MAX_PENDING_REQUESTS,
+    );
     // Sequentially too; cancelling one frees a place.
-    expect(await unchanged(() => user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: 'txsj-b8_1_101', relation: 'tenant', name: '囤积者' }))).toEqual(refused('TOO_MANY_PENDING'));
+    expect(
+      await unchanged(() =>
+        user.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: 'txsj-b8_1_101', relation: 'tenant', name: '囤积者' }),
+      ),
+    ).toEqual(refused('TOO_MANY_PENDING'));
     await user.ok('accounts', 'binding.cancel', { requestId: (replies.find((r) => r.ok) as any).data.id });
     await user.ok('accounts', 'binding.request', { clientRequestId: cid(), homeId: 'txsj-b8_1_101', relation: 'tenant', name: '囤积者' });
   });
@@ -157,7 +227,14 @@ describe('2. races and duplicates', () => {
 describe('3. invite codes', () => {
   it('are 10 characters from the alphabet without look-alikes, drawn from crypto, all different', async () => {
     const codes = new Set<string>();
-    for (let i = 0; i < 30; i++) codes.add((await h.as('txsj-lead-3').ok('accounts', 'invite.create', { clientRequestId: cid(), homeId: 'txsj-b3_1_1701', relation: 'family' })).code);
+    for (let i = 0; i < 30; i++)
+      codes.add(
+        (
+          await h
+            .as('txsj-lead-3')
+            .ok('accounts', 'invite.create', { clientRequestId: cid(), homeId: 'txsj-b3_1_1701', relation: 'family' })
+        ).code,
+      );
     expect(codes.size).toBe(30);
     for (const c of codes) expect(c).toMatch(INVITE_CODE_PATTERN);
   });
@@ -167,23 +244,51 @@ describe('5. roster import: own files only, resumable, building facts written wi
   it('a fileID from someone else’s folder, an export or a made-up path is FILE_INVALID, nothing written', async () => {
     const theirs = await upload(h, 'txsj-manager', [['3栋', '1', '101', '住宅', '95', '有', '王某', '']]);
     const committee = h.as('txsj-committee');
-    for (const fileID of [theirs, theirs.replace('/u/', '/exports/'), 'cloud://env.bucket/u/demo-txsj-committee/imports/../../demo-txsj-manager/imports/x.xlsx', 'cloud://env.bucket/u/demo-txsj-committee/other/x.xlsx', 'not-a-file-id']) {
+    for (const fileID of [
+      theirs,
+      theirs.replace('/u/', '/exports/'),
+      'cloud://env.bucket/u/demo-txsj-committee/imports/../../demo-txsj-manager/imports/x.xlsx',
+      'cloud://env.bucket/u/demo-txsj-committee/other/x.xlsx',
+      'not-a-file-id',
+    ]) {
       for (const dryRun of [true, false]) {
-        expect(await unchanged(() => committee.call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID, dryRun }))).toEqual(refused('FILE_INVALID'));
+        expect(
+          await unchanged(() =>
+            committee.call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID, dryRun }),
+          ),
+        ).toEqual(refused('FILE_INVALID'));
       }
     }
     // A file of mine that does not exist: the same answer.
-    expect(await unchanged(() => committee.call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: theirs.replace('demo-txsj-manager', 'demo-txsj-committee') }))).toEqual(refused('FILE_INVALID'));
+    expect(
+      await unchanged(() =>
+        committee.call('accounts', 'roster.import', {
+          clientRequestId: cid(),
+          compoundId: 'txsj',
+          fileID: theirs.replace('demo-txsj-manager', 'demo-txsj-committee'),
+        }),
+      ),
+    ).toEqual(refused('FILE_INVALID'));
   });
 
   it('an import interrupted after each batch (and with a claim left by a dead worker) ends with the same homes as an uninterrupted one', async () => {
     // 450 new homes in 8栋 (units 4–6) plus 3 updated ones: three batches of 200.
     const rows: (string | number)[][] = [];
-    for (const u of ['4', '5', '6']) for (let f = 1; f <= 75; f++) for (let r = 1; r <= 2; r++) rows.push(['8栋', u, `${f}0${r}`, '住宅', '88.5', '有', `业主${u}${f}${r}`, '']);
-    rows.push(['8栋', '1', '101', '住宅', '99', '有', '新登记', '13900000001'], ['8栋', '2', '101', '住宅', '99', '有', '新登记', ''], ['8栋', '3', '101', '住宅', '99', '有', '新登记', '']);
+    for (const u of ['4', '5', '6'])
+      for (let f = 1; f <= 75; f++)
+        for (let r = 1; r <= 2; r++) rows.push(['8栋', u, `${f}0${r}`, '住宅', '88.5', '有', `业主${u}${f}${r}`, '']);
+    rows.push(
+      ['8栋', '1', '101', '住宅', '99', '有', '新登记', '13900000001'],
+      ['8栋', '2', '101', '住宅', '99', '有', '新登记', ''],
+      ['8栋', '3', '101', '住宅', '99', '有', '新登记', ''],
+    );
 
     const committee = h.as('txsj-committee');
-    const started = await committee.ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await upload(h, 'txsj-committee', rows) });
+    const started = await committee.ok('accounts', 'roster.import', {
+      clientRequestId: cid(),
+      compoundId: 'txsj',
+      fileID: await upload(h, 'txsj-committee', rows),
+    });
     expect(started.errorCount).toBe(0);
     expect(started.job).toMatchObject({ kind: 'roster.import', status: 'running', total: 453, done: 200 });
     await expectFactsMatchHomes(h, 'txsj-b8');
@@ -195,17 +300,35 @@ describe('5. roster import: own files only, resumable, building facts written wi
     const job = (await h.db.collection('jobs').where({ _id: started.job.id }).get()).data[0];
     await h.db.collection('jobEffects').add(TX({ _id: `${job._id}_r402`, jobId: job._id, key: 'r402', state: 'claimed', at: new Date() }));
     // The timer resumes it.
-    expect(await h.emu.invoke('accounts', { Type: 'Timer', TriggerName: 'jobs', Time: new Date().toISOString() }, { openid: '', source: 'wx_trigger' })).toMatchObject({ ok: true });
-    expect(await committee.ok('accounts', 'roster.importStatus', { jobId: started.job.id })).toMatchObject({ status: 'done', total: 453, done: 453, unknown: 0 });
+    expect(
+      await h.emu.invoke(
+        'accounts',
+        { Type: 'Timer', TriggerName: 'jobs', Time: new Date().toISOString() },
+        { openid: '', source: 'wx_trigger' },
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await committee.ok('accounts', 'roster.importStatus', { jobId: started.job.id })).toMatchObject({
+      status: 'done',
+      total: 453,
+      done: 453,
+      unknown: 0,
+    });
     await expectFactsMatchHomes(h, 'txsj-b8');
-    expect(await committee.call('accounts', 'roster.importStatus', { jobId: started.job.id.replace('p-txsj-committee', 'p-txsj-manager') })).toEqual(refused('NOT_FOUND'));
+    expect(
+      await committee.call('accounts', 'roster.importStatus', { jobId: started.job.id.replace('p-txsj-committee', 'p-txsj-manager') }),
+    ).toEqual(refused('NOT_FOUND'));
 
     // The same file, uninterrupted, in a fresh emulator.
     const h2 = await createHarness({ accounts: accounts as any });
     try {
-      const all = await h2.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await upload(h2, 'txsj-committee', rows) });
+      const all = await h2
+        .as('txsj-committee')
+        .ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await upload(h2, 'txsj-committee', rows) });
       await work(workerCtx(h2));
-      expect(await h2.as('txsj-committee').ok('accounts', 'roster.importStatus', { jobId: all.job.id })).toMatchObject({ status: 'done', done: 453 });
+      expect(await h2.as('txsj-committee').ok('accounts', 'roster.importStatus', { jobId: all.job.id })).toMatchObject({
+        status: 'done',
+        done: 453,
+      });
       expect(await homesOf(h, 'txsj-b8')).toEqual(await homesOf(h2, 'txsj-b8'));
       expect((await homesOf(h, 'txsj-b8')).length).toBe(66 + 450);
       const b = (await h.db.collection('buildings').where({ _id: 'txsj-b8' }).get()).data[0];
@@ -224,24 +347,39 @@ describe('5. roster import: own files only, resumable, building facts written wi
       fileB.push(['7栋', '8', `${f}01`, '住宅', '90', '有', '乙', '']);
     }
     const [a, b] = await Promise.all([
-      h.as('txsj-committee').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await upload(h, 'txsj-committee', fileA) }),
-      h.as('txsj-manager').ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await upload(h, 'txsj-manager', fileB) }),
+      h
+        .as('txsj-committee')
+        .ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await upload(h, 'txsj-committee', fileA) }),
+      h
+        .as('txsj-manager')
+        .ok('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID: await upload(h, 'txsj-manager', fileB) }),
     ]);
     await Promise.all([work(workerCtx(h)), work(workerCtx(h))]);
-    expect(await h.as('txsj-committee').ok('accounts', 'roster.importStatus', { jobId: a.job.id })).toMatchObject({ status: 'done', done: 150 });
-    expect(await h.as('txsj-manager').ok('accounts', 'roster.importStatus', { jobId: b.job.id })).toMatchObject({ status: 'done', done: 150 });
+    expect(await h.as('txsj-committee').ok('accounts', 'roster.importStatus', { jobId: a.job.id })).toMatchObject({
+      status: 'done',
+      done: 150,
+    });
+    expect(await h.as('txsj-manager').ok('accounts', 'roster.importStatus', { jobId: b.job.id })).toMatchObject({
+      status: 'done',
+      done: 150,
+    });
     const homes = await homesOf(h, 'txsj-b7');
     expect(homes.filter((x) => x.unit === '7')).toHaveLength(150);
     expect(homes.filter((x) => x.unit === '8')).toHaveLength(150);
     await expectFactsMatchHomes(h, 'txsj-b7');
-    expect((await h.db.collection('buildings').where({ _id: 'txsj-b7' }).get()).data[0]).toMatchObject({ homeCount: 68 + 300, units: ['1', '2', '7', '8'] });
+    expect((await h.db.collection('buildings').where({ _id: 'txsj-b7' }).get()).data[0]).toMatchObject({
+      homeCount: 68 + 300,
+      units: ['1', '2', '7', '8'],
+    });
   });
 
   it('a dry run of a 58,000-row file of errors is a clean answer: the first 100 row errors and the total', async () => {
     const rows: (string | number)[][] = [];
     for (let i = 0; i < 58_000; i++) rows.push(['99栋', '1', `${i}`, '住宅', '90', '有', '某', '']);
     const fileID = await upload(h, 'txsj-committee', rows);
-    const res = await unchanged(() => h.as('txsj-committee').call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID, dryRun: true }));
+    const res = await unchanged(() =>
+      h.as('txsj-committee').call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'txsj', fileID, dryRun: true }),
+    );
     expect(res.ok).toBe(true);
     const data = (res as any).data;
     expect(data).toMatchObject({ dryRun: true, rows: 58_000, created: 0, updated: 0, errorCount: 58_000 });
@@ -263,7 +401,13 @@ describe('6. roster export', () => {
     expect(ttl).toBeGreaterThan(8 * 60_000);
     expect(ttl).toBeLessThanOrEqual(10 * 60_000);
     // Nobody else can make the function hand it out: an export is not an import file.
-    expect(await unchanged(() => h.as('yjlt-committee').call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'yjlt', fileID: a.fileID, dryRun: true }))).toEqual(refused('FILE_INVALID'));
+    expect(
+      await unchanged(() =>
+        h
+          .as('yjlt-committee')
+          .call('accounts', 'roster.import', { clientRequestId: cid(), compoundId: 'yjlt', fileID: a.fileID, dryRun: true }),
+      ),
+    ).toEqual(refused('FILE_INVALID'));
   });
 });
 
@@ -277,7 +421,11 @@ describe('7. input', () => {
   ];
   it.each(BAD_NAMES)('a name with %s is BAD_REQUEST everywhere, with nothing written', async (_label, name) => {
     const who = h.as('demo-new-trickster');
-    expect(await unchanged(() => who.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: 'txsj-b3_1_1701', relation: 'tenant', name }))).toEqual(refused('BAD_REQUEST'));
+    expect(
+      await unchanged(() =>
+        who.call('accounts', 'binding.request', { clientRequestId: cid(), homeId: 'txsj-b3_1_1701', relation: 'tenant', name }),
+      ),
+    ).toEqual(refused('BAD_REQUEST'));
     expect(await unchanged(() => who.call('accounts', 'me.update', { name }))).toEqual(refused('BAD_REQUEST'));
     expect(await unchanged(() => who.call('accounts', 'binding.redeem', { code: 'ABCDEFGHJK', name }))).toEqual(refused('BAD_REQUEST'));
   });
@@ -298,7 +446,11 @@ describe('7. input', () => {
       ['binding.redeem', { code: 'ABCDEFGHJ\u0000', name: '某人' }],
     ];
     for (const [action, payload] of cases) {
-      expect([action, payload, await unchanged(() => who.call('accounts', action, payload))]).toEqual([action, payload, refused('BAD_REQUEST')]);
+      expect([action, payload, await unchanged(() => who.call('accounts', action, payload))]).toEqual([
+        action,
+        payload,
+        refused('BAD_REQUEST'),
+      ]);
     }
   });
 });
@@ -306,7 +458,9 @@ describe('7. input', () => {
 // Last: it locks redeeming for everyone for the rest of the window.
 describe('3. guessing invite codes', () => {
   it('3,000 wrong guesses: RATE_LIMITED after the limit, per person and overall, and then even a right code is refused', async () => {
-    const invite = await h.as('txsj-lead-3').ok('accounts', 'invite.create', { clientRequestId: cid(), homeId: 'txsj-b3_2_1701', relation: 'family' });
+    const invite = await h
+      .as('txsj-lead-3')
+      .ok('accounts', 'invite.create', { clientRequestId: cid(), homeId: 'txsj-b3_2_1701', relation: 'family' });
     const wrong = (i: number) => {
       const a = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
       let s = '';
@@ -319,7 +473,8 @@ describe('3. guessing invite codes', () => {
     // One guesser: 10 wrong codes, then locked out, right code included.
     const guesser = h.as('demo-new-guesser');
     const mine: string[] = [];
-    for (let i = 0; i < 30; i++) mine.push(((await guesser.call('accounts', 'binding.redeem', { code: wrong(i), name: '猜码者' })) as any).error.code);
+    for (let i = 0; i < 30; i++)
+      mine.push(((await guesser.call('accounts', 'binding.redeem', { code: wrong(i), name: '猜码者' })) as any).error.code);
     expect(mine.slice(0, REDEEM_LIMITS.perPerson.max)).toEqual(Array(REDEEM_LIMITS.perPerson.max).fill('INVITE_INVALID'));
     expect(new Set(mine.slice(REDEEM_LIMITS.perPerson.max))).toEqual(new Set(['RATE_LIMITED']));
     expect(await guesser.call('accounts', 'binding.redeem', { code: invite.code, name: '猜码者' })).toEqual(refused('RATE_LIMITED'));
@@ -337,7 +492,9 @@ describe('3. guessing invite codes', () => {
     const firstLimited = codes.indexOf('RATE_LIMITED');
     expect(codes.slice(firstLimited).every((c) => c === 'RATE_LIMITED')).toBe(true);
     // While locked, the right code from a fresh account is refused like any other: no oracle.
-    expect(await h.as('demo-new-rightful').call('accounts', 'binding.redeem', { code: invite.code, name: '正主' })).toEqual(refused('RATE_LIMITED'));
+    expect(await h.as('demo-new-rightful').call('accounts', 'binding.redeem', { code: invite.code, name: '正主' })).toEqual(
+      refused('RATE_LIMITED'),
+    );
     // Guessing created no profiles and used no invite.
     expect((await h.db.collection('people').count()).total).toBe(peopleBefore);
     expect((await h.db.collection('invites').where({ _id: invite.id }).get()).data[0]).toMatchObject({ state: 'active' });

@@ -14,7 +14,9 @@ jest.setTimeout(120_000);
 let h: Harness;
 const seed = buildSeed();
 /** 200 residents of 天翔世家 (generated owners), in a fixed order. */
-const crowd = seed.people.filter((p) => p._id.startsWith('p-gen-') && seed.memberships.some((m) => m.personId === p._id && m.compoundId === 'txsj')).slice(0, 200);
+const crowd = seed.people
+  .filter((p) => p._id.startsWith('p-gen-') && seed.memberships.some((m) => m.personId === p._id && m.compoundId === 'txsj'))
+  .slice(0, 200);
 
 beforeAll(async () => {
   h = await createHarness({ activities: activities as any }, seed);
@@ -46,7 +48,9 @@ it('200 simultaneous sign-ups for 10 places: 10 confirmed, 190 waiting, in arriv
   const d = await h.as('txsj-secretary').ok('activities', 'activities.get', { activityId: a.id });
   expect([d.confirmed, d.waiting]).toEqual([10, 190]);
   // The page shows every confirmed place and the first 20 waiting, in order.
-  expect(d.list.map((r: any) => [r.personId, r.status, r.no])).toEqual(crowd.slice(0, 30).map((p, i) => [p._id, i < 10 ? 'confirmed' : 'waitlisted', i + 1]));
+  expect(d.list.map((r: any) => [r.personId, r.status, r.no])).toEqual(
+    crowd.slice(0, 30).map((p, i) => [p._id, i < 10 ? 'confirmed' : 'waitlisted', i + 1]),
+  );
   expect(d.moreWaiting).toBe(170);
   // The whole list, in arrival order (the order the calls were made), nobody twice.
   const list = (await h.db.collection('activityLists').doc(a.id).get()).data;
@@ -70,7 +74,10 @@ it('the same people tapping twice at once, while a transaction holds the list: s
   const some = crowd.slice(0, 60);
   // An open transaction writes the list document: plain writes to it wait for the lock.
   const tx = await h.db.startTransaction();
-  await tx.collection('activityLists').doc(a.id).update({ data: { touchedBy: 'test' } });
+  await tx
+    .collection('activityLists')
+    .doc(a.id)
+    .update({ data: { touchedBy: 'test' } });
   const calls = some.flatMap((p) => [p, p]).map((p) => h.as(p.openid).call('activities', 'activities.signUp', { activityId: a.id }));
   await new Promise((r) => setTimeout(r, 50));
   await tx.commit();
@@ -85,7 +92,9 @@ it('the same people tapping twice at once, while a transaction holds the list: s
 it('cancellations promote the first waiting, in order, and each promoted person is told once', async () => {
   const a = await create(10, '疫苗接种引导');
   const people = crowd.slice(0, 30);
-  await Promise.all(people.map((p) => h.as(p.openid).call('activities', 'activities.subscribe', { templateId: ACTIVITY_TEMPLATE_ID, accepted: true })));
+  await Promise.all(
+    people.map((p) => h.as(p.openid).call('activities', 'activities.subscribe', { templateId: ACTIVITY_TEMPLATE_ID, accepted: true })),
+  );
   for (const p of people) await h.as(p.openid).ok('activities', 'activities.signUp', { activityId: a.id });
   h.emu.outbox.clear();
   // Five confirmed people cancel at once.
@@ -97,12 +106,25 @@ it('cancellations promote the first waiting, in order, and each promoted person 
   expect(d.list.filter((r: any) => r.status === 'confirmed').map((r: any) => r.personId)).toEqual(stay.slice(0, 10));
   expect(d.list.filter((r: any) => r.status === 'waitlisted').map((r: any) => r.personId)).toEqual(stay.slice(10));
   // Promoted: people 10..14, each told exactly once.
-  const sent = h.emu.outbox.list().filter((m: any) => m.kind === 'subscribeMessage.send').map((m: any) => m.payload.touser);
-  expect(sent.sort()).toEqual(people.slice(10, 15).map((p) => p.openid).sort());
-  const mirrors = await Promise.all(people.slice(10, 15).map(async (p) => (await h.db.collection('activitySignups').doc(`${a.id}_${p._id}`).get()).data.status));
+  const sent = h.emu.outbox
+    .list()
+    .filter((m: any) => m.kind === 'subscribeMessage.send')
+    .map((m: any) => m.payload.touser);
+  expect(sent.sort()).toEqual(
+    people
+      .slice(10, 15)
+      .map((p) => p.openid)
+      .sort(),
+  );
+  const mirrors = await Promise.all(
+    people.slice(10, 15).map(async (p) => (await h.db.collection('activitySignups').doc(`${a.id}_${p._id}`).get()).data.status),
+  );
   expect(mirrors).toEqual(Array(5).fill('confirmed'));
   // Cancelling twice changes nothing more.
-  expect(await h.as(leaving[0].openid).call('activities', 'activities.cancel', { activityId: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await h.as(leaving[0].openid).call('activities', 'activities.cancel', { activityId: a.id })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
   // Signing up again goes to the end of the waitlist.
   const again = await h.as(leaving[0].openid).ok('activities', 'activities.signUp', { activityId: a.id });
   expect(again.mine).toEqual({ status: 'waitlisted', slotKey: 'all', position: 16 });

@@ -11,7 +11,9 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 it('past activities credited hours; the ranking shows party members who show it', async () => {
-  const mine = await h.as('txsj-lead-3').ok('activities', 'activities.hours', { scope: 'me', year: String(new Date(Date.now() - 40 * 86_400_000).getFullYear()) });
+  const mine = await h
+    .as('txsj-lead-3')
+    .ok('activities', 'activities.hours', { scope: 'me', year: String(new Date(Date.now() - 40 * 86_400_000).getFullYear()) });
   expect(mine.items.length).toBeGreaterThan(0);
   const r = await h.as('txsj-resident-3').ok('activities', 'activities.ranking', { compoundId: 'txsj' });
   expect(r.rows.every((x: any) => x.partyBadge)).toBe(true);

@@ -36,7 +36,9 @@ async function recount(compoundId: string, period: string, at: Date) {
   const homes = (await all('homes', { compoundId })).length;
   const inMonth = (d: any) => d && new Date(d) >= start && new Date(d) < end;
   // notices: each root once (its first publication), homes that knew within 48 h over the homes targeted
-  const ns = (await all('notices', {})).filter((n) => n.status !== 'rejected' && inMonth(n.publishedAt) && n.buildings.some((b: any) => b.compoundId === compoundId));
+  const ns = (await all('notices', {})).filter(
+    (n) => n.status !== 'rejected' && inMonth(n.publishedAt) && n.buildings.some((b: any) => b.compoundId === compoundId),
+  );
   const first = new Map<string, any>();
   for (const n of ns) if (!first.has(n.rootId) || first.get(n.rootId).publishedAt > n.publishedAt) first.set(n.rootId, n);
   let target = 0;
@@ -44,7 +46,10 @@ async function recount(compoundId: string, period: string, at: Date) {
   for (const n of first.values()) {
     const t = n.buildings.filter((b: any) => b.compoundId === compoundId).reduce((s: number, b: any) => s + b.homeCount, 0);
     const by = new Date(n.publishedAt).getTime() + 48 * 3600e3;
-    const k = (await all('noticeHomeReads', { rootId: n.rootId, compoundId })).filter((r) => r.author || (r.app && r.appAt && new Date(r.appAt).getTime() <= by) || (r.told && r.toldAt && new Date(r.toldAt).getTime() <= by)).length;
+    const k = (await all('noticeHomeReads', { rootId: n.rootId, compoundId })).filter(
+      (r) =>
+        r.author || (r.app && r.appAt && new Date(r.appAt).getTime() <= by) || (r.told && r.toldAt && new Date(r.toldAt).getTime() <= by),
+    ).length;
     target += t;
     knew += Math.min(k, t);
   }
@@ -54,11 +59,20 @@ async function recount(compoundId: string, period: string, at: Date) {
   const st = (await all('statements', { compoundId, period }))[0];
   const onTime = st && st.status === 'published' && new Date(st.publishedAt) <= statementDeadline(period) ? 1 : 0;
   const reps = (await all('repairs', { compoundId, period })).filter((r) => r.status !== 'cancelled' && r.status !== 'merged');
-  const days = reps.filter((r) => r.doneAt).map((r) => (new Date(r.doneAt).getTime() - new Date(r.createdAt).getTime()) / 86400e3).sort((a, b) => a - b);
-  const med = days.length ? (days.length % 2 ? days[(days.length - 1) / 2] : (days[days.length / 2 - 1] + days[days.length / 2]) / 2) : null;
+  const days = reps
+    .filter((r) => r.doneAt)
+    .map((r) => (new Date(r.doneAt).getTime() - new Date(r.createdAt).getTime()) / 86400e3)
+    .sort((a, b) => a - b);
+  const med = days.length
+    ? days.length % 2
+      ? days[(days.length - 1) / 2]
+      : (days[days.length / 2 - 1] + days[days.length / 2]) / 2
+    : null;
   const rated = reps.filter((r) => r.rating !== null);
   const minutes = (await all('volunteerHours', { compoundId, period })).reduce((s, x) => s + x.minutes, 0);
-  const matters = (await all('voteMatters', { compoundId })).filter((m) => inMonth(m.closesAt) && m.result && ['preliminary', 'final'].includes(m.status));
+  const matters = (await all('voteMatters', { compoundId })).filter(
+    (m) => inMonth(m.closesAt) && m.result && ['preliminary', 'final'].includes(m.status),
+  );
   const ofOwners = matters.reduce((s, m) => s + m.result.turnout.ofOwners, 0);
   return {
     noticeReach: target ? knew / target : null,
@@ -81,7 +95,12 @@ describe('snapshots: each figure equals a recount from the raw documents', () =>
     it(`${compoundId}: the 12 demo months`, async () => {
       let measured = 0;
       for (const period of trailingPeriods(periodOf(now))) {
-        const snap = (await h.db.collection('communitySnapshots').where({ _id: `${compoundId}_${period}` }).get()).data[0] as any;
+        const snap = (
+          await h.db
+            .collection('communitySnapshots')
+            .where({ _id: `${compoundId}_${period}` })
+            .get()
+        ).data[0] as any;
         expect(snap).toBeTruthy();
         const at = new Date(snap.computedAt);
         const want = await recount(compoundId, period, at);
@@ -103,7 +122,11 @@ describe('snapshots: each figure equals a recount from the raw documents', () =>
     expect(o.rows[0].model).toBe(true);
     const yjlt = o.rows.find((r: any) => r.compoundId === 'yjlt');
     const want = await recount('yjlt', PERIOD(), new Date(o.computedAt));
-    expect(yjlt.cells.feeCollection).toEqual({ state: 'value', value: expect.closeTo(want.feeCollection!, 9), text: `${Math.round(want.feeCollection! * 100)}%` });
+    expect(yjlt.cells.feeCollection).toEqual({
+      state: 'value',
+      value: expect.closeTo(want.feeCollection!, 9),
+      text: `${Math.round(want.feeCollection! * 100)}%`,
+    });
     expect(yjlt.trend.feeCollection).toHaveLength(12);
     expect(yjlt.cells.concernsAnswered).toEqual({ state: 'pending', text: '暂无数据' });
     for (const f of o.figures) expect(f.definition.length + f.caveat.length).toBeGreaterThan(10);
@@ -125,7 +148,9 @@ describe('small samples', () => {
     expect(tiny.cells.votesHeld).toEqual({ state: 'small', text: '样本太少' });
   });
   it('a side by side with a small compound does not compare its figures', async () => {
-    const cmp = await h.as('community-admin').ok('community', 'compare.get', { communityId: C, period: PERIOD(), compoundIds: ['yjlt', COMMUNITY_DEMO.tiny] });
+    const cmp = await h
+      .as('community-admin')
+      .ok('community', 'compare.get', { communityId: C, period: PERIOD(), compoundIds: ['yjlt', COMMUNITY_DEMO.tiny] });
     const tiny = cmp.columns.find((c: any) => c.compoundId === COMMUNITY_DEMO.tiny);
     expect(tiny.gaps.volunteerHoursPer100.text).toBe('每百户志愿时长样本太少，不作比较');
   });
@@ -133,15 +158,24 @@ describe('small samples', () => {
 
 describe('side by side', () => {
   it('天翔世家 and 御家兰庭 in columns, the model first, each gap in words', async () => {
-    const cmp = await h.as('community-admin').ok('community', 'compare.get', { communityId: C, period: PERIOD(), compoundIds: ['yjlt', 'txsj'] });
-    expect(cmp.columns.map((c: any) => [c.name, c.model])).toEqual([['天翔世家', true], ['御家兰庭', false]]);
+    const cmp = await h
+      .as('community-admin')
+      .ok('community', 'compare.get', { communityId: C, period: PERIOD(), compoundIds: ['yjlt', 'txsj'] });
+    expect(cmp.columns.map((c: any) => [c.name, c.model])).toEqual([
+      ['天翔世家', true],
+      ['御家兰庭', false],
+    ]);
     expect(cmp.columns[0].gaps).toBeUndefined();
     const [m, y] = cmp.columns;
     const pts = Math.round(y.cells.feeCollection.value * 100) - Math.round(m.cells.feeCollection.value * 100);
-    expect(y.gaps.feeCollection.text).toBe(pts === 0 ? '收缴率与示范小区持平' : `收缴率比示范小区${pts > 0 ? '高' : '低'} ${Math.abs(pts)} 个百分点`);
+    expect(y.gaps.feeCollection.text).toBe(
+      pts === 0 ? '收缴率与示范小区持平' : `收缴率比示范小区${pts > 0 ? '高' : '低'} ${Math.abs(pts)} 个百分点`,
+    );
   });
   it('the model compound joins a comparison that leaves it out', async () => {
-    const cmp = await h.as('community-admin').ok('community', 'compare.get', { communityId: C, compoundIds: ['yjlt', COMMUNITY_DEMO.small] });
+    const cmp = await h
+      .as('community-admin')
+      .ok('community', 'compare.get', { communityId: C, compoundIds: ['yjlt', COMMUNITY_DEMO.small] });
     expect(cmp.columns.map((c: any) => c.compoundId)).toEqual(['txsj', 'yjlt', COMMUNITY_DEMO.small]);
   });
   it('a compound of another community is not found', async () => {
@@ -154,18 +188,32 @@ describe('side by side', () => {
 describe('snapshots.run', () => {
   it('recomputes a month on demand: one document per compound, replaced, never added', async () => {
     const before = (await all('communitySnapshots', {})).length;
-    const job = await h.as('community-admin').ok('community', 'snapshots.run', { clientRequestId: newRequestId(), communityId: C, period: PERIOD() });
+    const job = await h
+      .as('community-admin')
+      .ok('community', 'snapshots.run', { clientRequestId: newRequestId(), communityId: C, period: PERIOD() });
     expect(job).toMatchObject({ status: 'done', done: 4 });
     expect((await all('communitySnapshots', {})).length).toBe(before);
   });
   it('refuses a future month', async () => {
-    const r = await h.as('community-admin').call('community', 'snapshots.run', { clientRequestId: newRequestId(), communityId: C, period: '2099-01' });
+    const r = await h
+      .as('community-admin')
+      .call('community', 'snapshots.run', { clientRequestId: newRequestId(), communityId: C, period: '2099-01' });
     expect(r.ok ? 'ok' : r.error.code).toBe('BAD_REQUEST');
   });
 });
 
 // ---- personal data and the matrix ----
-const IDENTITIES = ['', 'demo-new-community', 'txsj-resident-3', 'txsj-lead-3', 'txsj-secretary', 'txsj-committee', 'txsj-manager', 'yjlt-committee', 'community-admin'] as const;
+const IDENTITIES = [
+  '',
+  'demo-new-community',
+  'txsj-resident-3',
+  'txsj-lead-3',
+  'txsj-secretary',
+  'txsj-committee',
+  'txsj-manager',
+  'yjlt-committee',
+  'community-admin',
+] as const;
 type Spec = { allowed: readonly string[]; payload: () => Record<string, unknown> };
 const MATRIX: Record<keyof (typeof communityApi)['actions'], Spec> = {
   'overview.get': { allowed: ['community-admin'], payload: () => ({ communityId: C, period: PERIOD() }) },
@@ -183,7 +231,11 @@ describe('no personal data in any community-level response', () => {
       const personal = [
         ...people.filter((p) => p._id !== 'p-community-admin').flatMap((p) => [p.name, p._id, p.openid, p.phone].filter(Boolean)),
         ...homes.flatMap((x) => [x._id, x.label, ...x.registeredOwners.flatMap((o: any) => [o.name, o.phone].filter(Boolean))]),
-        'homeId', 'personId', 'amountFen', 'openid', 'phone',
+        'homeId',
+        'personId',
+        'amountFen',
+        'openid',
+        'phone',
       ];
       for (const p of personal) expect([p, text.includes(`"${p}"`) || (p.length > 3 && text.includes(p))]).toEqual([p, false]);
     });
@@ -221,7 +273,11 @@ describe('bad input for every action writes nothing', () => {
         const allowed = what === 'period missing' ? ['ok', 'BAD_REQUEST'] : ['BAD_REQUEST'];
         expect([what, allowed.includes(r.ok ? 'ok' : r.error.code)]).toEqual([what, true]);
       }
-      for (const payload of [{ ...valid, period: '2026-13' }, { ...valid, compoundIds: ['txsj'] }, { ...valid, compoundIds: ['txsj', 'txsj'] }]) {
+      for (const payload of [
+        { ...valid, period: '2026-13' },
+        { ...valid, compoundIds: ['txsj'] },
+        { ...valid, compoundIds: ['txsj', 'txsj'] },
+      ]) {
         if (action !== 'compare.get' && 'compoundIds' in payload) continue;
         const r = await h.as('community-admin').call('community', action, payload);
         expect(r.ok ? 'ok' : r.error.code).toBe('BAD_REQUEST');
@@ -237,7 +293,21 @@ describe('cost', () => {
     const existing = (await all('compounds', { communityId: C })).length;
     const extra = Array.from({ length: 50 - existing }, (_, i) => ({ _id: `cost-c${i + 1}`, communityId: C, name: `对比小区${i + 1}` }));
     h.emu.seed('compounds', extra);
-    h.emu.seed('communitySnapshots', extra.flatMap((c) => trailingPeriods(period).map((p) => ({ _id: `${c._id}_${p}`, communityId: C, compoundId: c._id, compoundName: c.name, period: p, homes: 100, figures: {}, computedAt: new Date() }))));
+    h.emu.seed(
+      'communitySnapshots',
+      extra.flatMap((c) =>
+        trailingPeriods(period).map((p) => ({
+          _id: `${c._id}_${p}`,
+          communityId: C,
+          compoundId: c._id,
+          compoundName: c.name,
+          period: p,
+          homes: 100,
+          figures: {},
+          computedAt: new Date(),
+        })),
+      ),
+    );
     const m = await h.emu.measure(() => h.as('community-admin').ok('community', 'overview.get', { communityId: C, period }));
     expect(m.result.rows).toHaveLength(50);
     // 50 compounds + 50 × 12 snapshots + the profile, the community and the caller's person and roles.
@@ -252,8 +322,15 @@ describe('the daily timer', () => {
     const fired = await h.emu.timers.advanceTo(at);
     const mine = fired.filter((f: any) => f.functionName === 'community');
     expect(mine).toEqual([expect.objectContaining({ name: 'snapshots' })]);
-    const snap = (await h.db.collection('communitySnapshots').where({ _id: `yjlt_${periodOf(at)}` }).get()).data[0] as any;
+    const snap = (
+      await h.db
+        .collection('communitySnapshots')
+        .where({ _id: `yjlt_${periodOf(at)}` })
+        .get()
+    ).data[0] as any;
     expect(new Date(snap.computedAt).getTime()).toBeGreaterThan(Date.now() - 60e3);
-    expect(snap.figures.feeCollection.value).toEqual(expect.closeTo((await recount('yjlt', periodOf(at), new Date(snap.computedAt))).feeCollection ?? 0, 9));
+    expect(snap.figures.feeCollection.value).toEqual(
+      expect.closeTo((await recount('yjlt', periodOf(at), new Date(snap.computedAt))).feeCollection ?? 0, 9),
+    );
   });
 });

@@ -37,7 +37,9 @@ it('escalates after 3 days without an answer, not before, and only once; the bra
   const after = await get('txsj-lead-3', c.id);
   expect(after).toMatchObject({ level: 'branch', escalated: true, status: 'open', overdue: false });
   expect(after.events.at(-1)).toMatchObject({ action: 'escalate', note: expect.stringContaining('3天') });
-  expect(h.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload.touser)).toEqual(expect.arrayContaining(['demo-txsj-secretary', 'demo-txsj-committee']));
+  expect(h.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload.touser)).toEqual(
+    expect.arrayContaining(['demo-txsj-secretary', 'demo-txsj-committee']),
+  );
   expect(await get('txsj-lead-3', answeredInTime.id)).toMatchObject({ escalated: false });
   const card = await h.as('txsj-committee').ok('concerns', 'concerns.home', {});
   expect(card.overdue.map((x: { id: string }) => x.id)).toContain(c.id);
@@ -53,7 +55,9 @@ it('escalates after 3 days without an answer, not before, and only once; the bra
 it('follows the compound’s own days', async () => {
   const t0 = Date.now(); // the clock only moves forward: every target below is past the last one
   await h.as('txsj-committee').ok('concerns', 'concerns.setSettings', { compoundId: 'txsj', escalateDays: 5, topicThreshold: 10 });
-  const c = await h.as('txsj-resident-3b').ok('concerns', 'concerns.raise', { ...raiseBody(), homeId: (await homeOf(h, 'txsj-resident-3b'))! });
+  const c = await h
+    .as('txsj-resident-3b')
+    .ok('concerns', 'concerns.raise', { ...raiseBody(), homeId: (await homeOf(h, 'txsj-resident-3b'))! });
   await h.emu.timers.advanceTo(new Date(t0 + 4 * DAY));
   expect(await get('txsj-lead-3', c.id)).toMatchObject({ escalated: false });
   await h.emu.timers.advanceTo(new Date(t0 + 5 * DAY + 4 * 3600_000 + 60_000)); // the sweep runs every 4 hours
@@ -64,7 +68,9 @@ it('follows the compound’s own days', async () => {
 it('an answer left unrated asks 解决了吗？ two weeks later, once', async () => {
   const t0 = Date.now(); // the clock only moves forward: every target below is past the last one
   await grant(h, 'txsj-resident-3', 5);
-  const c = await h.as('txsj-resident-3').ok('concerns', 'concerns.raise', raiseBody({ category: '环境卫生', description: '宠物粪便没人清理' }));
+  const c = await h
+    .as('txsj-resident-3')
+    .ok('concerns', 'concerns.raise', raiseBody({ category: '环境卫生', description: '宠物粪便没人清理' }));
   await h.as('txsj-lead-3').ok('concerns', 'concerns.answer', { concernId: c.id, answer: '已在草坪插了提示牌，加了清扫频次' });
   await h.emu.timers.advanceTo(new Date(t0 + 13 * DAY));
   expect(await get('txsj-resident-3', c.id)).toMatchObject({ asked: false });

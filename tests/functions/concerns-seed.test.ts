@@ -13,7 +13,9 @@ import { SHED_TOPIC, YJLT_COLLECT_TOPIC } from '../../scripts/lib/seed-concerns'
 jest.setTimeout(120_000);
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ concerns: concerns as any, fees: fees as any, payCallback: payCallback as any }, undefined, { features: ['fees', 'concerns'] });
+  h = await createHarness({ concerns: concerns as any, fees: fees as any, payCallback: payCallback as any }, undefined, {
+    features: ['fees', 'concerns'],
+  });
 });
 afterAll(() => h.close());
 
@@ -21,12 +23,17 @@ it('concerns in every state at both compounds, one escalated at each', async () 
   const all = (await h.db.collection('concerns').limit(100).get()).data as any[];
   expect(new Set(all.map((c) => c.status))).toEqual(new Set(['open', 'answered', 'satisfied', 'merged']));
   for (const c of ['txsj', 'yjlt']) expect(all.some((x) => x.compoundId === c && x.escalatedOpen)).toBe(true);
-  for (const words of ['电动车', '广场舞', '外墙', '楼道堆', '宠物粪便']) expect(all.some((c) => c.description.includes(words) || c.description.includes(words.replace('楼道堆', '堆满')))).toBe(true);
+  for (const words of ['电动车', '广场舞', '外墙', '楼道堆', '宠物粪便'])
+    expect(all.some((c) => c.description.includes(words) || c.description.includes(words.replace('楼道堆', '堆满')))).toBe(true);
   // The branch sees the escalated ones highlighted; 李秀英 her building's queue.
   expect((await h.as('txsj-secretary').ok('concerns', 'concerns.home', {})).overdueCount).toBeGreaterThanOrEqual(2);
-  expect((await h.as('txsj-lead-3').ok('concerns', 'concerns.queue', { compoundId: 'txsj', filter: 'open' })).items.length).toBeGreaterThanOrEqual(1);
+  expect(
+    (await h.as('txsj-lead-3').ok('concerns', 'concerns.queue', { compoundId: 'txsj', filter: 'open' })).items.length,
+  ).toBeGreaterThanOrEqual(1);
   // 陈阿婆 is asked 解决了吗？ about the pet mess.
-  expect((await h.as('txsj-resident-3').ok('concerns', 'concerns.home', {})).asked.map((c: { id: string }) => c.id)).toContain('c-seed-txsj-pets');
+  expect((await h.as('txsj-resident-3').ok('concerns', 'concerns.home', {})).asked.map((c: { id: string }) => c.id)).toContain(
+    'c-seed-txsj-pets',
+  );
 });
 
 it('the shed deliberation went through every step, its expense booked in the ledger and linked; the chain verifies', async () => {

@@ -15,7 +15,11 @@ export async function concernsHarness(opts: { clockStart?: Date; features?: stri
 
 /** The first home of a demo person (by seed key), or null. */
 export async function homeOf(h: Harness, who: string): Promise<string | null> {
-  const res = await h.db.collection('memberships').where({ personId: `p-${who}`, status: 'active' }).limit(1).get();
+  const res = await h.db
+    .collection('memberships')
+    .where({ personId: `p-${who}`, status: 'active' })
+    .limit(1)
+    .get();
   return ((res.data[0] as { homeId?: string }) ?? {}).homeId ?? null;
 }
 

@@ -15,18 +15,29 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const reconcile = () => h.emu.invoke('payCallback', { Type: 'Timer', TriggerName: 'reconcile', Time: new Date().toISOString(), Message: '' }, { openid: '', source: 'wx_trigger' });
+const reconcile = () =>
+  h.emu.invoke(
+    'payCallback',
+    { Type: 'Timer', TriggerName: 'reconcile', Time: new Date().toISOString(), Message: '' },
+    { openid: '', source: 'wx_trigger' },
+  );
 const order = (no: string) => h.emu.pay.orders().find((o) => o.payload.request.outTradeNo === no)!;
 /** Time passes for an order: in our database and at WeChat. */
 async function age(no: string, ms: number) {
   const doc = (await h.db.collection('payOrders').doc(no).get()).data as { createdAt: Date; expiresAt: Date };
-  await h.db.collection('payOrders').doc(no).update({ data: { createdAt: new Date(new Date(doc.createdAt).getTime() - ms), expiresAt: new Date(new Date(doc.expiresAt).getTime() - ms) } });
+  await h.db
+    .collection('payOrders')
+    .doc(no)
+    .update({
+      data: { createdAt: new Date(new Date(doc.createdAt).getTime() - ms), expiresAt: new Date(new Date(doc.expiresAt).getTime() - ms) },
+    });
   h.emu.pay.age(no, ms);
 }
 /** The user pays at WeChat, and the notification is lost (payCallback answers an error every time). */
 async function payWithLostCallback(no: string) {
   const orig = h.emu.invoke.bind(h.emu);
-  (h.emu as any).invoke = async (name: string, ev: any, id: any) => (name === 'payCallback' && id?.source === 'wx_paycallback' ? { errcode: 1 } : orig(name, ev, id));
+  (h.emu as any).invoke = async (name: string, ev: any, id: any) =>
+    name === 'payCallback' && id?.source === 'wx_paycallback' ? { errcode: 1 } : orig(name, ev, id);
   try {
     await h.emu.pay.complete(no);
   } finally {
@@ -51,11 +62,17 @@ describe('1. payments in the pay sandbox', () => {
     const bill = (await unpaid(h, 'txsj-lead-3'))[0];
     const first = await who.ok('fees', 'fees.pay', { clientRequestId: newRequestId(), billIds: [bill.id] });
     // While the first order can still be paid, no second order for the same bill.
-    expect(await who.call('fees', 'fees.pay', { clientRequestId: newRequestId(), billIds: [bill.id] })).toMatchObject({ ok: false, error: { code: 'BILL_PAID' } });
+    expect(await who.call('fees', 'fees.pay', { clientRequestId: newRequestId(), billIds: [bill.id] })).toMatchObject({
+      ok: false,
+      error: { code: 'BILL_PAID' },
+    });
     await payWithLostCallback(first.outTradeNo);
     await age(first.outTradeNo, ORDER_HOLD_MS + 60_000);
     // Paid after all: a new order for the bill is refused, and nothing is released.
-    expect(await who.call('fees', 'fees.pay', { clientRequestId: newRequestId(), billIds: [bill.id] })).toMatchObject({ ok: false, error: { code: 'BILL_PAID' } });
+    expect(await who.call('fees', 'fees.pay', { clientRequestId: newRequestId(), billIds: [bill.id] })).toMatchObject({
+      ok: false,
+      error: { code: 'BILL_PAID' },
+    });
     expect(await reconcile()).toMatchObject({ ok: true, data: { settled: 1 } });
     expect(await reconcile()).toMatchObject({ ok: true, data: { settled: 0 } });
     expect((await who.ok('fees', 'fees.order', { outTradeNo: first.outTradeNo })).state).toBe('paid');
@@ -74,7 +91,10 @@ describe('1. payments in the pay sandbox', () => {
     expect((await h.db.collection('payOrders').doc(first.outTradeNo).get()).data.state).toBe('closed');
     await expect(h.emu.pay.complete(first.outTradeNo)).rejects.toThrow(/cannot be paid/);
     await h.emu.pay.complete(second.outTradeNo);
-    expect((await h.db.collection('bills').doc(bill.id).get()).data).toMatchObject({ status: 'paid', paymentId: `wx_${second.outTradeNo}` });
+    expect((await h.db.collection('bills').doc(bill.id).get()).data).toMatchObject({
+      status: 'paid',
+      paymentId: `wx_${second.outTradeNo}`,
+    });
   });
 
   it('reconcile closes an expired unpaid order at WeChat before freeing its bill', async () => {
@@ -96,7 +116,10 @@ describe('1. payments in the pay sandbox', () => {
     const notice = { outTradeNo: o.outTradeNo, totalFee: o.totalFee, transactionId: 'x', returnCode: 'SUCCESS', resultCode: 'SUCCESS' };
     const timer = { Type: 'Timer', TriggerName: 'reconcile', Time: new Date().toISOString(), Message: '' };
     for (const source of ['', 'wx_function', 'wx_trigger', 'wx_unknown']) {
-      expect(await h.emu.invoke('payCallback', notice, { openid: '', source })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      expect(await h.emu.invoke('payCallback', notice, { openid: '', source })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST' },
+      });
     }
     for (const source of ['', 'wx_paycallback', 'wx_function', 'wx_unknown']) {
       expect(await h.emu.invoke('payCallback', timer, { openid: '', source })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

@@ -22,21 +22,75 @@ const openidOf = (i: number) => `o-idle-${String(i).padStart(3, '0')}`;
 beforeAll(async () => {
   h = await createHarness({ notices: notices as any });
   const now = new Date();
-  h.emu.seed('buildings', [{ _id: BUILDING, communityId: 'qx', compoundId: 'txsj', no: 98, name: '测试楼', kind: 'residential', hasLift: true, units: ['1'], homeCount: N }]);
-  h.emu.seed('people', Array.from({ length: N }, (_, i) => ({ _id: `p-idle-${i}`, openid: openidOf(i), name: `住户${i}`, partyMember: false, showPartyBadge: false, createdAt: now })));
+  h.emu.seed('buildings', [
+    {
+      _id: BUILDING,
+      communityId: 'qx',
+      compoundId: 'txsj',
+      no: 98,
+      name: '测试楼',
+      kind: 'residential',
+      hasLift: true,
+      units: ['1'],
+      homeCount: N,
+    },
+  ]);
+  h.emu.seed(
+    'people',
+    Array.from({ length: N }, (_, i) => ({
+      _id: `p-idle-${i}`,
+      openid: openidOf(i),
+      name: `住户${i}`,
+      partyMember: false,
+      showPartyBadge: false,
+      createdAt: now,
+    })),
+  );
   h.emu.seed(
     'memberships',
     Array.from({ length: N }, (_, i) => ({
-      _id: `p-idle-${i}_h-idle-${i}`, personId: `p-idle-${i}`, homeId: `h-idle-${i}`, buildingId: BUILDING, compoundId: 'txsj', communityId: 'qx',
-      relation: 'owner', status: 'active', via: 'seed', createdAt: now,
+      _id: `p-idle-${i}_h-idle-${i}`,
+      personId: `p-idle-${i}`,
+      homeId: `h-idle-${i}`,
+      buildingId: BUILDING,
+      compoundId: 'txsj',
+      communityId: 'qx',
+      relation: 'owner',
+      status: 'active',
+      via: 'seed',
+      createdAt: now,
     })),
   );
-  h.emu.seed('subscriptions', Array.from({ length: N }, (_, i) => ({ _id: `${openidOf(i)}_${NOTICE_TEMPLATE_ID}`, openid: openidOf(i), personId: `p-idle-${i}`, templateId: NOTICE_TEMPLATE_ID, remaining: 1, updatedAt: now })));
+  h.emu.seed(
+    'subscriptions',
+    Array.from({ length: N }, (_, i) => ({
+      _id: `${openidOf(i)}_${NOTICE_TEMPLATE_ID}`,
+      openid: openidOf(i),
+      personId: `p-idle-${i}`,
+      templateId: NOTICE_TEMPLATE_ID,
+      remaining: 1,
+      updatedAt: now,
+    })),
+  );
 });
 afterAll(() => h.close());
 
-const ctx = (): Ctx => ({ cloud: h.emu.sdk as any, db: h.db, openid: '', now: new Date(), actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }) });
-const params = (noticeId: string) => ({ noticeId, note: '测试', buildingIds: [BUILDING], compoundIds: [], onlyUnread: false, excludePersonId: '', fields: { thing1: { value: '测试' } } });
+const ctx = (): Ctx => ({
+  cloud: h.emu.sdk as any,
+  db: h.db,
+  openid: '',
+  now: new Date(),
+  actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }),
+});
+const params = (noticeId: string) => ({
+  noticeId,
+  note: '测试',
+  buildingIds: [BUILDING],
+  compoundIds: [],
+  onlyUnread: false,
+  excludePersonId: '',
+  fields: { thing1: { value: '测试' } },
+});
 
 describe('10. an idle compound', () => {
   it('the enqueuing invocation keeps running batches while it has time left: the job is done with no timer', async () => {
@@ -50,14 +104,20 @@ describe('10. an idle compound', () => {
 
   it('the page that watches a job advances it a batch per poll; someone else polling moves nothing', async () => {
     h.emu.outbox.clear();
-    await h.db.collection('subscriptions').where({ personId: h.db.command.exists(true), openid: h.db.command.in(Array.from({ length: N }, (_, i) => openidOf(i))) }).update({ data: { remaining: 1 } });
+    await h.db
+      .collection('subscriptions')
+      .where({ personId: h.db.command.exists(true), openid: h.db.command.in(Array.from({ length: N }, (_, i) => openidOf(i))) })
+      .update({ data: { remaining: 1 } });
     const me = 'p-txsj-committee'; // the demo person behind h.as('txsj-committee')
     const job = await enqueue(ctx(), noticeMessageJob, params('n-idle-2'), { createdBy: me, clientRequestId: 'idle-test-0002' });
     // The first batch inline; then the caller's time ran out.
     await work(ctx(), { jobId: job._id, maxBatches: 1, budgetMs: 60_000 });
     expect((await jobs(h.db).get(job._id))!.batches).toBe(1);
     // Not the creator: NOT_FOUND, and the job stays where it was.
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.jobStatus', { jobId: job._id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.as('txsj-lead-3').call('notices', 'notices.jobStatus', { jobId: job._id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect((await jobs(h.db).get(job._id))!.batches).toBe(1);
     const first = await h.as('txsj-committee').ok('notices', 'notices.jobStatus', { jobId: job._id });
     expect(first).toMatchObject({ status: 'running', done: 200 });
@@ -80,7 +140,8 @@ describe('10. an idle compound', () => {
     const counts: Record<string, number> = {};
     await h.emu.timers.advanceTo(new Date(start)); // occurrences missed before now fire once here, uncounted
     for (let m = 1; m <= 24 * 60; m += 15) {
-      for (const f of await h.emu.timers.advanceTo(new Date(start + m * 60_000))) counts[`${f.functionName}.${f.name}`] = (counts[`${f.functionName}.${f.name}`] ?? 0) + 1;
+      for (const f of await h.emu.timers.advanceTo(new Date(start + m * 60_000)))
+        counts[`${f.functionName}.${f.name}`] = (counts[`${f.functionName}.${f.name}`] ?? 0) + 1;
     }
     expect(Object.keys(counts).length).toBeGreaterThan(0);
     for (const n of Object.values(counts)) expect(n).toBeLessThanOrEqual(12);

@@ -29,11 +29,23 @@ describe('2. subscribe templates from one per-environment config', () => {
     const who = h.as('txsj-resident-3');
     await who.ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: true });
     h.emu.outbox.clear();
-    const r = await sendWithGrant(h.db, h.emu.sdk as any, { touser: who.openid, templateId: NOTICE_TEMPLATE_ID, page: 'pages/index/index', data: { thing1: { value: '停水' } } }, new Date());
+    const r = await sendWithGrant(
+      h.db,
+      h.emu.sdk as any,
+      { touser: who.openid, templateId: NOTICE_TEMPLATE_ID, page: 'pages/index/index', data: { thing1: { value: '停水' } } },
+      new Date(),
+    );
     expect(r).toBe('sent');
     const sent = h.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload as { miniprogramState: string; templateId: string });
     expect(sent).toEqual([expect.objectContaining({ templateId: NOTICE_TEMPLATE_ID, miniprogramState: 'developer' })]);
     expect(MINIPROGRAM_STATE).toBe('developer');
-    expect((await h.db.collection('subscriptions').where({ _id: subscriptionId(who.openid, NOTICE_TEMPLATE_ID) }).get()).data[0].remaining).toBe(0);
+    expect(
+      (
+        await h.db
+          .collection('subscriptions')
+          .where({ _id: subscriptionId(who.openid, NOTICE_TEMPLATE_ID) })
+          .get()
+      ).data[0].remaining,
+    ).toBe(0);
   });
 });

@@ -23,11 +23,19 @@ describe('3. cloud-call permissions', () => {
   test('a declared cloud call is allowed; an undeclared one is refused with -604101', async () => {
     expect(await probe('notices', ['subscribeMessage.send', 'security.msgSecCheck'])).toEqual({
       ok: true,
-      data: [expect.objectContaining({ api: 'subscribeMessage.send', outcome: 'allowed' }), expect.objectContaining({ api: 'security.msgSecCheck', outcome: 'allowed' })],
+      data: [
+        expect.objectContaining({ api: 'subscribeMessage.send', outcome: 'allowed' }),
+        expect.objectContaining({ api: 'security.msgSecCheck', outcome: 'allowed' }),
+      ],
     });
-    expect(await probe('payCallback', ['subscribeMessage.send'])).toEqual({ ok: true, data: [expect.objectContaining({ api: 'subscribeMessage.send', outcome: 'refused', errCode: -604101 })] });
+    expect(await probe('payCallback', ['subscribeMessage.send'])).toEqual({
+      ok: true,
+      data: [expect.objectContaining({ api: 'subscribeMessage.send', outcome: 'refused', errCode: -604101 })],
+    });
     // The probe sent nothing to anyone.
-    expect(h.emu.outbox.list({ kind: 'subscribeMessage.send' }).filter((m) => (m.payload as { touser: string }).touser.includes('probe'))).toEqual([]);
+    expect(
+      h.emu.outbox.list({ kind: 'subscribeMessage.send' }).filter((m) => (m.payload as { touser: string }).touser.includes('probe')),
+    ).toEqual([]);
   });
 
   test('a client cannot ask for a probe', async () => {
@@ -39,8 +47,13 @@ describe('3. cloud-call permissions', () => {
     const functions = readFunctionConfigs()
       .filter((f) => f.name === 'notices' || f.name === 'payCallback')
       .map((f) => (f.name === 'payCallback' ? { ...f, permissions: { openapi: ['subscribeMessage.send'] } } : f));
-    const plan = planDeploy({ envId: 'jinlin-test', version: '1.0.0', desc: 't', skipUpload: true }, { functions, collections: [], checks: { templates: [], miniprogramState: 'formal', plugins: [], privacy: [] } });
-    const rows = await verifyPermissions(plan, async (name, params) => ({ RetMsg: JSON.stringify(await h.emu.invoke(name, params, { openid: '', source: '' })) }));
+    const plan = planDeploy(
+      { envId: 'jinlin-test', version: '1.0.0', desc: 't', skipUpload: true },
+      { functions, collections: [], checks: { templates: [], miniprogramState: 'formal', plugins: [], privacy: [] } },
+    );
+    const rows = await verifyPermissions(plan, async (name, params) => ({
+      RetMsg: JSON.stringify(await h.emu.invoke(name, params, { openid: '', source: '' })),
+    }));
     expect(rows).toEqual(
       expect.arrayContaining([
         { fn: 'notices', api: 'subscribeMessage.send', outcome: 'allowed', detail: expect.stringContaining('40037') },

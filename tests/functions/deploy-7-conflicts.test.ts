@@ -16,7 +16,10 @@ afterAll(() => h.close());
 
 const write = (id: string) =>
   transaction(h.db, async (tx) => {
-    await tx.collection('jobs').doc(id).set({ data: { kind: 'probe', state: 'done' } });
+    await tx
+      .collection('jobs')
+      .doc(id)
+      .set({ data: { kind: 'probe', state: 'done' } });
     return id;
   });
 

@@ -22,19 +22,62 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await createHarness({ fees: fees as any, payCallback: payCallback as any, notices: notices as any });
-  await h.db.collection('people').add({ data: { _id: 'p-txsj-bookkeeper', openid: 'demo-txsj-bookkeeper', name: '钱会计', partyMember: false, showPartyBadge: false, createdAt: new Date() } });
-  await h.db.collection('roles').add({ data: { _id: 'r-txsj-bookkeeper', personId: 'p-txsj-bookkeeper', role: 'bookkeeper', communityId: 'qiaoxing', compoundId: 'txsj', grantedBy: 'p-txsj-committee', createdAt: new Date() } });
-  await h.as('txsj-bookkeeper').ok('fees', 'ledger.book', { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'cleaning', amountFen: 1_234_56, memo: '保洁服务费', receipts: [] });
-  await h.as('txsj-bookkeeper').ok('fees', 'ledger.book', { clientRequestId: newRequestId(), compoundId: 'txsj', category: 'parking', amountFen: 50_000, memo: '地面停车位租金', receipts: [] });
+  await h.db.collection('people').add({
+    data: {
+      _id: 'p-txsj-bookkeeper',
+      openid: 'demo-txsj-bookkeeper',
+      name: '钱会计',
+      partyMember: false,
+      showPartyBadge: false,
+      createdAt: new Date(),
+    },
+  });
+  await h.db.collection('roles').add({
+    data: {
+      _id: 'r-txsj-bookkeeper',
+      personId: 'p-txsj-bookkeeper',
+      role: 'bookkeeper',
+      communityId: 'qiaoxing',
+      compoundId: 'txsj',
+      grantedBy: 'p-txsj-committee',
+      createdAt: new Date(),
+    },
+  });
+  await h.as('txsj-bookkeeper').ok('fees', 'ledger.book', {
+    clientRequestId: newRequestId(),
+    compoundId: 'txsj',
+    category: 'cleaning',
+    amountFen: 1_234_56,
+    memo: '保洁服务费',
+    receipts: [],
+  });
+  await h.as('txsj-bookkeeper').ok('fees', 'ledger.book', {
+    clientRequestId: newRequestId(),
+    compoundId: 'txsj',
+    category: 'parking',
+    amountFen: 50_000,
+    memo: '地面停车位租金',
+    receipts: [],
+  });
 }, 60_000);
 afterAll(() => h.close());
 
 describe('the statement as a 财务公示 notice', () => {
   it('the draft says the month in words and links to its statement', () => {
-    const d = statementNotice({ id: 'txsj', name: '天翔世家' }, {
-      period: '2026-10', opening: 100, income: 12_345_00, expense: 10_000_00, surplus: 2_345_00, closing: 2_345_100,
-      repairFund: { opening: 0, in: 0, out: 0, closing: 0 }, commonPart: { opening: 0, income: 50_000, expense: 0, closing: 50_000 }, balances: { operating: 2_345_100, repairFund: 0, commonPart: 50_000 },
-    });
+    const d = statementNotice(
+      { id: 'txsj', name: '天翔世家' },
+      {
+        period: '2026-10',
+        opening: 100,
+        income: 12_345_00,
+        expense: 10_000_00,
+        surplus: 2_345_00,
+        closing: 2_345_100,
+        repairFund: { opening: 0, in: 0, out: 0, closing: 0 },
+        commonPart: { opening: 0, income: 50_000, expense: 0, closing: 50_000 },
+        balances: { operating: 2_345_100, repairFund: 0, commonPart: 50_000 },
+      },
+    );
     expect(d.title).toBe('天翔世家 2026年10月财务公示');
     expect(d.body).toContain('收入 12,345.00元，支出 10,000.00元，结余 2,345.00元；月末余额 23,451.00元');
     expect(d.body).toContain('归全体业主');
@@ -50,12 +93,26 @@ describe('the statement as a 财务公示 notice', () => {
     let st = await at(AFTER_PERIOD, () => committee.ok('fees', 'ledger.close', { compoundId: 'txsj', period: PERIOD }));
     expect(st.noticeDraft).toBeUndefined(); // closed, not yet published
     st = await at(AFTER_PERIOD, () => committee.ok('fees', 'ledger.publish', { compoundId: 'txsj', period: PERIOD }));
-    expect(st.noticeDraft).toMatchObject({ title: expect.stringContaining('财务公示'), link: { to: 'feeStatement', params: { compoundId: 'txsj', period: PERIOD } } });
+    expect(st.noticeDraft).toMatchObject({
+      title: expect.stringContaining('财务公示'),
+      link: { to: 'feeStatement', params: { compoundId: 'txsj', period: PERIOD } },
+    });
     // The bookkeeper and residents are not asked to post it.
-    expect((await h.as('txsj-bookkeeper').ok('fees', 'ledger.statement', { compoundId: 'txsj', period: PERIOD })).noticeDraft).toBeUndefined();
-    expect((await h.as('txsj-resident-3').ok('fees', 'ledger.statement', { compoundId: 'txsj', period: PERIOD })).noticeDraft).toBeUndefined();
+    expect(
+      (await h.as('txsj-bookkeeper').ok('fees', 'ledger.statement', { compoundId: 'txsj', period: PERIOD })).noticeDraft,
+    ).toBeUndefined();
+    expect(
+      (await h.as('txsj-resident-3').ok('fees', 'ledger.statement', { compoundId: 'txsj', period: PERIOD })).noticeDraft,
+    ).toBeUndefined();
 
-    const post = { clientRequestId: `fin_txsj_${PERIOD}`, audience: { kind: 'compounds', compoundIds: ['txsj'] }, category: '财务公示', title: st.noticeDraft.title, body: st.noticeDraft.body, link: st.noticeDraft.link };
+    const post = {
+      clientRequestId: `fin_txsj_${PERIOD}`,
+      audience: { kind: 'compounds', compoundIds: ['txsj'] },
+      category: '财务公示',
+      title: st.noticeDraft.title,
+      body: st.noticeDraft.body,
+      link: st.noticeDraft.link,
+    };
     const notice = await committee.ok('notices', 'notices.post', post);
     // A retry of the same post (the answer was lost) finds the same notice.
     expect((await committee.ok('notices', 'notices.post', post)).id).toBe(notice.id);
@@ -63,8 +120,13 @@ describe('the statement as a 财务公示 notice', () => {
     expect(linked.notice).toMatchObject({ id: notice.id });
     expect(linked.noticeDraft).toBeUndefined();
     // The first notice recorded stays; a made-up id is refused.
-    expect((await committee.ok('fees', 'ledger.linkNotice', { compoundId: 'txsj', period: PERIOD, noticeId: notice.id })).notice.id).toBe(notice.id);
-    expect(await committee.call('fees', 'ledger.linkNotice', { compoundId: 'txsj', period: PERIOD, noticeId: 'n-other' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect((await committee.ok('fees', 'ledger.linkNotice', { compoundId: 'txsj', period: PERIOD, noticeId: notice.id })).notice.id).toBe(
+      notice.id,
+    );
+    expect(await committee.call('fees', 'ledger.linkNotice', { compoundId: 'txsj', period: PERIOD, noticeId: 'n-other' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
 
     // A resident of 天翔世家 gets it and opens the statement from it.
     const inbox = await h.as('txsj-resident-3').ok('notices', 'notices.list', { box: 'inbox' });
@@ -90,7 +152,10 @@ describe('the statement as a 财务公示 notice', () => {
   it('a month published long ago is not offered as news', async () => {
     await h.as('txsj-committee').ok('fees', 'ledger.publish', { compoundId: 'txsj', period: LAST });
     expect((await h.as('txsj-committee').ok('fees', 'ledger.statement', { compoundId: 'txsj', period: LAST })).noticeDraft).toBeDefined();
-    await h.db.collection('statements').doc(`txsj_${LAST}`).update({ data: { publishedAt: new Date(Date.now() - 40 * 86_400_000) } });
+    await h.db
+      .collection('statements')
+      .doc(`txsj_${LAST}`)
+      .update({ data: { publishedAt: new Date(Date.now() - 40 * 86_400_000) } });
     expect((await h.as('txsj-committee').ok('fees', 'ledger.statement', { compoundId: 'txsj', period: LAST })).noticeDraft).toBeUndefined();
   });
 

@@ -25,16 +25,24 @@ let h: Harness;
 beforeAll(async () => {
   h = await feesHarness();
   const from = addMonths(PERIOD, -12);
-  await h.as('txsj-committee').ok('fees', 'fees.setRate', { compoundId: 'txsj', itemCode: 'parking', kind: 'parking', name: '停车费', from, fen: 15000 });
-  await h.as('txsj-committee').ok('fees', 'fees.setRate', { compoundId: 'txsj', itemCode: 'ev', kind: 'ev', name: '充电费', from, fen: 120 });
-  const added = await h.as('txsj-manager').ok('fees', 'parking.add', { compoundId: 'txsj', spaceNos: Array.from({ length: 10 }, (_, i) => `A-${String(i + 1).padStart(3, '0')}`) });
+  await h
+    .as('txsj-committee')
+    .ok('fees', 'fees.setRate', { compoundId: 'txsj', itemCode: 'parking', kind: 'parking', name: '停车费', from, fen: 15000 });
+  await h
+    .as('txsj-committee')
+    .ok('fees', 'fees.setRate', { compoundId: 'txsj', itemCode: 'ev', kind: 'ev', name: '充电费', from, fen: 120 });
+  const added = await h.as('txsj-manager').ok('fees', 'parking.add', {
+    compoundId: 'txsj',
+    spaceNos: Array.from({ length: 10 }, (_, i) => `A-${String(i + 1).padStart(3, '0')}`),
+  });
   expect(added.added).toHaveLength(10);
 }, 60_000);
 afterAll(() => h.close());
 
 const one = async (c: string, id: string) => (await h.db.collection(c).where({ _id: id }).get()).data[0] as any;
 const count = async (c: string, where: object = {}) => (await h.db.collection(c).where(where).count()).total;
-const rent = (spaceNo: string, home: { homeId?: string; room?: string }, from: string, who = 'txsj-manager') => h.as(who).call('fees', 'parking.rent', { compoundId: 'txsj', spaceNo, ...home, from });
+const rent = (spaceNo: string, home: { homeId?: string; room?: string }, from: string, who = 'txsj-manager') =>
+  h.as(who).call('fees', 'parking.rent', { compoundId: 'txsj', spaceNo, ...home, from });
 
 describe('parking per space', () => {
   it('generation bills each home for the spaces it rents that month; a second run adds nothing', async () => {
@@ -43,7 +51,15 @@ describe('parking per space', () => {
     expect((await rent('A-003', { room: '5-1-702' }, NEXT)).ok).toBe(true);
     await generate(h, 'txsj', NEXT);
     const b3 = await one('bills', billId(HOME3, 'parking', NEXT));
-    expect(b3).toMatchObject({ kind: 'parking', unit: 'space', quantity: 2, rateFen: 15000, amountFen: 30000, spaces: ['A-001', 'A-002'], status: 'unpaid' });
+    expect(b3).toMatchObject({
+      kind: 'parking',
+      unit: 'space',
+      quantity: 2,
+      rateFen: 15000,
+      amountFen: 30000,
+      spaces: ['A-001', 'A-002'],
+      status: 'unpaid',
+    });
     expect(await one('bills', billId(HOME5, 'parking', NEXT))).toMatchObject({ quantity: 1, amountFen: 15000, spaces: ['A-003'] });
     expect(await count('bills', { compoundPeriod: `txsj_${NEXT}`, kind: 'parking' })).toBe(2);
     const mine = await unpaid(h, 'txsj-resident-3');
@@ -65,7 +81,9 @@ describe('parking per space', () => {
     // HOME3's next month is billed already: ending from then is refused, from the month after it is fine.
     const r = await h.as('txsj-manager').call('fees', 'parking.end', { compoundId: 'txsj', spaceNo: 'A-001', from: NEXT });
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('账单已出') } });
-    expect(await h.as('txsj-manager').ok('fees', 'parking.end', { compoundId: 'txsj', spaceNo: 'A-001', from: addMonths(NEXT, 1) })).toMatchObject({ canEnd: false });
+    expect(
+      await h.as('txsj-manager').ok('fees', 'parking.end', { compoundId: 'txsj', spaceNo: 'A-001', from: addMonths(NEXT, 1) }),
+    ).toMatchObject({ canEnd: false });
     // The space can be rented again from its end on, not before.
     expect(await rent('A-001', { homeId: HOME5 }, NEXT)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect((await rent('A-001', { homeId: HOME5 }, addMonths(NEXT, 1))).ok).toBe(true);
@@ -75,10 +93,16 @@ describe('parking per space', () => {
     expect(await one('bills', billId(HOME5, 'parking', PERIOD))).toBeUndefined();
     expect((await rent('A-005', { homeId: HOME5 }, PERIOD)).ok).toBe(true);
     expect(await one('bills', billId(HOME5, 'parking', PERIOD))).toMatchObject({ quantity: 1, amountFen: 15000, spaces: ['A-005'] });
-    expect(await rent('A-006', { homeId: HOME5 }, PERIOD)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('本月的停车费账单已出') } });
+    expect(await rent('A-006', { homeId: HOME5 }, PERIOD)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('本月的停车费账单已出') },
+    });
     // Two spaces for one home from this month at once: one is billed now, the other is refused (never a space rented and not billed).
     const home = 'txsj-b2_2_502';
-    const [a, b] = await Promise.all([rent('A-008', { homeId: home }, PERIOD, 'txsj-manager'), rent('A-009', { homeId: home }, PERIOD, 'txsj-bookkeeper')]);
+    const [a, b] = await Promise.all([
+      rent('A-008', { homeId: home }, PERIOD, 'txsj-manager'),
+      rent('A-009', { homeId: home }, PERIOD, 'txsj-bookkeeper'),
+    ]);
     expect([a, b].filter((r) => r.ok)).toHaveLength(1);
     const won = a.ok ? 'A-008' : 'A-009';
     expect(await one('bills', billId(home, 'parking', PERIOD))).toMatchObject({ quantity: 1, spaces: [won] });
@@ -86,11 +110,16 @@ describe('parking per space', () => {
   });
 
   it('two people renting one space at once: one wins, the other is told it is taken', async () => {
-    const [a, b] = await Promise.all([rent('A-007', { homeId: HOME3 }, NEXT, 'txsj-manager'), rent('A-007', { homeId: HOME5 }, NEXT, 'txsj-bookkeeper')]);
+    const [a, b] = await Promise.all([
+      rent('A-007', { homeId: HOME3 }, NEXT, 'txsj-manager'),
+      rent('A-007', { homeId: HOME5 }, NEXT, 'txsj-bookkeeper'),
+    ]);
     expect([a, b].filter((r) => r.ok)).toHaveLength(1);
     const loser = [a, b].find((r) => !r.ok) as any;
     // The loser either lost the race (CONFLICT) or arrived after and was told why.
-    expect(['CONFLICT', 'BAD_REQUEST 该车位已出租']).toContain(loser.error.code === 'CONFLICT' ? 'CONFLICT' : `${loser.error.code} ${loser.error.message}`);
+    expect(['CONFLICT', 'BAD_REQUEST 该车位已出租']).toContain(
+      loser.error.code === 'CONFLICT' ? 'CONFLICT' : `${loser.error.code} ${loser.error.message}`,
+    );
     expect((await one('parkingSpaces', 'txsj_A-007')).rentals).toHaveLength(1);
   });
 
@@ -122,7 +151,11 @@ describe('EV charging per session', () => {
     expect(s).toMatchObject({ homeId: HOME3, energy: '12.50度', rateFen: 120, amountFen: 1500, amount: '15.00元', status: 'unpaid' });
     const again = await h.as('txsj-manager').ok('fees', 'ev.record', payload);
     expect(again.id).toBe(s.id);
-    expect(await h.snapshot()).toBe(before.replace(/bills:(\d+)/, (_, n) => `bills:${Number(n) + 1}`).replace(/evSessions:(\d+)/, (_, n) => `evSessions:${Number(n) + 1}`));
+    expect(await h.snapshot()).toBe(
+      before
+        .replace(/bills:(\d+)/, (_, n) => `bills:${Number(n) + 1}`)
+        .replace(/evSessions:(\d+)/, (_, n) => `evSessions:${Number(n) + 1}`),
+    );
     sessionId = s.id;
     const bill = (await unpaid(h, 'txsj-resident-3')).find((b) => b.id === s.id);
     expect(bill).toMatchObject({ itemName: '充电费', amountFen: 1500 });
@@ -136,7 +169,9 @@ describe('EV charging per session', () => {
   it('paid through the pay sandbox, it posts evCharging income in the commonPart fund', async () => {
     const { notify } = await payOnline(h, 'txsj-resident-3', [sessionId]);
     expect(notify).toMatchObject({ acknowledged: true });
-    const entries = await h.as('txsj-resident-3').ok('fees', 'ledger.entries', { compoundId: 'txsj', period: PERIOD, category: 'evCharging' });
+    const entries = await h
+      .as('txsj-resident-3')
+      .ok('fees', 'ledger.entries', { compoundId: 'txsj', period: PERIOD, category: 'evCharging' });
     expect(entries).toEqual([expect.objectContaining({ category: 'evCharging', fund: 'commonPart', amountFen: 1500 })]);
     const month = await h.as('txsj-bookkeeper').ok('fees', 'ev.sessions', { compoundId: 'txsj', period: PERIOD });
     expect(month.items.find((x: any) => x.id === sessionId)).toMatchObject({ status: 'paid', statusLabel: '已缴' });
@@ -145,13 +180,20 @@ describe('EV charging per session', () => {
     expect(payment.homeIds).toEqual([HOME3]);
   });
 
-  it('residents cannot record sessions or rent spaces; another compound\'s committee does not see them', async () => {
+  it("residents cannot record sessions or rent spaces; another compound's committee does not see them", async () => {
     const s = { clientRequestId: newRequestId(), compoundId: 'txsj', homeId: HOME3, energyCenti: 100, at: new Date().toISOString() };
     const before = await h.snapshot();
     expect(await h.as('txsj-resident-3').call('fees', 'ev.record', s)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await h.as('txsj-resident-3').call('fees', 'parking.rent', { compoundId: 'txsj', spaceNo: 'A-008', homeId: HOME3, from: NEXT })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await h.as('yjlt-committee').call('fees', 'parking.rent', { compoundId: 'txsj', spaceNo: 'A-008', homeId: HOME3, from: NEXT })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.as('txsj-resident-3').call('fees', 'parking.spaces', { compoundId: 'txsj' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await h.as('txsj-resident-3').call('fees', 'parking.rent', { compoundId: 'txsj', spaceNo: 'A-008', homeId: HOME3, from: NEXT }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await h.as('yjlt-committee').call('fees', 'parking.rent', { compoundId: 'txsj', spaceNo: 'A-008', homeId: HOME3, from: NEXT }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.as('txsj-resident-3').call('fees', 'parking.spaces', { compoundId: 'txsj' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await h.snapshot()).toBe(before);
   });
 
@@ -165,14 +207,30 @@ describe('EV charging per session', () => {
       [{ homeId: HOME3, at: new Date(Date.now() - 40 * 86_400_000).toISOString() }, '31天'],
       [{ homeId: HOME3, energyCenti: 20_001 }, '200度'],
     ] as const) {
-      expect(await h.as('txsj-manager').call('fees', 'ev.record', { ...base, ...bad })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining(msg) } });
+      expect(await h.as('txsj-manager').call('fees', 'ev.record', { ...base, ...bad })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.stringContaining(msg) },
+      });
     }
   });
 });
 
 // ---------------------------------------------------------------- matrix and bad input
 
-const IDENTITIES = ['', 'demo-new-matrix', 'txsj-resident-3', 'txsj-resident-5', 'txsj-lead-3', 'txsj-committee', 'txsj-secretary', 'txsj-manager', 'txsj-staff', 'txsj-bookkeeper', 'community-admin', 'yjlt-committee'] as const;
+const IDENTITIES = [
+  '',
+  'demo-new-matrix',
+  'txsj-resident-3',
+  'txsj-resident-5',
+  'txsj-lead-3',
+  'txsj-committee',
+  'txsj-secretary',
+  'txsj-manager',
+  'txsj-staff',
+  'txsj-bookkeeper',
+  'community-admin',
+  'yjlt-committee',
+] as const;
 const WRITERS = ['txsj-committee', 'txsj-manager', 'txsj-bookkeeper'];
 /** The register and the sessions: the writers and whoever may read the compound's books. */
 const READERS = [...WRITERS, 'txsj-secretary', 'community-admin'];
@@ -182,7 +240,20 @@ let seq = 0;
 async function freshSpace(rentTo?: string): Promise<string> {
   const spaceNo = `M-${++seq}`;
   await h.db.collection('parkingSpaces').add({
-    data: { _id: `txsj_${spaceNo}`, compoundId: 'txsj', communityId: 'qiaoxing', spaceNo, sortKey: spaceNo, homeId: rentTo ? [rentTo] : [], rentals: rentTo ? [{ homeId: rentTo, homeLabel: '3栋2单元101', from: addMonths(NEXT, 2), until: null, by: 'x', byName: 'x', at: new Date() }] : [], createdBy: 'x', createdAt: new Date(), updatedAt: new Date() },
+    data: {
+      _id: `txsj_${spaceNo}`,
+      compoundId: 'txsj',
+      communityId: 'qiaoxing',
+      spaceNo,
+      sortKey: spaceNo,
+      homeId: rentTo ? [rentTo] : [],
+      rentals: rentTo
+        ? [{ homeId: rentTo, homeLabel: '3栋2单元101', from: addMonths(NEXT, 2), until: null, by: 'x', byName: 'x', at: new Date() }]
+        : [],
+      createdBy: 'x',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    },
   });
   return spaceNo;
 }
@@ -191,9 +262,24 @@ type Spec = ActionSpec;
 const MATRIX: Record<keyof typeof PARKING_ACTIONS, Spec> = {
   'parking.spaces': { allowed: READERS, payload: async () => ({ compoundId: 'txsj', q: 'A', cursor: '0', size: 20 }) },
   'parking.add': { allowed: WRITERS, payload: async () => ({ compoundId: 'txsj', spaceNos: [`N-${++seq}`] }) },
-  'parking.rent': { allowed: WRITERS, payload: async () => ({ compoundId: 'txsj', spaceNo: await freshSpace(), homeId: HOME3, from: NEXT }) },
-  'parking.end': { allowed: WRITERS, payload: async () => ({ compoundId: 'txsj', spaceNo: await freshSpace(HOME3), from: addMonths(NEXT, 3) }) },
-  'ev.record': { allowed: WRITERS, payload: async () => ({ clientRequestId: newRequestId(), compoundId: 'txsj', homeId: HOME5, energyCenti: 860, at: new Date(Date.now() - 60_000).toISOString() }) },
+  'parking.rent': {
+    allowed: WRITERS,
+    payload: async () => ({ compoundId: 'txsj', spaceNo: await freshSpace(), homeId: HOME3, from: NEXT }),
+  },
+  'parking.end': {
+    allowed: WRITERS,
+    payload: async () => ({ compoundId: 'txsj', spaceNo: await freshSpace(HOME3), from: addMonths(NEXT, 3) }),
+  },
+  'ev.record': {
+    allowed: WRITERS,
+    payload: async () => ({
+      clientRequestId: newRequestId(),
+      compoundId: 'txsj',
+      homeId: HOME5,
+      energyCenti: 860,
+      at: new Date(Date.now() - 60_000).toISOString(),
+    }),
+  },
   'ev.sessions': { allowed: READERS, payload: async () => ({ compoundId: 'txsj', period: PERIOD, homeId: HOME3 }) },
 };
 
@@ -202,9 +288,13 @@ describe('authorization matrix: every parking/EV action × every identity', () =
     expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(PARKING_ACTIONS).sort());
   });
   for (const [action, spec] of Object.entries(MATRIX)) {
-    it(action, async () => {
-      await expectAuthorization(h, 'fees', action, spec, IDENTITIES);
-    }, 60_000);
+    it(
+      action,
+      async () => {
+        await expectAuthorization(h, 'fees', action, spec, IDENTITIES);
+      },
+      60_000,
+    );
   }
 });
 
@@ -217,7 +307,12 @@ const SPECIFIC = async (): Promise<Record<string, Record<string, unknown>[]>> =>
   const recent = new Date(Date.now() - 60_000).toISOString();
   const ev = { clientRequestId: newRequestId(), compoundId: 'txsj', homeId: HOME5, energyCenti: 100, at: recent };
   return {
-    'parking.spaces': [{ compoundId: 'txsj', size: 0 }, { compoundId: 'txsj', size: 101 }, { compoundId: 'txsj', cursor: '../1' }, { compoundId: 'txsj', q: '\u202Ex' }],
+    'parking.spaces': [
+      { compoundId: 'txsj', size: 0 },
+      { compoundId: 'txsj', size: 101 },
+      { compoundId: 'txsj', cursor: '../1' },
+      { compoundId: 'txsj', q: '\u202Ex' },
+    ],
     'parking.add': [
       { compoundId: 'txsj', spaceNos: [] },
       { compoundId: 'txsj', spaceNos: ['A 0?1'] },
@@ -255,22 +350,29 @@ const SPECIFIC = async (): Promise<Record<string, Record<string, unknown>[]>> =>
       { ...ev, room: '5栋1单元702' },
       { ...ev, clientRequestId: 'short' },
     ],
-    'ev.sessions': [{ compoundId: 'txsj', period: '2026-13' }, { compoundId: 'txsj', period: PERIOD, homeId: 12 }],
+    'ev.sessions': [
+      { compoundId: 'txsj', period: '2026-13' },
+      { compoundId: 'txsj', period: PERIOD, homeId: 12 },
+    ],
   };
 };
 
 describe('bad input: BAD_REQUEST with a Chinese message, and nothing written', () => {
   for (const [action, spec] of Object.entries(MATRIX)) {
-    it(action, async () => {
-      const valid = await spec.payload();
-      const who = spec.allowed.includes('txsj-manager') ? 'txsj-manager' : spec.allowed[0];
-      await expectBadInputRefused(h, 'fees', action, who, valid, { optional: OPTIONAL_FIELDS, rules: (await SPECIFIC())[action] });
-      // Every optional field really is optional: the valid payload without it still works.
-      for (const key of Object.keys(valid).filter((k) => OPTIONAL_FIELDS.has(`${action}:${k}`))) {
-        const rest = Object.fromEntries(Object.entries(await spec.payload()).filter(([k]) => k !== key));
-        expect([key, (await h.as(who).call('fees', action, rest)).ok]).toEqual([key, true]);
-      }
-    }, 60_000);
+    it(
+      action,
+      async () => {
+        const valid = await spec.payload();
+        const who = spec.allowed.includes('txsj-manager') ? 'txsj-manager' : spec.allowed[0];
+        await expectBadInputRefused(h, 'fees', action, who, valid, { optional: OPTIONAL_FIELDS, rules: (await SPECIFIC())[action] });
+        // Every optional field really is optional: the valid payload without it still works.
+        for (const key of Object.keys(valid).filter((k) => OPTIONAL_FIELDS.has(`${action}:${k}`))) {
+          const rest = Object.fromEntries(Object.entries(await spec.payload()).filter(([k]) => k !== key));
+          expect([key, (await h.as(who).call('fees', action, rest)).ok]).toEqual([key, true]);
+        }
+      },
+      60_000,
+    );
   }
 });
 
@@ -284,7 +386,13 @@ describe('the demo (scripts/lib/seed-fees-parking.ts)', () => {
   afterAll(() => d.close());
 
   it('writes parking bills exactly as generation does, and EV bills as recording does', async () => {
-    const demo = (await d.db.collection('bills').where({ compoundPeriod: `txsj_${PERIOD}`, kind: 'parking' }).limit(1000).get()).data as any[];
+    const demo = (
+      await d.db
+        .collection('bills')
+        .where({ compoundPeriod: `txsj_${PERIOD}`, kind: 'parking' })
+        .limit(1000)
+        .get()
+    ).data as any[];
     expect(demo.length).toBeGreaterThan(20);
     const sample = demo.find((b) => b.quantity === 2) ?? demo[0];
     await d.db.collection('bills').doc(sample._id).remove();
@@ -292,19 +400,40 @@ describe('the demo (scripts/lib/seed-fees-parking.ts)', () => {
     const again = (await d.db.collection('bills').where({ _id: sample._id }).get()).data[0] as any;
     const strip = (b: any) => ({ ...b, createdAt: undefined, status: undefined, paidAt: undefined, paymentId: undefined });
     expect(strip(again)).toEqual(strip(sample));
-    expect(await d.db.collection('bills').where({ compoundPeriod: `txsj_${PERIOD}`, kind: 'parking' }).count()).toMatchObject({ total: demo.length });
+    expect(
+      await d.db
+        .collection('bills')
+        .where({ compoundPeriod: `txsj_${PERIOD}`, kind: 'parking' })
+        .count(),
+    ).toMatchObject({ total: demo.length });
 
-    const evDemo = (await d.db.collection('bills').where({ compoundPeriod: `txsj_${PERIOD}`, kind: 'ev' }).limit(1).get()).data[0] as any;
+    const evDemo = (
+      await d.db
+        .collection('bills')
+        .where({ compoundPeriod: `txsj_${PERIOD}`, kind: 'ev' })
+        .limit(1)
+        .get()
+    ).data[0] as any;
     const session = (await d.db.collection('evSessions').where({ _id: evDemo._id }).get()).data[0] as any;
     expect(session).toMatchObject({ amountFen: evDemo.amountFen, energyCenti: evDemo.quantity });
-    const rec = await d.as('txsj-manager').ok('fees', 'ev.record', { clientRequestId: newRequestId(), compoundId: 'txsj', homeId: evDemo.homeId, energyCenti: evDemo.quantity, at: new Date(Date.now() - 60_000).toISOString() });
+    const rec = await d.as('txsj-manager').ok('fees', 'ev.record', {
+      clientRequestId: newRequestId(),
+      compoundId: 'txsj',
+      homeId: evDemo.homeId,
+      energyCenti: evDemo.quantity,
+      at: new Date(Date.now() - 60_000).toISOString(),
+    });
     const live = (await d.db.collection('bills').where({ _id: rec.id }).get()).data[0] as any;
-    expect(Object.keys(live).sort()).toEqual(Object.keys(evDemo).filter((k) => !['paidAt', 'paymentId'].includes(k)).sort());
+    expect(Object.keys(live).sort()).toEqual(
+      Object.keys(evDemo)
+        .filter((k) => !['paidAt', 'paymentId'].includes(k))
+        .sort(),
+    );
     const liveSession = (await d.db.collection('evSessions').where({ _id: rec.id }).get()).data[0] as any;
     expect(Object.keys(liveSession).sort()).toEqual(Object.keys(session).sort());
   });
 
-  it('the register, a named resident\'s space and the month\'s sessions are there', async () => {
+  it("the register, a named resident's space and the month's sessions are there", async () => {
     for (const c of ['txsj', 'yjlt']) {
       const who = c === 'txsj' ? 'txsj-manager' : 'yjlt-manager';
       const page = await d.as(who).ok('fees', 'parking.spaces', { compoundId: c, size: 100 });

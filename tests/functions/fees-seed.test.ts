@@ -51,7 +51,15 @@ it('陈阿婆 owes this month only; 郑海涛 two months; the committee sees a r
   expect(a.rate).toBeLessThan(99);
   const sum = await h.as('txsj-bookkeeper').ok('fees', 'fees.summary', {});
   // Last month is closed in the demo; this month closes once it has ended, by the committee.
-  expect(sum.compounds[0]).toMatchObject({ compoundId: 'txsj', nextToClose: null, bookingPeriod: PERIOD, closedBy: '业委会委员', closeHint: expect.stringContaining('结束后') });
+  expect(sum.compounds[0]).toMatchObject({
+    compoundId: 'txsj',
+    nextToClose: null,
+    bookingPeriod: PERIOD,
+    closedBy: '业委会委员',
+    closeHint: expect.stringContaining('结束后'),
+  });
   const paid = (await h.as('txsj-resident-3').ok('fees', 'fees.myBills', {})).recentPaid[0];
-  expect(await h.as('txsj-resident-3').ok('fees', 'fees.receipt', { paymentId: paid.paymentId })).toMatchObject({ amountFen: paid.amountFen });
+  expect(await h.as('txsj-resident-3').ok('fees', 'fees.receipt', { paymentId: paid.paymentId })).toMatchObject({
+    amountFen: paid.amountFen,
+  });
 });

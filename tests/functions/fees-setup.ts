@@ -19,7 +19,20 @@ export const AFTER_PERIOD = new Date(`${addMonths(PERIOD, 1)}-01T09:00:00+08:00`
  * clock), as on the day after the month ends: a month closes only once it is over.
  */
 export async function at<T>(to: Date, fn: () => Promise<T>): Promise<T> {
-  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] });
+  jest.useFakeTimers({
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
+  });
   jest.setSystemTime(to);
   try {
     return await fn();
@@ -31,13 +44,42 @@ export async function at<T>(to: Date, fn: () => Promise<T>): Promise<T> {
 export async function feesHarness(more: Record<string, unknown> = {}): Promise<Harness> {
   const h = await createHarness({ fees: fees as any, payCallback: payCallback as any, ...(more as Record<string, any>) });
   // A bookkeeper (记账员) granted by the committee, and one in 御家兰庭.
-  for (const [key, name, compoundId] of [['txsj-bookkeeper', '钱会计', 'txsj'], ['yjlt-bookkeeper', '孔会计', 'yjlt']] as const) {
-    await h.db.collection('people').add({ data: { _id: `p-${key}`, openid: `demo-${key}`, name, partyMember: false, showPartyBadge: false, createdAt: new Date() } });
-    await h.db.collection('roles').add({ data: { _id: `r-${key}`, personId: `p-${key}`, role: 'bookkeeper', communityId: 'qiaoxing', compoundId, grantedBy: 'p-txsj-committee', createdAt: new Date() } });
+  for (const [key, name, compoundId] of [
+    ['txsj-bookkeeper', '钱会计', 'txsj'],
+    ['yjlt-bookkeeper', '孔会计', 'yjlt'],
+  ] as const) {
+    await h.db
+      .collection('people')
+      .add({ data: { _id: `p-${key}`, openid: `demo-${key}`, name, partyMember: false, showPartyBadge: false, createdAt: new Date() } });
+    await h.db.collection('roles').add({
+      data: {
+        _id: `r-${key}`,
+        personId: `p-${key}`,
+        role: 'bookkeeper',
+        communityId: 'qiaoxing',
+        compoundId,
+        grantedBy: 'p-txsj-committee',
+        createdAt: new Date(),
+      },
+    });
   }
   const from = addMonths(PERIOD, -12);
-  await h.as('txsj-committee').ok('fees', 'fees.setRate', { compoundId: 'txsj', itemCode: 'property', kind: 'property', name: '物业费', from, tiers: { flat_lift: 110, flat_walkup: 110, shop: 110 } });
-  await h.as('yjlt-committee').ok('fees', 'fees.setRate', { compoundId: 'yjlt', itemCode: 'property', kind: 'property', name: '物业费', from, tiers: { flat_lift: 120, flat_walkup: 80 } });
+  await h.as('txsj-committee').ok('fees', 'fees.setRate', {
+    compoundId: 'txsj',
+    itemCode: 'property',
+    kind: 'property',
+    name: '物业费',
+    from,
+    tiers: { flat_lift: 110, flat_walkup: 110, shop: 110 },
+  });
+  await h.as('yjlt-committee').ok('fees', 'fees.setRate', {
+    compoundId: 'yjlt',
+    itemCode: 'property',
+    kind: 'property',
+    name: '物业费',
+    from,
+    tiers: { flat_lift: 120, flat_walkup: 80 },
+  });
   return h;
 }
 
@@ -61,10 +103,30 @@ export async function payOnline(h: Harness, who: string, billIds: string[]) {
 export function financeNoticeDoc(id: string, compoundId: string, period: string, over: Record<string, unknown> = {}) {
   const now = new Date();
   return {
-    _id: id, rootId: id, version: 1, status: 'published', title: '财务公示', body: '本月收支', images: [], category: '财务公示', pinned: false,
+    _id: id,
+    rootId: id,
+    version: 1,
+    status: 'published',
+    title: '财务公示',
+    body: '本月收支',
+    images: [],
+    category: '财务公示',
+    pinned: false,
     link: { to: 'feeStatement', params: { compoundId, period }, label: '查看账目明细' },
-    expiresAt: null, visibleUntil: new Date('2100-01-01'), targets: [{ kind: 'compound', communityId: 'qiaoxing', compoundId }], targetsLabel: compoundId,
-    targetKeys: [`c:${compoundId}`], buildings: [], authorId: 'p-txsj-committee', authorName: '林国栋', authorRole: 'committeeMember', partyBadge: false,
-    media: [], mediaTraceIds: [], createdAt: now, publishedAt: now, ...over,
+    expiresAt: null,
+    visibleUntil: new Date('2100-01-01'),
+    targets: [{ kind: 'compound', communityId: 'qiaoxing', compoundId }],
+    targetsLabel: compoundId,
+    targetKeys: [`c:${compoundId}`],
+    buildings: [],
+    authorId: 'p-txsj-committee',
+    authorName: '林国栋',
+    authorRole: 'committeeMember',
+    partyBadge: false,
+    media: [],
+    mediaTraceIds: [],
+    createdAt: now,
+    publishedAt: now,
+    ...over,
   };
 }

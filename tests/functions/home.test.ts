@@ -21,9 +21,23 @@ let h: Harness;
 /** Invocations per function (every main is wrapped): the 首页 must cost one. */
 const invoked: Record<string, number> = {};
 beforeAll(async () => {
-  const mains: Record<string, (e: unknown, c?: unknown) => Promise<any>> = { accounts, notices, fees, activities, votes, repairs, vehicles, concerns, home };
-  const counted = Object.fromEntries(Object.entries(mains).map(([n, m]) => [n, (e: unknown, c?: unknown) => ((invoked[n] = (invoked[n] ?? 0) + 1), m(e, c))]));
-  h = await createHarness(counted as any, undefined, { features: ['notices', 'fees', 'activities', 'repairs', 'votes', 'vehicles', 'concerns'] });
+  const mains: Record<string, (e: unknown, c?: unknown) => Promise<any>> = {
+    accounts,
+    notices,
+    fees,
+    activities,
+    votes,
+    repairs,
+    vehicles,
+    concerns,
+    home,
+  };
+  const counted = Object.fromEntries(
+    Object.entries(mains).map(([n, m]) => [n, (e: unknown, c?: unknown) => ((invoked[n] = (invoked[n] ?? 0) + 1), m(e, c))]),
+  );
+  h = await createHarness(counted as any, undefined, {
+    features: ['notices', 'fees', 'activities', 'repairs', 'votes', 'vehicles', 'concerns'],
+  });
 });
 afterAll(() => h.close());
 
@@ -39,8 +53,16 @@ test.each(PEOPLE)('%s: one call answers me and every card as the card actions do
   };
   expect(view.me).toEqual(await p.ok('accounts', 'me.get', {}));
   const inbox = await same('notices', 'notices.list', { box: 'inbox', size: 20 });
-  const posts = view.me.roles.some((r: { role: string }) => ['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager', 'communityAdmin'].includes(r.role));
-  expect(view.cards.notices).toEqual({ ok: true, data: { inbox: (inbox as any).data, authored: posts ? (await same('notices', 'notices.list', { box: 'authored', size: 3 }) as any).data : null } });
+  const posts = view.me.roles.some((r: { role: string }) =>
+    ['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager', 'communityAdmin'].includes(r.role),
+  );
+  expect(view.cards.notices).toEqual({
+    ok: true,
+    data: {
+      inbox: (inbox as any).data,
+      authored: posts ? ((await same('notices', 'notices.list', { box: 'authored', size: 3 })) as any).data : null,
+    },
+  });
   expect(view.cards.fees).toEqual(await same('fees', 'fees.summary', {}));
   expect(view.cards.activities).toEqual(await same('activities', 'activities.home', {}));
   expect(view.cards.votes).toEqual(await same('votes', 'matters.list', { openOnly: true }));
@@ -54,7 +76,13 @@ test('a resident’s 首页 is one invocation and writes nothing', async () => {
   for (const k of Object.keys(invoked)) delete invoked[k];
   const m = await h.emu.measure(() => h.as('txsj-resident-3').ok('home', 'home.get', {}));
   expect(invoked).toEqual({ home: 1 });
-  expect(m.result.cards).toMatchObject({ notices: { ok: true }, fees: { ok: true }, activities: { ok: true }, votes: { ok: true }, repairs: { ok: true } });
+  expect(m.result.cards).toMatchObject({
+    notices: { ok: true },
+    fees: { ok: true },
+    activities: { ok: true },
+    votes: { ok: true },
+    repairs: { ok: true },
+  });
   expect(m.writes).toBe(0);
   expect(await h.snapshot()).toBe(before);
 });

@@ -22,21 +22,60 @@ const openidOf = (i: number) => `o-job-${String(i).padStart(3, '0')}`;
 beforeAll(async () => {
   h = await createHarness({ notices: notices as any });
   const now = new Date();
-  h.emu.seed('buildings', [{ _id: BUILDING, communityId: 'qx', compoundId: 'txsj', no: 99, name: '测试楼', kind: 'residential', hasLift: true, units: ['1'], homeCount: N }]);
-  h.emu.seed('people', Array.from({ length: N }, (_, i) => ({ _id: `p-job-${i}`, openid: openidOf(i), name: `住户${i}`, partyMember: false, showPartyBadge: false, createdAt: now })));
+  h.emu.seed('buildings', [
+    {
+      _id: BUILDING,
+      communityId: 'qx',
+      compoundId: 'txsj',
+      no: 99,
+      name: '测试楼',
+      kind: 'residential',
+      hasLift: true,
+      units: ['1'],
+      homeCount: N,
+    },
+  ]);
+  h.emu.seed(
+    'people',
+    Array.from({ length: N }, (_, i) => ({
+      _id: `p-job-${i}`,
+      openid: openidOf(i),
+      name: `住户${i}`,
+      partyMember: false,
+      showPartyBadge: false,
+      createdAt: now,
+    })),
+  );
   h.emu.seed(
     'memberships',
     Array.from({ length: N }, (_, i) => ({
-      _id: `p-job-${i}_h-job-${i}`, personId: `p-job-${i}`, homeId: `h-job-${i}`, buildingId: BUILDING, compoundId: 'txsj', communityId: 'qx',
-      relation: 'owner', status: 'active', via: 'seed', createdAt: now,
+      _id: `p-job-${i}_h-job-${i}`,
+      personId: `p-job-${i}`,
+      homeId: `h-job-${i}`,
+      buildingId: BUILDING,
+      compoundId: 'txsj',
+      communityId: 'qx',
+      relation: 'owner',
+      status: 'active',
+      via: 'seed',
+      createdAt: now,
     })),
   );
-  h.emu.seed('subscriptions', Array.from({ length: N }, (_, i) => ({ _id: `${openidOf(i)}_${NOTICE_TEMPLATE_ID}`, openid: openidOf(i), personId: `p-job-${i}`, templateId: NOTICE_TEMPLATE_ID, remaining: 2, updatedAt: now })));
+  h.emu.seed(
+    'subscriptions',
+    Array.from({ length: N }, (_, i) => ({
+      _id: `${openidOf(i)}_${NOTICE_TEMPLATE_ID}`,
+      openid: openidOf(i),
+      personId: `p-job-${i}`,
+      templateId: NOTICE_TEMPLATE_ID,
+      remaining: 2,
+      updatedAt: now,
+    })),
+  );
 });
 afterAll(() => h.close());
 
 const workerCtx = (db: Database) => makeWorkerCtx(h.emu.sdk, db);
-
 
 const messages = () => h.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload.touser as string);
 
@@ -46,11 +85,21 @@ it('300 reminders in batches, worker killed mid-batch: everyone messaged exactly
   const job = await enqueue(
     healthy,
     noticeMessageJob,
-    { noticeId: 'n-job', note: '测试', buildingIds: [BUILDING], compoundIds: [], onlyUnread: false, excludePersonId: '', fields: { thing1: { value: '测试' } } },
+    {
+      noticeId: 'n-job',
+      note: '测试',
+      buildingIds: [BUILDING],
+      compoundIds: [],
+      onlyUnread: false,
+      excludePersonId: '',
+      fields: { thing1: { value: '测试' } },
+    },
     { createdBy: 'p-lead', clientRequestId: 'job-test-0001' },
   );
   // The same request again finds the same job.
-  expect((await enqueue(healthy, noticeMessageJob, job.params, { createdBy: 'p-lead', clientRequestId: 'job-test-0001' }))._id).toBe(job._id);
+  expect((await enqueue(healthy, noticeMessageJob, job.params, { createdBy: 'p-lead', clientRequestId: 'job-test-0001' }))._id).toBe(
+    job._id,
+  );
 
   // A worker that dies right after WeChat accepted the 130th message.
   const { db, kill } = killable(h.db);
@@ -90,7 +139,11 @@ it('300 reminders in batches, worker killed mid-batch: everyone messaged exactly
   expect(done!.done + done!.unknown).toBe(N);
   expect(done!.unknown).toBe(1);
   // Each grant spent exactly once: 2 → 1, none lost, none spent twice.
-  const subs = await h.db.collection('subscriptions').where({ personId: h.db.command.in(Array.from({ length: N }, (_, i) => `p-job-${i}`)) }).limit(1000).get();
+  const subs = await h.db
+    .collection('subscriptions')
+    .where({ personId: h.db.command.in(Array.from({ length: N }, (_, i) => `p-job-${i}`)) })
+    .limit(1000)
+    .get();
   expect(subs.data.map((s: { remaining: number }) => s.remaining)).toEqual(Array(N).fill(1));
   // Running the worker again changes nothing.
   await work(healthy);

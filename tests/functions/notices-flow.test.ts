@@ -19,7 +19,14 @@ const TXSJ = { kind: 'compounds', compoundIds: ['txsj'] };
 const RES3_HOME = 'txsj-b3_2_101';
 let seq = 0;
 const post = (who: string, audience: object, extra: Record<string, unknown> = {}) =>
-  h.as(who).ok('notices', 'notices.post', { clientRequestId: newRequestId(), audience, title: `通知${++seq}`, body: `第${seq}条通知的正文`, category: '通知', ...extra });
+  h.as(who).ok('notices', 'notices.post', {
+    clientRequestId: newRequestId(),
+    audience,
+    title: `通知${++seq}`,
+    body: `第${seq}条通知的正文`,
+    category: '通知',
+    ...extra,
+  });
 const list = (who: string, extra: object = {}) => h.as(who).ok('notices', 'notices.list', extra);
 const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
 const sent = () => h.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload);
@@ -38,7 +45,11 @@ async function upload(name: string, openid = 'demo-txsj-lead-3') {
 describe('targeting by compound and building', () => {
   it('a lead of building 3 posts to building 3: its residents see it unread, open it, the lead sees who read', async () => {
     const n = await post('txsj-lead-3', B3, { title: '3栋明天停水' });
-    expect(n).toMatchObject({ status: 'published', targetsLabel: '天翔世家 3栋', author: { name: '李秀英', roleLabel: '党员楼栋长', partyBadge: false } }); // the role already says 党员
+    expect(n).toMatchObject({
+      status: 'published',
+      targetsLabel: '天翔世家 3栋',
+      author: { name: '李秀英', roleLabel: '党员楼栋长', partyBadge: false },
+    }); // the role already says 党员
 
     const before = await list('txsj-resident-3');
     const item = before.items.find((i: any) => i.id === n.id);
@@ -55,12 +66,16 @@ describe('targeting by compound and building', () => {
 
     const summary = await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id });
     // The lead's own home (3栋1单元602) knows what she wrote: counted as known (own), never unread.
-    expect(summary.buildings).toEqual([expect.objectContaining({ buildingId: 'txsj-b3', homes: 68, read: 1, told: 0, own: 1, reached: 2, unread: 66, readRate: 1 })]);
+    expect(summary.buildings).toEqual([
+      expect.objectContaining({ buildingId: 'txsj-b3', homes: 68, read: 1, told: 0, own: 1, reached: 2, unread: 66, readRate: 1 }),
+    ]);
     expect(summary.readers).toBe(1);
 
     const unread: string[] = [];
-    for (let cursor: string | undefined; ; ) {
-      const page = await h.as('txsj-lead-3').ok('notices', 'notices.unreadHomes', { noticeId: n.id, buildingId: 'txsj-b3', size: 20, cursor });
+    for (let cursor: string | undefined; ;) {
+      const page = await h
+        .as('txsj-lead-3')
+        .ok('notices', 'notices.unreadHomes', { noticeId: n.id, buildingId: 'txsj-b3', size: 20, cursor });
       unread.push(...page.items.map((x: any) => x.homeId));
       for (const x of page.items) for (const o of x.owners) expect(o).toMatch(/\*/);
       if (!page.nextCursor) break;
@@ -73,9 +88,18 @@ describe('targeting by compound and building', () => {
 
     // building 5 never sees it, and cannot tell it exists
     expect(ids(await list('txsj-resident-5'))).not.toContain(n.id);
-    expect(await h.as('txsj-resident-5').call('notices', 'notices.open', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.as('txsj-lead-5').call('notices', 'notices.summary', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.as('txsj-resident-5').call('notices', 'notices.open', { noticeId: 'no-such-notice' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.as('txsj-resident-5').call('notices', 'notices.open', { noticeId: n.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await h.as('txsj-lead-5').call('notices', 'notices.summary', { noticeId: n.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await h.as('txsj-resident-5').call('notices', 'notices.open', { noticeId: 'no-such-notice' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('a committee notice to the whole compound reaches buildings 3 and 5, not 御家兰庭', async () => {
@@ -94,9 +118,17 @@ describe('targeting by compound and building', () => {
   });
 
   it('a lead cannot post to a building they do not lead; a lead of 5 and 6 posts to both', async () => {
-    const r = await h.as('txsj-lead-3').call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: { kind: 'buildings', buildingIds: ['txsj-b5'] }, title: 'x', body: 'y', category: '通知' });
+    const r = await h.as('txsj-lead-3').call('notices', 'notices.post', {
+      clientRequestId: newRequestId(),
+      audience: { kind: 'buildings', buildingIds: ['txsj-b5'] },
+      title: 'x',
+      body: 'y',
+      category: '通知',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const r2 = await h.as('txsj-lead-3').call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: TXSJ, title: 'x', body: 'y', category: '通知' });
+    const r2 = await h
+      .as('txsj-lead-3')
+      .call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: TXSJ, title: 'x', body: 'y', category: '通知' });
     expect(r2).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const n = await post('txsj-lead-5', { kind: 'buildings', buildingIds: ['txsj-b5', 'txsj-b6'] });
     expect(n.targetsLabel).toBe('天翔世家 5栋、6栋');
@@ -115,7 +147,10 @@ describe('targeting by compound and building', () => {
     // the 御家兰庭 committee follows up its own compound only
     const y = await h.as('yjlt-committee').ok('notices', 'notices.summary', { noticeId: n.id });
     expect(y.total.homes).toBe(296);
-    expect(await h.as('yjlt-committee').call('notices', 'notices.withdraw', { noticeId: n.id, reason: '不该撤' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('yjlt-committee').call('notices', 'notices.withdraw', { noticeId: n.id, reason: '不该撤' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('pinned notices come first; emergencies are flagged; search by title is literal', async () => {
@@ -144,7 +179,14 @@ describe('targeting by compound and building', () => {
 describe('versions and withdrawal', () => {
   it('a correction publishes a new version; the old one shows 已更正 and points to it; lists show the newest only', async () => {
     const v1 = await post('txsj-lead-3', B3, { title: '周六下午3点开会' });
-    const v2 = await h.as('txsj-lead-3').ok('notices', 'notices.correct', { clientRequestId: newRequestId(), noticeId: v1.id, title: '周六下午4点开会', body: '时间改为4点', category: '通知', note: '时间写错了' });
+    const v2 = await h.as('txsj-lead-3').ok('notices', 'notices.correct', {
+      clientRequestId: newRequestId(),
+      noticeId: v1.id,
+      title: '周六下午4点开会',
+      body: '时间改为4点',
+      category: '通知',
+      note: '时间写错了',
+    });
     expect(v2).toMatchObject({ version: 2, previousId: v1.id, status: 'published', correctionNote: '时间写错了' });
     const old = await h.as('txsj-resident-3').ok('notices', 'notices.open', { noticeId: v1.id });
     expect(old).toMatchObject({ status: 'corrected', statusLabel: '已更正', correctedById: v2.id, title: '周六下午3点开会' });
@@ -152,8 +194,15 @@ describe('versions and withdrawal', () => {
     expect(inbox).toContain(v2.id);
     expect(inbox).not.toContain(v1.id);
     // the old version is no longer live: it cannot be corrected or withdrawn again
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.correct', { clientRequestId: newRequestId(), noticeId: v1.id, title: 'x', body: 'y', category: '通知' })).toMatchObject({ ok: false, error: { code: 'NOTICE_CLOSED' } });
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.withdraw', { noticeId: v1.id, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'NOTICE_CLOSED' } });
+    expect(
+      await h
+        .as('txsj-lead-3')
+        .call('notices', 'notices.correct', { clientRequestId: newRequestId(), noticeId: v1.id, title: 'x', body: 'y', category: '通知' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOTICE_CLOSED' } });
+    expect(await h.as('txsj-lead-3').call('notices', 'notices.withdraw', { noticeId: v1.id, reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOTICE_CLOSED' },
+    });
   });
 
   it('withdrawal records who and why and drops the notice from lists', async () => {
@@ -165,18 +214,36 @@ describe('versions and withdrawal', () => {
     expect(seen).toMatchObject({ status: 'withdrawn', body: '', withdrawal: { byName: '王志明', reason: '发错楼栋' } });
     const authored = await list('txsj-lead-3', { box: 'authored' });
     expect(authored.items.find((i: any) => i.id === n.id)).toMatchObject({ status: 'withdrawn' });
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.markTold', { noticeId: n.id, homeId: RES3_HOME })).toMatchObject({ ok: false, error: { code: 'NOTICE_CLOSED' } });
+    expect(await h.as('txsj-lead-3').call('notices', 'notices.markTold', { noticeId: n.id, homeId: RES3_HOME })).toMatchObject({
+      ok: false,
+      error: { code: 'NOTICE_CLOSED' },
+    });
   });
 
   it('expired notices drop out of the list but stay readable by id for the author', async () => {
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: B3, title: 'x', body: 'y', category: '通知', expiresOn: '2020-01-01' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(
+      await h.as('txsj-lead-3').call('notices', 'notices.post', {
+        clientRequestId: newRequestId(),
+        audience: B3,
+        title: 'x',
+        body: 'y',
+        category: '通知',
+        expiresOn: '2020-01-01',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const n = await post('txsj-lead-3', B3, { title: '短期通知', expiresOn: '2099-12-31' });
     expect(n.expiresOn).toBe('2099-12-31');
     expect(ids(await list('txsj-resident-3'))).toContain(n.id);
     const past = new Date(Date.now() - 1000);
-    await h.db.collection('notices').doc(n.id).update({ data: { expiresAt: past, visibleUntil: past } });
+    await h.db
+      .collection('notices')
+      .doc(n.id)
+      .update({ data: { expiresAt: past, visibleUntil: past } });
     expect(ids(await list('txsj-resident-3'))).not.toContain(n.id);
-    expect(await h.as('txsj-resident-3').call('notices', 'notices.open', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.as('txsj-resident-3').call('notices', 'notices.open', { noticeId: n.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await h.as('txsj-lead-3').ok('notices', 'notices.open', { noticeId: n.id })).toMatchObject({ expired: true, title: '短期通知' });
   });
 });
@@ -213,9 +280,17 @@ describe('read receipts are idempotent', () => {
 
 describe('content security', () => {
   it('rejected text gets CONTENT_REJECTED with a clear message and writes nothing', async () => {
-    for (const [title, body] of [['周末活动', '欢迎参加赌博活动'], ['诈骗', '正文'], ['请加微信', '了解详情']]) {
+    for (const [title, body] of [
+      ['周末活动', '欢迎参加赌博活动'],
+      ['诈骗', '正文'],
+      ['请加微信', '了解详情'],
+    ]) {
       const before = await h.snapshot();
-      const { result, writes } = await h.emu.measure(() => h.as('txsj-lead-3').call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: B3, title, body, category: '活动' }));
+      const { result, writes } = await h.emu.measure(() =>
+        h
+          .as('txsj-lead-3')
+          .call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: B3, title, body, category: '活动' }),
+      );
       expect(result).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', message: expect.stringMatching(/安全检测|不适宜/) } });
       expect(writes).toBe(0);
       expect(await h.snapshot()).toBe(before);
@@ -229,12 +304,21 @@ describe('content security', () => {
     const n = await post('txsj-lead-3', B3, { title: '小区新貌', images });
     expect(n).toMatchObject({ status: 'reviewing', imageCount: 2 });
     expect(ids(await list('txsj-resident-3'))).not.toContain(n.id);
-    expect(await h.as('txsj-resident-3').call('notices', 'notices.open', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.as('txsj-resident-3').call('notices', 'notices.open', { noticeId: n.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect((await list('txsj-lead-3', { box: 'authored' })).items.find((i: any) => i.id === n.id)).toMatchObject({ status: 'reviewing' });
     const delivered = await h.emu.deliverMediaChecks();
     expect(delivered.length).toBeGreaterThanOrEqual(2);
     const opened = await h.as('txsj-resident-3').ok('notices', 'notices.open', { noticeId: n.id });
-    expect(opened).toMatchObject({ status: 'published', images: [{ fileID: images[0], url: expect.any(String) }, { fileID: images[1], url: expect.any(String) }] });
+    expect(opened).toMatchObject({
+      status: 'published',
+      images: [
+        { fileID: images[0], url: expect.any(String) },
+        { fileID: images[1], url: expect.any(String) },
+      ],
+    });
     expect(ids(await list('txsj-resident-3'))).toContain(n.id);
   });
 
@@ -242,20 +326,30 @@ describe('content security', () => {
     const images = [await upload('ok.jpg'), await upload('risky-photo.jpg')];
     const n = await post('txsj-lead-3', B3, { title: '图片通知', images });
     await h.emu.deliverMediaChecks();
-    expect(await h.as('txsj-resident-3').call('notices', 'notices.open', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.as('txsj-resident-3').call('notices', 'notices.open', { noticeId: n.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(ids(await list('txsj-resident-3'))).not.toContain(n.id);
     const mine = await h.as('txsj-lead-3').ok('notices', 'notices.open', { noticeId: n.id });
     expect(mine).toMatchObject({ status: 'rejected', rejectReason: expect.stringContaining('第2张图片') });
   });
 
-  it('an image that was never uploaded, or is not the author\'s own, gets one answer and writes nothing', async () => {
+  it("an image that was never uploaded, or is not the author's own, gets one answer and writes nothing", async () => {
     const others = await upload('theirs.jpg', 'demo-txsj-committee-1');
     const exportLike = (await h.emu.sdk.uploadFile({ cloudPath: 'exports/roster.xlsx', fileContent: Buffer.from('x') })).fileID as string;
     const missingOwn = others.replace('demo-txsj-committee-1', 'demo-txsj-lead-3').replace('theirs', 'never-uploaded');
     const answers = [];
     for (const image of ['cloud://nowhere.bucket/x.jpg', others, exportLike, missingOwn]) {
       const { result, writes } = await h.emu.measure(() =>
-        h.as('txsj-lead-3').call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: B3, title: 't', body: 'b', category: '通知', images: [image] }),
+        h.as('txsj-lead-3').call('notices', 'notices.post', {
+          clientRequestId: newRequestId(),
+          audience: B3,
+          title: 't',
+          body: 'b',
+          category: '通知',
+          images: [image],
+        }),
       );
       expect(result.ok).toBe(false);
       expect(writes).toBe(0);
@@ -273,12 +367,25 @@ describe('content security', () => {
     const n = await post('txsj-lead-3', B3, { title: '推送带身份', images });
     const job = h.emu.outbox.list({ kind: OUTBOX.mediaCheck }).at(-1)!;
     const traceId = job.payload.response?.traceId ?? job.payload.traceId;
-    const push = { ToUserName: 'gh_x', FromUserName: 'demo-txsj-lead-3', CreateTime: 1, MsgType: 'event', Event: 'wxa_media_check', appid: 'wx', trace_id: traceId, version: 2, result: { suggest: 'pass', label: 100 } };
+    const push = {
+      ToUserName: 'gh_x',
+      FromUserName: 'demo-txsj-lead-3',
+      CreateTime: 1,
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: 'wx',
+      trace_id: traceId,
+      version: 2,
+      result: { suggest: 'pass', label: 100 },
+    };
     // From a client (even the author): an ordinary call, refused, nothing changes.
     expect(await h.emu.invoke('notices', push, { openid: 'demo-txsj-lead-3', source: 'wx_client' })).toMatchObject({ ok: false });
     expect((await h.as('txsj-lead-3').ok('notices', 'notices.open', { noticeId: n.id })).status).toBe('reviewing');
     // From the platform, with an OPENID set: handled, and the notice publishes.
-    expect(await h.emu.invoke('notices', push, { openid: 'oPushOpenid', source: 'wx_unknown' })).toMatchObject({ ok: true, data: { handled: true, status: 'published' } });
+    expect(await h.emu.invoke('notices', push, { openid: 'oPushOpenid', source: 'wx_unknown' })).toMatchObject({
+      ok: true,
+      data: { handled: true, status: 'published' },
+    });
   });
 
   it('a media-check push for an unknown trace is answered without effect; a stray event without identity is refused', async () => {
@@ -294,32 +401,45 @@ describe('follow-ups', () => {
     const other = genResident('txsj-b3', 0);
     const b5 = genResident('txsj-b5', 0);
     for (const who of ['txsj-resident-3', 'txsj-resident-3b', other.openid, b5.openid]) {
-      expect(await h.as(who).ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: true })).toMatchObject({ remaining: 1 });
+      expect(await h.as(who).ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: true })).toMatchObject({
+        remaining: 1,
+      });
     }
-    const refused = await h.emu.measure(() => h.as('txsj-resident-3b').ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: false }));
+    const refused = await h.emu.measure(() =>
+      h.as('txsj-resident-3b').ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: false }),
+    );
     expect(refused).toMatchObject({ writes: 0, result: { remaining: 1 } });
     await h.as('txsj-resident-3').ok('notices', 'notices.open', { noticeId: n.id });
 
     h.emu.outbox.clear();
     const r = await h.as('txsj-lead-3').ok('notices', 'notices.remind', { clientRequestId: newRequestId(), noticeId: n.id });
     expect(r).toMatchObject({ reminded: 2, unreadHomes: 66, finished: true });
-    const to = sent().map((p) => p.touser).sort();
+    const to = sent()
+      .map((p) => p.touser)
+      .sort();
     expect(to).toEqual(['demo-txsj-resident-3b', other.openid].sort());
     expect(sent()[0]).toMatchObject({ templateId: NOTICE_TEMPLATE_ID, page: `packages/notices/pages/detail/index?id=${n.id}` });
 
     // grants are spent: a second reminder reaches nobody
     h.emu.outbox.clear();
-    expect(await h.as('txsj-lead-3').ok('notices', 'notices.remind', { clientRequestId: newRequestId(), noticeId: n.id })).toMatchObject({ reminded: 0 });
+    expect(await h.as('txsj-lead-3').ok('notices', 'notices.remind', { clientRequestId: newRequestId(), noticeId: n.id })).toMatchObject({
+      reminded: 0,
+    });
     expect(sent()).toEqual([]);
     expect((await h.db.collection('noticeReminders').where({ noticeId: n.id }).count()).total).toBe(2);
-    expect(await h.as('txsj-resident-3b').ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: false })).toMatchObject({ remaining: 0 });
+    expect(
+      await h.as('txsj-resident-3b').ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: false }),
+    ).toMatchObject({ remaining: 0 });
   });
 
   it('已当面告知 is counted apart from app reads, idempotent, and can be undone', async () => {
     const n = await post('txsj-lead-3', B3);
     await h.as('txsj-resident-3').ok('notices', 'notices.open', { noticeId: n.id });
     const elderly = 'txsj-b3_1_101';
-    expect(await h.as('txsj-lead-3').ok('notices', 'notices.markTold', { noticeId: n.id, homeId: elderly })).toEqual({ homeId: elderly, told: true });
+    expect(await h.as('txsj-lead-3').ok('notices', 'notices.markTold', { noticeId: n.id, homeId: elderly })).toEqual({
+      homeId: elderly,
+      told: true,
+    });
     const again = await h.emu.measure(() => h.as('txsj-lead-3').ok('notices', 'notices.markTold', { noticeId: n.id, homeId: elderly }));
     expect(again.writes).toBe(0);
     const s = await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id });
@@ -328,14 +448,28 @@ describe('follow-ups', () => {
     expect(page.items.find((x: any) => x.homeId === elderly)).toMatchObject({ told: true });
     // telling a home that already read in the app does not double count
     await h.as('txsj-lead-3').ok('notices', 'notices.markTold', { noticeId: n.id, homeId: RES3_HOME });
-    expect((await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id })).total).toMatchObject({ read: 1, told: 1, reached: 3 });
+    expect((await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id })).total).toMatchObject({
+      read: 1,
+      told: 1,
+      reached: 3,
+    });
     await h.as('txsj-lead-3').ok('notices', 'notices.unmarkTold', { noticeId: n.id, homeId: elderly });
     await h.as('txsj-lead-3').ok('notices', 'notices.unmarkTold', { noticeId: n.id, homeId: RES3_HOME });
-    expect((await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id })).total).toMatchObject({ read: 1, told: 0, reached: 2 });
+    expect((await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id })).total).toMatchObject({
+      read: 1,
+      told: 0,
+      reached: 2,
+    });
     // a home outside the notice, or a building the caller does not lead
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.markTold', { noticeId: n.id, homeId: 'txsj-b5_1_702' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.as('txsj-lead-3').call('notices', 'notices.markTold', { noticeId: n.id, homeId: 'txsj-b5_1_702' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     const c = await post('txsj-committee', TXSJ);
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.markTold', { noticeId: c.id, homeId: 'txsj-b5_1_702' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('txsj-lead-3').call('notices', 'notices.markTold', { noticeId: c.id, homeId: 'txsj-b5_1_702' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await h.as('txsj-lead-3').ok('notices', 'notices.markTold', { noticeId: c.id, homeId: elderly })).toMatchObject({ told: true });
   });
 
@@ -346,10 +480,16 @@ describe('follow-ups', () => {
     await h.as('yjlt-resident-5').ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: true });
     h.emu.outbox.clear();
     const images = [await upload('fire.jpg', 'demo-txsj-manager')];
-    const n = await post('txsj-manager', { kind: 'buildings', buildingIds: ['txsj-b9'] }, { title: '紧急：商铺停电', category: '紧急', images });
+    const n = await post(
+      'txsj-manager',
+      { kind: 'buildings', buildingIds: ['txsj-b9'] },
+      { title: '紧急：商铺停电', category: '紧急', images },
+    );
     expect(sent()).toEqual([]); // not before it is published
     await h.emu.deliverMediaChecks();
-    const to = sent().map((p) => p.touser).sort();
+    const to = sent()
+      .map((p) => p.touser)
+      .sort();
     expect(to).toEqual(['demo-txsj-shop', inB9.openid].sort());
     expect(sent()[0].page).toBe(`packages/notices/pages/detail/index?id=${n.id}`);
   });
@@ -360,42 +500,77 @@ describe('share cards in WeChat groups', () => {
     const n = await post('txsj-lead-3', B3);
     const G = 'tGroup3xxxxxxxxxxxxxxxxxxxxx';
     const groupInfo = (openGId: string) => ({ cloudID: h.emu.shareTickets.issue({ openGId }) });
-    expect(await h.as('txsj-lead-3').ok('notices', 'groups.link', { buildingId: 'txsj-b3', groupInfo: groupInfo(G) })).toEqual({ openGId: G, buildingId: 'txsj-b3', buildingName: '3栋' });
-    expect(await h.as('txsj-lead-5').call('notices', 'groups.link', { buildingId: 'txsj-b3', groupInfo: groupInfo(G) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.as('txsj-lead-3').ok('notices', 'groups.link', { buildingId: 'txsj-b3', groupInfo: groupInfo(G) })).toEqual({
+      openGId: G,
+      buildingId: 'txsj-b3',
+      buildingName: '3栋',
+    });
+    expect(await h.as('txsj-lead-5').call('notices', 'groups.link', { buildingId: 'txsj-b3', groupInfo: groupInfo(G) })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await h.as('txsj-resident-3').ok('notices', 'notices.open', { noticeId: n.id, groupInfo: groupInfo(G) });
-    expect(await h.as('txsj-resident-3b').ok('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo(G) })).toMatchObject({ recorded: true });
-    const dup = await h.emu.measure(() => h.as('txsj-resident-3b').ok('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo(G) }));
+    expect(await h.as('txsj-resident-3b').ok('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo(G) })).toMatchObject({
+      recorded: true,
+    });
+    const dup = await h.emu.measure(() =>
+      h.as('txsj-resident-3b').ok('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo(G) }),
+    );
     expect(dup).toMatchObject({ writes: 0, result: { recorded: false } });
     await h.as('txsj-resident-3').ok('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo('tOtherGroup') });
     // Outside the audience: counted nowhere, and told nothing (200 tries, 0 writes).
     for (let i = 0; i < 200; i++) {
-      const r = await h.emu.measure(() => h.as('txsj-resident-5').call('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo(`tFake${i}`) }));
+      const r = await h.emu.measure(() =>
+        h.as('txsj-resident-5').call('notices', 'notices.groupOpen', { noticeId: n.id, groupInfo: groupInfo(`tFake${i}`) }),
+      );
       expect(r).toMatchObject({ writes: 0, result: { ok: false, error: { code: 'NOT_FOUND' } } });
     }
     const s = await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id });
     expect(s.groups).toEqual([{ openGId: G, buildingId: 'txsj-b3', buildingName: '3栋', opens: 2 }]);
     expect(s.unlinkedGroupOpens).toBe(1);
     // The group cannot be moved to another building, even by someone allowed to link there.
-    expect(await h.as('txsj-lead-5').call('notices', 'groups.link', { buildingId: 'txsj-b5', groupInfo: groupInfo(G) })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await h.as('txsj-lead-5').call('notices', 'groups.link', { buildingId: 'txsj-b5', groupInfo: groupInfo(G) })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     // Group info typed by hand: nested in the payload, or a made-up CloudID at the top level.
-    const nested = await h.as('txsj-lead-5').raw('notices', { action: 'groups.link', payload: { buildingId: 'txsj-b5', groupInfo: { cloudID: 'x', data: { openGId: 'tForged' } } } });
+    const nested = await h.as('txsj-lead-5').raw('notices', {
+      action: 'groups.link',
+      payload: { buildingId: 'txsj-b5', groupInfo: { cloudID: 'x', data: { openGId: 'tForged' } } },
+    });
     expect(nested).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const forged = await h.as('txsj-lead-5').raw('notices', { action: 'groups.link', payload: { buildingId: 'txsj-b5' }, groupInfo: { cloudID: 'made-up', data: { openGId: 'tForged' } } });
+    const forged = await h.as('txsj-lead-5').raw('notices', {
+      action: 'groups.link',
+      payload: { buildingId: 'txsj-b5' },
+      groupInfo: { cloudID: 'made-up', data: { openGId: 'tForged' } },
+    });
     expect(forged).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const expired = h.emu.shareTickets.issue({ openGId: 'tLate' }, { ttlMs: -1 });
-    const late = await h.as('txsj-lead-5').raw('notices', { action: 'groups.link', payload: { buildingId: 'txsj-b5' }, groupInfo: { cloudID: expired } });
+    const late = await h
+      .as('txsj-lead-5')
+      .raw('notices', { action: 'groups.link', payload: { buildingId: 'txsj-b5' }, groupInfo: { cloudID: expired } });
     expect(late).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('过期') } });
   });
 
   it('group info sent at the top level of the event (where WeChat decodes a CloudID) reaches the action', async () => {
     const n = await post('txsj-lead-3', B3);
     const G = 'tGroupTopLevelxxxxxxxxxxxxxx';
-    const r = await h.as('txsj-resident-3').raw('notices', { action: 'notices.open', payload: { noticeId: n.id }, groupInfo: { cloudID: h.emu.shareTickets.issue({ openGId: G }) } });
+    const r = await h.as('txsj-resident-3').raw('notices', {
+      action: 'notices.open',
+      payload: { noticeId: n.id },
+      groupInfo: { cloudID: h.emu.shareTickets.issue({ openGId: G }) },
+    });
     expect(r.ok).toBe(true);
-    const again = await h.as('txsj-resident-3').raw('notices', { action: 'notices.groupOpen', payload: { noticeId: n.id }, groupInfo: { cloudID: h.emu.shareTickets.issue({ openGId: G }) } });
+    const again = await h.as('txsj-resident-3').raw('notices', {
+      action: 'notices.groupOpen',
+      payload: { noticeId: n.id },
+      groupInfo: { cloudID: h.emu.shareTickets.issue({ openGId: G }) },
+    });
     expect(again).toMatchObject({ ok: true, data: { openGId: G, recorded: false } });
     // A bare string (a CloudID the platform did not decode) is still refused.
-    const bad = await h.as('txsj-resident-3').raw('notices', { action: 'notices.groupOpen', payload: { noticeId: n.id }, groupInfo: 'raw-cloud-id' });
+    const bad = await h
+      .as('txsj-resident-3')
+      .raw('notices', { action: 'notices.groupOpen', payload: { noticeId: n.id }, groupInfo: 'raw-cloud-id' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 });
@@ -404,12 +579,17 @@ describe('calling residents who agreed', () => {
   it('the building lead sees the phone of residents who chose 愿意楼栋长联系我 on the unread list; others see no phone', async () => {
     const n = await post('txsj-lead-3', B3, { title: '联系测试' });
     const who = genResident('txsj-b3', 3);
-    await h.db.collection('people').where({ openid: who.openid }).update({ data: { phone: '13912345678', contactLead: true } });
+    await h.db
+      .collection('people')
+      .where({ openid: who.openid })
+      .update({ data: { phone: '13912345678', contactLead: true } });
     const find = async (as: string) => {
       const items: any[] = [];
       let cursor: string | undefined;
       do {
-        const page = await h.as(as).ok('notices', 'notices.unreadHomes', { noticeId: n.id, buildingId: 'txsj-b3', size: 50, ...(cursor ? { cursor } : {}) });
+        const page = await h
+          .as(as)
+          .ok('notices', 'notices.unreadHomes', { noticeId: n.id, buildingId: 'txsj-b3', size: 50, ...(cursor ? { cursor } : {}) });
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);

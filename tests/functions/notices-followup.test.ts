@@ -23,13 +23,27 @@ const LEAD_HOME = 'txsj-b3_1_602';
 const ELDERLY = 'txsj-b3_1_101';
 let seq = 0;
 const post = (who: string, audience: object, extra: Record<string, unknown> = {}) =>
-  h.as(who).ok('notices', 'notices.post', { clientRequestId: newRequestId(), audience, title: `跟进${++seq}`, body: `第${seq}条`, category: '通知', ...extra });
+  h.as(who).ok('notices', 'notices.post', {
+    clientRequestId: newRequestId(),
+    audience,
+    title: `跟进${++seq}`,
+    body: `第${seq}条`,
+    category: '通知',
+    ...extra,
+  });
 const correct = (who: string, noticeId: string, extra: Record<string, unknown> = {}) =>
-  h.as(who).ok('notices', 'notices.correct', { clientRequestId: newRequestId(), noticeId, title: `更正${++seq}`, body: '更正后的正文', category: '通知', ...extra });
+  h.as(who).ok('notices', 'notices.correct', {
+    clientRequestId: newRequestId(),
+    noticeId,
+    title: `更正${++seq}`,
+    body: '更正后的正文',
+    category: '通知',
+    ...extra,
+  });
 const summary = (who: string, noticeId: string) => h.as(who).ok('notices', 'notices.summary', { noticeId });
 async function allUnread(who: string, noticeId: string, buildingId: string) {
   const out: any[] = [];
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const page = await h.as(who).ok('notices', 'notices.unreadHomes', { noticeId, buildingId, size: 20, ...(cursor ? { cursor } : {}) });
     out.push(...page.items);
     if (!page.nextCursor) return out;
@@ -89,13 +103,31 @@ describe('a correction keeps the lead’s work', () => {
     expect((await summary('txsj-lead-3', v2.id)).total).toMatchObject({ read: 1, told: 1, own: 1, reached: 3 });
     // a later plain correction keeps counting from v2
     const v3 = await correct('txsj-lead-3', v2.id);
-    expect((await summary('txsj-lead-3', v3.id))).toMatchObject({ readFromVersion: 2, total: expect.objectContaining({ read: 1, told: 1 }) });
+    expect(await summary('txsj-lead-3', v3.id)).toMatchObject({ readFromVersion: 2, total: expect.objectContaining({ read: 1, told: 1 }) });
   });
 
   it('mustReread is a strict boolean of the correct action only', async () => {
     const v1 = await post('txsj-lead-3', B3);
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.correct', { clientRequestId: newRequestId(), noticeId: v1.id, title: 'x', body: 'y', category: '通知', mustReread: 'yes' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.post', { clientRequestId: newRequestId(), audience: B3, title: 'x', body: 'y', category: '通知', mustReread: true })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(
+      await h.as('txsj-lead-3').call('notices', 'notices.correct', {
+        clientRequestId: newRequestId(),
+        noticeId: v1.id,
+        title: 'x',
+        body: 'y',
+        category: '通知',
+        mustReread: 'yes',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(
+      await h.as('txsj-lead-3').call('notices', 'notices.post', {
+        clientRequestId: newRequestId(),
+        audience: B3,
+        title: 'x',
+        body: 'y',
+        category: '通知',
+        mustReread: true,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 });
 
@@ -149,7 +181,8 @@ describe('一键提醒 says beforehand whom it reaches', () => {
     const a = genResident('txsj-b3', 3);
     const b = genResident('txsj-b6', 2);
     const before = await h.as('txsj-committee').ok('notices', 'notices.remindPreview', { noticeId: n.id });
-    for (const who of [a.openid, b.openid]) await h.as(who).ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: true });
+    for (const who of [a.openid, b.openid])
+      await h.as(who).ok('notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: true });
     const p = await h.as('txsj-committee').ok('notices', 'notices.remindPreview', { noticeId: n.id });
     expect(p.withGrant - before.withGrant).toBe(2);
     expect(p.homesWithGrant - before.homesWithGrant).toBe(2);
@@ -162,12 +195,16 @@ describe('一键提醒 says beforehand whom it reaches', () => {
     const r = await h.as('txsj-committee').ok('notices', 'notices.remind', { clientRequestId: newRequestId(), noticeId: n.id });
     // The first batches run in the call; each poll of its progress advances the rest.
     let job = await h.as('txsj-committee').ok('notices', 'notices.jobStatus', { jobId: r.jobId });
-    for (let i = 1; i <= 20 && job.status !== 'done'; i++) job = await h.as('txsj-committee').ok('notices', 'notices.jobStatus', { jobId: r.jobId });
+    for (let i = 1; i <= 20 && job.status !== 'done'; i++)
+      job = await h.as('txsj-committee').ok('notices', 'notices.jobStatus', { jobId: r.jobId });
     expect(job.status).toBe('done');
     const to = h.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload.touser);
     expect(to).toEqual(expect.arrayContaining([a.openid, b.openid]));
     expect(job.done).toBe(to.length);
     // someone else's job does not exist for you
-    expect(await h.as('txsj-lead-3').call('notices', 'notices.jobStatus', { jobId: r.jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.as('txsj-lead-3').call('notices', 'notices.jobStatus', { jobId: r.jobId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

@@ -56,13 +56,18 @@ describe('setup', () => {
       [`${NEW}-b3`, '沿街商铺', 'shops', false, []],
     ]);
     const before = await h.snapshot();
-    const { result: again, writes } = await h.emu.measure(() => runSetup(h.db, spec(), { now: new Date(), claim: { role: 'committeeMember' } }));
+    const { result: again, writes } = await h.emu.measure(() =>
+      runSetup(h.db, spec(), { now: new Date(), claim: { role: 'committeeMember' } }),
+    );
     expect(again.created).toEqual({ communities: 0, compounds: 0, buildings: 0 });
     expect(again.claim).toMatchObject({ state: 'open' });
     expect(writes).toBe(0);
     expect(await h.snapshot()).toBe(before);
     // A changed file is reported, not applied.
-    const changed = await runSetup(h.db, spec([ROWS[0], ['侨兴社区', '新城花园', '', '1栋', '2', '无', '住宅']]), { now: new Date(), claim: null });
+    const changed = await runSetup(h.db, spec([ROWS[0], ['侨兴社区', '新城花园', '', '1栋', '2', '无', '住宅']]), {
+      now: new Date(),
+      claim: null,
+    });
     expect(changed.differences).toEqual(['新城花园 1栋：电梯 有→无（已存在，未更改）']);
     expect(await h.snapshot()).toBe(before);
   });
@@ -85,7 +90,10 @@ describe('setup', () => {
   });
 
   it('gives no claim code where the role is held: 天翔世家 has a committee', async () => {
-    const r = await runSetup(h.db, spec([ROWS[0], ['侨兴社区', '天翔世家', '', '1栋', '2', '有', '住宅']]), { now: new Date(), claim: { role: 'committeeMember' } });
+    const r = await runSetup(h.db, spec([ROWS[0], ['侨兴社区', '天翔世家', '', '1栋', '2', '有', '住宅']]), {
+      now: new Date(),
+      claim: { role: 'committeeMember' },
+    });
     expect(r.created).toEqual({ communities: 0, compounds: 0, buildings: 0 });
     expect(r.claim).toMatchObject({ state: 'taken' });
     const community = await runSetup(h.db, spec(), { now: new Date(), claim: { role: 'communityAdmin' } });
@@ -97,7 +105,9 @@ describe('claim codes', () => {
   const compoundRows = (name: string) => [ROWS[0], ['侨兴社区', name, '', '1栋', '1', '无', '住宅']];
 
   it('works once: the first holder becomes 业委会委员, nobody after them', async () => {
-    const code = codeOf((await runSetup(h.db, spec(compoundRows('一号院')), { now: new Date(), claim: { role: 'committeeMember' } })).claim);
+    const code = codeOf(
+      (await runSetup(h.db, spec(compoundRows('一号院')), { now: new Date(), claim: { role: 'committeeMember' } })).claim,
+    );
     const chair = h.as(fresh());
     const r = await chair.ok('onboarding', 'claim.redeem', { code: code.toLowerCase(), name: '张建国' });
     expect(r).toMatchObject({ role: 'committeeMember', label: '业委会委员', communityName: '侨兴社区', scopeLabel: '侨兴社区 一号院' });
@@ -108,26 +118,45 @@ describe('claim codes', () => {
       expect(again).toMatchObject({ ok: false, error: { code: 'CLAIM_INVALID' } });
     }
     // setup again: claimed, no new code.
-    expect((await runSetup(h.db, spec(compoundRows('一号院')), { now: new Date(), claim: { role: 'committeeMember' } })).claim).toMatchObject({ state: 'claimed' });
+    expect(
+      (await runSetup(h.db, spec(compoundRows('一号院')), { now: new Date(), claim: { role: 'committeeMember' } })).claim,
+    ).toMatchObject({ state: 'claimed' });
   });
 
   it('expires after 24 hours; --new-code voids the old one', async () => {
     const past = new Date(Date.now() - 24 * 3600_000 - 60_000);
     const old = codeOf((await runSetup(h.db, spec(compoundRows('二号院')), { now: past, claim: { role: 'committeeMember' } })).claim);
     const who = h.as(fresh());
-    expect(await who.call('onboarding', 'claim.redeem', { code: old, name: '王一' })).toMatchObject({ ok: false, error: { code: 'CLAIM_INVALID' } });
+    expect(await who.call('onboarding', 'claim.redeem', { code: old, name: '王一' })).toMatchObject({
+      ok: false,
+      error: { code: 'CLAIM_INVALID' },
+    });
     // Expired: setup issues a new code without being asked.
-    const renewed = codeOf((await runSetup(h.db, spec(compoundRows('二号院')), { now: new Date(), claim: { role: 'committeeMember' } })).claim);
-    const lost = codeOf((await runSetup(h.db, spec(compoundRows('二号院')), { now: new Date(), claim: { role: 'committeeMember', renew: true } })).claim);
-    expect(await who.call('onboarding', 'claim.redeem', { code: renewed, name: '王一' })).toMatchObject({ ok: false, error: { code: 'CLAIM_INVALID' } });
+    const renewed = codeOf(
+      (await runSetup(h.db, spec(compoundRows('二号院')), { now: new Date(), claim: { role: 'committeeMember' } })).claim,
+    );
+    const lost = codeOf(
+      (await runSetup(h.db, spec(compoundRows('二号院')), { now: new Date(), claim: { role: 'committeeMember', renew: true } })).claim,
+    );
+    expect(await who.call('onboarding', 'claim.redeem', { code: renewed, name: '王一' })).toMatchObject({
+      ok: false,
+      error: { code: 'CLAIM_INVALID' },
+    });
     expect(await who.ok('onboarding', 'claim.redeem', { code: lost, name: '王一' })).toMatchObject({ role: 'committeeMember' });
   });
 
   it('is attempt-limited: after too many wrong codes even the right one is refused', async () => {
-    const code = codeOf((await runSetup(h.db, spec(compoundRows('三号院')), { now: new Date(), claim: { role: 'committeeMember' } })).claim);
+    const code = codeOf(
+      (await runSetup(h.db, spec(compoundRows('三号院')), { now: new Date(), claim: { role: 'committeeMember' } })).claim,
+    );
     const guesser = h.as(fresh());
     for (let i = 0; i < CLAIM_LIMITS.perPerson.max; i++) {
-      expect(await guesser.call('onboarding', 'claim.redeem', { code: `ABCDEFGHJK${String(i).padStart(2, '2').replace(/[01]/g, '3')}`, name: '猜码人' })).toMatchObject({ ok: false, error: { code: 'CLAIM_INVALID' } });
+      expect(
+        await guesser.call('onboarding', 'claim.redeem', {
+          code: `ABCDEFGHJK${String(i).padStart(2, '2').replace(/[01]/g, '3')}`,
+          name: '猜码人',
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'CLAIM_INVALID' } });
     }
     const locked = await guesser.call('onboarding', 'claim.redeem', { code, name: '猜码人' });
     expect(locked).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
@@ -136,7 +165,9 @@ describe('claim codes', () => {
   });
 
   it('cannot claim a role that is already held: after a normal grant the code is refused', async () => {
-    const code = codeOf((await runSetup(h.db, spec(compoundRows('四号院')), { now: new Date(), claim: { role: 'committeeMember' } })).claim);
+    const code = codeOf(
+      (await runSetup(h.db, spec(compoundRows('四号院')), { now: new Date(), claim: { role: 'committeeMember' } })).claim,
+    );
     const id = setupIds.compound(COMMUNITY_ID, '四号院');
     // The community worker grants the committee the normal way first (a resident of 天翔世家 serves on it).
     await h.as('community-admin').ok('accounts', 'roles.grant', { personId: 'p-txsj-resident-5', role: 'committeeMember', compoundId: id });
@@ -149,7 +180,10 @@ describe('claim codes', () => {
     const s = spec([ROWS[0], ['东湖社区', '老街小区', '', '1栋', '1', '无', '住宅']]);
     const code = codeOf((await runSetup(h.db, s, { now: new Date(), claim: { role: 'communityAdmin' } })).claim);
     const worker = h.as(fresh());
-    expect(await worker.ok('onboarding', 'claim.redeem', { code, name: '周社工' })).toMatchObject({ role: 'communityAdmin', scopeLabel: '东湖社区' });
+    expect(await worker.ok('onboarding', 'claim.redeem', { code, name: '周社工' })).toMatchObject({
+      role: 'communityAdmin',
+      scopeLabel: '东湖社区',
+    });
     const guide = await worker.ok('onboarding', 'guide.get', {});
     expect(guide).toMatchObject({ compound: { name: '老街小区' }, runBy: 'community' });
     expect(guide.steps.find((x: any) => x.key === 'people').items.map((i: any) => i.label)).toContain('业委会（选举后由业委会接手）');
@@ -176,7 +210,14 @@ describe('the guide and the posters', () => {
       ['groups', false, false],
       ['posters', false, false],
     ]);
-    await chair.ok('fees', 'fees.setRate', { compoundId: id(), itemCode: 'property', kind: 'property', name: '物业费', from: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7), tiers: { flat_lift: 120, flat_walkup: 80, shop: 150 } });
+    await chair.ok('fees', 'fees.setRate', {
+      compoundId: id(),
+      itemCode: 'property',
+      kind: 'property',
+      name: '物业费',
+      from: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7),
+      tiers: { flat_lift: 120, flat_walkup: 80, shop: 150 },
+    });
     await chair.ok('onboarding', 'posters.printed', { compoundId: id() });
     const after = await chair.ok('onboarding', 'guide.get', { compoundId: id() });
     expect(after.steps.map((s: any) => [s.key, s.done, s.next])).toEqual([
@@ -214,8 +255,13 @@ describe('the guide and the posters', () => {
     expect(await chair.ok('accounts', 'roles.grant', grant)).toMatchObject({ role: 'buildingLead' });
     const list = await chair.ok('accounts', 'roles.list', { compoundId: id() });
     expect(list.grantable).toEqual(['buildingLead', 'staff', 'bookkeeper']);
-    await h.as('community-admin').ok('accounts', 'roles.grant', { personId: 'p-txsj-resident-3', role: 'branchSecretary', compoundId: id() });
-    expect(await chair.call('accounts', 'roles.grant', { ...grant, personId: 'p-txsj-shop' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await h
+      .as('community-admin')
+      .ok('accounts', 'roles.grant', { personId: 'p-txsj-resident-3', role: 'branchSecretary', compoundId: id() });
+    expect(await chair.call('accounts', 'roles.grant', { ...grant, personId: 'p-txsj-shop' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect((await chair.ok('accounts', 'roles.list', { compoundId: id() })).grantable).toEqual(['staff', 'bookkeeper']);
     // The posters now name the lead's role for 1栋.
     const sheet = await chair.ok('onboarding', 'posters.list', { compoundId: id() });
@@ -224,7 +270,18 @@ describe('the guide and the posters', () => {
 });
 
 describe('authorization matrix and bad input', () => {
-  const IDS = ['', 'demo-new-nobody', 'txsj-resident-3', 'txsj-lead-3', 'txsj-secretary', 'txsj-manager', 'txsj-committee', 'txsj-committee-chair', 'community-admin', 'yjlt-committee'] as const;
+  const IDS = [
+    '',
+    'demo-new-nobody',
+    'txsj-resident-3',
+    'txsj-lead-3',
+    'txsj-secretary',
+    'txsj-manager',
+    'txsj-committee',
+    'txsj-committee-chair',
+    'community-admin',
+    'yjlt-committee',
+  ] as const;
   const ALLOWED = ['txsj-committee', 'txsj-committee-chair', 'community-admin'];
 
   it.each([
@@ -241,15 +298,36 @@ describe('authorization matrix and bad input', () => {
   });
 
   it('claim.redeem: without an identity, UNAUTHENTICATED', async () => {
-    expect(await h.as('').call('onboarding', 'claim.redeem', { code: 'ABCDEFGHJKMN', name: '张三丰' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await h.as('').call('onboarding', 'claim.redeem', { code: 'ABCDEFGHJKMN', name: '张三丰' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('every action refuses bad input and writes nothing', async () => {
     expect(Object.keys(onboardingApi.actions).sort()).toEqual(['claim.redeem', 'guide.get', 'posters.list', 'posters.printed']);
-    await expectBadInputRefused(h, 'onboarding', 'claim.redeem', 'demo-new-bad', { code: 'ABCDEFGHJKMN', name: '张三丰' }, {
-      rules: [{ code: 'ABCDEFGHJKM0', name: '张三丰' }, { code: 'ABCDEFGHJKMN', name: '张' }, { code: 'ABCDEFGHJKMN', name: '张三丰', openid: 'x' }],
-    });
-    await expectBadInputRefused(h, 'onboarding', 'guide.get', 'txsj-committee', { compoundId: 'txsj' }, { optional: new Set(['guide.get:compoundId']), rules: [{ compoundId: 'txsj\u0000' }] });
+    await expectBadInputRefused(
+      h,
+      'onboarding',
+      'claim.redeem',
+      'demo-new-bad',
+      { code: 'ABCDEFGHJKMN', name: '张三丰' },
+      {
+        rules: [
+          { code: 'ABCDEFGHJKM0', name: '张三丰' },
+          { code: 'ABCDEFGHJKMN', name: '张' },
+          { code: 'ABCDEFGHJKMN', name: '张三丰', openid: 'x' },
+        ],
+      },
+    );
+    await expectBadInputRefused(
+      h,
+      'onboarding',
+      'guide.get',
+      'txsj-committee',
+      { compoundId: 'txsj' },
+      { optional: new Set(['guide.get:compoundId']), rules: [{ compoundId: 'txsj\u0000' }] },
+    );
     await expectBadInputRefused(h, 'onboarding', 'posters.list', 'txsj-committee', { compoundId: 'txsj' });
     await expectBadInputRefused(h, 'onboarding', 'posters.printed', 'txsj-committee', { compoundId: 'txsj' });
   });
@@ -258,13 +336,18 @@ describe('authorization matrix and bad input', () => {
 describe('wxacode.getUnlimited in the emulator fails where WeChat does', () => {
   const call = (d: unknown) => h.emu.sdk.openapi.wxacode.getUnlimited(d as any);
   it('refuses a scene over 32 characters or with other characters (40169), and a page the app does not have (41030)', async () => {
-    await expect(call({ scene: 'b='.padEnd(33, 'x'), page: 'packages/accounts/pages/bind/index' })).rejects.toMatchObject({ errCode: 40169 });
+    await expect(call({ scene: 'b='.padEnd(33, 'x'), page: 'packages/accounts/pages/bind/index' })).rejects.toMatchObject({
+      errCode: 40169,
+    });
     await expect(call({ scene: 'b=新城', page: 'packages/accounts/pages/bind/index' })).rejects.toMatchObject({ errCode: 40169 });
     await expect(call({ scene: 'b=x', page: 'packages/nope/index' })).rejects.toMatchObject({ errCode: 41030 });
     await expect(call({ scene: 'b=x', page: '/packages/accounts/pages/bind/index' })).rejects.toMatchObject({ errCode: 41030 });
     await expect(call({ scene: 'b=x', page: 'packages/accounts/pages/bind/index', width: 100 })).rejects.toMatchObject({ errCode: 40097 });
     // checkPath false lets an unreleased page through, as in production.
-    await expect(call({ scene: 'b=x', page: 'packages/nope/index', checkPath: false })).resolves.toMatchObject({ errCode: 0, contentType: 'image/png' });
+    await expect(call({ scene: 'b=x', page: 'packages/nope/index', checkPath: false })).resolves.toMatchObject({
+      errCode: 0,
+      contentType: 'image/png',
+    });
     const ok = (await call({ scene: 'b=x'.padEnd(32, 'y'), page: 'packages/accounts/pages/bind/index' })) as { buffer: Buffer };
     expect(readCodeImage(ok.buffer)).toEqual({ page: 'packages/accounts/pages/bind/index', scene: 'b=x'.padEnd(32, 'y') });
   });

@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function doneRepair() {
-  const r = await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', { clientRequestId: newRequestId(), where: { kind: 'home', homeId: 'yjlt-b5_1_301' }, category: '水管漏水', description: '水管漏水' });
+  const r = await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', {
+    clientRequestId: newRequestId(),
+    where: { kind: 'home', homeId: 'yjlt-b5_1_301' },
+    category: '水管漏水',
+    description: '水管漏水',
+  });
   await h.as('yjlt-manager').ok('repairs', 'repairs.assign', { repairId: r.id, assigneeId: STAFF });
   await h.as('yjlt-staff').ok('repairs', 'repairs.start', { repairId: r.id });
   await h.as('yjlt-staff').ok('repairs', 'repairs.finish', { repairId: r.id });
@@ -41,12 +46,18 @@ it('closes after 7 days without a confirmation, not before; a confirmed one is l
   const detail = await h.as('yjlt-resident-5').ok('repairs', 'repairs.get', { repairId: waiting });
   expect(detail.events.at(-1)).toMatchObject({ action: 'autoClose', note: expect.stringContaining('7天') });
   // The resident can no longer confirm or reopen it.
-  expect(await h.as('yjlt-resident-5').call('repairs', 'repairs.confirm', { repairId: waiting, rating: 5 })).toMatchObject({ ok: false, error: { code: 'REPAIR_STATE' } });
+  expect(await h.as('yjlt-resident-5').call('repairs', 'repairs.confirm', { repairId: waiting, rating: 5 })).toMatchObject({
+    ok: false,
+    error: { code: 'REPAIR_STATE' },
+  });
   // Firing again changes nothing.
   const before = await h.snapshot();
   await h.emu.timers.advanceTo(new Date(t0 + 8 * DAY));
   expect(await h.snapshot()).toBe(before);
   // The seeded demo's old "done" repairs closed too; none is left done for over 7 days.
-  const stale = await h.db.collection('repairs').where({ status: 'done', doneAt: h.db.command.lte(new Date(t0 + 1 * DAY)) }).count();
+  const stale = await h.db
+    .collection('repairs')
+    .where({ status: 'done', doneAt: h.db.command.lte(new Date(t0 + 1 * DAY)) })
+    .count();
   expect(stale.total).toBe(0);
 });

@@ -23,16 +23,30 @@ beforeAll(async () => {
   ]);
   const home = (await h.db.collection('homes').doc(HOME).get()).data;
   const m = (personId: string, status: string) => ({
-    _id: `${personId}_${HOME}`, personId, homeId: HOME, buildingId: home.buildingId, compoundId: home.compoundId, communityId: home.communityId,
-    relation: 'family', status, via: 'seed', createdAt: at,
+    _id: `${personId}_${HOME}`,
+    personId,
+    homeId: HOME,
+    buildingId: home.buildingId,
+    compoundId: home.compoundId,
+    communityId: home.communityId,
+    relation: 'family',
+    status,
+    via: 'seed',
+    createdAt: at,
   });
   h.emu.seed('memberships', [m('p-602-son', 'active'), m('p-602-left', 'left')]);
 });
 afterAll(() => h.close());
 
 const logged = (extra: Record<string, unknown> = {}) => ({
-  clientRequestId: newRequestId(), where: { kind: 'home', homeId: HOME }, category: '水管漏水', description: '李阿姨来电：卫生间水管漏水',
-  source: 'phone', contactName: '李阿姨', contactPhone: '13900001234', ...extra,
+  clientRequestId: newRequestId(),
+  where: { kind: 'home', homeId: HOME },
+  category: '水管漏水',
+  description: '李阿姨来电：卫生间水管漏水',
+  source: 'phone',
+  contactName: '李阿姨',
+  contactPhone: '13900001234',
+  ...extra,
 });
 const touser = () => h.emu.outbox.list({ kind: OUTBOX.subscribe }).map((e) => e.payload.touser as string);
 
@@ -44,7 +58,13 @@ it('the property logs for 3栋1单元602 → 李秀英 sees it in 我的报修 a
   h.emu.outbox.clear();
   const staff = h.as('txsj-staff');
   const r = await staff.ok('repairs', 'repairs.log', logged());
-  expect(r).toMatchObject({ scope: 'home', placeLabel: '天翔世家 3栋1单元602', source: 'phone', status: 'submitted', reporterName: '赵强' });
+  expect(r).toMatchObject({
+    scope: 'home',
+    placeLabel: '天翔世家 3栋1单元602',
+    source: 'phone',
+    status: 'submitted',
+    reporterName: '赵强',
+  });
   // The logger reads it (with the caller's name and phone they typed) but has none of the reporter's moves.
   expect(r).toMatchObject({ contactName: '李阿姨', contactPhone: '13900001234' });
   expect(r.actions).toEqual([]);
@@ -75,13 +95,18 @@ it('the property logs for 3栋1单元602 → 李秀英 sees it in 我的报修 a
   expect(sent).not.toContain('demo-txsj-manager');
 
   // The logger cannot confirm it; 李秀英 confirms and rates.
-  expect(await staff.call('repairs', 'repairs.confirm', { repairId: r.id, rating: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await staff.call('repairs', 'repairs.confirm', { repairId: r.id, rating: 5 })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
   const confirmed = await h.as('txsj-lead-3').ok('repairs', 'repairs.confirm', { repairId: r.id, rating: 4, comment: '修得及时' });
   expect(confirmed).toMatchObject({ status: 'confirmed', rating: 4 });
 });
 
 it('a walk-in logged without a name or phone keeps neither, and never the logger’s own phone', async () => {
-  const r = await h.as('txsj-manager').ok('repairs', 'repairs.log', logged({ source: 'walkIn', contactName: undefined, contactPhone: undefined }));
+  const r = await h
+    .as('txsj-manager')
+    .ok('repairs', 'repairs.log', logged({ source: 'walkIn', contactName: undefined, contactPhone: undefined }));
   expect(r.contactPhone).toBeUndefined();
   expect(r.contactName).toBeUndefined();
 });

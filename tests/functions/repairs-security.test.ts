@@ -15,12 +15,26 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const pipe = (extra: Record<string, unknown> = {}) => ({ clientRequestId: newRequestId(), where: { kind: 'home', homeId: 'yjlt-b5_1_301' }, category: '水管漏水', description: '水管漏水', ...extra });
-const lift = () => ({ clientRequestId: newRequestId(), where: { kind: 'common', compoundId: 'yjlt', area: 'lift', buildingId: 'yjlt-b1' }, category: '电梯', description: '电梯异响' });
+const pipe = (extra: Record<string, unknown> = {}) => ({
+  clientRequestId: newRequestId(),
+  where: { kind: 'home', homeId: 'yjlt-b5_1_301' },
+  category: '水管漏水',
+  description: '水管漏水',
+  ...extra,
+});
+const lift = () => ({
+  clientRequestId: newRequestId(),
+  where: { kind: 'common', compoundId: 'yjlt', area: 'lift', buildingId: 'yjlt-b1' },
+  category: '电梯',
+  description: '电梯异响',
+});
 const refusedWithNothingWritten = async (call: () => Promise<any>, codes: string[]) => {
   const before = await h.snapshot();
   const { result, writes } = await h.emu.measure(call);
-  expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(new RegExp(`^(${codes.join('|')})$`)), message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
+  expect(result).toMatchObject({
+    ok: false,
+    error: { code: expect.stringMatching(new RegExp(`^(${codes.join('|')})$`)), message: expect.stringMatching(/[\u4e00-\u9fa5]/) },
+  });
   expect(writes).toBe(0);
   expect(await h.snapshot()).toBe(before);
   return result;
@@ -39,7 +53,9 @@ it('a resident cannot read another home’s repair, nor open its photos with a l
   expect(h.emu.readSignedFile(url, 'demo-yjlt-secretary')).toBeNull();
   // Not in their lists either.
   expect((await neighbour.ok('repairs', 'repairs.mine', {})).items.map((i: { id: string }) => i.id)).not.toContain(r.id);
-  expect((await neighbour.ok('repairs', 'repairs.board', { compoundId: 'yjlt' })).items.map((i: { id: string }) => i.id)).not.toContain(r.id);
+  expect((await neighbour.ok('repairs', 'repairs.board', { compoundId: 'yjlt' })).items.map((i: { id: string }) => i.id)).not.toContain(
+    r.id,
+  );
   // Nor the other compound's property.
   await refusedWithNothingWritten(() => h.as('txsj-manager').call('repairs', 'repairs.get', { repairId: r.id }), ['NOT_FOUND']);
   await refusedWithNothingWritten(() => h.as('txsj-manager').call('repairs', 'repairs.list', { compoundId: 'yjlt' }), ['FORBIDDEN']);
@@ -49,17 +65,26 @@ it('confirming someone else’s repair, or moving one not assigned to you, is re
   const r = await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', pipe());
   await h.as('yjlt-manager').ok('repairs', 'repairs.assign', { repairId: r.id, assigneeId: STAFF });
   for (const who of ['yjlt-staff2', 'txsj-staff', 'yjlt-manager', 'yjlt-committee']) {
-    await refusedWithNothingWritten(() => h.as(who === 'yjlt-staff2' ? 'demo-yjlt-staff2' : who).call('repairs', 'repairs.start', { repairId: r.id }), ['FORBIDDEN', 'NOT_FOUND']);
+    await refusedWithNothingWritten(
+      () => h.as(who === 'yjlt-staff2' ? 'demo-yjlt-staff2' : who).call('repairs', 'repairs.start', { repairId: r.id }),
+      ['FORBIDDEN', 'NOT_FOUND'],
+    );
   }
   await h.as('yjlt-staff').ok('repairs', 'repairs.start', { repairId: r.id });
   await h.as('yjlt-staff').ok('repairs', 'repairs.finish', { repairId: r.id });
   for (const who of ['yjlt-secretary', 'yjlt-manager', 'yjlt-staff', 'yjlt-committee', 'txsj-resident-3']) {
-    await refusedWithNothingWritten(() => h.as(who).call('repairs', 'repairs.confirm', { repairId: r.id, rating: 5 }), ['FORBIDDEN', 'NOT_FOUND']);
+    await refusedWithNothingWritten(
+      () => h.as(who).call('repairs', 'repairs.confirm', { repairId: r.id, rating: 5 }),
+      ['FORBIDDEN', 'NOT_FOUND'],
+    );
   }
   // Assigning to someone who is not the compound's staff.
   const other = await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', pipe());
   for (const assigneeId of ['p-txsj-staff', 'p-yjlt-resident-5', 'p-nobody']) {
-    await refusedWithNothingWritten(() => h.as('yjlt-manager').call('repairs', 'repairs.assign', { repairId: other.id, assigneeId }), ['BAD_REQUEST']);
+    await refusedWithNothingWritten(
+      () => h.as('yjlt-manager').call('repairs', 'repairs.assign', { repairId: other.id, assigneeId }),
+      ['BAD_REQUEST'],
+    );
   }
 });
 
@@ -67,13 +92,28 @@ it('a staff member whose role ended moves nothing, even a repair still assigned 
   const r = await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', pipe());
   await h.as('yjlt-manager').ok('repairs', 'repairs.assign', { repairId: r.id, assigneeId: STAFF2 });
   await h.db.collection('roles').where({ _id: 'r-yjlt-staff2' }).remove();
-  await refusedWithNothingWritten(() => h.as('demo-yjlt-staff2').call('repairs', 'repairs.start', { repairId: r.id }), ['NOT_FOUND', 'FORBIDDEN']);
-  await h.db.collection('roles').add({ data: { _id: 'r-yjlt-staff2', personId: STAFF2, role: 'staff', communityId: 'qiaoxing', compoundId: 'yjlt', grantedBy: 'seed', createdAt: new Date() } });
+  await refusedWithNothingWritten(
+    () => h.as('demo-yjlt-staff2').call('repairs', 'repairs.start', { repairId: r.id }),
+    ['NOT_FOUND', 'FORBIDDEN'],
+  );
+  await h.db.collection('roles').add({
+    data: {
+      _id: 'r-yjlt-staff2',
+      personId: STAFF2,
+      role: 'staff',
+      communityId: 'qiaoxing',
+      compoundId: 'yjlt',
+      grantedBy: 'seed',
+      createdAt: new Date(),
+    },
+  });
 });
 
 it('50 parallel 我也遇到 by one person count once', async () => {
   const r = await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', lift());
-  const results = await Promise.all(Array.from({ length: 50 }, () => h.as('yjlt-secretary').call('repairs', 'repairs.follow', { repairId: r.id })));
+  const results = await Promise.all(
+    Array.from({ length: 50 }, () => h.as('yjlt-secretary').call('repairs', 'repairs.follow', { repairId: r.id })),
+  );
   expect(results.every((x) => x.ok || x.error.code === 'CONFLICT')).toBe(true);
   const docs = await h.db.collection('repairFollowers').where({ repairId: r.id }).get();
   expect(docs.data.length).toBe(1);
@@ -82,22 +122,31 @@ it('50 parallel 我也遇到 by one person count once', async () => {
 
 it('50 parallel assigns: one wins, the rest are refused, one assign recorded', async () => {
   const r = await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', pipe());
-  const results = await Promise.all(Array.from({ length: 50 }, () => h.as('yjlt-manager').call('repairs', 'repairs.assign', { repairId: r.id, assigneeId: STAFF })));
+  const results = await Promise.all(
+    Array.from({ length: 50 }, () => h.as('yjlt-manager').call('repairs', 'repairs.assign', { repairId: r.id, assigneeId: STAFF })),
+  );
   const ok = results.filter((x) => x.ok);
   expect(ok.length).toBe(1);
   for (const x of results.filter((y) => !y.ok)) expect(['CONFLICT', 'REPAIR_STATE']).toContain(x.error.code);
   const after = await h.as('yjlt-manager').ok('repairs', 'repairs.get', { repairId: r.id });
   expect(after.events.filter((e: { action: string }) => e.action === 'assign').length).toBe(1);
   // 50 parallel starts by the staff member: one.
-  const starts = await Promise.all(Array.from({ length: 50 }, () => h.as('yjlt-staff').call('repairs', 'repairs.start', { repairId: r.id })));
+  const starts = await Promise.all(
+    Array.from({ length: 50 }, () => h.as('yjlt-staff').call('repairs', 'repairs.start', { repairId: r.id })),
+  );
   expect(starts.filter((x) => x.ok).length).toBe(1);
 });
 
 it('50 parallel 催单: one', async () => {
   const r = await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', pipe());
   const past = new Date(Date.now() - 3600_000);
-  await h.db.collection('repairs').doc(r.id).update({ data: { acceptDueAt: past, dueAt: past } });
-  const results = await Promise.all(Array.from({ length: 50 }, () => h.as('yjlt-resident-5').call('repairs', 'repairs.urge', { repairId: r.id })));
+  await h.db
+    .collection('repairs')
+    .doc(r.id)
+    .update({ data: { acceptDueAt: past, dueAt: past } });
+  const results = await Promise.all(
+    Array.from({ length: 50 }, () => h.as('yjlt-resident-5').call('repairs', 'repairs.urge', { repairId: r.id })),
+  );
   expect(results.filter((x) => x.ok).length).toBe(1);
   const after = await h.as('yjlt-resident-5').ok('repairs', 'repairs.get', { repairId: r.id });
   expect(after.events.filter((e: { action: string }) => e.action === 'urge').length).toBe(1);
@@ -113,10 +162,28 @@ it('reporting for a home that is not mine, or a compound I do not live in, is re
 it('identity never comes from the payload; a timer event from a client is an ordinary (bad) call', async () => {
   const r = await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', pipe());
   const intruder = h.as('demo-new-intruder');
-  await refusedWithNothingWritten(() => intruder.call('repairs', 'repairs.get', { repairId: r.id, openid: 'demo-yjlt-resident-5' }), ['BAD_REQUEST']);
-  await refusedWithNothingWritten(() => intruder.raw('repairs', { action: 'repairs.get', payload: { repairId: r.id }, openid: 'demo-yjlt-resident-5', userInfo: { openId: 'demo-yjlt-resident-5' } }), ['NOT_FOUND']);
-  await refusedWithNothingWritten(() => intruder.raw('repairs', { Type: 'Timer', TriggerName: 'autoClose', Time: '2099-01-01T00:00:00Z' }), ['BAD_REQUEST']);
-  await refusedWithNothingWritten(() => intruder.raw('repairs', { Event: 'wxa_media_check', trace_id: 'x', result: { suggest: 'pass' } }), ['BAD_REQUEST']);
+  await refusedWithNothingWritten(
+    () => intruder.call('repairs', 'repairs.get', { repairId: r.id, openid: 'demo-yjlt-resident-5' }),
+    ['BAD_REQUEST'],
+  );
+  await refusedWithNothingWritten(
+    () =>
+      intruder.raw('repairs', {
+        action: 'repairs.get',
+        payload: { repairId: r.id },
+        openid: 'demo-yjlt-resident-5',
+        userInfo: { openId: 'demo-yjlt-resident-5' },
+      }),
+    ['NOT_FOUND'],
+  );
+  await refusedWithNothingWritten(
+    () => intruder.raw('repairs', { Type: 'Timer', TriggerName: 'autoClose', Time: '2099-01-01T00:00:00Z' }),
+    ['BAD_REQUEST'],
+  );
+  await refusedWithNothingWritten(
+    () => intruder.raw('repairs', { Event: 'wxa_media_check', trace_id: 'x', result: { suggest: 'pass' } }),
+    ['BAD_REQUEST'],
+  );
 });
 
 it('a risky photo is hidden from everyone once its verdict arrives', async () => {

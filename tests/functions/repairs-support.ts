@@ -15,8 +15,20 @@ export const STAFF2 = 'p-yjlt-staff2';
 export async function repairsHarness(opts: { clockStart?: Date } = {}): Promise<Harness> {
   const h = await createHarness({ repairs: repairs as any, notices: repairs as any }, undefined, { features: ['repairs'], ...opts });
   const at = new Date('2026-09-01T02:00:00Z');
-  h.emu.seed('people', [{ _id: STAFF2, openid: 'demo-yjlt-staff2', name: '冯师傅', partyMember: false, showPartyBadge: false, createdAt: at }]);
-  h.emu.seed('roles', [{ _id: 'r-yjlt-staff2', personId: STAFF2, role: 'staff', communityId: 'qiaoxing', compoundId: 'yjlt', grantedBy: 'seed', createdAt: at }]);
+  h.emu.seed('people', [
+    { _id: STAFF2, openid: 'demo-yjlt-staff2', name: '冯师傅', partyMember: false, showPartyBadge: false, createdAt: at },
+  ]);
+  h.emu.seed('roles', [
+    {
+      _id: 'r-yjlt-staff2',
+      personId: STAFF2,
+      role: 'staff',
+      communityId: 'qiaoxing',
+      compoundId: 'yjlt',
+      grantedBy: 'seed',
+      createdAt: at,
+    },
+  ]);
   return h;
 }
 

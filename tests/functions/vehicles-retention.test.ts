@@ -28,8 +28,16 @@ it('deletes a request and its photo after 30 days, keeping the month’s counts'
   const t0 = Date.now();
   const [who] = await askers(h, TXSJ, 1);
   const openid = h.as(who).openid;
-  const up = (await h.emu.runAs({ openid, source: 'wx_client' }, () => h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/vehicles/car.png`, fileContent: Buffer.from('\x89PNG demo') }))) as { fileID: string };
-  const r = await h.as(who).ok('vehicles', 'vehicles.request', { clientRequestId: newRequestId(), compoundId: TXSJ, plate: '闽E31415', reason: '车灯未关', photos: [up.fileID] });
+  const up = (await h.emu.runAs({ openid, source: 'wx_client' }, () =>
+    h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/vehicles/car.png`, fileContent: Buffer.from('\x89PNG demo') }),
+  )) as { fileID: string };
+  const r = await h.as(who).ok('vehicles', 'vehicles.request', {
+    clientRequestId: newRequestId(),
+    compoundId: TXSJ,
+    plate: '闽E31415',
+    reason: '车灯未关',
+    photos: [up.fileID],
+  });
   const period = new Date(t0 + 8 * 3600_000).toISOString().slice(0, 7);
   const before = await h.as('txsj-manager').ok('vehicles', 'vehicles.stats', { compoundId: TXSJ, period });
 
@@ -41,7 +49,18 @@ it('deletes a request and its photo after 30 days, keeping the month’s counts'
   expect(await h.as(who).call('vehicles', 'vehicles.get', { requestId: r.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   expect(h.emu.readFile(up.fileID)).toBeNull();
   // Nothing older than 30 days is left, the seeded week included.
-  expect((await h.db.collection('moveRequests').where({ createdAt: h.db.command.lte(new Date(t0 + 1 * DAY)) }).count()).total).toBe(0);
+  expect(
+    (
+      await h.db
+        .collection('moveRequests')
+        .where({ createdAt: h.db.command.lte(new Date(t0 + 1 * DAY)) })
+        .count()
+    ).total,
+  ).toBe(0);
   const after = await h.as('txsj-manager').ok('vehicles', 'vehicles.stats', { compoundId: TXSJ, period });
-  expect(after).toMatchObject({ requests: before.requests, forwardedPercent: before.forwardedPercent, medianMinutes: before.medianMinutes });
+  expect(after).toMatchObject({
+    requests: before.requests,
+    forwardedPercent: before.forwardedPercent,
+    medianMinutes: before.medianMinutes,
+  });
 });

@@ -31,14 +31,17 @@ afterAll(() => {
 
 const workerCtx = (db: Database = h.db) => makeWorkerCtx(h.emu.sdk, db);
 
-
 /** An ended matter of 御家兰庭 with a synthetic roll of OWNERS owners, most of them voted. */
 function seedMatter(id: string, format: 'approval' | 'election') {
   const now = Date.now();
   const opensAt = new Date(now - 20 * DAY);
   const closesAt = new Date(now - DAY);
   const choicesOf = (i: number): string[] =>
-    format === 'approval' ? [['approve', 'approve', 'reject', 'abstain'][i % 4]] : i % 7 === 0 ? ['abstain'] : [['c1', 'c2'], ['c2', 'c3'], ['c1'], ['c3', 'c1']][i % 4];
+    format === 'approval'
+      ? [['approve', 'approve', 'reject', 'abstain'][i % 4]]
+      : i % 7 === 0
+        ? ['abstain']
+        : [['c1', 'c2'], ['c2', 'c3'], ['c1'], ['c3', 'c1']][i % 4];
   const rollDocs: RollDoc[] = [];
   const ballotDocs: BallotDoc[] = [];
   const entries: RollEntry[] = [];
@@ -49,33 +52,93 @@ function seedMatter(id: string, format: 'approval' | 'election') {
     const homeId = `h-count-${id}-${i}`;
     const sort = `b${String(1 + (i % 9)).padStart(6, '0')}|${String(i).padStart(8, '0')}`;
     const developer = i === OWNERS - 1;
-    rollDocs.push({ _id: `${id}_${hash}`, matterId: id, compoundId: 'yjlt', ownerHash: hash, homeIds: [homeId], homes: [{ homeId, label: `${i}`, buildingId: 'yjlt-b1', areaCenti: area }], areaCenti: area, developer, sort, voted: i % 5 !== 0 });
+    rollDocs.push({
+      _id: `${id}_${hash}`,
+      matterId: id,
+      compoundId: 'yjlt',
+      ownerHash: hash,
+      homeIds: [homeId],
+      homes: [{ homeId, label: `${i}`, buildingId: 'yjlt-b1', areaCenti: area }],
+      areaCenti: area,
+      developer,
+      sort,
+      voted: i % 5 !== 0,
+    });
     entries.push({ key: hash, homeIds: [homeId], areaCenti: area, developer });
     if (i % 5 !== 0) {
       const choices = choicesOf(i);
-      ballotDocs.push({ _id: `${id}_${hash}`, matterId: id, sort, choices, via: i % 11 ? 'online' : 'paper', ownerHash: hash, homeId, castBy: 'p-test', castByName: '测试', firstAt: opensAt, castAt: new Date(opensAt.getTime() + i), changes: 0 });
+      ballotDocs.push({
+        _id: `${id}_${hash}`,
+        matterId: id,
+        sort,
+        choices,
+        via: i % 11 ? 'online' : 'paper',
+        ownerHash: hash,
+        homeId,
+        castBy: 'p-test',
+        castByName: '测试',
+        firstAt: opensAt,
+        castAt: new Date(opensAt.getTime() + i),
+        changes: 0,
+      });
       cast.push({ key: hash, choices, at: opensAt.getTime() + i });
     }
   }
   const totals = { owners: OWNERS, areaCenti: rollDocs.reduce((s, r) => s + r.areaCenti, 0) };
-  const shape = { kind: 3 as const, format, candidateIds: format === 'election' ? ['c1', 'c2', 'c3'] : [], seats: format === 'election' ? 2 : 1 };
+  const shape = {
+    kind: 3 as const,
+    format,
+    candidateIds: format === 'election' ? ['c1', 'c2', 'c3'] : [],
+    seats: format === 'election' ? 2 : 1,
+  };
   const m: MatterDoc = {
-    _id: id, compoundId: 'yjlt', compoundName: '御家兰庭', communityId: 'qiaoxing', title: `计票测试 ${id}`, description: '测试', kind: shape.kind, format,
-    candidates: format === 'election' ? [{ id: 'c1', name: '甲' }, { id: 'c2', name: '乙' }, { id: 'c3', name: '丙' }] : [], seats: shape.seats, documents: [],
-    opensAt, closesAt, secret: false, status: 'announced', createdBy: 'p-yjlt-committee', createdByName: '吴丽华', clientRequestId: id, createdAt: new Date(opensAt.getTime() - 20 * DAY),
-    announcedAt: new Date(opensAt.getTime() - 16 * DAY), rollTotals: totals, rollBuiltAt: new Date(opensAt.getTime() - 16 * DAY),
+    _id: id,
+    compoundId: 'yjlt',
+    compoundName: '御家兰庭',
+    communityId: 'qiaoxing',
+    title: `计票测试 ${id}`,
+    description: '测试',
+    kind: shape.kind,
+    format,
+    candidates:
+      format === 'election'
+        ? [
+            { id: 'c1', name: '甲' },
+            { id: 'c2', name: '乙' },
+            { id: 'c3', name: '丙' },
+          ]
+        : [],
+    seats: shape.seats,
+    documents: [],
+    opensAt,
+    closesAt,
+    secret: false,
+    status: 'announced',
+    createdBy: 'p-yjlt-committee',
+    createdByName: '吴丽华',
+    clientRequestId: id,
+    createdAt: new Date(opensAt.getTime() - 20 * DAY),
+    announcedAt: new Date(opensAt.getTime() - 16 * DAY),
+    rollTotals: totals,
+    rollBuiltAt: new Date(opensAt.getTime() - 16 * DAY),
   };
   h.emu.seed('voteMatters', [m]);
   h.emu.seed('voteRoll', rollDocs);
   h.emu.seed('voteBallots', ballotDocs);
-  h.emu.seed('voteTallies', [{ _id: id, participants: { owners: 0, areaCenti: 0 }, choices: {}, ballots: 0, paper: 0, updatedAt: opensAt }]);
+  h.emu.seed('voteTallies', [
+    { _id: id, participants: { owners: 0, areaCenti: 0 }, choices: {}, ballots: 0, paper: 0, updatedAt: opensAt },
+  ]);
   // What anyone holding the published roll and ballots recomputes: the pure count, in one go.
   return countVote(shape, entries, cast);
 }
 
 const get = (matterId: string) => h.as('yjlt-committee').ok('votes', 'matters.get', { matterId });
 async function partsOf(jobId: string) {
-  return (await h.db.collection('voteCountParts').where({ jobId }).limit(1000).get()).data as { _id: string; index: number; roll: { owners: number } }[];
+  return (await h.db.collection('voteCountParts').where({ jobId }).limit(1000).get()).data as {
+    _id: string;
+    index: number;
+    roll: { owners: number };
+  }[];
 }
 
 describe('the final count is a job: 1,000 owners a batch, the matter 计票中 meanwhile', () => {
@@ -87,7 +150,13 @@ describe('the final count is a job: 1,000 owners a batch, the matter 计票中 m
     // A second close answers with the same job; a ballot now is refused (voting has closed).
     expect((await h.as('yjlt-committee').ok('votes', 'matters.close', { matterId: 'vm_count_a' })).counting.id).toBe(jobId);
     const own = h.seed.memberships.find((x) => x.personId === 'p-yjlt-committee' && x.relation === 'owner')!;
-    expect(((await h.as('yjlt-committee').call('votes', 'ballots.cast', { matterId: 'vm_count_a', homeId: own.homeId, choices: ['approve'] })) as any).error.code).toBe('VOTE_NOT_OPEN');
+    expect(
+      (
+        (await h
+          .as('yjlt-committee')
+          .call('votes', 'ballots.cast', { matterId: 'vm_count_a', homeId: own.homeId, choices: ['approve'] })) as any
+      ).error.code,
+    ).toBe('VOTE_NOT_OPEN');
 
     const progress: number[] = [];
     for (let i = 0; i < 10 && (await get('vm_count_a')).phase === 'counting'; i++) {
@@ -113,10 +182,12 @@ describe('the final count is a job: 1,000 owners a batch, the matter 计票中 m
     // Running the worker again changes nothing.
     await work(workerCtx(), { jobId });
     expect((await get('vm_count_a')).result).toEqual(expected);
-    expect(((await h.as('yjlt-committee').call('votes', 'matters.close', { matterId: 'vm_count_a' })) as any).error.code).toBe('VOTE_STATE');
+    expect(((await h.as('yjlt-committee').call('votes', 'matters.close', { matterId: 'vm_count_a' })) as any).error.code).toBe(
+      'VOTE_STATE',
+    );
   });
 
-  it('a worker killed right after writing a batch\'s sums: the batch is re-run, counted once, the result still equals the pure count', async () => {
+  it("a worker killed right after writing a batch's sums: the batch is re-run, counted once, the result still equals the pure count", async () => {
     const expected = seedMatter('vm_count_b', 'election');
     const closed = await h.as('yjlt-committee').ok('votes', 'matters.close', { matterId: 'vm_count_b' });
     expect(closed.phase).toBe('counting');

@@ -16,7 +16,11 @@ const DAY = 24 * 3600 * 1000;
 jest.setTimeout(60_000);
 let h: Harness;
 /** Every collection's count, without the job worker's own (the reminder job below keeps running on its timer). */
-const snapshot = async () => (await h.snapshot()).split(',').filter((p) => !/^(jobs|jobEffects|subscriptions):/.test(p)).join(',');
+const snapshot = async () =>
+  (await h.snapshot())
+    .split(',')
+    .filter((p) => !/^(jobs|jobEffects|subscriptions):/.test(p))
+    .join(',');
 beforeAll(async () => {
   h = await createHarness({ votes: votes as any }, undefined, { features: ['votes'] });
 });
@@ -28,7 +32,20 @@ afterAll(() => {
 
 /** Move only Date (the emulator's own timers keep running on the real clock). */
 function travel(to: Date) {
-  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] });
+  jest.useFakeTimers({
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
+  });
   jest.setSystemTime(to);
 }
 
@@ -36,13 +53,16 @@ const RENEW = VOTES_DEMO.renew;
 const CHARGING = VOTES_DEMO.charging;
 const HE_HOME = 'yjlt-b5_1_301'; // 何玉兰
 const get = (who: string, matterId: string) => h.as(who).ok('votes', 'matters.get', { matterId });
-const cast = (who: string, matterId: string, homeId: string, choice: string) => h.as(who).call('votes', 'ballots.cast', { matterId, homeId, choices: [choice] });
+const cast = (who: string, matterId: string, homeId: string, choice: string) =>
+  h.as(who).call('votes', 'ballots.cast', { matterId, homeId, choices: [choice] });
 async function tally(matterId: string) {
   return (await h.db.collection('voteTallies').where({ _id: matterId }).get()).data[0] as any;
 }
 /** A generated owner of 御家兰庭 (not one of the named people), and their home. */
 function genOwner(nth: number, building?: string) {
-  const ms = h.seed.memberships.filter((m) => m.compoundId === 'yjlt' && m.personId.startsWith('p-gen-') && m.relation === 'owner' && (!building || m.buildingId === building));
+  const ms = h.seed.memberships.filter(
+    (m) => m.compoundId === 'yjlt' && m.personId.startsWith('p-gen-') && m.relation === 'owner' && (!building || m.buildingId === building),
+  );
   const m = ms[nth];
   return { openid: h.seed.people.find((p) => p._id === m.personId)!.openid, homeId: m.homeId, personId: m.personId };
 }
@@ -78,8 +98,14 @@ describe('the demo: 御家兰庭 renews its property company', () => {
     expect(c.paperBallots).toBeGreaterThan(0);
     const roll = await h.as('yjlt-resident-5').ok('votes', 'roll.list', { matterId: RENEW, size: 50 });
     expect(roll.frozen).toBe(true);
-    const dev = (await h.as('yjlt-committee').ok('votes', 'roll.list', { matterId: RENEW, size: 50, cursor: String(roll.totals.owners - 50) })).items;
-    expect(roll.items[0]).toEqual({ homes: [{ homeId: expect.any(String), label: expect.any(String), areaCenti: expect.any(Number) }], areaCenti: expect.any(Number), developer: false });
+    const dev = (
+      await h.as('yjlt-committee').ok('votes', 'roll.list', { matterId: RENEW, size: 50, cursor: String(roll.totals.owners - 50) })
+    ).items;
+    expect(roll.items[0]).toEqual({
+      homes: [{ homeId: expect.any(String), label: expect.any(String), areaCenti: expect.any(Number) }],
+      areaCenti: expect.any(Number),
+      developer: false,
+    });
     expect(dev.length).toBeGreaterThan(0);
   });
 
@@ -129,15 +155,39 @@ describe('ballots: owners bound to the home, one per owner, changeable until the
     const after = await tally(RENEW);
     expect(after.participants.owners).toBe(before.participants.owners + 30);
     const all = (await h.db.collection('voteBallots').where({ matterId: RENEW }).limit(1000).get()).data as any[];
-    const entries = new Map(((await h.db.collection('voteRoll').where({ matterId: RENEW }).limit(1000).get()).data as any[]).map((e) => [e._id, e.areaCenti]));
+    const entries = new Map(
+      ((await h.db.collection('voteRoll').where({ matterId: RENEW }).limit(1000).get()).data as any[]).map((e) => [e._id, e.areaCenti]),
+    );
     expect(after.participants).toEqual({ owners: all.length, areaCenti: all.reduce((s, b) => s + entries.get(b._id), 0) });
     expect(after.choices.approve.owners).toBe(all.filter((b) => b.choices[0] === 'approve').length);
   });
 
   it('a tenant cannot vote; nor someone for a home they are not bound to; nor an owner of another compound', async () => {
     const tenantHome = genOwner(3).homeId;
-    await h.db.collection('people').add({ data: { _id: 'p-yjlt-tenant', openid: 'demo-yjlt-tenant', name: '租客小李', partyMember: false, showPartyBadge: false, createdAt: new Date() } });
-    await h.db.collection('memberships').add({ data: { _id: `p-yjlt-tenant_${tenantHome}`, personId: 'p-yjlt-tenant', homeId: tenantHome, buildingId: tenantHome.split('_')[0], compoundId: 'yjlt', communityId: 'qiaoxing', relation: 'tenant', status: 'active', via: 'seed', createdAt: new Date() } });
+    await h.db.collection('people').add({
+      data: {
+        _id: 'p-yjlt-tenant',
+        openid: 'demo-yjlt-tenant',
+        name: '租客小李',
+        partyMember: false,
+        showPartyBadge: false,
+        createdAt: new Date(),
+      },
+    });
+    await h.db.collection('memberships').add({
+      data: {
+        _id: `p-yjlt-tenant_${tenantHome}`,
+        personId: 'p-yjlt-tenant',
+        homeId: tenantHome,
+        buildingId: tenantHome.split('_')[0],
+        compoundId: 'yjlt',
+        communityId: 'qiaoxing',
+        relation: 'tenant',
+        status: 'active',
+        via: 'seed',
+        createdAt: new Date(),
+      },
+    });
     const snap = await snapshot();
     const t = await cast('demo-yjlt-tenant', RENEW, tenantHome, 'approve');
     expect(t.ok ? 'ok' : t.error).toMatchObject({ code: 'VOTE_NOT_OWNER', message: expect.stringContaining('租户') });
@@ -147,15 +197,43 @@ describe('ballots: owners bound to the home, one per owner, changeable until the
     expect(((await cast('yjlt-resident-5', RENEW, genOwner(4).homeId, 'approve')) as any).error.code).toBe('VOTE_NOT_OWNER');
     expect(((await cast('txsj-resident-3', RENEW, 'txsj-b3_2_101', 'approve')) as any).error.code).toBe('NOT_FOUND');
     expect(((await cast('yjlt-resident-5', RENEW, HE_HOME, 'maybe')) as any).error.code).toBe('BAD_REQUEST');
-    expect(((await h.as('yjlt-resident-5').call('votes', 'ballots.cast', { matterId: RENEW, homeId: HE_HOME, choices: ['approve'], openid: 'x' })) as any).error.code).toBe('BAD_REQUEST');
+    expect(
+      (
+        (await h
+          .as('yjlt-resident-5')
+          .call('votes', 'ballots.cast', { matterId: RENEW, homeId: HE_HOME, choices: ['approve'], openid: 'x' })) as any
+      ).error.code,
+    ).toBe('BAD_REQUEST');
     expect(await snapshot()).toBe(snap);
   });
 });
 
 describe('who is one owner, in the function', () => {
   it('co-owners of one home share one ballot: the first casts, the other sees it and may change it, counted once', async () => {
-    await h.db.collection('people').add({ data: { _id: 'p-he-spouse', openid: 'demo-he-spouse', name: '周建国', partyMember: false, showPartyBadge: false, createdAt: new Date() } });
-    await h.db.collection('memberships').add({ data: { _id: `p-he-spouse_${HE_HOME}`, personId: 'p-he-spouse', homeId: HE_HOME, buildingId: 'yjlt-b5', compoundId: 'yjlt', communityId: 'qiaoxing', relation: 'owner', status: 'active', via: 'seed', createdAt: new Date() } });
+    await h.db.collection('people').add({
+      data: {
+        _id: 'p-he-spouse',
+        openid: 'demo-he-spouse',
+        name: '周建国',
+        partyMember: false,
+        showPartyBadge: false,
+        createdAt: new Date(),
+      },
+    });
+    await h.db.collection('memberships').add({
+      data: {
+        _id: `p-he-spouse_${HE_HOME}`,
+        personId: 'p-he-spouse',
+        homeId: HE_HOME,
+        buildingId: 'yjlt-b5',
+        compoundId: 'yjlt',
+        communityId: 'qiaoxing',
+        relation: 'owner',
+        status: 'active',
+        via: 'seed',
+        createdAt: new Date(),
+      },
+    });
     const seen = (await get('demo-he-spouse', RENEW)).myHomes[0];
     expect(seen).toMatchObject({ voted: true, castBy: '何**', canCast: true, origin: expect.stringMatching(/^由 何\*\* 于 .+ 在线投票$/) });
     const before = await tally(RENEW);
@@ -164,7 +242,7 @@ describe('who is one owner, in the function', () => {
     expect(after.participants).toEqual(before.participants);
     expect((await get('yjlt-resident-5', RENEW)).myHomes[0]).toMatchObject({ choices: ['abstain'], castBy: '周**' });
   });
-  it('an owner of three homes votes once, with the three areas; the developer\'s unsold homes are one entry', async () => {
+  it("an owner of three homes votes once, with the three areas; the developer's unsold homes are one entry", async () => {
     const entries = (await h.db.collection('voteRoll').where({ matterId: RENEW }).limit(1000).get()).data as any[];
     const multi = entries.find((e) => e.homeIds.length === 3 && !e.developer)!;
     const dev = entries.find((e) => e.developer)!;
@@ -186,17 +264,36 @@ describe('who is one owner, in the function', () => {
 });
 
 describe('paper ballots need evidence and never overwrite an online one', () => {
-  it('refused without a photo, with someone else\'s file, for a home that voted online; entered with who entered it', async () => {
+  it("refused without a photo, with someone else's file, for a home that voted online; entered with who entered it", async () => {
     const o = await unvotedOwner(RENEW, 2);
     const committee = h.as('yjlt-committee');
     const mine = await upload(committee.openid, 'votepaper', 'ballot-1.jpg');
     const theirs = await upload('demo-yjlt-resident-5', 'votepaper', 'fake.jpg');
     const snap = await snapshot();
     const base = { matterId: RENEW, homeId: o.homeId, choices: ['approve'] };
-    expect(((await committee.call('votes', 'ballots.paper', { ...base, clientRequestId: newRequestId(), photos: [] })) as any).error.code).toBe('BAD_REQUEST');
-    expect(((await committee.call('votes', 'ballots.paper', { ...base, clientRequestId: newRequestId(), photos: [theirs] })) as any).error.code).toBe('FILE_INVALID');
-    expect(((await committee.call('votes', 'ballots.paper', { ...base, homeId: HE_HOME, clientRequestId: newRequestId(), photos: [mine] })) as any).error).toMatchObject({ code: 'VOTE_ALREADY_CAST', message: expect.stringContaining('在线投票') });
-    expect(((await h.as('yjlt-resident-5').call('votes', 'ballots.paper', { ...base, clientRequestId: newRequestId(), photos: [theirs] })) as any).error.code).toBe('FORBIDDEN');
+    expect(
+      ((await committee.call('votes', 'ballots.paper', { ...base, clientRequestId: newRequestId(), photos: [] })) as any).error.code,
+    ).toBe('BAD_REQUEST');
+    expect(
+      ((await committee.call('votes', 'ballots.paper', { ...base, clientRequestId: newRequestId(), photos: [theirs] })) as any).error.code,
+    ).toBe('FILE_INVALID');
+    expect(
+      (
+        (await committee.call('votes', 'ballots.paper', {
+          ...base,
+          homeId: HE_HOME,
+          clientRequestId: newRequestId(),
+          photos: [mine],
+        })) as any
+      ).error,
+    ).toMatchObject({ code: 'VOTE_ALREADY_CAST', message: expect.stringContaining('在线投票') });
+    expect(
+      (
+        (await h
+          .as('yjlt-resident-5')
+          .call('votes', 'ballots.paper', { ...base, clientRequestId: newRequestId(), photos: [theirs] })) as any
+      ).error.code,
+    ).toBe('FORBIDDEN');
     expect(await snapshot()).toBe(snap);
     const crid = newRequestId();
     const p = await committee.ok('votes', 'ballots.paper', { ...base, clientRequestId: crid, photos: [mine] });
@@ -208,7 +305,9 @@ describe('paper ballots need evidence and never overwrite an online one', () => 
     // The owner sees their own vote on paper, entered by the committee (not cast by the member).
     const own = (await get(o.openid, RENEW)).myHomes.find((x: any) => x.homeId === o.homeId);
     expect(own).toMatchObject({ via: 'paper', castBy: '吴**', origin: expect.stringMatching(/^纸质票，由业委会 吴\*\* 于 .+ 录入$/) });
-    expect(((await committee.call('votes', 'ballots.paper', { ...base, clientRequestId: newRequestId(), photos: [mine] })) as any).error.code).toBe('VOTE_ALREADY_CAST');
+    expect(
+      ((await committee.call('votes', 'ballots.paper', { ...base, clientRequestId: newRequestId(), photos: [mine] })) as any).error.code,
+    ).toBe('VOTE_ALREADY_CAST');
     const list = await committee.ok('votes', 'ballots.paperList', { matterId: RENEW, size: 50 });
     expect(list.items.some((x: any) => x.id === p.id)).toBe(true);
   });
@@ -216,10 +315,38 @@ describe('paper ballots need evidence and never overwrite an online one', () => 
 
 describe('a home sold while the vote is open', () => {
   async function sell(homeId: string, key: string) {
-    await h.db.collection('homes').doc(homeId).update({ data: { registeredOwners: [{ name: `新业主${key}`, phone: '13700000000' }] } });
-    await h.db.collection('memberships').where({ homeId }).update({ data: { status: 'left' } });
-    await h.db.collection('people').add({ data: { _id: `p-buyer-${key}`, openid: `demo-buyer-${key}`, name: `新业主${key}`, partyMember: false, showPartyBadge: false, createdAt: new Date() } });
-    await h.db.collection('memberships').add({ data: { _id: `p-buyer-${key}_${homeId}`, personId: `p-buyer-${key}`, homeId, buildingId: homeId.split('_')[0], compoundId: 'yjlt', communityId: 'qiaoxing', relation: 'owner', status: 'active', via: 'seed', createdAt: new Date() } });
+    await h.db
+      .collection('homes')
+      .doc(homeId)
+      .update({ data: { registeredOwners: [{ name: `新业主${key}`, phone: '13700000000' }] } });
+    await h.db
+      .collection('memberships')
+      .where({ homeId })
+      .update({ data: { status: 'left' } });
+    await h.db.collection('people').add({
+      data: {
+        _id: `p-buyer-${key}`,
+        openid: `demo-buyer-${key}`,
+        name: `新业主${key}`,
+        partyMember: false,
+        showPartyBadge: false,
+        createdAt: new Date(),
+      },
+    });
+    await h.db.collection('memberships').add({
+      data: {
+        _id: `p-buyer-${key}_${homeId}`,
+        personId: `p-buyer-${key}`,
+        homeId,
+        buildingId: homeId.split('_')[0],
+        compoundId: 'yjlt',
+        communityId: 'qiaoxing',
+        relation: 'owner',
+        status: 'active',
+        via: 'seed',
+        createdAt: new Date(),
+      },
+    });
     return `demo-buyer-${key}`;
   }
   it('the new owner may not vote when the previous owner did', async () => {
@@ -248,7 +375,10 @@ describe('reminders to owners who have not voted (a job of subscribe messages)',
     for (let i = 0; i < 10 && !(await h.as('yjlt-committee').ok('votes', 'matters.jobStatus', { jobId: r.jobId })).finishedAt; i++) {
       await h.emu.invoke('votes', { Type: 'Timer', TriggerName: 'jobs' }, { openid: '', source: 'wx_trigger' });
     }
-    const msgs = h.emu.outbox.list({ kind: OUTBOX.subscribe }).slice(before).map((e) => e.payload as any);
+    const msgs = h.emu.outbox
+      .list({ kind: OUTBOX.subscribe })
+      .slice(before)
+      .map((e) => e.payload as any);
     expect(msgs.filter((m) => m.touser === o.openid)).toHaveLength(1);
     const unvoted = await h.as('yjlt-committee').ok('votes', 'matters.unvoted', { matterId: RENEW, size: 20 });
     expect(unvoted.total).toBeGreaterThan(0);
@@ -262,10 +392,21 @@ describe('announcement, the roll and its freezing', () => {
   it('a vote cannot open before a 15-day announcement; invisible characters in a title are refused; nothing is written', async () => {
     const snap = await snapshot();
     const base = { compoundId: 'yjlt', title: '增设快递柜', description: '说明', kind: 9, format: 'approval' };
-    const early = await h.as('yjlt-committee').call('votes', 'matters.create', { ...base, clientRequestId: newRequestId(), opensAt: new Date(Date.now() + 10 * DAY).toISOString(), closesAt: new Date(Date.now() + 20 * DAY).toISOString() });
+    const early = await h.as('yjlt-committee').call('votes', 'matters.create', {
+      ...base,
+      clientRequestId: newRequestId(),
+      opensAt: new Date(Date.now() + 10 * DAY).toISOString(),
+      closesAt: new Date(Date.now() + 20 * DAY).toISOString(),
+    });
     expect((early as any).error.code).toBe('VOTE_NOTICE_TOO_SHORT');
     for (const title of ['增设\u200B快递柜', '\u202E柜递快设增', '\u0000', '   ']) {
-      const r = await h.as('yjlt-committee').call('votes', 'matters.create', { ...base, title, clientRequestId: newRequestId(), opensAt: opens().toISOString(), closesAt: new Date(opens().getTime() + 7 * DAY).toISOString() });
+      const r = await h.as('yjlt-committee').call('votes', 'matters.create', {
+        ...base,
+        title,
+        clientRequestId: newRequestId(),
+        opensAt: opens().toISOString(),
+        closesAt: new Date(opens().getTime() + 7 * DAY).toISOString(),
+      });
       expect((r as any).error.code).toBe('BAD_REQUEST');
     }
     expect(await snapshot()).toBe(snap);
@@ -274,7 +415,18 @@ describe('announcement, the roll and its freezing', () => {
     const committee = h.as('yjlt-committee');
     const doc = await upload(committee.openid, 'votedocs', 'plan.pdf');
     const crid = newRequestId();
-    const input = { clientRequestId: crid, compoundId: 'yjlt', title: '增设智能快递柜', description: '在各楼栋入口增设快递柜。', kind: 9, format: 'approval', documents: [doc], opensAt: opens().toISOString(), closesAt: new Date(opens().getTime() + 7 * DAY).toISOString(), secret: true };
+    const input = {
+      clientRequestId: crid,
+      compoundId: 'yjlt',
+      title: '增设智能快递柜',
+      description: '在各楼栋入口增设快递柜。',
+      kind: 9,
+      format: 'approval',
+      documents: [doc],
+      opensAt: opens().toISOString(),
+      closesAt: new Date(opens().getTime() + 7 * DAY).toISOString(),
+      secret: true,
+    };
     const draft = await committee.ok('votes', 'matters.create', input);
     id = draft.id;
     expect((await committee.ok('votes', 'matters.create', input)).id).toBe(id); // a retry is the same matter
@@ -291,7 +443,10 @@ describe('announcement, the roll and its freezing', () => {
     const first = rollBefore.items[0];
     // The register changes after the opening: the roll does not move.
     const firstHome = (await h.db.collection('voteRoll').where({ matterId: id }).orderBy('sort', 'asc').limit(1).get()).data[0] as any;
-    await h.db.collection('homes').doc(firstHome.homeIds[0]).update({ data: { areaCenti: 1 } });
+    await h.db
+      .collection('homes')
+      .doc(firstHome.homeIds[0])
+      .update({ data: { areaCenti: 1 } });
     const snap = await snapshot();
     expect(((await committee.call('votes', 'roll.rebuild', { matterId: id })) as any).error.code).toBe('VOTE_ROLL_FROZEN');
     expect(await snapshot()).toBe(snap);
@@ -323,7 +478,9 @@ describe('closing, results and the export', () => {
   it('the vote that ended yesterday is counted from its ballots and published; rows show room, area and choice, never names', async () => {
     const committee = h.as('yjlt-committee');
     expect(((await committee.call('votes', 'matters.close', { matterId: RENEW })) as any).error.code).toBe('VOTE_NOT_ENDED');
-    expect(((await h.as('yjlt-resident-5').call('votes', 'matters.results', { matterId: CHARGING, size: 10 })) as any).error.code).toBe('VOTE_STATE');
+    expect(((await h.as('yjlt-resident-5').call('votes', 'matters.results', { matterId: CHARGING, size: 10 })) as any).error.code).toBe(
+      'VOTE_STATE',
+    );
     const live = (await get('yjlt-committee', CHARGING)).result;
     const d = await committee.ok('votes', 'matters.close', { matterId: CHARGING });
     expect(d.phase).toBe('preliminary');
@@ -332,11 +489,14 @@ describe('closing, results and the export', () => {
     expect(d.result.choices).toEqual(live.choices);
     expect(d.objectionEndsAt).toBeTruthy();
     const res = await h.as('yjlt-resident-5').ok('votes', 'matters.results', { matterId: CHARGING, size: 50 });
-    expect(res.items[0]).toEqual(expect.objectContaining({ label: expect.any(String), areaCenti: expect.any(Number), voted: expect.any(Boolean) }));
+    expect(res.items[0]).toEqual(
+      expect.objectContaining({ label: expect.any(String), areaCenti: expect.any(Number), voted: expect.any(Boolean) }),
+    );
     expect(res.items.some((r: any) => r.choice === '同意')).toBe(true);
     const text = JSON.stringify(res);
     for (const p of h.seed.people) expect(text).not.toContain(p.name);
-    for (const hm of h.seed.homes.filter((x) => x.compoundId === 'yjlt').slice(0, 50)) for (const o of hm.registeredOwners) expect(text).not.toContain(o.name);
+    for (const hm of h.seed.homes.filter((x) => x.compoundId === 'yjlt').slice(0, 50))
+      for (const o of hm.registeredOwners) expect(text).not.toContain(o.name);
     expect(((await committee.call('votes', 'matters.close', { matterId: CHARGING })) as any).error.code).toBe('VOTE_STATE');
   });
 
@@ -352,7 +512,7 @@ describe('closing, results and the export', () => {
     expect(((await h.as('yjlt-resident-5').call('votes', 'matters.export', { matterId: CHARGING })) as any).error.code).toBe('FORBIDDEN');
   });
 
-  it('the election of three years ago is final with each candidate\'s owners and area', async () => {
+  it("the election of three years ago is final with each candidate's owners and area", async () => {
     const d = await get('yjlt-resident-5', VOTES_DEMO.election);
     expect(d.phase).toBe('final');
     expect(d.result.elected.length).toBeGreaterThan(0);
@@ -362,12 +522,16 @@ describe('closing, results and the export', () => {
 
 describe('consultation only (cities whose binding online votes use the government system)', () => {
   it('the community office sets it; every vote page and result then says 仅供征求意见 and why', async () => {
-    expect(((await h.as('yjlt-committee').call('votes', 'settings.set', { compoundId: 'yjlt', consultationOnly: true })) as any).error.code).toBe('FORBIDDEN');
+    expect(
+      ((await h.as('yjlt-committee').call('votes', 'settings.set', { compoundId: 'yjlt', consultationOnly: true })) as any).error.code,
+    ).toBe('FORBIDDEN');
     const s = await h.as('community-admin').ok('votes', 'settings.set', { compoundId: 'yjlt', consultationOnly: true });
     expect(s).toMatchObject({ consultationOnly: true, reason: expect.stringContaining('政府') });
     expect((await get('yjlt-resident-5', RENEW)).consultation).toMatchObject({ label: '仅供征求意见' });
     expect((await h.as('yjlt-resident-5').ok('votes', 'matters.list', {}))[0].consultation.label).toBe('仅供征求意见');
-    expect((await h.as('yjlt-resident-5').ok('votes', 'matters.results', { matterId: CHARGING, size: 1 })).consultation.label).toBe('仅供征求意见');
+    expect((await h.as('yjlt-resident-5').ok('votes', 'matters.results', { matterId: CHARGING, size: 1 })).consultation.label).toBe(
+      '仅供征求意见',
+    );
     await h.as('community-admin').ok('votes', 'settings.set', { compoundId: 'yjlt', consultationOnly: false });
     expect((await get('yjlt-resident-5', RENEW)).consultation).toBeUndefined();
   });

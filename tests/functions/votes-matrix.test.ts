@@ -16,13 +16,28 @@ const DAY = 24 * 3600 * 1000;
 jest.setTimeout(60_000);
 let h: Harness;
 /** Every collection's count, without the job worker's own (a reminder job started above may still be running on its timer). */
-const snapshot = async () => (await h.snapshot()).split(',').filter((p) => !/^(jobs|jobEffects|subscriptions):/.test(p)).join(',');
+const snapshot = async () =>
+  (await h.snapshot())
+    .split(',')
+    .filter((p) => !/^(jobs|jobEffects|subscriptions):/.test(p))
+    .join(',');
 beforeAll(async () => {
   h = await createHarness({ votes: votes as any }, undefined, { features: ['votes'] });
 });
 afterAll(() => h.close());
 
-const IDENTITIES = ['', 'demo-new-matrix', 'yjlt-resident-5', 'yjlt-lead-3', 'yjlt-secretary', 'yjlt-committee', 'yjlt-manager', 'txsj-committee', 'txsj-resident-3', 'community-admin'] as const;
+const IDENTITIES = [
+  '',
+  'demo-new-matrix',
+  'yjlt-resident-5',
+  'yjlt-lead-3',
+  'yjlt-secretary',
+  'yjlt-committee',
+  'yjlt-manager',
+  'txsj-committee',
+  'txsj-resident-3',
+  'community-admin',
+] as const;
 const SIGNED_IN = IDENTITIES.filter((i) => i !== '');
 const YJLT_VIEW = ['yjlt-resident-5', 'yjlt-lead-3', 'yjlt-secretary', 'yjlt-committee', 'community-admin'];
 const OWNERS = ['yjlt-resident-5', 'yjlt-lead-3', 'yjlt-secretary', 'yjlt-committee'];
@@ -59,21 +74,54 @@ async function stored(status: 'announced' | 'preliminary', ended: boolean) {
   const now = Date.now();
   await h.db.collection('voteMatters').add({
     data: {
-      _id: id, compoundId: 'yjlt', compoundName: '御家兰庭', communityId: 'qiaoxing', title: '矩阵', description: '说明', kind: 9, format: 'approval', candidates: [], seats: 1, documents: [],
-      opensAt: new Date(now - 20 * DAY), closesAt: new Date(now - (ended ? 1 : -5) * DAY), secret: false, status, createdBy: 'p-yjlt-committee', createdByName: '吴丽华', clientRequestId: id,
-      createdAt: new Date(now - 40 * DAY), announcedAt: new Date(now - 36 * DAY), rollTotals: { owners: 0, areaCenti: 0 },
-      ...(status === 'preliminary' ? { result: (await h.as('yjlt-committee').ok('votes', 'matters.get', { matterId: VOTES_DEMO.election })).result, publishedAt: new Date(now - 9 * DAY), objectionEndsAt: new Date(now - DAY) } : {}),
+      _id: id,
+      compoundId: 'yjlt',
+      compoundName: '御家兰庭',
+      communityId: 'qiaoxing',
+      title: '矩阵',
+      description: '说明',
+      kind: 9,
+      format: 'approval',
+      candidates: [],
+      seats: 1,
+      documents: [],
+      opensAt: new Date(now - 20 * DAY),
+      closesAt: new Date(now - (ended ? 1 : -5) * DAY),
+      secret: false,
+      status,
+      createdBy: 'p-yjlt-committee',
+      createdByName: '吴丽华',
+      clientRequestId: id,
+      createdAt: new Date(now - 40 * DAY),
+      announcedAt: new Date(now - 36 * DAY),
+      rollTotals: { owners: 0, areaCenti: 0 },
+      ...(status === 'preliminary'
+        ? {
+            result: (await h.as('yjlt-committee').ok('votes', 'matters.get', { matterId: VOTES_DEMO.election })).result,
+            publishedAt: new Date(now - 9 * DAY),
+            objectionEndsAt: new Date(now - DAY),
+          }
+        : {}),
     },
   });
   return id;
 }
 let unvotedSeq = 0;
 async function unvotedHome() {
-  const rows = (await h.db.collection('voteRoll').where({ matterId: RENEW, voted: false, developer: false }).orderBy('sort', 'asc').skip(++unvotedSeq * 3).limit(1).get()).data as any[];
+  const rows = (
+    await h.db
+      .collection('voteRoll')
+      .where({ matterId: RENEW, voted: false, developer: false })
+      .orderBy('sort', 'asc')
+      .skip(++unvotedSeq * 3)
+      .limit(1)
+      .get()
+  ).data as any[];
   return rows[0].homeIds[0] as string;
 }
 async function photo(who: string) {
-  return (await h.emu.sdk.uploadFile({ cloudPath: `u/${openidOf(who)}/votepaper/m${++n}.jpg`, fileContent: Buffer.from('jpg') })).fileID as string;
+  return (await h.emu.sdk.uploadFile({ cloudPath: `u/${openidOf(who)}/votepaper/m${++n}.jpg`, fileContent: Buffer.from('jpg') }))
+    .fileID as string;
 }
 
 type Spec = { allowed: readonly string[]; payload: (who: string) => Promise<Record<string, unknown>>; alsoRefused?: readonly string[] };
@@ -84,12 +132,30 @@ const MATRIX: Record<keyof (typeof votesApi)['actions'], Spec> = {
   'matters.get': { allowed: YJLT_VIEW, payload: async () => ({ matterId: RENEW }) },
   'roll.list': { allowed: YJLT_VIEW, payload: async () => ({ matterId: RENEW, size: 5 }) },
   'roll.rebuild': { allowed: COMMITTEE, payload: async () => ({ matterId: await announced() }) },
-  'ballots.cast': { allowed: OWNERS, payload: async (who) => ({ matterId: RENEW, homeId: HOME_OF[who] ?? HOME_OF['yjlt-resident-5'], choices: ['approve'] }), alsoRefused: ['VOTE_NOT_OWNER'] },
-  'ballots.paper': { allowed: COMMITTEE, payload: async (who) => ({ clientRequestId: newRequestId(), matterId: RENEW, homeId: await unvotedHome(), choices: ['approve'], photos: [await photo(who || 'nobody')] }) },
+  'ballots.cast': {
+    allowed: OWNERS,
+    payload: async (who) => ({ matterId: RENEW, homeId: HOME_OF[who] ?? HOME_OF['yjlt-resident-5'], choices: ['approve'] }),
+    alsoRefused: ['VOTE_NOT_OWNER'],
+  },
+  'ballots.paper': {
+    allowed: COMMITTEE,
+    payload: async (who) => ({
+      clientRequestId: newRequestId(),
+      matterId: RENEW,
+      homeId: await unvotedHome(),
+      choices: ['approve'],
+      photos: [await photo(who || 'nobody')],
+    }),
+  },
   'ballots.paperList': { allowed: COMMITTEE, payload: async () => ({ matterId: RENEW, size: 5 }) },
   'matters.unvoted': { allowed: COMMITTEE, payload: async () => ({ matterId: RENEW, size: 5 }) },
   'matters.remind': { allowed: COMMITTEE, payload: async () => ({ clientRequestId: newRequestId(), matterId: RENEW }) },
-  'matters.jobStatus': { allowed: COMMITTEE, payload: async () => ({ jobId: (await h.as('yjlt-committee').ok('votes', 'matters.remind', { clientRequestId: newRequestId(), matterId: RENEW })).jobId }) },
+  'matters.jobStatus': {
+    allowed: COMMITTEE,
+    payload: async () => ({
+      jobId: (await h.as('yjlt-committee').ok('votes', 'matters.remind', { clientRequestId: newRequestId(), matterId: RENEW })).jobId,
+    }),
+  },
   'matters.close': { allowed: COMMITTEE, payload: async () => ({ matterId: await stored('announced', true) }) },
   'matters.finalize': { allowed: COMMITTEE, payload: async () => ({ matterId: await stored('preliminary', true) }) },
   'matters.results': { allowed: YJLT_VIEW, payload: async () => ({ matterId: VOTES_DEMO.election, size: 5 }) },

@@ -27,9 +27,24 @@ beforeAll(async () => {
   // 2,300 more homes in 御家兰庭: 1,200 of them the developer's, every 97th one of 王多房's.
   const now = new Date();
   const extra: HomeDoc[] = Array.from({ length: EXTRA }, (_, i) => ({
-    _id: `yjlt-bz${Math.floor(i / 200)}_1_${1000 + i}`, communityId: 'qiaoxing', compoundId: 'yjlt', compoundName: '御家兰庭', buildingId: `yjlt-bz${Math.floor(i / 200)}`, buildingName: `Z${Math.floor(i / 200)}栋`,
-    unit: '1', number: String(1000 + i), label: `Z${Math.floor(i / 200)}栋1单元${1000 + i}`, kind: 'flat', areaCenti: 6_000 + ((i * 7919) % 9_000), hasLift: true,
-    registeredOwners: i % 2 === 1 && i < 2_400 && i % 97 !== 0 ? [{ name: '开发商' }] : i % 97 === 0 ? [{ name: '王多房', phone: '13900000000' }] : [{ name: `业主${i}`, phone: `138${String(i).padStart(8, '0')}` }],
+    _id: `yjlt-bz${Math.floor(i / 200)}_1_${1000 + i}`,
+    communityId: 'qiaoxing',
+    compoundId: 'yjlt',
+    compoundName: '御家兰庭',
+    buildingId: `yjlt-bz${Math.floor(i / 200)}`,
+    buildingName: `Z${Math.floor(i / 200)}栋`,
+    unit: '1',
+    number: String(1000 + i),
+    label: `Z${Math.floor(i / 200)}栋1单元${1000 + i}`,
+    kind: 'flat',
+    areaCenti: 6_000 + ((i * 7919) % 9_000),
+    hasLift: true,
+    registeredOwners:
+      i % 2 === 1 && i < 2_400 && i % 97 !== 0
+        ? [{ name: '开发商' }]
+        : i % 97 === 0
+          ? [{ name: '王多房', phone: '13900000000' }]
+          : [{ name: `业主${i}`, phone: `138${String(i).padStart(8, '0')}` }],
     updatedAt: now,
   }));
   h.emu.seed('homes', extra);
@@ -54,7 +69,8 @@ async function expectRollMatchesRegister(matterId: string) {
   const homes = (await all('homes', { compoundId: 'yjlt' })) as HomeDoc[];
   const expected = buildRoll(homes.map((x) => ({ homeId: x._id, label: x.label, areaCenti: x.areaCenti, owners: x.registeredOwners })));
   const stored = await all('voteRoll', { matterId });
-  const norm = (xs: { hash: string; homeIds: string[]; areaCenti: number; developer: boolean }[]) => xs.map((x) => ({ ...x, homeIds: [...x.homeIds].sort() })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
+  const norm = (xs: { hash: string; homeIds: string[]; areaCenti: number; developer: boolean }[]) =>
+    xs.map((x) => ({ ...x, homeIds: [...x.homeIds].sort() })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
   expect(norm(stored.map((e) => ({ hash: e.ownerHash, homeIds: e.homeIds, areaCenti: e.areaCenti, developer: e.developer })))).toEqual(
     norm(expected.map((e) => ({ hash: ownerHash(e.key), homeIds: e.homeIds, areaCenti: e.areaCenti, developer: e.developer }))),
   );
@@ -74,10 +90,19 @@ async function drive(matterId: string, jobId: string, until: (phase: string) => 
 
 let id = '';
 describe('the roll is a job: 1,000 homes a batch, no cap on the compound', () => {
-  it('announce → a draft with the job\'s progress → announced with the whole roll; a worker killed mid-way changes nothing', async () => {
+  it("announce → a draft with the job's progress → announced with the whole roll; a worker killed mid-way changes nothing", async () => {
     const committee = h.as('yjlt-committee');
     const opensAt = new Date(Date.now() + 16 * DAY);
-    const draft = await committee.ok('votes', 'matters.create', { clientRequestId: newRequestId(), compoundId: 'yjlt', title: '大名册', description: '名册分批生成', kind: 9, format: 'approval', opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 7 * DAY).toISOString() });
+    const draft = await committee.ok('votes', 'matters.create', {
+      clientRequestId: newRequestId(),
+      compoundId: 'yjlt',
+      title: '大名册',
+      description: '名册分批生成',
+      kind: 9,
+      format: 'approval',
+      opensAt: opensAt.toISOString(),
+      closesAt: new Date(opensAt.getTime() + 7 * DAY).toISOString(),
+    });
     id = draft.id;
     const ann = await committee.ok('votes', 'matters.announce', { matterId: id });
     expect(ann.phase).toBe('draft');
@@ -109,9 +134,18 @@ describe('the roll is a job: 1,000 homes a batch, no cap on the compound', () =>
     const committee = h.as('yjlt-committee');
     const before = (await all('voteRoll', { matterId: id })).length;
     // Two homes sold by the developer, one 业主0 home's owner renamed.
-    await h.db.collection('homes').doc('yjlt-bz0_1_1001').update({ data: { registeredOwners: [{ name: '新业主甲' }] } });
-    await h.db.collection('homes').doc('yjlt-bz0_1_1003').update({ data: { registeredOwners: [{ name: '新业主乙' }] } });
-    await h.db.collection('homes').doc('yjlt-bz0_1_1002').update({ data: { registeredOwners: [{ name: '业主2改名' }] } });
+    await h.db
+      .collection('homes')
+      .doc('yjlt-bz0_1_1001')
+      .update({ data: { registeredOwners: [{ name: '新业主甲' }] } });
+    await h.db
+      .collection('homes')
+      .doc('yjlt-bz0_1_1003')
+      .update({ data: { registeredOwners: [{ name: '新业主乙' }] } });
+    await h.db
+      .collection('homes')
+      .doc('yjlt-bz0_1_1002')
+      .update({ data: { registeredOwners: [{ name: '业主2改名' }] } });
     const r = await committee.ok('votes', 'roll.rebuild', { matterId: id });
     expect(r.phase).toBe('announced');
     const jobId = r.rolling.id as string;

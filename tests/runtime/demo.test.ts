@@ -65,7 +65,10 @@ describe('demo mode on', () => {
     beforeAll(async () => {
       // Two building-3 residents allow one message each; the manager posts an emergency notice there.
       for (const who of [RESIDENT3, RESIDENT3B]) {
-        const r = await callAs(rt, await signIn(rt, { openid: who }), 'notices', 'notices.subscribe', { templateId: NOTICE_TEMPLATE_ID, accepted: true });
+        const r = await callAs(rt, await signIn(rt, { openid: who }), 'notices', 'notices.subscribe', {
+          templateId: NOTICE_TEMPLATE_ID,
+          accepted: true,
+        });
         expect(r.json()).toMatchObject({ ok: true });
       }
       title = `紧急停水${Date.now() % 1000}`;
@@ -92,7 +95,7 @@ describe('demo mode on', () => {
       expect(r.status).toBe(401);
     });
 
-    test("signed in: only the messages addressed to me, and no openids", async () => {
+    test('signed in: only the messages addressed to me, and no openids', async () => {
       const mine = rt.emulator.outbox.list().filter((e) => e.payload?.touser === RESIDENT3);
       const r = await ask(rt, '/api/_demo/outbox', { headers: { cookie: rt.cookieFor(RESIDENT3) } });
       expect(r.status).toBe(200);

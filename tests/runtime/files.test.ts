@@ -46,7 +46,11 @@ describe('everyone else gets the same 404', () => {
   test('a forged cookie', async () => expectSame404(await ask(rt, url, { headers: { cookie: `jl_openid=${CHAIR}` } })));
   test('the bare path, without the signed query', async () => expectSame404(await get(url.split('?')[0], CHAIR)));
   test('the cloud path made from the fileID', async () => {
-    const path = fileID.replace(/^cloud:\/\/[^/]+\//, '').split('/').map(encodeURIComponent).join('/');
+    const path = fileID
+      .replace(/^cloud:\/\/[^/]+\//, '')
+      .split('/')
+      .map(encodeURIComponent)
+      .join('/');
     expectSame404(await get('/_files/' + path, CHAIR));
     expectSame404(await get(`/_files/${path}?exp=${Math.floor(Date.now() / 1000) + 3600}&sign=${'0'.repeat(64)}`, CHAIR));
     expectSame404(await get('/_files/' + encodeURIComponent(fileID), CHAIR));
@@ -68,14 +72,20 @@ describe('everyone else gets the same 404', () => {
     expectSame404(await get(`${path.replace(/[^/]+$/, 'other.xlsx')}?${query ?? ''}`, CHAIR));
   });
   test('an expired URL', async () => {
-    const short = await rt.emulator.runAs({ openid: CHAIR, source: 'wx_client' }, () => rt.emulator.sdk.getTempFileURL({ fileList: [{ fileID, maxAge: 1 }] }));
+    const short = await rt.emulator.runAs({ openid: CHAIR, source: 'wx_client' }, () =>
+      rt.emulator.sdk.getTempFileURL({ fileList: [{ fileID, maxAge: 1 }] }),
+    );
     const shortUrl = short.fileList[0].tempFileURL as string;
     await new Promise((r) => setTimeout(r, 2100));
     expectSame404(await get(shortUrl, CHAIR));
   });
   test('a write method', async () => {
     const before = await snapshot(rt);
-    const r = await ask(rt, url, { method: 'PUT', headers: { cookie: rt.cookieFor(CHAIR), 'content-type': 'application/json' }, body: '{}' });
+    const r = await ask(rt, url, {
+      method: 'PUT',
+      headers: { cookie: rt.cookieFor(CHAIR), 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(r.status).toBe(405);
     expect(await snapshot(rt)).toBe(before);
   });

@@ -16,7 +16,11 @@ afterAll(() => rt.close());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('9. a notice with a photo publishes within seconds in the local runtime, with no one delivering verdicts by hand', async () => {
-  const up = await ask(rt, '/_upload?purpose=notices&ext=jpg', { method: 'POST', body: Buffer.from('img'), headers: { 'content-type': 'image/jpeg', cookie: rt.cookieFor(LEAD3), origin: rt.url } });
+  const up = await ask(rt, '/_upload?purpose=notices&ext=jpg', {
+    method: 'POST',
+    body: Buffer.from('img'),
+    headers: { 'content-type': 'image/jpeg', cookie: rt.cookieFor(LEAD3), origin: rt.url },
+  });
   const { fileID } = JSON.parse(up.text);
   const posted = await callAs(rt, rt.cookieFor(LEAD3), 'notices', 'notices.post', {
     clientRequestId: `rt-media-${Date.now()}`,

@@ -29,7 +29,10 @@ describe('with an H5 build', () => {
     root = mkdtempSync(join(tmpdir(), 'jinlin-rt-h5-'));
     mkdirSync(join(root, 'h5', 'js'), { recursive: true });
     mkdirSync(join(root, 'h5-secret'));
-    writeFileSync(join(root, 'h5', 'index.html'), `<!DOCTYPE html><html><head><script>${INLINE}</script><script src="/js/app.0123456789.js"></script></head><body><div id="app"></div></body></html>`);
+    writeFileSync(
+      join(root, 'h5', 'index.html'),
+      `<!DOCTYPE html><html><head><script>${INLINE}</script><script src="/js/app.0123456789.js"></script></head><body><div id="app"></div></body></html>`,
+    );
     writeFileSync(join(root, 'h5', 'js', 'app.0123456789.js'), 'console.log(1)');
     writeFileSync(join(root, 'h5-secret', 'key.txt'), 'secret');
     writeFileSync(join(root, 'outside.txt'), 'outside');
@@ -61,7 +64,13 @@ describe('with an H5 build', () => {
     expect(js.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  test.each(['/..%2fh5-secret%2fkey.txt', '/%2e%2e/h5-secret/key.txt', '/..%2F..%2Foutside.txt', '/..%2foutside.txt', '/%2e%2e%2foutside.txt'])('%s does not leave the build folder', async (path) => {
+  test.each([
+    '/..%2fh5-secret%2fkey.txt',
+    '/%2e%2e/h5-secret/key.txt',
+    '/..%2F..%2Foutside.txt',
+    '/..%2foutside.txt',
+    '/%2e%2e%2foutside.txt',
+  ])('%s does not leave the build folder', async (path) => {
     const r = await ask(rt, path);
     expect(r.text).not.toMatch(/secret|outside/);
   });

@@ -28,7 +28,19 @@ async function expectNothingWritten<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 describe('DNS rebinding: only loopback Host headers are answered', () => {
-  const bad = ['evil.example', `evil.example:${'PORT'}`, 'attacker.127.0.0.1.nip.io:PORT', '127.0.0.1', 'localhost', '127.0.0.1:1', '0.0.0.0:PORT', '127.0.0.2:PORT', '[::ffff:127.0.0.1]:PORT', '', 'localhost.:PORT'];
+  const bad = [
+    'evil.example',
+    `evil.example:${'PORT'}`,
+    'attacker.127.0.0.1.nip.io:PORT',
+    '127.0.0.1',
+    'localhost',
+    '127.0.0.1:1',
+    '0.0.0.0:PORT',
+    '127.0.0.2:PORT',
+    '[::ffff:127.0.0.1]:PORT',
+    '',
+    'localhost.:PORT',
+  ];
   test.each(bad)('Host %p', async (h) => {
     const host = h.replace('PORT', port);
     await expectNothingWritten(async () => {
@@ -65,7 +77,9 @@ describe('CSRF: API POSTs must be same-origin JSON', () => {
     ['json with another charset', 'application/json; charset=latin1'],
   ])('%s body is refused (415) and writes nothing', async (_l, type) => {
     for (const path of ['/api/accounts', '/api/_demo/signin']) {
-      const r = await expectNothingWritten(() => post(rt, path, path.endsWith('signin') ? { openid: CHAIR } : WRITE, chair, { 'content-type': type }));
+      const r = await expectNothingWritten(() =>
+        post(rt, path, path.endsWith('signin') ? { openid: CHAIR } : WRITE, chair, { 'content-type': type }),
+      );
       expect(r.status).toBe(415);
       expect(r.json()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('JSON') } });
       expect(r.headers['set-cookie']).toBeUndefined();
@@ -82,7 +96,9 @@ describe('CSRF: API POSTs must be same-origin JSON', () => {
     ['a rebinding name', 'http://evil.example:PORT'],
   ])('Origin of %s is refused (403)', async (_l, origin) => {
     for (const path of ['/api/accounts', '/api/_demo/signin']) {
-      const r = await expectNothingWritten(() => post(rt, path, path.endsWith('signin') ? { openid: CHAIR } : WRITE, chair, { origin: origin.replace('PORT', port) }));
+      const r = await expectNothingWritten(() =>
+        post(rt, path, path.endsWith('signin') ? { openid: CHAIR } : WRITE, chair, { origin: origin.replace('PORT', port) }),
+      );
       expect(r.status).toBe(403);
       expect(r.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(r.headers['set-cookie']).toBeUndefined();
@@ -141,7 +157,20 @@ describe('bodies: size and nesting are bounded, with a typed error', () => {
 });
 
 describe('function lookup by own name only', () => {
-  const names = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupGetter__', 'prototype', 'nope'];
+  const names = [
+    'constructor',
+    '__proto__',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'isPrototypeOf',
+    'propertyIsEnumerable',
+    'toLocaleString',
+    '__defineGetter__',
+    '__lookupGetter__',
+    'prototype',
+    'nope',
+  ];
   test.each(names)('/api/%s: 404 UNKNOWN_ACTION, nothing echoed', async (name) => {
     for (const cookie of [chair, undefined]) {
       const r = await expectNothingWritten(() => post(rt, `/api/${name}`, { action: 'me.get', payload: { marker: 'echo-me' } }, cookie));

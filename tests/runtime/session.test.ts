@@ -32,7 +32,12 @@ describe('forged session cookies are signed out', () => {
     ['a made-up signature', `${SESSION_COOKIE}=v1.${b64(CHAIR)}.${now}.${Buffer.alloc(32, 7).toString('base64url')}`],
     ['a short signature', `${SESSION_COOKIE}=v1.${b64(CHAIR)}.${now}.AAAA`],
     ['signed with another key', `${SESSION_COOKIE}=${createSessions(Buffer.alloc(32, 1)).issue(CHAIR)}`],
-    ['signed with the empty key', `${SESSION_COOKIE}=v1.${b64(CHAIR)}.${now}.${createHmac('sha256', '').update(`v1.${b64(CHAIR)}.${now}`).digest('base64url')}`],
+    [
+      'signed with the empty key',
+      `${SESSION_COOKIE}=v1.${b64(CHAIR)}.${now}.${createHmac('sha256', '')
+        .update(`v1.${b64(CHAIR)}.${now}`)
+        .digest('base64url')}`,
+    ],
   ];
   test.each(forged)('%s', async (_label, cookie) => {
     const before = await snapshot(rt);

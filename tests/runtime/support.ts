@@ -63,7 +63,13 @@ export function ask(rt: Runtime, path: string, opts: Ask = {}): Promise<Answer> 
 }
 
 /** POST JSON as our own page does (same-origin, application/json), optionally with a cookie. */
-export function post(rt: Runtime, path: string, body: unknown, cookie?: string, headers: Record<string, string | null> = {}): Promise<Answer> {
+export function post(
+  rt: Runtime,
+  path: string,
+  body: unknown,
+  cookie?: string,
+  headers: Record<string, string | null> = {},
+): Promise<Answer> {
   return ask(rt, path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: rt.url, ...(cookie ? { cookie } : {}), ...headers },

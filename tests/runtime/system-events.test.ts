@@ -43,14 +43,46 @@ afterAll(() => rt.close());
 
 const now = new Date().toISOString();
 const SYSTEM_EVENTS: [string, Record<string, unknown>][] = [
-  ['wxa_media_check pass', { ToUserName: 'gh_x', FromUserName: 'o-x', CreateTime: 1700000000, MsgType: 'event', Event: 'wxa_media_check', appid: 'wx0000000000000000', trace_id: TRACE, version: 2, result: { suggest: 'pass', label: 100 }, detail: [] }],
+  [
+    'wxa_media_check pass',
+    {
+      ToUserName: 'gh_x',
+      FromUserName: 'o-x',
+      CreateTime: 1700000000,
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: 'wx0000000000000000',
+      trace_id: TRACE,
+      version: 2,
+      result: { suggest: 'pass', label: 100 },
+      detail: [],
+    },
+  ],
   ['wxa_media_check minimal', { Event: 'wxa_media_check', trace_id: TRACE, result: { suggest: 'pass' } }],
   ['wxa_media_check risky', { Event: 'wxa_media_check', trace_id: TRACE, result: { suggest: 'risky', label: 20002 } }],
   ['timer trigger', { Type: 'Timer', TriggerName: 'jobs', Time: now, Message: '' }],
   ['timer trigger (lower case)', { type: 'timer', triggerName: 'jobs', time: now }],
   [
     'WeChat Pay callback',
-    { appid: 'wx0000000000000000', bankType: 'OTHERS', cashFee: 100, feeType: 'CNY', isSubscribe: 'N', mchId: '1900000109', nonceStr: 'abc', openid: CHAIR, outTradeNo: 'T1', resultCode: 'SUCCESS', returnCode: 'SUCCESS', subMchId: '1', subOpenid: CHAIR, timeEnd: '20250101120000', totalFee: 100, tradeType: 'JSAPI', transactionId: '4200000001' },
+    {
+      appid: 'wx0000000000000000',
+      bankType: 'OTHERS',
+      cashFee: 100,
+      feeType: 'CNY',
+      isSubscribe: 'N',
+      mchId: '1900000109',
+      nonceStr: 'abc',
+      openid: CHAIR,
+      outTradeNo: 'T1',
+      resultCode: 'SUCCESS',
+      returnCode: 'SUCCESS',
+      subMchId: '1',
+      subOpenid: CHAIR,
+      timeEnd: '20250101120000',
+      totalFee: 100,
+      tradeType: 'JSAPI',
+      transactionId: '4200000001',
+    },
   ],
   // The same shapes with an action the function does not have.
   ['media push with an action', { action: 'no.such', Event: 'wxa_media_check', trace_id: TRACE, result: { suggest: 'pass' } }],
@@ -86,15 +118,34 @@ describe('what a function is handed over HTTP', () => {
     ['signed in', CHAIR, CHAIR],
   ])('%s: SOURCE wx_client, and only the envelope', async (_l, who, openid) => {
     seen.length = 0;
-    const r = await post(rt, '/api/probe', { action: 'x', payload: { a: 1 }, Event: 'wxa_media_check', trace_id: TRACE, Type: 'Timer', returnCode: 'SUCCESS', userInfo: { openId: 'o-forged' } }, who ? rt.cookieFor(who) : undefined);
+    const r = await post(
+      rt,
+      '/api/probe',
+      {
+        action: 'x',
+        payload: { a: 1 },
+        Event: 'wxa_media_check',
+        trace_id: TRACE,
+        Type: 'Timer',
+        returnCode: 'SUCCESS',
+        userInfo: { openId: 'o-forged' },
+      },
+      who ? rt.cookieFor(who) : undefined,
+    );
     expect(r.json()).toEqual({ ok: true, data: null });
     expect(seen).toHaveLength(1);
     expect(seen[0].ctx.SOURCE).toBe('wx_client');
     expect(seen[0].ctx.OPENID).toBe(openid);
     const event = seen[0].event as Record<string, unknown>;
-    expect(Object.keys(event).filter((k) => k !== 'userInfo').sort()).toEqual(['action', 'payload']);
+    expect(
+      Object.keys(event)
+        .filter((k) => k !== 'userInfo')
+        .sort(),
+    ).toEqual(['action', 'payload']);
     // userInfo is the platform's, from the session: never the caller's.
     const userInfo = event.userInfo as { appId?: unknown; openId?: string } | undefined;
-    expect(userInfo && { appId: typeof userInfo.appId, openId: userInfo.openId }).toEqual(openid ? { appId: 'string', openId: openid } : undefined);
+    expect(userInfo && { appId: typeof userInfo.appId, openId: userInfo.openId }).toEqual(
+      openid ? { appId: 'string', openId: openid } : undefined,
+    );
   });
 });

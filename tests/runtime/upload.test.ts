@@ -27,6 +27,10 @@ test('signed out, an unknown purpose or type, an empty body, or another site: re
   expect((await up('/_upload?purpose=../x&ext=jpg', rt.cookieFor(LEAD3))).status).toBe(400);
   expect((await up('/_upload?purpose=notices&ext=html', rt.cookieFor(LEAD3))).status).toBe(400);
   expect((await up('/_upload?purpose=notices&ext=jpg', rt.cookieFor(LEAD3), Buffer.alloc(0))).status).toBe(400);
-  const cross = await ask(rt, '/_upload?purpose=notices&ext=jpg', { method: 'POST', body: Buffer.from('x'), headers: { cookie: rt.cookieFor(LEAD3), origin: 'http://evil.example' } });
+  const cross = await ask(rt, '/_upload?purpose=notices&ext=jpg', {
+    method: 'POST',
+    body: Buffer.from('x'),
+    headers: { cookie: rt.cookieFor(LEAD3), origin: 'http://evil.example' },
+  });
   expect(cross.status).toBe(403);
 });

@@ -39,7 +39,11 @@ export interface HarnessOptions {
   features?: string[];
 }
 
-export async function createHarness(functions: Record<string, Main>, seed: SeedData = buildSeed(), opts: HarnessOptions = {}): Promise<Harness> {
+export async function createHarness(
+  functions: Record<string, Main>,
+  seed: SeedData = buildSeed(),
+  opts: HarnessOptions = {},
+): Promise<Harness> {
   // Triggers and timeouts as each function's config.json / deploy.json declare them.
   const wiring = emulatorWiring(readFunctionConfigs());
   const image = await demoImage({ seed, features: opts.features ?? false, now: opts.clockStart });

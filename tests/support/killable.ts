@@ -22,15 +22,28 @@ export function killable(db: Database, onCall: (method: string) => void = () => 
             args = [(tx: object) => fn(guard(tx)), ...args.slice(1)];
           }
           const out = v.apply(t, args);
-          if (out && typeof (out as Promise<unknown>).then === 'function') return (out as Promise<unknown>).then((r) => (onCall(String(prop)), r));
+          if (out && typeof (out as Promise<unknown>).then === 'function')
+            return (out as Promise<unknown>).then((r) => (onCall(String(prop)), r));
           return out && typeof out === 'object' && prop !== 'serverDate' ? guard(out) : out;
         };
       },
     });
-  return { db: guard(db), kill: () => (dead = true), get dead() { return dead; } };
+  return {
+    db: guard(db),
+    kill: () => (dead = true),
+    get dead() {
+      return dead;
+    },
+  };
 }
 
 /** A Ctx like the router's for a timer-run worker (no caller) over `db`. */
 export function workerCtx(cloud: unknown, db: Database): Ctx {
-  return { cloud: cloud as Ctx['cloud'], db, openid: '', now: new Date(), actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }) };
+  return {
+    cloud: cloud as Ctx['cloud'],
+    db,
+    openid: '',
+    now: new Date(),
+    actor: async () => ({ openid: '', personId: null, roles: [], homes: [] }),
+  };
 }

@@ -72,12 +72,20 @@ export async function expectBadInputRefused(
   opts: { optional?: ReadonlySet<string>; rules?: Record<string, unknown>[] } = {},
 ): Promise<void> {
   const caller = h.as(who);
-  const cases = malformed(valid).filter(([label]) => !(label.endsWith('missing') && opts.optional?.has(`${action}:${label.split(' ')[0]}`)));
+  const cases = malformed(valid).filter(
+    ([label]) => !(label.endsWith('missing') && opts.optional?.has(`${action}:${label.split(' ')[0]}`)),
+  );
   for (const [i, extra] of (opts.rules ?? []).entries()) cases.push([`rule ${i}: ${JSON.stringify(extra).slice(0, 100)}`, extra]);
   for (const [label, payload] of cases) {
     const before = await h.snapshot();
     const { result, writes } = await h.emu.measure(() => caller.call(fn, action, payload));
-    expect([label, result]).toEqual([label, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/[\u4e00-\u9fa5]/) }) })]);
+    expect([label, result]).toEqual([
+      label,
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/[\u4e00-\u9fa5]/) }),
+      }),
+    ]);
     expect([label, writes]).toEqual([label, 0]);
     expect([label, await h.snapshot()]).toEqual([label, before]);
   }

@@ -1,4 +1,12 @@
-import { matchBuilding, parseSmallNumber, parseUnit, rosterFieldOf, grantableRoles, canRevokeRole, approvalProgress } from '../../core/accounts/rules';
+import {
+  matchBuilding,
+  parseSmallNumber,
+  parseUnit,
+  rosterFieldOf,
+  grantableRoles,
+  canRevokeRole,
+  approvalProgress,
+} from '../../core/accounts/rules';
 import { naturalCompare, roomSortKey } from '../../core/platform/text';
 
 const B = [
@@ -12,11 +20,24 @@ const ok = (w: string, k: 'flat' | 'shop' | null = null) => {
 
 describe('roomSortKey', () => {
   it('sorts rooms naturally as plain strings, the same order as naturalCompare', () => {
-    const rooms: [string, string][] = [['1', '1001'], ['1', '101'], ['2', '101'], ['1', '901'], ['10', '101'], ['', 'S07'], ['', 'S10'], ['', 'S2']];
+    const rooms: [string, string][] = [
+      ['1', '1001'],
+      ['1', '101'],
+      ['2', '101'],
+      ['1', '901'],
+      ['10', '101'],
+      ['', 'S07'],
+      ['', 'S10'],
+      ['', 'S2'],
+    ];
     const byKey = [...rooms].sort((a, b) => (roomSortKey(...a) < roomSortKey(...b) ? -1 : 1));
     const natural = [...rooms].sort((a, b) => naturalCompare(a[0], b[0]) || naturalCompare(a[1], b[1]));
     expect(byKey).toEqual(natural);
-    expect(byKey.slice(0, 3)).toEqual([['', 'S2'], ['', 'S07'], ['', 'S10']]);
+    expect(byKey.slice(0, 3)).toEqual([
+      ['', 'S2'],
+      ['', 'S07'],
+      ['', 'S10'],
+    ]);
     expect(roomSortKey('1', '101') < roomSortKey('1', '1001')).toBe(true);
   });
 });
@@ -48,9 +69,11 @@ describe('units, numbers and headers', () => {
     expect(['十', '十二', '二十一', '两'].map(parseSmallNumber)).toEqual([10, 12, 21, 2]);
   });
   it('accepts the headers people use', () => {
-    expect(['楼号', '楼栋', '单元', '室号', '房号', '户主', '业主姓名', '联系电话', '手机', '面积', '建筑面积', '面积（㎡）', '类型'].map(rosterFieldOf)).toEqual([
-      'building', 'building', 'unit', 'number', 'number', 'owner', 'owner', 'phone', 'phone', 'area', 'area', 'area', 'kind',
-    ]);
+    expect(
+      ['楼号', '楼栋', '单元', '室号', '房号', '户主', '业主姓名', '联系电话', '手机', '面积', '建筑面积', '面积（㎡）', '类型'].map(
+        rosterFieldOf,
+      ),
+    ).toEqual(['building', 'building', 'unit', 'number', 'number', 'owner', 'owner', 'phone', 'phone', 'area', 'area', 'area', 'kind']);
     expect(rosterFieldOf('备注')).toBeNull();
   });
 });
@@ -60,7 +83,12 @@ describe('grants from the authorization table', () => {
   it('who may grant and revoke what', () => {
     expect(grantableRoles({ roles: [{ role: 'branchSecretary', communityId: 'c', compoundId: 'k' }] }, compound)).toEqual(['buildingLead']);
     expect(grantableRoles({ roles: [{ role: 'propertyManager', communityId: 'c', compoundId: 'k' }] }, compound)).toEqual(['staff']);
-    expect(grantableRoles({ roles: [{ role: 'communityAdmin', communityId: 'c' }] }, compound)).toEqual(['buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager']);
+    expect(grantableRoles({ roles: [{ role: 'communityAdmin', communityId: 'c' }] }, compound)).toEqual([
+      'buildingLead',
+      'branchSecretary',
+      'committeeMember',
+      'propertyManager',
+    ]);
     const mgr = { personId: 'm', roles: [{ role: 'propertyManager' as const, communityId: 'c', compoundId: 'k' }] };
     expect(canRevokeRole(mgr, 'staff', 'someone', compound)).toBe(true);
     expect(canRevokeRole(mgr, 'staff', 'm', compound)).toBe(false);

@@ -1,7 +1,22 @@
 /** The pure rules of activities: who may join, places from the 接龙 order, promotions, hours, schedules. */
-import { creditCorrection, creditedMinutes, formatMinutes, joinProblem, placeOf, promoted, scheduleProblem, checkInOpen } from '../../core/activities/rules';
+import {
+  creditCorrection,
+  creditedMinutes,
+  formatMinutes,
+  joinProblem,
+  placeOf,
+  promoted,
+  scheduleProblem,
+  checkInOpen,
+} from '../../core/activities/rules';
 
-const home = (compoundId: string, buildingId: string) => ({ homeId: 'h', buildingId, compoundId, communityId: 'c', relation: 'owner' as const });
+const home = (compoundId: string, buildingId: string) => ({
+  homeId: 'h',
+  buildingId,
+  compoundId,
+  communityId: 'c',
+  relation: 'owner' as const,
+});
 
 describe('joinProblem', () => {
   const e = { compoundId: 'txsj', buildingIds: ['txsj-b3'], partyOnly: false };
@@ -61,5 +76,7 @@ it('schedules', () => {
   expect(scheduleProblem({ startAt: now - h, endAt: now + 4 * h, deadline: now + h }, now, 12)).toBe('开始时间应晚于现在');
   expect(scheduleProblem({ startAt: now + 2 * h, endAt: now + h, deadline: now + h }, now, 12)).toBe('结束时间应晚于开始时间');
   expect(scheduleProblem({ startAt: now + 2 * h, endAt: now + 15 * h, deadline: now + h }, now, 12)).toBe('一次活动不超过12小时');
-  expect(scheduleProblem({ startAt: now + 2 * h, endAt: now + 4 * h, deadline: now + 3 * h }, now, 12)).toBe('报名截止时间不能晚于开始时间');
+  expect(scheduleProblem({ startAt: now + 2 * h, endAt: now + 4 * h, deadline: now + 3 * h }, now, 12)).toBe(
+    '报名截止时间不能晚于开始时间',
+  );
 });

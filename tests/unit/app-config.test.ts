@@ -116,7 +116,8 @@ describe('registry', () => {
 
   it('pages the server names (subscribe messages, links between features) are registered routes', () => {
     const paths = new Set(Object.values(ROUTES));
-    for (const page of [ACTIVITY_DETAIL_PAGE, NEIGHBOUR_SERVICE_PAGE, CONCERN_DETAIL_PAGE, TOPIC_DETAIL_PAGE]) expect(paths).toContain('/' + page);
+    for (const page of [ACTIVITY_DETAIL_PAGE, NEIGHBOUR_SERVICE_PAGE, CONCERN_DETAIL_PAGE, TOPIC_DETAIL_PAGE])
+      expect(paths).toContain('/' + page);
     for (const [to, params] of Object.entries(APP_LINKS)) {
       const url = linkUrl({ to: to as keyof typeof APP_LINKS, params: Object.fromEntries(params.map((p) => [p, 'x'])) });
       expect(paths).toContain(url.split('?')[0]);

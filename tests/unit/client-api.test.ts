@@ -45,7 +45,7 @@ describe('api(name).call on h5', () => {
     expect(JSON.parse(String(fetchMock.mock.calls[0][1].body))).toEqual({ action: 'notices.unreadCount', payload: {} });
   });
 
-  it('throws the function\'s typed error, and signs out on UNAUTHENTICATED', async () => {
+  it("throws the function's typed error, and signs out on UNAUTHENTICATED", async () => {
     global.fetch = (() => reply({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } })) as typeof fetch;
     const e = await failure(api('accounts').call('binding.pending', {}));
     expect(isServiceError(e)).toBe(true);
@@ -93,7 +93,12 @@ describe('api(name).call on h5', () => {
 
 describe('weapp callFunction failures', () => {
   it('a function or request timeout is TIMEOUT', () => {
-    expect(cloudFailureCode({ errCode: -504003, errMsg: 'cloud.callFunction:fail Error: errCode: -504003 | errMsg: Invoking task timed out after 20 seconds' })).toBe('TIMEOUT');
+    expect(
+      cloudFailureCode({
+        errCode: -504003,
+        errMsg: 'cloud.callFunction:fail Error: errCode: -504003 | errMsg: Invoking task timed out after 20 seconds',
+      }),
+    ).toBe('TIMEOUT');
     expect(cloudFailureCode({ errMsg: 'cloud.callFunction:fail -504003 functions execute fail' })).toBe('TIMEOUT');
     expect(cloudFailureCode({ errMsg: 'request:fail timeout' })).toBe('TIMEOUT');
     expect(cloudFailureCode(new Error('请求超时'))).toBe('TIMEOUT');
@@ -106,12 +111,12 @@ describe('weapp callFunction failures', () => {
 });
 
 describe('client request ids', () => {
-  it('match the contract\'s clientRequestId and do not repeat', () => {
+  it("match the contract's clientRequestId and do not repeat", () => {
     const ids = Array.from({ length: 2000 }, () => newRequestId());
     for (const id of ids) expect(id).toMatch(REQUEST_ID_PATTERN);
     expect(new Set(ids).size).toBe(ids.length);
   });
-  it('the pattern is the contract\'s', () => {
+  it("the pattern is the contract's", () => {
     // core/platform/api.ts clientRequestId: /^[A-Za-z0-9_-]{8,64}$/
     expect(REQUEST_ID_PATTERN.source).toBe('^[A-Za-z0-9_-]{8,64}$');
   });
@@ -128,7 +133,9 @@ describe('who can do this', () => {
   it('names the roles of the permission table', () => {
     expect(whoCan('binding.decide')).toBe('党员楼栋长、业委会委员');
     expect(whoCan(['roster.viewMasked', 'roster.viewFull'])).toBe('党员楼栋长、小区党支部书记、业委会委员、物业经理、社区工作人员');
-    expect(permissionMessage('roster.import', '导入花名册').text).toBe('业委会委员、物业经理可以导入花名册。如需开通，请联系小区业委会或社区。');
+    expect(permissionMessage('roster.import', '导入花名册').text).toBe(
+      '业委会委员、物业经理可以导入花名册。如需开通，请联系小区业委会或社区。',
+    );
     expect(permissionMessage().text).toContain('您没有权限');
   });
 });

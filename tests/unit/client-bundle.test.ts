@@ -29,7 +29,12 @@ function runtimeImports(source: string): string[] {
     const clause = m[3];
     const named = /\{([^}]*)\}/.exec(clause);
     const hasDefault = /^\s*[A-Za-z_$][\w$]*\s*(,|$)/.test(clause) || clause.trim().startsWith('*');
-    const runtimeNamed = named ? named[1].split(',').map((s) => s.trim()).filter((s) => s && !s.startsWith('type ')) : [];
+    const runtimeNamed = named
+      ? named[1]
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s && !s.startsWith('type '))
+      : [];
     if (hasDefault || runtimeNamed.length > 0 || (!named && clause.trim())) out.push(m[4]);
   }
   return out;
@@ -66,5 +71,7 @@ it('nothing the client runs reaches zod or dayjs', () => {
 
 it('the walker tells type imports from runtime ones', () => {
   expect(runtimeImports("import type { A } from 'zod';\nimport { type B } from 'zod';\nexport type { C } from 'dayjs';")).toEqual([]);
-  expect(runtimeImports("import { z } from 'zod';\nimport dayjs from 'dayjs';\nimport { type A, b } from './x';\nimport './y.scss';")).toEqual(['zod', 'dayjs', './x', './y.scss']);
+  expect(
+    runtimeImports("import { z } from 'zod';\nimport dayjs from 'dayjs';\nimport { type A, b } from './x';\nimport './y.scss';"),
+  ).toEqual(['zod', 'dayjs', './x', './y.scss']);
 });

@@ -60,9 +60,9 @@ it('the scan finds what it looks for', () => {
   const sample = [
     "const ORGANISERS = ['buildingLead', 'branchSecretary'];",
     "if (r.role === 'staff') go();",
-    "const PHONE = /^1\\d{10}$/;",
-    "const fileID = /^cloud:\\/\\/[^\\s]+$/;",
-    "const MONTH = /^\\d{4}-(0[1-9]|1[0-2])$/;",
+    'const PHONE = /^1\\d{10}$/;',
+    'const fileID = /^cloud:\\/\\/[^\\s]+$/;',
+    'const MONTH = /^\\d{4}-(0[1-9]|1[0-2])$/;',
     'const at = `${day}T08:00:00+08:00`;',
     'const d = new Date(now + 8 * 3600 * 1000);',
     'const m = new Date(now).toISOString().slice(0, 7);',
@@ -81,5 +81,10 @@ it('the scan finds what it looks for', () => {
     'yuan formatted by hand (formatYuan, formatFen)',
   ]);
   // An invite's kind 'staff' is not a role; a comment may name a role.
-  expect(offences(join(ROOT, 'src', 'sample.ts'), "const kinds = ['home', 'staff'];\nconst done = { kind: 'staff', role: r.role };\n// a buildingLead's 'buildingLead' grant")).toEqual([]);
+  expect(
+    offences(
+      join(ROOT, 'src', 'sample.ts'),
+      "const kinds = ['home', 'staff'];\nconst done = { kind: 'staff', role: r.role };\n// a buildingLead's 'buildingLead' grant",
+    ),
+  ).toEqual([]);
 });

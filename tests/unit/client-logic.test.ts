@@ -19,7 +19,14 @@ const compound = {
   communityId: 'm1',
   communityName: '幸福社区',
   buildings: [1, 2, 3].map((n) => ({
-    id: 'b' + n, compoundId: 'c1', name: `${n}栋`, no: n, kind: 'residential' as const, hasLift: true, units: ['1单元'], homeCount: 10,
+    id: 'b' + n,
+    compoundId: 'c1',
+    name: `${n}栋`,
+    no: n,
+    kind: 'residential' as const,
+    hasLift: true,
+    units: ['1单元'],
+    homeCount: 10,
   })),
 };
 
@@ -45,19 +52,73 @@ describe('services grid and home shortcuts by role', () => {
 
   it('a building lead reviews requests and sees the roster, with the waiting count', () => {
     const lead = me([{ role: 'buildingLead', compoundId: 'c1', buildingIds: ['b3'] }], 4);
-    expect(keys(servicesFor(lead))).toEqual(['notice-post', 'bind', 'fee-statement', 'fee-dues', 'activity-create', 'homes', 'approvals', 'invites', 'roster', 'vehicle-manage', 'concern-queue']);
+    expect(keys(servicesFor(lead))).toEqual([
+      'notice-post',
+      'bind',
+      'fee-statement',
+      'fee-dues',
+      'activity-create',
+      'homes',
+      'approvals',
+      'invites',
+      'roster',
+      'vehicle-manage',
+      'concern-queue',
+    ]);
     expect(keys(shortcutsFor(lead))).toEqual(['notice-post', 'activity-create', 'approvals', 'roster', 'concern-queue']);
     expect(shortcutsFor(lead).find((s) => s.key === 'approvals')?.badge).toBe(4);
   });
 
   it('a committee member also imports rosters and manages roles', () => {
     const committee = me([{ role: 'committeeMember', compoundId: 'c1' }]);
-    expect(keys(servicesFor(committee))).toEqual(['notice-post', 'guide', 'bind', 'fee-statement', 'fee-books', 'fee-rates', 'fee-parking', 'fee-dues', 'activity-create', 'homes', 'approvals', 'votes-manage', 'invites', 'roster', 'import', 'roles', 'repair-manage', 'repair-stats', 'vehicle-manage', 'concern-queue', 'concern-topics-manage', 'concern-stats']);
+    expect(keys(servicesFor(committee))).toEqual([
+      'notice-post',
+      'guide',
+      'bind',
+      'fee-statement',
+      'fee-books',
+      'fee-rates',
+      'fee-parking',
+      'fee-dues',
+      'activity-create',
+      'homes',
+      'approvals',
+      'votes-manage',
+      'invites',
+      'roster',
+      'import',
+      'roles',
+      'repair-manage',
+      'repair-stats',
+      'vehicle-manage',
+      'concern-queue',
+      'concern-topics-manage',
+      'concern-stats',
+    ]);
   });
 
   it('a property manager imports but does not review bindings', () => {
     const pm = me([{ role: 'propertyManager', compoundId: 'c1' }]);
-    expect(keys(servicesFor(pm))).toEqual(['notice-post', 'bind', 'fee-statement', 'fee-books', 'fee-rates', 'fee-parking', 'fee-dues', 'activity-create', 'homes', 'invites', 'roster', 'import', 'roles', 'repair-queue', 'repair-manage', 'repair-stats', 'repair-log', 'vehicle-manage']);
+    expect(keys(servicesFor(pm))).toEqual([
+      'notice-post',
+      'bind',
+      'fee-statement',
+      'fee-books',
+      'fee-rates',
+      'fee-parking',
+      'fee-dues',
+      'activity-create',
+      'homes',
+      'invites',
+      'roster',
+      'import',
+      'roles',
+      'repair-queue',
+      'repair-manage',
+      'repair-stats',
+      'repair-log',
+      'vehicle-manage',
+    ]);
   });
 });
 
@@ -72,7 +133,10 @@ describe('actor helpers', () => {
   it('grantable roles follow the permission table', () => {
     expect(grantableRoles(actorOf(me([{ role: 'branchSecretary', compoundId: 'c1' }])), compound)).toEqual(['buildingLead']);
     expect(grantableRoles(actorOf(me([{ role: 'communityAdmin' }])), compound)).toEqual([
-      'buildingLead', 'branchSecretary', 'committeeMember', 'propertyManager',
+      'buildingLead',
+      'branchSecretary',
+      'committeeMember',
+      'propertyManager',
     ]);
     expect(grantableRoles(actorOf(me([{ role: 'propertyManager', compoundId: 'c1' }])), compound)).toEqual(['staff']);
   });
@@ -90,7 +154,7 @@ describe('bind form checks', () => {
     expect(validateBindForm({ name: '王秀英', phone: '', note: '😀'.repeat(100) }).note).toBeUndefined();
   });
 
-  it('invite codes are the contract\'s 10 characters without look-alikes, any case', () => {
+  it("invite codes are the contract's 10 characters without look-alikes, any case", () => {
     expect(validateInviteCode('abcdefgh23')).toBeNull();
     expect(validateInviteCode(' ABCDEFGH23 ')).toBeNull();
     expect(validateInviteCode('ab12cd')).toBe('邀请码为10位字母或数字');
@@ -107,8 +171,12 @@ describe('import errors', () => {
   });
 
   it('summarises a dry run and a real import differently', () => {
-    expect(summary({ dryRun: true, rows: 10, created: 8, updated: 2, errors: [], errorCount: 0 })).toBe('共 10 行：将新增 8 户，将更新 2 户');
-    expect(summary({ dryRun: false, rows: 10, created: 8, updated: 2, errors: [], errorCount: 0 })).toBe('共 10 行：已新增 8 户，已更新 2 户');
+    expect(summary({ dryRun: true, rows: 10, created: 8, updated: 2, errors: [], errorCount: 0 })).toBe(
+      '共 10 行：将新增 8 户，将更新 2 户',
+    );
+    expect(summary({ dryRun: false, rows: 10, created: 8, updated: 2, errors: [], errorCount: 0 })).toBe(
+      '共 10 行：已新增 8 户，已更新 2 户',
+    );
   });
 });
 

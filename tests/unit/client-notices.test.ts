@@ -8,7 +8,15 @@ import type { CompoundInfo, Me, RoleView } from '@core/accounts/contract';
 import { badgeText, canPostNotices, noticeItemClass } from '../../src/pages/notices/logic';
 import { servicesFor, shortcutsFor } from '../../src/features';
 import {
-  audienceGroups, audienceLabel, audienceOf, barWidth, defaultSelection, remindText, todayShanghai, toggleAudience, validatePost,
+  audienceGroups,
+  audienceLabel,
+  audienceOf,
+  barWidth,
+  defaultSelection,
+  remindText,
+  todayShanghai,
+  toggleAudience,
+  validatePost,
 } from '../../src/packages/notices/logic';
 
 const compound = (id: string, communityId: string, n: number): CompoundInfo => ({
@@ -17,7 +25,14 @@ const compound = (id: string, communityId: string, n: number): CompoundInfo => (
   communityId,
   communityName: '幸福社区',
   buildings: Array.from({ length: n }, (_, i) => ({
-    id: `${id}-b${i + 1}`, compoundId: id, name: `${i + 1}栋`, no: i + 1, kind: 'residential' as const, hasLift: true, units: ['1单元'], homeCount: 10,
+    id: `${id}-b${i + 1}`,
+    compoundId: id,
+    name: `${i + 1}栋`,
+    no: i + 1,
+    kind: 'residential' as const,
+    hasLift: true,
+    units: ['1单元'],
+    homeCount: 10,
   })),
 });
 const compounds = [compound('c1', 'm1', 3), compound('c2', 'm1', 2)];
@@ -86,7 +101,12 @@ describe('post form', () => {
   });
   it('names every missing or too long field, in Chinese', () => {
     const e = validatePost({ title: ' ', body: 'x'.repeat(2001), expiresOn: '2026-11-27' }, { audience: false, today: '2026-11-28' });
-    expect(e).toEqual({ title: '请填写标题', body: '正文不超过2000个字', audience: '请选择发给哪些楼栋或全小区', expiresOn: '截止日期不能早于今天' });
+    expect(e).toEqual({
+      title: '请填写标题',
+      body: '正文不超过2000个字',
+      audience: '请选择发给哪些楼栋或全小区',
+      expiresOn: '截止日期不能早于今天',
+    });
     expect(validatePost({ ...ok, title: '题'.repeat(41) }, { audience: true, today: '2026-11-28' }).title).toBe('标题不超过40个字');
     expect(validatePost({ ...ok, expiresOn: '2026-11-28' }, { audience: true, today: '2026-11-28' })).toEqual({});
   });
@@ -107,7 +127,9 @@ describe('texts and classes', () => {
     expect(noticeItemClass({ unread: true, emergency: false }, 'authored')).toBe('card notice-item');
   });
   it('the reminder toast counts people, says who must be told in person, and when it is still sending', () => {
-    expect(remindText({ reminded: 5, unreachable: 30, unreadHomes: 34, jobId: 'j1', finished: true })).toBe('已提醒 5 人，30 人无法通过微信提醒（可当面告知）');
+    expect(remindText({ reminded: 5, unreachable: 30, unreadHomes: 34, jobId: 'j1', finished: true })).toBe(
+      '已提醒 5 人，30 人无法通过微信提醒（可当面告知）',
+    );
     expect(remindText({ reminded: 5, unreachable: 0, unreadHomes: 34, jobId: 'j1', finished: false })).toBe('已提醒 5 人（仍在发送）');
     expect(remindText({ reminded: 0, unreachable: 0, unreadHomes: 0, jobId: 'j2', finished: true })).toBe('所有住户都已知晓，无需提醒');
   });

@@ -1,5 +1,17 @@
 /** The community figures' pure rules: cells (样本太少), gaps in words, periods and the figures from raw rows. */
-import { FIGURES, FIGURE_KEYS, behind, cellOf, computeFigures, gapInWords, median, monthRange, statementDeadline, trailingPeriods, type RawInputs } from '../../core/community/rules';
+import {
+  FIGURES,
+  FIGURE_KEYS,
+  behind,
+  cellOf,
+  computeFigures,
+  gapInWords,
+  median,
+  monthRange,
+  statementDeadline,
+  trailingPeriods,
+  type RawInputs,
+} from '../../core/community/rules';
 
 const v = (value: number) => ({ state: 'value' as const, value, text: '' });
 
@@ -62,17 +74,40 @@ describe('periods (Asia/Shanghai)', () => {
 describe('computeFigures', () => {
   const D = (s: string) => new Date(s);
   const base: RawInputs = {
-    period: '2026-11', at: D('2026-12-20T00:00:00Z'), homes: 200,
-    notices: [{ targetHomes: 100, knewHomes: 80 }, { targetHomes: 200, knewHomes: 100 }],
-    bills: [{ homeId: 'a', amountFen: 3000, paid: true }, { homeId: 'b', amountFen: 1000, paid: false }],
+    period: '2026-11',
+    at: D('2026-12-20T00:00:00Z'),
+    homes: 200,
+    notices: [
+      { targetHomes: 100, knewHomes: 80 },
+      { targetHomes: 200, knewHomes: 100 },
+    ],
+    bills: [
+      { homeId: 'a', amountFen: 3000, paid: true },
+      { homeId: 'b', amountFen: 1000, paid: false },
+    ],
     statement: { closedAt: D('2026-12-03T00:00:00Z'), publishedAt: D('2026-12-05T00:00:00Z') },
     repairs: [
-      { createdAt: D('2026-11-01T00:00:00Z'), doneAt: D('2026-11-02T00:00:00Z'), finishDueAt: D('2026-11-03T00:00:00Z'), rating: 5, homeId: 'a' },
-      { createdAt: D('2026-11-01T00:00:00Z'), doneAt: D('2026-11-05T00:00:00Z'), finishDueAt: D('2026-11-03T00:00:00Z'), rating: 3, homeId: 'b' },
+      {
+        createdAt: D('2026-11-01T00:00:00Z'),
+        doneAt: D('2026-11-02T00:00:00Z'),
+        finishDueAt: D('2026-11-03T00:00:00Z'),
+        rating: 5,
+        homeId: 'a',
+      },
+      {
+        createdAt: D('2026-11-01T00:00:00Z'),
+        doneAt: D('2026-11-05T00:00:00Z'),
+        finishDueAt: D('2026-11-03T00:00:00Z'),
+        rating: 3,
+        homeId: 'b',
+      },
       { createdAt: D('2026-11-10T00:00:00Z'), doneAt: null, finishDueAt: D('2026-11-13T00:00:00Z'), rating: null, homeId: null },
     ],
     volunteerMinutes: 600,
-    votes: [{ owners: 100, voted: 60 }, { owners: 50, voted: 30 }],
+    votes: [
+      { owners: 100, voted: 60 },
+      { owners: 50, voted: 30 },
+    ],
   };
   it('each figure from the raw rows', () => {
     const f = computeFigures(base);
@@ -89,7 +124,10 @@ describe('computeFigures', () => {
   it('a statement is unknown until its deadline, then late when missing', () => {
     expect(computeFigures({ ...base, statement: null, at: D('2026-12-05T00:00:00Z') }).statementOnTime.value).toBeNull();
     expect(computeFigures({ ...base, statement: null }).statementOnTime.value).toBe(0);
-    expect(computeFigures({ ...base, statement: { closedAt: D('2026-12-03T00:00:00Z'), publishedAt: D('2026-12-12T00:00:00Z') } }).statementOnTime.value).toBe(0);
+    expect(
+      computeFigures({ ...base, statement: { closedAt: D('2026-12-03T00:00:00Z'), publishedAt: D('2026-12-12T00:00:00Z') } })
+        .statementOnTime.value,
+    ).toBe(0);
   });
   it('median of even and odd lists', () => {
     expect(median([3, 1, 2])).toBe(2);

@@ -1,19 +1,41 @@
 /** The pure rules of concerns and the 议事厅: access, the cycle as a table, clocks, figures. */
-import { ART278_OUTCOME, askAt, concernAccess, monthlyFigures, nextStage, outcomeText, residentMayPropose, shouldEscalate, stepProblem, TOPIC_STAGES } from '../../core/concerns/rules';
+import {
+  ART278_OUTCOME,
+  askAt,
+  concernAccess,
+  monthlyFigures,
+  nextStage,
+  outcomeText,
+  residentMayPropose,
+  shouldEscalate,
+  stepProblem,
+  TOPIC_STAGES,
+} from '../../core/concerns/rules';
 
 const DAY = 86_400_000;
 const actor = (over: Partial<{ personId: string; homes: any[]; roles: any[] }> = {}) => ({ personId: 'p1', roles: [], homes: [], ...over });
-const concern = { compoundId: 'c1', buildingId: 'b3', raiserId: 'p1', partyKeys: ['p:p1'], visibility: 'public' as const, status: 'open' as const };
+const concern = {
+  compoundId: 'c1',
+  buildingId: 'b3',
+  raiserId: 'p1',
+  partyKeys: ['p:p1'],
+  visibility: 'public' as const,
+  status: 'open' as const,
+};
 
 describe('who sees a concern', () => {
   it('handler, party, neighbour on the board, or nobody', () => {
     expect(concernAccess(actor({ personId: 'p9' }), concern, true)).toBe('handler');
     expect(concernAccess(actor(), concern, false)).toBe('party');
     expect(concernAccess(actor({ personId: 'p2', homes: [{ homeId: 'h2', compoundId: 'c1' }] }), concern, false)).toBe('board');
-    expect(concernAccess(actor({ personId: 'p2', homes: [{ homeId: 'h2', compoundId: 'c1' }] }), { ...concern, visibility: 'handlers' }, false)).toBeNull();
+    expect(
+      concernAccess(actor({ personId: 'p2', homes: [{ homeId: 'h2', compoundId: 'c1' }] }), { ...concern, visibility: 'handlers' }, false),
+    ).toBeNull();
     expect(concernAccess(actor({ personId: 'p2', homes: [{ homeId: 'h2', compoundId: 'c2' }] }), concern, false)).toBeNull();
     // Raised on a household's behalf: its members are parties.
-    expect(concernAccess(actor({ personId: 'p5', homes: [{ homeId: 'h7', compoundId: 'c1' }] }), { ...concern, partyKeys: ['h:h7'] }, false)).toBe('party');
+    expect(
+      concernAccess(actor({ personId: 'p5', homes: [{ homeId: 'h7', compoundId: 'c1' }] }), { ...concern, partyKeys: ['h:h7'] }, false),
+    ).toBe('party');
   });
 });
 
@@ -34,7 +56,9 @@ describe('the cycle', () => {
     expect(stepProblem({ stage: 'publicize', publicUntil: new Date(now.getTime() - 1) }, 'implement', now)).toBeNull();
   });
   it('an outcome under art. 278 is an owners’ vote, with the reason', () => {
-    expect(outcomeText({ opinion: '建在东门', art278: true, art278Reason: '占用共有部分' })).toMatch(new RegExp(`^${ART278_OUTCOME}：占用共有部分.*第二百七十八条`));
+    expect(outcomeText({ opinion: '建在东门', art278: true, art278Reason: '占用共有部分' })).toMatch(
+      new RegExp(`^${ART278_OUTCOME}：占用共有部分.*第二百七十八条`),
+    );
     expect(outcomeText({ opinion: '建在东门', art278: false, art278Reason: null })).toBe('建在东门');
   });
 });
@@ -68,8 +92,23 @@ describe('monthly figures', () => {
         { createdAt: t(0), firstDueAt: t(3), firstAnsweredAt: null, rating: null, reopens: 0, status: 'open' },
         { createdAt: t(0), firstDueAt: t(3), firstAnsweredAt: null, rating: null, reopens: 0, status: 'merged' },
       ],
-      [{ stage: 'feedback', consultedAt: t(2), implementedAt: t(9) }, { stage: 'collect', consultedAt: null, implementedAt: null }],
+      [
+        { stage: 'feedback', consultedAt: t(2), implementedAt: t(9) },
+        { stage: 'collect', consultedAt: null, implementedAt: null },
+      ],
     );
-    expect(f).toEqual({ raised: 4, answered: 3, answeredInTime: 2, medianDaysToAnswer: 2, rated: 2, satisfied: 1, satisfaction: 50, reopened: 1, reopenedShare: 33, topicsDeliberated: 1, outcomesImplemented: 1 });
+    expect(f).toEqual({
+      raised: 4,
+      answered: 3,
+      answeredInTime: 2,
+      medianDaysToAnswer: 2,
+      rated: 2,
+      satisfied: 1,
+      satisfaction: 50,
+      reopened: 1,
+      reopenedShare: 33,
+      topicsDeliberated: 1,
+      outcomesImplemented: 1,
+    });
   });
 });

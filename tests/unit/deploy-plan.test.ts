@@ -10,7 +10,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { COLLECTIONS } from '../../core/collections';
 import { DEMO_ENV, ENVIRONMENTS, TEMPLATES, TEMPLATE_KEYS, environmentConfig, templateProblems } from '../../core/templates';
-import { checkPrerequisites, executePlan, formatPlan, planDeploy, type DeployClients, type DeployOptions, type Plan, type Step } from '../../scripts/deploy';
+import {
+  checkPrerequisites,
+  executePlan,
+  formatPlan,
+  planDeploy,
+  type DeployClients,
+  type DeployOptions,
+  type Plan,
+  type Step,
+} from '../../scripts/deploy';
 import { FunctionConfigError, readFunctionConfig, readFunctionConfigs, type FunctionConfig } from '../../scripts/lib/function-config';
 
 const ROOT = join(__dirname, '..', '..');
@@ -49,7 +58,12 @@ describe('planDeploy', () => {
   it('covers exactly the collections and indexes in COLLECTIONS, unique flags kept, every collection admin-only', () => {
     expect(of(plan, 'collection').map((c) => c.name)).toEqual(COLLECTIONS.map((c) => c.name));
     const expected = COLLECTIONS.flatMap((c) =>
-      c.indexes.map((i) => ({ collection: c.name, name: i.name, keys: Object.entries(i.keys).map(([field, direction]) => ({ field, direction })), unique: i.unique === true })),
+      c.indexes.map((i) => ({
+        collection: c.name,
+        name: i.name,
+        keys: Object.entries(i.keys).map(([field, direction]) => ({ field, direction })),
+        unique: i.unique === true,
+      })),
     );
     expect(of(plan, 'index').map(({ kind: _k, ...rest }) => rest)).toEqual(expected);
     expect(expected.some((i) => i.unique)).toBe(true);
@@ -61,7 +75,13 @@ describe('planDeploy', () => {
     const kinds = plan.steps.map((s) => order.indexOf(s.kind));
     expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
     const upload = of(plan, 'upload')[0];
-    expect(upload).toMatchObject({ version: '1.2.3', desc: '测试', robot: 1, privateKeyPath: '/tmp/key', appid: JSON.parse(readFileSync(join(ROOT, 'project.config.json'), 'utf8')).appid });
+    expect(upload).toMatchObject({
+      version: '1.2.3',
+      desc: '测试',
+      robot: 1,
+      privateKeyPath: '/tmp/key',
+      appid: JSON.parse(readFileSync(join(ROOT, 'project.config.json'), 'utf8')).appid,
+    });
     expect(of(plan, 'build-weapp')[0].env).toEqual({ NODE_ENV: 'production', CLOUD_ENV: 'test-env' });
   });
 
@@ -77,16 +97,30 @@ describe('planDeploy', () => {
     writeFileSync(key, 'k');
     try {
       // The demo environment has no placeholder templates (see the templates test below).
-      const real = planDeploy({ ...OPTS, envId: DEMO_ENV, privateKeyPath: key }, { projectConfig: { appid: 'wx0123456789abcdef', miniprogramRoot: 'dist/weapp/' } });
+      const real = planDeploy(
+        { ...OPTS, envId: DEMO_ENV, privateKeyPath: key },
+        { projectConfig: { appid: 'wx0123456789abcdef', miniprogramRoot: 'dist/weapp/' } },
+      );
       expect(checkPrerequisites(real, { TCB_SECRET_ID: 'id', TCB_SECRET_KEY: 'key' })).toEqual([]);
       const problems = checkPrerequisites(real, { TCB_SECRET_KEY: 'key' });
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(/TCB_SECRET_ID/);
       expect(checkPrerequisites(real, { TCB_SECRET_ID: 'id' })[0]).toMatch(/TCB_SECRET_KEY/);
-      expect(checkPrerequisites(planDeploy({ ...OPTS, envId: DEMO_ENV, privateKeyPath: undefined }, { projectConfig: { appid: 'wx0123456789abcdef', miniprogramRoot: 'dist/weapp/' } }), { TCB_SECRET_ID: 'id', TCB_SECRET_KEY: 'key' })[0]).toMatch(
-        /MP_PRIVATE_KEY_PATH/,
-      );
-      expect(checkPrerequisites(planDeploy({ ...OPTS, envId: DEMO_ENV }, { projectConfig: { appid: 'touristappid', miniprogramRoot: 'dist/weapp/' } }), { TCB_SECRET_ID: 'id', TCB_SECRET_KEY: 'key' }).join('\n')).toMatch(/AppID/);
+      expect(
+        checkPrerequisites(
+          planDeploy(
+            { ...OPTS, envId: DEMO_ENV, privateKeyPath: undefined },
+            { projectConfig: { appid: 'wx0123456789abcdef', miniprogramRoot: 'dist/weapp/' } },
+          ),
+          { TCB_SECRET_ID: 'id', TCB_SECRET_KEY: 'key' },
+        )[0],
+      ).toMatch(/MP_PRIVATE_KEY_PATH/);
+      expect(
+        checkPrerequisites(
+          planDeploy({ ...OPTS, envId: DEMO_ENV }, { projectConfig: { appid: 'touristappid', miniprogramRoot: 'dist/weapp/' } }),
+          { TCB_SECRET_ID: 'id', TCB_SECRET_KEY: 'key' },
+        ).join('\n'),
+      ).toMatch(/AppID/);
     } finally {
       rmSync(keyDir, { recursive: true, force: true });
     }
@@ -101,10 +135,16 @@ describe('pre-checks: templates, plugins, privacy APIs', () => {
     const problems = checkPrerequisites(planDeploy({ ...skip, envId: 'jinlin-prod-x' }), env);
     expect(problems.join('\n')).toMatch(/core\/templates\.ts has no entry for environment "jinlin-prod-x"/);
     expect(templateProblems('jinlin-prod-x')).toHaveLength(1);
-    ENVIRONMENTS['jinlin-test-half'] = { miniprogramState: 'trial', templateIds: { ...ENVIRONMENTS[DEMO_ENV].templateIds, bill: 'REPLACE_WITH_BILL_TEMPLATE_ID', vote: '' } };
+    ENVIRONMENTS['jinlin-test-half'] = {
+      miniprogramState: 'trial',
+      templateIds: { ...ENVIRONMENTS[DEMO_ENV].templateIds, bill: 'REPLACE_WITH_BILL_TEMPLATE_ID', vote: '' },
+    };
     try {
       expect(templateProblems('jinlin-test-half').map((p) => /template "(\w+)"/.exec(p)?.[1])).toEqual(['bill', 'vote']);
-      expect(environmentConfig('jinlin-test-half')).toMatchObject({ miniprogramState: 'trial', templateIds: { vote: 'REPLACE_WITH_VOTE_TEMPLATE_ID' } });
+      expect(environmentConfig('jinlin-test-half')).toMatchObject({
+        miniprogramState: 'trial',
+        templateIds: { vote: 'REPLACE_WITH_VOTE_TEMPLATE_ID' },
+      });
     } finally {
       delete ENVIRONMENTS['jinlin-test-half'];
     }
@@ -120,7 +160,9 @@ describe('pre-checks: templates, plugins, privacy APIs', () => {
     const text = formatPlan(planDeploy(skip));
     expect(text).toContain('== Subscribe-message templates');
     for (const k of TEMPLATE_KEYS) expect(text).toContain(`- ${k}: REPLACE_WITH_${k.toUpperCase()}_TEMPLATE_ID`);
-    expect(text).toMatch(/== Plugins \(add each in the MP console first[^\n]*\n- WechatSI \(provider wx069ba97219f66d99, version [\d.]+\) in subpackage packages\/notices/);
+    expect(text).toMatch(
+      /== Plugins \(add each in the MP console first[^\n]*\n- WechatSI \(provider wx069ba97219f66d99, version [\d.]+\) in subpackage packages\/notices/,
+    );
     expect(text).toMatch(/- wx\.chooseMessageFile → 选中的文件/);
     expect(text).toMatch(/- wx\.setClipboardData → 剪切板/);
   });
@@ -130,7 +172,11 @@ describe('dry run', () => {
   it('prints every function, collection, index and permission, offline, and exits 0', async () => {
     // No credentials in the child: a dry run never needs them (nor the network).
     const env = { PATH: process.env.PATH, HOME: process.env.HOME } as unknown as NodeJS.ProcessEnv;
-    const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'deploy.ts'), '--dry-run', '--env', 'test-env'], { cwd: ROOT, env });
+    const { stdout } = await promisify(execFile)(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [join(ROOT, 'scripts', 'deploy.ts'), '--dry-run', '--env', 'test-env'],
+      { cwd: ROOT, env },
+    );
     expect(stdout).toContain('Deploy plan for CloudBase environment test-env');
     for (const f of readFunctionConfigs()) {
       expect(stdout).toContain(`function ${f.name}`);
@@ -141,14 +187,28 @@ describe('dry run', () => {
     for (const c of COLLECTIONS) {
       expect(stdout).toContain(`collection ${c.name}\n`);
       expect(stdout).toContain(`${c.name}: ADMINONLY`);
-      for (const i of c.indexes) expect(stdout).toMatch(new RegExp(`index ${c.name}\\.${i.name}: [^\\n]*${i.unique ? '\\[unique' : '$'}`, 'm'));
+      for (const i of c.indexes)
+        expect(stdout).toMatch(new RegExp(`index ${c.name}\\.${i.name}: [^\\n]*${i.unique ? '\\[unique' : '$'}`, 'm'));
     }
     expect(stdout).toContain('Dry run only');
   }, 60_000);
 
   it('formatPlan shows a trigger and the unique mark', () => {
-    const fn: FunctionConfig = { name: 'jobs', dir: '/x/jobs', runtime: 'Nodejs20.19', timeout: 30, memorySize: 256, permissions: { openapi: [] }, triggers: [{ name: 'tick', type: 'timer', config: '0 */5 * * * * *' }] };
-    const text = formatPlan(planDeploy({ ...OPTS, skipUpload: true }, { functions: [fn], collections: [{ name: 'a', indexes: [{ name: 'k', keys: { k: 1 }, unique: true }] }] }));
+    const fn: FunctionConfig = {
+      name: 'jobs',
+      dir: '/x/jobs',
+      runtime: 'Nodejs20.19',
+      timeout: 30,
+      memorySize: 256,
+      permissions: { openapi: [] },
+      triggers: [{ name: 'tick', type: 'timer', config: '0 */5 * * * * *' }],
+    };
+    const text = formatPlan(
+      planDeploy(
+        { ...OPTS, skipUpload: true },
+        { functions: [fn], collections: [{ name: 'a', indexes: [{ name: 'k', keys: { k: 1 }, unique: true }] }] },
+      ),
+    );
     expect(text).toContain('triggers: tick (timer "0 */5 * * * * *")');
     expect(text).toContain('index a.k: k asc  [unique');
   });
@@ -184,10 +244,18 @@ describe('the function metadata reader', () => {
   it.each([
     ['a 6-field cron', { triggers: [{ name: 'tick', type: 'timer', config: '0 */5 * * * *' }] }, /7-field cron/],
     ['a 5-field cron', { triggers: [{ name: 'tick', type: 'timer', config: '*/5 * * * *' }] }, /7-field cron/],
-    ['an unknown field (timeout belongs in deploy.json)', { timeout: 20, permissions: { openapi: [] } }, /unknown field "timeout".*deploy\.json/],
+    [
+      'an unknown field (timeout belongs in deploy.json)',
+      { timeout: 20, permissions: { openapi: [] } },
+      /unknown field "timeout".*deploy\.json/,
+    ],
     ['an unknown permissions field', { permissions: { openapi: [], cloud: true } }, /unknown field "permissions\.cloud"/],
     ['a non-timer trigger', { triggers: [{ name: 'x', type: 'http', config: '0 0 3 * * * *' }] }, /"timer"/],
-    ['an unknown trigger field', { triggers: [{ name: 'x', type: 'timer', config: '0 0 3 * * * *', enable: true }] }, /unknown field "triggers\[0\]\.enable"/],
+    [
+      'an unknown trigger field',
+      { triggers: [{ name: 'x', type: 'timer', config: '0 0 3 * * * *', enable: true }] },
+      /unknown field "triggers\[0\]\.enable"/,
+    ],
   ])('refuses config.json with %s', (_what, config, message) => {
     write(config);
     expect(read).toThrow(FunctionConfigError);
@@ -221,12 +289,20 @@ describe('the function metadata reader', () => {
 /** A fake with exactly the client's method names (checked by tsc against the real typings). */
 type Fake<T> = { [K in keyof T]: T[K] extends (...a: infer A) => unknown ? (...a: A) => Promise<unknown> : never };
 
-function fakeClients(remote: { runtime?: string; triggers?: { TriggerName: string; Type: string; TriggerDesc: string }[]; indexes?: Record<string, unknown[]> } = {}) {
+function fakeClients(
+  remote: {
+    runtime?: string;
+    triggers?: { TriggerName: string; Type: string; TriggerDesc: string }[];
+    indexes?: Record<string, unknown[]>;
+  } = {},
+) {
   const calls: [string, ...unknown[]][] = [];
-  const rec = (name: string, result: unknown = {}) => async (...args: unknown[]) => {
-    calls.push([name, ...args]);
-    return result;
-  };
+  const rec =
+    (name: string, result: unknown = {}) =>
+    async (...args: unknown[]) => {
+      calls.push([name, ...args]);
+      return result;
+    };
   const functions: Fake<DeployClients['functions']> = {
     createFunction: rec('functions.createFunction'),
     getFunctionDetail: async (...args) => {
@@ -263,12 +339,24 @@ function fakeClients(remote: { runtime?: string; triggers?: { TriggerName: strin
 
 describe('executePlan', () => {
   const tick = { name: 'tick', type: 'timer' as const, config: '0 */5 * * * * *' };
-  const fn: FunctionConfig = { name: 'notices', dir: '/x/notices', runtime: 'Nodejs20.19', timeout: 60, memorySize: 256, permissions: { openapi: ['subscribeMessage.send'] }, triggers: [tick] };
+  const fn: FunctionConfig = {
+    name: 'notices',
+    dir: '/x/notices',
+    runtime: 'Nodejs20.19',
+    timeout: 60,
+    memorySize: 256,
+    permissions: { openapi: ['subscribeMessage.send'] },
+    triggers: [tick],
+  };
   const collections = [
     { name: 'people', indexes: [{ name: 'openid', keys: { openid: 1 as const }, unique: true }] },
     { name: 'notices', indexes: [{ name: 'author', keys: { authorId: 1 as const, createdAt: -1 as const } }] },
   ];
-  const plan = planDeploy(OPTS, { functions: [fn], collections, projectConfig: { appid: 'wx0123456789abcdef', miniprogramRoot: 'dist/weapp/' } });
+  const plan = planDeploy(OPTS, {
+    functions: [fn],
+    collections,
+    projectConfig: { appid: 'wx0123456789abcdef', miniprogramRoot: 'dist/weapp/' },
+  });
 
   it('3. calls manager-node and miniprogram-ci in order: builds, collections, indexes, permissions, functions with triggers, upload', async () => {
     const { clients, calls } = fakeClients();
@@ -293,12 +381,23 @@ describe('executePlan', () => {
     const find = (name: string) => calls.filter((c) => c[0] === name).map((c) => c.slice(1));
     expect(find('build.weapp')).toEqual([[{ NODE_ENV: 'production', CLOUD_ENV: 'test-env' }]]);
     expect(find('functions.createFunction')).toEqual([
-      [{ func: { name: 'notices', runtime: 'Nodejs20.19', timeout: 60, memorySize: 256, handler: 'index.main', installDependency: true }, functionRootPath: join(ROOT, 'dist', 'cloudfunctions'), force: true }],
+      [
+        {
+          func: { name: 'notices', runtime: 'Nodejs20.19', timeout: 60, memorySize: 256, handler: 'index.main', installDependency: true },
+          functionRootPath: join(ROOT, 'dist', 'cloudfunctions'),
+          force: true,
+        },
+      ],
     ]);
     expect(find('functions.createFunctionTriggers')).toEqual([['notices', [tick]]]);
     expect(find('database.createCollectionIfNotExists')).toEqual([['people'], ['notices']]);
     expect(find('database.updateCollection')).toEqual([
-      ['people', { CreateIndexes: [{ IndexName: 'openid', MgoKeySchema: { MgoIndexKeys: [{ Name: 'openid', Direction: '1' }], MgoIsUnique: true } }] }],
+      [
+        'people',
+        {
+          CreateIndexes: [{ IndexName: 'openid', MgoKeySchema: { MgoIndexKeys: [{ Name: 'openid', Direction: '1' }], MgoIsUnique: true } }],
+        },
+      ],
       [
         'notices',
         {
@@ -321,7 +420,12 @@ describe('executePlan', () => {
       [{ resourceType: 'collection', resource: 'people', permission: 'ADMINONLY' }],
       [{ resourceType: 'collection', resource: 'notices', permission: 'ADMINONLY' }],
     ]);
-    expect(find('ci.Project')[0][0]).toMatchObject({ appid: 'wx0123456789abcdef', type: 'miniProgram', projectPath: ROOT, privateKeyPath: '/tmp/key' });
+    expect(find('ci.Project')[0][0]).toMatchObject({
+      appid: 'wx0123456789abcdef',
+      type: 'miniProgram',
+      projectPath: ROOT,
+      privateKeyPath: '/tmp/key',
+    });
     expect(find('ci.upload')[0][0]).toMatchObject({ version: '1.2.3', desc: '测试', robot: 1 });
   });
 
@@ -359,7 +463,8 @@ describe('executePlan', () => {
     const app = new CloudBase({ secretId: 'offline', secretKey: 'offline', envId: 'offline' });
     const { clients } = fakeClients();
     for (const service of ['functions', 'database', 'permission'] as const) {
-      for (const method of Object.keys(clients[service])) expect(typeof (app[service] as unknown as Record<string, unknown>)[method]).toBe('function');
+      for (const method of Object.keys(clients[service]))
+        expect(typeof (app[service] as unknown as Record<string, unknown>)[method]).toBe('function');
     }
     const ci = require('miniprogram-ci') as Record<string, unknown>;
     for (const name of Object.keys(clients.ci)) expect(typeof ci[name]).toBe('function');

@@ -1,7 +1,20 @@
 /** Arrears follow-up rules: half-years, a committee member's dues, homes in arrears, the 7-day window, the message text. */
 import {
-  clip20, halfEnded, halfLabel, halfOf, halfPeriods, isHalf, lastEndedHalf, memberDues, overdueHomes, periodsSpan, previousHalf, recentHalves,
-  remindedRecently, reminderText, REMIND_NOTE,
+  clip20,
+  halfEnded,
+  halfLabel,
+  halfOf,
+  halfPeriods,
+  isHalf,
+  lastEndedHalf,
+  memberDues,
+  overdueHomes,
+  periodsSpan,
+  previousHalf,
+  recentHalves,
+  remindedRecently,
+  reminderText,
+  REMIND_NOTE,
 } from '../../core/fees/dues';
 
 import { BILL_TEMPLATE_ID } from '../../core/fees/contract';
@@ -45,10 +58,19 @@ describe('half-years', () => {
 describe("a committee member's dues for a half", () => {
   const bill = (period: string, status: 'paid' | 'unpaid', amountFen = 10_000) => ({ period, status, amountFen });
   it('已缴清 when every bill of the half is paid (bills outside the half do not count)', () => {
-    expect(memberDues('2026H1', 1, [bill('2026-01', 'paid'), bill('2026-06', 'paid'), bill('2026-07', 'unpaid')], yuan)).toMatchObject({ state: 'paid', label: '已缴清', bills: 2 });
+    expect(memberDues('2026H1', 1, [bill('2026-01', 'paid'), bill('2026-06', 'paid'), bill('2026-07', 'unpaid')], yuan)).toMatchObject({
+      state: 'paid',
+      label: '已缴清',
+      bills: 2,
+    });
   });
   it('欠 N 个月 x 元: months are distinct periods, amounts summed over homes', () => {
-    const s = memberDues('2026H1', 2, [bill('2026-02', 'unpaid', 9_845), bill('2026-02', 'unpaid', 5_000), bill('2026-03', 'unpaid', 9_845), bill('2026-04', 'paid')], yuan);
+    const s = memberDues(
+      '2026H1',
+      2,
+      [bill('2026-02', 'unpaid', 9_845), bill('2026-02', 'unpaid', 5_000), bill('2026-03', 'unpaid', 9_845), bill('2026-04', 'paid')],
+      yuan,
+    );
     expect(s).toMatchObject({ state: 'owing', months: 2, owingFen: 24_690, label: '欠 2 个月 246.90元' });
   });
   it('无账单 / 未登记房屋', () => {
@@ -58,10 +80,25 @@ describe("a committee member's dues for a half", () => {
 });
 
 describe('homes in arrears and the reminder', () => {
-  const b = (homeId: string, period: string, status: 'paid' | 'unpaid', amountFen = 10_000, itemName = '物业费') => ({ homeId, buildingId: homeId.split('_')[0], homeLabel: homeId, period, status, amountFen, itemName });
+  const b = (homeId: string, period: string, status: 'paid' | 'unpaid', amountFen = 10_000, itemName = '物业费') => ({
+    homeId,
+    buildingId: homeId.split('_')[0],
+    homeLabel: homeId,
+    period,
+    status,
+    amountFen,
+    itemName,
+  });
   it('only unpaid bills of months before this one make a home overdue; amounts of those bills', () => {
     const homes = overdueHomes(
-      [b('b3_201', '2026-11', 'unpaid'), b('b3_101', '2026-09', 'unpaid', 9_000), b('b3_101', '2026-10', 'unpaid', 9_000), b('b3_101', '2026-11', 'unpaid'), b('b5_1', '2026-10', 'paid'), b('b5_2', '2026-08', 'unpaid', 500, '停车费')],
+      [
+        b('b3_201', '2026-11', 'unpaid'),
+        b('b3_101', '2026-09', 'unpaid', 9_000),
+        b('b3_101', '2026-10', 'unpaid', 9_000),
+        b('b3_101', '2026-11', 'unpaid'),
+        b('b5_1', '2026-10', 'paid'),
+        b('b5_2', '2026-08', 'unpaid', 500, '停车费'),
+      ],
       '2026-11',
     );
     expect(homes.map((h) => h.homeId)).toEqual(['b3_101', 'b5_2']);
@@ -74,10 +111,18 @@ describe('homes in arrears and the reminder', () => {
     expect(remindedRecently(new Date('2026-11-22T04:00:00Z'), now)).toBe(false);
   });
   it('the message: item, amount, months, a note; thing values at most 20 characters', () => {
-    const t = reminderText([{ periods: ['2026-09', '2026-10'], fen: 18_000, itemNames: ['物业费'] }, { periods: ['2025-12'], fen: 500, itemNames: ['停车费'] }], yuan);
+    const t = reminderText(
+      [
+        { periods: ['2026-09', '2026-10'], fen: 18_000, itemNames: ['物业费'] },
+        { periods: ['2025-12'], fen: 500, itemNames: ['停车费'] },
+      ],
+      yuan,
+    );
     expect(t).toEqual({ item: '停车费、物业费', amount: '185.00元', period: '2025年12月至2026年10月', note: REMIND_NOTE });
     for (const v of Object.values(t)) expect([...v].length).toBeLessThanOrEqual(20);
-    expect(reminderText([{ periods: ['2026-09', '2026-10'], fen: 1, itemNames: ['物业费'] }], yuan).period).toBe('2026年9月至10月（2个月）');
+    expect(reminderText([{ periods: ['2026-09', '2026-10'], fen: 1, itemNames: ['物业费'] }], yuan).period).toBe(
+      '2026年9月至10月（2个月）',
+    );
     expect(periodsSpan(['2026-03'])).toBe('2026年3月');
     expect(periodsSpan(['2026-10', '2026-03'])).toBe('2026年3月至10月');
     expect([...clip20('一二三四五六七八九十一二三四五六七八九十一')].length).toBe(20);

@@ -1,6 +1,19 @@
 /** Parking per space and EV charging per session: the pure rules (core/fees/rules.ts). */
 import {
-  billLine, evBillId, evLine, expandSpaceNos, normalizeSpaceNo, rentalIn, rentProblem, roomMatches, roomNumberOf, spaceSortKey, spacesByHome, withVersion, type RateVersion, type Rental,
+  billLine,
+  evBillId,
+  evLine,
+  expandSpaceNos,
+  normalizeSpaceNo,
+  rentalIn,
+  rentProblem,
+  roomMatches,
+  roomNumberOf,
+  spaceSortKey,
+  spacesByHome,
+  withVersion,
+  type RateVersion,
+  type Rental,
 } from '../../core/fees/rules';
 
 const v = (from: string, fen: number): RateVersion => ({ from, fen, setBy: 'p', setAt: '2026-01-01T00:00:00Z' });
@@ -18,7 +31,7 @@ describe('EV charging: amount = round-half-up(energy × rate), integers only', (
     expect(Number.isSafeInteger(evLine([v('2026-01', 100_000)], '2026-03', 20_000)!.amountFen)).toBe(true);
   });
 
-  it('uses the rate in force in the session\'s month; none before the first', () => {
+  it("uses the rate in force in the session's month; none before the first", () => {
     const h = withVersion([v('2026-01', 120)], v('2026-07', 100));
     expect(evLine(h, '2026-06', 1000)!.amountFen).toBe(1200);
     expect(evLine(h, '2026-07', 1000)!.amountFen).toBe(1000);
@@ -29,7 +42,7 @@ describe('EV charging: amount = round-half-up(energy × rate), integers only', (
     expect(() => evLine([v('2026-01', 120)], '2026-03', 12.5)).toThrow(RangeError);
   });
 
-  it('a session\'s bill id keeps home, item and month readable, and differs per session', () => {
+  it("a session's bill id keeps home, item and month readable, and differs per session", () => {
     const id = evBillId('txsj-b3_2_101', 'ev', '2026-11', 'a1b2c3d4e5f6');
     expect(id).toBe('txsj-b3_2_101_ev-a1b2c3d4e5f6_2026-11');
     // What payCallback reads a home from: all but the last two parts.
@@ -40,7 +53,12 @@ describe('EV charging: amount = round-half-up(energy × rate), integers only', (
 
 describe('parking: per space × spaces, rate changes from a month', () => {
   it('bills the rate per space times the spaces rented; nothing without a space', () => {
-    expect(billLine('parking', [v('2026-01', 15000)], '2026-03', { ...flat, spaces: 2 })).toEqual({ rateFen: 15000, quantity: 2, unit: 'space', amountFen: 30000 });
+    expect(billLine('parking', [v('2026-01', 15000)], '2026-03', { ...flat, spaces: 2 })).toEqual({
+      rateFen: 15000,
+      quantity: 2,
+      unit: 'space',
+      amountFen: 30000,
+    });
     expect(billLine('parking', [v('2026-01', 15000)], '2026-03', { ...flat, spaces: 0 })).toBeNull();
     expect(billLine('parking', [v('2026-01', 15000)], '2026-03', flat)).toBeNull();
   });
@@ -75,7 +93,7 @@ describe('rentals', () => {
     expect(rentProblem([r('a', '2026-01', '2026-06')], '2026-06')).toBeNull();
   });
 
-  it('groups a month\'s spaces by home in natural order', () => {
+  it("groups a month's spaces by home in natural order", () => {
     const spaces = [
       { spaceNo: 'A-10', rentals: [r('h1', '2026-01', null)] },
       { spaceNo: 'A-9', rentals: [r('h1', '2026-01', null)] },

@@ -1,8 +1,32 @@
 import { createHash } from 'node:crypto';
 import {
-  checkWitnesses, witnessCode,
-  addMonths, billId, billLine, buildStatement, chainNext, collectionRate, EMPTY_HEAD, monthsOverdue, prepayLines, rateIn, statementBalances,
-  sumFen, tierOf, monthEnded, monthToClose, bookingPeriod, dueTitle, verifyChain, withVersion, refundCategoryOf, CATEGORY_FUND, kindOfCategory, type ChainFields, type ChainHead, type RateVersion,
+  checkWitnesses,
+  witnessCode,
+  addMonths,
+  billId,
+  billLine,
+  buildStatement,
+  chainNext,
+  collectionRate,
+  EMPTY_HEAD,
+  monthsOverdue,
+  prepayLines,
+  rateIn,
+  statementBalances,
+  sumFen,
+  tierOf,
+  monthEnded,
+  monthToClose,
+  bookingPeriod,
+  dueTitle,
+  verifyChain,
+  withVersion,
+  refundCategoryOf,
+  CATEGORY_FUND,
+  kindOfCategory,
+  type ChainFields,
+  type ChainHead,
+  type RateVersion,
 } from '../../core/fees/rules';
 import { billLineFen } from '../../core/platform/units';
 
@@ -27,11 +51,23 @@ describe('fee math in integer fen', () => {
   it('chooses the tier by lift and flat/shop (御家兰庭 1.2 with a lift, 0.8 without; shops apart)', () => {
     const h = [v('2026-01', { flat_lift: 120, flat_walkup: 80, shop: 200 })];
     expect(tierOf({ kind: 'shop', hasLift: true })).toBe('shop');
-    expect(billLine('property', h, '2026-03', { ...flatLift, areaCenti: 11000 })).toMatchObject({ amountFen: 13200, rateFen: 120, tier: 'flat_lift' });
-    expect(billLine('property', h, '2026-03', { kind: 'flat', hasLift: false, areaCenti: 11000 })).toMatchObject({ amountFen: 8800, tier: 'flat_walkup' });
-    expect(billLine('property', h, '2026-03', { kind: 'shop', hasLift: false, areaCenti: 5000 })).toMatchObject({ amountFen: 10000, tier: 'shop' });
+    expect(billLine('property', h, '2026-03', { ...flatLift, areaCenti: 11000 })).toMatchObject({
+      amountFen: 13200,
+      rateFen: 120,
+      tier: 'flat_lift',
+    });
+    expect(billLine('property', h, '2026-03', { kind: 'flat', hasLift: false, areaCenti: 11000 })).toMatchObject({
+      amountFen: 8800,
+      tier: 'flat_walkup',
+    });
+    expect(billLine('property', h, '2026-03', { kind: 'shop', hasLift: false, areaCenti: 5000 })).toMatchObject({
+      amountFen: 10000,
+      tier: 'shop',
+    });
     // no rate for a tier: no line
-    expect(billLine('property', [v('2026-01', { flat_lift: 110 })], '2026-03', { kind: 'shop', hasLift: false, areaCenti: 5000 })).toBeNull();
+    expect(
+      billLine('property', [v('2026-01', { flat_lift: 110 })], '2026-03', { kind: 'shop', hasLift: false, areaCenti: 5000 }),
+    ).toBeNull();
   });
 
   it('a rate change in the middle of the year applies from its month; earlier months keep the old rate', () => {
@@ -51,7 +87,11 @@ describe('fee math in integer fen', () => {
   it('prepays a quarter and a year month by month, across a rate change', () => {
     const h = [v('2026-01', { flat_lift: 110 }), v('2026-12', { flat_lift: 120 })];
     const q = prepayLines('property', h, '2026-11', 'quarter', flatLift);
-    expect(q.map((l) => [l.period, l.line.amountFen])).toEqual([['2026-11', 11000], ['2026-12', 12000], ['2027-01', 12000]]);
+    expect(q.map((l) => [l.period, l.line.amountFen])).toEqual([
+      ['2026-11', 11000],
+      ['2026-12', 12000],
+      ['2027-01', 12000],
+    ]);
     const y = prepayLines('property', h, '2026-01', 'year', flatLift);
     expect(y).toHaveLength(12);
     expect(sumFen(y.map((l) => l.line.amountFen))).toBe(11 * 11000 + 12000);
@@ -113,7 +153,23 @@ describe('ledger hash chain', () => {
     let head: ChainHead = EMPTY_HEAD;
     const out: (ChainFields & { hash: string })[] = [];
     for (let i = 0; i < n; i++) {
-      const next = chainNext(head, { compoundId: 'txsj', period: '2026-11', kind: 'income', category: 'propertyFee', fund: 'operating', amountFen: 1000 + i, memo: `e${i}`, sourceKey: `s${i}`, reverses: null, receipts: [], at: '2026-11-01T00:00:00.000Z' }, sha);
+      const next = chainNext(
+        head,
+        {
+          compoundId: 'txsj',
+          period: '2026-11',
+          kind: 'income',
+          category: 'propertyFee',
+          fund: 'operating',
+          amountFen: 1000 + i,
+          memo: `e${i}`,
+          sourceKey: `s${i}`,
+          reverses: null,
+          receipts: [],
+          at: '2026-11-01T00:00:00.000Z',
+        },
+        sha,
+      );
       out.push({ ...next.fields, hash: next.hash });
       head = next.head;
     }
@@ -121,7 +177,14 @@ describe('ledger hash chain', () => {
   }
   it('a clean chain verifies, and so does the head a statement recorded', () => {
     const { entries, head } = chain(10);
-    const r = verifyChain(entries, [{ period: '2026-10', head: { seq: 5, hash: entries[4].hash } }, { period: '2026-11', head }], sha);
+    const r = verifyChain(
+      entries,
+      [
+        { period: '2026-10', head: { seq: 5, hash: entries[4].hash } },
+        { period: '2026-11', head },
+      ],
+      sha,
+    );
     expect(r).toMatchObject({ ok: true, checked: 10, head });
   });
   it('finds an altered amount, memo or receipt', () => {
@@ -141,7 +204,13 @@ describe('ledger hash chain', () => {
   });
   it('finds a removed entry in the middle and at the end (the statement head)', () => {
     const { entries, head } = chain(6);
-    expect(verifyChain(entries.filter((e) => e.seq !== 3), [], sha).problems).toContainEqual({ seq: 3, problem: 'missing' });
+    expect(
+      verifyChain(
+        entries.filter((e) => e.seq !== 3),
+        [],
+        sha,
+      ).problems,
+    ).toContainEqual({ seq: 3, problem: 'missing' });
     const r = verifyChain(entries.slice(0, 5), [{ period: '2026-11', head }], sha);
     expect(r.problems).toEqual([{ seq: 6, problem: 'head', period: '2026-11' }]);
   });
@@ -162,7 +231,11 @@ describe('closing a month', () => {
   it('closes only after the month has ended, and says from when', () => {
     expect(monthEnded('2026-11', '2026-12')).toBe(true);
     expect(monthEnded('2026-12', '2026-12')).toBe(false);
-    expect(monthToClose('2026-11', '2026-12')).toEqual({ period: '2026-12', closable: false, hint: '12月结束后（2027年1月1日起）可以结账' });
+    expect(monthToClose('2026-11', '2026-12')).toEqual({
+      period: '2026-12',
+      closable: false,
+      hint: '12月结束后（2027年1月1日起）可以结账',
+    });
     expect(monthToClose('2026-10', '2026-12')).toEqual({ period: '2026-11', closable: true, hint: '11月可以结账' });
     expect(monthToClose(null, '2026-12')).toMatchObject({ period: '2026-11', closable: true });
   });
@@ -185,8 +258,20 @@ describe('receipts as witnesses', () => {
     expect(witnessCode(hash)).toBe('AB12-CD34');
   });
   it('a held receipt matches by full hash or short code; a changed or missing entry is named', () => {
-    const chainNow = new Map([[7, hash], [8, 'ff'.repeat(32)]]);
-    expect(checkWitnesses([{ seq: 7, hash }, { seq: 7, hash: 'AB12-CD34' }, { seq: 7, hash: 'ab12cd34' }], chainNow)).toEqual([]);
+    const chainNow = new Map([
+      [7, hash],
+      [8, 'ff'.repeat(32)],
+    ]);
+    expect(
+      checkWitnesses(
+        [
+          { seq: 7, hash },
+          { seq: 7, hash: 'AB12-CD34' },
+          { seq: 7, hash: 'ab12cd34' },
+        ],
+        chainNow,
+      ),
+    ).toEqual([]);
     expect(checkWitnesses([{ seq: 8, hash: 'AB12-CD34' }], chainNow)).toEqual([{ seq: 8, held: 'AB12-CD34', now: 'FFFF-FFFF' }]);
     expect(checkWitnesses([{ seq: 9, hash }], chainNow)).toEqual([{ seq: 9, held: 'AB12-CD34', now: null }]);
   });

@@ -1,13 +1,43 @@
 import {
-  actorKeys, authorRole, canManage, canPostTo, canTransition, clip, escapeRegExp, excerpt, isExpired, inList, noticeKeys, noticePage,
-  NOTICE_CATEGORIES, NOTICE_STATUSES, openAccess, percent, rates, rejectionMessage, sumCounts, trackableBuildings, type NoticeTarget,
+  actorKeys,
+  authorRole,
+  canManage,
+  canPostTo,
+  canTransition,
+  clip,
+  escapeRegExp,
+  excerpt,
+  isExpired,
+  inList,
+  noticeKeys,
+  noticePage,
+  NOTICE_CATEGORIES,
+  NOTICE_STATUSES,
+  openAccess,
+  percent,
+  rates,
+  rejectionMessage,
+  sumCounts,
+  trackableBuildings,
+  type NoticeTarget,
 } from '../../core/notices/rules';
 import type { Actor, RoleGrant } from '../../core/platform/roles';
 
 const C = 'qiaoxing';
-const lead = (...nos: number[]): RoleGrant => ({ role: 'buildingLead', communityId: C, compoundId: 'txsj', buildingIds: nos.map((n) => `txsj-b${n}`) });
+const lead = (...nos: number[]): RoleGrant => ({
+  role: 'buildingLead',
+  communityId: C,
+  compoundId: 'txsj',
+  buildingIds: nos.map((n) => `txsj-b${n}`),
+});
 const compoundRole = (role: RoleGrant['role'], compoundId = 'txsj'): RoleGrant => ({ role, communityId: C, compoundId });
-const home = (b: number, compoundId = 'txsj') => ({ homeId: `${compoundId}-b${b}_1_101`, buildingId: `${compoundId}-b${b}`, compoundId, communityId: C, relation: 'owner' as const });
+const home = (b: number, compoundId = 'txsj') => ({
+  homeId: `${compoundId}-b${b}_1_101`,
+  buildingId: `${compoundId}-b${b}`,
+  compoundId,
+  communityId: C,
+  relation: 'owner' as const,
+});
 const actor = (a: Partial<Actor>): Actor => ({ openid: 'o', personId: 'p', roles: [], homes: [], ...a });
 
 const toB3: NoticeTarget[] = [{ kind: 'building', communityId: C, compoundId: 'txsj', buildingId: 'txsj-b3' }];
@@ -25,7 +55,8 @@ describe('categories and life cycle', () => {
     expect(canTransition('published', 'corrected')).toBe(true);
     expect(canTransition('published', 'withdrawn')).toBe(true);
     expect(canTransition('published', 'reviewing')).toBe(false);
-    for (const t of ['rejected', 'corrected', 'withdrawn'] as const) for (const to of NOTICE_STATUSES) expect(canTransition(t, to)).toBe(false);
+    for (const t of ['rejected', 'corrected', 'withdrawn'] as const)
+      for (const to of NOTICE_STATUSES) expect(canTransition(t, to)).toBe(false);
   });
 });
 
@@ -82,7 +113,13 @@ describe('who may post, track and manage', () => {
 });
 
 describe('visibility', () => {
-  const n = (over: Partial<Parameters<typeof openAccess>[0]> = {}) => ({ authorId: 'author', targetKeys: noticeKeys(toB3), status: 'published' as const, expiresAt: null, ...over });
+  const n = (over: Partial<Parameters<typeof openAccess>[0]> = {}) => ({
+    authorId: 'author',
+    targetKeys: noticeKeys(toB3),
+    status: 'published' as const,
+    expiresAt: null,
+    ...over,
+  });
   it('the audience reads live, corrected and withdrawn notices; not reviewing, rejected or expired ones', () => {
     const res3 = actor({ homes: [home(3)] });
     expect(openAccess(n(), res3, now)).toBe('reader');
@@ -120,9 +157,23 @@ describe('read rates', () => {
     expect(percent(3, 0)).toBe(0);
   });
   it('told in person is counted apart and never beyond the homes left', () => {
-    expect(rates({ homes: 68, read: 10, told: 5 })).toEqual({ homes: 68, read: 10, told: 5, own: 0, reached: 15, unread: 53, readRate: 15, reachedRate: 22 });
+    expect(rates({ homes: 68, read: 10, told: 5 })).toEqual({
+      homes: 68,
+      read: 10,
+      told: 5,
+      own: 0,
+      reached: 15,
+      unread: 53,
+      readRate: 15,
+      reachedRate: 22,
+    });
     expect(rates({ homes: 2, read: 2, told: 1 })).toMatchObject({ reached: 2, told: 0, unread: 0, reachedRate: 100 });
-    expect(sumCounts([{ homes: 68, read: 1, told: 0 }, { homes: 70, read: 2, told: 3 }])).toEqual({ homes: 138, read: 3, told: 3, own: 0 });
+    expect(
+      sumCounts([
+        { homes: 68, read: 1, told: 0 },
+        { homes: 70, read: 2, told: 3 },
+      ]),
+    ).toEqual({ homes: 138, read: 3, told: 3, own: 0 });
   });
 });
 

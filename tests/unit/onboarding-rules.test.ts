@@ -55,7 +55,19 @@ describe('the setup sheet', () => {
 });
 
 describe('the guide', () => {
-  const none: GuideFacts = { buildings: 3, homes: 0, buildingsWithHomes: 0, committeeMembers: 1, branchSecretaries: 0, buildingsLed: 0, propertyManagers: 0, bookkeepers: 0, ratesSet: false, buildingGroupsLinked: 0, postersPrinted: false };
+  const none: GuideFacts = {
+    buildings: 3,
+    homes: 0,
+    buildingsWithHomes: 0,
+    committeeMembers: 1,
+    branchSecretaries: 0,
+    buildingsLed: 0,
+    propertyManagers: 0,
+    bookkeepers: 0,
+    ratesSet: false,
+    buildingGroupsLinked: 0,
+    postersPrinted: false,
+  };
   it('marks the first step not done as next, whatever order steps were done in', () => {
     expect(guideSteps(none, 'committee').map((s) => s.next)).toEqual([true, false, false, false, false]);
     const some = guideSteps({ ...none, homes: 120, buildingsWithHomes: 3, ratesSet: true, postersPrinted: true }, 'committee');

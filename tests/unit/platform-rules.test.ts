@@ -15,18 +15,40 @@ import { VEHICLES_PERMISSIONS } from '@core/vehicles/permissions';
 import { ONBOARDING_PERMISSIONS } from '@core/onboarding/permissions';
 import { CONCERNS_PERMISSIONS } from '@core/concerns/permissions';
 import { COMMUNITY_PERMISSIONS } from '@core/community/permissions';
-import { addMonths, dayAfter, formatDateTime, periodLabel, shanghaiDay, shanghaiHour, shanghaiInstant, shanghaiMinute, shanghaiMonth } from '@core/platform/period';
+import {
+  addMonths,
+  dayAfter,
+  formatDateTime,
+  periodLabel,
+  shanghaiDay,
+  shanghaiHour,
+  shanghaiInstant,
+  shanghaiMinute,
+  shanghaiMonth,
+} from '@core/platform/period';
 import { formatDate, formatDateTime as dayjsDateTime, periodOf } from '@core/platform/time';
 import { formatYuan } from '@core/platform/units';
 import { CLOUD_FILE_ID_PATTERN, DAY_PATTERN, MOBILE_PATTERN, PERIOD_PATTERN } from '@core/platform/patterns';
 import { grantsBuildings, ROLE_NAMES } from '@core/platform/roles';
 
 describe('the merged permission table', () => {
-  const tables = { ACCOUNTS_PERMISSIONS, NOTICES_PERMISSIONS, REPAIRS_PERMISSIONS, FEES_PERMISSIONS, ACTIVITIES_PERMISSIONS, VOTES_PERMISSIONS, VEHICLES_PERMISSIONS, ONBOARDING_PERMISSIONS, CONCERNS_PERMISSIONS, COMMUNITY_PERMISSIONS };
+  const tables = {
+    ACCOUNTS_PERMISSIONS,
+    NOTICES_PERMISSIONS,
+    REPAIRS_PERMISSIONS,
+    FEES_PERMISSIONS,
+    ACTIVITIES_PERMISSIONS,
+    VOTES_PERMISSIONS,
+    VEHICLES_PERMISSIONS,
+    ONBOARDING_PERMISSIONS,
+    CONCERNS_PERMISSIONS,
+    COMMUNITY_PERMISSIONS,
+  };
 
   it('no permission is declared by two features (a spread would keep only the last)', () => {
     const owners = new Map<string, string[]>();
-    for (const [name, table] of Object.entries(tables)) for (const key of Object.keys(table)) owners.set(key, [...(owners.get(key) ?? []), name]);
+    for (const [name, table] of Object.entries(tables))
+      for (const key of Object.keys(table)) owners.set(key, [...(owners.get(key) ?? []), name]);
     expect([...owners].filter(([, by]) => by.length > 1)).toEqual([]);
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...owners.keys()].sort());
   });
@@ -34,7 +56,10 @@ describe('the merged permission table', () => {
   it('no rule names a role twice or a role that does not exist', () => {
     for (const [permission, rules] of Object.entries(PERMISSIONS)) {
       const roles = rules.map(([role]) => role as string);
-      expect([permission, roles.filter((r, i) => roles.indexOf(r) !== i || !(ROLE_NAMES as readonly string[]).includes(r))]).toEqual([permission, []]);
+      expect([permission, roles.filter((r, i) => roles.indexOf(r) !== i || !(ROLE_NAMES as readonly string[]).includes(r))]).toEqual([
+        permission,
+        [],
+      ]);
     }
   });
 });
@@ -64,7 +89,14 @@ describe('scopedGrants: where a person may do something, read from the table', (
 
 describe('Shanghai days and months without dayjs', () => {
   // Around midnight and month ends in Shanghai, in both directions of UTC.
-  const instants = ['2026-11-30T15:59:59.999Z', '2026-11-30T16:00:00.000Z', '2026-12-31T16:30:00Z', '2027-01-01T00:00:00Z', '2024-02-28T18:00:00Z', '2026-06-15T03:04:05Z'];
+  const instants = [
+    '2026-11-30T15:59:59.999Z',
+    '2026-11-30T16:00:00.000Z',
+    '2026-12-31T16:30:00Z',
+    '2027-01-01T00:00:00Z',
+    '2024-02-28T18:00:00Z',
+    '2026-06-15T03:04:05Z',
+  ];
 
   it('say what the dayjs side says for the same instants', () => {
     for (const at of instants) {
@@ -99,8 +131,23 @@ it('money as text: fen to yuan, grouped for large sums', () => {
 });
 
 it('the shared field patterns', () => {
-  expect(['13800001234', '1380000123', '23800001234', '138000012345'].map((s) => MOBILE_PATTERN.test(s))).toEqual([true, false, false, false]);
-  expect(['cloud://env.bucket/u/x.jpg', 'https://x/y.jpg', 'cloud://a b'].map((s) => CLOUD_FILE_ID_PATTERN.test(s))).toEqual([true, false, false]);
-  expect(['2026-11', '2026-13', '1999-01', '26-11', '2026/11'].map((s) => PERIOD_PATTERN.test(s))).toEqual([true, false, false, false, false]);
+  expect(['13800001234', '1380000123', '23800001234', '138000012345'].map((s) => MOBILE_PATTERN.test(s))).toEqual([
+    true,
+    false,
+    false,
+    false,
+  ]);
+  expect(['cloud://env.bucket/u/x.jpg', 'https://x/y.jpg', 'cloud://a b'].map((s) => CLOUD_FILE_ID_PATTERN.test(s))).toEqual([
+    true,
+    false,
+    false,
+  ]);
+  expect(['2026-11', '2026-13', '1999-01', '26-11', '2026/11'].map((s) => PERIOD_PATTERN.test(s))).toEqual([
+    true,
+    false,
+    false,
+    false,
+    false,
+  ]);
   expect(['2026-11-28', '2026-11-2'].map((s) => DAY_PATTERN.test(s))).toEqual([true, false]);
 });

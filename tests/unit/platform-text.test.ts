@@ -31,8 +31,22 @@ describe('text people type', () => {
 
 describe('natural order of rooms and buildings', () => {
   it('sorts digit runs as numbers', () => {
-    expect(['1001', '101', '9', '10', '2单元1001', '2单元101', '1单元302'].sort(naturalCompare)).toEqual(['1单元302', '2单元101', '2单元1001', '9', '10', '101', '1001']);
-    expect(['10栋', '9栋', '沿街商铺S07', '沿街商铺S10', '沿街商铺S7'].sort(naturalCompare)).toEqual(['9栋', '10栋', '沿街商铺S7', '沿街商铺S07', '沿街商铺S10']);
+    expect(['1001', '101', '9', '10', '2单元1001', '2单元101', '1单元302'].sort(naturalCompare)).toEqual([
+      '1单元302',
+      '2单元101',
+      '2单元1001',
+      '9',
+      '10',
+      '101',
+      '1001',
+    ]);
+    expect(['10栋', '9栋', '沿街商铺S07', '沿街商铺S10', '沿街商铺S7'].sort(naturalCompare)).toEqual([
+      '9栋',
+      '10栋',
+      '沿街商铺S7',
+      '沿街商铺S07',
+      '沿街商铺S10',
+    ]);
   });
 });
 

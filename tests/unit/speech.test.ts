@@ -36,7 +36,9 @@ describe('chunkText', () => {
 
 describe('speechText', () => {
   it('reads the title, who posted it, then the body', () => {
-    expect(speechText({ title: '停水通知', body: '明天停水。', authorName: '李秀英', authorRole: '党员楼栋长' })).toBe('停水通知。李秀英，党员楼栋长发布。明天停水。');
+    expect(speechText({ title: '停水通知', body: '明天停水。', authorName: '李秀英', authorRole: '党员楼栋长' })).toBe(
+      '停水通知。李秀英，党员楼栋长发布。明天停水。',
+    );
     expect(speechText({ title: 'T', body: 'B' })).toBe('T。B');
   });
 });
@@ -46,7 +48,9 @@ describe('the 同声传译 plugin lives in the notices subpackage only', () => {
     const { subPackagesFor } = jest.requireActual('../../src/features/routes');
     const { SPEECH_PLUGIN } = jest.requireActual('../../src/services/speech');
     const weapp = subPackagesFor('weapp');
-    expect(weapp.find((p: any) => p.root === 'packages/notices').plugins).toEqual({ [SPEECH_PLUGIN.name]: { provider: SPEECH_PLUGIN.provider, version: SPEECH_PLUGIN.version } });
+    expect(weapp.find((p: any) => p.root === 'packages/notices').plugins).toEqual({
+      [SPEECH_PLUGIN.name]: { provider: SPEECH_PLUGIN.provider, version: SPEECH_PLUGIN.version },
+    });
     expect(weapp.filter((p: any) => p.plugins).map((p: any) => p.root)).toEqual(['packages/notices']);
     expect(subPackagesFor('h5').some((p: any) => p.plugins)).toBe(false);
   });

@@ -1,5 +1,18 @@
 /** vehicles' pure rules: plates (GA 36 patterns, new-energy 8 characters), masking, the state machine, figures. */
-import { MOVE_ACTIONS, MOVE_STATUSES, allowedMoves, figuresOf, formatPlate, guessKind, maskPlate, median, normalizePlate, plateProblem, routeOf, samePlateWait } from '../../core/vehicles/rules';
+import {
+  MOVE_ACTIONS,
+  MOVE_STATUSES,
+  allowedMoves,
+  figuresOf,
+  formatPlate,
+  guessKind,
+  maskPlate,
+  median,
+  normalizePlate,
+  plateProblem,
+  routeOf,
+  samePlateWait,
+} from '../../core/vehicles/rules';
 
 describe('plates', () => {
   it('normalises what people type and what the picker gives', () => {
@@ -66,7 +79,13 @@ describe('挪车', () => {
     expect(median([])).toBeNull();
     expect(median([9, 1, 5])).toBe(5);
     expect(median([1, 2, 3, 10])).toBe(2);
-    expect(figuresOf({ requests: 8, forwarded: 2, handledMinutes: [4, 6, 30] })).toEqual({ requests: 8, handled: 3, forwarded: 2, medianMinutes: 6, forwardedPercent: 25 });
+    expect(figuresOf({ requests: 8, forwarded: 2, handledMinutes: [4, 6, 30] })).toEqual({
+      requests: 8,
+      handled: 3,
+      forwarded: 2,
+      medianMinutes: 6,
+      forwardedPercent: 25,
+    });
     expect(figuresOf(null)).toEqual({ requests: 0, handled: 0, forwarded: 0, medianMinutes: null, forwardedPercent: null });
   });
 });

@@ -3,7 +3,21 @@
  * Areas are hundredths of m² (10000 = 100 m²).
  */
 import { ballotOrigin } from '../../core/votes/rules';
-import { addTallies, buildRoll, countVote, applyBallot, emptyTally, choiceProblem, missingText, resultOf, tallyBallots, type RegisterHome, type RollEntry, type CastBallot, type MatterShape } from '../../core/votes/count';
+import {
+  addTallies,
+  buildRoll,
+  countVote,
+  applyBallot,
+  emptyTally,
+  choiceProblem,
+  missingText,
+  resultOf,
+  tallyBallots,
+  type RegisterHome,
+  type RollEntry,
+  type CastBallot,
+  type MatterShape,
+} from '../../core/votes/count';
 
 const approval = (kind: MatterShape['kind']): MatterShape => ({ kind, format: 'approval' });
 /** n owners of one home each, `area` each. */
@@ -16,7 +30,11 @@ describe('turnout: 2/3 of the area AND 2/3 of the owners', () => {
   it('met by owners but not by area: fails', () => {
     // 9 owners: 6 small homes (50 m²) vote, 3 large ones (200 m²) do not.
     const r: RollEntry[] = [...roll(6, 5000), ...roll(3, 20000).map((e, i) => ({ ...e, key: `big${i}` }))];
-    const res = countVote(approval(4), r, r.slice(0, 6).map((e) => ballot(e.key, 'approve')));
+    const res = countVote(
+      approval(4),
+      r,
+      r.slice(0, 6).map((e) => ballot(e.key, 'approve')),
+    );
     expect(res.turnout.ownersMet).toBe(true); // 6/9 = 2/3
     expect(res.turnout.areaMet).toBe(false); // 300 of 900 m²
     expect(res.turnout.met).toBe(false);
@@ -27,13 +45,21 @@ describe('turnout: 2/3 of the area AND 2/3 of the owners', () => {
   });
   it('exactly 2/3 of each is enough', () => {
     const r = roll(9);
-    const res = countVote(approval(4), r, r.slice(0, 6).map((e) => ballot(e.key, 'approve')));
+    const res = countVote(
+      approval(4),
+      r,
+      r.slice(0, 6).map((e) => ballot(e.key, 'approve')),
+    );
     expect(res.turnout.met).toBe(true);
     expect(res.passed).toBe(true);
   });
   it('says what is missing in words', () => {
     const r = roll(30);
-    const res = countVote(approval(4), r, r.slice(0, 10).map((e) => ballot(e.key, 'approve')));
+    const res = countVote(
+      approval(4),
+      r,
+      r.slice(0, 10).map((e) => ballot(e.key, 'approve')),
+    );
     expect(res.turnout.needOwners).toBe(10);
     expect(res.missing).toBe('还差 10 户 / 1,000.00 m² 参与');
     expect(missingText({ needOwners: 0, needAreaCenti: 0 })).toBe('');
@@ -63,21 +89,37 @@ describe('approval: more than half of the participating area AND owners', () => 
   });
   it('using the repair fund (item 5) at 60 %: passes, a simple-majority matter', () => {
     const r = roll(10);
-    const res = countVote(approval(5), r, r.map((e, i) => ballot(e.key, i < 6 ? 'approve' : 'reject')));
+    const res = countVote(
+      approval(5),
+      r,
+      r.map((e, i) => ballot(e.key, i < 6 ? 'approve' : 'reject')),
+    );
     expect(res.special).toBe(false);
     expect(res.passed).toBe(true);
   });
   it('raising the repair fund (item 6) at 60 %: fails, it needs three quarters', () => {
     const r = roll(10);
-    const res = countVote(approval(6), r, r.map((e, i) => ballot(e.key, i < 6 ? 'approve' : 'reject')));
+    const res = countVote(
+      approval(6),
+      r,
+      r.map((e, i) => ballot(e.key, i < 6 ? 'approve' : 'reject')),
+    );
     expect(res.special).toBe(true);
     expect(res.passed).toBe(false);
   });
   it.each([6, 7, 8] as const)('exactly 3/4 passes for item %s', (kind) => {
     const r = roll(8);
-    const res = countVote(approval(kind), r, r.map((e, i) => ballot(e.key, i < 6 ? 'approve' : 'reject')));
+    const res = countVote(
+      approval(kind),
+      r,
+      r.map((e, i) => ballot(e.key, i < 6 ? 'approve' : 'reject')),
+    );
     expect(res.passed).toBe(true);
-    const less = countVote(approval(kind), r, r.map((e, i) => ballot(e.key, i < 5 ? 'approve' : 'reject')));
+    const less = countVote(
+      approval(kind),
+      r,
+      r.map((e, i) => ballot(e.key, i < 5 ? 'approve' : 'reject')),
+    );
     expect(less.passed).toBe(false);
   });
   it('abstentions count in turnout but not as approval', () => {
@@ -93,7 +135,13 @@ describe('approval: more than half of the participating area AND owners', () => 
 });
 
 describe('the roll: who is one owner', () => {
-  const home = (id: string, area: number, owners: RegisterHome['owners'], developerHeld = false): RegisterHome => ({ homeId: id, label: id, areaCenti: area, owners, developerHeld });
+  const home = (id: string, area: number, owners: RegisterHome['owners'], developerHeld = false): RegisterHome => ({
+    homeId: id,
+    label: id,
+    areaCenti: area,
+    owners,
+    developerHeld,
+  });
   it('an owner with three homes is one owner with the three areas added', () => {
     const r = buildRoll([
       home('a', 9000, [{ name: '王建华', phone: '13900000001' }]),
@@ -136,7 +184,12 @@ describe('the roll: who is one owner', () => {
 describe('ballots', () => {
   it('a changed ballot replaces the earlier one (batch and running tally agree)', () => {
     const r = roll(3);
-    const res = countVote(approval(4), r, [ballot('o0', 'reject', 1), ballot('o1', 'approve', 1), ballot('o2', 'approve', 1), ballot('o0', 'approve', 5)]);
+    const res = countVote(approval(4), r, [
+      ballot('o0', 'reject', 1),
+      ballot('o1', 'approve', 1),
+      ballot('o2', 'approve', 1),
+      ballot('o0', 'approve', 5),
+    ]);
     expect(res.choices.find((c) => c.id === 'approve')!.owners).toBe(3);
     expect(res.choices.find((c) => c.id === 'reject')!.owners).toBe(0);
     let t = emptyTally();
@@ -200,7 +253,13 @@ describe('the count in batches (the final count job): tallies of disjoint owners
       for (let i = 0; i < r.length; i += size) {
         const part = r.slice(i, i + size);
         const keys = new Set(part.map((e) => e.key));
-        t = addTallies(t, tallyBallots(part, bs.filter((b) => keys.has(b.key))));
+        t = addTallies(
+          t,
+          tallyBallots(
+            part,
+            bs.filter((b) => keys.has(b.key)),
+          ),
+        );
         totals.owners += part.length;
         totals.areaCenti += part.reduce((s, e) => s + e.areaCenti, 0);
       }
@@ -212,7 +271,9 @@ describe('the count in batches (the final count job): tallies of disjoint owners
 describe('how a ballot came in', () => {
   it('a paper ballot was entered by the committee; an online one cast by the owner', () => {
     expect(ballotOrigin({ via: 'paper', byMasked: '吴**', at: '2026-12-05 10:00' })).toBe('纸质票，由业委会 吴** 于 2026-12-05 10:00 录入');
-    expect(ballotOrigin({ via: 'paper', byMasked: '周**', at: '2026-12-05 10:00', enteredBy: 'community' })).toBe('纸质票，由社区 周** 于 2026-12-05 10:00 录入');
+    expect(ballotOrigin({ via: 'paper', byMasked: '周**', at: '2026-12-05 10:00', enteredBy: 'community' })).toBe(
+      '纸质票，由社区 周** 于 2026-12-05 10:00 录入',
+    );
     expect(ballotOrigin({ via: 'online', byMasked: '何**', at: '2026-12-05 10:00' })).toBe('由 何** 于 2026-12-05 10:00 在线投票');
   });
 });

@@ -16,7 +16,9 @@ describe('phaseOf', () => {
     expect(phaseOf(m, closesAt)).toBe('ended');
   });
   it('dates given as strings (as stored views carry them) read the same', () => {
-    expect(phaseOf({ status: 'announced', opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() }, at('2026-12-20T00:00:00Z'))).toBe('open');
+    expect(
+      phaseOf({ status: 'announced', opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() }, at('2026-12-20T00:00:00Z')),
+    ).toBe('open');
   });
   it('draft, counting, preliminary and final are what the status says, whatever the clock', () => {
     for (const status of ['draft', 'counting', 'preliminary', 'final'] as const) {

@@ -50,7 +50,12 @@ export default function HomePicker(props: {
     setLoading(true);
     setError(null);
     try {
-      const page = await api('accounts').call('homes.list', { buildingId: bId, ...(u ? { unit: u } : {}), size: 50, ...(cursor ? { cursor } : {}) });
+      const page = await api('accounts').call('homes.list', {
+        buildingId: bId,
+        ...(u ? { unit: u } : {}),
+        size: 50,
+        ...(cursor ? { cursor } : {}),
+      });
       setRooms((prev) => ({ items: cursor && prev ? [...prev.items, ...page.items] : page.items, nextCursor: page.nextCursor }));
     } catch (e) {
       setError(toServiceError(e).message);
@@ -86,19 +91,37 @@ export default function HomePicker(props: {
       {mine.length > 1 ? (
         <>
           <View className='field__label'>小区</View>
-          <Choice className={k('compounds')} columns={2} options={mine.map((c) => ({ value: c.id, label: c.name }))} value={compoundId} onChange={pickCompound} />
+          <Choice
+            className={k('compounds')}
+            columns={2}
+            options={mine.map((c) => ({ value: c.id, label: c.name }))}
+            value={compoundId}
+            onChange={pickCompound}
+          />
         </>
       ) : null}
       {compound ? (
         <>
           <View className='field__label'>楼栋</View>
-          <Choice className={k('buildings')} columns={3} options={compound.buildings.map((b) => ({ value: b.id, label: b.name }))} value={buildingId} onChange={pickBuilding} />
+          <Choice
+            className={k('buildings')}
+            columns={3}
+            options={compound.buildings.map((b) => ({ value: b.id, label: b.name }))}
+            value={buildingId}
+            onChange={pickBuilding}
+          />
         </>
       ) : null}
       {needsUnit ? (
         <>
           <View className='field__label'>单元</View>
-          <Choice className={k('units')} columns={3} options={building!.units.map((u) => ({ value: u, label: `${u}单元` }))} value={unit} onChange={pickUnit} />
+          <Choice
+            className={k('units')}
+            columns={3}
+            options={building!.units.map((u) => ({ value: u, label: `${u}单元` }))}
+            value={unit}
+            onChange={pickUnit}
+          />
         </>
       ) : null}
       {rooms ? (
@@ -128,7 +151,11 @@ export default function HomePicker(props: {
         <View className='muted'>正在读取房号…</View>
       ) : null}
       {error ? <View className='form-error'>{error}</View> : null}
-      {props.value ? <View className={k('picked')}>{props.pickedLabel}：{props.value.label}</View> : null}
+      {props.value ? (
+        <View className={k('picked')}>
+          {props.pickedLabel}：{props.value.label}
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -80,7 +80,8 @@ export function ErrorState(props: { error: ServiceError; onRetry?: () => void })
 }
 
 export default function StateView(props: StateViewProps) {
-  if (props.denied || props.error?.code === 'FORBIDDEN') return <PermissionView permission={props.permission} action={props.permissionAction} />;
+  if (props.denied || props.error?.code === 'FORBIDDEN')
+    return <PermissionView permission={props.permission} action={props.permissionAction} />;
   if (props.error) return <ErrorState error={props.error} onRetry={props.onRetry} />;
   if (props.loading) return <Loading text={props.loadingText} />;
   if (props.empty) return <EmptyView {...props.empty} />;

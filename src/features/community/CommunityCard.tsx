@@ -20,7 +20,11 @@ export default function CommunityCard({ me }: { me: Me }) {
       <View className='row row--link'>
         <View className='row__main'>
           <View className='row__title'>{data ? `${data.communityName} ${data.rows.length} 个小区` : '各小区数据'}</View>
-          <View className='row__sub'>{data ? `${data.period} 月数据，示范小区：${data.rows.find((r) => r.model)?.name ?? '未设'}` : '收缴率、报修、通知知晓率等，对比示范小区'}</View>
+          <View className='row__sub'>
+            {data
+              ? `${data.period} 月数据，示范小区：${data.rows.find((r) => r.model)?.name ?? '未设'}`
+              : '收缴率、报修、通知知晓率等，对比示范小区'}
+          </View>
         </View>
         <View className='row__side'>查看</View>
       </View>

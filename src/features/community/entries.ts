@@ -10,6 +10,15 @@ export const communityFeature = defineFeature({
   name: 'community',
   routes: COMMUNITY_ROUTES,
   homeCards: [{ key: 'community', order: 5, Component: CommunityCard, permission: 'community.overview' }],
-  services: [{ key: 'community', label: '互看互比', hint: '各小区数据、对比示范小区', url: url.communityOverview, order: 5, permission: 'community.overview' }],
+  services: [
+    {
+      key: 'community',
+      label: '互看互比',
+      hint: '各小区数据、对比示范小区',
+      url: url.communityOverview,
+      order: 5,
+      permission: 'community.overview',
+    },
+  ],
   shortcuts: [],
 });

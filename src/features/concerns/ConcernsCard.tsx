@@ -27,7 +27,9 @@ function Item({ c, sub, hot }: { c: ConcernListItem; sub: string; hot?: boolean 
         </View>
         <View className='row__sub'>{sub}</View>
       </View>
-      <View className='row__side' style={hot ? { ...RED, fontWeight: 600 } : BLUE}>{hot ? (c.escalated ? '已上报' : '已超时') : c.statusLabel}</View>
+      <View className='row__side' style={hot ? { ...RED, fontWeight: 600 } : BLUE}>
+        {hot ? (c.escalated ? '已上报' : '已超时') : c.statusLabel}
+      </View>
     </View>
   );
 }
@@ -40,8 +42,12 @@ export default function ConcernsCard({ me, cards }: { me: Me; cards: HomeCards }
     out.push(
       <View key='overdue' className='card concern-card concern-card--overdue' style={{ borderLeft: '8px solid #b42318' }}>
         <View className='card__title'>超时或上报的民情 {d.overdueCount} 条</View>
-        {d.overdue.map((c) => <Item key={c.id} c={c} sub={c.excerpt} hot />)}
-        <View style={MORE} onClick={() => go(`${url.concernQueue}?filter=escalated`)}>查看全部 ›</View>
+        {d.overdue.map((c) => (
+          <Item key={c.id} c={c} sub={c.excerpt} hot />
+        ))}
+        <View style={MORE} onClick={() => go(`${url.concernQueue}?filter=escalated`)}>
+          查看全部 ›
+        </View>
       </View>,
     );
   }
@@ -49,8 +55,12 @@ export default function ConcernsCard({ me, cards }: { me: Me; cards: HomeCards }
     out.push(
       <View key='queue' className='card concern-card concern-card--queue'>
         <View className='card__title'>待答复的民情 {d.queueCount} 条</View>
-        {d.queue.map((c) => <Item key={c.id} c={c} sub={c.excerpt} hot={c.overdue} />)}
-        <View style={MORE} onClick={() => go(url.concernQueue)}>民情处理 ›</View>
+        {d.queue.map((c) => (
+          <Item key={c.id} c={c} sub={c.excerpt} hot={c.overdue} />
+        ))}
+        <View style={MORE} onClick={() => go(url.concernQueue)}>
+          民情处理 ›
+        </View>
       </View>,
     );
   }
@@ -58,7 +68,9 @@ export default function ConcernsCard({ me, cards }: { me: Me; cards: HomeCards }
     out.push(
       <View key='asked' className='card concern-card concern-card--asked'>
         <View className='card__title'>解决了吗？</View>
-        {d.asked.map((c) => <Item key={c.id} c={c} sub='请告诉我们解决了没有' />)}
+        {d.asked.map((c) => (
+          <Item key={c.id} c={c} sub='请告诉我们解决了没有' />
+        ))}
       </View>,
     );
   }
@@ -66,8 +78,12 @@ export default function ConcernsCard({ me, cards }: { me: Me; cards: HomeCards }
     out.push(
       <View key='mine' className='card concern-card concern-card--mine'>
         <View className='card__title'>我的民情 {d.mineOpen} 条</View>
-        {d.mine.map((c) => <Item key={c.id} c={c} sub={c.nextStep} />)}
-        <View style={MORE} onClick={() => go(url.concernMine)}>全部 ›</View>
+        {d.mine.map((c) => (
+          <Item key={c.id} c={c} sub={c.nextStep} />
+        ))}
+        <View style={MORE} onClick={() => go(url.concernMine)}>
+          全部 ›
+        </View>
       </View>,
     );
   }
@@ -75,8 +91,12 @@ export default function ConcernsCard({ me, cards }: { me: Me; cards: HomeCards }
     out.push(
       <View key='board' className='card concern-card concern-card--board'>
         <View className='card__title'>小区民情公开栏 {d.boardCount} 条</View>
-        {d.board.map((c) => <Item key={c.id} c={c} sub={c.followers ? `${c.followers}位邻居也关心` : c.excerpt} />)}
-        <View style={MORE} onClick={() => go(url.concernBoard)}>去看看，我也关心 ›</View>
+        {d.board.map((c) => (
+          <Item key={c.id} c={c} sub={c.followers ? `${c.followers}位邻居也关心` : c.excerpt} />
+        ))}
+        <View style={MORE} onClick={() => go(url.concernBoard)}>
+          去看看，我也关心 ›
+        </View>
       </View>,
     );
   } else if (me.homes.length > 0 && d.mineOpen === 0) {

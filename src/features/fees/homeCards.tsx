@@ -34,14 +34,20 @@ export function CollectionCard(props: { me: Me; cards: HomeCards }) {
   const list = (props.cards.fees.ok ? props.cards.fees.data.compounds : undefined) ?? [];
   const actor = actorOf(props.me);
   // 欠费催缴 for the people who may remind (committee, manager, bookkeeper).
-  const reminds = (compoundId: string) => props.me.roles.some((r) => r.compoundId === compoundId && can(actor, 'fees.remind', { communityId: r.communityId, compoundId }));
-  const closes = (compoundId: string) => props.me.roles.some((r) => r.compoundId === compoundId && can(actor, 'ledger.close', { communityId: r.communityId, compoundId }));
+  const reminds = (compoundId: string) =>
+    props.me.roles.some((r) => r.compoundId === compoundId && can(actor, 'fees.remind', { communityId: r.communityId, compoundId }));
+  const closes = (compoundId: string) =>
+    props.me.roles.some((r) => r.compoundId === compoundId && can(actor, 'ledger.close', { communityId: r.communityId, compoundId }));
   if (!list.length) return null;
   return (
     <View className='card fees-collection-card'>
       <View className='card__title'>本月物业费收缴</View>
       {list.map((c) => (
-        <View key={c.compoundId} className='row row--link' onClick={() => go(`${url.feeBooks}?compoundId=${encodeURIComponent(c.compoundId)}`)}>
+        <View
+          key={c.compoundId}
+          className='row row--link'
+          onClick={() => go(`${url.feeBooks}?compoundId=${encodeURIComponent(c.compoundId)}`)}
+        >
           <View className='row__main'>
             <View className='row__title'>
               {c.name} 收缴率 {c.rate}%
@@ -53,14 +59,20 @@ export function CollectionCard(props: { me: Me; cards: HomeCards }) {
           </View>
         </View>
       ))}
-      {list.filter((c) => reminds(c.compoundId)).map((c) => (
-        <View key={`remind_${c.compoundId}`} className='row row--link fees-collection-card__remind' onClick={() => go(`${url.feeBooks}?compoundId=${encodeURIComponent(c.compoundId)}&part=arrears`)}>
-          <View className='row__main'>
-            <View className='row__title'>{list.length > 1 ? `${c.name} 欠费催缴` : '欠费催缴'}</View>
-            <View className='row__sub'>各楼欠费，微信提醒欠费住户</View>
+      {list
+        .filter((c) => reminds(c.compoundId))
+        .map((c) => (
+          <View
+            key={`remind_${c.compoundId}`}
+            className='row row--link fees-collection-card__remind'
+            onClick={() => go(`${url.feeBooks}?compoundId=${encodeURIComponent(c.compoundId)}&part=arrears`)}
+          >
+            <View className='row__main'>
+              <View className='row__title'>{list.length > 1 ? `${c.name} 欠费催缴` : '欠费催缴'}</View>
+              <View className='row__sub'>各楼欠费，微信提醒欠费住户</View>
+            </View>
           </View>
-        </View>
-      ))}
+        ))}
     </View>
   );
 }

@@ -15,7 +15,12 @@ export const noticesFeature = defineFeature({
   routes: NOTICE_ROUTES,
   homeCards: [
     // Only for someone who receives notices: a home or a role (not while a bind request waits).
-    { key: 'notices-unread', order: 5, Component: UnreadNoticesCard, when: (v) => v.me.registered && (v.me.homes.length > 0 || v.me.roles.length > 0) },
+    {
+      key: 'notices-unread',
+      order: 5,
+      Component: UnreadNoticesCard,
+      when: (v) => v.me.registered && (v.me.homes.length > 0 || v.me.roles.length > 0),
+    },
     { key: 'notices-mine', order: 8, Component: MyNoticesProgressCard, permission: 'notice.post' },
   ],
   services: [{ key: 'notice-post', label: '发布通知', hint: '楼栋群、全小区', url: url.noticePost, order: 0, permission: 'notice.post' }],

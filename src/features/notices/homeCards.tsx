@@ -66,7 +66,9 @@ export function UnreadNoticesCard({ cards }: { me: Me; cards: HomeCards }) {
 }
 
 export function MyNoticesProgressCard({ cards }: { me: Me; cards: HomeCards }) {
-  const items = (cards.notices.ok ? cards.notices.data.authored : null)?.items.slice(0, SHOWN).filter((n) => n.progress && n.status === 'published') ?? [];
+  const items =
+    (cards.notices.ok ? cards.notices.data.authored : null)?.items.slice(0, SHOWN).filter((n) => n.progress && n.status === 'published') ??
+    [];
   if (!items.length) return null;
   return (
     <View className='card home-mine'>
@@ -75,7 +77,11 @@ export function MyNoticesProgressCard({ cards }: { me: Me; cards: HomeCards }) {
         const p = n.progress!;
         const done = p.reached >= p.homes;
         return (
-          <View key={n.id} className='row row--link home-mine__item' onClick={() => go(`${url.noticeTrack}?id=${encodeURIComponent(n.id)}`)}>
+          <View
+            key={n.id}
+            className='row row--link home-mine__item'
+            onClick={() => go(`${url.noticeTrack}?id=${encodeURIComponent(n.id)}`)}
+          >
             <View className='row__main'>
               <View className='row__title'>{n.title}</View>
               <View className='row__sub home-mine__progress'>

@@ -12,7 +12,14 @@ export const onboardingFeature = defineFeature({
   services: [
     { key: 'guide', label: '开通指引', hint: '导入、任命、收费、海报', url: url.guide, order: 5, permission: 'onboarding.guide' },
     // Only for someone new (no role, no home yet): the first of a compound; residents never see it.
-    { key: 'claim', label: '认领管理身份', hint: '用开通时的认领码', url: url.claim, order: 95, when: ({ me }) => me.roles.length === 0 && me.homes.length === 0 },
+    {
+      key: 'claim',
+      label: '认领管理身份',
+      hint: '用开通时的认领码',
+      url: url.claim,
+      order: 95,
+      when: ({ me }) => me.roles.length === 0 && me.homes.length === 0,
+    },
   ],
   shortcuts: [{ key: 'guide', label: '开通指引', url: url.guide, order: 1, permission: 'onboarding.guide' }],
 });

@@ -27,14 +27,23 @@ export default function VehiclesCard({ cards }: { me: Me; cards: HomeCards }) {
   if (d.alerts.length) {
     shown.push(
       <View key='alerts' className='card vehicle-card vehicle-card--alert' style={{ borderLeft: `8px solid ${RED}` }}>
-        <View className='card__title' style={{ color: RED }}>有邻居提醒您挪车</View>
+        <View className='card__title' style={{ color: RED }}>
+          有邻居提醒您挪车
+        </View>
         {d.alerts.map((a) => (
           <View key={a.id} className='row row--link vehicle-card__alert' onClick={() => open(a.id)}>
             <View className='row__main'>
-              <View className='row__title'>{a.plateLabel} · {a.reason}</View>
-              <View className='row__sub'>{a.note ? `${a.note} · ` : ''}{formatDateTime(a.createdAt)}</View>
+              <View className='row__title'>
+                {a.plateLabel} · {a.reason}
+              </View>
+              <View className='row__sub'>
+                {a.note ? `${a.note} · ` : ''}
+                {formatDateTime(a.createdAt)}
+              </View>
             </View>
-            <View className='row__side' style={{ color: RED, fontWeight: 600 }}>去处理</View>
+            <View className='row__side' style={{ color: RED, fontWeight: 600 }}>
+              去处理
+            </View>
           </View>
         ))}
       </View>,
@@ -47,13 +56,19 @@ export default function VehiclesCard({ cards }: { me: Me; cards: HomeCards }) {
         {d.queue.map((q) => (
           <View key={q.id} className='row row--link vehicle-card__queue' onClick={() => open(q.id)}>
             <View className='row__main'>
-              <View className='row__title'>{q.plateLabel} · {q.reason}</View>
+              <View className='row__title'>
+                {q.plateLabel} · {q.reason}
+              </View>
               <View className='row__sub'>{q.homeLabel ? `车主：${q.homeLabel}` : '未登记的车牌'}</View>
             </View>
-            <View className='row__side' style={BLUE}>{q.statusLabel}</View>
+            <View className='row__side' style={BLUE}>
+              {q.statusLabel}
+            </View>
           </View>
         ))}
-        <View className='vehicle-card__more' style={MORE} onClick={() => go(url.vehicleManage)}>全部转来的提醒 ›</View>
+        <View className='vehicle-card__more' style={MORE} onClick={() => go(url.vehicleManage)}>
+          全部转来的提醒 ›
+        </View>
       </View>,
     );
   }
@@ -64,10 +79,14 @@ export default function VehiclesCard({ cards }: { me: Me; cards: HomeCards }) {
         {d.mine.map((m) => (
           <View key={m.id} className='row row--link vehicle-card__mine' onClick={() => open(m.id)}>
             <View className='row__main'>
-              <View className='row__title'>{m.plateMasked} · {m.reason}</View>
+              <View className='row__title'>
+                {m.plateMasked} · {m.reason}
+              </View>
               <View className='row__sub'>{formatDateTime(m.createdAt)}</View>
             </View>
-            <View className='row__side vehicle-card__status' style={BLUE}>{m.statusLabel}</View>
+            <View className='row__side vehicle-card__status' style={BLUE}>
+              {m.statusLabel}
+            </View>
           </View>
         ))}
       </View>,

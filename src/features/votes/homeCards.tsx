@@ -28,7 +28,12 @@ export function VotesCard({ cards }: { me: Me; cards: HomeCards }) {
                 </View>
               ) : null}
             </View>
-            <View className={`row__side ${voted ? 'home-vote__done' : 'home-vote__todo'}`} style={mine.length && !voted ? { color: '#8a1f11', fontWeight: 700 } : undefined}>{mine.length === 0 ? '查看' : voted ? '我家已投' : '我家未投'}</View>
+            <View
+              className={`row__side ${voted ? 'home-vote__done' : 'home-vote__todo'}`}
+              style={mine.length && !voted ? { color: '#8a1f11', fontWeight: 700 } : undefined}
+            >
+              {mine.length === 0 ? '查看' : voted ? '我家已投' : '我家未投'}
+            </View>
           </View>
         );
       })}

@@ -29,7 +29,9 @@ export function keepWitnesses(compoundId: string, list: HeldWitness[]): void {
   if (!list.length) return;
   const held = heldWitnesses(compoundId);
   const seen = new Set(held.map((w) => w.seq));
-  const next = [...held, ...list.filter((w) => !seen.has(w.seq)).map((w) => ({ seq: w.seq, hash: w.hash }))].sort((a, b) => b.seq - a.seq).slice(0, KEEP);
+  const next = [...held, ...list.filter((w) => !seen.has(w.seq)).map((w) => ({ seq: w.seq, hash: w.hash }))]
+    .sort((a, b) => b.seq - a.seq)
+    .slice(0, KEEP);
   try {
     Taro.setStorageSync(KEY(compoundId), next);
   } catch {

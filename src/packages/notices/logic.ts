@@ -37,10 +37,17 @@ export function audienceGroups(me: Pick<Me, 'roles'>, compounds: CompoundInfo[])
   for (const c of compounds) {
     const options: AudienceOption[] = [];
     if (can(actor, 'notice.post', compoundTarget(c))) {
-      options.push({ key: `c:${c.id}`, kind: 'compound', id: c.id, label: '全小区', hint: `${c.buildings.reduce((s, b) => s + b.homeCount, 0)}户` });
+      options.push({
+        key: `c:${c.id}`,
+        kind: 'compound',
+        id: c.id,
+        label: '全小区',
+        hint: `${c.buildings.reduce((s, b) => s + b.homeCount, 0)}户`,
+      });
     }
     for (const b of c.buildings) {
-      if (can(actor, 'notice.post', buildingTarget(c, b))) options.push({ key: `b:${b.id}`, kind: 'building', id: b.id, label: b.name, hint: `${b.homeCount}户` });
+      if (can(actor, 'notice.post', buildingTarget(c, b)))
+        options.push({ key: `b:${b.id}`, kind: 'building', id: b.id, label: b.name, hint: `${b.homeCount}户` });
     }
     if (options.length) out.push({ compoundId: c.id, compoundName: c.name, options });
   }
@@ -148,13 +155,18 @@ export type Tone = 'ok' | 'info' | 'warn';
 /** After the tap: the reminder job's progress, honestly (0 is never a success). */
 export function jobWords(j: JobView): { text: string; tone: Tone; finished: boolean } {
   const unknown = j.unknown > 0 ? `，${j.unknown} 人不确定是否收到` : '';
-  if (j.status === 'failed') return { text: `提醒没有发完：${j.error ?? '请稍后再试'}（已提醒 ${j.done} 人）`, tone: 'warn', finished: true };
+  if (j.status === 'failed')
+    return { text: `提醒没有发完：${j.error ?? '请稍后再试'}（已提醒 ${j.done} 人）`, tone: 'warn', finished: true };
   if (j.status !== 'done') {
     const of = j.total !== null ? `，共需检查 ${j.total} 人` : '';
     return { text: `正在发送提醒：已提醒 ${j.done} 人${of}…`, tone: 'info', finished: false };
   }
   if (j.done === 0) {
-    return { text: `没有提醒到任何人：${j.skipped > 0 ? `${j.skipped} 人的提醒次数已用完或未订阅` : '没有可提醒的人'}。请当面告知。`, tone: 'warn', finished: true };
+    return {
+      text: `没有提醒到任何人：${j.skipped > 0 ? `${j.skipped} 人的提醒次数已用完或未订阅` : '没有可提醒的人'}。请当面告知。`,
+      tone: 'warn',
+      finished: true,
+    };
   }
   const skipped = j.skipped > 0 ? `，${j.skipped} 人收不到（未订阅或次数用完）` : '';
   return { text: `已提醒 ${j.done} 人${skipped}${unknown}`, tone: j.skipped > 0 || j.unknown > 0 ? 'info' : 'ok', finished: true };

@@ -67,7 +67,12 @@ export default function HomePage() {
                 <View className='section-title'>我的工作</View>
                 <View className='home__shortcuts'>
                   {shortcuts.map((s) => (
-                    <View key={s.key} className={`home__shortcut shortcut-${s.key}`} hoverClass='home__shortcut--hover' onClick={() => go(s.url)}>
+                    <View
+                      key={s.key}
+                      className={`home__shortcut shortcut-${s.key}`}
+                      hoverClass='home__shortcut--hover'
+                      onClick={() => go(s.url)}
+                    >
                       <View className='home__shortcut-label'>{s.label}</View>
                       {s.badge ? <View className='home__badge'>{s.badge}</View> : null}
                     </View>

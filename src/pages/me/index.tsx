@@ -104,7 +104,9 @@ export default function MePage() {
                   <View key={r.id} className='row row--link' onClick={() => go(ROUTES.homes)}>
                     <View className='row__main'>
                       <View className='row__title'>{homeTitle(r.home)}</View>
-                      <View className='row__sub'>{RELATION_LABELS[r.relation]} · {requestStatus(r)}</View>
+                      <View className='row__sub'>
+                        {RELATION_LABELS[r.relation]} · {requestStatus(r)}
+                      </View>
                     </View>
                   </View>
                 ))}
@@ -141,7 +143,6 @@ export default function MePage() {
       </View>
       {/* h5 demo only: the reminders the local runtime "sent" to me (GET /api/_demo/outbox). */}
       {process.env.TARO_ENV === 'h5' && data?.registered ? <DemoOutbox /> : null}
-
     </PageShell>
   );
 }

@@ -74,10 +74,16 @@ export default function NoticesPage() {
 
       {canPost ? (
         <View className='notices__boxes'>
-          <View className={`notices__box notices-box-inbox${box === 'inbox' ? ' notices__box--on' : ''}`} onClick={() => box !== 'inbox' && setFilter({ ...filter, box: 'inbox' })}>
+          <View
+            className={`notices__box notices-box-inbox${box === 'inbox' ? ' notices__box--on' : ''}`}
+            onClick={() => box !== 'inbox' && setFilter({ ...filter, box: 'inbox' })}
+          >
             收到的
           </View>
-          <View className={`notices__box notices-box-authored${box === 'authored' ? ' notices__box--on' : ''}`} onClick={() => box !== 'authored' && setFilter({ ...filter, box: 'authored' })}>
+          <View
+            className={`notices__box notices-box-authored${box === 'authored' ? ' notices__box--on' : ''}`}
+            onClick={() => box !== 'authored' && setFilter({ ...filter, box: 'authored' })}
+          >
             我发布的
           </View>
         </View>
@@ -124,36 +130,40 @@ export default function NoticesPage() {
               : { title: '暂无通知', text: '楼栋长、业委会和物业发布的通知会显示在这里。' })
         }
       >
-      {list.items.map((n) => (
-        <View key={n.id} className={noticeItemClass(n, box)} hoverClass='notice-item--hover' onClick={() => open(n)}>
-          <View className='notice-item__tags'>
-            {box === 'inbox' && n.unread ? <View className='notice-item__dot' /> : null}
-            <View className={`tag${n.emergency ? ' tag--urgent' : ''}`}>{n.category}</View>
-            {n.pinned ? <View className='tag tag--blue'>置顶</View> : null}
-            {box === 'authored' ? <View className={`tag notice-status notice-status--${statusTone(n.status)}`}>{n.statusLabel}</View> : null}
-            {n.version > 1 ? <View className='tag tag--grey'>更正版</View> : null}
-            {n.imageCount > 0 ? <View className='tag tag--grey'>图片 {n.imageCount}</View> : null}
-          </View>
-          <View className='notice-item__title'>{n.title}</View>
-          {n.excerpt ? <View className='notice-item__excerpt'>{n.excerpt}</View> : null}
-          <View className='notice-item__meta'>
-            <View className='notice-item__author'>
-              {n.author.name} · {n.author.roleLabel}
-              {n.author.partyBadge ? <View className='party-badge'>党员</View> : null}
+        {list.items.map((n) => (
+          <View key={n.id} className={noticeItemClass(n, box)} hoverClass='notice-item--hover' onClick={() => open(n)}>
+            <View className='notice-item__tags'>
+              {box === 'inbox' && n.unread ? <View className='notice-item__dot' /> : null}
+              <View className={`tag${n.emergency ? ' tag--urgent' : ''}`}>{n.category}</View>
+              {n.pinned ? <View className='tag tag--blue'>置顶</View> : null}
+              {box === 'authored' ? (
+                <View className={`tag notice-status notice-status--${statusTone(n.status)}`}>{n.statusLabel}</View>
+              ) : null}
+              {n.version > 1 ? <View className='tag tag--grey'>更正版</View> : null}
+              {n.imageCount > 0 ? <View className='tag tag--grey'>图片 {n.imageCount}</View> : null}
             </View>
-            <View className='notice-item__time'>{formatDateTime(n.publishedAt ?? n.createdAt)}</View>
-          </View>
-          {box === 'authored' ? <View className='muted notice-item__targets'>发送范围：{n.targetsLabel}</View> : null}
-          {box === 'authored' && n.progress ? (
-            <View className={`notice-item__progress${n.progress.reached >= n.progress.homes ? ' notice-item__progress--done' : ''}`}>
-              {n.progress.reached}/{n.progress.homes} 户已知晓
-              {n.progress.reached < n.progress.homes ? <View className='notice-item__progress-left'>未读 {n.progress.homes - n.progress.reached} 户</View> : null}
+            <View className='notice-item__title'>{n.title}</View>
+            {n.excerpt ? <View className='notice-item__excerpt'>{n.excerpt}</View> : null}
+            <View className='notice-item__meta'>
+              <View className='notice-item__author'>
+                {n.author.name} · {n.author.roleLabel}
+                {n.author.partyBadge ? <View className='party-badge'>党员</View> : null}
+              </View>
+              <View className='notice-item__time'>{formatDateTime(n.publishedAt ?? n.createdAt)}</View>
             </View>
-          ) : null}
-        </View>
-      ))}
-      <LoadMore list={list} className='notices-more' />
-      {data && !data.nextCursor && list.items.length > 0 ? <View className='notices__end muted'>没有更多了</View> : null}
+            {box === 'authored' ? <View className='muted notice-item__targets'>发送范围：{n.targetsLabel}</View> : null}
+            {box === 'authored' && n.progress ? (
+              <View className={`notice-item__progress${n.progress.reached >= n.progress.homes ? ' notice-item__progress--done' : ''}`}>
+                {n.progress.reached}/{n.progress.homes} 户已知晓
+                {n.progress.reached < n.progress.homes ? (
+                  <View className='notice-item__progress-left'>未读 {n.progress.homes - n.progress.reached} 户</View>
+                ) : null}
+              </View>
+            ) : null}
+          </View>
+        ))}
+        <LoadMore list={list} className='notices-more' />
+        {data && !data.nextCursor && list.items.length > 0 ? <View className='notices__end muted'>没有更多了</View> : null}
       </StateView>
     </PageShell>
   );

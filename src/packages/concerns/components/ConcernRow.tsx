@@ -6,9 +6,17 @@ import { openConcern } from '../logic';
 
 export default function ConcernRow({ c, showNext }: { c: ConcernListItem; showNext?: boolean }) {
   return (
-    <View className={`concern-row${c.overdue || c.escalated ? ' concern-row--hot' : ''}`} hoverClass='concern-row--hover' onClick={() => openConcern(c.id)}>
+    <View
+      className={`concern-row${c.overdue || c.escalated ? ' concern-row--hot' : ''}`}
+      hoverClass='concern-row--hover'
+      onClick={() => openConcern(c.id)}
+    >
       <View className='concern-row__head'>
-        {c.escalated && c.status === 'open' ? <View className='concern-tag concern-tag--escalated'>已上报</View> : c.overdue ? <View className='concern-tag concern-tag--overdue'>已超时</View> : null}
+        {c.escalated && c.status === 'open' ? (
+          <View className='concern-tag concern-tag--escalated'>已上报</View>
+        ) : c.overdue ? (
+          <View className='concern-tag concern-tag--overdue'>已超时</View>
+        ) : null}
         {c.visibility === 'handlers' ? <View className='concern-tag concern-tag--private'>仅处理人</View> : null}
         <View className='concern-row__title'>{c.category}</View>
         <View className={`concern-status concern-status--${c.status}`}>{c.statusLabel}</View>

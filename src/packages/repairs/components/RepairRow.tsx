@@ -6,7 +6,11 @@ import { openRepair } from '../logic';
 
 export default function RepairRow({ r, showNext }: { r: RepairListItem; showNext?: boolean }) {
   return (
-    <View className={`repair-row${r.overdue ? ' repair-row--overdue' : ''}`} hoverClass='repair-row--hover' onClick={() => openRepair(r.id)}>
+    <View
+      className={`repair-row${r.overdue ? ' repair-row--overdue' : ''}`}
+      hoverClass='repair-row--hover'
+      onClick={() => openRepair(r.id)}
+    >
       <View className='repair-row__head'>
         {r.urgent ? <View className='repair-tag repair-tag--urgent'>紧急</View> : null}
         {r.overdue ? <View className='repair-tag repair-tag--overdue'>已超时</View> : null}

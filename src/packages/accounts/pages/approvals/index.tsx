@@ -125,7 +125,9 @@ export default function ApprovalsPage() {
                 <View className='approval-item__key'>登记业主</View>
                 <View className='approval-item__owners'>
                   {r.registerMatch && r.registerMatch !== 'unregistered' ? (
-                    <View className={`tag approval-item__match ${r.registerMatch === 'match' ? 'tag--blue' : ''}`}>{REGISTER_MATCH[r.registerMatch]}</View>
+                    <View className={`tag approval-item__match ${r.registerMatch === 'match' ? 'tag--blue' : ''}`}>
+                      {REGISTER_MATCH[r.registerMatch]}
+                    </View>
                   ) : null}
                   <View>{r.registeredOwners.length > 0 ? r.registeredOwners.join('、') : '花名册未登记'}</View>
                 </View>
@@ -142,7 +144,13 @@ export default function ApprovalsPage() {
                 <Btn type='danger' className='approval-reject' disabled={busy === r.id} onClick={() => openReject(r)}>
                   驳回
                 </Btn>
-                <Btn type='primary' className='approval-approve' loading={busy === r.id} disabled={'waitingForOthers' in r} onClick={() => decide(r, true)}>
+                <Btn
+                  type='primary'
+                  className='approval-approve'
+                  loading={busy === r.id}
+                  disabled={'waitingForOthers' in r}
+                  onClick={() => decide(r, true)}
+                >
                   {'waitingForOthers' in r ? '已同意' : '通过'}
                 </Btn>
               </View>
@@ -153,7 +161,11 @@ export default function ApprovalsPage() {
       </StateView>
 
       <Sheet open={!!rejecting} title='驳回申请' onClose={closeReject} className='reject-sheet'>
-        {rejecting ? <View className='muted reject-sheet__for'>{homeTitle(rejecting.home)} · {rejecting.applicantName}</View> : null}
+        {rejecting ? (
+          <View className='muted reject-sheet__for'>
+            {homeTitle(rejecting.home)} · {rejecting.applicantName}
+          </View>
+        ) : null}
         <View className='field'>
           <View className='field__label'>驳回原因（申请人会看到）</View>
           <Textarea

@@ -49,7 +49,12 @@ export function PickHome(props: { onDone: (d: Done) => void; buildingId?: string
     setHomesLoading(true);
     setHomesError(null);
     try {
-      const page = await api('accounts').call('homes.list', { buildingId: bId, ...(u ? { unit: u } : {}), size: 50, ...(cursor ? { cursor } : {}) });
+      const page = await api('accounts').call('homes.list', {
+        buildingId: bId,
+        ...(u ? { unit: u } : {}),
+        size: 50,
+        ...(cursor ? { cursor } : {}),
+      });
       setHomes((prev) => ({ items: cursor && prev ? [...prev.items, ...page.items] : page.items, nextCursor: page.nextCursor }));
     } catch (e) {
       setHomesError(toServiceError(e).message);
@@ -173,7 +178,9 @@ export function PickHome(props: { onDone: (d: Done) => void; buildingId?: string
           ) : null}
           {homesLoading ? <Loading /> : null}
           {homesError ? <View className='form-error'>{homesError}</View> : null}
-          {homes && homes.items.length === 0 && !homesLoading ? <EmptyView title='这里还没有登记的房屋' text='请联系楼栋长或业委会' /> : null}
+          {homes && homes.items.length === 0 && !homesLoading ? (
+            <EmptyView title='这里还没有登记的房屋' text='请联系楼栋长或业委会' />
+          ) : null}
           {homes?.nextCursor && !homesLoading ? (
             <View className='load-more'>
               <Btn size='small' onClick={() => buildingId && loadHomes(buildingId, unit, homes.nextCursor)}>

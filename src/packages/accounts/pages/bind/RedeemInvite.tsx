@@ -50,7 +50,13 @@ export function RedeemInvite(props: { code?: string; onDone: (d: Done) => void }
       </View>
       <View className='field'>
         <View className='field__label'>姓名</View>
-        <Input className='field__input bind-invite-name' value={name} placeholder='请输入真实姓名' maxlength={ACCOUNT_LIMITS.nameMax} onInput={(e) => setName(e.detail.value)} />
+        <Input
+          className='field__input bind-invite-name'
+          value={name}
+          placeholder='请输入真实姓名'
+          maxlength={ACCOUNT_LIMITS.nameMax}
+          onInput={(e) => setName(e.detail.value)}
+        />
       </View>
       {error ? <View className='form-error bind-error'>{error}</View> : null}
       <Btn type='primary' block loading={submitting} className='bind-redeem' onClick={submit}>

@@ -55,7 +55,12 @@ export default function ImportPage() {
       // Uploaded once per picked file; the check and the import read the same copy.
       const id = uploaded ?? (await uploadImportFile(f));
       setFileID(id);
-      const r = await api('accounts').call('roster.import', { clientRequestId: dryRun ? newRequestId() : importId.id, compoundId, fileID: id, dryRun });
+      const r = await api('accounts').call('roster.import', {
+        clientRequestId: dryRun ? newRequestId() : importId.id,
+        compoundId,
+        fileID: id,
+        dryRun,
+      });
       setResult(r);
       setRowErrors(r.errors);
       setStage(dryRun ? 'checked' : 'imported');
@@ -109,7 +114,12 @@ export default function ImportPage() {
 
   return (
     <PageShell className='import'>
-      <StateView {...compounds.state} permission='roster.import' permissionAction='导入花名册' denied={!!compounds.data && list.length === 0} />
+      <StateView
+        {...compounds.state}
+        permission='roster.import'
+        permissionAction='导入花名册'
+        denied={!!compounds.data && list.length === 0}
+      />
       {list.length > 0 ? (
         <View>
           {list.length > 1 ? (
@@ -143,7 +153,14 @@ export default function ImportPage() {
             </View>
             <View className='muted import-template__aliases'>{HEADER_HINT}</View>
             <View className='muted'>同一楼栋、单元、房号再次导入会更新该户信息。</View>
-            <Btn type='ghost' block disabled={!compoundId} loading={templateBusy} className='import-template-download' onClick={downloadTemplate}>
+            <Btn
+              type='ghost'
+              block
+              disabled={!compoundId}
+              loading={templateBusy}
+              className='import-template-download'
+              onClick={downloadTemplate}
+            >
               下载模板表格
             </Btn>
           </View>
@@ -151,7 +168,9 @@ export default function ImportPage() {
           <Btn type='primary' block disabled={!compoundId} loading={stage === 'checking'} className='import-choose' onClick={choose}>
             {file ? '重新选择文件' : '选择 Excel 文件'}
           </Btn>
-          {process.env.TARO_ENV === 'weapp' ? <View className='muted import__hint'>请先把表格发到微信聊天中，再从聊天记录里选择。</View> : null}
+          {process.env.TARO_ENV === 'weapp' ? (
+            <View className='muted import__hint'>请先把表格发到微信聊天中，再从聊天记录里选择。</View>
+          ) : null}
           {file ? <View className='muted import__file'>已选择：{file.name}</View> : null}
 
           {error ? <View className='form-error import-error'>{error}</View> : null}
@@ -160,14 +179,18 @@ export default function ImportPage() {
             <View className='card import-result'>
               <View className='card__title'>{result.dryRun ? '检查结果' : '导入结果'}</View>
               <View className='import-summary'>
-                {summary(result).split('，').map((part, i, all) => (
-                  <Text key={i} className='import-summary__part'>
-                    {part}
-                    {i < all.length - 1 ? '，' : ''}
-                  </Text>
-                ))}
+                {summary(result)
+                  .split('，')
+                  .map((part, i, all) => (
+                    <Text key={i} className='import-summary__part'>
+                      {part}
+                      {i < all.length - 1 ? '，' : ''}
+                    </Text>
+                  ))}
               </View>
-              {result.dryRun && result.errors.length === 0 ? <View className='muted'>没有发现问题。请核对下表中新房屋的去处，确认后写入。</View> : null}
+              {result.dryRun && result.errors.length === 0 ? (
+                <View className='muted'>没有发现问题。请核对下表中新房屋的去处，确认后写入。</View>
+              ) : null}
             </View>
           ) : null}
 

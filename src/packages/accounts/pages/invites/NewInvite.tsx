@@ -13,7 +13,9 @@ import { api, toServiceError } from '@/services/cloud';
 export function NewHomeInvite(props: { compounds: CompoundInfo[]; onMade: (i: InviteView) => void }) {
   const [compoundId, setCompoundId] = useState<string | null>(props.compounds.length === 1 ? props.compounds[0].id : null);
   // A lead of one building starts there.
-  const [buildingId, setBuildingId] = useState<string | null>(props.compounds.length === 1 && props.compounds[0].buildings.length === 1 ? props.compounds[0].buildings[0].id : null);
+  const [buildingId, setBuildingId] = useState<string | null>(
+    props.compounds.length === 1 && props.compounds[0].buildings.length === 1 ? props.compounds[0].buildings[0].id : null,
+  );
   const [unit, setUnit] = useState<string | null>(null);
   const [home, setHome] = useState<HomeSummary | null>(null);
   const [relation, setRelation] = useState<Relation | null>(null);
@@ -24,7 +26,7 @@ export function NewHomeInvite(props: { compounds: CompoundInfo[]; onMade: (i: In
   const compound = props.compounds.find((c) => c.id === compoundId) ?? null;
   const building = compound?.buildings.find((b) => b.id === buildingId) ?? null;
   const needsUnit = !!building && building.units.length > 1;
-  const unitShown = needsUnit ? unit : building?.units[0] ?? null;
+  const unitShown = needsUnit ? unit : (building?.units[0] ?? null);
   const homes = useRemote(
     () => api('accounts').call('homes.list', { buildingId: building!.id, ...(unitShown ? { unit: unitShown } : {}), size: 50 }),
     [building?.id, unitShown],
@@ -53,24 +55,59 @@ export function NewHomeInvite(props: { compounds: CompoundInfo[]; onMade: (i: In
       <View className='card__title'>为一户生成邀请码</View>
       <View className='card__sub'>对方输入邀请码后直接绑定，无需再审核。</View>
       {props.compounds.length > 1 ? (
-        <Choice className='invites-compounds' options={props.compounds.map((c) => ({ value: c.id, label: c.name }))} value={compoundId} onChange={(id) => { setCompoundId(id); setBuildingId(null); setUnit(null); setHome(null); }} />
+        <Choice
+          className='invites-compounds'
+          options={props.compounds.map((c) => ({ value: c.id, label: c.name }))}
+          value={compoundId}
+          onChange={(id) => {
+            setCompoundId(id);
+            setBuildingId(null);
+            setUnit(null);
+            setHome(null);
+          }}
+        />
       ) : null}
       {compound ? (
         <View className='field'>
           <View className='field__label'>楼栋</View>
-          <Choice className='invites-buildings' columns={3} options={compound.buildings.map((b) => ({ value: b.id, label: b.name }))} value={buildingId} onChange={(id) => { setBuildingId(id); setUnit(null); setHome(null); }} />
+          <Choice
+            className='invites-buildings'
+            columns={3}
+            options={compound.buildings.map((b) => ({ value: b.id, label: b.name }))}
+            value={buildingId}
+            onChange={(id) => {
+              setBuildingId(id);
+              setUnit(null);
+              setHome(null);
+            }}
+          />
         </View>
       ) : null}
       {building && needsUnit ? (
         <View className='field'>
           <View className='field__label'>单元</View>
-          <Choice className='invites-units' columns={3} options={building.units.map((u) => ({ value: u, label: `${u}单元` }))} value={unit} onChange={(u) => { setUnit(u); setHome(null); }} />
+          <Choice
+            className='invites-units'
+            columns={3}
+            options={building.units.map((u) => ({ value: u, label: `${u}单元` }))}
+            value={unit}
+            onChange={(u) => {
+              setUnit(u);
+              setHome(null);
+            }}
+          />
         </View>
       ) : null}
       {homes.data ? (
         <View className='field'>
           <View className='field__label'>房号</View>
-          <Choice className='invites-homes' columns={3} options={homes.data.items.map((h) => ({ value: h.id, label: h.number }))} value={home?.id ?? null} onChange={(id) => setHome(homes.data!.items.find((h) => h.id === id) ?? null)} />
+          <Choice
+            className='invites-homes'
+            columns={3}
+            options={homes.data.items.map((h) => ({ value: h.id, label: h.number }))}
+            value={home?.id ?? null}
+            onChange={(id) => setHome(homes.data!.items.find((h) => h.id === id) ?? null)}
+          />
         </View>
       ) : homes.state.loading ? (
         <Loading />
@@ -78,7 +115,13 @@ export function NewHomeInvite(props: { compounds: CompoundInfo[]; onMade: (i: In
       {home ? (
         <View className='field'>
           <View className='field__label'>对方与 {home.label} 的关系</View>
-          <Choice className='invites-relations' columns={3} options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))} value={relation} onChange={setRelation} />
+          <Choice
+            className='invites-relations'
+            columns={3}
+            options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
+            value={relation}
+            onChange={setRelation}
+          />
         </View>
       ) : null}
       {error ? <View className='form-error invites-error'>{error}</View> : null}
@@ -114,7 +157,12 @@ export function NewStaffInvite(props: { compounds: CompoundInfo[]; onMade: (i: I
       <View className='card__title'>邀请物业员工</View>
       <View className='card__sub'>给不住在本小区的员工一个邀请码：对方输入后成为本小区的物业员工。一码一人，7天内有效。</View>
       {props.compounds.length > 1 ? (
-        <Choice className='invites-compounds' options={props.compounds.map((c) => ({ value: c.id, label: c.name }))} value={compoundId} onChange={setCompoundId} />
+        <Choice
+          className='invites-compounds'
+          options={props.compounds.map((c) => ({ value: c.id, label: c.name }))}
+          value={compoundId}
+          onChange={setCompoundId}
+        />
       ) : null}
       {error ? <View className='form-error invites-error'>{error}</View> : null}
       <Btn type='primary' block disabled={!compoundId} loading={saving} className='invites-create-staff' onClick={create}>

@@ -55,7 +55,13 @@ export default function InvitesPage() {
   const current = kind ?? kinds[0] ?? null;
 
   async function revoke(i: InviteView) {
-    const ok = await confirmAction({ title: '撤销邀请码', content: `撤销 ${i.label} 的邀请码 ${i.code}？撤销后不能再使用。`, confirmText: '撤销', cancelText: '再想想', danger: true });
+    const ok = await confirmAction({
+      title: '撤销邀请码',
+      content: `撤销 ${i.label} 的邀请码 ${i.code}？撤销后不能再使用。`,
+      confirmText: '撤销',
+      cancelText: '再想想',
+      danger: true,
+    });
     if (!ok) return;
     try {
       await api('accounts').call('invite.revoke', { inviteId: i.id });
@@ -76,7 +82,12 @@ export default function InvitesPage() {
 
   return (
     <PageShell className='invites'>
-      <StateView {...scope.state} permission={['invite.create', 'role.grant.staff']} permissionAction='发邀请码' denied={!!s && kinds.length === 0} />
+      <StateView
+        {...scope.state}
+        permission={['invite.create', 'role.grant.staff']}
+        permissionAction='发邀请码'
+        denied={!!s && kinds.length === 0}
+      />
       {s && kinds.length > 0 ? (
         <View>
           {kinds.length > 1 ? (
@@ -95,11 +106,16 @@ export default function InvitesPage() {
           {current === 'home' ? <NewHomeInvite key={made?.id ?? 'first'} compounds={s.home} onMade={onMade} /> : null}
           {current === 'staff' ? <NewStaffInvite compounds={s.staff} onMade={onMade} /> : null}
           <View className='section-title'>有效的邀请码</View>
-          <StateView {...list.state} empty={list.items.length === 0 && { title: '还没有有效的邀请码', text: '生成后7天内有效，使用一次即失效。' }}>
+          <StateView
+            {...list.state}
+            empty={list.items.length === 0 && { title: '还没有有效的邀请码', text: '生成后7天内有效，使用一次即失效。' }}
+          >
             <View>
-              {list.items.filter((i) => i.id !== made?.id).map((i) => (
-                <InviteCard key={i.id} invite={i} onRevoke={revoke} />
-              ))}
+              {list.items
+                .filter((i) => i.id !== made?.id)
+                .map((i) => (
+                  <InviteCard key={i.id} invite={i} onRevoke={revoke} />
+                ))}
               <LoadMore list={list} className='invites-more' />
             </View>
           </StateView>

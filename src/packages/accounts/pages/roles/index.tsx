@@ -88,26 +88,31 @@ export default function RolesPage() {
               ) : null}
             </View>
           </View>
-          <StateView {...roles.state} permission='role.view' permissionAction='管理角色' empty={!!roles.data && items.length === 0 && { title: '还没有人担任角色' }}>
-          {items.length > 0 ? (
-            <View className='card'>
-              {items.map((r) => (
-                <View key={r.id} className='row role-item'>
-                  <View className='row__main'>
-                    <View className='row__title'>
-                      {r.personName} · {ROLE_LABELS[r.role]}
+          <StateView
+            {...roles.state}
+            permission='role.view'
+            permissionAction='管理角色'
+            empty={!!roles.data && items.length === 0 && { title: '还没有人担任角色' }}
+          >
+            {items.length > 0 ? (
+              <View className='card'>
+                {items.map((r) => (
+                  <View key={r.id} className='row role-item'>
+                    <View className='row__main'>
+                      <View className='row__title'>
+                        {r.personName} · {ROLE_LABELS[r.role]}
+                      </View>
+                      <View className='row__sub'>{r.scopeLabel}</View>
                     </View>
-                    <View className='row__sub'>{r.scopeLabel}</View>
+                    {r.canRevoke ? (
+                      <Btn type='danger' size='small' className='role-revoke' onClick={() => revoke(r)}>
+                        撤销
+                      </Btn>
+                    ) : null}
                   </View>
-                  {r.canRevoke ? (
-                    <Btn type='danger' size='small' className='role-revoke' onClick={() => revoke(r)}>
-                      撤销
-                    </Btn>
-                  ) : null}
-                </View>
-              ))}
-            </View>
-          ) : null}
+                ))}
+              </View>
+            ) : null}
           </StateView>
           {granting ? (
             <GrantSheet
@@ -145,7 +150,10 @@ function GrantSheet(props: { compound: CompoundInfo; roles: RoleName[]; onClose:
   async function save() {
     if (!role || !person) return setError('请选择角色和人员');
     if (grantsBuildings(role) && leadBuildings.length === 0) return setError('请选择负责的楼栋');
-    const names = compound.buildings.filter((b) => leadBuildings.includes(b.id)).map((b) => b.name).join('、');
+    const names = compound.buildings
+      .filter((b) => leadBuildings.includes(b.id))
+      .map((b) => b.name)
+      .join('、');
     const ok = await confirmAction({
       title: '确认授予',
       content: `授予 ${person.name}“${ROLE_LABELS[role]}”${grantsBuildings(role) ? `（${names}）` : `（${compound.name}）`}？`,
@@ -214,8 +222,21 @@ function GrantSheet(props: { compound: CompoundInfo; roles: RoleName[]; onClose:
             查找
           </Btn>
         </View>
-        {person ? <View className='grant-picked'>已选：{person.name}{person.homes.length ? ` · ${person.homes.join('、')}` : ''}</View> : null}
-        <StateView {...people.state} empty={people.items.length === 0 && { title: q ? `没有找到“${q}”` : '本小区还没有已绑定的住户', text: q ? '可以换个写法，如只输房号“602”。不住本小区的员工请用“邀请员工”。' : undefined }}>
+        {person ? (
+          <View className='grant-picked'>
+            已选：{person.name}
+            {person.homes.length ? ` · ${person.homes.join('、')}` : ''}
+          </View>
+        ) : null}
+        <StateView
+          {...people.state}
+          empty={
+            people.items.length === 0 && {
+              title: q ? `没有找到“${q}”` : '本小区还没有已绑定的住户',
+              text: q ? '可以换个写法，如只输房号“602”。不住本小区的员工请用“邀请员工”。' : undefined,
+            }
+          }
+        >
           <View className='card grant-people'>
             {people.items.map((p) => (
               <View

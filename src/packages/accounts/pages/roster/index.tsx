@@ -88,40 +88,40 @@ export default function RosterPageView() {
 
       {buildingId ? (
         <StateView {...roster.state} permission={ROSTER} permissionAction='查看这栋楼的花名册'>
-      {roster.page ? (
-        <View className='roster-list'>
-          <View className='roster__head'>
-            <View className='roster__title'>{roster.page.building.name}</View>
-            <View className={`tag roster-view roster-view--${roster.page.view}${roster.page.view === 'full' ? '' : ' tag--blue'}`}>
-              {roster.page.view === 'full' ? '完整信息' : '姓名和手机号已遮挡'}
-            </View>
-            {roster.page.total !== undefined ? <View className='muted'>共 {roster.page.total} 户</View> : null}
-          </View>
-          {roster.items.length === 0 ? <EmptyView title='这栋楼还没有房屋数据' text='业委会或物业可以导入花名册。' /> : null}
-          {roster.items.map((h) => (
-            <View key={h.home.id} className='card roster-home'>
-              <View className='card__title'>{h.home.label}</View>
-              <View className='roster-home__line'>
-                <View className='roster-home__key'>登记业主</View>
-                <View className='roster-home__val'>
-                  {h.registeredOwners.length > 0
-                    ? h.registeredOwners.map((o) => `${o.name}${o.phone ? ' ' + o.phone : ''}`).join('；')
-                    : '未登记'}
+          {roster.page ? (
+            <View className='roster-list'>
+              <View className='roster__head'>
+                <View className='roster__title'>{roster.page.building.name}</View>
+                <View className={`tag roster-view roster-view--${roster.page.view}${roster.page.view === 'full' ? '' : ' tag--blue'}`}>
+                  {roster.page.view === 'full' ? '完整信息' : '姓名和手机号已遮挡'}
                 </View>
+                {roster.page.total !== undefined ? <View className='muted'>共 {roster.page.total} 户</View> : null}
               </View>
-              <View className='roster-home__line'>
-                <View className='roster-home__key'>已绑定</View>
-                <View className='roster-home__val'>
-                  {h.members.length > 0
-                    ? h.members.map((m) => `${m.name}（${RELATION_LABELS[m.relation]}）${m.phone ? ' ' + m.phone : ''}`).join('；')
-                    : '暂无'}
+              {roster.items.length === 0 ? <EmptyView title='这栋楼还没有房屋数据' text='业委会或物业可以导入花名册。' /> : null}
+              {roster.items.map((h) => (
+                <View key={h.home.id} className='card roster-home'>
+                  <View className='card__title'>{h.home.label}</View>
+                  <View className='roster-home__line'>
+                    <View className='roster-home__key'>登记业主</View>
+                    <View className='roster-home__val'>
+                      {h.registeredOwners.length > 0
+                        ? h.registeredOwners.map((o) => `${o.name}${o.phone ? ' ' + o.phone : ''}`).join('；')
+                        : '未登记'}
+                    </View>
+                  </View>
+                  <View className='roster-home__line'>
+                    <View className='roster-home__key'>已绑定</View>
+                    <View className='roster-home__val'>
+                      {h.members.length > 0
+                        ? h.members.map((m) => `${m.name}（${RELATION_LABELS[m.relation]}）${m.phone ? ' ' + m.phone : ''}`).join('；')
+                        : '暂无'}
+                    </View>
+                  </View>
                 </View>
-              </View>
+              ))}
+              <LoadMore list={roster} className='roster-more' />
             </View>
-          ))}
-          <LoadMore list={roster} className='roster-more' />
-        </View>
-      ) : null}
+          ) : null}
         </StateView>
       ) : null}
     </PageShell>

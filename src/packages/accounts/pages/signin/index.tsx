@@ -47,7 +47,10 @@ export default function SignInPage() {
         一位新的微信用户
       </Btn>
       {error ? <View className='form-error signin-error'>{error}</View> : null}
-      <StateView {...people.state} empty={!!people.data && people.data.length === 0 && { title: '还没有演示数据', text: '请先运行种子数据脚本。' }} />
+      <StateView
+        {...people.state}
+        empty={!!people.data && people.data.length === 0 && { title: '还没有演示数据', text: '请先运行种子数据脚本。' }}
+      />
       {people.data
         ? groupByRole(people.data).map((g) => (
             <View key={g.role} className='signin-group'>
@@ -68,7 +71,9 @@ export default function SignInPage() {
                           </View>
                         ))}
                       </View>
-                      <View className='row__sub'>{p.homes.length > 0 ? p.homes.join('；') : p.roles.length > 0 ? '工作身份，未绑定房屋' : '未绑定房屋'}</View>
+                      <View className='row__sub'>
+                        {p.homes.length > 0 ? p.homes.join('；') : p.roles.length > 0 ? '工作身份，未绑定房屋' : '未绑定房屋'}
+                      </View>
                     </View>
                   </View>
                 ))}

@@ -44,11 +44,15 @@ export default function ActivityCreatePage() {
 
   const scopes = useMemo(
     // Where this person may organise, as the permission table says (a lead: their buildings; the compound's roles: all of it).
-    () => scopedGrants(me.data?.roles ?? [], 'activity.create').map((r) => ({
-      value: r.id,
-      label: r.scope === 'building' ? r.scopeLabel : `${r.scopeLabel} 全体`,
-      audience: r.scope === 'building' ? { kind: 'buildings' as const, buildingIds: r.buildingIds ?? [] } : { kind: 'compound' as const, compoundId: r.compoundId! },
-    })),
+    () =>
+      scopedGrants(me.data?.roles ?? [], 'activity.create').map((r) => ({
+        value: r.id,
+        label: r.scope === 'building' ? r.scopeLabel : `${r.scopeLabel} 全体`,
+        audience:
+          r.scope === 'building'
+            ? { kind: 'buildings' as const, buildingIds: r.buildingIds ?? [] }
+            : { kind: 'compound' as const, compoundId: r.compoundId! },
+      })),
     [me.data],
   );
   const chosen = scopes.find((s) => s.value === scope) ?? scopes[0];
@@ -91,37 +95,90 @@ export default function ActivityCreatePage() {
         <View className='card'>
           <View className='field'>
             <View className='field__label'>活动名称</View>
-            <Input className='field__input act-title-input' value={title} maxlength={L.title} placeholder='例如：周六文明劝导' onInput={(e) => setTitle(e.detail.value)} />
+            <Input
+              className='field__input act-title-input'
+              value={title}
+              maxlength={L.title}
+              placeholder='例如：周六文明劝导'
+              onInput={(e) => setTitle(e.detail.value)}
+            />
           </View>
           <View className='field'>
             <View className='field__label'>活动说明</View>
-            <Textarea className='field__textarea act-desc-input' value={description} maxlength={L.description} placeholder='做什么、要带什么、注意事项' onInput={(e) => setDescription(e.detail.value)} />
+            <Textarea
+              className='field__textarea act-desc-input'
+              value={description}
+              maxlength={L.description}
+              placeholder='做什么、要带什么、注意事项'
+              onInput={(e) => setDescription(e.detail.value)}
+            />
           </View>
           <View className='field'>
             <View className='field__label'>地点</View>
-            <Input className='field__input act-place-input' value={place} maxlength={L.place} placeholder='例如：小区南门' onInput={(e) => setPlace(e.detail.value)} />
+            <Input
+              className='field__input act-place-input'
+              value={place}
+              maxlength={L.place}
+              placeholder='例如：小区南门'
+              onInput={(e) => setPlace(e.detail.value)}
+            />
           </View>
           <View className='field'>
             <View className='field__label'>日期</View>
-            <Choice className='act-day' columns={3} value={day} onChange={setDay} options={[0, 1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: n === 0 ? '今天' : n === 1 ? '明天' : n === 2 ? '后天' : dayAfter(n).slice(5) }))} />
+            <Choice
+              className='act-day'
+              columns={3}
+              value={day}
+              onChange={setDay}
+              options={[0, 1, 2, 3, 4, 5, 6].map((n) => ({
+                value: String(n),
+                label: n === 0 ? '今天' : n === 1 ? '明天' : n === 2 ? '后天' : dayAfter(n).slice(5),
+              }))}
+            />
           </View>
           <View className='field'>
             <View className='field__label'>开始时间</View>
-            <Input className='field__input act-time-input' value={time} maxlength={5} placeholder='09:00' onInput={(e) => setTime(e.detail.value.trim())} />
+            <Input
+              className='field__input act-time-input'
+              value={time}
+              maxlength={5}
+              placeholder='09:00'
+              onInput={(e) => setTime(e.detail.value.trim())}
+            />
           </View>
           <View className='field'>
             <View className='field__label'>活动时长</View>
-            <Choice className='act-hours' columns={3} value={hours} onChange={setHours} options={['1', '2', '3', '4', '6', '8'].map((h) => ({ value: h, label: `${h}小时` }))} />
+            <Choice
+              className='act-hours'
+              columns={3}
+              value={hours}
+              onChange={setHours}
+              options={['1', '2', '3', '4', '6', '8'].map((h) => ({ value: h, label: `${h}小时` }))}
+            />
           </View>
           <View className='field'>
             <View className='field__label'>报名截止</View>
-            <Choice className='act-deadline' value={deadlineKind} onChange={setDeadlineKind} options={[{ value: 'start', label: '活动开始时' }, { value: 'eve', label: '前一天晚上8点' }]} />
+            <Choice
+              className='act-deadline'
+              value={deadlineKind}
+              onChange={setDeadlineKind}
+              options={[
+                { value: 'start', label: '活动开始时' },
+                { value: 'eve', label: '前一天晚上8点' },
+              ]}
+            />
           </View>
         </View>
         <View className='card'>
           <View className='field'>
             <View className='field__label'>谁可以报名</View>
-            <Choice className='act-scope' columns={1} value={chosen?.value} onChange={setScope} options={scopes.map(({ value, label }) => ({ value, label }))} />
+            <Choice
+              className='act-scope'
+              columns={1}
+              value={chosen?.value}
+              onChange={setScope}
+              options={scopes.map(({ value, label }) => ({ value, label }))}
+            />
           </View>
           <View className='field act-party'>
             <View className='field__label'>只限党员报名</View>
@@ -130,29 +187,73 @@ export default function ActivityCreatePage() {
           {slots.length === 0 ? (
             <View className='field'>
               <View className='field__label'>名额（满了以后可以候补）</View>
-              <Input className='field__input act-capacity-input' type='number' value={capacity} onInput={(e) => setCapacity(e.detail.value)} />
+              <Input
+                className='field__input act-capacity-input'
+                type='number'
+                value={capacity}
+                onInput={(e) => setCapacity(e.detail.value)}
+              />
             </View>
           ) : null}
           {slots.map((s, i) => (
             <View key={i} className='field act-slot-row'>
               <View className='field__label'>岗位 {i + 1}</View>
-              <Input className='field__input' value={s.name} maxlength={L.slotName} placeholder='例如：文明劝导员' onInput={(e) => setSlots(slots.map((x, j) => (j === i ? { ...x, name: e.detail.value } : x)))} />
-              <Input className='field__input' type='number' value={s.capacity} placeholder='人数' onInput={(e) => setSlots(slots.map((x, j) => (j === i ? { ...x, capacity: e.detail.value } : x)))} />
+              <Input
+                className='field__input'
+                value={s.name}
+                maxlength={L.slotName}
+                placeholder='例如：文明劝导员'
+                onInput={(e) => setSlots(slots.map((x, j) => (j === i ? { ...x, name: e.detail.value } : x)))}
+              />
+              <Input
+                className='field__input'
+                type='number'
+                value={s.capacity}
+                placeholder='人数'
+                onInput={(e) => setSlots(slots.map((x, j) => (j === i ? { ...x, capacity: e.detail.value } : x)))}
+              />
             </View>
           ))}
           <View className='actions'>
-            {slots.length < L.slots ? <Btn size='small' onClick={() => setSlots([...slots, { name: '', capacity: '5' }])}>按岗位设名额</Btn> : null}
-            {slots.length ? <Btn size='small' onClick={() => setSlots(slots.slice(0, -1))}>去掉一个岗位</Btn> : null}
+            {slots.length < L.slots ? (
+              <Btn size='small' onClick={() => setSlots([...slots, { name: '', capacity: '5' }])}>
+                按岗位设名额
+              </Btn>
+            ) : null}
+            {slots.length ? (
+              <Btn size='small' onClick={() => setSlots(slots.slice(0, -1))}>
+                去掉一个岗位
+              </Btn>
+            ) : null}
           </View>
           <View className='field'>
             <View className='field__label'>图片（可选）</View>
-            <View className='act-tags'>{images.map((i) => <Image key={i.fileID} src={i.url} style={{ width: '80px', height: '80px' }} mode='aspectFill' />)}</View>
-            {images.length < L.images ? <Btn size='small' onClick={async () => { try { setImages([...images, ...(await pickAndUploadImages('activities', L.images - images.length))]); } catch (e) { setError(toServiceError(e).message); } }}>添加图片</Btn> : null}
+            <View className='act-tags'>
+              {images.map((i) => (
+                <Image key={i.fileID} src={i.url} style={{ width: '80px', height: '80px' }} mode='aspectFill' />
+              ))}
+            </View>
+            {images.length < L.images ? (
+              <Btn
+                size='small'
+                onClick={async () => {
+                  try {
+                    setImages([...images, ...(await pickAndUploadImages('activities', L.images - images.length))]);
+                  } catch (e) {
+                    setError(toServiceError(e).message);
+                  }
+                }}
+              >
+                添加图片
+              </Btn>
+            ) : null}
           </View>
         </View>
         {error ? <View className='form-error act-create-error'>{error}</View> : null}
         <View className='actions'>
-          <Btn type='primary' block loading={busy} className='act-submit' onClick={() => void submit()}>发布活动</Btn>
+          <Btn type='primary' block loading={busy} className='act-submit' onClick={() => void submit()}>
+            发布活动
+          </Btn>
         </View>
       </StateView>
     </PageShell>

@@ -9,18 +9,22 @@ import { loadMe } from '@/store/me';
 import '@/packages/activities/common.scss';
 
 export default function HoursPage() {
-  const data = useRemote(async () => {
-    const me = await loadMe();
-    const c = api('activities');
-    const home = me.homes[0];
-    const [mine, building, compound, ranking] = await Promise.all([
-      c.call('activities.hours', { scope: 'me' }),
-      home ? c.call('activities.hours', { scope: 'building', buildingId: home.buildingId }) : Promise.resolve(null),
-      home ? c.call('activities.hours', { scope: 'compound', compoundId: home.compoundId }) : Promise.resolve(null),
-      home ? c.call('activities.ranking', { compoundId: home.compoundId }) : Promise.resolve(null),
-    ]);
-    return { mine, building, compound, ranking };
-  }, [], { refreshOnShow: true });
+  const data = useRemote(
+    async () => {
+      const me = await loadMe();
+      const c = api('activities');
+      const home = me.homes[0];
+      const [mine, building, compound, ranking] = await Promise.all([
+        c.call('activities.hours', { scope: 'me' }),
+        home ? c.call('activities.hours', { scope: 'building', buildingId: home.buildingId }) : Promise.resolve(null),
+        home ? c.call('activities.hours', { scope: 'compound', compoundId: home.compoundId }) : Promise.resolve(null),
+        home ? c.call('activities.ranking', { compoundId: home.compoundId }) : Promise.resolve(null),
+      ]);
+      return { mine, building, compound, ranking };
+    },
+    [],
+    { refreshOnShow: true },
+  );
   const d = data.data;
   return (
     <PageShell className='act-hours'>
@@ -33,7 +37,10 @@ export default function HoursPage() {
               {(d.mine.items ?? []).map((i) => (
                 <View key={i.activityId} className='act-row act-hours-item'>
                   <View className='act-row__name'>{i.title}</View>
-                  <View className='act-row__side'>{i.period} · {formatMinutes(i.minutes)}{i.corrected ? '（已更正）' : ''}</View>
+                  <View className='act-row__side'>
+                    {i.period} · {formatMinutes(i.minutes)}
+                    {i.corrected ? '（已更正）' : ''}
+                  </View>
                 </View>
               ))}
               {!d.mine.items?.length ? <View className='muted'>参加活动签到、签退后，时长会记在这里。</View> : null}
@@ -41,7 +48,9 @@ export default function HoursPage() {
             {[d.building, d.compound].map((s) =>
               s ? (
                 <View key={s.scope} className={`card act-hours-${s.scope}`}>
-                  <View className='card__title'>{s.label}（{s.year}年）</View>
+                  <View className='card__title'>
+                    {s.label}（{s.year}年）
+                  </View>
                   <View className='act-total'>{formatMinutes(s.totalMinutes)}</View>
                   <View className='muted'>{s.volunteers ?? 0} 位邻居参加</View>
                   {s.months.map((m) => (
@@ -60,7 +69,10 @@ export default function HoursPage() {
                 {d.ranking.rows.map((r) => (
                   <View key={r.rank} className='act-row'>
                     <View className='act-row__no'>{r.rank}</View>
-                    <View className='act-row__name'>{r.name}<View className='party-badge'>党员</View></View>
+                    <View className='act-row__name'>
+                      {r.name}
+                      <View className='party-badge'>党员</View>
+                    </View>
                     <View className='act-row__side'>{formatMinutes(r.minutes)}</View>
                   </View>
                 ))}

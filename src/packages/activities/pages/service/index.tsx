@@ -44,15 +44,45 @@ function HelpCard({ r, onChange }: { r: HelpView; onChange: () => void }) {
         <View className='tag tag--grey'>{r.statusLabel}</View>
       </View>
       <View className='act-line'>{r.text}</View>
-      <View className='act-line muted'>{r.requesterName} · {formatDateTime(r.createdAt)}</View>
+      <View className='act-line muted'>
+        {r.requesterName} · {formatDateTime(r.createdAt)}
+      </View>
       {r.contact ? <View className='act-line'>求助人电话：{r.contact}</View> : null}
-      {r.takerName ? <View className='act-line'>接单：{r.takerName}{r.takerContact ? `（${r.takerContact}）` : ''}</View> : null}
+      {r.takerName ? (
+        <View className='act-line'>
+          接单：{r.takerName}
+          {r.takerContact ? `（${r.takerContact}）` : ''}
+        </View>
+      ) : null}
       {r.thanks ? <View className='act-line help-thanks'>感谢：{r.thanks}</View> : null}
-      {r.canTake ? <Btn type='primary' block loading={busy} className='help-take' onClick={() => void act(() => api('activities').call('help.take', { requestId: r.id }), '已接单')}>我来帮忙</Btn> : null}
+      {r.canTake ? (
+        <Btn
+          type='primary'
+          block
+          loading={busy}
+          className='help-take'
+          onClick={() => void act(() => api('activities').call('help.take', { requestId: r.id }), '已接单')}
+        >
+          我来帮忙
+        </Btn>
+      ) : null}
       {r.canClose ? (
         <View>
-          <Input className='field__input help-thanks-input' value={thanks} maxlength={L.thanks} placeholder='说句感谢的话（可不填）' onInput={(e) => setThanks(e.detail.value)} />
-          <Btn block loading={busy} className='help-close' onClick={() => void act(() => api('activities').call('help.close', { requestId: r.id, thanks }), '已完成')}>问题解决了</Btn>
+          <Input
+            className='field__input help-thanks-input'
+            value={thanks}
+            maxlength={L.thanks}
+            placeholder='说句感谢的话（可不填）'
+            onInput={(e) => setThanks(e.detail.value)}
+          />
+          <Btn
+            block
+            loading={busy}
+            className='help-close'
+            onClick={() => void act(() => api('activities').call('help.close', { requestId: r.id, thanks }), '已完成')}
+          >
+            问题解决了
+          </Btn>
         </View>
       ) : null}
     </View>
@@ -105,37 +135,74 @@ export default function ServicePage() {
     <PageShell className='service-page'>
       <View className='card help-ask'>
         <View className='card__title'>我要求助</View>
-        <Choice className='help-kind' value={kind} onChange={setKind} options={HELP_KINDS.map((k) => ({ value: k, label: HELP_KIND_LABELS[k] }))} />
+        <Choice
+          className='help-kind'
+          value={kind}
+          onChange={setKind}
+          options={HELP_KINDS.map((k) => ({ value: k, label: HELP_KIND_LABELS[k] }))}
+        />
         <View className='field'>
-          <Textarea className='field__textarea help-text' value={text} maxlength={L.helpText} placeholder='说说需要什么帮助' onInput={(e) => setText(e.detail.value)} />
+          <Textarea
+            className='field__textarea help-text'
+            value={text}
+            maxlength={L.helpText}
+            placeholder='说说需要什么帮助'
+            onInput={(e) => setText(e.detail.value)}
+          />
         </View>
         <View className='field'>
           <View className='field__label'>联系电话（只有接单的邻居能看到）</View>
-          <Input className='field__input help-contact' type='number' value={contact} maxlength={11} onInput={(e) => setContact(e.detail.value)} />
+          <Input
+            className='field__input help-contact'
+            type='number'
+            value={contact}
+            maxlength={11}
+            onInput={(e) => setContact(e.detail.value)}
+          />
         </View>
         {kind === 'medical' ? <View className='note'>情况紧急请直接拨打 120。</View> : null}
-        <Btn type='primary' block loading={busy} className='help-submit' onClick={() => void ask()}>发出求助</Btn>
+        <Btn type='primary' block loading={busy} className='help-submit' onClick={() => void ask()}>
+          发出求助
+        </Btn>
       </View>
 
       <StateView {...team.state}>
         {team.data?.items.length ? <View className='section-title'>服务队收到的求助</View> : null}
-        {team.data?.items.map((r) => <HelpCard key={r.id} r={r} onChange={() => void team.reload()} />)}
+        {team.data?.items.map((r) => (
+          <HelpCard key={r.id} r={r} onChange={() => void team.reload()} />
+        ))}
       </StateView>
 
       <StateView {...mine.state}>
         {mine.data?.items.length ? <View className='section-title'>我的求助</View> : null}
-        {mine.data?.items.map((r) => <HelpCard key={r.id} r={r} onChange={() => void mine.reload()} />)}
+        {mine.data?.items.map((r) => (
+          <HelpCard key={r.id} r={r} onChange={() => void mine.reload()} />
+        ))}
       </StateView>
 
       <View className='card service-register'>
         <View className='card__title'>我能帮邻居做什么</View>
         {me.data?.teams.length ? <View className='note'>已加入：{me.data.teams.map((t) => t.name).join('、')}</View> : null}
-        <Choice className='service-skills' columns={3} value={null} onChange={(s: Skill) => setSkills(chosen.includes(s) ? chosen.filter((x) => x !== s) : [...chosen, s])} options={SKILLS.map((s) => ({ value: s, label: `${chosen.includes(s) ? '✓ ' : ''}${SKILL_LABELS[s]}` }))} />
+        <Choice
+          className='service-skills'
+          columns={3}
+          value={null}
+          onChange={(s: Skill) => setSkills(chosen.includes(s) ? chosen.filter((x) => x !== s) : [...chosen, s])}
+          options={SKILLS.map((s) => ({ value: s, label: `${chosen.includes(s) ? '✓ ' : ''}${SKILL_LABELS[s]}` }))}
+        />
         <View className='field'>
           <View className='field__label'>什么时候方便</View>
-          <Input className='field__input service-when' value={when} maxlength={L.availability} placeholder='例如：周末上午' onInput={(e) => setAvailability(e.detail.value)} />
+          <Input
+            className='field__input service-when'
+            value={when}
+            maxlength={L.availability}
+            placeholder='例如：周末上午'
+            onInput={(e) => setAvailability(e.detail.value)}
+          />
         </View>
-        <Btn block loading={busy} className='service-submit' onClick={() => void register()}>{v ? '更新登记' : '登记'}</Btn>
+        <Btn block loading={busy} className='service-submit' onClick={() => void register()}>
+          {v ? '更新登记' : '登记'}
+        </Btn>
       </View>
     </PageShell>
   );

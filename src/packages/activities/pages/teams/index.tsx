@@ -33,7 +33,13 @@ export default function TeamsPage() {
     if (!d) return;
     setBusy(true);
     try {
-      await api('activities').call('service.saveTeam', { clientRequestId: rid.id, compoundId: d.compoundId, name, skill, memberIds: picked });
+      await api('activities').call('service.saveTeam', {
+        clientRequestId: rid.id,
+        compoundId: d.compoundId,
+        name,
+        skill,
+        memberIds: picked,
+      });
       rid.renew();
       setName('');
       setPicked([]);
@@ -53,22 +59,46 @@ export default function TeamsPage() {
           <View>
             {d.teams.map((t) => (
               <View key={t.id} className='card team-item'>
-                <View className='card__title'>{t.name}（{SKILL_LABELS[t.skill]}）</View>
+                <View className='card__title'>
+                  {t.name}（{SKILL_LABELS[t.skill]}）
+                </View>
                 <View className='act-line'>{t.members.map((m) => m.name).join('、') || '还没有成员'}</View>
               </View>
             ))}
             <View className='card'>
               <View className='card__title'>新建服务队</View>
-              <Choice columns={3} value={skill} onChange={(s) => { setSkill(s); setPicked([]); }} options={SKILLS.map((s) => ({ value: s, label: SKILL_LABELS[s] }))} />
-              <Input className='field__input team-name' value={name} maxlength={20} placeholder='队名，例如：邻里辅导队' onInput={(e) => setName(e.detail.value)} />
+              <Choice
+                columns={3}
+                value={skill}
+                onChange={(s) => {
+                  setSkill(s);
+                  setPicked([]);
+                }}
+                options={SKILLS.map((s) => ({ value: s, label: SKILL_LABELS[s] }))}
+              />
+              <Input
+                className='field__input team-name'
+                value={name}
+                maxlength={20}
+                placeholder='队名，例如：邻里辅导队'
+                onInput={(e) => setName(e.detail.value)}
+              />
               {candidates.length === 0 ? <View className='muted'>还没有邻居登记这项技能。</View> : null}
               {candidates.map((v) => (
-                <View key={v.personId} className='act-row' onClick={() => setPicked(picked.includes(v.personId) ? picked.filter((p) => p !== v.personId) : [...picked, v.personId])}>
-                  <View className='act-row__name'>{picked.includes(v.personId) ? '☑' : '☐'} {v.name} · {v.buildingName}</View>
+                <View
+                  key={v.personId}
+                  className='act-row'
+                  onClick={() => setPicked(picked.includes(v.personId) ? picked.filter((p) => p !== v.personId) : [...picked, v.personId])}
+                >
+                  <View className='act-row__name'>
+                    {picked.includes(v.personId) ? '☑' : '☐'} {v.name} · {v.buildingName}
+                  </View>
                   <View className='act-row__side'>{v.availability}</View>
                 </View>
               ))}
-              <Btn type='primary' block loading={busy} onClick={() => void save()}>保存服务队</Btn>
+              <Btn type='primary' block loading={busy} onClick={() => void save()}>
+                保存服务队
+              </Btn>
             </View>
           </View>
         ) : null}

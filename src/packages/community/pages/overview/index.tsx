@@ -33,11 +33,19 @@ export default function CommunityOverviewPage() {
   const trendFigure = data?.figures.find((f) => f.key === trendKey);
   return (
     <PageShell className='community-overview'>
-      <StateView {...o.state} loading={o.state.loading || me.loading} denied={!!me.data && !communityId} permission='community.overview' permissionAction='查看各小区数据'>
+      <StateView
+        {...o.state}
+        loading={o.state.loading || me.loading}
+        denied={!!me.data && !communityId}
+        permission='community.overview'
+        permissionAction='查看各小区数据'
+      >
         {data ? (
           <View>
             <View className='card'>
-              <View className='card__title'>{data.communityName} · {data.period} 月</View>
+              <View className='card__title'>
+                {data.communityName} · {data.period} 月
+              </View>
               <View className='muted'>每个数字都是小区整体的统计，不含任何住户的姓名、房号或金额。点表头看口径和注意事项。</View>
             </View>
             <View className='card'>
@@ -47,15 +55,22 @@ export default function CommunityOverviewPage() {
                     <View className='cm-th cm-name'>小区</View>
                     <View className='cm-th'>户数</View>
                     {data.figures.map((f) => (
-                      <View key={f.key} className={`cm-th cm-th--tap cm-head-${f.key}`} onClick={() => setSheet(f)}>{f.label} ⓘ</View>
+                      <View key={f.key} className={`cm-th cm-th--tap cm-head-${f.key}`} onClick={() => setSheet(f)}>
+                        {f.label} ⓘ
+                      </View>
                     ))}
                   </View>
                   {data.rows.map((r) => (
                     <View key={r.compoundId} className={`cm-tr cm-row cm-row-${r.compoundId}`}>
-                      <View className='cm-td cm-name'>{r.name}{r.model ? <View className='cm-model'>示范</View> : null}</View>
+                      <View className='cm-td cm-name'>
+                        {r.name}
+                        {r.model ? <View className='cm-model'>示范</View> : null}
+                      </View>
                       <View className='cm-td'>{r.homes}</View>
                       {data.figures.map((f) => (
-                        <View key={f.key} className={`cm-td cm-cell--${r.cells[f.key].state} cm-cell-${f.key}`}>{r.cells[f.key].text}</View>
+                        <View key={f.key} className={`cm-td cm-cell--${r.cells[f.key].state} cm-cell-${f.key}`}>
+                          {r.cells[f.key].text}
+                        </View>
                       ))}
                     </View>
                   ))}
@@ -65,11 +80,19 @@ export default function CommunityOverviewPage() {
             <View className='card cm-trends'>
               <View className='card__title'>近12个月趋势</View>
               <View className='cm-chips'>
-                {data.figures.filter((f) => !f.pending).map((f) => (
-                  <View key={f.key} className={`cm-chip ${f.key === trendKey ? 'cm-chip--on' : ''}`} onClick={() => setTrendKey(f.key)}>{f.short}</View>
-                ))}
+                {data.figures
+                  .filter((f) => !f.pending)
+                  .map((f) => (
+                    <View key={f.key} className={`cm-chip ${f.key === trendKey ? 'cm-chip--on' : ''}`} onClick={() => setTrendKey(f.key)}>
+                      {f.short}
+                    </View>
+                  ))}
               </View>
-              {trendFigure ? <View className='muted'>{data.periods[0]} 至 {data.periods[data.periods.length - 1]}，{trendFigure.label}</View> : null}
+              {trendFigure ? (
+                <View className='muted'>
+                  {data.periods[0]} 至 {data.periods[data.periods.length - 1]}，{trendFigure.label}
+                </View>
+              ) : null}
               {data.rows.map((r) => {
                 const cells = r.trend[trendKey];
                 const max = Math.max(0, ...cells.map((c) => c.value ?? 0)) || 1;
@@ -78,11 +101,17 @@ export default function CommunityOverviewPage() {
                   <View key={r.compoundId} className={`cm-trend-row cm-trend-${r.compoundId}`}>
                     <View className='cm-trend-row__head'>
                       <View className='cm-trend-row__name'>{r.name}</View>
-                      <View className='cm-trend-row__last'>{last ? last.text : cells.some((c) => c.state === 'small') ? '样本太少' : '暂无数据'}</View>
+                      <View className='cm-trend-row__last'>
+                        {last ? last.text : cells.some((c) => c.state === 'small') ? '样本太少' : '暂无数据'}
+                      </View>
                     </View>
                     <View className='cm-trend' aria-label={`${r.name}${trendFigure?.label ?? ''}趋势`}>
                       {cells.map((c, i) => (
-                        <View key={i} className={`cm-trend__bar ${c.state === 'value' ? '' : 'cm-trend__bar--empty'}`} style={c.state === 'value' ? { height: `${Math.max(8, Math.round(((c.value ?? 0) / max) * 100))}%` } : undefined} />
+                        <View
+                          key={i}
+                          className={`cm-trend__bar ${c.state === 'value' ? '' : 'cm-trend__bar--empty'}`}
+                          style={c.state === 'value' ? { height: `${Math.max(8, Math.round(((c.value ?? 0) / max) * 100))}%` } : undefined}
+                        />
                       ))}
                     </View>
                   </View>
@@ -93,12 +122,23 @@ export default function CommunityOverviewPage() {
               <View className='card__title'>选小区对比（至少两个）</View>
               <View className='cm-chips'>
                 {data.rows.map((r) => (
-                  <View key={r.compoundId} className={`cm-chip cm-pick-${r.compoundId} ${picked.includes(r.compoundId) ? 'cm-chip--on' : ''}`} onClick={() => toggle(r.compoundId)}>
-                    {picked.includes(r.compoundId) ? '✓ ' : ''}{r.name}
+                  <View
+                    key={r.compoundId}
+                    className={`cm-chip cm-pick-${r.compoundId} ${picked.includes(r.compoundId) ? 'cm-chip--on' : ''}`}
+                    onClick={() => toggle(r.compoundId)}
+                  >
+                    {picked.includes(r.compoundId) ? '✓ ' : ''}
+                    {r.name}
                   </View>
                 ))}
               </View>
-              <Btn type='primary' block className='cm-compare-go' disabled={picked.length < 2} onClick={() => go(`${ROUTES.communityCompare}?ids=${encodeURIComponent(picked.join(','))}&period=${data.period}`)}>
+              <Btn
+                type='primary'
+                block
+                className='cm-compare-go'
+                disabled={picked.length < 2}
+                onClick={() => go(`${ROUTES.communityCompare}?ids=${encodeURIComponent(picked.join(','))}&period=${data.period}`)}
+              >
                 {picked.length < 2 ? '请至少选择两个小区' : `对比 ${picked.length} 个小区`}
               </Btn>
             </View>

@@ -22,14 +22,19 @@ export default function BoardPage() {
   const compounds = [...new Map((places.data?.homes ?? []).map((h) => [h.compoundId, h.label.split(' ')[0]])).entries()];
   const [picked, setPicked] = useState('');
   const compoundId = picked || compounds[0]?.[0] || '';
-  const board = useRemote(() => api('concerns').call('concerns.board', { compoundId }), [compoundId], { skip: !compoundId, refreshOnShow: true });
+  const board = useRemote(() => api('concerns').call('concerns.board', { compoundId }), [compoundId], {
+    skip: !compoundId,
+    refreshOnShow: true,
+  });
   const [busy, setBusy] = useState('');
 
   async function follow(id: string) {
     setBusy(id);
     try {
       const r = await api('concerns').call('concerns.follow', { concernId: id });
-      board.setData((b) => b && { following: [...b.following, id], items: b.items.map((x) => (x.id === id ? { ...x, followers: r.followers } : x)) });
+      board.setData(
+        (b) => b && { following: [...b.following, id], items: b.items.map((x) => (x.id === id ? { ...x, followers: r.followers } : x)) },
+      );
       void Taro.showToast({ title: '已记录，楼栋长会看到', icon: 'success' });
     } catch (e) {
       void Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
@@ -40,9 +45,20 @@ export default function BoardPage() {
 
   return (
     <PageShell className='concern-board'>
-      <View className='banner banner--info'>这里是小区邻居公开反映、正在处理的事（不显示姓名和房号）。您也关心，点“我也关心”就行，不用重复反映。</View>
-      {compounds.length > 1 ? <Choice columns={2} options={compounds.map(([value, label]) => ({ value, label }))} value={compoundId} onChange={setPicked} /> : null}
-      <StateView {...(compoundId ? board.state : places.state)} empty={(!!board.data && board.data.items.length === 0) || (!!places.data && !compoundId) ? { title: '暂无公开的民情', action: { label: '我有话说', onClick: () => go(URL.concernRaise) } } : false}>
+      <View className='banner banner--info'>
+        这里是小区邻居公开反映、正在处理的事（不显示姓名和房号）。您也关心，点“我也关心”就行，不用重复反映。
+      </View>
+      {compounds.length > 1 ? (
+        <Choice columns={2} options={compounds.map(([value, label]) => ({ value, label }))} value={compoundId} onChange={setPicked} />
+      ) : null}
+      <StateView
+        {...(compoundId ? board.state : places.state)}
+        empty={
+          (!!board.data && board.data.items.length === 0) || (!!places.data && !compoundId)
+            ? { title: '暂无公开的民情', action: { label: '我有话说', onClick: () => go(URL.concernRaise) } }
+            : false
+        }
+      >
         {(board.data?.items ?? []).map((c) => {
           const mine = board.data!.following.includes(c.id);
           return (

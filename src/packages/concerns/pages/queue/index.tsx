@@ -34,7 +34,11 @@ export default function QueuePage() {
   const handles = places.data?.handles ?? [];
   const here = handles.find((h) => h.compoundId === picked) ?? handles[0];
   const compoundId = here?.compoundId ?? '';
-  const list = usePaged((p) => api('concerns').call('concerns.queue', p), { compoundId, filter, size: 20 }, { skip: !compoundId, refreshOnShow: true });
+  const list = usePaged(
+    (p) => api('concerns').call('concerns.queue', p),
+    { compoundId, filter, size: 20 },
+    { skip: !compoundId, refreshOnShow: true },
+  );
   const [sheet, setSheet] = useState(false);
   const [settings, setSettings] = useState<ConcernSettings | null>(null);
   const [days, setDays] = useState('');
@@ -42,7 +46,14 @@ export default function QueuePage() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!compoundId) return;
-    api('concerns').call('concerns.settings', { compoundId }).then((s) => { setSettings(s); setDays(String(s.escalateDays)); setThreshold(String(s.topicThreshold)); }).catch(() => setSettings(null));
+    api('concerns')
+      .call('concerns.settings', { compoundId })
+      .then((s) => {
+        setSettings(s);
+        setDays(String(s.escalateDays));
+        setThreshold(String(s.topicThreshold));
+      })
+      .catch(() => setSettings(null));
   }, [compoundId]);
 
   async function save() {
@@ -62,16 +73,33 @@ export default function QueuePage() {
 
   return (
     <PageShell className='concern-queue'>
-      {handles.length > 1 ? <Choice columns={2} options={handles.map((h) => ({ value: h.compoundId, label: h.name }))} value={compoundId} onChange={setPicked} /> : null}
+      {handles.length > 1 ? (
+        <Choice
+          columns={2}
+          options={handles.map((h) => ({ value: h.compoundId, label: h.name }))}
+          value={compoundId}
+          onChange={setPicked}
+        />
+      ) : null}
       {settings ? (
         <View className='banner banner--info'>
-          {here?.compoundWide ? '小区全部民情' : '您负责楼栋的民情'}：{settings.escalateDays}天未答复自动上报党支部和业委会；公开的民情有{settings.topicThreshold}位邻居关心，反映人可提交议事厅。
-          {here?.compoundWide ? <View className='concern-link queue-settings' onClick={() => setSheet(true)}>修改 ›</View> : null}
+          {here?.compoundWide ? '小区全部民情' : '您负责楼栋的民情'}：{settings.escalateDays}天未答复自动上报党支部和业委会；公开的民情有
+          {settings.topicThreshold}位邻居关心，反映人可提交议事厅。
+          {here?.compoundWide ? (
+            <View className='concern-link queue-settings' onClick={() => setSheet(true)}>
+              修改 ›
+            </View>
+          ) : null}
         </View>
       ) : null}
       <Choice className='queue-filters' columns={2} options={FILTERS} value={filter} onChange={setFilter} />
-      <StateView {...(compoundId ? list.state : places.state)} empty={(compoundId ? list.items.length === 0 : !!places.data) && { title: '没有需要处理的民情' }}>
-        {list.items.map((c) => <ConcernRow key={c.id} c={c} />)}
+      <StateView
+        {...(compoundId ? list.state : places.state)}
+        empty={(compoundId ? list.items.length === 0 : !!places.data) && { title: '没有需要处理的民情' }}
+      >
+        {list.items.map((c) => (
+          <ConcernRow key={c.id} c={c} />
+        ))}
         <LoadMore list={list} />
       </StateView>
       <Sheet open={sheet} title='上报与议事设置' onClose={() => setSheet(false)}>
@@ -81,10 +109,17 @@ export default function QueuePage() {
         </View>
         <View className='field'>
           <View className='field__label'>几位邻居关心可提交议事厅</View>
-          <Input className='field__input settings-threshold' type='number' value={threshold} onInput={(e) => setThreshold(e.detail.value)} />
+          <Input
+            className='field__input settings-threshold'
+            type='number'
+            value={threshold}
+            onInput={(e) => setThreshold(e.detail.value)}
+          />
         </View>
         {error ? <View className='form-error'>{error}</View> : null}
-        <Btn type='primary' block className='settings-save' onClick={() => void save()}>保存</Btn>
+        <Btn type='primary' block className='settings-save' onClick={() => void save()}>
+          保存
+        </Btn>
       </Sheet>
     </PageShell>
   );

@@ -42,7 +42,10 @@ export default function RaisePage() {
   if (!homes.length) {
     return (
       <PageShell className='concern-raise'>
-        <StateView {...places.state} empty={!!places.data && { title: '绑定房屋后可以反映问题', text: '民情会先交给您所在楼栋的党员楼栋长。' }} />
+        <StateView
+          {...places.state}
+          empty={!!places.data && { title: '绑定房屋后可以反映问题', text: '民情会先交给您所在楼栋的党员楼栋长。' }}
+        />
       </PageShell>
     );
   }
@@ -69,7 +72,15 @@ export default function RaisePage() {
     setSubmitting(true);
     try {
       await subscribeConcerns();
-      const saved = await api('concerns').call('concerns.raise', { clientRequestId: requestId.id, homeId: home.homeId, about, category, description: description.trim(), photos: photos.map((p) => p.fileID), visibility });
+      const saved = await api('concerns').call('concerns.raise', {
+        clientRequestId: requestId.id,
+        homeId: home.homeId,
+        about,
+        category,
+        description: description.trim(),
+        photos: photos.map((p) => p.fileID),
+        visibility,
+      });
       requestId.renew();
       void Taro.showToast({ title: '已提交', icon: 'success' });
       Taro.redirectTo({ url: `${URL.concernDetail}?id=${encodeURIComponent(saved.id)}` });
@@ -82,24 +93,53 @@ export default function RaisePage() {
 
   return (
     <PageShell className='concern-raise'>
-      <View className='banner banner--info'>您反映的事先交给{home.buildingName}的党员楼栋长；3天没有答复会上报小区党支部和业委会。处理结果由您说了算。</View>
+      <View className='banner banner--info'>
+        您反映的事先交给{home.buildingName}的党员楼栋长；3天没有答复会上报小区党支部和业委会。处理结果由您说了算。
+      </View>
       {homes.length > 1 ? (
         <View className='card'>
           <View className='card__title'>从哪一户反映</View>
-          <Choice className='raise-homes' columns={1} options={homes.map((h) => ({ value: h.homeId, label: h.label }))} value={home.homeId} onChange={setHomeId} />
+          <Choice
+            className='raise-homes'
+            columns={1}
+            options={homes.map((h) => ({ value: h.homeId, label: h.label }))}
+            value={home.homeId}
+            onChange={setHomeId}
+          />
         </View>
       ) : null}
       <View className='card'>
         <View className='card__title'>关于</View>
-        <Choice className='raise-about' columns={2} options={[{ value: 'building' as const, label: `本楼（${home.buildingName}）` }, { value: 'compound' as const, label: '整个小区' }]} value={about} onChange={setAbout} />
+        <Choice
+          className='raise-about'
+          columns={2}
+          options={[
+            { value: 'building' as const, label: `本楼（${home.buildingName}）` },
+            { value: 'compound' as const, label: '整个小区' },
+          ]}
+          value={about}
+          onChange={setAbout}
+        />
       </View>
       <View className='card'>
         <View className='card__title'>类别</View>
-        <Choice className='raise-categories' columns={3} options={CONCERN_CATEGORIES.map((c) => ({ value: c, label: c }))} value={category || null} onChange={setCategory} />
+        <Choice
+          className='raise-categories'
+          columns={3}
+          options={CONCERN_CATEGORIES.map((c) => ({ value: c, label: c }))}
+          value={category || null}
+          onChange={setCategory}
+        />
       </View>
       <View className='card'>
         <View className='card__title'>是什么事</View>
-        <Textarea className='field__textarea raise-description' value={description} maxlength={CONCERN_LIMITS.description} placeholder='例如：楼道里有人给电动车充电，晚上很担心' onInput={(e) => setDescription(e.detail.value)} />
+        <Textarea
+          className='field__textarea raise-description'
+          value={description}
+          maxlength={CONCERN_LIMITS.description}
+          placeholder='例如：楼道里有人给电动车充电，晚上很担心'
+          onInput={(e) => setDescription(e.detail.value)}
+        />
         <View className='concern-photos'>
           {photos.map((p) => (
             <View key={p.fileID} className='concern-photo'>
@@ -115,7 +155,13 @@ export default function RaisePage() {
       </View>
       <View className='card'>
         <View className='card__title'>谁能看到</View>
-        <Choice className='raise-visibility' columns={1} options={(['public', 'handlers'] as const).map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))} value={visibility || null} onChange={setVisibility} />
+        <Choice
+          className='raise-visibility'
+          columns={1}
+          options={(['public', 'handlers'] as const).map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+          value={visibility || null}
+          onChange={setVisibility}
+        />
         <View className='concern-note'>无论哪种，楼栋长、党支部和业委会处理时能看到是谁反映的；邻居永远看不到您的姓名和房号。</View>
       </View>
       {error ? <View className='form-error raise-error'>{error}</View> : null}

@@ -20,7 +20,9 @@ export default function StatsPage() {
   const [picked, setPicked] = useState('');
   const [period, setPeriod] = useState(thisMonth());
   const compoundId = picked || compounds[0]?.compoundId || '';
-  const stats = useRemote<ConcernStats>(() => api('concerns').call('concerns.stats', { compoundId, period }), [compoundId, period], { skip: !compoundId });
+  const stats = useRemote<ConcernStats>(() => api('concerns').call('concerns.stats', { compoundId, period }), [compoundId, period], {
+    skip: !compoundId,
+  });
   const [busy, setBusy] = useState(false);
   const s = stats.data;
 
@@ -52,26 +54,49 @@ export default function StatsPage() {
     : [];
   return (
     <PageShell className='concern-stats'>
-      {compounds.length > 1 ? <Choice columns={2} options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))} value={compoundId} onChange={setPicked} /> : null}
+      {compounds.length > 1 ? (
+        <Choice
+          columns={2}
+          options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))}
+          value={compoundId}
+          onChange={setPicked}
+        />
+      ) : null}
       <View className='row'>
-        <Btn size='small' className='stats-prev' onClick={() => setPeriod(shiftMonth(period, -1))}>上个月</Btn>
-        <View className='row__main' style={{ textAlign: 'center', fontWeight: 600 }}>{period}</View>
-        <Btn size='small' className='stats-next' disabled={period >= thisMonth()} onClick={() => setPeriod(shiftMonth(period, 1))}>下个月</Btn>
+        <Btn size='small' className='stats-prev' onClick={() => setPeriod(shiftMonth(period, -1))}>
+          上个月
+        </Btn>
+        <View className='row__main' style={{ textAlign: 'center', fontWeight: 600 }}>
+          {period}
+        </View>
+        <Btn size='small' className='stats-next' disabled={period >= thisMonth()} onClick={() => setPeriod(shiftMonth(period, 1))}>
+          下个月
+        </Btn>
       </View>
       <StateView {...(compoundId ? stats.state : places.state)} empty={!!places.data && !compoundId && { title: '没有可查看的小区' }}>
         {s ? (
           <View className='card stats-figures'>
-            <View className='card__title'>{s.compoundName} · {s.period}</View>
+            <View className='card__title'>
+              {s.compoundName} · {s.period}
+            </View>
             {rows.map(([k, v]) => (
-              <View key={k} className='row'><View className='row__main'>{k}</View><View className='row__side'>{v}</View></View>
+              <View key={k} className='row'>
+                <View className='row__main'>{k}</View>
+                <View className='row__side'>{v}</View>
+              </View>
             ))}
             {s.byCategory.map((b) => (
-              <View key={b.category} className='row'><View className='row__main muted'>{b.category}</View><View className='row__side'>{b.count}</View></View>
+              <View key={b.category} className='row'>
+                <View className='row__main muted'>{b.category}</View>
+                <View className='row__side'>{b.count}</View>
+              </View>
             ))}
           </View>
         ) : null}
         {s && places.data?.handles.some((h) => h.compoundId === compoundId && h.compoundWide) ? (
-          <Btn block loading={busy} className='stats-export' onClick={() => void exportMonth()}>导出本月民情（不含姓名房号）</Btn>
+          <Btn block loading={busy} className='stats-export' onClick={() => void exportMonth()}>
+            导出本月民情（不含姓名房号）
+          </Btn>
         ) : null}
       </StateView>
     </PageShell>

@@ -19,11 +19,20 @@ import '../../common.scss';
 
 export default function TopicsPage() {
   const places = useRemote<ConcernPlaces>(() => api('concerns').call('concerns.places', {}), []);
-  const options = [...new Map([...(places.data?.homes ?? []).map((h) => [h.compoundId, h.label.split(' ')[0]] as const), ...(places.data?.handles ?? []).map((h) => [h.compoundId, h.name] as const)]).entries()];
+  const options = [
+    ...new Map([
+      ...(places.data?.homes ?? []).map((h) => [h.compoundId, h.label.split(' ')[0]] as const),
+      ...(places.data?.handles ?? []).map((h) => [h.compoundId, h.name] as const),
+    ]).entries(),
+  ];
   const [picked, setPicked] = useState('');
   const compoundId = picked || options[0]?.[0] || '';
   const manages = (places.data?.handles ?? []).some((h) => h.compoundId === compoundId && h.compoundWide);
-  const list = usePaged((p) => api('concerns').call('topics.list', p), { compoundId, size: 20 }, { skip: !compoundId, refreshOnShow: true });
+  const list = usePaged(
+    (p) => api('concerns').call('topics.list', p),
+    { compoundId, size: 20 },
+    { skip: !compoundId, refreshOnShow: true },
+  );
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -34,7 +43,13 @@ export default function TopicsPage() {
     setError(null);
     if (!title.trim() || !description.trim()) return setError('请填写议题和说明');
     try {
-      const t = await api('concerns').call('topics.propose', { clientRequestId: rid.id, compoundId, title: title.trim(), description: description.trim(), collectDays: 7 });
+      const t = await api('concerns').call('topics.propose', {
+        clientRequestId: rid.id,
+        compoundId,
+        title: title.trim(),
+        description: description.trim(),
+        collectDays: 7,
+      });
       rid.renew();
       setOpen(false);
       void Taro.showToast({ title: '已发起', icon: 'success' });
@@ -46,26 +61,57 @@ export default function TopicsPage() {
 
   return (
     <PageShell className='concern-topics'>
-      <View className='banner banner--info'>议事厅：征集意见 → 通报材料 → 协商议事 → 结果公示 → 组织实施 → 反馈评价。结果是协商意见；涉及共有部分的事须业主表决。</View>
-      {options.length > 1 ? <Choice columns={2} options={options.map(([value, label]) => ({ value, label }))} value={compoundId} onChange={setPicked} /> : null}
-      {manages ? <Btn type='primary' block className='topics-new' onClick={() => setOpen(true)}>发起议题</Btn> : null}
-      <StateView {...(compoundId ? list.state : places.state)} empty={(compoundId ? list.items.length === 0 : !!places.data) && { title: '还没有议题' }}>
+      <View className='banner banner--info'>
+        议事厅：征集意见 → 通报材料 → 协商议事 → 结果公示 → 组织实施 → 反馈评价。结果是协商意见；涉及共有部分的事须业主表决。
+      </View>
+      {options.length > 1 ? (
+        <Choice columns={2} options={options.map(([value, label]) => ({ value, label }))} value={compoundId} onChange={setPicked} />
+      ) : null}
+      {manages ? (
+        <Btn type='primary' block className='topics-new' onClick={() => setOpen(true)}>
+          发起议题
+        </Btn>
+      ) : null}
+      <StateView
+        {...(compoundId ? list.state : places.state)}
+        empty={(compoundId ? list.items.length === 0 : !!places.data) && { title: '还没有议题' }}
+      >
         {list.items.map((t) => (
           <View key={t.id} className='concern-row topic-row' hoverClass='concern-row--hover' onClick={() => openTopic(t.id)}>
             <View className='concern-row__head'>
               <View className='concern-row__title'>{t.title}</View>
               <View className='concern-status'>{t.stageLabel}</View>
             </View>
-            <View className='concern-row__meta'>{formatDateTime(t.createdAt)} · {t.comments}户发表意见</View>
+            <View className='concern-row__meta'>
+              {formatDateTime(t.createdAt)} · {t.comments}户发表意见
+            </View>
           </View>
         ))}
         <LoadMore list={list} />
       </StateView>
       <Sheet open={open} title='发起议题' onClose={() => setOpen(false)}>
-        <View className='field'><View className='field__label'>议题</View><Input className='field__input topics-title' value={title} maxlength={CONCERN_LIMITS.title} onInput={(e) => setTitle(e.detail.value)} /></View>
-        <View className='field'><View className='field__label'>说明</View><Textarea className='field__textarea topics-description' value={description} maxlength={CONCERN_LIMITS.topicText} onInput={(e) => setDescription(e.detail.value)} /></View>
+        <View className='field'>
+          <View className='field__label'>议题</View>
+          <Input
+            className='field__input topics-title'
+            value={title}
+            maxlength={CONCERN_LIMITS.title}
+            onInput={(e) => setTitle(e.detail.value)}
+          />
+        </View>
+        <View className='field'>
+          <View className='field__label'>说明</View>
+          <Textarea
+            className='field__textarea topics-description'
+            value={description}
+            maxlength={CONCERN_LIMITS.topicText}
+            onInput={(e) => setDescription(e.detail.value)}
+          />
+        </View>
         {error ? <View className='form-error'>{error}</View> : null}
-        <Btn type='primary' block className='topics-submit' onClick={() => void propose()}>发起（征集意见7天）</Btn>
+        <Btn type='primary' block className='topics-submit' onClick={() => void propose()}>
+          发起（征集意见7天）
+        </Btn>
       </Sheet>
     </PageShell>
   );

@@ -104,7 +104,10 @@ export default function BillsPage() {
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
   return (
     <PageShell className='fees-bills'>
-      <StateView {...bills.state} empty={!!data && data.homes.length === 0 && { title: '还没有绑定房屋', text: '绑定房屋后可以在这里缴物业费。' }} />
+      <StateView
+        {...bills.state}
+        empty={!!data && data.homes.length === 0 && { title: '还没有绑定房屋', text: '绑定房屋后可以在这里缴物业费。' }}
+      />
       {data && data.homes.length > 0 ? (
         <View>
           <View className='card'>
@@ -118,7 +121,9 @@ export default function BillsPage() {
                 <View className='card__title'>{h.label}</View>
                 {h.bills.map((b) => (
                   <View key={b.id} className='fees-bill' onClick={() => toggle(b.id)}>
-                    <View className={`fees-bill__check${picked.includes(b.id) ? ' fees-bill__check--on' : ''}`}>{picked.includes(b.id) ? '✓' : ''}</View>
+                    <View className={`fees-bill__check${picked.includes(b.id) ? ' fees-bill__check--on' : ''}`}>
+                      {picked.includes(b.id) ? '✓' : ''}
+                    </View>
                     <View className='fees-bill__main'>
                       <View>
                         {b.periodLabel} {b.itemName}
@@ -135,7 +140,9 @@ export default function BillsPage() {
           {!asked || sub ? (
             <View className='card fees-subscribe'>
               <View className='card__title'>欠费时提醒我</View>
-              <View className='muted'>有账单逾期未缴时，业委会或物业可以通过微信提醒您一次。每点一次“欠费时提醒我”可收到一条提醒，不会用于其他消息。</View>
+              <View className='muted'>
+                有账单逾期未缴时，业委会或物业可以通过微信提醒您一次。每点一次“欠费时提醒我”可收到一条提醒，不会用于其他消息。
+              </View>
               {sub ? (
                 <View className={`fees-subscribe__result${sub.accepted ? '' : ' fees-subscribe__result--no'}`}>
                   {sub.accepted ? `已订阅，欠费时可收到 ${sub.remaining} 条提醒` : `您没有同意，欠费时可收到 ${sub.remaining} 条提醒`}
@@ -153,7 +160,11 @@ export default function BillsPage() {
             <View className='card'>
               <View className='card__title'>已缴账单</View>
               {data.recentPaid.map((b) => (
-                <View key={b.id} className='row row--link fees-paid' onClick={() => b.paymentId && go(`${url.feeReceipt}?id=${encodeURIComponent(b.paymentId)}`)}>
+                <View
+                  key={b.id}
+                  className='row row--link fees-paid'
+                  onClick={() => b.paymentId && go(`${url.feeReceipt}?id=${encodeURIComponent(b.paymentId)}`)}
+                >
                   <View className='row__main'>
                     <View className='row__title'>
                       {b.periodLabel} {b.itemName} {b.amount}

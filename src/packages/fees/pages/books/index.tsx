@@ -34,7 +34,22 @@ import './index.scss';
 
 const url = routePaths(FEE_ROUTES);
 /** What people book by hand (fees and refunds post themselves). */
-const BOOKABLE: Category[] = ['security', 'cleaning', 'salary', 'repairs', 'purchases', 'otherExpense', 'parking', 'evCharging', 'commonArea', 'advertising', 'donation', 'otherIncome', 'repairFundIn', 'repairFundOut'];
+const BOOKABLE: Category[] = [
+  'security',
+  'cleaning',
+  'salary',
+  'repairs',
+  'purchases',
+  'otherExpense',
+  'parking',
+  'evCharging',
+  'commonArea',
+  'advertising',
+  'donation',
+  'otherIncome',
+  'repairFundIn',
+  'repairFundOut',
+];
 
 /** This month in Asia/Shanghai (+08:00 all year). */
 function shanghaiPeriod(now = Date.now()): string {
@@ -46,8 +61,10 @@ const POLL_MS = 1500;
 /** What a finished (or running) reminder did, in words: never a success for nobody reached. */
 function jobWords(j: JobView): { text: string; tone: 'ok' | 'info' | 'warn'; finished: boolean } {
   const unknown = j.unknown > 0 ? `，${j.unknown} 人不确定是否收到` : '';
-  if (j.status === 'failed') return { text: `提醒没有发完：${j.error ?? '请稍后再试'}（已提醒 ${j.done} 人）`, tone: 'warn', finished: true };
-  if (j.status !== 'done') return { text: `正在发送催缴提醒：已提醒 ${j.done} 人${j.total !== null ? `，共 ${j.total} 人` : ''}…`, tone: 'info', finished: false };
+  if (j.status === 'failed')
+    return { text: `提醒没有发完：${j.error ?? '请稍后再试'}（已提醒 ${j.done} 人）`, tone: 'warn', finished: true };
+  if (j.status !== 'done')
+    return { text: `正在发送催缴提醒：已提醒 ${j.done} 人${j.total !== null ? `，共 ${j.total} 人` : ''}…`, tone: 'info', finished: false };
   // Who still needs a visit is counted in homes, in the list under the preview (people who got nothing are not a second, different figure).
   if (j.done === 0) return { text: '没有提醒到任何人。请按下方名单上门或电话告知。', tone: 'warn', finished: true };
   return { text: `已通过微信提醒 ${j.done} 人${unknown}`, tone: j.unknown ? 'info' : 'ok', finished: true };
@@ -58,15 +75,22 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
   const { compoundId, period, canRemind } = props;
   const [buildingId, setBuildingId] = useState<string | undefined>(undefined);
   const arrears = useRemote(() => api('fees').call('fees.arrears', { compoundId, period }), [compoundId, period], { refreshOnShow: true });
-  const preview = useRemote(() => api('fees').call('fees.remindPreview', { compoundId, ...(buildingId ? { buildingId } : {}) }), [compoundId, buildingId], { skip: !canRemind, refreshOnShow: true });
+  const preview = useRemote(
+    () => api('fees').call('fees.remindPreview', { compoundId, ...(buildingId ? { buildingId } : {}) }),
+    [compoundId, buildingId],
+    { skip: !canRemind, refreshOnShow: true },
+  );
   const remindId = useRequestId([compoundId, buildingId]);
   const [sending, setSending] = useState(false);
   const [job, setJob] = useState<JobView | null>(null);
   const [showVisits, setShowVisits] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   async function follow(jobId: string) {
     try {
@@ -111,7 +135,10 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
   const p = preview.data;
   const jw = job ? jobWords(job) : null;
   const chosen = a?.buildings.find((b) => b.buildingId === buildingId);
-  const scopes = [{ id: undefined as string | undefined, name: '全小区' }, ...(a?.buildings ?? []).map((b) => ({ id: b.buildingId as string | undefined, name: b.buildingName }))];
+  const scopes = [
+    { id: undefined as string | undefined, name: '全小区' },
+    ...(a?.buildings ?? []).map((b) => ({ id: b.buildingId as string | undefined, name: b.buildingName })),
+  ];
   const pick = (id: string | undefined) => {
     setBuildingId(id);
     setJob(null);
@@ -122,7 +149,15 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
       <View className='card__title'>欠费与催缴</View>
       {canRemind ? (
         <View className='fees-remind'>
-          <Picker mode='selector' range={scopes.map((x) => x.name)} value={Math.max(0, scopes.findIndex((x) => x.id === buildingId))} onChange={(e) => pick(scopes[Number(e.detail.value)].id)}>
+          <Picker
+            mode='selector'
+            range={scopes.map((x) => x.name)}
+            value={Math.max(
+              0,
+              scopes.findIndex((x) => x.id === buildingId),
+            )}
+            onChange={(e) => pick(scopes[Number(e.detail.value)].id)}
+          >
             <View className='fees-input fees-remind__scope'>催缴范围：{chosen ? chosen.buildingName : '全小区'} ▾</View>
           </Picker>
           <View className='fees-remind__title'>催缴提醒：{chosen ? chosen.buildingName : '全小区'}</View>
@@ -133,7 +168,9 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
               <View className='muted'>
                 逾期未缴（上月及以前）{p.homesInArrears} 户，共 {p.arrears}
               </View>
-              <View className={`fees-remind__reach${p.withGrant ? '' : ' fees-remind__reach--none'}`}>{p.withGrant ? `可以微信提醒 ${p.withGrant} 人` : '没有人可以微信提醒'}</View>
+              <View className={`fees-remind__reach${p.withGrant ? '' : ' fees-remind__reach--none'}`}>
+                {p.withGrant ? `可以微信提醒 ${p.withGrant} 人` : '没有人可以微信提醒'}
+              </View>
               {p.tellInPerson ? (
                 <View className='row row--link fees-remind__inperson' onClick={() => setShowVisits(!showVisits)}>
                   <View className='row__main'>
@@ -156,13 +193,24 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
                       <View className='row__side'>{h.arrears}</View>
                     </View>
                   ))}
-                  {p.visitList.length < p.tellInPerson ? <View className='muted'>只列出前 {p.visitList.length} 户，可导出欠费表查看全部</View> : null}
+                  {p.visitList.length < p.tellInPerson ? (
+                    <View className='muted'>只列出前 {p.visitList.length} 户，可导出欠费表查看全部</View>
+                  ) : null}
                 </View>
               ) : null}
-              {p.remindedRecently ? <View className='muted fees-remind__recent'>{p.remindedRecently} 户近7天已提醒过，这次不再提醒</View> : null}
+              {p.remindedRecently ? (
+                <View className='muted fees-remind__recent'>{p.remindedRecently} 户近7天已提醒过，这次不再提醒</View>
+              ) : null}
             </View>
           )}
-          <Btn type='primary' block loading={sending} disabled={!p || !p.withGrant || (!!jw && !jw.finished)} className='fees-remind-btn' onClick={remind}>
+          <Btn
+            type='primary'
+            block
+            loading={sending}
+            disabled={!p || !p.withGrant || (!!jw && !jw.finished)}
+            className='fees-remind-btn'
+            onClick={remind}
+          >
             {p && p.withGrant ? `催缴提醒（${p.withGrant} 人）` : '催缴提醒'}
           </Btn>
           {jw ? <View className={`fees-remind__job fees-remind__job--${jw.tone}`}>{jw.text}</View> : null}
@@ -186,7 +234,9 @@ function ArrearsPart(props: { compoundId: string; period: string; canRemind: boo
                 <View className='row__title'>
                   {b.buildingName} 收缴率 {b.rate}%
                 </View>
-                <View className='row__sub'>{b.homesInArrears ? `未缴 ${b.homesInArrears} 户（含本月），共 ${formatYuan(b.arrearsFen)}` : '都已缴清'}</View>
+                <View className='row__sub'>
+                  {b.homesInArrears ? `未缴 ${b.homesInArrears} 户（含本月），共 ${formatYuan(b.arrearsFen)}` : '都已缴清'}
+                </View>
               </View>
               {canRemind ? <View className='row__side'>{buildingId === b.buildingId ? '已选' : '选择'}</View> : null}
             </View>
@@ -201,22 +251,35 @@ export default function BooksPage() {
   const params = useRouter().params;
   const me = useRemote(loadMe);
   const actor = me.data ? actorOf(me.data) : null;
-  const compound = me.data?.roles.find((r) => r.compoundId && (!params.compoundId || r.compoundId === params.compoundId) && actor && (can(actor, 'ledger.book', { communityId: r.communityId, compoundId: r.compoundId }) || can(actor, 'ledger.close', { communityId: r.communityId, compoundId: r.compoundId })));
+  const compound = me.data?.roles.find(
+    (r) =>
+      r.compoundId &&
+      (!params.compoundId || r.compoundId === params.compoundId) &&
+      actor &&
+      (can(actor, 'ledger.book', { communityId: r.communityId, compoundId: r.compoundId }) ||
+        can(actor, 'ledger.close', { communityId: r.communityId, compoundId: r.compoundId })),
+  );
   const target = compound ? { communityId: compound.communityId, compoundId: compound.compoundId } : null;
   const books = !!(actor && target && can(actor, 'ledger.book', target));
   const closes = !!(actor && target && can(actor, 'ledger.close', target));
   const reminds = !!(actor && target && can(actor, 'fees.remind', target));
   const arrearsFirst = params.part === 'arrears';
   useEffect(() => {
-    if (arrearsFirst && compound) setTimeout(() => void Taro.pageScrollTo({ selector: '.fees-arrears', duration: 0 }).catch(() => undefined), 300);
+    if (arrearsFirst && compound)
+      setTimeout(() => void Taro.pageScrollTo({ selector: '.fees-arrears', duration: 0 }).catch(() => undefined), 300);
   }, [arrearsFirst, !!compound]); // eslint-disable-line react-hooks/exhaustive-deps
   const period = shanghaiPeriod();
-  const arrearsPart = compound?.compoundId && reminds ? <ArrearsPart compoundId={compound.compoundId} period={period} canRemind={reminds} /> : null;
+  const arrearsPart =
+    compound?.compoundId && reminds ? <ArrearsPart compoundId={compound.compoundId} period={period} canRemind={reminds} /> : null;
   const summary = useRemote(() => api('fees').call('fees.summary', {}), [], { refreshOnShow: true });
   const next = summary.data?.compounds.find((c) => c.compoundId === compound?.compoundId);
   // The month an entry goes into comes from the server (after a close it may be next month): the form and the list name it.
   const bookPeriod = next?.bookingPeriod;
-  const recent = useRemote(() => api('fees').call('ledger.entries', { compoundId: compound!.compoundId!, period: bookPeriod! }), [compound?.compoundId, bookPeriod], { skip: !compound || !bookPeriod });
+  const recent = useRemote(
+    () => api('fees').call('ledger.entries', { compoundId: compound!.compoundId!, period: bookPeriod! }),
+    [compound?.compoundId, bookPeriod],
+    { skip: !compound || !bookPeriod },
+  );
   const monthWord = (p: string) => `${p.slice(0, 4) !== period.slice(0, 4) ? `${p.slice(0, 4)}年` : ''}${Number(p.slice(5))}月`;
 
   const [category, setCategory] = useState<Category>('repairs');
@@ -264,7 +327,12 @@ export default function BooksPage() {
 
   async function closeMonth(p: string, publish: boolean) {
     if (!compound?.compoundId) return;
-    const sure = await Taro.showModal({ title: publish ? '结账并公示' : '结账', content: `结账后${Number(p.slice(5))}月的账目不能再记入或改动，${publish ? '并向全体业主公示。' : ''}确定吗？`, confirmText: '确定', cancelText: '再想想' });
+    const sure = await Taro.showModal({
+      title: publish ? '结账并公示' : '结账',
+      content: `结账后${Number(p.slice(5))}月的账目不能再记入或改动，${publish ? '并向全体业主公示。' : ''}确定吗？`,
+      confirmText: '确定',
+      cancelText: '再想想',
+    });
     if (!sure.confirm) return;
     setBusy('close');
     try {
@@ -287,13 +355,32 @@ export default function BooksPage() {
       {compound && books ? (
         <View className='card fees-book-form'>
           <View className='card__title'>记一笔{bookPeriod ? `（记入${monthWord(bookPeriod)}）` : ''}</View>
-          {bookPeriod && bookPeriod !== period ? <View className='muted fees-book-month'>本月已结账，新记录记入{monthWord(bookPeriod)}的账目</View> : null}
-          <Picker mode='selector' range={BOOKABLE.map((c) => CATEGORY_LABELS[c])} value={BOOKABLE.indexOf(category)} onChange={(e) => setCategory(BOOKABLE[Number(e.detail.value)])}>
+          {bookPeriod && bookPeriod !== period ? (
+            <View className='muted fees-book-month'>本月已结账，新记录记入{monthWord(bookPeriod)}的账目</View>
+          ) : null}
+          <Picker
+            mode='selector'
+            range={BOOKABLE.map((c) => CATEGORY_LABELS[c])}
+            value={BOOKABLE.indexOf(category)}
+            onChange={(e) => setCategory(BOOKABLE[Number(e.detail.value)])}
+          >
             <View className='fees-input fees-category'>类别：{CATEGORY_LABELS[category]} ▾</View>
           </Picker>
-          <Input className='fees-input fees-amount-input' type='digit' placeholder='金额（元），如 1280.50' value={amount} onInput={(e) => setAmount(e.detail.value)} />
+          <Input
+            className='fees-input fees-amount-input'
+            type='digit'
+            placeholder='金额（元），如 1280.50'
+            value={amount}
+            onInput={(e) => setAmount(e.detail.value)}
+          />
           {amount && !fen ? <View className='fees-overdue'>金额应为大于0的数字，最多两位小数</View> : null}
-          <Input className='fees-input fees-memo' placeholder='用途，如：更换3栋楼道灯' maxlength={FEE_LIMITS.memo} value={memo} onInput={(e) => setMemo(e.detail.value)} />
+          <Input
+            className='fees-input fees-memo'
+            placeholder='用途，如：更换3栋楼道灯'
+            maxlength={FEE_LIMITS.memo}
+            value={memo}
+            onInput={(e) => setMemo(e.detail.value)}
+          />
           <View>
             {photos.map((p) => (
               <Image key={p.fileID} src={p.url} mode='aspectFill' className='fees-receipt-img' />
@@ -334,22 +421,26 @@ export default function BooksPage() {
           <View className='card__title'>
             {bookPeriod ? monthWord(bookPeriod) : '本月'}已记（{recent.data.length} 笔）
           </View>
-          {recent.data.slice(-20).reverse().map((e) => (
-            <View key={e.id} className='fees-entry'>
-              <View>
-                {e.categoryLabel} · {e.memo}{' '}
-                {/* Money in is +, money out is − (a reversed expense gives money back: +). */}
-                <View className={`fees-bill__amount fees-entry__amount--${(e.kind === 'income') === e.amountFen >= 0 ? 'income' : 'expense'}`}>
-                  {(e.kind === 'income') === e.amountFen >= 0 ? '+' : '−'}
-                  {e.amount.replace(/^-/, '')}
+          {recent.data
+            .slice(-20)
+            .reverse()
+            .map((e) => (
+              <View key={e.id} className='fees-entry'>
+                <View>
+                  {e.categoryLabel} · {e.memo} {/* Money in is +, money out is − (a reversed expense gives money back: +). */}
+                  <View
+                    className={`fees-bill__amount fees-entry__amount--${(e.kind === 'income') === e.amountFen >= 0 ? 'income' : 'expense'}`}
+                  >
+                    {(e.kind === 'income') === e.amountFen >= 0 ? '+' : '−'}
+                    {e.amount.replace(/^-/, '')}
+                  </View>
+                </View>
+                <View className='muted'>
+                  {e.byName}
+                  {e.receipts.length ? ` · 票据 ${e.receipts.length} 张` : ''}
                 </View>
               </View>
-              <View className='muted'>
-                {e.byName}
-                {e.receipts.length ? ` · 票据 ${e.receipts.length} 张` : ''}
-              </View>
-            </View>
-          ))}
+            ))}
         </View>
       ) : null}
     </PageShell>

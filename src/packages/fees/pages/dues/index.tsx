@@ -20,7 +20,6 @@ import { confirmAction } from '@/store/confirm';
 import '../../common.scss';
 import './index.scss';
 
-
 function Member(props: { m: DuesMemberView }) {
   const { m } = props;
   return (
@@ -47,7 +46,10 @@ export default function DuesPage() {
   const [picked, setPicked] = useState<string | null>(null);
   const compoundId = picked ?? (params.compoundId && places.has(params.compoundId) ? params.compoundId : compoundIds[0]);
   const [half, setHalf] = useState(() => (params.half && /^20\d\dH[12]$/.test(params.half) ? params.half : lastEndedHalf(shanghaiMonth())));
-  const list = useRemote(() => api('fees').call('fees.committeeDues', { compoundId: compoundId!, half }), [compoundId, half], { skip: !compoundId, refreshOnShow: true });
+  const list = useRemote(() => api('fees').call('fees.committeeDues', { compoundId: compoundId!, half }), [compoundId, half], {
+    skip: !compoundId,
+    refreshOnShow: true,
+  });
   const [busy, setBusy] = useState(false);
   const v = list.data;
 
@@ -76,13 +78,20 @@ export default function DuesPage() {
     <PageShell className='fees-dues'>
       <StateView
         {...me.state}
-        empty={!!me.data && !compoundIds.length && { title: '没有可以查看的小区', text: '绑定房屋后，可以查看本小区业委会委员的缴费公示。' }}
+        empty={
+          !!me.data && !compoundIds.length && { title: '没有可以查看的小区', text: '绑定房屋后，可以查看本小区业委会委员的缴费公示。' }
+        }
       />
       {compoundId ? (
         <View className='card'>
           <View className='muted'>业委会委员带头缴费，每半年向全体住户公示一次：每位委员名下房屋在这半年的账单是否都已缴清。</View>
           {compoundIds.length > 1 ? (
-            <Picker mode='selector' range={compoundIds.map((c) => places.get(c) ?? c)} value={compoundIds.indexOf(compoundId)} onChange={(e) => setPicked(compoundIds[Number(e.detail.value)])}>
+            <Picker
+              mode='selector'
+              range={compoundIds.map((c) => places.get(c) ?? c)}
+              value={compoundIds.indexOf(compoundId)}
+              onChange={(e) => setPicked(compoundIds[Number(e.detail.value)])}
+            >
               <View className='fees-input fees-dues__compound'>小区：{places.get(compoundId)} ▾</View>
             </Picker>
           ) : null}
@@ -90,7 +99,10 @@ export default function DuesPage() {
             <Picker
               mode='selector'
               range={halves.map((x) => `${x.label}${x.published ? '（已公示）' : ''}`)}
-              value={Math.max(0, halves.findIndex((x) => x.half === half))}
+              value={Math.max(
+                0,
+                halves.findIndex((x) => x.half === half),
+              )}
               onChange={(e) => setHalf(halves[Number(e.detail.value)].half)}
             >
               <View className='fees-input fees-dues__half'>{v?.halfLabel ?? half} ▾</View>
@@ -101,18 +113,21 @@ export default function DuesPage() {
       {compoundId ? <StateView {...list.state} /> : null}
       {v ? (
         <View className='card fees-dues__list'>
-          <View className='card__title'>
-            {v.compoundName} 委员缴费公示
-          </View>
+          <View className='card__title'>{v.compoundName} 委员缴费公示</View>
           {v.source === 'published' ? (
             <View className='fees-dues__banner fees-dues__banner--published'>
               已于 {v.publishedAt!.slice(0, 10)} 公示{v.publishedByName ? `（${v.publishedByName}）` : ''}，内容不再改变
             </View>
           ) : v.source === 'live' ? (
-            <View className='fees-dues__banner fees-dues__banner--live'>本期尚未公示。以下是今天的实际情况，只有业委会、物业和记账员等能看到。</View>
+            <View className='fees-dues__banner fees-dues__banner--live'>
+              本期尚未公示。以下是今天的实际情况，只有业委会、物业和记账员等能看到。
+            </View>
           ) : null}
           {v.source === 'hidden' ? (
-            <EmptyView title='本期尚未公示' text={v.halfEnded ? '业委会公示后，这里会列出每位委员是否已缴清。' : '这半年还没有结束，结束后由业委会公示。'} />
+            <EmptyView
+              title='本期尚未公示'
+              text={v.halfEnded ? '业委会公示后，这里会列出每位委员是否已缴清。' : '这半年还没有结束，结束后由业委会公示。'}
+            />
           ) : v.members.length ? (
             v.members.map((m) => <Member key={`${m.name}_${m.homes.join()}`} m={m} />)
           ) : (

@@ -29,7 +29,7 @@ export function Charging({ compoundId }: { compoundId: string }) {
   const request = useRequestId([JSON.stringify(home), energy, day, time]);
   const energyCenti = parseHundredths(energy);
   const earliest = dayAfter(-PARKING_LIMITS.sessionMaxAgeDays);
-  const rateFen = period === now ? data?.rateFen ?? null : null;
+  const rateFen = period === now ? (data?.rateFen ?? null) : null;
 
   async function record() {
     setError(null);
@@ -64,7 +64,13 @@ export function Charging({ compoundId }: { compoundId: string }) {
           <View className='card__title'>记一次充电</View>
           <HomePick key={formKey} compoundId={compoundId} value={home} onChange={setHome} prefix='pk-ev' />
           <View className='field__label'>电量（度）</View>
-          <Input className='fees-field pk-energy' type='digit' placeholder='如 12.5' value={energy} onInput={(e) => setEnergy(e.detail.value)} />
+          <Input
+            className='fees-field pk-energy'
+            type='digit'
+            placeholder='如 12.5'
+            value={energy}
+            onInput={(e) => setEnergy(e.detail.value)}
+          />
           <View className='field__label'>开始时间</View>
           <View className='pk-when'>
             <Picker mode='date' value={day} start={earliest} end={nowText.slice(0, 10)} onChange={(e) => setDay(String(e.detail.value))}>
@@ -77,10 +83,13 @@ export function Charging({ compoundId }: { compoundId: string }) {
           {energy && !energyCenti ? <View className='form-error'>电量应为数字，最多两位小数</View> : null}
           {energyCenti && rateFen !== null ? (
             <View className='pk-preview'>
-              {formatFen(energyCenti)}度 × {formatFen(rateFen)}元 = <View className='pk-figure'>{formatFen(billLineFen(energyCenti, rateFen))}元</View>
+              {formatFen(energyCenti)}度 × {formatFen(rateFen)}元 ={' '}
+              <View className='pk-figure'>{formatFen(billLineFen(energyCenti, rateFen))}元</View>
             </View>
           ) : null}
-          {data.rateFen === null && period === now ? <View className='banner banner--warn'>还没有设置充电费单价，请先在“收费标准”里设置。</View> : null}
+          {data.rateFen === null && period === now ? (
+            <View className='banner banner--warn'>还没有设置充电费单价，请先在“收费标准”里设置。</View>
+          ) : null}
           {error ? <View className='form-error pk-error'>{error}</View> : null}
           <Btn type='primary' block className='pk-ev-submit' loading={busy} onClick={() => void record()}>
             记录并出账单
@@ -88,12 +97,22 @@ export function Charging({ compoundId }: { compoundId: string }) {
           <View className='muted pk-note'>记录后生成一张待缴账单，住户在“物业缴费”里缴纳。</View>
         </View>
       ) : null}
-      <Choice className='pk-ev-months' columns={2} options={[now, addMonths(now, -1)].map((m) => ({ value: m, label: m === now ? `本月（${Number(m.slice(5))}月）` : monthName(m, now) }))} value={period} onChange={setPeriod} />
+      <Choice
+        className='pk-ev-months'
+        columns={2}
+        options={[now, addMonths(now, -1)].map((m) => ({
+          value: m,
+          label: m === now ? `本月（${Number(m.slice(5))}月）` : monthName(m, now),
+        }))}
+        value={period}
+        onChange={setPeriod}
+      />
       <StateView {...sessions.state} empty={!!data && data.items.length === 0 && { title: `${periodLabel(period)}还没有充电记录` }}>
         {data ? (
           <View className='card pk-sessions'>
             <View className='pk-sessions__total'>
-              {periodLabel(period)}：{data.items.length} 次，{formatFen(data.totalEnergyCenti)}度，合计 <View className='pk-figure'>{data.total}</View>
+              {periodLabel(period)}：{data.items.length} 次，{formatFen(data.totalEnergyCenti)}度，合计{' '}
+              <View className='pk-figure'>{data.total}</View>
             </View>
             {data.items.map((s) => (
               <View key={s.id} className='pk-session'>

@@ -9,7 +9,8 @@ export const monthName = (p: string, now: string) => (p.slice(0, 4) === now.slic
 
 export type HomeChoice = { homeId: string; label: string } | { room: string } | null;
 
-export const homeInput = (h: HomeChoice) => (!h ? null : 'homeId' in h ? { homeId: h.homeId } : h.room.trim() ? { room: h.room.trim() } : null);
+export const homeInput = (h: HomeChoice) =>
+  !h ? null : 'homeId' in h ? { homeId: h.homeId } : h.room.trim() ? { room: h.room.trim() } : null;
 
 /** Building → unit → room from the directory (the shared HomePicker), or the room typed ("3栋2单元101"). */
 export function HomePick(props: { compoundId: string; value: HomeChoice; onChange: (h: HomeChoice) => void; prefix: string }) {
@@ -30,9 +31,21 @@ export function HomePick(props: { compoundId: string; value: HomeChoice; onChang
         }}
       />
       {mode === 'type' ? (
-        <Input className='fees-field pk-room' placeholder='如 3栋2单元101' maxlength={PARKING_LIMITS.room} value={props.value && 'room' in props.value ? props.value.room : ''} onInput={(e) => props.onChange({ room: e.detail.value })} />
+        <Input
+          className='fees-field pk-room'
+          placeholder='如 3栋2单元101'
+          maxlength={PARKING_LIMITS.room}
+          value={props.value && 'room' in props.value ? props.value.room : ''}
+          onInput={(e) => props.onChange({ room: e.detail.value })}
+        />
       ) : (
-        <HomePicker compoundIds={[props.compoundId]} value={props.value && 'homeId' in props.value ? props.value : null} onChange={props.onChange} classPrefix='pk' pickedLabel='已选' />
+        <HomePicker
+          compoundIds={[props.compoundId]}
+          value={props.value && 'homeId' in props.value ? props.value : null}
+          onChange={props.onChange}
+          classPrefix='pk'
+          pickedLabel='已选'
+        />
       )}
     </View>
   );

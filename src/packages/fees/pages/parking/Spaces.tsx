@@ -19,7 +19,11 @@ export function Spaces({ compoundId }: { compoundId: string }) {
   const now = shanghaiMonth();
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
-  const list = usePaged((p) => api('fees').call('parking.spaces', p), { compoundId, size: 30, ...(query ? { q: query } : {}) }, { refreshOnShow: true });
+  const list = usePaged(
+    (p) => api('fees').call('parking.spaces', p),
+    { compoundId, size: 30, ...(query ? { q: query } : {}) },
+    { refreshOnShow: true },
+  );
   const page = list.page;
   const [renting, setRenting] = useState<ParkingSpaceView | null>(null);
   const [ending, setEnding] = useState<ParkingSpaceView | null>(null);
@@ -69,7 +73,13 @@ export function Spaces({ compoundId }: { compoundId: string }) {
   async function end() {
     if (!ending) return;
     const who = (ending.upcoming ?? ending.current)?.homeLabel ?? '';
-    const ok = await confirmAction({ title: '退租', content: `车位${ending.spaceNo}（${who}）从${periodLabel(month)}起退租，不再收停车费。确定吗？`, confirmText: '确定退租', cancelText: '再想想', danger: true });
+    const ok = await confirmAction({
+      title: '退租',
+      content: `车位${ending.spaceNo}（${who}）从${periodLabel(month)}起退租，不再收停车费。确定吗？`,
+      confirmText: '确定退租',
+      cancelText: '再想想',
+      danger: true,
+    });
     if (!ok) return;
     setBusy(true);
     setError(null);
@@ -104,7 +114,16 @@ export function Spaces({ compoundId }: { compoundId: string }) {
   }
 
   const months = Array.from({ length: 6 }, (_, i) => addMonths(renting && renting.rentableFrom > now ? renting.rentableFrom : now, i));
-  const endMonths = ending ? Array.from({ length: 6 }, (_, i) => addMonths((ending.upcoming ?? ending.current)?.from && (ending.upcoming ?? ending.current)!.from > now ? (ending.upcoming ?? ending.current)!.from : now, i)) : [];
+  const endMonths = ending
+    ? Array.from({ length: 6 }, (_, i) =>
+        addMonths(
+          (ending.upcoming ?? ending.current)?.from && (ending.upcoming ?? ending.current)!.from > now
+            ? (ending.upcoming ?? ending.current)!.from
+            : now,
+          i,
+        ),
+      )
+    : [];
   return (
     <View className='pk-spaces'>
       {page ? (
@@ -112,16 +131,35 @@ export function Spaces({ compoundId }: { compoundId: string }) {
           <View className='pk-summary__figures'>
             共 <View className='pk-figure'>{page.total}</View> 个车位，本月出租 <View className='pk-figure'>{page.rented}</View> 个
           </View>
-          <View className='muted'>{page.rateFen !== null ? `停车费 ${formatFen(page.rateFen)}元/个/月，每月随物业费账单生成` : '还没有设置停车费单价（收费标准）'}</View>
+          <View className='muted'>
+            {page.rateFen !== null ? `停车费 ${formatFen(page.rateFen)}元/个/月，每月随物业费账单生成` : '还没有设置停车费单价（收费标准）'}
+          </View>
           {page.canWrite ? (
             adding ? (
               <View className='pk-add'>
                 <View className='field__label'>登记车位号</View>
-                <Input className='fees-field pk-add-input' placeholder='如 A-001~A-020 或 A-021、A-022' value={newNos} onInput={(e) => setNewNos(e.detail.value)} />
-                {newNos.trim() ? <View className={expanded ? 'muted' : 'form-error'}>{expanded ? `共 ${expanded.length} 个：${expanded.slice(0, 6).join('、')}${expanded.length > 6 ? '…' : ''}` : `车位号有误，一次最多登记${PARKING_LIMITS.spacesPerAdd}个`}</View> : null}
+                <Input
+                  className='fees-field pk-add-input'
+                  placeholder='如 A-001~A-020 或 A-021、A-022'
+                  value={newNos}
+                  onInput={(e) => setNewNos(e.detail.value)}
+                />
+                {newNos.trim() ? (
+                  <View className={expanded ? 'muted' : 'form-error'}>
+                    {expanded
+                      ? `共 ${expanded.length} 个：${expanded.slice(0, 6).join('、')}${expanded.length > 6 ? '…' : ''}`
+                      : `车位号有误，一次最多登记${PARKING_LIMITS.spacesPerAdd}个`}
+                  </View>
+                ) : null}
                 <View className='actions'>
                   <Btn onClick={() => setAdding(false)}>取消</Btn>
-                  <Btn type='primary' className='pk-add-submit' loading={busy} disabled={!expanded || !expanded.length} onClick={() => void add()}>
+                  <Btn
+                    type='primary'
+                    className='pk-add-submit'
+                    loading={busy}
+                    disabled={!expanded || !expanded.length}
+                    onClick={() => void add()}
+                  >
                     登记
                   </Btn>
                 </View>
@@ -137,19 +175,37 @@ export function Spaces({ compoundId }: { compoundId: string }) {
         </View>
       ) : null}
       <View className='pk-search'>
-        <Input className='fees-field pk-search__input' placeholder='搜车位号或房号，如 A-012、3栋' value={q} confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setQuery(q.trim())} />
+        <Input
+          className='fees-field pk-search__input'
+          placeholder='搜车位号或房号，如 A-012、3栋'
+          value={q}
+          confirmType='search'
+          onInput={(e) => setQ(e.detail.value)}
+          onConfirm={() => setQuery(q.trim())}
+        />
         <Btn className='pk-search__btn' onClick={() => setQuery(q.trim())}>
           搜索
         </Btn>
       </View>
-      <StateView {...list.state} empty={!!page && list.items.length === 0 && (query ? { title: `没有找到“${query}”`, text: '换个车位号或房号试试。' } : { title: '还没有登记车位', text: '点“登记车位”录入本小区的车位号。' })}>
+      <StateView
+        {...list.state}
+        empty={
+          !!page &&
+          list.items.length === 0 &&
+          (query
+            ? { title: `没有找到“${query}”`, text: '换个车位号或房号试试。' }
+            : { title: '还没有登记车位', text: '点“登记车位”录入本小区的车位号。' })
+        }
+      >
         <View className='card pk-list'>
           {list.items.map((s) => (
             <View key={s.id} className={`pk-space pk-space--${s.current ? 'rented' : s.upcoming ? 'upcoming' : 'free'}`}>
               <View className='pk-space__main'>
                 <View className='pk-space__no'>{s.spaceNo}</View>
                 <View className='pk-space__status'>{s.statusLabel}</View>
-                {s.current && s.upcoming ? <View className='muted'>{`${s.upcoming.fromLabel}起出租给 ${s.upcoming.homeLabel}`}</View> : null}
+                {s.current && s.upcoming ? (
+                  <View className='muted'>{`${s.upcoming.fromLabel}起出租给 ${s.upcoming.homeLabel}`}</View>
+                ) : null}
               </View>
               {page?.canWrite ? (
                 <View className='pk-space__actions'>
@@ -170,12 +226,23 @@ export function Spaces({ compoundId }: { compoundId: string }) {
           <LoadMore list={list} />
         </View>
       </StateView>
-      <Sheet open={!!renting} title={renting ? `出租车位 ${renting.spaceNo}` : ''} onClose={() => setRenting(null)} className='pk-sheet pk-rent-sheet'>
+      <Sheet
+        open={!!renting}
+        title={renting ? `出租车位 ${renting.spaceNo}` : ''}
+        onClose={() => setRenting(null)}
+        className='pk-sheet pk-rent-sheet'
+      >
         {renting ? (
           <View className='pk-sheet__body'>
             <HomePick compoundId={compoundId} value={home} onChange={setHome} prefix='pk-rent' />
             <View className='field__label'>从哪个月起出租</View>
-            <Choice className='pk-months' columns={3} options={months.map((m) => ({ value: m, label: m === now ? '本月' : monthName(m, now) }))} value={month} onChange={setMonth} />
+            <Choice
+              className='pk-months'
+              columns={3}
+              options={months.map((m) => ({ value: m, label: m === now ? '本月' : monthName(m, now) }))}
+              value={month}
+              onChange={setMonth}
+            />
             {error ? <View className='form-error pk-error'>{error}</View> : null}
             <View className='actions'>
               <Btn onClick={() => setRenting(null)}>取消</Btn>
@@ -186,12 +253,23 @@ export function Spaces({ compoundId }: { compoundId: string }) {
           </View>
         ) : null}
       </Sheet>
-      <Sheet open={!!ending} title={ending ? `车位 ${ending.spaceNo} 退租` : ''} onClose={() => setEnding(null)} className='pk-sheet pk-end-sheet'>
+      <Sheet
+        open={!!ending}
+        title={ending ? `车位 ${ending.spaceNo} 退租` : ''}
+        onClose={() => setEnding(null)}
+        className='pk-sheet pk-end-sheet'
+      >
         {ending ? (
           <View className='pk-sheet__body'>
             <View className='muted'>{ending.statusLabel}</View>
             <View className='field__label'>从哪个月起不再出租</View>
-            <Choice className='pk-months' columns={3} options={endMonths.map((m) => ({ value: m, label: m === now ? '本月' : monthName(m, now) }))} value={month} onChange={setMonth} />
+            <Choice
+              className='pk-months'
+              columns={3}
+              options={endMonths.map((m) => ({ value: m, label: m === now ? '本月' : monthName(m, now) }))}
+              value={month}
+              onChange={setMonth}
+            />
             <View className='muted'>已出账单的月份不能退租，最早从下一个月起。</View>
             {error ? <View className='form-error pk-error'>{error}</View> : null}
             <View className='actions'>

@@ -23,7 +23,13 @@ export default function ParkingPage() {
   const params = useRouter().params;
   const me = useRemote(loadMe);
   const actor = me.data ? actorOf(me.data) : null;
-  const role = me.data?.roles.find((r) => r.compoundId && (!params.compoundId || r.compoundId === params.compoundId) && actor && can(actor, 'fees.parking', { communityId: r.communityId, compoundId: r.compoundId }));
+  const role = me.data?.roles.find(
+    (r) =>
+      r.compoundId &&
+      (!params.compoundId || r.compoundId === params.compoundId) &&
+      actor &&
+      can(actor, 'fees.parking', { communityId: r.communityId, compoundId: r.compoundId }),
+  );
   const compoundId = role?.compoundId ?? '';
   const [tab, setTab] = useState<'spaces' | 'ev'>(params.tab === 'ev' ? 'ev' : 'spaces');
 

@@ -30,7 +30,6 @@ import './index.scss';
 const KINDS: FeeKind[] = ['property', 'parking', 'ev', 'fixed'];
 type Rate = { tiers?: Partial<Record<Tier, number>>; fen?: number };
 
-
 /** "1.10元/㎡/月" or "电梯住宅 1.20元 · 无电梯住宅 0.80元（每㎡每月）". */
 function rateText(kind: FeeKind, r: Rate): string {
   if (kind === 'property') {
@@ -54,7 +53,12 @@ export default function RatesPage() {
   const me = useRemote(loadMe);
   const actor = me.data ? actorOf(me.data) : null;
   const role = me.data?.roles.find(
-    (r) => r.compoundId && (!params.compoundId || r.compoundId === params.compoundId) && actor && (can(actor, 'fees.rate.set', { communityId: r.communityId, compoundId: r.compoundId }) || can(actor, 'fees.rate.propose', { communityId: r.communityId, compoundId: r.compoundId })),
+    (r) =>
+      r.compoundId &&
+      (!params.compoundId || r.compoundId === params.compoundId) &&
+      actor &&
+      (can(actor, 'fees.rate.set', { communityId: r.communityId, compoundId: r.compoundId }) ||
+        can(actor, 'fees.rate.propose', { communityId: r.communityId, compoundId: r.compoundId })),
   );
   const compoundId = role?.compoundId;
   const sets = !!(actor && role && can(actor, 'fees.rate.set', { communityId: role.communityId, compoundId: role.compoundId }));
@@ -88,7 +92,11 @@ export default function RatesPage() {
   // The form starts from what is in force now (or what was proposed) for the chosen item.
   useEffect(() => {
     const r = existing?.current;
-    setTiers({ flat_lift: r?.tiers?.flat_lift !== undefined ? formatFen(r.tiers.flat_lift) : '', flat_walkup: r?.tiers?.flat_walkup !== undefined ? formatFen(r.tiers.flat_walkup) : '', shop: r?.tiers?.shop !== undefined ? formatFen(r.tiers.shop) : '' });
+    setTiers({
+      flat_lift: r?.tiers?.flat_lift !== undefined ? formatFen(r.tiers.flat_lift) : '',
+      flat_walkup: r?.tiers?.flat_walkup !== undefined ? formatFen(r.tiers.flat_walkup) : '',
+      shop: r?.tiers?.shop !== undefined ? formatFen(r.tiers.shop) : '',
+    });
     setFen(r?.fen !== undefined ? formatFen(r.fen) : '');
     setName(existing?.name ?? (kind === 'fixed' ? '' : FEE_KIND_LABELS[kind]));
     setError(null);
@@ -108,7 +116,11 @@ export default function RatesPage() {
     setDone(null);
     try {
       const r = await api('fees').call('fees.setRate', { compoundId, ...input, ...(reason.trim() ? { reason: reason.trim() } : {}) });
-      setDone(r.state === 'set' ? `已设置：${input.name}从${periodLabel(input.from)}起 ${rateText(input.kind, input)}` : `已提交给业委会：${input.name}从${periodLabel(input.from)}起 ${rateText(input.kind, input)}，采纳后生效`);
+      setDone(
+        r.state === 'set'
+          ? `已设置：${input.name}从${periodLabel(input.from)}起 ${rateText(input.kind, input)}`
+          : `已提交给业委会：${input.name}从${periodLabel(input.from)}起 ${rateText(input.kind, input)}，采纳后生效`,
+      );
       if (r.state === 'set') void Taro.showToast({ title: '已设置', icon: 'success' });
       items.reload();
     } catch (e) {
@@ -139,21 +151,36 @@ export default function RatesPage() {
   }
 
   function adopt(item: FeeItemView, p: FeeItemView['proposals'][number]) {
-    return save({ itemCode: item.code, kind: item.kind, name: item.name, from: p.from, ...(p.tiers ? { tiers: p.tiers } : {}), ...(p.fen !== undefined ? { fen: p.fen } : {}) }, `adopt-${item.code}-${p.from}`);
+    return save(
+      {
+        itemCode: item.code,
+        kind: item.kind,
+        name: item.name,
+        from: p.from,
+        ...(p.tiers ? { tiers: p.tiers } : {}),
+        ...(p.fen !== undefined ? { fen: p.fen } : {}),
+      },
+      `adopt-${item.code}-${p.from}`,
+    );
   }
 
   const pending = !!me.data && !role;
   return (
     <PageShell className='fee-rates'>
       <StateView {...me.state} denied={pending} permission={['fees.rate.set', 'fees.rate.propose']} permissionAction='设置或提议收费标准'>
-        <StateView {...items.state} empty={!!items.data && list.length === 0 && { title: '还没有收费项目', text: '在下面设置第一项收费标准。' }} />
+        <StateView
+          {...items.state}
+          empty={!!items.data && list.length === 0 && { title: '还没有收费项目', text: '在下面设置第一项收费标准。' }}
+        />
         {list.map((it) => (
           <View key={it.code} className={`card rates-item rates-item--${it.code}`}>
             <View className='rates-item__head'>
               <View className='card__title rates-item__name'>{it.name}</View>
               {it.name !== it.kindLabel ? <View className='tag tag--grey'>{it.kindLabel}</View> : null}
             </View>
-            <View className='rates-item__current'>{it.current ? `现行：${rateText(it.kind, it.current)}（${periodLabel(it.current.from)}起）` : '本月尚无单价'}</View>
+            <View className='rates-item__current'>
+              {it.current ? `现行：${rateText(it.kind, it.current)}（${periodLabel(it.current.from)}起）` : '本月尚无单价'}
+            </View>
             {it.history.length > 1 || (it.history.length === 1 && it.history[0].from > now) ? (
               <View className='rates-history'>
                 <View className='muted'>调价记录</View>
@@ -173,7 +200,13 @@ export default function RatesPage() {
                   {sets ? null : <View className='rates-proposal__wait'>等待业委会采纳</View>}
                 </View>
                 {sets ? (
-                  <Btn size='small' type='primary' className='rates-adopt' loading={busy === `adopt-${it.code}-${p.from}`} onClick={() => void adopt(it, p)}>
+                  <Btn
+                    size='small'
+                    type='primary'
+                    className='rates-adopt'
+                    loading={busy === `adopt-${it.code}-${p.from}`}
+                    onClick={() => void adopt(it, p)}
+                  >
                     采纳
                   </Btn>
                 ) : null}
@@ -186,34 +219,85 @@ export default function RatesPage() {
             <View className='card__title'>{sets ? '设置收费标准' : '提议收费标准'}</View>
             {!sets ? <View className='banner banner--info'>物业提出的单价交业委会采纳后才生效。</View> : null}
             <View className='field__label'>收费项目</View>
-            <Choice className='rates-kinds' columns={2} options={KINDS.map((k) => ({ value: k, label: FEE_KIND_LABELS[k], hint: FEE_KIND_UNITS[k] }))} value={kind} onChange={(k) => { setKind(k); setDone(null); }} />
+            <Choice
+              className='rates-kinds'
+              columns={2}
+              options={KINDS.map((k) => ({ value: k, label: FEE_KIND_LABELS[k], hint: FEE_KIND_UNITS[k] }))}
+              value={kind}
+              onChange={(k) => {
+                setKind(k);
+                setDone(null);
+              }}
+            />
             {kind === 'fixed' ? (
               <>
                 {fixedItems.length ? (
-                  <Choice className='rates-fixed' columns={2} options={[...fixedItems.map((i) => ({ value: i.code, label: i.name })), { value: '', label: '新增一项' }]} value={fixedCode} onChange={setFixedCode} />
+                  <Choice
+                    className='rates-fixed'
+                    columns={2}
+                    options={[...fixedItems.map((i) => ({ value: i.code, label: i.name })), { value: '', label: '新增一项' }]}
+                    value={fixedCode}
+                    onChange={setFixedCode}
+                  />
                 ) : null}
                 <View className='field__label'>名称</View>
-                <Input className='fees-field rates-name' value={name} maxlength={20} placeholder='如 垃圾清运费' onInput={(e) => setName(e.detail.value)} />
+                <Input
+                  className='fees-field rates-name'
+                  value={name}
+                  maxlength={20}
+                  placeholder='如 垃圾清运费'
+                  onInput={(e) => setName(e.detail.value)}
+                />
               </>
             ) : null}
             {kind === 'property' ? (
               TIERS.map((t) => (
                 <View key={t} className='field'>
                   <View className='field__label'>{TIER_LABELS[t]}（元/㎡/月）</View>
-                  <Input className={`fees-field rates-tier rates-tier--${t}`} type='digit' value={tiers[t]} placeholder='如 1.10，不收可不填' onInput={(e) => setTiers((x) => ({ ...x, [t]: e.detail.value }))} />
+                  <Input
+                    className={`fees-field rates-tier rates-tier--${t}`}
+                    type='digit'
+                    value={tiers[t]}
+                    placeholder='如 1.10，不收可不填'
+                    onInput={(e) => setTiers((x) => ({ ...x, [t]: e.detail.value }))}
+                  />
                 </View>
               ))
             ) : (
               <View className='field'>
                 <View className='field__label'>单价（{FEE_KIND_UNITS[kind]}）</View>
-                <Input className='fees-field rates-fen' type='digit' value={fen} placeholder={kind === 'ev' ? '如 1.20' : kind === 'parking' ? '如 150' : '如 10'} onInput={(e) => setFen(e.detail.value)} />
+                <Input
+                  className='fees-field rates-fen'
+                  type='digit'
+                  value={fen}
+                  placeholder={kind === 'ev' ? '如 1.20' : kind === 'parking' ? '如 150' : '如 10'}
+                  onInput={(e) => setFen(e.detail.value)}
+                />
               </View>
             )}
             <View className='field__label'>从哪个月起执行</View>
-            <Choice className='rates-from' columns={3} options={months.map((m, i) => ({ value: m, label: i === 0 ? `本月（${Number(m.slice(5))}月）` : `${m.slice(0, 4) === now.slice(0, 4) ? '' : `${m.slice(0, 4)}年`}${Number(m.slice(5))}月` }))} value={from} onChange={setFrom} />
+            <Choice
+              className='rates-from'
+              columns={3}
+              options={months.map((m, i) => ({
+                value: m,
+                label:
+                  i === 0
+                    ? `本月（${Number(m.slice(5))}月）`
+                    : `${m.slice(0, 4) === now.slice(0, 4) ? '' : `${m.slice(0, 4)}年`}${Number(m.slice(5))}月`,
+              }))}
+              value={from}
+              onChange={setFrom}
+            />
             <View className='muted rates-note'>已出的账单仍按原单价；从所选月份起生成的账单按新单价。</View>
             <View className='field__label'>{sets ? '说明（选填）' : '提议的理由'}</View>
-            <Input className='fees-field rates-reason' value={reason} maxlength={200} placeholder='如 清运公司每车涨价20元' onInput={(e) => setReason(e.detail.value)} />
+            <Input
+              className='fees-field rates-reason'
+              value={reason}
+              maxlength={200}
+              placeholder='如 清运公司每车涨价20元'
+              onInput={(e) => setReason(e.detail.value)}
+            />
             {error ? <View className='form-error rates-error'>{error}</View> : null}
             {done ? <View className='banner banner--info rates-done'>{done}</View> : null}
             <Btn type='primary' block className='rates-submit' loading={busy === 'save'} onClick={() => void submit()}>

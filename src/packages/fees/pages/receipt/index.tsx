@@ -53,8 +53,14 @@ export default function ReceiptPage() {
               <View>{l.amount}</View>
             </View>
           ))}
-          {d.duplicateFen > 0 && !d.refunded ? <View className='fees-overdue'>部分账单已用其他方式缴过，多缴的钱将退回，请留意。</View> : null}
-          {d.refunded ? <View className='muted fees-refunded'>已退回 {d.refunded.amount}，{d.refunded.how}（{d.refunded.reason}）</View> : null}
+          {d.duplicateFen > 0 && !d.refunded ? (
+            <View className='fees-overdue'>部分账单已用其他方式缴过，多缴的钱将退回，请留意。</View>
+          ) : null}
+          {d.refunded ? (
+            <View className='muted fees-refunded'>
+              已退回 {d.refunded.amount}，{d.refunded.how}（{d.refunded.reason}）
+            </View>
+          ) : null}
           <View className='muted fees-receipt-ok'>款项已入账，并记入小区公开账目。</View>
           {d.witnesses.length ? (
             <View className='fees-witness'>

@@ -12,7 +12,17 @@ import { formatDateTime } from '@/utils/format';
 /** Statement sums can run to millions: thousands written apart. */
 export const yuan = (fen: number) => formatYuan(fen, { grouped: true });
 
-export function Line({ line, compoundId, period, canAsk }: { line: StatementLineView; compoundId: string; period: string; canAsk: boolean }) {
+export function Line({
+  line,
+  compoundId,
+  period,
+  canAsk,
+}: {
+  line: StatementLineView;
+  compoundId: string;
+  period: string;
+  canAsk: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<LedgerEntryView[] | null>(null);
   const [question, setQuestion] = useState('');
@@ -61,7 +71,13 @@ export function Line({ line, compoundId, period, canAsk }: { line: StatementLine
                 {e.reversedBy ? ' · 已冲正' : ''}
               </View>
               {e.receipts.map((r) => (
-                <Image key={r.fileID} src={r.url} mode='aspectFill' className='fees-receipt-img' onClick={() => Taro.previewImage({ urls: e.receipts.map((x) => x.url), current: r.url })} />
+                <Image
+                  key={r.fileID}
+                  src={r.url}
+                  mode='aspectFill'
+                  className='fees-receipt-img'
+                  onClick={() => Taro.previewImage({ urls: e.receipts.map((x) => x.url), current: r.url })}
+                />
               ))}
             </View>
           ))}
@@ -73,7 +89,13 @@ export function Line({ line, compoundId, period, canAsk }: { line: StatementLine
           ))}
           {canAsk && !asked ? (
             <View>
-              <Input className='fees-input' value={question} placeholder='对这一项有疑问？写下来，回复会公开' maxlength={200} onInput={(e) => setQuestion(e.detail.value)} />
+              <Input
+                className='fees-input'
+                value={question}
+                placeholder='对这一项有疑问？写下来，回复会公开'
+                maxlength={200}
+                onInput={(e) => setQuestion(e.detail.value)}
+              />
               <Btn size='small' disabled={!question.trim()} onClick={ask}>
                 提问
               </Btn>

@@ -23,7 +23,10 @@ export function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: 
   if (st.notice && !wrong) {
     return (
       <View className='card fees-notice fees-notice--sent'>
-        <View className='row row--link' onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(st.notice!.id)}` })}>
+        <View
+          className='row row--link'
+          onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(st.notice!.id)}` })}
+        >
           <View className='row__main'>
             <View className='row__title'>已发财务公示通知</View>
             <View className='row__sub'>{formatDateTime(st.notice.at)} 发给全体住户；打开通知可查看谁已阅读、转发到业主群</View>
@@ -37,7 +40,11 @@ export function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: 
   if (!draft) return null;
   async function post() {
     if (!draft) return;
-    const ok = await confirmAction({ title: '发财务公示通知', content: `将把「${draft.title}」发给${st.compoundName}全体住户，大家可以在通知里直接打开本月账目。`, confirmText: '发通知' });
+    const ok = await confirmAction({
+      title: '发财务公示通知',
+      content: `将把「${draft.title}」发给${st.compoundName}全体住户，大家可以在通知里直接打开本月账目。`,
+      confirmText: '发通知',
+    });
     if (!ok) return;
     setBusy(true);
     setError(null);
@@ -50,7 +57,14 @@ export function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: 
         body: draft.body,
         link: draft.link,
       });
-      onLinked(await api('fees').call('ledger.linkNotice', { compoundId: st.compoundId, period: st.period, noticeId: notice.id, ...(wrong ? { replace: true } : {}) }));
+      onLinked(
+        await api('fees').call('ledger.linkNotice', {
+          compoundId: st.compoundId,
+          period: st.period,
+          noticeId: notice.id,
+          ...(wrong ? { replace: true } : {}),
+        }),
+      );
       Taro.showToast({ title: '通知已发出', icon: 'success' });
     } catch (e) {
       setError(toServiceError(e).message);
@@ -62,7 +76,9 @@ export function NoticeCard({ st, onLinked }: { st: StatementView; onLinked: (v: 
     <View className='card fees-notice'>
       <View className='card__title'>通知全体业主</View>
       {wrong ? (
-        <View className='form-error fees-notice__wrong'>已关联的通知有误（{wrong}）。请重新发本月的财务公示通知，替换后会留下更换记录。</View>
+        <View className='form-error fees-notice__wrong'>
+          已关联的通知有误（{wrong}）。请重新发本月的财务公示通知，替换后会留下更换记录。
+        </View>
       ) : (
         <View className='muted'>本月账目已公示。发一条「财务公示」通知，每户都会收到，能看到谁已阅读，也能转发到业主群。</View>
       )}

@@ -45,7 +45,9 @@ export default function StatementPage() {
     return () => clearTimeout(t);
   }, [points.length]);
   const period = chosen ?? points[points.length - 1]?.period;
-  const s = useRemote(() => api('fees').call('ledger.statement', { compoundId: compoundId!, period: period! }), [compoundId, period], { skip: !compoundId || !period });
+  const s = useRemote(() => api('fees').call('ledger.statement', { compoundId: compoundId!, period: period! }), [compoundId, period], {
+    skip: !compoundId || !period,
+  });
   const donations = useRemote(() => api('fees').call('ledger.donations', { compoundId: compoundId! }), [compoundId], { skip: !compoundId });
   const [verify, setVerify] = useState<VerifyView | null>(null);
   const [checking, setChecking] = useState(false);
@@ -79,7 +81,12 @@ export default function StatementPage() {
       ) : null}
       <StateView
         {...(compoundId ? trend.state : office ? inCommunity.state : me.state)}
-        empty={(!!trend.data && points.length === 0 && { title: '还没有公示的月份' }) || (!!me.data && !compoundId && (!office || !!inCommunity.data) && { title: '没有可查看的小区账目', text: '绑定房屋后，可以查看本小区的财务公示' })}
+        empty={
+          (!!trend.data && points.length === 0 && { title: '还没有公示的月份' }) ||
+          (!!me.data &&
+            !compoundId &&
+            (!office || !!inCommunity.data) && { title: '没有可查看的小区账目', text: '绑定房屋后，可以查看本小区的财务公示' })
+        }
       />
       {points.length ? (
         <View className='card'>
@@ -87,7 +94,11 @@ export default function StatementPage() {
           {/* Opens at the newest month: in 大字模式 the older months are off to the left. */}
           <ScrollView className='fees-trend' scrollX enableFlex scrollLeft={trendLeft}>
             {points.map((p) => (
-              <View key={p.period} className={`fees-trend__month${p.period === period ? ' fees-trend__month--on' : ''}`} onClick={() => setChosen(p.period)}>
+              <View
+                key={p.period}
+                className={`fees-trend__month${p.period === period ? ' fees-trend__month--on' : ''}`}
+                onClick={() => setChosen(p.period)}
+              >
                 <View className='fees-trend__pair'>
                   <View className='fees-trend__bar fees-trend__bar--income' style={{ height: `${Math.max(1, p.incomeBar)}%` }} />
                   <View className='fees-trend__bar fees-trend__bar--expense' style={{ height: `${Math.max(1, p.expenseBar)}%` }} />
@@ -142,20 +153,26 @@ export default function StatementPage() {
           <NoticeCard st={st} onLinked={(v) => s.setData(v)} />
           <View className='card fees-chart'>
             <View className='card__title'>收入</View>
-            {st.lines.filter((l) => l.kind === 'income' && l.fund === 'operating').map((l) => (
-              <Line key={l.category} line={l} compoundId={st.compoundId} period={st.period} canAsk={st.status === 'published'} />
-            ))}
+            {st.lines
+              .filter((l) => l.kind === 'income' && l.fund === 'operating')
+              .map((l) => (
+                <Line key={l.category} line={l} compoundId={st.compoundId} period={st.period} canAsk={st.status === 'published'} />
+              ))}
             <View className='card__title'>支出</View>
-            {st.lines.filter((l) => l.kind === 'expense' && l.fund === 'operating').map((l) => (
-              <Line key={l.category} line={l} compoundId={st.compoundId} period={st.period} canAsk={st.status === 'published'} />
-            ))}
+            {st.lines
+              .filter((l) => l.kind === 'expense' && l.fund === 'operating')
+              .map((l) => (
+                <Line key={l.category} line={l} compoundId={st.compoundId} period={st.period} canAsk={st.status === 'published'} />
+              ))}
           </View>
           <View className='card'>
             <View className='card__title'>共有部分收益（归全体业主）</View>
             <View className='muted'>停车、广告、充电桩等利用小区共有部分的收入，依《民法典》第282条属于业主共有，单独列示。</View>
-            {st.lines.filter((l) => l.fund === 'commonPart').map((l) => (
-              <Line key={l.category} line={l} compoundId={st.compoundId} period={st.period} canAsk={st.status === 'published'} />
-            ))}
+            {st.lines
+              .filter((l) => l.fund === 'commonPart')
+              .map((l) => (
+                <Line key={l.category} line={l} compoundId={st.compoundId} period={st.period} canAsk={st.status === 'published'} />
+              ))}
             <View className='fees-funds__row'>
               <View>累计结余</View>
               <View className='fees-bill__amount'>{yuan(f.commonPart.closing)}</View>
@@ -177,8 +194,16 @@ export default function StatementPage() {
           <View className='card fees-verify'>
             <View className='card__title'>账目校验</View>
             <View className='muted'>每笔账都连着上一笔的“指纹”，每月结账时记下最后一笔。任何一笔被改动或删除，校验都会发现。</View>
-            {verify ? <View className={verify.ok ? 'fees-verify--ok fees-verify-result' : 'fees-verify--bad fees-verify-result'}>{verify.message}</View> : null}
-            {st.head && st.headCode ? <View className='muted fees-statement-head'>本月结账记录：到第 {st.head.seq} 笔为止，末笔校验码 <Text className='fees-witness__code'>{st.headCode}</Text></View> : null}
+            {verify ? (
+              <View className={verify.ok ? 'fees-verify--ok fees-verify-result' : 'fees-verify--bad fees-verify-result'}>
+                {verify.message}
+              </View>
+            ) : null}
+            {st.head && st.headCode ? (
+              <View className='muted fees-statement-head'>
+                本月结账记录：到第 {st.head.seq} 笔为止，末笔校验码 <Text className='fees-witness__code'>{st.headCode}</Text>
+              </View>
+            ) : null}
             <View className='muted'>校验时也会核对本机保存的收据。</View>
             <Btn type='primary' block loading={checking} className='fees-verify-btn' onClick={check}>
               校验

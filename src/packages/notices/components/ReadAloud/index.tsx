@@ -6,7 +6,15 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { SPEECH_RATES, createSpeaker, speechSupported, speechText, type Speaker, type SpeechRate, type SpeechState } from '@/services/speech';
+import {
+  SPEECH_RATES,
+  createSpeaker,
+  speechSupported,
+  speechText,
+  type Speaker,
+  type SpeechRate,
+  type SpeechState,
+} from '@/services/speech';
 import './index.scss';
 
 export default function ReadAloud(props: { title: string; body: string; authorName?: string; authorRole?: string }) {

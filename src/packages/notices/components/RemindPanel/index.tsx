@@ -17,18 +17,31 @@ import './index.scss';
 
 const POLL_MS = 1500;
 
-export default function RemindPanel(props: { noticeId: string; buildingId?: string; scopeLabel: string; onInPerson?: () => void; onDone?: () => void }) {
+export default function RemindPanel(props: {
+  noticeId: string;
+  buildingId?: string;
+  scopeLabel: string;
+  onInPerson?: () => void;
+  onDone?: () => void;
+}) {
   const { noticeId, buildingId } = props;
-  const preview = useRemote(() => api('notices').call('notices.remindPreview', { noticeId, ...(buildingId ? { buildingId } : {}) }), [noticeId, buildingId], { refreshOnShow: true });
+  const preview = useRemote(
+    () => api('notices').call('notices.remindPreview', { noticeId, ...(buildingId ? { buildingId } : {}) }),
+    [noticeId, buildingId],
+    { refreshOnShow: true },
+  );
   // One reminder per tap: a retry after a timeout must not message people twice.
   const remindId = useRequestId([noticeId, buildingId]);
   const [sending, setSending] = useState(false);
   const [job, setJob] = useState<JobView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   async function follow(jobId: string) {
     try {
@@ -50,7 +63,11 @@ export default function RemindPanel(props: { noticeId: string; buildingId?: stri
     setError(null);
     setJob(null);
     try {
-      const r = await api('notices').call('notices.remind', { clientRequestId: remindId.id, noticeId, ...(buildingId ? { buildingId } : {}) });
+      const r = await api('notices').call('notices.remind', {
+        clientRequestId: remindId.id,
+        noticeId,
+        ...(buildingId ? { buildingId } : {}),
+      });
       remindId.renew();
       await follow(r.jobId);
     } catch (e) {
@@ -85,7 +102,14 @@ export default function RemindPanel(props: { noticeId: string; buildingId?: stri
           <View className='note'>微信规定：住户每点一次“订阅通知提醒”，才能收到一条提醒。</View>
         </View>
       )}
-      <Btn type='primary' block loading={sending} disabled={!w || !w.canRemind || (!!jw && !jw.finished)} className='remind-btn' onClick={remind}>
+      <Btn
+        type='primary'
+        block
+        loading={sending}
+        disabled={!w || !w.canRemind || (!!jw && !jw.finished)}
+        className='remind-btn'
+        onClick={remind}
+      >
         {w && w.canRemind ? `一键提醒（${p!.withGrant} 人）` : '一键提醒'}
       </Btn>
       {jw ? <View className={`remind-panel__job remind-panel__job--${jw.tone}`}>{jw.text}</View> : null}

@@ -79,7 +79,13 @@ export default function NoticeDetailPage() {
     const why = reason.trim();
     if (!why) return setReasonError('请填写撤回原因');
     if (charCount(why) > NOTICE_LIMITS.reason) return setReasonError(`原因不超过${NOTICE_LIMITS.reason}个字`);
-    const ok = await confirmAction({ title: '确认撤回这条通知？', content: '撤回后不能恢复，住户会看到撤回原因。', confirmText: '撤回', cancelText: '再想想', danger: true });
+    const ok = await confirmAction({
+      title: '确认撤回这条通知？',
+      content: '撤回后不能恢复，住户会看到撤回原因。',
+      confirmText: '撤回',
+      cancelText: '再想想',
+      danger: true,
+    });
     if (!ok) return;
     setBusy(true);
     try {
@@ -123,7 +129,12 @@ export default function NoticeDetailPage() {
             <View className='card__title'>绑定房屋后查看本楼通知</View>
             <View className='card__sub'>这条通知只发给小区的住户。绑定您的房屋后，就能看到本楼和全小区的通知。</View>
             <View className='actions'>
-              <Btn type='primary' block className='notice-bind-btn' onClick={() => Taro.navigateTo({ url: `${ROUTES.bind}?back=${encodeURIComponent(selfUrl)}` })}>
+              <Btn
+                type='primary'
+                block
+                className='notice-bind-btn'
+                onClick={() => Taro.navigateTo({ url: `${ROUTES.bind}?back=${encodeURIComponent(selfUrl)}` })}
+              >
                 去绑定房屋
               </Btn>
             </View>
@@ -132,7 +143,9 @@ export default function NoticeDetailPage() {
           <View className='card notice-detail__notfound'>
             <View className='card__title'>这条通知不存在，或不是发给您的</View>
             <View className='card__sub notice-detail__notfound-text'>
-              {homes.length ? `通知只发给所选的楼栋或小区。您绑定的房屋是${homes.join('、')}，这条通知可能不是发给您所在楼栋的，也可能已被撤回、已过期或不存在。` : '这条通知不是发给您的，也可能已被撤回、已过期或不存在。'}
+              {homes.length
+                ? `通知只发给所选的楼栋或小区。您绑定的房屋是${homes.join('、')}，这条通知可能不是发给您所在楼栋的，也可能已被撤回、已过期或不存在。`
+                : '这条通知不是发给您的，也可能已被撤回、已过期或不存在。'}
             </View>
             <View className='note'>发给您的通知都在“通知”页里。</View>
           </View>
@@ -204,7 +217,13 @@ export default function NoticeDetailPage() {
         {urls.length > 0 ? (
           <View className='notice-detail__images'>
             {urls.map((u) => (
-              <Image key={u} src={u} mode='aspectFill' className='notice-detail__image' onClick={() => Taro.previewImage({ urls, current: u })} />
+              <Image
+                key={u}
+                src={u}
+                mode='aspectFill'
+                className='notice-detail__image'
+                onClick={() => Taro.previewImage({ urls, current: u })}
+              />
             ))}
           </View>
         ) : null}
@@ -223,7 +242,10 @@ export default function NoticeDetailPage() {
           </View>
         ) : null}
         {n.previousId ? (
-          <View className='notice-detail__prev' onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(n.previousId!)}` })}>
+          <View
+            className='notice-detail__prev'
+            onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(n.previousId!)}` })}
+          >
             查看更正前的版本 ›
           </View>
         ) : null}
@@ -236,19 +258,35 @@ export default function NoticeDetailPage() {
           <View className='card__title'>跟进这条通知</View>
           <View className='stack'>
             {canTrack ? (
-              <Btn type='primary' block className='notice-track-btn' onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeTrack}?id=${encodeURIComponent(n.id)}` })}>
+              <Btn
+                type='primary'
+                block
+                className='notice-track-btn'
+                onClick={() => Taro.navigateTo({ url: `${ROUTES.noticeTrack}?id=${encodeURIComponent(n.id)}` })}
+              >
                 查看阅读情况
               </Btn>
             ) : null}
             {canCorrect || canWithdraw ? (
               <View className='actions'>
                 {canCorrect ? (
-                  <Btn className='notice-correct-btn' onClick={() => Taro.navigateTo({ url: `${ROUTES.noticePost}?correct=${encodeURIComponent(n.id)}` })}>
+                  <Btn
+                    className='notice-correct-btn'
+                    onClick={() => Taro.navigateTo({ url: `${ROUTES.noticePost}?correct=${encodeURIComponent(n.id)}` })}
+                  >
                     更正
                   </Btn>
                 ) : null}
                 {canWithdraw ? (
-                  <Btn type='danger' className='notice-withdraw-btn' onClick={() => { setReason(''); setReasonError(null); setWithdrawing(true); }}>
+                  <Btn
+                    type='danger'
+                    className='notice-withdraw-btn'
+                    onClick={() => {
+                      setReason('');
+                      setReasonError(null);
+                      setWithdrawing(true);
+                    }}
+                  >
                     撤回
                   </Btn>
                 ) : null}
@@ -265,7 +303,12 @@ export default function NoticeDetailPage() {
               分享到群
             </Button>
           ) : (
-            <Btn type='ghost' block className='notice-share-btn' onClick={() => Taro.showToast({ title: '请在微信中打开，点此分享到楼栋群', icon: 'none' })}>
+            <Btn
+              type='ghost'
+              block
+              className='notice-share-btn'
+              onClick={() => Taro.showToast({ title: '请在微信中打开，点此分享到楼栋群', icon: 'none' })}
+            >
               分享到群
             </Btn>
           )}

@@ -22,8 +22,15 @@ import { meOrLoad } from '@/store/me';
 import { charCount } from '@/utils/text';
 import { ROUTES } from '@/routes';
 import {
-  audienceGroups, audienceLabel, audienceOf, defaultSelection, todayShanghai, toggleAudience, validatePost,
-  type AudienceGroup, type PostErrors,
+  audienceGroups,
+  audienceLabel,
+  audienceOf,
+  defaultSelection,
+  todayShanghai,
+  toggleAudience,
+  validatePost,
+  type AudienceGroup,
+  type PostErrors,
 } from '@/packages/notices/logic';
 import '@/packages/notices/common.scss';
 import './index.scss';
@@ -53,7 +60,18 @@ export default function PostNoticePage() {
   const [submitting, setSubmitting] = useState(false);
   const today = useMemo(() => todayShanghai(), []);
   // One id per content: a retry after a timeout never posts twice; an edit is a new post.
-  const requestId = useRequestId([correctId, title, body, category, pinned, expiresOn, images.map((i) => i.fileID), selected, note, mustReread]);
+  const requestId = useRequestId([
+    correctId,
+    title,
+    body,
+    category,
+    pinned,
+    expiresOn,
+    images.map((i) => i.fileID),
+    selected,
+    note,
+    mustReread,
+  ]);
 
   const loaded = source.data;
   useEffect(() => {
@@ -129,7 +147,10 @@ export default function PostNoticePage() {
               mustReread,
             });
       requestId.renew();
-      void Taro.showToast({ title: saved.status === 'reviewing' ? '已提交，审核中' : loaded.mode === 'post' ? '已发布' : '已更正', icon: 'success' });
+      void Taro.showToast({
+        title: saved.status === 'reviewing' ? '已提交，审核中' : loaded.mode === 'post' ? '已发布' : '已更正',
+        icon: 'success',
+      });
       Taro.redirectTo({ url: `${ROUTES.noticeDetail}?id=${encodeURIComponent(saved.id)}` });
     } catch (e) {
       // CONTENT_REJECTED and every other refusal: the message in place, the form untouched.
@@ -150,7 +171,9 @@ export default function PostNoticePage() {
           <View className='card__title'>发给谁</View>
           {loaded.groups.map((g) => (
             <View key={g.compoundId} className='post-audience-group'>
-              {loaded.groups.length > 1 || g.options.some((o) => o.kind === 'compound') ? <View className='section-title post-audience-group__name'>{g.compoundName}</View> : null}
+              {loaded.groups.length > 1 || g.options.some((o) => o.kind === 'compound') ? (
+                <View className='section-title post-audience-group__name'>{g.compoundName}</View>
+              ) : null}
               {g.options.map((o) => {
                 const on = selected.includes(o.key);
                 return (
@@ -181,7 +204,13 @@ export default function PostNoticePage() {
               {charCount(title)}/{NOTICE_LIMITS.title}
             </View>
           </View>
-          <Input className='field__input post-title' value={title} placeholder='例如：3栋明日上午停水' maxlength={NOTICE_LIMITS.title} onInput={(e) => setTitle(e.detail.value)} />
+          <Input
+            className='field__input post-title'
+            value={title}
+            placeholder='例如：3栋明日上午停水'
+            maxlength={NOTICE_LIMITS.title}
+            onInput={(e) => setTitle(e.detail.value)}
+          />
           {errors.title ? <View className='field__error'>{errors.title}</View> : null}
         </View>
         <View className='field'>
@@ -292,7 +321,12 @@ export default function PostNoticePage() {
               </View>
             </View>
             <View onClick={(e) => e.stopPropagation()}>
-              <Switch className='post-mustread-switch' checked={mustReread} color='#c83a2a' onChange={(e) => setMustReread(e.detail.value)} />
+              <Switch
+                className='post-mustread-switch'
+                checked={mustReread}
+                color='#c83a2a'
+                onChange={(e) => setMustReread(e.detail.value)}
+              />
             </View>
           </View>
         </View>

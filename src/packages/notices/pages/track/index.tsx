@@ -62,7 +62,10 @@ export default function TrackPage() {
       void Taro.showToast({ title: `已关联为${r.buildingName}楼栋群`, icon: 'success' });
       void summary.reload();
     } catch (e) {
-      void Taro.showToast({ title: e instanceof Error && e.message === 'no group' ? '请从微信群里打开通知后再关联' : toServiceError(e).message, icon: 'none' });
+      void Taro.showToast({
+        title: e instanceof Error && e.message === 'no group' ? '请从微信群里打开通知后再关联' : toServiceError(e).message,
+        icon: 'none',
+      });
     } finally {
       setLinking(null);
     }
@@ -179,7 +182,14 @@ export default function TrackPage() {
           {isWeapp && groupInfo ? (
             <View className='stack track-link__actions'>
               {linkable.map((b) => (
-                <Btn key={b.buildingId} block type='ghost' loading={linking === b.buildingId} className='track-link-btn' onClick={() => link(b.buildingId)}>
+                <Btn
+                  key={b.buildingId}
+                  block
+                  type='ghost'
+                  loading={linking === b.buildingId}
+                  className='track-link-btn'
+                  onClick={() => link(b.buildingId)}
+                >
                   把这个群关联为{b.buildingName}楼栋群
                 </Btn>
               ))}

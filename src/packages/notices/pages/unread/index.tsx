@@ -67,7 +67,13 @@ export default function UnreadHomesPage() {
         <View className='unread-head__title'>{name || '楼栋'} · 还不知道的住户</View>
         <View className='note'>打过电话或上门说过的，点“当面告知”记下来；订阅了提醒的住户可以一键发微信提醒。</View>
       </View>
-      <RemindPanel noticeId={id} buildingId={buildingId} scopeLabel='本栋未读住户' onInPerson={() => setOnlyInPerson(true)} onDone={() => void list.refresh()} />
+      <RemindPanel
+        noticeId={id}
+        buildingId={buildingId}
+        scopeLabel='本栋未读住户'
+        onInPerson={() => setOnlyInPerson(true)}
+        onDone={() => void list.refresh()}
+      />
 
       <StateView
         {...list.state}
@@ -75,54 +81,69 @@ export default function UnreadHomesPage() {
         permissionAction='跟进这栋楼的未读住户'
         empty={!!data && list.items.length === 0 && { title: '这栋楼的住户都已读过', text: '每一户都在小程序里打开过这条通知。' }}
       >
-      {data && list.items.length > 0 ? (
-        <View className='unread-filter'>
-          <View className='muted unread-count'>
-            已列出 {list.items.length} 户{data.nextCursor ? '（还有更多）' : ''}，其中 {toldCount} 户已当面告知
-          </View>
-          <View className={`unread-filter__btn${onlyInPerson ? ' unread-filter__btn--on' : ''}`} onClick={() => setOnlyInPerson(!onlyInPerson)}>
-            {onlyInPerson ? '显示全部' : '只看需当面告知'}
-          </View>
-          <View className={`unread-filter__btn unread-filter-call${onlyCallable ? ' unread-filter__btn--on' : ''}`} onClick={() => setOnlyCallable(!onlyCallable)}>
-            {onlyCallable ? '显示全部' : '可以打电话'}
-          </View>
-        </View>
-      ) : null}
-      {onlyCallable && !shown.length && !list.hasMore ? <View className='muted unread-none-callable'>已列出的住户中没有人同意楼栋长打电话</View> : null}
-      {shown.map((h) => (
-        <View key={h.homeId} className={`card unread-home${h.told ? ' unread-home--told' : ''}`}>
-          <View className='unread-home__main'>
-            <View className='unread-home__label'>{h.label}</View>
-            <View className='unread-home__owners muted'>业主：{h.owners.length ? h.owners.join('、') : '未登记'}</View>
-            <View className='unread-home__tags'>
-              <View className={`tag ${h.hasAppUser ? 'tag--blue' : 'tag--grey'} unread-home__app`}>{h.hasAppUser ? '有小程序用户' : '无小程序用户'}</View>
-              {h.told ? null : h.canMessage ? (
-                <View className='tag tag--blue unread-home__reach'>可微信提醒</View>
-              ) : (
-                <View className='tag tag--warn unread-home__reach unread-home__reach--inperson'>需当面告知</View>
-              )}
+        {data && list.items.length > 0 ? (
+          <View className='unread-filter'>
+            <View className='muted unread-count'>
+              已列出 {list.items.length} 户{data.nextCursor ? '（还有更多）' : ''}，其中 {toldCount} 户已当面告知
             </View>
-            {h.contacts.map((c) => (
-              <View key={c.phone} className='unread-home__contact'>
-                <View className='unread-home__contact-who'>
-                  {c.name} {c.phone}
+            <View
+              className={`unread-filter__btn${onlyInPerson ? ' unread-filter__btn--on' : ''}`}
+              onClick={() => setOnlyInPerson(!onlyInPerson)}
+            >
+              {onlyInPerson ? '显示全部' : '只看需当面告知'}
+            </View>
+            <View
+              className={`unread-filter__btn unread-filter-call${onlyCallable ? ' unread-filter__btn--on' : ''}`}
+              onClick={() => setOnlyCallable(!onlyCallable)}
+            >
+              {onlyCallable ? '显示全部' : '可以打电话'}
+            </View>
+          </View>
+        ) : null}
+        {onlyCallable && !shown.length && !list.hasMore ? (
+          <View className='muted unread-none-callable'>已列出的住户中没有人同意楼栋长打电话</View>
+        ) : null}
+        {shown.map((h) => (
+          <View key={h.homeId} className={`card unread-home${h.told ? ' unread-home--told' : ''}`}>
+            <View className='unread-home__main'>
+              <View className='unread-home__label'>{h.label}</View>
+              <View className='unread-home__owners muted'>业主：{h.owners.length ? h.owners.join('、') : '未登记'}</View>
+              <View className='unread-home__tags'>
+                <View className={`tag ${h.hasAppUser ? 'tag--blue' : 'tag--grey'} unread-home__app`}>
+                  {h.hasAppUser ? '有小程序用户' : '无小程序用户'}
                 </View>
-                <Btn size='small' type='ghost' className='unread-home__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: c.phone }).catch(() => undefined)}>
-                  打电话
-                </Btn>
+                {h.told ? null : h.canMessage ? (
+                  <View className='tag tag--blue unread-home__reach'>可微信提醒</View>
+                ) : (
+                  <View className='tag tag--warn unread-home__reach unread-home__reach--inperson'>需当面告知</View>
+                )}
               </View>
-            ))}
+              {h.contacts.map((c) => (
+                <View key={c.phone} className='unread-home__contact'>
+                  <View className='unread-home__contact-who'>
+                    {c.name} {c.phone}
+                  </View>
+                  <Btn
+                    size='small'
+                    type='ghost'
+                    className='unread-home__call'
+                    onClick={() => void Taro.makePhoneCall({ phoneNumber: c.phone }).catch(() => undefined)}
+                  >
+                    打电话
+                  </Btn>
+                </View>
+              ))}
+            </View>
+            <View
+              className={`unread-home__told${h.told ? ' unread-home__told--on' : ''}${pending[h.homeId] ? ' unread-home__told--busy' : ''}`}
+              hoverClass='unread-home__told--hover'
+              onClick={() => toggle(h)}
+            >
+              {h.told ? '✓ 已当面告知' : '当面告知'}
+            </View>
           </View>
-          <View
-            className={`unread-home__told${h.told ? ' unread-home__told--on' : ''}${pending[h.homeId] ? ' unread-home__told--busy' : ''}`}
-            hoverClass='unread-home__told--hover'
-            onClick={() => toggle(h)}
-          >
-            {h.told ? '✓ 已当面告知' : '当面告知'}
-          </View>
-        </View>
-      ))}
-      <LoadMore list={list} className='unread-more' />
+        ))}
+        <LoadMore list={list} className='unread-more' />
       </StateView>
     </PageShell>
   );

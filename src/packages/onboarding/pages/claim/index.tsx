@@ -57,7 +57,11 @@ export default function ClaimPage() {
           </View>
           <View className='muted'>接下来按开通指引一步步完成：导入花名册、任命楼栋长、设置收费、关联微信群、打印海报。</View>
           <View className='actions'>
-            <Btn type='primary' className='claim-guide' onClick={() => go(`${ROUTES.guide}${done.compoundId ? `?compoundId=${done.compoundId}` : ''}`)}>
+            <Btn
+              type='primary'
+              className='claim-guide'
+              onClick={() => go(`${ROUTES.guide}${done.compoundId ? `?compoundId=${done.compoundId}` : ''}`)}
+            >
               开始开通指引
             </Btn>
           </View>
@@ -74,7 +78,12 @@ export default function ClaimPage() {
         <View className='field'>
           <View className='field__label'>认领码</View>
           <View className='field__input claim-code'>
-            <Input value={code} maxlength={CLAIM_CODE_LENGTH + 4} placeholder={`${CLAIM_CODE_LENGTH}位字母或数字`} onInput={(e) => setCode(e.detail.value)} />
+            <Input
+              value={code}
+              maxlength={CLAIM_CODE_LENGTH + 4}
+              placeholder={`${CLAIM_CODE_LENGTH}位字母或数字`}
+              onInput={(e) => setCode(e.detail.value)}
+            />
           </View>
           {errors.code ? <View className='field__error'>{errors.code}</View> : null}
         </View>

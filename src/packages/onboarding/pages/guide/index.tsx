@@ -45,7 +45,9 @@ const HINTS: Partial<Record<GuideStepKey, string>> = {
 export default function GuidePage() {
   const params = useRouter().params;
   const [compoundId, setCompoundId] = useState<string | undefined>(params.compoundId || undefined);
-  const guide = useRemote(() => api('onboarding').call('guide.get', compoundId ? { compoundId } : {}), [compoundId], { refreshOnShow: true });
+  const guide = useRemote(() => api('onboarding').call('guide.get', compoundId ? { compoundId } : {}), [compoundId], {
+    refreshOnShow: true,
+  });
   const g = guide.data;
 
   return (
@@ -56,16 +58,27 @@ export default function GuidePage() {
             {g.compounds.length > 1 ? (
               <View>
                 <View className='section-title'>选择小区</View>
-                <Choice className='guide-compounds' columns={2} options={g.compounds.map((c) => ({ value: c.id, label: c.name }))} value={g.compound.id} onChange={setCompoundId} />
+                <Choice
+                  className='guide-compounds'
+                  columns={2}
+                  options={g.compounds.map((c) => ({ value: c.id, label: c.name }))}
+                  value={g.compound.id}
+                  onChange={setCompoundId}
+                />
               </View>
             ) : null}
             <View className='section-title guide-compound'>{g.compound.name} 开通指引</View>
             {g.runBy === 'community' ? (
-              <View className='guide-banner guide-run-by-community'>本小区还没有业委会：由社区工作人员代为开通和管理，选出业委会后由业委会接手。</View>
+              <View className='guide-banner guide-run-by-community'>
+                本小区还没有业委会：由社区工作人员代为开通和管理，选出业委会后由业委会接手。
+              </View>
             ) : null}
             {g.complete ? <View className='guide-banner guide-complete'>五步都已完成，住户扫楼道里的海报就能绑定房屋了。</View> : null}
             {g.steps.map((s, i) => (
-              <View key={s.key} className={`card guide-step guide-step-${s.key}${s.done ? ' guide-step--done' : ''}${s.next ? ' guide-step--next' : ''}`}>
+              <View
+                key={s.key}
+                className={`card guide-step guide-step-${s.key}${s.done ? ' guide-step--done' : ''}${s.next ? ' guide-step--next' : ''}`}
+              >
                 <View className='guide-step__head'>
                   <View className='guide-step__no'>{s.done ? '✓' : i + 1}</View>
                   <View className='guide-step__title'>{s.title}</View>

@@ -24,14 +24,19 @@ export default function BoardPage() {
   const [picked, setPicked] = useState('');
   const compounds = places.data?.compounds ?? [];
   const compoundId = picked || compounds[0]?.compoundId || '';
-  const board = useRemote(() => api('repairs').call('repairs.board', { compoundId }), [compoundId], { skip: !compoundId, refreshOnShow: true });
+  const board = useRemote(() => api('repairs').call('repairs.board', { compoundId }), [compoundId], {
+    skip: !compoundId,
+    refreshOnShow: true,
+  });
   const [busy, setBusy] = useState('');
 
   async function follow(id: string) {
     setBusy(id);
     try {
       const r = await api('repairs').call('repairs.follow', { repairId: id });
-      board.setData((b) => b && { following: [...b.following, id], items: b.items.map((x) => (x.id === id ? { ...x, followers: r.followers } : x)) });
+      board.setData(
+        (b) => b && { following: [...b.following, id], items: b.items.map((x) => (x.id === id ? { ...x, followers: r.followers } : x)) },
+      );
       void Taro.showToast({ title: '已记录，物业会看到', icon: 'success' });
     } catch (e) {
       void Taro.showToast({ title: toServiceError(e).message, icon: 'none' });
@@ -43,8 +48,24 @@ export default function BoardPage() {
   return (
     <PageShell className='repair-board'>
       <View className='banner banner--info'>这里是小区公共区域正在处理的报修。遇到同样的问题，点“我也遇到”就行，不用重复报修。</View>
-      {compounds.length > 1 ? <Choice columns={2} options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))} value={compoundId} onChange={setPicked} /> : null}
-      <StateView {...(compoundId ? board.state : places.state)} empty={!!board.data && board.data.items.length === 0 && { title: '公共区域暂无报修', action: { label: '我要报修', onClick: () => go(REPAIR_URLS.repairReport) } }}>
+      {compounds.length > 1 ? (
+        <Choice
+          columns={2}
+          options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))}
+          value={compoundId}
+          onChange={setPicked}
+        />
+      ) : null}
+      <StateView
+        {...(compoundId ? board.state : places.state)}
+        empty={
+          !!board.data &&
+          board.data.items.length === 0 && {
+            title: '公共区域暂无报修',
+            action: { label: '我要报修', onClick: () => go(REPAIR_URLS.repairReport) },
+          }
+        }
+      >
         {(board.data?.items ?? []).map((r) => {
           const mine = board.data!.following.includes(r.id);
           return (

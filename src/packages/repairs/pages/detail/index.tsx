@@ -68,9 +68,7 @@ export default function RepairDetailPage() {
   const r = repair.data;
   if (!r) {
     return (
-      <PageShell className='repair-detail'>
-        {repair.loading || !repair.error ? <Loading /> : <StateView {...repair.state} />}
-      </PageShell>
+      <PageShell className='repair-detail'>{repair.loading || !repair.error ? <Loading /> : <StateView {...repair.state} />}</PageShell>
     );
   }
 
@@ -130,7 +128,11 @@ export default function RepairDetailPage() {
       const l = labour.trim() ? yuanToFen(labour) : 0;
       const m = materials.trim() ? yuanToFen(materials) : 0;
       if (l === null || m === null) return setFormError('费用请填写金额，例如 50 或 12.5');
-      ok = await run(() => call.call('repairs.finish', { repairId: r.id, photos: ids, labourFen: l, materialsFen: m, ...(text ? { note: text } : {}) }), '已完工', apply);
+      ok = await run(
+        () => call.call('repairs.finish', { repairId: r.id, photos: ids, labourFen: l, materialsFen: m, ...(text ? { note: text } : {}) }),
+        '已完工',
+        apply,
+      );
     } else if (form === 'reopen') {
       ok = await run(() => call.call('repairs.reopen', { repairId: r.id, note: text, photos: ids }), '已重新提交', apply);
     } else if (form === 'start') {
@@ -157,7 +159,11 @@ export default function RepairDetailPage() {
     if (r) {
       try {
         const list = await call.call('repairs.list', { compoundId: r.compoundId, filter: 'open', size: 50 });
-        setMergeInto(list.items.filter((x) => x.id !== r.id && x.mergeKey === r.mergeKey && takesMerges(x.status)).map((x) => ({ id: x.id, label: `${x.category} · ${x.placeLabel} · ${x.statusLabel}` })));
+        setMergeInto(
+          list.items
+            .filter((x) => x.id !== r.id && x.mergeKey === r.mergeKey && takesMerges(x.status))
+            .map((x) => ({ id: x.id, label: `${x.category} · ${x.placeLabel} · ${x.statusLabel}` })),
+        );
       } catch (e) {
         setFormError(toServiceError(e).message);
       }
@@ -189,10 +195,12 @@ export default function RepairDetailPage() {
         {r.showClocks ? (
           <View className='repair-clock'>
             <View className={r.acceptLate ? 'repair-clock--late' : ''}>
-              受理时限 {formatDateTime(r.acceptDueAt)}{r.acceptedAt ? `（${formatDateTime(r.acceptedAt)} 已受理）` : ''}
+              受理时限 {formatDateTime(r.acceptDueAt)}
+              {r.acceptedAt ? `（${formatDateTime(r.acceptedAt)} 已受理）` : ''}
             </View>
             <View className={r.finishLate ? 'repair-clock--late' : ''}>
-              完工时限 {formatDateTime(r.finishDueAt)}{r.doneAt ? `（${formatDateTime(r.doneAt)} 已完工）` : ''}
+              完工时限 {formatDateTime(r.finishDueAt)}
+              {r.doneAt ? `（${formatDateTime(r.doneAt)} 已完工）` : ''}
             </View>
           </View>
         ) : null}
@@ -214,7 +222,13 @@ export default function RepairDetailPage() {
               block
               loading={busy}
               className='repair-follow-btn'
-              onClick={() => void run(() => call.call('repairs.follow', { repairId: r.id }), '已记录', (v) => repair.setData({ ...r, followers: v.followers, following: true }))}
+              onClick={() =>
+                void run(
+                  () => call.call('repairs.follow', { repairId: r.id }),
+                  '已记录',
+                  (v) => repair.setData({ ...r, followers: v.followers, following: true }),
+                )
+              }
             >
               我也遇到
             </Btn>
@@ -227,7 +241,9 @@ export default function RepairDetailPage() {
           <View className='card__title'>评价</View>
           <View className='repair-stars repair-stars--static'>
             {stars.map((s) => (
-              <View key={s} className={`repair-star${s <= r.rating! ? ' repair-star--on' : ''}`}>★</View>
+              <View key={s} className={`repair-star${s <= r.rating! ? ' repair-star--on' : ''}`}>
+                ★
+              </View>
             ))}
           </View>
           {r.comment ? <View className='repair-rating__comment'>{r.comment}</View> : null}
@@ -246,7 +262,15 @@ export default function RepairDetailPage() {
             <View className='row__side'>{fenToYuan(r.materialsFen ?? 0)} 元</View>
           </View>
           {r.canSetCost && !form ? (
-            <Btn size='small' className='repair-cost-edit' onClick={() => { setLabour(fenToYuan(r.labourFen ?? 0)); setMaterials(fenToYuan(r.materialsFen ?? 0)); setCostOpen(true); }}>
+            <Btn
+              size='small'
+              className='repair-cost-edit'
+              onClick={() => {
+                setLabour(fenToYuan(r.labourFen ?? 0));
+                setMaterials(fenToYuan(r.materialsFen ?? 0));
+                setCostOpen(true);
+              }}
+            >
               修改费用
             </Btn>
           ) : null}
@@ -257,17 +281,34 @@ export default function RepairDetailPage() {
         <View className='card repair-actions'>
           <View className='card__title'>下一步</View>
           {r.actions.includes('accept') ? (
-            <Btn type='primary' block loading={busy} className='repair-act-accept' onClick={() => void run(() => call.call('repairs.accept', { repairId: r.id }), '已受理', apply)}>
+            <Btn
+              type='primary'
+              block
+              loading={busy}
+              className='repair-act-accept'
+              onClick={() => void run(() => call.call('repairs.accept', { repairId: r.id }), '已受理', apply)}
+            >
               {REPAIR_ACTION_LABELS.accept}
             </Btn>
           ) : null}
           {r.actions.includes('assign') ? (
-            <Btn type={r.actions.includes('accept') ? 'default' : 'primary'} block className='repair-act-assign' onClick={() => void openStaff()}>
+            <Btn
+              type={r.actions.includes('accept') ? 'default' : 'primary'}
+              block
+              className='repair-act-assign'
+              onClick={() => void openStaff()}
+            >
               {r.status === 'assigned' ? '改派给其他师傅' : '派单给维修师傅'}
             </Btn>
           ) : null}
           {stepActions.map((a) => (
-            <Btn key={a} type={a === 'cancel' || a === 'reopen' ? 'default' : 'primary'} block className={`repair-act-${a}`} onClick={() => openForm(a)}>
+            <Btn
+              key={a}
+              type={a === 'cancel' || a === 'reopen' ? 'default' : 'primary'}
+              block
+              className={`repair-act-${a}`}
+              onClick={() => openForm(a)}
+            >
               {REPAIR_ACTION_LABELS[a]}
             </Btn>
           ))}
@@ -277,7 +318,13 @@ export default function RepairDetailPage() {
             </Btn>
           ) : null}
           {r.canUrge ? (
-            <Btn type='danger' block loading={busy} className='repair-act-urge' onClick={() => void run(() => call.call('repairs.urge', { repairId: r.id }), '已催单', apply)}>
+            <Btn
+              type='danger'
+              block
+              loading={busy}
+              className='repair-act-urge'
+              onClick={() => void run(() => call.call('repairs.urge', { repairId: r.id }), '已催单', apply)}
+            >
               催单
             </Btn>
           ) : r.urgeProblem && r.status !== 'done' ? (
@@ -324,14 +371,24 @@ export default function RepairDetailPage() {
             </View>
             <View className='field'>
               <View className='field__label'>材料费（元，选填）</View>
-              <Input className='field__input repair-materials' type='digit' value={materials} onInput={(e) => setMaterials(e.detail.value)} />
+              <Input
+                className='field__input repair-materials'
+                type='digit'
+                value={materials}
+                onInput={(e) => setMaterials(e.detail.value)}
+              />
             </View>
           </View>
         ) : null}
         {form ? (
           <View className='field'>
             <View className='field__label'>{FORM[form].noteLabel}</View>
-            <Textarea className='field__textarea repair-form-note' value={note} maxlength={REPAIR_LIMITS.note} onInput={(e) => setNote(e.detail.value)} />
+            <Textarea
+              className='field__textarea repair-form-note'
+              value={note}
+              maxlength={REPAIR_LIMITS.note}
+              onInput={(e) => setNote(e.detail.value)}
+            />
           </View>
         ) : null}
         {form && FORM[form].photos ? (
@@ -339,7 +396,9 @@ export default function RepairDetailPage() {
             {photos.map((p, i) => (
               <View key={p.fileID} className='repair-photo'>
                 <Image className='repair-photo__img' src={p.url} mode='aspectFill' />
-                <View className='repair-photo__remove' onClick={() => setPhotos((prev) => prev.filter((_, j) => j !== i))}>×</View>
+                <View className='repair-photo__remove' onClick={() => setPhotos((prev) => prev.filter((_, j) => j !== i))}>
+                  ×
+                </View>
               </View>
             ))}
             <View className='repair-photo repair-photo--add repair-form-photo' onClick={uploading ? undefined : addPhotos}>
@@ -348,7 +407,14 @@ export default function RepairDetailPage() {
           </View>
         ) : null}
         {formError ? <View className='form-error repair-form-error'>{formError}</View> : null}
-        <Btn type={form === 'cancel' ? 'danger' : 'primary'} block loading={busy} disabled={uploading} className='repair-form-submit' onClick={() => void submitForm()}>
+        <Btn
+          type={form === 'cancel' ? 'danger' : 'primary'}
+          block
+          loading={busy}
+          disabled={uploading}
+          className='repair-form-submit'
+          onClick={() => void submitForm()}
+        >
           {form === 'cancel' ? '确认取消' : '提交'}
         </Btn>
       </Sheet>
@@ -360,10 +426,14 @@ export default function RepairDetailPage() {
             key={s.personId}
             className='row row--link repair-staff'
             onClick={() =>
-              void run(() => call.call('repairs.assign', { repairId: r.id, assigneeId: s.personId }), '已派单', (d) => {
-                apply(d);
-                setStaffOpen(false);
-              })
+              void run(
+                () => call.call('repairs.assign', { repairId: r.id, assigneeId: s.personId }),
+                '已派单',
+                (d) => {
+                  apply(d);
+                  setStaffOpen(false);
+                },
+              )
             }
           >
             <View className='row__main'>
@@ -384,10 +454,14 @@ export default function RepairDetailPage() {
             key={m.id}
             className='row row--link repair-merge-target'
             onClick={() =>
-              void run(() => call.call('repairs.merge', { repairId: r.id, intoId: m.id }), '已合并', (d) => {
-                apply(d);
-                setMergeOpen(false);
-              })
+              void run(
+                () => call.call('repairs.merge', { repairId: r.id, intoId: m.id }),
+                '已合并',
+                (d) => {
+                  apply(d);
+                  setMergeOpen(false);
+                },
+              )
             }
           >
             <View className='row__main'>{m.label}</View>
@@ -413,10 +487,14 @@ export default function RepairDetailPage() {
             const l = yuanToFen(labour || '0');
             const m = yuanToFen(materials || '0');
             if (l === null || m === null) return setFormError('费用请填写金额，例如 50 或 12.5');
-            void run(() => call.call('repairs.setCost', { repairId: r.id, labourFen: l, materialsFen: m }), '已保存', (d) => {
-              apply(d);
-              setCostOpen(false);
-            });
+            void run(
+              () => call.call('repairs.setCost', { repairId: r.id, labourFen: l, materialsFen: m }),
+              '已保存',
+              (d) => {
+                apply(d);
+                setCostOpen(false);
+              },
+            );
           }}
         >
           保存

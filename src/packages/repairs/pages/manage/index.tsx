@@ -38,18 +38,36 @@ export default function ManagePage() {
   });
   const [picked, setPicked] = useState('');
   const compoundId = picked || compounds[0]?.compoundId || '';
-  const list = usePaged((p) => api('repairs').call('repairs.list', p), { compoundId, filter, size: 20 }, { skip: !compoundId, refreshOnShow: true });
+  const list = usePaged(
+    (p) => api('repairs').call('repairs.list', p),
+    { compoundId, filter, size: 20 },
+    { skip: !compoundId, refreshOnShow: true },
+  );
 
   return (
     <PageShell className='repair-manage'>
-      {compounds.length > 1 ? <Choice columns={2} options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))} value={compoundId} onChange={setPicked} /> : null}
+      {compounds.length > 1 ? (
+        <Choice
+          columns={2}
+          options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))}
+          value={compoundId}
+          onChange={setPicked}
+        />
+      ) : null}
       <View className='repair-filters'>
         {FILTERS.map((f) => (
-          <View key={f.key} className={`repair-filter manage-filter-${f.key}${filter === f.key ? ' repair-filter--on' : ''}`} onClick={() => setFilter(f.key)}>
+          <View
+            key={f.key}
+            className={`repair-filter manage-filter-${f.key}${filter === f.key ? ' repair-filter--on' : ''}`}
+            onClick={() => setFilter(f.key)}
+          >
             {f.label}
           </View>
         ))}
-        <View className='repair-filter manage-stats' onClick={() => go(`${REPAIR_URLS.repairStats}?compoundId=${encodeURIComponent(compoundId)}`)}>
+        <View
+          className='repair-filter manage-stats'
+          onClick={() => go(`${REPAIR_URLS.repairStats}?compoundId=${encodeURIComponent(compoundId)}`)}
+        >
           月度统计 ›
         </View>
       </View>
@@ -60,7 +78,9 @@ export default function ManagePage() {
         denied={!!places.data && compounds.length === 0}
         empty={list.items.length === 0 && { title: filter === 'overdue' ? '没有超时的报修' : '暂无报修' }}
       >
-        {list.items.map((r) => <RepairRow key={r.id} r={r} />)}
+        {list.items.map((r) => (
+          <RepairRow key={r.id} r={r} />
+        ))}
         <LoadMore list={list} />
       </StateView>
     </PageShell>

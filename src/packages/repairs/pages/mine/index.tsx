@@ -20,11 +20,20 @@ export default function MyRepairsPage() {
         我要报修
       </Btn>
       <View className='repair-filters' style={{ marginTop: '20px' }}>
-        <View className={`repair-filter${open ? '' : ' repair-filter--on'}`} onClick={() => setOpen(false)}>全部</View>
-        <View className={`repair-filter${open ? ' repair-filter--on' : ''}`} onClick={() => setOpen(true)}>进行中</View>
+        <View className={`repair-filter${open ? '' : ' repair-filter--on'}`} onClick={() => setOpen(false)}>
+          全部
+        </View>
+        <View className={`repair-filter${open ? ' repair-filter--on' : ''}`} onClick={() => setOpen(true)}>
+          进行中
+        </View>
       </View>
-      <StateView {...list.state} empty={list.items.length === 0 && { title: '还没有报修', text: '家里或楼里有东西坏了，点上面的“我要报修”。' }}>
-        {list.items.map((r) => <RepairRow key={r.id} r={r} showNext />)}
+      <StateView
+        {...list.state}
+        empty={list.items.length === 0 && { title: '还没有报修', text: '家里或楼里有东西坏了，点上面的“我要报修”。' }}
+      >
+        {list.items.map((r) => (
+          <RepairRow key={r.id} r={r} showNext />
+        ))}
         <LoadMore list={list} />
       </StateView>
     </PageShell>

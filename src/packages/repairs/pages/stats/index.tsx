@@ -25,17 +25,30 @@ export default function StatsPage() {
   const [period, setPeriod] = useState(shanghaiMonth());
   const compounds = places.data?.compounds ?? [];
   const compoundId = picked || compounds[0]?.compoundId || '';
-  const stats = useRemote<MonthlyStats>(() => api('repairs').call('repairs.stats', { compoundId, period }), [compoundId, period], { skip: !compoundId });
+  const stats = useRemote<MonthlyStats>(() => api('repairs').call('repairs.stats', { compoundId, period }), [compoundId, period], {
+    skip: !compoundId,
+  });
   const s = stats.data;
   const [y, m] = period.split('-');
 
   return (
     <PageShell className='repair-stats'>
-      {compounds.length > 1 ? <Choice columns={2} options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))} value={compoundId} onChange={setPicked} /> : null}
+      {compounds.length > 1 ? (
+        <Choice
+          columns={2}
+          options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))}
+          value={compoundId}
+          onChange={setPicked}
+        />
+      ) : null}
       <View className='stats-month'>
-        <Btn size='small' className='stats-prev' onClick={() => setPeriod(addMonths(period, -1))}>‹ 上月</Btn>
+        <Btn size='small' className='stats-prev' onClick={() => setPeriod(addMonths(period, -1))}>
+          ‹ 上月
+        </Btn>
         <View className='stats-month__label'>{`${y}年${Number(m)}月`}</View>
-        <Btn size='small' className='stats-next' disabled={period >= shanghaiMonth()} onClick={() => setPeriod(addMonths(period, 1))}>下月 ›</Btn>
+        <Btn size='small' className='stats-next' disabled={period >= shanghaiMonth()} onClick={() => setPeriod(addMonths(period, 1))}>
+          下月 ›
+        </Btn>
       </View>
       <StateView {...(compoundId ? stats.state : places.state)} permission='repair.stats' permissionAction='查看报修统计'>
         {s ? (
@@ -50,7 +63,9 @@ export default function StatsPage() {
                 <View className='stats-tile__label'>超时 {s.overdue} 条</View>
               </View>
               <View className='stats-tile'>
-                <View className='stats-tile__num stats-satisfaction'>{s.satisfaction.averageTenths === null ? '—' : (s.satisfaction.averageTenths / 10).toFixed(1)}</View>
+                <View className='stats-tile__num stats-satisfaction'>
+                  {s.satisfaction.averageTenths === null ? '—' : (s.satisfaction.averageTenths / 10).toFixed(1)}
+                </View>
                 <View className='stats-tile__label'>满意度（{s.satisfaction.rated}人评）</View>
               </View>
             </View>
@@ -63,15 +78,23 @@ export default function StatsPage() {
                   <View className='stats-bar__label'>{b.category}</View>
                   <View className='stats-bar__track'>
                     <View className='stats-bar__fill' style={{ width: `${b.barPercent}%` }}>
-                      {b.overdue > 0 ? <View className='stats-bar__late' style={{ width: `${Math.round((b.overdue * 100) / b.count)}%` }} /> : null}
+                      {b.overdue > 0 ? (
+                        <View className='stats-bar__late' style={{ width: `${Math.round((b.overdue * 100) / b.count)}%` }} />
+                      ) : null}
                     </View>
                   </View>
                   <View className='stats-bar__num'>{b.count}</View>
                 </View>
               ))}
               <View className='stats-legend'>
-                <View className='stats-legend__item'><View className='stats-swatch' />按时</View>
-                <View className='stats-legend__item'><View className='stats-swatch stats-swatch--late' />超时</View>
+                <View className='stats-legend__item'>
+                  <View className='stats-swatch' />
+                  按时
+                </View>
+                <View className='stats-legend__item'>
+                  <View className='stats-swatch stats-swatch--late' />
+                  超时
+                </View>
               </View>
             </View>
 
@@ -104,7 +127,10 @@ export default function StatsPage() {
                   <View key={star} className='stats-bar'>
                     <View className='stats-bar__label'>{'★'.repeat(star)}</View>
                     <View className='stats-bar__track'>
-                      <View className='stats-bar__fill stats-bar__fill--star' style={{ width: `${n ? Math.max(4, Math.round((n * 100) / max)) : 0}%` }} />
+                      <View
+                        className='stats-bar__fill stats-bar__fill--star'
+                        style={{ width: `${n ? Math.max(4, Math.round((n * 100) / max)) : 0}%` }}
+                      />
                     </View>
                     <View className='stats-bar__num'>{n}</View>
                   </View>

@@ -32,7 +32,11 @@ export default function MoveDetailPage() {
   const v = remote.data;
 
   async function act(a: MoveAction) {
-    if (ACTION[a].ask && !(await confirmAction({ title: ACTION[a].label, content: ACTION[a].ask!, confirmText: '确定', cancelText: '再想想' }))) return;
+    if (
+      ACTION[a].ask &&
+      !(await confirmAction({ title: ACTION[a].label, content: ACTION[a].ask!, confirmText: '确定', cancelText: '再想想' }))
+    )
+      return;
     setBusy(a);
     try {
       const next = await api('vehicles').call(`vehicles.${a}` as 'vehicles.handle', { requestId: id });
@@ -52,13 +56,20 @@ export default function MoveDetailPage() {
       </PageShell>
     );
   }
-  const photo = v.photo && v.photo.url ? <Image className='move-photo' src={v.photo.url} mode='aspectFill' /> : v.photo ? <View className='move-note'>照片正在安全检测，通过后显示</View> : null;
+  const photo =
+    v.photo && v.photo.url ? (
+      <Image className='move-photo' src={v.photo.url} mode='aspectFill' />
+    ) : v.photo ? (
+      <View className='move-note'>照片正在安全检测，通过后显示</View>
+    ) : null;
   return (
     <PageShell className={`move-detail move-detail--${v.as}`}>
       <View className='card'>
         <View className={`move-status move-status--${v.status}`}>{v.statusLabel}</View>
         {v.as === 'requester' ? <View className='move-hint'>{v.hint}</View> : null}
-        {v.as === 'household' && (v.status === 'notified' || v.status === 'forwarded') ? <View className='move-hint'>有邻居提醒您挪车。处理好后请点“我已处理”，对方会看到。</View> : null}
+        {v.as === 'household' && (v.status === 'notified' || v.status === 'forwarded') ? (
+          <View className='move-hint'>有邻居提醒您挪车。处理好后请点“我已处理”，对方会看到。</View>
+        ) : null}
       </View>
       <View className='card'>
         <View className='move-plate'>{v.as === 'requester' ? v.plateMasked : v.plateLabel}</View>
@@ -74,7 +85,12 @@ export default function MoveDetailPage() {
             <View key={i} className='move-contact'>
               <View>{c.name}</View>
               {c.phone ? (
-                <Btn size='small' type='ghost' className='move-call' onClick={() => void Taro.makePhoneCall({ phoneNumber: c.phone! }).catch(() => undefined)}>
+                <Btn
+                  size='small'
+                  type='ghost'
+                  className='move-call'
+                  onClick={() => void Taro.makePhoneCall({ phoneNumber: c.phone! }).catch(() => undefined)}
+                >
                   打电话
                 </Btn>
               ) : (
@@ -91,7 +107,15 @@ export default function MoveDetailPage() {
       {v.actions.length ? (
         <View className='move-actions'>
           {v.actions.map((a) => (
-            <Btn key={a} type={a === 'report' ? 'default' : a === 'unreachable' ? 'default' : 'primary'} block loading={busy === a} disabled={!!busy} className={`move-act-${a}`} onClick={() => void act(a)}>
+            <Btn
+              key={a}
+              type={a === 'report' ? 'default' : a === 'unreachable' ? 'default' : 'primary'}
+              block
+              loading={busy === a}
+              disabled={!!busy}
+              className={`move-act-${a}`}
+              onClick={() => void act(a)}
+            >
               {ACTION[a].label}
             </Btn>
           ))}

@@ -38,8 +38,12 @@ function Queue({ compoundId }: { compoundId: string }) {
       {list.items.map((q) => (
         <View key={q.id} className='card row row--link move-queue-item' onClick={() => openMove(q.id)}>
           <View className='row__main'>
-            <View className='row__title'>{q.plateLabel} · {q.reason}</View>
-            <View className='row__sub'>{q.homeLabel ? `车主：${q.homeLabel}` : '未登记的车牌'} · {formatDateTime(q.createdAt)}</View>
+            <View className='row__title'>
+              {q.plateLabel} · {q.reason}
+            </View>
+            <View className='row__sub'>
+              {q.homeLabel ? `车主：${q.homeLabel}` : '未登记的车牌'} · {formatDateTime(q.createdAt)}
+            </View>
           </View>
           <View className='row__side'>{q.statusLabel}</View>
         </View>
@@ -59,7 +63,10 @@ function Register({ compoundId }: { compoundId: string }) {
           <View key={v.plate} className='vehicle-item register-item'>
             <View className='vehicle-item__main'>
               <View className='move-plate'>{v.plateLabel}</View>
-              <View className='vehicle-item__sub'>{v.homeLabel} · {v.kindLabel}{v.spaceNo ? ` · 车位 ${v.spaceNo}` : ''}</View>
+              <View className='vehicle-item__sub'>
+                {v.homeLabel} · {v.kindLabel}
+                {v.spaceNo ? ` · 车位 ${v.spaceNo}` : ''}
+              </View>
             </View>
           </View>
         ))}
@@ -70,7 +77,10 @@ function Register({ compoundId }: { compoundId: string }) {
 }
 
 function Repeat({ compoundId }: { compoundId: string }) {
-  const r = useRemote<{ items: RepeatRequester[]; threshold: number }>(() => api('vehicles').call('vehicles.repeat', { compoundId }), [compoundId]);
+  const r = useRemote<{ items: RepeatRequester[]; threshold: number }>(
+    () => api('vehicles').call('vehicles.repeat', { compoundId }),
+    [compoundId],
+  );
   return (
     <StateView {...r.state} empty={!!r.data && r.data.items.length === 0 && { title: '没有反复提醒或被举报的人' }}>
       <View className='move-note'>30天内提醒{r.data?.threshold ?? 5}次以上，或被车主举报骚扰的住户。</View>
@@ -78,8 +88,12 @@ function Repeat({ compoundId }: { compoundId: string }) {
         {r.data?.items.map((x) => (
           <View key={x.personId} className='vehicle-item repeat-item'>
             <View className='vehicle-item__main'>
-              <View>{x.name} · {x.homeLabel}</View>
-              <View className='vehicle-item__sub'>提醒 {x.requests} 次{x.reported ? ` · 被举报 ${x.reported} 次` : ''}</View>
+              <View>
+                {x.name} · {x.homeLabel}
+              </View>
+              <View className='vehicle-item__sub'>
+                提醒 {x.requests} 次{x.reported ? ` · 被举报 ${x.reported} 次` : ''}
+              </View>
             </View>
           </View>
         ))}
@@ -95,10 +109,14 @@ function Stats({ compoundId }: { compoundId: string }) {
     <StateView {...s.state}>
       {d ? (
         <View className='card move-stats'>
-          <View className='card__title'>{d.compoundName} {d.period}</View>
+          <View className='card__title'>
+            {d.compoundName} {d.period}
+          </View>
           <View className='move-line'>挪车提醒 {d.requests} 次</View>
           <View className='move-line'>车主处理用时（中位数）：{d.medianMinutes === null ? '—' : `${d.medianMinutes} 分钟`}</View>
-          <View className='move-line'>转给物业或楼栋长：{d.forwardedPercent === null ? '—' : `${d.forwardedPercent}%`}（{d.forwarded} 次）</View>
+          <View className='move-line'>
+            转给物业或楼栋长：{d.forwardedPercent === null ? '—' : `${d.forwardedPercent}%`}（{d.forwarded} 次）
+          </View>
           <View className='move-note'>提醒30天后删除，这里的次数保留。</View>
         </View>
       ) : null}
@@ -109,18 +127,45 @@ function Stats({ compoundId }: { compoundId: string }) {
 export default function VehicleManagePage() {
   const me = cachedMe();
   const actor = actorOf(me);
-  const compounds = [...new Map((me?.roles ?? []).filter((r) => r.compoundId).map((r) => [r.compoundId!, { compoundId: r.compoundId!, communityId: r.communityId, name: r.scopeLabel.split(' ')[0] }])).values()];
+  const compounds = [
+    ...new Map(
+      (me?.roles ?? [])
+        .filter((r) => r.compoundId)
+        .map((r) => [r.compoundId!, { compoundId: r.compoundId!, communityId: r.communityId, name: r.scopeLabel.split(' ')[0] }]),
+    ).values(),
+  ];
   const [picked, setPicked] = useState('');
   const c = compounds.find((x) => x.compoundId === picked) ?? compounds[0];
   const target = c ? { communityId: c.communityId, compoundId: c.compoundId } : null;
   // A lead holds vehicle.respond for buildings: the queue is theirs too.
-  const tabs = TABS.filter((t) => target && (can(actor, t.permission, target) || (t.key === 'queue' && scopedGrants(me?.roles ?? [], 'vehicle.respond').some((r) => r.scope === 'building' && r.compoundId === c!.compoundId))));
+  const tabs = TABS.filter(
+    (t) =>
+      target &&
+      (can(actor, t.permission, target) ||
+        (t.key === 'queue' &&
+          scopedGrants(me?.roles ?? [], 'vehicle.respond').some((r) => r.scope === 'building' && r.compoundId === c!.compoundId))),
+  );
   const [tab, setTab] = useState<Tab | ''>('');
   const current = tabs.find((t) => t.key === tab)?.key ?? tabs[0]?.key;
   return (
     <PageShell className='vehicle-manage'>
-      {compounds.length > 1 ? <Choice columns={2} options={compounds.map((x) => ({ value: x.compoundId, label: x.name }))} value={c?.compoundId} onChange={setPicked} /> : null}
-      {tabs.length > 1 ? <Choice className='vehicle-tabs' columns={2} options={tabs.map((t) => ({ value: t.key, label: t.label }))} value={current} onChange={setTab} /> : null}
+      {compounds.length > 1 ? (
+        <Choice
+          columns={2}
+          options={compounds.map((x) => ({ value: x.compoundId, label: x.name }))}
+          value={c?.compoundId}
+          onChange={setPicked}
+        />
+      ) : null}
+      {tabs.length > 1 ? (
+        <Choice
+          className='vehicle-tabs'
+          columns={2}
+          options={tabs.map((t) => ({ value: t.key, label: t.label }))}
+          value={current}
+          onChange={setTab}
+        />
+      ) : null}
       <StateView denied={!current} permission={['vehicle.respond', 'vehicle.viewAll', 'vehicle.stats']} permissionAction='处理挪车提醒'>
         {c && current === 'queue' ? <Queue compoundId={c.compoundId} /> : null}
         {c && current === 'register' ? <Register compoundId={c.compoundId} /> : null}

@@ -44,7 +44,16 @@ function HomeCard({ home, onChange }: { home: HomeVehicles; onChange: (h: HomeVe
     }
   }
   async function remove(p: string, label: string) {
-    if (!(await confirmAction({ title: '删除车牌', content: `删除 ${label} 后，邻居无法再通过挪车提醒找到您。确定吗？`, confirmText: '删除', cancelText: '再想想', danger: true }))) return;
+    if (
+      !(await confirmAction({
+        title: '删除车牌',
+        content: `删除 ${label} 后，邻居无法再通过挪车提醒找到您。确定吗？`,
+        confirmText: '删除',
+        cancelText: '再想想',
+        danger: true,
+      }))
+    )
+      return;
     try {
       onChange(await api('vehicles').call('vehicles.remove', { homeId: home.homeId, plate: p }));
     } catch (e) {
@@ -73,9 +82,21 @@ function HomeCard({ home, onChange }: { home: HomeVehicles; onChange: (h: HomeVe
       {home.canAdd ? (
         <View className='vehicle-add'>
           <View className='field__label'>添加车牌（每户最多{VEHICLE_LIMITS.perHome}个）</View>
-          <Choice className='vehicle-kinds' columns={2} options={VEHICLE_KINDS.map((k) => ({ value: k, label: VEHICLE_KIND_LABELS[k] }))} value={kind} onChange={setKind} />
+          <Choice
+            className='vehicle-kinds'
+            columns={2}
+            options={VEHICLE_KINDS.map((k) => ({ value: k, label: VEHICLE_KIND_LABELS[k] }))}
+            value={kind}
+            onChange={setKind}
+          />
           <View className='plate-row'>
-            <Input className='field__input plate-row__input vehicle-plate-input' value={plate} maxlength={12} placeholder={kind === 'car' ? '如 闽E12345' : '电动车牌照号'} onInput={(e) => setPlate(e.detail.value)} />
+            <Input
+              className='field__input plate-row__input vehicle-plate-input'
+              value={plate}
+              maxlength={12}
+              placeholder={kind === 'car' ? '如 闽E12345' : '电动车牌照号'}
+              onInput={(e) => setPlate(e.detail.value)}
+            />
             {canChoosePlate ? (
               <Btn size='small' onClick={() => void choosePlate().then((p) => p && setPlate(p))}>
                 选择车牌
@@ -85,7 +106,13 @@ function HomeCard({ home, onChange }: { home: HomeVehicles; onChange: (h: HomeVe
           {home.spaces.length && kind === 'car' ? (
             <View>
               <View className='field__label'>停在哪个车位（本户租用的）</View>
-              <Choice className='vehicle-spaces' columns={3} options={[{ value: '', label: '不关联' }, ...home.spaces.map((s) => ({ value: s, label: s }))]} value={space} onChange={setSpace} />
+              <Choice
+                className='vehicle-spaces'
+                columns={3}
+                options={[{ value: '', label: '不关联' }, ...home.spaces.map((s) => ({ value: s, label: s }))]}
+                value={space}
+                onChange={setSpace}
+              />
             </View>
           ) : null}
           {error ? <View className='form-error vehicle-error'>{error}</View> : null}
@@ -105,10 +132,18 @@ export default function MyVehiclesPage() {
   const d = remote.data;
   return (
     <PageShell className='vehicle-mine'>
-      <View className='banner banner--info'>登记后，邻居发现您的车挡道、没关窗时能直接提醒您，不用把电话留在车上。只有本户、业委会和物业能看到完整车牌。</View>
+      <View className='banner banner--info'>
+        登记后，邻居发现您的车挡道、没关窗时能直接提醒您，不用把电话留在车上。只有本户、业委会和物业能看到完整车牌。
+      </View>
       <StateView {...remote.state} empty={!!d && d.homes.length === 0 && { title: '绑定房屋后可以登记车辆' }}>
         {d?.homes.map((h) => (
-          <HomeCard key={h.homeId} home={h} onChange={(next) => remote.setData((prev) => prev && { ...prev, homes: prev.homes.map((x) => (x.homeId === next.homeId ? next : x)) })} />
+          <HomeCard
+            key={h.homeId}
+            home={h}
+            onChange={(next) =>
+              remote.setData((prev) => prev && { ...prev, homes: prev.homes.map((x) => (x.homeId === next.homeId ? next : x)) })
+            }
+          />
         ))}
       </StateView>
     </PageShell>

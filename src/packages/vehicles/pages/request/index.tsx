@@ -36,7 +36,10 @@ export default function MoveRequestPage() {
   if (!mine.data || compounds.length === 0) {
     return (
       <PageShell className='move-request'>
-        <StateView {...mine.state} empty={!!mine.data && { title: '绑定房屋后可以发送挪车提醒', text: '挪车提醒只发给本小区登记了车牌的住户。' }} />
+        <StateView
+          {...mine.state}
+          empty={!!mine.data && { title: '绑定房屋后可以发送挪车提醒', text: '挪车提醒只发给本小区登记了车牌的住户。' }}
+        />
       </PageShell>
     );
   }
@@ -65,7 +68,14 @@ export default function MoveRequestPage() {
     try {
       // A tap grants one message: the status (车主已处理) can reach the person asking.
       await subscribeVehicles();
-      const saved = await api('vehicles').call('vehicles.request', { clientRequestId: requestId.id, compoundId: cid, plate: p, reason, ...(note.trim() ? { note: note.trim() } : {}), photos: photos.map((x) => x.fileID) });
+      const saved = await api('vehicles').call('vehicles.request', {
+        clientRequestId: requestId.id,
+        compoundId: cid,
+        plate: p,
+        reason,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        photos: photos.map((x) => x.fileID),
+      });
       requestId.renew();
       void Taro.showToast({ title: '已发送', icon: 'success' });
       Taro.redirectTo({ url: `${URL.moveDetail}?id=${encodeURIComponent(saved.id)}` });
@@ -78,17 +88,30 @@ export default function MoveRequestPage() {
 
   return (
     <PageShell className='move-request'>
-      <View className='banner banner--info'>车主会收到提醒，但看不到您是谁；您也看不到车主的姓名、房号和电话。车主收不到时，由楼栋长或物业上门告知。</View>
+      <View className='banner banner--info'>
+        车主会收到提醒，但看不到您是谁；您也看不到车主的姓名、房号和电话。车主收不到时，由楼栋长或物业上门告知。
+      </View>
       {compounds.length > 1 ? (
         <View className='card'>
           <View className='card__title'>哪个小区</View>
-          <Choice columns={2} options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))} value={cid} onChange={setCompoundId} />
+          <Choice
+            columns={2}
+            options={compounds.map((c) => ({ value: c.compoundId, label: c.name }))}
+            value={cid}
+            onChange={setCompoundId}
+          />
         </View>
       ) : null}
       <View className='card'>
         <View className='card__title'>车牌号</View>
         <View className='plate-row'>
-          <Input className='field__input plate-row__input move-plate-input' value={plate} maxlength={12} placeholder='如 闽E12345' onInput={(e) => setPlate(e.detail.value)} />
+          <Input
+            className='field__input plate-row__input move-plate-input'
+            value={plate}
+            maxlength={12}
+            placeholder='如 闽E12345'
+            onInput={(e) => setPlate(e.detail.value)}
+          />
           {canChoosePlate ? (
             <Btn size='small' className='move-choose-plate' onClick={pick}>
               选择车牌
@@ -99,12 +122,24 @@ export default function MoveRequestPage() {
       </View>
       <View className='card'>
         <View className='card__title'>什么情况</View>
-        <Choice className='move-reasons' columns={2} options={MOVE_REASONS.map((r) => ({ value: r, label: r }))} value={reason || null} onChange={setReason} />
+        <Choice
+          className='move-reasons'
+          columns={2}
+          options={MOVE_REASONS.map((r) => ({ value: r, label: r }))}
+          value={reason || null}
+          onChange={setReason}
+        />
         <View className='field'>
           <View className='field__label'>
             补充说明<View className='field__optional'>选填</View>
           </View>
-          <Input className='field__input move-note-input' value={note} maxlength={VEHICLE_LIMITS.note} placeholder='如：挡住了3栋车库出口' onInput={(e) => setNote(e.detail.value)} />
+          <Input
+            className='field__input move-note-input'
+            value={note}
+            maxlength={VEHICLE_LIMITS.note}
+            placeholder='如：挡住了3栋车库出口'
+            onInput={(e) => setNote(e.detail.value)}
+          />
         </View>
       </View>
       <View className='card'>

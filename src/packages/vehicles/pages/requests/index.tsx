@@ -22,7 +22,9 @@ export default function MyMoveRequestsPage() {
         {list.items.map((m) => (
           <View key={m.id} className='card row row--link move-item' onClick={() => openMove(m.id)}>
             <View className='row__main'>
-              <View className='row__title'>{m.plateMasked} · {m.reason}</View>
+              <View className='row__title'>
+                {m.plateMasked} · {m.reason}
+              </View>
               <View className='row__sub'>{formatDateTime(m.createdAt)}</View>
             </View>
             <View className={`row__side move-status--${m.status}`}>{m.statusLabel}</View>

@@ -61,7 +61,10 @@ export default function VoteCreatePage() {
     if (!title.trim()) return setError('请填写表决事项');
     if (charCount(title) > VOTE_LIMITS.title) return setError(`事项名称不超过${VOTE_LIMITS.title}个字`);
     if (!description.trim()) return setError('请填写说明');
-    const names = candidates.split('\n').map((s) => s.trim()).filter(Boolean);
+    const names = candidates
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (format === 'election' && names.length === 0) return setError('请填写候选人或投标单位，每行一个');
     const opensAt = opensOn(openDay);
     setBusy(true);
@@ -92,7 +95,12 @@ export default function VoteCreatePage() {
 
   return (
     <PageShell className='vote-create'>
-      <StateView {...(officeOf.length && !inCommunity.data ? inCommunity.state : me.state)} denied={!!me.data && compounds.length === 0 && (officeOf.length === 0 || !!inCommunity.data)} permission='vote.manage' permissionAction='发起业主表决'>
+      <StateView
+        {...(officeOf.length && !inCommunity.data ? inCommunity.state : me.state)}
+        denied={!!me.data && compounds.length === 0 && (officeOf.length === 0 || !!inCommunity.data)}
+        permission='vote.manage'
+        permissionAction='发起业主表决'
+      >
         <View className='card'>
           {compounds.length > 1 ? (
             <View className='field'>
@@ -102,18 +110,34 @@ export default function VoteCreatePage() {
           ) : null}
           <View className='field'>
             <View className='field__label'>表决事项</View>
-            <Input className='field__input vote-title' value={title} maxlength={VOTE_LIMITS.title} placeholder='例如：续聘嘉信物业（2027—2029年）' onInput={(e) => setTitle(e.detail.value)} />
+            <Input
+              className='field__input vote-title'
+              value={title}
+              maxlength={VOTE_LIMITS.title}
+              placeholder='例如：续聘嘉信物业（2027—2029年）'
+              onInput={(e) => setTitle(e.detail.value)}
+            />
           </View>
           <View className='field'>
             <View className='field__label'>说明</View>
-            <Textarea className='field__textarea vote-description' value={description} maxlength={VOTE_LIMITS.description} placeholder='写清楚为什么表决、方案内容和费用' onInput={(e) => setDescription(e.detail.value)} />
+            <Textarea
+              className='field__textarea vote-description'
+              value={description}
+              maxlength={VOTE_LIMITS.description}
+              placeholder='写清楚为什么表决、方案内容和费用'
+              onInput={(e) => setDescription(e.detail.value)}
+            />
           </View>
           <View className='field'>
             <View className='field__label'>事项类别（民法典第二百七十八条，决定通过标准）</View>
             <Choice
               className='vote-kinds'
               columns={1}
-              options={MATTER_KINDS.map((k) => ({ value: String(k), label: `第${k}项 ${MATTER_KIND_LABELS[k]}`, hint: isSpecialMajority(k) ? '须四分之三以上同意' : '须过半数同意' }))}
+              options={MATTER_KINDS.map((k) => ({
+                value: String(k),
+                label: `第${k}项 ${MATTER_KIND_LABELS[k]}`,
+                hint: isSpecialMajority(k) ? '须四分之三以上同意' : '须过半数同意',
+              }))}
               value={String(kind)}
               onChange={(v) => setKind(Number(v) as MatterKind)}
             />
@@ -143,14 +167,21 @@ export default function VoteCreatePage() {
             </View>
           ) : null}
           <View className='field'>
-            <View className='field__label'>开始投票日期（公告满{VOTE_LIMITS.announceDays}天后，最早 {earliest}）</View>
+            <View className='field__label'>
+              开始投票日期（公告满{VOTE_LIMITS.announceDays}天后，最早 {earliest}）
+            </View>
             <Picker mode='date' value={openDay} start={earliest} onChange={(e) => setOpenDay(e.detail.value)}>
               <View className='field__input vote-open-day'>{openDay}</View>
             </Picker>
           </View>
           <View className='field'>
             <View className='field__label'>投票天数</View>
-            <Choice options={['7', '14', '21', '30'].map((v) => ({ value: v, label: `${v}天` }))} value={days} onChange={setDays} columns={3} />
+            <Choice
+              options={['7', '14', '21', '30'].map((v) => ({ value: v, label: `${v}天` }))}
+              value={days}
+              onChange={setDays}
+              columns={3}
+            />
           </View>
           <View className='field'>
             <View className='field__label'>不记名表决（结果不公布每户的选择）</View>
@@ -183,7 +214,9 @@ export default function VoteCreatePage() {
               公告表决事项
             </Btn>
           </View>
-          <View className='muted'>公告后即生成业主名册（按房屋登记：一套房一户，一人多套合为一户，开发商未售房屋合为一户），业主可在公告期内提出异议。</View>
+          <View className='muted'>
+            公告后即生成业主名册（按房屋登记：一套房一户，一人多套合为一户，开发商未售房屋合为一户），业主可在公告期内提出异议。
+          </View>
         </View>
       </StateView>
     </PageShell>

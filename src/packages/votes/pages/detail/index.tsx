@@ -61,7 +61,9 @@ function Figures({ r, d }: { r: CountResult; d: MatterDetail }) {
           </View>
           <View className='muted'>
             {c.owners} 户 · {m2(c.areaCenti)}
-            {c.id !== 'abstain' && c.id !== 'reject' ? `（占参与：户数${pct(c.owners, c.ofOwners)}%，面积${pct(c.areaCenti, c.ofAreaCenti)}%）` : ''}
+            {c.id !== 'abstain' && c.id !== 'reject'
+              ? `（占参与：户数${pct(c.owners, c.ofOwners)}%，面积${pct(c.areaCenti, c.ofAreaCenti)}%）`
+              : ''}
           </View>
         </View>
       ))}
@@ -177,14 +179,20 @@ export default function VoteDetailPage() {
               <View className='muted'>通过要求：{d.thresholdLabel}</View>
               {d.secret ? <View className='muted'>不记名表决：公布结果时只列是否投票，不列选择。</View> : null}
               {d.documents.map((f, i) => (
-                <View key={f.fileID} className='vote-doc' onClick={() => (process.env.TARO_ENV === 'h5' ? window.open(f.url) : Taro.previewImage({ urls: [f.url] }))}>
+                <View
+                  key={f.fileID}
+                  className='vote-doc'
+                  onClick={() => (process.env.TARO_ENV === 'h5' ? window.open(f.url) : Taro.previewImage({ urls: [f.url] }))}
+                >
                   附件{i + 1}
                 </View>
               ))}
               {d.roll ? (
                 <View className='row row--link vote-roll-link' onClick={() => go(`${VR.voteRoll}?id=${encodeURIComponent(id)}`)}>
                   <View className='row__main'>
-                    <View className='row__title'>业主名册：{d.roll.owners} 户（人），{m2(d.roll.areaCenti)}</View>
+                    <View className='row__title'>
+                      业主名册：{d.roll.owners} 户（人），{m2(d.roll.areaCenti)}
+                    </View>
                     <View className='row__sub'>{d.rollFrozen ? '投票开始时已冻结' : '公告期内如有错误，请向业委会提出异议'}</View>
                   </View>
                   <View className='row__side'>查看</View>
@@ -203,11 +211,19 @@ export default function VoteDetailPage() {
 
             {d.result ? (
               <View className='card vote-result'>
-                <View className='card__title'>{d.phase === 'open' || d.phase === 'ended' || d.phase === 'counting' ? '实时计票' : d.phase === 'final' ? '表决结果（已生效）' : '表决结果（公示中）'}</View>
+                <View className='card__title'>
+                  {d.phase === 'open' || d.phase === 'ended' || d.phase === 'counting'
+                    ? '实时计票'
+                    : d.phase === 'final'
+                      ? '表决结果（已生效）'
+                      : '表决结果（公示中）'}
+                </View>
                 <Consultation d={d} />
                 {d.paperBallots !== undefined ? <View className='muted'>其中纸质票 {d.paperBallots} 张</View> : null}
                 <Figures r={d.result} d={d} />
-                {d.objectionEndsAt && d.phase === 'preliminary' ? <View className='muted'>公示期至 {formatDateTime(d.objectionEndsAt)}，如有异议请向业委会书面提出。</View> : null}
+                {d.objectionEndsAt && d.phase === 'preliminary' ? (
+                  <View className='muted'>公示期至 {formatDateTime(d.objectionEndsAt)}，如有异议请向业委会书面提出。</View>
+                ) : null}
                 {d.phase === 'preliminary' || d.phase === 'final' ? (
                   <Btn block className='vote-results-link' onClick={() => go(`${VR.voteResults}?id=${encodeURIComponent(id)}`)}>
                     查看每户表决情况
@@ -215,9 +231,16 @@ export default function VoteDetailPage() {
                 ) : null}
                 {published ? (
                   process.env.TARO_ENV === 'weapp' ? (
-                    <Button openType='share' className='btn btn--ghost btn--block vote-share'>把结果分享到业主群</Button>
+                    <Button openType='share' className='btn btn--ghost btn--block vote-share'>
+                      把结果分享到业主群
+                    </Button>
                   ) : (
-                    <Btn type='ghost' block className='vote-share' onClick={() => void Taro.showToast({ title: '请在微信中打开，点此分享到业主群', icon: 'none' })}>
+                    <Btn
+                      type='ghost'
+                      block
+                      className='vote-share'
+                      onClick={() => void Taro.showToast({ title: '请在微信中打开，点此分享到业主群', icon: 'none' })}
+                    >
                       把结果分享到业主群
                     </Btn>
                   )
@@ -230,16 +253,29 @@ export default function VoteDetailPage() {
                 <View className='card__title'>业委会操作</View>
                 {d.rolling ? (
                   <View className='muted vote-rolling'>
-                    {d.rolling.status === 'failed' ? `生成名册未完成：${d.rolling.error ?? '请重试'}` : `名册生成中：已完成 ${d.rolling.done} 批（每批 1000 户），完成后${d.phase === 'draft' ? '自动公告' : '自动更新'}。`}
+                    {d.rolling.status === 'failed'
+                      ? `生成名册未完成：${d.rolling.error ?? '请重试'}`
+                      : `名册生成中：已完成 ${d.rolling.done} 批（每批 1000 户），完成后${d.phase === 'draft' ? '自动公告' : '自动更新'}。`}
                   </View>
                 ) : null}
                 {d.phase === 'draft' ? (
-                  <Btn type='primary' block className='vote-announce' loading={busy === 'announce'} onClick={() => run('announce', () => api('votes').call('matters.announce', { matterId: id }), '已公告')}>
+                  <Btn
+                    type='primary'
+                    block
+                    className='vote-announce'
+                    loading={busy === 'announce'}
+                    onClick={() => run('announce', () => api('votes').call('matters.announce', { matterId: id }), '已公告')}
+                  >
                     公告并生成业主名册
                   </Btn>
                 ) : null}
                 {d.phase === 'announced' ? (
-                  <Btn block className='vote-rebuild' loading={busy === 'rebuild'} onClick={() => run('rebuild', () => api('votes').call('roll.rebuild', { matterId: id }), '名册已更新')}>
+                  <Btn
+                    block
+                    className='vote-rebuild'
+                    loading={busy === 'rebuild'}
+                    onClick={() => run('rebuild', () => api('votes').call('roll.rebuild', { matterId: id }), '名册已更新')}
+                  >
                     按最新房屋登记重新生成名册
                   </Btn>
                 ) : null}
@@ -256,7 +292,16 @@ export default function VoteDetailPage() {
                       block
                       className='vote-remind-btn'
                       loading={busy === 'remind'}
-                      onClick={() => run('remind', async () => { await api('votes').call('matters.remind', { clientRequestId: remindId.id, matterId: id }); remindId.renew(); }, '已发送提醒')}
+                      onClick={() =>
+                        run(
+                          'remind',
+                          async () => {
+                            await api('votes').call('matters.remind', { clientRequestId: remindId.id, matterId: id });
+                            remindId.renew();
+                          },
+                          '已发送提醒',
+                        )
+                      }
                     >
                       提醒未投票的业主
                     </Btn>
@@ -270,7 +315,12 @@ export default function VoteDetailPage() {
                     loading={busy === 'close'}
                     onClick={async () => {
                       // Irreversible: the count is published to every owner.
-                      const ok = await confirmAction({ title: '计票并公示结果', content: '计票后结果将向全体业主公示，不能撤回。纸质票都已录入了吗？', confirmText: '计票并公示', cancelText: '再想想' });
+                      const ok = await confirmAction({
+                        title: '计票并公示结果',
+                        content: '计票后结果将向全体业主公示，不能撤回。纸质票都已录入了吗？',
+                        confirmText: '计票并公示',
+                        cancelText: '再想想',
+                      });
                       if (ok) await run('close', () => api('votes').call('matters.close', { matterId: id }), '已公示结果');
                     }}
                   >
@@ -280,15 +330,26 @@ export default function VoteDetailPage() {
                 {d.phase === 'counting' ? (
                   <View className='vote-counting'>
                     <View className='muted'>
-                      计票中{d.counting && d.counting.total ? `：已完成 ${d.counting.done} / ${d.counting.total} 批（每批 1000 户）` : ''}，完成后自动公示结果。
+                      计票中{d.counting && d.counting.total ? `：已完成 ${d.counting.done} / ${d.counting.total} 批（每批 1000 户）` : ''}
+                      ，完成后自动公示结果。
                     </View>
-                    <Btn block className='vote-counting-refresh' loading={busy === 'close'} onClick={() => run('close', () => api('votes').call('matters.close', { matterId: id }), '已刷新计票进度')}>
+                    <Btn
+                      block
+                      className='vote-counting-refresh'
+                      loading={busy === 'close'}
+                      onClick={() => run('close', () => api('votes').call('matters.close', { matterId: id }), '已刷新计票进度')}
+                    >
                       刷新计票进度
                     </Btn>
                   </View>
                 ) : null}
                 {d.phase === 'preliminary' ? (
-                  <Btn block className='vote-finalize' loading={busy === 'finalize'} onClick={() => run('finalize', () => api('votes').call('matters.finalize', { matterId: id }), '结果已生效')}>
+                  <Btn
+                    block
+                    className='vote-finalize'
+                    loading={busy === 'finalize'}
+                    onClick={() => run('finalize', () => api('votes').call('matters.finalize', { matterId: id }), '结果已生效')}
+                  >
                     公示期满，确认结果生效
                   </Btn>
                 ) : null}
@@ -298,11 +359,18 @@ export default function VoteDetailPage() {
                     className='vote-export'
                     loading={busy === 'export'}
                     onClick={() =>
-                      run('export', async () => {
-                        const x = await api('votes').call('matters.export', { matterId: id });
-                        if (process.env.TARO_ENV === 'h5') window.open(x.url);
-                        else await Taro.downloadFile({ url: x.url }).then((f) => Taro.openDocument({ filePath: f.tempFilePath, fileType: 'xlsx' }));
-                      }, '已导出')
+                      run(
+                        'export',
+                        async () => {
+                          const x = await api('votes').call('matters.export', { matterId: id });
+                          if (process.env.TARO_ENV === 'h5') window.open(x.url);
+                          else
+                            await Taro.downloadFile({ url: x.url }).then((f) =>
+                              Taro.openDocument({ filePath: f.tempFilePath, fileType: 'xlsx' }),
+                            );
+                        },
+                        '已导出',
+                      )
                     }
                   >
                     导出结果（Excel，含纸质票）

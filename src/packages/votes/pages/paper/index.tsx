@@ -50,7 +50,13 @@ export default function VotePaperPage() {
     if (!photos.length) return setError('请拍照上传签字的纸质表决票');
     setBusy(true);
     try {
-      await api('votes').call('ballots.paper', { clientRequestId: rid.id, matterId: id, homeId: row.homes[0].homeId, choices: picked, photos: photos.map((p) => p.fileID) });
+      await api('votes').call('ballots.paper', {
+        clientRequestId: rid.id,
+        matterId: id,
+        homeId: row.homes[0].homeId,
+        choices: picked,
+        photos: photos.map((p) => p.fileID),
+      });
       rid.renew();
       setRecorded(`已录入：${row.homes.map((h) => h.label).join('、')}，${choiceText(d!, picked)}（纸质票）`);
       void Taro.showToast({ title: '已录入', icon: 'success' });
@@ -75,7 +81,12 @@ export default function VotePaperPage() {
               <View className='card__title'>{d.title}</View>
               <View className='field'>
                 <View className='field__label'>1. 选择房屋（未投票的）</View>
-                <Input className='field__input vote-paper-search' value={q} placeholder='输入房号查找，如 5栋1单元302' onInput={(e) => setQ(e.detail.value)} />
+                <Input
+                  className='field__input vote-paper-search'
+                  value={q}
+                  placeholder='输入房号查找，如 5栋1单元302'
+                  onInput={(e) => setQ(e.detail.value)}
+                />
               </View>
               {row ? (
                 <View className='row vote-paper-picked'>
@@ -89,7 +100,9 @@ export default function VotePaperPage() {
                 </View>
               ) : (
                 <View>
-                  {q.trim() && rows.length === 0 && !unvoted.hasMore && !unvoted.loading && !unvoted.loadingMore ? <View className='muted vote-paper-none'>未投票的房屋中没有“{q.trim()}”：可能已投票，或房号有误</View> : null}
+                  {q.trim() && rows.length === 0 && !unvoted.hasMore && !unvoted.loading && !unvoted.loadingMore ? (
+                    <View className='muted vote-paper-none'>未投票的房屋中没有“{q.trim()}”：可能已投票，或房号有误</View>
+                  ) : null}
                   {rows.slice(0, 30).map((r) => (
                     <View key={r.homes[0].homeId} className='row row--link vote-paper-home' onClick={() => setRow(r)}>
                       <View className='row__main'>
@@ -98,7 +111,11 @@ export default function VotePaperPage() {
                       <View className='row__side'>{m2(r.areaCenti)}</View>
                     </View>
                   ))}
-                  {q.trim() && rows.length === 0 && unvoted.hasMore ? <View className='muted'>正在查找…</View> : <LoadMore list={unvoted} />}
+                  {q.trim() && rows.length === 0 && unvoted.hasMore ? (
+                    <View className='muted'>正在查找…</View>
+                  ) : (
+                    <LoadMore list={unvoted} />
+                  )}
                 </View>
               )}
               <View className='field'>

@@ -22,9 +22,12 @@ export default function VoteResultsPage() {
       ) : null}
       {page ? (
         <View className='card'>
-          <View className={`vote-result__summary ${page.result.passed ? 'vote-result__summary--pass' : 'vote-result__summary--fail'}`}>{page.result.summary}</View>
+          <View className={`vote-result__summary ${page.result.passed ? 'vote-result__summary--pass' : 'vote-result__summary--fail'}`}>
+            {page.result.summary}
+          </View>
           <View className='muted'>
-            参与 {page.result.turnout.owners}/{page.result.roll.owners} 户，{m2(page.result.turnout.areaCenti)}/{m2(page.result.roll.areaCenti)}
+            参与 {page.result.turnout.owners}/{page.result.roll.owners} 户，{m2(page.result.turnout.areaCenti)}/
+            {m2(page.result.roll.areaCenti)}
           </View>
           <View className='muted'>{page.secret ? '不记名表决：只列是否投票。' : '每户只列房号、面积和选择，不列姓名。'}</View>
         </View>

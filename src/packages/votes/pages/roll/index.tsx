@@ -14,7 +14,11 @@ export default function VoteRollPage() {
   const params = useRouter().params;
   const id = decodeURIComponent(params.id ?? '');
   const unvoted = params.unvoted === '1';
-  const list = usePaged((p) => (unvoted ? api('votes').call('matters.unvoted', { matterId: id, ...p }) : api('votes').call('roll.list', { matterId: id, ...p })), { size: 50 });
+  const list = usePaged(
+    (p) =>
+      unvoted ? api('votes').call('matters.unvoted', { matterId: id, ...p }) : api('votes').call('roll.list', { matterId: id, ...p }),
+    { size: 50 },
+  );
   const page = list.page as (RollPage & { total?: number }) | undefined;
   return (
     <PageShell className='vote-roll'>
@@ -24,7 +28,8 @@ export default function VoteRollPage() {
           <View className='card__sub vote-roll__total'>尚有 {page?.total ?? '…'} 户（人）未投票</View>
         ) : page?.totals ? (
           <View className='card__sub vote-roll__total'>
-            共 {page.totals.owners} 户（人），{m2(page.totals.areaCenti)}。{page.frozen ? '投票开始时已冻结。' : '如有错误，请在公告期内向业委会提出。'}
+            共 {page.totals.owners} 户（人），{m2(page.totals.areaCenti)}。
+            {page.frozen ? '投票开始时已冻结。' : '如有错误，请在公告期内向业委会提出。'}
           </View>
         ) : null}
         {unvoted ? <View className='muted'>点一户，录入该户签字的纸质表决票。</View> : null}
@@ -37,7 +42,9 @@ export default function VoteRollPage() {
               key={i}
               className={`row vote-roll-row${unvoted ? ' row--link' : ''}`}
               // Door to door: a home visited is one tap from entering its signed paper ballot.
-              onClick={unvoted ? () => go(`${VR.votePaper}?id=${encodeURIComponent(id)}&q=${encodeURIComponent(r.homes[0].label)}`) : undefined}
+              onClick={
+                unvoted ? () => go(`${VR.votePaper}?id=${encodeURIComponent(id)}&q=${encodeURIComponent(r.homes[0].label)}`) : undefined
+              }
             >
               <View className='row__main'>
                 <View className='row__title'>{r.homes.map((h) => h.label).join('、')}</View>
