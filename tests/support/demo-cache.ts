@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COLLECTIONS } from '../../core/collections';
-import { createEmulator } from '../../emulator';
+import { createEmulator, current, useEmulator } from '../../emulator';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { writeSeed } from '../../scripts/lib/seed';
 import type { SeedData } from '../../scripts/lib/seed-data';
@@ -58,6 +58,10 @@ export async function demoImage(spec: DemoSpec): Promise<Buffer> {
   const file = join(tmpdir(), `jinlin-demo-${key}.sqlite`);
   if (existsSync(file)) return readFileSync(file);
   const emu = createEmulator({ dataDir: ':memory:', collections: COLLECTIONS });
+  // The fees demo bulk-writes through the process's current emulator: make it this one while
+  // seeding, or a second harness in one file would write its bills into the first one's data.
+  const previous = current();
+  useEmulator(emu);
   try {
     await writeSeed(emu.sdk.database() as unknown as Database, spec.seed, 64, { features: spec.features, now: spec.now });
     const image = emu.image();
@@ -67,6 +71,7 @@ export async function demoImage(spec: DemoSpec): Promise<Buffer> {
     renameSync(part, file);
     return image;
   } finally {
+    useEmulator(previous);
     emu.close();
   }
 }
