@@ -53,6 +53,11 @@ const OVER_BUDGET: Record<string, { calls: number; waves: number; why: string }>
   '/packages/concerns/pages/topics/index': { calls: 2, waves: 2, why: 'concerns.places first, then topics.list' },
   '/packages/concerns/pages/queue/index': { calls: 3, waves: 2, why: 'concerns.places first, then concerns.queue and concerns.settings' },
   '/packages/concerns/pages/stats/index': { calls: 2, waves: 2, why: 'concerns.places first, then concerns.stats' },
+  '/packages/vehicles/pages/manage/index': {
+    calls: 2,
+    waves: 1,
+    why: 'vehicles.queue and, for those who hold vehicle.stats, the month’s figures side by side',
+  },
   '/packages/repairs/pages/board/index': { calls: 2, waves: 2, why: 'repairs.places first, then repairs.board' },
   '/packages/repairs/pages/manage/index': { calls: 2, waves: 2, why: 'repairs.places first, then repairs.list' },
   '/packages/repairs/pages/stats/index': { calls: 2, waves: 2, why: 'repairs.places first, then repairs.stats' },
