@@ -1,5 +1,5 @@
 /** Volunteer hours per person, building and compound, by month and year; the 亮身份 ranking. */
-import type { HoursSummary, RankingRow } from '../../core/activities/contract';
+import type { HoursPage, HoursSummary, RankingRow } from '../../core/activities/contract';
 import { AppError } from '../../core/platform/errors';
 import { periodOf } from '../../core/platform/time';
 import { buildings, compounds } from '../_shared/directory';
@@ -89,4 +89,17 @@ export async function ranking(ctx: Ctx, input: { compoundId: string; year?: stri
     .limit(20)
     .end()) as { list: { _id: string; minutes: number; name: string }[] };
   return { year, rows: res.list.map((r, i) => ({ rank: i + 1, name: r.name, minutes: r.minutes, partyBadge: true })) };
+}
+
+/** The 志愿时长 page in one round trip: the four reads it showed with four calls before. */
+export async function hoursPage(ctx: Ctx, input: { year?: string }): Promise<HoursPage> {
+  const actor = await ctx.actor();
+  const home = actor.homes[0];
+  const [mine, building, compound, ranked] = await Promise.all([
+    hours(ctx, { scope: 'me', year: input.year }),
+    home ? hours(ctx, { scope: 'building', buildingId: home.buildingId, year: input.year }) : null,
+    home ? hours(ctx, { scope: 'compound', compoundId: home.compoundId, year: input.year }) : null,
+    home ? ranking(ctx, { compoundId: home.compoundId, year: input.year }) : null,
+  ]);
+  return { mine, building, compound, ranking: ranked };
 }

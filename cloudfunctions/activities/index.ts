@@ -10,7 +10,7 @@ import { jobsTimer } from '../_shared/jobs';
 import { recordGrant } from '../_shared/messaging';
 import { createMain, timerRoute } from '../_shared/router';
 import { checkIn, checkinCode, checkOut, correctHours, exportSignups, mark } from './checkin';
-import { hours, ranking } from './hours';
+import { hours, hoursPage, ranking } from './hours';
 import { cancelActivity, createActivity, getActivity, homeActivities, listActivities, onMediaCheck } from './manage';
 import { remindTomorrow } from './reminders';
 import { askHelp, closeHelp, listHelp, listVolunteers, register, saveTeam, serviceMe, takeHelp } from './service';
@@ -37,6 +37,7 @@ export const main = createMain(
     'activities.export': exportSignups,
     'activities.hours': hours,
     'activities.ranking': ranking,
+    'activities.hoursPage': hoursPage,
     'activities.subscribe': recordGrant,
     'service.register': register,
     'service.me': (ctx) => serviceMe(ctx),

@@ -111,6 +111,14 @@ export interface HoursSummary {
   items?: { activityId: string; title: string; period: string; minutes: number; corrected: boolean }[];
   volunteers?: number;
 }
+/** What the 志愿时长 page shows; the building, compound and ranking only to someone with a home. */
+export interface HoursPage {
+  mine: HoursSummary;
+  building: HoursSummary | null;
+  compound: HoursSummary | null;
+  ranking: { year: string; rows: RankingRow[] } | null;
+}
+
 export interface RankingRow {
   rank: number;
   name: string;
@@ -260,6 +268,8 @@ export const activitiesApi = defineApi('activities', {
     year: string;
     rows: RankingRow[];
   }>(),
+  /** The 志愿时长 page in one call: mine, my first home's building and compound, and its ranking. */
+  'activities.hoursPage': action(z.object({ year: year.optional() }).strict()).returns<HoursPage>(),
   'activities.subscribe': action(z.object({ templateId: z.enum(ACTIVITY_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{
     templateId: string;
     remaining: number;

@@ -39,11 +39,6 @@ const OVER_BUDGET: Record<string, { calls: number; waves: number; why: string }>
     waves: 2,
     why: 'fees.summary, fees.arrears and fees.remindPreview side by side, then ledger.entries of the booking month fees.summary names',
   },
-  '/packages/activities/pages/hours/index': {
-    calls: 4,
-    waves: 1,
-    why: 'activities.hours for me, my building and my compound, and the ranking',
-  },
   '/packages/activities/pages/service/index': {
     calls: 3,
     waves: 3,

@@ -459,6 +459,7 @@ const MATRIX: Record<keyof (typeof activitiesApi)['actions'], Spec> = {
   },
   'activities.export': { allowed: B3_ORGANISERS, payload: async () => ({ activityId: b3 }) },
   'activities.hours': { allowed: SIGNED_IN.filter((w) => w !== 'demo-new-matrix'), payload: async () => ({ scope: 'me' }) },
+  'activities.hoursPage': { allowed: SIGNED_IN.filter((w) => w !== 'demo-new-matrix'), payload: async () => ({}) },
   'activities.ranking': { allowed: [...TXSJ_SEE, 'txsj-staff'], payload: async () => ({ compoundId: 'txsj' }) },
   'activities.subscribe': { allowed: SIGNED_IN, payload: async () => ({ templateId: ACTIVITY_TEMPLATE_ID, accepted: true }) },
   'service.register': {
@@ -518,6 +519,7 @@ const OPTIONAL = new Set([
   'activities.signUp:slotKey',
   'activities.hours:year',
   'activities.ranking:year',
+  'activities.hoursPage:year',
   'service.register:phone',
   'service.saveTeam:teamId',
   'help.list:size',

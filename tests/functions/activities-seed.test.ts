@@ -30,3 +30,15 @@ it('answered help requests are seen by their requester', async () => {
   const mine = await h.as('txsj-resident-3').ok('activities', 'help.list', { box: 'mine' });
   expect(mine.items[0]).toMatchObject({ status: 'closed', thanks: expect.any(String), takerName: expect.any(String) });
 });
+
+it('the 志愿时长 page reads in one call what the four separate reads return', async () => {
+  const who = h.as('txsj-resident-3');
+  const page = await who.ok('activities', 'activities.hoursPage', {});
+  expect(page.mine).toEqual(await who.ok('activities', 'activities.hours', { scope: 'me' }));
+  expect(page.compound).toEqual(await who.ok('activities', 'activities.hours', { scope: 'compound', compoundId: 'txsj' }));
+  expect(page.ranking).toEqual(await who.ok('activities', 'activities.ranking', { compoundId: 'txsj' }));
+  expect(page.building?.scope).toBe('building');
+  // Someone without a home (the community worker) sees their own hours only.
+  const worker = await h.as('community-admin').ok('activities', 'activities.hoursPage', {});
+  expect([worker.mine.scope, worker.building, worker.compound, worker.ranking]).toEqual(['me', null, null, null]);
+});

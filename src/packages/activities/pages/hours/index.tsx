@@ -5,26 +5,10 @@ import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import { useRemote } from '@/hooks/useRemote';
 import { api } from '@/services/cloud';
-import { loadMe } from '@/store/me';
 import '@/packages/activities/common.scss';
 
 export default function HoursPage() {
-  const data = useRemote(
-    async () => {
-      const me = await loadMe();
-      const c = api('activities');
-      const home = me.homes[0];
-      const [mine, building, compound, ranking] = await Promise.all([
-        c.call('activities.hours', { scope: 'me' }),
-        home ? c.call('activities.hours', { scope: 'building', buildingId: home.buildingId }) : Promise.resolve(null),
-        home ? c.call('activities.hours', { scope: 'compound', compoundId: home.compoundId }) : Promise.resolve(null),
-        home ? c.call('activities.ranking', { compoundId: home.compoundId }) : Promise.resolve(null),
-      ]);
-      return { mine, building, compound, ranking };
-    },
-    [],
-    { refreshOnShow: true },
-  );
+  const data = useRemote(() => api('activities').call('activities.hoursPage', {}), [], { refreshOnShow: true });
   const d = data.data;
   return (
     <PageShell className='act-hours'>
