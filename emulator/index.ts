@@ -74,6 +74,13 @@ export type EmulatorOptions = {
    */
   mediaCheckDelayMs?: number;
   /**
+   * End every accepted refund as SUCCESS on its own, this long after one is accepted,
+   * and notify its callback (the local runtime: a few seconds; WeChat: a refund to
+   * 零钱 within minutes, to a bank card within days). Absent (tests): only
+   * `emu.pay.settleRefund()` ends a refund, with the status a test chooses.
+   */
+  refundDelayMs?: number;
+  /**
    * Each function's `permissions.openapi` (config.json). A function calling a cloud-call
    * API it does not declare fails with errCode -604101, as in production ("function has
    * no permission to call this API"). Functions not listed may call anything.
@@ -122,6 +129,8 @@ export class Emulator implements sb.SandboxHost {
   readonly timers: Timers;
   private closed = false;
   private readonly mediaCheckDelayMs?: number;
+  private readonly refundDelayMs?: number;
+  private refundTimer: NodeJS.Timeout | null = null;
   private readonly openapiPermissions?: Record<string, string[]>;
   private mediaTimer: NodeJS.Timeout | null = null;
 
@@ -135,6 +144,7 @@ export class Emulator implements sb.SandboxHost {
     this.fileUrlBase = opts.fileUrlBase ?? '/_files/';
     this.timeouts = opts.functionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.mediaCheckDelayMs = opts.mediaCheckDelayMs;
+    this.refundDelayMs = opts.refundDelayMs;
     this.openapiPermissions = opts.openapiPermissions;
     this.subscribeTemplates = opts.subscribeTemplates;
     const fns = opts.functions;
@@ -318,7 +328,27 @@ export class Emulator implements sb.SandboxHost {
     orders: () => this.store.journal.list(sb.OUTBOX.payOrder),
     /** Let `ms` pass for an order (its creation and expiry move into the past), as a long wait would. */
     age: (outTradeNo: string, ms: number) => sb.payAge(this, outTradeNo, ms),
+    /** Every refund WeChat accepted, with where it stands (PROCESSING until it ends). */
+    refunds: (): (sb.SandboxRefund & { outTradeNo: string })[] =>
+      this.store.journal
+        .list(sb.OUTBOX.payOrder)
+        .flatMap((o) => ((o.payload.refunds ?? []) as sb.SandboxRefund[]).map((r) => ({ ...r, outTradeNo: o.payload.request.outTradeNo }))),
+    /** The refund ends at WeChat (SUCCESS, REFUNDCLOSE, CHANGE) and its callback is notified. */
+    settleRefund: (outRefundNo: string, status: 'SUCCESS' | 'REFUNDCLOSE' | 'CHANGE' = 'SUCCESS') => sb.refundSettle(this, outRefundNo, status),
+    /** Re-notify ended refunds whose callback did not answer {errcode: 0} yet — WeChat's retry. */
+    deliverPendingRefunds: () => sb.refundDeliverPending(this),
   };
+
+  /** With `refundDelayMs`: every accepted refund ends as SUCCESS that long after the first pending one. */
+  scheduleRefunds() {
+    if (this.refundDelayMs === undefined || this.refundTimer || this.closed) return;
+    this.refundTimer = setTimeout(() => {
+      this.refundTimer = null;
+      if (this.closed) return;
+      sb.refundSettleAll(this).catch((e) => console.error('[emulator] refund settlement failed', e));
+    }, this.refundDelayMs);
+    this.refundTimer.unref?.();
+  }
 
   /** Deliver every pending mediaCheckAsync verdict to `mediaCheckCallback.functionName`. */
   deliverMediaChecks() {
@@ -439,6 +469,7 @@ export class Emulator implements sb.SandboxHost {
   close() {
     this.closed = true;
     if (this.mediaTimer) clearTimeout(this.mediaTimer);
+    if (this.refundTimer) clearTimeout(this.refundTimer);
     this.timers.stop();
     if (current() === this) useEmulator(undefined);
     this.store.close();

@@ -26,6 +26,8 @@ export interface SandboxHost {
   readonly subscribeTemplates?: string[];
   /** A media check was started: deliver its verdict later, if the host does that on its own. */
   scheduleMediaChecks?(): void;
+  /** A refund was accepted: end it (and notify) later, if the host does that on its own. */
+  scheduleRefunds?(): void;
   readonly appPages: readonly string[];
   wxContext(): WXContext;
   invoke(name: string, event: any, identity: Identity): Promise<any>;
@@ -427,10 +429,40 @@ export function closeOrder(h: SandboxHost, d: any): Record<string, any> {
   return { returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'SUCCESS', subMchId: d.subMchId, errCode: 0, errMsg: `${api}:ok` };
 }
 
+/** Where a refund stands at WeChat (refund_status): accepted refunds start PROCESSING. */
+export type SandboxRefundStatus = 'PROCESSING' | 'SUCCESS' | 'REFUNDCLOSE' | 'CHANGE';
+export interface SandboxRefund {
+  outRefundNo: string;
+  refundFee: number;
+  refundId: string;
+  status: SandboxRefundStatus;
+  subMchId: string;
+  createdAt: number;
+  /** Where the refund notification goes (absent: none is sent, as in production). */
+  functionName?: string;
+  envId?: string;
+  successTime?: string;
+  /** Notifications sent, and whether the callback answered {errcode: 0}. */
+  notifies: number;
+  acked: boolean;
+}
+
+const refundsOf = (o: { payload: any }): SandboxRefund[] => o.payload.refunds ?? [];
+
+function saveRefunds(h: SandboxHost, o: { state: string; payload: any }, refunds: SandboxRefund[]) {
+  h.store.journal.setOrder(String(o.payload.request.outTradeNo), o.state, { ...o.payload, refunds });
+}
+
 /**
- * cloudPay.refund: money back to the payer of a paid order (原路退回). Idempotent per
- * outRefundNo (a retry after a lost answer gets the same refundId); several refunds
- * of one order may not add up to more than it; totalFee must be the order's.
+ * cloudPay.refund: money back to the payer of a paid order (原路退回). The answer only
+ * says WeChat ACCEPTED the refund (CloudPay.refund doc, and WeChat's own word: "调用退款
+ * 接口成功，并不代表退款成功，具体还是要以退款支付通知为准"): the refund starts PROCESSING and
+ * ends later as SUCCESS, REFUNDCLOSE or CHANGE (`emu.pay.settleRefund`, or on its own
+ * after `refundDelayMs`), when the `functionName` given here is notified. Idempotent per
+ * outRefundNo (a retry after a lost answer gets the same refundId); a closed refund's
+ * number is not taken again (a new refund needs a new number); refunds of one order
+ * that are not closed never add up to more than it; totalFee must be the order's;
+ * the sub-merchant must be the order's.
  */
 export function refund(h: SandboxHost, d: any): Record<string, any> {
   const api = 'cloudPay.refund';
@@ -451,21 +483,33 @@ export function refund(h: SandboxHost, d: any): Record<string, any> {
     return fail('PARAM_ERROR', 'outRefundNo must be 1-64 chars of [A-Za-z0-9_-|*@]');
   if (!Number.isInteger(d.refundFee) || d.refundFee <= 0) return fail('PARAM_ERROR', 'refundFee must be a positive integer (fen)');
   const o = findOrder(h, d.outTradeNo);
-  if (!o) return fail('ORDERNOTEXIST', '订单不存在');
-  if (o.state === 'NOTPAY') return fail('TRADE_STATE_ERROR', '订单未支付');
+  if (!o || checkSubMch(o, d)) return fail('ORDERNOTEXIST', '订单不存在');
+  if (o.state === 'NOTPAY' || o.state === 'CLOSED') return fail('TRADE_STATE_ERROR', '订单未支付');
   if (d.totalFee !== o.payload.request.totalFee) return fail('PARAM_ERROR', '订单金额与原订单不符');
-  const refunds: { outRefundNo: string; refundFee: number; refundId: string }[] = o.payload.refunds ?? [];
+  const refunds = refundsOf(o);
   const same = refunds.find((r) => r.outRefundNo === String(d.outRefundNo));
   if (same && same.refundFee !== d.refundFee) return fail('INVALID_REQUEST', '同一退款单号的退款金额不同');
+  if (same && same.status === 'REFUNDCLOSE') return fail('INVALID_REQUEST', '退款单已关闭，请使用新的退款单号');
   let refundId = same?.refundId;
   if (!same) {
-    const before = refunds.reduce((s, r) => s + r.refundFee, 0);
+    const before = refunds.filter((r) => r.status !== 'REFUNDCLOSE').reduce((s, r) => s + r.refundFee, 0);
     if (before + d.refundFee > o.payload.request.totalFee) return fail('INVALID_REQUEST', '退款总金额超过订单金额');
     refundId = '50' + rnd(14);
-    h.store.journal.setOrder(String(d.outTradeNo), o.state, {
-      ...o.payload,
-      refunds: [...refunds, { outRefundNo: String(d.outRefundNo), refundFee: d.refundFee, refundId }],
-    });
+    saveRefunds(h, o, [
+      ...refunds,
+      {
+        outRefundNo: String(d.outRefundNo),
+        refundFee: d.refundFee,
+        refundId,
+        status: 'PROCESSING',
+        subMchId: String(d.subMchId),
+        createdAt: Date.now(),
+        ...(d.functionName ? { functionName: String(d.functionName), envId: String(d.envId ?? '') } : {}),
+        notifies: 0,
+        acked: false,
+      },
+    ]);
+    h.scheduleRefunds?.();
   }
   return {
     returnCode: 'SUCCESS',
@@ -482,6 +526,167 @@ export function refund(h: SandboxHost, d: any): Record<string, any> {
     errCode: 0,
     errMsg: `${api}:ok`,
   };
+}
+
+/** The order holding a refund, by any of the four keys queryRefund takes (its documented priority). */
+function findRefunds(h: SandboxHost, d: any): { order: { state: string; payload: any }; rows: SandboxRefund[] } | null {
+  for (const o of h.store.journal.list(OUTBOX.payOrder) as { state: string; payload: any }[]) {
+    const rs = refundsOf(o);
+    if (d.refundId) {
+      const r = rs.find((x) => x.refundId === String(d.refundId));
+      if (r) return { order: o, rows: [r] };
+    } else if (d.outRefundNo) {
+      const r = rs.find((x) => x.outRefundNo === String(d.outRefundNo));
+      if (r) return { order: o, rows: [r] };
+    } else if (
+      (d.transactionId && o.payload.transactionId === String(d.transactionId)) ||
+      (d.outTradeNo && o.payload.request.outTradeNo === String(d.outTradeNo))
+    ) {
+      return rs.length ? { order: o, rows: rs } : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * cloudPay.queryRefund (CloudPay.queryRefund doc: sub_mch_id and nonce_str required,
+ * then one of refund_id > out_refund_no > transaction_id > out_trade_no). Answers in
+ * the shape CloudBase returns (developers' reports of cloudPay.queryRefund): lists
+ * `outRefundNoList`, `refundIdList`, `refundFeeList`, `refundStatusList`,
+ * `refundSuccessTimeList`, … one entry per refund, and `refundCount`. Unknown, or
+ * another merchant's: resultCode FAIL, REFUNDNOTEXIST.
+ */
+export function queryRefund(h: SandboxHost, d: any): Record<string, any> {
+  const api = 'cloudPay.queryRefund';
+  if (!d || typeof d !== 'object') throw sdkError(api, -1, 'params must be an object');
+  for (const k of ['subMchId', 'nonceStr']) if (d[k] === undefined || d[k] === '') throw sdkError(api, -1, `missing ${k}`);
+  if (!d.refundId && !d.outRefundNo && !d.transactionId && !d.outTradeNo)
+    throw sdkError(api, -1, 'one of refundId, outRefundNo, transactionId, outTradeNo is required');
+  const found = findRefunds(h, d);
+  if (!found || String(found.order.payload.request.subMchId) !== String(d.subMchId))
+    return { returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'FAIL', subErrCode: 'REFUNDNOTEXIST', errCodeDes: '退款订单查询失败', errCode: 0, errMsg: `${api}:ok` };
+  const { order, rows } = found;
+  const list = <K extends keyof SandboxRefund>(k: K) => rows.map((r) => r[k]);
+  return {
+    returnCode: 'SUCCESS',
+    returnMsg: 'OK',
+    resultCode: 'SUCCESS',
+    appid: h.appId,
+    mchId: '1900000109',
+    subMchId: d.subMchId,
+    nonceStr: rnd(8),
+    transactionId: order.payload.transactionId,
+    outTradeNo: order.payload.request.outTradeNo,
+    totalFee: order.payload.request.totalFee,
+    cashFee: order.payload.request.totalFee,
+    refundCount: rows.length,
+    outRefundNoList: list('outRefundNo'),
+    refundIdList: list('refundId'),
+    refundChannel: rows.map(() => 'ORIGINAL'),
+    refundFeeList: list('refundFee'),
+    settlementRefundFeeList: list('refundFee'),
+    refundStatusList: list('status'),
+    refundAccountList: rows.map(() => 'REFUND_SOURCE_UNSETTLED_FUNDS'),
+    refundRecvAccoutList: rows.map(() => '支付用户零钱'),
+    refundSuccessTimeList: rows.map((r) => r.successTime ?? ''),
+    errCode: 0,
+    errMsg: `${api}:ok`,
+  };
+}
+
+export type RefundNotifyResult = { outRefundNo: string; status: SandboxRefundStatus; acknowledged: boolean; attempts: number; response: any };
+
+function findRefund(h: SandboxHost, outRefundNo: string) {
+  const found = findRefunds(h, { outRefundNo });
+  return found ? { order: found.order, refund: found.rows[0] } : null;
+}
+
+/**
+ * The refund ends at WeChat: SUCCESS (the money reached the payer), REFUNDCLOSE or
+ * CHANGE (the bank refused it). Then its callback is notified, as WeChat does.
+ */
+export async function refundSettle(h: SandboxHost, outRefundNo: string, status: Exclude<SandboxRefundStatus, 'PROCESSING'> = 'SUCCESS') {
+  const f = findRefund(h, outRefundNo);
+  if (!f) throw new Error(`no refund with outRefundNo ${outRefundNo}`);
+  if (f.refund.status === 'PROCESSING') {
+    const refunds = refundsOf(f.order).map((r) =>
+      r.outRefundNo === outRefundNo
+        ? { ...r, status, ...(status === 'SUCCESS' ? { successTime: shanghaiStamp(new Date()).replace(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/, '$1-$2-$3 $4:$5:$6') } : {}) }
+        : r,
+    );
+    saveRefunds(h, f.order, refunds);
+  }
+  return notifyRefund(h, outRefundNo);
+}
+
+/** Every refund still PROCESSING ends as SUCCESS (a refund to 零钱 takes minutes): the local runtime's refund "bank". */
+export async function refundSettleAll(h: SandboxHost): Promise<RefundNotifyResult[]> {
+  const out: RefundNotifyResult[] = [];
+  for (const o of h.store.journal.list(OUTBOX.payOrder) as { payload: any }[])
+    for (const r of refundsOf(o)) if (r.status === 'PROCESSING') out.push(await refundSettle(h, r.outRefundNo, 'SUCCESS'));
+  return out;
+}
+
+/** Re-notify every ended refund whose callback has not answered {errcode: 0} (WeChat's retries). */
+export async function refundDeliverPending(h: SandboxHost): Promise<RefundNotifyResult[]> {
+  const out: RefundNotifyResult[] = [];
+  for (const o of h.store.journal.list(OUTBOX.payOrder) as { payload: any }[])
+    for (const r of refundsOf(o))
+      if (r.status !== 'PROCESSING' && r.functionName && !r.acked && r.notifies < PAY_MAX_NOTIFY) out.push(await notifyRefund(h, r.outRefundNo));
+  return out;
+}
+
+/**
+ * WeChat Pay's 退款结果通知 (pay.weixin.qq.com v2: return_code, appid, mch_id,
+ * sub_mch_id, nonce_str and `req_info`, encrypted with the merchant key; cloudPay
+ * holds the key, so the callback gets req_info decrypted, camel-cased like every
+ * cloudPay field). SOURCE wx_paycallback, no OPENID. Sent only for an ended refund
+ * made with a functionName; retried until the callback answers {errcode: 0}.
+ */
+async function notifyRefund(h: SandboxHost, outRefundNo: string): Promise<RefundNotifyResult> {
+  const f = findRefund(h, outRefundNo)!;
+  const r = f.refund;
+  const base = { outRefundNo, status: r.status };
+  if (r.status === 'PROCESSING' || !r.functionName) return { ...base, acknowledged: false, attempts: r.notifies, response: null };
+  if (r.acked) return { ...base, acknowledged: true, attempts: r.notifies, response: null };
+  const req = f.order.payload.request;
+  const event = {
+    returnCode: 'SUCCESS',
+    appid: h.appId,
+    mchId: '1900000109',
+    subAppid: h.appId,
+    subMchId: r.subMchId,
+    nonceStr: rnd(8),
+    reqInfo: {
+      transactionId: f.order.payload.transactionId,
+      outTradeNo: req.outTradeNo,
+      refundId: r.refundId,
+      outRefundNo: r.outRefundNo,
+      totalFee: req.totalFee,
+      settlementTotalFee: req.totalFee,
+      refundFee: r.refundFee,
+      settlementRefundFee: r.refundFee,
+      refundStatus: r.status,
+      ...(r.successTime ? { successTime: r.successTime } : {}),
+      refundRecvAccout: r.status === 'SUCCESS' ? '支付用户零钱' : '',
+      refundAccount: 'REFUND_SOURCE_UNSETTLED_FUNDS',
+      refundRequestSource: 'API',
+    },
+  };
+  let response: any;
+  try {
+    response = await h.invoke(r.functionName, event, { openid: '', source: 'wx_paycallback' });
+  } catch (err: any) {
+    response = { error: String(err?.message || err) };
+  }
+  const acknowledged = !!response && typeof response === 'object' && response.errcode === 0;
+  const cur = findRefund(h, outRefundNo)!;
+  saveRefunds(
+    h,
+    cur.order,
+    refundsOf(cur.order).map((x) => (x.outRefundNo === outRefundNo ? { ...x, notifies: x.notifies + 1, acked: acknowledged } : x)),
+  );
+  return { ...base, acknowledged, attempts: r.notifies + 1, response };
 }
 
 const shanghaiStamp = (d: Date) => {

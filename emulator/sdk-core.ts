@@ -89,6 +89,7 @@ export function createSdk(resolve: () => Emulator | undefined) {
       unifiedOrder: async (d: any) => sb.unifiedOrder(host('cloudPay.unifiedOrder'), d),
       queryOrder: async (d: any) => sb.queryOrder(host('cloudPay.queryOrder'), d),
       refund: async (d: any) => sb.refund(host('cloudPay.refund'), d),
+      queryRefund: async (d: any) => sb.queryRefund(host('cloudPay.queryRefund'), d),
       closeOrder: async (d: any) => sb.closeOrder(host('cloudPay.closeOrder'), d),
     },
 

@@ -26,6 +26,7 @@ import { defineJob, enqueue, jobs, jobProgress, jobView, work, workerBudgetMs } 
 import type { Ctx } from '../_shared/router';
 import { compoundTarget } from './common';
 import { bills, feeItems, ledgerHeads, parkingSpaces } from './docs';
+import { myRefunds } from './refunds';
 import { billView, yuan } from './views';
 import deploy from './deploy.json';
 
@@ -135,10 +136,18 @@ export async function monthlyGeneration(ctx: Ctx): Promise<{ queued: number }> {
 const MY_BILLS_LIMIT = 60;
 
 /** My homes' bills: one indexed $in on my homes (same cost at 585 and 30,000 homes). */
+/** My bills page: what my homes owe, what they paid lately, and money owed back to them. */
+export async function myBillsPage(ctx: Ctx): Promise<MyBills> {
+  const mine = await myBills(ctx);
+  const actor = await ctx.actor();
+  return { ...mine, refunds: await myRefunds(ctx, [...new Set(actor.homes.map((h) => h.homeId))].slice(0, 20)) };
+}
+
+/** What my homes owe (the 首页 card reads this too, without refunds). */
 export async function myBills(ctx: Ctx): Promise<MyBills> {
   const actor = await ctx.actor();
   const homeIds = [...new Set(actor.homes.map((h) => h.homeId))].slice(0, 20);
-  if (!homeIds.length) return { homes: [], dueTitle: dueTitle([]), dueFen: 0, due: yuan(0), unpaidCount: 0, recentPaid: [] };
+  if (!homeIds.length) return { homes: [], dueTitle: dueTitle([]), dueFen: 0, due: yuan(0), unpaidCount: 0, recentPaid: [], refunds: [] };
   const _ = ctx.db.command;
   const docs = await bills(ctx.db).find({ homeId: _.in(homeIds) }, { orderBy: [['period', 'desc']], limit: MY_BILLS_LIMIT });
   const labels = await homes(ctx.db).byIds(homeIds);
@@ -161,6 +170,7 @@ export async function myBills(ctx: Ctx): Promise<MyBills> {
       .filter((b) => b.status === 'paid')
       .slice(0, 12)
       .map((b) => billView(b, ctx.now)),
+    refunds: [],
   };
 }
 

@@ -8,9 +8,10 @@ import deploy from './deploy.json';
 import { feesApi } from '../../core/fees/contract';
 import { jobsTimer } from '../_shared/jobs';
 import { createMain, timerRoute } from '../_shared/router';
-import { arrears, generate, generationStatus, monthlyGeneration, myBills, summary } from './bills';
+import { arrears, generate, generationStatus, monthlyGeneration, myBillsPage, summary } from './bills';
 import { answer, ask, book, close, donations, entries, linkNotice, publish, reverse, statement, trend, verify } from './ledger';
-import { orderState, pay, payOffline, receipt, refund } from './pay';
+import { orderState, pay, payOffline, receipt } from './pay';
+import { refund, refundCheck, refundsPage } from './refunds';
 import { listItems, setRate } from './rates';
 import { writeDailyHeads } from './witness';
 import { exportXlsx } from './exports';
@@ -27,13 +28,15 @@ export const main = createMain(
     'fees.setRate': setRate,
     'fees.generate': generate,
     'fees.jobStatus': generationStatus,
-    'fees.myBills': (ctx) => myBills(ctx),
+    'fees.myBills': (ctx) => myBillsPage(ctx),
     'fees.summary': (ctx) => summary(ctx),
     'fees.pay': pay,
     'fees.order': orderState,
     'fees.receipt': receipt,
     'fees.payOffline': payOffline,
     'fees.refund': refund,
+    'fees.refundCheck': refundCheck,
+    'fees.refunds': refundsPage,
     'fees.arrears': arrears,
     'ledger.book': book,
     'ledger.reverse': reverse,

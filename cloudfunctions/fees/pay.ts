@@ -3,7 +3,7 @@
  * so the same bill is never in two live orders) and asks WeChat Pay for it; the
  * `payCallback` function settles the order. Offline: the property manager records
  * cash or a transfer with the receipt number. A bill paid twice (offline while an
- * online payment was under way) is refunded from the payment that came second.
+ * online payment was under way) is refunded from the payment that came second (refunds.ts).
  */
 import { assertCan } from '../../core/authz';
 import type { OrderState, PayStart, ReceiptView } from '../../core/fees/contract';
@@ -197,7 +197,7 @@ export async function receipt(ctx: Ctx, input: { paymentId: string }): Promise<R
       }
     }
   }
-  const entryIds = [...p.entryIds, ...(p.refund?.entryId ? [p.refund.entryId] : [])];
+  const entryIds = [...p.entryIds, ...(p.refund?.entryIds ?? (p.refund?.entryId ? [p.refund.entryId] : []))];
   return receiptView(p, [...(await ledger(ctx.db).byIds(entryIds)).values()]);
 }
 
@@ -288,91 +288,6 @@ export async function payOffline(
       };
       await payments(ctx.db).in(tx).put(paymentId, p);
       return { _id: paymentId, ...p };
-    },
-    5,
-  );
-  return receiptView(doc);
-}
-
-/** Refund what a payment received for bills already paid: recorded once, posted as a refund expense. */
-export async function refund(ctx: Ctx, input: { paymentId: string; reason: string }): Promise<ReceiptView> {
-  const actor = await ctx.actor();
-  const p = await payments(ctx.db).get(input.paymentId);
-  if (!p) throw new AppError('NOT_FOUND');
-  const compound = (await compounds(ctx.db).get(p.compoundId)) as CompoundDoc;
-  assertCan(actor, 'fees.refund', compoundTarget(compound));
-  const person = await requirePerson(ctx.db, actor);
-  if (!p.needsRefund || p.refund || p.duplicateFen <= 0) throw new AppError('BAD_REQUEST', '该笔付款没有需要退还的金额');
-  // An online payment is refunded through WeChat Pay to the payer first; the refund
-  // number is fixed per payment, so a retry after a lost answer (or a crash before the
-  // record below) asks WeChat for the same refund again and gets the same refundId.
-  let wechat: { refundId: string; outRefundNo: string } | null = null;
-  if (p.method === 'wechat' && p.outTradeNo) {
-    const outRefundNo = `R${sha256(`refund|${p._id}`).slice(0, 31)}`;
-    const res = (await cloudPay(ctx).refund({
-      subMchId: subMchIdOf(p.compoundId),
-      nonceStr: sha256(`${outRefundNo}|${ctx.now.getTime()}`).slice(0, 32),
-      outTradeNo: p.outTradeNo,
-      outRefundNo,
-      totalFee: p.amountFen,
-      refundFee: p.duplicateFen,
-      envId: (ctx.cloud.getWXContext() as { ENV?: string }).ENV || process.env.TCB_ENV || 'local',
-      functionName: 'payCallback',
-    })) as { resultCode?: string; refundId?: string; errCodeDes?: string };
-    if (res.resultCode !== 'SUCCESS' || !res.refundId)
-      throw new AppError('PAY_FAILED', `微信退款未成功${res.errCodeDes ? `：${res.errCodeDes}` : ''}，请稍后再试`);
-    wechat = { refundId: res.refundId, outRefundNo };
-  }
-  // The refund leaves the fund the money came into: property and fixed fees from
-  // operating money, parking and EV charging from the owners' common-part money.
-  const dupLines = p.lines.filter((l) => l.duplicate);
-  const kinds = await bills(ctx.db).byIds(dupLines.map((l) => l.billId));
-  const byCategory = new Map<'refund' | 'refundCommon', number>();
-  for (const l of dupLines) {
-    const kind = kinds.get(l.billId)?.kind ?? 'property';
-    const cat = refundCategoryOf(FEE_KIND_CATEGORY[kind]);
-    byCategory.set(cat, (byCategory.get(cat) ?? 0) + l.amountFen);
-  }
-  // Lines and duplicateFen agree (both written by the callback); if they ever did not, the whole sum is operating money.
-  if ([...byCategory.values()].reduce((a, b) => a + b, 0) !== p.duplicateFen) {
-    byCategory.clear();
-    byCategory.set('refund', p.duplicateFen);
-  }
-  const doc = await transaction(
-    ctx.db,
-    async (tx) => {
-      const cur = await payments(ctx.db).in(tx).must(p._id);
-      if (!cur.needsRefund || cur.refund) throw new AppError('CONFLICT');
-      const memo = `重复缴费退款 ${cur.receiptNo}${wechat ? '（原路退回微信）' : '（现金退还）'}`;
-      const [entry] = await appendInTx(
-        ctx,
-        tx,
-        compound,
-        [...byCategory.entries()].map(([category, amountFen]) => ({
-          kind: 'expense' as const,
-          category,
-          fund: CATEGORY_FUND[category],
-          amountFen,
-          memo,
-          sourceKey: category === 'refund' ? `refund_${cur._id}` : `refund_${cur._id}_common`,
-          reverses: null,
-          receipts: [],
-          by: person._id,
-          byName: person.name,
-          reason: input.reason,
-        })),
-        ctx.now,
-      );
-      const refundDoc = {
-        amountFen: cur.duplicateFen,
-        reason: input.reason,
-        by: person._id,
-        at: ctx.now,
-        entryId: entry._id,
-        ...(wechat ? { how: 'wechat' as const, ...wechat } : { how: 'cash' as const }),
-      };
-      await payments(ctx.db).in(tx).patch(cur._id, { refund: refundDoc, needsRefund: false });
-      return { ...cur, refund: refundDoc, needsRefund: false };
     },
     5,
   );

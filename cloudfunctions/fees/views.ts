@@ -1,7 +1,7 @@
 /** Documents → views. */
 import type { BillDoc, LedgerEntryDoc, PaymentDoc } from '../../core/fees/docs';
 import type { BillView, LedgerEntryView, ReceiptView } from '../../core/fees/contract';
-import { CATEGORY_LABELS, monthsOverdue, periodLabel, witnessCode } from '../../core/fees/rules';
+import { CATEGORY_LABELS, monthsOverdue, periodLabel, REFUND_STATE_LABELS, refundResidentNote, witnessCode } from '../../core/fees/rules';
 import { formatFen, formatHundredths, formatYuan } from '../../core/platform/units';
 import { periodOf, shanghai } from '../../core/platform/time';
 import { iso } from '../_shared/db';
@@ -46,6 +46,8 @@ const METHOD_LABELS = { wechat: '微信支付', cash: '现金', transfer: '银�
  * resident's witness of the ledger.
  */
 export function receiptView(p: PaymentDoc, entries: Pick<LedgerEntryDoc, 'seq' | 'hash'>[] = []): ReceiptView {
+  // A refund recorded before refunds were confirmed has no state: it was given back then.
+  const refundState = p.refund ? (p.refund.state ?? 'refunded') : p.needsRefund && p.duplicateFen > 0 ? 'owed' : null;
   return {
     id: p._id,
     receiptNo: p.receiptNo,
@@ -62,12 +64,22 @@ export function receiptView(p: PaymentDoc, entries: Pick<LedgerEntryDoc, 'seq' |
       amount: yuan(l.amountFen),
     })),
     ...(p.transactionId ? { transactionId: p.transactionId } : {}),
-    ...(p.refund
+    ...(refundState
+      ? {
+          refund: {
+            state: refundState,
+            label: REFUND_STATE_LABELS[refundState],
+            amount: yuan(p.duplicateFen),
+            note: refundResidentNote(refundState),
+          },
+        }
+      : {}),
+    ...(p.refund && refundState === 'refunded'
       ? {
           refunded: {
             amount: yuan(p.refund.amountFen),
             reason: p.refund.reason,
-            at: iso(p.refund.at),
+            at: iso(p.refund.confirmedAt ?? p.refund.at),
             how: p.refund.how === 'wechat' ? '原路退回微信零钱/银行卡' : '现金退还',
           },
         }

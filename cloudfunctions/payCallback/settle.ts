@@ -150,6 +150,7 @@ export async function settle(ctx: Ctx, notice: PaidNotice, opts: { confirmed?: b
         amountFen: o.totalFee,
         duplicateFen,
         needsRefund: duplicateFen > 0,
+        ...(duplicateFen > 0 ? { refundState: 'owed' as const } : {}),
         transactionId: notice.transactionId,
         outTradeNo: o._id,
         day: formatDate(now),

@@ -30,7 +30,12 @@ export const FEES_COLLECTIONS = defineCollections([
     indexes: [
       { name: 'compound_day', keys: { compoundId: 1, day: 1 } },
       { name: 'homes', keys: { homeIds: 1, paidAt: -1 } },
+      /** Money still owed back, per compound (the refunds page). */
       { name: 'refund', keys: { needsRefund: 1, compoundId: 1 } },
+      /** Refunds by state: the reconcile timer asks WeChat about every `pending` one. */
+      { name: 'refund_state', keys: { refundState: 1, compoundId: 1 } },
+      /** A resident's refunds (my bills). */
+      { name: 'home_refund', keys: { homeIds: 1, refundState: 1 } },
     ],
   },
   /** Append-only entries: _id `${compoundId}_${seq}` (seq zero-padded); sourceKey unique per compound. */

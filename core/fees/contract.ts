@@ -12,8 +12,11 @@ import type { StatementNoticeDraft } from './statement-notice';
 import { FEE_LIMITS, PERIOD, RECEIPT_NO } from './limits';
 import { PARKING_ACTIONS } from './contract-parking';
 import { DUES_ACTIONS } from './contract-dues';
+import type { MyRefundView, RefundsPageView } from './contract-refunds';
+import type { RefundState } from './refunds';
 export * from './contract-parking';
 export * from './contract-dues';
+export * from './contract-refunds';
 import {
   EXPENSE_CATEGORIES,
   FEE_KINDS,
@@ -78,6 +81,8 @@ export interface MyBills {
   unpaidCount: number;
   /** Paid bills of the last 12 months, newest first. */
   recentPaid: BillView[];
+  /** Money owed back to my homes and how each refund stands (recently refunded ones too). */
+  refunds: MyRefundView[];
 }
 export interface PayStart {
   outTradeNo: string;
@@ -102,9 +107,12 @@ export interface ReceiptView {
   paidAt: string;
   lines: { homeLabel: string; itemName: string; periodLabel: string; amount: string }[];
   transactionId?: string;
+  /** Given back (a WeChat refund once WeChat said it succeeded). */
   refunded?: { amount: string; reason: string; at: string; how: string };
   /** Some bills were already paid: the difference is to be refunded. */
   duplicateFen: number;
+  /** Where the refund of `duplicateFen` stands, in words for the payer. */
+  refund?: { state: RefundState; label: string; amount: string; note: string };
   compoundId: string;
   /**
    * The ledger entries this payment posted: each one's sequence number and the chain
@@ -299,7 +307,18 @@ export const FEES_BASE_ACTIONS = {
       receiptNo: z.string().regex(RECEIPT_NO, '收据号只能含字母、数字和-'),
     }),
   ).returns<ReceiptView>(),
-  'fees.refund': action(z.strictObject({ paymentId: id, reason: text({ max: FEE_LIMITS.reason }) })).returns<ReceiptView>(),
+  /**
+   * Give back what a payment received for bills already paid: through WeChat Pay to
+   * the payer (`wechat`, the default for an online payment; 退款中 until WeChat says it
+   * succeeded) or in cash at the office (`cash`, recorded at once).
+   */
+  'fees.refund': action(
+    z.strictObject({ paymentId: id, reason: text({ max: FEE_LIMITS.reason }), how: z.enum(['wechat', 'cash']).optional() }),
+  ).returns<ReceiptView>(),
+  /** 查询进度: ask WeChat Pay now how a pending refund stands (the reconcile timer does so every 2 hours). */
+  'fees.refundCheck': action(z.strictObject({ paymentId: id })).returns<ReceiptView>(),
+  /** The refunds page: money owed back in one of the caller's compounds and how each refund stands. */
+  'fees.refunds': action(z.strictObject({ compoundId: id.optional() })).returns<RefundsPageView>(),
   'fees.arrears': action(z.strictObject({ compoundId: id, period, buildingId: id.optional() })).returns<ArrearsView>(),
   'ledger.book': action(
     z.strictObject({

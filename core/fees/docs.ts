@@ -17,6 +17,7 @@ import type {
   StatementFigures,
   Tier,
 } from './rules';
+import type { RefundCategory, RefundFailureKind, RefundState } from './refunds';
 
 export interface FeeItemDoc {
   _id: string;
@@ -183,17 +184,44 @@ export interface PaymentDoc {
   amountFen: number;
   /** Bills in it that were already paid by another payment: this much is owed back. */
   duplicateFen: number;
+  /** Money is still owed back (true until a refund is confirmed). */
   needsRefund: boolean;
-  /** Money given back: through WeChat Pay to the payer (原路退回, `refundId`), or in cash at the office. */
+  /** Where the refund of `duplicateFen` stands (core/fees/refunds.ts); absent when nothing is owed. */
+  refundState?: RefundState;
+  /**
+   * Money given back: through WeChat Pay to the payer (原路退回), or in cash at the
+   * office. A WeChat refund is `pending` from the request until WeChat's notification
+   * or queryRefund says how it ended; its ledger entries are written only then. A
+   * refund recorded before refunds were confirmed has no `state` and is refunded.
+   */
   refund?: {
+    state?: 'pending' | 'failed' | 'refunded';
     amountFen: number;
     reason: string;
+    /** Who asked for it (person id, name as booked). */
     by: string;
+    byName?: string;
+    /** When it was asked for (the latest attempt). */
     at: Date;
-    entryId: string;
     how?: 'wechat' | 'cash';
-    refundId?: string;
+    /** WeChat: the attempt (1-based) and its refund number; WeChat's refund id once accepted. */
+    attempt?: number;
     outRefundNo?: string;
+    refundId?: string;
+    /** The merchant the order was paid to: refund and queryRefund must name it. */
+    subMchId?: string;
+    /** The ledger lines it posts when confirmed, by fund. */
+    parts?: { category: RefundCategory; amountFen: number }[];
+    /** The last failure, shown to the people who handle it. */
+    failure?: { kind: RefundFailureKind; note: string; at: Date; outRefundNo?: string };
+    /** Failed attempts so far. */
+    failures?: number;
+    confirmedAt?: Date;
+    /** What confirmed it: WeChat's notification, queryRefund, or the office (cash). */
+    confirmedBy?: 'notify' | 'query' | 'office';
+    /** The first of its ledger entries, and all of them (one per fund). */
+    entryId?: string;
+    entryIds?: string[];
   };
   transactionId?: string;
   outTradeNo?: string;

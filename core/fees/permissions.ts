@@ -23,10 +23,16 @@ export const FEES_PERMISSIONS = {
     ['propertyManager', 'compound'],
     ['bookkeeper', 'compound'],
   ],
-  /** Refund a bill paid twice. */
+  /** Refund a bill paid twice (through WeChat Pay, or in cash at the office), and ask how a refund stands. */
   'fees.refund': [
     ['committeeMember', 'compound'],
     ['propertyManager', 'compound'],
+  ],
+  /** See the money owed back and how each refund stands (退款中, 退款未成功): also the bookkeeper. */
+  'fees.refund.view': [
+    ['committeeMember', 'compound'],
+    ['propertyManager', 'compound'],
+    ['bookkeeper', 'compound'],
   ],
   /** Arrears, collection rates, a building's bills, reminders, exports. */
   'fees.arrears': [

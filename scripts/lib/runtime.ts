@@ -95,6 +95,8 @@ export interface RuntimeOptions {
   timers?: boolean;
   /** Deliver photos' content-check verdicts this long after each check starts (default 3 s). */
   mediaCheckDelayMs?: number;
+  /** End accepted WeChat refunds (SUCCESS) and notify payCallback this long after one starts (default 3 s). */
+  refundDelayMs?: number;
   appId?: string;
   env?: string;
 }
@@ -206,6 +208,9 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     // Photos' content-check verdicts arrive a few seconds later through the wxa_media_check
     // push, as in production; without it every photo would stay 审核中.
     mediaCheckDelayMs: opts.mediaCheckDelayMs ?? 3000,
+    // A refund WeChat accepted ends (SUCCESS) and is notified a few seconds later, so a
+    // refund shows 退款中 and then 已退回, as in production (where it takes minutes to days).
+    refundDelayMs: opts.refundDelayMs ?? 3000,
     env: opts.env ?? 'jinlin-local',
     appId: opts.appId ?? 'wx0000000000000000',
     // Timer triggers and timeouts as each function's config.json / deploy.json declare them.

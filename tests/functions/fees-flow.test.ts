@@ -172,7 +172,7 @@ describe('paying online', () => {
     expect(await count('payOrders', { billIds: id })).toBe(1);
   });
 
-  it('bill paid twice (cash at the office while paying online): the online payment is marked for refund, refunded once', async () => {
+  it('bill paid twice (cash at the office while paying online): the online payment is marked for refund, 退款中 until WeChat confirms, refunded once', async () => {
     const home = h.seed.memberships.find((m) => m.personId === 'p-txsj-shop')!.homeId;
     const id = billId(home, 'property', PERIOD);
     const o = await h.as('txsj-shop').ok('fees', 'fees.pay', { clientRequestId: newRequestId(), billIds: [id] });
@@ -191,10 +191,21 @@ describe('paying online', () => {
       error: { code: 'FORBIDDEN' },
     });
     const r = await h.as('txsj-manager').ok('fees', 'fees.refund', { paymentId: order.paymentId, reason: '现金已缴，退回微信支付' });
-    expect(r.refunded).toMatchObject({ amount: p.amount, how: expect.stringContaining('原路退回') });
-    // The money went back through WeChat Pay, once, for the amount paid twice.
-    const wx = h.emu.pay.orders().find((e: any) => e.payload.request.outTradeNo === o.outTradeNo)!;
-    expect(wx.payload.refunds).toEqual([expect.objectContaining({ refundFee: o.totalFee })]);
+    // WeChat accepted it; that is not a refund yet: 退款中, nothing booked.
+    expect(r.refunded).toBeUndefined();
+    expect(r.refund).toMatchObject({ state: 'pending', label: '退款中', amount: p.amount });
+    expect(await count('ledger', { sourceKey: `refund_${order.paymentId}` })).toBe(0);
+    // Asked again meanwhile: the same refund, never a second one.
+    await h.as('txsj-manager').ok('fees', 'fees.refund', { paymentId: order.paymentId, reason: '再退一次' });
+    expect(h.emu.pay.refunds().filter((x) => x.outTradeNo === o.outTradeNo)).toEqual([
+      expect.objectContaining({ refundFee: o.totalFee, status: 'PROCESSING' }),
+    ]);
+    // WeChat's notification: refunded, booked once.
+    const [wx] = h.emu.pay.refunds().filter((x) => x.outTradeNo === o.outTradeNo);
+    expect(await h.emu.pay.settleRefund(wx.outRefundNo)).toMatchObject({ acknowledged: true });
+    const done = await h.as('txsj-shop').ok('fees', 'fees.receipt', { paymentId: order.paymentId });
+    expect(done.refunded).toMatchObject({ amount: p.amount, how: expect.stringContaining('原路退回') });
+    expect(done.refund).toMatchObject({ state: 'refunded' });
     expect(await h.as('txsj-manager').call('fees', 'fees.refund', { paymentId: order.paymentId, reason: '再退一次' })).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST' },
@@ -235,6 +246,8 @@ describe('paying online', () => {
     await h.emu.pay.complete(o.outTradeNo);
     const paymentId = (await h.as('txsj-lead-3').ok('fees', 'fees.order', { outTradeNo: o.outTradeNo })).paymentId;
     await h.as('txsj-manager').ok('fees', 'fees.refund', { paymentId, reason: '现金已缴' });
+    const [wx] = h.emu.pay.refunds().filter((x) => x.outTradeNo === o.outTradeNo);
+    await h.emu.pay.settleRefund(wx.outRefundNo);
     const entries = (
       await h.db
         .collection('ledger')
@@ -244,7 +257,7 @@ describe('paying online', () => {
     expect(entries.map((e: any) => [e.category, e.fund, e.amountFen])).toEqual([['refundCommon', 'commonPart', 15000]]);
   });
 
-  it('a refund WeChat Pay refuses records nothing: no 退款 entry, still to be refunded', async () => {
+  it('a refund WeChat Pay refuses books nothing: no 退款 entry, shown as 退款未成功 and still to be refunded', async () => {
     const home = h.seed.memberships.find((m) => m.personId === 'p-txsj-resident-5')!.homeId;
     const old = addMonths(PERIOD, -2); // not this month's: the export below counts those
     const id = billId(home, 'rf', old);
@@ -285,7 +298,11 @@ describe('paying online', () => {
     const r = await h.as('txsj-manager').call('fees', 'fees.refund', { paymentId, reason: '重复缴费' });
     expect(r).toMatchObject({ ok: false, error: { code: 'PAY_FAILED', message: expect.stringContaining('微信退款未成功') } });
     expect(await count('ledger', {})).toBe(before);
-    expect((await h.db.collection('payments').doc(paymentId).get()).data).toMatchObject({ needsRefund: true });
+    expect((await h.db.collection('payments').doc(paymentId).get()).data).toMatchObject({
+      needsRefund: true,
+      refundState: 'failed',
+      refund: { state: 'failed', failure: { kind: 'refused' } },
+    });
   });
 
   it("reconciliation: a paid order whose callback never came is settled by the timer; the day's WeChat total matches the ledger", async () => {

@@ -173,6 +173,14 @@ const MATRIX: Record<keyof typeof FEES_BASE_ACTIONS, Spec> = {
     allowed: ['txsj-committee', 'txsj-manager'],
     payload: async () => ({ paymentId: await duplicatePayment(), reason: '重复缴费' }),
   },
+  'fees.refundCheck': {
+    allowed: ['txsj-committee', 'txsj-manager'],
+    payload: async () => ({ paymentId: await duplicatePayment() }),
+  },
+  'fees.refunds': {
+    allowed: ['txsj-committee', 'txsj-manager', 'txsj-bookkeeper'],
+    payload: async () => ({ compoundId: 'txsj' }),
+  },
   'fees.arrears': {
     allowed: ['txsj-lead-3', 'txsj-committee', 'txsj-secretary', 'txsj-manager', 'txsj-bookkeeper'],
     payload: async () => ({ compoundId: 'txsj', period: PERIOD }),
