@@ -181,10 +181,11 @@ function itemView(p: PaymentDoc, state: RefundState, canAct: boolean): RefundIte
   const online = p.method === 'wechat' && !!p.outTradeNo;
   const can = refundActions(state, online, p.refund?.failure?.kind);
   const r = p.refund;
+  const dup = p.lines.filter((l) => l.duplicate);
   return {
     paymentId: p._id,
     receiptNo: p.receiptNo,
-    homes: [...new Set(p.lines.filter((l) => l.duplicate).map((l) => l.homeLabel))].join('、'),
+    homes: [...new Set((dup.length ? dup : p.lines).map((l) => l.homeLabel))].join('、'),
     paidAt: iso(p.paidAt),
     methodLabel: METHOD_LABELS[p.method],
     amountFen: p.duplicateFen,

@@ -267,6 +267,7 @@ const OPTIONAL_FIELDS = new Set([
   'fees.setRate:tiers',
   'fees.setRate:fen',
   'fees.arrears:buildingId',
+  'fees.refunds:compoundId',
   'ledger.book:receipts',
   'ledger.book:donor',
   'ledger.entries:category',
