@@ -334,7 +334,8 @@ export class Emulator implements sb.SandboxHost {
         .list(sb.OUTBOX.payOrder)
         .flatMap((o) => ((o.payload.refunds ?? []) as sb.SandboxRefund[]).map((r) => ({ ...r, outTradeNo: o.payload.request.outTradeNo }))),
     /** The refund ends at WeChat (SUCCESS, REFUNDCLOSE, CHANGE) and its callback is notified. */
-    settleRefund: (outRefundNo: string, status: 'SUCCESS' | 'REFUNDCLOSE' | 'CHANGE' = 'SUCCESS') => sb.refundSettle(this, outRefundNo, status),
+    settleRefund: (outRefundNo: string, status: 'SUCCESS' | 'REFUNDCLOSE' | 'CHANGE' = 'SUCCESS') =>
+      sb.refundSettle(this, outRefundNo, status),
     /** Re-notify ended refunds whose callback did not answer {errcode: 0} yet — WeChat's retry. */
     deliverPendingRefunds: () => sb.refundDeliverPending(this),
   };

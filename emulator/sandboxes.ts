@@ -564,7 +564,15 @@ export function queryRefund(h: SandboxHost, d: any): Record<string, any> {
     throw sdkError(api, -1, 'one of refundId, outRefundNo, transactionId, outTradeNo is required');
   const found = findRefunds(h, d);
   if (!found || String(found.order.payload.request.subMchId) !== String(d.subMchId))
-    return { returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'FAIL', subErrCode: 'REFUNDNOTEXIST', errCodeDes: '退款订单查询失败', errCode: 0, errMsg: `${api}:ok` };
+    return {
+      returnCode: 'SUCCESS',
+      returnMsg: 'OK',
+      resultCode: 'FAIL',
+      subErrCode: 'REFUNDNOTEXIST',
+      errCodeDes: '退款订单查询失败',
+      errCode: 0,
+      errMsg: `${api}:ok`,
+    };
   const { order, rows } = found;
   const list = <K extends keyof SandboxRefund>(k: K) => rows.map((r) => r[k]);
   return {
@@ -594,7 +602,13 @@ export function queryRefund(h: SandboxHost, d: any): Record<string, any> {
   };
 }
 
-export type RefundNotifyResult = { outRefundNo: string; status: SandboxRefundStatus; acknowledged: boolean; attempts: number; response: any };
+export type RefundNotifyResult = {
+  outRefundNo: string;
+  status: SandboxRefundStatus;
+  acknowledged: boolean;
+  attempts: number;
+  response: any;
+};
 
 function findRefund(h: SandboxHost, outRefundNo: string) {
   const found = findRefunds(h, { outRefundNo });
@@ -611,7 +625,13 @@ export async function refundSettle(h: SandboxHost, outRefundNo: string, status: 
   if (f.refund.status === 'PROCESSING') {
     const refunds = refundsOf(f.order).map((r) =>
       r.outRefundNo === outRefundNo
-        ? { ...r, status, ...(status === 'SUCCESS' ? { successTime: shanghaiStamp(new Date()).replace(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/, '$1-$2-$3 $4:$5:$6') } : {}) }
+        ? {
+            ...r,
+            status,
+            ...(status === 'SUCCESS'
+              ? { successTime: shanghaiStamp(new Date()).replace(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/, '$1-$2-$3 $4:$5:$6') }
+              : {}),
+          }
         : r,
     );
     saveRefunds(h, f.order, refunds);
@@ -632,7 +652,8 @@ export async function refundDeliverPending(h: SandboxHost): Promise<RefundNotify
   const out: RefundNotifyResult[] = [];
   for (const o of h.store.journal.list(OUTBOX.payOrder) as { payload: any }[])
     for (const r of refundsOf(o))
-      if (r.status !== 'PROCESSING' && r.functionName && !r.acked && r.notifies < PAY_MAX_NOTIFY) out.push(await notifyRefund(h, r.outRefundNo));
+      if (r.status !== 'PROCESSING' && r.functionName && !r.acked && r.notifies < PAY_MAX_NOTIFY)
+        out.push(await notifyRefund(h, r.outRefundNo));
   return out;
 }
 

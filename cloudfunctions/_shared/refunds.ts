@@ -64,7 +64,8 @@ export async function submitRefund(ctx: Ctx, p: PaymentDoc): Promise<SubmitResul
     envId: (ctx.cloud.getWXContext() as { ENV?: string }).ENV || process.env.TCB_ENV || 'local',
     functionName: REFUND_CALLBACK,
   })) as { returnCode?: string; resultCode?: string; refundId?: string; errCodeDes?: string; returnMsg?: string };
-  if (res.returnCode === 'SUCCESS' && res.resultCode === 'SUCCESS') return { accepted: true, ...(res.refundId ? { refundId: res.refundId } : {}) };
+  if (res.returnCode === 'SUCCESS' && res.resultCode === 'SUCCESS')
+    return { accepted: true, ...(res.refundId ? { refundId: res.refundId } : {}) };
   return { accepted: false, detail: String(res.errCodeDes || (res.returnCode !== 'SUCCESS' ? res.returnMsg : '') || '').slice(0, 60) };
 }
 
@@ -114,7 +115,8 @@ export async function askRefund(ctx: Ctx, outRefundNo: string, subMchId: string 
     console.error('[refunds] queryRefund failed', outRefundNo, e);
     return { status: 'UNKNOWN' };
   }
-  if (r.returnCode === 'SUCCESS' && r.resultCode !== 'SUCCESS') return r.subErrCode === 'REFUNDNOTEXIST' ? { status: 'NOTEXIST' } : { status: 'UNKNOWN' };
+  if (r.returnCode === 'SUCCESS' && r.resultCode !== 'SUCCESS')
+    return r.subErrCode === 'REFUNDNOTEXIST' ? { status: 'NOTEXIST' } : { status: 'UNKNOWN' };
   if (r.returnCode !== 'SUCCESS') return { status: 'UNKNOWN' };
   return refundRow(r, outRefundNo);
 }
@@ -229,7 +231,8 @@ export async function markAccepted(ctx: Ctx, paymentId: string, outRefundNo: str
   if (!refundId) return;
   await transaction(ctx.db, async (tx) => {
     const cur = await payments(ctx.db).in(tx).get(paymentId);
-    if (!cur?.refund || cur.refund.outRefundNo !== outRefundNo || cur.refund.state !== 'pending' || cur.refund.refundId === refundId) return;
+    if (!cur?.refund || cur.refund.outRefundNo !== outRefundNo || cur.refund.state !== 'pending' || cur.refund.refundId === refundId)
+      return;
     await payments(ctx.db)
       .in(tx)
       .patch(cur._id, { refund: ctx.db.command.set({ ...cur.refund, refundId }) });

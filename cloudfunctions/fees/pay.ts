@@ -8,7 +8,7 @@
 import { assertCan } from '../../core/authz';
 import type { OrderState, PayStart, ReceiptView } from '../../core/fees/contract';
 import type { BillDoc, PaymentDoc, PayOrderDoc } from '../../core/fees/docs';
-import { CATEGORY_FUND, FEE_KIND_CATEGORY, orderTotal, outTradeNoOf, refundCategoryOf, type IncomeCategory } from '../../core/fees/rules';
+import { CATEGORY_FUND, FEE_KIND_CATEGORY, orderTotal, outTradeNoOf, type IncomeCategory } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import { formatDate } from '../../core/platform/time';
 import { compounds, requirePerson, type CompoundDoc } from '../_shared/directory';

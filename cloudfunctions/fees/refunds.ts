@@ -239,7 +239,12 @@ export async function myRefunds(ctx: Ctx, homeIds: string[]): Promise<MyRefundVi
       amount: yuan(p.duplicateFen),
       state,
       stateLabel: REFUND_STATE_LABELS[state],
-      note: state === 'refunded' ? (p.refund?.how === 'cash' ? '已在物业现金退还。' : '已原路退回微信零钱或银行卡。') : refundResidentNote(state),
+      note:
+        state === 'refunded'
+          ? p.refund?.how === 'cash'
+            ? '已在物业现金退还。'
+            : '已原路退回微信零钱或银行卡。'
+          : refundResidentNote(state),
       at: iso(at),
       t: new Date(at).getTime(),
     });

@@ -14,9 +14,14 @@ import { reconcile, settle } from './settle';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
-const routed = createMain(cloud, payCallbackApi, {}, {
-  system: [timerRoute('reconcile', async (ctx) => ({ ...(await reconcile(ctx)), ...(await reconcileRefunds(ctx)) }))],
-});
+const routed = createMain(
+  cloud,
+  payCallbackApi,
+  {},
+  {
+    system: [timerRoute('reconcile', async (ctx) => ({ ...(await reconcile(ctx)), ...(await reconcileRefunds(ctx)) }))],
+  },
+);
 
 function isPayNotify(
   e: unknown,

@@ -106,7 +106,11 @@ async function withLostNotifications<T>(fn: () => Promise<T>): Promise<T> {
 describe('1. refunds: 退款中 until WeChat says how it ended', () => {
   it('pending → success by the notification: booked only then, from operating money; seen by the books and by the payer', async () => {
     const { paymentId, outTradeNo, amountFen } = await paidTwice('txsj-resident-3');
-    expect(await item('txsj-bookkeeper', paymentId)).toMatchObject({ state: 'owed', stateLabel: '待退款', can: { wechat: false, cash: false } });
+    expect(await item('txsj-bookkeeper', paymentId)).toMatchObject({
+      state: 'owed',
+      stateLabel: '待退款',
+      can: { wechat: false, cash: false },
+    });
     expect(await item('txsj-committee', paymentId)).toMatchObject({ state: 'owed', can: { wechat: true, cash: true, check: false } });
     const r = await h.as('txsj-committee').ok('fees', 'fees.refund', { paymentId, reason: '现金已缴' });
     expect(r.refund).toMatchObject({ state: 'pending', label: '退款中' });
@@ -156,7 +160,11 @@ describe('1. refunds: 退款中 until WeChat says how it ended', () => {
     const [first] = wxRefunds(outTradeNo);
     expect(await h.emu.pay.settleRefund(first.outRefundNo, 'REFUNDCLOSE')).toMatchObject({ acknowledged: true });
     expect(await refundEntries(paymentId)).toEqual([]);
-    expect(await payment(paymentId)).toMatchObject({ needsRefund: true, refundState: 'failed', refund: { failure: { kind: 'closed' }, failures: 1 } });
+    expect(await payment(paymentId)).toMatchObject({
+      needsRefund: true,
+      refundState: 'failed',
+      refund: { failure: { kind: 'closed' }, failures: 1 },
+    });
     expect(await item('txsj-bookkeeper', paymentId)).toMatchObject({
       state: 'failed',
       stateLabel: '退款未成功',
@@ -231,7 +239,10 @@ describe('1. refunds: 退款中 until WeChat says how it ended', () => {
     const events: unknown[] = [];
     const orig = h.emu.invoke.bind(h.emu);
     (h.emu as any).invoke = async (name: string, ev: any, id: any) => {
-      if (name === 'payCallback' && id?.source === 'wx_paycallback') return void events.push(ev) ?? { errcode: 1 };
+      if (name === 'payCallback' && id?.source === 'wx_paycallback') {
+        events.push(ev);
+        return { errcode: 1 };
+      }
       return orig(name, ev, id);
     };
     try {

@@ -1,7 +1,7 @@
 /**
  * fees registers: its pages, the 首页 cards (what my homes owe, pay from there; for
  * the people who keep the books, this month's collection rate and the next month to
- * close) and the grid entries (物业缴费, 财务公示, 记账, 收费标准, 车位与充电, 委员缴费公示).
+ * close) and the grid entries (物业缴费, 财务公示, 记账, 收费标准, 车位与充电, 退款处理, 委员缴费公示).
  */
 import { defineFeature } from '@/features/types';
 import { routePaths } from '@/features/route-table';
@@ -44,6 +44,14 @@ export const feesFeature = defineFeature({
       permission: ['fees.rate.set', 'fees.rate.propose'],
     },
     { key: 'fee-parking', label: '车位与充电', hint: '车位出租、充电记录', url: url.feeParking, order: 14, permission: 'fees.parking' },
+    {
+      key: 'fee-refunds',
+      label: '退款处理',
+      hint: '多缴退回、退款进度',
+      url: url.feeRefunds,
+      order: 16,
+      permission: 'fees.refund.view',
+    },
     {
       key: 'fee-dues',
       label: '委员缴费公示',

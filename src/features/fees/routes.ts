@@ -11,5 +11,6 @@ export const FEE_ROUTES = defineRoutes({
     feeRates: 'pages/rates/index',
     feeParking: 'pages/parking/index',
     feeDues: 'pages/dues/index',
+    feeRefunds: 'pages/refunds/index',
   },
 });

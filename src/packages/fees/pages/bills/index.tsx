@@ -1,12 +1,13 @@
 /**
  * 物业缴费: my homes' unpaid bills (all ticked), pay them in one WeChat payment, then
- * the receipt. Paid bills of the last months below, each opening its receipt. Asked
+ * the receipt. Money owed back to my homes (退款中, 退款未成功, 已退回). Paid bills of the
+ * last months below, each opening its receipt. Asked
  * once (on this phone): 欠费时提醒我 — one WeChat bill message per tap, which the
  * committee's 催缴提醒 spends if a bill falls overdue.
  */
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -137,6 +138,26 @@ export default function BillsPage() {
               </View>
             ) : null,
           )}
+          {data.refunds.length ? (
+            <View className='card fees-my-refunds'>
+              <View className='card__title'>退款</View>
+              {data.refunds.map((r) => (
+                <View
+                  key={r.paymentId}
+                  className='row row--link fees-my-refund'
+                  onClick={() => go(`${url.feeReceipt}?id=${encodeURIComponent(r.paymentId)}`)}
+                >
+                  <View className='row__main'>
+                    <View className='row__title'>
+                      多缴 {r.amount} · <Text className={`fees-refund__state--${r.state}`}>{r.stateLabel}</Text>
+                    </View>
+                    <View className='row__sub'>{r.note}</View>
+                  </View>
+                  <View className='row__side'>收据</View>
+                </View>
+              ))}
+            </View>
+          ) : null}
           {!asked || sub ? (
             <View className='card fees-subscribe'>
               <View className='card__title'>欠费时提醒我</View>

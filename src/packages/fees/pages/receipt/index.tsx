@@ -53,8 +53,10 @@ export default function ReceiptPage() {
               <View>{l.amount}</View>
             </View>
           ))}
-          {d.duplicateFen > 0 && !d.refunded ? (
-            <View className='fees-overdue'>部分账单已用其他方式缴过，多缴的钱将退回，请留意。</View>
+          {d.refund && d.refund.state !== 'refunded' ? (
+            <View className={`fees-receipt-refund fees-receipt-refund--${d.refund.state}`}>
+              {d.refund.label}：多缴 {d.refund.amount}。{d.refund.note}
+            </View>
           ) : null}
           {d.refunded ? (
             <View className='muted fees-refunded'>
