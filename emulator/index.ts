@@ -392,25 +392,27 @@ export class Emulator implements sb.SandboxHost {
   /**
    * Temp URL of a stored file, as getTempFileURL hands it out:
    * `<fileUrlBase><encoded path>?exp=<unix seconds>&sign=<hex HMAC-SHA256>`, the
-   * signature covering path, expiry and the OPENID it was issued to (not in the URL).
+   * signature covering path and expiry. A BEARER link, like CloudBase's: whoever holds
+   * it opens the file until it expires, signed in or not, whoever asked for it (the
+   * storage service checks no identity on a temp URL; wx.cloud.getTempFileURL docs:
+   * "临时链接…有效期"). Privacy rests on handing links only to entitled people.
    */
-  fileUrl(cloudPath: string, opts: { openid?: string; maxAge?: number } = {}) {
-    const openid = opts.openid ?? this.wxContext().OPENID;
+  fileUrl(cloudPath: string, opts: { maxAge?: number } = {}) {
     const exp = Math.floor(Date.now() / 1000) + (opts.maxAge ?? TEMP_URL_MAX_AGE_S);
-    return `${this.fileUrlBase}${cloudPath.split('/').map(encodeURIComponent).join('/')}?exp=${exp}&sign=${this.signFile(cloudPath, exp, openid)}`;
+    return `${this.fileUrlBase}${cloudPath.split('/').map(encodeURIComponent).join('/')}?exp=${exp}&sign=${this.signFile(cloudPath, exp)}`;
   }
 
-  private signFile(cloudPath: string, exp: number, openid: string) {
-    return crypto.createHmac('sha256', this.fileSecret).update(`${cloudPath}\n${exp}\n${openid}`).digest('hex');
+  private signFile(cloudPath: string, exp: number) {
+    return crypto.createHmac('sha256', this.fileSecret).update(`${cloudPath}\n${exp}`).digest('hex');
   }
 
   /**
-   * The file behind a temp URL, only when its signature matches, it has not
-   * expired and `openid` is the one it was issued to; otherwise null. The local
-   * runtime serves `/_files/*` through this. Accepts the URL's path and query,
-   * with or without the `fileUrlBase` prefix.
+   * The file behind a temp URL, when its signature matches and it has not expired;
+   * otherwise null. Anyone holding the URL gets the file (a bearer link). The local
+   * runtime serves `/_files/*` through this. Accepts the URL's path and query, with
+   * or without the `fileUrlBase` prefix.
    */
-  readSignedFile(pathWithQuery: string, openid: string): { body: Buffer; cloudPath: string } | null {
+  readSignedFile(pathWithQuery: string): { body: Buffer; cloudPath: string } | null {
     const s = String(pathWithQuery);
     const q = s.indexOf('?');
     if (q < 0) return null;
@@ -426,7 +428,7 @@ export class Emulator implements sb.SandboxHost {
     const exp = Number(params.get('exp'));
     const sign = params.get('sign') || '';
     if (!Number.isInteger(exp) || exp * 1000 <= Date.now() || !/^[0-9a-f]{64}$/.test(sign)) return null;
-    const want = Buffer.from(this.signFile(cloudPath, exp, String(openid ?? '')), 'hex');
+    const want = Buffer.from(this.signFile(cloudPath, exp), 'hex');
     if (!crypto.timingSafeEqual(want, Buffer.from(sign, 'hex'))) return null;
     const body = this.files.read(cloudPath);
     return body ? { body, cloudPath } : null;

@@ -126,8 +126,8 @@ export function createSdk(resolve: () => Emulator | undefined) {
           const maxAge = Math.min(typeof asked === 'number' && asked > 0 ? Math.floor(asked) : TEMP_URL_MAX_AGE_S, TEMP_URL_MAX_AGE_S);
           const p = emu.files.cloudPathOf(fileID);
           if (!p || !emu.files.read(p)) return { fileID, tempFileURL: '', maxAge, status: 1, errMsg: 'STORAGE_FILE_NONEXIST' };
-          // signed, expiring, and bound to the OPENID of the call that asked
-          return { fileID, tempFileURL: emu.fileUrl(p, { openid: emu.wxContext().OPENID, maxAge }), maxAge, status: 0, errMsg: 'ok' };
+          // signed and expiring, and a bearer link as in CloudBase: anyone holding it may open it until then
+          return { fileID, tempFileURL: emu.fileUrl(p, { maxAge }), maxAge, status: 0, errMsg: 'ok' };
         }),
         errMsg: 'getTempFileURL:ok',
       };

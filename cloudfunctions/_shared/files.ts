@@ -8,6 +8,19 @@
  */
 import { AppError } from '../../core/platform/errors';
 
+/**
+ * How long a photo link handed to a page lives. getTempFileURL links are bearer links:
+ * whoever holds one opens the file until it expires (CloudBase checks no identity), so
+ * privacy rests on handing links only to people entitled to the photo, and on a short
+ * life (a page reads fresh links each time it is shown).
+ */
+export const PHOTO_URL_MAX_AGE_S = 7200;
+
+/** getTempFileURL's fileList for photos shown on a page: each link lives PHOTO_URL_MAX_AGE_S. */
+export function shortLived(fileIDs: string[]): { fileID: string; maxAge: number }[] {
+  return fileIDs.map((fileID) => ({ fileID, maxAge: PHOTO_URL_MAX_AGE_S }));
+}
+
 /** cloud://<env>.<bucket>/<path> → <path>, or null when it is not a fileID. */
 export function cloudPathOf(fileID: string): string | null {
   const m = /^cloud:\/\/[^/\s]+\/([^\s?#]+)$/.exec(fileID);

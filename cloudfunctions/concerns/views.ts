@@ -29,6 +29,7 @@ import { iso } from '../_shared/db';
 import type { Ctx } from '../_shared/router';
 import { FOREVER_TIME } from './time';
 import type { ConcernDoc, ConcernEvent, TopicCommentDoc, TopicDoc } from './docs';
+import { shortLived } from '../_shared/files';
 
 export function excerpt(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -75,7 +76,7 @@ export async function photoViews(
     .map((f) => ({ fileID: f, url: '', check: checks.get(f) ?? ('pending' as const) }))
     .filter((p) => p.check === 'pass' || (full && p.check === 'pending'));
   if (list.length) {
-    const res = (await ctx.cloud.getTempFileURL({ fileList: list.map((p) => p.fileID) })) as {
+    const res = (await ctx.cloud.getTempFileURL({ fileList: shortLived(list.map((p) => p.fileID)) })) as {
       fileList: { fileID: string; tempFileURL: string }[];
     };
     const urls = new Map(res.fileList.map((x) => [x.fileID, x.tempFileURL ?? '']));

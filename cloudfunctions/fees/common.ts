@@ -5,6 +5,7 @@ import { AppError } from '../../core/platform/errors';
 import type { Actor, Target } from '../../core/platform/roles';
 import { compounds, type CompoundDoc } from '../_shared/directory';
 import type { Ctx } from '../_shared/router';
+import { shortLived } from '../_shared/files';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -28,7 +29,7 @@ export { appendInTx, entryId, openPeriod, type EntryDraft } from '../_shared/led
 /** Temporary URLs for stored files (receipts). */
 export async function fileUrls(ctx: Ctx, fileIDs: string[]): Promise<Map<string, string>> {
   if (!fileIDs.length) return new Map();
-  const res = (await ctx.cloud.getTempFileURL({ fileList: [...new Set(fileIDs)] })) as {
+  const res = (await ctx.cloud.getTempFileURL({ fileList: shortLived([...new Set(fileIDs)]) })) as {
     fileList: { fileID: string; tempFileURL: string }[];
   };
   return new Map(res.fileList.map((f) => [f.fileID, f.tempFileURL]));

@@ -18,6 +18,7 @@ import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { iso } from '../_shared/db';
 import type { RepairDoc, RepairEvent } from './docs';
+import { shortLived } from '../_shared/files';
 
 export function excerpt(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -62,7 +63,7 @@ export async function photoUrls(ctx: Pick<Ctx, 'cloud'>, r: RepairDoc, access: '
   const out = new Map<string, RepairPhoto>();
   for (const f of all) out.set(f, { fileID: f, url: '', check: checks.get(f) ?? 'pending' });
   if (show.length) {
-    const res = (await ctx.cloud.getTempFileURL({ fileList: [...new Set(show)] })) as {
+    const res = (await ctx.cloud.getTempFileURL({ fileList: shortLived([...new Set(show)]) })) as {
       fileList: { fileID: string; tempFileURL: string }[];
     };
     for (const x of res.fileList) {

@@ -27,6 +27,7 @@ import type { Ctx } from '../_shared/router';
 import { iso } from '../_shared/db';
 import { leadContactPhone, memberships, people } from '../_shared/directory';
 import type { MoveRequestDoc } from './docs';
+import { shortLived } from '../_shared/files';
 
 type As = 'requester' | 'household' | 'responder';
 
@@ -36,7 +37,7 @@ async function photoOf(ctx: Pick<Ctx, 'cloud'>, r: MoveRequestDoc, as: As): Prom
   // The requester sees their own photo while it is checked; others only once it passed.
   const show = m.status === 'pass' || (m.status === 'pending' && as === 'requester');
   if (!show) return { url: '', check: m.status };
-  const res = (await ctx.cloud.getTempFileURL({ fileList: [m.fileID] })) as { fileList: { tempFileURL?: string }[] };
+  const res = (await ctx.cloud.getTempFileURL({ fileList: shortLived([m.fileID]) })) as { fileList: { tempFileURL?: string }[] };
   return { url: res.fileList[0]?.tempFileURL ?? '', check: m.status };
 }
 

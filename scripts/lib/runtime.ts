@@ -112,7 +112,7 @@ export interface Runtime {
 }
 
 /** What the emulator engineer adds: temp URLs signed, expiring and bound to the OPENID that asked. */
-type SignedFileReader = { readSignedFile?: (pathWithQuery: string, openid: string) => { body: Buffer; cloudPath: string } | null };
+type SignedFileReader = { readSignedFile?: (pathWithQuery: string) => { body: Buffer; cloudPath: string } | null };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -294,16 +294,19 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     return sendError(res, 404, 'NOT_FOUND');
   }
 
-  /** /_files/*: only through a signed temp URL, only for the person it was made for. One 404 for every failure. */
+  /**
+   * /_files/*: only through a signed temp URL that has not expired. A bearer link, as
+   * CloudBase's: it opens for whoever holds it, signed in or not (so the functions hand
+   * links only to people entitled to the file). One 404 for every failure.
+   */
   function fileRoute(req: IncomingMessage, res: ServerResponse) {
     const notFound = () => sendError(res, 404, 'NOT_FOUND', '文件不存在或链接已失效');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'BAD_REQUEST', '请求方式有误');
-    const openid = signedIn(req);
     const reader = (emulator as unknown as SignedFileReader).readSignedFile;
-    if (!openid || typeof reader !== 'function') return notFound();
+    if (typeof reader !== 'function') return notFound();
     let file: { body: Buffer; cloudPath: string } | null;
     try {
-      file = reader.call(emulator, req.url ?? '', openid);
+      file = reader.call(emulator, req.url ?? '');
     } catch {
       file = null;
     }

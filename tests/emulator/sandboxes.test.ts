@@ -318,7 +318,7 @@ describe('storage', () => {
       maxAge: 86400,
       status: 0,
     });
-    expect(emu.readSignedFile(urls.fileList[0].tempFileURL, 'o-up')).toEqual({
+    expect(emu.readSignedFile(urls.fileList[0].tempFileURL)).toEqual({
       body: Buffer.from([1, 2, 3]),
       cloudPath: 'repairs/r1/photo.png',
     });
@@ -339,7 +339,7 @@ describe('storage', () => {
   });
 });
 
-describe('signed, expiring temp URLs', () => {
+describe('signed, expiring bearer temp URLs', () => {
   const emu = createEmulator({ dataDir: ':memory:', collections: COLLS, env: 'e' });
   beforeAll(async () => {
     useEmulator(emu);
@@ -354,29 +354,25 @@ describe('signed, expiring temp URLs', () => {
       )
     ).fileList[0];
 
-  test('only the OPENID the URL was issued to can read it', async () => {
+  test('a bearer link, as CloudBase: whoever holds the URL reads the file until it expires, whoever asked for it', async () => {
     const { tempFileURL } = await urlFor('o-viewer');
     expect(tempFileURL.startsWith('/_files/%E6%8A%A5%E4%BF%AE/r%201.png?')).toBe(true);
-    expect(emu.readSignedFile(tempFileURL, 'o-viewer')?.body.toString()).toBe('img');
-    expect(emu.readSignedFile(tempFileURL, 'o-other')).toBeNull();
-    expect(emu.readSignedFile(tempFileURL, '')).toBeNull();
+    expect(emu.readSignedFile(tempFileURL)?.body.toString()).toBe('img');
+    // The link names nobody: the same file, for a link asked for by anyone else or by a timer.
+    expect(tempFileURL).not.toContain('o-viewer');
+    expect(emu.readSignedFile((await urlFor('')).tempFileURL)?.body.toString()).toBe('img');
     // also without the /_files/ prefix, as a route handler may pass it
-    expect(emu.readSignedFile(tempFileURL.slice('/_files/'.length), 'o-viewer')).not.toBeNull();
+    expect(emu.readSignedFile(tempFileURL.slice('/_files/'.length))).not.toBeNull();
   });
 
   test('tampered, unsigned or foreign-path URLs are refused', async () => {
     const { tempFileURL } = await urlFor('o-viewer');
     const [path, query] = tempFileURL.split('?');
     const exp = Number(new URLSearchParams(query).get('exp'));
-    expect(emu.readSignedFile(path, 'o-viewer')).toBeNull();
-    expect(emu.readSignedFile(`${path}?exp=${exp + 3600}&${query.split('&')[1]}`, 'o-viewer')).toBeNull();
-    expect(emu.readSignedFile(`/_files/other.png?${query}`, 'o-viewer')).toBeNull();
-    expect(
-      emu.readSignedFile(
-        tempFileURL.replace(/sign=(.)/, (_m, c) => `sign=${c === 'a' ? 'b' : 'a'}`),
-        'o-viewer',
-      ),
-    ).toBeNull();
+    expect(emu.readSignedFile(path)).toBeNull();
+    expect(emu.readSignedFile(`${path}?exp=${exp + 3600}&${query.split('&')[1]}`)).toBeNull();
+    expect(emu.readSignedFile(`/_files/other.png?${query}`)).toBeNull();
+    expect(emu.readSignedFile(tempFileURL.replace(/sign=(.)/, (_m, c) => `sign=${c === 'a' ? 'b' : 'a'}`))).toBeNull();
   });
 
   test('URLs expire: one day by default (the maximum), maxAge honoured', async () => {
@@ -386,23 +382,23 @@ describe('signed, expiring temp URLs', () => {
     expect([day.maxAge, hour.maxAge, long.maxAge]).toEqual([86400, 3600, 86400]);
     const now = Date.now();
     jest.spyOn(Date, 'now').mockReturnValue(now + 3601_000);
-    expect(emu.readSignedFile(hour.tempFileURL, 'o-v')).toBeNull();
-    expect(emu.readSignedFile(day.tempFileURL, 'o-v')).not.toBeNull();
+    expect(emu.readSignedFile(hour.tempFileURL)).toBeNull();
+    expect(emu.readSignedFile(day.tempFileURL)).not.toBeNull();
     jest.spyOn(Date, 'now').mockReturnValue(now + 86401_000);
-    expect(emu.readSignedFile(day.tempFileURL, 'o-v')).toBeNull();
+    expect(emu.readSignedFile(day.tempFileURL)).toBeNull();
   });
 
   test('the signing secret is kept in the data dir: URLs survive a restart, and other data dirs cannot forge them', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-sign-'));
     const a = createEmulator({ dataDir: dir, collections: COLLS });
     await a.runAs({ openid: 'o1' }, () => a.sdk.uploadFile({ cloudPath: 'x.txt', fileContent: 'x' }));
-    const url = a.fileUrl('x.txt', { openid: 'o1' });
+    const url = a.fileUrl('x.txt');
     a.close();
     const b = createEmulator({ dataDir: dir, collections: COLLS });
-    expect(b.readSignedFile(url, 'o1')?.body.toString()).toBe('x');
+    expect(b.readSignedFile(url)?.body.toString()).toBe('x');
     expect(b.fileOwner('x.txt')).toBe('o1');
     b.close();
-    expect(emu.readSignedFile(url, 'o1')).toBeNull();
+    expect(emu.readSignedFile(url)).toBeNull();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

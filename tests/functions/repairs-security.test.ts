@@ -40,25 +40,56 @@ const refusedWithNothingWritten = async (call: () => Promise<any>, codes: string
   return result;
 };
 
-it('a resident cannot read another home’s repair, nor open its photos with a link issued to the reporter', async () => {
+/** Whether a reply hands out any link to (or the fileID of) the photo: temp links are bearer links, so none may reach the unentitled. */
+const handsOut = (reply: unknown, fileID: string) => {
+  const text = JSON.stringify(reply);
+  const path = fileID.replace(/^cloud:\/\/[^/]+\//, '');
+  return text.includes('/_files/') || text.includes(fileID) || text.includes(encodeURI(path)) || text.includes(path);
+};
+
+it('a resident cannot read another home’s repair, and never receives a link to its photos', async () => {
   const photo = await upload(h, 'yjlt-resident-5');
   const r = await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', pipe({ photos: [photo] }));
+  // The reporter gets a short-lived link, and it opens (for whoever holds it, as in CloudBase).
+  const url = r.photos[0].url as string;
+  expect(h.emu.readSignedFile(url)).not.toBeNull();
+  expect(Number(new URLSearchParams(url.split('?')[1]).get('exp')) * 1000 - Date.now()).toBeLessThanOrEqual(2 * 3600_000);
   const neighbour = h.as('yjlt-secretary');
   const missing = await neighbour.call('repairs', 'repairs.get', { repairId: 'r-no-such' });
   const real = await refusedWithNothingWritten(() => neighbour.call('repairs', 'repairs.get', { repairId: r.id }), ['NOT_FOUND']);
   expect(real).toEqual(missing);
-  // The reporter's temporary link does not open for anyone else.
-  const url = r.photos[0].url as string;
-  expect(h.emu.readSignedFile(url, 'demo-yjlt-resident-5')).not.toBeNull();
-  expect(h.emu.readSignedFile(url, 'demo-yjlt-secretary')).toBeNull();
-  // Not in their lists either.
-  expect((await neighbour.ok('repairs', 'repairs.mine', {})).items.map((i: { id: string }) => i.id)).not.toContain(r.id);
-  expect((await neighbour.ok('repairs', 'repairs.board', { compoundId: 'yjlt' })).items.map((i: { id: string }) => i.id)).not.toContain(
-    r.id,
-  );
+  expect(handsOut(real, photo)).toBe(false);
+  // Not in their lists either, nor any link to the photo.
+  const mine = await neighbour.ok('repairs', 'repairs.mine', {});
+  const board = await neighbour.ok('repairs', 'repairs.board', { compoundId: 'yjlt' });
+  expect(mine.items.map((i: { id: string }) => i.id)).not.toContain(r.id);
+  expect(board.items.map((i: { id: string }) => i.id)).not.toContain(r.id);
+  for (const reply of [mine, board]) expect(handsOut(reply, photo)).toBe(false);
   // Nor the other compound's property.
-  await refusedWithNothingWritten(() => h.as('txsj-manager').call('repairs', 'repairs.get', { repairId: r.id }), ['NOT_FOUND']);
-  await refusedWithNothingWritten(() => h.as('txsj-manager').call('repairs', 'repairs.list', { compoundId: 'yjlt' }), ['FORBIDDEN']);
+  const other = await refusedWithNothingWritten(
+    () => h.as('txsj-manager').call('repairs', 'repairs.get', { repairId: r.id }),
+    ['NOT_FOUND'],
+  );
+  expect(handsOut(other, photo)).toBe(false);
+  const list = await refusedWithNothingWritten(
+    () => h.as('txsj-manager').call('repairs', 'repairs.list', { compoundId: 'yjlt' }),
+    ['FORBIDDEN'],
+  );
+  expect(handsOut(list, photo)).toBe(false);
+});
+
+it('a common-area photo reaches the neighbours only once its check passed: no link while 审核中', async () => {
+  const photo = await upload(h, 'yjlt-resident-5');
+  const r = await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', { ...lift(), photos: [photo] });
+  const neighbour = h.as('yjlt-secretary');
+  const before = await neighbour.ok('repairs', 'repairs.get', { repairId: r.id });
+  expect(handsOut(before, photo)).toBe(false);
+  expect(handsOut(await neighbour.ok('repairs', 'repairs.board', { compoundId: 'yjlt' }), photo)).toBe(false);
+  await h.emu.deliverMediaChecks();
+  const after = await neighbour.ok('repairs', 'repairs.get', { repairId: r.id });
+  expect(after.photos).toEqual([expect.objectContaining({ fileID: photo, check: 'pass', url: expect.stringMatching(/^\/_files\//) })]);
+  expect(h.emu.readSignedFile(after.photos[0].url)).not.toBeNull();
+  expect(handsOut(after, photo)).toBe(true);
 });
 
 it('confirming someone else’s repair, or moving one not assigned to you, is refused', async () => {

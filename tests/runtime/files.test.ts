@@ -1,11 +1,12 @@
 /**
  * Attack 8: /_files/* served any stored file to anyone, forever (a building lead
- * downloaded the committee's roster export). Now a file is served only to the person
- * signed in, through the emulator's signed, expiring temp URL made for that person
- * (emu.readSignedFile); every failure is the same 404.
+ * downloaded the committee's roster export). Now a file is served only through a
+ * signed temp URL that has not expired (emu.readSignedFile); every failure is the same
+ * 404. The URL is a bearer link, as CloudBase's getTempFileURL: it opens for whoever
+ * holds it, so what protects the roster is that nobody unentitled ever RECEIVES one.
  */
 import type { Runtime } from '../../scripts/lib/runtime';
-import { ask, callAs, CHAIR, LEAD3, snapshot, start } from './support';
+import { ask, callAs, CHAIR, LEAD3, RESIDENT3, snapshot, start } from './support';
 
 let rt: Runtime;
 let url: string;
@@ -40,10 +41,36 @@ test('the person who asked for the URL downloads it, as an attachment', async ()
   expect(r.headers['cache-control']).toContain('no-store');
 });
 
-describe('everyone else gets the same 404', () => {
-  test('a building lead with the committee’s URL', async () => expectSame404(await get(url, LEAD3)));
-  test('signed out', async () => expectSame404(await get(url)));
-  test('a forged cookie', async () => expectSame404(await ask(rt, url, { headers: { cookie: `jl_openid=${CHAIR}` } })));
+test('a bearer link, as in CloudBase: it opens for whoever holds it, signed in or not, until it expires', async () => {
+  for (const who of [LEAD3, undefined]) {
+    const r = await get(url, who);
+    expect(r.status).toBe(200);
+    expect(r.headers['content-disposition']).toBe('attachment');
+  }
+  expect(Number(new URLSearchParams(url.split('?')[1]).get('exp')) * 1000 - Date.now()).toBeLessThanOrEqual(600_000);
+});
+
+describe('the unentitled never receive a link', () => {
+  const path = () => fileID.replace(/^cloud:\/\/[^/]+\//, '');
+  const noLink = (r: { text: string }) => {
+    expect(r.text).not.toContain('/_files/');
+    expect(r.text).not.toContain(path());
+  };
+  test('a building lead or a resident asking for the roster export', async () => {
+    for (const who of [LEAD3, RESIDENT3]) {
+      const r = await callAs(rt, rt.cookieFor(who), 'accounts', 'roster.export', { compoundId: 'txsj' });
+      expect(r.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      noLink(r);
+    }
+  });
+  test('signed out', async () => {
+    const r = await callAs(rt, undefined, 'accounts', 'roster.export', { compoundId: 'txsj' });
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    noLink(r);
+  });
+});
+
+describe('anything but a live, untampered link gets the same 404', () => {
   test('the bare path, without the signed query', async () => expectSame404(await get(url.split('?')[0], CHAIR)));
   test('the cloud path made from the fileID', async () => {
     const path = fileID
