@@ -105,3 +105,68 @@ it('a resident pays, the manager books an expense with a photo, the month is clo
   await resident.waitForURL((u) => u.hash.includes('statement') && u.hash.includes('period='), { timeout: 20_000 });
   await resident.locator('.fees-chart >> visible=true').waitFor();
 });
+
+/** One action called from a signed-in page, as its own client code would. */
+async function callFrom(page: Page, action: string, payload: object): Promise<any> {
+  return page.evaluate(
+    async ([a, p]) => {
+      const r = await fetch('/api/fees', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: a, payload: p }),
+      });
+      return r.json();
+    },
+    [action, payload] as const,
+  );
+}
+
+it('a bill paid twice: the manager refunds it through WeChat, 退款中 until WeChat confirms, then the payer sees 已退回', async () => {
+  // 郑海涛 starts paying online; while WeChat's pay page is open, the office takes cash for the same bills.
+  const payer = await as('郑海涛');
+  await visit(payer, served.url, '/packages/fees/pages/bills/index');
+  await payer.locator('.fees-pay >> visible=true').waitFor();
+  const bills = (await callFrom(payer, 'fees.myBills', {})).data.homes.flatMap((h: any) => h.bills.map((b: any) => b.id));
+  await payer.locator('.fees-pay >> visible=true').click();
+  const manager = await as('刘洋');
+  await visit(manager, served.url, '/packages/fees/pages/refunds/index');
+  expect(
+    await callFrom(manager, 'fees.payOffline', {
+      clientRequestId: `e2e-refund-${Date.now()}`,
+      billIds: bills,
+      method: 'cash',
+      receiptNo: 'E2E-001',
+    }),
+  ).toMatchObject({ ok: true });
+  await confirmModal(payer, '确认支付');
+  await payer.locator('.fees-receipt-refund--owed >> visible=true', { hasText: '待退款' }).waitFor({ timeout: 20_000 });
+  await shot(payer, 'fees-receipt-owed');
+
+  // 刘洋 sees what is owed back and gives it back through WeChat Pay.
+  await visit(manager, served.url, '/packages/fees/pages/refunds/index');
+  const item = manager.locator('.fees-refund >> visible=true').first();
+  await item.locator('.fees-refund__state', { hasText: '待退款' }).waitFor();
+  await shot(manager, 'fees-refunds-owed');
+  await item.locator('.fees-refund-wechat').click();
+  await manager.locator('.fees-refund-reason input >> visible=true').fill('物业已收现金，退回微信支付');
+  await shot(manager, 'fees-refunds-sheet');
+  await manager.locator('.fees-refund-submit >> visible=true').click();
+  await manager.locator('.fees-refund__state >> visible=true', { hasText: '退款中' }).waitFor({ timeout: 10_000 });
+  await shot(manager, 'fees-refunds-pending');
+  // WeChat confirms a few seconds later (the local runtime's refund notification): nothing left to refund.
+  let left = 1;
+  for (let i = 0; i < 20 && left; i++) {
+    await manager.waitForTimeout(1000);
+    await visit(manager, served.url, '/packages/fees/pages/refunds/index');
+    await manager.locator('.fees-refund, .state--empty >> visible=true').first().waitFor();
+    left = await manager.locator('.fees-refund >> visible=true').count();
+  }
+  expect(left).toBe(0);
+  await shot(manager, 'fees-refunds-done');
+
+  // 郑海涛 sees it on his bills page: 已退回.
+  await visit(payer, served.url, '/packages/fees/pages/bills/index');
+  await payer.locator('.fees-my-refund >> visible=true', { hasText: '已退回' }).waitFor();
+  await shot(payer, 'fees-bills-refunded');
+});
