@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { assertCan } from '../../core/authz';
 import { EXPORT_KIND_LABELS, type ExportKind, type FeesExport } from '../../core/fees/contract';
-import { addMonths, CATEGORY_LABELS, FUND_LABELS, monthsOverdue } from '../../core/fees/rules';
+import { addMonths, CATEGORY_LABELS, FUND_LABELS, monthsOverdue, REFUND_STATE_LABELS } from '../../core/fees/rules';
 import { AppError } from '../../core/platform/errors';
 import { formatDate } from '../../core/platform/time';
 import { formatFen } from '../../core/platform/units';
@@ -15,6 +15,7 @@ import type { BillDoc } from '../../core/fees/docs';
 import { compounds } from '../_shared/directory';
 import { iso } from '../_shared/db';
 import { exportPath } from '../_shared/files';
+import { refundStateOf } from '../_shared/refunds';
 import type { Ctx } from '../_shared/router';
 import { compoundTarget } from './common';
 import { bills, ledger, payments, statements } from './docs';
@@ -55,7 +56,7 @@ export async function exportXlsx(ctx: Ctx, input: { compoundId: string; kind: Ex
       ]);
     }
   } else if (input.kind === 'payments') {
-    ws.addRow(['收据号', '日期', '方式', '金额(元)', '房屋', '重复待退(元)', '已退(元)']);
+    ws.addRow(['收据号', '日期', '方式', '金额(元)', '房屋', '重复待退(元)', '已退(元)', '退款状态']);
     const list = (await payments(ctx.db).all({ compoundId: compound._id })).filter((p) => p.day.startsWith(input.period));
     for (const p of list)
       add([
@@ -65,7 +66,9 @@ export async function exportXlsx(ctx: Ctx, input: { compoundId: string; kind: Ex
         yuan(p.amountFen),
         p.lines.map((l) => l.homeLabel).join('、'),
         yuan(p.duplicateFen),
-        p.refund ? yuan(p.refund.amountFen) : 0,
+        // Only money WeChat (or the office) has given back counts as refunded; 退款中 is not yet.
+        p.refund && (p.refund.state ?? 'refunded') === 'refunded' ? yuan(p.refund.amountFen) : 0,
+        ((s) => (s ? REFUND_STATE_LABELS[s] : ''))(refundStateOf(p)),
       ]);
   } else if (input.kind === 'arrears') {
     ws.addRow(['房屋', '欠费月数', '欠费(元)', '最早欠费月份']);

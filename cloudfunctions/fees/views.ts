@@ -5,6 +5,7 @@ import { CATEGORY_LABELS, monthsOverdue, periodLabel, REFUND_STATE_LABELS, refun
 import { formatFen, formatHundredths, formatYuan } from '../../core/platform/units';
 import { periodOf, shanghai } from '../../core/platform/time';
 import { iso } from '../_shared/db';
+import { refundStateOf } from '../_shared/refunds';
 
 export const yuan = (fen: number) => formatYuan(fen);
 
@@ -46,8 +47,7 @@ const METHOD_LABELS = { wechat: '微信支付', cash: '现金', transfer: '银�
  * resident's witness of the ledger.
  */
 export function receiptView(p: PaymentDoc, entries: Pick<LedgerEntryDoc, 'seq' | 'hash'>[] = []): ReceiptView {
-  // A refund recorded before refunds were confirmed has no state: it was given back then.
-  const refundState = p.refund ? (p.refund.state ?? 'refunded') : p.needsRefund && p.duplicateFen > 0 ? 'owed' : null;
+  const refundState = refundStateOf(p);
   return {
     id: p._id,
     receiptNo: p.receiptNo,
