@@ -5,10 +5,11 @@
  * lead of building 5 neither sees the request nor may decide it.
  */
 import type { Browser } from 'playwright-core';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
+import { callApi, phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
 
 jest.setTimeout(180_000);
 
+const api = callApi;
 const suite = useRuntimeAndBrowser();
 let served: Served;
 let browser: Browser;
@@ -16,20 +17,6 @@ beforeAll(() => {
   served = suite.served();
   browser = suite.browser();
 });
-
-async function api(page: import('playwright-core').Page, fn: string, action: string, payload: unknown) {
-  return page.evaluate(
-    async ([f, a, p]) =>
-      (
-        await fetch('/api/' + f, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ action: a, payload: p }),
-        })
-      ).json(),
-    [fn, action, payload] as const,
-  );
-}
 
 it('a new user binds a home in building 3 after the lead of building 3 approves', async () => {
   const userCtx = await phone(browser);
