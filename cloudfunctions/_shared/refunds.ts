@@ -124,6 +124,17 @@ export async function askRefund(ctx: Ctx, outRefundNo: string, subMchId: string 
 export type ApplyResult = RefundState | 'stale' | 'refused';
 
 /**
+ * Whether WeChat's verdict on `outRefundNo` may still change the payment: its refund
+ * is pending under that number, or the request was refused under it (a refusal such as
+ * SYSTEMERROR may have been accepted after all: WeChat's later word wins).
+ */
+export function awaitsVerdict(p: Pick<PaymentDoc, 'refund'>, outRefundNo: string): boolean {
+  const r = p.refund;
+  if (!r || r.outRefundNo !== outRefundNo) return false;
+  return r.state === 'pending' || (r.state === 'failed' && r.failure?.kind === 'refused' && r.failure.outRefundNo === outRefundNo);
+}
+
+/**
  * Record WeChat's verdict on the payment's current refund, once: SUCCESS writes the
  * refund's ledger entries (each from its own fund) and marks it refunded; REFUNDCLOSE
  * and CHANGE mark it failed, to be shown and tried again; PROCESSING changes nothing.
@@ -143,9 +154,16 @@ export async function applyRefundResult(
     async (tx): Promise<ApplyResult> => {
       const cur = await payments(ctx.db).in(tx).get(paymentId);
       if (!cur?.refund || cur.refund.outRefundNo !== outRefundNo) return 'stale';
-      if (cur.refund.state !== 'pending') return cur.refund.state ?? 'refunded';
+      if (!awaitsVerdict(cur, outRefundNo)) return cur.refund.state ?? 'refunded';
       if (answer.refundFee !== undefined && answer.refundFee !== cur.refund.amountFen) return 'refused';
-      if (answer.status === 'PROCESSING') return 'pending';
+      if (answer.status === 'PROCESSING') {
+        // A request thought refused that WeChat is in fact processing: 退款中 again.
+        if (cur.refund.state !== 'pending')
+          await payments(ctx.db)
+            .in(tx)
+            .patch(cur._id, { refund: ctx.db.command.set({ ...cur.refund, state: 'pending' }), refundState: 'pending' });
+        return 'pending';
+      }
       const failure = failureOfStatus(answer.status);
       if (failure) {
         await failInTx(ctx, tx, cur, failure, now, outRefundNo);
@@ -258,6 +276,20 @@ export async function checkRefund(ctx: Ctx, p: PaymentDoc): Promise<{ state: App
   return { state: await applyRefundResult(ctx, p._id, r.outRefundNo, answer, 'query'), resubmitted: false };
 }
 
+/**
+ * Before money is handed back another way after WeChat refused a request: ask WeChat
+ * whether it took that refund after all. 'unknown' when WeChat cannot say now (then no
+ * other refund may be made, or the payer could be paid twice).
+ */
+export async function verdictOnRefused(ctx: Ctx, p: PaymentDoc): Promise<ApplyResult | 'notexist' | 'unknown'> {
+  const no = p.refund?.outRefundNo;
+  if (!no || !awaitsVerdict(p, no) || p.refund?.state !== 'failed') return 'notexist';
+  const answer = await askRefund(ctx, no, p.refund?.subMchId);
+  if (answer.status === 'NOTEXIST') return 'notexist';
+  if (answer.status === 'UNKNOWN') return 'unknown';
+  return applyRefundResult(ctx, p._id, no, answer, 'query');
+}
+
 /** The reconcile timer's part for refunds: every refund still pending is asked about (one indexed read when none is). */
 export async function reconcileRefunds(ctx: Ctx): Promise<{ refunded: number; refundsFailed: number; resubmitted: number }> {
   const pending = await payments(ctx.db).find({ refundState: 'pending' }, { limit: 50 });
@@ -323,7 +355,7 @@ export async function onRefundNotice(ctx: Ctx, n: RefundNotice): Promise<{ errco
   const paymentId = `wx_${n.outTradeNo}`;
   const p = await payments(ctx.db).get(paymentId);
   if (!p?.refund || p.refund.outRefundNo !== n.outRefundNo) return { errcode: 0, errmsg: 'not ours: nothing to record' };
-  if (p.refund.state !== 'pending') return { errcode: 0, errmsg: 'OK' };
+  if (!awaitsVerdict(p, n.outRefundNo)) return { errcode: 0, errmsg: 'OK' };
   let answer = await askRefund(ctx, n.outRefundNo, p.refund.subMchId);
   if (answer.status === 'NOTEXIST') return { errcode: 1, errmsg: 'unknown to WeChat' };
   if (answer.status === 'UNKNOWN') {

@@ -23,7 +23,7 @@ import {
 import { AppError } from '../../core/platform/errors';
 import { compounds, requirePerson, type CompoundDoc } from '../_shared/directory';
 import { iso } from '../_shared/db';
-import { checkRefund, markAccepted, markRefused, refundStateOf, submitRefund } from '../_shared/refunds';
+import { checkRefund, markAccepted, markRefused, refundStateOf, submitRefund, verdictOnRefused } from '../_shared/refunds';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { appendInTx, compoundTarget, sha256 } from './common';
@@ -67,6 +67,12 @@ export async function refund(ctx: Ctx, input: { paymentId: string; reason: strin
   const allowed = refundActions(state, online, p.refund?.failure?.kind);
   if (how === 'wechat' && !allowed.wechat)
     throw new AppError('BAD_REQUEST', online ? '这笔钱退回银行卡没有成功，请现金退还后登记' : '这笔付款不是微信支付，请现金退还后登记');
+  if (how === 'cash' && p.refund?.failure?.kind === 'refused') {
+    // A refused request may have gone through after all (a timeout at WeChat): never pay twice.
+    const v = await verdictOnRefused(ctx, p);
+    if (v === 'unknown') throw new AppError('PAY_FAILED', '暂时无法向微信支付核实上一次退款，请稍后再试');
+    if (v !== 'notexist' && v !== 'failed') return receiptOf(ctx, p._id);
+  }
   const dup = p.lines.filter((l) => l.duplicate);
   const kinds = await bills(ctx.db).byIds(dup.map((l) => l.billId));
   const parts = refundParts(

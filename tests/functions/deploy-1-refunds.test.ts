@@ -231,6 +231,46 @@ describe('1. refunds: 退款中 until WeChat says how it ended', () => {
     expect(await refundEntries(paymentId)).toHaveLength(1);
   });
 
+  it('a refusal WeChat took after all (a timeout): no cash on top of it, and its notification books it once', async () => {
+    /** fees.refund through a WeChat that carries the refund out but answers SYSTEMERROR. */
+    const refusedButTaken = async (paymentId: string) => {
+      const pay = h.emu.sdk.cloudPay;
+      const ctx: Ctx = {
+        cloud: {
+          ...h.emu.sdk,
+          cloudPay: {
+            ...pay,
+            refund: async (d: any) => (
+              await pay.refund(d),
+              { returnCode: 'SUCCESS', resultCode: 'FAIL', subErrCode: 'SYSTEMERROR', errCodeDes: '系统超时' }
+            ),
+          },
+          getWXContext: () => ({ ENV: 'test' }),
+        } as unknown as Ctx['cloud'],
+        db: h.db as unknown as Database,
+        openid: 'demo-txsj-manager',
+        now: new Date(),
+        actor: () => loadActor(h.db as unknown as Database, 'demo-txsj-manager'),
+      };
+      await expect(refund(ctx, { paymentId, reason: '现金已缴' })).rejects.toMatchObject({ code: 'PAY_FAILED' });
+      expect(await payment(paymentId)).toMatchObject({ refundState: 'failed', refund: { failure: { kind: 'refused' } } });
+    };
+    const a = await paidTwice('txsj-resident-3');
+    await refusedButTaken(a.paymentId);
+    // The office would hand over cash: WeChat is asked first, has the refund, so no cash.
+    const r = await h.as('txsj-manager').ok('fees', 'fees.refund', { paymentId: a.paymentId, reason: '现金退还', how: 'cash' });
+    expect(r.refund).toMatchObject({ state: 'pending' });
+    expect(await refundEntries(a.paymentId)).toEqual([]);
+    await h.emu.pay.settleRefund(wxRefunds(a.outTradeNo)[0].outRefundNo);
+    expect((await refundEntries(a.paymentId)).map((e: any) => e.memo)).toEqual([expect.stringContaining('原路退回微信')]);
+    // Straight to the notification: it books a refund thought refused.
+    const b = await paidTwice('txsj-resident-5');
+    await refusedButTaken(b.paymentId);
+    expect(await h.emu.pay.settleRefund(wxRefunds(b.outTradeNo)[0].outRefundNo)).toMatchObject({ acknowledged: true });
+    expect(await refundEntries(b.paymentId)).toHaveLength(1);
+    expect((await payment(b.paymentId)).refund).toMatchObject({ state: 'refunded', confirmedBy: 'notify' });
+  });
+
   it('a duplicate notification books nothing twice, also when the copies arrive together', async () => {
     const { paymentId, outTradeNo } = await paidTwice('txsj-resident-5');
     await h.as('txsj-manager').ok('fees', 'fees.refund', { paymentId, reason: '现金已缴' });
