@@ -296,6 +296,65 @@ describe('cloudPay', () => {
     expect(o.payload.refunds.map((r: any) => r.refundFee)).toEqual([1000, 234]);
     expect(o.state).toBe('ACKED'); // a refund does not re-open the payment's notification
   });
+
+  test('1. refunds end later: PROCESSING, then SUCCESS / REFUNDCLOSE notified to the callback; queryRefund names the merchant', async () => {
+    await order('BILLRF000001', 5000);
+    answer = { errcode: 0 };
+    await emu.pay.complete('BILLRF000001');
+    const refund = (outRefundNo: string, refundFee: number) =>
+      emu.sdk.cloudPay.refund({
+        subMchId: '1900000001',
+        nonceStr: 'n',
+        outTradeNo: 'BILLRF000001',
+        outRefundNo,
+        totalFee: 5000,
+        refundFee,
+        envId: 'env',
+        functionName: 'payCallback',
+      });
+    const query = (d: object) => emu.sdk.cloudPay.queryRefund({ nonceStr: 'q', ...d });
+    expect(await refund('RF-A', 3000)).toMatchObject({ resultCode: 'SUCCESS' });
+    // Accepted is not refunded: WeChat still has it PROCESSING, and nobody was notified.
+    events.length = 0;
+    expect(await query({ subMchId: '1900000001', outRefundNo: 'RF-A' })).toMatchObject({
+      resultCode: 'SUCCESS',
+      refundCount: 1,
+      outRefundNoList: ['RF-A'],
+      refundFeeList: [3000],
+      refundStatusList: ['PROCESSING'],
+    });
+    await expect(query({ outRefundNo: 'RF-A' })).rejects.toMatchObject({ errMsg: expect.stringContaining('missing subMchId') });
+    expect(await query({ subMchId: '1900000999', outRefundNo: 'RF-A' })).toMatchObject({
+      resultCode: 'FAIL',
+      subErrCode: 'REFUNDNOTEXIST',
+    });
+    expect(events).toEqual([]);
+    // It closes: the callback hears it (SOURCE wx_paycallback, req_info decrypted); its number is not taken again.
+    expect(await emu.pay.settleRefund('RF-A', 'REFUNDCLOSE')).toMatchObject({ acknowledged: true, status: 'REFUNDCLOSE' });
+    expect(events[0]).toMatchObject({
+      event: {
+        returnCode: 'SUCCESS',
+        reqInfo: { outTradeNo: 'BILLRF000001', outRefundNo: 'RF-A', refundFee: 3000, refundStatus: 'REFUNDCLOSE' },
+      },
+      ctx: { OPENID: '', SOURCE: 'wx_paycallback' },
+    });
+    expect(await refund('RF-A', 3000)).toMatchObject({ resultCode: 'FAIL', subErrCode: 'INVALID_REQUEST' });
+    // A closed refund gives its room back; a new number succeeds, and a lost notification is sent again.
+    expect(await refund('RF-B', 5000)).toMatchObject({ resultCode: 'SUCCESS' });
+    answer = { errcode: 1 };
+    expect(await emu.pay.settleRefund('RF-B')).toMatchObject({ acknowledged: false, status: 'SUCCESS' });
+    answer = { errcode: 0 };
+    expect(await emu.pay.deliverPendingRefunds()).toEqual([
+      expect.objectContaining({ outRefundNo: 'RF-B', acknowledged: true, attempts: 2 }),
+    ]);
+    expect(await emu.pay.deliverPendingRefunds()).toEqual([]);
+    expect(await query({ subMchId: '1900000001', outTradeNo: 'BILLRF000001' })).toMatchObject({
+      refundCount: 2,
+      outRefundNoList: ['RF-A', 'RF-B'],
+      refundStatusList: ['REFUNDCLOSE', 'SUCCESS'],
+      refundSuccessTimeList: ['', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)],
+    });
+  });
 });
 
 describe('storage', () => {
