@@ -16,6 +16,7 @@ export const FIGURE_KEYS = [
   'repairOverdueShare',
   'repairSatisfaction',
   'concernsAnswered',
+  'concernsSatisfaction',
   'volunteerHoursPer100',
   'visitedHomes',
   'votesHeld',
@@ -99,9 +100,18 @@ export const FIGURES: Record<FigureKey, FigureDef> = {
     short: '民情答复率',
     unit: 'percent',
     better: 'higher',
-    definition: '本月反映的民情中按时答复的比例，以及答复满意度。',
-    caveat: '民情功能上线后开始统计。',
-    pending: '民情',
+    definition:
+      '本月提出的民情（合并掉的重复件不计）中，在首次答复时限内得到答复的比例。时限未到且还没答复的不计入，时限已过仍未答复的算未按时。',
+    caveat: '按提出的月份统计；答复时限由各小区设定（默认3天），时限不同的小区比较时要留意；代为登记的民情也计入。',
+  },
+  concernsSatisfaction: {
+    key: 'concernsSatisfaction',
+    label: '民情满意度',
+    short: '民情满意度',
+    unit: 'percent',
+    better: 'higher',
+    definition: '本月提出的民情中，提出人评价"满意"的占已评价的比例，以最后一次评价为准。',
+    caveat: '只统计评价过的民情，不评价的不计入；评"不满意"后会重新处理，之后再评满意按满意计。',
   },
   volunteerHoursPer100: {
     key: 'volunteerHoursPer100',
@@ -259,6 +269,8 @@ export interface RawInputs {
   repairs: { createdAt: Date; doneAt: Date | null; finishDueAt: Date; rating: number | null; homeId: string | null }[];
   volunteerMinutes: number;
   votes: { owners: number; voted: number }[];
+  /** Concerns raised this month (merged duplicates left out): when the first answer was due and came, and the last rating. */
+  concerns: { homeId: string; firstDueAt: Date; firstAnsweredAt: Date | null; rating: 'satisfied' | 'unsatisfied' | null }[];
 }
 
 export function median(xs: number[]): number | null {
@@ -285,6 +297,11 @@ export function computeFigures(r: RawInputs): Record<FigureKey, RawFigure> {
   const repairHomes = (xs: typeof r.repairs) => new Set(xs.map((x) => x.homeId ?? 'common')).size;
   const overdue = r.repairs.filter((x) => (x.doneAt ?? r.at) > x.finishDueAt).length;
   const owners = r.votes.reduce((s, v) => s + v.owners, 0);
+  // A concern counts once its first deadline has passed or it was answered: one still inside its time is not yet late.
+  const dueConcerns = r.concerns.filter((c) => c.firstAnsweredAt || c.firstDueAt <= r.at);
+  const inTime = dueConcerns.filter((c) => c.firstAnsweredAt && c.firstAnsweredAt <= c.firstDueAt).length;
+  const ratedConcerns = r.concerns.filter((c) => c.rating);
+  const concernHomes = (xs: typeof r.concerns) => new Set(xs.map((x) => x.homeId)).size;
   const voted = r.votes.reduce((s, v) => s + v.voted, 0);
   return {
     noticeReach: { value: sumTarget ? sumKnew / sumTarget : null, base: targetHomes },
@@ -293,7 +310,11 @@ export function computeFigures(r: RawInputs): Record<FigureKey, RawFigure> {
     repairMedianDays: { value: median(done.map((x) => (x.doneAt!.getTime() - x.createdAt.getTime()) / DAY_MS)), base: repairHomes(done) },
     repairOverdueShare: { value: r.repairs.length ? overdue / r.repairs.length : null, base: repairHomes(r.repairs) },
     repairSatisfaction: { value: rated.length ? rated.reduce((s, x) => s + x.rating!, 0) / rated.length : null, base: repairHomes(rated) },
-    concernsAnswered: { value: null, base: 0 },
+    concernsAnswered: { value: dueConcerns.length ? inTime / dueConcerns.length : null, base: concernHomes(dueConcerns) },
+    concernsSatisfaction: {
+      value: ratedConcerns.length ? ratedConcerns.filter((c) => c.rating === 'satisfied').length / ratedConcerns.length : null,
+      base: concernHomes(ratedConcerns),
+    },
     volunteerHoursPer100: { value: r.homes ? (r.volunteerMinutes / 60 / r.homes) * 100 : null, base: r.homes },
     visitedHomes: { value: null, base: 0 },
     votesHeld: { value: r.votes.length, base: r.homes },

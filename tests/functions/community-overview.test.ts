@@ -13,7 +13,7 @@ import { createHarness, newRequestId, type Harness } from '../support/harness';
 
 jest.setTimeout(120_000);
 let h: Harness;
-const ALL_FEATURES = ['notices', 'repairs', 'votes', 'activities', 'fees', 'community'];
+const ALL_FEATURES = ['notices', 'repairs', 'votes', 'activities', 'fees', 'concerns', 'community'];
 beforeAll(async () => {
   h = await createHarness({ community: community as any }, undefined, { features: ALL_FEATURES });
 });
@@ -74,6 +74,10 @@ async function recount(compoundId: string, period: string, at: Date) {
     (m) => inMonth(m.closesAt) && m.result && ['preliminary', 'final'].includes(m.status),
   );
   const ofOwners = matters.reduce((s, m) => s + m.result.turnout.ofOwners, 0);
+  // 民情 raised this month, merged duplicates aside: answered by the first deadline, of those answered or past it.
+  const cs = (await all('concerns', { compoundId })).filter((c) => c.period === period && c.status !== 'merged');
+  const dueC = cs.filter((c) => c.firstAnsweredAt || new Date(c.firstDueAt) <= at);
+  const rc = cs.filter((c) => c.rating);
   return {
     noticeReach: target ? knew / target : null,
     feeCollection: due ? paid / due : null,
@@ -81,7 +85,10 @@ async function recount(compoundId: string, period: string, at: Date) {
     repairMedianDays: med,
     repairOverdueShare: reps.length ? reps.filter((r) => new Date(r.doneAt ?? at) > new Date(r.finishDueAt)).length / reps.length : null,
     repairSatisfaction: rated.length ? rated.reduce((s, r) => s + r.rating, 0) / rated.length : null,
-    concernsAnswered: null,
+    concernsAnswered: dueC.length
+      ? dueC.filter((c) => c.firstAnsweredAt && new Date(c.firstAnsweredAt) <= new Date(c.firstDueAt)).length / dueC.length
+      : null,
+    concernsSatisfaction: rc.length ? rc.filter((c) => c.rating === 'satisfied').length / rc.length : null,
     volunteerHoursPer100: homes ? (minutes / 60 / homes) * 100 : null,
     visitedHomes: null,
     votesHeld: matters.length,
@@ -128,7 +135,12 @@ describe('snapshots: each figure equals a recount from the raw documents', () =>
       text: `${Math.round(want.feeCollection! * 100)}%`,
     });
     expect(yjlt.trend.feeCollection).toHaveLength(12);
-    expect(yjlt.cells.concernsAnswered).toEqual({ state: 'pending', text: '暂无数据' });
+    expect(yjlt.cells.concernsAnswered).toEqual({
+      state: 'value',
+      value: expect.closeTo(want.concernsAnswered!, 9),
+      text: `${Math.round(want.concernsAnswered! * 100)}%`,
+    });
+    expect(yjlt.cells.visitedHomes).toEqual({ state: 'pending', text: '暂无数据' });
     for (const f of o.figures) expect(f.definition.length + f.caveat.length).toBeGreaterThan(10);
   });
 });
