@@ -45,10 +45,11 @@ async function compoundCard(ctx: Ctx, compoundId: string): Promise<CommunityHome
   const c = await compounds(ctx.db).get(compoundId);
   if (!c) return null;
   const period = periodOf(ctx.now);
-  const [own, given, count] = await Promise.all([
+  // Only a compound that has assessed itself can be rated: those, less this one, less those already rated.
+  const [own, given, assessed] = await Promise.all([
     scorecards(ctx.db).get(scorecardId(c._id, period)),
     ratings(ctx.db).count({ communityId: c.communityId, period, fromCompoundId: c._id }),
-    compounds(ctx.db).count({ communityId: c.communityId }),
+    scorecards(ctx.db).count({ communityId: c.communityId, period }),
   ]);
-  return { compoundId: c._id, name: c.name, period, assessed: !!own, toRate: Math.max(0, count - 1 - given) };
+  return { compoundId: c._id, name: c.name, period, assessed: !!own, toRate: Math.max(0, assessed - (own ? 1 : 0) - given) };
 }

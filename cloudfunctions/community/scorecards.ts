@@ -179,14 +179,19 @@ export async function assess(ctx: Ctx, input: AssessInput): Promise<ScorecardVie
   const { actor, compound } = await compoundFor(ctx, input.compoundId, 'scorecard.assess');
   assertCurrentPeriod(ctx, input.period);
   const files = input.items.flatMap((i) => i.photos);
-  assertOwnFiles(ctx.openid, EVIDENCE_PURPOSE, files);
   const id = scorecardId(compound._id, input.period);
   const before = await scorecards(ctx.db).get(id);
+  // Photos this month's assessment already holds were checked when a colleague handed them in; new ones must be the caller's own.
+  const known = new Map((before?.media ?? []).map((m) => [m.fileID, m]));
+  assertOwnFiles(
+    ctx.openid,
+    EVIDENCE_PURPOSE,
+    files.filter((f) => !known.has(f)),
+  );
   if (before?.clientRequestId === input.clientRequestId) return view(ctx, actor, compound, input.period);
   const person = await requirePerson(ctx.db, actor);
   await checkText(ctx, input.items.map((i) => i.note ?? '').join('\n'));
   // Photos already checked keep their verdict; new ones are sent to WeChat's check.
-  const known = new Map((before?.media ?? []).map((m) => [m.fileID, m]));
   const fresh = [...new Set(files.filter((f) => !known.has(f)))];
   const media: CheckedMedia[] = [...new Set(files)].map((f) => known.get(f)).filter((m): m is CheckedMedia => !!m);
   media.push(...(await startMediaChecks(ctx, fresh, 3)));

@@ -71,7 +71,7 @@ export interface CommunityHome {
     /** This month (scorecards are taken in the current month). */
     period: string;
     assessed: boolean;
-    /** Other compounds of the community this compound has not rated yet this month. */
+    /** Other compounds of the community that assessed themselves this month and this compound has not rated yet. */
     toRate: number;
   } | null;
 }

@@ -167,6 +167,24 @@ describe('self-assessment with evidence', () => {
     await h.as('yjlt-committee').ok('community', 'scorecards.assess', body);
     expect((await rows('communityScorecards', { _id: `yjlt_${NOW()}` }))[0].version).toBe(before);
   });
+  it('a colleague may keep the photos this month’s assessment already holds; a new one must be their own', async () => {
+    const card = await h.as('txsj-committee').ok('community', 'scorecards.get', { compoundId: 'txsj' });
+    const items = card.items.map((i: any) => ({ key: i.key, met: i.self.met, photos: i.self.photos.map((p: any) => p.fileID) }));
+    expect(items.every((i: any) => i.photos.length === 1 && i.photos[0].includes('/u/demo-txsj-secretary/'))).toBe(true);
+    const kept = await h
+      .as('txsj-committee')
+      .ok('community', 'scorecards.assess', { clientRequestId: newRequestId(), compoundId: 'txsj', period: NOW(), items });
+    expect(kept).toMatchObject({ assessedByRole: '业委会委员' });
+    expect(kept.items.every((i: any) => i.self.photos[0].check === 'pass')).toBe(true);
+    const stranger = await upload('txsj-secretary', 'scorecards');
+    const r = await h.as('txsj-committee').call('community', 'scorecards.assess', {
+      clientRequestId: newRequestId(),
+      compoundId: 'txsj',
+      period: NOW(),
+      items: items.map((i: any) => (i.key === 'flag' ? { ...i, photos: [...i.photos, stranger] } : i)),
+    });
+    expect(r.ok ? 'ok' : r.error.code).toBe('FILE_INVALID');
+  });
   it('"有" without a photo, someone else’s photo, or another compound: refused, nothing written', async () => {
     const theirs = await upload('txsj-secretary', 'scorecards');
     const snap = await h.snapshot();
@@ -175,23 +193,19 @@ describe('self-assessment with evidence', () => {
       .as('yjlt-committee')
       .call('community', 'scorecards.assess', { clientRequestId: newRequestId(), compoundId: 'yjlt', period: NOW(), items: items([]) });
     expect(noPhoto.ok ? 'ok' : [noPhoto.error.code, noPhoto.error.message]).toEqual(['BAD_REQUEST', expect.stringContaining('请附照片')]);
-    const notMine = await h
-      .as('yjlt-committee')
-      .call('community', 'scorecards.assess', {
-        clientRequestId: newRequestId(),
-        compoundId: 'yjlt',
-        period: NOW(),
-        items: items([theirs]),
-      });
+    const notMine = await h.as('yjlt-committee').call('community', 'scorecards.assess', {
+      clientRequestId: newRequestId(),
+      compoundId: 'yjlt',
+      period: NOW(),
+      items: items([theirs]),
+    });
     expect(notMine.ok ? 'ok' : notMine.error.code).toBe('FILE_INVALID');
-    const other = await h
-      .as('yjlt-committee')
-      .call('community', 'scorecards.assess', {
-        clientRequestId: newRequestId(),
-        compoundId: 'txsj',
-        period: NOW(),
-        items: items([theirs]),
-      });
+    const other = await h.as('yjlt-committee').call('community', 'scorecards.assess', {
+      clientRequestId: newRequestId(),
+      compoundId: 'txsj',
+      period: NOW(),
+      items: items([theirs]),
+    });
     expect(other.ok ? 'ok' : other.error.code).toBe('FORBIDDEN');
     expect(await h.snapshot()).toBe(snap);
   });

@@ -115,6 +115,9 @@ test('the community card: the office sees its community, a compound’s branch i
     data: { office: { communityName: '侨兴社区', compounds: 4, modelName: '天翔世家' }, compound: null },
   });
   const sec = await h.as('txsj-secretary').ok('home', 'home.get', {});
-  expect(sec.cards.community).toMatchObject({ ok: true, data: { office: null, compound: { compoundId: 'txsj', name: '天翔世家' } } });
+  expect(sec.cards.community).toMatchObject({
+    ok: true,
+    data: { office: null, compound: { compoundId: 'txsj', name: '天翔世家', assessed: true, toRate: 1 } },
+  });
   expect((await h.as('txsj-resident-3').ok('home', 'home.get', {})).cards.community).toEqual({ ok: true, data: null });
 });
