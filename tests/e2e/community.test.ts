@@ -80,6 +80,9 @@ it('周文华 opens the overview, reads a definition and 样本太少, compares 
 
 const v = (sel: string) => `.taro_page:not([style*="display: none"]) ${sel} >> visible=true`;
 const audits: string[] = [];
+beforeEach(() => {
+  audits.length = 0;
+});
 async function audited(page: Page, name: string) {
   await shot(page, name);
   for (const large of [false, true]) {
@@ -196,14 +199,37 @@ it('互学: 王志明 publishes a case with a photo; 周文华 reads and feature
   await live(office, '.rp-case', '楼栋长当面告知').waitFor();
   await audited(office, 'community-report');
   // A4: printed as the browser would, the app's chrome left out.
+  await office.setViewportSize({ width: 1123, height: 794 });
   await office.emulateMedia({ media: 'print' });
   await shot(office, 'community-report-print');
   expect(await office.locator(v('.rp-export')).count()).toBe(0);
+  expect(await office.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1123);
   await office.emulateMedia({ media: 'screen' });
-  const [sheet] = await Promise.all([octx.waitForEvent('page'), live(office, '.rp-export').click()]);
-  const res = await office.request.get(sheet.url());
+  await office.setViewportSize({ width: 390, height: 844 });
+  // The export opens the file's short-lived link in a new tab (a download): fetch that link as the same person.
+  const [, answer] = await Promise.all([
+    octx.waitForEvent('page'),
+    office.waitForResponse((r) => r.url().endsWith('/api/community') && (r.request().postData() ?? '').includes('report.export')),
+    live(office, '.rp-export').click(),
+  ]);
+  const file = ((await answer.json()) as { data: { url: string; fileName: string } }).data;
+  expect(file.fileName).toMatch(/^侨兴社区-月度报告-\d{4}-\d{2}\.xlsx$/);
+  const res = await office.request.get(new URL(file.url, served.url).toString());
   expect(res.status()).toBe(200);
   expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
   await octx.close();
+  expect(audits).toEqual([]);
+});
+
+it('周文华 opens 车辆与挪车 from 服务 and reads every compound’s 挪车 figures of the month (counts only)', async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await signIn(page, served.url, '周文华');
+  await visit(page, served.url, '/pages/services/index');
+  await live(page, '.service-vehicle-manage').click();
+  await live(page, '.move-stats-txsj .move-line', /挪车提醒 \d+ 次/).waitFor();
+  await live(page, '.move-stats-yjlt').waitFor();
+  await audited(page, 'community-vehicle-stats');
+  await ctx.close();
   expect(audits).toEqual([]);
 });

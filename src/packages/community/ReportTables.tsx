@@ -4,30 +4,32 @@ import type { MonthlyReport } from '@core/community/contract';
 
 export function MonthTable({ r }: { r: MonthlyReport }) {
   return (
-    <View className='rp-table rp-month'>
-      <View className='rp-tr rp-tr--head'>
-        <View className='rp-td rp-td--name'>小区</View>
-        <View className='rp-td'>户数</View>
-        {r.figures.map((f) => (
-          <View key={f.key} className='rp-td'>
-            {f.short}
-          </View>
-        ))}
-      </View>
-      {r.rows.map((row) => (
-        <View key={row.compoundId} className={`rp-tr rp-row-${row.compoundId}`}>
-          <View className='rp-td rp-td--name'>
-            {row.name}
-            {row.model ? '（示范）' : ''}
-          </View>
-          <View className='rp-td'>{row.homes}</View>
+    <View className='rp-scroll'>
+      <View className='rp-table rp-month'>
+        <View className='rp-tr rp-tr--head'>
+          <View className='rp-td rp-td--name'>小区</View>
+          <View className='rp-td'>户数</View>
           {r.figures.map((f) => (
-            <View key={f.key} className={`rp-td rp-cell-${f.key}`}>
-              {row.cells[f.key].text}
+            <View key={f.key} className='rp-td'>
+              {f.short}
             </View>
           ))}
         </View>
-      ))}
+        {r.rows.map((row) => (
+          <View key={row.compoundId} className={`rp-tr rp-row-${row.compoundId}`}>
+            <View className='rp-td rp-td--name'>
+              {row.name}
+              {row.model ? '（示范）' : ''}
+            </View>
+            <View className='rp-td'>{row.homes}</View>
+            {r.figures.map((f) => (
+              <View key={f.key} className={`rp-td rp-cell-${f.key}`}>
+                {row.cells[f.key].text}
+              </View>
+            ))}
+          </View>
+        ))}
+      </View>
     </View>
   );
 }
@@ -40,25 +42,27 @@ export function TrendTables({ r }: { r: MonthlyReport }) {
         .map((f) => (
           <View key={f.key} className={`rp-trend rp-trend-${f.key}`}>
             <View className='rp-h3'>{f.label}</View>
-            <View className='rp-table'>
-              <View className='rp-tr rp-tr--head'>
-                <View className='rp-td rp-td--name'>小区</View>
-                {r.periods.map((p) => (
-                  <View key={p} className='rp-td'>
-                    {p.slice(2)}
-                  </View>
-                ))}
-              </View>
-              {r.rows.map((row) => (
-                <View key={row.compoundId} className='rp-tr'>
-                  <View className='rp-td rp-td--name'>{row.name}</View>
-                  {row.trend[f.key].map((c, i) => (
-                    <View key={i} className='rp-td'>
-                      {c.state === 'value' ? c.text : c.state === 'small' ? '少' : '—'}
+            <View className='rp-scroll'>
+              <View className='rp-table'>
+                <View className='rp-tr rp-tr--head'>
+                  <View className='rp-td rp-td--name'>小区</View>
+                  {r.periods.map((p) => (
+                    <View key={p} className='rp-td'>
+                      {p.slice(2)}
                     </View>
                   ))}
                 </View>
-              ))}
+                {r.rows.map((row) => (
+                  <View key={row.compoundId} className='rp-tr'>
+                    <View className='rp-td rp-td--name'>{row.name}</View>
+                    {row.trend[f.key].map((c, i) => (
+                      <View key={i} className='rp-td'>
+                        {c.state === 'value' ? c.text : c.state === 'small' ? '少' : '—'}
+                      </View>
+                    ))}
+                  </View>
+                ))}
+              </View>
             </View>
           </View>
         ))}
@@ -69,28 +73,30 @@ export function TrendTables({ r }: { r: MonthlyReport }) {
 
 export function ScorecardTable({ r }: { r: MonthlyReport }) {
   return (
-    <View className='rp-table rp-scorecards'>
-      <View className='rp-tr rp-tr--head'>
-        <View className='rp-td rp-td--name'>小区</View>
-        <View className='rp-td'>自评</View>
-        <View className='rp-td'>六有达标</View>
-        <View className='rp-td'>得分</View>
-        <View className='rp-td'>收到互评</View>
-        <View className='rp-td'>给出互评</View>
-      </View>
-      {r.scorecards.map((s) => (
-        <View key={s.compoundId} className={`rp-tr rp-score-${s.compoundId}`}>
-          <View className='rp-td rp-td--name'>
-            {s.name}
-            {s.model ? '（示范）' : ''}
-          </View>
-          <View className='rp-td'>{s.assessed ? '已自评' : '未自评'}</View>
-          <View className='rp-td'>{s.itemsMet}/6</View>
-          <View className='rp-td'>{s.score === null ? '暂无' : s.score}</View>
-          <View className='rp-td'>{s.received}</View>
-          <View className='rp-td'>{s.given}</View>
+    <View className='rp-scroll'>
+      <View className='rp-table rp-scorecards'>
+        <View className='rp-tr rp-tr--head'>
+          <View className='rp-td rp-td--name'>小区</View>
+          <View className='rp-td'>自评</View>
+          <View className='rp-td'>六有达标</View>
+          <View className='rp-td'>得分</View>
+          <View className='rp-td'>收到互评</View>
+          <View className='rp-td'>给出互评</View>
         </View>
-      ))}
+        {r.scorecards.map((s) => (
+          <View key={s.compoundId} className={`rp-tr rp-score-${s.compoundId}`}>
+            <View className='rp-td rp-td--name'>
+              {s.name}
+              {s.model ? '（示范）' : ''}
+            </View>
+            <View className='rp-td'>{s.assessed ? '已自评' : '未自评'}</View>
+            <View className='rp-td'>{s.itemsMet}/6</View>
+            <View className='rp-td'>{s.score === null ? '暂无' : s.score}</View>
+            <View className='rp-td'>{s.received}</View>
+            <View className='rp-td'>{s.given}</View>
+          </View>
+        ))}
+      </View>
     </View>
   );
 }
