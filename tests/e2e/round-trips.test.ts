@@ -99,7 +99,7 @@ function waves(calls: Call[]): number {
   return Math.max(0, ...depth);
 }
 
-const PEOPLE = ['陈阿婆', '李秀英', '黄美玲', '刘洋', '钱会计'];
+const PEOPLE = ['陈阿婆', '李秀英', '黄美玲', '刘洋', '钱会计', '周文华'];
 
 for (const name of PEOPLE) {
   it(`${name}: every page shows itself after one call in one wave (OVER_BUDGET aside), with no duplicate`, async () => {
