@@ -24,10 +24,10 @@ export const communityFeature = defineFeature({
       label: '示范创建',
       hint: '六有自评、互评打分',
       url: url.communityScorecards,
-      order: 6,
+      order: 130,
       permission: 'scorecard.view',
     },
-    { key: 'community-cases', label: '互学案例', hint: '我为群众办实事', url: url.communityCases, order: 7, permission: 'case.read' },
+    { key: 'community-cases', label: '互学案例', hint: '我为群众办实事', url: url.communityCases, order: 131, permission: 'case.read' },
     {
       key: 'community-report',
       label: '月度报告',
