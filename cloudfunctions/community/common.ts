@@ -42,9 +42,9 @@ export function ownCompoundIds(actor: Actor, permission: Permission, communityId
   ];
 }
 
-/** How others see who acted for a compound: the role, never more (小区党支部书记 before 业委会委员). */
+/** How others see who acted for a compound: the role, never more (小区党支部书记, 业委会委员, then 社区代行业委会). */
 export function roleAt(actor: Actor, compoundId: string): string {
-  for (const role of ['branchSecretary', 'committeeMember'] as const)
+  for (const role of ['branchSecretary', 'committeeMember', 'committeeStandIn'] as const)
     if (actor.roles.some((g) => g.role === role && g.compoundId === compoundId)) return ROLE_LABELS[role];
   return ROLE_LABELS.communityAdmin;
 }
