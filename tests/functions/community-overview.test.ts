@@ -297,7 +297,7 @@ describe('bad input for every action writes nothing', () => {
 });
 
 describe('cost', () => {
-  it('the overview of 50 compounds reads the compounds and their snapshots, never a home', async () => {
+  it('the overview, scorecards and report of 50 compounds read per compound, never a home', async () => {
     const period = PERIOD();
     const existing = (await all('compounds', { communityId: C })).length;
     const extra = Array.from({ length: 50 - existing }, (_, i) => ({ _id: `cost-c${i + 1}`, communityId: C, name: `对比小区${i + 1}` }));
@@ -322,6 +322,16 @@ describe('cost', () => {
     // 50 compounds + 50 × 12 snapshots + the profile, the community and the caller's person and roles.
     expect(m.reads).toBeLessThanOrEqual(50 + 600 + 10);
     expect(m.queries).toBeLessThanOrEqual(10);
+    // The scorecards of the month: the compounds, their scorecards, 互评 and snapshots (one each), never a home.
+    const cards = await h.emu.measure(() => h.as('community-admin').ok('community', 'scorecards.list', { communityId: C, period }));
+    expect(cards.result.rows).toHaveLength(50);
+    expect(cards.reads).toBeLessThanOrEqual(50 * 3 + 50 * 49 + 10);
+    expect(cards.queries).toBeLessThanOrEqual(12);
+    // The monthly report: the overview's reads, the scorecards' and the featured cases (≤ 10).
+    const report = await h.emu.measure(() => h.as('community-admin').ok('community', 'report.get', { communityId: C, period }));
+    expect(report.result.rows).toHaveLength(50);
+    expect(report.reads).toBeLessThanOrEqual(50 + 600 + 50 * 3 + 50 * 49 + 10 + 20);
+    expect(report.queries).toBeLessThanOrEqual(20);
   });
 });
 
