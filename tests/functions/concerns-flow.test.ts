@@ -239,6 +239,26 @@ it('turned into a repair or an owners’ vote: linked, not copied; the export an
     .as('txsj-committee')
     .ok('concerns', 'concerns.convert', { concernId: b.id, to: { kind: 'vote', reason: '改变共有部分用途' } });
   expect(toVote).toMatchObject({ outcome: 'vote', voteReason: '改变共有部分用途', answer: expect.stringContaining('第二百七十八条') });
+  // Linked to a vote the committee drafted in this compound: the concern opens it; another compound's is refused.
+  await h.db
+    .collection('voteMatters')
+    .doc('vm-shed-draft')
+    .set({ data: { compoundId: 'txsj', status: 'draft', title: '建充电棚' } });
+  await h.db
+    .collection('voteMatters')
+    .doc('vm-yjlt')
+    .set({ data: { compoundId: 'yjlt', status: 'draft', title: '外墙维修' } });
+  const d = await h.as('txsj-resident-3').ok('concerns', 'concerns.raise', raiseBody({ category: '建议', description: '建一个充电棚' }));
+  const wrong = await h.as('txsj-committee').call('concerns', 'concerns.convert', {
+    concernId: d.id,
+    to: { kind: 'vote', reason: '在共有部分建设', voteId: 'vm-yjlt' },
+  });
+  expect(wrong).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  const linked = await h.as('txsj-committee').ok('concerns', 'concerns.convert', {
+    concernId: d.id,
+    to: { kind: 'vote', reason: '在共有部分建设', voteId: 'vm-shed-draft' },
+  });
+  expect(linked.link).toMatchObject({ to: 'voteDetail', params: { id: 'vm-shed-draft' } });
 
   const period = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
   const stats = await h.as('community-admin').ok('concerns', 'concerns.stats', { compoundId: 'txsj', period });

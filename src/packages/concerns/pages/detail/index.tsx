@@ -24,6 +24,7 @@ import { linkUrl } from '@/features/links';
 import { formatDateTime } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { openConcern, openTopic } from '../../logic';
+import VotePicker from './VotePicker';
 import '../../common.scss';
 
 function Photos({ list }: { list: ConcernPhoto[] }) {
@@ -49,6 +50,7 @@ export default function ConcernDetailPage() {
   const [form, setForm] = useState<Form>(null);
   const [textValue, setText] = useState('');
   const [title, setTitle] = useState('');
+  const [voteId, setVoteId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [mergeList, setMergeList] = useState<ConcernListItem[] | null>(null);
@@ -97,7 +99,8 @@ export default function ConcernDetailPage() {
     }
     if (form === 'vote') {
       if (!t) return setError('请说明为什么需要业主表决');
-      return run(() => call.call('concerns.convert', { concernId: c.id, to: { kind: 'vote', reason: t } }), '已转业主表决', apply);
+      const to = { kind: 'vote' as const, reason: t, ...(voteId ? { voteId } : {}) };
+      return run(() => call.call('concerns.convert', { concernId: c.id, to }), '已转业主表决', apply);
     }
     if (form === 'topic' || form === 'propose') {
       if (!title.trim()) return setError('请填写议题');
@@ -353,11 +356,7 @@ export default function ConcernDetailPage() {
                   maxlength={CONCERN_LIMITS.answer}
                   onInput={(e) => setText(e.detail.value)}
                 />
-                {form === 'vote' ? (
-                  <View className='concern-note'>
-                    涉及共有部分的改造、使用和收益等，依《民法典》第二百七十八条由业主共同决定。业委会在“业主表决”中起草表决事项。
-                  </View>
-                ) : null}
+                {form === 'vote' ? <VotePicker compoundId={c.compoundId} value={voteId} onChange={setVoteId} /> : null}
               </View>
             )}
             {error ? <View className='form-error'>{error}</View> : null}
