@@ -15,6 +15,7 @@ import { ONBOARDING_PERMISSIONS } from './onboarding/permissions';
 import { VEHICLES_PERMISSIONS } from './vehicles/permissions';
 import { CONCERNS_PERMISSIONS } from './concerns/permissions';
 import { COMMUNITY_PERMISSIONS } from './community/permissions';
+import { PARTY_PERMISSIONS } from './party/permissions';
 
 export const PERMISSIONS = {
   ...ACCOUNTS_PERMISSIONS,
@@ -27,6 +28,7 @@ export const PERMISSIONS = {
   ...VEHICLES_PERMISSIONS,
   ...CONCERNS_PERMISSIONS,
   ...COMMUNITY_PERMISSIONS,
+  ...PARTY_PERMISSIONS,
 };
 
 export type Permission = keyof typeof PERMISSIONS;
