@@ -11,12 +11,11 @@ import { AppError } from '../../core/platform/errors';
 import { ROLE_LABELS } from '../../core/platform/roles';
 import { shanghaiMonth } from '../../core/platform/period';
 import { buildings, communities, compounds, people, roles, type PersonDoc } from '../_shared/directory';
+import { shownAsParty } from '../_shared/party-badge';
 import type { Ctx } from '../_shared/router';
 import { myBranch, targetOfCompound } from './common';
 import { assignments, partyBooks, partyMembers, expenses, selections } from './docs';
 
-/** THE rule for showing someone as 党员 to residents: a member who consented, now. */
-export const shownAsParty = (p: Pick<PersonDoc, 'partyMember' | 'showPartyBadge'> | null | undefined) => !!p?.partyMember && !!p.showPartyBadge;
 const named = (p: PersonDoc | undefined, title: string): StructurePerson => ({ name: p && shownAsParty(p) ? p.name : null, title });
 
 export async function structure(ctx: Ctx, input: { compoundId?: string }): Promise<StructureView> {
