@@ -302,15 +302,19 @@ export async function linkConcern(ctx: Ctx, input: { visitId: string; concernId:
 }
 
 /** The daily `retention` timer: visits (with their notes) a year old are deleted; partyVisitMonths keeps the counts. */
-export async function retention(ctx: Ctx): Promise<{ deleted: number }> {
+export async function retention(ctx: Ctx, event: Record<string, unknown>): Promise<{ deleted: number }> {
+  // "Now" is the occurrence the timer fired for (its event's Time), as vehicles' retention reads it.
+  const t = typeof event.Time === 'string' ? new Date(event.Time) : ctx.now;
+  const now = Number.isNaN(t.getTime()) ? ctx.now : t;
   const _ = ctx.db.command;
   let deleted = 0;
-  for (;;) {
-    const old = await visits(ctx.db).find({ deleteAt: _.lte(ctx.now) }, { limit: 500, fields: { _id: true } });
-    if (!old.length) return { deleted };
+  // A bounded sweep (5 × 500) per run: a backlog finishes on the following days.
+  for (let batch = 0; batch < 5; batch++) {
+    const old = await visits(ctx.db).find({ deleteAt: _.lte(now) }, { orderBy: [['deleteAt', 'asc']], limit: 500, fields: { _id: true } });
     for (const v of old) if (await visits(ctx.db).remove(v._id)) deleted++;
-    if (old.length < 500) return { deleted };
+    if (old.length < 500) break;
   }
+  return { deleted };
 }
 
 // ---------------------------------------------------------------- reports (counts only)

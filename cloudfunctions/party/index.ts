@@ -38,5 +38,5 @@ export const main = createMain(
     'party.structure': structure,
     'party.home': (ctx) => home(ctx),
   },
-  { system: [timerRoute('retention', (ctx) => retention(ctx))] },
+  { system: [timerRoute('retention', (ctx, event) => retention(ctx, event))] },
 );
