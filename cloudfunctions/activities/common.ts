@@ -123,7 +123,10 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
   const ids = a.slots.flatMap((s) => shown(list.queues[s.key] ?? [], s.capacity));
   const rows = await signups(ctx.db).byIds(ids.map((p) => signupId(a._id, p)));
   // 亮身份 as each person's consent is now (a withdrawal covers sign-ups already made).
-  const badged = await partyShown(ctx.db, [...rows.values()].filter((d) => d.partyBadge).map((d) => d.personId));
+  const badged = await partyShown(
+    ctx.db,
+    [...rows.values()].filter((d) => d.partyBadge).map((d) => d.personId),
+  );
   const list2: SignupRow[] = [];
   let moreWaiting = 0;
   for (const s of a.slots) {

@@ -91,7 +91,10 @@ export async function ranking(ctx: Ctx, input: { compoundId: string; year?: stri
     .limit(RANKED * 2)
     .end()) as { list: { _id: string; minutes: number; name: string }[] };
   // Hours keep the flag they were credited with; whoever has withdrawn 亮身份 since is not named.
-  const shown = await partyShown(ctx.db, res.list.map((r) => r._id));
+  const shown = await partyShown(
+    ctx.db,
+    res.list.map((r) => r._id),
+  );
   const rows = res.list.filter((r) => shown.has(r._id)).slice(0, RANKED);
   return { year, rows: rows.map((r, i) => ({ rank: i + 1, name: r.name, minutes: r.minutes, partyBadge: true })) };
 }

@@ -94,9 +94,15 @@ export async function listNotices(
   const read = await readSet(ctx, actor.personId, docs);
   const progress = input.box === 'authored' ? await progressOf(ctx, docs) : new Map<string, { reached: number; homes: number }>();
   // 亮身份 as the author's consent is now: a withdrawal covers notices already posted.
-  const shown = await partyShown(ctx.db, docs.filter((d) => d.partyBadge).map((d) => d.authorId));
+  const shown = await partyShown(
+    ctx.db,
+    docs.filter((d) => d.partyBadge).map((d) => d.authorId),
+  );
   const items = docs.map((d) => {
-    const item = listItem({ ...d, partyBadge: d.partyBadge && shown.has(d.authorId) }, d.status === 'published' && d.authorId !== actor.personId && !read.has(d._id));
+    const item = listItem(
+      { ...d, partyBadge: d.partyBadge && shown.has(d.authorId) },
+      d.status === 'published' && d.authorId !== actor.personId && !read.has(d._id),
+    );
     const p = progress.get(d._id);
     return p ? { ...item, progress: p } : item;
   });
@@ -178,14 +184,17 @@ export async function openNotice(ctx: Ctx, input: { noticeId: string; groupInfo?
   const hide = access === 'reader' && n.status === 'withdrawn';
   const images = hide ? [] : (await imageUrls(ctx, n.images)).map(({ fileID, url }) => ({ fileID, url }));
   const badge = n.partyBadge && (await partyShown(ctx.db, [n.authorId])).has(n.authorId);
-  return detailView({ ...n, partyBadge: badge }, {
-    access,
-    unread: false,
-    images,
-    canTrack: trackableBuildings(actor, n).length > 0,
-    canManage: canManage(actor, n),
-    now: ctx.now,
-  });
+  return detailView(
+    { ...n, partyBadge: badge },
+    {
+      access,
+      unread: false,
+      images,
+      canTrack: trackableBuildings(actor, n).length > 0,
+      canManage: canManage(actor, n),
+      now: ctx.now,
+    },
+  );
 }
 
 /**

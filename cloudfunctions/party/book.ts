@@ -33,7 +33,15 @@ async function appendInTx(
   ctx: Ctx,
   tx: Transaction,
   compoundId: string,
-  e: { category: BookCategory; amountFen: number; memo: string; sourceKey: string; receipts: string[]; bookedBy: string; approvedBy: string | null },
+  e: {
+    category: BookCategory;
+    amountFen: number;
+    memo: string;
+    sourceKey: string;
+    receipts: string[];
+    bookedBy: string;
+    approvedBy: string | null;
+  },
 ): Promise<PartyEntryDoc> {
   const books = partyBooks(ctx.db).in(tx);
   const cur = await books.get(compoundId);
@@ -90,7 +98,9 @@ async function view(ctx: Ctx, b: BranchCaller): Promise<BookView> {
     partyLedger(ctx.db).find({ compoundId: c._id }, { orderBy: [['seq', 'desc']], limit: RECENT }),
     expenses(ctx.db).find({ compoundId: c._id, status: 'pending' }, { orderBy: [['createdAt', 'desc']], limit: 50 }),
   ]);
-  const names = await people(ctx.db).byIds([...entries.map((e) => e.approvedBy ?? ''), ...pending.map((p) => p.proposedBy)].filter(Boolean));
+  const names = await people(ctx.db).byIds(
+    [...entries.map((e) => e.approvedBy ?? ''), ...pending.map((p) => p.proposedBy)].filter(Boolean),
+  );
   const me = b.person?._id;
   return {
     compoundId: c._id,
@@ -184,7 +194,9 @@ export async function approveExpense(ctx: Ctx, input: { expenseId: string; appro
   await transaction(ctx.db, async (tx) => {
     const cur = await expenses(ctx.db).in(tx).must(x._id);
     if (cur.status !== 'pending') throw new AppError('CONFLICT', '这笔支出已经审核过了');
-    await expenses(ctx.db).in(tx).patch(x._id, { status: input.approve ? 'approved' : 'refused', decidedBy: b.person._id });
+    await expenses(ctx.db)
+      .in(tx)
+      .patch(x._id, { status: input.approve ? 'approved' : 'refused', decidedBy: b.person._id });
     if (input.approve)
       await appendInTx(ctx, tx, x.compoundId, {
         category: x.category,
@@ -216,4 +228,3 @@ export async function verify(ctx: Ctx, input: { compoundId: string }): Promise<B
     headCode: witnessCode(r.head.hash),
   };
 }
-

@@ -90,11 +90,16 @@ export async function mine(ctx: Ctx): Promise<MyHouseholds> {
       ])
     : [[], []];
   // The lead's and the secretary's tasks: follow-ups of the compound waiting for a concern they may raise.
-  const mayRaise = can(b.actor, 'concern.raiseFor', targetOfCompound(b.compound)) || b.actor.roles.some((g) => g.role === 'buildingLead' && g.compoundId === b.compound._id);
+  const mayRaise =
+    can(b.actor, 'concern.raiseFor', targetOfCompound(b.compound)) ||
+    b.actor.roles.some((g) => g.role === 'buildingLead' && g.compoundId === b.compound._id);
   const open = mayRaise
     ? await visits(ctx.db).find({ compoundId: b.compound._id, followUpOpen: true }, { orderBy: [['date', 'desc']], limit: 100 })
     : [];
-  const who = await contacts(ctx, mineA.map((a) => a._id));
+  const who = await contacts(
+    ctx,
+    mineA.map((a) => a._id),
+  );
   const items: HouseholdView[] = mineA.map((a) => {
     const c = who.get(a._id);
     return {
@@ -120,7 +125,10 @@ export async function mine(ctx: Ctx): Promise<MyHouseholds> {
     items,
     visitedThisMonth: items.filter((i) => i.visitedThisMonth).length,
     recent: recent.map((v) => visitView(v, b.actor)),
-    tasks: open.filter((v) => raiseAllowed(b.actor, v)).slice(0, TASKS).map((v) => visitView(v, b.actor)),
+    tasks: open
+      .filter((v) => raiseAllowed(b.actor, v))
+      .slice(0, TASKS)
+      .map((v) => visitView(v, b.actor)),
     showPartyBadge: b.person.showPartyBadge && b.person.partyMember,
     record: {
       households: items.length,
@@ -276,7 +284,7 @@ export async function logVisit(
     if (cur && (!cur.lastVisitAt || new Date(cur.lastVisitAt) < at)) await assignments(ctx.db).in(tx).patch(home._id, { lastVisitAt: at });
     return true;
   });
-  const v = created ? { _id: id, ...doc } : (await visits(ctx.db).must(id));
+  const v = created ? { _id: id, ...doc } : await visits(ctx.db).must(id);
   return visitView(v, b.actor);
 }
 
@@ -287,7 +295,9 @@ export async function linkConcern(ctx: Ctx, input: { visitId: string; concernId:
   if (!v) throw new AppError('NOT_FOUND');
   const b = await branchOf(ctx, v.compoundId);
   const mine = v.memberId === b.person?._id;
-  if (!mine && !raiseAllowed(actor, v)) throw new AppError('NOT_FOUND');
+  // Inside the branch only (its members, the secretary), and only someone who may raise it (the lead, the secretary).
+  const inBranch = !!b.member || can(actor, 'party.manage', targetOfCompound(b.compound));
+  if (!mine && !(inBranch && raiseAllowed(actor, v))) throw new AppError('NOT_FOUND');
   if (!v.followUp) throw new AppError('BAD_REQUEST', '这次走访没有标记需要跟进');
   if (v.concernId) {
     if (v.concernId === input.concernId) return visitView(v, actor);
@@ -338,7 +348,11 @@ export async function reports(ctx: Ctx, input: { compoundId: string }): Promise<
   const vanguard = members
     .map((m, i) => {
       const q = months.filter((x) => x.memberId === m.personId && qp.has(x.period));
-      const f = { visits: q.reduce((s, x) => s + x.visits, 0), followUps: q.reduce((s, x) => s + x.followUps, 0), households: perMember[i] };
+      const f = {
+        visits: q.reduce((s, x) => s + x.visits, 0),
+        followUps: q.reduce((s, x) => s + x.followUps, 0),
+        households: perMember[i],
+      };
       return { name: m.name, score: vanguardScore(f), ...f };
     })
     .filter((r) => r.score > 0)
@@ -359,4 +373,3 @@ export async function reports(ctx: Ctx, input: { compoundId: string }): Promise<
     vanguardRule: VANGUARD_RULE,
   };
 }
-

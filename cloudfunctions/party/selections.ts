@@ -73,7 +73,9 @@ async function detail(ctx: Ctx, actor: Actor, s: SelectionDoc): Promise<Selectio
     ...item(s, now),
     compoundId: s.compoundId,
     rules: s.rules,
-    nominees: shown.map((n) => nomineeView(n, published)).sort((a, b) => (published ? (b.votes ?? 0) - (a.votes ?? 0) : a.label.localeCompare(b.label, 'zh'))),
+    nominees: shown
+      .map((n) => nomineeView(n, published))
+      .sort((a, b) => (published ? (b.votes ?? 0) - (a.votes ?? 0) : a.label.localeCompare(b.label, 'zh'))),
     invitation: invite ? nomineeView(invite, false) : null,
     myHomeId,
     myVote: ballot?.nomineeHomeId ?? null,
@@ -90,7 +92,10 @@ async function detail(ctx: Ctx, actor: Actor, s: SelectionDoc): Promise<Selectio
 export async function list(ctx: Ctx, input: { compoundId?: string }): Promise<SelectionList> {
   const actor = await ctx.actor();
   const compoundId =
-    input.compoundId ?? actor.homes[0]?.compoundId ?? actor.roles.find((g) => g.compoundId && can(actor, 'party.selection', { communityId: g.communityId, compoundId: g.compoundId }))?.compoundId;
+    input.compoundId ??
+    actor.homes[0]?.compoundId ??
+    actor.roles.find((g) => g.compoundId && can(actor, 'party.selection', { communityId: g.communityId, compoundId: g.compoundId }))
+      ?.compoundId;
   if (!compoundId) throw new AppError('NOT_FOUND', '绑定房屋后可以参加评选');
   const c = await compounds(ctx.db).get(compoundId);
   if (!c) throw new AppError('NOT_FOUND');
@@ -109,7 +114,16 @@ export async function get(ctx: Ctx, input: { selectionId: string }): Promise<Sel
 
 export async function open(
   ctx: Ctx,
-  input: { clientRequestId: string; compoundId: string; kind: SelectionKind; title: string; rules: string; places: number; nominateDays: number; voteDays: number },
+  input: {
+    clientRequestId: string;
+    compoundId: string;
+    kind: SelectionKind;
+    title: string;
+    rules: string;
+    places: number;
+    nominateDays: number;
+    voteDays: number;
+  },
 ): Promise<SelectionDetail> {
   const actor = await ctx.actor();
   const c = await compounds(ctx.db).get(input.compoundId);
@@ -145,7 +159,10 @@ export async function open(
   return detail(ctx, actor, { _id: id, ...doc });
 }
 
-export async function nominate(ctx: Ctx, input: { selectionId: string; homeId: string; nomineeHomeId: string; reason: string }): Promise<SelectionDetail> {
+export async function nominate(
+  ctx: Ctx,
+  input: { selectionId: string; homeId: string; nomineeHomeId: string; reason: string },
+): Promise<SelectionDetail> {
   const actor = await ctx.actor();
   const s = await selections(ctx.db).must(input.selectionId);
   assertSees(actor, s);
@@ -184,7 +201,10 @@ export async function nominate(ctx: Ctx, input: { selectionId: string; homeId: s
   return detail(ctx, actor, s);
 }
 
-export async function accept(ctx: Ctx, input: { selectionId: string; homeId: string; accept: boolean; shownAs?: string }): Promise<SelectionDetail> {
+export async function accept(
+  ctx: Ctx,
+  input: { selectionId: string; homeId: string; accept: boolean; shownAs?: string },
+): Promise<SelectionDetail> {
   const actor = await ctx.actor();
   const s = await selections(ctx.db).must(input.selectionId);
   assertSees(actor, s);
@@ -193,7 +213,10 @@ export async function accept(ctx: Ctx, input: { selectionId: string; homeId: str
   const phase = selectionPhase(s, ctx.now.getTime());
   if (phase !== 'nominating' && phase !== 'voting') throw new AppError('BAD_REQUEST', '评选已结束');
   if (input.accept && input.shownAs) await checkText(ctx, input.shownAs);
-  await nominees(ctx.db).patch(n._id, input.accept ? { accepted: true, declined: false, shownAs: input.shownAs ?? null } : { accepted: false, declined: true, shownAs: null });
+  await nominees(ctx.db).patch(
+    n._id,
+    input.accept ? { accepted: true, declined: false, shownAs: input.shownAs ?? null } : { accepted: false, declined: true, shownAs: null },
+  );
   return detail(ctx, actor, s);
 }
 
@@ -215,8 +238,12 @@ export async function vote(ctx: Ctx, input: { selectionId: string; homeId: strin
   await transaction(ctx.db, async (tx) => {
     if (await ballots(ctx.db).in(tx).get(bid)) throw new AppError('BAD_REQUEST', '您家已经投过票了，每户一票');
     const cur = await nominees(ctx.db).in(tx).must(nid);
-    await ballots(ctx.db).in(tx).put(bid, { selectionId: s._id, voterHomeId: input.homeId, nomineeHomeId: n.homeId, castBy: person._id, castAt: ctx.now });
-    await nominees(ctx.db).in(tx).patch(nid, { votes: cur.votes + 1 });
+    await ballots(ctx.db)
+      .in(tx)
+      .put(bid, { selectionId: s._id, voterHomeId: input.homeId, nomineeHomeId: n.homeId, castBy: person._id, castAt: ctx.now });
+    await nominees(ctx.db)
+      .in(tx)
+      .patch(nid, { votes: cur.votes + 1 });
   });
   return detail(ctx, actor, s);
 }

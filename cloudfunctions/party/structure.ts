@@ -24,7 +24,9 @@ export async function structure(ctx: Ctx, input: { compoundId?: string }): Promi
   if (!compoundId) throw new AppError('NOT_FOUND', '绑定房屋后可以查看');
   const c = await compounds(ctx.db).get(compoundId);
   if (!c) throw new AppError('NOT_FOUND');
-  const sees = actor.homes.some((h) => h.compoundId === c._id) || actor.roles.some((g) => g.compoundId === c._id || (!g.compoundId && g.communityId === c.communityId));
+  const sees =
+    actor.homes.some((h) => h.compoundId === c._id) ||
+    actor.roles.some((g) => g.compoundId === c._id || (!g.compoundId && g.communityId === c.communityId));
   if (!sees) throw new AppError('NOT_FOUND');
   const _ = ctx.db.command;
   const [community, grants, bs, members] = await Promise.all([

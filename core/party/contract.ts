@@ -237,7 +237,15 @@ export const partyApi = defineApi('party', {
   /** Assign a building, a unit or a room range to a member (the secretary). */
   'party.assign': action(
     z
-      .object({ compoundId: id, buildingId: id, unit: z.string().trim().max(10).optional(), from: room, to: room, memberId: id, replace: z.boolean().default(false) })
+      .object({
+        compoundId: id,
+        buildingId: id,
+        unit: z.string().trim().max(10).optional(),
+        from: room,
+        to: room,
+        memberId: id,
+        replace: z.boolean().default(false),
+      })
       .strict(),
   ).returns<AssignResult>(),
   'party.visit': action(

@@ -37,7 +37,8 @@ const ID_NUMBER = /\d{15,17}[\dXx]/;
  */
 export function noteProblem(note: string): string | null {
   if (ID_NUMBER.test(note)) return '备注中不能记录身份证件号码';
-  if (/(病|诊断|住院|吃药|服药|残疾|宗教|信教|信仰|教会|寺庙|礼拜)/.test(note)) return '备注中不能记录健康状况或宗教信仰，请只写需要跟进的事';
+  if (/(病|诊断|住院|吃药|服药|残疾|宗教|信教|信仰|教会|寺庙|礼拜)/.test(note))
+    return '备注中不能记录健康状况或宗教信仰，请只写需要跟进的事';
   return null;
 }
 
@@ -93,7 +94,10 @@ export const SELECTION_PHASE_LABELS: Record<SelectionPhase, string> = {
   published: '已公布',
 };
 /** The phase from the dates: nominations until nominateUntil, votes until voteUntil, then counted until published. */
-export function selectionPhase(s: { nominateUntil: Date | string; voteUntil: Date | string; publishedAt: Date | string | null }, now: number): SelectionPhase {
+export function selectionPhase(
+  s: { nominateUntil: Date | string; voteUntil: Date | string; publishedAt: Date | string | null },
+  now: number,
+): SelectionPhase {
   if (s.publishedAt) return 'published';
   if (now < new Date(s.nominateUntil).getTime()) return 'nominating';
   if (now < new Date(s.voteUntil).getTime()) return 'voting';

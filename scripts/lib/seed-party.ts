@@ -10,7 +10,16 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../cloudfunctions/_shared/database';
-import type { AssignmentDoc, NomineeDoc, PartyBookDoc, PartyEntryDoc, PartyMemberDoc, SelectionDoc, VisitDoc, VisitMonthDoc } from '../../cloudfunctions/party/docs';
+import type {
+  AssignmentDoc,
+  NomineeDoc,
+  PartyBookDoc,
+  PartyEntryDoc,
+  PartyMemberDoc,
+  SelectionDoc,
+  VisitDoc,
+  VisitMonthDoc,
+} from '../../cloudfunctions/party/docs';
 import { EMPTY_HEAD, chainNext, type ChainHead } from '../../core/fees/ledger';
 import { VISIT_MODES, VISIT_TOPICS, bookKind, visitDeleteAt, type BookCategory } from '../../core/party/rules';
 import { addMonths, shanghaiDay } from '../../core/platform/period';
@@ -70,7 +79,11 @@ export const partySeed: FeatureSeed = {
         if (memberIds.length + extra.length >= PARTY_MEMBERS[compoundId]) break;
         if (m.personId.startsWith('p-gen-') && !memberIds.includes(m.personId) && !extra.includes(m.personId)) extra.push(m.personId);
       }
-      for (const id of extra) await db.collection('people').where({ _id: id }).update({ data: { partyMember: true } });
+      for (const id of extra)
+        await db
+          .collection('people')
+          .where({ _id: id })
+          .update({ data: { partyMember: true } });
       memberIds.push(...extra);
       const duty = new Map(COMMITTEE[compoundId]);
       const members: PartyMemberDoc[] = memberIds.map((personId) => ({
@@ -148,7 +161,15 @@ export const partySeed: FeatureSeed = {
           };
           visits.push(v);
           const mid = `${compoundId}_${v.period}_${a.memberId}`;
-          const m = months.get(mid) ?? { _id: mid, compoundId, period: v.period, memberId: a.memberId, memberName: a.memberName, visits: 0, followUps: 0 };
+          const m = months.get(mid) ?? {
+            _id: mid,
+            compoundId,
+            period: v.period,
+            memberId: a.memberId,
+            memberName: a.memberName,
+            visits: 0,
+            followUps: 0,
+          };
           m.visits++;
           if (followUp) m.followUps++;
           months.set(mid, m);
@@ -275,12 +296,22 @@ export const partySeed: FeatureSeed = {
         if (i === 4) post(new Date(at.getTime() + 3 * DAY), 'activity', 45_000, '重阳节走访慰问活动');
       }
       await bulk(db, 'partyLedger', entries);
-      const book: PartyBookDoc = { _id: compoundId, seq: head.seq, hash: head.hash, balanceFen: balance, incomeFen: income, expenseFen: expense };
+      const book: PartyBookDoc = {
+        _id: compoundId,
+        seq: head.seq,
+        hash: head.hash,
+        balanceFen: balance,
+        incomeFen: income,
+        expenseFen: expense,
+      };
       await bulk(db, 'partyBooks', [book]);
       add('partyLedger', entries.length);
     }
     // 亮身份: 李秀英 shows herself, 张卫东 does not (a separate consent, off until given).
-    await db.collection('people').where({ _id: 'p-txsj-lead-5' }).update({ data: { showPartyBadge: false } });
+    await db
+      .collection('people')
+      .where({ _id: 'p-txsj-lead-5' })
+      .update({ data: { showPartyBadge: false } });
     return counts;
   },
 };

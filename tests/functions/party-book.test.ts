@@ -36,23 +36,60 @@ describe('the branch book', () => {
   it('income below the article’s floors is refused; an expense waits for a second 支委', async () => {
     const sec = h.as('txsj-secretary');
     expect(
-      await sec.call('party', 'party.bookIncome', { clientRequestId: newRequestId(), compoundId: TXSJ, category: 'startup', amountFen: 100_000, memo: '启动经费' }),
+      await sec.call('party', 'party.bookIncome', {
+        clientRequestId: newRequestId(),
+        compoundId: TXSJ,
+        category: 'startup',
+        amountFen: 100_000,
+        memo: '启动经费',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(
-      await sec.call('party', 'party.proposeExpense', { clientRequestId: newRequestId(), compoundId: TXSJ, category: 'allowance', amountFen: 10_000, memo: '补贴' }),
+      await sec.call('party', 'party.proposeExpense', {
+        clientRequestId: newRequestId(),
+        compoundId: TXSJ,
+        category: 'allowance',
+        amountFen: 10_000,
+        memo: '补贴',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const ownersBefore = await owners();
     const crid = newRequestId();
-    const inc = await sec.ok('party', 'party.bookIncome', { clientRequestId: crid, compoundId: TXSJ, category: 'crowdfunding', amountFen: 50_000, memo: '经慈善会定向捐赠' });
-    expect(await sec.ok('party', 'party.bookIncome', { clientRequestId: crid, compoundId: TXSJ, category: 'crowdfunding', amountFen: 50_000, memo: '经慈善会定向捐赠' })).toEqual(inc);
-    const p = await sec.ok('party', 'party.proposeExpense', { clientRequestId: newRequestId(), compoundId: TXSJ, category: 'activity', amountFen: 12_000, memo: '七一主题党日' });
+    const inc = await sec.ok('party', 'party.bookIncome', {
+      clientRequestId: crid,
+      compoundId: TXSJ,
+      category: 'crowdfunding',
+      amountFen: 50_000,
+      memo: '经慈善会定向捐赠',
+    });
+    expect(
+      await sec.ok('party', 'party.bookIncome', {
+        clientRequestId: crid,
+        compoundId: TXSJ,
+        category: 'crowdfunding',
+        amountFen: 50_000,
+        memo: '经慈善会定向捐赠',
+      }),
+    ).toEqual(inc);
+    const p = await sec.ok('party', 'party.proposeExpense', {
+      clientRequestId: newRequestId(),
+      compoundId: TXSJ,
+      category: 'activity',
+      amountFen: 12_000,
+      memo: '七一主题党日',
+    });
     const x = p.pending[0];
     expect(x).toMatchObject({ amountFen: 12_000, canApprove: false });
     expect(p.balanceFen).toBe(inc.balanceFen);
     // The secretary cannot approve their own; a plain member cannot; 张卫东 (支委) can, once.
-    expect(await sec.call('party', 'party.approveExpense', { expenseId: x.id, approve: true })).toMatchObject({ ok: false, error: { code: 'SELF_DECISION' } });
+    expect(await sec.call('party', 'party.approveExpense', { expenseId: x.id, approve: true })).toMatchObject({
+      ok: false,
+      error: { code: 'SELF_DECISION' },
+    });
     const plain = (await h.db.collection('partyMembers').where({ compoundId: TXSJ, committee: false }).limit(1).get()).data[0] as any;
-    expect(await h.as(plain.personId.replace(/^p-/, '')).call('party', 'party.approveExpense', { expenseId: x.id, approve: true })).toMatchObject({
+    expect(
+      await h.as(plain.personId.replace(/^p-/, '')).call('party', 'party.approveExpense', { expenseId: x.id, approve: true }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -69,13 +106,18 @@ describe('the branch book', () => {
     expect(await owners()).toBe(ownersBefore);
     expect((await h.as('txsj-committee').ok('fees', 'ledger.verify', { compoundId: TXSJ })).ok).toBe(true);
     expect((await h.db.collection('ledger').where({ memo: '七一主题党日' }).count()).total).toBe(0);
-    const chainIds = new Set(((await h.db.collection('partyLedger').where({ compoundId: TXSJ }).limit(1000).get()).data as any[]).map((e) => e.chainId));
+    const chainIds = new Set(
+      ((await h.db.collection('partyLedger').where({ compoundId: TXSJ }).limit(1000).get()).data as any[]).map((e) => e.chainId),
+    );
     expect([...chainIds]).toEqual([`party:${TXSJ}`]);
   });
 
   it('an edited entry is named by 校验', async () => {
     const e = (await h.db.collection('partyLedger').where({ compoundId: TXSJ, seq: 3 }).get()).data[0] as any;
-    await h.db.collection('partyLedger').where({ _id: e._id }).update({ data: { amountFen: e.amountFen + 100 } });
+    await h.db
+      .collection('partyLedger')
+      .where({ _id: e._id })
+      .update({ data: { amountFen: e.amountFen + 100 } });
     const v = await h.as('txsj-secretary').ok('party', 'party.verify', { compoundId: TXSJ });
     expect(v.ok).toBe(false);
     expect(v.problems).toEqual(expect.arrayContaining([{ seq: 3, problem: 'altered' }]));
@@ -108,9 +150,17 @@ describe('visit notes a year later', () => {
     const fired = await h.emu.timers.advanceTo(new Date(t0 + 367 * DAY));
     expect(fired).toEqual(expect.arrayContaining([expect.objectContaining({ functionName: 'party', name: 'retention' })]));
     expect((await h.db.collection('partyVisits').where({ _id: v.id }).count()).total).toBe(0);
-    expect((await h.db.collection('partyVisits').where({ deleteAt: h.db.command.lte(new Date(t0 + 366 * DAY)) }).count()).total).toBe(0);
-    const month = (await h.db.collection('partyVisitMonths').where({ compoundId: TXSJ, period: before.periods[0], memberId: 'p-txsj-lead-3' }).get())
-      .data[0] as any;
+    expect(
+      (
+        await h.db
+          .collection('partyVisits')
+          .where({ deleteAt: h.db.command.lte(new Date(t0 + 366 * DAY)) })
+          .count()
+      ).total,
+    ).toBe(0);
+    const month = (
+      await h.db.collection('partyVisitMonths').where({ compoundId: TXSJ, period: before.periods[0], memberId: 'p-txsj-lead-3' }).get()
+    ).data[0] as any;
     expect(month.visits).toBe(row(before));
   });
 });

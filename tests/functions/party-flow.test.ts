@@ -44,7 +44,15 @@ it('李秀英 logs a visit with 需要跟进, raises the concern and links it; a
   const mine = await h.as('txsj-lead-3').ok('party', 'party.mine', {});
   const home = mine.items.find((i: { label: string }) => i.label.includes('2单元'))!;
   const crid = newRequestId();
-  const payload = { clientRequestId: crid, homeId: home.homeId, date: today(), mode: 'door', topics: ['environment'], followUp: true, note: '楼道堆放杂物' };
+  const payload = {
+    clientRequestId: crid,
+    homeId: home.homeId,
+    date: today(),
+    mode: 'door',
+    topics: ['environment'],
+    followUp: true,
+    note: '楼道堆放杂物',
+  };
   const v = await h.as('txsj-lead-3').ok('party', 'party.visit', payload);
   expect(await h.as('txsj-lead-3').ok('party', 'party.visit', payload)).toEqual(v);
   expect(v).toMatchObject({ followUp: true, concernId: null, canRaiseConcern: true, modeLabel: '上门', topicLabels: ['环境卫生'] });
@@ -62,16 +70,23 @@ it('李秀英 logs a visit with 需要跟进, raises the concern and links it; a
   const again = await h.as('txsj-lead-3').call('party', 'party.linkConcern', { visitId: v.id, concernId: 'another' });
   expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   const after = await h.as('txsj-lead-3').ok('party', 'party.mine', {});
-  expect(after.items.find((i: { homeId: string }) => i.homeId === home.homeId)).toMatchObject({ visitedThisMonth: true, lastVisit: today() });
+  expect(after.items.find((i: { homeId: string }) => i.homeId === home.homeId)).toMatchObject({
+    visitedThisMonth: true,
+    lastVisit: today(),
+  });
   expect(after.recent[0]).toMatchObject({ id: v.id, concernId: c.id });
   const counts = await h.db.collection('partyVisits').where({ clientRequestId: crid }).count();
   expect(counts.total).toBe(1);
 });
 
 it('a plain member’s 需要跟进 waits on the secretary’s task list (a task for the lead), not raised by them', async () => {
-  const a = (await h.db.collection('partyAssignments').where({ compoundId: TXSJ, buildingId: `${TXSJ}-b1` }).limit(50).get()).data.find(
-    (x: any) => x.memberId.startsWith('p-gen-'),
-  ) as any;
+  const a = (
+    await h.db
+      .collection('partyAssignments')
+      .where({ compoundId: TXSJ, buildingId: `${TXSJ}-b1` })
+      .limit(50)
+      .get()
+  ).data.find((x: any) => x.memberId.startsWith('p-gen-')) as any;
   const who = a.memberId.replace(/^p-/, '');
   const v = await h.as(who).ok('party', 'party.visit', {
     clientRequestId: newRequestId(),
@@ -88,7 +103,9 @@ it('a plain member’s 需要跟进 waits on the secretary’s task list (a task
   // Another member's household is not theirs to visit.
   const other = (await h.db.collection('partyAssignments').where({ memberId: 'p-txsj-lead-5' }).limit(1).get()).data[0] as any;
   expect(
-    await h.as(who).call('party', 'party.visit', { clientRequestId: newRequestId(), homeId: other._id, date: today(), mode: 'door', followUp: false }),
+    await h
+      .as(who)
+      .call('party', 'party.visit', { clientRequestId: newRequestId(), homeId: other._id, date: today(), mode: 'door', followUp: false }),
   ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });
 

@@ -32,9 +32,13 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 it('nominating one’s own household is refused; a neighbour’s shows publicly only after accepting', async () => {
-  const own = await h.as(CHEN).call('party', 'party.nominate', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(CHEN), reason: '我家很热心' });
+  const own = await h
+    .as(CHEN)
+    .call('party', 'party.nominate', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(CHEN), reason: '我家很热心' });
   expect(own).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: '不能提名自己家' } });
-  const d = await h.as(CHEN).ok('party', 'party.nominate', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(WU), reason: '常帮我拿快递' });
+  const d = await h
+    .as(CHEN)
+    .ok('party', 'party.nominate', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(WU), reason: '常帮我拿快递' });
   expect(d.nominees).toEqual([expect.objectContaining({ homeId: homeOf(WU), accepted: false })]);
   // Others do not see a nominee who has not accepted.
   expect((await h.as(ZHENG).ok('party', 'party.selection', { selectionId: sel })).nominees).toEqual([]);
@@ -50,22 +54,33 @@ it('nominating one’s own household is refused; a neighbour’s shows publicly 
     error: { code: 'NOT_FOUND' },
   });
   // 郑海涛 is nominated too and accepts.
-  await h.as(CHEN).ok('party', 'party.nominate', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(ZHENG), reason: '义务修好了门禁' });
+  await h
+    .as(CHEN)
+    .ok('party', 'party.nominate', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(ZHENG), reason: '义务修好了门禁' });
   await h.as(ZHENG).ok('party', 'party.accept', { selectionId: sel, homeId: homeOf(ZHENG), accept: true, shownAs: '郑家' });
 });
 
 it('no voting before nominations close; then one vote per home, never for one’s own, never unbound', async () => {
-  expect(await h.as(CHEN).call('party', 'party.vote', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(WU) })).toMatchObject({
-    ok: false,
-    error: { code: 'BAD_REQUEST' },
-  });
-  await h.db.collection('partySelections').where({ _id: sel }).update({ data: { nominateUntil: new Date(Date.now() - 1000) } });
+  expect(await h.as(CHEN).call('party', 'party.vote', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(WU) })).toMatchObject(
+    {
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    },
+  );
+  await h.db
+    .collection('partySelections')
+    .where({ _id: sel })
+    .update({ data: { nominateUntil: new Date(Date.now() - 1000) } });
   const own = await h.as(WU).call('party', 'party.vote', { selectionId: sel, homeId: homeOf(WU), nomineeHomeId: homeOf(WU) });
   expect(own).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: '不能给自己家投票' } });
-  const unbound = await h.as('demo-new-voter').call('party', 'party.vote', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(WU) });
+  const unbound = await h
+    .as('demo-new-voter')
+    .call('party', 'party.vote', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(WU) });
   expect(unbound.ok).toBe(false);
   // Someone voting from a home that is not theirs.
-  expect(await h.as(ZHENG).call('party', 'party.vote', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(WU) })).toMatchObject({
+  expect(
+    await h.as(ZHENG).call('party', 'party.vote', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(WU) }),
+  ).toMatchObject({
     ok: false,
     error: { code: 'FORBIDDEN' },
   });
@@ -73,16 +88,25 @@ it('no voting before nominations close; then one vote per home, never for one’
 
 it('50 parallel votes from one home count once', async () => {
   const results = await Promise.all(
-    Array.from({ length: 50 }, () => h.as(CHEN).call('party', 'party.vote', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(WU) })),
+    Array.from({ length: 50 }, () =>
+      h.as(CHEN).call('party', 'party.vote', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(WU) }),
+    ),
   );
   expect(results.filter((r) => r.ok)).toHaveLength(1);
   for (const r of results.filter((x) => !x.ok)) expect(['BAD_REQUEST', 'CONFLICT']).toContain((r as any).error.code);
   const ballots = await h.db.collection('partyBallots').where({ selectionId: sel }).count();
   expect(ballots.total).toBe(1);
-  const n = (await h.db.collection('partyNominees').where({ selectionId: sel, homeId: homeOf(WU) }).get()).data[0] as any;
+  const n = (
+    await h.db
+      .collection('partyNominees')
+      .where({ selectionId: sel, homeId: homeOf(WU) })
+      .get()
+  ).data[0] as any;
   expect(n.votes).toBe(1);
   // A second person of the same home (a family member) is the same home: refused.
-  expect(await h.as(CHEN).call('party', 'party.vote', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(ZHENG) })).toMatchObject({
+  expect(
+    await h.as(CHEN).call('party', 'party.vote', { selectionId: sel, homeId: homeOf(CHEN), nomineeHomeId: homeOf(ZHENG) }),
+  ).toMatchObject({
     ok: false,
     error: { code: 'BAD_REQUEST' },
   });

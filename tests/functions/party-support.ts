@@ -5,7 +5,9 @@ import { createHarness, type Harness } from '../support/harness';
 
 export { UNASSIGNED_UNIT } from '../../scripts/lib/seed-party';
 
-export async function partyHarness(opts: { clockStart?: Date; features?: string[]; functions?: Record<string, unknown> } = {}): Promise<Harness> {
+export async function partyHarness(
+  opts: { clockStart?: Date; features?: string[]; functions?: Record<string, unknown> } = {},
+): Promise<Harness> {
   return createHarness({ party: party as any, concerns: concerns as any, ...(opts.functions as any) }, undefined, {
     features: opts.features ?? ['party'],
     ...(opts.clockStart ? { clockStart: opts.clockStart } : {}),
