@@ -12,7 +12,6 @@ import {
   VANGUARD_RULE,
   VISIT_MODE_LABELS,
   VISIT_TOPIC_LABELS,
-  inRange,
   isStale,
   quarterOf,
   quarterPeriods,
@@ -24,10 +23,11 @@ import {
   type VisitTopic,
 } from '../../core/party/rules';
 import { PARTY_LIMITS } from '../../core/party/limits';
+import { inRange } from '../../core/party/order';
 import { assertCan, can } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import { maskName } from '../../core/platform/mask';
-import { shanghaiMonth } from '../../core/platform/period';
+import { shanghaiDay, shanghaiMonth } from '../../core/platform/period';
 import type { Actor } from '../../core/platform/roles';
 import { buildings, homes, leadContactPhone, memberships, people } from '../_shared/directory';
 import { transaction } from '../_shared/repo';
@@ -139,7 +139,7 @@ export async function mine(ctx: Ctx): Promise<MyHouseholds> {
   };
 }
 
-const shanghaiDayOf = (d: Date | string) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const shanghaiDayOf = (d: Date | string) => shanghaiDay(new Date(d));
 
 // ---------------------------------------------------------------- 包联
 

@@ -12,9 +12,9 @@ import {
   nominateProblem,
   selectionPhase,
   voteProblem,
-  winners,
   type SelectionKind,
 } from '../../core/party/rules';
+import { winners } from '../../core/party/order';
 import { DAY_MS } from '../../core/platform/period';
 import { assertCan, can } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';

@@ -1,10 +1,10 @@
 /**
  * The party branch's pure rules: 走访 modes and topics, what a note may not hold,
  * room ranges for 包联, the phases of a 好邻居 selection, who may nominate and vote,
- * the winners, and the branch book's categories. Shared by the function and the pages.
+ * and the branch book's categories. Shared by the function and the pages (no zod here:
+ * room order, which needs core/platform/text, is in order.ts for the function).
  */
 import { DAY_MS, addMonths, shanghaiDay, shanghaiMonth } from '../platform/period';
-import { naturalCompare } from '../platform/text';
 import { PARTY_LIMITS } from './limits';
 
 // ---------------------------------------------------------------- 走访
@@ -66,21 +66,6 @@ export function reportPeriods(now: number, n = 6): string[] {
   return Array.from({ length: n }, (_, i) => addMonths(cur, -i));
 }
 
-// ---------------------------------------------------------------- 包联
-export interface RoomRange {
-  unit?: string;
-  /** Room numbers, compared naturally ("301" … "1502"). */
-  from?: string;
-  to?: string;
-}
-/** The homes of a building a range selects: a unit (or all), and rooms from–to inclusive (either end open). */
-export function inRange(home: { unit: string; number: string }, r: RoomRange): boolean {
-  if (r.unit !== undefined && r.unit !== '' && home.unit !== r.unit) return false;
-  if (r.from && naturalCompare(home.number, r.from) < 0) return false;
-  if (r.to && naturalCompare(home.number, r.to) > 0) return false;
-  return true;
-}
-
 // ---------------------------------------------------------------- 好邻居 / 好家庭
 export const SELECTION_KINDS = ['neighbour', 'family'] as const;
 export type SelectionKind = (typeof SELECTION_KINDS)[number];
@@ -115,20 +100,6 @@ export function voteProblem(voterHomeId: string, nominee: { homeId: string; acce
   if (voterHomeId === nominee.homeId) return '不能给自己家投票';
   if (!nominee.accepted) return '该候选户尚未同意参选';
   return null;
-}
-
-export interface Tally {
-  homeId: string;
-  votes: number;
-  /** The room order breaks ties, so the result does not depend on the order documents arrive. */
-  sortKey: string;
-}
-/** The winners: the most votes first, ties by room order; at most `places`, and only those with a vote. */
-export function winners<T extends Tally>(tally: T[], places: number): T[] {
-  return [...tally]
-    .filter((t) => t.votes > 0)
-    .sort((a, b) => b.votes - a.votes || naturalCompare(a.sortKey, b.sortKey))
-    .slice(0, places);
 }
 
 // ---------------------------------------------------------------- the branch's book
