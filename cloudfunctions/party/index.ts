@@ -7,7 +7,7 @@ import * as cloud from 'wx-server-sdk';
 import { partyApi } from '../../core/party/contract';
 import { createMain, timerRoute } from '../_shared/router';
 import { assign, assignPage, linkConcern, logVisit, mine, reports, retention } from './households';
-import { accept, get, list, nominate, open, publish, vote } from './selections';
+import { accept, get, list, nominate, open, publish, startVoting, vote } from './selections';
 import { approveExpense, book, bookIncome, proposeExpense, verify } from './book';
 import { home, structure } from './structure';
 
@@ -29,6 +29,7 @@ export const main = createMain(
     'party.nominate': nominate,
     'party.accept': accept,
     'party.vote': vote,
+    'party.startVoting': startVoting,
     'party.publish': publish,
     'party.book': book,
     'party.bookIncome': bookIncome,

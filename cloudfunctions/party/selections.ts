@@ -82,6 +82,7 @@ async function detail(ctx: Ctx, actor: Actor, s: SelectionDoc): Promise<Selectio
     canNominate: phase === 'nominating' && !!myHomeId,
     canVote: phase === 'voting' && !!myHomeId && !ballot,
     canPublish: (phase === 'voting' || phase === 'counted') && isManager,
+    canStartVoting: phase === 'nominating' && isManager,
     winners: won.map((n) => nomineeView(n, true)),
     shareText: published
       ? `【${s.compoundName}${s.title}】评选结果：${won.map((n) => nomineeLabel(n)).join('、') || '无'}。感谢各位邻居参与！详情见小程序“荣誉榜”。`
@@ -246,6 +247,23 @@ export async function vote(ctx: Ctx, input: { selectionId: string; homeId: strin
       .patch(nid, { votes: cur.votes + 1 });
   });
   return detail(ctx, actor, s);
+}
+
+export async function startVoting(ctx: Ctx, input: { selectionId: string }): Promise<SelectionDetail> {
+  const actor = await ctx.actor();
+  const s = await selections(ctx.db).must(input.selectionId);
+  assertSees(actor, s);
+  assertCan(actor, 'party.selection', { communityId: s.communityId, compoundId: s.compoundId });
+  if (selectionPhase(s, ctx.now.getTime()) !== 'nominating') throw new AppError('BAD_REQUEST', '提名期已经结束');
+  // The vote keeps its length: it now runs from today for as long as it was set to.
+  const voteUntil = new Date(ctx.now.getTime() + (new Date(s.voteUntil).getTime() - new Date(s.nominateUntil).getTime()));
+  const patch = { nominateUntil: ctx.now, voteUntil };
+  await transaction(ctx.db, async (tx) => {
+    const cur = await selections(ctx.db).in(tx).must(s._id);
+    if (new Date(cur.nominateUntil).getTime() !== new Date(s.nominateUntil).getTime()) throw new AppError('CONFLICT');
+    await selections(ctx.db).in(tx).patch(s._id, patch);
+  });
+  return detail(ctx, actor, { ...s, ...patch });
 }
 
 export async function publish(ctx: Ctx, input: { selectionId: string }): Promise<SelectionDetail> {

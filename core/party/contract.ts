@@ -155,6 +155,8 @@ export interface SelectionDetail extends SelectionItem {
   canNominate: boolean;
   canVote: boolean;
   canPublish: boolean;
+  /** The organisers may end nominations early and open the vote. */
+  canStartVoting: boolean;
   winners: NomineeView[];
   /** For the owners' group: a card text to paste once published. */
   shareText: string | null;
@@ -302,6 +304,8 @@ export const partyApi = defineApi('party', {
       .refine((v) => !v.accept || !!v.shownAs, { path: ['shownAs'], message: '请填写公开显示的称呼，如“陈家”' }),
   ).returns<SelectionDetail>(),
   'party.vote': action(z.object({ selectionId: id, homeId: id, nomineeHomeId: id }).strict()).returns<SelectionDetail>(),
+  /** The organisers end nominations now and open the vote (nominees who have not accepted stay out). */
+  'party.startVoting': action(z.object({ selectionId: id }).strict()).returns<SelectionDetail>(),
   /** Close the vote (if still open) and publish the results: the 荣誉榜. */
   'party.publish': action(z.object({ selectionId: id }).strict()).returns<SelectionDetail>(),
   'party.book': action(z.object({ compoundId: id }).strict()).returns<BookView>(),

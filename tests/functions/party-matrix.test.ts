@@ -168,6 +168,22 @@ const SPECS: Record<
       return { selectionId: s.selectionId, homeId: homeOf(who ?? ''), nomineeHomeId: s.nominees[0] };
     },
   },
+  'party.startVoting': {
+    allowed: ['txsj-secretary', 'txsj-committee'],
+    payload: async () => {
+      const d = await h.as('txsj-secretary').ok('party', 'party.openSelection', {
+        clientRequestId: newRequestId(),
+        compoundId: TXSJ,
+        kind: 'neighbour',
+        title: '好邻居',
+        rules: '每户一票',
+        places: 1,
+        nominateDays: 7,
+        voteDays: 7,
+      });
+      return { selectionId: d.id };
+    },
+  },
   'party.publish': {
     allowed: ['txsj-secretary', 'txsj-committee'],
     payload: async () => ({ selectionId: (await votingSelection()).selectionId }),

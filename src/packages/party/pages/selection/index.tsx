@@ -34,6 +34,18 @@ export default function PartySelectionPage() {
       return;
     await act(() => api('party').call('party.vote', { selectionId: id, homeId: d!.myHomeId!, nomineeHomeId: homeId }));
   }
+  async function startVoting() {
+    if (
+      !(await confirmAction({
+        title: '开始投票',
+        content: '提名到此结束，已同意参选的住户进入投票。确定吗？',
+        confirmText: '开始投票',
+        cancelText: '再想想',
+      }))
+    )
+      return;
+    await act(() => api('party').call('party.startVoting', { selectionId: id }));
+  }
   async function publish() {
     if (
       !(await confirmAction({
@@ -104,6 +116,11 @@ export default function PartySelectionPage() {
                 ))}
                 {d.myVote ? <View className='party-note'>您家已投票，结果在评选结束后公布。</View> : null}
               </View>
+            ) : null}
+            {d.canStartVoting ? (
+              <Btn type='primary' block className='party-start-voting' onClick={() => void startVoting()}>
+                结束提名，开始投票
+              </Btn>
             ) : null}
             {d.canPublish ? (
               <Btn type='primary' block className='party-publish' onClick={() => void publish()}>
