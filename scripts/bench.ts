@@ -33,6 +33,7 @@ import { activityBench } from './lib/bench-activities';
 import { homeBench } from './lib/bench-home';
 import { vehiclesBench } from './lib/bench-vehicles';
 import { concernsBench } from './lib/bench-concerns';
+import { partyBench } from './lib/bench-party';
 
 installRequireHook();
 // Loaded after the hook so `wx-server-sdk` resolves to the emulator.
@@ -48,6 +49,7 @@ const functions: Record<string, Main> = {
   home: require('../cloudfunctions/home').main,
   vehicles: require('../cloudfunctions/vehicles').main,
   concerns: require('../cloudfunctions/concerns').main,
+  party: require('../cloudfunctions/party').main,
 };
 
 const ITER = Number(process.env.BENCH_ITER ?? 300);
@@ -192,6 +194,7 @@ async function runScale(lane: Lane): Promise<Row[]> {
   rows.push(...(await homeBench({ invoke, measure })));
   rows.push(...(await vehiclesBench({ emu, extraHomes: lane.extra, invoke, measure })));
   rows.push(...(await concernsBench({ emu, extraHomes: lane.extra, invoke, measure })));
+  rows.push(...(await partyBench({ emu, extraHomes: lane.extra, invoke, measure })));
   rows.push(...(await (await import('./lib/bench-community')).communityBench({ emu, functions, invoke, measure })));
   emu.close();
   return rows;

@@ -14,6 +14,7 @@ import { main as votes } from '../../cloudfunctions/votes';
 import { main as repairs } from '../../cloudfunctions/repairs';
 import { main as vehicles } from '../../cloudfunctions/vehicles';
 import { main as concerns } from '../../cloudfunctions/concerns';
+import { main as party } from '../../cloudfunctions/party';
 import { main as home } from '../../cloudfunctions/home';
 
 jest.setTimeout(120_000);
@@ -30,13 +31,14 @@ beforeAll(async () => {
     repairs,
     vehicles,
     concerns,
+    party,
     home,
   };
   const counted = Object.fromEntries(
     Object.entries(mains).map(([n, m]) => [n, (e: unknown, c?: unknown) => ((invoked[n] = (invoked[n] ?? 0) + 1), m(e, c))]),
   );
   h = await createHarness(counted as any, undefined, {
-    features: ['notices', 'fees', 'activities', 'repairs', 'votes', 'vehicles', 'concerns'],
+    features: ['notices', 'fees', 'activities', 'repairs', 'votes', 'vehicles', 'concerns', 'party'],
   });
 });
 afterAll(() => h.close());
@@ -69,6 +71,7 @@ test.each(PEOPLE)('%s: one call answers me and every card as the card actions do
   expect(view.cards.repairs).toEqual(await same('repairs', 'repairs.home', {}));
   expect(view.cards.vehicles).toEqual(await same('vehicles', 'vehicles.home', {}));
   expect(view.cards.concerns).toEqual(await same('concerns', 'concerns.home', {}));
+  expect(view.cards.party).toEqual(await same('party', 'party.home', {}));
 });
 
 test('a resident’s 首页 is one invocation and writes nothing', async () => {
