@@ -139,7 +139,7 @@ export function approveProblem(expense: { proposedBy: string }, approver: { pers
 
 // ---------------------------------------------------------------- 服务先锋
 /** The rule printed under the quarterly list: the same figures everyone can see, added up. */
-export const VANGUARD_RULE = '按本季度走访户次×1分、代为登记的民情×2分、包联户数×0.5分合计排序，取前五名；同分按姓名排序。';
+export const VANGUARD_RULE = '按本季度走访户次×1分、其中需要跟进（转为民情）的再×2分、包联户数×0.5分合计排序，取前五名；同分按姓名排序。';
 export interface RecordFigures {
   visits: number;
   followUps: number;

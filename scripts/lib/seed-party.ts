@@ -94,7 +94,8 @@ export const partySeed: FeatureSeed = {
         name: people.get(personId)!.name,
         committee: duty.has(personId),
         duty: duty.get(personId) ?? '党员',
-        sortKey: `${duty.has(personId) ? 0 : 1}_${people.get(personId)!.name}`,
+        // The 书记 first, then the 委员 in order, then members by name.
+        sortKey: `${duty.has(personId) ? `0${COMMITTEE[compoundId].findIndex(([id]) => id === personId)}` : '1'}_${people.get(personId)!.name}`,
         joinedAt: new Date(now.getTime() - 400 * DAY),
       }));
       await bulk(db, 'partyMembers', members);

@@ -44,7 +44,7 @@ export default function PartyCard({ cards }: { me: Me; cards: HomeCards }) {
       {d.secretary ? (
         <View className='row row--link party-card__book' onClick={() => go(url.partyBook)}>
           <View className='row__main'>
-            <View className='row__title'>支部经费结余 {formatYuan(d.secretary.balanceFen)} 元</View>
+            <View className='row__title'>支部经费结余 {formatYuan(d.secretary.balanceFen)}</View>
             <View className='row__sub'>{d.secretary.pending ? `${d.secretary.pending} 笔支出待另一位支委审核` : '与业主资金分开记账'}</View>
           </View>
           <View className='row__side'>账本 ›</View>

@@ -81,6 +81,13 @@ export default function PartyAssignPage() {
                 onChange={(v) => setBuildingId(v)}
               />
             </View>
+            <View className='card party-unassigned'>
+              <View className='card__title'>
+                {building?.name ?? ''} 还没有党员包联的住户（{d.unassigned.length} 户）
+              </View>
+              {d.unassigned.length === 0 ? <View className='party-ok'>本栋每户都有党员包联。</View> : null}
+              <View className='party-muted'>{d.unassigned.map((u) => u.label.replace(building?.name ?? '', '')).join('、')}</View>
+            </View>
             <View className='card party-assign-form'>
               <View className='card__title'>分配 {building?.name ?? ''} 给党员</View>
               <Choice
@@ -128,13 +135,6 @@ export default function PartyAssignPage() {
               <Btn type='primary' block loading={busy} className='party-assign-submit' onClick={assign}>
                 分配
               </Btn>
-            </View>
-            <View className='card party-unassigned'>
-              <View className='card__title'>
-                {building?.name ?? ''} 还没有党员包联的住户（{d.unassigned.length} 户）
-              </View>
-              {d.unassigned.length === 0 ? <View className='party-ok'>本栋每户都有党员包联。</View> : null}
-              <View className='party-muted'>{d.unassigned.map((u) => u.label.replace(building?.name ?? '', '')).join('、')}</View>
             </View>
           </View>
         ) : null}

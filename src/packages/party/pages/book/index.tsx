@@ -7,7 +7,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { BookVerify, BookView } from '@core/party/contract';
-import { formatYuan } from '@core/platform/units';
+import { formatFen, formatYuan } from '@core/platform/units';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
@@ -46,16 +46,16 @@ export default function PartyBookPage() {
               <View className='card__title'>{d.compoundName}党支部经费</View>
               <View className='party-figures'>
                 <View className='party-figure'>
-                  <View className='party-figure__value party-balance'>{formatYuan(d.balanceFen)}</View>
+                  <View className='party-figure__value party-balance'>{formatFen(d.balanceFen)}</View>
                   <View className='party-figure__label'>结余（元）</View>
                 </View>
                 <View className='party-figure'>
-                  <View className='party-figure__value'>{formatYuan(d.incomeFen)}</View>
-                  <View className='party-figure__label'>累计收入</View>
+                  <View className='party-figure__value'>{formatFen(d.incomeFen)}</View>
+                  <View className='party-figure__label'>累计收入（元）</View>
                 </View>
                 <View className='party-figure'>
-                  <View className='party-figure__value'>{formatYuan(d.expenseFen)}</View>
-                  <View className='party-figure__label'>累计支出</View>
+                  <View className='party-figure__value'>{formatFen(d.expenseFen)}</View>
+                  <View className='party-figure__label'>累计支出（元）</View>
                 </View>
               </View>
               <View className='party-note'>
@@ -81,7 +81,7 @@ export default function PartyBookPage() {
                   <View key={p.id} className='row party-pending-item'>
                     <View className='row__main'>
                       <View className='row__title'>
-                        {p.categoryLabel} {formatYuan(p.amountFen)} 元
+                        {p.categoryLabel} {formatYuan(p.amountFen)}
                       </View>
                       <View className='row__sub'>
                         {p.memo} · {p.proposedBy} 提交{p.canApprove ? '' : ' · 等待另一位支委审核'}

@@ -43,7 +43,7 @@ export default function PartyReportsPage() {
                       {i + 1}. {v.name}
                     </View>
                     <View className='row__sub'>
-                      走访 {v.visits} 户次 · 民情 {v.followUps} 件 · 包联 {v.households} 户
+                      走访 {v.visits} 户次 · 需跟进 {v.followUps} 件 · 包联 {v.households} 户
                     </View>
                   </View>
                   <View className='row__side'>{v.score} 分</View>
