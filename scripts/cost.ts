@@ -57,7 +57,7 @@ const MEMORY_MB = Object.fromEntries(CONFIGS.map((c) => [c.name, c.memorySize]))
 
 /**
  * What the client's 首页 calls for a resident when it opens (src/pages/home and the home
- * cards of src/features/<f>; tests/e2e/round-trips.test.ts counts them in the browser).
+ * cards of src/features/<f>; the page audit, tests/e2e/audit-walk.ts, counts them in the browser).
  */
 export const HOME_TAB: [fn: string, action: string, payload: unknown][] = [['home', 'home.get', {}]];
 

@@ -8,7 +8,7 @@ import { getMe, listCompounds, listHomes, myGroups, updateMe } from './me';
 import { cancelRequest, decideRequest, leaveHome, pendingForMe, requestBinding } from './binding';
 import { createInvite, createStaffInvite, listInvites, redeemInvite, redeemInviteAny, revokeInvite } from './invites';
 import { exportRoster, importRoster, importStatus, listRoster, rosterImportJob, rosterTemplate } from './roster';
-import { grantRole, listRoles, revokeRole, searchPeople } from './roles';
+import { grantRole, listRoles, revokeRole, searchPeople, standIn } from './roles';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -43,6 +43,7 @@ export const main = createMain(
     'roles.list': listRoles,
     'roles.grant': grantRole,
     'roles.revoke': revokeRole,
+    'roles.standIn': standIn,
     'groups.mine': (ctx) => myGroups(ctx),
   },
   { system: [jobsTimer(deploy)] },

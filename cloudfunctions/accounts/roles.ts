@@ -6,7 +6,8 @@ import { RELATION_LABELS, ROLE_LABELS } from '../../core/platform/roles';
 import { roomSortKey } from '../../core/platform/text';
 import { decodeCursor } from '../_shared/db';
 import { AppError } from '../../core/platform/errors';
-import type { RoleName } from '../../core/platform/roles';
+import { STAND_IN_ROLE, type RoleName } from '../../core/platform/roles';
+import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import {
   buildings as buildingsRepo,
@@ -187,6 +188,8 @@ export async function grantRole(
     createdAt: ctx.now,
   };
   const id = await roles(ctx.db).add(doc);
+  // A committee member appointed: the community hands the compound back (社区代行 ends).
+  if (input.role === 'committeeMember' && compound) await roles(ctx.db).remove(standInId(compound._id));
   return roleView({ _id: id, ...doc }, new Map(compound ? [[compound._id, compound]] : []), buildings);
 }
 
@@ -205,4 +208,40 @@ export async function revokeRole(ctx: Ctx, input: { roleId: string }) {
 async function staffingOf(ctx: Ctx, compoundId: string | undefined) {
   if (!compoundId) return { hasBranchSecretary: true };
   return { hasBranchSecretary: !!(await roles(ctx.db).first({ compoundId, role: 'branchSecretary' })) };
+}
+
+/** One stand-in per compound: a fixed id, so a repeated or parallel call writes one grant. */
+export const standInId = (compoundId: string) => `standin_${compoundId}`;
+
+/**
+ * 社区代行业委会. On: the worker takes the committee's place in a compound that has no
+ * committee member (refused otherwise, and when another worker already holds it); taking
+ * it again is a no-op. Off: the worker (or another of the community's workers) hands it
+ * back. Appointing a committee member ends it (grantRole).
+ */
+export async function standIn(ctx: Ctx, input: { compoundId: string; on: boolean }) {
+  const actor = await ctx.actor();
+  const compound = await compounds(ctx.db).must(input.compoundId);
+  assertCan(actor, 'role.standIn', { communityId: compound.communityId, compoundId: compound._id });
+  if (!actor.personId) throw new AppError('NOT_REGISTERED');
+  const id = standInId(compound._id);
+  if (!input.on) {
+    await roles(ctx.db).remove(id);
+    return { compoundId: compound._id, active: false };
+  }
+  if (await roles(ctx.db).first({ compoundId: compound._id, role: 'committeeMember' })) throw new AppError('STAND_IN_REFUSED');
+  await transaction(ctx.db, async (tx) => {
+    const held = await roles(ctx.db).in(tx).get(id);
+    if (held && held.personId !== actor.personId) throw new AppError('STAND_IN_REFUSED');
+    if (held) return;
+    await roles(ctx.db).in(tx).put(id, {
+      personId: actor.personId!,
+      role: STAND_IN_ROLE,
+      communityId: compound.communityId,
+      compoundId: compound._id,
+      grantedBy: actor.personId!,
+      createdAt: ctx.now,
+    });
+  });
+  return { compoundId: compound._id, active: true };
 }

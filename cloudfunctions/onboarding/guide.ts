@@ -5,10 +5,11 @@
  */
 import type { Guide, GuideCompound } from '../../core/onboarding/contract';
 import { guideSteps, type GuideFacts } from '../../core/onboarding/rules';
-import { assertCan } from '../../core/authz';
+import { assertCan, can } from '../../core/authz';
+import { STAND_IN_ROLE } from '../../core/platform/roles';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
-import { buildings as buildingsRepo, compounds, roles, type CompoundDoc } from '../_shared/directory';
+import { buildings as buildingsRepo, compounds, people, roles, type CompoundDoc } from '../_shared/directory';
 import { milestones } from '../_shared/milestones';
 import type { Ctx } from '../_shared/router';
 
@@ -66,12 +67,23 @@ export async function getGuide(ctx: Ctx, input: { compoundId?: string }): Promis
   };
   const runBy = facts.committeeMembers > 0 ? 'committee' : 'community';
   const steps = guideSteps(facts, runBy);
+  const held = grants.find((g) => g.role === STAND_IN_ROLE);
+  const holder = held ? await people(ctx.db).get(held.personId) : null;
   const view = (c: CompoundDoc): GuideCompound => ({ id: c._id, name: c.name });
   return {
     compound: view(compound),
     runBy,
     steps,
     complete: steps.every((s) => s.done),
+    ...(runBy === 'community'
+      ? {
+          standIn: {
+            ...(holder ? { holderName: holder.name } : {}),
+            mine: !!held && held.personId === actor.personId,
+            canTake: !held && can(actor, 'role.standIn', { communityId: compound.communityId, compoundId: compound._id }),
+          },
+        }
+      : {}),
     compounds: (list.some((c) => c._id === compound._id) ? list : [compound, ...list]).map(view),
   };
 }

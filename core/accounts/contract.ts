@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { action, defineApi, id as anyId, page, clientRequestId, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import { ACCOUNT_LIMITS, INVITE_CODE_PATTERN, PHONE_PATTERN } from './limits';
-import { RELATIONS, ROLE_NAMES, type Relation, type RoleName } from '../platform/roles';
+import { GRANTABLE_ROLE_NAMES, RELATIONS, type Relation, type RoleName } from '../platform/roles';
 import type { JobView } from '../platform/jobs';
 
 export type { JobView } from '../platform/jobs';
@@ -319,7 +319,7 @@ export const accountsApi = defineApi('accounts', {
     z
       .object({
         personId: id,
-        role: z.enum(ROLE_NAMES),
+        role: z.enum(GRANTABLE_ROLE_NAMES as [RoleName, ...RoleName[]]),
         compoundId: id.optional(),
         communityId: id.optional(),
         buildingIds: z.array(id).min(1).max(50).optional(),
@@ -327,6 +327,11 @@ export const accountsApi = defineApi('accounts', {
       .strict(),
   ).returns<RoleView>(),
   'roles.revoke': action(z.object({ roleId: id }).strict()).returns<{ id: string }>(),
+  /**
+   * 社区代行业委会: the community worker takes (on) or hands back (off) the committee's
+   * place in a compound that has no committee member.
+   */
+  'roles.standIn': action(z.object({ compoundId: id, on: z.boolean() }).strict()).returns<{ compoundId: string; active: boolean }>(),
   'groups.mine': action(z.object({}).strict()).returns<GroupView[]>(),
 });
 

@@ -46,6 +46,8 @@ export const ACCOUNTS_PERMISSIONS = {
     ['committeeMember', 'compound'],
   ],
   'role.grant.compound': [['communityAdmin', 'community']],
+  /** 社区代行业委会: only while the compound has no committee member (roles.standIn checks). */
+  'role.standIn': [['communityAdmin', 'community']],
   'role.view': [
     ['branchSecretary', 'compound'],
     ['committeeMember', 'compound'],

@@ -36,6 +36,11 @@ export interface Guide {
   steps: GuideStep[];
   /** Every step is done. */
   complete: boolean;
+  /**
+   * Where there is no committee: who stands in for it (社区代行业委会, roles.standIn), and
+   * whether this person may take it (a community worker, while nobody holds it).
+   */
+  standIn?: { holderName?: string; mine: boolean; canTake: boolean };
   /** The compounds this person may guide (a community worker has several). */
   compounds: GuideCompound[];
 }

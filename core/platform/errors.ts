@@ -45,6 +45,8 @@ export const ERROR_MESSAGES = {
   /** onboarding: a claim code that is wrong, used or past its 24 hours. */
   CLAIM_INVALID: '认领码无效、已使用或已过期',
   /** onboarding: the place already has someone in the role; roles now come from them through 角色管理. */
+  /** accounts: the community stands in only for a compound without a committee, one worker at a time. */
+  STAND_IN_REFUSED: '该小区已有业委会或已由其他社区工作人员代行，无需再代行',
   CLAIM_TAKEN: '该小区（社区）已有人担任此角色，请联系其在「角色管理」中为您授予角色',
   /** vehicles */
   VEHICLE_LIMIT: '每户最多登记5个车牌，请先删除不用的',

@@ -11,8 +11,17 @@ export const ROLE_NAMES = [
   'staff',
   'communityAdmin',
   'bookkeeper',
+  'committeeStandIn',
 ] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
+/**
+ * 社区代行业委会: a community worker running a compound that has no committee holds every
+ * committee permission there (core/authz.ts), until a committee member is appointed
+ * (roles.grant removes it). Taken with roles.standIn, never granted by roles.grant.
+ */
+export const STAND_IN_ROLE = 'committeeStandIn' satisfies RoleName;
+/** Roles roles.grant gives (the stand-in is taken by the worker, not granted). */
+export const GRANTABLE_ROLE_NAMES = ROLE_NAMES.filter((r): r is Exclude<RoleName, typeof STAND_IN_ROLE> => r !== STAND_IN_ROLE);
 
 export const ROLE_LABELS: Record<RoleName | 'resident', string> = {
   resident: '住户',
@@ -24,6 +33,7 @@ export const ROLE_LABELS: Record<RoleName | 'resident', string> = {
   communityAdmin: '社区工作人员',
   /** 记账员: books the ledger (fees); granted by the committee (`role.grant.bookkeeper`). */
   bookkeeper: '记账员',
+  committeeStandIn: '社区代行业委会',
 };
 
 /** A building lead's grant names its buildings; every other role's covers a whole compound or community. */

@@ -8,12 +8,11 @@
  *   call button on the approvals page; a resident switches it on 我的.
  * Screenshots (phone-sized, normal and 大字模式) go to $E2E_SHOTS when set.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
+import { callApi, phone, shot, signIn, useRuntimeAndBrowser, visit, xlsxFile, type Served } from './support';
 
 jest.setTimeout(240_000);
 
@@ -25,30 +24,9 @@ beforeAll(() => {
   browser = suite.browser();
 });
 
-async function api(page: Page, fn: string, action: string, payload: unknown) {
-  return page.evaluate(
-    async ([f, a, p]) =>
-      (
-        await fetch('/api/' + f, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ action: a, payload: p }),
-        })
-      ).json(),
-    [fn, action, payload] as const,
-  );
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'jinlin-e2e-xlsx-'));
-async function xlsx(name: string, header: string[], rows: string[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('花名册');
-  ws.addRow(header);
-  rows.forEach((r) => ws.addRow(r));
-  const path = join(dir, name);
-  writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
-  return path;
-}
+const api = callApi;
+const xlsx = (name: string, header: string[], rows: string[][]) => xlsxFile(dir, name, header, rows, '花名册');
 
 /** Both modes: normal, then 大字模式 (the switch is remembered on the device). */
 async function shots(page: Page, name: string, reload: () => Promise<void>) {

@@ -9,43 +9,24 @@
  *   building already chosen, and the lead approves;
  * - the first bill is generated and the resident sees it.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { readCodeImage } from '../../emulator';
-import { launch, phone, serve, shot, signIn, visit, type Served } from './support';
+import { callApi, launch, phone, runSetup, serve, shot, signIn, visit, xlsxFile, type Served } from './support';
 
 jest.setTimeout(420_000);
 
-const ROOT = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'jinlin-e2e-day1-'));
 let served: Served;
 let browser: Browser;
 let code = '';
 let setupOut = '';
 let setupAgain = '';
-
-async function xlsx(name: string, header: string[], rows: (string | number)[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Sheet1');
-  ws.addRow(header);
-  rows.forEach((r) => ws.addRow(r));
-  const path = join(dir, name);
-  writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
-  return path;
-}
-
-function setup(dataDir: string, file: string): string {
-  const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'scripts/setup.ts'), '--data', dataDir, '--file', file], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`setup failed: ${r.stderr}${r.stdout}`);
-  return r.stdout;
-}
+const api = callApi;
+const setup = runSetup;
+const xlsx = (name: string, header: string[], rows: (string | number)[][]) => xlsxFile(dir, name, header, rows);
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'jinlin-e2e-empty-'));
@@ -77,20 +58,6 @@ async function until<T>(ask: () => Promise<T>, want: (v: T) => boolean, timeoutM
     if (want(v) || Date.now() > end) return v;
     await new Promise((r) => setTimeout(r, 1000));
   }
-}
-
-async function api(page: Page, fn: string, action: string, payload: unknown) {
-  return page.evaluate(
-    async ([f, a, p]) =>
-      (
-        await fetch('/api/' + f, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ action: a, payload: p }),
-        })
-      ).json(),
-    [fn, action, payload] as const,
-  );
 }
 
 async function newUser(): Promise<Page> {

@@ -3,42 +3,15 @@
  * at least 44 × 44 CSS px, text contrast at least 4.5:1 (3:1 for large text), and in
  * 大字模式 no text under 18 px; text boxes in the page's font; no label stacked a character
  * a line; nothing sticking out of its card or widening the page; charts opened at the
- * newest month. Used by tests/e2e/audit.test.ts on every reachable page
- * and by feature walks on the staff pages they open; `reachable` lists the pages a
- * person can reach (tests/e2e/round-trips.test.ts walks them; the audit walks them
- * with Back and forward checks of its own).
+ * newest month. Used by tests/e2e/audit-walk.ts on every reachable page
+ * and by feature walks on the staff pages they open.
  */
 import type { Page } from 'playwright-core';
-import { visit } from './support';
 
 /** Wait until the page's calls are answered and it has drawn them. */
 export async function settle(page: Page) {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.waitForTimeout(300);
-}
-
-/** Routes a person can reach: the four tabs, then every 服务 tile and 首页 shortcut. */
-export async function reachable(page: Page, base: string): Promise<string[]> {
-  const routes = new Set(['/pages/home/index', '/pages/notices/index', '/pages/services/index', '/pages/me/index']);
-  for (const [tab, selector] of [
-    ['/pages/services/index', '[class*="service-"]'],
-    ['/pages/home/index', '[class*="shortcut-"]'],
-  ] as const) {
-    await visit(page, base, tab);
-    await settle(page);
-    const count = await page.locator(`.taro_page:not([style*="display: none"]) ${selector}`).count();
-    for (let i = 0; i < count; i++) {
-      await visit(page, base, tab);
-      await settle(page);
-      const tile = page.locator(`.taro_page:not([style*="display: none"]) ${selector}`).nth(i);
-      if (!(await tile.isVisible().catch(() => false))) continue;
-      await tile.click();
-      await page.waitForTimeout(600);
-      const route = new URL(page.url()).hash.replace(/^#/, '').split('?')[0];
-      if (route && route !== tab) routes.add(route);
-    }
-  }
-  return [...routes];
 }
 
 export interface Finding {

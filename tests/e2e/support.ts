@@ -4,7 +4,7 @@
  * a copy of the demo (seeded once per run: tests/support/demo-cache.ts), and
  * Debian's Chromium driven by playwright-core.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,4 +131,45 @@ export async function pageAs(browser: Browser, base: string, name: string | null
   const page = await ctx.newPage();
   await signIn(page, base, name);
   return page;
+}
+
+/** Calls a backend action from inside the page, with the page's own sign-in (its cookie). */
+export async function callApi(page: Page, fn: string, action: string, payload: unknown) {
+  return page.evaluate(
+    async ([f, a, p]) =>
+      (
+        await fetch('/api/' + f, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: a, payload: p }),
+        })
+      ).json(),
+    [fn, action, payload] as const,
+  );
+}
+
+/** A spreadsheet of `rows` under `header`, written to `dir`, as a person would upload it. */
+export async function xlsxFile(dir: string, name: string, header: string[], rows: (string | number)[][], sheet = 'Sheet1') {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  ws.addRow(header);
+  rows.forEach((r) => ws.addRow(r));
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
+  return path;
+}
+
+/** The operator's setup step (scripts/setup.ts, the CLI itself) on a data folder; its output. */
+export function runSetup(dataDir: string, file: string, ...args: string[]): string {
+  const r = spawnSync(
+    process.execPath,
+    ['--require', 'tsx/cjs', join(ROOT, 'scripts/setup.ts'), '--data', dataDir, '--file', file, ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0) throw new Error(`setup failed: ${r.stderr}${r.stdout}`);
+  return r.stdout;
 }

@@ -215,6 +215,8 @@ const MATRIX: Record<keyof (typeof accountsApi)['actions'], { allowed: readonly 
     allowed: ['txsj-secretary', 'community-admin'],
     payload: async () => ({ personId: 'p-txsj-resident-3', role: 'buildingLead', compoundId: 'txsj', buildingIds: ['txsj-b8'] }),
   },
+  // 天翔世家 has a committee: handing back a stand-in nobody holds is allowed and changes nothing.
+  'roles.standIn': { allowed: ['community-admin'], payload: async () => ({ compoundId: 'txsj', on: false }) },
   'roles.revoke': {
     allowed: ['txsj-secretary', 'community-admin'],
     payload: async () => {

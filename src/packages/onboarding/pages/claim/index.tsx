@@ -11,7 +11,7 @@ import { CLAIM_CODE_LENGTH, CLAIM_CODE_PATTERN } from '@core/onboarding/limits';
 import PageShell from '@/components/PageShell';
 import Btn from '@/components/Btn';
 import { api, toServiceError } from '@/services/cloud';
-import { cachedMe, loadMe } from '@/store/me';
+import { cachedMe, refreshMe } from '@/store/me';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
 import './index.scss';
@@ -38,7 +38,8 @@ export default function ClaimPage() {
     setBusy(true);
     try {
       const r = await api('onboarding').call('claim.redeem', { code: c, name: name.trim() });
-      await loadMe().catch(() => undefined);
+      // The claim gave a role: read me afresh (the kept one has none).
+      await refreshMe().catch(() => undefined);
       setDone(r);
     } catch (e) {
       setFailure(toServiceError(e).message);

@@ -16,6 +16,7 @@ import { useRemote } from '@/hooks/useRemote';
 import { api } from '@/services/cloud';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
+import StandIn from './StandIn';
 import './index.scss';
 
 /** Where each step is done: pages that exist already. */
@@ -68,11 +69,7 @@ export default function GuidePage() {
               </View>
             ) : null}
             <View className='section-title guide-compound'>{g.compound.name} 开通指引</View>
-            {g.runBy === 'community' ? (
-              <View className='guide-banner guide-run-by-community'>
-                本小区还没有业委会：由社区工作人员代为开通和管理，选出业委会后由业委会接手。
-              </View>
-            ) : null}
+            {g.standIn ? <StandIn compoundId={g.compound.id} standIn={g.standIn} onChanged={guide.reload} /> : null}
             {g.complete ? <View className='guide-banner guide-complete'>五步都已完成，住户扫楼道里的海报就能绑定房屋了。</View> : null}
             {g.steps.map((s, i) => (
               <View

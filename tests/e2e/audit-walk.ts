@@ -12,7 +12,10 @@
  *   - body text grows at least 1.3× in 大字模式;
  *   - no console errors (CSP violations included) on any page;
  *   - Back from every page opened from a tab (and forward again) leaves neither the
- *     tab nor the page blank, and the next tile still opens.
+ *     tab nor the page blank, and the next tile still opens;
+ *   - round trips: every page shows itself with one backend call in one wave and no
+ *     duplicate, OVER_BUDGET aside (tests/e2e/round-trip-budget.ts), and the 首页 with
+ *     home.get alone.
  * One runtime and one browser for the suite; screenshots of every page in both modes
  * go to E2E_SHOTS (default e2e-shots/, ignored by git).
  */
@@ -21,9 +24,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { phone, signIn, useRuntimeAndBrowser, visit } from './support';
 import { auditPage, bodyGrowth, pageIsBlank, textSizes, type Finding } from './page-audit';
+import { callsOf, overBudget, recordCalls, type PageCalls } from './round-trip-budget';
 
-jest.setTimeout(300_000);
-const env = useRuntimeAndBrowser();
 const SHOTS = process.env.E2E_SHOTS ?? join(__dirname, '..', '..', 'e2e-shots');
 mkdirSync(SHOTS, { recursive: true });
 
@@ -110,53 +112,57 @@ async function deeper(page: Page, base: string, key: string): Promise<string[]> 
   return out;
 }
 
-const PEOPLE = [
-  ['陈阿婆', 'elderly'],
-  ['李秀英', 'lead'],
-  // The committee reaches the most pages: books, rates, parking, dues, votes, roles, roster…
-  ['黄美玲', 'committee'],
-  // The community office: several compounds, read-only books and repairs figures.
-  ['周文华', 'office'],
-  ['钱会计', 'bookkeeper'],
-  // An owner of 御家兰庭, whose compound runs an open vote.
-  ['何玉兰', 'yjlt-owner'],
-] as const;
-
-for (const [name, key] of PEOPLE) {
-  it(`${name}: every page's controls, contrast, text boxes, layout, 大字模式 growth, console and Back`, async () => {
-    const ctx = await phone(env.browser());
-    const page = await ctx.newPage();
-    const base = env.served().url;
-    const findings: PageFinding[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') findings.push({ page: routeOf(page), kind: 'console', what: m.text().slice(0, 160) });
-    });
-    page.on('pageerror', (e) => findings.push({ page: routeOf(page), kind: 'console', what: String(e).slice(0, 160) }));
-    await signIn(page, base, name);
-    const routes = [...(await reachable(page, base, findings)), ...(await deeper(page, base, key))];
-    expect(routes.length).toBeGreaterThanOrEqual(4);
-    const body = new Map<string, Awaited<ReturnType<typeof textSizes>>>();
-    for (const large of [false, true]) {
-      await page.evaluate((on) => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: on })), large);
-      for (const route of routes) {
-        await visit(page, base, route);
-        await settle(page);
-        const slug = route
-          .split('?')[0]
-          .replace(/^\//, '')
-          .replace(/\/index$/, '')
-          .replace(/\//g, '_');
-        await page.screenshot({ path: join(SHOTS, `${key}-${large ? 'large' : 'normal'}-${slug}.png`), fullPage: true });
-        for (const f of await auditPage(page, large)) findings.push({ page: `${route}${large ? ' (大字)' : ''}`, ...f });
-        const sizes = await textSizes(page);
-        if (!large) body.set(route, sizes);
-        else {
-          const g = bodyGrowth(body.get(route) ?? {}, sizes);
-          if (g !== null && g < 1.3) findings.push({ page: route, kind: 'growth', what: `body text grows ${g.toFixed(2)}×` });
+/** Registers the audit of each person as one test (two files split the people so jest runs them side by side). */
+// eslint-disable-next-line jest/no-export -- one walk, registered by two test files that jest runs side by side
+export function auditAs(people: readonly (readonly [string, string])[]): void {
+  const env = useRuntimeAndBrowser();
+  for (const [name, key] of people) {
+    it(`${name}: every page's controls, contrast, text boxes, layout, 大字模式 growth, console and Back`, async () => {
+      const ctx = await phone(env.browser());
+      await recordCalls(ctx);
+      const page = await ctx.newPage();
+      const base = env.served().url;
+      const findings: PageFinding[] = [];
+      const trips: PageCalls[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') findings.push({ page: routeOf(page), kind: 'console', what: m.text().slice(0, 160) });
+      });
+      page.on('pageerror', (e) => findings.push({ page: routeOf(page), kind: 'console', what: String(e).slice(0, 160) }));
+      await signIn(page, base, name);
+      const routes = [...(await reachable(page, base, findings)), ...(await deeper(page, base, key))];
+      expect(routes.length).toBeGreaterThanOrEqual(4);
+      const body = new Map<string, Awaited<ReturnType<typeof textSizes>>>();
+      for (const large of [false, true]) {
+        await page.evaluate((on) => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: on })), large);
+        for (const route of routes) {
+          await visit(page, base, route);
+          await settle(page);
+          const slug = route
+            .split('?')[0]
+            .replace(/^\//, '')
+            .replace(/\/index$/, '')
+            .replace(/\//g, '_');
+          await page.screenshot({ path: join(SHOTS, `${key}-${large ? 'large' : 'normal'}-${slug}.png`), fullPage: true });
+          for (const f of await auditPage(page, large)) findings.push({ page: `${route}${large ? ' (大字)' : ''}`, ...f });
+          const sizes = await textSizes(page);
+          // `me` is kept on the phone since the sign-in, as in a session.
+          if (!large) trips.push(await callsOf(page, route.split('?')[0]));
+          if (!large) body.set(route, sizes);
+          else {
+            const g = bodyGrowth(body.get(route) ?? {}, sizes);
+            if (g !== null && g < 1.3) findings.push({ page: route, kind: 'growth', what: `body text grows ${g.toFixed(2)}×` });
+          }
         }
       }
-    }
-    await ctx.close();
-    expect(findings).toEqual([]);
-  }, 600_000);
+      await ctx.close();
+      process.stdout.write(
+        `${name} (round trips):\n${trips.map((t) => `  ${t.route}: ${t.keys.length} call(s), ${t.waves} wave(s)\n    ${t.keys.join('\n    ')}`).join('\n')}\n`,
+      );
+      expect(findings).toEqual([]);
+      expect(trips.filter((t) => t.duplicates.length).map((t) => `${t.route}: ${t.duplicates.join('; ')}`)).toEqual([]);
+      expect(overBudget(trips)).toEqual([]);
+      // The 首页 is one call for everyone: me and every card from home.get.
+      expect(trips.find((t) => t.route === '/pages/home/index')?.keys).toEqual(['home home.get {}']);
+    }, 600_000);
+  }
 }
