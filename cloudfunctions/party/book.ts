@@ -20,7 +20,7 @@ import { assertOwnFiles } from '../_shared/files';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import type { Transaction } from '../_shared/database';
-import { assertBook, branchOf, idFor, targetOfCompound, type BranchCaller } from './common';
+import { assertBook, branchOf, compoundFor, idFor, targetOfCompound, type BranchCaller } from './common';
 import { expenses, partyBooks, partyLedger, type PartyEntryDoc } from './docs';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -91,7 +91,7 @@ async function appendInTx(
   return doc;
 }
 
-async function view(ctx: Ctx, b: BranchCaller): Promise<BookView> {
+async function view(ctx: Ctx, b: BranchCaller, compounds?: BookView['compounds']): Promise<BookView> {
   const c = b.compound;
   const [book, entries, pending] = await Promise.all([
     partyBooks(ctx.db).get(c._id),
@@ -104,6 +104,7 @@ async function view(ctx: Ctx, b: BranchCaller): Promise<BookView> {
   const me = b.person?._id;
   return {
     compoundId: c._id,
+    compounds: compounds ?? [{ compoundId: c._id, name: c.name }],
     compoundName: c.name,
     balanceFen: book?.balanceFen ?? 0,
     incomeFen: book?.incomeFen ?? 0,
@@ -133,10 +134,11 @@ async function view(ctx: Ctx, b: BranchCaller): Promise<BookView> {
   };
 }
 
-export async function book(ctx: Ctx, input: { compoundId: string }): Promise<BookView> {
-  const b = await branchOf(ctx, input.compoundId);
+export async function book(ctx: Ctx, input: { compoundId?: string }): Promise<BookView> {
+  const where = await compoundFor(ctx, input.compoundId, 'party.book');
+  const b = await branchOf(ctx, where.compoundId);
   assertBook(b);
-  return view(ctx, b);
+  return view(ctx, b, where.compounds);
 }
 
 async function manager(ctx: Ctx, compoundId: string) {

@@ -1,9 +1,10 @@
 /** What the party handlers share: who the caller is in the branch, ids from request ids, the text check. */
 import { createHash } from 'node:crypto';
-import { can } from '../../core/authz';
+import { can, scopesOf, type Permission } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
 import { compounds, requirePerson, type CompoundDoc, type PersonDoc } from '../_shared/directory';
+import type { CompoundChoice } from '../../core/party/contract';
 import type { Ctx } from '../_shared/router';
 import { partyMembers, type PartyMemberDoc } from './docs';
 
@@ -63,4 +64,27 @@ export async function checkText(ctx: Ctx, content: string) {
     throw new AppError('INTERNAL', '内容安全检测暂时不可用，请稍后再提交');
   }
   if ((res.result?.suggest ?? 'risky') !== 'pass') throw new AppError('CONTENT_REJECTED', '内容未通过安全检测，请修改后再提交');
+}
+
+/**
+ * Which compound a page without one opens, and which it may switch to: the caller's own
+ * branch, or for the community office (a community-wide grant of `permission`) each
+ * compound of its community, the first by name. NOT_FOUND when there is none.
+ */
+export async function compoundFor(
+  ctx: Ctx,
+  compoundId: string | undefined,
+  permission: Permission,
+): Promise<{ compoundId: string; compounds: CompoundChoice[] }> {
+  const actor = await ctx.actor();
+  const communityIds = scopesOf(actor, permission).communityIds;
+  const _ = ctx.db.command;
+  const wide = communityIds.length
+    ? (await compounds(ctx.db).find({ communityId: _.in(communityIds) }, { limit: 200 })).sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+    : [];
+  const own = compoundId ? null : await myBranch(ctx);
+  const chosen = compoundId ?? own?.compound._id ?? wide[0]?._id;
+  if (!chosen) throw new AppError('NOT_FOUND', '您不在任何小区党支部');
+  const list = wide.length ? wide : own ? [own.compound] : [];
+  return { compoundId: chosen, compounds: list.map((c) => ({ compoundId: c._id, name: c.name })) };
 }

@@ -32,7 +32,7 @@ import type { Actor } from '../../core/platform/roles';
 import { buildings, homes, leadContactPhone, memberships, people } from '../_shared/directory';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
-import { branchOf, idFor, myBranch, targetOfCompound, type BranchCaller } from './common';
+import { branchOf, compoundFor, idFor, myBranch, targetOfCompound, type BranchCaller } from './common';
 import { assignments, partyMembers, visitMonths, visits, type AssignmentDoc, type VisitDoc } from './docs';
 
 const RECENT = 20;
@@ -329,8 +329,9 @@ export async function retention(ctx: Ctx, event: Record<string, unknown>): Promi
 
 // ---------------------------------------------------------------- reports (counts only)
 
-export async function reports(ctx: Ctx, input: { compoundId: string }): Promise<ReportView> {
-  const b = await branchOf(ctx, input.compoundId);
+export async function reports(ctx: Ctx, input: { compoundId?: string }): Promise<ReportView> {
+  const where = await compoundFor(ctx, input.compoundId, 'party.reports');
+  const b = await branchOf(ctx, where.compoundId);
   assertCan(b.actor, 'party.reports', targetOfCompound(b.compound));
   const now = ctx.now.getTime();
   const periods = reportPeriods(now);
@@ -360,6 +361,7 @@ export async function reports(ctx: Ctx, input: { compoundId: string }): Promise<
     .slice(0, 5);
   return {
     compoundId: b.compound._id,
+    compounds: where.compounds,
     compoundName: b.compound.name,
     periods,
     members: members.map((m) => ({

@@ -107,8 +107,14 @@ export interface MemberMonths {
   /** Visits per month, in `periods` order. */
   counts: number[];
 }
+/** The compounds the caller may switch between (the community office sees each of its community's). */
+export interface CompoundChoice {
+  compoundId: string;
+  name: string;
+}
 export interface ReportView {
   compoundId: string;
+  compounds: CompoundChoice[];
   compoundName: string;
   periods: string[];
   members: MemberMonths[];
@@ -184,6 +190,7 @@ export interface PendingExpenseView {
 }
 export interface BookView {
   compoundId: string;
+  compounds: CompoundChoice[];
   compoundName: string;
   balanceFen: number;
   incomeFen: number;
@@ -269,7 +276,8 @@ export const partyApi = defineApi('party', {
   ).returns<VisitView>(),
   /** After concerns.raiseFor: the visit records the concern it raised (a declared seam, like ledger.linkNotice). */
   'party.linkConcern': action(z.object({ visitId: id, concernId: id }).strict()).returns<VisitView>(),
-  'party.reports': action(z.object({ compoundId: id }).strict()).returns<ReportView>(),
+  /** Without compoundId: the caller's branch, or the community office's first compound (the view lists the others). */
+  'party.reports': action(z.object({ compoundId: id.optional() }).strict()).returns<ReportView>(),
   'party.selections': action(z.object({ compoundId: id.optional() }).strict()).returns<SelectionList>(),
   'party.selection': action(z.object({ selectionId: id }).strict()).returns<SelectionDetail>(),
   'party.openSelection': action(
@@ -308,7 +316,7 @@ export const partyApi = defineApi('party', {
   'party.startVoting': action(z.object({ selectionId: id }).strict()).returns<SelectionDetail>(),
   /** Close the vote (if still open) and publish the results: the 荣誉榜. */
   'party.publish': action(z.object({ selectionId: id }).strict()).returns<SelectionDetail>(),
-  'party.book': action(z.object({ compoundId: id }).strict()).returns<BookView>(),
+  'party.book': action(z.object({ compoundId: id.optional() }).strict()).returns<BookView>(),
   'party.bookIncome': action(
     z
       .object({

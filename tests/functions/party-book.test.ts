@@ -29,6 +29,11 @@ describe('the branch book', () => {
     expect((await h.as('txsj-lead-5').ok('party', 'party.verify', { compoundId: TXSJ })).ok).toBe(true);
     // The community office sees it; a resident and the owners' committee do not know it exists.
     expect((await h.as('community-admin').call('party', 'party.book', { compoundId: TXSJ })).ok).toBe(true);
+    // Without a compound: a member opens their own branch; the office its first compound, with each of its community's to pick.
+    expect((await h.as('txsj-lead-5').ok('party', 'party.book', {})).compoundId).toBe(TXSJ);
+    const office = await h.as('community-admin').ok('party', 'party.book', {});
+    expect(office.compounds.map((c: { name: string }) => c.name).sort()).toEqual(['天翔世家', '御家兰庭'].sort());
+    expect(await h.as('txsj-resident-3').call('party', 'party.book', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     for (const who of ['txsj-resident-3', 'txsj-committee', 'txsj-manager'])
       expect(await h.as(who).call('party', 'party.book', { compoundId: TXSJ })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

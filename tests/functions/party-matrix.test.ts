@@ -236,6 +236,8 @@ const OPTIONAL = new Set([
   'party.accept:shownAs',
   'party.proposeExpense:receipts',
   'party.structure:compoundId',
+  'party.reports:compoundId',
+  'party.book:compoundId',
 ]);
 
 describe('bad input writes nothing', () => {
@@ -351,8 +353,8 @@ describe('bad input writes nothing', () => {
         ],
       },
     );
-    await expectBadInputRefused(h, 'party', 'party.reports', 'txsj-secretary', { compoundId: TXSJ });
-    await expectBadInputRefused(h, 'party', 'party.book', 'txsj-secretary', { compoundId: TXSJ });
+    await expectBadInputRefused(h, 'party', 'party.reports', 'txsj-secretary', { compoundId: TXSJ }, { optional: OPTIONAL });
+    await expectBadInputRefused(h, 'party', 'party.book', 'txsj-secretary', { compoundId: TXSJ }, { optional: OPTIONAL });
     await expectBadInputRefused(h, 'party', 'party.selection', 'txsj-resident-3', { selectionId: OPEN_SELECTION });
     await expectBadInputRefused(h, 'party', 'party.approveExpense', 'txsj-lead-5', { expenseId: 'x-none', approve: true });
   });

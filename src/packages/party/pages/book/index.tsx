@@ -13,14 +13,15 @@ import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
 import { useRemote } from '@/hooks/useRemote';
 import { api, toServiceError } from '@/services/cloud';
-import { loadMe } from '@/store/me';
+import Choice from '@/components/Choice';
 import BookForm from '../../BookForm';
 import '../../common.scss';
 
 export default function PartyBookPage() {
-  const me = useRemote(loadMe);
-  const compoundId = me.data?.homes[0]?.compoundId ?? me.data?.roles.find((r) => r.compoundId)?.compoundId ?? '';
-  const remote = useRemote<BookView>(() => api('party').call('party.book', { compoundId }), [compoundId], { skip: !compoundId });
+  // No compound at first: the function opens the caller's branch (the community office: its first compound, with the others to pick).
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const remote = useRemote<BookView>(() => api('party').call('party.book', picked ? { compoundId: picked } : {}), [picked]);
+  const compoundId = remote.data?.compoundId ?? '';
   const [check, setCheck] = useState<BookVerify | null>(null);
   const d = remote.data;
   async function decide(expenseId: string, approve: boolean) {
@@ -39,9 +40,18 @@ export default function PartyBookPage() {
   }
   return (
     <PageShell className='party-book'>
-      <StateView {...remote.state} loading={me.loading || (remote.state.loading && !!compoundId)} denied={!!me.data && !compoundId}>
+      <StateView {...remote.state}>
         {d ? (
           <View>
+            {d.compounds.length > 1 ? (
+              <Choice
+                className='party-compounds'
+                columns={2}
+                options={d.compounds.map((c) => ({ value: c.compoundId, label: c.name }))}
+                value={d.compoundId}
+                onChange={setPicked}
+              />
+            ) : null}
             <View className='card'>
               <View className='card__title'>{d.compoundName}党支部经费</View>
               <View className='party-figures'>

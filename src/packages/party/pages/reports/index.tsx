@@ -3,35 +3,36 @@
  * households not visited in six months per building — and the quarter's 服务先锋 with
  * the rule written under it. No room, note or household name is here.
  */
+import { useState } from 'react';
 import { View } from '@tarojs/components';
-import { scopedGrants } from '@core/authz';
 import type { ReportView } from '@core/party/contract';
 import { periodLabel } from '@core/platform/period';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import { useRemote } from '@/hooks/useRemote';
 import { api } from '@/services/cloud';
-import { loadMe } from '@/store/me';
-import { useRouter } from '@tarojs/taro';
+import Choice from '@/components/Choice';
 import '../../common.scss';
 
 export default function PartyReportsPage() {
-  const params = useRouter().params;
-  const me = useRemote(loadMe);
-  const compoundId = params.compoundId ?? scopedGrants(me.data?.roles ?? [], 'party.reports').find((g) => g.compoundId)?.compoundId ?? '';
-  const remote = useRemote<ReportView>(() => api('party').call('party.reports', { compoundId }), [compoundId], { skip: !compoundId });
+  // No compound at first: the function opens the caller's branch (the community office: its first compound, with the others to pick).
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const remote = useRemote<ReportView>(() => api('party').call('party.reports', picked ? { compoundId: picked } : {}), [picked]);
   const d = remote.data;
   return (
     <PageShell className='party-reports'>
-      <StateView
-        {...remote.state}
-        loading={me.loading || (remote.state.loading && !!compoundId)}
-        denied={!!me.data && !compoundId}
-        permission='party.reports'
-        permissionAction='查看走访统计'
-      >
+      <StateView {...remote.state} permission='party.reports' permissionAction='查看走访统计'>
         {d ? (
           <View>
+            {d.compounds.length > 1 ? (
+              <Choice
+                className='party-compounds'
+                columns={2}
+                options={d.compounds.map((c) => ({ value: c.compoundId, label: c.name }))}
+                value={d.compoundId}
+                onChange={setPicked}
+              />
+            ) : null}
             <View className='card party-vanguard'>
               <View className='card__title'>
                 {d.compoundName} · {d.quarter} 服务先锋
