@@ -14,7 +14,14 @@ export const partyFeature = defineFeature({
   // The card decides what to show from its data (members, the secretary, residents); nothing when empty.
   homeCards: [{ key: 'party', order: 6, Component: PartyCard, when: (v) => resident(v) || member(v) }],
   services: [
-    { key: 'party-households', label: '党员包联', hint: '我包联的住户、走访', url: url.partyHouseholds, order: 60, when: member },
+    {
+      key: 'party-households',
+      label: '党员包联',
+      hint: '我包联的住户、走访',
+      url: url.partyHouseholds,
+      order: 60,
+      when: (v) => member(v) && resident(v),
+    },
     { key: 'party-assign', label: '包联分配', hint: '按楼栋、单元分给党员', url: url.partyAssign, order: 61, permission: 'party.manage' },
     { key: 'party-reports', label: '走访统计', hint: '只看数字', url: url.partyReports, order: 62, permission: 'party.reports' },
     { key: 'party-book', label: '支部经费', hint: '支部自己的账', url: url.partyBook, order: 63, permission: 'party.book' },

@@ -114,6 +114,7 @@ export default function PartyBookPage() {
             {d.canBook ? <BookForm compoundId={d.compoundId} onDone={(b) => remote.setData(b)} /> : null}
             <View className='card party-entries'>
               <View className='card__title'>收支明细</View>
+              {d.entries.length === 0 ? <View className='party-muted'>还没有收支记录。</View> : null}
               {d.entries.map((e) => (
                 <View key={e.seq} className='row party-entry'>
                   <View className='row__main'>
