@@ -15,6 +15,7 @@ import { main as repairs } from '../../cloudfunctions/repairs';
 import { main as vehicles } from '../../cloudfunctions/vehicles';
 import { main as concerns } from '../../cloudfunctions/concerns';
 import { main as community } from '../../cloudfunctions/community';
+import { main as party } from '../../cloudfunctions/party';
 import { main as home } from '../../cloudfunctions/home';
 
 jest.setTimeout(120_000);
@@ -32,13 +33,14 @@ beforeAll(async () => {
     vehicles,
     concerns,
     community,
+    party,
     home,
   };
   const counted = Object.fromEntries(
     Object.entries(mains).map(([n, m]) => [n, (e: unknown, c?: unknown) => ((invoked[n] = (invoked[n] ?? 0) + 1), m(e, c))]),
   );
   h = await createHarness(counted as any, undefined, {
-    features: ['notices', 'fees', 'activities', 'repairs', 'votes', 'vehicles', 'concerns', 'community'],
+    features: ['notices', 'fees', 'activities', 'repairs', 'votes', 'vehicles', 'concerns', 'community', 'party'],
   });
 });
 afterAll(() => h.close());
@@ -81,6 +83,7 @@ test.each(PEOPLE)('%s: one call answers me and every card as the card actions do
   expect(view.cards.vehicles).toEqual(await same('vehicles', 'vehicles.home', {}));
   expect(view.cards.concerns).toEqual(await same('concerns', 'concerns.home', {}));
   expect(view.cards.community).toEqual(await same('community', 'community.home', {}));
+  expect(view.cards.party).toEqual(await same('party', 'party.home', {}));
 });
 
 test('a resident’s 首页 is one invocation and writes nothing', async () => {
