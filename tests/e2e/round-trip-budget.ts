@@ -35,9 +35,6 @@ export const OVER_BUDGET: Record<string, { calls: number; waves: number; why: st
     waves: 1,
     why: 'service.me and help.list mine and team, side by side',
   },
-  '/packages/accounts/pages/roster/index': { calls: 2, waves: 2, why: 'compounds.list first, then roster.list' },
-  '/packages/accounts/pages/roles/index': { calls: 2, waves: 2, why: 'compounds.list first, then roles.list' },
-  '/packages/accounts/pages/invites/index': { calls: 2, waves: 1, why: 'compounds.list and invite.list side by side' },
 };
 
 export interface PageCalls {
