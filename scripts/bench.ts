@@ -33,22 +33,11 @@ import { activityBench } from './lib/bench-activities';
 import { homeBench } from './lib/bench-home';
 import { vehiclesBench } from './lib/bench-vehicles';
 import { concernsBench } from './lib/bench-concerns';
+import { loadFunctionMains } from './lib/function-mains';
 
 installRequireHook();
 // Loaded after the hook so `wx-server-sdk` resolves to the emulator.
-type Main = (e: unknown, c?: unknown) => Promise<{ ok: boolean; data?: any; error?: any }>;
-const functions: Record<string, Main> = {
-  accounts: require('../cloudfunctions/accounts').main,
-  notices: require('../cloudfunctions/notices').main,
-  repairs: require('../cloudfunctions/repairs').main,
-  votes: require('../cloudfunctions/votes').main,
-  fees: require('../cloudfunctions/fees').main,
-  payCallback: require('../cloudfunctions/payCallback').main,
-  activities: require('../cloudfunctions/activities').main,
-  home: require('../cloudfunctions/home').main,
-  vehicles: require('../cloudfunctions/vehicles').main,
-  concerns: require('../cloudfunctions/concerns').main,
-};
+const functions = loadFunctionMains();
 
 const ITER = Number(process.env.BENCH_ITER ?? 300);
 const ROUNDS = Math.max(1, Math.min(ITER, Number(process.env.BENCH_ROUNDS ?? 10)));

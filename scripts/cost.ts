@@ -36,19 +36,10 @@ import { emulatorWiring, readFunctionConfigs } from './lib/function-config';
 import { PAYG, PLANS, type Plan } from './lib/cost-plans';
 import { periodOf } from '../core/platform/time';
 import { seedMatter } from './lib/bench-votes';
+import { loadFunctionMains, type FunctionMain } from './lib/function-mains';
 
 installRequireHook();
-type Main = (e: unknown, c?: unknown) => Promise<any>;
-const MAINS: Record<string, Main> = {
-  accounts: require('../cloudfunctions/accounts').main,
-  notices: require('../cloudfunctions/notices').main,
-  repairs: require('../cloudfunctions/repairs').main,
-  votes: require('../cloudfunctions/votes').main,
-  fees: require('../cloudfunctions/fees').main,
-  payCallback: require('../cloudfunctions/payCallback').main,
-  activities: require('../cloudfunctions/activities').main,
-  home: require('../cloudfunctions/home').main,
-};
+const MAINS = loadFunctionMains();
 
 const DAYS = Number(process.env.COST_DAYS ?? 30);
 const DISTRICT_HOMES = 300_000;
@@ -100,7 +91,7 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
     f.calls += n;
     f.gbs += gbs;
   };
-  const wrapped: Record<string, Main> = {};
+  const wrapped: Record<string, FunctionMain> = {};
   for (const [name, main] of Object.entries(MAINS)) {
     wrapped[name] = async (event, context) => {
       const t = performance.now();

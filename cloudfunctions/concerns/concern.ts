@@ -5,6 +5,7 @@
  * move that depends on the previous state runs in a transaction that writes only
  * if the concern is unchanged since read: the loser gets CONFLICT.
  */
+import { linkedItemIn } from '../_shared/linked-items';
 import type { ConcernDetail } from '../../core/concerns/contract';
 import { CONCERN_FILES } from '../../core/concerns/contract';
 import {
@@ -306,6 +307,11 @@ export async function convertConcern(ctx: Ctx, input: { concernId: string; to: C
     }
   } else if (c.status !== 'open') throw new AppError('CONCERN_STATE', '这条民情已答复，等待提出人评价');
   if (input.note) await checkText(ctx, input.note);
+  // A link points at something real in this compound, or nothing is written.
+  if (input.to.kind === 'repair' && !(await linkedItemIn(ctx.db, 'repair', input.to.repairId, c.compoundId)))
+    throw new AppError('NOT_FOUND', '找不到这条报修（须是本小区的报修），请从报修列表中选择');
+  if (input.to.kind === 'vote' && input.to.voteId && !(await linkedItemIn(ctx.db, 'vote', input.to.voteId, c.compoundId)))
+    throw new AppError('NOT_FOUND', '找不到这项表决（须是本小区的表决），请从表决列表中选择');
   const byRole = roleLabelIn(l.actor, c.compoundId, c.buildingId);
   const to = input.to;
   let outcome: NonNullable<ConcernDoc['outcome']>;

@@ -124,7 +124,8 @@ export async function generationStatus(ctx: Ctx, input: { jobId: string }): Prom
 /** The timer on the 1st: this month's bills for every compound with fee items (one job per compound and month). */
 export async function monthlyGeneration(ctx: Ctx): Promise<{ queued: number }> {
   const period = periodOf(ctx.now);
-  const items = await feeItems(ctx.db).find({}, { limit: 1000 });
+  // Every fee item of the environment, a page of 1,000 at a time: a district has more than one page.
+  const items = await feeItems(ctx.db).all({});
   const ids = [...new Set(items.map((i) => i.compoundId))];
   for (const compoundId of ids)
     await enqueue(ctx, generateJob, { compoundId, period }, { createdBy: 'system', clientRequestId: `auto-${compoundId}-${period}` });

@@ -127,8 +127,12 @@ it('raised with a photo, followed, answered, 不满意 → the branch; turned in
   await wang.locator(v('.step-material input')).fill('两处选址示意图和报价');
   await wang.locator(v('.step-meeting-at input')).fill('2026-12-20 19:00');
   await wang.locator(v('.step-place input')).fill('物业楼二楼小区议事厅');
+  // The material's photo (the site plan), published with it.
+  await attachPhoto(wang, '.step-add-photo', 'site-plan.png');
+  await wang.locator(v('.step-photo .concern-photo__img')).waitFor();
   await wang.locator(v('.topic-submit')).click();
   await wang.locator(v('.topic-stage-now'), { hasText: '通报材料' }).waitFor();
+  await wang.locator(v('.topic-material-photos .concern-photo__img')).waitFor();
   await wang.locator(v('.topic-next')).click();
   await wang.locator(v('.step-participants textarea')).fill('支部1人，业委会2人，物业经理，3栋、5栋住户代表各2人');
   await wang.locator(v('.step-minutes textarea')).fill('比较了东门空地和北侧绿化带，多数赞成东门。');

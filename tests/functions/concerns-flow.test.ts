@@ -199,6 +199,25 @@ it('turned into a repair or an owners’ vote: linked, not copied; the export an
   const a = await h
     .as('txsj-resident-3')
     .ok('concerns', 'concerns.raise', raiseBody({ category: '公共设施', description: '外墙瓷砖脱落' }));
+  // A repair that does not exist, or is another compound's, is refused and nothing is written.
+  await h.db
+    .collection('repairs')
+    .doc('r-some-repair')
+    .set({ data: { compoundId: 'txsj', status: 'open' } });
+  await h.db
+    .collection('repairs')
+    .doc('r-other-compound')
+    .set({ data: { compoundId: 'yjlt', status: 'open' } });
+  for (const repairId of ['r-no-such-repair', 'r-other-compound']) {
+    const refused = await h.emu.measure(() =>
+      h.as('txsj-lead-3').call('concerns', 'concerns.convert', { concernId: a.id, to: { kind: 'repair', repairId } }),
+    );
+    expect([repairId, refused.result, refused.writes]).toEqual([
+      repairId,
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+      0,
+    ]);
+  }
   const toRepair = await h
     .as('txsj-lead-3')
     .ok('concerns', 'concerns.convert', { concernId: a.id, to: { kind: 'repair', repairId: 'r-some-repair' } });

@@ -8,8 +8,9 @@
  */
 import { useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { Input, Switch, Textarea, View } from '@tarojs/components';
+import { Image, Input, Textarea, View } from '@tarojs/components';
 import { shanghaiInstant } from '@core/platform/period';
+import { formatYuan } from '@core/platform/units';
 import type { ConcernPlaces, TopicDetail } from '@core/concerns/contract';
 import type { LedgerEntryView } from '@core/fees/contract';
 import { CONCERN_LIMITS } from '@core/concerns/limits';
@@ -23,10 +24,12 @@ import Sheet from '@/components/Sheet';
 import { useRemote } from '@/hooks/useRemote';
 import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
+import type { UploadedFile } from '@/services/upload';
 import { linkUrl } from '@/features/links';
 import { formatDateTime } from '@/utils/format';
 import { go } from '@/utils/nav';
 import { openConcern, thisMonth } from '../../logic';
+import StepForm from './StepForm';
 import '../../common.scss';
 
 const STEP_TITLES: Record<TopicStage, string> = {
@@ -38,7 +41,6 @@ const STEP_TITLES: Record<TopicStage, string> = {
   feedback: '反馈实施情况',
   closed: '结束议题',
 };
-const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 
 export default function TopicPage() {
   const id = decodeURIComponent(useRouter().params.id ?? '');
@@ -49,6 +51,7 @@ export default function TopicPage() {
   const [words, setWords] = useState('');
   const [f, setF] = useState<Record<string, string>>({});
   const [art278, setArt278] = useState(false);
+  const [photos, setPhotos] = useState<UploadedFile[]>([]);
   const [taskId, setTaskId] = useState('');
   const [entries, setEntries] = useState<LedgerEntryView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -74,6 +77,7 @@ export default function TopicPage() {
     if (s === 'step') {
       setF({ objectionDays: '5', place: '', meetingAt: '', materialTitle: '' });
       setArt278(false);
+      setPhotos([]);
     }
     if (s === 'task') setF({ title: '', owner: '', dueOn: '' });
   }
@@ -112,7 +116,12 @@ export default function TopicPage() {
         () =>
           call.call('topics.advance', {
             topicId: t!.id,
-            step: { to, materials: [{ title: f.materialTitle.trim(), photos: [] }], meetingAt: at, place: f.place.trim() },
+            step: {
+              to,
+              materials: [{ title: f.materialTitle.trim(), photos: photos.map((p) => p.fileID) }],
+              meetingAt: at,
+              place: f.place.trim(),
+            },
           }),
         '已通报',
       );
@@ -177,6 +186,15 @@ export default function TopicPage() {
           {t.materials.map((m, i) => (
             <View key={i} className='concern-block'>
               · {m.title}
+              {m.photos.length ? (
+                <View className='concern-photos topic-material-photos'>
+                  {m.photos.map((p) => (
+                    <View key={p.fileID} className='concern-photo'>
+                      <Image className='concern-photo__img' src={p.url} mode='aspectFill' />
+                    </View>
+                  ))}
+                </View>
+              ) : null}
             </View>
           ))}
           {t.meeting ? (
@@ -337,74 +355,8 @@ export default function TopicPage() {
             onInput={(e) => setWords(e.detail.value)}
           />
         ) : null}
-        {sheet === 'step' && t.nextStage === 'brief' ? (
-          <View>
-            <View className='field'>
-              <View className='field__label'>材料名称</View>
-              <Input
-                className='field__input step-material'
-                value={f.materialTitle}
-                onInput={set('materialTitle')}
-                placeholder='例如：车棚选址方案和报价'
-              />
-            </View>
-            <View className='field'>
-              <View className='field__label'>议事会时间</View>
-              <Input
-                className='field__input step-meeting-at'
-                value={f.meetingAt}
-                onInput={set('meetingAt')}
-                placeholder='2026-12-10 19:00'
-              />
-            </View>
-            <View className='field'>
-              <View className='field__label'>地点</View>
-              <Input
-                className='field__input step-place'
-                value={f.place}
-                onInput={set('place')}
-                placeholder='例如：小区议事厅（物业楼二楼）'
-              />
-            </View>
-          </View>
-        ) : null}
-        {sheet === 'step' && t.nextStage === 'consult' ? (
-          <View>
-            <View className='field'>
-              <View className='field__label'>参会人员（按身份和楼栋）</View>
-              <Textarea className='field__textarea step-participants' value={f.participants} onInput={set('participants')} />
-            </View>
-            <View className='field'>
-              <View className='field__label'>会议记录</View>
-              <Textarea className='field__textarea step-minutes' value={f.minutes} onInput={set('minutes')} />
-            </View>
-            <View className='field'>
-              <View className='field__label'>协商意见</View>
-              <Textarea className='field__textarea step-opinion' value={f.opinion} onInput={set('opinion')} />
-            </View>
-            <View className='row'>
-              <View className='row__main'>涉及共有部分，须业主表决</View>
-              <Switch className='step-art278' checked={art278} onChange={(e) => setArt278(e.detail.value)} />
-            </View>
-            {art278 ? (
-              <View className='field'>
-                <View className='field__label'>理由</View>
-                <Textarea className='field__textarea step-reason' value={f.reason} onInput={set('reason')} />
-              </View>
-            ) : null}
-          </View>
-        ) : null}
-        {sheet === 'step' && t.nextStage === 'publicize' ? (
-          <View className='field'>
-            <View className='field__label'>公示天数</View>
-            <Input className='field__input step-days' type='number' value={f.objectionDays} onInput={set('objectionDays')} />
-          </View>
-        ) : null}
-        {sheet === 'step' && t.nextStage === 'feedback' ? (
-          <View className='field'>
-            <View className='field__label'>实施情况</View>
-            <Textarea className='field__textarea step-report' value={f.report} onInput={set('report')} />
-          </View>
+        {sheet === 'step' && t.nextStage ? (
+          <StepForm stage={t.nextStage} f={f} set={set} art278={art278} setArt278={setArt278} photos={photos} setPhotos={setPhotos} />
         ) : null}
         {sheet === 'task' ? (
           <View>
@@ -433,7 +385,7 @@ export default function TopicPage() {
               columns={1}
               options={entries.map((e) => ({
                 value: e.id,
-                label: `${e.memo} · ${yuan(e.amountFen)}元`,
+                label: `${e.memo} · ${formatYuan(e.amountFen)}`,
                 hint: `${e.categoryLabel} · ${e.period}`,
               }))}
               onChange={(entryId) =>
