@@ -16,6 +16,7 @@ import { ONBOARDING_PERMISSIONS } from './onboarding/permissions';
 import { VEHICLES_PERMISSIONS } from './vehicles/permissions';
 import { CONCERNS_PERMISSIONS } from './concerns/permissions';
 import { COMMUNITY_PERMISSIONS } from './community/permissions';
+import { PARTY_PERMISSIONS } from './party/permissions';
 
 const TABLES = {
   ...ACCOUNTS_PERMISSIONS,
@@ -28,6 +29,7 @@ const TABLES = {
   ...VEHICLES_PERMISSIONS,
   ...CONCERNS_PERMISSIONS,
   ...COMMUNITY_PERMISSIONS,
+  ...PARTY_PERMISSIONS,
 };
 
 /**

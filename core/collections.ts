@@ -15,6 +15,7 @@ import { ONBOARDING_COLLECTIONS } from './onboarding/collections';
 import { VEHICLES_COLLECTIONS } from './vehicles/collections';
 import { CONCERNS_COLLECTIONS } from './concerns/collections';
 import { COMMUNITY_COLLECTIONS } from './community/collections';
+import { PARTY_COLLECTIONS } from './party/collections';
 
 export type { CollectionSpec, IndexSpec } from './platform/collections';
 
@@ -30,6 +31,7 @@ export const COLLECTIONS = [
   ...VEHICLES_COLLECTIONS,
   ...CONCERNS_COLLECTIONS,
   ...COMMUNITY_COLLECTIONS,
+  ...PARTY_COLLECTIONS,
 ];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

@@ -16,6 +16,8 @@ import type { MatterListItem } from './votes/contract';
 import type { HomeSummary } from './repairs/contract';
 import type { MoveHome } from './vehicles/contract';
 import type { ConcernHome } from './concerns/contract';
+import type { CommunityHome } from './community/contract';
+import type { PartyCard } from './party/contract';
 
 /** A card's data, or the error its loader met (that card shows it; the others still show). */
 export type CardResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
@@ -32,6 +34,10 @@ export interface HomeCards {
   vehicles: CardResult<MoveHome>;
   /** 民情: a handler's open and overdue concerns, a resident's own, the public board */
   concerns: CardResult<ConcernHome>;
+  /** 互看互比 / 示范创建: the office's community, a compound's scorecard to do; null for everyone else */
+  community: CardResult<CommunityHome | null>;
+  /** 党支部: a member's households to visit, the secretary's unassigned homes and book, a resident's selection and lead */
+  party: CardResult<PartyCard>;
 }
 
 export interface HomeView {

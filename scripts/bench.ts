@@ -33,6 +33,7 @@ import { activityBench } from './lib/bench-activities';
 import { homeBench } from './lib/bench-home';
 import { vehiclesBench } from './lib/bench-vehicles';
 import { concernsBench } from './lib/bench-concerns';
+import { partyBench } from './lib/bench-party';
 import { loadFunctionMains } from './lib/function-mains';
 
 installRequireHook();
@@ -181,6 +182,7 @@ async function runScale(lane: Lane): Promise<Row[]> {
   rows.push(...(await homeBench({ invoke, measure })));
   rows.push(...(await vehiclesBench({ emu, extraHomes: lane.extra, invoke, measure })));
   rows.push(...(await concernsBench({ emu, extraHomes: lane.extra, invoke, measure })));
+  rows.push(...(await partyBench({ emu, extraHomes: lane.extra, invoke, measure })));
   rows.push(...(await (await import('./lib/bench-community')).communityBench({ emu, functions, invoke, measure })));
   emu.close();
   return rows;

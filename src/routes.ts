@@ -14,6 +14,7 @@ import { ONBOARDING_ROUTES } from './features/onboarding/routes';
 import { VEHICLE_ROUTES } from './features/vehicles/routes';
 import { CONCERN_ROUTES } from './features/concerns/routes';
 import { COMMUNITY_ROUTES } from './features/community/routes';
+import { PARTY_ROUTES } from './features/party/routes';
 
 const tabs = {
   home: `/${TAB_PAGES.home}`,
@@ -34,6 +35,7 @@ export const ROUTES = {
   ...routePaths(VEHICLE_ROUTES),
   ...routePaths(CONCERN_ROUTES),
   ...routePaths(COMMUNITY_ROUTES),
+  ...routePaths(PARTY_ROUTES),
 };
 
 export const TAB_ROUTES: readonly string[] = Object.values(tabs);

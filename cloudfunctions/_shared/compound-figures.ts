@@ -54,6 +54,14 @@ interface HoursRow {
   _id: string;
   minutes: number;
 }
+interface ConcernRow {
+  _id: string;
+  homeId: string;
+  status: string;
+  firstDueAt: Date;
+  firstAnsweredAt: Date | null;
+  rating: 'satisfied' | 'unsatisfied' | null;
+}
 interface MatterRow {
   _id: string;
   status: string;
@@ -73,6 +81,8 @@ const repairs = repository<RepairRow>('repairs');
 const volunteerHours = repository<HoursRow>('volunteerHours');
 /** votes */
 const voteMatters = repository<MatterRow>('voteMatters');
+/** concerns (民情): read by its `compound_period` index, the month it was raised in */
+const concerns = repository<ConcernRow>('concerns');
 
 const REACH_MS = COMMUNITY_LIMITS.reachHours * 3600 * 1000;
 /** Repairs that never ran to a finish (cancelled, merged into another) are not measured. */
@@ -110,6 +120,7 @@ export async function readCompoundMonth(
   const statement = await statements(db).get(`${c.compoundId}_${period}`);
   const repairRows = (await repairs(db).all({ compoundId: c.compoundId, period })).filter((r) => !NOT_MEASURED.includes(r.status));
   const hours = await volunteerHours(db).all({ compoundId: c.compoundId, year: period.slice(0, 4), period });
+  const concernRows = (await concerns(db).all({ compoundId: c.compoundId, period })).filter((x) => x.status !== 'merged');
   const matters = (await voteMatters(db).all({ compoundId: c.compoundId, closesAt: inMonth })).filter(
     (m) => m.result && (m.status === 'preliminary' || m.status === 'final'),
   );
@@ -132,5 +143,11 @@ export async function readCompoundMonth(
     })),
     volunteerMinutes: hours.reduce((s, h) => s + (h.minutes ?? 0), 0),
     votes: matters.map((m) => ({ owners: m.result!.turnout.ofOwners, voted: m.result!.turnout.owners })),
+    concerns: concernRows.map((x) => ({
+      homeId: x.homeId,
+      firstDueAt: x.firstDueAt,
+      firstAnsweredAt: x.firstAnsweredAt,
+      rating: x.rating,
+    })),
   };
 }

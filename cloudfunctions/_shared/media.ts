@@ -5,6 +5,7 @@
  * traces it does not own to the features that check photos).
  */
 import { AppError } from '../../core/platform/errors';
+import { shortLived } from './files';
 import type { Ctx } from './router';
 
 export interface CheckedMedia {
@@ -45,4 +46,53 @@ export async function startMediaChecks(ctx: Ctx, fileIDs: string[], scene: numbe
 export function verdictOf(event: Record<string, unknown>): { traceId: string; status: 'pass' | 'risky'; label: number } {
   const result = (event.result ?? {}) as { suggest?: string; label?: number };
   return { traceId: String(event.trace_id), status: result.suggest === 'pass' ? 'pass' : 'risky', label: result.label ?? 0 };
+}
+
+/** A photo as a viewer gets it: a short-lived link and where its check stands. */
+export interface PhotoView {
+  fileID: string;
+  url: string;
+  check: 'pending' | 'pass' | 'risky';
+}
+
+/**
+ * Temp URLs for the photos this viewer may see: `full` viewers (the author's side,
+ * the handlers) also see photos still being checked; everyone else only passed ones.
+ * A risky photo is never handed out; a link lives PHOTO_URL_MAX_AGE_S (bearer links).
+ */
+export async function photoViews(
+  ctx: Pick<Ctx, 'cloud'>,
+  fileIDs: string[],
+  media: { fileID: string; status: string }[],
+  full: boolean,
+): Promise<PhotoView[]> {
+  const checks = new Map(media.map((m) => [m.fileID, m.status as PhotoView['check']]));
+  const list = fileIDs
+    .map((f) => ({ fileID: f, url: '', check: checks.get(f) ?? ('pending' as const) }))
+    .filter((p) => p.check === 'pass' || (full && p.check === 'pending'));
+  if (list.length) {
+    const res = (await ctx.cloud.getTempFileURL({ fileList: shortLived(list.map((p) => p.fileID)) })) as {
+      fileList: { fileID: string; tempFileURL: string }[];
+    };
+    const urls = new Map(res.fileList.map((x) => [x.fileID, x.tempFileURL ?? '']));
+    for (const p of list) p.url = urls.get(p.fileID) ?? '';
+  }
+  return list;
+}
+
+/**
+ * msgSecCheck v2 on what a person typed before others read it (scene 3 论坛: a board
+ * the community reads). Throws CONTENT_REJECTED and writes nothing; a check that cannot
+ * run refuses too, never lets text through unchecked.
+ */
+export async function checkText(ctx: Ctx, content: string, scene = 3): Promise<void> {
+  if (!content.trim()) return;
+  let res: { result?: { suggest?: string } };
+  try {
+    res = (await ctx.cloud.openapi.security.msgSecCheck({ openid: ctx.openid, scene, version: 2, content })) as typeof res;
+  } catch (e) {
+    console.error('[msgSecCheck]', (e as Error).message);
+    throw new AppError('INTERNAL', '内容安全检测暂时不可用，请稍后再提交');
+  }
+  if ((res.result?.suggest ?? 'risky') !== 'pass') throw new AppError('CONTENT_REJECTED', '内容未通过安全检测，请修改后再提交');
 }

@@ -28,6 +28,7 @@ import {
   type RoleDoc,
 } from '../_shared/directory';
 import { invites, type InviteDoc } from './docs';
+import { inviteScope } from './scopes';
 import { homeView, inviteView, roleView } from './views';
 import { ensurePerson, findPerson } from './people';
 import { activeMembership } from './binding';
@@ -131,7 +132,8 @@ export async function listInvites(ctx: Ctx, input: { cursor?: string; size: numb
     const home = i.homeId ? byId.get(i.homeId) : undefined;
     return home ? [inviteView(i, home)] : [];
   });
-  return pageOf(views, offset, input.size);
+  // The first page carries where codes may be issued (the page's picker), so the page makes one call.
+  return { ...pageOf(views, offset, input.size), ...(input.cursor ? {} : { scope: await inviteScope(ctx, actor) }) };
 }
 
 export async function revokeInvite(ctx: Ctx, input: { inviteId: string }) {

@@ -1,5 +1,5 @@
 import type { Page } from '../../core/platform/api';
-import type { PersonHit, RoleList, RoleView } from '../../core/accounts/contract';
+import type { CompoundInfo, PersonHit, RoleList, RoleView } from '../../core/accounts/contract';
 import { canRevokeRole, grantableRoles, mayGrant } from '../../core/accounts/rules';
 import { assertCan, can } from '../../core/authz';
 import { RELATION_LABELS, ROLE_LABELS } from '../../core/platform/roles';
@@ -22,10 +22,23 @@ import {
   type RoleDoc,
 } from '../_shared/directory';
 import { roleView } from './views';
+import { roleCompounds } from './scopes';
 
-export async function listRoles(ctx: Ctx, input: { compoundId: string }): Promise<RoleList> {
+export async function listRoles(
+  ctx: Ctx,
+  input: { compoundId?: string },
+): Promise<RoleList & { compoundId: string; compounds?: CompoundInfo[] }> {
+  if (input.compoundId) return { ...(await compoundRoles(ctx, input.compoundId)), compoundId: input.compoundId };
+  // No compound named: the picker, and the roles themselves when there is only one compound (as the page opened it).
+  const list = await roleCompounds(ctx, await ctx.actor());
+  if (list.length === 0) throw new AppError('FORBIDDEN');
+  if (list.length > 1) return { items: [], grantable: [], canInviteStaff: false, compoundId: '', compounds: list };
+  return { ...(await compoundRoles(ctx, list[0].id)), compoundId: list[0].id, compounds: list };
+}
+
+async function compoundRoles(ctx: Ctx, compoundId: string): Promise<RoleList> {
   const actor = await ctx.actor();
-  const compound = await compounds(ctx.db).must(input.compoundId);
+  const compound = await compounds(ctx.db).must(compoundId);
   const target = { communityId: compound.communityId, compoundId: compound._id };
   assertCan(actor, 'role.view', target);
   const grants = await roles(ctx.db).all({ compoundId: compound._id });

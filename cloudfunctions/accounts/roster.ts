@@ -12,7 +12,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { ExportResult, ImportResult, ImportRowError, RosterHome, RosterPage } from '../../core/accounts/contract';
+import type { ExportResult, ImportResult, ImportRowError, RosterHome, RosterList, RosterPage } from '../../core/accounts/contract';
 import { EXPORT_URL_MAX_AGE, IMPORT_LIMITS } from '../../core/accounts/limits';
 import { assertCan, canAnywhere } from '../../core/authz';
 import {
@@ -53,13 +53,24 @@ import { transaction } from '../_shared/repo';
 import { assertOwnFiles, exportPath } from '../_shared/files';
 import { buildingView, homeView } from './views';
 import deploy from './deploy.json';
+import { rosterScope } from './scopes';
 
 /** The template's and the export's columns (the import also accepts ROSTER_HEADERS' aliases). */
 export const ROSTER_COLUMNS = (Object.keys(ROSTER_HEADERS) as RosterField[]).map((f) => ROSTER_HEADERS[f].label);
 /** Downloaded files above this size are refused before parsing. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export async function listRoster(ctx: Ctx, input: { buildingId: string; cursor?: string; size: number }): Promise<RosterPage> {
+export async function listRoster(ctx: Ctx, input: { buildingId?: string; cursor?: string; size: number }): Promise<RosterList> {
+  if (input.buildingId) return buildingRoster(ctx, { ...input, buildingId: input.buildingId });
+  // No building named: the page's picker, and the building itself when there is only one.
+  const scope = await rosterScope(ctx, await ctx.actor());
+  if (scope.buildings.length === 0) throw new AppError('FORBIDDEN');
+  const withScope = input.cursor ? {} : { scope };
+  if (scope.buildings.length > 1) return { items: [], view: null, building: null, ...withScope };
+  return { ...(await buildingRoster(ctx, { ...input, buildingId: scope.buildings[0].building.id })), ...withScope };
+}
+
+async function buildingRoster(ctx: Ctx, input: { buildingId: string; cursor?: string; size: number }): Promise<RosterPage> {
   const actor = await ctx.actor();
   const building = await buildingsRepo(ctx.db).must(input.buildingId);
   const view = rosterView(actor, targetOf({ ...building, buildingId: building._id }));

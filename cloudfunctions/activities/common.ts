@@ -6,6 +6,7 @@ import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
 import { iso } from '../_shared/db';
 import type { Ctx } from '../_shared/router';
+import { partyShown } from '../_shared/party-badge';
 import { people, type PersonDoc } from '../_shared/directory';
 import { activities, activityLists, signupId, signups, type ActivityDoc, type ActivityListDoc, type SignupDoc } from './docs';
 
@@ -121,6 +122,11 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
   const shown = (q: string[], cap: number) => q.filter((pid, i) => i < cap + WAITING_SHOWN || pid === actor.personId);
   const ids = a.slots.flatMap((s) => shown(list.queues[s.key] ?? [], s.capacity));
   const rows = await signups(ctx.db).byIds(ids.map((p) => signupId(a._id, p)));
+  // 亮身份 as each person's consent is now (a withdrawal covers sign-ups already made).
+  const badged = await partyShown(
+    ctx.db,
+    [...rows.values()].filter((d) => d.partyBadge).map((d) => d.personId),
+  );
   const list2: SignupRow[] = [];
   let moreWaiting = 0;
   for (const s of a.slots) {
@@ -135,7 +141,7 @@ export async function detailView(ctx: Ctx, actor: Actor, a: ActivityDoc): Promis
         personId: pid,
         no: i + 1,
         name: d?.name ?? '邻居',
-        partyBadge: !!d?.partyBadge,
+        partyBadge: !!d?.partyBadge && badged.has(pid),
         slotKey: s.key,
         status: confirmed ? 'confirmed' : 'waitlisted',
         isMe: pid === actor.personId,

@@ -4,6 +4,7 @@ import { AppError } from '../../core/platform/errors';
 import { periodOf } from '../../core/platform/time';
 import { buildings, compounds } from '../_shared/directory';
 import type { Ctx } from '../_shared/router';
+import { partyShown } from '../_shared/party-badge';
 import { manages } from './common';
 import { volunteerHours } from './docs';
 
@@ -73,6 +74,7 @@ export async function hours(
   return { scope: 'compound', label: `${c.name}志愿时长`, year, totalMinutes: m.total, months: m.months, volunteers: m.volunteers };
 }
 
+const RANKED = 20;
 /** Only party members who chose to show it (亮身份) are ranked by name; nobody else's hours are shown by name. */
 export async function ranking(ctx: Ctx, input: { compoundId: string; year?: string }): Promise<{ year: string; rows: RankingRow[] }> {
   const year = yearOf(ctx, input.year);
@@ -86,9 +88,15 @@ export async function ranking(ctx: Ctx, input: { compoundId: string; year?: stri
     .match({ compoundId: c._id, year, partyBadge: true })
     .group({ _id: '$personId', minutes: $.sum('$minutes'), name: $.first('$name') })
     .sort({ minutes: -1, _id: 1 })
-    .limit(20)
+    .limit(RANKED * 2)
     .end()) as { list: { _id: string; minutes: number; name: string }[] };
-  return { year, rows: res.list.map((r, i) => ({ rank: i + 1, name: r.name, minutes: r.minutes, partyBadge: true })) };
+  // Hours keep the flag they were credited with; whoever has withdrawn 亮身份 since is not named.
+  const shown = await partyShown(
+    ctx.db,
+    res.list.map((r) => r._id),
+  );
+  const rows = res.list.filter((r) => shown.has(r._id)).slice(0, RANKED);
+  return { year, rows: rows.map((r, i) => ({ rank: i + 1, name: r.name, minutes: r.minutes, partyBadge: true })) };
 }
 
 /** The 志愿时长 page in one round trip: the four reads it showed with four calls before. */

@@ -5,7 +5,6 @@
  * 5 homes), so only aggregates leave.
  */
 import { AppError } from '../../core/platform/errors';
-import { assertCan } from '../../core/authz';
 import {
   FIGURES,
   FIGURE_KEYS,
@@ -18,23 +17,20 @@ import {
   type FigureKey,
 } from '../../core/community/rules';
 import type { CompareColumn, Comparison, CompoundRow, Overview } from '../../core/community/contract';
-import { communities, compounds, type CommunityDoc, type CompoundDoc } from '../_shared/directory';
+import { compounds, type CommunityDoc, type CompoundDoc } from '../_shared/directory';
 import type { Ctx } from '../_shared/router';
 import { MAX_GET } from '../_shared/repo';
+import { communityFor } from './common';
 import { profiles, snapshots, type SnapshotDoc } from './docs';
 
 const FIGURE_DEFS = FIGURE_KEYS.map((k) => FIGURES[k]);
 
 async function allowedCommunity(ctx: Ctx, communityId: string): Promise<CommunityDoc> {
-  const actor = await ctx.actor();
-  const community = await communities(ctx.db).get(communityId);
-  if (!community) throw new AppError('NOT_FOUND');
-  assertCan(actor, 'community.overview', { communityId: community._id });
-  return community;
+  return (await communityFor(ctx, communityId, 'community.overview')).community;
 }
 
 /** The community's compounds (name order) and snapshots of the 12 months to `period`. */
-async function load(ctx: Ctx, communityId: string, period: string) {
+export async function load(ctx: Ctx, communityId: string, period: string) {
   const periods = trailingPeriods(period);
   const _ = ctx.db.command;
   const list = await compounds(ctx.db).find({ communityId }, { orderBy: [['_id', 'asc']], limit: MAX_GET });
@@ -59,11 +55,17 @@ async function load(ctx: Ctx, communityId: string, period: string) {
   };
 }
 
-function cellsOf(s: SnapshotDoc | undefined): Record<FigureKey, Cell> {
+export function cellsOf(s: SnapshotDoc | undefined): Record<FigureKey, Cell> {
   return Object.fromEntries(FIGURE_KEYS.map((k) => [k, cellOf(k, s?.figures[k])])) as Record<FigureKey, Cell>;
 }
 
-function rowOf(c: CompoundDoc, period: string, periods: string[], by: Map<string, SnapshotDoc>, modelId: string | null): CompoundRow {
+export function rowOf(
+  c: CompoundDoc,
+  period: string,
+  periods: string[],
+  by: Map<string, SnapshotDoc>,
+  modelId: string | null,
+): CompoundRow {
   const now = by.get(`${c._id}_${period}`);
   const trend = Object.fromEntries(
     FIGURE_KEYS.map((k) => [k, periods.map((p) => cellOf(k, by.get(`${c._id}_${p}`)?.figures[k]))]),

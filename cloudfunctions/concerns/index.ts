@@ -24,7 +24,7 @@ import {
   rateConcern,
   sweep,
 } from './concern';
-import { board, exportMonth, getSettings, home, myConcerns, places, queue, setSettings, stats } from './read';
+import { board, exportMonth, getSettings, home, myConcerns, places, queue, setSettings, statsPage } from './read';
 import {
   addTask,
   advanceTopic,
@@ -75,7 +75,7 @@ export const main = createMain(
     'concerns.home': (ctx) => home(ctx),
     'concerns.settings': getSettings,
     'concerns.setSettings': setSettings,
-    'concerns.stats': stats,
+    'concerns.stats': statsPage,
     'concerns.export': exportMonth,
     'concerns.subscribe': recordGrant,
     'topics.propose': (ctx, input) => proposeTopic(ctx, input),

@@ -8,6 +8,7 @@ import type {
   ConcernExport,
   ConcernHome,
   ConcernListPage,
+  ConcernPlaced,
   ConcernPlaces,
   ConcernSettings,
   ConcernStats,
@@ -78,17 +79,21 @@ function handling(actor: Awaited<ReturnType<Ctx['actor']>>, compoundId: string):
 
 export async function queue(
   ctx: Ctx,
-  input: { compoundId: string; filter: 'open' | 'overdue' | 'escalated' | 'all'; cursor?: string; size: number },
-): Promise<ConcernListPage> {
+  input: { compoundId?: string; filter: 'open' | 'overdue' | 'escalated' | 'all'; cursor?: string; size: number },
+): Promise<ConcernListPage & ConcernPlaced & { settings: ConcernSettings | null }> {
   const actor = await ctx.actor();
-  const { target } = await compoundOf(ctx, input.compoundId);
-  const h = handling(actor, input.compoundId);
+  const p = await places(ctx);
+  // No compound named: the first one I handle; handling none, nothing to do (the page's empty queue).
+  const compoundId = input.compoundId ?? p.handles[0]?.compoundId;
+  if (!compoundId) return { items: [], compoundId: '', places: p, settings: null };
+  const { target } = await compoundOf(ctx, compoundId);
+  const h = handling(actor, compoundId);
   if (!h.compoundWide && !h.buildingIds.length) {
     assertCan(actor, 'concern.viewAll', target);
   }
   const offset = decodeCursor(input.cursor);
   const _ = ctx.db.command;
-  const where: Record<string, unknown> = h.compoundWide ? { compoundId: input.compoundId } : { buildingId: _.in(h.buildingIds) };
+  const where: Record<string, unknown> = h.compoundWide ? { compoundId } : { buildingId: _.in(h.buildingIds) };
   if (input.filter === 'open') where.open = true;
   if (input.filter === 'overdue') Object.assign(where, { open: true, dueAt: _.lt(ctx.now) });
   if (input.filter === 'escalated') {
@@ -96,21 +101,35 @@ export async function queue(
     else Object.assign(where, { open: true, escalated: true });
   }
   const order: [string, 'asc' | 'desc'][] = input.filter === 'all' ? [['createdAt', 'desc']] : [['dueAt', 'asc']];
-  const docs = await concerns(ctx.db).find(where, { orderBy: order, skip: offset, limit: input.size + 1 });
-  return pageFrom(ctx, docs, offset, input.size);
+  const [docs, settings] = await Promise.all([
+    concerns(ctx.db).find(where, { orderBy: order, skip: offset, limit: input.size + 1 }),
+    mayReadSettings(actor, target) ? settingsOf(ctx, compoundId) : Promise.resolve(null),
+  ]);
+  return {
+    ...pageFrom(ctx, docs, offset, input.size),
+    compoundId,
+    places: p,
+    settings: settings && { compoundId, ...settings },
+  };
 }
 
-export async function board(ctx: Ctx, input: { compoundId: string }) {
+export async function board(
+  ctx: Ctx,
+  input: { compoundId?: string },
+): Promise<{ items: ConcernListPage['items']; following: string[] } & ConcernPlaced> {
   const actor = await ctx.actor();
-  if (!actor.homes.some((h) => h.compoundId === input.compoundId)) throw new AppError('FORBIDDEN', '只能查看自己所在小区的民情');
-  const docs = await concerns(ctx.db).find(
-    { compoundId: input.compoundId, onBoard: true },
-    { orderBy: [['createdAt', 'desc']], limit: 50 },
-  );
+  const p = await places(ctx);
+  // No compound named: my first home's; with no home, an empty board (as the page showed).
+  const compoundId = input.compoundId ?? p.homes[0]?.compoundId;
+  if (!compoundId) return { items: [], following: [], compoundId: '', places: p };
+  if (!actor.homes.some((h) => h.compoundId === compoundId)) throw new AppError('FORBIDDEN', '只能查看自己所在小区的民情');
+  const docs = await concerns(ctx.db).find({ compoundId, onBoard: true }, { orderBy: [['createdAt', 'desc']], limit: 50 });
   const mine = actor.personId ? await concernFollowers(ctx.db).byIds(docs.map((d) => followerId(d._id, actor.personId!))) : new Map();
   return {
     items: docs.map((d) => listItem(d, ctx.now)),
     following: docs.filter((d) => mine.has(followerId(d._id, actor.personId ?? '')) || d.raiserId === actor.personId).map((d) => d._id),
+    compoundId,
+    places: p,
   };
 }
 
@@ -206,12 +225,14 @@ export async function home(ctx: Ctx): Promise<ConcernHome> {
   };
 }
 
+/** Those who set a compound's settings, and the leads who work to them. */
+const mayReadSettings = (actor: Awaited<ReturnType<Ctx['actor']>>, target: { communityId: string; compoundId: string }) =>
+  can(actor, 'concern.settings', target) || actor.roles.some((g) => g.role === 'buildingLead' && g.compoundId === target.compoundId);
+
 export async function getSettings(ctx: Ctx, input: { compoundId: string }): Promise<ConcernSettings> {
   const actor = await ctx.actor();
   const { target } = await compoundOf(ctx, input.compoundId);
-  // Those who set them, and the leads who work to them.
-  if (!can(actor, 'concern.settings', target) && !actor.roles.some((g) => g.role === 'buildingLead' && g.compoundId === input.compoundId))
-    throw new AppError('FORBIDDEN');
+  if (!mayReadSettings(actor, target)) throw new AppError('FORBIDDEN');
   return { compoundId: input.compoundId, ...(await settingsOf(ctx, input.compoundId)) };
 }
 
@@ -253,6 +274,15 @@ export async function stats(ctx: Ctx, input: { compoundId: string; period: strin
     period: input.period,
     byCategory: CONCERN_CATEGORIES.filter((c) => counts.has(c)).map((c) => ({ category: c, count: counts.get(c)! })),
   };
+}
+
+/** The 民情统计 page's one read: the figures, and the places its picker needs (the first compound without one). */
+export async function statsPage(ctx: Ctx, input: { compoundId?: string; period: string }): Promise<ConcernStats & ConcernPlaced> {
+  const p = await places(ctx);
+  const compoundId = input.compoundId ?? p.stats[0]?.compoundId;
+  // Figures of no compound: the same refusal as for a compound not mine.
+  if (!compoundId) throw new AppError('FORBIDDEN');
+  return { ...(await stats(ctx, { compoundId, period: input.period })), places: p };
 }
 
 const csvCell = (v: string | number) => {

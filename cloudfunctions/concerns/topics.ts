@@ -6,7 +6,8 @@
  * votes. The outcome is an opinion; under art. 278 it is "put to an owners' vote".
  * The 公示 and the 反馈 are told to every home that took part (a job).
  */
-import type { AdvanceInput, TopicDetail } from '../../core/concerns/contract';
+import type { AdvanceInput, ConcernPlaced, TopicDetail, TopicListItem } from '../../core/concerns/contract';
+import type { Page } from '../../core/platform/api';
 import { CONCERN_FILES } from '../../core/concerns/contract';
 import { DAY_MS, TOPIC_STAGE_LABELS, stepProblem, topicPage, type Stance, type TopicStage } from '../../core/concerns/rules';
 import { assertCan, can, livesIn } from '../../core/authz';
@@ -22,6 +23,7 @@ import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { SEC_SCENE, checkText, idFor, notify } from './common';
 import { commentId, topicComments, topics, type TopicCommentDoc, type TopicDoc } from './docs';
+import { places } from './read';
 import { topicItem, topicView } from './views';
 
 const target = (t: Pick<TopicDoc, 'communityId' | 'compoundId'>) => ({ communityId: t.communityId, compoundId: t.compoundId });
@@ -139,9 +141,16 @@ export async function getTopic(ctx: Ctx, input: { topicId: string }): Promise<To
   return viewOf(ctx, actor, t);
 }
 
-export async function listTopics(ctx: Ctx, input: { compoundId: string; cursor?: string; size: number }) {
+export async function listTopics(
+  ctx: Ctx,
+  input: { compoundId?: string; cursor?: string; size: number },
+): Promise<Page<TopicListItem> & ConcernPlaced> {
   const actor = await ctx.actor();
-  const compound = await compounds(ctx.db).get(input.compoundId);
+  const p = await places(ctx);
+  // No compound named: my first home's, else the first I handle (the page's picker order); none, no topics.
+  const compoundId = input.compoundId ?? p.homes[0]?.compoundId ?? p.handles[0]?.compoundId;
+  if (!compoundId) return { items: [], compoundId: '', places: p };
+  const compound = await compounds(ctx.db).get(compoundId);
   if (!compound) throw new AppError('NOT_FOUND', '小区不存在');
   const t = { communityId: compound.communityId, compoundId: compound._id };
   if (!livesIn(actor, t) && !can(actor, 'topic.manage', t) && !can(actor, 'concern.stats', t))
@@ -151,7 +160,7 @@ export async function listTopics(ctx: Ctx, input: { compoundId: string; cursor?:
     { compoundId: compound._id },
     { orderBy: [['createdAt', 'desc']], skip: offset, limit: input.size + 1 },
   );
-  return pageOf(docs.map(topicItem), offset, input.size);
+  return { ...pageOf(docs.map(topicItem), offset, input.size), compoundId, places: p };
 }
 
 /** One thread per home: the first comment creates it, the next ones edit it (counted once). */

@@ -3,14 +3,7 @@
  * decided here, in one place: a neighbour ('board') never gets a name, a room or
  * who wrote a comment — only a building and a role.
  */
-import type {
-  ConcernDetail,
-  ConcernEventView,
-  ConcernListItem,
-  ConcernPhoto,
-  TopicDetail,
-  TopicListItem,
-} from '../../core/concerns/contract';
+import type { ConcernDetail, ConcernEventView, ConcernListItem, TopicDetail, TopicListItem } from '../../core/concerns/contract';
 import {
   CONCERN_STATUS_LABELS,
   OUTCOME_LABELS,
@@ -26,10 +19,10 @@ import {
 } from '../../core/concerns/rules';
 import type { AppLink } from '../../core/platform/links';
 import { iso } from '../_shared/db';
+import { photoViews } from '../_shared/media';
 import type { Ctx } from '../_shared/router';
 import { FOREVER_TIME } from './time';
 import type { ConcernDoc, ConcernEvent, TopicCommentDoc, TopicDoc } from './docs';
-import { shortLived } from '../_shared/files';
 
 export function excerpt(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -62,27 +55,6 @@ export function listItem(c: ConcernDoc, now: Date): ConcernListItem {
     ...(c.outcome ? { outcome: c.outcome.kind } : {}),
     createdAt: iso(c.createdAt),
   };
-}
-
-/** Temp URLs for the photos this viewer may see: handlers and parties see pending ones, neighbours only passed ones. */
-export async function photoViews(
-  ctx: Pick<Ctx, 'cloud'>,
-  fileIDs: string[],
-  media: { fileID: string; status: string }[],
-  full: boolean,
-): Promise<ConcernPhoto[]> {
-  const checks = new Map(media.map((m) => [m.fileID, m.status as ConcernPhoto['check']]));
-  const list = fileIDs
-    .map((f) => ({ fileID: f, url: '', check: checks.get(f) ?? ('pending' as const) }))
-    .filter((p) => p.check === 'pass' || (full && p.check === 'pending'));
-  if (list.length) {
-    const res = (await ctx.cloud.getTempFileURL({ fileList: shortLived(list.map((p) => p.fileID)) })) as {
-      fileList: { fileID: string; tempFileURL: string }[];
-    };
-    const urls = new Map(res.fileList.map((x) => [x.fileID, x.tempFileURL ?? '']));
-    for (const p of list) p.url = urls.get(p.fileID) ?? '';
-  }
-  return list;
 }
 
 const EVENT_LABELS: Record<ConcernEvent['action'], string> = {

@@ -20,6 +20,8 @@ import { votesCard } from '../votes/card';
 import { repairsCard } from '../repairs/card';
 import { vehiclesCard } from '../vehicles/card';
 import { concernsCard } from '../concerns/card';
+import { communityCard } from '../community/card';
+import { partyCard } from '../party/card';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -34,7 +36,7 @@ async function card<T>(load: () => Promise<T>): Promise<CardResult<T>> {
 }
 
 export async function getHome(ctx: Ctx): Promise<HomeView> {
-  const [me, notices, fees, activities, votes, repairs, vehicles, concerns] = await Promise.all([
+  const [me, notices, fees, activities, votes, repairs, vehicles, concerns, community, party] = await Promise.all([
     meCard(ctx),
     card(() => noticesCard(ctx)),
     card(() => feesCard(ctx)),
@@ -43,8 +45,10 @@ export async function getHome(ctx: Ctx): Promise<HomeView> {
     card(() => repairsCard(ctx)),
     card(() => vehiclesCard(ctx)),
     card(() => concernsCard(ctx)),
+    card(() => communityCard(ctx)),
+    card(() => partyCard(ctx)),
   ]);
-  return { me, cards: { notices, fees, activities, votes, repairs, vehicles, concerns } };
+  return { me, cards: { notices, fees, activities, votes, repairs, vehicles, concerns, community, party } };
 }
 
 export const main = createMain(cloud, homeApi, { 'home.get': (ctx) => getHome(ctx) });

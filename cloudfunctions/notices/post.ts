@@ -52,7 +52,7 @@ export function noticeIdFor(personId: string, clientRequestId: string): string {
 }
 
 /** Functions that also send photos to mediaCheckAsync and accept its push (see onMediaCheck). */
-const MEDIA_CHECK_FORWARD = ['repairs', 'activities', 'vehicles', 'concerns'];
+const MEDIA_CHECK_FORWARD = ['repairs', 'activities', 'vehicles', 'concerns', 'community'];
 
 /** msgSecCheck v2 scene: 1 资料, 2 评论, 3 论坛, 4 社交日志. A notice board is closest to 论坛. */
 export const SEC_SCENE = 3;

@@ -17,6 +17,7 @@ import {
 } from '../../core/notices/rules';
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
+import { partyShown } from '../_shared/party-badge';
 import { decodeCursor, pageOf } from '../_shared/db';
 import { noticeGroupOpens, noticeHomeReads, noticeReads, notices, type NoticeDoc } from './docs';
 import { fromVersion, homeReadId, imageUrls, loadNotice, readId } from './common';
@@ -92,8 +93,16 @@ export async function listNotices(
   }
   const read = await readSet(ctx, actor.personId, docs);
   const progress = input.box === 'authored' ? await progressOf(ctx, docs) : new Map<string, { reached: number; homes: number }>();
+  // 亮身份 as the author's consent is now: a withdrawal covers notices already posted.
+  const shown = await partyShown(
+    ctx.db,
+    docs.filter((d) => d.partyBadge).map((d) => d.authorId),
+  );
   const items = docs.map((d) => {
-    const item = listItem(d, d.status === 'published' && d.authorId !== actor.personId && !read.has(d._id));
+    const item = listItem(
+      { ...d, partyBadge: d.partyBadge && shown.has(d.authorId) },
+      d.status === 'published' && d.authorId !== actor.personId && !read.has(d._id),
+    );
     const p = progress.get(d._id);
     return p ? { ...item, progress: p } : item;
   });
@@ -174,14 +183,18 @@ export async function openNotice(ctx: Ctx, input: { noticeId: string; groupInfo?
   if (live && input.groupInfo) await recordGroupOpen(ctx, n._id, openGIdOf(input.groupInfo));
   const hide = access === 'reader' && n.status === 'withdrawn';
   const images = hide ? [] : (await imageUrls(ctx, n.images)).map(({ fileID, url }) => ({ fileID, url }));
-  return detailView(n, {
-    access,
-    unread: false,
-    images,
-    canTrack: trackableBuildings(actor, n).length > 0,
-    canManage: canManage(actor, n),
-    now: ctx.now,
-  });
+  const badge = n.partyBadge && (await partyShown(ctx.db, [n.authorId])).has(n.authorId);
+  return detailView(
+    { ...n, partyBadge: badge },
+    {
+      access,
+      unread: false,
+      images,
+      canTrack: trackableBuildings(actor, n).length > 0,
+      canManage: canManage(actor, n),
+      now: ctx.now,
+    },
+  );
 }
 
 /**

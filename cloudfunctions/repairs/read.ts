@@ -4,14 +4,17 @@
  * month through its own index in one call.
  */
 import type {
+  CompoundChoice,
   CostsPage,
   HomeSummary,
   MonthlyStats,
   RepairListItem,
   RepairListPage,
+  PickedCompound,
   RepairPlaces,
   StaffOption,
 } from '../../core/repairs/contract';
+import type { Actor } from '../../core/platform/roles';
 import { AppError } from '../../core/platform/errors';
 import { can, scopesOf } from '../../core/authz';
 import { CLOCK_STATUSES, inCompound, ledgerExpenseOf, monthlyFigures, type RepairStatus } from '../../core/repairs/rules';
@@ -67,16 +70,22 @@ async function compoundTarget(ctx: Ctx, compoundId: string) {
   return { compound: c, target: { communityId: c.communityId, compoundId: c._id } };
 }
 
+const mayList = (actor: Actor, t: { communityId: string; compoundId: string }) =>
+  can(actor, 'repair.viewAll', t) || can(actor, 'repair.manage', t);
+
 export async function compoundList(
   ctx: Ctx,
-  input: { compoundId: string; filter: 'open' | 'overdue' | 'done' | 'all'; cursor?: string; size: number },
-): Promise<RepairListPage> {
+  input: { compoundId?: string; filter: 'open' | 'overdue' | 'done' | 'all'; cursor?: string; size: number },
+): Promise<RepairListPage & PickedCompound> {
   const actor = await ctx.actor();
   const offset = decodeCursor(input.cursor);
-  const { target } = await compoundTarget(ctx, input.compoundId);
-  if (!can(actor, 'repair.viewAll', target) && !can(actor, 'repair.manage', target)) throw new AppError('FORBIDDEN');
+  const choices = (await compoundChoices(ctx, actor)).filter((c) => mayList(actor, c));
+  // No compound named: the first this person may list (none at all is the same refusal as a compound not theirs).
+  const c = input.compoundId ?? choices[0]?.compoundId;
+  if (!c) throw new AppError('FORBIDDEN');
+  const { target } = await compoundTarget(ctx, c);
+  if (!mayList(actor, target)) throw new AppError('FORBIDDEN');
   const _ = ctx.db.command;
-  const c = input.compoundId;
   const opts = { skip: offset, limit: input.size + 1 };
   let docs: RepairDoc[];
   if (input.filter === 'overdue')
@@ -89,15 +98,24 @@ export async function compoundList(
       { ...opts, orderBy: [['createdAt', 'desc']] },
     );
   else docs = await repairs(ctx.db).find({ compoundId: c }, { ...opts, orderBy: [['createdAt', 'desc']] });
-  return pageFrom(ctx, docs, offset, input.size);
+  return { ...pageFrom(ctx, docs, offset, input.size), compoundId: c, compounds: choices };
 }
 
-export async function board(ctx: Ctx, input: { compoundId: string }): Promise<{ items: RepairListItem[]; following: string[] }> {
+export async function board(
+  ctx: Ctx,
+  input: { compoundId?: string },
+): Promise<{ items: RepairListItem[]; following: string[] } & PickedCompound> {
   const actor = await ctx.actor();
-  if (!inCompound(actor, input.compoundId)) throw new AppError('FORBIDDEN', '只能查看自己所在小区的公共报修');
-  const docs = await repairs(ctx.db).find({ compoundId: input.compoundId, onBoard: true }, { orderBy: [['createdAt', 'desc']], limit: 50 });
+  const choices = (await compoundChoices(ctx, actor)).filter((c) => inCompound(actor, c.compoundId));
+  const compoundId = input.compoundId ?? choices[0]?.compoundId;
+  // Someone in no compound has no board: an empty one, as the page showed before.
+  if (!compoundId) return { compoundId: '', compounds: [], items: [], following: [] };
+  if (!inCompound(actor, compoundId)) throw new AppError('FORBIDDEN', '只能查看自己所在小区的公共报修');
+  const docs = await repairs(ctx.db).find({ compoundId, onBoard: true }, { orderBy: [['createdAt', 'desc']], limit: 50 });
   const mine = actor.personId ? await repairFollowers(ctx.db).byIds(docs.map((d) => followerId(d._id, actor.personId!))) : new Map();
   return {
+    compoundId,
+    compounds: choices,
     items: docs.map((d) => listItem(d, ctx.now)),
     following: docs.filter((d) => mine.has(followerId(d._id, actor.personId ?? '')) || d.reporterId === actor.personId).map((d) => d._id),
   };
@@ -122,21 +140,33 @@ export async function staffOptions(ctx: Ctx, input: { compoundId: string }): Pro
   return { items };
 }
 
-export async function places(ctx: Ctx): Promise<RepairPlaces> {
-  const actor = await ctx.actor();
-  const myHomes = await homes(ctx.db).byIds(actor.homes.map((h) => h.homeId));
+/** The compounds a person has to do with: their homes', their roles', and the office's community's. */
+async function compoundIdsOf(ctx: Ctx, actor: Actor): Promise<string[]> {
   // The community office oversees every compound of its community (repair.viewAll / repair.stats at community scope).
   const communityIds = [...new Set([...scopesOf(actor, 'repair.viewAll').communityIds, ...scopesOf(actor, 'repair.stats').communityIds])];
   const ofCommunity = communityIds.length
     ? await compounds(ctx.db).find({ communityId: ctx.db.command.in(communityIds) }, { limit: 50 })
     : [];
-  const compoundIds = [
+  return [
     ...new Set([
       ...actor.homes.map((h) => h.compoundId),
       ...actor.roles.flatMap((g) => (g.compoundId ? [g.compoundId] : [])),
       ...ofCommunity.map((c) => c._id),
     ]),
   ];
+}
+
+/** The picker of a per-compound page, in the order repairs.places gives (each page filters it by its own rule). */
+async function compoundChoices(ctx: Ctx, actor: Actor): Promise<CompoundChoice[]> {
+  const ids = await compoundIdsOf(ctx, actor);
+  const cs = await compounds(ctx.db).byIds(ids);
+  return ids.filter((id) => cs.has(id)).map((id) => ({ compoundId: id, communityId: cs.get(id)!.communityId, name: cs.get(id)!.name }));
+}
+
+export async function places(ctx: Ctx): Promise<RepairPlaces> {
+  const actor = await ctx.actor();
+  const myHomes = await homes(ctx.db).byIds(actor.homes.map((h) => h.homeId));
+  const compoundIds = await compoundIdsOf(ctx, actor);
   const [cs, bs] = await Promise.all([
     compounds(ctx.db).byIds(compoundIds),
     compoundIds.length
@@ -216,8 +246,15 @@ async function month(ctx: Ctx, compoundId: string, period: string) {
   return { compound, docs };
 }
 
-export async function monthlyStats(ctx: Ctx, input: { compoundId: string; period: string }): Promise<MonthlyStats> {
-  const { compound, docs } = await month(ctx, input.compoundId, input.period);
+export async function monthlyStats(
+  ctx: Ctx,
+  input: { compoundId?: string; period: string },
+): Promise<MonthlyStats & { compounds: CompoundChoice[] }> {
+  const actor = await ctx.actor();
+  const choices = (await compoundChoices(ctx, actor)).filter((c) => can(actor, 'repair.stats', c));
+  const compoundId = input.compoundId ?? choices[0]?.compoundId;
+  if (!compoundId) throw new AppError('FORBIDDEN');
+  const { compound, docs } = await month(ctx, compoundId, input.period);
   const figures = monthlyFigures(
     docs.map((d) => ({
       status: d.status,
@@ -231,7 +268,7 @@ export async function monthlyStats(ctx: Ctx, input: { compoundId: string; period
     })),
     ctx.now,
   );
-  return { ...figures, compoundId: compound._id, compoundName: compound.name, period: input.period };
+  return { ...figures, compoundId: compound._id, compoundName: compound.name, period: input.period, compounds: choices };
 }
 
 export async function costs(ctx: Ctx, input: { compoundId: string; period: string }): Promise<CostsPage> {

@@ -10,7 +10,7 @@ import { createMain, timerRoute } from '../_shared/router';
 import { recordGrant } from '../_shared/messaging';
 import { addVehicle, mine, register, removeVehicle } from './plates';
 import { getMove, handleMove, onMediaCheck, reportMove, requestMove, resolveMove, retention, unreachableMove } from './move';
-import { home, myRequests, queue, repeatRequesters, stats } from './read';
+import { communityStats, home, myRequests, queue, repeatRequesters, stats } from './read';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -32,6 +32,7 @@ export const main = createMain(
     'vehicles.queue': queue,
     'vehicles.repeat': repeatRequesters,
     'vehicles.stats': stats,
+    'vehicles.communityStats': communityStats,
     'vehicles.home': (ctx) => home(ctx),
     'vehicles.subscribe': recordGrant,
   },

@@ -3,14 +3,22 @@
  * cost at 585 or 300,000 homes); the property's lists read one compound's last 30
  * days, which retention keeps bounded; figures are one document per month.
  */
-import type { MoveHome, MoveStats, RepeatRequester, RequesterMoveView, ResponderMoveView } from '../../core/vehicles/contract';
+import type {
+  CommunityMoveStats,
+  MoveHome,
+  MoveStats,
+  RepeatRequester,
+  RequesterMoveView,
+  ResponderMoveView,
+} from '../../core/vehicles/contract';
 import type { Page } from '../../core/platform/api';
 import { AppError } from '../../core/platform/errors';
 import { assertCan, scopesOf } from '../../core/authz';
 import type { Actor } from '../../core/platform/roles';
 import { OPEN_STATUSES, VEHICLE_LIMITS, figuresOf } from '../../core/vehicles/rules';
 import type { Ctx } from '../_shared/router';
-import { compounds } from '../_shared/directory';
+import { communities, compounds } from '../_shared/directory';
+import { MAX_GET } from '../_shared/repo';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
 import { moveMonths, moveRequests } from './docs';
 import { householdView, requesterView, responderView } from './views';
@@ -103,6 +111,27 @@ export async function stats(ctx: Ctx, input: { compoundId: string; period: strin
   assertCan(actor, 'vehicle.stats', { communityId: c.communityId, compoundId: c._id });
   const m = await moveMonths(ctx.db).get(`${c._id}_${input.period}`);
   return { compoundId: c._id, compoundName: c.name, period: input.period, ...figuresOf(m) };
+}
+
+/** One read of the compounds and one of their month documents: the same cost at any number of homes. */
+export async function communityStats(ctx: Ctx, input: { communityId: string; period: string }): Promise<CommunityMoveStats> {
+  const actor = await ctx.actor();
+  const community = await communities(ctx.db).get(input.communityId);
+  if (!community) throw new AppError('NOT_FOUND');
+  assertCan(actor, 'vehicle.stats', { communityId: community._id });
+  const list = await compounds(ctx.db).find({ communityId: community._id }, { orderBy: [['_id', 'asc']], limit: MAX_GET });
+  const months = await moveMonths(ctx.db).byIds(list.map((c) => `${c._id}_${input.period}`));
+  return {
+    communityId: community._id,
+    communityName: community.name,
+    period: input.period,
+    compounds: list.map((c) => ({
+      compoundId: c._id,
+      compoundName: c.name,
+      period: input.period,
+      ...figuresOf(months.get(`${c._id}_${input.period}`) ?? null),
+    })),
+  };
 }
 
 export async function home(ctx: Ctx): Promise<MoveHome> {

@@ -174,6 +174,22 @@ export interface RosterPage extends Page<RosterHome> {
   view: 'full' | 'masked';
   building: BuildingInfo;
 }
+/** The 花名册 page's picker: buildings whose roster the caller sees, and compounds they may export. */
+export interface RosterScope {
+  buildings: { compound: CompoundInfo; building: BuildingInfo; view: 'full' | 'masked' }[];
+  exportable: CompoundInfo[];
+}
+/**
+ * roster.list without a building: the scope, and the one building's first page when the
+ * caller sees exactly one (a lead of one building); else no building yet (view and
+ * building null) until the person picks.
+ */
+export type RosterList = (RosterPage | (Page<RosterHome> & { view: null; building: null })) & { scope?: RosterScope };
+/** The 邀请码 page's picker: where home invites (those buildings only) and staff invites may be issued. */
+export interface InviteScope {
+  home: CompoundInfo[];
+  staff: CompoundInfo[];
+}
 export interface ImportRowError {
   /** 1-based row number as Excel shows it. */
   row: number;
@@ -288,9 +304,11 @@ export const accountsApi = defineApi('accounts', {
   'invite.createStaff': action(z.object({ clientRequestId, compoundId: id }).strict()).returns<InviteView>(),
   'invite.create': action(z.object({ clientRequestId, homeId: id, relation: z.enum(RELATIONS) }).strict()).returns<InviteView>(),
   /** My active invites (not used, revoked or expired), newest first. */
-  'invite.list': action(page.strict()).returns<Page<InviteView>>(),
+  /** My active codes; the first page carries where I may issue them (the page's picker). */
+  'invite.list': action(page.strict()).returns<Page<InviteView> & { scope?: InviteScope }>(),
   'invite.revoke': action(z.object({ inviteId: id }).strict()).returns<{ id: string }>(),
-  'roster.list': action(z.object({ buildingId: id }).merge(page).strict()).returns<RosterPage>(),
+  /** A building's roster; without one, the caller's scope (and the one building's page if they see just one). */
+  'roster.list': action(z.object({ buildingId: id.optional() }).merge(page).strict()).returns<RosterList>(),
   'roster.import': action(importFile).returns<ImportResult>(),
   /** Progress of an import job, for the person who started it only. */
   'roster.importStatus': action(
@@ -307,7 +325,10 @@ export const accountsApi = defineApi('accounts', {
   'roster.export': action(z.object({ compoundId: id }).strict()).returns<ExportResult>(),
   /** The import template (.xlsx with the headers and two example rows), a short-lived link like roster.export. */
   'roster.template': action(z.object({ compoundId: id }).strict()).returns<ExportResult>(),
-  'roles.list': action(z.object({ compoundId: id }).strict()).returns<RoleList>(),
+  /** A compound's roles; without one, the compounds the caller may see roles of (and the roles when just one). */
+  'roles.list': action(z.object({ compoundId: id.optional() }).strict()).returns<
+    RoleList & { compoundId: string; compounds?: CompoundInfo[] }
+  >(),
   /** People of a compound (bound residents and role holders) by name prefix or room, for role assignment. */
   'people.search': action(
     z

@@ -7,11 +7,13 @@ import { action, defineApi, id, clientRequestId } from '../platform/api';
 import type { JobView } from '../platform/jobs';
 import { COMMUNITY_LIMITS } from './limits';
 import type { Cell, FigureDef, FigureKey } from './rules';
+import { SCORECARD_ACTIONS, period, type ScorecardRow } from './contract-scorecards';
+import { CASE_ACTIONS } from './contract-cases';
 
 export type { Cell, FigureDef, FigureKey } from './rules';
 export type { JobView } from '../platform/jobs';
-
-const period = z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export type * from './contract-scorecards';
+export type * from './contract-cases';
 
 export interface CompoundRow {
   compoundId: string;
@@ -53,6 +55,49 @@ export interface Comparison {
   columns: CompareColumn[];
 }
 
+/** The 首页 card: the office's community at a glance, or a compound's 示范创建 to do this month. */
+export interface CommunityHome {
+  office: {
+    communityId: string;
+    communityName: string;
+    /** The last complete month (the overview's default). */
+    period: string;
+    compounds: number;
+    modelName: string | null;
+  } | null;
+  compound: {
+    compoundId: string;
+    name: string;
+    /** This month (scorecards are taken in the current month). */
+    period: string;
+    assessed: boolean;
+    /** Other compounds of the community that assessed themselves this month and this compound has not rated yet. */
+    toRate: number;
+  } | null;
+}
+
+/** The month's report for the 街道: the table with trends, the scorecards and the featured cases. Aggregates only. */
+export interface MonthlyReport {
+  communityId: string;
+  communityName: string;
+  period: string;
+  periods: string[];
+  figures: FigureDef[];
+  rows: CompoundRow[];
+  scorecards: ScorecardRow[];
+  /** The office's featured cases as they stand when the report is made (newest first). */
+  cases: { id: string; title: string; compoundName: string; sourceLabel: string; problem: string; done: string }[];
+  /** When this report was made (ISO), printed in its footer. */
+  generatedAt: string;
+}
+export interface ReportFile {
+  fileName: string;
+  fileID: string;
+  url: string;
+  expiresAt: string;
+  rows: number;
+}
+
 const where = z.object({ communityId: id, period: period.optional() });
 
 export const communityApi = defineApi('community', {
@@ -72,6 +117,14 @@ export const communityApi = defineApi('community', {
   ).returns<Comparison>(),
   /** Compute a month's snapshots now (a job, one compound an item); the daily timer does the same. */
   'snapshots.run': action(z.object({ clientRequestId, communityId: id, period }).strict()).returns<JobView>(),
+  /** The 首页 card (also composed into home.get). */
+  'community.home': action(z.strictObject({})).returns<CommunityHome | null>(),
+  /** The month's report as a page that prints on A4. */
+  'report.get': action(where.strict()).returns<MonthlyReport>(),
+  /** The same report as an .xlsx (a 10-minute link). */
+  'report.export': action(where.strict()).returns<ReportFile>(),
+  ...SCORECARD_ACTIONS,
+  ...CASE_ACTIONS,
 });
 
 export type CommunityApi = typeof communityApi;

@@ -10,4 +10,15 @@ export const COMMUNITY_LIMITS = {
   statementDays: 10,
   /** Hours after publication within which a home counts as having known a notice. */
   reachHours: 48,
+  /** 示范创建: photos of evidence per 六有 item; the note beside an item; a 互评's comment. */
+  evidencePhotos: 3,
+  itemNote: 60,
+  rateComment: 200,
+  /** 互学 cases: title, problem, what was done, photos, figures that moved. */
+  caseTitle: 30,
+  caseText: 600,
+  casePhotos: 6,
+  caseFigures: 3,
+  /** Cases listed per page (newest first, the featured above them). */
+  casePage: 20,
 } as const;

@@ -7,140 +7,10 @@
 import dayjs from 'dayjs';
 import { TZ, shanghai } from '../platform/time';
 import { COMMUNITY_LIMITS } from './limits';
+import { FIGURES, type FigureKey, type FigureUnit } from './figures';
 
-export const FIGURE_KEYS = [
-  'noticeReach',
-  'feeCollection',
-  'statementOnTime',
-  'repairMedianDays',
-  'repairOverdueShare',
-  'repairSatisfaction',
-  'concernsAnswered',
-  'volunteerHoursPer100',
-  'visitedHomes',
-  'votesHeld',
-  'voteTurnout',
-] as const;
-export type FigureKey = (typeof FIGURE_KEYS)[number];
-export type FigureUnit = 'percent' | 'days' | 'score' | 'hours' | 'count' | 'yesno';
-
-export interface FigureDef {
-  key: FigureKey;
-  label: string;
-  /** Shorter, for the gap sentence ("收缴率比示范小区低 6 个百分点"). */
-  short: string;
-  unit: FigureUnit;
-  /** Which way is better; null = neither (a count of votes). */
-  better: 'higher' | 'lower' | null;
-  definition: string;
-  caveat: string;
-  /** The feature the figure waits for (民情, 走访): no data yet, shown as 暂无数据. */
-  pending?: string;
-}
-
-export const FIGURES: Record<FigureKey, FigureDef> = {
-  noticeReach: {
-    key: 'noticeReach',
-    label: '通知48小时知晓率',
-    short: '通知知晓率',
-    unit: 'percent',
-    better: 'higher',
-    definition: '本月发布的通知中，48小时内在小程序打开或由楼栋长当面告知的户数，占通知覆盖户数的比例。',
-    caveat: '只统计通过本系统发布的通知；贴在楼道的纸质通知、微信群转发不计入。',
-  },
-  feeCollection: {
-    key: 'feeCollection',
-    label: '物业费收缴率',
-    short: '收缴率',
-    unit: 'percent',
-    better: 'higher',
-    definition: '本月账单已缴金额占应缴金额的比例（按金额计，统计时点为快照日）。',
-    caveat: '线下缴纳未登记入账的不计入；月初快照时当月收缴尚未结束，数字会偏低。',
-  },
-  statementOnTime: {
-    key: 'statementOnTime',
-    label: '账目按时公示',
-    short: '账目公示',
-    unit: 'yesno',
-    better: 'higher',
-    definition: '本月账目在月末后10天内结账并公示为"按时"。',
-    caveat: '未到公示期限（月末后10天）时显示暂无数据。',
-  },
-  repairMedianDays: {
-    key: 'repairMedianDays',
-    label: '报修完成天数（中位数）',
-    short: '报修完成天数',
-    unit: 'days',
-    better: 'lower',
-    definition: '本月报修中已完成的，从报修到完成所用天数的中位数。',
-    caveat: '只统计已完成的报修；大修、需采购配件的报修会拉长天数。',
-  },
-  repairOverdueShare: {
-    key: 'repairOverdueShare',
-    label: '报修超时率',
-    short: '报修超时率',
-    unit: 'percent',
-    better: 'lower',
-    definition: '本月报修中超过完成时限才完成（或至快照日仍未完成且已超时）的比例。',
-    caveat: '时限按报修类别和是否紧急设定；已取消、已合并的报修不计入。',
-  },
-  repairSatisfaction: {
-    key: 'repairSatisfaction',
-    label: '报修满意度',
-    short: '报修满意度',
-    unit: 'score',
-    better: 'higher',
-    definition: '本月报修中住户评价的平均分（1–5分）。',
-    caveat: '只统计打了分的报修，不评价的住户不计入。',
-  },
-  concernsAnswered: {
-    key: 'concernsAnswered',
-    label: '民情按时答复率',
-    short: '民情答复率',
-    unit: 'percent',
-    better: 'higher',
-    definition: '本月反映的民情中按时答复的比例，以及答复满意度。',
-    caveat: '民情功能上线后开始统计。',
-    pending: '民情',
-  },
-  volunteerHoursPer100: {
-    key: 'volunteerHoursPer100',
-    label: '志愿服务时长（每百户）',
-    short: '每百户志愿时长',
-    unit: 'hours',
-    better: 'higher',
-    definition: '本月活动签到签退记录的志愿服务小时数，按每百户折算。',
-    caveat: '只统计在系统中签到签退的活动；未登记的服务不计入。',
-  },
-  visitedHomes: {
-    key: 'visitedHomes',
-    label: '半年走访户数占比',
-    short: '走访覆盖率',
-    unit: 'percent',
-    better: 'higher',
-    definition: '近六个月被走访过的户数占总户数的比例。',
-    caveat: '走访功能上线后开始统计。',
-    pending: '走访',
-  },
-  votesHeld: {
-    key: 'votesHeld',
-    label: '表决次数',
-    short: '表决次数',
-    unit: 'count',
-    better: null,
-    definition: '本月结束投票并公布结果的业主表决事项数。',
-    caveat: '次数多少不代表好坏，要看事项本身。',
-  },
-  voteTurnout: {
-    key: 'voteTurnout',
-    label: '表决参与率',
-    short: '表决参与率',
-    unit: 'percent',
-    better: 'higher',
-    definition: '本月结束的表决中，参与表决的业主人数占表决名册人数的比例。',
-    caveat: '按人数计，不按专有部分面积计；无表决的月份显示暂无数据。',
-  },
-};
+export { FIGURES, FIGURE_KEYS } from './figures';
+export type { FigureDef, FigureKey, FigureUnit } from './figures';
 
 /** A figure as the snapshot stores it: the value (null = nothing to measure) and the homes in its base. */
 export interface RawFigure {
@@ -259,6 +129,8 @@ export interface RawInputs {
   repairs: { createdAt: Date; doneAt: Date | null; finishDueAt: Date; rating: number | null; homeId: string | null }[];
   volunteerMinutes: number;
   votes: { owners: number; voted: number }[];
+  /** Concerns raised this month (merged duplicates left out): when the first answer was due and came, and the last rating. */
+  concerns: { homeId: string; firstDueAt: Date; firstAnsweredAt: Date | null; rating: 'satisfied' | 'unsatisfied' | null }[];
 }
 
 export function median(xs: number[]): number | null {
@@ -285,6 +157,11 @@ export function computeFigures(r: RawInputs): Record<FigureKey, RawFigure> {
   const repairHomes = (xs: typeof r.repairs) => new Set(xs.map((x) => x.homeId ?? 'common')).size;
   const overdue = r.repairs.filter((x) => (x.doneAt ?? r.at) > x.finishDueAt).length;
   const owners = r.votes.reduce((s, v) => s + v.owners, 0);
+  // A concern counts once its first deadline has passed or it was answered: one still inside its time is not yet late.
+  const dueConcerns = r.concerns.filter((c) => c.firstAnsweredAt || c.firstDueAt <= r.at);
+  const inTime = dueConcerns.filter((c) => c.firstAnsweredAt && c.firstAnsweredAt <= c.firstDueAt).length;
+  const ratedConcerns = r.concerns.filter((c) => c.rating);
+  const concernHomes = (xs: typeof r.concerns) => new Set(xs.map((x) => x.homeId)).size;
   const voted = r.votes.reduce((s, v) => s + v.voted, 0);
   return {
     noticeReach: { value: sumTarget ? sumKnew / sumTarget : null, base: targetHomes },
@@ -293,7 +170,11 @@ export function computeFigures(r: RawInputs): Record<FigureKey, RawFigure> {
     repairMedianDays: { value: median(done.map((x) => (x.doneAt!.getTime() - x.createdAt.getTime()) / DAY_MS)), base: repairHomes(done) },
     repairOverdueShare: { value: r.repairs.length ? overdue / r.repairs.length : null, base: repairHomes(r.repairs) },
     repairSatisfaction: { value: rated.length ? rated.reduce((s, x) => s + x.rating!, 0) / rated.length : null, base: repairHomes(rated) },
-    concernsAnswered: { value: null, base: 0 },
+    concernsAnswered: { value: dueConcerns.length ? inTime / dueConcerns.length : null, base: concernHomes(dueConcerns) },
+    concernsSatisfaction: {
+      value: ratedConcerns.length ? ratedConcerns.filter((c) => c.rating === 'satisfied').length / ratedConcerns.length : null,
+      base: concernHomes(ratedConcerns),
+    },
     volunteerHoursPer100: { value: r.homes ? (r.volunteerMinutes / 60 / r.homes) * 100 : null, base: r.homes },
     visitedHomes: { value: null, base: 0 },
     votesHeld: { value: r.votes.length, base: r.homes },

@@ -102,6 +102,15 @@ export interface ConcernPlaces {
   handles: { compoundId: string; name: string; compoundWide: boolean }[];
   stats: { compoundId: string; name: string }[];
 }
+/**
+ * A per-compound page's one read carries the caller's places (its picker and what the
+ * caller does where) and the compound it answered for: without a compoundId, the first
+ * by the page's rule, so the page shows itself with one call.
+ */
+export interface ConcernPlaced {
+  compoundId: string;
+  places: ConcernPlaces;
+}
 export interface ConcernHome {
   mine: ConcernListItem[];
   mineOpen: number;
@@ -290,15 +299,17 @@ export const concernsApi = defineApi('concerns', {
       .merge(page)
       .strict(),
   ).returns<ConcernListPage>(),
-  /** A handler's queue: a lead's buildings, or the compound for the branch and committee. */
+  /** A handler's queue: a lead's buildings, or the compound for the branch and committee (the first handled without one), with its settings. */
   'concerns.queue': action(
     z
-      .object({ compoundId: id, filter: z.enum(['open', 'overdue', 'escalated', 'all']).default('open') })
+      .object({ compoundId: id.optional(), filter: z.enum(['open', 'overdue', 'escalated', 'all']).default('open') })
       .merge(page)
       .strict(),
-  ).returns<ConcernListPage>(),
-  /** The compound's open public concerns: never a name or a room. */
-  'concerns.board': action(z.object({ compoundId: id }).strict()).returns<{ items: ConcernListItem[]; following: string[] }>(),
+  ).returns<ConcernListPage & ConcernPlaced & { settings: ConcernSettings | null }>(),
+  /** The compound's open public concerns (my first home's compound without one): never a name or a room. */
+  'concerns.board': action(z.object({ compoundId: id.optional() }).strict()).returns<
+    { items: ConcernListItem[]; following: string[] } & ConcernPlaced
+  >(),
   /** 我也关心: once per person. */
   'concerns.follow': action(z.object({ concernId: id }).strict()).returns<{ concernId: string; followers: number; following: true }>(),
   'concerns.answer': action(
@@ -331,8 +342,8 @@ export const concernsApi = defineApi('concerns', {
       })
       .strict(),
   ).returns<ConcernSettings>(),
-  /** Monthly figures of one compound: counts only. */
-  'concerns.stats': action(z.object({ compoundId: id, period }).strict()).returns<ConcernStats>(),
+  /** Monthly figures of one compound (the first the caller sees figures of without one): counts only. */
+  'concerns.stats': action(z.object({ compoundId: id.optional(), period }).strict()).returns<ConcernStats & ConcernPlaced>(),
   /** A month's concerns as a spreadsheet (CSV) for the committee: category, building, status, days — no names, no rooms. */
   'concerns.export': action(z.object({ compoundId: id, period }).strict()).returns<ConcernExport>(),
   'concerns.subscribe': action(z.object({ templateId: z.enum(CONCERN_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{
@@ -353,7 +364,8 @@ export const concernsApi = defineApi('concerns', {
       .strict(),
   ).returns<TopicDetail>(),
   'topics.get': action(z.object({ topicId: id }).strict()).returns<TopicDetail>(),
-  'topics.list': action(z.object({ compoundId: id }).merge(page).strict()).returns<Page<TopicListItem>>(),
+  /** A compound's topics (my first home's, else the first I handle, without one). */
+  'topics.list': action(z.object({ compoundId: id.optional() }).merge(page).strict()).returns<Page<TopicListItem> & ConcernPlaced>(),
   /** 征集: one thread per home, edited (not repeated). */
   'topics.comment': action(
     z

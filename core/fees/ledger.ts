@@ -97,14 +97,18 @@ export const FEE_KIND_CATEGORY: Record<FeeKind, IncomeCategory> = {
   ev: 'evCharging',
 };
 
-/** The fields of an entry the hash covers, in a fixed order. */
-export interface ChainFields {
+/**
+ * The fields of an entry the hash covers, in a fixed order. Generic in its category
+ * and fund so the party branch's book (core/party) chains on the same engine with
+ * its own categories, in its own collection and chain.
+ */
+export interface ChainFields<C extends string = Category, F extends string = Fund> {
   seq: number;
   compoundId: string;
   period: string;
   kind: LedgerKind;
-  category: Category;
-  fund: Fund;
+  category: C;
+  fund: F;
   /** Negative for a reversing entry. */
   amountFen: number;
   memo: string;
@@ -118,7 +122,7 @@ export interface ChainFields {
 export const GENESIS_HASH = '0'.repeat(64);
 export type Sha256 = (text: string) => string;
 
-export function canonical(e: ChainFields): string {
+export function canonical(e: ChainFields<string, string>): string {
   return JSON.stringify([
     e.seq,
     e.compoundId,
@@ -135,7 +139,7 @@ export function canonical(e: ChainFields): string {
     e.prevHash,
   ]);
 }
-export function entryHash(e: ChainFields, sha256: Sha256): string {
+export function entryHash(e: ChainFields<string, string>, sha256: Sha256): string {
   return sha256(canonical(e));
 }
 
@@ -146,12 +150,12 @@ export interface ChainHead {
 export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH };
 
 /** The next entry after `head`: seq + 1, chained to head.hash. */
-export function chainNext(
+export function chainNext<C extends string = Category, F extends string = Fund>(
   head: ChainHead,
-  draft: Omit<ChainFields, 'seq' | 'prevHash'>,
+  draft: Omit<ChainFields<C, F>, 'seq' | 'prevHash'>,
   sha256: Sha256,
-): { fields: ChainFields; hash: string; head: ChainHead } {
-  const fields: ChainFields = { ...draft, seq: head.seq + 1, prevHash: head.hash };
+): { fields: ChainFields<C, F>; hash: string; head: ChainHead } {
+  const fields: ChainFields<C, F> = { ...draft, seq: head.seq + 1, prevHash: head.hash };
   const hash = entryHash(fields, sha256);
   return { fields, hash, head: { seq: fields.seq, hash } };
 }
@@ -176,7 +180,7 @@ export interface VerifyResult {
  * (or, at the end, a statement head with no entry).
  */
 export function verifyChain(
-  entries: (ChainFields & { hash: string })[],
+  entries: (ChainFields<string, string> & { hash: string })[],
   heads: { period: string; head: ChainHead }[],
   sha256: Sha256,
 ): VerifyResult {

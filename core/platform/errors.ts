@@ -57,6 +57,12 @@ export const ERROR_MESSAGES = {
   CONCERN_STATE: '这条民情当前状态不能进行此操作，请刷新后查看',
   /** concerns: a 议事厅 step out of order (征集 → 通报 → 协商 → 公示 → 实施 → 反馈). */
   TOPIC_STAGE: '议事步骤须按顺序进行，请刷新后查看',
+  /** community: 互评 of one's own compound. */
+  RATE_OWN_COMPOUND: '不能给本小区互评，请评其他小区',
+  /** community: a second 互评 of the same compound by the same compound in one month. */
+  ALREADY_RATED: '本月贵小区已评过该小区，每对小区每月只评一次',
+  /** community: a scorecard not open for this (a past month, or not yet self-assessed). */
+  SCORECARD_STATE: '该评分表当前不能进行此操作，请刷新后查看',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

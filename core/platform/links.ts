@@ -13,6 +13,8 @@ export const APP_LINKS = {
   voteDetail: ['id'],
   /** A 议事厅 topic (concerns). */
   concernTopic: ['id'],
+  /** 我有话说 (concerns): where the party structure page sends a resident who wants their lead. */
+  concernRaise: [],
 } as const satisfies Record<string, readonly string[]>;
 export type AppLinkName = keyof typeof APP_LINKS;
 export const APP_LINK_NAMES = Object.keys(APP_LINKS) as AppLinkName[];

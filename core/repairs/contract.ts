@@ -129,6 +129,20 @@ export interface RepairPlaces {
   /** Compounds where the caller may log for others or from patrol. */
   logCompounds: string[];
 }
+/**
+ * A per-compound page's picker, carried by its one read: the compounds this person may
+ * open there (in the order of repairs.places) and the one the answer is about. Without a
+ * compoundId the read answers for the first, so the page shows itself with one call.
+ */
+export interface CompoundChoice {
+  compoundId: string;
+  communityId: string;
+  name: string;
+}
+export interface PickedCompound {
+  compoundId: string;
+  compounds: CompoundChoice[];
+}
 export interface HomeSummary {
   mine: RepairListItem[];
   mineOpen: number;
@@ -223,15 +237,17 @@ export const repairsApi = defineApi('repairs', {
   ).returns<RepairListPage>(),
   /** My queue (staff): assigned to me and not finished, urgent first, newest first. */
   'repairs.queue': action(page.strict()).returns<RepairListPage>(),
-  /** The compound's repairs (manager, oversight). */
+  /** The compound's repairs (manager, oversight; the caller's first compound without one). */
   'repairs.list': action(
     z
-      .object({ compoundId: id, filter: z.enum(['open', 'overdue', 'done', 'all']).default('open') })
+      .object({ compoundId: id.optional(), filter: z.enum(['open', 'overdue', 'done', 'all']).default('open') })
       .merge(page)
       .strict(),
-  ).returns<RepairListPage>(),
-  /** Open common-area repairs of a compound, reporter anonymised. */
-  'repairs.board': action(z.object({ compoundId: id }).strict()).returns<{ items: RepairListItem[]; following: string[] }>(),
+  ).returns<RepairListPage & PickedCompound>(),
+  /** Open common-area repairs of a compound (the caller's first without one), reporter anonymised. */
+  'repairs.board': action(z.object({ compoundId: id.optional() }).strict()).returns<
+    { items: RepairListItem[]; following: string[] } & PickedCompound
+  >(),
   /** 我也遇到: once per person. */
   'repairs.follow': action(z.object({ repairId: id }).strict()).returns<{ repairId: string; followers: number; following: true }>(),
   'repairs.accept': action(z.object({ repairId: id, note }).strict()).returns<RepairDetail>(),
@@ -262,8 +278,10 @@ export const repairsApi = defineApi('repairs', {
   'repairs.places': action(z.object({}).strict()).returns<RepairPlaces>(),
   /** The home tab's cards, in one call. */
   'repairs.home': action(z.object({}).strict()).returns<HomeSummary>(),
-  /** Monthly figures of one compound. */
-  'repairs.stats': action(z.object({ compoundId: id, period }).strict()).returns<MonthlyStats>(),
+  /** Monthly figures of one compound (the caller's first without one). */
+  'repairs.stats': action(z.object({ compoundId: id.optional(), period }).strict()).returns<
+    MonthlyStats & { compounds: CompoundChoice[] }
+  >(),
   /** The ledger's seam: a month's repair costs, each with its expense draft when bookable. */
   'repairs.costs': action(z.object({ compoundId: id, period }).strict()).returns<CostsPage>(),
   'repairs.subscribe': action(z.object({ templateId: z.enum(REPAIR_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{

@@ -136,6 +136,13 @@ export interface MoveStats extends MoveFigures {
   compoundName: string;
   period: string;
 }
+/** Every compound of a community side by side (the community office): counts only. */
+export interface CommunityMoveStats {
+  communityId: string;
+  communityName: string;
+  period: string;
+  compounds: MoveStats[];
+}
 
 // ---- inputs ----
 const plateInput = z.string().max(40, '车牌号过长').transform(normalizePlate);
@@ -196,6 +203,8 @@ export const vehiclesApi = defineApi('vehicles', {
   /** People who sent many requests, or were reported, in the retention window. */
   'vehicles.repeat': action(z.object({ compoundId: id }).strict()).returns<{ items: RepeatRequester[]; threshold: number }>(),
   'vehicles.stats': action(z.object({ compoundId: id, period }).strict()).returns<MoveStats>(),
+  /** The month's figures of every compound in a community, in one call (the office holds vehicle.stats there). */
+  'vehicles.communityStats': action(z.object({ communityId: id, period }).strict()).returns<CommunityMoveStats>(),
   /** The home tab's card, in one call. */
   'vehicles.home': action(z.object({}).strict()).returns<MoveHome>(),
   'vehicles.subscribe': action(z.object({ templateId: z.enum(VEHICLE_SUBSCRIBE_TEMPLATES), accepted: z.boolean() }).strict()).returns<{

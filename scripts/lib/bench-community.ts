@@ -2,7 +2,8 @@
  * The community row of `npm run bench`: 侨兴社区 topped up to 50 compounds, each with
  * 12 monthly snapshots, and 周文华's overview of them. It reads the compound list and
  * the snapshots (≤ 50 + 600 documents), never a home: the same at 585 and 30,000
- * homes in the database.
+ * homes in the database. The scorecards, the monthly report and the cases read the
+ * same way: per compound or per page, never per home.
  */
 import type { Emulator } from '../../emulator';
 import type { SnapshotDoc } from '../../cloudfunctions/community/docs';
@@ -60,6 +61,15 @@ export async function communityBench<R>({
   return [
     await measure(`community overview (${compounds} compounds × 12 months)`, true, () =>
       invoke('community', 'community-admin', 'overview.get', { communityId: COMMUNITY_ID, period }),
+    ),
+    await measure(`community scorecards (${compounds} compounds)`, true, () =>
+      invoke('community', 'community-admin', 'scorecards.list', { communityId: COMMUNITY_ID }),
+    ),
+    await measure(`community monthly report (${compounds} compounds)`, true, () =>
+      invoke('community', 'community-admin', 'report.get', { communityId: COMMUNITY_ID, period }),
+    ),
+    await measure('community cases (first page)', true, () =>
+      invoke('community', 'community-admin', 'cases.list', { communityId: COMMUNITY_ID }),
     ),
   ];
 }

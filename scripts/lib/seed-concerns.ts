@@ -15,7 +15,7 @@ import type { ConcernDoc, ConcernEvent, ConcernFollowerDoc, TopicCommentDoc, Top
 import { CATEGORY_FUND, kindOfCategory } from '../../core/fees/rules';
 import { DEFAULT_ESCALATE_DAYS } from '../../core/concerns/limits';
 import { FOREVER, onBoard, type ConcernCategory, type ConcernStatus, type Stance, type Visibility } from '../../core/concerns/rules';
-import { periodOf } from '../../core/platform/time';
+import { periodOf, shanghai } from '../../core/platform/time';
 import type { FeatureSeed } from './seed-features';
 import { TXSJ, YJLT, type SeedData } from './seed-data';
 
@@ -159,6 +159,68 @@ const LEAD5 = { byId: 'p-txsj-lead-5', byName: '张卫东', byRole: '党员楼�
 const SEC = { byId: 'p-txsj-secretary', byName: '王志明', byRole: '小区党支部书记' };
 const YJ_SEC = { byId: 'p-yjlt-secretary', byName: '郑国强', byRole: '小区党支部书记' };
 
+/** What neighbours raised in past months (the community overview's 民情 figures have a year to read). */
+const PAST: [ConcernCategory, string][] = [
+  ['环境卫生', '垃圾桶满了没人清，味道很大。'],
+  ['公共设施', '单元门禁坏了，门一直关不上。'],
+  ['停车与电动车', '消防通道上停了车，救护车进不来。'],
+  ['噪音', '楼上装修周末一早就开始打钻。'],
+  ['安全', '地下车库有一段灯不亮。'],
+  ['物业服务', '电梯里的广告屏声音太大。'],
+  ['建议', '希望在中心花园加几把休息的椅子。'],
+  ['邻里纠纷', '楼上空调外机滴水到我家窗台。'],
+];
+/** Days from raised to first answer, in turn (3 is the default deadline: 4 and 5 are late). */
+const ANSWER_DAYS = [1, 2, 1, 3, 2, 5, 1, 4];
+
+/**
+ * Eleven past months of closed concerns at both compounds, from generated residents
+ * (one home each per month): most answered within the time and rated 满意, some late,
+ * some re-answered after 不满意 and never rated again, some never rated. Visible to
+ * handlers only, so the board keeps showing this month's.
+ */
+function pastSpecs(base: SeedData, now: Date): Spec[] {
+  const out: Spec[] = [];
+  for (const [compoundId, perMonth, slower, answerers] of [
+    [TXSJ, 9, 0, [LEAD3, LEAD5, SEC]],
+    [YJLT, 6, 1, [YJ_SEC]],
+  ] as const) {
+    const people = neighbours(base, compoundId, 60, 40);
+    for (let k = 1; k <= 11; k++) {
+      const n = perMonth + (k % 3);
+      // Spread over the 2nd to the 26th of the Shanghai month k months back, at 10:00.
+      const monthStart = shanghai(now).startOf('month').subtract(k, 'month');
+      for (let i = 0; i < n; i++) {
+        const raisedAt = monthStart
+          .add(1 + ((i * 3) % 25), 'day')
+          .add(10, 'hour')
+          .toDate();
+        const daysAgo = (now.getTime() - raisedAt.getTime()) / DAY;
+        const [category, description] = PAST[(k + i) % PAST.length];
+        const delay = ANSWER_DAYS[(k + i) % ANSWER_DAYS.length] + (i % 3 === 0 ? slower : 0);
+        const kind = i % 5;
+        out.push({
+          id: `c-seed-past-${compoundId}-${k}-${i}`,
+          raiser: people[(k * 7 + i) % people.length].personId,
+          category,
+          description,
+          visibility: 'handlers',
+          daysAgo,
+          status: kind >= 3 ? 'answered' : 'satisfied',
+          answer: { ...answerers[i % answerers.length], daysAgo: daysAgo - delay, text: '已处理，谢谢您的反映。' },
+          ...(kind === 4
+            ? { rating: { verdict: 'unsatisfied' as const, reason: '处理得太慢', daysAgo: daysAgo - delay - 2 } }
+            : kind === 3
+              ? {}
+              : { rating: { verdict: 'satisfied' as const, daysAgo: daysAgo - delay - 1 } }),
+          ...(kind >= 3 ? { asked: true } : {}),
+        });
+      }
+    }
+  }
+  return out;
+}
+
 export const SHED_TOPIC = 't-seed-txsj-shed';
 export const YJLT_COLLECT_TOPIC = 't-seed-yjlt-dance';
 
@@ -291,7 +353,7 @@ export const concernsSeed: FeatureSeed = {
         status: 'open',
       },
     ];
-    const docs = specs.map((s) => concernDoc(base, s, now));
+    const docs = [...specs, ...pastSpecs(base, now)].map((s) => concernDoc(base, s, now));
     for (const d of docs) await db.collection('concerns').add({ data: d });
     let followers = 0;
     for (const s of specs) {

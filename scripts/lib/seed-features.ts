@@ -14,6 +14,7 @@ import { feesSeed } from './seed-fees';
 import { vehiclesSeed } from './seed-vehicles';
 import { concernsSeed } from './seed-concerns';
 import { communitySeed } from './seed-community';
+import { partySeed } from './seed-party';
 
 export interface FeatureSeed {
   name: string;
@@ -30,4 +31,5 @@ export const FEATURE_SEEDS: FeatureSeed[] = [
   vehiclesSeed,
   concernsSeed,
   communitySeed,
+  partySeed,
 ];

@@ -18,6 +18,7 @@ import { vehiclesFeature } from './vehicles/entries';
 import { concernsFeature } from './concerns/entries';
 import type { EntryDef, Feature, Gate, HomeCardDef } from './types';
 import { communityFeature } from './community/entries';
+import { partyFeature } from './party/entries';
 
 export const FEATURES: readonly Feature[] = [
   noticesFeature,
@@ -30,6 +31,7 @@ export const FEATURES: readonly Feature[] = [
   vehiclesFeature,
   concernsFeature,
   communityFeature,
+  partyFeature,
 ];
 
 export function visible(gate: Gate, me: Me): boolean {

@@ -15,6 +15,7 @@ const PAGES: Record<AppLinkName, string> = {
   repairDetail: routePaths(REPAIR_ROUTES).repairDetail,
   voteDetail: routePaths(VOTE_ROUTES).voteDetail,
   concernTopic: routePaths(CONCERN_ROUTES).concernTopic,
+  concernRaise: routePaths(CONCERN_ROUTES).concernRaise,
 };
 
 /** The URL a link opens, its parameters encoded. */

@@ -16,6 +16,7 @@ import { ONBOARDING_ROUTES } from './onboarding/routes';
 import { VEHICLE_ROUTES } from './vehicles/routes';
 import { CONCERN_ROUTES } from './concerns/routes';
 import { COMMUNITY_ROUTES } from './community/routes';
+import { PARTY_ROUTES } from './party/routes';
 
 /** Tab pages live in the main package (WeChat requires it). */
 export const TAB_PAGES = {
@@ -36,6 +37,7 @@ export const FEATURE_ROUTES: readonly FeatureRoutes[] = [
   VEHICLE_ROUTES,
   CONCERN_ROUTES,
   COMMUNITY_ROUTES,
+  PARTY_ROUTES,
 ];
 
 /** app.json's subPackages for a build. */

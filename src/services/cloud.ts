@@ -28,6 +28,7 @@ import type { OnboardingApi } from '@core/onboarding/contract';
 import type { HomeApi } from '@core/home';
 import type { VehiclesApi } from '@core/vehicles/contract';
 import type { ConcernsApi } from '@core/concerns/contract';
+import type { PartyApi } from '@core/party/contract';
 import type { CommunityApi } from '@core/community/contract';
 import { ERROR_MESSAGES, type ErrorBody, type Reply } from '@core/platform/errors';
 
@@ -68,6 +69,7 @@ export interface Apis {
   vehicles: VehiclesApi;
   concerns: ConcernsApi;
   community: CommunityApi;
+  party: PartyApi;
 }
 export type ApiName = keyof Apis;
 export type ActionOf<N extends ApiName> = keyof Apis[N]['actions'] & string;

@@ -35,16 +35,6 @@ export const OVER_BUDGET: Record<string, { calls: number; waves: number; why: st
     waves: 1,
     why: 'service.me and help.list mine and team, side by side',
   },
-  '/packages/concerns/pages/board/index': { calls: 2, waves: 2, why: 'concerns.places first, then concerns.board' },
-  '/packages/concerns/pages/topics/index': { calls: 2, waves: 2, why: 'concerns.places first, then topics.list' },
-  '/packages/concerns/pages/queue/index': { calls: 3, waves: 2, why: 'concerns.places first, then concerns.queue and concerns.settings' },
-  '/packages/concerns/pages/stats/index': { calls: 2, waves: 2, why: 'concerns.places first, then concerns.stats' },
-  '/packages/repairs/pages/board/index': { calls: 2, waves: 2, why: 'repairs.places first, then repairs.board' },
-  '/packages/repairs/pages/manage/index': { calls: 2, waves: 2, why: 'repairs.places first, then repairs.list' },
-  '/packages/repairs/pages/stats/index': { calls: 2, waves: 2, why: 'repairs.places first, then repairs.stats' },
-  '/packages/accounts/pages/roster/index': { calls: 2, waves: 2, why: 'compounds.list first, then roster.list' },
-  '/packages/accounts/pages/roles/index': { calls: 2, waves: 2, why: 'compounds.list first, then roles.list' },
-  '/packages/accounts/pages/invites/index': { calls: 2, waves: 1, why: 'compounds.list and invite.list side by side' },
 };
 
 export interface PageCalls {

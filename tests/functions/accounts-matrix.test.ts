@@ -316,6 +316,8 @@ const OPTIONAL_FIELDS = new Set([
   'me.update:name',
   'invite.list:size',
   'roster.list:size',
+  'roster.list:buildingId',
+  'roles.list:compoundId',
   'roster.import:dryRun',
   'roles.grant:compoundId',
   'roles.grant:buildingIds',

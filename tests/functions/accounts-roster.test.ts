@@ -199,3 +199,72 @@ describe('roles', () => {
     expect(r.scopeLabel).toBe('御家兰庭');
   });
 });
+
+describe('the staff pages in one call: without a building or compound the read brings the page’s picker', () => {
+  const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+
+  it('roster.list: the buildings I may see, and the only one opened (equal to asking for it)', async () => {
+    const seen: number[] = [];
+    for (const who of ['txsj-lead-3', 'txsj-committee', 'txsj-manager', 'community-admin']) {
+      const def = await h.as(who).call('accounts', 'roster.list', { size: 20 });
+      if (!def.ok) continue;
+      const { scope, ...page } = def.data;
+      seen.push(scope.buildings.length);
+      for (const b of scope.buildings) expect(['full', 'masked']).toContain(b.view);
+      const only = scope.buildings.length === 1 ? scope.buildings[0].building.id : null;
+      const expected = only
+        ? await h.as(who).ok('accounts', 'roster.list', { buildingId: only, size: 20 })
+        : { items: [], view: null, building: null };
+      expect(page).toEqual(expected);
+      // Each building offered opens, with the view offered.
+      for (const b of scope.buildings.slice(0, 3))
+        expect((await h.as(who).ok('accounts', 'roster.list', { buildingId: b.building.id, size: 1 })).view).toBe(b.view);
+    }
+    expect(seen).toContain(1);
+    expect(seen.some((n) => n > 1)).toBe(true);
+    // A lead sees their own building only.
+    const lead = await h.as('txsj-lead-3').ok('accounts', 'roster.list', {});
+    expect(lead.scope.buildings.map((b: { building: { id: string } }) => b.building.id)).toEqual(['txsj-b3']);
+  });
+
+  it('roles.list: the compounds I may see roles of; the roles too when there is only one', async () => {
+    for (const who of ['txsj-secretary', 'txsj-committee', 'txsj-manager', 'community-admin']) {
+      const def = await h.as(who).ok('accounts', 'roles.list', {});
+      const { compounds, ...rest } = def;
+      expect(compounds.length).toBeGreaterThan(0);
+      const expected =
+        compounds.length === 1
+          ? await h.as(who).ok('accounts', 'roles.list', { compoundId: compounds[0].id })
+          : { items: [], grantable: [], canInviteStaff: false, compoundId: '' };
+      expect(rest).toEqual(expected);
+      // Every compound offered opens.
+      const opened = await Promise.all(
+        compounds.map((c: { id: string }) => h.as(who).call('accounts', 'roles.list', { compoundId: c.id })),
+      );
+      expect(opened.filter((r) => !r.ok)).toEqual([]);
+    }
+    expect(ids((await h.as('txsj-secretary').ok('accounts', 'roles.list', {})).compounds)).toEqual(['txsj']);
+  });
+
+  it('invite.list: the first page says where I may issue codes; later pages do not repeat it', async () => {
+    const lead = await h.as('txsj-lead-3').ok('accounts', 'invite.list', {});
+    expect(ids(lead.scope.home)).toEqual(['txsj']);
+    expect(ids(lead.scope.home[0].buildings)).toEqual(['txsj-b3']);
+    expect(lead.scope.staff).toEqual([]);
+    const manager = await h.as('txsj-manager').ok('accounts', 'invite.list', {});
+    expect(ids(manager.scope.staff)).toEqual(['txsj']);
+    expect((await h.as('txsj-lead-3').ok('accounts', 'invite.list', { cursor: '20' })).scope).toBeUndefined();
+  });
+
+  it('someone with none of it: the same refusal as for a building or compound not theirs', async () => {
+    for (const who of ['txsj-resident-3', 'demo-new-nobody']) {
+      const roster = await h.as(who).call('accounts', 'roster.list', {});
+      expect(roster).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(roster).toEqual(await h.as(who).call('accounts', 'roster.list', { buildingId: 'txsj-b3' }));
+      const roles = await h.as(who).call('accounts', 'roles.list', {});
+      expect(roles).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(roles).toEqual(await h.as(who).call('accounts', 'roles.list', { compoundId: 'txsj' }));
+      expect(await h.as(who).call('accounts', 'invite.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+});

@@ -29,7 +29,11 @@ it('the stand-in holds exactly the committee’s permissions in its compound, an
   const standIn = { roles: [{ role: 'committeeStandIn' as const, ...place }] };
   const committee = { roles: [{ role: 'committeeMember' as const, ...place }] };
   const permissions = Object.keys(PERMISSIONS) as Permission[];
-  expect(permissions.filter((p) => can(standIn, p, place) !== can(committee, p, place))).toEqual([]);
+  // What a committee holds across its community (示范创建: seeing and rating the other compounds) is not the
+  // stand-in's: the worker is the community office, which must not rate compounds as one of them.
+  const communityWide = (p: Permission) => PERMISSIONS[p].some(([role, scope]) => role === 'committeeMember' && scope === 'community');
+  expect(permissions.filter((p) => !communityWide(p) && can(standIn, p, place) !== can(committee, p, place))).toEqual([]);
+  expect(permissions.filter(communityWide)).toEqual(['scorecard.view', 'scorecard.rate', 'case.read']);
   expect(permissions.filter((p) => can(standIn, p, place))).toEqual(
     expect.arrayContaining(['roster.import', 'fees.rate.set', 'binding.decide']),
   );

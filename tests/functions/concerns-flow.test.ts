@@ -414,3 +414,55 @@ it('the 议事厅 cycle refuses steps out of order; one thread per home, edited'
     error: { code: 'TOPIC_STAGE' },
   });
 });
+
+describe('a per-compound page in one call: without a compoundId the read answers for the first compound of the page’s rule, with the places', () => {
+  const period = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+  // Each read, its page's rule for the first compound, and its other input.
+  const reads = [
+    { action: 'concerns.board', first: (p: any) => p.homes[0]?.compoundId, extra: () => ({}) },
+    { action: 'topics.list', first: (p: any) => p.homes[0]?.compoundId ?? p.handles[0]?.compoundId, extra: () => ({ size: 5 }) },
+    { action: 'concerns.queue', first: (p: any) => p.handles[0]?.compoundId, extra: () => ({ filter: 'all', size: 5 }) },
+    { action: 'concerns.stats', first: (p: any) => p.stats[0]?.compoundId, extra: () => ({ period: period() }) },
+  ];
+
+  it('the default answer equals the explicit one for the first compound, and carries concerns.places', async () => {
+    await h.as('txsj-resident-3').ok('concerns', 'concerns.raise', raiseBody());
+    const seen: string[] = [];
+    for (const who of ['txsj-resident-3', 'txsj-lead-3', 'txsj-secretary', 'community-admin']) {
+      const places = await h.as(who).ok('concerns', 'concerns.places', {});
+      for (const { action, first, extra } of reads) {
+        const compoundId = first(places);
+        if (!compoundId) continue;
+        const def = await h.as(who).ok('concerns', action, extra());
+        seen.push(`${who} ${action}`);
+        expect(def).toMatchObject({ compoundId, places });
+        expect(await h.as(who).ok('concerns', action, { ...extra(), compoundId })).toEqual(def);
+      }
+    }
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'txsj-resident-3 concerns.board',
+        'txsj-resident-3 topics.list',
+        'txsj-lead-3 concerns.queue',
+        'txsj-secretary concerns.stats',
+        'community-admin concerns.stats',
+      ]),
+    );
+    // The queue carries the settings its banner shows: those concerns.settings gives.
+    const q = await h.as('txsj-lead-3').ok('concerns', 'concerns.queue', { size: 5 });
+    expect(q.settings).toEqual(await h.as('txsj-lead-3').ok('concerns', 'concerns.settings', { compoundId: q.compoundId }));
+  });
+
+  it('someone with no compound: an empty board, topics and queue, and the figures refused as for a compound not theirs', async () => {
+    const nowhere = h.as('demo-new-nowhere');
+    const places = await nowhere.ok('concerns', 'concerns.places', {});
+    expect(await nowhere.ok('concerns', 'concerns.board', {})).toEqual({ items: [], following: [], compoundId: '', places });
+    expect(await nowhere.ok('concerns', 'topics.list', { size: 5 })).toEqual({ items: [], compoundId: '', places });
+    expect(await nowhere.ok('concerns', 'concerns.queue', { size: 5 })).toEqual({ items: [], compoundId: '', places, settings: null });
+    for (const who of ['demo-new-nowhere', 'txsj-resident-3']) {
+      const def = await h.as(who).call('concerns', 'concerns.stats', { period: period() });
+      expect(def).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(def).toEqual(await h.as(who).call('concerns', 'concerns.stats', { compoundId: 'txsj', period: period() }));
+    }
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * home.get: the 首页 in one call. For each kind of person it answers exactly what the
  * card actions answer one by one (me.get, notices.list inbox/authored, fees.summary,
- * activities.home, matters.list openOnly, repairs.home, vehicles.home, concerns.home), in one invocation; the
+ * activities.home, matters.list openOnly, repairs.home, vehicles.home, concerns.home, community.home), in one invocation; the
  * authored list only for those who may post; no identity is refused; a payload with
  * anything in it is refused and writes nothing.
  */
@@ -14,6 +14,8 @@ import { main as votes } from '../../cloudfunctions/votes';
 import { main as repairs } from '../../cloudfunctions/repairs';
 import { main as vehicles } from '../../cloudfunctions/vehicles';
 import { main as concerns } from '../../cloudfunctions/concerns';
+import { main as community } from '../../cloudfunctions/community';
+import { main as party } from '../../cloudfunctions/party';
 import { main as home } from '../../cloudfunctions/home';
 
 jest.setTimeout(120_000);
@@ -30,18 +32,29 @@ beforeAll(async () => {
     repairs,
     vehicles,
     concerns,
+    community,
+    party,
     home,
   };
   const counted = Object.fromEntries(
     Object.entries(mains).map(([n, m]) => [n, (e: unknown, c?: unknown) => ((invoked[n] = (invoked[n] ?? 0) + 1), m(e, c))]),
   );
   h = await createHarness(counted as any, undefined, {
-    features: ['notices', 'fees', 'activities', 'repairs', 'votes', 'vehicles', 'concerns'],
+    features: ['notices', 'fees', 'activities', 'repairs', 'votes', 'vehicles', 'concerns', 'community', 'party'],
   });
 });
 afterAll(() => h.close());
 
-const PEOPLE = ['txsj-resident-3', 'txsj-lead-3', 'txsj-committee', 'txsj-manager', 'txsj-staff', 'yjlt-resident-5', 'community-admin'];
+const PEOPLE = [
+  'txsj-resident-3',
+  'txsj-lead-3',
+  'txsj-committee',
+  'txsj-secretary',
+  'txsj-manager',
+  'txsj-staff',
+  'yjlt-resident-5',
+  'community-admin',
+];
 
 test.each(PEOPLE)('%s: one call answers me and every card as the card actions do', async (who) => {
   const p = h.as(who);
@@ -69,6 +82,8 @@ test.each(PEOPLE)('%s: one call answers me and every card as the card actions do
   expect(view.cards.repairs).toEqual(await same('repairs', 'repairs.home', {}));
   expect(view.cards.vehicles).toEqual(await same('vehicles', 'vehicles.home', {}));
   expect(view.cards.concerns).toEqual(await same('concerns', 'concerns.home', {}));
+  expect(view.cards.community).toEqual(await same('community', 'community.home', {}));
+  expect(view.cards.party).toEqual(await same('party', 'party.home', {}));
 });
 
 test('a resident’s 首页 is one invocation and writes nothing', async () => {
@@ -94,4 +109,18 @@ test('no identity is refused; a payload with anything in it is a BAD_REQUEST tha
     expect(await h.as('txsj-resident-3').call('home', 'home.get', payload)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   }
   expect(await h.snapshot()).toBe(before);
+});
+
+test('the community card: the office sees its community, a compound’s branch its 示范创建 to do, a resident nothing', async () => {
+  const office = await h.as('community-admin').ok('home', 'home.get', {});
+  expect(office.cards.community).toMatchObject({
+    ok: true,
+    data: { office: { communityName: '侨兴社区', compounds: 4, modelName: '天翔世家' }, compound: null },
+  });
+  const sec = await h.as('txsj-secretary').ok('home', 'home.get', {});
+  expect(sec.cards.community).toMatchObject({
+    ok: true,
+    data: { office: null, compound: { compoundId: 'txsj', name: '天翔世家', assessed: true, toRate: 1 } },
+  });
+  expect((await h.as('txsj-resident-3').ok('home', 'home.get', {})).cards.community).toEqual({ ok: true, data: null });
 });

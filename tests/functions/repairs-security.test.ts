@@ -226,3 +226,49 @@ it('a risky photo is hidden from everyone once its verdict arrives', async () =>
   const theirs = await h.as('yjlt-secretary').ok('repairs', 'repairs.get', { repairId: r.id });
   expect(theirs.photos).toEqual([]);
 });
+
+describe('a per-compound page in one call: without a compoundId the read answers for the first compound the person may open there', () => {
+  const period = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+  const reads = [
+    { action: 'repairs.board', extra: () => ({}) },
+    { action: 'repairs.list', extra: () => ({ filter: 'all', size: 5 }) },
+    { action: 'repairs.stats', extra: () => ({ period: period() }) },
+  ];
+
+  it('the default answer is the explicit one for the first compound of the picker it carries, in the order of repairs.places', async () => {
+    await h.as('yjlt-resident-5').ok('repairs', 'repairs.report', lift());
+    const seen: string[] = [];
+    for (const who of ['yjlt-resident-5', 'yjlt-manager', 'yjlt-committee', 'txsj-manager', 'community-admin']) {
+      const order = ((await h.as(who).ok('repairs', 'repairs.places', {})).compounds as { compoundId: string }[]).map((c) => c.compoundId);
+      for (const { action, extra } of reads) {
+        const def = await h.as(who).call('repairs', action, extra());
+        if (!def.ok || !def.data.compoundId) continue;
+        seen.push(`${who} ${action}`);
+        const picker = def.data.compounds.map((c: { compoundId: string }) => c.compoundId);
+        expect(def.data.compoundId).toBe(picker[0]);
+        expect(picker).toEqual(order.filter((id) => picker.includes(id)));
+        expect(await h.as(who).ok('repairs', action, { ...extra(), compoundId: def.data.compoundId })).toEqual(def.data);
+      }
+    }
+    // Each read answered someone by default, the office for several compounds.
+    expect(seen).toEqual(
+      expect.arrayContaining(['yjlt-resident-5 repairs.board', 'yjlt-manager repairs.list', 'community-admin repairs.stats']),
+    );
+    expect((await h.as('community-admin').ok('repairs', 'repairs.list', { size: 5 })).compounds.length).toBeGreaterThan(1);
+  });
+
+  it('someone with no compound: an empty board, and the same refusal as for a compound not theirs', async () => {
+    expect(await h.as('demo-new-nowhere').ok('repairs', 'repairs.board', {})).toEqual({
+      compoundId: '',
+      compounds: [],
+      items: [],
+      following: [],
+    });
+    for (const who of ['demo-new-nowhere', 'txsj-resident-3']) {
+      for (const { action, extra } of reads.slice(1)) {
+        const def = await refusedWithNothingWritten(() => h.as(who).call('repairs', action, extra()), ['FORBIDDEN']);
+        expect(def).toEqual(await h.as(who).call('repairs', action, { ...extra(), compoundId: 'yjlt' }));
+      }
+    }
+  });
+});

@@ -340,4 +340,10 @@ describe('figures and retention', () => {
     expect(s.forwardedPercent).toBeGreaterThan(0);
     expect(s.medianMinutes).toEqual(expect.any(Number));
   });
+  it('the community office reads every compound’s month in one call, the same figures as each compound’s', async () => {
+    const period = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const all = await h.as('community-admin').ok('vehicles', 'vehicles.communityStats', { communityId: 'qiaoxing', period });
+    expect(all.compounds.map((c: any) => c.compoundId)).toEqual(['txsj', 'yjlt']);
+    expect(all.compounds[0]).toEqual(await h.as('txsj-committee').ok('vehicles', 'vehicles.stats', { compoundId: TXSJ, period }));
+  });
 });

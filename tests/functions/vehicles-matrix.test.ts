@@ -93,6 +93,7 @@ const SPECS: Record<
     allowed: ['txsj-committee', 'txsj-manager', 'community-admin'],
     payload: async () => ({ compoundId: TXSJ, period: period() }),
   },
+  'vehicles.communityStats': { allowed: ['community-admin'], payload: async () => ({ communityId: 'qiaoxing', period: period() }) },
   'vehicles.home': { allowed: SIGNED_IN, payload: async () => ({}) },
   'vehicles.subscribe': { allowed: SIGNED_IN, payload: async () => ({ templateId: VEHICLE_TEMPLATE_ID, accepted: true }) },
 };
@@ -161,6 +162,14 @@ describe('bad input writes nothing', () => {
       'txsj-manager',
       { compoundId: TXSJ, period: period() },
       { rules: [{ compoundId: TXSJ, period: '2026-13' }] },
+    );
+    await expectBadInputRefused(
+      h,
+      'vehicles',
+      'vehicles.communityStats',
+      'community-admin',
+      { communityId: 'qiaoxing', period: period() },
+      { rules: [{ communityId: 'qiaoxing', period: '2026-13' }] },
     );
     await expectBadInputRefused(
       h,

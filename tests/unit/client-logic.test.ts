@@ -64,6 +64,7 @@ describe('services grid and home shortcuts by role', () => {
       'roster',
       'vehicle-manage',
       'concern-queue',
+      'community-cases',
     ]);
     expect(keys(shortcutsFor(lead))).toEqual(['notice-post', 'activity-create', 'approvals', 'roster', 'concern-queue']);
     expect(shortcutsFor(lead).find((s) => s.key === 'approvals')?.badge).toBe(4);
@@ -95,6 +96,8 @@ describe('services grid and home shortcuts by role', () => {
       'concern-queue',
       'concern-topics-manage',
       'concern-stats',
+      'community-scorecards',
+      'community-cases',
     ]);
   });
 
@@ -120,6 +123,7 @@ describe('services grid and home shortcuts by role', () => {
       'repair-stats',
       'repair-log',
       'vehicle-manage',
+      'community-cases',
     ]);
   });
 });

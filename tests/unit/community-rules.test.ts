@@ -22,8 +22,10 @@ describe('cellOf', () => {
     expect(cellOf('feeCollection', { value: null, base: 40 })).toEqual({ state: 'none', text: '暂无数据' });
     expect(cellOf('feeCollection', undefined)).toEqual({ state: 'none', text: '暂无数据' });
   });
-  it('figures waiting for 民情 and 走访 say 暂无数据 whatever is stored', () => {
-    expect(cellOf('concernsAnswered', { value: 0.9, base: 100 })).toEqual({ state: 'pending', text: '暂无数据' });
+  it('the figure waiting for 走访 says 暂无数据 whatever is stored; 民情 figures are measured', () => {
+    expect(cellOf('visitedHomes', { value: 0.9, base: 100 })).toEqual({ state: 'pending', text: '暂无数据' });
+    expect(cellOf('concernsAnswered', { value: 0.9, base: 100 })).toEqual({ state: 'value', value: 0.9, text: '90%' });
+    expect(cellOf('concernsSatisfaction', { value: 1, base: 4 })).toEqual({ state: 'small', text: '样本太少' });
     expect(FIGURES.visitedHomes.pending).toBe('走访');
   });
   it('formats each unit', () => {
@@ -108,6 +110,7 @@ describe('computeFigures', () => {
       { owners: 100, voted: 60 },
       { owners: 50, voted: 30 },
     ],
+    concerns: [],
   };
   it('each figure from the raw rows', () => {
     const f = computeFigures(base);
@@ -128,6 +131,29 @@ describe('computeFigures', () => {
       computeFigures({ ...base, statement: { closedAt: D('2026-12-03T00:00:00Z'), publishedAt: D('2026-12-12T00:00:00Z') } })
         .statementOnTime.value,
     ).toBe(0);
+  });
+  it('民情: answered within the first deadline of those answered or past it; satisfaction of those rated; homes as the base', () => {
+    const c = (homeId: string, due: string, answered: string | null, rating: 'satisfied' | 'unsatisfied' | null = null) => ({
+      homeId,
+      firstDueAt: D(due),
+      firstAnsweredAt: answered ? D(answered) : null,
+      rating,
+    });
+    const f = computeFigures({
+      ...base,
+      at: D('2026-12-01T00:00:00Z'),
+      concerns: [
+        c('a', '2026-11-04T00:00:00Z', '2026-11-03T00:00:00Z', 'satisfied'),
+        c('a', '2026-11-08T00:00:00Z', '2026-11-09T00:00:00Z', 'unsatisfied'),
+        c('b', '2026-11-20T00:00:00Z', null),
+        // Still inside its time at the snapshot: not yet late, not counted.
+        c('d', '2026-12-02T00:00:00Z', null),
+        c('e', '2026-12-02T00:00:00Z', '2026-11-30T00:00:00Z', 'satisfied'),
+      ],
+    });
+    expect(f.concernsAnswered).toEqual({ value: 2 / 4, base: 3 });
+    expect(f.concernsSatisfaction).toEqual({ value: 2 / 3, base: 2 });
+    expect(computeFigures(base).concernsAnswered).toEqual({ value: null, base: 0 });
   });
   it('median of even and odd lists', () => {
     expect(median([3, 1, 2])).toBe(2);

@@ -14,6 +14,7 @@ import { VOTES_PERMISSIONS } from '@core/votes/permissions';
 import { VEHICLES_PERMISSIONS } from '@core/vehicles/permissions';
 import { ONBOARDING_PERMISSIONS } from '@core/onboarding/permissions';
 import { CONCERNS_PERMISSIONS } from '@core/concerns/permissions';
+import { PARTY_PERMISSIONS } from '@core/party/permissions';
 import { COMMUNITY_PERMISSIONS } from '@core/community/permissions';
 import {
   addMonths,
@@ -43,6 +44,7 @@ describe('the merged permission table', () => {
     ONBOARDING_PERMISSIONS,
     CONCERNS_PERMISSIONS,
     COMMUNITY_PERMISSIONS,
+    PARTY_PERMISSIONS,
   };
 
   it('no permission is declared by two features (a spread would keep only the last)', () => {

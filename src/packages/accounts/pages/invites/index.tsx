@@ -7,16 +7,13 @@
 import { useState } from 'react';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { can } from '@core/authz';
-import type { CompoundInfo, InviteView } from '@core/accounts/contract';
+import type { InviteScope, InviteView } from '@core/accounts/contract';
 import PageShell from '@/components/PageShell';
 import StateView, { LoadMore } from '@/components/StateView';
 import Choice from '@/components/Choice';
-import { useRemote } from '@/hooks/useRemote';
 import { usePaged } from '@/hooks/usePaged';
+import { useKept } from '@/hooks/useKept';
 import { api, toServiceError } from '@/services/cloud';
-import { meOrLoad } from '@/store/me';
-import { actorOf, buildingTarget, compoundsWhere, type ClientActor } from '@/utils/actor';
 import { ROUTES } from '@/routes';
 import { inviteShareCard } from './share';
 import './index.scss';
@@ -24,23 +21,10 @@ import { confirmAction } from '@/store/confirm';
 import { InviteCard } from './InviteCard';
 import { NewHomeInvite, NewStaffInvite } from './NewInvite';
 
-async function loadScope() {
-  const [me, compounds] = await Promise.all([meOrLoad(), api('accounts').call('compounds.list', {})]);
-  const actor = actorOf(me);
-  return { actor, home: compoundsWhereAnyBuilding(actor, compounds), staff: compoundsWhere(actor, 'role.grant.staff', compounds) };
-}
-
-/** Compounds with at least one building the actor may issue home invites for (leads hold buildings, the committee the compound). */
-function compoundsWhereAnyBuilding(actor: ClientActor, compounds: CompoundInfo[]) {
-  return compounds
-    .map((c) => ({ ...c, buildings: c.buildings.filter((b) => can(actor, 'invite.create', buildingTarget(c, b))) }))
-    .filter((c) => c.buildings.length > 0);
-}
-
 export default function InvitesPage() {
-  const scope = useRemote(loadScope);
   const [kind, setKind] = useState<'home' | 'staff' | null>(null);
   const [made, setMade] = useState<InviteView | null>(null);
+  // One call: the first page of my codes brings where I may issue them (the server's authorization table).
   const list = usePaged((p) => api('accounts').call('invite.list', p), { size: 20 });
 
   // The share card of the invite whose button was tapped (data-code), else the newest.
@@ -50,7 +34,7 @@ export default function InvitesPage() {
     return i ? inviteShareCard(i, ROUTES.bind) : { title: '近邻', path: ROUTES.home };
   });
 
-  const s = scope.data;
+  const s = useKept<InviteScope | undefined>(list.page?.scope, undefined);
   const kinds = s ? ([s.home.length ? 'home' : null, s.staff.length ? 'staff' : null].filter(Boolean) as ('home' | 'staff')[]) : [];
   const current = kind ?? kinds[0] ?? null;
 
@@ -83,7 +67,7 @@ export default function InvitesPage() {
   return (
     <PageShell className='invites'>
       <StateView
-        {...scope.state}
+        {...(s ? { loading: false, error: undefined, onRetry: list.refresh } : list.state)}
         permission={['invite.create', 'role.grant.staff']}
         permissionAction='发邀请码'
         denied={!!s && kinds.length === 0}

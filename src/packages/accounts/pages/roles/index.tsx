@@ -11,29 +11,21 @@ import Choice from '@/components/Choice';
 import Sheet from '@/components/Sheet';
 import { useRemote } from '@/hooks/useRemote';
 import { usePaged } from '@/hooks/usePaged';
+import { useKept } from '@/hooks/useKept';
 import { LoadMore } from '@/components/StateView';
 import { go } from '@/utils/nav';
 import { ROUTES } from '@/routes';
 import { api, toServiceError } from '@/services/cloud';
-import { meOrLoad } from '@/store/me';
-import { actorOf, compoundsWhere } from '@/utils/actor';
 import './index.scss';
 import { confirmAction } from '@/store/confirm';
 
-async function loadScope() {
-  const [me, compounds] = await Promise.all([meOrLoad(), api('accounts').call('compounds.list', {})]);
-  const actor = actorOf(me);
-  return { actor, compounds: compoundsWhere(actor, 'role.view', compounds) };
-}
-
 export default function RolesPage() {
-  const scope = useRemote(loadScope);
   const [picked, setPicked] = useState<string | null>(null);
   const [granting, setGranting] = useState(false);
-
-  const list = scope.data?.compounds ?? [];
-  const compound = list.find((c) => c.id === picked) ?? (list.length === 1 ? list[0] : null);
-  const roles = useRemote(() => api('accounts').call('roles.list', { compoundId: compound!.id }), [compound?.id], { skip: !compound });
+  // One call: without a pick, roles.list brings the compounds I may see roles of (and the roles when only one).
+  const roles = useRemote(() => api('accounts').call('roles.list', picked ? { compoundId: picked } : {}), [picked]);
+  const list = useKept<CompoundInfo[] | undefined>(roles.data?.compounds, undefined);
+  const compound = list?.find((c) => c.id === (picked ?? roles.data?.compoundId)) ?? null;
 
   async function revoke(r: RoleListItem) {
     const ok = await confirmAction({
@@ -59,8 +51,8 @@ export default function RolesPage() {
 
   return (
     <PageShell className='roles'>
-      <StateView {...scope.state} permission='role.view' permissionAction='管理角色' denied={!!scope.data && list.length === 0} />
-      {list.length > 1 ? (
+      {list ? null : <StateView {...roles.state} permission='role.view' permissionAction='管理角色' />}
+      {list && list.length > 1 ? (
         <View>
           <View className='section-title'>选择小区</View>
           <Choice

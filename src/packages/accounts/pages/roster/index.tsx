@@ -1,50 +1,30 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { can } from '@core/authz';
 import { RELATION_LABELS } from '@core/platform/roles';
-import type { CompoundInfo } from '@core/accounts/contract';
+import type { CompoundInfo, RosterScope } from '@core/accounts/contract';
 import PageShell from '@/components/PageShell';
 import StateView, { EmptyView, LoadMore } from '@/components/StateView';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
-import { useRemote } from '@/hooks/useRemote';
 import { usePaged } from '@/hooks/usePaged';
+import { useKept } from '@/hooks/useKept';
 import { api, toServiceError } from '@/services/cloud';
 import { openSpreadsheet } from '@/services/files';
-import { meOrLoad } from '@/store/me';
-import { actorOf, compoundTarget, visibleRosterBuildings } from '@/utils/actor';
 import './index.scss';
 
 const PAGE_SIZE = 20;
 const ROSTER = ['roster.viewMasked', 'roster.viewFull'] as const;
 
-async function loadScope() {
-  const [me, compounds] = await Promise.all([meOrLoad(), api('accounts').call('compounds.list', {})]);
-  const actor = actorOf(me);
-  return {
-    buildings: visibleRosterBuildings(actor, compounds),
-    exportable: compounds.filter((c) => can(actor, 'roster.export', compoundTarget(c))),
-  };
-}
-
 export default function RosterPageView() {
-  const scope = useRemote(loadScope);
-  const [buildingId, setBuildingId] = useState<string | null>(null);
-  const roster = usePaged(
-    (p) => api('accounts').call('roster.list', p),
-    { buildingId: buildingId ?? '', size: PAGE_SIZE },
-    { skip: !buildingId },
-  );
+  // One call: without a pick, roster.list brings the buildings I may see (and opens the only one).
+  const [picked, setPicked] = useState<string | null>(null);
+  const roster = usePaged((p) => api('accounts').call('roster.list', p), { ...(picked ? { buildingId: picked } : {}), size: PAGE_SIZE });
   const [exporting, setExporting] = useState(false);
-
-  const pick = (bId: string) => setBuildingId(bId);
-
-  // One building in scope (a lead of a single building): open it straight away.
-  useEffect(() => {
-    const list = scope.data?.buildings;
-    if (list && list.length === 1) setBuildingId((current) => current || list[0].building.id);
-  }, [scope.data]);
+  const s = useKept<RosterScope | undefined>(roster.page?.scope, undefined);
+  const shown = roster.page?.building ? roster.page : null;
+  const buildingId = picked ?? shown?.building.id ?? null;
+  const pick = (bId: string) => setPicked(bId);
 
   async function exportCompound(c: CompoundInfo) {
     setExporting(true);
@@ -58,10 +38,13 @@ export default function RosterPageView() {
     }
   }
 
-  const s = scope.data;
   return (
     <PageShell className='roster'>
-      <StateView {...scope.state} permission={ROSTER} permissionAction='查看花名册' denied={!!s && s.buildings.length === 0} />
+      <StateView
+        {...(s ? { loading: false, error: undefined, onRetry: roster.refresh } : roster.state)}
+        permission={ROSTER}
+        permissionAction='查看花名册'
+      />
       {s && s.buildings.length > 0 ? (
         <View>
           <View className='section-title'>选择楼栋</View>
@@ -86,16 +69,16 @@ export default function RosterPageView() {
         </View>
       ) : null}
 
-      {buildingId ? (
+      {buildingId && s ? (
         <StateView {...roster.state} permission={ROSTER} permissionAction='查看这栋楼的花名册'>
-          {roster.page ? (
+          {shown ? (
             <View className='roster-list'>
               <View className='roster__head'>
-                <View className='roster__title'>{roster.page.building.name}</View>
-                <View className={`tag roster-view roster-view--${roster.page.view}${roster.page.view === 'full' ? '' : ' tag--blue'}`}>
-                  {roster.page.view === 'full' ? '完整信息' : '姓名和手机号已遮挡'}
+                <View className='roster__title'>{shown.building.name}</View>
+                <View className={`tag roster-view roster-view--${shown.view}${shown.view === 'full' ? '' : ' tag--blue'}`}>
+                  {shown.view === 'full' ? '完整信息' : '姓名和手机号已遮挡'}
                 </View>
-                {roster.page.total !== undefined ? <View className='muted'>共 {roster.page.total} 户</View> : null}
+                {shown.total !== undefined ? <View className='muted'>共 {shown.total} 户</View> : null}
               </View>
               {roster.items.length === 0 ? <EmptyView title='这栋楼还没有房屋数据' text='业委会或物业可以导入花名册。' /> : null}
               {roster.items.map((h) => (

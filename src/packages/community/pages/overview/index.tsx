@@ -47,6 +47,17 @@ export default function CommunityOverviewPage() {
                 {data.communityName} · {data.period} 月
               </View>
               <View className='muted'>每个数字都是小区整体的统计，不含任何住户的姓名、房号或金额。点表头看口径和注意事项。</View>
+              <View className='cm-links'>
+                <Btn className='cm-go-scorecards' onClick={() => go(ROUTES.communityScorecards)}>
+                  示范创建评分
+                </Btn>
+                <Btn className='cm-go-cases' onClick={() => go(ROUTES.communityCases)}>
+                  互学案例
+                </Btn>
+                <Btn className='cm-go-report' onClick={() => go(`${ROUTES.communityReport}?period=${data.period}`)}>
+                  月度报告
+                </Btn>
+              </View>
             </View>
             <View className='card'>
               <View className='cm-scroll'>

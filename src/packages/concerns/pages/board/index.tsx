@@ -11,6 +11,7 @@ import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
+import { useKept } from '@/hooks/useKept';
 import { api, toServiceError } from '@/services/cloud';
 import { go } from '@/utils/nav';
 import ConcernRow from '../../components/ConcernRow';
@@ -18,14 +19,14 @@ import { URL } from '../../logic';
 import '../../common.scss';
 
 export default function BoardPage() {
-  const places = useRemote<ConcernPlaces>(() => api('concerns').call('concerns.places', {}), []);
-  const compounds = [...new Map((places.data?.homes ?? []).map((h) => [h.compoundId, h.label.split(' ')[0]])).entries()];
+  // One call: without a pick the board is of my first home's compound, and brings my places for the picker.
   const [picked, setPicked] = useState('');
-  const compoundId = picked || compounds[0]?.[0] || '';
-  const board = useRemote(() => api('concerns').call('concerns.board', { compoundId }), [compoundId], {
-    skip: !compoundId,
+  const board = useRemote(() => api('concerns').call('concerns.board', picked ? { compoundId: picked } : {}), [picked], {
     refreshOnShow: true,
   });
+  const places = useKept<ConcernPlaces | undefined>(board.data?.places, undefined);
+  const compounds = [...new Map((places?.homes ?? []).map((h) => [h.compoundId, h.label.split(' ')[0]])).entries()];
+  const compoundId = picked || board.data?.compoundId || '';
   const [busy, setBusy] = useState('');
 
   async function follow(id: string) {
@@ -33,7 +34,8 @@ export default function BoardPage() {
     try {
       const r = await api('concerns').call('concerns.follow', { concernId: id });
       board.setData(
-        (b) => b && { following: [...b.following, id], items: b.items.map((x) => (x.id === id ? { ...x, followers: r.followers } : x)) },
+        (b) =>
+          b && { ...b, following: [...b.following, id], items: b.items.map((x) => (x.id === id ? { ...x, followers: r.followers } : x)) },
       );
       void Taro.showToast({ title: '已记录，楼栋长会看到', icon: 'success' });
     } catch (e) {
@@ -52,9 +54,9 @@ export default function BoardPage() {
         <Choice columns={2} options={compounds.map(([value, label]) => ({ value, label }))} value={compoundId} onChange={setPicked} />
       ) : null}
       <StateView
-        {...(compoundId ? board.state : places.state)}
+        {...board.state}
         empty={
-          (!!board.data && board.data.items.length === 0) || (!!places.data && !compoundId)
+          !!board.data && board.data.items.length === 0
             ? { title: '暂无公开的民情', action: { label: '我有话说', onClick: () => go(URL.concernRaise) } }
             : false
         }

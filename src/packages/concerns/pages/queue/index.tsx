@@ -12,8 +12,8 @@ import StateView, { LoadMore } from '@/components/StateView';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import Sheet from '@/components/Sheet';
-import { useRemote } from '@/hooks/useRemote';
 import { usePaged } from '@/hooks/usePaged';
+import { useKept } from '@/hooks/useKept';
 import { api, toServiceError } from '@/services/cloud';
 import ConcernRow from '../../components/ConcernRow';
 import '../../common.scss';
@@ -28,33 +28,31 @@ const FILTERS: { value: Filter; label: string }[] = [
 
 export default function QueuePage() {
   const initial = (useRouter().params.filter as Filter | undefined) ?? 'open';
-  const places = useRemote<ConcernPlaces>(() => api('concerns').call('concerns.places', {}), []);
   const [picked, setPicked] = useState('');
   const [filter, setFilter] = useState<Filter>(FILTERS.some((f) => f.value === initial) ? initial : 'open');
-  const handles = places.data?.handles ?? [];
-  const here = handles.find((h) => h.compoundId === picked) ?? handles[0];
-  const compoundId = here?.compoundId ?? '';
+  // One call: without a pick the queue is of the first compound I handle, with its settings and my places.
   const list = usePaged(
     (p) => api('concerns').call('concerns.queue', p),
-    { compoundId, filter, size: 20 },
-    { skip: !compoundId, refreshOnShow: true },
+    { ...(picked ? { compoundId: picked } : {}), filter, size: 20 },
+    { refreshOnShow: true },
   );
+  const handles = useKept<ConcernPlaces | undefined>(list.page?.places, undefined)?.handles ?? [];
+  const compoundId = picked || list.page?.compoundId || '';
+  const here = handles.find((h) => h.compoundId === compoundId);
   const [sheet, setSheet] = useState(false);
   const [settings, setSettings] = useState<ConcernSettings | null>(null);
   const [days, setDays] = useState('');
   const [threshold, setThreshold] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const answered = list.page?.settings;
   useEffect(() => {
-    if (!compoundId) return;
-    api('concerns')
-      .call('concerns.settings', { compoundId })
-      .then((s) => {
-        setSettings(s);
-        setDays(String(s.escalateDays));
-        setThreshold(String(s.topicThreshold));
-      })
-      .catch(() => setSettings(null));
-  }, [compoundId]);
+    if (answered === undefined) return;
+    setSettings(answered);
+    if (answered) {
+      setDays(String(answered.escalateDays));
+      setThreshold(String(answered.topicThreshold));
+    }
+  }, [answered]);
 
   async function save() {
     setError(null);
@@ -93,10 +91,7 @@ export default function QueuePage() {
         </View>
       ) : null}
       <Choice className='queue-filters' columns={2} options={FILTERS} value={filter} onChange={setFilter} />
-      <StateView
-        {...(compoundId ? list.state : places.state)}
-        empty={(compoundId ? list.items.length === 0 : !!places.data) && { title: '没有需要处理的民情' }}
-      >
+      <StateView {...list.state} empty={!!list.page && list.items.length === 0 && { title: '没有需要处理的民情' }}>
         {list.items.map((c) => (
           <ConcernRow key={c.id} c={c} />
         ))}

@@ -2,12 +2,13 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { ConcernPlaces, ConcernStats } from '@core/concerns/contract';
+import type { ConcernPlaces } from '@core/concerns/contract';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
+import { useKept } from '@/hooks/useKept';
 import { api, toServiceError } from '@/services/cloud';
 import { shiftMonth, thisMonth } from '../../logic';
 import '../../common.scss';
@@ -15,14 +16,16 @@ import '../../common.scss';
 const show = (v: number | null, unit = '') => (v === null ? '—' : `${v}${unit}`);
 
 export default function StatsPage() {
-  const places = useRemote<ConcernPlaces>(() => api('concerns').call('concerns.places', {}), []);
-  const compounds = places.data?.stats ?? [];
   const [picked, setPicked] = useState('');
   const [period, setPeriod] = useState(thisMonth());
-  const compoundId = picked || compounds[0]?.compoundId || '';
-  const stats = useRemote<ConcernStats>(() => api('concerns').call('concerns.stats', { compoundId, period }), [compoundId, period], {
-    skip: !compoundId,
-  });
+  // One call: without a pick the figures are of the first compound I see figures of, with my places.
+  const stats = useRemote(
+    () => api('concerns').call('concerns.stats', { ...(picked ? { compoundId: picked } : {}), period }),
+    [picked, period],
+  );
+  const places = useKept<ConcernPlaces | undefined>(stats.data?.places, undefined);
+  const compounds = places?.stats ?? [];
+  const compoundId = picked || stats.data?.compoundId || '';
   const [busy, setBusy] = useState(false);
   const s = stats.data;
 
@@ -73,7 +76,7 @@ export default function StatsPage() {
           下个月
         </Btn>
       </View>
-      <StateView {...(compoundId ? stats.state : places.state)} empty={!!places.data && !compoundId && { title: '没有可查看的小区' }}>
+      <StateView {...stats.state} permission='concern.stats' permissionAction='查看民情统计'>
         {s ? (
           <View className='card stats-figures'>
             <View className='card__title'>
@@ -93,7 +96,7 @@ export default function StatsPage() {
             ))}
           </View>
         ) : null}
-        {s && places.data?.handles.some((h) => h.compoundId === compoundId && h.compoundWide) ? (
+        {s && places?.handles.some((h) => h.compoundId === compoundId && h.compoundWide) ? (
           <Btn block loading={busy} className='stats-export' onClick={() => void exportMonth()}>
             导出本月民情（不含姓名房号）
           </Btn>

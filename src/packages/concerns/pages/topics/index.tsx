@@ -9,8 +9,8 @@ import StateView, { LoadMore } from '@/components/StateView';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import Sheet from '@/components/Sheet';
-import { useRemote } from '@/hooks/useRemote';
 import { usePaged } from '@/hooks/usePaged';
+import { useKept } from '@/hooks/useKept';
 import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
 import { formatDateTime } from '@/utils/format';
@@ -18,21 +18,24 @@ import { openTopic } from '../../logic';
 import '../../common.scss';
 
 export default function TopicsPage() {
-  const places = useRemote<ConcernPlaces>(() => api('concerns').call('concerns.places', {}), []);
-  const options = [
-    ...new Map([
-      ...(places.data?.homes ?? []).map((h) => [h.compoundId, h.label.split(' ')[0]] as const),
-      ...(places.data?.handles ?? []).map((h) => [h.compoundId, h.name] as const),
-    ]).entries(),
-  ];
+  // One call: without a pick the topics are of my first compound, and bring my places for the picker.
   const [picked, setPicked] = useState('');
-  const compoundId = picked || options[0]?.[0] || '';
-  const manages = (places.data?.handles ?? []).some((h) => h.compoundId === compoundId && h.compoundWide);
   const list = usePaged(
     (p) => api('concerns').call('topics.list', p),
-    { compoundId, size: 20 },
-    { skip: !compoundId, refreshOnShow: true },
+    { ...(picked ? { compoundId: picked } : {}), size: 20 },
+    {
+      refreshOnShow: true,
+    },
   );
+  const places = useKept<ConcernPlaces | undefined>(list.page?.places, undefined);
+  const options = [
+    ...new Map([
+      ...(places?.homes ?? []).map((h) => [h.compoundId, h.label.split(' ')[0]] as const),
+      ...(places?.handles ?? []).map((h) => [h.compoundId, h.name] as const),
+    ]).entries(),
+  ];
+  const compoundId = picked || list.page?.compoundId || '';
+  const manages = (places?.handles ?? []).some((h) => h.compoundId === compoundId && h.compoundWide);
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -72,10 +75,7 @@ export default function TopicsPage() {
           发起议题
         </Btn>
       ) : null}
-      <StateView
-        {...(compoundId ? list.state : places.state)}
-        empty={(compoundId ? list.items.length === 0 : !!places.data) && { title: '还没有议题' }}
-      >
+      <StateView {...list.state} empty={!!list.page && list.items.length === 0 && { title: '还没有议题' }}>
         {list.items.map((t) => (
           <View key={t.id} className='concern-row topic-row' hoverClass='concern-row--hover' onClick={() => openTopic(t.id)}>
             <View className='concern-row__head'>

@@ -6,12 +6,12 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { RepairPlaces } from '@core/repairs/contract';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
+import { useKept } from '@/hooks/useKept';
 import { api, toServiceError } from '@/services/cloud';
 import { go } from '@/utils/nav';
 import RepairRow from '../../components/RepairRow';
@@ -20,14 +20,13 @@ import '../../common.scss';
 import './index.scss';
 
 export default function BoardPage() {
-  const places = useRemote<RepairPlaces>(() => api('repairs').call('repairs.places', {}), []);
+  // One call: without a pick the board answers for my first compound and names my compounds.
   const [picked, setPicked] = useState('');
-  const compounds = places.data?.compounds ?? [];
-  const compoundId = picked || compounds[0]?.compoundId || '';
-  const board = useRemote(() => api('repairs').call('repairs.board', { compoundId }), [compoundId], {
-    skip: !compoundId,
+  const board = useRemote(() => api('repairs').call('repairs.board', picked ? { compoundId: picked } : {}), [picked], {
     refreshOnShow: true,
   });
+  const compounds = useKept(board.data?.compounds, []);
+  const compoundId = picked || board.data?.compoundId || '';
   const [busy, setBusy] = useState('');
 
   async function follow(id: string) {
@@ -35,7 +34,8 @@ export default function BoardPage() {
     try {
       const r = await api('repairs').call('repairs.follow', { repairId: id });
       board.setData(
-        (b) => b && { following: [...b.following, id], items: b.items.map((x) => (x.id === id ? { ...x, followers: r.followers } : x)) },
+        (b) =>
+          b && { ...b, following: [...b.following, id], items: b.items.map((x) => (x.id === id ? { ...x, followers: r.followers } : x)) },
       );
       void Taro.showToast({ title: '已记录，物业会看到', icon: 'success' });
     } catch (e) {
@@ -57,7 +57,7 @@ export default function BoardPage() {
         />
       ) : null}
       <StateView
-        {...(compoundId ? board.state : places.state)}
+        {...board.state}
         empty={
           !!board.data &&
           board.data.items.length === 0 && {

@@ -2,16 +2,12 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { RepairPlaces } from '@core/repairs/contract';
-import { can } from '@core/authz';
 import PageShell from '@/components/PageShell';
 import StateView, { LoadMore } from '@/components/StateView';
 import Choice from '@/components/Choice';
-import { useRemote } from '@/hooks/useRemote';
 import { usePaged } from '@/hooks/usePaged';
+import { useKept } from '@/hooks/useKept';
 import { api } from '@/services/cloud';
-import { cachedMe } from '@/store/me';
-import { actorOf } from '@/utils/actor';
 import { go } from '@/utils/nav';
 import RepairRow from '../../components/RepairRow';
 import { REPAIR_URLS } from '../../logic';
@@ -28,21 +24,17 @@ const FILTERS: { key: Filter; label: string }[] = [
 export default function ManagePage() {
   const initial = (useRouter().params.filter as Filter) || 'open';
   const [filter, setFilter] = useState<Filter>(FILTERS.some((f) => f.key === initial) ? initial : 'open');
-  const places = useRemote<RepairPlaces>(() => api('repairs').call('repairs.places', {}), []);
-  const actor = actorOf(cachedMe());
-  // The compound's own community (the office's grant is community-wide, not per compound).
-  const compounds = (places.data?.compounds ?? []).filter((c) => {
-    if (!cachedMe()) return true;
-    const t = { communityId: c.communityId, compoundId: c.compoundId };
-    return can(actor, 'repair.viewAll', t) || can(actor, 'repair.manage', t);
-  });
+  // One call: without a pick the list is of the first compound I may list, and names those compounds.
   const [picked, setPicked] = useState('');
-  const compoundId = picked || compounds[0]?.compoundId || '';
   const list = usePaged(
     (p) => api('repairs').call('repairs.list', p),
-    { compoundId, filter, size: 20 },
-    { skip: !compoundId, refreshOnShow: true },
+    { ...(picked ? { compoundId: picked } : {}), filter, size: 20 },
+    {
+      refreshOnShow: true,
+    },
   );
+  const compounds = useKept(list.page?.compounds, []);
+  const compoundId = picked || list.page?.compoundId || '';
 
   return (
     <PageShell className='repair-manage'>
@@ -72,10 +64,9 @@ export default function ManagePage() {
         </View>
       </View>
       <StateView
-        {...(compoundId ? list.state : places.state)}
+        {...list.state}
         permission={['repair.manage', 'repair.viewAll']}
         permissionAction='查看小区报修'
-        denied={!!places.data && compounds.length === 0}
         empty={list.items.length === 0 && { title: filter === 'overdue' ? '没有超时的报修' : '暂无报修' }}
       >
         {list.items.map((r) => (

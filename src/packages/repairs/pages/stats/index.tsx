@@ -6,13 +6,13 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { MonthlyStats, RepairPlaces } from '@core/repairs/contract';
 import { durationText } from '@core/repairs/rules';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
 import { useRemote } from '@/hooks/useRemote';
+import { useKept } from '@/hooks/useKept';
 import { api } from '@/services/cloud';
 import { addMonths, shanghaiMonth } from '@core/platform/period';
 import '../../common.scss';
@@ -20,14 +20,15 @@ import './index.scss';
 
 export default function StatsPage() {
   const fromLink = useRouter().params.compoundId ?? '';
-  const places = useRemote<RepairPlaces>(() => api('repairs').call('repairs.places', {}), []);
   const [picked, setPicked] = useState(fromLink);
   const [period, setPeriod] = useState(shanghaiMonth());
-  const compounds = places.data?.compounds ?? [];
-  const compoundId = picked || compounds[0]?.compoundId || '';
-  const stats = useRemote<MonthlyStats>(() => api('repairs').call('repairs.stats', { compoundId, period }), [compoundId, period], {
-    skip: !compoundId,
-  });
+  // One call: without a pick the figures are of my first compound, and name my compounds.
+  const stats = useRemote(
+    () => api('repairs').call('repairs.stats', { ...(picked ? { compoundId: picked } : {}), period }),
+    [picked, period],
+  );
+  const compounds = useKept(stats.data?.compounds, []);
+  const compoundId = picked || stats.data?.compoundId || '';
   const s = stats.data;
   const [y, m] = period.split('-');
 
@@ -50,7 +51,7 @@ export default function StatsPage() {
           下月 ›
         </Btn>
       </View>
-      <StateView {...(compoundId ? stats.state : places.state)} permission='repair.stats' permissionAction='查看报修统计'>
+      <StateView {...stats.state} permission='repair.stats' permissionAction='查看报修统计'>
         {s ? (
           <View>
             <View className='stats-tiles'>

@@ -3,7 +3,8 @@
  * building lead, the property office), the register of plates with rooms (the
  * committee, the property manager), people who ask often or were reported (the
  * property office) and this month's figures. Each section shows only when the
- * permission table gives it; the function checks every call.
+ * permission table gives it; the function checks every call. The community office
+ * sees every compound's figures of the month side by side.
  */
 import { useState } from 'react';
 import { View } from '@tarojs/components';
@@ -20,6 +21,7 @@ import { cachedMe } from '@/store/me';
 import { actorOf } from '@/utils/actor';
 import { formatDateTime } from '@/utils/format';
 import { openMove } from '../../logic';
+import CommunityStats from '../../CommunityStats';
 import '../../common.scss';
 
 type Tab = 'queue' | 'register' | 'repeat' | 'stats';
@@ -147,6 +149,15 @@ export default function VehicleManagePage() {
   );
   const [tab, setTab] = useState<Tab | ''>('');
   const current = tabs.find((t) => t.key === tab)?.key ?? tabs[0]?.key;
+  // The community office holds the figures for its whole community, with no compound of its own.
+  const office = scopedGrants(me?.roles ?? [], 'vehicle.stats').find((g) => g.scope === 'community');
+  if (!compounds.length && office) {
+    return (
+      <PageShell className='vehicle-manage'>
+        <CommunityStats communityId={office.communityId} />
+      </PageShell>
+    );
+  }
   return (
     <PageShell className='vehicle-manage'>
       {compounds.length > 1 ? (

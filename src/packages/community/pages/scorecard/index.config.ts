@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '六有评分表' });
