@@ -5,7 +5,7 @@
  * only the fields listed here; a feature that changes one of them changes this file.
  * Batch reads (`all`): the monthly snapshot job only, never a per-user read.
  */
-import type { RawInputs } from '../../core/community/rules';
+import { trailingPeriods, type RawInputs } from '../../core/community/rules';
 import { COMMUNITY_LIMITS } from '../../core/community/limits';
 import type { Database } from './database';
 import { homes } from './directory';
@@ -81,6 +81,14 @@ const repairs = repository<RepairRow>('repairs');
 const volunteerHours = repository<HoursRow>('volunteerHours');
 /** votes */
 const voteMatters = repository<MatterRow>('voteMatters');
+/** party (走访): read by its `compound_period` index, the six months to this one; only who was reached counts */
+interface VisitRow {
+  _id: string;
+  homeId: string;
+  mode: 'door' | 'phone' | 'street' | 'away';
+}
+const partyVisits = repository<VisitRow & { compoundId: string; period: string }>('partyVisits');
+
 /** concerns (民情): read by its `compound_period` index, the month it was raised in */
 const concerns = repository<ConcernRow>('concerns');
 
@@ -121,6 +129,7 @@ export async function readCompoundMonth(
   const repairRows = (await repairs(db).all({ compoundId: c.compoundId, period })).filter((r) => !NOT_MEASURED.includes(r.status));
   const hours = await volunteerHours(db).all({ compoundId: c.compoundId, year: period.slice(0, 4), period });
   const concernRows = (await concerns(db).all({ compoundId: c.compoundId, period })).filter((x) => x.status !== 'merged');
+  const visited = await partyVisits(db).all({ compoundId: c.compoundId, period: _.in(trailingPeriods(period, 6)) });
   const matters = (await voteMatters(db).all({ compoundId: c.compoundId, closesAt: inMonth })).filter(
     (m) => m.result && (m.status === 'preliminary' || m.status === 'final'),
   );
@@ -143,6 +152,7 @@ export async function readCompoundMonth(
     })),
     volunteerMinutes: hours.reduce((s, h) => s + (h.minutes ?? 0), 0),
     votes: matters.map((m) => ({ owners: m.result!.turnout.ofOwners, voted: m.result!.turnout.owners })),
+    visitedHomes: new Set(visited.filter((v) => v.mode !== 'away').map((v) => v.homeId)).size,
     concerns: concernRows.map((x) => ({
       homeId: x.homeId,
       firstDueAt: x.firstDueAt,

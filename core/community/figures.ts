@@ -123,9 +123,8 @@ export const FIGURES: Record<FigureKey, FigureDef> = {
     short: '走访覆盖率',
     unit: 'percent',
     better: 'higher',
-    definition: '近六个月被走访过的户数占总户数的比例。',
-    caveat: '走访功能上线后开始统计。',
-    pending: '走访',
+    definition: '近六个月（含本月）党员上门、电话或路遇走访到的户数占总户数的比例；不在家不计。',
+    caveat: '只统计在系统中登记的走访；走访记录保留一年，本数字只用近六个月。',
   },
   votesHeld: {
     key: 'votesHeld',

@@ -131,6 +131,8 @@ export interface RawInputs {
   votes: { owners: number; voted: number }[];
   /** Concerns raised this month (merged duplicates left out): when the first answer was due and came, and the last rating. */
   concerns: { homeId: string; firstDueAt: Date; firstAnsweredAt: Date | null; rating: 'satisfied' | 'unsatisfied' | null }[];
+  /** Homes a party member reached (上门, 电话 or 路遇; 不在家 is not reached) in the six months ending with this one. */
+  visitedHomes: number;
 }
 
 export function median(xs: number[]): number | null {
@@ -176,7 +178,7 @@ export function computeFigures(r: RawInputs): Record<FigureKey, RawFigure> {
       base: concernHomes(ratedConcerns),
     },
     volunteerHoursPer100: { value: r.homes ? (r.volunteerMinutes / 60 / r.homes) * 100 : null, base: r.homes },
-    visitedHomes: { value: null, base: 0 },
+    visitedHomes: { value: r.homes ? Math.min(r.visitedHomes, r.homes) / r.homes : null, base: r.homes },
     votesHeld: { value: r.votes.length, base: r.homes },
     voteTurnout: { value: owners ? voted / owners : null, base: owners },
   };

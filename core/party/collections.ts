@@ -23,6 +23,8 @@ export const PARTY_COLLECTIONS = defineCollections([
     name: 'partyVisits',
     indexes: [
       { name: 'member', keys: { memberId: 1, date: -1 } },
+      /** The community's 走访覆盖率: a compound's visits of the last six months (cloudfunctions/_shared/compound-figures.ts). */
+      { name: 'compound_period', keys: { compoundId: 1, period: 1 } },
       /** Follow-ups still waiting for a concern (the secretary's and leads' task list). */
       { name: 'followup', keys: { compoundId: 1, followUpOpen: 1, date: -1 } },
       { name: 'expires', keys: { deleteAt: 1 } },

@@ -30,6 +30,7 @@ export const FEATURE_SEEDS: FeatureSeed[] = [
   feesSeed,
   vehiclesSeed,
   concernsSeed,
-  communitySeed,
+  // Before community: its snapshots count the visits (走访覆盖率).
   partySeed,
+  communitySeed,
 ];

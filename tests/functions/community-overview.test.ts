@@ -12,7 +12,7 @@ import { createHarness, newRequestId, type Harness } from '../support/harness';
 
 jest.setTimeout(120_000);
 let h: Harness;
-const ALL_FEATURES = ['notices', 'repairs', 'votes', 'activities', 'fees', 'concerns', 'community'];
+const ALL_FEATURES = ['notices', 'repairs', 'votes', 'activities', 'fees', 'concerns', 'party', 'community'];
 beforeAll(async () => {
   h = await createHarness({ community: community as any }, undefined, { features: ALL_FEATURES });
 });
@@ -75,6 +75,8 @@ async function recount(compoundId: string, period: string, at: Date) {
   const ofOwners = matters.reduce((s, m) => s + m.result.turnout.ofOwners, 0);
   // 民情 raised this month, merged duplicates aside: answered by the first deadline, of those answered or past it.
   const cs = (await all('concerns', { compoundId })).filter((c) => c.period === period && c.status !== 'merged');
+  // 走访: homes reached (not 不在家) in the six months ending with this one.
+  const visits = (await all('partyVisits', { compoundId })).filter((v) => trailingPeriods(period, 6).includes(v.period));
   const dueC = cs.filter((c) => c.firstAnsweredAt || new Date(c.firstDueAt) <= at);
   const rc = cs.filter((c) => c.rating);
   return {
@@ -89,7 +91,7 @@ async function recount(compoundId: string, period: string, at: Date) {
       : null,
     concernsSatisfaction: rc.length ? rc.filter((c) => c.rating === 'satisfied').length / rc.length : null,
     volunteerHoursPer100: homes ? (minutes / 60 / homes) * 100 : null,
-    visitedHomes: null,
+    visitedHomes: homes ? new Set(visits.filter((v) => v.mode !== 'away').map((v) => v.homeId)).size / homes : null,
     votesHeld: matters.length,
     voteTurnout: ofOwners ? matters.reduce((s, m) => s + m.result.turnout.owners, 0) / ofOwners : null,
   } as Record<(typeof FIGURE_KEYS)[number], number | null>;
@@ -139,7 +141,7 @@ describe('snapshots: each figure equals a recount from the raw documents', () =>
       value: expect.closeTo(want.concernsAnswered!, 9),
       text: `${Math.round(want.concernsAnswered! * 100)}%`,
     });
-    expect(yjlt.cells.visitedHomes).toEqual({ state: 'pending', text: '暂无数据' });
+    expect(yjlt.cells.visitedHomes).toMatchObject({ state: 'value', value: expect.closeTo(want.visitedHomes!, 9) });
     for (const f of o.figures) expect(f.definition.length + f.caveat.length).toBeGreaterThan(10);
   });
 });

@@ -22,11 +22,11 @@ describe('cellOf', () => {
     expect(cellOf('feeCollection', { value: null, base: 40 })).toEqual({ state: 'none', text: '暂无数据' });
     expect(cellOf('feeCollection', undefined)).toEqual({ state: 'none', text: '暂无数据' });
   });
-  it('the figure waiting for 走访 says 暂无数据 whatever is stored; 民情 figures are measured', () => {
-    expect(cellOf('visitedHomes', { value: 0.9, base: 100 })).toEqual({ state: 'pending', text: '暂无数据' });
+  it('走访 and 民情 figures are measured', () => {
+    expect(cellOf('visitedHomes', { value: 0.9, base: 100 })).toEqual({ state: 'value', value: 0.9, text: '90%' });
     expect(cellOf('concernsAnswered', { value: 0.9, base: 100 })).toEqual({ state: 'value', value: 0.9, text: '90%' });
     expect(cellOf('concernsSatisfaction', { value: 1, base: 4 })).toEqual({ state: 'small', text: '样本太少' });
-    expect(FIGURES.visitedHomes.pending).toBe('走访');
+    expect(FIGURES.visitedHomes.pending).toBeUndefined();
   });
   it('formats each unit', () => {
     expect(cellOf('repairMedianDays', { value: 2.25, base: 9 }).text).toBe('2.3 天');
@@ -111,6 +111,7 @@ describe('computeFigures', () => {
       { owners: 50, voted: 30 },
     ],
     concerns: [],
+    visitedHomes: 150,
   };
   it('each figure from the raw rows', () => {
     const f = computeFigures(base);
@@ -123,6 +124,8 @@ describe('computeFigures', () => {
     expect(f.volunteerHoursPer100.value).toBe(5);
     expect(f.votesHeld.value).toBe(2);
     expect(f.voteTurnout).toEqual({ value: 0.6, base: 150 });
+    // Homes reached in six months, of all homes.
+    expect(f.visitedHomes).toEqual({ value: 0.75, base: 200 });
   });
   it('a statement is unknown until its deadline, then late when missing', () => {
     expect(computeFigures({ ...base, statement: null, at: D('2026-12-05T00:00:00Z') }).statementOnTime.value).toBeNull();
