@@ -13,7 +13,7 @@ import { checkIn, checkinCode, checkOut, correctHours, exportSignups, mark } fro
 import { hours, hoursPage, ranking } from './hours';
 import { cancelActivity, createActivity, getActivity, homeActivities, listActivities, onMediaCheck } from './manage';
 import { remindTomorrow } from './reminders';
-import { askHelp, closeHelp, listHelp, listVolunteers, register, saveTeam, serviceMe, takeHelp } from './service';
+import { askHelp, closeHelp, listHelp, listVolunteers, register, saveTeam, serviceMe, servicePage, takeHelp } from './service';
 import { cancelSignUp, signUp } from './signup';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -41,6 +41,7 @@ export const main = createMain(
     'activities.subscribe': recordGrant,
     'service.register': register,
     'service.me': (ctx) => serviceMe(ctx),
+    'service.page': (ctx) => servicePage(ctx),
     'service.volunteers': listVolunteers,
     'service.saveTeam': saveTeam,
     'help.ask': askHelp,

@@ -294,3 +294,13 @@ export async function closeHelp(ctx: Ctx, input: { requestId: string; thanks?: s
   await helpRequests(ctx.db).patchWhere({ _id: r._id, status: ctx.db.command.neq('closed') }, patch);
   return helpView({ ...r, ...patch }, personId, false);
 }
+
+/** The 邻里服务 page in one round trip: the three reads it made as three calls. */
+export async function servicePage(ctx: Ctx) {
+  const [me, mine, team] = await Promise.all([
+    serviceMe(ctx),
+    listHelp(ctx, { box: 'mine', size: 20 }),
+    listHelp(ctx, { box: 'team', size: 20 }),
+  ]);
+  return { me, mine, team };
+}

@@ -312,6 +312,12 @@ export const activitiesApi = defineApi('activities', {
       .strict(),
   ).returns<HelpView>(),
   /** mine: what I asked; team: what reached my teams. */
+  /** The 邻里服务 page in one call: my registration and teams, my requests and my teams' requests (first pages). */
+  'service.page': action(z.object({}).strict()).returns<{
+    me: { volunteer: { skills: Skill[]; availability: string } | null; teams: { id: string; name: string; skill: Skill }[] };
+    mine: Page<HelpView>;
+    team: Page<HelpView>;
+  }>(),
   'help.list': action(
     z
       .object({ box: z.enum(['mine', 'team']) })

@@ -30,11 +30,6 @@ export const OVER_BUDGET: Record<string, { calls: number; waves: number; why: st
     waves: 2,
     why: 'fees.summary, fees.arrears and fees.remindPreview side by side, then ledger.entries of the booking month fees.summary names',
   },
-  '/packages/activities/pages/service/index': {
-    calls: 3,
-    waves: 1,
-    why: 'service.me and help.list mine and team, side by side',
-  },
 };
 
 export interface PageCalls {

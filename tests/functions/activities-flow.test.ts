@@ -467,6 +467,7 @@ const MATRIX: Record<keyof (typeof activitiesApi)['actions'], Spec> = {
     payload: async () => ({ skills: ['teacher'], availability: '周末' }),
   },
   'service.me': { allowed: SIGNED_IN, payload: async () => ({}) },
+  'service.page': { allowed: SIGNED_IN, payload: async () => ({}) },
   'service.volunteers': { allowed: ['txsj-secretary'], payload: async () => ({ compoundId: 'txsj' }) },
   'service.saveTeam': {
     allowed: ['txsj-secretary'],

@@ -42,3 +42,12 @@ it('the 志愿时长 page reads in one call what the four separate reads return'
   const worker = await h.as('community-admin').ok('activities', 'activities.hoursPage', {});
   expect([worker.mine.scope, worker.building, worker.compound, worker.ranking]).toEqual(['me', null, null, null]);
 });
+
+it('the 邻里服务 page reads in one call what its three reads return', async () => {
+  const who = h.as('txsj-resident-3');
+  const page = await who.ok('activities', 'service.page', {});
+  expect(page.me).toEqual(await who.ok('activities', 'service.me', {}));
+  expect(page.mine).toEqual(await who.ok('activities', 'help.list', { box: 'mine' }));
+  expect(page.team).toEqual(await who.ok('activities', 'help.list', { box: 'team' }));
+  expect(page.mine.items.length).toBeGreaterThan(0);
+});

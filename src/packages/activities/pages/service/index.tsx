@@ -90,9 +90,8 @@ function HelpCard({ r, onChange }: { r: HelpView; onChange: () => void }) {
 }
 
 export default function ServicePage() {
-  const me = useRemote(() => api('activities').call('service.me', {}), []);
-  const mine = useRemote(() => api('activities').call('help.list', { box: 'mine' }), []);
-  const team = useRemote(() => api('activities').call('help.list', { box: 'team' }), []);
+  const page = useRemote(() => api('activities').call('service.page', {}), []);
+  const d = page.data;
   const [skills, setSkills] = useState<Skill[] | null>(null);
   const [availability, setAvailability] = useState<string | null>(null);
   const [kind, setKind] = useState<HelpKind>('tutoring');
@@ -100,7 +99,7 @@ export default function ServicePage() {
   const [contact, setContact] = useState('');
   const [busy, setBusy] = useState(false);
   const rid = useRequestId([kind, text, contact]);
-  const v = me.data?.volunteer;
+  const v = d?.me.volunteer;
   const chosen = skills ?? v?.skills ?? [];
   const when = availability ?? v?.availability ?? '';
 
@@ -109,7 +108,7 @@ export default function ServicePage() {
     try {
       await api('activities').call('service.register', { skills: chosen, availability: when });
       toast('已登记', true);
-      void me.reload();
+      void page.reload();
     } catch (e) {
       toast(toServiceError(e).message);
     } finally {
@@ -123,7 +122,7 @@ export default function ServicePage() {
       rid.renew();
       setText('');
       toast('已发出，服务队会联系您', true);
-      void mine.reload();
+      void page.reload();
     } catch (e) {
       toast(toServiceError(e).message);
     } finally {
@@ -166,23 +165,20 @@ export default function ServicePage() {
         </Btn>
       </View>
 
-      <StateView {...team.state}>
-        {team.data?.items.length ? <View className='section-title'>服务队收到的求助</View> : null}
-        {team.data?.items.map((r) => (
-          <HelpCard key={r.id} r={r} onChange={() => void team.reload()} />
+      <StateView {...page.state}>
+        {d?.team.items.length ? <View className='section-title'>服务队收到的求助</View> : null}
+        {d?.team.items.map((r) => (
+          <HelpCard key={r.id} r={r} onChange={() => void page.reload()} />
         ))}
-      </StateView>
-
-      <StateView {...mine.state}>
-        {mine.data?.items.length ? <View className='section-title'>我的求助</View> : null}
-        {mine.data?.items.map((r) => (
-          <HelpCard key={r.id} r={r} onChange={() => void mine.reload()} />
+        {d?.mine.items.length ? <View className='section-title'>我的求助</View> : null}
+        {d?.mine.items.map((r) => (
+          <HelpCard key={r.id} r={r} onChange={() => void page.reload()} />
         ))}
       </StateView>
 
       <View className='card service-register'>
         <View className='card__title'>我能帮邻居做什么</View>
-        {me.data?.teams.length ? <View className='note'>已加入：{me.data.teams.map((t) => t.name).join('、')}</View> : null}
+        {d?.me.teams.length ? <View className='note'>已加入：{d.me.teams.map((t) => t.name).join('、')}</View> : null}
         <Choice
           className='service-skills'
           columns={3}
