@@ -27,7 +27,7 @@ export async function communityCard(ctx: Ctx): Promise<CommunityHome | null> {
 async function officeCard(ctx: Ctx, communityId: string): Promise<CommunityHome['office']> {
   const [community, { modelId }, count] = await Promise.all([
     communities(ctx.db).get(communityId),
-    criteriaOf(ctx, communityId),
+    criteriaOf(ctx, communityId, previousPeriod(ctx.now)),
     compounds(ctx.db).count({ communityId }),
   ]);
   if (!community) return null;

@@ -4,7 +4,7 @@ import { assertCan, scopedGrants, type Permission } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import { ROLE_LABELS, type Actor } from '../../core/platform/roles';
 import { periodOf } from '../../core/platform/time';
-import { DEFAULT_CRITERIA, type Criteria } from '../../core/community/scorecard';
+import { criteriaFor, DEFAULT_CRITERIA, type Criteria } from '../../core/community/scorecard';
 import { communities, compounds, type CommunityDoc, type CompoundDoc } from '../_shared/directory';
 import type { Ctx } from '../_shared/router';
 import { profiles } from './docs';
@@ -54,9 +54,14 @@ export function assertCurrentPeriod(ctx: Ctx, period: string): void {
   if (period !== periodOf(ctx.now)) throw new AppError('SCORECARD_STATE', `只能填写本月（${periodOf(ctx.now)}）的评分表`);
 }
 
-export async function criteriaOf(ctx: Ctx, communityId: string): Promise<{ criteria: Criteria; modelId: string | null }> {
+/** The weights for `period` (each change applies from its month on) and the model compound. */
+export async function criteriaOf(ctx: Ctx, communityId: string, period: string): Promise<{ criteria: Criteria; modelId: string | null }> {
   const p = await profiles(ctx.db).get(communityId);
-  return { criteria: p?.criteria ?? DEFAULT_CRITERIA, modelId: p?.modelCompoundId ?? null };
+  const base = p?.criteria ?? DEFAULT_CRITERIA;
+  return {
+    criteria: p?.criteriaChanges?.length ? criteriaFor([{ from: '', criteria: base }, ...p.criteriaChanges], period) : base,
+    modelId: p?.modelCompoundId ?? null,
+  };
 }
 
 export const idFor = (prefix: string, personId: string, clientRequestId: string) =>

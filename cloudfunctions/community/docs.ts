@@ -1,7 +1,7 @@
 /** Documents of the community overview, 示范创建 and 互学, and their repositories. */
 import type { CaseSource } from '../../core/community/labels';
 import type { FigureKey, RawFigure } from '../../core/community/rules';
-import type { CheckKey, Criteria } from '../../core/community/scorecard';
+import type { CheckKey, Criteria, CriteriaChange } from '../../core/community/scorecard';
 import type { CheckedMedia } from '../_shared/media';
 import { repository } from '../_shared/repo';
 
@@ -22,6 +22,8 @@ export interface ProfileDoc {
   modelCompoundId: string | null;
   /** The scorecard weights; DEFAULT_CRITERIA (core/community/scorecard) when absent. */
   criteria?: Criteria;
+  /** Weights the office set, each from its month on (criteriaFor); a month already scored keeps its weights. */
+  criteriaChanges?: CriteriaChange[];
   updatedAt: Date;
 }
 

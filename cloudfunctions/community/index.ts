@@ -12,7 +12,7 @@ import { communityCard } from './card';
 import { featureCase, getCase, listCases, onCaseMedia, publishCase } from './cases';
 import { compare, getOverview } from './overview';
 import { buildReport, exportReport } from './report';
-import { assess, getScorecard, listScorecards, onScorecardMedia, rate } from './scorecards';
+import { assess, getScorecard, listScorecards, onScorecardMedia, rate, setCriteria } from './scorecards';
 import { dailySnapshots, runSnapshots } from './snapshot';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -35,6 +35,7 @@ export const main = createMain(
     'report.get': buildReport,
     'report.export': exportReport,
     'scorecards.list': listScorecards,
+    'scorecards.setCriteria': setCriteria,
     'scorecards.get': getScorecard,
     'scorecards.assess': assess,
     'scorecards.rate': rate,

@@ -6,8 +6,17 @@
  */
 import { can } from '../../core/authz';
 import type { ScorecardList, ScorecardRow, ScorecardView } from '../../core/community/contract';
-import { CHECK_ITEMS, CHECK_KEYS, scoreOf, tally, type CheckKey, type Criteria, type SelfItem } from '../../core/community/scorecard';
-import { FIGURE_KEYS, cellOf, type Cell, type FigureKey } from '../../core/community/rules';
+import {
+  CHECK_ITEMS,
+  CHECK_KEYS,
+  SCORED_FIGURES,
+  scoreOf,
+  tally,
+  type CheckKey,
+  type Criteria,
+  type SelfItem,
+} from '../../core/community/scorecard';
+import { FIGURE_KEYS, FIGURES, cellOf, type Cell, type FigureKey } from '../../core/community/rules';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
 import { periodOf } from '../../core/platform/time';
@@ -18,7 +27,17 @@ import { checkText, photoViews, startMediaChecks, type CheckedMedia } from '../_
 import { MAX_GET, transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { assertCurrentPeriod, communityFor, compoundFor, criteriaOf, ownCompoundIds, roleAt } from './common';
-import { ratingId, ratings, scorecardId, scorecards, snapshots, type RatingDoc, type ScorecardDoc, type SnapshotDoc } from './docs';
+import {
+  profiles,
+  ratingId,
+  ratings,
+  scorecardId,
+  scorecards,
+  snapshots,
+  type RatingDoc,
+  type ScorecardDoc,
+  type SnapshotDoc,
+} from './docs';
 
 export const EVIDENCE_PURPOSE = 'scorecards';
 
@@ -43,7 +62,7 @@ export async function scorecardRows(
   period: string,
   actor: Actor | null,
 ): Promise<{ rows: ScorecardRow[]; criteria: Criteria; list: CompoundDoc[] }> {
-  const { criteria, modelId } = await criteriaOf(ctx, community._id);
+  const { criteria, modelId } = await criteriaOf(ctx, community._id, period);
   const list = await compounds(ctx.db).find({ communityId: community._id }, { orderBy: [['_id', 'asc']], limit: MAX_GET });
   const [cards, rated, snaps] = await Promise.all([
     scorecards(ctx.db).find({ communityId: community._id, period }, { limit: MAX_GET }),
@@ -86,13 +105,18 @@ export async function listScorecards(ctx: Ctx, input: { communityId: string; per
     period,
     open: period === periodOf(ctx.now),
     criteria,
+    canSetCriteria: can(actor, 'scorecard.criteria', { communityId: community._id }),
+    criteriaLabels: [
+      ...CHECK_ITEMS.map((i) => ({ kind: 'items' as const, key: i.key, label: i.label })),
+      ...SCORED_FIGURES.map((k) => ({ kind: 'figures' as const, key: k, label: FIGURES[k].short })),
+    ],
     rows,
     mine: list.filter((c) => mineIds.has(c._id)).map((c) => ({ compoundId: c._id, name: c.name })),
   };
 }
 
 async function view(ctx: Ctx, actor: Actor, compound: CompoundDoc, period: string): Promise<ScorecardView> {
-  const { criteria, modelId } = await criteriaOf(ctx, compound.communityId);
+  const { criteria, modelId } = await criteriaOf(ctx, compound.communityId, period);
   const [doc, received, given, snap] = await Promise.all([
     scorecards(ctx.db).get(scorecardId(compound._id, period)),
     ratings(ctx.db).find({ toCompoundId: compound._id, period }, { orderBy: [['at', 'asc']], limit: MAX_GET }),
@@ -285,4 +309,26 @@ export async function onScorecardMedia(ctx: Ctx, traceId: string, status: 'pass'
       .patch(hit._id, { media: ctx.db.command.set(media) });
   });
   return true;
+}
+
+/**
+ * The community's weights, from this month on: a change is kept with its month, so a
+ * month already scored keeps the weights it was scored with (criteriaOf).
+ */
+export async function setCriteria(ctx: Ctx, input: { communityId: string; criteria: Criteria }): Promise<ScorecardList> {
+  const { community } = await communityFor(ctx, input.communityId, 'scorecard.criteria');
+  const from = periodOf(ctx.now);
+  await transaction(ctx.db, async (tx) => {
+    const p = await profiles(ctx.db).in(tx).get(community._id);
+    const changes = [...(p?.criteriaChanges ?? []).filter((c) => c.from !== from), { from, criteria: input.criteria }];
+    await profiles(ctx.db)
+      .in(tx)
+      .put(community._id, {
+        modelCompoundId: p?.modelCompoundId ?? null,
+        ...(p?.criteria ? { criteria: p.criteria } : {}),
+        criteriaChanges: changes,
+        updatedAt: ctx.now,
+      });
+  });
+  return listScorecards(ctx, { communityId: community._id });
 }

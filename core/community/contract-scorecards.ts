@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { action, clientRequestId, id } from '../platform/api';
 import { optionalText } from '../platform/text';
 import { COMMUNITY_LIMITS as L } from './limits';
-import { CHECK_KEYS, type CheckKey, type Criteria, type PeerTally, type Score } from './scorecard';
+import { CHECK_KEYS, SCORED_FIGURES, type CheckKey, type Criteria, type PeerTally, type Score } from './scorecard';
 
 export type { CheckKey, Criteria, PeerTally, Score, ScoreLine } from './scorecard';
 
@@ -86,6 +86,10 @@ export interface ScorecardList {
   period: string;
   open: boolean;
   criteria: Criteria;
+  /** The viewer may change the weights (from this month on). */
+  canSetCriteria: boolean;
+  /** What each weight is for, in the order a form shows them. */
+  criteriaLabels: { kind: 'items' | 'figures'; key: string; label: string }[];
   rows: ScorecardRow[];
   /** Compounds the viewer assesses (their own) and rates as. */
   mine: { compoundId: string; name: string }[];
@@ -101,7 +105,20 @@ const itemInput = z
   .strict()
   .refine((i) => !i.met || i.photos.length > 0, '选"有"的项目请附照片作为佐证');
 
+const weight = z.number({ error: '权重须为0到100的整数' }).int('权重须为整数').min(0, '权重不能为负').max(100, '权重最多100');
+const criteriaInput = z
+  .object({
+    items: z.object(Object.fromEntries(CHECK_KEYS.map((k) => [k, weight])) as Record<CheckKey, typeof weight>).strict(),
+    figures: z
+      .object(Object.fromEntries(SCORED_FIGURES.map((k) => [k, weight])) as Record<(typeof SCORED_FIGURES)[number], typeof weight>)
+      .strict(),
+  })
+  .strict()
+  .refine((c) => [...Object.values(c.items), ...Object.values(c.figures)].some((w) => w > 0), '权重合计须大于0');
+
 export const SCORECARD_ACTIONS = {
+  /** The office sets the community's weights; they apply from this month on, earlier months keep theirs. */
+  'scorecards.setCriteria': action(z.object({ communityId: id, criteria: criteriaInput }).strict()).returns<ScorecardList>(),
   /** Every compound's scorecard of the month, with its score and 互评 counts. */
   'scorecards.list': action(z.object({ communityId: id, period: period.optional() }).strict()).returns<ScorecardList>(),
   /** One compound's scorecard: its evidence, the 互评 it received (who rated it), its score and how. */

@@ -17,6 +17,8 @@ export const COMMUNITY_PERMISSIONS = {
     ['branchSecretary', 'community'],
     ['committeeMember', 'community'],
   ],
+  /** The community defines its criteria (the weights of the 六有 items and the figures): the office. */
+  'scorecard.criteria': [['communityAdmin', 'community']],
   /** A compound assesses itself: its branch and committee. */
   'scorecard.assess': [
     ['branchSecretary', 'compound'],

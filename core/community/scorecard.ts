@@ -40,6 +40,17 @@ export const DEFAULT_CRITERIA: Criteria = {
   figures: { noticeReach: 10, feeCollection: 10, statementOnTime: 10, concernsAnswered: 10 },
 };
 
+/** The weights a community set, each applying from its month on (earlier months keep theirs). */
+export interface CriteriaChange {
+  from: string;
+  criteria: Criteria;
+}
+/** The weights that apply to `period`: the latest change from that month or before, else the default. */
+export function criteriaFor(changes: readonly CriteriaChange[] | undefined, period: string): Criteria {
+  const applying = (changes ?? []).filter((c) => c.from <= period).sort((a, b) => a.from.localeCompare(b.from));
+  return applying.length ? applying[applying.length - 1].criteria : DEFAULT_CRITERIA;
+}
+
 /** A compound's own answer for one item. */
 export interface SelfItem {
   met: boolean;

@@ -155,6 +155,16 @@ it('吴丽华 adds evidence to 御家兰庭’s 六有; 王志明 rates it for �
   await live(office, '.sc-line-feeCollection').waitFor();
   expect(await live(office, '.sc-how').innerText()).toMatch(/^得分 = 已得 [\d.]+ 分 ÷ 可计满分 \d+ 分 × 100 = [\d.]+$/);
   await shot(office, 'community-scorecard-office');
+
+  // The community defines its criteria: 有场所 weighs 20 from this month on.
+  await visit(office, served.url, '/packages/community/pages/scorecards/index');
+  await live(office, '.sc-criteria-open').click();
+  await live(office, '.sc-weight-place input').fill('20');
+  await audited(office, 'community-criteria');
+  await live(office, '.sc-criteria-save').click();
+  await live(office, '.sc-criteria-open').waitFor();
+  await live(office, '.sc-row-yjlt').click();
+  await live(office, '.sc-line-place .row__side', '/20').waitFor();
   await octx.close();
   expect(audits).toEqual([]);
 });

@@ -99,6 +99,11 @@ const publishBody = async (who = 'txsj-secretary') => ({
   photos: [await upload(who, 'cases')],
 });
 
+/** The community's weights: 六有 items 5 each, the figures 15 each. */
+const WEIGHTS = {
+  items: { place: 5, facilities: 5, sign: 5, flag: 5, books: 5, rules: 5 },
+  figures: { noticeReach: 15, feeCollection: 15, statementOnTime: 15, concernsAnswered: 15 },
+};
 const MATRIX: Record<keyof (typeof communityApi)['actions'], ActionSpec> = {
   'overview.get': { allowed: OFFICE, payload: async () => ({ communityId: C, period: LAST() }) },
   'compare.get': { allowed: OFFICE, payload: async () => ({ communityId: C, period: LAST(), compoundIds: ['txsj', 'yjlt'] }) },
@@ -106,6 +111,7 @@ const MATRIX: Record<keyof (typeof communityApi)['actions'], ActionSpec> = {
   'community.home': { allowed: SIGNED_IN, payload: async () => ({}) },
   'report.get': { allowed: OFFICE, payload: async () => ({ communityId: C, period: LAST() }) },
   'report.export': { allowed: OFFICE, payload: async () => ({ communityId: C, period: LAST() }) },
+  'scorecards.setCriteria': { allowed: OFFICE, payload: async () => ({ communityId: C, criteria: WEIGHTS }) },
   'scorecards.list': { allowed: VIEWERS, payload: async () => ({ communityId: C, period: NOW() }) },
   'scorecards.get': { allowed: VIEWERS, payload: async () => ({ compoundId: 'yjlt', period: NOW() }) },
   'scorecards.assess': { allowed: TXSJ_BRANCH, payload: (who) => assessBody(who || 'nobody') },
@@ -128,7 +134,7 @@ describe('authorization matrix: every action × every identity', () => {
   }
 });
 
-const OPTIONAL = new Set([
+const OPTIONAL = new Set<string>([
   'overview.get:period',
   'compare.get:period',
   'report.get:period',
@@ -180,6 +186,20 @@ const RULES = async (action: string): Promise<Record<string, unknown>[]> => {
       { communityId: C, cursor: 'abc' },
     ],
     'cases.feature': [{ caseId: 'k-seed-yjlt-gate', featured: 'yes' }],
+    'scorecards.setCriteria': [
+      { communityId: C, criteria: { ...WEIGHTS, items: { ...WEIGHTS.items, place: -1 } } },
+      { communityId: C, criteria: { ...WEIGHTS, items: { ...WEIGHTS.items, place: 2.5 } } },
+      { communityId: C, criteria: { ...WEIGHTS, items: { ...WEIGHTS.items, place: 101 } } },
+      { communityId: C, criteria: { ...WEIGHTS, items: { ...WEIGHTS.items, garden: 10 } } },
+      { communityId: C, criteria: { ...WEIGHTS, figures: { ...WEIGHTS.figures, voteTurnout: 10 } } },
+      {
+        communityId: C,
+        criteria: {
+          items: { place: 0, facilities: 0, sign: 0, flag: 0, books: 0, rules: 0 },
+          figures: { noticeReach: 0, feeCollection: 0, statementOnTime: 0, concernsAnswered: 0 },
+        },
+      },
+    ],
   };
   return rules[action] ?? [];
 };

@@ -302,3 +302,33 @@ describe('the monthly report', () => {
     expect(tiny.slice(4).every((t: string) => t === '样本太少' || t === '暂无数据')).toBe(true);
   });
 });
+
+describe('the community defines its criteria', () => {
+  it('the office sets the weights from this month on; last month keeps its own; nobody else may', async () => {
+    const before = await h.as('community-admin').ok('community', 'scorecards.get', { compoundId: 'yjlt' });
+    const lastMonth = await h
+      .as('community-admin')
+      .ok('community', 'scorecards.get', { compoundId: 'yjlt', period: previousPeriod(new Date()) });
+    // 六有 only: every figure weighs nothing.
+    const weights = {
+      items: { place: 20, facilities: 20, sign: 20, flag: 20, books: 10, rules: 10 },
+      figures: { noticeReach: 0, feeCollection: 0, statementOnTime: 0, concernsAnswered: 0 },
+    };
+    const refused = await h.emu.measure(() =>
+      h.as('txsj-committee').call('community', 'scorecards.setCriteria', { communityId: C, criteria: weights }),
+    );
+    expect([refused.result.ok ? 'ok' : refused.result.error.code, refused.writes]).toEqual(['FORBIDDEN', 0]);
+    const list = await h.as('community-admin').ok('community', 'scorecards.setCriteria', { communityId: C, criteria: weights });
+    expect([list.criteria, list.canSetCriteria]).toEqual([weights, true]);
+    const after = await h.as('community-admin').ok('community', 'scorecards.get', { compoundId: 'yjlt' });
+    // 御家兰庭 has five of six items (no 书报): 90 of 100 once only the items count.
+    expect(after.score.lines.find((l: any) => l.key === 'place')).toMatchObject({ weight: 20 });
+    expect(after.score.score).toBe(90);
+    expect(after.score.score).not.toBe(before.score.score);
+    const lastMonthAfter = await h
+      .as('community-admin')
+      .ok('community', 'scorecards.get', { compoundId: 'yjlt', period: previousPeriod(new Date()) });
+    expect(lastMonthAfter.score).toEqual(lastMonth.score);
+    expect((await h.as('txsj-secretary').ok('community', 'scorecards.list', { communityId: C })).canSetCriteria).toBe(false);
+  });
+});

@@ -13,6 +13,7 @@ import { api } from '@/services/cloud';
 import { go } from '@/utils/nav';
 import { routePaths } from '@/features/route-table';
 import { COMMUNITY_ROUTES } from '@/features/community/routes';
+import CriteriaForm from '../../CriteriaForm';
 import './index.scss';
 
 const ROUTES = routePaths(COMMUNITY_ROUTES);
@@ -49,6 +50,7 @@ export default function ScorecardsPage() {
                 {figureWeight}分）。没有数据或样本太少的指标不计入，满分相应减少，最后折算成百分制。
               </View>
             </View>
+            {d.canSetCriteria ? <CriteriaForm list={d} onSaved={(l) => list.setData(() => l)} /> : null}
             <View className='card'>
               {d.rows.map((r) => (
                 <View
