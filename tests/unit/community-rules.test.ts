@@ -12,6 +12,7 @@ import {
   trailingPeriods,
   type RawInputs,
 } from '../../core/community/rules';
+import { criteriaFor, DEFAULT_CRITERIA } from '../../core/community/scorecard';
 
 const v = (value: number) => ({ state: 'value' as const, value, text: '' });
 
@@ -162,5 +163,20 @@ describe('computeFigures', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+});
+
+describe('criteriaFor', () => {
+  const w = (place: number) => ({ ...DEFAULT_CRITERIA, items: { ...DEFAULT_CRITERIA.items, place } });
+  it('the latest change from that month or before; the default before any', () => {
+    const changes = [
+      { from: '2026-12', criteria: w(30) },
+      { from: '2026-10', criteria: w(20) },
+    ];
+    expect(criteriaFor(changes, '2026-09')).toEqual(DEFAULT_CRITERIA);
+    expect(criteriaFor(changes, '2026-10').items.place).toBe(20);
+    expect(criteriaFor(changes, '2026-11').items.place).toBe(20);
+    expect(criteriaFor(changes, '2027-01').items.place).toBe(30);
+    expect(criteriaFor(undefined, '2026-12')).toEqual(DEFAULT_CRITERIA);
   });
 });
