@@ -5,7 +5,6 @@
  * a rare safety net, and an idle day stays under 1 % of CloudBase's basic plan.
  */
 import { main as notices } from '../../cloudfunctions/notices';
-import { NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
 import { OUTBOX } from '../../emulator';
 import { enqueue, jobs, work, workerBudgetMs } from '../../cloudfunctions/_shared/jobs';
 import { noticeMessageJob } from '../../cloudfunctions/notices/messages';
@@ -13,6 +12,7 @@ import type { Ctx } from '../../cloudfunctions/_shared/router';
 import { readFunctionConfigs } from '../../scripts/lib/function-config';
 import { BASIC_PLAN, simulateIdleDay } from '../../scripts/idle-cost';
 import { createHarness, type Harness } from '../support/harness';
+import { seedSubscribedBuilding } from '../support/subscribed-building';
 
 let h: Harness;
 const N = 250; // three batches of noticeMessageJob (100 a batch)
@@ -21,57 +21,7 @@ const openidOf = (i: number) => `o-idle-${String(i).padStart(3, '0')}`;
 
 beforeAll(async () => {
   h = await createHarness({ notices: notices as any });
-  const now = new Date();
-  h.emu.seed('buildings', [
-    {
-      _id: BUILDING,
-      communityId: 'qx',
-      compoundId: 'txsj',
-      no: 98,
-      name: '测试楼',
-      kind: 'residential',
-      hasLift: true,
-      units: ['1'],
-      homeCount: N,
-    },
-  ]);
-  h.emu.seed(
-    'people',
-    Array.from({ length: N }, (_, i) => ({
-      _id: `p-idle-${i}`,
-      openid: openidOf(i),
-      name: `住户${i}`,
-      partyMember: false,
-      showPartyBadge: false,
-      createdAt: now,
-    })),
-  );
-  h.emu.seed(
-    'memberships',
-    Array.from({ length: N }, (_, i) => ({
-      _id: `p-idle-${i}_h-idle-${i}`,
-      personId: `p-idle-${i}`,
-      homeId: `h-idle-${i}`,
-      buildingId: BUILDING,
-      compoundId: 'txsj',
-      communityId: 'qx',
-      relation: 'owner',
-      status: 'active',
-      via: 'seed',
-      createdAt: now,
-    })),
-  );
-  h.emu.seed(
-    'subscriptions',
-    Array.from({ length: N }, (_, i) => ({
-      _id: `${openidOf(i)}_${NOTICE_TEMPLATE_ID}`,
-      openid: openidOf(i),
-      personId: `p-idle-${i}`,
-      templateId: NOTICE_TEMPLATE_ID,
-      remaining: 1,
-      updatedAt: now,
-    })),
-  );
+  seedSubscribedBuilding(h, { building: BUILDING, key: 'idle', n: N, grants: 1 });
 });
 afterAll(() => h.close());
 

@@ -6,72 +6,21 @@
  * declared timer trigger then fires on the emulator's clock and finishes the job.
  */
 import { main as notices } from '../../cloudfunctions/notices';
-import { NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
 import { OUTBOX } from '../../emulator';
 import { enqueue, jobs, work } from '../../cloudfunctions/_shared/jobs';
 import { noticeMessageJob } from '../../cloudfunctions/notices/messages';
 import { killable, workerCtx as makeWorkerCtx } from '../support/killable';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { createHarness, type Harness } from '../support/harness';
+import { seedSubscribedBuilding } from '../support/subscribed-building';
 
 let h: Harness;
 const N = 300;
 const BUILDING = 'txsj-bjob';
-const openidOf = (i: number) => `o-job-${String(i).padStart(3, '0')}`;
 
 beforeAll(async () => {
   h = await createHarness({ notices: notices as any });
-  const now = new Date();
-  h.emu.seed('buildings', [
-    {
-      _id: BUILDING,
-      communityId: 'qx',
-      compoundId: 'txsj',
-      no: 99,
-      name: '测试楼',
-      kind: 'residential',
-      hasLift: true,
-      units: ['1'],
-      homeCount: N,
-    },
-  ]);
-  h.emu.seed(
-    'people',
-    Array.from({ length: N }, (_, i) => ({
-      _id: `p-job-${i}`,
-      openid: openidOf(i),
-      name: `住户${i}`,
-      partyMember: false,
-      showPartyBadge: false,
-      createdAt: now,
-    })),
-  );
-  h.emu.seed(
-    'memberships',
-    Array.from({ length: N }, (_, i) => ({
-      _id: `p-job-${i}_h-job-${i}`,
-      personId: `p-job-${i}`,
-      homeId: `h-job-${i}`,
-      buildingId: BUILDING,
-      compoundId: 'txsj',
-      communityId: 'qx',
-      relation: 'owner',
-      status: 'active',
-      via: 'seed',
-      createdAt: now,
-    })),
-  );
-  h.emu.seed(
-    'subscriptions',
-    Array.from({ length: N }, (_, i) => ({
-      _id: `${openidOf(i)}_${NOTICE_TEMPLATE_ID}`,
-      openid: openidOf(i),
-      personId: `p-job-${i}`,
-      templateId: NOTICE_TEMPLATE_ID,
-      remaining: 2,
-      updatedAt: now,
-    })),
-  );
+  seedSubscribedBuilding(h, { building: BUILDING, key: 'job', n: N, grants: 2 });
 });
 afterAll(() => h.close());
 
