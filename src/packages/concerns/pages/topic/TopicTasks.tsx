@@ -2,8 +2,7 @@
 import { View } from '@tarojs/components';
 import type { TopicDetail } from '@core/concerns/contract';
 import Btn from '@/components/Btn';
-import { linkUrl } from '@/features/links';
-import { go } from '@/utils/nav';
+import LinkLine from '../../components/LinkLine';
 
 interface Props {
   t: TopicDetail;
@@ -23,11 +22,7 @@ export default function TopicTasks({ t, onAddTask, onLinkExpense }: Props) {
             <View className='row__sub'>
               负责：{k.owner} · 完成期限 {k.dueOn}
             </View>
-            {k.link ? (
-              <View className='concern-link topic-task-link' onClick={() => go(linkUrl(k.link!))}>
-                {k.link.label} ›
-              </View>
-            ) : null}
+            {k.link ? <LinkLine link={k.link} className='topic-task-link' /> : null}
           </View>
           {t.canManage && !k.link ? (
             <Btn size='small' className='topic-link-expense' onClick={() => onLinkExpense(k.id)}>

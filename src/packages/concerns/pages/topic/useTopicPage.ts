@@ -4,7 +4,7 @@
  * call and shows the topic the function answers; the functions check everything.
  */
 import { useState } from 'react';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { shanghaiInstant } from '@core/platform/period';
 import type { AdvanceInput, ConcernPlaces, TopicDetail } from '@core/concerns/contract';
 import type { LedgerEntryView } from '@core/fees/contract';
@@ -14,6 +14,7 @@ import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
 import type { UploadedFile } from '@/services/upload';
 import { thisMonth } from '../../logic';
+import { useSheetRun } from '../../useSheetRun';
 
 export type TopicSheet = 'comment' | 'object' | 'step' | 'task' | 'expense';
 
@@ -39,8 +40,8 @@ export function useTopicPage() {
   const [photos, setPhotos] = useState<UploadedFile[]>([]);
   const [taskId, setTaskId] = useState('');
   const [entries, setEntries] = useState<LedgerEntryView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const sheetRun = useSheetRun(() => setSheet(null));
+  const { error, setError, busy } = sheetRun;
   const rid = useRequestId([sheet, f.title, f.owner, f.dueOn]);
   useShareAppMessage(() => ({ title: topic.data?.shareTitle ?? '小区议事厅', path: '/' + topicPage(id) }));
 
@@ -64,19 +65,7 @@ export function useTopicPage() {
     }
     if (s === 'task') setF({ title: '', owner: '', dueOn: '' });
   }
-  async function run(what: () => Promise<TopicDetail>, done: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      topic.setData(await what());
-      void Taro.showToast({ title: done, icon: 'success' });
-      setSheet(null);
-    } catch (e) {
-      setError(toServiceError(e).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (what: () => Promise<TopicDetail>, done: string) => sheetRun.run(what, done, topic.setData);
   async function openExpense(forTask: string) {
     setTaskId(forTask);
     open('expense');
