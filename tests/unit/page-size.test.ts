@@ -17,7 +17,6 @@ const STILL_LONG: Record<string, number> = {
   'src/packages/activities/pages/detail/index.tsx': 411,
   'src/packages/concerns/pages/detail/index.tsx': 372,
   'src/packages/concerns/pages/topic/index.tsx': 449,
-  'src/packages/fees/pages/rates/index.tsx': 311,
   'src/packages/notices/pages/detail/index.tsx': 361,
   'src/packages/notices/pages/post/index.tsx': 341,
   'src/packages/repairs/pages/detail/index.tsx': 505,
