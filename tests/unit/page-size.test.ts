@@ -12,7 +12,6 @@ const ROOT = join(__dirname, '..', '..');
 const MAX_LINES = 250;
 /** Not split yet (lengths after `npm run format`), with the length they may not pass. */
 const STILL_LONG: Record<string, number> = {
-  'src/packages/accounts/pages/roles/index.tsx': 259,
   'src/packages/activities/pages/create/index.tsx': 261,
   'src/packages/activities/pages/detail/index.tsx': 411,
   'src/packages/concerns/pages/detail/index.tsx': 372,
