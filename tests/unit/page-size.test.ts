@@ -21,7 +21,6 @@ const STILL_LONG: Record<string, number> = {
   'src/packages/fees/pages/rates/index.tsx': 311,
   'src/packages/notices/pages/detail/index.tsx': 361,
   'src/packages/notices/pages/post/index.tsx': 341,
-  'src/packages/repairs/pages/report/index.tsx': 369,
   'src/packages/votes/pages/detail/index.tsx': 386,
 };
 
