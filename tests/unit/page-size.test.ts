@@ -19,7 +19,6 @@ const STILL_LONG: Record<string, number> = {
   'src/packages/concerns/pages/topic/index.tsx': 449,
   'src/packages/fees/pages/books/index.tsx': 448,
   'src/packages/fees/pages/rates/index.tsx': 311,
-  'src/packages/notices/pages/post/index.tsx': 341,
   'src/packages/votes/pages/detail/index.tsx': 386,
 };
 
