@@ -33,11 +33,14 @@ export async function structure(ctx: Ctx, input: { compoundId?: string }): Promi
     communities(ctx.db).get(c.communityId),
     roles(ctx.db).find(_.or([{ compoundId: c._id }, { communityId: c.communityId, role: 'communityAdmin' }]), { limit: 200 }),
     buildings(ctx.db).find({ compoundId: c._id }, { orderBy: [['no', 'asc']], limit: 200 }),
-    partyMembers(ctx.db).count({ compoundId: c._id }),
+    partyMembers(ctx.db).count({ compoundId: c._id, active: true }),
   ]);
   const ps = await people(ctx.db).byIds(grants.map((g) => g.personId));
-  const committee = await partyMembers(ctx.db).find({ compoundId: c._id, committee: true }, { orderBy: [['sortKey', 'asc']], limit: 20 });
-  const cps = await people(ctx.db).byIds(committee.map((m) => m.personId));
+  const committee = await partyMembers(ctx.db).find(
+    { compoundId: c._id, committee: true, active: true },
+    { orderBy: [['sortKey', 'asc']], limit: 20 },
+  );
+  const cps = await people(ctx.db).byIds(committee.flatMap((m) => (m.personId ? [m.personId] : [])));
   return {
     community: {
       name: `${community?.name ?? ''}党组织`,
@@ -46,7 +49,7 @@ export async function structure(ctx: Ctx, input: { compoundId?: string }): Promi
     branch: {
       compoundName: `${c.name}党支部`,
       members,
-      people: committee.map((m) => named(cps.get(m.personId), m.duty)),
+      people: committee.map((m) => named(m.personId ? cps.get(m.personId) : undefined, m.duty)),
     },
     leads: bs
       .map((bd) => ({
@@ -73,7 +76,7 @@ export async function home(ctx: Ctx): Promise<PartyCard> {
   if (b && can(actor, 'party.manage', targetOfCompound(b.compound))) {
     const bs = await buildings(ctx.db).find({ compoundId: b.compound._id }, { limit: 200, fields: { homeCount: true } });
     const [assigned, book, pending] = await Promise.all([
-      assignments(ctx.db).count({ compoundId: b.compound._id }),
+      assignments(ctx.db).count({ compoundId: b.compound._id, memberId: ctx.db.command.neq('') }),
       partyBooks(ctx.db).get(b.compound._id),
       expenses(ctx.db).count({ compoundId: b.compound._id, status: 'pending' }),
     ]);

@@ -6,17 +6,19 @@
  * Schemas are strict; dates cross as ISO strings, money as integer fen.
  */
 import { z } from 'zod';
-import { action, clientRequestId, defineApi, id } from '../platform/api';
+import { action, clientRequestId, defineApi, id, page, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import { PARTY_LIMITS as L } from './limits';
 import {
   BOOK_EXPENSE,
   BOOK_INCOME,
+  MEMBER_DUTIES,
   SELECTION_KINDS,
   VISIT_MODES,
   VISIT_TOPICS,
   bookAmountProblem,
   noteProblem,
+  type MemberDuty,
   type SelectionKind,
   type SelectionPhase,
   type VisitMode,
@@ -225,6 +227,31 @@ export interface PartyCard {
   lead: { buildingName: string; name: string } | null;
 }
 
+/** One person on the branch's roster, as the secretary sees it. */
+export interface RosterMember {
+  /** The roster entry (what saveMember's edit and end name). */
+  id: string;
+  /** The bound person; null for a member kept by name only (does not use the app). */
+  personId: string | null;
+  name: string;
+  duty: MemberDuty;
+  committee: boolean;
+  /** Bound in the app: may be given households (包联) and log visits. */
+  bound: boolean;
+  /** Their homes in the compound ("3栋1单元602"), to tell namesakes apart; none when not bound. */
+  homes: string[];
+  joinedAt: string;
+  endedAt: string | null;
+  households: number;
+}
+export interface RosterPage extends Page<RosterMember> {
+  compoundId: string;
+  compoundName: string;
+  status: 'active' | 'ended';
+  /** Members on the roster now (bound or not): the structure page's count. */
+  active: number;
+}
+
 // ---- inputs ----
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const fileID = z
@@ -353,6 +380,39 @@ export const partyApi = defineApi('party', {
   'party.verify': action(z.object({ compoundId: id }).strict()).returns<BookVerify>(),
   'party.structure': action(z.object({ compoundId: id.optional() }).strict()).returns<StructureView>(),
   'party.home': action(z.object({}).strict()).returns<PartyCard>(),
+  /** The branch's roster (the secretary): members now, or those whose membership ended (kept, with their counts). */
+  'party.members': action(
+    z
+      .object({ compoundId: id, status: z.enum(['active', 'ended']).default('active') })
+      .merge(page)
+      .strict(),
+  ).returns<RosterPage>(),
+  /**
+   * Keep the roster (the secretary). add: a bound resident of the compound (personId,
+   * found through accounts' people.search) or, for a member who does not use the app,
+   * a name only; edit: the duty, or link a name-only entry to the person once bound;
+   * end: the membership ends (kept in history, counts stay), their households go back
+   * to the unassigned list and their visit rights end.
+   */
+  'party.saveMember': action(
+    z.discriminatedUnion('op', [
+      z
+        .object({
+          op: z.literal('add'),
+          clientRequestId,
+          compoundId: id,
+          personId: id.optional(),
+          name: optionalText({ max: L.memberName }),
+          duty: z.enum(MEMBER_DUTIES, { error: '请选择党内职务' }),
+        })
+        .strict()
+        .refine((v) => !!v.personId !== !!v.name, { path: ['personId'], message: '请从住户中选择党员，或只填写未使用小程序的党员姓名' }),
+      z
+        .object({ op: z.literal('edit'), memberId: id, duty: z.enum(MEMBER_DUTIES, { error: '请选择党内职务' }), personId: id.optional() })
+        .strict(),
+      z.object({ op: z.literal('end'), memberId: id }).strict(),
+    ]),
+  ).returns<RosterMember>(),
 });
 
 export type PartyApi = typeof partyApi;

@@ -26,4 +26,6 @@ export const PARTY_LIMITS = {
   startupMinFen: 300_000,
   allowanceMinFen: 20_000,
   receipts: 3,
+  /** A member who does not use the app is kept by name only (no phone, no home): PIPL art. 6. */
+  memberName: 10,
 } as const;

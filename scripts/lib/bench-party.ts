@@ -39,6 +39,8 @@ export async function partyBench<R>({
       duty: '组织委员',
       sortKey: '0_李秀英',
       joinedAt: new Date(now - 400 * DAY),
+      active: true,
+      endedAt: null,
     },
   ];
   const assignments: AssignmentDoc[] = seed.homes.map((h, i) => ({
