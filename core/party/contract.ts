@@ -179,6 +179,8 @@ export interface BookEntryView {
   approvedBy?: string;
   /** The chain head after this entry, short (3F2A-9C01). */
   code: string;
+  /** Receipt photos: short-lived links, handed only to those who may read the book. */
+  receipts: string[];
 }
 export interface PendingExpenseView {
   id: string;
@@ -188,7 +190,8 @@ export interface PendingExpenseView {
   proposedBy: string;
   createdAt: string;
   canApprove: boolean;
-  receipts: number;
+  /** Receipt photos the approver checks: short-lived links, only to those who may read the book. */
+  receipts: string[];
 }
 export interface BookView {
   compoundId: string;
