@@ -7,7 +7,7 @@
  * list of whoever may raise it (the building's lead, the secretary). Visits are seen
  * by the branch only; reports are counts.
  */
-import type { AssignPage, AssignResult, HouseholdView, MyHouseholds, ReportView, VisitView } from '../../core/party/contract';
+import type { AssignPage, AssignResult, HouseholdView, MyHouseholds, MyRecord, ReportView, VisitView } from '../../core/party/contract';
 import {
   VANGUARD_RULE,
   VISIT_MODE_LABELS,
@@ -30,6 +30,7 @@ import { maskName } from '../../core/platform/mask';
 import { shanghaiDay, shanghaiMonth } from '../../core/platform/period';
 import type { Actor } from '../../core/platform/roles';
 import { buildings, homes, leadContactPhone, memberships, people } from '../_shared/directory';
+import { creditedMinutes, toldInPerson } from '../_shared/member-record';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { activeMember, branchOf, compoundFor, idFor, memberId, myBranch, targetOfCompound, type BranchCaller } from './common';
@@ -113,11 +114,7 @@ export async function mine(ctx: Ctx): Promise<MyHouseholds> {
       stale: isStale(a.lastVisitAt, now),
     };
   });
-  const q = quarterPeriods(quarterOf(month));
-  const counts = b.member
-    ? await visitMonths(ctx.db).find({ compoundId: b.compound._id, period: _.in(q), memberId: personId }, { limit: 3 })
-    : [];
-  const total = b.member ? await visitMonths(ctx.db).find({ compoundId: b.compound._id, memberId: personId }, { limit: 1000 }) : [];
+  const record = await recordOf(ctx, b.compound._id, personId, items.length, !!b.member);
   return {
     compoundId: b.compound._id,
     compoundName: b.compound.name,
@@ -130,12 +127,33 @@ export async function mine(ctx: Ctx): Promise<MyHouseholds> {
       .slice(0, TASKS)
       .map((v) => visitView(v, b.actor)),
     showPartyBadge: b.person.showPartyBadge && b.person.partyMember,
-    record: {
-      households: items.length,
-      visitsThisQuarter: counts.reduce((s, c) => s + c.visits, 0),
-      followUpsThisQuarter: counts.reduce((s, c) => s + c.followUps, 0),
-      visitsTotal: total.reduce((s, c) => s + c.visits, 0),
-    },
+    record,
+  };
+}
+
+/**
+ * 亮作为: one member's figures — households, visits (this quarter and in all), and what
+ * other features recorded of them this year through the declared seam
+ * (`_shared/member-record.ts`): volunteer minutes credited, homes told in person.
+ */
+export async function recordOf(ctx: Ctx, compoundId: string, personId: string, households: number, member = true): Promise<MyRecord> {
+  const _ = ctx.db.command;
+  const month = shanghaiMonth(ctx.now.getTime());
+  const year = month.slice(0, 4);
+  const q = quarterPeriods(quarterOf(month));
+  const [counts, total, minutes, told] = await Promise.all([
+    member ? visitMonths(ctx.db).find({ compoundId, period: _.in(q), memberId: personId }, { limit: 3 }) : Promise.resolve([]),
+    member ? visitMonths(ctx.db).find({ compoundId, memberId: personId }, { limit: 1000 }) : Promise.resolve([]),
+    creditedMinutes(ctx.db, personId, year),
+    toldInPerson(ctx.db, personId, new Date(`${year}-01-01T00:00:00+08:00`)),
+  ]);
+  return {
+    households,
+    visitsThisQuarter: counts.reduce((s, c) => s + c.visits, 0),
+    followUpsThisQuarter: counts.reduce((s, c) => s + c.followUps, 0),
+    visitsTotal: total.reduce((s, c) => s + c.visits, 0),
+    volunteerMinutesThisYear: minutes,
+    toldThisYear: told,
   };
 }
 
@@ -353,7 +371,9 @@ export async function reports(ctx: Ctx, input: { compoundId?: string }): Promise
   ]);
   // Bound members on the roster now, and those whose membership ended but whose visits fall in these months (counts stay).
   const counted = new Set(months.map((x) => x.memberId));
-  const members = roster.flatMap((m) => (m.personId && (m.active !== false || counted.has(m.personId)) ? [{ ...m, personId: m.personId }] : []));
+  const members = roster.flatMap((m) =>
+    m.personId && (m.active !== false || counted.has(m.personId)) ? [{ ...m, personId: m.personId }] : [],
+  );
   const cutoff = new Date(now - PARTY_LIMITS.staleDays * 86_400_000);
   const fresh = await Promise.all(bs.map((x) => assignments(ctx.db).count({ buildingId: x._id, lastVisitAt: _.gte(cutoff) })));
   const quarter = quarterOf(periods[0]);

@@ -57,11 +57,16 @@ export interface VisitView {
   /** The caller may raise the concern on the household's behalf now (concerns' own rule, decided here for the page). */
   canRaiseConcern: boolean;
 }
+/** 亮作为: a member's record. The member sees their own; residents only when the member shows themselves (亮身份). */
 export interface MyRecord {
   households: number;
   visitsThisQuarter: number;
   followUpsThisQuarter: number;
   visitsTotal: number;
+  /** Volunteer minutes activities credited this (Shanghai) year. */
+  volunteerMinutesThisYear: number;
+  /** Homes told a notice in person (已当面告知) this year. */
+  toldThisYear: number;
 }
 export interface MyHouseholds {
   compoundId: string;
