@@ -24,8 +24,8 @@ import {
   type VisitMode,
 } from './rules';
 
-/** Receipts live in the uploader's own folder: u/<openid>/party/… */
-export const PARTY_FILES = 'party';
+/** Receipts live in the uploader's own folder: u/<openid>/party/… (in limits.ts, which the pages may import). */
+export { PARTY_FILES } from './limits';
 
 // ---- views ----
 export interface HouseholdView {

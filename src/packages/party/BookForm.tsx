@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Input, View } from '@tarojs/components';
-import { PARTY_FILES, type BookView } from '@core/party/contract';
-import { PARTY_LIMITS } from '@core/party/limits';
+import type { BookView } from '@core/party/contract';
+import { PARTY_FILES, PARTY_LIMITS } from '@core/party/limits';
 import { BOOK_EXPENSE, BOOK_INCOME, BOOK_LABELS, type BookCategory } from '@core/party/rules';
 import { parseYuanToFen } from '@core/platform/units';
 import Btn from '@/components/Btn';
@@ -44,7 +44,11 @@ export default function BookForm(props: { compoundId: string; onDone: (b: BookVi
       const b =
         kind === 'income'
           ? await api('party').call('party.bookIncome', { ...base, category: category as (typeof BOOK_INCOME)[number] })
-          : await api('party').call('party.proposeExpense', { ...base, category: category as (typeof BOOK_EXPENSE)[number], receipts: photos.map((p) => p.fileID) });
+          : await api('party').call('party.proposeExpense', {
+              ...base,
+              category: category as (typeof BOOK_EXPENSE)[number],
+              receipts: photos.map((p) => p.fileID),
+            });
       rid.renew();
       setAmount('');
       setMemo('');

@@ -39,7 +39,8 @@ export default function MemberSheet(props: { compoundId: string; member?: Roster
     if (!m && source === 'name' && !name.trim()) return setError('请填写党员姓名');
     setSaving(true);
     try {
-      if (m) await api('party').call('party.saveMember', { op: 'edit', memberId: m.id, duty, ...(person ? { personId: person.personId } : {}) });
+      if (m)
+        await api('party').call('party.saveMember', { op: 'edit', memberId: m.id, duty, ...(person ? { personId: person.personId } : {}) });
       else
         await api('party').call('party.saveMember', {
           op: 'add',

@@ -114,7 +114,9 @@ export default function PartyMembersPage() {
           <View className='party-note'>只记党员姓名和职务；未使用小程序的党员不记电话，绑定房屋后可关联到本人。</View>
         </View>
         <View className='card party-member-list'>
-          {list.items.length === 0 ? <View className='party-muted'>{status === 'active' ? '名册里还没有党员。' : '没有已结束的记录。'}</View> : null}
+          {list.items.length === 0 ? (
+            <View className='party-muted'>{status === 'active' ? '名册里还没有党员。' : '没有已结束的记录。'}</View>
+          ) : null}
           {list.items.map((m) => (
             <Member key={m.id} m={m} onEdit={() => setSheet({ member: m })} onEnd={() => void end(m)} />
           ))}
