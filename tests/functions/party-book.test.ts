@@ -131,12 +131,16 @@ describe('the branch book', () => {
     // Someone else's file (even a 支委's), or one of the secretary's in another purpose's folder: the same FILE_INVALID, nothing written.
     const before = await h.snapshot();
     for (const receipts of [[theirs], [mine, theirs], [mine.replace('/party/', '/repairs/')]])
-      expect(await h.as('txsj-secretary').call('party', 'party.proposeExpense', { ...base, clientRequestId: newRequestId(), receipts })).toMatchObject({
+      expect(
+        await h.as('txsj-secretary').call('party', 'party.proposeExpense', { ...base, clientRequestId: newRequestId(), receipts }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'FILE_INVALID' },
       });
     expect(await h.snapshot()).toBe(before);
-    const b = await h.as('txsj-secretary').ok('party', 'party.proposeExpense', { ...base, clientRequestId: newRequestId(), receipts: [mine] });
+    const b = await h
+      .as('txsj-secretary')
+      .ok('party', 'party.proposeExpense', { ...base, clientRequestId: newRequestId(), receipts: [mine] });
     const pending = b.pending.find((p: any) => p.memo === base.memo);
     expect(pending.receipts).toHaveLength(1);
     expect(pending.receipts[0]).toMatch(/receipt-1\.png\?exp=/);

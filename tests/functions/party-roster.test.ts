@@ -66,7 +66,13 @@ it('adds a bound resident once however often the call is retried; their homes sh
 
 it('ending a membership keeps the entry and its counts; the households go back; visits and 亮身份 end', async () => {
   const r = await nonMember(TXSJ);
-  await sec().ok('party', 'party.saveMember', { op: 'add', clientRequestId: newRequestId(), compoundId: TXSJ, personId: r.personId, duty: '宣传委员' });
+  await sec().ok('party', 'party.saveMember', {
+    op: 'add',
+    clientRequestId: newRequestId(),
+    compoundId: TXSJ,
+    personId: r.personId,
+    duty: '宣传委员',
+  });
   // The secretary gives them two homes of 3栋2单元 (left unassigned in the demo); they visit one.
   const page = await sec().ok('party', 'party.assign', {
     compoundId: TXSJ,
@@ -122,14 +128,31 @@ it('ending a membership keeps the entry and its counts; the households go back; 
   expect(kept).toMatchObject({ memberId: '' });
   expect(kept.lastVisitAt).toBeTruthy();
   // Added again later: a new spell, the earlier one in its history.
-  const back = await sec().ok('party', 'party.saveMember', { op: 'add', clientRequestId: newRequestId(), compoundId: TXSJ, personId: r.personId, duty: '党员' });
+  const back = await sec().ok('party', 'party.saveMember', {
+    op: 'add',
+    clientRequestId: newRequestId(),
+    compoundId: TXSJ,
+    personId: r.personId,
+    duty: '党员',
+  });
   expect(back.endedAt).toBeNull();
-  const doc = (await h.db.collection('partyMembers').where({ _id: `${TXSJ}_${r.personId}` }).get()).data[0] as any;
+  const doc = (
+    await h.db
+      .collection('partyMembers')
+      .where({ _id: `${TXSJ}_${r.personId}` })
+      .get()
+  ).data[0] as any;
   expect(doc.history).toHaveLength(1);
 });
 
 it('a member who does not use the app is a name only, takes no households, and moves to the person once bound', async () => {
-  const n = await sec().ok('party', 'party.saveMember', { op: 'add', clientRequestId: newRequestId(), compoundId: TXSJ, name: '王建国', duty: '党员' });
+  const n = await sec().ok('party', 'party.saveMember', {
+    op: 'add',
+    clientRequestId: newRequestId(),
+    compoundId: TXSJ,
+    name: '王建国',
+    duty: '党员',
+  });
   expect(n).toMatchObject({ personId: null, bound: false, name: '王建国', homes: [] });
   const doc = (await h.db.collection('partyMembers').where({ _id: n.id }).get()).data[0] as any;
   // Least data: no phone, no home, no person.
@@ -141,7 +164,9 @@ it('a member who does not use the app is a name only, takes no households, and m
   expect(linked).toMatchObject({ id: `${TXSJ}_${r.personId}`, bound: true, committee: true, joinedAt: n.joinedAt });
   expect((await h.db.collection('partyMembers').where({ _id: n.id }).count()).total).toBe(0);
   // The duty changes; the secretary's own entry is not theirs to change.
-  expect(await sec().ok('party', 'party.saveMember', { op: 'edit', memberId: linked.id, duty: '党员' })).toMatchObject({ committee: false });
+  expect(await sec().ok('party', 'party.saveMember', { op: 'edit', memberId: linked.id, duty: '党员' })).toMatchObject({
+    committee: false,
+  });
   const self = await sec().call('party', 'party.saveMember', { op: 'end', memberId: `${TXSJ}_p-txsj-secretary` });
   expect(self).toMatchObject({ ok: false, error: { code: 'SELF_DECISION' } });
   // Another compound's secretary cannot touch this roster.
@@ -161,8 +186,19 @@ it('bad input writes nothing', async () => {
       { op: 'edit', memberId: `${TXSJ}_p-txsj-lead-5` },
     ],
   });
-  await expectBadInputRefused(h, 'party', 'party.members', 'txsj-secretary', { compoundId: TXSJ, status: 'ended', size: 20 }, {
-    optional: new Set(['party.members:status', 'party.members:size']),
-    rules: [{ compoundId: TXSJ, status: 'left' }, { compoundId: TXSJ, size: 51 }, { compoundId: TXSJ, cursor: '-1' }],
-  });
+  await expectBadInputRefused(
+    h,
+    'party',
+    'party.members',
+    'txsj-secretary',
+    { compoundId: TXSJ, status: 'ended', size: 20 },
+    {
+      optional: new Set(['party.members:status', 'party.members:size']),
+      rules: [
+        { compoundId: TXSJ, status: 'left' },
+        { compoundId: TXSJ, size: 51 },
+        { compoundId: TXSJ, cursor: '-1' },
+      ],
+    },
+  );
 });
