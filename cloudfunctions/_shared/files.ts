@@ -6,7 +6,10 @@
  * person's file, an export, a made-up name — gets the same FILE_INVALID answer,
  * so the reply never tells whether a file exists.
  */
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../../core/platform/errors';
+import { iso } from './db';
+import type { Ctx } from './router';
 
 /**
  * How long a photo link handed to a page lives. getTempFileURL links are bearer links:
@@ -65,4 +68,32 @@ export function assertOwnFiles(openid: string, purpose: string, fileIDs: string[
 /** Exports: an unguessable name under the maker's own folder; the function hands out a short-lived URL only. */
 export function exportPath(openid: string, fileName: string, random: string) {
   return `exports/${openid}/${random}/${fileName}`;
+}
+
+/** How long an export's link opens (seconds): time to download it, too short to pass around. */
+export const EXPORT_LINK_SECONDS = 600;
+
+export interface PrivateExport {
+  fileName: string;
+  fileID: string;
+  url: string;
+  expiresAt: string;
+}
+
+/**
+ * Store an export (a roster, a sign-up list, the accounts) under the maker's own
+ * unguessable folder and hand back a link that opens it for EXPORT_LINK_SECONDS. The
+ * fileID is returned for the maker's own later use; nobody else's folder is readable.
+ */
+export async function privateExport(ctx: Ctx, fileName: string, fileContent: Buffer): Promise<PrivateExport> {
+  const up = await ctx.cloud.uploadFile({ cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')), fileContent });
+  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_LINK_SECONDS }] })) as {
+    fileList: { tempFileURL: string }[];
+  };
+  return {
+    fileName,
+    fileID: up.fileID,
+    url: urls.fileList[0].tempFileURL,
+    expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_LINK_SECONDS * 1000)),
+  };
 }

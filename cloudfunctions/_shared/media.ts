@@ -80,19 +80,37 @@ export async function photoViews(
   return list;
 }
 
+export interface TextCheck {
+  /** msgSecCheck v2 scene: 1 资料, 2 评论, 3 论坛 (default: a board the compound reads), 4 社交日志. */
+  scene?: 1 | 2 | 3 | 4;
+  /** Checked as the title, with the content. */
+  title?: string;
+  /** What the author is told when WeChat does not pass it (from the suggestion and label). */
+  rejected?: string | ((suggest: string, label: number) => string);
+}
+
 /**
- * msgSecCheck v2 on what a person typed before others read it (scene 3 论坛: a board
- * the community reads). Throws CONTENT_REJECTED and writes nothing; a check that cannot
- * run refuses too, never lets text through unchecked.
+ * msgSecCheck v2 on what a person typed before others read it, with the author's
+ * openid. Throws CONTENT_REJECTED and writes nothing; a check that cannot run refuses
+ * too, never lets text through unchecked. Every feature calls this one.
  */
-export async function checkText(ctx: Ctx, content: string, scene = 3): Promise<void> {
-  if (!content.trim()) return;
-  let res: { result?: { suggest?: string } };
+export async function checkText(ctx: Ctx, content: string, opts: TextCheck = {}): Promise<void> {
+  if (!content.trim() && !opts.title?.trim()) return;
+  let res: { result?: { suggest?: string; label?: number } };
   try {
-    res = (await ctx.cloud.openapi.security.msgSecCheck({ openid: ctx.openid, scene, version: 2, content })) as typeof res;
+    res = (await ctx.cloud.openapi.security.msgSecCheck({
+      openid: ctx.openid,
+      scene: opts.scene ?? 3,
+      version: 2,
+      ...(opts.title ? { title: opts.title } : {}),
+      content,
+    })) as typeof res;
   } catch (e) {
     console.error('[msgSecCheck]', (e as Error).message);
-    throw new AppError('INTERNAL', '内容安全检测暂时不可用，请稍后再提交');
+    throw new AppError('INTERNAL', '内容安全检测暂时不可用，请稍后再试');
   }
-  if ((res.result?.suggest ?? 'risky') !== 'pass') throw new AppError('CONTENT_REJECTED', '内容未通过安全检测，请修改后再提交');
+  const suggest = res.result?.suggest ?? 'risky';
+  if (suggest === 'pass') return;
+  const r = opts.rejected ?? '内容未通过安全检测，请修改后再提交';
+  throw new AppError('CONTENT_REJECTED', typeof r === 'string' ? r : r(suggest, res.result?.label ?? 0));
 }

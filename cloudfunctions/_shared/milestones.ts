@@ -7,7 +7,7 @@
 import type { Database } from './database';
 import { repository } from './repo';
 
-export type MilestoneKey = 'rates' | 'posters' | `group:${string}`;
+export type MilestoneKey = 'rates' | 'posters' | 'ownersGroup' | `group:${string}`;
 export interface MilestoneDoc {
   /** `${compoundId}_${key}`: recording twice is one document. */
   _id: string;

@@ -10,10 +10,10 @@
  * (`writeHomes`), so a reader never sees a building whose counts disagree with its
  * homes — not even while a killed import waits to be resumed.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { ExportResult, ImportResult, ImportRowError, RosterHome, RosterList, RosterPage } from '../../core/accounts/contract';
-import { EXPORT_URL_MAX_AGE, IMPORT_LIMITS } from '../../core/accounts/limits';
+import { IMPORT_LIMITS } from '../../core/accounts/limits';
 import { assertCan, canAnywhere } from '../../core/authz';
 import {
   REQUIRED_ROSTER_FIELDS,
@@ -35,7 +35,7 @@ import { naturalCompare, normalizeText, roomSortKey, textProblem } from '../../c
 import { formatDate } from '../../core/platform/time';
 import type { Ctx } from '../_shared/router';
 import type { Database } from '../_shared/database';
-import { decodeCursor, iso, pageOf } from '../_shared/db';
+import { decodeCursor, pageOf } from '../_shared/db';
 import {
   buildings as buildingsRepo,
   compounds,
@@ -50,7 +50,7 @@ import {
 } from '../_shared/directory';
 import { defineJob, enqueue, jobs, jobProgress, jobView, work, type BatchItem } from '../_shared/jobs';
 import { transaction } from '../_shared/repo';
-import { assertOwnFiles, exportPath } from '../_shared/files';
+import { assertOwnFiles, privateExport } from '../_shared/files';
 import { buildingView, homeView } from './views';
 import deploy from './deploy.json';
 import { rosterScope } from './scopes';
@@ -487,23 +487,8 @@ export async function exportRoster(ctx: Ctx, input: { compoundId: string }): Pro
   return privateFile(ctx, wb, `${compound.name}-花名册-${formatDate(ctx.now)}.xlsx`);
 }
 
-/** A workbook into an unguessable folder under the maker's own; only the short-lived link opens it. */
-async function privateFile(ctx: Ctx, wb: ExcelJS.Workbook, fileName: string): Promise<ExportResult> {
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  const up = await ctx.cloud.uploadFile({
-    cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')),
-    fileContent: buffer,
-  });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_URL_MAX_AGE }] })) as {
-    fileList: { tempFileURL: string }[];
-  };
-  return {
-    fileName,
-    fileID: up.fileID,
-    url: urls.fileList[0].tempFileURL,
-    expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_URL_MAX_AGE * 1000)),
-  };
-}
+const privateFile = async (ctx: Ctx, wb: ExcelJS.Workbook, fileName: string): Promise<ExportResult> =>
+  privateExport(ctx, fileName, Buffer.from(await wb.xlsx.writeBuffer()));
 
 /** The import template: the columns, two example rows from this compound's own buildings, and a note sheet. */
 export async function rosterTemplate(ctx: Ctx, input: { compoundId: string }): Promise<ExportResult> {

@@ -11,8 +11,7 @@ import type { ActivityDetail, CheckinCode, ExportResult } from '../../core/activ
 import { checkInOpen, creditedMinutes, formatMinutes, placeOf } from '../../core/activities/rules';
 import { AppError } from '../../core/platform/errors';
 import { formatDate, formatDateTime, periodOf } from '../../core/platform/time';
-import { iso } from '../_shared/db';
-import { exportPath } from '../_shared/files';
+import { exportPath, privateExport } from '../_shared/files';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { detail, loadManaged, loadVisible, mustPerson } from './common';
@@ -186,8 +185,6 @@ export async function correctHours(
   return detail(ctx, actor, a);
 }
 
-export const EXPORT_URL_MAX_AGE = 600;
-
 export async function exportSignups(ctx: Ctx, input: { activityId: string }): Promise<ExportResult> {
   const { a } = await loadManaged(ctx, input.activityId);
   const list = await activityLists(ctx.db).must(a._id);
@@ -217,17 +214,5 @@ export async function exportSignups(ctx: Ctx, input: { activityId: string }): Pr
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const fileName = `${a.title.replace(/[\\/:*?"<>|]/g, '')}-报名名单-${formatDate(ctx.now)}.xlsx`;
-  const up = await ctx.cloud.uploadFile({
-    cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')),
-    fileContent: buffer,
-  });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_URL_MAX_AGE }] })) as {
-    fileList: { tempFileURL: string }[];
-  };
-  return {
-    fileName,
-    fileID: up.fileID,
-    url: urls.fileList[0].tempFileURL,
-    expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_URL_MAX_AGE * 1000)),
-  };
+  return privateExport(ctx, fileName, buffer);
 }

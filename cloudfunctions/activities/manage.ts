@@ -15,23 +15,14 @@ import { detail, emptyList, listItem, listsFor, loadManaged, loadVisible, mustPe
 import { activities, activityLists, signups, type ActivityDoc } from './docs';
 import { activityFields, activityMessageJob } from './signup';
 import { enqueue, work, workerBudgetMs } from '../_shared/jobs';
-import { startMediaChecks, verdictOf } from '../_shared/media';
+import { checkText as checkTextOnce, startMediaChecks, verdictOf } from '../_shared/media';
 import { transaction } from '../_shared/repo';
 import deploy from './deploy.json';
 
 export const ACTIVITY_FILES = 'activities';
 
-/** msgSecCheck v2 (scene 3, 论坛) on text the compound will read; nothing is written when it fails. */
-export async function checkText(ctx: Ctx, title: string, content: string) {
-  let res: { result?: { suggest?: string } };
-  try {
-    res = await ctx.cloud.openapi.security.msgSecCheck({ openid: ctx.openid, scene: 3, version: 2, title, content });
-  } catch (e) {
-    console.error('[msgSecCheck]', (e as Error).message);
-    throw new AppError('INTERNAL', '内容安全检测暂时不可用，请稍后再试');
-  }
-  if ((res.result?.suggest ?? 'risky') !== 'pass') throw new AppError('CONTENT_REJECTED');
-}
+/** msgSecCheck (scene 3, 论坛) on text the compound will read; nothing is written when it fails. */
+export const checkText = (ctx: Ctx, title: string, content: string) => checkTextOnce(ctx, content, { title });
 
 export function activityIdFor(personId: string, clientRequestId: string): string {
   // Short (16 characters): it travels in a mini-program code's 32-character scene.

@@ -4,13 +4,12 @@
  * .xlsx under the maker's exports folder (a 10-minute link, as the fees exports).
  * Built from the snapshots, scorecards and cases only: aggregates, never a home.
  */
-import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { MonthlyReport, ReportFile } from '../../core/community/contract';
 import { CASE_SOURCE_LABELS } from '../../core/community/labels';
 import { FIGURES, FIGURE_KEYS, previousPeriod } from '../../core/community/rules';
 import { iso } from '../_shared/db';
-import { exportPath } from '../_shared/files';
+import { privateExport } from '../_shared/files';
 import type { Ctx } from '../_shared/router';
 import { communityFor } from './common';
 import { cases } from './docs';
@@ -19,7 +18,6 @@ import { scorecardRows } from './scorecards';
 
 /** Featured cases in a report at most (the newest first). */
 const REPORT_CASES = 10;
-const URL_MAX_AGE = 600;
 
 export async function buildReport(ctx: Ctx, input: { communityId: string; period?: string }): Promise<MonthlyReport> {
   const { community } = await communityFor(ctx, input.communityId, 'community.report');
@@ -84,18 +82,5 @@ export async function exportReport(ctx: Ctx, input: { communityId: string; perio
   const report = await buildReport(ctx, input);
   const { wb, rows } = workbook(report);
   const fileName = `${report.communityName}-月度报告-${report.period}.xlsx`;
-  const up = await ctx.cloud.uploadFile({
-    cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')),
-    fileContent: Buffer.from(await wb.xlsx.writeBuffer()),
-  });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: URL_MAX_AGE }] })) as {
-    fileList: { tempFileURL: string }[];
-  };
-  return {
-    fileName,
-    fileID: up.fileID,
-    url: urls.fileList[0].tempFileURL,
-    expiresAt: iso(new Date(ctx.now.getTime() + URL_MAX_AGE * 1000)),
-    rows,
-  };
+  return { ...(await privateExport(ctx, fileName, Buffer.from(await wb.xlsx.writeBuffer()))), rows };
 }

@@ -8,11 +8,11 @@ import { CONCERN_TEMPLATE_FIELDS, CONCERN_TEMPLATE_ID } from '../../core/concern
 import { DEFAULT_ESCALATE_DAYS, DEFAULT_TOPIC_THRESHOLD } from '../../core/concerns/limits';
 import { clip } from '../../core/concerns/rules';
 import { can } from '../../core/authz';
-import { AppError } from '../../core/platform/errors';
 import { ROLE_LABELS, type Actor } from '../../core/platform/roles';
 import { formatDateTime } from '../../core/platform/time';
 import { people, roles as rolesRepo } from '../_shared/directory';
 import { sendWithGrant } from '../_shared/messaging';
+import { checkText as checkTextOnce } from '../_shared/media';
 import type { Ctx } from '../_shared/router';
 import { concernSettings, type ConcernDoc } from './docs';
 
@@ -48,18 +48,8 @@ export function roleLabelIn(actor: Pick<Actor, 'roles'>, compoundId: string, bui
   return ROLE_LABELS.resident;
 }
 
-/** msgSecCheck v2 on what people typed. Throws CONTENT_REJECTED; writes nothing. */
-export async function checkText(ctx: Ctx, content: string) {
-  if (!content.trim()) return;
-  let res: { result?: { suggest?: string } };
-  try {
-    res = await ctx.cloud.openapi.security.msgSecCheck({ openid: ctx.openid, scene: SEC_SCENE, version: 2, content });
-  } catch (e) {
-    console.error('[msgSecCheck]', (e as Error).message);
-    throw new AppError('INTERNAL', '内容安全检测暂时不可用，请稍后再提交');
-  }
-  if ((res.result?.suggest ?? 'risky') !== 'pass') throw new AppError('CONTENT_REJECTED', '内容未通过安全检测，请修改后再提交');
-}
+/** msgSecCheck on what people typed. Throws CONTENT_REJECTED; writes nothing. */
+export const checkText = (ctx: Ctx, content: string) => checkTextOnce(ctx, content, { scene: SEC_SCENE });
 
 /**
  * One subscribe message to one person. `what` is the category and the building,

@@ -3,7 +3,6 @@
  * indexed equality/$in with a limit (the same cost at 585 or 300,000 homes); the
  * monthly figures read one compound's month through its own index.
  */
-import { randomBytes } from 'node:crypto';
 import type {
   ConcernExport,
   ConcernHome,
@@ -19,14 +18,12 @@ import { assertCan, can, scopesOf } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import { formatDate } from '../../core/platform/time';
 import { compounds, homes, requirePerson } from '../_shared/directory';
-import { decodeCursor, iso, pageOf } from '../_shared/db';
-import { exportPath } from '../_shared/files';
+import { decodeCursor, pageOf } from '../_shared/db';
+import { privateExport } from '../_shared/files';
 import type { Ctx } from '../_shared/router';
 import { settingsOf } from './common';
 import { concernFollowers, concernSettings, concerns, followerId, topics, type ConcernDoc } from './docs';
 import { listItem } from './views';
-
-const URL_MAX_AGE = 600;
 
 async function compoundOf(ctx: Ctx, compoundId: string) {
   const c = await compounds(ctx.db).get(compoundId);
@@ -319,20 +316,7 @@ export async function exportMonth(ctx: Ctx, input: { compoundId: string; period:
     );
   }
   const fileName = `${compound.name}-民情-${input.period}.csv`;
-  const up = await ctx.cloud.uploadFile({
-    cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')),
-    fileContent: Buffer.from('\ufeff' + lines.join('\n'), 'utf8'),
-  });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: URL_MAX_AGE }] })) as {
-    fileList: { tempFileURL: string }[];
-  };
-  return {
-    fileName,
-    fileID: up.fileID,
-    url: urls.fileList[0].tempFileURL,
-    expiresAt: iso(new Date(ctx.now.getTime() + URL_MAX_AGE * 1000)),
-    rows: docs.length,
-  };
+  return { ...(await privateExport(ctx, fileName, Buffer.from('\ufeff' + lines.join('\n'), 'utf8'))), rows: docs.length };
 }
 
 export { DEFAULT_ESCALATE_DAYS, DEFAULT_TOPIC_THRESHOLD };

@@ -3,7 +3,6 @@
  * keep the books: written under the maker's own exports folder with an unguessable
  * name, handed out as a 10-minute link (as accounts' roster export).
  */
-import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { assertCan } from '../../core/authz';
 import { EXPORT_KIND_LABELS, type ExportKind, type FeesExport } from '../../core/fees/contract';
@@ -13,8 +12,7 @@ import { formatDate } from '../../core/platform/time';
 import { formatFen } from '../../core/platform/units';
 import type { BillDoc } from '../../core/fees/docs';
 import { compounds } from '../_shared/directory';
-import { iso } from '../_shared/db';
-import { exportPath } from '../_shared/files';
+import { privateExport } from '../_shared/files';
 import { refundStateOf } from '../_shared/refunds';
 import type { Ctx } from '../_shared/router';
 import { compoundTarget } from './common';
@@ -23,7 +21,6 @@ import { bills, ledger, payments, statements } from './docs';
 /** What a bill's quantity counts, for the bills sheet. */
 const BILL_UNIT_LABELS: Record<BillDoc['unit'], string> = { m2: '㎡', space: '个车位', home: '户', kwh: '度' };
 
-const URL_MAX_AGE = 600;
 const yuan = (fen: number) => Number(formatFen(fen));
 
 export async function exportXlsx(ctx: Ctx, input: { compoundId: string; kind: ExportKind; period: string }): Promise<FeesExport> {
@@ -140,18 +137,5 @@ export async function exportXlsx(ctx: Ctx, input: { compoundId: string; kind: Ex
   ws.getRow(1).font = { bold: true };
   const fileName = `${compound.name}-${EXPORT_KIND_LABELS[input.kind]}-${input.period}.xlsx`;
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  const up = await ctx.cloud.uploadFile({
-    cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')),
-    fileContent: buffer,
-  });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: URL_MAX_AGE }] })) as {
-    fileList: { tempFileURL: string }[];
-  };
-  return {
-    fileName,
-    fileID: up.fileID,
-    url: urls.fileList[0].tempFileURL,
-    expiresAt: iso(new Date(ctx.now.getTime() + URL_MAX_AGE * 1000)),
-    rows,
-  };
+  return { ...(await privateExport(ctx, fileName, buffer)), rows };
 }

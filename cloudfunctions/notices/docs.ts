@@ -113,10 +113,12 @@ export interface NoticeReminderDoc {
   reminded: number;
   unreachable: number;
 }
+/** A linked WeChat group: a 楼栋群 (buildingId) or a compound's 业主群 (ownersOf, no buildingId). */
 export interface GroupLinkDoc {
   _id: string;
   openGId: string;
-  buildingId: string;
+  buildingId?: string;
+  ownersOf?: string;
   compoundId: string;
   communityId: string;
   linkedBy: string;

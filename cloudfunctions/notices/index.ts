@@ -13,7 +13,7 @@ import { jobProgress, markTold, readSummary, remind, remindPreview, unmarkTold, 
 import { recordGrant } from '../_shared/messaging';
 import { jobsTimer } from '../_shared/jobs';
 import './messages';
-import { linkGroup } from './groups';
+import { linkGroup, linkOwnersGroup } from './groups';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -37,6 +37,7 @@ export const main = createMain(
     'notices.unmarkTold': unmarkTold,
     'notices.subscribe': recordGrant,
     'groups.link': linkGroup,
+    'groups.linkOwners': linkOwnersGroup,
   },
   {
     system: [

@@ -24,6 +24,7 @@ import { endOfShanghaiDay, formatDate } from '../../core/platform/time';
 import type { Actor } from '../../core/platform/roles';
 import type { AppLink } from '../../core/platform/links';
 import { createHash } from 'node:crypto';
+import { checkText as checkTextOnce } from '../_shared/media';
 import type { Ctx } from '../_shared/router';
 import {
   buildings as buildingsRepo,
@@ -126,23 +127,12 @@ function expiry(ctx: Ctx, expiresOn?: string): Date | null {
 }
 
 /** msgSecCheck v2 on title and body with the author's openid. Throws CONTENT_REJECTED; writes nothing. */
-async function checkText(ctx: Ctx, c: Pick<Content, 'title' | 'body'>) {
-  let res: { result?: { suggest?: string; label?: number } };
-  try {
-    res = await ctx.cloud.openapi.security.msgSecCheck({
-      openid: ctx.openid,
-      scene: SEC_SCENE,
-      version: 2,
-      title: c.title,
-      content: `${c.title}\n${c.body}`,
-    });
-  } catch (e) {
-    console.error('[msgSecCheck]', (e as Error).message);
-    throw new AppError('INTERNAL', '内容安全检测暂时不可用，请稍后再发布');
-  }
-  const suggest = res.result?.suggest ?? 'risky';
-  if (suggest !== 'pass') throw new AppError('CONTENT_REJECTED', rejectionMessage('text', suggest, res.result?.label ?? 0));
-}
+const checkText = (ctx: Ctx, c: Pick<Content, 'title' | 'body'>) =>
+  checkTextOnce(ctx, `${c.title}\n${c.body}`, {
+    scene: SEC_SCENE,
+    title: c.title,
+    rejected: (suggest, label) => rejectionMessage('text', suggest, label),
+  });
 
 /** Start the asynchronous check of every image; their verdicts arrive by `onMediaCheck`. */
 async function checkImages(ctx: Ctx, images: string[]): Promise<NoticeMedia[]> {

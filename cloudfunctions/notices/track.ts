@@ -2,7 +2,15 @@
  * Following a notice up: read rate per building, homes not yet read, a reminder by
  * subscribe message, and 已当面告知 for homes told in person (counted apart).
  */
-import type { BuildingReadRate, ReadSummary, RemindPreview, RemindResult, UnreadHome, UnreadHomesPage } from '../../core/notices/contract';
+import type {
+  BuildingReadRate,
+  GroupReads,
+  ReadSummary,
+  RemindPreview,
+  RemindResult,
+  UnreadHome,
+  UnreadHomesPage,
+} from '../../core/notices/contract';
 import { can } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import { maskName } from '../../core/platform/mask';
@@ -11,7 +19,7 @@ import { naturalCompare } from '../../core/platform/text';
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor } from '../_shared/db';
-import { homes, leadContactPhone, memberships, people, type PersonDoc } from '../_shared/directory';
+import { compounds, homes, leadContactPhone, memberships, people, type PersonDoc } from '../_shared/directory';
 import { enqueue, jobProgress as advanceJob, jobStatus, work, workerBudgetMs } from '../_shared/jobs';
 import { grantsLeft } from '../_shared/messaging';
 import { NOTICE_TEMPLATE_ID } from '../../core/notices/contract';
@@ -91,7 +99,8 @@ export async function readSummary(ctx: Ctx, input: { noticeId: string }): Promis
   const tracked = mustTrack(actor, n, ctx.now);
   const $ = ctx.db.command.aggregate;
   const from = fromVersion(n);
-  const [counts, byGroup, readers, links] = await Promise.all([
+  const compoundIds = [...new Set(tracked.map((b) => b.compoundId))];
+  const [counts, byGroup, readers, buildingLinks, ownerLinks, compoundDocs] = await Promise.all([
     countsByBuilding(ctx, n),
     ctx.db
       .collection('noticeGroupOpens')
@@ -102,6 +111,8 @@ export async function readSummary(ctx: Ctx, input: { noticeId: string }): Promis
       .end(),
     noticeReads(ctx.db).count({ rootId: n.rootId, version: ctx.db.command.gte(from) }),
     groupLinks(ctx.db).find({ buildingId: ctx.db.command.in(tracked.map((b) => b.id)) }, { limit: 1000 }),
+    groupLinks(ctx.db).find({ ownersOf: ctx.db.command.in(compoundIds) }, { limit: 100 }),
+    compounds(ctx.db).byIds(compoundIds),
   ]);
   const perBuilding: (ReadCounts & { b: TargetBuilding })[] = tracked.map((b) => ({
     b,
@@ -118,9 +129,26 @@ export async function readSummary(ctx: Ctx, input: { noticeId: string }): Promis
     ...rates(c),
   }));
   const opens = new Map((byGroup as { list: { _id: string; n: number }[] }).list.map((g) => [g._id, g.n]));
-  const linkDocs = links;
-  const linkedIds = new Set(linkDocs.map((l) => l._id));
   const name = new Map(tracked.map((b) => [b.id, b.name]));
+  const compoundName = (id: string) => compoundDocs.get(id)?.name ?? '';
+  const groups: GroupReads[] = [
+    ...ownerLinks.map((l): GroupReads => ({
+      openGId: l._id,
+      kind: 'owners',
+      compoundId: l.compoundId,
+      name: `${compoundName(l.compoundId)}业主群`,
+      opens: opens.get(l._id) ?? 0,
+    })),
+    ...buildingLinks.map((l): GroupReads => ({
+      openGId: l._id,
+      kind: 'building',
+      buildingId: l.buildingId,
+      compoundId: l.compoundId,
+      name: `${name.get(l.buildingId ?? '') ?? ''}楼栋群`,
+      opens: opens.get(l._id) ?? 0,
+    })),
+  ];
+  const linkedIds = new Set(groups.map((g) => g.openGId));
   return {
     noticeId: n._id,
     title: n.title,
@@ -128,12 +156,8 @@ export async function readSummary(ctx: Ctx, input: { noticeId: string }): Promis
     total: rates(sumCounts(perBuilding)),
     buildings,
     readers,
-    groups: linkDocs.map((l) => ({
-      openGId: l._id,
-      buildingId: l.buildingId,
-      buildingName: name.get(l.buildingId) ?? '',
-      opens: opens.get(l._id) ?? 0,
-    })),
+    groups,
+    compounds: compoundIds.map((id) => ({ compoundId: id, name: compoundName(id) })),
     unlinkedGroupOpens: [...opens.entries()].filter(([g]) => !linkedIds.has(g)).reduce((s, [, v]) => s + v, 0),
     readFromVersion: from,
     version: n.version,

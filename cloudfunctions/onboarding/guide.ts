@@ -63,6 +63,7 @@ export async function getGuide(ctx: Ctx, input: { compoundId?: string }): Promis
     bookkeepers: count('bookkeeper'),
     ratesSet: keys.has('rates'),
     buildingGroupsLinked: [...ids].filter((id) => keys.has(`group:${id}`)).length,
+    ownersGroupLinked: keys.has('ownersGroup'),
     postersPrinted: keys.has('posters'),
   };
   const runBy = facts.committeeMembers > 0 ? 'committee' : 'community';

@@ -14,7 +14,7 @@ import { COMMON_AREA_LABELS, deadlines, onBoard, type CommonArea, type RepairCat
 import { ROLE_LABELS, type Actor } from '../../core/platform/roles';
 import { periodOf } from '../../core/platform/time';
 import type { Ctx } from '../_shared/router';
-import { startMediaChecks } from '../_shared/media';
+import { checkText as checkTextOnce, startMediaChecks } from '../_shared/media';
 import { buildings, compounds, homes, requirePerson, targetOf } from '../_shared/directory';
 import { assertOwnFiles } from '../_shared/files';
 import { FOREVER, repairs, type RepairDoc, type RepairMedia } from './docs';
@@ -35,18 +35,9 @@ export function roleLabelIn(actor: Pick<Actor, 'roles'>, compoundId: string): st
   return ROLE_LABELS.resident;
 }
 
-/** msgSecCheck v2 on what people typed. Throws CONTENT_REJECTED; writes nothing. */
-export async function checkText(ctx: Ctx, content: string) {
-  if (!content.trim()) return;
-  let res: { result?: { suggest?: string } };
-  try {
-    res = await ctx.cloud.openapi.security.msgSecCheck({ openid: ctx.openid, scene: SEC_SCENE, version: 2, content });
-  } catch (e) {
-    console.error('[msgSecCheck]', (e as Error).message);
-    throw new AppError('INTERNAL', '内容安全检测暂时不可用，请稍后再提交');
-  }
-  if ((res.result?.suggest ?? 'risky') !== 'pass') throw new AppError('CONTENT_REJECTED', '描述或备注未通过安全检测，请修改后再提交');
-}
+/** msgSecCheck on what people typed. Throws CONTENT_REJECTED; writes nothing. */
+export const checkText = (ctx: Ctx, content: string) =>
+  checkTextOnce(ctx, content, { scene: SEC_SCENE, rejected: '描述或备注未通过安全检测，请修改后再提交' });
 
 /** Start the asynchronous check of each photo; verdicts arrive by the wxa_media_check push. */
 export async function checkImages(ctx: Ctx, fileIDs: string[]): Promise<RepairMedia[]> {

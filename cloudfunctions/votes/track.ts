@@ -1,12 +1,10 @@
 /** The roll, who has not voted (door-to-door), reminders, published results and the .xlsx export. */
-import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/platform/errors';
 import type { Page } from '../../core/platform/api';
 import type { JobView } from '../../core/platform/jobs';
 import { formatHundredths } from '../../core/platform/units';
 import { formatDate, formatDateTime } from '../../core/platform/time';
-import { EXPORT_URL_MAX_AGE } from '../../core/accounts/limits';
 import {
   VOTE_TEMPLATE_FIELDS,
   VOTE_TEMPLATE_ID,
@@ -22,7 +20,7 @@ import { phaseOf } from '../../core/votes/rules';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
 import { compounds, memberships, people, requirePerson } from '../_shared/directory';
-import { exportPath } from '../_shared/files';
+import { privateExport } from '../_shared/files';
 import { defineJob, enqueue, jobProgress, jobView, jobs, work, workerBudgetMs } from '../_shared/jobs';
 import { sendWithGrant } from '../_shared/messaging';
 import { ballots, matters, roll, type RollDoc } from './docs';
@@ -211,19 +209,7 @@ export async function exportResults(ctx: Ctx, input: { matterId: string }): Prom
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const fileName = `${m.compoundName}-表决结果-${formatDate(ctx.now)}.xlsx`;
-  const up = await ctx.cloud.uploadFile({
-    cloudPath: exportPath(ctx.openid, fileName, randomBytes(16).toString('hex')),
-    fileContent: buffer,
-  });
-  const urls = (await ctx.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: EXPORT_URL_MAX_AGE }] })) as {
-    fileList: { tempFileURL: string }[];
-  };
-  return {
-    fileName,
-    fileID: up.fileID,
-    url: urls.fileList[0].tempFileURL,
-    expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_URL_MAX_AGE * 1000)),
-  };
+  return privateExport(ctx, fileName, buffer);
 }
 
 export { matters };

@@ -32,5 +32,3 @@ export const REDEEM_LIMITS = {
 } as const;
 /** Roster import: rows per file, row errors shown (the total is always given), rows per job batch. */
 export const IMPORT_LIMITS = { maxRows: 100_000, errorsShown: 100, batchSize: 200 } as const;
-/** An export's download link lives this long (seconds). */
-export const EXPORT_URL_MAX_AGE = 600;

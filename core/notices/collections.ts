@@ -39,5 +39,12 @@ export const NOTICES_COLLECTIONS = defineCollections([
   /** Subscribe-message grants left, _id `${openid}_${templateId}`. */
   { name: 'subscriptions', indexes: [{ name: 'person', keys: { personId: 1 } }] },
   /** A WeChat group (_id = openGId) linked to the building group it is. */
-  { name: 'groupLinks', indexes: [{ name: 'building', keys: { buildingId: 1 } }] },
+  {
+    name: 'groupLinks',
+    indexes: [
+      { name: 'building', keys: { buildingId: 1 } },
+      /** A compound's 业主群 links (only they carry ownersOf). */
+      { name: 'owners', keys: { ownersOf: 1 } },
+    ],
+  },
 ]);

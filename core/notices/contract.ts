@@ -118,8 +118,13 @@ export interface BuildingReadRate extends ReadRate {
 }
 export interface GroupReads {
   openGId: string;
-  buildingId: string;
-  buildingName: string;
+  /** 'building': a 楼栋群; 'owners': the compound's 业主群 (a compound may have several). */
+  kind: 'building' | 'owners';
+  /** The building of a 楼栋群; the compound of a 业主群. */
+  buildingId?: string;
+  compoundId: string;
+  /** What people call the group: 「3栋楼栋群」, 「天翔世家业主群」. */
+  name: string;
   /** People who opened the notice from this WeChat group's share card. */
   opens: number;
 }
@@ -133,7 +138,9 @@ export interface ReadSummary {
   /** Distinct people who opened it (in the buildings the caller tracks or not). */
   readers: number;
   groups: GroupReads[];
-  /** Opens from WeChat groups not linked to a building yet. */
+  /** The compounds of the tracked buildings: a group may be linked as one's 业主群. */
+  compounds: { compoundId: string; name: string }[];
+  /** Opens from WeChat groups not linked yet. */
   unlinkedGroupOpens: number;
   /** Reads and 已当面告知 of versions from this one on count (a correction marked 需重新阅读 raises it). */
   readFromVersion: number;
@@ -285,6 +292,12 @@ export const noticesApi = defineApi('notices', {
     openGId: string;
     buildingId: string;
     buildingName: string;
+  }>(),
+  /** Link a WeChat group as the compound's 业主群 (the owners' group, which the committee runs). */
+  'groups.linkOwners': action(z.object({ compoundId: id, groupInfo }).strict()).returns<{
+    openGId: string;
+    compoundId: string;
+    name: string;
   }>(),
 });
 

@@ -27,4 +27,12 @@ export const NOTICES_PERMISSIONS = {
     ['buildingLead', 'building'],
     ['branchSecretary', 'compound'],
   ],
+  /**
+   * Link a WeChat group as the compound's 业主群: the owners' committee, which runs it
+   * (and so the community worker standing in for a compound without one), or the branch secretary.
+   */
+  'group.linkOwners': [
+    ['committeeMember', 'compound'],
+    ['branchSecretary', 'compound'],
+  ],
 } as const satisfies PermissionTable;

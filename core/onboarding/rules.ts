@@ -204,6 +204,8 @@ export interface GuideFacts {
   bookkeepers: number;
   ratesSet: boolean;
   buildingGroupsLinked: number;
+  /** At least one WeChat group linked as the compound's 业主群. */
+  ownersGroupLinked: boolean;
   postersPrinted: boolean;
 }
 
@@ -264,9 +266,15 @@ export function guideSteps(f: GuideFacts, runBy: 'committee' | 'community'): Gui
     {
       key: 'groups',
       title: '关联业主群和楼栋群',
-      done: f.buildingGroupsLinked > 0,
-      summary: f.buildingGroupsLinked > 0 ? `已关联 ${f.buildingGroupsLinked}/${f.buildings} 个楼栋群` : '把通知转发到微信群，即可关联该群',
+      // Done once the owners can be reached in a group: the 业主群, or a first 楼栋群
+      // (a compound without a 业主群 runs on its building groups). The rest is listed.
+      done: f.ownersGroupLinked || f.buildingGroupsLinked > 0,
+      summary:
+        f.ownersGroupLinked || f.buildingGroupsLinked > 0
+          ? [f.ownersGroupLinked ? '业主群已关联' : '业主群未关联', `楼栋群 ${f.buildingGroupsLinked}/${f.buildings}`].join('，')
+          : '把通知转发到微信群，即可关联该群',
       items: [
+        { label: '业主群', done: f.ownersGroupLinked },
         { label: `楼栋群（${f.buildingGroupsLinked}/${f.buildings}）`, done: f.buildingGroupsLinked >= f.buildings && f.buildings > 0 },
       ],
     },

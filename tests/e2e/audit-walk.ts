@@ -16,8 +16,9 @@
  *   - round trips: every page shows itself with one backend call in one wave and no
  *     duplicate, OVER_BUDGET aside (tests/e2e/round-trip-budget.ts), and the 首页 with
  *     home.get alone.
- * One runtime and one browser for the suite; screenshots of every page in both modes
- * go to E2E_SHOTS (default e2e-shots/, ignored by git).
+ * One runtime and one browser for the suite. With E2E_SHOTS set, a screenshot of every
+ * page in both modes goes there, to look at (as every walk's `shot` does); without it
+ * none is taken: several hundred full-page screenshots cost minutes of the suite.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,8 +27,8 @@ import { phone, signIn, useRuntimeAndBrowser, visit } from './support';
 import { auditPage, bodyGrowth, pageIsBlank, textSizes, type Finding } from './page-audit';
 import { callsOf, overBudget, recordCalls, type PageCalls } from './round-trip-budget';
 
-const SHOTS = process.env.E2E_SHOTS ?? join(__dirname, '..', '..', 'e2e-shots');
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = process.env.E2E_SHOTS;
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
 interface PageFinding {
   page: string;
@@ -142,7 +143,7 @@ export function auditAs(people: readonly (readonly [string, string])[]): void {
             .replace(/^\//, '')
             .replace(/\/index$/, '')
             .replace(/\//g, '_');
-          await page.screenshot({ path: join(SHOTS, `${key}-${large ? 'large' : 'normal'}-${slug}.png`), fullPage: true });
+          if (SHOTS) await page.screenshot({ path: join(SHOTS, `${key}-${large ? 'large' : 'normal'}-${slug}.png`), fullPage: true });
           for (const f of await auditPage(page, large)) findings.push({ page: `${route}${large ? ' (大字)' : ''}`, ...f });
           const sizes = await textSizes(page);
           // `me` is kept on the phone since the sign-in, as in a session.

@@ -337,7 +337,7 @@ describe('5. roster import: own files only, resumable, building facts written wi
       h2.close();
       useEmulator(h.emu); // the SDK the functions import answers from the first emulator again
     }
-  }, 30_000); // about 3.5 s alone; more while other suites run
+  }, 120_000); // about 5 s alone; far more while other suites share the cores
 
   it('two imports into one building in parallel lose nothing', async () => {
     const fileA: (string | number)[][] = [];

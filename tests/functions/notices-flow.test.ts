@@ -526,7 +526,7 @@ describe('share cards in WeChat groups', () => {
       expect(r).toMatchObject({ writes: 0, result: { ok: false, error: { code: 'NOT_FOUND' } } });
     }
     const s = await h.as('txsj-lead-3').ok('notices', 'notices.summary', { noticeId: n.id });
-    expect(s.groups).toEqual([{ openGId: G, buildingId: 'txsj-b3', buildingName: '3栋', opens: 2 }]);
+    expect(s.groups).toEqual([{ openGId: G, kind: 'building', buildingId: 'txsj-b3', compoundId: 'txsj', name: '3栋楼栋群', opens: 2 }]);
     expect(s.unlinkedGroupOpens).toBe(1);
     // The group cannot be moved to another building, even by someone allowed to link there.
     expect(await h.as('txsj-lead-5').call('notices', 'groups.link', { buildingId: 'txsj-b5', groupInfo: groupInfo(G) })).toMatchObject({

@@ -91,6 +91,10 @@ const MATRIX: Record<keyof (typeof noticesApi)['actions'], Spec> = {
     allowed: ['txsj-lead-3', 'txsj-secretary'],
     payload: async () => ({ buildingId: 'txsj-b3', groupInfo: { cloudID: h.emu.shareTickets.issue({ openGId: 'tMatrixGroup' }) } }),
   },
+  'groups.linkOwners': {
+    allowed: ['txsj-committee', 'txsj-secretary'],
+    payload: async () => ({ compoundId: 'txsj', groupInfo: { cloudID: h.emu.shareTickets.issue({ openGId: 'tMatrixOwners' }) } }),
+  },
 };
 
 describe('authorization matrix: every action × every identity', () => {
@@ -201,6 +205,12 @@ const SPECIFIC: () => Record<string, Record<string, unknown>[]> = () => ({
     { buildingId: 'txsj-b3', groupInfo: { cloudID: 'c' } },
   ],
   'notices.groupOpen': [{ noticeId: 'x', groupInfo: { cloudID: 'c', data: {} } }],
+  'groups.linkOwners': [
+    { compoundId: 'txsj' },
+    { compoundId: 'txsj', openGId: 'a', groupInfo: { cloudID: h.emu.shareTickets.issue({ openGId: 'a' }) } },
+    { compoundId: 'txsj', buildingId: 'txsj-b3', groupInfo: { cloudID: h.emu.shareTickets.issue({ openGId: 'a' }) } },
+    { compoundId: '', groupInfo: { cloudID: h.emu.shareTickets.issue({ openGId: 'a' }) } },
+  ],
 });
 
 describe('bad input: BAD_REQUEST with a Chinese message, and nothing written', () => {

@@ -66,6 +66,7 @@ describe('the guide', () => {
     bookkeepers: 0,
     ratesSet: false,
     buildingGroupsLinked: 0,
+    ownersGroupLinked: false,
     postersPrinted: false,
   };
   it('marks the first step not done as next, whatever order steps were done in', () => {
@@ -79,6 +80,22 @@ describe('the guide', () => {
       ['posters', true, false],
     ]);
     expect(some[0].summary).toBe('已导入 120 户（3/3 栋）');
+  });
+
+  it('the groups step: done with the 业主群 or a first 楼栋群, each listed', () => {
+    const step = (f: Partial<GuideFacts>) => guideSteps({ ...none, ...f }, 'committee').find((s) => s.key === 'groups')!;
+    expect(step({}).done).toBe(false);
+    const owners = step({ ownersGroupLinked: true });
+    expect([owners.done, owners.summary, owners.items.map((i) => [i.label, i.done])]).toEqual([
+      true,
+      '业主群已关联，楼栋群 0/3',
+      [
+        ['业主群', true],
+        ['楼栋群（0/3）', false],
+      ],
+    ]);
+    const building = step({ buildingGroupsLinked: 1 });
+    expect([building.done, building.summary, building.items[0].done]).toEqual([true, '业主群未关联，楼栋群 1/3', false]);
   });
 
   it('names the committee to be elected when the community runs the compound', () => {

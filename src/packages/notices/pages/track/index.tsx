@@ -45,21 +45,27 @@ export default function TrackPage() {
   // 关联微信群: only a lead or branch secretary, only inside WeChat, only when this
   // visit came from a group share card (the group's CloudID proves which group).
   const me = cachedMe();
-  const mayLink = canAnywhere(actorOf(me), 'group.link');
+  const mayLinkBuilding = canAnywhere(actorOf(me), 'group.link');
+  const mayLinkOwners = canAnywhere(actorOf(me), 'group.linkOwners');
+  const mayLink = mayLinkBuilding || mayLinkOwners;
   const [groupInfo, setGroupInfo] = useState<GroupInfo | undefined>(undefined);
   const [linking, setLinking] = useState<string | null>(null);
   useEffect(() => {
     if (isWeapp && mayLink) void groupInfoFromEnter().then(setGroupInfo);
   }, [mayLink]);
 
-  async function link(buildingId: string) {
-    setLinking(buildingId);
+  /** Link the group this visit came from, as a building's 楼栋群 or a compound's 业主群. */
+  async function link(to: { buildingId: string } | { compoundId: string }) {
+    setLinking('buildingId' in to ? to.buildingId : to.compoundId);
     try {
       // A CloudID is single use: fetch a fresh one for this tap.
       const info = (await groupInfoFromEnter()) ?? groupInfo;
       if (!info) throw new Error('no group');
-      const r = await api('notices').call('groups.link', { buildingId, groupInfo: info });
-      void Taro.showToast({ title: `已关联为${r.buildingName}楼栋群`, icon: 'success' });
+      const name =
+        'buildingId' in to
+          ? `${(await api('notices').call('groups.link', { buildingId: to.buildingId, groupInfo: info })).buildingName}楼栋群`
+          : (await api('notices').call('groups.linkOwners', { compoundId: to.compoundId, groupInfo: info })).name;
+      void Taro.showToast({ title: `已关联为${name}`, icon: 'success' });
       void summary.reload();
     } catch (e) {
       void Taro.showToast({
@@ -85,7 +91,8 @@ export default function TrackPage() {
   }
 
   const t = s.total;
-  const linkable = s.buildings;
+  const linkable = mayLinkBuilding ? s.buildings : [];
+  const ownersLinkable = mayLinkOwners ? s.compounds : [];
   return (
     <PageShell className='notice-track'>
       <View className='card track-head'>
@@ -158,7 +165,7 @@ export default function TrackPage() {
         {s.groups.map((g) => (
           <View key={g.openGId} className='row track-group'>
             <View className='row__main'>
-              <View className='row__title'>{g.buildingName}楼栋群</View>
+              <View className='row__title'>{g.name}</View>
             </View>
             <View className='row__side'>{g.opens} 人从群里打开</View>
           </View>
@@ -177,10 +184,22 @@ export default function TrackPage() {
         <View className='card track-link'>
           <View className='card__title'>关联微信群</View>
           <View className='note'>
-            把通知“分享到群”发进本楼的微信群，再在群里点开这条通知，就可以把这个群关联为本楼的楼栋群。关联后，这里会显示每个楼栋群有多少人打开了通知。
+            把通知“分享到群”发进业主群或本楼的微信群，再在群里点开这条通知，就可以把这个群关联为业主群或楼栋群。关联后，这里会显示每个群有多少人打开了通知。
           </View>
           {isWeapp && groupInfo ? (
             <View className='stack track-link__actions'>
+              {ownersLinkable.map((c) => (
+                <Btn
+                  key={c.compoundId}
+                  block
+                  type='ghost'
+                  loading={linking === c.compoundId}
+                  className='track-link-btn'
+                  onClick={() => link({ compoundId: c.compoundId })}
+                >
+                  把这个群关联为{c.name}业主群
+                </Btn>
+              ))}
               {linkable.map((b) => (
                 <Btn
                   key={b.buildingId}
@@ -188,7 +207,7 @@ export default function TrackPage() {
                   type='ghost'
                   loading={linking === b.buildingId}
                   className='track-link-btn'
-                  onClick={() => link(b.buildingId)}
+                  onClick={() => link({ buildingId: b.buildingId })}
                 >
                   把这个群关联为{b.buildingName}楼栋群
                 </Btn>

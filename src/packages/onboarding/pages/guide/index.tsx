@@ -40,7 +40,7 @@ function linksOf(key: GuideStepKey, compoundId: string): { label: string; url: s
 
 const HINTS: Partial<Record<GuideStepKey, string>> = {
   people: '小区党支部书记和物业经理由社区工作人员任命；没有书记时，业委会可先任命楼栋长。记账员由业委会任命，物业员工用邀请码加入。',
-  groups: '在微信群里转发一条通知，打开「阅读情况」即可把该群关联到楼栋。',
+  groups: '把一条通知转发到业主群或楼栋群，在群里点开它，再打开「阅读情况」，即可把这个群关联为业主群或楼栋群。',
 };
 
 export default function GuidePage() {
