@@ -34,7 +34,7 @@ async function secretaryOf(ctx: Ctx, compoundId: string): Promise<BranchCaller> 
 
 const dayOf = (d: Date | string) => shanghaiDay(new Date(d));
 
-async function views(ctx: Ctx, list: PartyMemberDoc[]): Promise<RosterMember[]> {
+async function views(ctx: Ctx, list: PartyMemberDoc[], me: string): Promise<RosterMember[]> {
   const bound = list.flatMap((m) => (m.personId ? [m.personId] : []));
   const _ = ctx.db.command;
   const [ms, counts] = await Promise.all([
@@ -57,6 +57,7 @@ async function views(ctx: Ctx, list: PartyMemberDoc[]): Promise<RosterMember[]> 
     joinedAt: dayOf(m.joinedAt),
     endedAt: m.endedAt ? dayOf(m.endedAt) : null,
     households: counts[i],
+    canChange: m.active && m.personId !== me,
   }));
 }
 
@@ -77,7 +78,7 @@ export async function members(
     compoundName: b.compound.name,
     status: input.status,
     active,
-    items: await views(ctx, list.slice(0, input.size)),
+    items: await views(ctx, list.slice(0, input.size), b.person._id),
     ...(more ? { nextCursor: String(offset + input.size) } : {}),
   };
 }
@@ -128,7 +129,7 @@ async function add(ctx: Ctx, input: AddInput): Promise<RosterMember> {
     await transaction(ctx.db, async (tx) => {
       if (!(await partyMembers(ctx.db).in(tx).get(id))) await partyMembers(ctx.db).in(tx).put(id, doc);
     });
-    return (await views(ctx, [await partyMembers(ctx.db).must(id)]))[0];
+    return (await views(ctx, [await partyMembers(ctx.db).must(id)], b.person._id))[0];
   }
   const person = await residentToAdd(ctx, b, input.personId);
   const id = memberId(c._id, person._id);
@@ -159,7 +160,7 @@ async function add(ctx: Ctx, input: AddInput): Promise<RosterMember> {
       });
     await people(ctx.db).in(tx).patch(person._id, { partyMember: true });
   });
-  return (await views(ctx, [await partyMembers(ctx.db).must(id)]))[0];
+  return (await views(ctx, [await partyMembers(ctx.db).must(id)], b.person._id))[0];
 }
 
 async function edit(ctx: Ctx, b: BranchCaller, m: PartyMemberDoc, input: EditInput): Promise<RosterMember> {
@@ -173,7 +174,7 @@ async function edit(ctx: Ctx, b: BranchCaller, m: PartyMemberDoc, input: EditInp
         .in(tx)
         .patch(m._id, { duty: input.duty, committee: isCommittee(input.duty), sortKey: rosterSortKey(input.duty, cur.name) });
     });
-    return (await views(ctx, [await partyMembers(ctx.db).must(m._id)]))[0];
+    return (await views(ctx, [await partyMembers(ctx.db).must(m._id)], b.person._id))[0];
   }
   // A name-only entry whose person has now bound: the entry moves to the person (it had no households or visits of its own).
   const person = await residentToAdd(ctx, b, input.personId);
@@ -202,7 +203,7 @@ async function edit(ctx: Ctx, b: BranchCaller, m: PartyMemberDoc, input: EditInp
     await partyMembers(ctx.db).in(tx).remove(m._id);
     await people(ctx.db).in(tx).patch(person._id, { partyMember: true });
   });
-  return (await views(ctx, [await partyMembers(ctx.db).must(id)]))[0];
+  return (await views(ctx, [await partyMembers(ctx.db).must(id)], b.person._id))[0];
 }
 
 async function end(ctx: Ctx, b: BranchCaller, m: PartyMemberDoc): Promise<RosterMember> {
@@ -223,5 +224,5 @@ async function end(ctx: Ctx, b: BranchCaller, m: PartyMemberDoc): Promise<Roster
       if (left.length < 100) break;
     }
   }
-  return (await views(ctx, [await partyMembers(ctx.db).must(m._id)]))[0];
+  return (await views(ctx, [await partyMembers(ctx.db).must(m._id)], b.person._id))[0];
 }

@@ -251,6 +251,8 @@ export interface RosterMember {
   joinedAt: string;
   endedAt: string | null;
   households: number;
+  /** The caller may edit or end it: on the roster now, and not the caller's own entry (SELF_DECISION). */
+  canChange: boolean;
 }
 export interface RosterPage extends Page<RosterMember> {
   compoundId: string;

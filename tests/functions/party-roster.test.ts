@@ -35,7 +35,7 @@ it('lists the roster a page at a time: 47 members, the 书记 first', async () =
   const first = await sec().ok('party', 'party.members', { compoundId: TXSJ, size: 20 });
   expect(first).toMatchObject({ compoundId: TXSJ, status: 'active', active: 47 });
   expect(first.items).toHaveLength(20);
-  expect(first.items[0]).toMatchObject({ personId: 'p-txsj-secretary', duty: '书记', committee: true, bound: true });
+  expect(first.items[0]).toMatchObject({ personId: 'p-txsj-secretary', duty: '书记', committee: true, bound: true, canChange: false });
   const second = await sec().ok('party', 'party.members', { compoundId: TXSJ, size: 20, cursor: first.nextCursor });
   const third = await sec().ok('party', 'party.members', { compoundId: TXSJ, size: 20, cursor: second.nextCursor });
   expect(third.nextCursor).toBeUndefined();
@@ -52,7 +52,15 @@ it('adds a bound resident once however often the call is retried; their homes sh
   const ok = [a, b].filter((x) => x.ok).map((x) => x.data);
   expect(ok.length).toBeGreaterThan(0);
   const again = await sec().ok('party', 'party.saveMember', payload);
-  expect(again).toMatchObject({ id: `${TXSJ}_${r.personId}`, bound: true, duty: '党员', committee: false, households: 0, endedAt: null });
+  expect(again).toMatchObject({
+    id: `${TXSJ}_${r.personId}`,
+    bound: true,
+    duty: '党员',
+    committee: false,
+    households: 0,
+    endedAt: null,
+    canChange: true,
+  });
   expect(again.homes[0]).toMatch(/栋.*（业主）$/);
   expect((await person(r.personId)).partyMember).toBe(true);
   expect((await sec().ok('party', 'party.members', { compoundId: TXSJ, size: 50 })).active).toBe(48);

@@ -37,7 +37,7 @@ function Member(props: { m: RosterMember; onEdit: () => void; onEnd: () => void 
         </View>
         <View className='row__sub'>{sub}</View>
       </View>
-      {m.endedAt ? null : (
+      {!m.canChange ? null : (
         <View className='party-actions'>
           <Btn size='small' className='party-member-edit' onClick={props.onEdit}>
             修改
