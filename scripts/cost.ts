@@ -29,7 +29,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { COLLECTIONS } from '../core/collections';
-import { createEmulator, installRequireHook, useEmulator, type Emulator } from '../emulator';
+import { OUTBOX, createEmulator, installRequireHook, useEmulator, type Emulator } from '../emulator';
 import { SEED_ORDER } from './lib/seed';
 import { buildSeed, demoOpenid } from './lib/seed-data';
 import { emulatorWiring, readFunctionConfigs } from './lib/function-config';
@@ -295,9 +295,9 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
     dayStart = { reads: emu.store.totals.queries, writes: emu.store.totals.writes };
     process.stderr.write(`day ${day + 1}: ${usage.calls} calls so far\n`);
   }
-  usage.messages = emu.outbox.list({ kind: 'subscribe' } as any).length;
+  usage.messages = emu.outbox.list({ kind: OUTBOX.subscribe }).length;
   usage.dbBytes = (emu.store.db.prepare('SELECT sum(length(doc)) AS n FROM _docs').get() as { n: number }).n;
-  usage.fileBytes = emu.outbox.list({ kind: 'file' } as any).reduce((s: number, f: any) => s + (f.payload?.size ?? 0), 0);
+  usage.fileBytes = emu.outbox.list({ kind: OUTBOX.file }).reduce((s: number, f: any) => s + (f.payload?.size ?? 0), 0);
   emu.close();
   return { usage, homes: txsjHomes.length };
 }

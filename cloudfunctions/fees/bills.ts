@@ -21,7 +21,7 @@ import {
 import { AppError } from '../../core/platform/errors';
 import type { JobView } from '../../core/platform/jobs';
 import { periodOf } from '../../core/platform/time';
-import { buildings as buildingsRepo, compounds, homes, requirePerson, type HomeDoc } from '../_shared/directory';
+import { buildings as buildingsRepo, compounds, homes, requirePerson, type CompoundDoc, type HomeDoc } from '../_shared/directory';
 import { defineJob, enqueue, jobs, jobProgress, jobView, work, workerBudgetMs } from '../_shared/jobs';
 import type { Ctx } from '../_shared/router';
 import { compoundTarget } from './common';
@@ -190,22 +190,29 @@ export async function summary(ctx: Ctx): Promise<FeesSummary> {
   const period = periodOf(ctx.now);
   const list = await compounds(ctx.db).byIds(ids);
   const out: FeesSummary['compounds'] = [];
-  for (const c of list.values()) {
-    const f = await monthFigures(ctx, c._id, period);
-    const head = await ledgerHeads(ctx.db).get(c._id);
-    const next = monthToClose(head?.closedThrough ?? null, period);
-    out.push({
-      compoundId: c._id,
-      name: c.name,
-      period,
-      rate: collectionRate(f.paidFen, f.dueFen),
-      nextToClose: next.closable ? next.period : null,
-      closeHint: next.hint,
-      closedBy: CLOSED_BY_LABEL,
-      bookingPeriod: bookingPeriod(head?.closedThrough ?? null, period),
-    });
-  }
+  for (const c of list.values()) out.push(await compoundSummary(ctx, c, period));
   return { dueTitle: mine.dueTitle, dueFen: mine.dueFen, due: mine.due, unpaidCount: mine.unpaidCount, compounds: out };
+}
+
+/** One compound's row of the committee's card (and of the 记账 page): collection rate, the month to close, the booking month. */
+export async function compoundSummary(
+  ctx: Ctx,
+  c: Pick<CompoundDoc, '_id' | 'name'>,
+  period: string,
+): Promise<FeesSummary['compounds'][number]> {
+  const f = await monthFigures(ctx, c._id, period);
+  const head = await ledgerHeads(ctx.db).get(c._id);
+  const next = monthToClose(head?.closedThrough ?? null, period);
+  return {
+    compoundId: c._id,
+    name: c.name,
+    period,
+    rate: collectionRate(f.paidFen, f.dueFen),
+    nextToClose: next.closable ? next.period : null,
+    closeHint: next.hint,
+    closedBy: CLOSED_BY_LABEL,
+    bookingPeriod: bookingPeriod(head?.closedThrough ?? null, period),
+  };
 }
 
 /** Collection rate per building for a month, arrears per building, and a building's homes in arrears. */

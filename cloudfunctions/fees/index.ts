@@ -17,6 +17,7 @@ import { writeDailyHeads } from './witness';
 import { exportXlsx } from './exports';
 import { PARKING_HANDLERS } from './parking';
 import { DUES_HANDLERS } from './dues';
+import { booksPage, statementPage } from './pages';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -50,6 +51,8 @@ export const main = createMain(
     'ledger.ask': ask,
     'ledger.answer': answer,
     'ledger.donations': donations,
+    'ledger.statementPage': statementPage,
+    'ledger.booksPage': booksPage,
     'fees.export': exportXlsx,
     ...PARKING_HANDLERS,
     ...DUES_HANDLERS,

@@ -10,20 +10,28 @@ import { assertCan } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import type { DecodedGroupInfo } from '../../core/notices/contract';
 import { openGIdOf } from '../../core/notices/rules';
+import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { buildings, compounds, targetOf } from '../_shared/directory';
 import { groupLinks, type GroupLinkDoc } from './docs';
 
-/** The link a group already has, refused when it is something else. */
-async function existingLink(ctx: Ctx, openGId: string, same: (l: GroupLinkDoc) => boolean): Promise<GroupLinkDoc | null> {
-  const current = await groupLinks(ctx.db).get(openGId);
-  if (current && !same(current)) {
-    throw new AppError(
-      'CONFLICT',
-      current.ownersOf ? '这个微信群已关联为业主群，请联系业委会处理' : '这个微信群已关联到其他楼栋，请联系小区党支部书记处理',
-    );
-  }
-  return current;
+/**
+ * Link a group once, in a transaction: two people linking the same group at once (one
+ * as a 楼栋群, one as the 业主群) cannot both win. Linking it again as the same is a
+ * no-op; as something else, CONFLICT.
+ */
+async function linkOnce(ctx: Ctx, link: Omit<GroupLinkDoc, '_id'>): Promise<void> {
+  const same = (l: GroupLinkDoc) => (link.ownersOf ? l.ownersOf === link.ownersOf : l.buildingId === link.buildingId);
+  await transaction(ctx.db, async (tx) => {
+    const current = await groupLinks(ctx.db).in(tx).get(link.openGId);
+    if (current && !same(current)) {
+      throw new AppError(
+        'CONFLICT',
+        current.ownersOf ? '这个微信群已关联为业主群，请联系业委会处理' : '这个微信群已关联到其他楼栋，请联系小区党支部书记处理',
+      );
+    }
+    if (!current) await groupLinks(ctx.db).in(tx).put(link.openGId, link);
+  });
 }
 
 export async function linkGroup(ctx: Ctx, input: { buildingId: string; groupInfo: DecodedGroupInfo }) {
@@ -31,17 +39,14 @@ export async function linkGroup(ctx: Ctx, input: { buildingId: string; groupInfo
   const b = await buildings(ctx.db).must(input.buildingId);
   assertCan(actor, 'group.link', targetOf({ communityId: b.communityId, compoundId: b.compoundId, buildingId: b._id }));
   const openGId = openGIdOf(input.groupInfo);
-  const current = await existingLink(ctx, openGId, (l) => l.buildingId === b._id);
-  if (!current) {
-    await groupLinks(ctx.db).put(openGId, {
-      openGId,
-      buildingId: b._id,
-      compoundId: b.compoundId,
-      communityId: b.communityId,
-      linkedBy: actor.personId ?? '',
-      linkedAt: ctx.now,
-    });
-  }
+  await linkOnce(ctx, {
+    openGId,
+    buildingId: b._id,
+    compoundId: b.compoundId,
+    communityId: b.communityId,
+    linkedBy: actor.personId ?? '',
+    linkedAt: ctx.now,
+  });
   // The first-run guide's 楼栋群 step (onboarding reads milestones, not group links).
   await reachMilestone(ctx.db, b.compoundId, `group:${b._id}`, ctx.now);
   return { openGId, buildingId: b._id, buildingName: b.name };
@@ -53,17 +58,14 @@ export async function linkOwnersGroup(ctx: Ctx, input: { compoundId: string; gro
   const c = await compounds(ctx.db).must(input.compoundId);
   assertCan(actor, 'group.linkOwners', { communityId: c.communityId, compoundId: c._id });
   const openGId = openGIdOf(input.groupInfo);
-  const current = await existingLink(ctx, openGId, (l) => l.ownersOf === c._id);
-  if (!current) {
-    await groupLinks(ctx.db).put(openGId, {
-      openGId,
-      ownersOf: c._id,
-      compoundId: c._id,
-      communityId: c.communityId,
-      linkedBy: actor.personId ?? '',
-      linkedAt: ctx.now,
-    });
-  }
+  await linkOnce(ctx, {
+    openGId,
+    ownersOf: c._id,
+    compoundId: c._id,
+    communityId: c.communityId,
+    linkedBy: actor.personId ?? '',
+    linkedAt: ctx.now,
+  });
   await reachMilestone(ctx.db, c._id, 'ownersGroup', ctx.now);
   return { openGId, compoundId: c._id, name: `${c.name}业主群` };
 }

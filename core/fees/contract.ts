@@ -13,6 +13,7 @@ import { FEE_LIMITS, PERIOD, RECEIPT_NO } from './limits';
 import { PARKING_ACTIONS } from './contract-parking';
 import { DUES_ACTIONS } from './contract-dues';
 import type { MyRefundView, RefundsPageView } from './contract-refunds';
+import type { RemindPreviewView } from './contract-dues';
 import type { RefundState } from './refunds';
 export * from './contract-parking';
 export * from './contract-dues';
@@ -258,6 +259,35 @@ export interface FeesSummary {
   }[];
 }
 
+/**
+ * 财务公示 in one call: the compound (the caller's own, or the one asked for), the
+ * 12-month trend, the newest month's statement (or the one asked for) and the donation
+ * board. `compounds` is the picker of someone with no compound of their own (the
+ * community office: its community's compounds); empty otherwise.
+ */
+export interface StatementPageView {
+  compounds: { id: string; name: string }[];
+  compoundId: string | null;
+  trend: TrendPoint[];
+  period: string | null;
+  statement: StatementView | null;
+  /** Why the month asked for is not shown (not yet published), instead of the statement. */
+  statementMissing?: string;
+  donations: DonationView[];
+}
+/**
+ * 记账结账 in one call: the compound's close-and-book row (as fees.summary gives it),
+ * and for those who remind, this month's arrears and the whole compound's reminder
+ * preview; the entries of the month a booking goes into.
+ */
+export interface BooksPageView {
+  period: string;
+  compound: FeesSummary['compounds'][number];
+  arrears: ArrearsView | null;
+  preview: RemindPreviewView | null;
+  entries: LedgerEntryView[];
+}
+
 export const EXPORT_KINDS = ['bills', 'payments', 'arrears', 'ledger', 'statements'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
@@ -379,6 +409,10 @@ export const FEES_BASE_ACTIONS = {
     id: string;
   }>(),
   'ledger.donations': action(z.strictObject({ compoundId: id })).returns<DonationView[]>(),
+  /** The 财务公示 page's one read (ledger.trend, ledger.statement and ledger.donations composed on the server). */
+  'ledger.statementPage': action(z.strictObject({ compoundId: id.optional(), period: period.optional() })).returns<StatementPageView>(),
+  /** The 记账结账 page's one read (a fees.summary row, fees.arrears, fees.remindPreview, ledger.entries). */
+  'ledger.booksPage': action(z.strictObject({ compoundId: id })).returns<BooksPageView>(),
   /** .xlsx for the people who keep the books: a private file and a 10-minute link. */
   'fees.export': action(z.strictObject({ compoundId: id, kind: z.enum(EXPORT_KINDS), period })).returns<FeesExport>(),
 };

@@ -3,8 +3,7 @@
  * join) and sign up (one conditional append to the 接龙 list), at the demo's size
  * and at 30,000 homes.
  */
-type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
-type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
+import type { Invoke, Measure } from './bench-kit';
 
 export async function activityBench<R>({ invoke, measure }: { invoke: Invoke; measure: Measure<R> }): Promise<R[]> {
   const hour = 3_600_000;

@@ -9,9 +9,8 @@ import type { Emulator } from '../../emulator';
 import type { SnapshotDoc } from '../../cloudfunctions/community/docs';
 import { FIGURE_KEYS, previousPeriod, trailingPeriods, type FigureKey, type RawFigure } from '../../core/community/rules';
 import { COMMUNITY_ID } from './seed-data';
+import type { Invoke, Measure } from './bench-kit';
 
-type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
-type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
 const COMPOUNDS = 50;
 
 export async function communityBench<R>({

@@ -9,12 +9,8 @@ import { TXSJ, buildSeed } from './seed-data';
 import { CONCERN_CATEGORIES, CONCERN_STATUSES, FOREVER, onBoard } from '../../core/concerns/rules';
 import { periodOf } from '../../core/platform/time';
 import type { ConcernDoc } from '../../cloudfunctions/concerns/docs';
+import type { Emu, Invoke, Measure } from './bench-kit';
 
-type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
-type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
-interface Emu {
-  seed(collection: string, docs: object[]): unknown;
-}
 const DAY = 86_400_000;
 
 export async function concernsBench<R>({

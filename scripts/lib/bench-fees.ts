@@ -11,9 +11,8 @@ import { spaceSortKey } from '../../core/fees/rules';
 import { enqueue } from '../../cloudfunctions/_shared/jobs';
 import { generateJob, HOMES_PER_BATCH } from '../../cloudfunctions/fees/bills';
 import { BatchMeter, systemCtx } from './bench-jobs';
+import type { Invoke, Measure } from './bench-kit';
 
-type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
-type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
 /** The shape of a bench row (scripts/bench.ts `Row`). */
 export interface FeeRow {
   action: string;

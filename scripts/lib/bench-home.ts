@@ -5,8 +5,7 @@
  * help requests, the 亮身份 ranking). Each one is an indexed read bounded by one person
  * or one compound: the same cost at every size.
  */
-type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
-type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
+import type { Invoke, Measure } from './bench-kit';
 
 export async function homeBench<R>({ invoke, measure }: { invoke: Invoke; measure: Measure<R> }): Promise<R[]> {
   const rows: R[] = [];

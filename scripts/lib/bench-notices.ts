@@ -3,8 +3,7 @@
  * author's read-rate summary for a whole 585-home compound (a single call; its DB
  * reads are printed like every other row).
  */
-type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
-type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
+import type { Invoke, Measure } from './bench-kit';
 
 export async function noticeBench<R>({ invoke, measure }: { invoke: Invoke; measure: Measure<R> }): Promise<R[]> {
   const post = async (who: string, title: string, audience: unknown) => {

@@ -11,11 +11,7 @@ import { periodOf } from '../../core/platform/time';
 import type { RepairDoc } from '../../cloudfunctions/repairs/docs';
 import { FOREVER } from '../../cloudfunctions/repairs/docs';
 
-type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
-type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
-interface Emu {
-  seed(collection: string, docs: object[]): unknown;
-}
+import type { Emu, Invoke, Measure } from './bench-kit';
 
 const HOUR = 3_600_000;
 

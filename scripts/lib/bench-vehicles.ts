@@ -10,12 +10,8 @@ import { expiresAt, type MoveStatus } from '../../core/vehicles/rules';
 import { periodOf } from '../../core/platform/time';
 import type { MoveRequestDoc, VehicleDoc } from '../../cloudfunctions/vehicles/docs';
 import { vehicleId } from '../../cloudfunctions/vehicles/docs';
+import type { Emu, Invoke, Measure } from './bench-kit';
 
-type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
-type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
-interface Emu {
-  seed(collection: string, docs: object[]): unknown;
-}
 const DAY = 86_400_000;
 
 export async function vehiclesBench<R>({

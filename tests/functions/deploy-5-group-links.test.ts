@@ -95,6 +95,20 @@ describe('the 业主群: the committee links it, its opens count, and it stays w
     }
   });
 
+  it('linked at once as a 楼栋群 and as the 业主群: one wins, the other is CONFLICT', async () => {
+    const G = 'tRaceGroup';
+    const [asBuilding, asOwners] = await Promise.all([
+      h.as('txsj-lead-3').call('notices', 'groups.link', { buildingId: 'txsj-b3', groupInfo: ticket(G) }),
+      h.as('txsj-committee').call('notices', 'groups.linkOwners', { compoundId: 'txsj', groupInfo: ticket(G) }),
+    ]);
+    const oks = [asBuilding, asOwners].filter((r) => r.ok);
+    expect(oks).toHaveLength(1);
+    expect([asBuilding, asOwners].find((r) => !r.ok)).toMatchObject({ error: { code: 'CONFLICT' } });
+    const link = (await h.db.collection('groupLinks').where({ _id: G }).get()).data[0] as { buildingId?: string; ownersOf?: string };
+    expect(asBuilding.ok ? link.buildingId : link.ownersOf).toBe(asBuilding.ok ? 'txsj-b3' : 'txsj');
+    expect(asBuilding.ok ? link.ownersOf : link.buildingId).toBeUndefined();
+  });
+
   it('a building lead may not link the 业主群, nor anyone another compound’s', async () => {
     for (const [who, compoundId] of [
       ['txsj-lead-3', 'txsj'],

@@ -225,6 +225,8 @@ const MATRIX: Record<keyof typeof FEES_BASE_ACTIONS, Spec> = {
     payload: async () => ({ questionId: (await freshQuestion()).id, answer: '用于楼道保洁。' }),
   },
   'ledger.donations': { allowed: READERS, payload: async () => ({ compoundId: 'txsj' }) },
+  'ledger.statementPage': { allowed: READERS, payload: async () => ({ compoundId: 'txsj' }) },
+  'ledger.booksPage': { allowed: ['txsj-committee', 'txsj-manager', 'txsj-bookkeeper'], payload: async () => ({ compoundId: 'txsj' }) },
   'fees.export': {
     allowed: ['txsj-committee', 'txsj-manager', 'txsj-bookkeeper'],
     payload: async () => ({ compoundId: 'txsj', kind: 'ledger', period: PERIOD }),
@@ -272,6 +274,8 @@ const OPTIONAL_FIELDS = new Set([
   'ledger.book:donor',
   'ledger.entries:category',
   'ledger.linkNotice:replace',
+  'ledger.statementPage:compoundId',
+  'ledger.statementPage:period',
 ]);
 
 const SPECIFIC = (): Record<string, Record<string, unknown>[]> => ({

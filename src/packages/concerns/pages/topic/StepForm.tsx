@@ -5,12 +5,13 @@
  */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Input, Switch, Textarea, View } from '@tarojs/components';
+import { Input, Switch, Textarea, View } from '@tarojs/components';
 import type { TopicStage } from '@core/concerns/rules';
 import { CONCERN_LIMITS } from '@core/concerns/limits';
 import Btn from '@/components/Btn';
 import { toServiceError } from '@/services/cloud';
 import { pickAndUploadImages, type UploadedFile } from '@/services/upload';
+import PhotoGrid from '../../components/PhotoGrid';
 
 interface Props {
   stage: TopicStage;
@@ -37,13 +38,7 @@ function Photos(props: Pick<Props, 'photos' | 'setPhotos'>) {
   }
   return (
     <View className='field'>
-      <View className='concern-photos'>
-        {props.photos.map((p) => (
-          <View key={p.fileID} className='concern-photo step-photo'>
-            <Image className='concern-photo__img' src={p.url} mode='aspectFill' />
-          </View>
-        ))}
-      </View>
+      <PhotoGrid photos={props.photos} photoClassName='step-photo' />
       {props.photos.length < CONCERN_LIMITS.materials ? (
         <Btn size='small' loading={uploading} className='step-add-photo' onClick={() => void add()}>
           添加材料照片（最多{CONCERN_LIMITS.materials}张）

@@ -7,36 +7,26 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
-import type { Me } from '@core/accounts/contract';
 import type { VerifyView } from '@core/fees/contract';
 import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
 import Choice from '@/components/Choice';
-import { useRemote } from '@/hooks/useRemote';
 import { api, toServiceError } from '@/services/cloud';
-import { loadMe } from '@/store/me';
 import { heldWitnesses } from '../../witness';
 import '../../common.scss';
 import './index.scss';
 import { yuan, Line } from './Line';
 import { NoticeCard } from './NoticeCard';
-
-function compoundOf(me: Me | undefined, param?: string): string | undefined {
-  return param || me?.homes[0]?.compoundId || me?.roles.find((r) => r.compoundId)?.compoundId;
-}
+import { useStatementPage } from './useStatementPage';
 
 export default function StatementPage() {
   const params = useRouter().params;
-  const me = useRemote(loadMe);
+  const sp = useStatementPage(params);
+  const { page, compoundId, period } = sp;
+  const points = page.data?.trend ?? [];
   // The community office has no compound of its own (its role is community-wide): it picks one of its community's.
-  const office = !compoundOf(me.data, params.compoundId) && !!me.data?.roles.some((r) => !r.compoundId);
-  const inCommunity = useRemote(() => api('accounts').call('compounds.list', {}), [office], { skip: !office });
-  const [picked, setPicked] = useState<string | undefined>(undefined);
-  const compoundId = picked ?? compoundOf(me.data, params.compoundId) ?? inCommunity.data?.[0]?.id;
-  const trend = useRemote(() => api('fees').call('ledger.trend', { compoundId: compoundId! }), [compoundId], { skip: !compoundId });
-  const [chosen, setChosen] = useState<string | undefined>(params.period);
-  const points = trend.data ?? [];
+  const choices = page.data?.compounds ?? [];
   // Scrolled to the right end once the months are there (past the end is clamped to the newest).
   const [trendLeft, setTrendLeft] = useState<number | undefined>(undefined);
   useEffect(() => {
@@ -44,11 +34,7 @@ export default function StatementPage() {
     const t = setTimeout(() => setTrendLeft(points.length * 1000), 50);
     return () => clearTimeout(t);
   }, [points.length]);
-  const period = chosen ?? points[points.length - 1]?.period;
-  const s = useRemote(() => api('fees').call('ledger.statement', { compoundId: compoundId!, period: period! }), [compoundId, period], {
-    skip: !compoundId || !period,
-  });
-  const donations = useRemote(() => api('fees').call('ledger.donations', { compoundId: compoundId! }), [compoundId], { skip: !compoundId });
+  const donations = page.data?.donations;
   const [verify, setVerify] = useState<VerifyView | null>(null);
   const [checking, setChecking] = useState(false);
 
@@ -64,28 +50,18 @@ export default function StatementPage() {
     }
   }
 
-  const st = s.data;
+  const st = sp.statement;
   const f = st?.figures;
   return (
     <PageShell className='fees-statement'>
-      {office && (inCommunity.data?.length ?? 0) > 1 ? (
-        <Choice
-          columns={2}
-          options={inCommunity.data!.map((c) => ({ value: c.id, label: c.name }))}
-          value={compoundId ?? ''}
-          onChange={(v) => {
-            setPicked(v);
-            setChosen(undefined);
-          }}
-        />
+      {choices.length > 1 ? (
+        <Choice columns={2} options={choices.map((c) => ({ value: c.id, label: c.name }))} value={compoundId ?? ''} onChange={sp.pick} />
       ) : null}
       <StateView
-        {...(compoundId ? trend.state : office ? inCommunity.state : me.state)}
+        {...page.state}
         empty={
-          (!!trend.data && points.length === 0 && { title: '还没有公示的月份' }) ||
-          (!!me.data &&
-            !compoundId &&
-            (!office || !!inCommunity.data) && { title: '没有可查看的小区账目', text: '绑定房屋后，可以查看本小区的财务公示' })
+          (!!compoundId && points.length === 0 && { title: '还没有公示的月份' }) ||
+          (!!page.data && !compoundId && { title: '没有可查看的小区账目', text: '绑定房屋后，可以查看本小区的财务公示' })
         }
       />
       {points.length ? (
@@ -97,7 +73,7 @@ export default function StatementPage() {
               <View
                 key={p.period}
                 className={`fees-trend__month${p.period === period ? ' fees-trend__month--on' : ''}`}
-                onClick={() => setChosen(p.period)}
+                onClick={() => sp.choose(p.period)}
               >
                 <View className='fees-trend__pair'>
                   <View className='fees-trend__bar fees-trend__bar--income' style={{ height: `${Math.max(1, p.incomeBar)}%` }} />
@@ -122,7 +98,7 @@ export default function StatementPage() {
           </View>
         </View>
       ) : null}
-      <StateView {...s.state} />
+      <StateView {...sp.statementState} />
       {st && f ? (
         <View>
           <View className='card fees-figures'>
@@ -150,7 +126,7 @@ export default function StatementPage() {
               <View className='fees-bill__amount fees-closing'>{yuan(f.closing)}</View>
             </View>
           </View>
-          <NoticeCard st={st} onLinked={(v) => s.setData(v)} />
+          <NoticeCard st={st} onLinked={sp.setStatement} />
           <View className='card fees-chart'>
             <View className='card__title'>收入</View>
             {st.lines
@@ -211,10 +187,10 @@ export default function StatementPage() {
           </View>
         </View>
       ) : null}
-      {donations.data && donations.data.length ? (
+      {donations && donations.length ? (
         <View className='card fees-donations'>
           <View className='card__title'>捐资榜</View>
-          {donations.data.map((d) => (
+          {donations.map((d) => (
             <View key={d.id} className='fees-funds__row'>
               <View>
                 {d.donor} · {d.project}
