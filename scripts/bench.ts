@@ -45,6 +45,13 @@ const ROUNDS = Math.max(1, Math.min(ITER, Number(process.env.BENCH_ROUNDS ?? 10)
 const WARMUP = 15;
 /** Extra generated homes per size (600 a compound): 881, 30,281 and 300,281 homes in all. */
 const SIZES = (process.env.BENCH_EXTRA_HOMES ?? '0,29400,299400').split(',').map(Number);
+/**
+ * BENCH_ONLY=party (comma-separated row-name prefixes): measure only those rows. The other
+ * benches still seed and run their setup (a row may depend on another's data), but their
+ * measures return at once and leave the table.
+ */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const wanted = (action: string) => !ONLY.length || ONLY.some((p) => action.startsWith(p));
 
 export interface Row {
   action: string;
@@ -139,10 +146,12 @@ async function runScale(lane: Lane): Promise<Row[]> {
   const { emu, homes, seed } = await setup(lane);
   const invoke = (fn: string, who: string, action: string, payload: unknown) => emu.invoke(fn, { action, payload }, identity(who));
   const measure = (name: string, perUser: boolean, call: Call) =>
-    new Promise<Row>((resolve) => {
-      lane.waiting = { name, perUser, call, resolve };
-      lane.parked?.();
-    });
+    wanted(name)
+      ? new Promise<Row>((resolve) => {
+          lane.waiting = { name, perUser, call, resolve };
+          lane.parked?.();
+        })
+      : Promise.resolve({ action: name } as Row);
   const rows: Row[] = [];
   rows.push(await measure('accounts me.get (my homes)', true, () => invoke('accounts', 'txsj-resident-3', 'me.get', {})));
   rows.push(
@@ -185,7 +194,7 @@ async function runScale(lane: Lane): Promise<Row[]> {
   rows.push(...(await partyBench({ emu, extraHomes: lane.extra, invoke, measure })));
   rows.push(...(await (await import('./lib/bench-community')).communityBench({ emu, functions, invoke, measure })));
   emu.close();
-  return rows;
+  return rows.filter((r) => wanted(r.action));
 }
 
 /** Every lane waits at the same row: run it in interleaved rounds and answer each lane. */

@@ -24,6 +24,28 @@ export function shortLived(fileIDs: string[]): { fileID: string; maxAge: number 
   return fileIDs.map((fileID) => ({ fileID, maxAge: PHOTO_URL_MAX_AGE_S }));
 }
 
+/** getTempFileURL takes at most 50 files a call (wx-server-sdk; the emulator refuses more, emulator/sdk-core.ts). */
+const TEMP_URL_BATCH = 50;
+
+/**
+ * Short-lived links for files a page shows, in batches of 50: fileID → URL (missing files
+ * map to ''). Hand the result only to people entitled to the files (bearer links).
+ */
+export async function shortLivedLinks(
+  cloud: { getTempFileURL(o: { fileList: { fileID: string; maxAge: number }[] }): unknown },
+  fileIDs: string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(fileIDs)];
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += TEMP_URL_BATCH) {
+    const res = (await cloud.getTempFileURL({ fileList: shortLived(ids.slice(i, i + TEMP_URL_BATCH)) })) as {
+      fileList: { fileID: string; tempFileURL?: string }[];
+    };
+    for (const f of res.fileList) out.set(f.fileID, f.tempFileURL ?? '');
+  }
+  return out;
+}
+
 /** cloud://<env>.<bucket>/<path> → <path>, or null when it is not a fileID. */
 export function cloudPathOf(fileID: string): string | null {
   const m = /^cloud:\/\/[^/\s]+\/([^\s?#]+)$/.exec(fileID);

@@ -16,7 +16,7 @@ import { can } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import { periodOf } from '../../core/platform/time';
 import { people } from '../_shared/directory';
-import { assertOwnFiles } from '../_shared/files';
+import { assertOwnFiles, shortLivedLinks } from '../_shared/files';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import type { Transaction } from '../_shared/database';
@@ -102,6 +102,9 @@ async function view(ctx: Ctx, b: BranchCaller, compounds?: BookView['compounds']
     [...entries.map((e) => e.approvedBy ?? ''), ...pending.map((p) => p.proposedBy)].filter(Boolean),
   );
   const me = b.person?._id;
+  // Only the book's readers reach here (assertBook): the receipts' links are theirs to hold.
+  const links = await shortLivedLinks(ctx.cloud, [...entries.flatMap((e) => e.receipts), ...pending.flatMap((p) => p.receipts)]);
+  const urls = (ids: string[]) => ids.map((f) => links.get(f) ?? '').filter(Boolean);
   return {
     compoundId: c._id,
     compounds: compounds ?? [{ compoundId: c._id, name: c.name }],
@@ -118,6 +121,7 @@ async function view(ctx: Ctx, b: BranchCaller, compounds?: BookView['compounds']
       memo: e.memo,
       ...(e.approvedBy ? { approvedBy: names.get(e.approvedBy)?.name ?? '' } : {}),
       code: witnessCode(e.hash),
+      receipts: urls(e.receipts),
     })),
     pending: pending.map((p) => ({
       id: p._id,
@@ -127,7 +131,7 @@ async function view(ctx: Ctx, b: BranchCaller, compounds?: BookView['compounds']
       proposedBy: p.proposedByName,
       createdAt: p.createdAt instanceof Date ? p.createdAt.toISOString() : String(p.createdAt),
       canApprove: !!b.member && !approveProblem(p, { personId: me ?? '', committee: b.member.committee }),
-      receipts: p.receipts.length,
+      receipts: urls(p.receipts),
     })),
     canBook: can(b.actor, 'party.manage', targetOfCompound(c)),
     headCode: witnessCode(book?.hash ?? EMPTY_HEAD.hash),

@@ -13,6 +13,9 @@ export const idFor = (prefix: string, personId: string, clientRequestId: string)
 
 export const memberId = (compoundId: string, personId: string) => `${compoundId}_${personId}`;
 
+/** A roster entry that counts now: an ended membership keeps its document (history) but no rights. */
+export const activeMember = (m: PartyMemberDoc | null | undefined): PartyMemberDoc | null => (m && m.active !== false ? m : null);
+
 export interface BranchCaller {
   actor: Actor;
   person: PersonDoc;
@@ -26,7 +29,7 @@ export async function myBranch(ctx: Ctx): Promise<BranchCaller | null> {
   const actor = await ctx.actor();
   if (!actor.personId) return null;
   const person = await requirePerson(ctx.db, actor);
-  const member = await partyMembers(ctx.db).first({ personId: person._id });
+  const member = await partyMembers(ctx.db).first({ personId: person._id, active: true });
   const compoundId =
     member?.compoundId ??
     actor.roles.find((g) => g.compoundId && (g.role === 'branchSecretary' || g.role === 'buildingLead'))?.compoundId ??
@@ -43,7 +46,7 @@ export async function branchOf(ctx: Ctx, compoundId: string): Promise<BranchCall
   if (!compound) throw new AppError('NOT_FOUND');
   if (!actor.personId) return { actor, person: null as unknown as PersonDoc, member: null, compound };
   const person = await requirePerson(ctx.db, actor);
-  const member = await partyMembers(ctx.db).get(memberId(compoundId, person._id));
+  const member = activeMember(await partyMembers(ctx.db).get(memberId(compoundId, person._id)));
   return { actor, person, member, compound };
 }
 

@@ -2,12 +2,17 @@
 import type { BookCategory, SelectionKind, VisitMode, VisitTopic } from '../../core/party/rules';
 import { repository } from '../_shared/repo';
 
-/** _id `${compoundId}_${personId}`. */
+/**
+ * _id `${compoundId}_${personId}` for a bound member; `${compoundId}_n…` (from the
+ * secretary's request id) for one kept by name only. An ended membership stays
+ * (active false): its counts in partyVisitMonths keep their name.
+ */
 export interface PartyMemberDoc {
   _id: string;
   communityId: string;
   compoundId: string;
-  personId: string;
+  /** null: a member who does not use the app, kept by name only (no phone, no home). */
+  personId: string | null;
   name: string;
   /** 支部委员 (the secretary is one): a second one approves the branch's expenses. */
   committee: boolean;
@@ -15,6 +20,13 @@ export interface PartyMemberDoc {
   duty: string;
   sortKey: string;
   joinedAt: Date;
+  active: boolean;
+  endedAt: Date | null;
+  endedBy?: string | null;
+  /** Earlier spells on this roster (ended, then added again). */
+  history?: { joinedAt: Date; endedAt: Date }[];
+  /** The add request that created it (a retry returns it). */
+  clientRequestId?: string;
 }
 /** _id = homeId. */
 export interface AssignmentDoc {

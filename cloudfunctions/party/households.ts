@@ -7,7 +7,7 @@
  * list of whoever may raise it (the building's lead, the secretary). Visits are seen
  * by the branch only; reports are counts.
  */
-import type { AssignPage, AssignResult, HouseholdView, MyHouseholds, ReportView, VisitView } from '../../core/party/contract';
+import type { AssignPage, AssignResult, HouseholdView, MyHouseholds, MyRecord, ReportView, VisitView } from '../../core/party/contract';
 import {
   VANGUARD_RULE,
   VISIT_MODE_LABELS,
@@ -30,9 +30,10 @@ import { maskName } from '../../core/platform/mask';
 import { shanghaiDay, shanghaiMonth } from '../../core/platform/period';
 import type { Actor } from '../../core/platform/roles';
 import { buildings, homes, leadContactPhone, memberships, people } from '../_shared/directory';
+import { creditedMinutes, toldInPerson } from '../_shared/member-record';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
-import { branchOf, compoundFor, idFor, myBranch, targetOfCompound, type BranchCaller } from './common';
+import { activeMember, branchOf, compoundFor, idFor, memberId, myBranch, targetOfCompound, type BranchCaller } from './common';
 import { assignments, partyMembers, visitMonths, visits, type AssignmentDoc, type VisitDoc } from './docs';
 
 const RECENT = 20;
@@ -113,11 +114,7 @@ export async function mine(ctx: Ctx): Promise<MyHouseholds> {
       stale: isStale(a.lastVisitAt, now),
     };
   });
-  const q = quarterPeriods(quarterOf(month));
-  const counts = b.member
-    ? await visitMonths(ctx.db).find({ compoundId: b.compound._id, period: _.in(q), memberId: personId }, { limit: 3 })
-    : [];
-  const total = b.member ? await visitMonths(ctx.db).find({ compoundId: b.compound._id, memberId: personId }, { limit: 1000 }) : [];
+  const record = await recordOf(ctx, b.compound._id, personId, items.length, !!b.member);
   return {
     compoundId: b.compound._id,
     compoundName: b.compound.name,
@@ -130,12 +127,33 @@ export async function mine(ctx: Ctx): Promise<MyHouseholds> {
       .slice(0, TASKS)
       .map((v) => visitView(v, b.actor)),
     showPartyBadge: b.person.showPartyBadge && b.person.partyMember,
-    record: {
-      households: items.length,
-      visitsThisQuarter: counts.reduce((s, c) => s + c.visits, 0),
-      followUpsThisQuarter: counts.reduce((s, c) => s + c.followUps, 0),
-      visitsTotal: total.reduce((s, c) => s + c.visits, 0),
-    },
+    record,
+  };
+}
+
+/**
+ * 亮作为: one member's figures — households, visits (this quarter and in all), and what
+ * other features recorded of them this year through the declared seam
+ * (`_shared/member-record.ts`): volunteer minutes credited, homes told in person.
+ */
+export async function recordOf(ctx: Ctx, compoundId: string, personId: string, households: number, member = true): Promise<MyRecord> {
+  const _ = ctx.db.command;
+  const month = shanghaiMonth(ctx.now.getTime());
+  const year = month.slice(0, 4);
+  const q = quarterPeriods(quarterOf(month));
+  const [counts, total, minutes, told] = await Promise.all([
+    member ? visitMonths(ctx.db).find({ compoundId, period: _.in(q), memberId: personId }, { limit: 3 }) : Promise.resolve([]),
+    member ? visitMonths(ctx.db).find({ compoundId, memberId: personId }, { limit: 1000 }) : Promise.resolve([]),
+    creditedMinutes(ctx.db, personId, year),
+    toldInPerson(ctx.db, personId, new Date(`${year}-01-01T00:00:00+08:00`)),
+  ]);
+  return {
+    households,
+    visitsThisQuarter: counts.reduce((s, c) => s + c.visits, 0),
+    followUpsThisQuarter: counts.reduce((s, c) => s + c.followUps, 0),
+    visitsTotal: total.reduce((s, c) => s + c.visits, 0),
+    volunteerMinutesThisYear: minutes,
+    toldThisYear: told,
   };
 }
 
@@ -143,13 +161,22 @@ const shanghaiDayOf = (d: Date | string) => shanghaiDay(new Date(d));
 
 // ---------------------------------------------------------------- 包联
 
+/** The compound's bound members on the roster now (who may take households), in roster order. */
+async function boundMembers(ctx: Ctx, compoundId: string) {
+  const list = await partyMembers(ctx.db).find({ compoundId, active: true }, { orderBy: [['sortKey', 'asc']], limit: 200 });
+  return list.flatMap((m) => (m.personId ? [{ ...m, personId: m.personId }] : []));
+}
+
 async function assignPageOf(ctx: Ctx, b: BranchCaller, buildingId?: string): Promise<AssignPage> {
   const c = b.compound;
   const [bs, members] = await Promise.all([
     buildings(ctx.db).find({ compoundId: c._id }, { orderBy: [['no', 'asc']], limit: 200 }),
-    partyMembers(ctx.db).find({ compoundId: c._id }, { orderBy: [['sortKey', 'asc']], limit: 200 }),
+    // Only bound members on the roster now can take households.
+    boundMembers(ctx, c._id),
   ]);
-  const assignedPer = await Promise.all(bs.map((x) => assignments(ctx.db).count({ buildingId: x._id })));
+  const _ = ctx.db.command;
+  // A home whose member's membership ended keeps its entry (and last visit) with no member: unassigned.
+  const assignedPer = await Promise.all(bs.map((x) => assignments(ctx.db).count({ buildingId: x._id, memberId: _.neq('') })));
   const perMember = await Promise.all(members.map((m) => assignments(ctx.db).count({ memberId: m.personId })));
   const shownId = buildingId ?? bs.find((x, i) => assignedPer[i] < x.homeCount)?._id ?? bs[0]?._id ?? null;
   let unassigned: { homeId: string; label: string }[] = [];
@@ -157,9 +184,9 @@ async function assignPageOf(ctx: Ctx, b: BranchCaller, buildingId?: string): Pro
     if (!bs.some((x) => x._id === shownId)) throw new AppError('NOT_FOUND', '楼栋不存在');
     const [hs, as] = await Promise.all([
       homes(ctx.db).find({ buildingId: shownId }, { orderBy: [['sortKey', 'asc']], limit: 1000 }),
-      assignments(ctx.db).find({ buildingId: shownId }, { limit: 1000, fields: { _id: true } }),
+      assignments(ctx.db).find({ buildingId: shownId }, { limit: 1000, fields: { _id: true, memberId: true } }),
     ]);
-    const taken = new Set(as.map((a) => a._id));
+    const taken = new Set(as.filter((a) => a.memberId).map((a) => a._id));
     unassigned = hs.filter((h) => !taken.has(h._id)).map((h) => ({ homeId: h._id, label: h.label }));
   }
   return {
@@ -186,8 +213,9 @@ export async function assign(
   assertCan(b.actor, 'party.manage', targetOfCompound(b.compound));
   const building = await buildings(ctx.db).get(input.buildingId);
   if (!building || building.compoundId !== b.compound._id) throw new AppError('NOT_FOUND', '楼栋不存在');
-  const member = await partyMembers(ctx.db).get(`${b.compound._id}_${input.memberId}`);
-  if (!member) throw new AppError('BAD_REQUEST', '该党员不在本支部名册中');
+  const member = activeMember(await partyMembers(ctx.db).get(memberId(b.compound._id, input.memberId)));
+  if (!member?.personId) throw new AppError('BAD_REQUEST', '该党员不在本支部名册中');
+  const memberPerson = member.personId;
   const hs = (await homes(ctx.db).find({ buildingId: building._id }, { orderBy: [['sortKey', 'asc']], limit: 1000 })).filter((h) =>
     inRange(h, input),
   );
@@ -201,8 +229,8 @@ export async function assign(
   let skipped = 0;
   for (const h of hs) {
     const prev = existing.get(h._id);
-    if (prev?.memberId === member.personId) continue;
-    if (prev && !input.replace) {
+    if (prev?.memberId === memberPerson) continue;
+    if (prev?.memberId && !input.replace) {
       skipped++;
       continue;
     }
@@ -212,7 +240,7 @@ export async function assign(
       buildingId: h.buildingId,
       homeLabel: h.label,
       sortKey: h.sortKey ?? h.label,
-      memberId: member.personId,
+      memberId: memberPerson,
       memberName: member.name,
       lastVisitAt: prev?.lastVisitAt ?? null,
       assignedAt: ctx.now,
@@ -336,11 +364,16 @@ export async function reports(ctx: Ctx, input: { compoundId?: string }): Promise
   const now = ctx.now.getTime();
   const periods = reportPeriods(now);
   const _ = ctx.db.command;
-  const [months, members, bs] = await Promise.all([
+  const [months, roster, bs] = await Promise.all([
     visitMonths(ctx.db).find({ compoundId: b.compound._id, period: _.in(periods) }, { limit: 1000 }),
-    partyMembers(ctx.db).find({ compoundId: b.compound._id }, { orderBy: [['sortKey', 'asc']], limit: 200 }),
+    partyMembers(ctx.db).find({ compoundId: b.compound._id }, { orderBy: [['sortKey', 'asc']], limit: 1000 }),
     buildings(ctx.db).find({ compoundId: b.compound._id }, { orderBy: [['no', 'asc']], limit: 200 }),
   ]);
+  // Bound members on the roster now, and those whose membership ended but whose visits fall in these months (counts stay).
+  const counted = new Set(months.map((x) => x.memberId));
+  const members = roster.flatMap((m) =>
+    m.personId && (m.active !== false || counted.has(m.personId)) ? [{ ...m, personId: m.personId }] : [],
+  );
   const cutoff = new Date(now - PARTY_LIMITS.staleDays * 86_400_000);
   const fresh = await Promise.all(bs.map((x) => assignments(ctx.db).count({ buildingId: x._id, lastVisitAt: _.gte(cutoff) })));
   const quarter = quarterOf(periods[0]);

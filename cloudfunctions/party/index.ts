@@ -1,6 +1,6 @@
 /**
  * party: the compound's party branch — 包联 and 走访, 双亮双争, 好邻居 / 好家庭 评选,
- * the branch's own book, the three-level structure. Also the daily `retention` timer
+ * the branch's own book, the three-level structure, the roster (党员名册). Also the daily `retention` timer
  * (config.json: visit notes deleted a year after the visit, monthly counts kept).
  */
 import * as cloud from 'wx-server-sdk';
@@ -10,6 +10,7 @@ import { assign, assignPage, linkConcern, logVisit, mine, reports, retention } f
 import { accept, get, list, nominate, open, publish, startVoting, vote } from './selections';
 import { approveExpense, book, bookIncome, proposeExpense, verify } from './book';
 import { home, structure } from './structure';
+import { members, saveMember } from './roster';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -38,6 +39,8 @@ export const main = createMain(
     'party.verify': verify,
     'party.structure': structure,
     'party.home': (ctx) => home(ctx),
+    'party.members': members,
+    'party.saveMember': saveMember,
   },
   { system: [timerRoute('retention', (ctx, event) => retention(ctx, event))] },
 );

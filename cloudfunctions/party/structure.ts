@@ -4,7 +4,7 @@
  * default, withdrawn in 我的); otherwise the office is shown and the name is not.
  * Contact goes through the product (我有话说), never a phone number.
  */
-import type { PartyCard, StructurePerson, StructureView } from '../../core/party/contract';
+import type { MyRecord, PartyCard, StructurePerson, StructureView } from '../../core/party/contract';
 import { SELECTION_PHASE_LABELS, selectionPhase } from '../../core/party/rules';
 import { can } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
@@ -13,10 +13,22 @@ import { shanghaiMonth } from '../../core/platform/period';
 import { buildings, communities, compounds, people, roles, type PersonDoc } from '../_shared/directory';
 import { shownAsParty } from '../_shared/party-badge';
 import type { Ctx } from '../_shared/router';
-import { myBranch, targetOfCompound } from './common';
+import { activeMember, memberId, myBranch, targetOfCompound } from './common';
+import { recordOf } from './households';
 import { assignments, partyBooks, partyMembers, expenses, selections } from './docs';
 
-const named = (p: PersonDoc | undefined, title: string): StructurePerson => ({ name: p && shownAsParty(p) ? p.name : null, title });
+/** The records of those of these people who are on the branch's roster now. */
+async function recordsOf(ctx: Ctx, compoundId: string, personIds: string[]): Promise<Map<string, MyRecord>> {
+  const out = new Map<string, MyRecord>();
+  if (!personIds.length) return out;
+  const onRoster = await partyMembers(ctx.db).byIds(personIds.map((id) => memberId(compoundId, id)));
+  const members = personIds.filter((id) => activeMember(onRoster.get(memberId(compoundId, id))));
+  const rows = await Promise.all(
+    members.map(async (id) => recordOf(ctx, compoundId, id, await assignments(ctx.db).count({ memberId: id }))),
+  );
+  members.forEach((id, i) => out.set(id, rows[i]));
+  return out;
+}
 
 export async function structure(ctx: Ctx, input: { compoundId?: string }): Promise<StructureView> {
   const actor = await ctx.actor();
@@ -33,11 +45,25 @@ export async function structure(ctx: Ctx, input: { compoundId?: string }): Promi
     communities(ctx.db).get(c.communityId),
     roles(ctx.db).find(_.or([{ compoundId: c._id }, { communityId: c.communityId, role: 'communityAdmin' }]), { limit: 200 }),
     buildings(ctx.db).find({ compoundId: c._id }, { orderBy: [['no', 'asc']], limit: 200 }),
-    partyMembers(ctx.db).count({ compoundId: c._id }),
+    partyMembers(ctx.db).count({ compoundId: c._id, active: true }),
   ]);
   const ps = await people(ctx.db).byIds(grants.map((g) => g.personId));
-  const committee = await partyMembers(ctx.db).find({ compoundId: c._id, committee: true }, { orderBy: [['sortKey', 'asc']], limit: 20 });
-  const cps = await people(ctx.db).byIds(committee.map((m) => m.personId));
+  const committee = await partyMembers(ctx.db).find(
+    { compoundId: c._id, committee: true, active: true },
+    { orderBy: [['sortKey', 'asc']], limit: 20 },
+  );
+  const cps = await people(ctx.db).byIds(committee.flatMap((m) => (m.personId ? [m.personId] : [])));
+  // 亮作为 beside the name, only for members of this branch who show themselves (a person not shown has no record here).
+  const shownIds = [
+    ...committee.flatMap((m) => (m.personId && shownAsParty(cps.get(m.personId)) ? [m.personId] : [])),
+    ...grants.filter((g) => g.role === 'buildingLead' && shownAsParty(ps.get(g.personId))).map((g) => g.personId),
+  ];
+  const records = await recordsOf(ctx, c._id, [...new Set(shownIds)]);
+  const named = (p: PersonDoc | undefined, title: string): StructurePerson => {
+    const shown = !!p && shownAsParty(p);
+    const record = shown ? records.get(p._id) : undefined;
+    return { name: shown ? p.name : null, title, ...(record ? { record } : {}) };
+  };
   return {
     community: {
       name: `${community?.name ?? ''}党组织`,
@@ -46,7 +72,7 @@ export async function structure(ctx: Ctx, input: { compoundId?: string }): Promi
     branch: {
       compoundName: `${c.name}党支部`,
       members,
-      people: committee.map((m) => named(cps.get(m.personId), m.duty)),
+      people: committee.map((m) => named(m.personId ? cps.get(m.personId) : undefined, m.duty)),
     },
     leads: bs
       .map((bd) => ({
@@ -73,7 +99,7 @@ export async function home(ctx: Ctx): Promise<PartyCard> {
   if (b && can(actor, 'party.manage', targetOfCompound(b.compound))) {
     const bs = await buildings(ctx.db).find({ compoundId: b.compound._id }, { limit: 200, fields: { homeCount: true } });
     const [assigned, book, pending] = await Promise.all([
-      assignments(ctx.db).count({ compoundId: b.compound._id }),
+      assignments(ctx.db).count({ compoundId: b.compound._id, memberId: ctx.db.command.neq('') }),
       partyBooks(ctx.db).get(b.compound._id),
       expenses(ctx.db).count({ compoundId: b.compound._id, status: 'pending' }),
     ]);

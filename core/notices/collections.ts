@@ -25,7 +25,14 @@ export const NOTICES_COLLECTIONS = defineCollections([
    * One per home and notice, all versions (_id `${rootId}_${homeId}`): read in the app
    * and/or told in person, with the version each happened on; the author's own homes.
    */
-  { name: 'noticeHomeReads', indexes: [{ name: 'root_building', keys: { rootId: 1, buildingId: 1 } }] },
+  {
+    name: 'noticeHomeReads',
+    indexes: [
+      { name: 'root_building', keys: { rootId: 1, buildingId: 1 } },
+      /** 亮作为: the homes one person told in person (cloudfunctions/_shared/member-record.ts). */
+      { name: 'told_by', keys: { toldBy: 1, toldAt: -1 } },
+    ],
+  },
   /** One per notice, WeChat group and opener (_id `${noticeId}_${openGId}_${openid}`). */
   { name: 'noticeGroupOpens', indexes: [{ name: 'notice_group', keys: { noticeId: 1, openGId: 1 } }] },
   { name: 'noticeReminders', indexes: [{ name: 'notice', keys: { noticeId: 1, at: -1 } }] },

@@ -6,24 +6,26 @@
  * Schemas are strict; dates cross as ISO strings, money as integer fen.
  */
 import { z } from 'zod';
-import { action, clientRequestId, defineApi, id } from '../platform/api';
+import { action, clientRequestId, defineApi, id, page, type Page } from '../platform/api';
 import { optionalText, text } from '../platform/text';
 import { PARTY_LIMITS as L } from './limits';
 import {
   BOOK_EXPENSE,
   BOOK_INCOME,
+  MEMBER_DUTIES,
   SELECTION_KINDS,
   VISIT_MODES,
   VISIT_TOPICS,
   bookAmountProblem,
   noteProblem,
+  type MemberDuty,
   type SelectionKind,
   type SelectionPhase,
   type VisitMode,
 } from './rules';
 
-/** Receipts live in the uploader's own folder: u/<openid>/party/… */
-export const PARTY_FILES = 'party';
+/** Receipts live in the uploader's own folder: u/<openid>/party/… (in limits.ts, which the pages may import). */
+export { PARTY_FILES } from './limits';
 
 // ---- views ----
 export interface HouseholdView {
@@ -55,11 +57,16 @@ export interface VisitView {
   /** The caller may raise the concern on the household's behalf now (concerns' own rule, decided here for the page). */
   canRaiseConcern: boolean;
 }
+/** 亮作为: a member's record. The member sees their own; residents only when the member shows themselves (亮身份). */
 export interface MyRecord {
   households: number;
   visitsThisQuarter: number;
   followUpsThisQuarter: number;
   visitsTotal: number;
+  /** Volunteer minutes activities credited this (Shanghai) year. */
+  volunteerMinutesThisYear: number;
+  /** Homes told a notice in person (已当面告知) this year. */
+  toldThisYear: number;
 }
 export interface MyHouseholds {
   compoundId: string;
@@ -177,6 +184,8 @@ export interface BookEntryView {
   approvedBy?: string;
   /** The chain head after this entry, short (3F2A-9C01). */
   code: string;
+  /** Receipt photos: short-lived links, handed only to those who may read the book. */
+  receipts: string[];
 }
 export interface PendingExpenseView {
   id: string;
@@ -186,7 +195,8 @@ export interface PendingExpenseView {
   proposedBy: string;
   createdAt: string;
   canApprove: boolean;
-  receipts: number;
+  /** Receipt photos the approver checks: short-lived links, only to those who may read the book. */
+  receipts: string[];
 }
 export interface BookView {
   compoundId: string;
@@ -223,6 +233,33 @@ export interface PartyCard {
   selection: { id: string; title: string; phaseLabel: string } | null;
   /** My building's lead, when they show themselves. */
   lead: { buildingName: string; name: string } | null;
+}
+
+/** One person on the branch's roster, as the secretary sees it. */
+export interface RosterMember {
+  /** The roster entry (what saveMember's edit and end name). */
+  id: string;
+  /** The bound person; null for a member kept by name only (does not use the app). */
+  personId: string | null;
+  name: string;
+  duty: MemberDuty;
+  committee: boolean;
+  /** Bound in the app: may be given households (包联) and log visits. */
+  bound: boolean;
+  /** Their homes in the compound ("3栋1单元602"), to tell namesakes apart; none when not bound. */
+  homes: string[];
+  joinedAt: string;
+  endedAt: string | null;
+  households: number;
+  /** The caller may edit or end it: on the roster now, and not the caller's own entry (SELF_DECISION). */
+  canChange: boolean;
+}
+export interface RosterPage extends Page<RosterMember> {
+  compoundId: string;
+  compoundName: string;
+  status: 'active' | 'ended';
+  /** Members on the roster now (bound or not): the structure page's count. */
+  active: number;
 }
 
 // ---- inputs ----
@@ -353,6 +390,39 @@ export const partyApi = defineApi('party', {
   'party.verify': action(z.object({ compoundId: id }).strict()).returns<BookVerify>(),
   'party.structure': action(z.object({ compoundId: id.optional() }).strict()).returns<StructureView>(),
   'party.home': action(z.object({}).strict()).returns<PartyCard>(),
+  /** The branch's roster (the secretary): members now, or those whose membership ended (kept, with their counts). */
+  'party.members': action(
+    z
+      .object({ compoundId: id, status: z.enum(['active', 'ended']).default('active') })
+      .merge(page)
+      .strict(),
+  ).returns<RosterPage>(),
+  /**
+   * Keep the roster (the secretary). add: a bound resident of the compound (personId,
+   * found through accounts' people.search) or, for a member who does not use the app,
+   * a name only; edit: the duty, or link a name-only entry to the person once bound;
+   * end: the membership ends (kept in history, counts stay), their households go back
+   * to the unassigned list and their visit rights end.
+   */
+  'party.saveMember': action(
+    z.discriminatedUnion('op', [
+      z
+        .object({
+          op: z.literal('add'),
+          clientRequestId,
+          compoundId: id,
+          personId: id.optional(),
+          name: optionalText({ max: L.memberName }),
+          duty: z.enum(MEMBER_DUTIES, { error: '请选择党内职务' }),
+        })
+        .strict()
+        .refine((v) => !!v.personId !== !!v.name, { path: ['personId'], message: '请从住户中选择党员，或只填写未使用小程序的党员姓名' }),
+      z
+        .object({ op: z.literal('edit'), memberId: id, duty: z.enum(MEMBER_DUTIES, { error: '请选择党内职务' }), personId: id.optional() })
+        .strict(),
+      z.object({ op: z.literal('end'), memberId: id }).strict(),
+    ]),
+  ).returns<RosterMember>(),
 });
 
 export type PartyApi = typeof partyApi;

@@ -1,3 +1,6 @@
+/** The upload purpose of the branch book's receipts: u/<openid>/party/… */
+export const PARTY_FILES = 'party';
+
 /** Field limits of the party branch (包联、走访、评选、支部账本), read by the contract's schemas AND the forms. */
 export const PARTY_LIMITS = {
   /** A visit's free note: short on purpose (PIPL art. 6), and never health, religion or identity documents (arts. 28–29). */
@@ -26,4 +29,6 @@ export const PARTY_LIMITS = {
   startupMinFen: 300_000,
   allowanceMinFen: 20_000,
   receipts: 3,
+  /** A member who does not use the app is kept by name only (no phone, no home): PIPL art. 6. */
+  memberName: 10,
 } as const;

@@ -66,6 +66,18 @@ export function reportPeriods(now: number, n = 6): string[] {
   return Array.from({ length: n }, (_, i) => addMonths(cur, -i));
 }
 
+// ---------------------------------------------------------------- the roster (党员名册)
+/** A member's duty in the branch, as the structure page shows it; every duty but 党员 is a 支部委员. */
+export const MEMBER_DUTIES = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '委员', '党员'] as const;
+export type MemberDuty = (typeof MEMBER_DUTIES)[number];
+/** 支委: a second one approves the branch's expenses. */
+export const isCommittee = (duty: MemberDuty | string): boolean => duty !== '党员';
+/** The roster's order: the 书记 first, then the 委员 in duty order, then members by name. */
+export function rosterSortKey(duty: MemberDuty | string, name: string): string {
+  const i = (MEMBER_DUTIES as readonly string[]).indexOf(duty);
+  return `${isCommittee(duty) ? `0${Math.max(0, i)}` : '1'}_${name}`;
+}
+
 // ---------------------------------------------------------------- 好邻居 / 好家庭
 export const SELECTION_KINDS = ['neighbour', 'family'] as const;
 export type SelectionKind = (typeof SELECTION_KINDS)[number];

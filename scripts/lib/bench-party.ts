@@ -2,7 +2,8 @@
  * The party rows of `npm run bench`: a member's households (李秀英: 3栋's homes, their
  * contacts and her recent visits) and a vote cast in a 好邻居 selection, with 包联 on
  * every home of every compound (ten members a compound) — ~880 assignments in the demo,
- * ~300,000 in the district. Both must cost the same at every size.
+ * ~300,000 in the district; the secretary's roster page and the structure page with
+ * 亮作为. All must cost the same at every size.
  */
 import { TXSJ, buildSeed } from './seed-data';
 import type { AssignmentDoc, NomineeDoc, PartyMemberDoc, SelectionDoc } from '../../cloudfunctions/party/docs';
@@ -39,7 +40,23 @@ export async function partyBench<R>({
       duty: '组织委员',
       sortKey: '0_李秀英',
       joinedAt: new Date(now - 400 * DAY),
+      active: true,
+      endedAt: null,
     },
+    // The members the generated homes are assigned to, on 天翔世家's roster (the secretary's roster page reads them).
+    ...Array.from({ length: 10 }, (_, i) => ({
+      _id: `${TXSJ}_p-bench-party-${TXSJ}-${i}`,
+      communityId: 'qx',
+      compoundId: TXSJ,
+      personId: `p-bench-party-${TXSJ}-${i}`,
+      name: `党员${i}`,
+      committee: false,
+      duty: '党员',
+      sortKey: `1_党员${i}`,
+      joinedAt: new Date(now - 300 * DAY),
+      active: true,
+      endedAt: null,
+    })),
   ];
   const assignments: AssignmentDoc[] = seed.homes.map((h, i) => ({
     _id: h._id,
@@ -107,5 +124,13 @@ export async function partyBench<R>({
       });
     }),
   );
+  // The roster page (the secretary): a page of members with their households counted; the structure page with
+  // 亮作为 beside who shows themselves (volunteer hours and homes told in person through _shared/member-record.ts).
+  rows.push(
+    await measure('party roster (secretary, 20)', true, () =>
+      invoke('party', 'txsj-secretary', 'party.members', { compoundId: TXSJ, size: 20 }),
+    ),
+  );
+  rows.push(await measure('party structure (resident, 亮作为)', true, () => invoke('party', 'txsj-resident-3', 'party.structure', {})));
   return rows;
 }

@@ -97,6 +97,8 @@ export const partySeed: FeatureSeed = {
         // The 书记 first, then the 委员 in order, then members by name.
         sortKey: `${duty.has(personId) ? `0${COMMITTEE[compoundId].findIndex(([id]) => id === personId)}` : '1'}_${people.get(personId)!.name}`,
         joinedAt: new Date(now.getTime() - 400 * DAY),
+        active: true,
+        endedAt: null,
       }));
       await bulk(db, 'partyMembers', members);
       add('partyMembers', members.length);

@@ -158,3 +158,22 @@ it('the secretary books an expense that a second 支委 approves; the structure 
   findings.push(...(await shootAndAudit(rep, 'reports')));
   expect(findings).toEqual([]);
 });
+
+it('the secretary adds a resident to the branch roster (党员名册)', async () => {
+  const findings: string[] = [];
+  const sec = await pageAs(browser, served.url, '王志明');
+  await visit(sec, served.url, `${P}/members/index`);
+  await v(sec, '.card__title', { hasText: '在册 47 名' }).waitFor();
+  await v(sec, '.party-member', { hasText: '王志明' }).waitFor();
+  findings.push(...(await shootAndAudit(sec, 'members')));
+  await v(sec, '.party-member-add').click();
+  await v(sec, '.party-member-search input').fill('郑海涛');
+  await v(sec, '.party-member-go').click();
+  await v(sec, '.party-member-hit', { hasText: '郑海涛' }).click();
+  await v(sec, '.party-member-hit', { hasText: '已选' }).waitFor();
+  await sec.screenshot({ path: join(SHOTS, 'party-member-sheet.png'), fullPage: true });
+  await v(sec, '.party-member-save').click();
+  await v(sec, '.card__title', { hasText: '在册 48 名' }).waitFor({ timeout: 20_000 });
+  await expect(v(sec, '.party-member-sheet').count()).resolves.toBe(0);
+  expect(findings).toEqual([]);
+});

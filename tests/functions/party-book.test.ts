@@ -117,6 +117,43 @@ describe('the branch book', () => {
     expect([...chainIds]).toEqual([`party:${TXSJ}`]);
   });
 
+  it('receipts: only the secretary’s own uploads are accepted; links go to the book’s readers only', async () => {
+    const up = async (who: string, name: string) => {
+      const openid = h.as(who).openid;
+      const r = (await h.emu.runAs({ openid, source: 'wx_client' }, () =>
+        h.emu.sdk.uploadFile({ cloudPath: `u/${openid}/party/${name}`, fileContent: Buffer.from('\x89PNG demo') }),
+      )) as { fileID: string };
+      return r.fileID;
+    };
+    const mine = await up('txsj-secretary', 'receipt-1.png');
+    const theirs = await up('txsj-lead-5', 'receipt-2.png');
+    const base = { compoundId: TXSJ, category: 'supplies', amountFen: 4_200, memo: '复印党章学习材料' };
+    // Someone else's file (even a 支委's), or one of the secretary's in another purpose's folder: the same FILE_INVALID, nothing written.
+    const before = await h.snapshot();
+    for (const receipts of [[theirs], [mine, theirs], [mine.replace('/party/', '/repairs/')]])
+      expect(
+        await h.as('txsj-secretary').call('party', 'party.proposeExpense', { ...base, clientRequestId: newRequestId(), receipts }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_INVALID' },
+      });
+    expect(await h.snapshot()).toBe(before);
+    const b = await h
+      .as('txsj-secretary')
+      .ok('party', 'party.proposeExpense', { ...base, clientRequestId: newRequestId(), receipts: [mine] });
+    const pending = b.pending.find((p: any) => p.memo === base.memo);
+    expect(pending.receipts).toHaveLength(1);
+    expect(pending.receipts[0]).toMatch(/receipt-1\.png\?exp=/);
+    // The approver sees the receipt before deciding; once booked, the entry carries it for members and the office.
+    const approved = await h.as('txsj-lead-5').ok('party', 'party.approveExpense', { expenseId: pending.id, approve: true });
+    expect(approved.entries.find((e: any) => e.memo === base.memo).receipts).toHaveLength(1);
+    const office = await h.as('community-admin').ok('party', 'party.book', { compoundId: TXSJ });
+    expect(office.entries.find((e: any) => e.memo === base.memo).receipts).toHaveLength(1);
+    // Nobody outside the book gets a link: residents and the owners' committee are refused the whole book.
+    for (const who of ['txsj-resident-3', 'txsj-committee'])
+      expect(JSON.stringify(await h.as(who).call('party', 'party.book', { compoundId: TXSJ }))).not.toContain('receipt-1');
+  });
+
   it('an edited entry is named by 校验', async () => {
     const e = (await h.db.collection('partyLedger').where({ compoundId: TXSJ, seq: 3 }).get()).data[0] as any;
     await h.db

@@ -215,6 +215,12 @@ const SPECS: Record<
     payload: async (who) => (who === 'community-admin' ? { compoundId: TXSJ } : {}),
   },
   'party.home': { allowed: SIGNED_IN, payload: async () => ({}) },
+  'party.members': { allowed: ['txsj-secretary'], payload: async () => ({ compoundId: TXSJ }) },
+  'party.saveMember': {
+    allowed: ['txsj-secretary'],
+    // A member who does not use the app: a name only (bound residents: party-roster.test.ts).
+    payload: async () => ({ op: 'add', clientRequestId: newRequestId(), compoundId: TXSJ, name: `王建${++seq}`, duty: '党员' }),
+  },
 };
 
 describe('authorization matrix', () => {
@@ -238,6 +244,9 @@ const OPTIONAL = new Set([
   'party.structure:compoundId',
   'party.reports:compoundId',
   'party.book:compoundId',
+  'party.members:status',
+  'party.members:cursor',
+  'party.members:size',
 ]);
 
 describe('bad input writes nothing', () => {

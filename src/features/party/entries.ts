@@ -23,6 +23,7 @@ export const partyFeature = defineFeature({
       when: (v) => member(v) && resident(v),
     },
     { key: 'party-assign', label: '包联分配', hint: '按楼栋、单元分给党员', url: url.partyAssign, order: 61, permission: 'party.manage' },
+    { key: 'party-members', label: '党员名册', hint: '添加、修改、结束', url: url.partyMembers, order: 61.5, permission: 'party.manage' },
     { key: 'party-reports', label: '走访统计', hint: '只看数字', url: url.partyReports, order: 62, permission: 'party.reports' },
     { key: 'party-book', label: '支部经费', hint: '支部自己的账', url: url.partyBook, order: 63, permission: 'party.book' },
     {

@@ -6,6 +6,7 @@ export const PARTY_ROUTES = defineRoutes({
   pages: {
     partyHouseholds: 'pages/households/index',
     partyAssign: 'pages/assign/index',
+    partyMembers: 'pages/members/index',
     partyReports: 'pages/reports/index',
     partySelections: 'pages/selections/index',
     partySelection: 'pages/selection/index',

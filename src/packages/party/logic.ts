@@ -1,5 +1,6 @@
 /** What the party pages share: their urls, and 需要跟进 → a concern through concerns' own action, then linked to the visit. */
-import type { VisitView } from '@core/party/contract';
+import type { MyRecord, VisitView } from '@core/party/contract';
+import { formatMinutes } from '@core/activities/rules';
 import type { ConcernCategory } from '@core/concerns/rules';
 import { routePaths } from '@/features/route-table';
 import { PARTY_ROUTES } from '@/features/party/routes';
@@ -27,3 +28,13 @@ export async function raiseFromVisit(v: VisitView, description: string, category
 }
 
 export { newRequestId };
+
+/** 亮作为 in one line (the structure page, under a member who shows themselves). */
+export function recordLine(r: MyRecord): string {
+  return [
+    `包联 ${r.households} 户`,
+    `本季走访 ${r.visitsThisQuarter} 户次`,
+    `今年志愿 ${formatMinutes(r.volunteerMinutesThisYear)}`,
+    `今年当面告知 ${r.toldThisYear} 户`,
+  ].join(' · ');
+}

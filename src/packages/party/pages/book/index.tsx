@@ -15,6 +15,7 @@ import { useRemote } from '@/hooks/useRemote';
 import { api, toServiceError } from '@/services/cloud';
 import Choice from '@/components/Choice';
 import BookForm from '../../BookForm';
+import Receipts from '../../Receipts';
 import '../../common.scss';
 
 export default function PartyBookPage() {
@@ -96,6 +97,7 @@ export default function PartyBookPage() {
                       <View className='row__sub'>
                         {p.memo} · {p.proposedBy} 提交{p.canApprove ? '' : ' · 等待另一位支委审核'}
                       </View>
+                      <Receipts urls={p.receipts} />
                     </View>
                     {p.canApprove ? (
                       <View className='party-actions'>
@@ -125,6 +127,7 @@ export default function PartyBookPage() {
                       第{e.seq}笔 {e.date}
                       {e.approvedBy ? ` · ${e.approvedBy}审核` : ''} · {e.code}
                     </View>
+                    <Receipts urls={e.receipts} />
                   </View>
                   <View className={`row__side ${e.kind === 'income' ? 'party-ok' : 'party-bad'}`}>
                     {e.kind === 'income' ? '+' : '−'}

@@ -15,6 +15,7 @@ import { api, toServiceError } from '@/services/cloud';
 import { refreshMe } from '@/store/me';
 import VisitForm from '../../VisitForm';
 import TaskRow from '../../TaskRow';
+import { formatMinutes } from '@core/activities/rules';
 import '../../common.scss';
 
 function Consent({ d, onChange }: { d: MyHouseholds; onChange: (on: boolean) => void }) {
@@ -82,6 +83,14 @@ export default function PartyHouseholdsPage() {
                   <View className='party-figure'>
                     <View className='party-figure__value'>{d.record.followUpsThisQuarter}</View>
                     <View className='party-figure__label'>本季需跟进</View>
+                  </View>
+                  <View className='party-figure'>
+                    <View className='party-figure__value'>{formatMinutes(d.record.volunteerMinutesThisYear)}</View>
+                    <View className='party-figure__label'>今年志愿时长</View>
+                  </View>
+                  <View className='party-figure'>
+                    <View className='party-figure__value'>{d.record.toldThisYear}</View>
+                    <View className='party-figure__label'>今年当面告知（户）</View>
                   </View>
                 </View>
               </View>

@@ -11,6 +11,7 @@ import { useRemote } from '@/hooks/useRemote';
 import { api } from '@/services/cloud';
 import { go } from '@/utils/nav';
 import { linkUrl } from '@/features/links';
+import { recordLine } from '../../logic';
 import '../../common.scss';
 
 function Person({ p }: { p: StructurePerson }) {
@@ -22,6 +23,7 @@ function Person({ p }: { p: StructurePerson }) {
           {p.name ? <View className='party-badge'>党员</View> : null}
         </View>
         <View className='row__sub'>{p.title}</View>
+        {p.record ? <View className='row__sub party-person-record'>亮作为：{recordLine(p.record)}</View> : null}
       </View>
     </View>
   );

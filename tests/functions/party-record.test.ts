@@ -1,0 +1,95 @@
+/**
+ * 亮作为: a member's record adds the volunteer minutes activities credited this year and
+ * the homes they told a notice in person (已当面告知), read through the declared seam
+ * (cloudfunctions/_shared/member-record.ts). The member sees their own; residents see it
+ * on the structure page only beside a member who shows themselves, and a withdrawal
+ * takes it away at once.
+ */
+import { TXSJ } from '../../scripts/lib/seed-data';
+import type { Harness } from '../support/harness';
+import { partyHarness } from './party-support';
+
+jest.setTimeout(120_000);
+let h: Harness;
+beforeAll(async () => {
+  h = await partyHarness();
+});
+afterAll(() => h.close());
+
+const LI = 'p-txsj-lead-3';
+const year = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4);
+const add = (collection: string, data: object) => h.db.collection(collection).add({ data });
+
+it('the record counts credited minutes of this year and homes told in person; an undone mark does not count', async () => {
+  const before = (await h.as('txsj-lead-3').ok('party', 'party.mine', {})).record;
+  const hours = {
+    personId: LI,
+    name: '李秀英',
+    partyBadge: true,
+    communityId: 'qx',
+    compoundId: TXSJ,
+    buildingId: `${TXSJ}-b3`,
+    corrected: false,
+    updatedAt: new Date(),
+  };
+  await add('volunteerHours', {
+    ...hours,
+    _id: 'rec-h1',
+    activityId: 'a1',
+    title: '楼道清洁',
+    period: `${year()}-01`,
+    year: year(),
+    minutes: 90,
+  });
+  // Last year's hours are not this year's record.
+  await add('volunteerHours', {
+    ...hours,
+    _id: 'rec-h2',
+    activityId: 'a2',
+    title: '义诊',
+    period: `${Number(year()) - 1}-12`,
+    year: String(Number(year()) - 1),
+    minutes: 600,
+  });
+  const told = { buildingId: `${TXSJ}-b3`, compoundId: TXSJ, app: false, appVersion: 0, toldVersion: 1, toldAt: new Date(), toldBy: LI };
+  await add('noticeHomeReads', { ...told, _id: 'rec-r1', rootId: 'n-rec-1', homeId: `${TXSJ}-b3_1_101`, told: true });
+  await add('noticeHomeReads', { ...told, _id: 'rec-r2', rootId: 'n-rec-1', homeId: `${TXSJ}-b3_1_102`, told: true });
+  // Undone (the home read it in the app): told false.
+  await add('noticeHomeReads', { ...told, _id: 'rec-r3', rootId: 'n-rec-1', homeId: `${TXSJ}-b3_1_201`, told: false, app: true });
+  const after = (await h.as('txsj-lead-3').ok('party', 'party.mine', {})).record;
+  expect(after.volunteerMinutesThisYear - before.volunteerMinutesThisYear).toBe(90);
+  expect(after.toldThisYear - before.toldThisYear).toBe(2);
+});
+
+it('residents see the record only beside a member who shows themselves; a withdrawal takes it away', async () => {
+  const s = await h.as('txsj-resident-3').ok('party', 'party.structure', {});
+  const people = [...s.branch.people, ...s.leads.flatMap((l: { people: unknown[] }) => l.people)] as {
+    name: string | null;
+    record?: any;
+  }[];
+  const li = people.find((p) => p.name === '李秀英');
+  expect(li?.record).toMatchObject({
+    volunteerMinutesThisYear: expect.any(Number),
+    toldThisYear: expect.any(Number),
+    households: expect.any(Number),
+  });
+  expect(li!.record.toldThisYear).toBeGreaterThanOrEqual(2);
+  // Nobody unnamed carries figures.
+  expect(people.filter((p) => !p.name && p.record)).toEqual([]);
+  expect(JSON.stringify(s)).not.toContain('张卫东');
+  await h.db
+    .collection('people')
+    .where({ _id: LI })
+    .update({ data: { showPartyBadge: false } });
+  const later = await h.as('txsj-resident-3').ok('party', 'party.structure', {});
+  // Her name and her figures are gone; whoever still shows themselves keeps theirs, nobody unnamed has any.
+  expect(JSON.stringify(later)).not.toContain('李秀英');
+  const laterPeople = [...later.branch.people, ...later.leads.flatMap((l: { people: unknown[] }) => l.people)] as {
+    name: string | null;
+    record?: unknown;
+  }[];
+  expect(laterPeople.filter((p) => !p.name && p.record)).toEqual([]);
+  expect(laterPeople.filter((p) => p.record).length).toBe(people.filter((p) => p.record && p.name !== '李秀英').length);
+  // She still sees her own.
+  expect((await h.as('txsj-lead-3').ok('party', 'party.mine', {})).record.toldThisYear).toBeGreaterThanOrEqual(2);
+});
