@@ -10,7 +10,7 @@ import { COMMUNITY_DEMO } from '../../scripts/lib/seed-community';
 import { malformed } from '../support/malformed';
 import { createHarness, newRequestId, type Harness } from '../support/harness';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000); // the district-sized seeds take minutes when other suites share the 2 cores
 let h: Harness;
 const ALL_FEATURES = ['notices', 'repairs', 'votes', 'activities', 'fees', 'concerns', 'party', 'community'];
 beforeAll(async () => {
