@@ -7,7 +7,9 @@
  *   credited (inside the activity's window, corrections applied); nothing re-derived here.
  * - notices: the homes the person marked 已当面告知 (noticeHomeReads.toldBy; an undone
  *   mark sets told false or removes the row, so it stops counting).
- * Both are per-person indexed reads with a limit: the same cost at any size.
+ * - concerns: the concerns whose current answer the person gave (concerns.answeredBy,
+ *   answeredAt; a reopened concern answered again by someone else moves to them).
+ * Each is a per-person indexed read with a limit or a count: the same cost at any size.
  */
 import type { Database } from './database';
 import { repository } from './repo';
@@ -28,6 +30,13 @@ interface ToldRow {
   toldAt?: Date;
 }
 const noticeHomeReads = repository<ToldRow>('noticeHomeReads');
+/** concerns (index answered_by) */
+interface AnsweredRow {
+  _id: string;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+}
+const concerns = repository<AnsweredRow>('concerns');
 
 /** Volunteer minutes credited to the person in a Shanghai year ("2026"). */
 export async function creditedMinutes(db: Database, personId: string, year: string): Promise<number> {
@@ -38,4 +47,9 @@ export async function creditedMinutes(db: Database, personId: string, year: stri
 /** Homes the person told a notice in person since `since` (one per notice and home). */
 export async function toldInPerson(db: Database, personId: string, since: Date): Promise<number> {
   return noticeHomeReads(db).count({ toldBy: personId, told: true, toldAt: db.command.gte(since) });
+}
+
+/** Concerns the person answered since `since` (their answer is the current one). */
+export async function concernsAnswered(db: Database, personId: string, since: Date): Promise<number> {
+  return concerns(db).count({ answeredBy: personId, answeredAt: db.command.gte(since) });
 }

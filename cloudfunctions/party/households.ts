@@ -30,7 +30,7 @@ import { maskName } from '../../core/platform/mask';
 import { shanghaiDay, shanghaiMonth } from '../../core/platform/period';
 import type { Actor } from '../../core/platform/roles';
 import { buildings, homes, leadContactPhone, memberships, people } from '../_shared/directory';
-import { creditedMinutes, toldInPerson } from '../_shared/member-record';
+import { concernsAnswered, creditedMinutes, toldInPerson } from '../_shared/member-record';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { activeMember, branchOf, compoundFor, idFor, memberId, myBranch, targetOfCompound, type BranchCaller } from './common';
@@ -134,18 +134,21 @@ export async function mine(ctx: Ctx): Promise<MyHouseholds> {
 /**
  * 亮作为: one member's figures — households, visits (this quarter and in all), and what
  * other features recorded of them this year through the declared seam
- * (`_shared/member-record.ts`): volunteer minutes credited, homes told in person.
+ * (`_shared/member-record.ts`): volunteer minutes credited, homes told in person,
+ * concerns answered.
  */
 export async function recordOf(ctx: Ctx, compoundId: string, personId: string, households: number, member = true): Promise<MyRecord> {
   const _ = ctx.db.command;
   const month = shanghaiMonth(ctx.now.getTime());
   const year = month.slice(0, 4);
   const q = quarterPeriods(quarterOf(month));
-  const [counts, total, minutes, told] = await Promise.all([
+  const since = new Date(`${year}-01-01T00:00:00+08:00`);
+  const [counts, total, minutes, told, answered] = await Promise.all([
     member ? visitMonths(ctx.db).find({ compoundId, period: _.in(q), memberId: personId }, { limit: 3 }) : Promise.resolve([]),
     member ? visitMonths(ctx.db).find({ compoundId, memberId: personId }, { limit: 1000 }) : Promise.resolve([]),
     creditedMinutes(ctx.db, personId, year),
-    toldInPerson(ctx.db, personId, new Date(`${year}-01-01T00:00:00+08:00`)),
+    toldInPerson(ctx.db, personId, since),
+    concernsAnswered(ctx.db, personId, since),
   ]);
   return {
     households,
@@ -154,6 +157,7 @@ export async function recordOf(ctx: Ctx, compoundId: string, personId: string, h
     visitsTotal: total.reduce((s, c) => s + c.visits, 0),
     volunteerMinutesThisYear: minutes,
     toldThisYear: told,
+    answeredThisYear: answered,
   };
 }
 

@@ -16,6 +16,8 @@ export const CONCERNS_COLLECTIONS = defineCollections([
       { name: 'compound_board', keys: { compoundId: 1, onBoard: 1, createdAt: -1 } },
       /** Monthly figures: one compound, one month (by when it was raised). */
       { name: 'compound_period', keys: { compoundId: 1, period: 1 } },
+      /** 亮作为: the concerns a person answered (the party branch counts them). */
+      { name: 'answered_by', keys: { answeredBy: 1, answeredAt: 1 } },
       /** The hourly sweep: open and past due at the lead's level; answered and not yet asked. */
       { name: 'sweep_escalate', keys: { level: 1, open: 1, dueAt: 1 } },
       { name: 'sweep_ask', keys: { askDue: 1, askAt: 1 } },

@@ -67,6 +67,8 @@ export interface MyRecord {
   volunteerMinutesThisYear: number;
   /** Homes told a notice in person (已当面告知) this year. */
   toldThisYear: number;
+  /** 民情 concerns the member answered this year. */
+  answeredThisYear: number;
 }
 export interface MyHouseholds {
   compoundId: string;

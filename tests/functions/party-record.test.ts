@@ -56,9 +56,16 @@ it('the record counts credited minutes of this year and homes told in person; an
   await add('noticeHomeReads', { ...told, _id: 'rec-r2', rootId: 'n-rec-1', homeId: `${TXSJ}-b3_1_102`, told: true });
   // Undone (the home read it in the app): told false.
   await add('noticeHomeReads', { ...told, _id: 'rec-r3', rootId: 'n-rec-1', homeId: `${TXSJ}-b3_1_201`, told: false, app: true });
+  // Concerns she answered this year count; last year's, and one answered by someone else, do not.
+  const concern = { compoundId: TXSJ, buildingId: `${TXSJ}-b3`, status: 'answered', answeredBy: LI, answeredAt: new Date() };
+  await add('concerns', { ...concern, _id: 'rec-c1' });
+  await add('concerns', { ...concern, _id: 'rec-c2' });
+  await add('concerns', { ...concern, _id: 'rec-c3', answeredAt: new Date(`${Number(year()) - 1}-12-30T00:00:00+08:00`) });
+  await add('concerns', { ...concern, _id: 'rec-c4', answeredBy: 'p-someone-else' });
   const after = (await h.as('txsj-lead-3').ok('party', 'party.mine', {})).record;
   expect(after.volunteerMinutesThisYear - before.volunteerMinutesThisYear).toBe(90);
   expect(after.toldThisYear - before.toldThisYear).toBe(2);
+  expect(after.answeredThisYear - before.answeredThisYear).toBe(2);
 });
 
 it('residents see the record only beside a member who shows themselves; a withdrawal takes it away', async () => {
@@ -71,6 +78,7 @@ it('residents see the record only beside a member who shows themselves; a withdr
   expect(li?.record).toMatchObject({
     volunteerMinutesThisYear: expect.any(Number),
     toldThisYear: expect.any(Number),
+    answeredThisYear: expect.any(Number),
     households: expect.any(Number),
   });
   expect(li!.record.toldThisYear).toBeGreaterThanOrEqual(2);

@@ -36,5 +36,6 @@ export function recordLine(r: MyRecord): string {
     `本季走访 ${r.visitsThisQuarter} 户次`,
     `今年志愿 ${formatMinutes(r.volunteerMinutesThisYear)}`,
     `今年当面告知 ${r.toldThisYear} 户`,
+    `今年答复民情 ${r.answeredThisYear} 件`,
   ].join(' · ');
 }

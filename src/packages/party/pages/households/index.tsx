@@ -92,6 +92,10 @@ export default function PartyHouseholdsPage() {
                     <View className='party-figure__value'>{d.record.toldThisYear}</View>
                     <View className='party-figure__label'>今年当面告知（户）</View>
                   </View>
+                  <View className='party-figure'>
+                    <View className='party-figure__value'>{d.record.answeredThisYear}</View>
+                    <View className='party-figure__label'>今年答复民情（件）</View>
+                  </View>
                 </View>
               </View>
             ) : null}
