@@ -7,12 +7,8 @@
  */
 import { TXSJ, buildSeed } from './seed-data';
 import type { AssignmentDoc, NomineeDoc, PartyMemberDoc, SelectionDoc } from '../../cloudfunctions/party/docs';
+import type { Emu, Invoke, Measure } from './bench-kit';
 
-type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
-type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
-interface Emu {
-  seed(collection: string, docs: object[]): unknown;
-}
 const DAY = 86_400_000;
 const LI = 'p-txsj-lead-3';
 

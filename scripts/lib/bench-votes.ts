@@ -16,9 +16,8 @@ import { enqueue } from '../../cloudfunctions/_shared/jobs';
 import { voteReminderJob } from '../../cloudfunctions/votes/track';
 import { voteRollJob } from '../../cloudfunctions/votes/rolljob';
 import { BatchMeter, systemCtx } from './bench-jobs';
+import type { Invoke, Measure } from './bench-kit';
 
-type Invoke = (fn: string, who: string, action: string, payload: unknown) => Promise<any>;
-type Measure<R> = (name: string, perUser: boolean, call: (i: number) => Promise<unknown>) => Promise<R>;
 const DAY = 24 * 3600 * 1000;
 
 type CompoundRef = { id: string; name: string };

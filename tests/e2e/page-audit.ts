@@ -7,6 +7,7 @@
  * and by feature walks on the staff pages they open.
  */
 import type { Page } from 'playwright-core';
+import { shot } from './support';
 
 /** Wait until the page's calls are answered and it has drawn them. */
 export async function settle(page: Page) {
@@ -225,4 +226,23 @@ export async function pageIsBlank(page: Page): Promise<boolean> {
     );
     return !shown.some((p) => ((p as HTMLElement).innerText ?? '').trim().length > 0);
   });
+}
+
+/**
+ * The page as it is now, audited in normal and in 大字模式 (reloaded in each; a shot of
+ * each with E2E_SHOTS, named `<name>-normal` / `<name>-large`), then left in normal mode.
+ * Findings are labelled with `name`.
+ */
+export async function auditBothModes(page: Page, name: string): Promise<string[]> {
+  const findings: string[] = [];
+  for (const large of [false, true]) {
+    await page.evaluate((on) => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: on })), large);
+    await page.reload();
+    await page.waitForTimeout(1200);
+    await shot(page, `${name}-${large ? 'large' : 'normal'}`);
+    findings.push(...(await auditPage(page, large)).map((f) => `${name}${large ? ' (大字)' : ''}: ${f.kind}: ${f.what}`));
+  }
+  await page.evaluate(() => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: false })));
+  await page.reload();
+  return findings;
 }

@@ -8,11 +8,9 @@
  * - the secretary books an expense that a second 支委 (张卫东) approves.
  * Every page is screenshotted in normal and 大字模式 and audited (tests/e2e/page-audit.ts).
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { pageAs, useRuntimeAndBrowser, visit, type Served } from './support';
-import { auditPage } from './page-audit';
+import { pageAs, shot, useRuntimeAndBrowser, visit, type Served } from './support';
+import { auditBothModes } from './page-audit';
 
 jest.setTimeout(400_000);
 
@@ -24,25 +22,9 @@ beforeAll(() => {
   browser = suite.browser();
 });
 
-const SHOTS = process.env.E2E_SHOTS ?? join(__dirname, '..', '..', 'e2e-shots');
-mkdirSync(SHOTS, { recursive: true });
 const v = (page: Page, selector: string, opts?: { hasText?: string | RegExp }) => page.locator(`${selector} >> visible=true`, opts);
 const P = '/packages/party/pages';
 const SELECTION = 'sel-txsj-family';
-
-async function shootAndAudit(page: Page, slug: string): Promise<string[]> {
-  const findings: string[] = [];
-  for (const large of [false, true]) {
-    await page.evaluate((on) => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: on })), large);
-    await page.reload();
-    await page.waitForTimeout(1200);
-    await page.screenshot({ path: join(SHOTS, `party-${slug}-${large ? 'large' : 'normal'}.png`), fullPage: true });
-    findings.push(...(await auditPage(page, large)).map((f) => `${slug}${large ? ' (大字)' : ''}: ${f.kind}: ${f.what}`));
-  }
-  await page.evaluate(() => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: false })));
-  await page.reload();
-  return findings;
-}
 
 it('the secretary assigns 3栋 to 李秀英, who logs a visit with 需要跟进 and registers it as 民情', async () => {
   const findings: string[] = [];
@@ -50,7 +32,7 @@ it('the secretary assigns 3栋 to 李秀英, who logs a visit with 需要跟进 
   await visit(sec, served.url, `${P}/assign/index`);
   await v(sec, '.party-buildings .choice__item', { hasText: /^3栋/ }).click();
   await v(sec, '.party-unassigned', { hasText: /3栋 还没有党员包联的住户（[1-9]\d* 户）/ }).waitFor();
-  findings.push(...(await shootAndAudit(sec, 'assign')));
+  findings.push(...(await auditBothModes(sec, 'party-assign')));
   await v(sec, '.party-buildings .choice__item', { hasText: /^3栋/ }).click();
   await v(sec, '.party-members .choice__item', { hasText: '李秀英' }).click();
   await v(sec, '.party-assign-submit').click();
@@ -60,12 +42,12 @@ it('the secretary assigns 3栋 to 李秀英, who logs a visit with 需要跟进 
   await visit(li, served.url, `${P}/households/index`);
   const row = v(li, '.party-home', { hasText: '2单元' }).first();
   await row.waitFor();
-  findings.push(...(await shootAndAudit(li, 'households')));
+  findings.push(...(await auditBothModes(li, 'party-households')));
   await v(li, '.party-home', { hasText: '2单元' }).first().locator('.party-visit-open').click();
   await v(li, '.party-topics .choice__item', { hasText: '环境卫生' }).click();
   await v(li, '.party-followup .choice__item', { hasText: '需要跟进' }).click();
   await v(li, '.party-note-input input').fill('楼道堆放杂物，请物业清理');
-  await li.screenshot({ path: join(SHOTS, 'party-visit-form.png'), fullPage: true });
+  await shot(li, 'party-visit-form');
   await v(li, '.party-visit-submit').click();
   // She leads 3栋, so the follow-up is hers to register as 民情.
   await v(li, '.party-task', { hasText: '楼道堆放杂物' }).waitFor({ timeout: 20_000 });
@@ -83,7 +65,7 @@ it('a resident nominates a neighbour, she accepts, residents vote, and the resul
   const wu = await pageAs(browser, served.url, '吴晓峰');
   await visit(wu, served.url, `${P}/selections/index`);
   await v(wu, '.party-selection-item', { hasText: '文明好家庭' }).waitFor();
-  findings.push(...(await shootAndAudit(wu, 'selections')));
+  findings.push(...(await auditBothModes(wu, 'party-selections')));
   await v(wu, '.party-selection-item', { hasText: '文明好家庭' }).click();
   await v(wu, '.party-nominee-buildings .choice__item', { hasText: /^3栋/ }).click();
   await v(wu, '.party-nominee-units .choice__item', { hasText: '2单元' }).click();
@@ -95,7 +77,7 @@ it('a resident nominates a neighbour, she accepts, residents vote, and the resul
   const chen = await pageAs(browser, served.url, '陈阿婆');
   await visit(chen, served.url, `${P}/selection/index?id=${SELECTION}`);
   await v(chen, '.party-invitation').waitFor();
-  findings.push(...(await shootAndAudit(chen, 'selection-invited')));
+  findings.push(...(await auditBothModes(chen, 'party-selection-invited')));
   await v(chen, '.party-shown-as input').fill('陈家');
   await v(chen, '.party-accept').click();
   await v(chen, '.party-nominee', { hasText: '陈家' }).waitFor({ timeout: 20_000 });
@@ -112,7 +94,7 @@ it('a resident nominates a neighbour, she accepts, residents vote, and the resul
     await v(voter, '.confirm__ok').click();
     await v(voter, '.party-nominee', { hasText: '陈家' }).locator('.row__side', { hasText: '已投' }).waitFor({ timeout: 20_000 });
   }
-  findings.push(...(await shootAndAudit(wu, 'selection-voted')));
+  findings.push(...(await auditBothModes(wu, 'party-selection-voted')));
 
   await visit(sec, served.url, `${P}/selection/index?id=${SELECTION}`);
   await v(sec, '.party-publish').click();
@@ -120,7 +102,7 @@ it('a resident nominates a neighbour, she accepts, residents vote, and the resul
   await v(sec, '.party-honour .party-winner', { hasText: '陈家' }).waitFor({ timeout: 20_000 });
   await visit(chen, served.url, `${P}/selection/index?id=${SELECTION}`);
   await v(chen, '.party-winner', { hasText: /陈家[\s\S]*2 票|2 票/ }).waitFor({ timeout: 20_000 });
-  findings.push(...(await shootAndAudit(chen, 'honour')));
+  findings.push(...(await auditBothModes(chen, 'party-honour')));
   expect(findings).toEqual([]);
 });
 
@@ -138,7 +120,7 @@ it('the secretary books an expense that a second 支委 approves; the structure 
   const zhang = await pageAs(browser, served.url, '张卫东');
   await visit(zhang, served.url, `${P}/book/index`);
   await v(zhang, '.party-pending-item', { hasText: '七一主题党日活动' }).waitFor();
-  findings.push(...(await shootAndAudit(zhang, 'book')));
+  findings.push(...(await auditBothModes(zhang, 'party-book')));
   await v(zhang, '.party-pending-item', { hasText: '七一主题党日活动' }).locator('.party-approve').click();
   await v(zhang, '.party-entry', { hasText: '七一主题党日活动' }).first().waitFor({ timeout: 20_000 });
   await expect(v(zhang, '.party-entry', { hasText: '七一主题党日活动' }).first().textContent()).resolves.toContain('张卫东审核');
@@ -151,11 +133,11 @@ it('the secretary books an expense that a second 支委 approves; the structure 
   const text = (await v(chen, '.party-structure').first().textContent()) ?? '';
   expect(text).toContain('李秀英');
   expect(text).not.toContain('张卫东');
-  findings.push(...(await shootAndAudit(chen, 'structure')));
+  findings.push(...(await auditBothModes(chen, 'party-structure')));
   const rep = await pageAs(browser, served.url, '王志明');
   await visit(rep, served.url, `${P}/reports/index`);
   await v(rep, '.party-vanguard').waitFor();
-  findings.push(...(await shootAndAudit(rep, 'reports')));
+  findings.push(...(await auditBothModes(rep, 'party-reports')));
   expect(findings).toEqual([]);
 });
 
@@ -165,13 +147,13 @@ it('the secretary adds a resident to the branch roster (党员名册)', async ()
   await visit(sec, served.url, `${P}/members/index`);
   await v(sec, '.card__title', { hasText: '在册 47 名' }).waitFor();
   await v(sec, '.party-member', { hasText: '王志明' }).waitFor();
-  findings.push(...(await shootAndAudit(sec, 'members')));
+  findings.push(...(await auditBothModes(sec, 'party-members')));
   await v(sec, '.party-member-add').click();
   await v(sec, '.party-member-search input').fill('郑海涛');
   await v(sec, '.party-member-go').click();
   await v(sec, '.party-member-hit', { hasText: '郑海涛' }).click();
   await v(sec, '.party-member-hit', { hasText: '已选' }).waitFor();
-  await sec.screenshot({ path: join(SHOTS, 'party-member-sheet.png'), fullPage: true });
+  await shot(sec, 'party-member-sheet');
   await v(sec, '.party-member-save').click();
   await v(sec, '.card__title', { hasText: '在册 48 名' }).waitFor({ timeout: 20_000 });
   await expect(v(sec, '.party-member-sheet').count()).resolves.toBe(0);

@@ -6,12 +6,10 @@
  * lead 张卫东, who sees the room and a call button; 吴晓峰 never gets one.
  * The pages are screenshotted in normal and 大字模式 and audited (tests/e2e/page-audit.ts).
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildSeed } from '../../scripts/lib/seed-data';
 import { pageAs, useRuntimeAndBrowser, visit, type Served } from './support';
-import { auditPage } from './page-audit';
+import { auditBothModes } from './page-audit';
 
 jest.setTimeout(300_000);
 
@@ -23,8 +21,6 @@ beforeAll(() => {
   browser = suite.browser();
 });
 
-const SHOTS = process.env.E2E_SHOTS ?? join(__dirname, '..', '..', 'e2e-shots');
-mkdirSync(SHOTS, { recursive: true });
 const v = (page: Page, selector: string, opts?: { hasText?: string | RegExp }) => page.locator(`${selector} >> visible=true`, opts);
 const seed = buildSeed();
 
@@ -59,20 +55,6 @@ function recordResponses(page: Page): string[] {
   return bodies;
 }
 
-async function shootAndAudit(page: Page, slug: string): Promise<string[]> {
-  const findings: string[] = [];
-  for (const large of [false, true]) {
-    await page.evaluate((on) => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: on })), large);
-    await page.reload();
-    await page.waitForTimeout(1200);
-    await page.screenshot({ path: join(SHOTS, `vehicles-${slug}-${large ? 'large' : 'normal'}.png`), fullPage: true });
-    findings.push(...(await auditPage(page, large)).map((f) => `${slug}${large ? ' (大字)' : ''}: ${f.kind}: ${f.what}`));
-  }
-  await page.evaluate(() => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: false })));
-  await page.reload();
-  return findings;
-}
-
 async function ask(page: Page, plate: string, reason: string) {
   await visit(page, served.url, '/packages/vehicles/pages/request/index');
   await v(page, '.move-plate-input input').fill(plate);
@@ -88,7 +70,7 @@ it('吴晓峰 asks the owner of 闽E12345 to close a window; 陈阿婆 handles i
   const seen = recordResponses(wu);
   await visit(wu, served.url, '/packages/vehicles/pages/request/index');
   await v(wu, '.move-send').waitFor();
-  findings.push(...(await shootAndAudit(wu, 'request')));
+  findings.push(...(await auditBothModes(wu, 'vehicles-request')));
   const id = await ask(wu, '闽E12345', '车窗未关');
   await v(wu, '.move-status', { hasText: '已通知车主' }).waitFor({ timeout: 20_000 });
   expect(await v(wu, '.move-plate').innerText()).toBe('闽E·12**5');
@@ -100,10 +82,10 @@ it('吴晓峰 asks the owner of 闽E12345 to close a window; 陈阿婆 handles i
   await alert.waitFor({ timeout: 20_000 });
   expect(await alert.innerText()).toContain('闽E·12345 · 车窗未关');
   expect(await alert.innerText()).not.toContain('吴晓峰');
-  findings.push(...(await shootAndAudit(chen, 'owner-home')));
+  findings.push(...(await auditBothModes(chen, 'vehicles-owner-home')));
   await v(chen, '.vehicle-card__alert').first().click();
   await v(chen, '.move-act-handle').waitFor();
-  findings.push(...(await shootAndAudit(chen, 'owner-detail')));
+  findings.push(...(await auditBothModes(chen, 'vehicles-owner-detail')));
   expect(await chen.locator('body').innerText()).not.toContain('吴晓峰');
   await v(chen, '.move-act-handle').click();
   await v(chen, '.move-status', { hasText: '车主已处理' }).waitFor({ timeout: 15_000 });
@@ -112,7 +94,7 @@ it('吴晓峰 asks the owner of 闽E12345 to close a window; 陈阿婆 handles i
   await visit(wu, served.url, `/packages/vehicles/pages/detail/index?id=${encodeURIComponent(id)}`);
   await v(wu, '.move-status', { hasText: '车主已处理' }).waitFor({ timeout: 15_000 });
   await v(wu, '.move-act-resolve').waitFor();
-  findings.push(...(await shootAndAudit(wu, 'requester-detail')));
+  findings.push(...(await auditBothModes(wu, 'vehicles-requester-detail')));
   const screens = [await wu.locator('body').innerText()];
   await visit(wu, served.url, '/packages/vehicles/pages/requests/index');
   await v(wu, '.move-item').first().waitFor();
@@ -145,7 +127,7 @@ it('a request for an owner who cannot be messaged goes to the building lead, who
   await v(lead, '.move-responder').waitFor();
   expect(await v(lead, '.move-responder').innerText()).toContain('5栋1单元702');
   await v(lead, '.move-call').first().waitFor();
-  const findings = await shootAndAudit(lead, 'lead-detail');
+  const findings = await auditBothModes(lead, 'vehicles-lead-detail');
   await v(lead, '.move-act-handle').click();
   await v(lead, '.move-status', { hasText: '车主已处理' }).waitFor({ timeout: 15_000 });
 
