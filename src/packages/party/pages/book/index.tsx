@@ -13,7 +13,7 @@ import StateView from '@/components/StateView';
 import Btn from '@/components/Btn';
 import { useRemote } from '@/hooks/useRemote';
 import { api, toServiceError } from '@/services/cloud';
-import Choice from '@/components/Choice';
+import CompoundPicker from '../../CompoundPicker';
 import BookForm from '../../BookForm';
 import Receipts from '../../Receipts';
 import '../../common.scss';
@@ -44,15 +44,7 @@ export default function PartyBookPage() {
       <StateView {...remote.state}>
         {d ? (
           <View>
-            {d.compounds.length > 1 ? (
-              <Choice
-                className='party-compounds'
-                columns={2}
-                options={d.compounds.map((c) => ({ value: c.compoundId, label: c.name }))}
-                value={d.compoundId}
-                onChange={setPicked}
-              />
-            ) : null}
+            <CompoundPicker compounds={d.compounds} value={d.compoundId} onChange={setPicked} />
             <View className='card'>
               <View className='card__title'>{d.compoundName}党支部经费</View>
               <View className='party-figures'>

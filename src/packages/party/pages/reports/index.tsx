@@ -11,7 +11,7 @@ import PageShell from '@/components/PageShell';
 import StateView from '@/components/StateView';
 import { useRemote } from '@/hooks/useRemote';
 import { api } from '@/services/cloud';
-import Choice from '@/components/Choice';
+import CompoundPicker from '../../CompoundPicker';
 import '../../common.scss';
 
 export default function PartyReportsPage() {
@@ -24,15 +24,7 @@ export default function PartyReportsPage() {
       <StateView {...remote.state} permission='party.reports' permissionAction='查看走访统计'>
         {d ? (
           <View>
-            {d.compounds.length > 1 ? (
-              <Choice
-                className='party-compounds'
-                columns={2}
-                options={d.compounds.map((c) => ({ value: c.compoundId, label: c.name }))}
-                value={d.compoundId}
-                onChange={setPicked}
-              />
-            ) : null}
+            <CompoundPicker compounds={d.compounds} value={d.compoundId} onChange={setPicked} />
             <View className='card party-vanguard'>
               <View className='card__title'>
                 {d.compoundName} · {d.quarter} 服务先锋
