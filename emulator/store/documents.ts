@@ -86,10 +86,10 @@ export class Documents {
     const q = query && Object.keys(query).length ? new Query(query) : null;
     const out: { row: Row; doc: any }[] = [];
     let scanned = 0;
-    const { plan, rows: it } = this.planner.candidates(coll, query || {}, order, stopAfter);
+    const { plan, rows: it, repeats } = this.planner.candidates(coll, query || {}, order, stopAfter);
     const stop = order && !plan.ordered ? Infinity : stopAfter;
     // an index read in key order meets a multikey document once per element: keep the first
-    const seen = plan.ordered ? new Set<string>() : null;
+    const seen = repeats ? new Set<string>() : null;
     try {
       for (const row of it) {
         if (seen) {
@@ -228,16 +228,20 @@ export class Documents {
     const key = encodeKey(id);
     const ver = ++this.seq;
     this.onChange(coll, key, prev, ver);
+    let rid: number;
     if (!prev) {
       try {
-        this.st.insertDoc.run(coll, key, ver, encodeDoc(doc));
+        rid = Number(this.st.insertDoc.run(coll, key, ver, encodeDoc(doc)).lastInsertRowid);
       } catch (e: any) {
         if (String(e.code).startsWith('SQLITE_CONSTRAINT')) throw ERR.duplicateKey(coll, '_id_', `{ _id: ${JSON.stringify(id)} }`);
         throw e;
       }
-    } else this.st.updateDoc.run(ver, encodeDoc(doc), coll, key);
+    } else {
+      this.st.updateDoc.run(ver, encodeDoc(doc), coll, key);
+      rid = prev.rid;
+    }
     this.planner.unindex(coll, key);
-    this.planner.indexDoc(coll, key, doc);
+    this.planner.indexDoc(coll, key, doc, rid);
   }
 
   /** Delete one document. Call inside a SQLite transaction. */

@@ -81,7 +81,7 @@ export class Store {
       this.schema.put(spec);
       if (change === 'changed') {
         this.planner.dropIndexes(spec.name);
-        for (const r of [...this.planner.scan(spec.name)]) this.planner.indexDoc(spec.name, r.id, decodeDoc(r.doc));
+        for (const r of [...this.planner.scan(spec.name)]) this.planner.indexDoc(spec.name, r.id, decodeDoc(r.doc), r.rid);
       }
     })();
   }

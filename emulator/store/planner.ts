@@ -55,7 +55,13 @@ export type Plan = {
 };
 
 type Bound = { lo?: { v: string; inc: boolean }; hi?: { v: string; inc: boolean } };
-type Candidate = Plan & { sql: string; params: unknown[]; countSql?: string };
+/**
+ * `sql` reads the plan's rows in natural order (or in the sort order when `ordered`);
+ * `walkSql`, when given, reads the same rows in index order, so a query with a limit
+ * and no sort can stop as soon as it has enough (Mongo returns an index scan's
+ * documents in index order and stops there).
+ */
+type Candidate = Plan & { sql: string; params: unknown[]; countSql?: string; walkSql?: string; walkParams?: unknown[] };
 
 export class Planner {
   private st: Record<string, Database.Statement>;
@@ -65,27 +71,34 @@ export class Planner {
     private db: Database.Database,
     private schema: Schema,
   ) {
-    // A data dir written before compound planning has `_ix` without k2…k4: rebuild it.
+    // A data dir written before compound planning (no k2…k4) or before `rid` was kept
+    // beside each entry: rebuild `_ix`.
     const cols = (db.prepare("SELECT name FROM pragma_table_info('_ix')").all() as { name: string }[]).map((c) => c.name);
-    const rebuild = cols.length > 0 && !cols.includes('k4');
+    const rebuild = cols.length > 0 && !cols.includes('rid');
     if (rebuild) db.exec('DROP TABLE _ix');
+    // `rid` (the document's natural-order number) ends the lookup index, so a range of
+    // the index is stored in Mongo's index order (keys, then record) and SQLite can walk
+    // it in order and stop: no sort of the whole range before the first row.
+    // `_docs_coll` lets a collection scan walk in natural order and stop the same way.
     db.exec(`
-      CREATE TABLE IF NOT EXISTS _ix(coll TEXT NOT NULL, idx TEXT NOT NULL, k1 TEXT NOT NULL, k2 TEXT, k3 TEXT, k4 TEXT, kfull TEXT NOT NULL, id TEXT NOT NULL, uniq INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS _ix_lookup ON _ix(coll, idx, k1, k2, k3, k4);
+      CREATE TABLE IF NOT EXISTS _ix(coll TEXT NOT NULL, idx TEXT NOT NULL, k1 TEXT NOT NULL, k2 TEXT, k3 TEXT, k4 TEXT, kfull TEXT NOT NULL, id TEXT NOT NULL, uniq INTEGER NOT NULL, rid INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS _ix_lookup ON _ix(coll, idx, k1, k2, k3, k4, rid);
       CREATE INDEX IF NOT EXISTS _ix_doc ON _ix(coll, id);
       CREATE UNIQUE INDEX IF NOT EXISTS _ix_unique ON _ix(coll, idx, kfull) WHERE uniq = 1;
+      CREATE INDEX IF NOT EXISTS _docs_coll ON _docs(coll);
     `);
     const p = (sql: string) => db.prepare(sql);
     this.st = {
       scan: p('SELECT rid, id, ver, doc FROM _docs WHERE coll = ? ORDER BY rid'),
-      byIds: p('SELECT rid, id, ver, doc FROM _docs WHERE coll = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY rid'),
+      // `rid + 0`: sort the few documents asked for, rather than walk the collection in order.
+      byIds: p('SELECT rid, id, ver, doc FROM _docs WHERE coll = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY rid + 0'),
       ixDelete: p('DELETE FROM _ix WHERE coll = ? AND id = ?'),
       ixDrop: p('DELETE FROM _ix WHERE coll = ?'),
-      ixInsert: p('INSERT INTO _ix(coll, idx, k1, k2, k3, k4, kfull, id, uniq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      ixInsert: p('INSERT INTO _ix(coll, idx, k1, k2, k3, k4, kfull, id, uniq, rid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     };
     if (rebuild) {
       db.transaction(() => {
-        for (const name of schema.names()) for (const r of [...this.scan(name)]) this.indexDoc(name, r.id, decodeDoc(r.doc));
+        for (const name of schema.names()) for (const r of [...this.scan(name)]) this.indexDoc(name, r.id, decodeDoc(r.doc), r.rid);
       })();
     }
   }
@@ -98,8 +111,8 @@ export class Planner {
 
   /** The plan `candidates` would use (for tests and `emu.explain`). */
   explain(coll: string, query: any, order?: Record<string, 1 | -1>, want = Infinity): Plan {
-    const { sql: _s, params: _p, countSql: _c, ...plan } = this.choose(coll, query, order, want);
-    return plan;
+    const c = this.choose(coll, query, order, want);
+    return { using: c.using, equality: c.equality, range: c.range, ordered: c.ordered };
   }
 
   /**
@@ -107,10 +120,22 @@ export class Planner {
    * `order` when the chosen plan is `ordered`. `want` (skip + limit) lets a
    * sorted plan beat a smaller unsorted one.
    */
-  candidates(coll: string, query: any, order?: Record<string, 1 | -1>, want = Infinity): { plan: Plan; rows: Iterable<Row> } {
+  candidates(
+    coll: string,
+    query: any,
+    order?: Record<string, 1 | -1>,
+    want = Infinity,
+  ): { plan: Plan; rows: Iterable<Row>; repeats: boolean } {
     const c = this.choose(coll, query, order, want);
-    const rows = c.using === 'scan' ? this.scan(coll) : (this.prepared(c.sql).iterate(...c.params) as Iterable<Row>);
-    return { plan: { using: c.using, equality: c.equality, range: c.range, ordered: c.ordered }, rows };
+    const plan = { using: c.using, equality: c.equality, range: c.range, ordered: c.ordered };
+    if (c.using === 'scan') return { plan, rows: this.scan(coll), repeats: false };
+    // No sort and a limit: walk the index in its order and stop early, as Mongo does.
+    const walk = !order && want !== Infinity && c.walkSql;
+    const rows = walk
+      ? (this.prepared(c.walkSql!).iterate(...c.walkParams!) as Iterable<Row>)
+      : (this.prepared(c.sql).iterate(...c.params) as Iterable<Row>);
+    // Index order meets a multikey document once per element (the caller keeps the first).
+    return { plan, rows, repeats: c.ordered || (!!walk && c.using !== 'idRange') };
   }
 
   private choose(coll: string, query: any, order: Record<string, 1 | -1> | undefined, want: number): Candidate {
@@ -151,8 +176,10 @@ export class Planner {
         equality: [],
         range: '_id',
         ordered,
-        sql: `SELECT rid, id, ver, doc FROM _docs WHERE ${where.join(' AND ')} ORDER BY ${ordered ? `id ${dir}` : 'rid'}`,
+        sql: `SELECT rid, id, ver, doc FROM _docs WHERE ${where.join(' AND ')} ORDER BY ${ordered ? `id ${dir}` : 'rid + 0'}`,
         params,
+        walkSql: `SELECT rid, id, ver, doc FROM _docs WHERE ${where.join(' AND ')} ORDER BY id`,
+        walkParams: params,
         countSql: `SELECT count(*) AS n FROM (SELECT 1 FROM _docs WHERE ${where.join(' AND ')} LIMIT ?)`,
       });
     }
@@ -171,8 +198,14 @@ export class Planner {
         if (!keys) break;
         equality.push(fields[p]);
         if (keys.length !== 1) single = false;
-        where.push(`i.${K[p]} IN (SELECT value FROM json_each(?))`);
-        params.push(JSON.stringify(keys));
+        // One value as `=`, so SQLite knows the rest of the index is in order.
+        if (keys.length === 1) {
+          where.push(`i.${K[p]} = ?`);
+          params.push(keys[0]);
+        } else {
+          where.push(`i.${K[p]} IN (SELECT value FROM json_each(?))`);
+          params.push(JSON.stringify(keys));
+        }
       }
       let range: string | undefined;
       if (p < fields.length && conds.has(fields[p])) {
@@ -204,14 +237,23 @@ export class Planner {
       }
       if (!equality.length && !range && !ordered) continue;
       const inRange = `SELECT i.id FROM _ix i WHERE ${where.join(' AND ')}`;
-      const orderCols = fields.slice(p, p + Math.max(rest.length, 1)).map((f, j) => {
+      // The sort keys in the query's directions, then the index's later keys and the
+      // record in the last one's direction: SQLite walks `_ix_lookup` (forward or
+      // backward) without sorting the range, as Mongo walks its index. (Sort keys of
+      // mixed directions in an index stored ascending still sort the range here.)
+      const sortCols = fields.slice(p, p + Math.max(rest.length, 1)).map((f, j) => {
         const d = (ix.keys[f] === 1) === (dir === 'ASC') ? 'ASC' : 'DESC';
-        return `i.${K[p + j]} ${d}`;
+        return { col: `i.${K[p + j]}`, d };
       });
+      const lastDir = sortCols.length ? sortCols[sortCols.length - 1].d : 'ASC';
+      const laterCols = K.slice(p + sortCols.length).map((col) => `i.${col} ${lastDir}`);
+      const orderBy = [...sortCols.map((c) => `${c.col} ${c.d}`), ...laterCols, `i.rid ${lastDir}`].join(', ');
+      const walkOrder = [...K.map((k) => `i.${k}`), 'i.rid'].join(', ');
+      const joined = `SELECT d.rid AS rid, d.id AS id, d.ver AS ver, d.doc AS doc FROM _ix i JOIN _docs d ON d.coll = i.coll AND d.id = i.id WHERE ${where.join(' AND ')}`;
       const sql = ordered
         ? // one row per index entry; the caller drops repeats of a multikey document
-          `SELECT d.rid AS rid, d.id AS id, d.ver AS ver, d.doc AS doc FROM _ix i JOIN _docs d ON d.coll = i.coll AND d.id = i.id WHERE ${where.join(' AND ')} ORDER BY ${orderCols.join(', ')}, d.rid`
-        : `SELECT d.rid AS rid, d.id AS id, d.ver AS ver, d.doc AS doc FROM _docs d WHERE d.coll = ? AND d.id IN (${inRange}) ORDER BY d.rid`;
+          `${joined} ORDER BY ${orderBy}`
+        : `SELECT d.rid AS rid, d.id AS id, d.ver AS ver, d.doc AS doc FROM _docs d WHERE d.coll = ? AND d.id IN (${inRange}) ORDER BY d.rid + 0`;
       plans.push({
         using: ix.name,
         equality,
@@ -219,6 +261,8 @@ export class Planner {
         ordered,
         sql,
         params: ordered ? params : [coll, ...params],
+        walkSql: `${joined} ORDER BY ${walkOrder}`,
+        walkParams: params,
         countSql: `SELECT count(*) AS n FROM (SELECT 1 FROM _ix i WHERE ${where.join(' AND ')} LIMIT ?)`,
       });
     }
@@ -245,7 +289,7 @@ export class Planner {
   }
 
   /** Index entries for one document; a unique-index violation throws duplicate key (the caller's SQLite transaction rolls back). */
-  indexDoc(coll: string, key: string, doc: any) {
+  indexDoc(coll: string, key: string, doc: any, rid: number) {
     const spec = this.schema.get(coll);
     if (!spec) return;
     for (const ix of spec.indexes) {
@@ -264,7 +308,7 @@ export class Planner {
         seen.add(kfull);
         const ks = K.map((_k, j) => (j < t.length ? sortKey(t[j]) : null));
         try {
-          this.st.ixInsert.run(coll, ix.name, ks[0], ks[1], ks[2], ks[3], kfull, key, ix.unique ? 1 : 0);
+          this.st.ixInsert.run(coll, ix.name, ks[0], ks[1], ks[2], ks[3], kfull, key, ix.unique ? 1 : 0, rid);
         } catch (e: any) {
           if (String(e.code).startsWith('SQLITE_CONSTRAINT')) {
             const dup = '{ ' + fields.map((f, i) => `${f}: ${JSON.stringify(t[i])}`).join(', ') + ' }';
