@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import crypto from 'crypto';
 import { Aggregator, Query, find as mingoFind, update as mingoUpdate } from 'mingo';
 import type { Counters } from '../types';
-import { decodeDoc, encodeDoc, encodeKey, isPlainObject } from '../wire';
+import { decodeDoc, encodeDoc, encodeKey, isIndexableScalar, isPlainObject } from '../wire';
 import { DbError, ERR } from './errors';
 import type { Planner, Row } from './planner';
 import type { Schema } from './schema';
@@ -83,10 +83,18 @@ export class Documents {
     counted = true,
     order?: Record<string, 1 | -1>,
   ): { matches: { row: Row; doc: any }[]; ordered: boolean } {
-    const q = query && Object.keys(query).length ? new Query(query) : null;
     const out: { row: Row; doc: any }[] = [];
     let scanned = 0;
     const { plan, rows: it, repeats } = this.planner.candidates(coll, query || {}, order, stopAfter);
+    // `{_id: id}` or `{_id: {$in: ids}}` alone: the primary key returned exactly the matches
+    // (mingo's $in test would compare each document with every id: 1,000² for a batch).
+    const idCond = query?._id;
+    const idsOnly =
+      plan.using === 'ids' &&
+      Object.keys(query).length === 1 &&
+      ((idCond !== null && isIndexableScalar(idCond)) ||
+        (isPlainObject(idCond) && Object.keys(idCond).length === 1 && ('$eq' in idCond || '$in' in idCond)));
+    const q = query && Object.keys(query).length && !idsOnly ? new Query(query) : null;
     const stop = order && !plan.ordered ? Infinity : stopAfter;
     // an index read in key order meets a multikey document once per element: keep the first
     const seen = repeats ? new Set<string>() : null;
@@ -140,7 +148,15 @@ export class Documents {
     this.schema.require(coll);
     let n: number;
     if (!query || Object.keys(query).length === 0) n = (this.st.countAll.get(coll) as any).n;
-    else n = this.matching(coll, query).length;
+    else {
+      // An index that holds the whole query counts its entries without fetching a
+      // document (Mongo's COUNT_SCAN); they still count as scanned: a count walks them.
+      const covered = this.planner.countCovered(coll, query);
+      if (covered) {
+        n = covered.n;
+        this.count({ scanned: covered.examined });
+      } else n = this.matching(coll, query).length;
+    }
     this.count({ queries: 1 });
     return n;
   }

@@ -61,11 +61,13 @@ type Bound = { lo?: { v: string; inc: boolean }; hi?: { v: string; inc: boolean 
  * and no sort can stop as soon as it has enough (Mongo returns an index scan's
  * documents in index order and stops there).
  */
-type Candidate = Plan & { sql: string; params: unknown[]; countSql?: string; walkSql?: string; walkParams?: unknown[] };
+type Candidate = Plan & { sql: string; params: unknown[]; countSql?: string; walkSql?: string; walkParams?: unknown[]; where?: string };
 
 export class Planner {
   private st: Record<string, Database.Statement>;
   private cache = new Map<string, Database.Statement>();
+  /** `coll\0index` → whether some document has several entries in it (Mongo's multikey flag: once set, it stays). */
+  private multikey = new Map<string, boolean>();
 
   constructor(
     private db: Database.Database,
@@ -126,16 +128,25 @@ export class Planner {
     order?: Record<string, 1 | -1>,
     want = Infinity,
   ): { plan: Plan; rows: Iterable<Row>; repeats: boolean } {
+    const { plan, sql, params, repeats } = this.statement(coll, query, order, want);
+    return { plan, rows: this.prepared(sql).iterate(...params) as Iterable<Row>, repeats };
+  }
+
+  /** SQLite's own plan for the rows `candidates` reads (EXPLAIN QUERY PLAN), for tests: no `TEMP B-TREE` means it stops with the caller. */
+  sqlPlan(coll: string, query: any, order?: Record<string, 1 | -1>, want = Infinity): string[] {
+    const { sql, params } = this.statement(coll, query, order, want);
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+  }
+
+  private statement(coll: string, query: any, order: Record<string, 1 | -1> | undefined, want: number) {
     const c = this.choose(coll, query, order, want);
-    const plan = { using: c.using, equality: c.equality, range: c.range, ordered: c.ordered };
-    if (c.using === 'scan') return { plan, rows: this.scan(coll), repeats: false };
+    const plan: Plan = { using: c.using, equality: c.equality, range: c.range, ordered: c.ordered };
+    if (c.using === 'scan') return { plan, sql: this.st.scan.source, params: [coll] as unknown[], repeats: false };
     // No sort and a limit: walk the index in its order and stop early, as Mongo does.
-    const walk = !order && want !== Infinity && c.walkSql;
-    const rows = walk
-      ? (this.prepared(c.walkSql!).iterate(...c.walkParams!) as Iterable<Row>)
-      : (this.prepared(c.sql).iterate(...c.params) as Iterable<Row>);
+    const walk = !order && want !== Infinity && !!c.walkSql;
     // Index order meets a multikey document once per element (the caller keeps the first).
-    return { plan, rows, repeats: c.ordered || (!!walk && c.using !== 'idRange') };
+    const repeats = c.ordered || (walk && c.using !== 'idRange');
+    return walk ? { plan, sql: c.walkSql!, params: c.walkParams!, repeats } : { plan, sql: c.sql, params: c.params, repeats };
   }
 
   private choose(coll: string, query: any, order: Record<string, 1 | -1> | undefined, want: number): Candidate {
@@ -263,6 +274,7 @@ export class Planner {
         params: ordered ? params : [coll, ...params],
         walkSql: `${joined} ORDER BY ${walkOrder}`,
         walkParams: params,
+        where: where.join(' AND '),
         countSql: `SELECT count(*) AS n FROM (SELECT 1 FROM _ix i WHERE ${where.join(' AND ')} LIMIT ?)`,
       });
     }
@@ -271,17 +283,74 @@ export class Planner {
     // Several usable plans: the fewest index entries to read wins (index-only counts are
     // cheap); a plan in sort order reads at most `want` of them when nothing else filters.
     const covered = (pl: Candidate) => [...conds.keys()].every((f) => pl.equality.includes(f) || pl.range === f);
+    // Counted up to a cap, as Mongo's plan trial stops early: the choice must not cost
+    // more than the query (a count over a 300,000-entry range would). The most bound
+    // plans are tried first, and a later one is counted only until it has lost (one
+    // entry more than the best so far): Mongo's trial likewise ends when the winner is
+    // done, so choosing costs about what the winning plan reads, whatever the sizes of
+    // the plans that lose.
+    const bound = (pl: Candidate) => pl.equality.length + (pl.range ? 1 : 0);
+    const effective = new Map<Candidate, number>();
+    let least = Infinity;
+    for (const pl of [...plans].sort((x, y) => bound(y) - bound(x))) {
+      const params = pl.using === 'idRange' ? pl.params : pl.walkParams!;
+      const cap = Math.min(COUNT_CAP, least + 1);
+      let n = (this.prepared(pl.countSql!).get(...params, cap) as { n: number }).n;
+      if (pl.ordered && covered(pl)) n = Math.min(n, want);
+      effective.set(pl, n);
+      least = Math.min(least, n);
+    }
+    // A plan cut short counted more than the best, so it cannot win; ties go as before.
     let best = plans[0];
     let bestN = Infinity;
     for (const pl of plans) {
-      const params = pl.using === 'idRange' ? pl.params : pl.ordered ? pl.params : pl.params.slice(1);
-      // Counted up to a cap, as Mongo's plan trial stops early: the choice must not cost
-      // more than the query (a count over a 300,000-entry range would).
-      let n = (this.prepared(pl.countSql!).get(...params, COUNT_CAP) as { n: number }).n;
-      if (pl.ordered && covered(pl)) n = Math.min(n, want);
+      const n = effective.get(pl)!;
       if (n < bestN || (n === bestN && pl.equality.length > best.equality.length)) [best, bestN] = [pl, n];
     }
     return best;
+  }
+
+  /**
+   * `count()` answered from the index alone (Mongo's COUNT_SCAN: no document is
+   * fetched) when one index plan holds every condition of the query: plain equality
+   * or `$in` (not null) on its prefix, then at most one range. Returns the number of
+   * documents and of index entries examined, or null when documents must be read.
+   */
+  countCovered(coll: string, query: any): { n: number; examined: number } | null {
+    if (!isPlainObject(query) || !Object.keys(query).length) return null;
+    for (const [k, v] of Object.entries(query)) {
+      if (k.startsWith('$')) return null;
+      if (isPlainObject(v) && !Object.keys(v).every((op) => op === '$eq' || op === '$in' || (RANGE_OPS as readonly string[]).includes(op)))
+        return null;
+      if (!isPlainObject(v) && !isIndexableScalar(v)) return null;
+    }
+    const c = this.choose(coll, query, undefined, Infinity);
+    if (!c.where || !c.walkParams) return null;
+    for (const [k, v] of Object.entries(query)) {
+      const ops = isPlainObject(v) ? Object.keys(v) : ['$eq'];
+      if (c.equality.includes(k)) {
+        const vals = equalityValues([v]);
+        const plain = !isPlainObject(v) || (ops.length === 1 && (ops[0] === '$eq' || ops[0] === '$in'));
+        if (!plain || !vals || vals.some((x) => x === null)) return null;
+      } else if (c.range === k) {
+        if (!ops.every((op) => (RANGE_OPS as readonly string[]).includes(op))) return null;
+      } else return null;
+    }
+    // A multikey index holds a document once per element: count documents, not entries.
+    const n = this.isMultikey(coll, c.using) ? 'count(DISTINCT i.id)' : 'count(*)';
+    const r = this.prepared(`SELECT ${n} AS n, count(*) AS e FROM _ix i WHERE ${c.where}`).get(...c.walkParams) as { n: number; e: number };
+    return { n: r.n, examined: r.e };
+  }
+
+  private isMultikey(coll: string, idx: string): boolean {
+    const k = `${coll}\u0000${idx}`;
+    let m = this.multikey.get(k);
+    if (m === undefined) {
+      // once per index and process (a data dir opened again); writes keep it up to date after
+      const row = this.prepared('SELECT 1 FROM _ix WHERE coll = ? AND idx = ? GROUP BY id HAVING count(*) > 1 LIMIT 1').get(coll, idx);
+      this.multikey.set(k, (m = !!row));
+    }
+    return m;
   }
 
   scan(coll: string): Iterable<Row> {
@@ -302,6 +371,7 @@ export class Planner {
         tuples = tuples.flatMap((t) => vals.map((v) => [...t, v]));
       }
       const seen = new Set<string>();
+      if (tuples.length > 1) this.multikey.set(`${coll}\u0000${ix.name}`, true);
       for (const t of tuples) {
         const kfull = JSON.stringify(t.map(encodeKey));
         if (seen.has(kfull)) continue;
@@ -326,6 +396,7 @@ export class Planner {
 
   dropIndexes(coll: string) {
     this.st.ixDrop.run(coll);
+    for (const k of [...this.multikey.keys()]) if (k.startsWith(`${coll}\u0000`)) this.multikey.delete(k);
   }
 }
 
