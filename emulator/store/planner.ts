@@ -26,7 +26,12 @@
  *     after the equality prefix (all in the index's directions, or all reversed)
  *     and each prefix key has one value: then reading stops after skip + limit;
  *   - a query on the second key of a compound index alone does NOT use it
- *     (the prefix rule), so it scans the collection, as in production.
+ *     (the prefix rule), so it scans the collection, as in production;
+ *   - with a limit and no sort, an index plan reads in index order and stops at
+ *     the limit (Mongo returns an index scan's documents in index order).
+ * SQLite walks `_ix_lookup` (which ends with the document's `rid`) in order and
+ * never sorts a whole range before the first row: what `scanned` counts is what
+ * the store did.
  * Among several usable plans the one whose range holds the fewest index entries
  * wins (counted in the index only, up to COUNT_CAP); a sorted plan counts only what it
  * will read.
