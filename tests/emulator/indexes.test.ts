@@ -1,5 +1,9 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import Database from 'better-sqlite3';
 import { setup } from './helpers';
-import { createEmulator } from '../../emulator';
+import { createEmulator, type CollectionSpec } from '../../emulator';
 
 describe('unique indexes', () => {
   const { emu, db, _ } = setup();
@@ -367,5 +371,31 @@ describe('compound indexes: equality keys, then a range or the sort', () => {
     expect(m.result.data[0]._id).toBe('r04001');
     expect(m.result.data).toHaveLength(50);
     expect(m.scanned).toBe(50);
+  });
+});
+
+describe('a data dir written before the index kept rid', () => {
+  test('rebuilds its side index on open and answers indexed reads in order', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-ix-'));
+    const collections: CollectionSpec[] = [{ name: 'roll', indexes: [{ name: 'by_matter_sort', keys: { matterId: 1, sort: 1 } }] }];
+    const first = createEmulator({ dataDir: dir, collections, durability: 'normal' });
+    first.seed(
+      'roll',
+      ['03', '01', '02'].map((sort) => ({ matterId: 'm', sort })),
+    );
+    first.close();
+    // the old layout: `_ix` without `rid`, empty
+    const raw = new Database(path.join(dir, 'db.sqlite'));
+    raw.exec(
+      'DROP TABLE _ix; CREATE TABLE _ix(coll TEXT NOT NULL, idx TEXT NOT NULL, k1 TEXT NOT NULL, k2 TEXT, k3 TEXT, k4 TEXT, kfull TEXT NOT NULL, id TEXT NOT NULL, uniq INTEGER NOT NULL);',
+    );
+    raw.close();
+    const again = createEmulator({ dataDir: dir, collections, durability: 'normal' });
+    const db = again.sdk.database();
+    const m = await again.measure(() => db.collection('roll').where({ matterId: 'm' }).orderBy('sort', 'asc').limit(2).get());
+    expect(m.result.data.map((d: any) => d.sort)).toEqual(['01', '02']);
+    expect(m.scanned).toBe(2);
+    again.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
