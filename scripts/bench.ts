@@ -69,6 +69,8 @@ export interface Row {
   fn?: string;
   timeoutMs?: number;
   batches?: number;
+  /** the call failed at this size (the run goes on; the verdict says so) */
+  error?: string;
 }
 
 function pct(xs: number[], p: number) {
@@ -98,6 +100,8 @@ interface Lane {
   done: boolean;
   rows: Row[];
   failed?: unknown;
+  /** the current row's first failure at this size: its remaining calls are skipped */
+  rowError?: string;
   /** resolves when the lane waits at a measure or ends */
   parked?: () => void;
   i: number;
@@ -205,13 +209,25 @@ async function runRow(lanes: Lane[]) {
     l.i = 0;
     l.times = [];
     l.sums = { reads: 0, writes: 0, queries: 0, scanned: 0 };
+    l.rowError = undefined;
   }
   const one = async (l: Lane, counted: boolean, round: number) => {
+    if (l.rowError) return;
     const t = performance.now();
-    const m = await l.emu!.measure(() => l.waiting!.call(l.i++));
+    let m: Awaited<ReturnType<Emulator['measure']>>;
+    try {
+      m = await l.emu!.measure(() => l.waiting!.call(l.i++));
+    } catch (e) {
+      // e.g. a result over the 1 MB limit: report it in the table, measure the other rows
+      l.rowError = (e as { errMsg?: string }).errMsg ?? String(e);
+      return;
+    }
     const dt = performance.now() - t;
     const r = m.result as { ok: boolean; error?: unknown };
-    if (!r.ok) throw new Error(`${name} failed at ${l.homes} homes: ${JSON.stringify(r.error)}`);
+    if (!r.ok) {
+      l.rowError = JSON.stringify(r.error);
+      return;
+    }
     if (!counted) return;
     l.times[round].push(dt);
     l.sums.reads += m.reads;
@@ -235,7 +251,8 @@ async function runRow(lanes: Lane[]) {
   }
   for (const l of lanes) {
     const all = l.times.flat();
-    const n = all.length;
+    const n = Math.max(1, all.length);
+    if (!all.length) all.push(0);
     const row: Row = {
       action: name,
       homes: l.homes,
@@ -246,7 +263,8 @@ async function runRow(lanes: Lane[]) {
       writes: l.sums.writes / n,
       queries: l.sums.queries / n,
       scanned: l.sums.scanned / n,
-      roundP95: l.times.map((t) => pct(t, 95)),
+      roundP95: l.times.map((t) => (t.length ? pct(t, 95) : 0)),
+      ...(l.rowError ? { error: l.rowError.slice(0, 120) } : {}),
     };
     await advance(l, row);
   }
@@ -259,6 +277,8 @@ const flat = (xs: number[]) => xs.slice(1).every((x) => x <= xs[0] + Math.max(0.
 
 function verdict(group: Row[]): string {
   const first = group[0];
+  const failed = group.find((r) => r.error);
+  if (failed) return `FAILS at ${failed.homes} homes: ${failed.error}`;
   if (first.timeoutMs !== undefined) {
     const worst = Math.max(...group.map((r) => r.p95));
     const third = first.timeoutMs / 3;
