@@ -11,18 +11,20 @@ import {
   homes as homesRepo,
   memberships,
   people,
-  roles as rolesRepo,
   type BuildingDoc,
   type CompoundDoc,
   type PersonDoc,
 } from '../_shared/directory';
 import { bindRequests } from './docs';
 import { buildingView, homeView, personView, requestView, roleView } from './views';
+import { callerOf } from '../_shared/actor';
 import { findPerson, ensurePerson } from './people';
 import { approverQuery } from './binding';
 
 export async function getMe(ctx: Ctx): Promise<Me> {
-  const person = await findPerson(ctx);
+  // The person, grants and bindings the actor was made of (read once per invocation: the 首页's cards share them).
+  const caller = await callerOf(ctx);
+  const { person } = caller;
   if (!person)
     return {
       registered: false,
@@ -33,12 +35,14 @@ export async function getMe(ctx: Ctx): Promise<Me> {
       uploadPrefix: ownFolder(ctx.openid, '').slice(0, -1),
     };
   const _ = ctx.db.command;
-  const [roles, members, requests] = await Promise.all([
-    rolesRepo(ctx.db).find({ personId: person._id }, { limit: 100 }),
-    memberships(ctx.db).find({ personId: person._id, status: 'active' }, { limit: 100 }),
-    bindRequests(ctx.db).find({ personId: person._id, status: 'pending' }, { orderBy: [['createdAt', 'desc']], limit: 20 }),
-  ]);
-  const homes = await homesRepo(ctx.db).byIds([...members.map((m) => m.homeId), ...requests.map((r) => r.homeId)]);
+  const { roles, memberships: members } = caller;
+  const requests = await bindRequests(ctx.db).find(
+    { personId: person._id, status: 'pending' },
+    { orderBy: [['createdAt', 'desc']], limit: 20 },
+  );
+  const bound = await caller.homes();
+  const asked = requests.map((r) => r.homeId).filter((id) => !bound.has(id));
+  const homes = asked.length ? new Map([...bound, ...(await homesRepo(ctx.db).byIds(asked))]) : bound;
   const compoundIds = roles.map((r) => r.compoundId).filter((x): x is string => !!x);
   const buildingIds = roles.flatMap((r) => r.buildingIds ?? []);
   const [compounds, buildings] = await Promise.all([
