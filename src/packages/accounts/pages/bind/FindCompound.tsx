@@ -17,7 +17,7 @@ export function FindCompound(props: { onPick: (c: CompoundInfo) => void }) {
   const [q, setQ] = useState('');
   const [asked, setAsked] = useState('');
   const [hits, setHits] = useState<{ items: CompoundHit[]; nextCursor?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'search' | 'more' | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,7 +28,7 @@ export function FindCompound(props: { onPick: (c: CompoundInfo) => void }) {
     if (!form) return setError('请输入小区名称中的几个字');
     if (Array.from(form).length > COMPOUND_QUERY_MAX) return setError(`最多${COMPOUND_QUERY_MAX}个字`);
     setError(null);
-    setBusy(true);
+    setBusy(cursor ? 'more' : 'search');
     try {
       const page = await api('accounts').call('compounds.search', { q: query, size: 20, ...(cursor ? { cursor } : {}) });
       setAsked(query);
@@ -36,7 +36,7 @@ export function FindCompound(props: { onPick: (c: CompoundInfo) => void }) {
     } catch (e) {
       setError(toServiceError(e).message);
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   }
 
@@ -65,7 +65,7 @@ export function FindCompound(props: { onPick: (c: CompoundInfo) => void }) {
           onInput={(e) => setQ(e.detail.value)}
           onConfirm={() => void search()}
         />
-        <Btn type='primary' className='bind-search-go' loading={busy && !hits?.nextCursor} onClick={() => void search()}>
+        <Btn type='primary' className='bind-search-go' loading={busy === 'search'} onClick={() => void search()}>
           搜索
         </Btn>
       </View>
@@ -82,7 +82,7 @@ export function FindCompound(props: { onPick: (c: CompoundInfo) => void }) {
       ) : null}
       {hits?.nextCursor ? (
         <View className='load-more'>
-          <Btn size='small' className='bind-compounds-more' loading={busy} onClick={() => void search(hits.nextCursor)}>
+          <Btn size='small' className='bind-compounds-more' loading={busy === 'more'} onClick={() => void search(hits.nextCursor)}>
             更多小区
           </Btn>
         </View>
