@@ -1,12 +1,10 @@
 import { ownFolder } from '../_shared/files';
-import type { CompoundInfo, GroupView, Me, MyHome } from '../../core/accounts/contract';
+import type { GroupView, Me, MyHome } from '../../core/accounts/contract';
 import { AppError } from '../../core/platform/errors';
-import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
 import {
   buildings as buildingsRepo,
-  communities,
   compounds as compoundsRepo,
   homes as homesRepo,
   memberships,
@@ -16,7 +14,7 @@ import {
   type PersonDoc,
 } from '../_shared/directory';
 import { bindRequests } from './docs';
-import { buildingView, homeView, personView, requestView, roleView } from './views';
+import { homeView, personView, requestView, roleView } from './views';
 import { callerOf } from '../_shared/actor';
 import { findPerson, ensurePerson } from './people';
 import { approverQuery } from './binding';
@@ -84,54 +82,6 @@ export async function updateMe(ctx: Ctx, input: { name?: string; phone?: string;
   }
   if (Object.keys(patch).length) await people(ctx.db).patch(person._id, patch);
   return personView({ ...person, ...patch }, true);
-}
-
-/** Every compound with its buildings: the picker a new resident starts from. */
-export async function listCompounds(ctx: Ctx): Promise<CompoundInfo[]> {
-  return compoundInfos(ctx, await compoundsRepo(ctx.db).all({}));
-}
-
-/**
- * The compounds the caller holds a role in, or serves from a community-wide role: what a
- * staff page's picker can offer (roster.list, roles.list, invite.list filter it by the
- * table). Indexed reads by id and by community, so a district of 500 compounds costs an
- * office worker their community's compounds and a committee member their one.
- */
-export async function callerCompounds(ctx: Ctx, actor: Actor): Promise<CompoundInfo[]> {
-  const ids = [...new Set(actor.roles.flatMap((r) => (r.compoundId ? [r.compoundId] : [])))];
-  const communityIds = [...new Set(actor.roles.filter((r) => !r.compoundId).map((r) => r.communityId))];
-  const _ = ctx.db.command;
-  const [named, served] = await Promise.all([
-    compoundsRepo(ctx.db).byIds(ids),
-    communityIds.length ? compoundsRepo(ctx.db).all({ communityId: _.in(communityIds) }) : [],
-  ]);
-  const byId = new Map([...named.values(), ...served].map((c) => [c._id, c]));
-  // The order listCompounds gives (by id), so a picker looks the same whichever path filled it.
-  return compoundInfos(
-    ctx,
-    [...byId.values()].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)),
-  );
-}
-
-/** Compounds as the pickers show them: with their community's name and their buildings in order. */
-async function compoundInfos(ctx: Ctx, list: CompoundDoc[]): Promise<CompoundInfo[]> {
-  const _ = ctx.db.command;
-  const [names, buildings] = await Promise.all([
-    communities(ctx.db).byIds([...new Set(list.map((c) => c.communityId))]),
-    list.length
-      ? buildingsRepo(ctx.db).all({ compoundId: _.in(list.map((c) => c._id)) }, [
-          ['compoundId', 'asc'],
-          ['no', 'asc'],
-        ])
-      : [],
-  ]);
-  return list.map((c) => ({
-    id: c._id,
-    name: c.name,
-    communityId: c.communityId,
-    communityName: names.get(c.communityId)?.name ?? '',
-    buildings: buildings.filter((b) => b.compoundId === c._id).map(buildingView),
-  }));
 }
 
 export async function listHomes(ctx: Ctx, input: { buildingId: string; unit?: string; cursor?: string; size: number }) {
