@@ -49,20 +49,35 @@ type State = 'waiting' | 'running' | 'passed' | 'failed' | 'skipped';
 const state = new Map<string, State>(STEPS.map((s) => [s.name, 'waiting']));
 const took = new Map<string, number>();
 const t0 = Date.now();
+const cpu = new Map<string, number>();
 const secs = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
+
+/** User + system seconds of the children, from the second line of bash's `times` ("1m2.500s 0m3.100s"). */
+function childCpu(times: string): number {
+  const line = times.trim().split('\n')[1] ?? '';
+  return [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((a, m) => a + Number(m[1]) * 60 + Number(m[2]), 0);
+}
 
 function run(step: Step): Promise<void> {
   state.set(step.name, 'running');
   const started = Date.now();
   console.log(`[${secs(started - t0)}] > ${step.name}: ${step.cmd}`);
   return new Promise((done) => {
-    const child = spawn(step.cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    // bash's `times` (on fd 3) gives the CPU the step's processes used: on shared cores the wall
+    // time says how busy the machine was, the CPU time what the step costs.
+    const child = spawn('bash', ['-c', `${step.cmd}\nrc=$?\ntimes >&3\nexit $rc`], {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     const out: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => out.push(b));
+    let times = '';
+    child.stdout!.on('data', (b: Buffer) => out.push(b));
+    child.stderr!.on('data', (b: Buffer) => out.push(b));
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (b: Buffer) => (times += b.toString()));
     child.on('close', (code) => {
       const ok = code === 0;
       took.set(step.name, Date.now() - started);
+      cpu.set(step.name, childCpu(times));
       state.set(step.name, ok ? 'passed' : 'failed');
       const text = Buffer.concat(out).toString();
       console.log(`\n===== ${step.name}: ${ok ? 'passed' : `FAILED (exit ${code})`} in ${secs(Date.now() - started)} =====`);
@@ -87,7 +102,10 @@ async function main(): Promise<void> {
   await Promise.all(LANES.map(lane));
   console.log(`\nnpm test in ${secs(Date.now() - t0)}:`);
   for (const s of STEPS)
-    console.log(`  ${s.name.padEnd(16)} ${state.get(s.name)!.padEnd(8)} ${took.has(s.name) ? secs(took.get(s.name)!) : ''}`);
+    console.log(
+      `  ${s.name.padEnd(16)} ${state.get(s.name)!.padEnd(8)} ${took.has(s.name) ? `${secs(took.get(s.name)!)}, CPU ${cpu.get(s.name)!.toFixed(0)} s` : ''}`,
+    );
+  console.log(`  CPU in all: ${[...cpu.values()].reduce((a, b) => a + b, 0).toFixed(0)} s`);
   const bad = STEPS.filter((s) => state.get(s.name) !== 'passed').map((s) => s.name);
   if (bad.length) {
     console.log(`\nFAILED: ${bad.join(', ')}`);
