@@ -35,10 +35,12 @@ const LANES: { steps: Step[]; stopOnFailure: boolean }[] = [
   {
     stopOnFailure: false,
     steps: [
+      // First, beside the single-threaded H5 build rather than the Chromium suites' workers: its
+      // concurrency tests have per-test timeouts and want the cores.
+      { name: 'jest', cmd: `${jest} --selectProjects unit emulator functions runtime --maxWorkers=2` },
       { name: 'typecheck', cmd: 'npm run -s typecheck' },
       { name: 'lint:deps', cmd: 'npm run -s lint:deps' },
       { name: 'lint', cmd: 'npm run -s lint' },
-      { name: 'jest', cmd: `${jest} --selectProjects unit emulator functions runtime --maxWorkers=2` },
       { name: 'check:weapp', cmd: 'npm run -s check:weapp' },
     ],
   },
