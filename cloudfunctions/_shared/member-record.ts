@@ -18,6 +18,7 @@ import { repository } from './repo';
 interface HoursRow {
   _id: string;
   personId: string;
+  period: string;
   year: string;
   minutes: number;
 }
@@ -42,6 +43,12 @@ const concerns = repository<AnsweredRow>('concerns');
 export async function creditedMinutes(db: Database, personId: string, year: string): Promise<number> {
   const rows = await volunteerHours(db).find({ personId }, { limit: 1000, fields: { year: true, minutes: true } });
   return rows.filter((r) => r.year === year).reduce((n, r) => n + (r.minutes ?? 0), 0);
+}
+
+/** Volunteer minutes credited to the person in the given Shanghai months ("2026-10", …). */
+export async function creditedMinutesIn(db: Database, personId: string, periods: string[]): Promise<number> {
+  const rows = await volunteerHours(db).find({ personId, period: db.command.in(periods) }, { limit: 1000, fields: { minutes: true } });
+  return rows.reduce((n, r) => n + (r.minutes ?? 0), 0);
 }
 
 /** Homes the person told a notice in person since `since` (one per notice and home). */

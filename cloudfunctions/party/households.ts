@@ -27,10 +27,10 @@ import { inRange } from '../../core/party/order';
 import { assertCan, can } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import { maskName } from '../../core/platform/mask';
-import { shanghaiDay, shanghaiMonth } from '../../core/platform/period';
+import { shanghaiDay, shanghaiInstant, shanghaiMonth } from '../../core/platform/period';
 import type { Actor } from '../../core/platform/roles';
 import { buildings, homes, leadContactPhone, memberships, people } from '../_shared/directory';
-import { concernsAnswered, creditedMinutes, toldInPerson } from '../_shared/member-record';
+import { concernsAnswered, creditedMinutes, creditedMinutesIn, toldInPerson } from '../_shared/member-record';
 import { transaction } from '../_shared/repo';
 import type { Ctx } from '../_shared/router';
 import { activeMember, branchOf, compoundFor, idFor, memberId, myBranch, targetOfCompound, type BranchCaller } from './common';
@@ -381,15 +381,29 @@ export async function reports(ctx: Ctx, input: { compoundId?: string }): Promise
   const cutoff = new Date(now - PARTY_LIMITS.staleDays * 86_400_000);
   const fresh = await Promise.all(bs.map((x) => assignments(ctx.db).count({ buildingId: x._id, lastVisitAt: _.gte(cutoff) })));
   const quarter = quarterOf(periods[0]);
-  const qp = new Set(quarterPeriods(quarter));
-  const perMember = await Promise.all(members.map((m) => assignments(ctx.db).count({ memberId: m.personId })));
+  const qList = quarterPeriods(quarter);
+  const qp = new Set(qList);
+  const qStart = shanghaiInstant(`${qList[0]}-01`);
+  // Per member, indexed by person (the same cost in a district): households, and what the
+  // other features recorded of them this quarter through the member-record seam.
+  const perMember = await Promise.all(
+    members.map(async (m) => {
+      const [households, minutes, told, answered] = await Promise.all([
+        assignments(ctx.db).count({ memberId: m.personId }),
+        creditedMinutesIn(ctx.db, m.personId, qList),
+        toldInPerson(ctx.db, m.personId, qStart),
+        concernsAnswered(ctx.db, m.personId, qStart),
+      ]);
+      return { households, hours: Math.floor(minutes / 60), told, answered };
+    }),
+  );
   const vanguard = members
     .map((m, i) => {
       const q = months.filter((x) => x.memberId === m.personId && qp.has(x.period));
       const f = {
         visits: q.reduce((s, x) => s + x.visits, 0),
         followUps: q.reduce((s, x) => s + x.followUps, 0),
-        households: perMember[i],
+        ...perMember[i],
       };
       return { name: m.name, score: vanguardScore(f), ...f };
     })

@@ -129,7 +129,16 @@ export interface ReportView {
   members: MemberMonths[];
   buildings: { name: string; homes: number; stale: number }[];
   quarter: string;
-  vanguard: { name: string; score: number; visits: number; followUps: number; households: number }[];
+  vanguard: {
+    name: string;
+    score: number;
+    visits: number;
+    followUps: number;
+    households: number;
+    hours: number;
+    told: number;
+    answered: number;
+  }[];
   vanguardRule: string;
 }
 export interface NomineeView {

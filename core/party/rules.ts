@@ -150,15 +150,26 @@ export function approveProblem(expense: { proposedBy: string }, approver: { pers
 }
 
 // ---------------------------------------------------------------- 服务先锋
-/** The rule printed under the quarterly list: the same figures everyone can see, added up. */
-export const VANGUARD_RULE = '按本季度走访户次×1分、其中需要跟进（转为民情）的再×2分、包联户数×0.5分合计排序，取前五名；同分按姓名排序。';
+/**
+ * The rule printed under the quarterly list: the same figures everyone can see on 亮作为,
+ * added up. Visits and follow-ups are the branch's own work; the others come from what
+ * activities, notices and concerns recorded of the member this quarter.
+ */
+export const VANGUARD_RULE =
+  '按本季度走访户次×1分、需要跟进（转为民情）的×2分、包联户数×0.5分、志愿服务每满1小时×1分、当面告知户次×0.5分、答复民情件数×2分合计排序，取前五名；同分按姓名排序。';
 export interface RecordFigures {
   visits: number;
   followUps: number;
   households: number;
+  /** Whole hours of volunteer time credited this quarter. */
+  hours: number;
+  /** Homes told a notice in person this quarter (已当面告知). */
+  told: number;
+  /** 民情 concerns whose current answer the member gave this quarter. */
+  answered: number;
 }
 export function vanguardScore(f: RecordFigures): number {
-  return f.visits + f.followUps * 2 + f.households * 0.5;
+  return f.visits + f.followUps * 2 + f.households * 0.5 + f.hours + f.told * 0.5 + f.answered * 2;
 }
 /** The quarter a month falls in: "2026-Q4". */
 export function quarterOf(period: string): string {

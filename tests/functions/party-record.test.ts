@@ -5,6 +5,7 @@
  * on the structure page only beside a member who shows themselves, and a withdrawal
  * takes it away at once.
  */
+import { vanguardScore } from '../../core/party/rules';
 import { TXSJ } from '../../scripts/lib/seed-data';
 import type { Harness } from '../support/harness';
 import { partyHarness } from './party-support';
@@ -66,6 +67,52 @@ it('the record counts credited minutes of this year and homes told in person; an
   expect(after.volunteerMinutesThisYear - before.volunteerMinutesThisYear).toBe(90);
   expect(after.toldThisYear - before.toldThisYear).toBe(2);
   expect(after.answeredThisYear - before.answeredThisYear).toBe(2);
+});
+
+it('服务先锋 weighs the quarter’s credited hours, homes told in person and concerns answered', async () => {
+  const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+  const q0 = Math.floor((Number(month.slice(5)) - 1) / 3) * 3 + 1;
+  const lastQuarter = q0 === 1 ? `${Number(month.slice(0, 4)) - 1}-12` : `${month.slice(0, 4)}-${String(q0 - 1).padStart(2, '0')}`;
+  const row = {
+    personId: LI,
+    name: '李秀英',
+    partyBadge: true,
+    communityId: 'qx',
+    compoundId: TXSJ,
+    corrected: false,
+    updatedAt: new Date(),
+  };
+  await add('volunteerHours', {
+    ...row,
+    _id: 'rec-q1',
+    activityId: 'aq1',
+    title: '敬老',
+    period: month,
+    year: month.slice(0, 4),
+    minutes: 6000,
+  });
+  // The quarter before does not count, however large.
+  await add('volunteerHours', {
+    ...row,
+    _id: 'rec-q0',
+    activityId: 'aq0',
+    title: '义诊',
+    period: lastQuarter,
+    year: lastQuarter.slice(0, 4),
+    minutes: 60_000,
+  });
+  const r = await h.as('txsj-secretary').ok('party', 'party.reports', { compoundId: TXSJ });
+  const li = r.vanguard.find((v: { name: string }) => v.name === '李秀英');
+  // 6,000 minutes this quarter (plus any the demo credited her), the two homes and two concerns of the test above.
+  expect(li.hours).toBeGreaterThanOrEqual(100);
+  expect(li.hours).toBeLessThan(1000);
+  expect(li.told).toBeGreaterThanOrEqual(2);
+  expect(li.answered).toBeGreaterThanOrEqual(2);
+  expect(li.score).toBe(vanguardScore(li));
+  expect(r.vanguard.map((v: { score: number }) => v.score)).toEqual(
+    [...r.vanguard.map((v: { score: number }) => v.score)].sort((a, b) => b - a),
+  );
+  expect(r.vanguardRule).toMatch(/志愿服务.*当面告知.*答复民情/);
 });
 
 it('residents see the record only beside a member who shows themselves; a withdrawal takes it away', async () => {

@@ -49,7 +49,9 @@ describe('走访', () => {
     expect(quarterOf('2026-12')).toBe('2026-Q4');
     expect(quarterOf('2026-01')).toBe('2026-Q1');
     expect(quarterPeriods('2026-Q2')).toEqual(['2026-04', '2026-05', '2026-06']);
-    expect(vanguardScore({ visits: 10, followUps: 2, households: 12 })).toBe(20);
+    expect(vanguardScore({ visits: 10, followUps: 2, households: 12, hours: 0, told: 0, answered: 0 })).toBe(20);
+    // Credited hours, homes told in person and concerns answered count too.
+    expect(vanguardScore({ visits: 10, followUps: 2, households: 12, hours: 3, told: 4, answered: 1 })).toBe(27);
   });
 });
 

@@ -36,7 +36,8 @@ export default function PartyReportsPage() {
                       {i + 1}. {v.name}
                     </View>
                     <View className='row__sub'>
-                      走访 {v.visits} 户次 · 需跟进 {v.followUps} 件 · 包联 {v.households} 户
+                      走访 {v.visits} 户次 · 需跟进 {v.followUps} 件 · 包联 {v.households} 户 · 志愿 {v.hours} 小时 · 当面告知 {v.told} 户 ·
+                      答复民情 {v.answered} 件
                     </View>
                   </View>
                   <View className='row__side'>{v.score} 分</View>
