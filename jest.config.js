@@ -13,6 +13,8 @@ const withEmulatedSdk = { ...common.moduleNameMapper, '^wx-server-sdk$': '<rootD
 module.exports = {
   // Seeding the demo (every feature's data) and 200-call concurrency tests take seconds on 2 busy cores.
   testTimeout: 60_000,
+  // The page audits first: long files, small on disk (see the file).
+  testSequencer: '<rootDir>/tests/support/sequencer.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/core/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'] },
     { ...common, displayName: 'emulator', testMatch: ['<rootDir>/tests/emulator/**/*.test.ts'] },

@@ -16,6 +16,16 @@
  * (the emulator's clock, coalesced per hour; the skipped occurrences are counted as calls
  * billed at the 100 ms minimum).
  *
+ * Subscribe messages are real: the emulator enforces WeChat's grants (one message per accepted
+ * tap on wx.requestSubscribeMessage, per template). Residents tap where the client asks
+ * (src/services/subscribe.ts callers): 新通知提醒 when they open a notice, 欠费时提醒我 the first
+ * time they open their bills, before reporting a repair and before signing up. ASSUMPTION:
+ * 3 taps in 5 accept (ACCEPT_SHARE); the rest reject and grant nothing. Every feature records
+ * the tap with its `x.subscribe` action (a metered call). The sends are the features' own:
+ * a lead's 提醒未读, the committee's arrears reminder, repair progress, sign-up and the
+ * activity's day-before reminder, the committee's vote reminder (the client never asks for
+ * the vote template, so that one finds no grant). Metered per day from the sandbox's outbox.
+ *
  * Metering: every invocation of every function (client calls, timer firings, the pay
  * callback, callFunction between functions) through a wrapper: calls, and GB-seconds =
  * memory (deploy.json) × billed time (local wall time rounded up to 100 ms, CloudBase's
@@ -33,7 +43,8 @@ import { OUTBOX, createEmulator, installRequireHook, useEmulator, type Emulator 
 import { SEED_ORDER } from './lib/seed';
 import { buildSeed, demoOpenid } from './lib/seed-data';
 import { emulatorWiring, readFunctionConfigs } from './lib/function-config';
-import { PAYG, PLANS, type Plan } from './lib/cost-plans';
+import { PAYG, PLANS, SUBSCRIBE_SEND, type Plan } from './lib/cost-plans';
+import { TEMPLATE_IDS, type TemplateKey } from '../core/templates';
 import { periodOf } from '../core/platform/time';
 import { seedMatter } from './lib/bench-votes';
 import { loadFunctionMains, type FunctionMain } from './lib/function-mains';
@@ -43,6 +54,8 @@ const MAINS = loadFunctionMains();
 
 const DAYS = Number(process.env.COST_DAYS ?? 30);
 const DISTRICT_HOMES = 300_000;
+/** ASSUMPTION: of the taps on WeChat's subscribe prompt, this share accepts (3 in 5, taken in turn). */
+const ACCEPT_SHARE = 0.6;
 const CONFIGS = readFunctionConfigs();
 const MEMORY_MB = Object.fromEntries(CONFIGS.map((c) => [c.name, c.memorySize]));
 
@@ -61,7 +74,13 @@ interface Usage {
   byFn: Record<string, { calls: number; gbs: number }>;
   readsPerDay: number[];
   writesPerDay: number[];
+  /** Per day: reads, writes and calls of each top-level action ("fn action", or the timer's name). */
+  byActionPerDay: Map<string, { calls: number; reads: number; writes: number }>[];
   messages: number;
+  messagesPerDay: number[];
+  taps: number;
+  grants: number;
+  templates: string[];
   dbBytes: number;
   fileBytes: number;
   failed: Record<string, number>;
@@ -78,7 +97,12 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
     byFn: {},
     readsPerDay: [],
     writesPerDay: [],
+    byActionPerDay: [],
     messages: 0,
+    messagesPerDay: [],
+    taps: 0,
+    grants: 0,
+    templates: [],
     dbBytes: 0,
     fileBytes: 0,
     failed: {},
@@ -91,13 +115,28 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
     f.calls += n;
     f.gbs += gbs;
   };
+  // Which action made the reads: each top-level invocation is measured (a callee's reads count in its caller's).
+  let today = new Map<string, { calls: number; reads: number; writes: number }>();
+  let depth = 0;
+  const actionOf = (fn: string, event: any) =>
+    typeof event?.action === 'string'
+      ? `${fn} ${event.action}`
+      : event?.Type === 'Timer'
+        ? `${fn} timer:${event.TriggerName}`
+        : `${fn} (platform event)`;
   const wrapped: Record<string, FunctionMain> = {};
   for (const [name, main] of Object.entries(MAINS)) {
     wrapped[name] = async (event, context) => {
       const t = performance.now();
+      const top = depth++ === 0;
       try {
-        return await main(event, context);
+        if (!top) return await main(event, context);
+        const m = await emu.measure(() => main(event, context));
+        const a = today.get(actionOf(name, event)) ?? { calls: 0, reads: 0, writes: 0 };
+        today.set(actionOf(name, event), { calls: a.calls + 1, reads: a.reads + m.queries, writes: a.writes + m.writes });
+        return m.result;
       } finally {
+        depth--;
         meter(name, performance.now() - t);
       }
     };
@@ -110,6 +149,8 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
     functions: (n: string) => wrapped[n] as any,
     mediaCheckCallback: { functionName: 'notices' },
     clockStart: start,
+    // WeChat's rule: a send needs an accepted tap for its template, one message per tap.
+    enforceSubscribeGrants: true,
     ...wiring,
   });
   useEmulator(emu);
@@ -134,6 +175,20 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
     return r?.ok ? r.data : null;
   };
   const as = (key: string) => demoOpenid(key);
+  // A tap on WeChat's subscribe prompt: accepted ones grant one message (WeChat's side) and
+  // every tap is recorded by the feature's `x.subscribe` action (our count), as the client does.
+  const tap = async (openid: string, fn: string, key: TemplateKey) => {
+    const templateId = TEMPLATE_IDS[key];
+    const accepted = usage.taps++ % 5 < ACCEPT_SHARE * 5;
+    if (accepted) {
+      emu.grantSubscription(openid, templateId);
+      usage.grants++;
+    }
+    await call(fn, openid, `${fn}.subscribe`, { templateId, accepted });
+  };
+  const askedBills = new Set<string>();
+  /** The simulation's own look-ups (which bills are unpaid): not the product's reads. */
+  let scriptReads = 0;
 
   // An open matter of 天翔世家 for the month's ballots (announced last month; nobody has voted yet).
   const created = { id: 'vm_cost_open' };
@@ -152,7 +207,11 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
   const repairs: { id: string; openid: string }[] = [];
   const activities: string[] = [];
   const period = periodOf(start);
-  let dayStart = { reads: emu.store.totals.queries, writes: emu.store.totals.writes };
+  let dayStart = {
+    reads: emu.store.totals.queries,
+    writes: emu.store.totals.writes,
+    messages: emu.outbox.list({ kind: OUTBOX.subscribe }).length,
+  };
 
   for (let day = 0; day < DAYS; day++) {
     const dayAt = new Date(start.getTime() + day * 86_400_000);
@@ -192,24 +251,32 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
       const age = notices.length - k; // rough: newer notices are read first
       void age;
       const readers = n.audience.filter((_r, i) => i % 10 < 7 && (i + day) % 3 === 0);
-      for (const r of readers.slice(0, Math.ceil(n.audience.length / 3)))
+      for (const r of readers.slice(0, Math.ceil(n.audience.length / 3))) {
         await call('notices', r.openid, 'notices.open', { noticeId: n.id });
+        await tap(r.openid, 'notices', 'notice');
+      }
     }
     for (const n of notices.splice(0, Math.max(0, notices.length - 6)))
       await call('notices', as(n.author), 'notices.remind', { clientRequestId: rid(), noticeId: n.id });
     // Fees: bills come from the billing timer; payments over the first 20 days.
     if (day < 20) {
-      const unpaid = (
-        await db
+      const found = await emu.measure(() =>
+        db
           .collection('bills')
           .where({ compoundPeriod: `txsj_${period}`, status: 'unpaid' })
           .limit(60)
-          .get()
-      ).data as { _id: string; homeId: string }[];
+          .get(),
+      );
+      scriptReads += found.queries;
+      const unpaid = found.result.data as { _id: string; homeId: string }[];
       for (const [i, b] of unpaid.slice(0, Math.ceil(txsjHomes.length / 20)).entries()) {
         const payer = residents.find((r) => r.homeId === b.homeId);
         if (payer && i % 9 !== 0) {
           await call('fees', payer.openid, 'fees.myBills', {});
+          if (!askedBills.has(payer.openid)) {
+            askedBills.add(payer.openid);
+            await tap(payer.openid, 'fees', 'bill');
+          }
           const order = await call('fees', payer.openid, 'fees.pay', { clientRequestId: rid(), billIds: [b._id] });
           if (order) await emu.pay.complete(order.outTradeNo);
         } else
@@ -240,11 +307,15 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
       if (a) activities.push(a.id);
     }
     for (const a of activities.slice(-2))
-      for (let k = 0; k < 5; k++)
-        await call('activities', residents[(day * 5 + k) % residents.length].openid, 'activities.signUp', { activityId: a });
+      for (let k = 0; k < 5; k++) {
+        const r = residents[(day * 5 + k) % residents.length];
+        await tap(r.openid, 'activities', 'activity');
+        await call('activities', r.openid, 'activities.signUp', { activityId: a });
+      }
     // Repairs: one home in eight a month (2–3 a day), dispatched, done and confirmed over the next days.
     for (let k = 0; k < Math.round(txsjHomes.length / 8 / DAYS + (day % 2 ? 0.4 : 0)); k++) {
       const r = residents[(day * 7 + k * 13) % residents.length];
+      await tap(r.openid, 'repairs', 'repair');
       const rep = await call('repairs', r.openid, 'repairs.report', {
         clientRequestId: rid(),
         where: { kind: 'home', homeId: r.homeId },
@@ -264,6 +335,7 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
       for (const r of residents.filter((x, i) => x.owner && i % DAYS === day && i % 10 < 6))
         await call('votes', r.openid, 'ballots.cast', { matterId: created.id, homeId: r.homeId, choices: ['approve'] });
       await call('votes', as('txsj-committee'), 'matters.get', { matterId: created.id });
+      if (day === 15) await call('votes', as('txsj-committee'), 'matters.remind', { clientRequestId: rid(), matterId: created.id });
     }
     // The month's end: the bookkeeper closes and publishes, the committee posts the 财务公示.
     if (day === DAYS - 1) {
@@ -290,12 +362,21 @@ async function month(): Promise<{ usage: Usage; homes: number }> {
         }
       }
     }
-    usage.readsPerDay.push(emu.store.totals.queries - dayStart.reads);
+    const sent = emu.outbox.list({ kind: OUTBOX.subscribe }).length;
+    usage.readsPerDay.push(emu.store.totals.queries - dayStart.reads - scriptReads);
     usage.writesPerDay.push(emu.store.totals.writes - dayStart.writes);
-    dayStart = { reads: emu.store.totals.queries, writes: emu.store.totals.writes };
+    usage.messagesPerDay.push(sent - dayStart.messages);
+    usage.byActionPerDay.push(today);
+    today = new Map();
+    scriptReads = 0;
+    dayStart = { reads: emu.store.totals.queries, writes: emu.store.totals.writes, messages: sent };
     process.stderr.write(`day ${day + 1}: ${usage.calls} calls so far\n`);
   }
-  usage.messages = emu.outbox.list({ kind: OUTBOX.subscribe }).length;
+  const sentAll = emu.outbox.list({ kind: OUTBOX.subscribe });
+  usage.messages = sentAll.length;
+  // Which feature's template each message used (the key of core/templates.ts).
+  const keyOf = new Map(Object.entries(TEMPLATE_IDS).map(([k, id]) => [id, k]));
+  usage.templates = sentAll.map((e: any) => keyOf.get(e.payload?.templateId) ?? String(e.payload?.templateId));
   usage.dbBytes = (emu.store.db.prepare('SELECT sum(length(doc)) AS n FROM _docs').get() as { n: number }).n;
   usage.fileBytes = emu.outbox.list({ kind: OUTBOX.file }).reduce((s: number, f: any) => s + (f.payload?.size ?? 0), 0);
   emu.close();
@@ -310,6 +391,7 @@ interface Figures {
   dbGB: number;
   storageGB: number;
   messages: number;
+  peakMessages: number;
 }
 
 function fits(p: Plan, f: Figures) {
@@ -347,7 +429,12 @@ function print(title: string, homes: number, f: Figures, readsMonth: number, wri
   console.log(`| DB writes / day (peak) | ${n(f.peakWrites)} | ${n(basic.writesPerDay)} | ${pct(f.peakWrites, basic.writesPerDay)} |`);
   console.log(`| database size GB | ${f.dbGB.toFixed(3)} | ${basic.dbGB} | ${pct(f.dbGB, basic.dbGB)} |`);
   console.log(`| file storage GB | ${f.storageGB.toFixed(3)} | ${basic.storageGB} | ${pct(f.storageGB, basic.storageGB)} |`);
-  console.log(`| subscribe messages / month | ${n(f.messages)} | — | — |`);
+  console.log(
+    `| subscribe messages / month (peak day ${n(f.peakMessages)}) | ${n(f.messages)} | none: a 云调用 inside a metered call | — |`,
+  );
+  console.log(
+    `| subscribe messages / day (peak) vs WeChat's limit | ${n(f.peakMessages)} | ${n(SUBSCRIBE_SEND.wechatPerDay)} | ${pct(f.peakMessages, SUBSCRIBE_SEND.wechatPerDay)} |`,
+  );
   const plan = PLANS.find((p) => fits(p, f));
   const half = PLANS.find((p) =>
     fits(p, {
@@ -380,6 +467,7 @@ async function main() {
     dbGB: usage.dbBytes / 1e9,
     storageGB: usage.fileBytes / 1e9,
     messages: usage.messages,
+    peakMessages: Math.max(...usage.messagesPerDay),
   };
   console.log(
     `# npm run cost — a simulated month (${DAYS} days), metered on the emulator in ${((performance.now() - t) / 1000).toFixed(0)} s`,
@@ -390,6 +478,23 @@ async function main() {
   console.log(`- of which timer occurrences: ${usage.timerCalls.toLocaleString('en-US')}`);
   if (Object.keys(usage.failed).length)
     console.log(`\nRefused calls (part of the month, e.g. a second vote on a home): ${JSON.stringify(usage.failed)}`);
+  // The peak day: which actions made its reads.
+  const peak = usage.readsPerDay.indexOf(compound.peakReads);
+  const acts = [...usage.byActionPerDay[peak].entries()].sort((a, b) => b[1].reads - a[1].reads);
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  console.log(
+    `\nPeak day for reads: day ${peak + 1} of ${DAYS}, ${n(compound.peakReads)} reads, ${n(usage.writesPerDay[peak])} writes, ${n(usage.messagesPerDay[peak])} subscribe messages. Its top 10 actions by reads:`,
+  );
+  console.log('| action | calls | reads | reads per call | writes |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [a, v] of acts.slice(0, 10))
+    console.log(`| ${a} | ${n(v.calls)} | ${n(v.reads)} | ${(v.reads / v.calls).toFixed(1)} | ${n(v.writes)} |`);
+  console.log(
+    `\nSubscribe prompts: ${n(usage.taps)} taps recorded, ${n(usage.grants)} accepted (assumed ${ACCEPT_SHARE * 100} %), ${n(usage.messages)} messages sent in the month (peak day ${n(compound.peakMessages)}).`,
+  );
+  const byTemplate = new Map<string, number>();
+  for (const m of usage.templates) byTemplate.set(m, (byTemplate.get(m) ?? 0) + 1);
+  console.log(`Messages by template: ${[...byTemplate.entries()].map(([t, c]) => `${t} ${c}`).join(', ') || 'none'}`);
   print('天翔世家', homes, compound, readsMonth, writesMonth);
   // The district: everything but the timers' own occurrences scales with homes.
   const k = DISTRICT_HOMES / homes;
@@ -401,6 +506,7 @@ async function main() {
     dbGB: compound.dbGB * k,
     storageGB: compound.storageGB * k,
     messages: usage.messages * k,
+    peakMessages: compound.peakMessages * k,
   };
   print('A district on one environment', DISTRICT_HOMES, district, readsMonth * k, writesMonth * k);
   console.log(

@@ -20,6 +20,8 @@ export interface CompoundDoc {
   address?: string;
   /** Beijing-style rule: binding online votes must use the city's own system. */
   cityEVotingRequired?: boolean;
+  /** The name's search keys (core/accounts/search.ts compoundNameKeys), indexed for compounds.search. */
+  nameKeys?: string[];
 }
 export interface BuildingDoc {
   _id: string;

@@ -12,10 +12,15 @@ import type { Database } from './database';
 export const shownAsParty = (p: Pick<PersonDoc, 'partyMember' | 'showPartyBadge'> | null | undefined): boolean =>
   !!p?.partyMember && !!p.showPartyBadge;
 
-/** Of these people, the ones who may be shown as 党员 now (one indexed read by ids). */
-export async function partyShown(db: Database, personIds: string[]): Promise<Set<string>> {
+/**
+ * Of these people, the ones who may be shown as 党员 now (one indexed read by ids). `known`:
+ * person documents this call has read already (the caller's own): not read again.
+ */
+export async function partyShown(db: Database, personIds: string[], known: (PersonDoc | null)[] = []): Promise<Set<string>> {
   const ids = [...new Set(personIds.filter(Boolean))];
   if (!ids.length) return new Set();
-  const found = await people(db).byIds(ids);
-  return new Set(ids.filter((id) => shownAsParty(found.get(id))));
+  const have = new Map(known.flatMap((p) => (p ? [[p._id, p] as const] : [])));
+  const missing = ids.filter((id) => !have.has(id));
+  const found = missing.length ? await people(db).byIds(missing) : new Map<string, PersonDoc>();
+  return new Set(ids.filter((id) => shownAsParty(have.get(id) ?? found.get(id))));
 }

@@ -77,6 +77,14 @@ export function repository<D extends Doc>(name: CollectionName) {
       async count(where: object): Promise<number> {
         return (await col().where(where).count()).total;
       },
+      /**
+       * The first `limit` matches and how many match in all (a card's "3 of 12"). A short page
+       * is every match, so its length is the count: count() is read only when the page is full.
+       */
+      async head(where: object, opts: Omit<FindOptions, 'skip'> & { limit: number }): Promise<{ items: D[]; total: number }> {
+        const items = await self.find(where, opts);
+        return { items, total: items.length < opts.limit ? items.length : await self.count(where) };
+      },
       async add(doc: NewDoc<D>): Promise<string> {
         const res = await col().add({ data: doc });
         return String(res._id);

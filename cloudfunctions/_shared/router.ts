@@ -16,7 +16,7 @@ import zhCN from 'zod/v4/locales/zh-CN.cjs';
 import type { ActionSpec, ApiSpec, OutputOf, ParsedInputOf } from '../../core/platform/api';
 import { AppError, isAppError, type Reply } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
-import { loadActor } from './actor';
+import { actorOf, loadCaller, type Caller } from './actor';
 
 z.config(zhCN());
 
@@ -33,6 +33,12 @@ export interface Ctx {
   now: Date;
   /** Loaded on first use: roles and homes of the caller (none for system events). */
   actor(): Promise<Actor>;
+  /**
+   * The documents the actor is made of (person, grants, bindings), loaded once with it: use
+   * `callerOf(ctx)` (_shared/actor.ts). Optional so that a context made by hand in a test
+   * needs only `actor`; then callerOf reads them.
+   */
+  caller?(): Promise<Caller>;
 }
 
 export type Handlers<A extends ApiSpec> = {
@@ -100,8 +106,10 @@ function zodDetails(err: z.ZodError) {
 
 function makeCtx(cloud: CloudModule, openid: string): Ctx {
   const db = cloud.database() as unknown as Database;
+  let caller: Promise<Caller> | undefined;
   let actor: Promise<Actor> | undefined;
-  return { cloud, db, openid, now: new Date(), actor: () => (actor ??= loadActor(db, openid)) };
+  const loaded = () => (caller ??= loadCaller(db, openid));
+  return { cloud, db, openid, now: new Date(), caller: loaded, actor: () => (actor ??= loaded().then((c) => actorOf(openid, c))) };
 }
 
 export function createMain<A extends ApiSpec>(cloud: CloudModule, api: A, handlers: Handlers<A>, options: MainOptions = {}) {

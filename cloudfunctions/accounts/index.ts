@@ -4,7 +4,8 @@ import deploy from './deploy.json';
 import { accountsApi } from '../../core/accounts/contract';
 import { createMain } from '../_shared/router';
 import { jobsTimer } from '../_shared/jobs';
-import { getMe, listCompounds, listHomes, myGroups, updateMe } from './me';
+import { getMe, listHomes, myGroups, updateMe } from './me';
+import { getCompound, listCompounds, searchCompounds } from './compounds';
 import { cancelRequest, decideRequest, leaveHome, pendingForMe, requestBinding } from './binding';
 import { createInvite, createStaffInvite, listInvites, redeemInvite, redeemInviteAny, revokeInvite } from './invites';
 import { exportRoster, importRoster, importStatus, listRoster, rosterImportJob, rosterTemplate } from './roster';
@@ -21,7 +22,9 @@ export const main = createMain(
   {
     'me.get': (ctx) => getMe(ctx),
     'me.update': updateMe,
-    'compounds.list': (ctx) => listCompounds(ctx),
+    'compounds.list': listCompounds,
+    'compounds.search': searchCompounds,
+    'compounds.get': getCompound,
     'homes.list': listHomes,
     'binding.request': requestBinding,
     'binding.cancel': cancelRequest,

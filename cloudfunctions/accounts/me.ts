@@ -1,28 +1,28 @@
 import { ownFolder } from '../_shared/files';
-import type { CompoundInfo, GroupView, Me, MyHome } from '../../core/accounts/contract';
+import type { GroupView, Me, MyHome } from '../../core/accounts/contract';
 import { AppError } from '../../core/platform/errors';
-import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
 import { decodeCursor, iso, pageOf } from '../_shared/db';
 import {
   buildings as buildingsRepo,
-  communities,
   compounds as compoundsRepo,
   homes as homesRepo,
   memberships,
   people,
-  roles as rolesRepo,
   type BuildingDoc,
   type CompoundDoc,
   type PersonDoc,
 } from '../_shared/directory';
 import { bindRequests } from './docs';
-import { buildingView, homeView, personView, requestView, roleView } from './views';
+import { homeView, personView, requestView, roleView } from './views';
+import { callerOf } from '../_shared/actor';
 import { findPerson, ensurePerson } from './people';
 import { approverQuery } from './binding';
 
 export async function getMe(ctx: Ctx): Promise<Me> {
-  const person = await findPerson(ctx);
+  // The person, grants and bindings the actor was made of (read once per invocation: the 首页's cards share them).
+  const caller = await callerOf(ctx);
+  const { person } = caller;
   if (!person)
     return {
       registered: false,
@@ -33,12 +33,14 @@ export async function getMe(ctx: Ctx): Promise<Me> {
       uploadPrefix: ownFolder(ctx.openid, '').slice(0, -1),
     };
   const _ = ctx.db.command;
-  const [roles, members, requests] = await Promise.all([
-    rolesRepo(ctx.db).find({ personId: person._id }, { limit: 100 }),
-    memberships(ctx.db).find({ personId: person._id, status: 'active' }, { limit: 100 }),
-    bindRequests(ctx.db).find({ personId: person._id, status: 'pending' }, { orderBy: [['createdAt', 'desc']], limit: 20 }),
-  ]);
-  const homes = await homesRepo(ctx.db).byIds([...members.map((m) => m.homeId), ...requests.map((r) => r.homeId)]);
+  const { roles, memberships: members } = caller;
+  const requests = await bindRequests(ctx.db).find(
+    { personId: person._id, status: 'pending' },
+    { orderBy: [['createdAt', 'desc']], limit: 20 },
+  );
+  const bound = await caller.homes();
+  const asked = requests.map((r) => r.homeId).filter((id) => !bound.has(id));
+  const homes = asked.length ? new Map([...bound, ...(await homesRepo(ctx.db).byIds(asked))]) : bound;
   const compoundIds = roles.map((r) => r.compoundId).filter((x): x is string => !!x);
   const buildingIds = roles.flatMap((r) => r.buildingIds ?? []);
   const [compounds, buildings] = await Promise.all([
@@ -80,54 +82,6 @@ export async function updateMe(ctx: Ctx, input: { name?: string; phone?: string;
   }
   if (Object.keys(patch).length) await people(ctx.db).patch(person._id, patch);
   return personView({ ...person, ...patch }, true);
-}
-
-/** Every compound with its buildings: the picker a new resident starts from. */
-export async function listCompounds(ctx: Ctx): Promise<CompoundInfo[]> {
-  return compoundInfos(ctx, await compoundsRepo(ctx.db).all({}));
-}
-
-/**
- * The compounds the caller holds a role in, or serves from a community-wide role: what a
- * staff page's picker can offer (roster.list, roles.list, invite.list filter it by the
- * table). Indexed reads by id and by community, so a district of 500 compounds costs an
- * office worker their community's compounds and a committee member their one.
- */
-export async function callerCompounds(ctx: Ctx, actor: Actor): Promise<CompoundInfo[]> {
-  const ids = [...new Set(actor.roles.flatMap((r) => (r.compoundId ? [r.compoundId] : [])))];
-  const communityIds = [...new Set(actor.roles.filter((r) => !r.compoundId).map((r) => r.communityId))];
-  const _ = ctx.db.command;
-  const [named, served] = await Promise.all([
-    compoundsRepo(ctx.db).byIds(ids),
-    communityIds.length ? compoundsRepo(ctx.db).all({ communityId: _.in(communityIds) }) : [],
-  ]);
-  const byId = new Map([...named.values(), ...served].map((c) => [c._id, c]));
-  // The order listCompounds gives (by id), so a picker looks the same whichever path filled it.
-  return compoundInfos(
-    ctx,
-    [...byId.values()].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)),
-  );
-}
-
-/** Compounds as the pickers show them: with their community's name and their buildings in order. */
-async function compoundInfos(ctx: Ctx, list: CompoundDoc[]): Promise<CompoundInfo[]> {
-  const _ = ctx.db.command;
-  const [names, buildings] = await Promise.all([
-    communities(ctx.db).byIds([...new Set(list.map((c) => c.communityId))]),
-    list.length
-      ? buildingsRepo(ctx.db).all({ compoundId: _.in(list.map((c) => c._id)) }, [
-          ['compoundId', 'asc'],
-          ['no', 'asc'],
-        ])
-      : [],
-  ]);
-  return list.map((c) => ({
-    id: c._id,
-    name: c.name,
-    communityId: c.communityId,
-    communityName: names.get(c.communityId)?.name ?? '',
-    buildings: buildings.filter((b) => b.compoundId === c._id).map(buildingView),
-  }));
 }
 
 export async function listHomes(ctx: Ctx, input: { buildingId: string; unit?: string; cursor?: string; size: number }) {

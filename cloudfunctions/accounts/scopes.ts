@@ -9,7 +9,7 @@ import { rosterView } from '../../core/accounts/rules';
 import { can } from '../../core/authz';
 import type { Actor } from '../../core/platform/roles';
 import type { Ctx } from '../_shared/router';
-import { callerCompounds } from './me';
+import { callerCompounds } from './compounds';
 
 const compoundOf = (c: CompoundInfo) => ({ communityId: c.communityId, compoundId: c.id });
 const buildingOf = (c: CompoundInfo, buildingId: string) => ({ ...compoundOf(c), buildingId });

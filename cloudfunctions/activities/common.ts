@@ -5,6 +5,7 @@ import { can } from '../../core/authz';
 import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
 import { iso } from '../_shared/db';
+import { callerPerson } from '../_shared/actor';
 import type { Ctx } from '../_shared/router';
 import { partyShown } from '../_shared/party-badge';
 import { people, type PersonDoc } from '../_shared/directory';
@@ -12,7 +13,8 @@ import { activities, activityLists, signupId, signups, type ActivityDoc, type Ac
 
 export async function mustPerson(ctx: Ctx, actor: Actor): Promise<PersonDoc> {
   if (!actor.personId) throw new AppError('NOT_REGISTERED');
-  const p = await people(ctx.db).get(actor.personId);
+  // The caller's own document was read with the actor (callerOf): not read again.
+  const p = (await callerPerson(ctx, actor.personId)) ?? (await people(ctx.db).get(actor.personId));
   if (!p) throw new AppError('NOT_REGISTERED');
   return p;
 }

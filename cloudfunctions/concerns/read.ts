@@ -196,29 +196,34 @@ export async function home(ctx: Ctx): Promise<ConcernHome> {
     : leadBuildings.length
       ? { buildingId: _.in(leadBuildings), open: true, dueAt: _.lt(ctx.now) }
       : null;
+  // The highlighted ones are some of the queue (escalatedOpen = escalated and open; overdue = open past dueAt).
+  const highlighted = (d: ConcernDoc) => (wide.length ? d.escalatedOpen : +new Date(d.dueAt) < ctx.now.getTime());
   const compoundId = actor.homes[0]?.compoundId;
-  const none = Promise.resolve([] as ConcernDoc[]);
-  const zero = Promise.resolve(0);
-  const [mine, mineOpen, q, qn, o, on, b, bn] = await Promise.all([
-    concerns(ctx.db).find(mineWhere, { orderBy: [['createdAt', 'desc']], limit: 3 }),
-    concerns(ctx.db).count(mineWhere),
-    qWhere ? concerns(ctx.db).find(qWhere, { orderBy: [['dueAt', 'asc']], limit: 3 }) : none,
-    qWhere ? concerns(ctx.db).count(qWhere) : zero,
-    oWhere ? concerns(ctx.db).find(oWhere, { orderBy: [['dueAt', 'asc']], limit: 3 }) : none,
-    oWhere ? concerns(ctx.db).count(oWhere) : zero,
-    compoundId ? concerns(ctx.db).find({ compoundId, onBoard: true }, { orderBy: [['createdAt', 'desc']], limit: 3 }) : none,
-    compoundId ? concerns(ctx.db).count({ compoundId, onBoard: true }) : zero,
+  const none = Promise.resolve({ items: [] as ConcernDoc[], total: 0 });
+  const byDue = { orderBy: [['dueAt', 'asc']] as [string, 'asc'][], limit: 3 };
+  // Each list with its count (head() counts only when the three shown may not be all).
+  const [mine, q, b] = await Promise.all([
+    concerns(ctx.db).head(mineWhere, { orderBy: [['createdAt', 'desc']], limit: 3 }),
+    qWhere ? concerns(ctx.db).head(qWhere, byDue) : none,
+    compoundId ? concerns(ctx.db).head({ compoundId, onBoard: true }, { orderBy: [['createdAt', 'desc']], limit: 3 }) : none,
   ]);
+  // A queue shown whole holds every highlighted one, in the same order: no second read.
+  const shownWhole = q.items.length === q.total;
+  const o = !oWhere
+    ? { items: [], total: 0 }
+    : shownWhole
+      ? { items: q.items.filter(highlighted), total: q.items.filter(highlighted).length }
+      : await concerns(ctx.db).head(oWhere, byDue);
   return {
-    mine: mine.map((d) => listItem(d, ctx.now)),
-    mineOpen,
-    queue: q.map((d) => listItem(d, ctx.now)),
-    queueCount: qn,
-    overdue: o.map((d) => listItem(d, ctx.now)),
-    overdueCount: on,
-    board: b.map((d) => listItem(d, ctx.now)),
-    boardCount: bn,
-    asked: mine.filter((d) => d.asked && d.status === 'answered').map((d) => listItem(d, ctx.now)),
+    mine: mine.items.map((d) => listItem(d, ctx.now)),
+    mineOpen: mine.total,
+    queue: q.items.map((d) => listItem(d, ctx.now)),
+    queueCount: q.total,
+    overdue: o.items.map((d) => listItem(d, ctx.now)),
+    overdueCount: o.total,
+    board: b.items.map((d) => listItem(d, ctx.now)),
+    boardCount: b.total,
+    asked: mine.items.filter((d) => d.asked && d.status === 'answered').map((d) => listItem(d, ctx.now)),
   };
 }
 

@@ -9,9 +9,15 @@ import { listNotices } from './read';
 
 export async function noticesCard(ctx: Ctx): Promise<{ inbox: NoticeListPage; authored: NoticeListPage | null }> {
   const actor = await ctx.actor();
-  const [inbox, authored] = await Promise.all([
-    listNotices(ctx, { box: 'inbox', size: 20 }),
-    canAnywhere(actor, 'notice.post') ? listNotices(ctx, { box: 'authored', size: 3 }) : Promise.resolve(null),
-  ]);
-  return { inbox, authored };
+  const inbox = listNotices(ctx, { box: 'inbox', size: 20 });
+  // Both lists carry my unread count: the authored list takes the inbox's instead of counting again.
+  const authored = canAnywhere(actor, 'notice.post')
+    ? listNotices(
+        ctx,
+        { box: 'authored', size: 3 },
+        inbox.then((p) => p.unreadCount),
+      )
+    : Promise.resolve(null);
+  const [mine, posted] = await Promise.all([inbox, authored]);
+  return { inbox: mine, authored: posted };
 }

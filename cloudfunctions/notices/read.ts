@@ -16,6 +16,7 @@ import {
   trackableBuildings,
 } from '../../core/notices/rules';
 import type { Actor } from '../../core/platform/roles';
+import { callerPerson } from '../_shared/actor';
 import type { Ctx } from '../_shared/router';
 import { partyShown } from '../_shared/party-badge';
 import { decodeCursor, pageOf } from '../_shared/db';
@@ -62,9 +63,14 @@ async function unreadCount(ctx: Ctx, actor: Actor, keys: string[]): Promise<numb
   return mine.length - read.size;
 }
 
+/**
+ * A page of my inbox or of what I posted, with my unread count (the badge). `unread` is that
+ * count when the caller has it already (the 首页 card passes the inbox's to the authored list).
+ */
 export async function listNotices(
   ctx: Ctx,
   input: { box: 'inbox' | 'authored'; q?: string; cursor?: string; size: number },
+  unread?: Promise<number>,
 ): Promise<NoticeListPage> {
   const actor = await ctx.actor();
   const offset = decodeCursor(input.cursor);
@@ -91,12 +97,18 @@ export async function listNotices(
       },
     );
   }
-  const read = await readSet(ctx, actor.personId, docs);
+  // My own notices are never unread for me: only the others' are looked up.
+  const read = await readSet(
+    ctx,
+    actor.personId,
+    docs.filter((d) => d.authorId !== actor.personId),
+  );
   const progress = input.box === 'authored' ? await progressOf(ctx, docs) : new Map<string, { reached: number; homes: number }>();
   // 亮身份 as the author's consent is now: a withdrawal covers notices already posted.
   const shown = await partyShown(
     ctx.db,
     docs.filter((d) => d.partyBadge).map((d) => d.authorId),
+    [actor.personId ? await callerPerson(ctx, actor.personId) : null],
   );
   const items = docs.map((d) => {
     const item = listItem(
@@ -106,7 +118,13 @@ export async function listNotices(
     const p = progress.get(d._id);
     return p ? { ...item, progress: p } : item;
   });
-  return { ...pageOf(items, offset, input.size), unreadCount: await unreadCount(ctx, actor, keys) };
+  // The inbox's first page without a search, when it holds every live notice (no more after it),
+  // already says what is unread: counting again would read the same notices and reads twice.
+  const whole = input.box === 'inbox' && !input.q && offset === 0 && docs.length <= input.size && input.size <= UNREAD_WINDOW;
+  const count = whole
+    ? docs.filter((d) => d.authorId !== actor.personId && !read.has(d._id)).length
+    : await (unread ?? unreadCount(ctx, actor, keys));
+  return { ...pageOf(items, offset, input.size), unreadCount: count };
 }
 
 export async function countUnread(ctx: Ctx): Promise<{ unread: number }> {

@@ -5,6 +5,7 @@ import { AppError } from '../../core/platform/errors';
 import type { Actor } from '../../core/platform/roles';
 import { compounds, requirePerson, type CompoundDoc, type PersonDoc } from '../_shared/directory';
 import type { CompoundChoice } from '../../core/party/contract';
+import { callerPerson } from '../_shared/actor';
 import type { Ctx } from '../_shared/router';
 import { partyMembers, type PartyMemberDoc } from './docs';
 
@@ -28,7 +29,8 @@ export interface BranchCaller {
 export async function myBranch(ctx: Ctx): Promise<BranchCaller | null> {
   const actor = await ctx.actor();
   if (!actor.personId) return null;
-  const person = await requirePerson(ctx.db, actor);
+  // The caller's own document was read with the actor (callerOf): not read again.
+  const person = (await callerPerson(ctx, actor.personId)) ?? (await requirePerson(ctx.db, actor));
   const member = await partyMembers(ctx.db).first({ personId: person._id, active: true });
   const compoundId =
     member?.compoundId ??

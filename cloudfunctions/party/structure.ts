@@ -12,6 +12,7 @@ import { ROLE_LABELS } from '../../core/platform/roles';
 import { shanghaiMonth } from '../../core/platform/period';
 import { buildings, communities, compounds, people, roles, type PersonDoc } from '../_shared/directory';
 import { shownAsParty } from '../_shared/party-badge';
+import { callerPerson } from '../_shared/actor';
 import type { Ctx } from '../_shared/router';
 import { activeMember, memberId, myBranch, targetOfCompound } from './common';
 import { recordOf } from './households';
@@ -119,7 +120,7 @@ export async function home(ctx: Ctx): Promise<PartyCard> {
     const s = open.find((x) => selectionPhase(x, ctx.now.getTime()) !== 'published');
     if (s) out.selection = { id: s._id, title: s.title, phaseLabel: SELECTION_PHASE_LABELS[selectionPhase(s, ctx.now.getTime())] };
     const g = leads.find((x) => (x.buildingIds ?? []).includes(h.buildingId));
-    const p = g ? await people(ctx.db).get(g.personId) : null;
+    const p = g ? ((await callerPerson(ctx, g.personId)) ?? (await people(ctx.db).get(g.personId))) : null;
     if (p && shownAsParty(p)) {
       const bd = await buildings(ctx.db).get(h.buildingId);
       out.lead = { buildingName: bd?.name ?? '', name: p.name };

@@ -207,11 +207,12 @@ export async function homeSummary(ctx: Ctx): Promise<HomeSummary> {
   const mineWhere = { partyKeys: _.in(keys), status: _.in(OPEN) };
   const managed = scopesOf(actor, 'repair.manage').compoundIds;
   const working = scopesOf(actor, 'repair.work').compoundIds.length > 0;
-  const [mine, mineOpen, queue, queueCount, overdue, overdueCount] = await Promise.all([
-    repairs(ctx.db).find(mineWhere, { orderBy: [['createdAt', 'desc']], limit: 3 }),
-    repairs(ctx.db).count(mineWhere),
+  const none = Promise.resolve({ items: [] as RepairDoc[], total: 0 });
+  // Each list with its count (head() counts only when the three shown may not be all).
+  const [mine, queue, overdue] = await Promise.all([
+    repairs(ctx.db).head(mineWhere, { orderBy: [['createdAt', 'desc']], limit: 3 }),
     working
-      ? repairs(ctx.db).find(
+      ? repairs(ctx.db).head(
           { assigneeId: actor.personId, queueOpen: true },
           {
             orderBy: [
@@ -221,20 +222,18 @@ export async function homeSummary(ctx: Ctx): Promise<HomeSummary> {
             limit: 3,
           },
         )
-      : Promise.resolve([]),
-    working ? repairs(ctx.db).count({ assigneeId: actor.personId, queueOpen: true }) : Promise.resolve(0),
+      : none,
     managed.length
-      ? repairs(ctx.db).find({ compoundId: _.in(managed), dueAt: _.lt(ctx.now) }, { orderBy: [['dueAt', 'asc']], limit: 3 })
-      : Promise.resolve([]),
-    managed.length ? repairs(ctx.db).count({ compoundId: _.in(managed), dueAt: _.lt(ctx.now) }) : Promise.resolve(0),
+      ? repairs(ctx.db).head({ compoundId: _.in(managed), dueAt: _.lt(ctx.now) }, { orderBy: [['dueAt', 'asc']], limit: 3 })
+      : none,
   ]);
   return {
-    mine: mine.map((d) => listItem(d, ctx.now)),
-    mineOpen,
-    queue: queue.map((d) => listItem(d, ctx.now)),
-    queueCount,
-    overdue: overdue.map((d) => listItem(d, ctx.now)),
-    overdueCount,
+    mine: mine.items.map((d) => listItem(d, ctx.now)),
+    mineOpen: mine.total,
+    queue: queue.items.map((d) => listItem(d, ctx.now)),
+    queueCount: queue.total,
+    overdue: overdue.items.map((d) => listItem(d, ctx.now)),
+    overdueCount: overdue.total,
   };
 }
 

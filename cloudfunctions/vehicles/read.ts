@@ -140,12 +140,14 @@ export async function home(ctx: Ctx): Promise<MoveHome> {
   const _ = ctx.db.command;
   const homeKeys = actor.homes.map((h) => `h:${h.homeId}`);
   const keys = responderKeys(actor);
-  const [alerts, queueDocs, queueCount, mine] = await Promise.all([
+  const [alerts, { items: queueDocs, total: queueCount }, mine] = await Promise.all([
     homeKeys.length
       ? moveRequests(ctx.db).find({ audience: _.in(homeKeys), open: true }, { orderBy: [['createdAt', 'desc']], limit: 5 })
       : [],
-    keys.length ? moveRequests(ctx.db).find({ audience: _.in(keys), open: true }, { orderBy: [['createdAt', 'desc']], limit: 5 }) : [],
-    keys.length ? moveRequests(ctx.db).count({ audience: _.in(keys), open: true }) : 0,
+    // The queue with its count (head() counts only when the five shown may not be all).
+    keys.length
+      ? moveRequests(ctx.db).head({ audience: _.in(keys), open: true }, { orderBy: [['createdAt', 'desc']], limit: 5 })
+      : { items: [], total: 0 },
     moveRequests(ctx.db).find(
       { requesterId: actor.personId, status: _.in([...OPEN_STATUSES, 'handled', 'unreachable']) },
       { orderBy: [['createdAt', 'desc']], limit: 3 },

@@ -3,7 +3,14 @@ import { defineCollections } from '../platform/collections';
 
 export const ACCOUNTS_COLLECTIONS = defineCollections([
   { name: 'communities', indexes: [] },
-  { name: 'compounds', indexes: [{ name: 'community', keys: { communityId: 1 } }] },
+  {
+    name: 'compounds',
+    indexes: [
+      { name: 'community', keys: { communityId: 1 } },
+      /** compounds.search: equality on one key of the name (multikey), in name order. */
+      { name: 'name_keys', keys: { nameKeys: 1, name: 1 } },
+    ],
+  },
   { name: 'buildings', indexes: [{ name: 'compound_no', keys: { compoundId: 1, no: 1 }, unique: true }] },
   {
     name: 'homes',

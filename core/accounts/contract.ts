@@ -9,6 +9,7 @@ import { optionalText, text } from '../platform/text';
 import { ACCOUNT_LIMITS, INVITE_CODE_PATTERN, PHONE_PATTERN } from './limits';
 import { GRANTABLE_ROLE_NAMES, RELATIONS, type Relation, type RoleName } from '../platform/roles';
 import type { JobView } from '../platform/jobs';
+import { COMPOUND_QUERY_MAX, searchForm } from './search';
 
 export type { JobView } from '../platform/jobs';
 
@@ -20,6 +21,20 @@ export const personName = text({ max: ACCOUNT_LIMITS.nameMax, emptyMessage: '请
   (v) => Array.from(v).length >= ACCOUNT_LIMITS.nameMin,
   `姓名至少${ACCOUNT_LIMITS.nameMin}个字`,
 );
+/**
+ * A compound search: what people type, in search form (spaces, invisible characters and
+ * separators stripped, 全角 folded), 1 to COMPOUND_QUERY_MAX characters. The raw text is
+ * capped first so a huge string costs nothing.
+ */
+const compoundQuery = z
+  .string()
+  .max(COMPOUND_QUERY_MAX * 4 + 16, `最多${COMPOUND_QUERY_MAX}个字`)
+  .transform((raw, ctx) => {
+    const q = searchForm(raw);
+    if (!q) ctx.addIssue({ code: 'custom', message: '请输入小区名称' });
+    else if (Array.from(q).length > COMPOUND_QUERY_MAX) ctx.addIssue({ code: 'custom', message: `最多${COMPOUND_QUERY_MAX}个字` });
+    return q;
+  });
 const note = optionalText({ max: ACCOUNT_LIMITS.note, multiline: true });
 const reason = optionalText({ max: ACCOUNT_LIMITS.reason });
 
@@ -40,6 +55,12 @@ export interface CompoundInfo {
   communityId: string;
   communityName: string;
   buildings: BuildingInfo[];
+}
+/** A compound as the newcomer's search lists it: its name and community, nothing more. */
+export interface CompoundHit {
+  id: string;
+  name: string;
+  communityName: string;
 }
 export interface HomeSummary {
   id: string;
@@ -263,7 +284,21 @@ export const accountsApi = defineApi('accounts', {
       })
       .strict(),
   ).returns<PersonView>(),
-  'compounds.list': action(z.object({}).strict()).returns<CompoundInfo[]>(),
+  /**
+   * The compounds the caller works in (a role in them, or a community-wide role) or lives
+   * in, with their buildings: the pickers of staff and residents. `compoundIds` narrows it
+   * to those. A newcomer gets none and finds their compound with compounds.search.
+   */
+  'compounds.list': action(z.object({ compoundIds: z.array(id).min(1).max(50).optional() }).strict()).returns<CompoundInfo[]>(),
+  /** Compounds whose name holds the query (e.g. 天翔 → 天翔世家), by name, 20 a page: names and communities only. */
+  'compounds.search': action(z.object({ q: compoundQuery }).merge(page).strict()).returns<Page<CompoundHit>>(),
+  /** One compound with its buildings and units: the one picked from the search, or the one a poster's building lies in. */
+  'compounds.get': action(
+    z
+      .object({ compoundId: id.optional(), buildingId: id.optional() })
+      .strict()
+      .refine((v) => (v.compoundId === undefined) !== (v.buildingId === undefined), '请指定小区或楼栋（二选一）'),
+  ).returns<CompoundInfo>(),
   'homes.list': action(
     z
       .object({ buildingId: id, unit: optionalText({ max: ACCOUNT_LIMITS.unit }) })

@@ -16,6 +16,15 @@
  * - Pay-as-you-go unit prices (same 产品定价 page, 按量计费): 0.00011108 元/GBs, DB reads
  *   0.015 元 and writes 0.05 元 per 10,000, DB capacity 0.07 元/GB/day, storage 0.0043 元/GB/day,
  *   calls 0.0133 元 per 10,000 (its 预置并发 example).
+ * - Subscribe messages (read 2026-12-08): `openapi.subscribeMessage.send` is a 云调用, "云开发提供的
+ *   基于云函数使用小程序开放接口的能力" that runs inside a cloud function through wx-server-sdk —
+ *   https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/openapi/openapi.html. The quota
+ *   table above has no line for cloud calls: a send is billed as part of the function invocation
+ *   it runs in (one call, its GB-seconds while it waits for WeChat), which the month meters
+ *   already. WeChat limits the API itself: "次数限制：开通支付能力的是 3kw/日，没开通的是 1kw/日" —
+ *   https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
+ *   (also .../minigame/dev/api-backend/open-api/subscribe-message/subscribeMessage.send.html).
+ *   We take WeChat Pay as enabled (fees are paid in the app): 30,000,000 a day.
  * The basic plan's own price could not be checked offline (WeChat has offered it free and
  * for a fee at different times): it is printed as "—" and the per-home figures use the
  * pay-as-you-go price of the metered usage as well as the cheapest plan that fits.
@@ -92,4 +101,11 @@ export const PAYG = {
   perCall: 0.0133 / 10_000,
   dbPerGbDay: 0.07,
   storagePerGbDay: 0.0043,
+};
+
+/** subscribeMessage.send: no CloudBase quota of its own (a 云调用 inside a metered invocation); WeChat's daily limit. */
+export const SUBSCRIBE_SEND = {
+  cloudbaseQuota: null,
+  /** sends a day for a mini-program with WeChat Pay enabled (10,000,000 without) */
+  wechatPerDay: 30_000_000,
 };

@@ -4,6 +4,7 @@
  * and screenshots can name people and rooms. `scale` adds generated compounds for
  * benchmarks (30,000 households) without changing the two real ones.
  */
+import { withNameKeys } from '../../core/accounts/search';
 import { homeId, homeLabel } from '../../core/accounts/rules';
 import type { BuildingDoc, CompoundDoc, HomeDoc, MembershipDoc, PersonDoc, RoleDoc } from '../../cloudfunctions/_shared/directory';
 import type { Relation } from '../../core/platform/roles';
@@ -272,11 +273,13 @@ export function demoOpenid(key: string) {
 export function buildSeed({ extraHomes = 0, boundShare = 0.6 } = {}): SeedData {
   const rand = rng(20081001);
   const communities = [{ _id: COMMUNITY_ID, name: '侨兴社区' }];
+  // With their names' search keys, as setup writes them (compounds.search).
   const compounds: CompoundDoc[] = [
-    { _id: TXSJ, communityId: COMMUNITY_ID, name: '天翔世家' },
-    { _id: YJLT, communityId: COMMUNITY_ID, name: '御家兰庭' },
+    withNameKeys({ _id: TXSJ, communityId: COMMUNITY_ID, name: '天翔世家' }),
+    withNameKeys({ _id: YJLT, communityId: COMMUNITY_ID, name: '御家兰庭' }),
   ];
-  for (let i = 0; i * 600 < extraHomes; i++) compounds.push({ _id: `gen${i + 1}`, communityId: COMMUNITY_ID, name: `示例小区${i + 1}` });
+  for (let i = 0; i * 600 < extraHomes; i++)
+    compounds.push(withNameKeys({ _id: `gen${i + 1}`, communityId: COMMUNITY_ID, name: `示例小区${i + 1}` }));
   const buildings: BuildingDoc[] = [];
   const homes: HomeDoc[] = [];
   for (const c of compounds) {

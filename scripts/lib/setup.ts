@@ -13,6 +13,8 @@ import { CLAIM_HOURS, type ClaimRole } from '../../core/onboarding/limits';
 import { claimFate, parseSetupRows, setupIds, type SetupRowError, type SetupSpec } from '../../core/onboarding/rules';
 import type { Database } from '../../cloudfunctions/_shared/database';
 import { buildings, communities, compounds, type BuildingDoc, type CompoundDoc } from '../../cloudfunctions/_shared/directory';
+import { backfillCompoundKeys } from '../../cloudfunctions/accounts/compounds';
+import { withNameKeys } from '../../core/accounts/search';
 import { claims, type ClaimDoc } from '../../cloudfunctions/onboarding/docs';
 import { claimCodeHash, newClaimCode } from '../../cloudfunctions/onboarding/codes';
 import { claimTaken } from '../../cloudfunctions/onboarding/claim';
@@ -91,12 +93,12 @@ export async function runSetup(db: Database, spec: SetupSpec, opts: { now: Date;
   for (const c of spec.compounds) {
     let compound = await compounds(db).first({ communityId: community._id, name: c.name });
     if (!compound) {
-      compound = {
+      compound = withNameKeys({
         _id: setupIds.compound(community._id, c.name),
         communityId: community._id,
         name: c.name,
         ...(c.address ? { address: c.address } : {}),
-      };
+      });
       const { _id, ...doc } = compound;
       await compounds(db).put(_id, doc);
       created.compounds++;
@@ -129,6 +131,8 @@ export async function runSetup(db: Database, spec: SetupSpec, opts: { now: Date;
       created.buildings++;
     }
   }
+  // Compounds written before compounds.search (or renamed in the console) get their keys: idempotent.
+  await backfillCompoundKeys(db);
   const claim = opts.claim ? await issueClaim(db, community, made, opts.claim, opts.now) : null;
   return { communityId: community._id, compoundIds: made.map((c) => c._id), created, differences, claim };
 }

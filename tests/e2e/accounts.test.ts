@@ -152,6 +152,8 @@ it('a resident allows contact: the lead sees the phone with a call button; 我�
   const user = await userCtx.newPage();
   await signIn(user, served.url, null);
   await visit(user, served.url, '/packages/accounts/pages/bind/index');
+  await user.locator('.bind-search input').fill('天翔');
+  await user.locator('.bind-search-go').click();
   await user.locator('.bind-compounds .choice__label', { hasText: '天翔世家' }).click();
   await user.locator('.bind-buildings .choice__label', { hasText: /^3栋$/ }).click();
   await user.locator('.bind-units .choice__label', { hasText: /^2$/ }).click();

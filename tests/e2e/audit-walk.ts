@@ -16,14 +16,16 @@
  *   - round trips: every page shows itself with one backend call in one wave and no
  *     duplicate, OVER_BUDGET aside (tests/e2e/round-trip-budget.ts), and the 首页 with
  *     home.get alone.
- * One runtime and one browser for the suite. With E2E_SHOTS set, a screenshot of every
+ * One runtime and one browser per person's file. Each step waits for the page to have
+ * shown itself (`settle` in tests/e2e/support.ts: no request in flight, the route's page
+ * in place and not loading, nothing redrawn for a moment), not for a fixed pause. With E2E_SHOTS set, a screenshot of every
  * page in both modes goes there, to look at (as every walk's `shot` does); without it
  * none is taken: several hundred full-page screenshots cost minutes of the suite.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { phone, signIn, useRuntimeAndBrowser, visit } from './support';
+import { phone, settle, signIn, useRuntimeAndBrowser, visit } from './support';
 import { auditPage, bodyGrowth, pageIsBlank, textSizes, type Finding } from './page-audit';
 import { callsOf, overBudget, recordCalls, type PageCalls } from './round-trip-budget';
 
@@ -36,12 +38,14 @@ interface PageFinding {
   what: string;
 }
 
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForTimeout(250);
-}
-
 const routeOf = (page: Page) => new URL(page.url()).hash.replace(/^#/, '').split('?')[0];
+
+/** After a tap: the route it opened, or '' when it opened none (a tile that only shows a message). */
+async function tapped(page: Page, from: string): Promise<string> {
+  await page.waitForURL((u) => u.hash.replace(/^#/, '').split('?')[0] !== from, { timeout: 2_000 }).catch(() => undefined);
+  const route = routeOf(page);
+  return route === from ? '' : route;
+}
 
 /**
  * Routes a person can reach: the four tabs, then every 服务 tile and 首页 shortcut,
@@ -73,9 +77,8 @@ async function reachable(page: Page, base: string, findings: PageFinding[]): Pro
       const tile = tiles().nth(i);
       if (!(await tile.isVisible().catch(() => false))) continue;
       await tile.click();
-      await page.waitForTimeout(600);
-      const route = routeOf(page);
-      if (!route || route === tab) continue;
+      const route = await tapped(page, tab);
+      if (!route) continue;
       routes.add(route);
       await settle(page);
       if (await pageIsBlank(page)) findings.push({ page: route, kind: 'blank', what: `blank when opened from ${tab}` });
@@ -106,15 +109,13 @@ async function deeper(page: Page, base: string, key: string): Promise<string[]> 
     const target = page.locator(`.taro_page:not([style*="display: none"]) ${selector}`).first();
     if (!(await target.isVisible().catch(() => false))) continue;
     await target.click();
-    await page.waitForTimeout(600);
-    const full = new URL(page.url()).hash.replace(/^#/, '');
-    if (full.split('?')[0] !== from) out.push(full);
+    if (await tapped(page, from)) out.push(new URL(page.url()).hash.replace(/^#/, ''));
   }
   return out;
 }
 
-/** Registers the audit of each person as one test (two files split the people so jest runs them side by side). */
-// eslint-disable-next-line jest/no-export -- one walk, registered by two test files that jest runs side by side
+/** Registers the audit of each person as one test (tests/e2e/audit-<person>.test.ts: one file each, so jest's workers share them out). */
+// eslint-disable-next-line jest/no-export -- one walk, registered by the seven audit-<person> test files
 export function auditAs(people: readonly (readonly [string, string])[]): void {
   const env = useRuntimeAndBrowser();
   for (const [name, key] of people) {

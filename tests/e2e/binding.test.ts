@@ -1,11 +1,12 @@
 /**
- * As people would: a new WeChat user asks to bind a home in 天翔世家 3栋, the lead of
+ * As people would: a new WeChat user finds 天翔世家 by name and asks to bind a home in 3栋, the lead of
  * building 3 approves it on the approvals page, and (the name is not on the register)
  * a committee member approves too; the user then sees the home. The
  * lead of building 5 neither sees the request nor may decide it.
  */
 import type { Browser } from 'playwright-core';
 import { callApi, phone, shot, signIn, useRuntimeAndBrowser, visit, type Served } from './support';
+import { auditPage } from './page-audit';
 
 jest.setTimeout(180_000);
 
@@ -24,7 +25,40 @@ it('a new user binds a home in building 3 after the lead of building 3 approves'
   await signIn(user, served.url, null);
 
   await visit(user, served.url, '/packages/accounts/pages/bind/index');
+  // Nothing is listed before a search (a district has hundreds of compounds). A name that
+  // is not there says what to do; a few characters find 天翔世家. Both looked at in both modes.
+  await user.locator('.bind-search').waitFor();
+  expect(await user.locator('.bind-compounds').count()).toBe(0);
+  await shot(user, 'bind-search-start');
+  const findings: string[] = [];
+  for (const large of [false, true]) {
+    const mode = large ? 'large' : 'normal';
+    await user.evaluate((on) => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: on })), large);
+    await user.reload();
+    await user.locator('.bind-search input').fill('天翔花园');
+    await user.locator('.bind-search-go').click();
+    await user.getByText('没有找到“天翔花园”').waitFor();
+    await user.getByText('请核对小区名称或向楼栋长要邀请码').waitFor();
+    await shot(user, `bind-search-empty-${mode}`);
+    findings.push(...(await auditPage(user, large)).map((f) => `empty ${mode}: ${f.kind}: ${f.what}`));
+    await user.locator('.bind-search input').fill(' 天翔 ');
+    await user.locator('.bind-search-go').click();
+    await user.locator('.bind-compounds .choice__label', { hasText: '天翔世家' }).waitFor();
+    expect(await user.locator('.bind-compounds .choice__item').count()).toBe(1);
+    await shot(user, `bind-search-found-${mode}`);
+    findings.push(...(await auditPage(user, large)).map((f) => `found ${mode}: ${f.kind}: ${f.what}`));
+  }
+  expect(findings).toEqual([]);
+  await user.evaluate(() => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: false })));
+  await user.reload();
+  await user.locator('.bind-search input').fill('天翔');
+  await user.locator('.bind-search-go').click();
   await user.locator('.bind-compounds .choice__label', { hasText: '天翔世家' }).click();
+  // The picked compound's buildings, with a way back to the search.
+  await user.locator('.bind-compound', { hasText: '天翔世家' }).waitFor();
+  await user.locator('.bind-compound-change').waitFor();
+  await shot(user, 'bind-compound-picked');
+  expect((await auditPage(user, false)).map((f) => `picked: ${f.kind}: ${f.what}`)).toEqual([]);
   await user.locator('.bind-buildings .choice__label', { hasText: /^3栋$/ }).click();
   await user.locator('.bind-units .choice__label', { hasText: /^2$/ }).click();
   const firstHome = user.locator('.bind-homes .choice__item').first();

@@ -6,7 +6,7 @@
  * last half-year. Screenshots in normal and 大字模式 (E2E_SHOTS).
  */
 import type { Browser, Page } from 'playwright-core';
-import { pageAs, shot, useRuntimeAndBrowser, visit, type Served } from './support';
+import { pageAs, settle, shot, useRuntimeAndBrowser, visit, type Served } from './support';
 import { TEMPLATE_IDS } from '../../core/templates';
 
 jest.setTimeout(240_000);
@@ -56,7 +56,7 @@ it('the committee previews a reminder for one building, confirms, and sees who w
   await large(committee, true);
   await visit(committee, served.url, '/packages/fees/pages/books/index?part=arrears');
   await committee.locator('.fees-remind__reach >> visible=true').waitFor({ timeout: 20_000 });
-  await committee.waitForTimeout(800);
+  await settle(committee);
   await shot(committee, 'fees-dues-remind-large');
 
   // 郑海涛 (5栋, two months behind, subscribed) got the bill message.
@@ -96,7 +96,7 @@ it('a resident asks 欠费时提醒我 and reads the published committee list (n
     expect(text).toContain('黄美玲');
     expect(text).toContain('已缴清');
     expect(await resident.locator('.fees-dues-publish').count()).toBe(0);
-    await resident.waitForTimeout(800); // the page's slide-in
+    await settle(resident); // the page's slide-in
     await shot(resident, `fees-dues-list-${on ? 'large' : 'normal'}`);
   }
   // The current half-year: not published yet (it has not ended).

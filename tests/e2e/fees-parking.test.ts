@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { pageAs, useRuntimeAndBrowser, visit, type Served } from './support';
+import { pageAs, settle, useRuntimeAndBrowser, visit, type Served } from './support';
 import { auditPage } from './page-audit';
 
 jest.setTimeout(240_000);
@@ -23,8 +23,12 @@ beforeAll(() => {
   browser = suite.browser();
 });
 
-const SHOTS = process.env.E2E_SHOTS ?? join(__dirname, '..', '..', 'e2e-shots');
-mkdirSync(SHOTS, { recursive: true });
+// Screenshots to look at, with E2E_SHOTS set (as every walk's `shot`); none otherwise.
+const SHOTS = process.env.E2E_SHOTS;
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+const snap = async (page: Page, name: string, fullPage = true) => {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+};
 const PARKING = '/packages/fees/pages/parking/index';
 const RATES = '/packages/fees/pages/rates/index';
 const BILLS = '/packages/fees/pages/bills/index';
@@ -53,13 +57,13 @@ async function shootAndAudit(
     await page.evaluate((on) => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: on })), large);
     await visit(page, served.url, route);
     await v(page, ready).first().waitFor();
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SHOTS, `fees-${slug}-${large ? 'large' : 'normal'}.png`), fullPage: true });
+    await settle(page);
+    await snap(page, `fees-${slug}-${large ? 'large' : 'normal'}`);
     findings.push(...(await audit(page, large)).map((f) => `${slug}${large ? ' (大字)' : ''}: ${f}`));
     if (open) {
       await open(page);
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: join(SHOTS, `fees-${slug}-open-${large ? 'large' : 'normal'}.png`), fullPage: false });
+      await settle(page);
+      await snap(page, `fees-${slug}-open-${large ? 'large' : 'normal'}`, false);
       findings.push(...(await audit(page, large)).map((f) => `${slug} open${large ? ' (大字)' : ''}: ${f}`));
     }
   }
@@ -100,7 +104,7 @@ it('刘洋 rents a space and records a charging session; 陈阿婆 sees both bil
   await v(resident, '.fees-bill', { hasText: '停车费' })
     .filter({ hasText: `1个车位（${spaceNo}）× 150.00元` })
     .waitFor();
-  await resident.screenshot({ path: join(SHOTS, 'fees-parking-resident-bills.png'), fullPage: true });
+  await snap(resident, 'fees-parking-resident-bills');
 
   // 4. 刘洋 proposes 160 元/个/月 from next month: it goes to the committee.
   await visit(manager, served.url, RATES);
@@ -123,7 +127,7 @@ it('刘洋 rents a space and records a charging session; 陈阿婆 sees both bil
   await v(committee, '.rates-item--parking .rates-proposal', { hasText: '160.00元/个/月' }).waitFor();
   await v(committee, '.rates-item--parking .rates-proposal__reason', { hasText: '车位维护成本上涨' }).waitFor();
   await v(committee, '.rates-item--parking .rates-adopt').waitFor();
-  await committee.screenshot({ path: join(SHOTS, 'fees-rates-committee.png'), fullPage: true });
+  await snap(committee, 'fees-rates-committee');
   await v(committee, '.rates-kinds .choice__item', { hasText: '停车费' }).click();
   await v(committee, '.rates-fen input').fill('180');
   await v(committee, '.rates-submit').click();

@@ -7,13 +7,10 @@
  * and by feature walks on the staff pages they open.
  */
 import type { Page } from 'playwright-core';
-import { shot } from './support';
+import { settle, shot } from './support';
 
-/** Wait until the page's calls are answered and it has drawn them. */
-export async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForTimeout(300);
-}
+/** Wait until the page's calls are answered and it has drawn them (tests/e2e/support.ts). */
+export { settle };
 
 export interface Finding {
   kind: 'tap' | 'contrast' | 'font' | 'input' | 'stack' | 'overflow' | 'scroll';
@@ -238,7 +235,7 @@ export async function auditBothModes(page: Page, name: string): Promise<string[]
   for (const large of [false, true]) {
     await page.evaluate((on) => localStorage.setItem('jinlin.largeText', JSON.stringify({ data: on })), large);
     await page.reload();
-    await page.waitForTimeout(1200);
+    await settle(page);
     await shot(page, `${name}-${large ? 'large' : 'normal'}`);
     findings.push(...(await auditPage(page, large)).map((f) => `${name}${large ? ' (大字)' : ''}: ${f.kind}: ${f.what}`));
   }

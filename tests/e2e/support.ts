@@ -79,7 +79,123 @@ export async function launch(): Promise<Browser> {
 
 /** A phone-sized browser context: each person gets their own cookies. */
 export async function phone(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const ctx = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    // Sharp screenshots when they are taken; otherwise a quarter of the pixels to draw. The
+    // checks measure CSS px and computed colours, the same at either scale.
+    deviceScaleFactor: process.env.E2E_SHOTS ? 2 : 1,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  trackRequests(ctx);
+  await ctx.addInitScript(watchDrawing);
+  return ctx;
+}
+
+/**
+ * Runs before any script of every page: when the DOM last changed or anything scrolled
+ * (a chart scrolled to its newest month after the answer came), and how many frames were
+ * drawn since. `settle` wants both quiet for a while.
+ */
+function watchDrawing(): void {
+  const q = { last: performance.now(), frames: 0 };
+  (window as unknown as { __drawn: typeof q }).__drawn = q;
+  const changed = () => {
+    q.last = performance.now();
+    q.frames = 0;
+  };
+  new MutationObserver(changed).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  addEventListener('scroll', changed, true);
+  const frame = () => {
+    q.frames++;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/**
+ * Requests in flight per context (the app's /api calls, its lazily loaded page chunks,
+ * styles, images), with when each started, and when the last one ended. `settle` waits
+ * on these instead of a fixed pause.
+ */
+interface Traffic {
+  inFlight: Map<object, number>;
+  last: number;
+}
+const traffic = new WeakMap<BrowserContext, Traffic>();
+
+function trackRequests(ctx: BrowserContext): void {
+  const t: Traffic = { inFlight: new Map(), last: Date.now() };
+  traffic.set(ctx, t);
+  ctx.on('request', (r) => {
+    t.inFlight.set(r, Date.now());
+    t.last = Date.now();
+  });
+  const done = (r: object) => {
+    t.inFlight.delete(r);
+    t.last = Date.now();
+  };
+  ctx.on('requestfinished', done);
+  ctx.on('requestfailed', done);
+}
+
+/** Quiet this long after the last request ended: long enough for an answer to be drawn and any call it leads to to start. */
+const QUIET_MS = 200;
+/** A request older than this (one dropped by a navigation without an event) no longer holds `settle` up. */
+const STALE_MS = 8_000;
+
+/** Milliseconds the context has been without a request in flight (0 while one is). */
+function quietFor(t: Traffic): number {
+  const now = Date.now();
+  for (const [r, started] of t.inFlight) {
+    if (now - started < STALE_MS) return 0;
+    t.inFlight.delete(r);
+  }
+  return now - t.last;
+}
+
+/**
+ * Runs in the page: the document has loaded, the page of the current route is shown and
+ * has slid in (Taro's router marks it `taro_page_stationed`) with no loading state on it,
+ * and nothing on screen has changed for QUIET_MS and 8 frames (frames come slower on a
+ * busy machine, so the wait grows with the load, as the page's own timers do).
+ */
+function pageShown(quietMs: number): boolean {
+  const q = (window as unknown as { __drawn?: { last: number; frames: number } }).__drawn;
+  if (q && (performance.now() - q.last < quietMs || q.frames < 8)) return false;
+  const route = location.hash.replace(/^#/, '').split('?')[0] || '/';
+  const shown = Array.from(document.querySelectorAll('.taro_page')).filter(
+    (p) => getComputedStyle(p).display !== 'none' && (p as HTMLElement).getBoundingClientRect().height > 0,
+  );
+  const current = shown.find((p) => p.id.split('?')[0] === route) ?? (shown.length === 1 ? shown[0] : undefined);
+  return (
+    document.readyState === 'complete' &&
+    !!current &&
+    current.classList.contains('taro_page_stationed') &&
+    !current.querySelector('.state--loading')
+  );
+}
+
+/**
+ * Waits until the page has shown itself: no request in flight for QUIET_MS, and the
+ * current route's page shown, not loading. A page that never gets
+ * there (left blank, still loading) is given up on after `timeout` ms, for the checks
+ * that follow to report.
+ */
+export async function settle(page: Page, timeout = 10_000): Promise<void> {
+  const t = traffic.get(page.context());
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const quiet = t ? quietFor(t) : QUIET_MS;
+    if (quiet < QUIET_MS) {
+      await new Promise((r) => setTimeout(r, Math.max(30, QUIET_MS - quiet)));
+      continue;
+    }
+    const shown = await page.evaluate(pageShown, QUIET_MS).catch(() => false);
+    // Nothing may have started while the page was looked at.
+    if (shown && (!t || quietFor(t) >= QUIET_MS)) return;
+    await new Promise((r) => setTimeout(r, 40));
+  }
 }
 
 export const SIGNIN = '/#/packages/accounts/pages/signin/index';

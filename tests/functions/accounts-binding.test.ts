@@ -205,12 +205,17 @@ describe('profile and groups', () => {
     expect(await h.as('txsj-lead-5').ok('accounts', 'me.update', { showPartyBadge: false })).toMatchObject({ showPartyBadge: false });
   });
 
-  it('compounds.list gives both compounds of the article with their buildings', async () => {
-    const list = await h.as('demo-new-gina').ok('accounts', 'compounds.list', {});
-    expect(list.map((c: any) => c.name)).toEqual(['天翔世家', '御家兰庭']);
-    const txsj = list[0];
+  it('a newcomer finds a compound by name and reads its buildings; the community office lists both', async () => {
+    // A newcomer has no compound to list: they search, then read the one they pick.
+    expect(await h.as('demo-new-gina').ok('accounts', 'compounds.list', {})).toEqual([]);
+    expect((await h.as('demo-new-gina').ok('accounts', 'compounds.search', { q: '天翔' })).items).toEqual([
+      { id: 'txsj', name: '天翔世家', communityName: '侨兴社区' },
+    ]);
+    const txsj = await h.as('demo-new-gina').ok('accounts', 'compounds.get', { compoundId: 'txsj' });
     expect(txsj.buildings).toHaveLength(9);
     expect(txsj.buildings.reduce((a: number, b: any) => a + b.homeCount, 0)).toBe(585);
+    const list = await h.as('community-admin').ok('accounts', 'compounds.list', {});
+    expect(list.map((c: any) => c.name)).toEqual(['天翔世家', '御家兰庭']);
     expect(list[1].buildings.reduce((a: number, b: any) => a + b.homeCount, 0)).toBe(296);
     const homes = await h.as('demo-new-gina').ok('accounts', 'homes.list', { buildingId: 'txsj-b3', size: 50 });
     expect(homes.items).toHaveLength(50);

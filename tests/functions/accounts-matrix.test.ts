@@ -139,7 +139,10 @@ type Payload = (who: string) => Promise<Record<string, unknown>>;
 const MATRIX: Record<keyof (typeof accountsApi)['actions'], { allowed: readonly string[]; payload: Payload }> = {
   'me.get': { allowed: SIGNED_IN, payload: async () => ({}) },
   'me.update': { allowed: SIGNED_IN, payload: async () => ({ name: '改个名' }) },
-  'compounds.list': { allowed: SIGNED_IN, payload: async () => ({}) },
+  // Anyone signed in may ask; a resident without a role gets an empty list (tests/functions/accounts-compounds.test.ts).
+  'compounds.list': { allowed: SIGNED_IN, payload: async () => ({ compoundIds: ['txsj'] }) },
+  'compounds.search': { allowed: SIGNED_IN, payload: async () => ({ q: '天翔' }) },
+  'compounds.get': { allowed: SIGNED_IN, payload: async () => ({ compoundId: 'txsj' }) },
   'homes.list': { allowed: SIGNED_IN, payload: async () => ({ buildingId: 'txsj-b3' }) },
   'binding.request': {
     allowed: SIGNED_IN,
@@ -313,6 +316,7 @@ describe('authorization matrix: every action × every role', () => {
 
 const OPTIONAL_FIELDS = new Set([
   'people.search:q',
+  'compounds.list:compoundIds',
   'me.update:name',
   'invite.list:size',
   'roster.list:size',

@@ -1,6 +1,6 @@
 /**
  * Staff pick a home — building → unit → room — in the compounds they work in
- * (accounts `compounds.list` for buildings and units, `homes.list` for rooms in
+ * (accounts `compounds.list` of just those compounds for buildings and units, `homes.list` for rooms in
  * natural order, 50 at a time): 住户报修（代登记） in repairs, renting a parking space
  * and recording a charging session in fees. `classPrefix` names the parts
  * (`<prefix>-buildings`, `-units`, `-rooms`, `-picked`) for each page's styles and tests.
@@ -28,7 +28,12 @@ export default function HomePicker(props: {
   pickedLabel: string;
 }) {
   const k = (part: string) => `${props.classPrefix}-${part}`;
-  const compounds = useRemote<CompoundInfo[]>(() => api('accounts').call('compounds.list', {}), []);
+  // Only the compounds named (and the caller's own: the server never lists a district's 500).
+  const ids = props.compoundIds.join();
+  const compounds = useRemote<CompoundInfo[]>(
+    () => (props.compoundIds.length ? api('accounts').call('compounds.list', { compoundIds: props.compoundIds }) : Promise.resolve([])),
+    [ids],
+  );
   const mine = (compounds.data ?? []).filter((c) => props.compoundIds.includes(c.id));
   const [compoundId, setCompoundId] = useState('');
   const [buildingId, setBuildingId] = useState('');

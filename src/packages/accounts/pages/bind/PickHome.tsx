@@ -1,8 +1,11 @@
-/** 申请绑定: building → unit → room, relation and name, then a request the approvers see (bind page). */
+/**
+ * 申请绑定: the compound (from a poster's building, or found by name), then building →
+ * unit → room, relation and name, then a request the approvers see (bind page).
+ */
 import { useEffect, useMemo, useState } from 'react';
 import { Input, Textarea, View } from '@tarojs/components';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@core/platform/roles';
-import type { BindRequestView, HomeSummary, MyHome, RoleView } from '@core/accounts/contract';
+import type { BindRequestView, CompoundInfo, HomeSummary, MyHome, RoleView } from '@core/accounts/contract';
 import { ACCOUNT_LIMITS } from '@core/accounts/limits';
 import StateView, { EmptyView } from '@/components/StateView';
 import Loading from '@/components/Loading';
@@ -13,14 +16,18 @@ import { useRequestId } from '@/hooks/useRequestId';
 import { api, toServiceError } from '@/services/cloud';
 import { cachedMe, refreshMe } from '@/store/me';
 import { onBindingRequested } from './subscribe';
+import { FindCompound } from './FindCompound';
 import { validateBindForm, type BindForm } from './validate';
 
 /** What binding ended in: a request to approve, a home redeemed by code, or a staff role. */
 export type Done = { kind: 'requested'; request: BindRequestView } | { kind: 'redeemed'; home: MyHome } | { kind: 'staff'; role: RoleView };
 
 export function PickHome(props: { onDone: (d: Done) => void; buildingId?: string | null }) {
-  const compounds = useRemote(() => api('accounts').call('compounds.list', {}));
-  const [compoundId, setCompoundId] = useState<string | null>(null);
+  // From a poster: its building's compound, read directly (no search); a building that is gone falls back to the search.
+  const fromPoster = useRemote(() => api('accounts').call('compounds.get', { buildingId: props.buildingId! }), [], {
+    skip: !props.buildingId,
+  });
+  const [compound, setCompound] = useState<CompoundInfo | null>(null);
   const [buildingId, setBuildingId] = useState<string | null>(null);
   const [unit, setUnit] = useState<string | null>(null);
   const [home, setHome] = useState<HomeSummary | null>(null);
@@ -36,7 +43,6 @@ export function PickHome(props: { onDone: (d: Done) => void; buildingId?: string
   // One id per request content: a retry after a timeout is the same request.
   const requestId = useRequestId([home?.id, relation, form.name.trim(), form.phone.trim(), form.note.trim()]);
 
-  const compound = compounds.data?.find((c) => c.id === compoundId) ?? null;
   const building = compound?.buildings.find((b) => b.id === buildingId) ?? null;
   const needsUnit = !!building && building.units.length > 1;
 
@@ -63,21 +69,19 @@ export function PickHome(props: { onDone: (d: Done) => void; buildingId?: string
     }
   }
 
-  // From a poster: choose its compound and building once the list is here (a building not listed is ignored).
+  // From a poster: its compound and building are chosen once read.
   useEffect(() => {
     const from = props.buildingId;
-    if (!from || compoundId || !compounds.data) return;
-    const c = compounds.data.find((x) => x.buildings.some((b) => b.id === from));
-    if (!c) return;
-    setCompoundId(c.id);
+    const c = fromPoster.data;
+    if (!from || !c) return;
+    setCompound(c);
     setBuildingId(from);
     const b = c.buildings.find((x) => x.id === from);
     if (b && b.units.length <= 1) void loadHomes(from, b.units[0] ?? null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [compounds.data, props.buildingId]);
+  }, [fromPoster.data, props.buildingId]);
 
-  function pickCompound(id: string) {
-    setCompoundId(id);
+  function pickCompound(c: CompoundInfo | null) {
+    setCompound(c);
     setBuildingId(null);
     setUnit(null);
     setHome(null);
@@ -129,27 +133,35 @@ export function PickHome(props: { onDone: (d: Done) => void; buildingId?: string
     }
   }
 
-  if (!compounds.data || compounds.data.length === 0) {
-    return <StateView {...compounds.state} empty={!!compounds.data && { title: '暂无可绑定的小区' }} />;
-  }
+  if (!compound && fromPoster.loading) return <StateView {...fromPoster.state} />;
+  if (!compound)
+    return (
+      <View className='bind-pick'>
+        {fromPoster.error ? <View className='form-error'>海报上的楼栋没有找到（{fromPoster.error.message}），请搜索您的小区。</View> : null}
+        <FindCompound onPick={pickCompound} />
+      </View>
+    );
 
   return (
     <View className='bind-pick'>
-      <View className='section-title'>第一步：选择小区</View>
-      <Choice
-        className='bind-compounds'
-        columns={1}
-        options={compounds.data.map((c) => ({ value: c.id, label: c.name, hint: c.communityName }))}
-        value={compoundId}
-        onChange={pickCompound}
-      />
+      <View className='row bind-compound'>
+        <View className='row__main'>
+          <View className='row__title'>{compound.name}</View>
+          <View className='row__sub'>{compound.communityName}</View>
+        </View>
+        <Btn size='small' className='bind-compound-change' onClick={() => pickCompound(null)}>
+          换一个小区
+        </Btn>
+      </View>
 
-      {compound ? (
+      {compound.buildings.length ? (
         <View>
           <View className='section-title'>选择楼栋</View>
           <Choice className='bind-buildings' columns={3} options={buildingOptions} value={buildingId} onChange={pickBuilding} />
         </View>
-      ) : null}
+      ) : (
+        <EmptyView title='这个小区还没有登记楼栋' text='请联系楼栋长或业委会，或使用邀请码' />
+      )}
 
       {building && needsUnit ? (
         <View>

@@ -13,6 +13,7 @@ import ManageCard from './ManageCard';
 import MatterCard from './MatterCard';
 import MyHome from './MyHome';
 import ResultCard from './ResultCard';
+import VoteReminder from './VoteReminder';
 import { useVoteDetailPage } from './useVoteDetailPage';
 import './index.scss';
 
@@ -36,6 +37,7 @@ export default function VoteDetailPage() {
                 ))}
               </View>
             ) : null}
+            {d.myHomes.some((h) => h.canCast && !h.voted) ? <VoteReminder /> : null}
 
             {d.result ? <ResultCard d={d} r={d.result} id={p.id} published={p.published} /> : null}
             {d.canManage ? <ManageCard d={d} p={p} /> : null}
