@@ -187,6 +187,7 @@ async function runScale(lane: Lane): Promise<Row[]> {
       invoke('accounts', 'txsj-lead-3', 'binding.decide', { requestId: ids[i], approve: true }),
     ),
   );
+  rows.push(...(await (await import('./lib/bench-accounts')).accountsCompoundsBench({ invoke, measure })));
   rows.push(...(await noticeBench({ invoke, measure })));
   rows.push(...(await repairsBench({ emu, extraHomes: lane.extra, invoke, measure })));
   rows.push(...(await activityBench({ invoke, measure })));
