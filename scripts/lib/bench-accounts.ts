@@ -1,8 +1,8 @@
 /**
  * The compound pickers' rows of `npm run bench`: a newcomer's search by name, the
  * compound they pick (its buildings), and a staff picker (compounds.list of one
- * compound). The large sizes add hundreds of generated compounds (示例小区N) in the
- * same community: each row must read and scan the same at every size.
+ * compound). The large sizes add hundreds of generated compounds (示例小区N) in
+ * communities of their own: each row must read and scan the same at every size.
  */
 import { TXSJ } from './seed-data';
 import type { Invoke, Measure } from './bench-kit';

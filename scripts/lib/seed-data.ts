@@ -278,8 +278,13 @@ export function buildSeed({ extraHomes = 0, boundShare = 0.6 } = {}): SeedData {
     withNameKeys({ _id: TXSJ, communityId: COMMUNITY_ID, name: '天翔世家' }),
     withNameKeys({ _id: YJLT, communityId: COMMUNITY_ID, name: '御家兰庭' }),
   ];
-  for (let i = 0; i * 600 < extraHomes; i++)
-    compounds.push(withNameKeys({ _id: `gen${i + 1}`, communityId: COMMUNITY_ID, name: `示例小区${i + 1}` }));
+  // A district's other compounds sit in communities of ten, as a 社区 looks after a handful
+  // of compounds and a 街道 several 社区: 侨兴社区 keeps its own at every size.
+  for (let i = 0; i * 600 < extraHomes; i++) {
+    const k = Math.floor(i / 10) + 1;
+    if (i % 10 === 0) communities.push({ _id: `gen-community-${k}`, name: `示例社区${k}` });
+    compounds.push(withNameKeys({ _id: `gen${i + 1}`, communityId: `gen-community-${k}`, name: `示例小区${i + 1}` }));
+  }
   const buildings: BuildingDoc[] = [];
   const homes: HomeDoc[] = [];
   for (const c of compounds) {
