@@ -1,5 +1,5 @@
 /**
- * `npm test`: every check, in three lanes side by side so that the two cores are never
+ * `npm test`: every check, in two lanes side by side so that the two cores are never
  * idle while something could run (the Chromium suites wait on pages; the linters, the
  * jest stages and the weapp check need no H5 build). Each step's output is printed when
  * it ends (a failed one in full), a failed build skips the suites that need it, and the
@@ -18,12 +18,10 @@ interface Step {
 const jest = 'npx jest --verbose=false';
 
 /**
- * Three lanes side by side, each step after the one before it. The first is the longest
+ * Two lanes side by side, each step after the one before it. The first is the longest
  * path: the builds, then the bundles and the Chromium suites on them (a failed build
- * skips the rest of its lane). The second is jest's own stages. The third holds the checks
- * that need neither: measured on 2 cores, the Chromium suites and jest leave about 40 % of
- * the CPU idle while they wait on pages and timers, which the type check, the linters and
- * the weapp build fill (12½ min in two lanes, the third lane waiting for jest).
+ * skips the rest of its lane). The second holds every check that needs no build of the
+ * H5 client; check:weapp builds dist/weapp itself, last, when the H5 build is long done.
  */
 const LANES: { steps: Step[]; stopOnFailure: boolean }[] = [
   {
@@ -36,11 +34,10 @@ const LANES: { steps: Step[]; stopOnFailure: boolean }[] = [
   },
   {
     stopOnFailure: false,
-    steps: [{ name: 'jest', cmd: `${jest} --selectProjects unit emulator functions runtime --maxWorkers=2` }],
-  },
-  {
-    stopOnFailure: false,
     steps: [
+      // First, beside the single-threaded H5 build rather than the Chromium suites' workers: its
+      // concurrency tests have per-test timeouts and want the cores.
+      { name: 'jest', cmd: `${jest} --selectProjects unit emulator functions runtime --maxWorkers=2` },
       { name: 'typecheck', cmd: 'npm run -s typecheck' },
       { name: 'lint:deps', cmd: 'npm run -s lint:deps' },
       { name: 'lint', cmd: 'npm run -s lint' },
