@@ -19,9 +19,9 @@ import { routePaths } from '@/features/route-table';
 import { FEE_ROUTES } from '@/features/fees/routes';
 import { formatYuan } from '@core/platform/units';
 import { askForMessage } from '@/services/subscribe';
+import SubscribeCard from '@/components/SubscribeCard';
 import { completePayment } from '../../pay';
 import '../../common.scss';
-import './index.scss';
 
 const url = routePaths(FEE_ROUTES);
 
@@ -159,23 +159,19 @@ export default function BillsPage() {
             </View>
           ) : null}
           {!asked || sub ? (
-            <View className='card fees-subscribe'>
-              <View className='card__title'>欠费时提醒我</View>
-              <View className='muted'>
-                有账单逾期未缴时，业委会或物业可以通过微信提醒您一次。每点一次“欠费时提醒我”可收到一条提醒，不会用于其他消息。
-              </View>
-              {sub ? (
-                <View className={`fees-subscribe__result${sub.accepted ? '' : ' fees-subscribe__result--no'}`}>
-                  {sub.accepted ? `已订阅，欠费时可收到 ${sub.remaining} 条提醒` : `您没有同意，欠费时可收到 ${sub.remaining} 条提醒`}
-                  {sub.demo ? '（本地演示：未弹出微信授权）' : ''}
-                </View>
-              ) : null}
-              <View className='actions'>
-                <Btn block loading={subBusy} className='fees-subscribe-btn' onClick={askReminder}>
-                  {sub?.accepted ? '再订阅一条' : '欠费时提醒我'}
-                </Btn>
-              </View>
-            </View>
+            <SubscribeCard
+              className='fees-subscribe'
+              buttonClass='fees-subscribe-btn'
+              title='欠费时提醒我'
+              note='有账单逾期未缴时，业委会或物业可以通过微信提醒您一次。每点一次“欠费时提醒我”可收到一条提醒，不会用于其他消息。'
+              result={sub}
+              resultText={(r) =>
+                r.accepted ? `已订阅，欠费时可收到 ${r.remaining} 条提醒` : `您没有同意，欠费时可收到 ${r.remaining} 条提醒`
+              }
+              busy={subBusy}
+              onAsk={askReminder}
+              askText='欠费时提醒我'
+            />
           ) : null}
           {data.recentPaid.length ? (
             <View className='card'>
